@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { TextLimits } from '../validations';
+import { zId, zIsoDate, zOptionalText, zText } from './common.schemas';
+
+export const LOCALITY_LEVELS = ['nation', 'province', 'commune'] as const;
+
+export const ZLocality = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(LOCALITY_LEVELS),
+  /** tỉnh, thành phố, xã, phường, đặc khu */
+  kind: z.string(),
+  parentId: z.uuid().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+});
+export type TLocality = z.infer<typeof ZLocality>;
+
+export const ZCreateLocalityRequest = z.object({
+  code: zText('Mã địa phương', TextLimits.short),
+  name: zText('Tên địa phương', TextLimits.short),
+  level: z.enum(LOCALITY_LEVELS, { error: 'Cấp địa phương phải là nation, province hoặc commune' }),
+  kind: zText('Loại địa phương', TextLimits.short),
+  parentId: zId('Địa phương cấp trên').nullish(),
+  validFrom: zIsoDate('Ngày hiệu lực').nullish(),
+});
+export type TCreateLocalityRequest = z.infer<typeof ZCreateLocalityRequest>;
+
+export const ZListLocalitiesQuery = z.object({
+  parentId: zId('Địa phương cấp trên').optional(),
+  level: z.enum(LOCALITY_LEVELS).optional(),
+});
+
+export const ZUnit = z.object({
+  id: z.uuid(),
+  localityId: z.uuid(),
+  name: z.string(),
+  kind: z.string().nullable(),
+  isExternal: z.boolean(),
+});
+export type TUnit = z.infer<typeof ZUnit>;
+
+export const ZCreateUnitRequest = z.object({
+  name: zText('Tên đơn vị', TextLimits.short),
+  kind: zOptionalText('Loại đơn vị', TextLimits.short),
+  isExternal: z.boolean({ error: 'Đơn vị bên ngoài phải là true hoặc false' }).default(false),
+});
+export type TCreateUnitRequest = z.infer<typeof ZCreateUnitRequest>;
+
+export const ZUpdateUnitRequest = ZCreateUnitRequest.partial();
+export type TUpdateUnitRequest = z.infer<typeof ZUpdateUnitRequest>;

@@ -1,0 +1,303 @@
+/**
+ * The database schema. drizzle-kit generates the SQL migrations in ./migrations from this file
+ * (`npm run db:generate -- --name <change>`); the app applies them at startup. Keep to PostgreSQL 15.
+ *
+ * `search_text` columns hold the accent-folded text (core/domain/text.ts `foldText`) of what users
+ * search for, written by the repositories, with a trigram index so "ho so truc tuyen" finds
+ * "Hồ sơ trực tuyến" on PGlite and PostgreSQL alike.
+ */
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const searchText = () => text('search_text').notNull().default('');
+
+export const locality = pgTable(
+  'locality',
+  {
+    id: id(),
+    /** Stable administrative code (mã đơn vị hành chính) or a slug for demo data. */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    level: text('level', { enum: ['nation', 'province', 'commune'] }).notNull(),
+    /** tỉnh, thành phố, xã, phường, đặc khu */
+    kind: text('kind').notNull(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => locality.id),
+    validFrom: date('valid_from'),
+    validTo: date('valid_to'),
+    searchText: searchText(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('locality_code_key').on(t.code), index('locality_parent_idx').on(t.parentId)],
+);
+
+/** A locality formed by merging others (2025 reorganisation): history is kept. */
+export const localitySuccession = pgTable(
+  'locality_succession',
+  {
+    successorId: uuid('successor_id')
+      .notNull()
+      .references(() => locality.id, { onDelete: 'cascade' }),
+    predecessorId: uuid('predecessor_id')
+      .notNull()
+      .references(() => locality.id, { onDelete: 'cascade' }),
+    effectiveDate: date('effective_date'),
+  },
+  (t) => [primaryKey({ columns: [t.successorId, t.predecessorId] })],
+);
+
+export const unit = pgTable(
+  'unit',
+  {
+    id: id(),
+    localityId: uuid('locality_id')
+      .notNull()
+      .references(() => locality.id),
+    name: text('name').notNull(),
+    /** Free classification: phòng, trung tâm, trạm, trường, doanh nghiệp, … */
+    kind: text('kind'),
+    /** An outside partner (a telecom company, a bank) rather than an agency of the locality. */
+    isExternal: boolean('is_external').notNull().default(false),
+    searchText: searchText(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('unit_locality_name_key').on(t.localityId, t.name)],
+);
+
+export const plan = pgTable(
+  'plan',
+  {
+    id: id(),
+    localityId: uuid('locality_id')
+      .notNull()
+      .references(() => locality.id),
+    issuerKind: text('issuer_kind', { enum: ['government', 'party'] }).notNull(),
+    issuer: text('issuer').notNull(),
+    number: text('number'),
+    issuedDate: date('issued_date'),
+    title: text('title').notNull(),
+    signerName: text('signer_name'),
+    signerPosition: text('signer_position'),
+    status: text('status', { enum: ['draft', 'active', 'closed'] })
+      .notNull()
+      .default('active'),
+    standingAgencyUnitId: uuid('standing_agency_unit_id').references(() => unit.id),
+    sourceDocumentId: uuid('source_document_id'),
+    searchText: searchText(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('plan_locality_idx').on(t.localityId), index('plan_search_idx').using('gin', t.searchText.op('gin_trgm_ops'))],
+);
+
+/** A document the plan cites as its basis (căn cứ) or replaces (thay thế). */
+export const planReference = pgTable(
+  'plan_reference',
+  {
+    id: id(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plan.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['basis', 'replaces'] }).notNull(),
+    position: integer('position').notNull(),
+    number: text('number'),
+    date: date('date'),
+    issuer: text('issuer'),
+    /** Optional link to a plan held in the system. */
+    referencedPlanId: uuid('referenced_plan_id').references(() => plan.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('plan_reference_plan_idx').on(t.planId)],
+);
+
+/** The reporting regime stated in the plan (NĐ 09/2019/NĐ-CP pattern). */
+export const reportingRegime = pgTable(
+  'reporting_regime',
+  {
+    id: id(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plan.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    frequency: text('frequency', { enum: ['monthly', 'quarterly', 'semiannual', 'annual', 'adhoc'] }).notNull(),
+    /** "MM-DD" of the yearly due date, when the plan states one. */
+    due: text('due'),
+    receiver: text('receiver'),
+  },
+  (t) => [index('reporting_regime_plan_idx').on(t.planId)],
+);
+
+export const indicatorGroup = pgTable(
+  'indicator_group',
+  {
+    id: id(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plan.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('indicator_group_plan_name_key').on(t.planId, t.name)],
+);
+
+export const indicator = pgTable(
+  'indicator',
+  {
+    id: id(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plan.id, { onDelete: 'cascade' }),
+    groupId: uuid('group_id').references(() => indicatorGroup.id, { onDelete: 'set null' }),
+    position: integer('position').notNull(),
+    code: text('code'),
+    name: text('name').notNull(),
+    unit: text('unit'),
+    direction: text('direction', { enum: ['increase', 'decrease'] })
+      .notNull()
+      .default('increase'),
+    measure: text('measure', { enum: ['cumulative', 'period'] })
+      .notNull()
+      .default('cumulative'),
+    catalogCode: text('catalog_code'),
+    leadUnitId: uuid('lead_unit_id').references(() => unit.id),
+    executor: text('executor'),
+    leader: text('leader'),
+    evidenceHint: text('evidence_hint'),
+    baselineYear: integer('baseline_year'),
+    searchText: searchText(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('indicator_plan_idx').on(t.planId),
+    index('indicator_catalog_idx').on(t.catalogCode),
+    index('indicator_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+  ],
+);
+
+/** Coordinating units of an indicator (đơn vị phối hợp), in printed order. */
+export const indicatorUnit = pgTable(
+  'indicator_unit',
+  {
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicator.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.unitId] })],
+);
+
+export const indicatorTarget = pgTable(
+  'indicator_target',
+  {
+    id: id(),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicator.id, { onDelete: 'cascade' }),
+    /** A year (2025…2030) or the year that ends a stage (2035, 2040, 2045). */
+    year: integer('year').notNull(),
+    op: text('op', { enum: ['>=', '>', '<=', '<', '=', 'range', 'qualitative'] }).notNull(),
+    value: doublePrecision('value'),
+    valueHigh: doublePrecision('value_high'),
+    /** The target exactly as printed ("≥ 85%", "Duy trì 100%"). */
+    rawText: text('raw_text'),
+    isBaseline: boolean('is_baseline').notNull().default(false),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('indicator_target_year_key').on(t.indicatorId, t.year)],
+);
+
+export const taskGroup = pgTable(
+  'task_group',
+  {
+    id: id(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plan.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('task_group_plan_name_key').on(t.planId, t.name)],
+);
+
+export const task = pgTable(
+  'task',
+  {
+    id: id(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plan.id, { onDelete: 'cascade' }),
+    groupId: uuid('group_id').references(() => taskGroup.id, { onDelete: 'set null' }),
+    position: integer('position').notNull(),
+    code: text('code'),
+    name: text('name').notNull(),
+    leadUnitId: uuid('lead_unit_id').references(() => unit.id),
+    leader: text('leader'),
+    output: text('output'),
+    deadlineKind: text('deadline_kind', { enum: ['by', 'recurring', 'ongoing', 'onRequest', 'schedule'] }),
+    deadlineDate: date('deadline_date'),
+    recurrence: text('recurrence', { enum: ['year', 'half', 'quarter', 'month'] }),
+    /** The deadline exactly as printed ("Trong Quý IV/2025"). */
+    deadlineText: text('deadline_text'),
+    searchText: searchText(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('task_plan_idx').on(t.planId), index('task_search_idx').using('gin', t.searchText.op('gin_trgm_ops'))],
+);
+
+export const taskUnit = pgTable(
+  'task_unit',
+  {
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => task.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId] })],
+);
+
+/**
+ * Every change to plan data, written in the same transaction as the change: who, when, from where,
+ * what it was before and after.
+ */
+export const auditEvent = pgTable(
+  'audit_event',
+  {
+    id: id(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorName: text('actor_name'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    /** The plan the entity belongs to, so a plan's history is one query. */
+    planId: uuid('plan_id'),
+    localityId: uuid('locality_id'),
+    action: text('action', { enum: ['create', 'update', 'delete'] }).notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_event_entity_idx').on(t.entityType, t.entityId), index('audit_event_at_idx').on(t.at)],
+);
