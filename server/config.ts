@@ -10,7 +10,11 @@ const booleanFromEnv = z
 export const ZConfigEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development').describe('Run mode.'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('HTTP port of the API and web app.'),
-  HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on; 0.0.0.0 to serve a network.'),
+  HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('Interface to listen on; 0.0.0.0 to serve a network.'),
   DATA_DIR: z
     .string()
     .min(1)
@@ -20,7 +24,9 @@ export const ZConfigEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
-    .describe('PostgreSQL ≥ 15 connection string; when unset the embedded PGlite database in DATA_DIR is used.'),
+    .describe(
+      'PostgreSQL ≥ 15 connection string; when unset the embedded PGlite database in DATA_DIR is used.',
+    ),
   DEMO_DATA: booleanFromEnv
     .optional()
     .describe('Load the demo plans into an empty database (default: on, except in production).'),

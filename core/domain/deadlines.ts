@@ -69,13 +69,18 @@ export const parseDeadline = (raw: string | null | undefined): ParsedDeadline | 
   if (firstDate && recurringNext) return { kind: 'recurring', every: 'year', date: firstDate };
   if (firstDate) return { kind: 'by', date: firstDate };
 
-  if (/\b(hang|hng|moi) nam\b|\bdinh ky (hang )?nam\b|\bhang nam\b/.test(folded)) return { kind: 'recurring', every: 'year' };
-  if (/\b(hang|moi) quy\b|\bdinh ky (hang )?quy\b/.test(folded)) return { kind: 'recurring', every: 'quarter' };
-  if (/\b(hang|moi) thang\b|\bdinh ky (hang )?thang\b/.test(folded)) return { kind: 'recurring', every: 'month' };
-  if (/\b(6 thang|sau thang) (mot lan|1 lan)\b|\bhang nua nam\b/.test(folded)) return { kind: 'recurring', every: 'half' };
+  if (/\b(hang|hng|moi) nam\b|\bdinh ky (hang )?nam\b|\bhang nam\b/.test(folded))
+    return { kind: 'recurring', every: 'year' };
+  if (/\b(hang|moi) quy\b|\bdinh ky (hang )?quy\b/.test(folded))
+    return { kind: 'recurring', every: 'quarter' };
+  if (/\b(hang|moi) thang\b|\bdinh ky (hang )?thang\b/.test(folded))
+    return { kind: 'recurring', every: 'month' };
+  if (/\b(6 thang|sau thang) (mot lan|1 lan)\b|\bhang nua nam\b/.test(folded))
+    return { kind: 'recurring', every: 'half' };
   if (/\bthuong xuyen\b|\blien tuc\b/.test(folded)) return { kind: 'ongoing' };
   if (/\btheo yeu cau\b|\bkhi co yeu cau\b|\bdot xuat\b/.test(folded)) return { kind: 'onRequest' };
-  if (/\btheo lo trinh\b|\bphu luc\b|\btheo tien do\b|\btheo ke hoach\b/.test(folded)) return { kind: 'schedule' };
+  if (/\btheo lo trinh\b|\bphu luc\b|\btheo tien do\b|\btheo ke hoach\b/.test(folded))
+    return { kind: 'schedule' };
   return null;
 };
 
@@ -116,7 +121,9 @@ export const describeDeadline = (deadline: ParsedDeadline | null): string => {
     case 'by':
       return formatDateVi(deadline.date);
     case 'recurring':
-      return { year: 'Hằng năm', half: '6 tháng một lần', quarter: 'Hằng quý', month: 'Hằng tháng' }[deadline.every];
+      return { year: 'Hằng năm', half: '6 tháng một lần', quarter: 'Hằng quý', month: 'Hằng tháng' }[
+        deadline.every
+      ];
     case 'ongoing':
       return 'Thường xuyên';
     case 'onRequest':

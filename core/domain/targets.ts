@@ -50,9 +50,10 @@ export const parseTarget = (raw: string | null | undefined): ParsedTarget => {
   const numbers = text.match(/\d+(?:[.,]\d+)?/g) ?? [];
   if (numbers.length === 0) return QUALITATIVE;
 
-  const range = new RegExp(String.raw`^(?:từ\s*)?${NUMBER}\s*%?\s*(?:-|đến|tới|~)\s*${NUMBER}\s*%?$`, 'i').exec(
-    text,
-  );
+  const range = new RegExp(
+    String.raw`^(?:từ\s*)?${NUMBER}\s*%?\s*(?:-|đến|tới|~)\s*${NUMBER}\s*%?$`,
+    'i',
+  ).exec(text);
   if (range?.[1] && range[2]) {
     const low = toNumber(range[1]);
     const high = toNumber(range[2]);
@@ -60,11 +61,17 @@ export const parseTarget = (raw: string | null | undefined): ParsedTarget => {
   }
   if (numbers.length !== 1) return QUALITATIVE;
 
-  const comparator = new RegExp(String.raw`^(≥|>=|≤|<=|>|<|=)?\s*${NUMBER}\s*(%|[^\d\s].{0,24})?$`).exec(text);
+  const comparator = new RegExp(String.raw`^(≥|>=|≤|<=|>|<|=)?\s*${NUMBER}\s*(%|[^\d\s].{0,24})?$`).exec(
+    text,
+  );
   if (comparator?.[2]) {
     const symbol = comparator[1];
     const op: TargetOp =
-      symbol === '≥' || symbol === '>=' ? '>=' : symbol === '≤' || symbol === '<=' ? '<=' : (symbol as TargetOp);
+      symbol === '≥' || symbol === '>='
+        ? '>='
+        : symbol === '≤' || symbol === '<='
+          ? '<='
+          : (symbol as TargetOp);
     return { op: symbol ? op : '>=', value: toNumber(comparator[2]), valueHigh: null };
   }
 
@@ -98,7 +105,8 @@ export const checkTargetShape = (target: {
   value: number | null;
   valueHigh: number | null;
 }): 'value_required' | 'range_needs_both_ends' | 'range_low_above_high' | 'qualitative_has_value' | null => {
-  if (target.op === 'qualitative') return target.value == null && target.valueHigh == null ? null : 'qualitative_has_value';
+  if (target.op === 'qualitative')
+    return target.value == null && target.valueHigh == null ? null : 'qualitative_has_value';
   if (target.op === 'range') {
     if (target.value == null || target.valueHigh == null) return 'range_needs_both_ends';
     return target.value > target.valueHigh ? 'range_low_above_high' : null;

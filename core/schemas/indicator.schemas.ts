@@ -64,7 +64,9 @@ export const ZPutTargetRequest = z
     if (problem) {
       context.addIssue({
         code: 'custom',
-        path: [problem === 'range_low_above_high' || problem === 'range_needs_both_ends' ? 'valueHigh' : 'value'],
+        path: [
+          problem === 'range_low_above_high' || problem === 'range_needs_both_ends' ? 'valueHigh' : 'value',
+        ],
         message: TARGET_SHAPE_MESSAGES[problem],
       });
     }
@@ -81,21 +83,30 @@ const indicatorFields = {
   code: zOptionalText('Số thứ tự', TextLimits.short),
   name: zText('Tên chỉ tiêu', TextLimits.name),
   unit: zOptionalText('Đơn vị tính', TextLimits.short),
-  direction: z.enum(['increase', 'decrease'], { error: 'Chiều tốt phải là increase hoặc decrease' }).default('increase'),
-  measure: z.enum(['cumulative', 'period'], { error: 'Cách đo phải là cumulative hoặc period' }).default('cumulative'),
+  direction: z
+    .enum(['increase', 'decrease'], { error: 'Chiều tốt phải là increase hoặc decrease' })
+    .default('increase'),
+  measure: z
+    .enum(['cumulative', 'period'], { error: 'Cách đo phải là cumulative hoặc period' })
+    .default('cumulative'),
   catalogCode: zOptionalText('Mã chỉ tiêu chuẩn', TextLimits.short),
   leadUnitId: zId('Đơn vị chủ trì').nullish(),
   executor: zOptionalText('Người/cơ quan thực hiện', TextLimits.short),
   leader: zOptionalText('Lãnh đạo phụ trách', TextLimits.short),
   evidenceHint: zOptionalText('Minh chứng', TextLimits.name),
   baselineYear: zYear('Năm cơ sở').nullish(),
-  coordinatingUnitIds: z.array(zId('Đơn vị phối hợp'), { error: 'Đơn vị phối hợp phải là một danh sách' }).max(50).default([]),
+  coordinatingUnitIds: z
+    .array(zId('Đơn vị phối hợp'), { error: 'Đơn vị phối hợp phải là một danh sách' })
+    .max(50)
+    .default([]),
 };
 
 export const ZCreateIndicatorRequest = z.object({
   ...indicatorFields,
   targets: z
-    .array(ZPutTargetRequest.and(z.object({ year: zYear('Năm') })), { error: 'Chỉ tiêu theo năm phải là một danh sách' })
+    .array(ZPutTargetRequest.and(z.object({ year: zYear('Năm') })), {
+      error: 'Chỉ tiêu theo năm phải là một danh sách',
+    })
     .max(60)
     .default([])
     .refine((targets) => new Set(targets.map((t) => t.year)).size === targets.length, {

@@ -57,7 +57,9 @@ export const ZPlanDetail = ZPlanSummary.extend({
 export type TPlanDetail = z.infer<typeof ZPlanDetail>;
 
 const ZPlanReferenceInput = z.object({
-  kind: z.enum(['basis', 'replaces'], { error: 'Loại văn bản liên quan phải là basis (căn cứ) hoặc replaces (thay thế)' }),
+  kind: z.enum(['basis', 'replaces'], {
+    error: 'Loại văn bản liên quan phải là basis (căn cứ) hoặc replaces (thay thế)',
+  }),
   number: zOptionalText('Số hiệu văn bản', TextLimits.short),
   date: zIsoDate('Ngày văn bản').nullish(),
   issuer: zOptionalText('Cơ quan ban hành văn bản', TextLimits.short),
@@ -70,13 +72,17 @@ const ZReportingRegimeInput = z.object({
   }),
   due: z
     .string()
-    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'Hạn báo cáo phải có dạng MM-DD, ví dụ 11-30' })
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+      error: 'Hạn báo cáo phải có dạng MM-DD, ví dụ 11-30',
+    })
     .nullish(),
   receiver: zOptionalText('Nơi nhận báo cáo', TextLimits.short),
 });
 
 const planFields = {
-  issuerKind: z.enum(['government', 'party'], { error: 'Loại cơ quan ban hành phải là government (UBND) hoặc party (Đảng ủy)' }),
+  issuerKind: z.enum(['government', 'party'], {
+    error: 'Loại cơ quan ban hành phải là government (UBND) hoặc party (Đảng ủy)',
+  }),
   issuer: zText('Cơ quan ban hành', TextLimits.short),
   number: zOptionalText('Số hiệu', TextLimits.short),
   issuedDate: zIsoDate('Ngày ban hành').nullish(),
@@ -96,6 +102,9 @@ export const ZUpdatePlanRequest = z.object(planFields).partial();
 export type TUpdatePlanRequest = z.infer<typeof ZUpdatePlanRequest>;
 
 export const ZListPlansQuery = z.object({
-  q: z.string().max(TextLimits.searchQuery, { error: `Từ khóa tìm kiếm dài quá ${TextLimits.searchQuery} ký tự` }).optional(),
+  q: z
+    .string()
+    .max(TextLimits.searchQuery, { error: `Từ khóa tìm kiếm dài quá ${TextLimits.searchQuery} ký tự` })
+    .optional(),
   localityId: zId('Địa phương').optional(),
 });

@@ -39,7 +39,10 @@ const taskFields = {
     .nullish(),
   deadlineDate: zIsoDate('Ngày hoàn thành').nullish(),
   recurrence: z.enum(RECURRENCES, { error: 'Chu kỳ phải là year, half, quarter hoặc month' }).nullish(),
-  coordinatingUnitIds: z.array(zId('Đơn vị phối hợp'), { error: 'Đơn vị phối hợp phải là một danh sách' }).max(50).default([]),
+  coordinatingUnitIds: z
+    .array(zId('Đơn vị phối hợp'), { error: 'Đơn vị phối hợp phải là một danh sách' })
+    .max(50)
+    .default([]),
 };
 
 /** A deadline must be coherent: "by" needs a date, "recurring" needs a cycle. */
@@ -48,10 +51,18 @@ const checkDeadline = (
   context: z.RefinementCtx,
 ) => {
   if (task.deadlineKind === 'by' && !task.deadlineDate) {
-    context.addIssue({ code: 'custom', path: ['deadlineDate'], message: 'Thời hạn "đến ngày" cần có ngày hoàn thành' });
+    context.addIssue({
+      code: 'custom',
+      path: ['deadlineDate'],
+      message: 'Thời hạn "đến ngày" cần có ngày hoàn thành',
+    });
   }
   if (task.deadlineKind === 'recurring' && !task.recurrence) {
-    context.addIssue({ code: 'custom', path: ['recurrence'], message: 'Nhiệm vụ định kỳ cần có chu kỳ (năm, quý, tháng)' });
+    context.addIssue({
+      code: 'custom',
+      path: ['recurrence'],
+      message: 'Nhiệm vụ định kỳ cần có chu kỳ (năm, quý, tháng)',
+    });
   }
 };
 

@@ -102,7 +102,10 @@ export const plan = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('plan_locality_idx').on(t.localityId), index('plan_search_idx').using('gin', t.searchText.op('gin_trgm_ops'))],
+  (t) => [
+    index('plan_locality_idx').on(t.localityId),
+    index('plan_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+  ],
 );
 
 /** A document the plan cites as its basis (căn cứ) or replaces (thay thế). */
@@ -133,7 +136,9 @@ export const reportingRegime = pgTable(
       .notNull()
       .references(() => plan.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
-    frequency: text('frequency', { enum: ['monthly', 'quarterly', 'semiannual', 'annual', 'adhoc'] }).notNull(),
+    frequency: text('frequency', {
+      enum: ['monthly', 'quarterly', 'semiannual', 'annual', 'adhoc'],
+    }).notNull(),
     /** "MM-DD" of the yearly due date, when the plan states one. */
     due: text('due'),
     receiver: text('receiver'),
@@ -260,7 +265,10 @@ export const task = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('task_plan_idx').on(t.planId), index('task_search_idx').using('gin', t.searchText.op('gin_trgm_ops'))],
+  (t) => [
+    index('task_plan_idx').on(t.planId),
+    index('task_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+  ],
 );
 
 export const taskUnit = pgTable(

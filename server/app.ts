@@ -1,0 +1,115 @@
+/**
+ * Builds the HTTP application from its dependencies. No globals: tests build it in-process with an
+ * in-memory database and a fixed clock; main.ts is the only caller that opens real resources.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { AppError } from './errors';
+import { installErrorHandler } from './http/error-handler';
+import { registerRoutes } from './http/route';
+import { catalogRoutes } from './modules/catalog/catalog.routes';
+import { createCatalogService } from './modules/catalog/catalog.service';
+import { indicatorRoutes } from './modules/indicator/indicator.routes';
+import { createIndicatorService } from './modules/indicator/indicator.service';
+import { localityRoutes } from './modules/locality/locality.routes';
+import { createLocalityService } from './modules/locality/locality.service';
+import { planRoutes } from './modules/plan/plan.routes';
+import { createPlanService } from './modules/plan/plan.service';
+import { searchRoutes } from './modules/search/search.routes';
+import { createSearchService } from './modules/search/search.service';
+import { taskRoutes } from './modules/task/task.routes';
+import { createTaskService } from './modules/task/task.service';
+import { unitRoutes } from './modules/unit/unit.routes';
+import { createUnitService } from './modules/unit/unit.service';
+
+/** Request bodies above this are refused (413). Large enough that an over-long field gets a 400 naming it. */
+const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export type AppDeps = {
+  db: Database;
+  config: Pick<Config, 'logLevel' | 'isProduction'>;
+  clock: Clock;
+  /** Folder with the built SPA; omitted in API-only tests. */
+  webRoot?: string;
+};
+
+export const createServices = ({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) => {
+  const catalog = createCatalogService();
+  return {
+    catalog,
+    locality: createLocalityService({ db, clock }),
+    unit: createUnitService({ db, clock }),
+    plan: createPlanService({ db, clock }),
+    indicator: createIndicatorService({ db, clock, catalog }),
+    task: createTaskService({ db, clock }),
+    search: createSearchService({ db }),
+  };
+};
+
+export type Services = ReturnType<typeof createServices>;
+
+export const ALL_ROUTES = [
+  ...localityRoutes,
+  ...unitRoutes,
+  ...planRoutes,
+  ...indicatorRoutes,
+  ...taskRoutes,
+  ...catalogRoutes,
+  ...searchRoutes,
+];
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+/**
+ * Creates the Fastify application with every route, OpenAPI at /api/docs and, when built, the web app.
+ *
+ * @param deps - database, configuration, clock and optional web root
+ * @returns the ready-to-listen Fastify instance
+ */
+export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.config.isProduction,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Lộ trình API',
+        description: 'Kế hoạch, chỉ tiêu, nhiệm vụ của địa phương (NQ 57-NQ/TW)',
+        version: '1',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const services = createServices(deps);
+  app.get('/api/v1/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  registerRoutes(app, ALL_ROUTES, services);
+
+  const webRoot = deps.webRoot;
+  const hasWeb = webRoot !== undefined && existsSync(`${webRoot}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the SPA get its index page; unknown API paths get the JSON error.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
+    return reply.code(404).send(new AppError('ROUTE_NOT_FOUND').toBody());
+  });
+
+  return app;
+};

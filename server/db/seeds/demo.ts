@@ -1,0 +1,256 @@
+/**
+ * Demo data: the Thành Đông ward plan (Hải Phòng) and the Dân Tiến commune plan (Thái Nguyên), exactly
+ * as the hand-made gold files in ./plans say, mapped to the standard catalog. Loaded through the
+ * services, in one transaction, so it passes the same validation and leaves the same audit trail as
+ * data typed by a person.
+ */
+
+import { ZCreateIndicatorRequest } from '@core/schemas/indicator.schemas';
+import { ZCreateLocalityRequest, ZCreateUnitRequest } from '@core/schemas/locality.schemas';
+import { ZCreatePlanRequest } from '@core/schemas/plan.schemas';
+import { ZCreateTaskRequest } from '@core/schemas/task.schemas';
+import { count } from 'drizzle-orm';
+import { z } from 'zod';
+import { createServices } from '../../app';
+import type { Clock } from '../../clock';
+import type { RequestMeta } from '../../http/route';
+import type { Database } from '../client';
+import { locality } from '../schema';
+import catalogMapping from './plans/catalog-mapping.json' with { type: 'json' };
+import danTien from './plans/dan-tien.json' with { type: 'json' };
+import thanhDong from './plans/thanh-dong.json' with { type: 'json' };
+
+/** The gold-file shape (../shared/seeds/SCHEMA.md), as far as the demo needs it. */
+const ZGoldPlan = z.object({
+  plan: z.object({
+    number: z.string().nullable(),
+    issuer: z.string(),
+    issuerKind: z.enum(['government', 'party']),
+    locality: z.object({ name: z.string(), level: z.string(), province: z.string() }),
+    issuedDate: z.string().nullable(),
+    title: z.string(),
+    signer: z.object({ name: z.string().nullable(), position: z.string().nullable() }).nullable(),
+    basis: z.array(
+      z.object({ number: z.string().nullable(), date: z.string().nullable(), issuer: z.string().nullable() }),
+    ),
+    replaces: z.array(z.object({ number: z.string().nullable(), date: z.string().nullable() })),
+    standingAgency: z.string().nullable(),
+    reporting: z.array(
+      z.object({
+        frequency: z.enum(['monthly', 'quarterly', 'semiannual', 'annual', 'adhoc']),
+        due: z.string().nullable(),
+        to: z.string().nullable(),
+      }),
+    ),
+  }),
+  indicators: z.array(
+    z.object({
+      code: z.string().nullable(),
+      group: z.string().nullable(),
+      name: z.string(),
+      unit: z.string().nullable(),
+      targets: z.array(
+        z.object({
+          year: z.number(),
+          raw: z.string().nullable(),
+          op: z.enum(['>=', '>', '<=', '<', '=', 'range', 'qualitative']),
+          value: z.union([z.number(), z.tuple([z.number(), z.number()])]).nullable(),
+        }),
+      ),
+      baselineYear: z.number().nullable(),
+      lead: z.string().nullable(),
+      executor: z.string().nullable(),
+      coordinating: z.array(z.string()),
+      leader: z.string().nullable(),
+      evidence: z.string().nullable(),
+    }),
+  ),
+  tasks: z.array(
+    z.object({
+      code: z.string().nullable(),
+      group: z.string().nullable(),
+      name: z.string(),
+      lead: z.string().nullable(),
+      coordinating: z.array(z.string()),
+      leader: z.string().nullable(),
+      output: z.string().nullable(),
+      deadlineRaw: z.string().nullable(),
+      deadline: z
+        .object({
+          kind: z.enum(['by', 'recurring', 'ongoing', 'onRequest', 'schedule']),
+          date: z.string().optional(),
+          every: z.enum(['year', 'half', 'quarter', 'month']).optional(),
+        })
+        .nullable(),
+    }),
+  ),
+});
+export type GoldPlan = z.infer<typeof ZGoldPlan>;
+
+type DemoPlan = {
+  key: keyof typeof catalogMapping;
+  gold: GoldPlan;
+  province: { code: string; name: string; kind: string };
+  commune: { code: string };
+};
+
+/** Province codes are the national statistics codes; commune codes are demo slugs. */
+export const DEMO_PLANS: DemoPlan[] = [
+  {
+    key: 'thanh-dong',
+    gold: ZGoldPlan.parse(thanhDong),
+    province: { code: '31', name: 'Hải Phòng', kind: 'thành phố' },
+    commune: { code: '31.thanh-dong' },
+  },
+  {
+    key: 'dan-tien',
+    gold: ZGoldPlan.parse(danTien),
+    province: { code: '19', name: 'Thái Nguyên', kind: 'tỉnh' },
+    commune: { code: '19.dan-tien' },
+  },
+];
+
+const EXTERNAL_UNIT = /^(các )?(doanh nghiệp|ngân hàng|công ty|tập đoàn|bưu điện|hợp tác xã)/i;
+
+const SEED_META: RequestMeta = { ip: null, userAgent: 'demo-data' };
+
+/** Every unit name the plan mentions, in order of first mention. */
+export const unitNamesOf = (gold: GoldPlan): string[] => {
+  const names = [
+    gold.plan.standingAgency,
+    ...gold.indicators.flatMap((indicator) => [indicator.lead, ...indicator.coordinating]),
+    ...gold.tasks.flatMap((task) => [task.lead, ...task.coordinating]),
+  ];
+  return [...new Set(names.filter((name): name is string => !!name))];
+};
+
+/**
+ * Loads the demo localities, units and plans when the database has no locality yet.
+ *
+ * @param db - the migrated database
+ * @param clock - stamps the audit entries
+ * @returns true when the demo was loaded, false when the database already had data
+ */
+export const loadDemoDataIfEmpty = async (db: Database, clock: Clock): Promise<boolean> => {
+  const [existing] = await db.select({ n: count() }).from(locality);
+  if (Number(existing?.n ?? 0) > 0) return false;
+
+  await db.transaction(async (tx) => {
+    const services = createServices({ db: tx, clock });
+    const nation = await services.locality.create(
+      SEED_META,
+      ZCreateLocalityRequest.parse({ code: 'VN', name: 'Việt Nam', level: 'nation', kind: 'quốc gia' }),
+    );
+    for (const demo of DEMO_PLANS) {
+      const { gold } = demo;
+      const mapping: Record<string, string> = catalogMapping[demo.key];
+      const province = await services.locality.create(
+        SEED_META,
+        ZCreateLocalityRequest.parse({ ...demo.province, level: 'province', parentId: nation.id }),
+      );
+      const commune = await services.locality.create(
+        SEED_META,
+        ZCreateLocalityRequest.parse({
+          code: demo.commune.code,
+          name: gold.plan.locality.name,
+          level: 'commune',
+          kind: gold.plan.locality.level,
+          parentId: province.id,
+          validFrom: '2025-07-01',
+        }),
+      );
+      const unitIds = new Map<string, string>();
+      for (const name of unitNamesOf(gold)) {
+        const unit = await services.unit.create(
+          SEED_META,
+          commune.id,
+          ZCreateUnitRequest.parse({ name, isExternal: EXTERNAL_UNIT.test(name) }),
+        );
+        unitIds.set(name, unit.id);
+      }
+      const idOf = (name: string | null) => (name ? (unitIds.get(name) ?? null) : null);
+
+      const plan = await services.plan.create(
+        SEED_META,
+        ZCreatePlanRequest.parse({
+          localityId: commune.id,
+          issuerKind: gold.plan.issuerKind,
+          issuer: gold.plan.issuer,
+          number: gold.plan.number,
+          issuedDate: gold.plan.issuedDate,
+          title: gold.plan.title,
+          signerName: gold.plan.signer?.name ?? null,
+          signerPosition: gold.plan.signer?.position ?? null,
+          status: 'active',
+          standingAgencyUnitId: idOf(gold.plan.standingAgency),
+          references: [
+            ...gold.plan.basis.map((basis) => ({ kind: 'basis' as const, ...basis })),
+            ...gold.plan.replaces.map((replaced) => ({
+              kind: 'replaces' as const,
+              ...replaced,
+              issuer: null,
+            })),
+          ],
+          reporting: gold.plan.reporting.map((regime) => ({
+            frequency: regime.frequency,
+            due: regime.due,
+            receiver: regime.to,
+          })),
+        }),
+      );
+
+      for (const indicator of gold.indicators) {
+        const catalogCode = indicator.code ? (mapping[indicator.code] ?? null) : null;
+        const entry = catalogCode ? services.catalog.get(catalogCode) : null;
+        await services.indicator.create(
+          SEED_META,
+          plan.plan.id,
+          ZCreateIndicatorRequest.parse({
+            groupName: indicator.group,
+            code: indicator.code,
+            name: indicator.name,
+            unit: indicator.unit,
+            direction: entry?.direction ?? 'increase',
+            measure: entry?.measure ?? 'cumulative',
+            catalogCode,
+            leadUnitId: idOf(indicator.lead),
+            executor: indicator.executor,
+            leader: indicator.leader,
+            evidenceHint: indicator.evidence,
+            baselineYear: indicator.baselineYear,
+            coordinatingUnitIds: indicator.coordinating.map((name) => idOf(name)!),
+            targets: indicator.targets.map((target) => ({
+              year: target.year,
+              op: target.op,
+              value: Array.isArray(target.value) ? target.value[0] : target.value,
+              valueHigh: Array.isArray(target.value) ? target.value[1] : null,
+              rawText: target.raw,
+              isBaseline: target.year === indicator.baselineYear,
+            })),
+          }),
+        );
+      }
+
+      for (const task of gold.tasks) {
+        await services.task.create(
+          SEED_META,
+          plan.plan.id,
+          ZCreateTaskRequest.parse({
+            groupName: task.group,
+            code: task.code,
+            name: task.name,
+            leadUnitId: idOf(task.lead),
+            leader: task.leader,
+            output: task.output,
+            deadlineText: task.deadlineRaw,
+            deadlineKind: task.deadline?.kind ?? null,
+            deadlineDate: task.deadline?.date ?? null,
+            recurrence: task.deadline?.every ?? null,
+            coordinatingUnitIds: task.coordinating.map((name) => idOf(name)!),
+          }),
+        );
+      }
+    }
+  });
+  return true;
+};

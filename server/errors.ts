@@ -1,0 +1,92 @@
+/**
+ * One error type for the whole server. Domain code throws `new AppError('PLAN_NOT_FOUND')`; the HTTP
+ * status is decided here, in one table, and the message is Vietnamese for the person who will read it.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  UNKNOWN_UNIT: 400,
+  UNIT_OF_OTHER_LOCALITY: 400,
+  UNKNOWN_LOCALITY: 400,
+  UNKNOWN_CATALOG_CODE: 400,
+  UNKNOWN_PLAN_REFERENCE: 400,
+  BODY_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  PLAN_NOT_FOUND: 404,
+  INDICATOR_NOT_FOUND: 404,
+  TARGET_NOT_FOUND: 404,
+  TASK_NOT_FOUND: 404,
+  UNIT_NOT_FOUND: 404,
+  LOCALITY_NOT_FOUND: 404,
+  CATALOG_ENTRY_NOT_FOUND: 404,
+  UNIT_NAME_TAKEN: 409,
+  LOCALITY_CODE_TAKEN: 409,
+  UNIT_IN_USE: 409,
+  INTERNAL: 500,
+} as const;
+
+export type AppErrorCode = keyof typeof ERROR_STATUS;
+
+const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
+  VALIDATION_FAILED: 'Dữ liệu gửi lên không hợp lệ.',
+  INVALID_JSON: 'Nội dung gửi lên không phải JSON hợp lệ.',
+  UNKNOWN_UNIT: 'Đơn vị được chọn không tồn tại.',
+  UNIT_OF_OTHER_LOCALITY: 'Đơn vị được chọn không thuộc địa phương của kế hoạch.',
+  UNKNOWN_LOCALITY: 'Địa phương được chọn không tồn tại.',
+  UNKNOWN_CATALOG_CODE: 'Mã chỉ tiêu chuẩn không có trong danh mục.',
+  UNKNOWN_PLAN_REFERENCE: 'Kế hoạch được liên kết không tồn tại.',
+  BODY_TOO_LARGE: 'Nội dung gửi lên quá lớn.',
+  UNSUPPORTED_MEDIA_TYPE: 'Định dạng nội dung gửi lên không được hỗ trợ (cần application/json).',
+  NOT_FOUND: 'Không tìm thấy.',
+  ROUTE_NOT_FOUND: 'Không có chức năng này.',
+  PLAN_NOT_FOUND: 'Không tìm thấy kế hoạch.',
+  INDICATOR_NOT_FOUND: 'Không tìm thấy chỉ tiêu.',
+  TARGET_NOT_FOUND: 'Chỉ tiêu không có mục tiêu cho năm này.',
+  TASK_NOT_FOUND: 'Không tìm thấy nhiệm vụ.',
+  UNIT_NOT_FOUND: 'Không tìm thấy đơn vị.',
+  LOCALITY_NOT_FOUND: 'Không tìm thấy địa phương.',
+  CATALOG_ENTRY_NOT_FOUND: 'Không tìm thấy chỉ tiêu chuẩn.',
+  UNIT_NAME_TAKEN: 'Địa phương đã có đơn vị cùng tên.',
+  LOCALITY_CODE_TAKEN: 'Mã địa phương đã được dùng.',
+  UNIT_IN_USE: 'Đơn vị đang được giao chỉ tiêu hoặc nhiệm vụ nên không xóa được.',
+  INTERNAL: 'Máy chủ gặp lỗi. Dữ liệu chưa được thay đổi; vui lòng thử lại hoặc báo quản trị viên.',
+};
+
+export type ErrorDetail = { field: string; message: string };
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly details?: ErrorDetail[];
+
+  constructor(
+    code: AppErrorCode,
+    options: { message?: string; details?: ErrorDetail[]; cause?: unknown } = {},
+  ) {
+    // With field details and no explicit message, the message names the fields, so a client that shows
+    // only `message` still tells the person which field is wrong.
+    const fields = options.details?.map((detail) => `${detail.field}: ${detail.message}`).join('; ');
+    super(options.message ?? (fields ? `${DEFAULT_MESSAGES[code]} ${fields}` : DEFAULT_MESSAGES[code]), {
+      cause: options.cause,
+    });
+    this.name = 'AppError';
+    this.code = code;
+    this.details = options.details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  /** The body every failing request returns (STYLE.md §11). */
+  toBody() {
+    return {
+      ok: false as const,
+      error: this.code.toLowerCase(),
+      status: this.status,
+      message: this.message,
+      ...(this.details ? { details: this.details } : {}),
+    };
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * The only file that opens real resources: configuration → database → migrations → demo data → listen.
+ */
+import { join } from 'node:path';
+import { createApp, DEFAULT_WEB_ROOT } from './app';
+import { systemClock } from './clock';
+import { loadConfig } from './config';
+import { openPglite, openPostgres } from './db/client';
+import { runMigrations } from './db/migrate';
+import { loadDemoDataIfEmpty } from './db/seeds/demo';
+
+const config = loadConfig(process.env);
+const handle = config.databaseUrl
+  ? await openPostgres(config.databaseUrl)
+  : await openPglite(join(config.dataDir, 'pglite'));
+await runMigrations(handle);
+if (config.loadDemoData) await loadDemoDataIfEmpty(handle.db, systemClock);
+
+const app = await createApp({ db: handle.db, config, clock: systemClock, webRoot: DEFAULT_WEB_ROOT });
+
+const shutdown = async (signal: string) => {
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await handle.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(
+  `Lộ trình: http://${config.host}:${config.port} (${handle.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
+);

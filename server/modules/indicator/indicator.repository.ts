@@ -1,0 +1,193 @@
+import { foldText } from '@core/domain/text';
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { indicator, indicatorGroup, indicatorTarget, indicatorUnit } from '../../db/schema';
+
+export type IndicatorRow = typeof indicator.$inferSelect;
+export type TargetRow = typeof indicatorTarget.$inferSelect;
+export type IndicatorGroupRow = typeof indicatorGroup.$inferSelect;
+export type IndicatorWithChildren = IndicatorRow & {
+  groupName: string | null;
+  targets: TargetRow[];
+  coordinatingUnitIds: string[];
+};
+type IndicatorValues = Omit<typeof indicator.$inferInsert, 'searchText' | 'id' | 'createdAt' | 'updatedAt'>;
+
+const searchTextOf = (values: { code?: string | null; name: string }) =>
+  foldText(`${values.code ?? ''} ${values.name}`);
+
+export const listIndicatorGroups = (executor: Executor, planId: string): Promise<IndicatorGroupRow[]> =>
+  executor
+    .select()
+    .from(indicatorGroup)
+    .where(eq(indicatorGroup.planId, planId))
+    .orderBy(asc(indicatorGroup.position));
+
+/** Finds the plan's group of that name, creating it at the end when it does not exist yet. */
+export const findOrCreateIndicatorGroup = async (
+  executor: Executor,
+  planId: string,
+  name: string,
+): Promise<IndicatorGroupRow> => {
+  const existing = (
+    await executor
+      .select()
+      .from(indicatorGroup)
+      .where(and(eq(indicatorGroup.planId, planId), eq(indicatorGroup.name, name)))
+  )[0];
+  if (existing) return existing;
+  const [last] = await executor
+    .select({ position: max(indicatorGroup.position) })
+    .from(indicatorGroup)
+    .where(eq(indicatorGroup.planId, planId));
+  return (
+    await executor
+      .insert(indicatorGroup)
+      .values({ planId, name, position: (last?.position ?? -1) + 1 })
+      .returning()
+  )[0]!;
+};
+
+export const nextIndicatorPosition = async (executor: Executor, planId: string): Promise<number> => {
+  const [last] = await executor
+    .select({ position: max(indicator.position) })
+    .from(indicator)
+    .where(eq(indicator.planId, planId));
+  return (last?.position ?? -1) + 1;
+};
+
+export const findIndicatorById = async (executor: Executor, id: string): Promise<IndicatorRow | undefined> =>
+  (await executor.select().from(indicator).where(eq(indicator.id, id)))[0];
+
+/** Loads indicators with their group name, targets (by year) and coordinating units (in printed order). */
+const withChildren = async (executor: Executor, rows: IndicatorRow[]): Promise<IndicatorWithChildren[]> => {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const groupIds = [...new Set(rows.map((row) => row.groupId).filter((id): id is string => id != null))];
+  const [targets, links, groups] = await Promise.all([
+    executor
+      .select()
+      .from(indicatorTarget)
+      .where(inArray(indicatorTarget.indicatorId, ids))
+      .orderBy(asc(indicatorTarget.year)),
+    executor
+      .select()
+      .from(indicatorUnit)
+      .where(inArray(indicatorUnit.indicatorId, ids))
+      .orderBy(asc(indicatorUnit.position)),
+    groupIds.length
+      ? executor.select().from(indicatorGroup).where(inArray(indicatorGroup.id, groupIds))
+      : Promise.resolve([]),
+  ]);
+  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+  return rows.map((row) => ({
+    ...row,
+    groupName: row.groupId ? (groupNames.get(row.groupId) ?? null) : null,
+    targets: targets.filter((target) => target.indicatorId === row.id),
+    coordinatingUnitIds: links.filter((link) => link.indicatorId === row.id).map((link) => link.unitId),
+  }));
+};
+
+export const listIndicatorsByPlan = async (
+  executor: Executor,
+  planId: string,
+): Promise<IndicatorWithChildren[]> =>
+  withChildren(
+    executor,
+    await executor
+      .select()
+      .from(indicator)
+      .where(eq(indicator.planId, planId))
+      .orderBy(asc(indicator.position)),
+  );
+
+export const loadIndicator = async (
+  executor: Executor,
+  id: string,
+): Promise<IndicatorWithChildren | undefined> => {
+  const row = await findIndicatorById(executor, id);
+  return row ? (await withChildren(executor, [row]))[0] : undefined;
+};
+
+export const insertIndicator = async (executor: Executor, values: IndicatorValues): Promise<IndicatorRow> =>
+  (
+    await executor
+      .insert(indicator)
+      .values({ ...values, searchText: searchTextOf(values) })
+      .returning()
+  )[0]!;
+
+export const updateIndicator = async (
+  executor: Executor,
+  before: IndicatorRow,
+  values: Partial<IndicatorValues>,
+  at: Date,
+): Promise<IndicatorRow> => {
+  const merged = {
+    code: values.code !== undefined ? values.code : before.code,
+    name: values.name ?? before.name,
+  };
+  return (
+    await executor
+      .update(indicator)
+      .set({ ...values, searchText: searchTextOf(merged), updatedAt: at })
+      .where(eq(indicator.id, before.id))
+      .returning()
+  )[0]!;
+};
+
+export const deleteIndicator = async (executor: Executor, id: string): Promise<void> => {
+  await executor.delete(indicator).where(eq(indicator.id, id));
+};
+
+export const replaceIndicatorUnits = async (
+  executor: Executor,
+  indicatorId: string,
+  unitIds: string[],
+): Promise<void> => {
+  await executor.delete(indicatorUnit).where(eq(indicatorUnit.indicatorId, indicatorId));
+  if (unitIds.length === 0) return;
+  await executor
+    .insert(indicatorUnit)
+    .values(unitIds.map((unitId, position) => ({ indicatorId, unitId, position })));
+};
+
+export const findTarget = async (
+  executor: Executor,
+  indicatorId: string,
+  year: number,
+): Promise<TargetRow | undefined> =>
+  (
+    await executor
+      .select()
+      .from(indicatorTarget)
+      .where(and(eq(indicatorTarget.indicatorId, indicatorId), eq(indicatorTarget.year, year)))
+  )[0];
+
+export const upsertTarget = async (
+  executor: Executor,
+  values: Omit<typeof indicatorTarget.$inferInsert, 'id'>,
+): Promise<TargetRow> => {
+  const { indicatorId: _indicatorId, year: _year, ...changes } = values;
+  return (
+    await executor
+      .insert(indicatorTarget)
+      .values(values)
+      .onConflictDoUpdate({ target: [indicatorTarget.indicatorId, indicatorTarget.year], set: changes })
+      .returning()
+  )[0]!;
+};
+
+export const insertTargets = async (
+  executor: Executor,
+  values: Array<Omit<typeof indicatorTarget.$inferInsert, 'id'>>,
+) => {
+  if (values.length === 0) return;
+  await executor.insert(indicatorTarget).values(values);
+};
+
+export const deleteTarget = async (executor: Executor, indicatorId: string, year: number): Promise<void> => {
+  await executor
+    .delete(indicatorTarget)
+    .where(and(eq(indicatorTarget.indicatorId, indicatorId), eq(indicatorTarget.year, year)));
+};

@@ -1,0 +1,13 @@
+import type { TLocality } from '@core/schemas/locality.schemas';
+import type { LocalityRow } from './locality.repository';
+
+export const presentLocality = (row: LocalityRow): TLocality => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  level: row.level,
+  kind: row.kind,
+  parentId: row.parentId,
+  validFrom: row.validFrom,
+  validTo: row.validTo,
+});

@@ -1,0 +1,40 @@
+import { foldText } from '@core/domain/text';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { locality } from '../../db/schema';
+
+export type LocalityRow = typeof locality.$inferSelect;
+
+export const listLocalities = (
+  executor: Executor,
+  filter: { parentId?: string; level?: LocalityRow['level'] },
+): Promise<LocalityRow[]> => {
+  const conditions: SQL[] = [];
+  if (filter.parentId) conditions.push(eq(locality.parentId, filter.parentId));
+  if (filter.level) conditions.push(eq(locality.level, filter.level));
+  return executor
+    .select()
+    .from(locality)
+    .where(and(...conditions))
+    .orderBy(asc(locality.level), asc(locality.name));
+};
+
+export const findLocalityById = async (executor: Executor, id: string): Promise<LocalityRow | undefined> =>
+  (await executor.select().from(locality).where(eq(locality.id, id)))[0];
+
+export const findLocalityByCode = async (
+  executor: Executor,
+  code: string,
+): Promise<LocalityRow | undefined> =>
+  (await executor.select().from(locality).where(eq(locality.code, code)))[0];
+
+export const insertLocality = async (
+  executor: Executor,
+  values: Omit<typeof locality.$inferInsert, 'searchText'>,
+): Promise<LocalityRow> =>
+  (
+    await executor
+      .insert(locality)
+      .values({ ...values, searchText: foldText(values.name) })
+      .returning()
+  )[0]!;

@@ -1,0 +1,129 @@
+import { foldText, foldTokens } from '@core/domain/text';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client';
+import { indicator, locality, plan, planReference, reportingRegime, task } from '../../db/schema';
+
+export type PlanRow = typeof plan.$inferSelect;
+export type PlanReferenceRow = typeof planReference.$inferSelect;
+export type ReportingRegimeRow = typeof reportingRegime.$inferSelect;
+export type PlanSummaryRow = PlanRow & { localityName: string; indicatorCount: number; taskCount: number };
+type PlanValues = Omit<typeof plan.$inferInsert, 'id' | 'searchText' | 'createdAt' | 'updatedAt'>;
+
+const searchTextOf = (values: { number?: string | null; title: string; issuer: string }) =>
+  foldText(`${values.number ?? ''} ${values.issuer} ${values.title}`);
+
+/** `search_text LIKE '%token%'` for every folded token: the trigram index serves these. */
+export const likeAllTokens = (column: AnyPgColumn, query: string): SQL | undefined => {
+  const tokens = foldTokens(query);
+  if (tokens.length === 0) return undefined;
+  return and(...tokens.map((token) => sql`${column} like ${`%${token}%`}`));
+};
+
+export const listPlanSummaries = async (
+  executor: Executor,
+  filter: { id?: string; query?: string; localityId?: string },
+): Promise<PlanSummaryRow[]> => {
+  const conditions: Array<SQL | undefined> = [];
+  if (filter.id) conditions.push(eq(plan.id, filter.id));
+  if (filter.localityId) conditions.push(eq(plan.localityId, filter.localityId));
+  if (filter.query) conditions.push(likeAllTokens(plan.searchText, filter.query));
+  const rows = await executor
+    .select({
+      plan,
+      localityName: locality.name,
+      indicatorCount: sql<number>`(select count(*) from ${indicator} where ${indicator.planId} = ${plan.id})::int`,
+      taskCount: sql<number>`(select count(*) from ${task} where ${task.planId} = ${plan.id})::int`,
+    })
+    .from(plan)
+    .innerJoin(locality, eq(locality.id, plan.localityId))
+    .where(and(...conditions))
+    .orderBy(desc(plan.issuedDate), asc(plan.title));
+  return rows.map((row) => ({
+    ...row.plan,
+    localityName: row.localityName,
+    indicatorCount: Number(row.indicatorCount),
+    taskCount: Number(row.taskCount),
+  }));
+};
+
+export const findPlanById = async (executor: Executor, id: string): Promise<PlanRow | undefined> =>
+  (await executor.select().from(plan).where(eq(plan.id, id)))[0];
+
+export const findPlansByIds = async (executor: Executor, ids: string[]): Promise<PlanRow[]> =>
+  ids.length === 0 ? [] : executor.select().from(plan).where(inArray(plan.id, ids));
+
+export const insertPlan = async (executor: Executor, values: PlanValues): Promise<PlanRow> =>
+  (
+    await executor
+      .insert(plan)
+      .values({ ...values, searchText: searchTextOf(values) })
+      .returning()
+  )[0]!;
+
+export const updatePlan = async (
+  executor: Executor,
+  before: PlanRow,
+  values: Partial<PlanValues>,
+  at: Date,
+): Promise<PlanRow> => {
+  const merged = {
+    number: values.number !== undefined ? values.number : before.number,
+    title: values.title ?? before.title,
+    issuer: values.issuer ?? before.issuer,
+  };
+  return (
+    await executor
+      .update(plan)
+      .set({ ...values, searchText: searchTextOf(merged), updatedAt: at })
+      .where(eq(plan.id, before.id))
+      .returning()
+  )[0]!;
+};
+
+/** Marks the plan changed (its indicators or tasks were edited). */
+export const touchPlan = async (executor: Executor, id: string, at: Date): Promise<void> => {
+  await executor.update(plan).set({ updatedAt: at }).where(eq(plan.id, id));
+};
+
+export const deletePlan = async (executor: Executor, id: string): Promise<void> => {
+  await executor.delete(plan).where(eq(plan.id, id));
+};
+
+export const listPlanReferences = (executor: Executor, planId: string): Promise<PlanReferenceRow[]> =>
+  executor
+    .select()
+    .from(planReference)
+    .where(eq(planReference.planId, planId))
+    .orderBy(asc(planReference.kind), asc(planReference.position));
+
+export const replacePlanReferences = async (
+  executor: Executor,
+  planId: string,
+  references: Array<Omit<typeof planReference.$inferInsert, 'id' | 'planId' | 'position'>>,
+): Promise<void> => {
+  await executor.delete(planReference).where(eq(planReference.planId, planId));
+  if (references.length === 0) return;
+  await executor
+    .insert(planReference)
+    .values(references.map((reference, position) => ({ ...reference, planId, position })));
+};
+
+export const listReportingRegimes = (executor: Executor, planId: string): Promise<ReportingRegimeRow[]> =>
+  executor
+    .select()
+    .from(reportingRegime)
+    .where(eq(reportingRegime.planId, planId))
+    .orderBy(asc(reportingRegime.position));
+
+export const replaceReportingRegimes = async (
+  executor: Executor,
+  planId: string,
+  regimes: Array<Omit<typeof reportingRegime.$inferInsert, 'id' | 'planId' | 'position'>>,
+): Promise<void> => {
+  await executor.delete(reportingRegime).where(eq(reportingRegime.planId, planId));
+  if (regimes.length === 0) return;
+  await executor
+    .insert(reportingRegime)
+    .values(regimes.map((regime, position) => ({ ...regime, planId, position })));
+};

@@ -1,0 +1,85 @@
+import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
+import {
+  ZCreatePlanRequest,
+  ZListPlansQuery,
+  ZPlanDetail,
+  ZPlanSummary,
+  ZUpdatePlanRequest,
+} from '@core/schemas/plan.schemas';
+import { z } from 'zod';
+import { defineRoute } from '../../http/route';
+import { presentPlanDetail, presentPlanSummary } from './plan.presenter';
+
+const tags = ['Kế hoạch'];
+
+export const planRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/plans',
+    operationId: 'listPlans',
+    summary: 'Danh sách kế hoạch (tìm không dấu theo số hiệu, cơ quan, trích yếu)',
+    tags,
+    permission: 'plan:read',
+    schema: { query: ZListPlansQuery, response: { 200: dataOf(z.array(ZPlanSummary)) } },
+    handler: async ({ query }, { services }) => ({
+      status: 200,
+      body: {
+        data: (await services.plan.list({ query: query.q, localityId: query.localityId })).map(
+          presentPlanSummary,
+        ),
+      },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/plans',
+    operationId: 'createPlan',
+    summary: 'Tạo kế hoạch',
+    tags,
+    permission: 'plan:write',
+    schema: { body: ZCreatePlanRequest, response: { 201: dataOf(ZPlanDetail) } },
+    handler: async ({ body, meta }, { services }) => ({
+      status: 201,
+      body: { data: presentPlanDetail(await services.plan.create(meta, body)) },
+    }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/plans/:id',
+    operationId: 'getPlan',
+    summary: 'Kế hoạch với chỉ tiêu, mục tiêu theo năm và nhiệm vụ',
+    tags,
+    permission: 'plan:read',
+    schema: { params: ZIdParams, response: { 200: dataOf(ZPlanDetail) } },
+    handler: async ({ params }, { services }) => ({
+      status: 200,
+      body: { data: presentPlanDetail(await services.plan.get(params.id)) },
+    }),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    path: '/api/v1/plans/:id',
+    operationId: 'updatePlan',
+    summary: 'Sửa thông tin chung của kế hoạch',
+    tags,
+    permission: 'plan:write',
+    schema: { params: ZIdParams, body: ZUpdatePlanRequest, response: { 200: dataOf(ZPlanDetail) } },
+    handler: async ({ params, body, meta }, { services }) => ({
+      status: 200,
+      body: { data: presentPlanDetail(await services.plan.update(meta, params.id, body)) },
+    }),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    path: '/api/v1/plans/:id',
+    operationId: 'deletePlan',
+    summary: 'Xóa kế hoạch cùng chỉ tiêu và nhiệm vụ',
+    tags,
+    permission: 'plan:write',
+    schema: { params: ZIdParams, response: { 204: null } },
+    handler: async ({ params, meta }, { services }) => {
+      await services.plan.remove(meta, params.id);
+      return { status: 204 };
+    },
+  }),
+];

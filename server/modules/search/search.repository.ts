@@ -1,0 +1,77 @@
+import { foldText } from '@core/domain/text';
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { indicator, locality, plan, task } from '../../db/schema';
+import { likeAllTokens } from '../plan/plan.repository';
+
+export type SearchRow = {
+  type: 'plan' | 'indicator' | 'task';
+  id: string;
+  planId: string;
+  title: string;
+  planNumber: string | null;
+  planTitle: string;
+  localityName: string;
+};
+
+/**
+ * Finds plans, indicators and tasks whose folded text contains every folded token of the query,
+ * best trigram similarity first.
+ */
+export const searchPlanItems = async (
+  executor: Executor,
+  query: string,
+  limit: number,
+): Promise<SearchRow[]> => {
+  const folded = foldText(query);
+  const planColumns = { planNumber: plan.number, planTitle: plan.title, localityName: locality.name };
+  const [plans, indicators, tasks] = await Promise.all([
+    executor
+      .select({
+        id: plan.id,
+        planId: plan.id,
+        title: plan.title,
+        ...planColumns,
+        score: sql<number>`similarity(${plan.searchText}, ${folded})`,
+      })
+      .from(plan)
+      .innerJoin(locality, eq(locality.id, plan.localityId))
+      .where(likeAllTokens(plan.searchText, query))
+      .orderBy(desc(sql`similarity(${plan.searchText}, ${folded})`))
+      .limit(limit),
+    executor
+      .select({
+        id: indicator.id,
+        planId: indicator.planId,
+        title: indicator.name,
+        ...planColumns,
+        score: sql<number>`similarity(${indicator.searchText}, ${folded})`,
+      })
+      .from(indicator)
+      .innerJoin(plan, eq(plan.id, indicator.planId))
+      .innerJoin(locality, eq(locality.id, plan.localityId))
+      .where(likeAllTokens(indicator.searchText, query))
+      .orderBy(desc(sql`similarity(${indicator.searchText}, ${folded})`))
+      .limit(limit),
+    executor
+      .select({
+        id: task.id,
+        planId: task.planId,
+        title: task.name,
+        ...planColumns,
+        score: sql<number>`similarity(${task.searchText}, ${folded})`,
+      })
+      .from(task)
+      .innerJoin(plan, eq(plan.id, task.planId))
+      .innerJoin(locality, eq(locality.id, plan.localityId))
+      .where(likeAllTokens(task.searchText, query))
+      .orderBy(desc(sql`similarity(${task.searchText}, ${folded})`))
+      .limit(limit),
+  ]);
+  const tag = <T extends { score: number }>(type: SearchRow['type'], rows: T[]) =>
+    rows.map((row) => ({ ...row, type }));
+  return [...tag('plan', plans), ...tag('indicator', indicators), ...tag('task', tasks)]
+    .sort((a, b) => Number(b.score) - Number(a.score))
+    .slice(0, limit)
+    .map(({ score: _score, ...row }) => row);
+};

@@ -1,0 +1,20 @@
+import type { TTask } from '@core/schemas/task.schemas';
+import type { TaskWithChildren } from './task.repository';
+
+export const presentTask = (row: TaskWithChildren): TTask => ({
+  id: row.id,
+  planId: row.planId,
+  groupId: row.groupId,
+  groupName: row.groupName,
+  position: row.position,
+  code: row.code,
+  name: row.name,
+  leadUnitId: row.leadUnitId,
+  leader: row.leader,
+  output: row.output,
+  deadlineKind: row.deadlineKind,
+  deadlineDate: row.deadlineDate,
+  recurrence: row.recurrence,
+  deadlineText: row.deadlineText,
+  coordinatingUnitIds: row.coordinatingUnitIds,
+});

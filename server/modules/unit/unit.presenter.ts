@@ -1,0 +1,10 @@
+import type { TUnit } from '@core/schemas/locality.schemas';
+import type { UnitRow } from './unit.repository';
+
+export const presentUnit = (row: UnitRow): TUnit => ({
+  id: row.id,
+  localityId: row.localityId,
+  name: row.name,
+  kind: row.kind,
+  isExternal: row.isExternal,
+});

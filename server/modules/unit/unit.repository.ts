@@ -1,0 +1,67 @@
+import { foldText } from '@core/domain/text';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { indicator, indicatorUnit, plan, task, taskUnit, unit } from '../../db/schema';
+
+export type UnitRow = typeof unit.$inferSelect;
+
+export const listUnitsByLocality = (executor: Executor, localityId: string): Promise<UnitRow[]> =>
+  executor
+    .select()
+    .from(unit)
+    .where(eq(unit.localityId, localityId))
+    .orderBy(asc(unit.isExternal), asc(unit.name));
+
+export const findUnitById = async (executor: Executor, id: string): Promise<UnitRow | undefined> =>
+  (await executor.select().from(unit).where(eq(unit.id, id)))[0];
+
+export const findUnitsByIds = async (executor: Executor, ids: string[]): Promise<UnitRow[]> => {
+  // Guard against an invalid `IN ()` query.
+  if (ids.length === 0) return [];
+  return executor.select().from(unit).where(inArray(unit.id, ids));
+};
+
+export const insertUnit = async (
+  executor: Executor,
+  values: Omit<typeof unit.$inferInsert, 'searchText'>,
+): Promise<UnitRow> =>
+  (
+    await executor
+      .insert(unit)
+      .values({ ...values, searchText: foldText(values.name) })
+      .returning()
+  )[0]!;
+
+export const updateUnit = async (
+  executor: Executor,
+  id: string,
+  values: Partial<Pick<UnitRow, 'name' | 'kind' | 'isExternal'>>,
+): Promise<UnitRow> =>
+  (
+    await executor
+      .update(unit)
+      .set({ ...values, ...(values.name ? { searchText: foldText(values.name) } : {}) })
+      .where(eq(unit.id, id))
+      .returning()
+  )[0]!;
+
+export const deleteUnit = async (executor: Executor, id: string): Promise<void> => {
+  await executor.delete(unit).where(eq(unit.id, id));
+};
+
+/** How many plans, indicators and tasks name the unit (as lead, coordinating or standing agency). */
+export const countUnitUsage = async (executor: Executor, id: string): Promise<number> => {
+  const [row] = await executor
+    .select({
+      n: sql<number>`(
+        (select count(*) from ${indicator} where ${indicator.leadUnitId} = ${id}) +
+        (select count(*) from ${indicatorUnit} where ${indicatorUnit.unitId} = ${id}) +
+        (select count(*) from ${task} where ${task.leadUnitId} = ${id}) +
+        (select count(*) from ${taskUnit} where ${taskUnit.unitId} = ${id}) +
+        (select count(*) from ${plan} where ${plan.standingAgencyUnitId} = ${id})
+      )::int`,
+    })
+    .from(unit)
+    .where(eq(unit.id, id));
+  return Number(row?.n ?? 0);
+};

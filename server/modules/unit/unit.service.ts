@@ -1,0 +1,140 @@
+import type { TCreateUnitRequest, TUpdateUnitRequest } from '@core/schemas/locality.schemas';
+import type { Clock } from '../../clock';
+import type { Database, Executor } from '../../db/client';
+import { isUniqueViolation } from '../../db/errors';
+import { AppError } from '../../errors';
+import type { RequestMeta } from '../../http/route';
+import { recordAudit } from '../audit/audit.repository';
+import { findLocalityById } from '../locality/locality.repository';
+import {
+  countUnitUsage,
+  deleteUnit,
+  findUnitById,
+  findUnitsByIds,
+  insertUnit,
+  listUnitsByLocality,
+  type UnitRow,
+  updateUnit,
+} from './unit.repository';
+
+type UnitServiceDeps = { db: Database; clock: Clock };
+
+const rethrowDuplicateName = (error: unknown): never => {
+  if (isUniqueViolation(error)) {
+    throw new AppError('UNIT_NAME_TAKEN', {
+      details: [{ field: 'name', message: 'Địa phương đã có đơn vị cùng tên' }],
+      cause: error,
+    });
+  }
+  throw error;
+};
+
+/**
+ * Checks that every unit id exists and belongs to the locality; used wherever a plan names units.
+ *
+ * @param executor - database or transaction
+ * @param localityId - the plan's locality
+ * @param fields - the ids to check, by the request field that carries them
+ * @throws AppError UNKNOWN_UNIT / UNIT_OF_OTHER_LOCALITY naming the field
+ */
+export const assertUnitsOfLocality = async (
+  executor: Executor,
+  localityId: string,
+  fields: Record<string, string | null | undefined | string[]>,
+): Promise<void> => {
+  const ids = [
+    ...new Set(Object.values(fields).flatMap((v) => (v == null ? [] : Array.isArray(v) ? v : [v]))),
+  ];
+  const found = new Map((await findUnitsByIds(executor, ids)).map((row) => [row.id, row]));
+  for (const [field, value] of Object.entries(fields)) {
+    for (const id of value == null ? [] : Array.isArray(value) ? value : [value]) {
+      const row = found.get(id);
+      if (!row) {
+        throw new AppError('UNKNOWN_UNIT', { details: [{ field, message: `Đơn vị ${id} không tồn tại` }] });
+      }
+      if (row.localityId !== localityId) {
+        throw new AppError('UNIT_OF_OTHER_LOCALITY', {
+          details: [{ field, message: `Đơn vị "${row.name}" thuộc địa phương khác` }],
+        });
+      }
+    }
+  }
+};
+
+export const createUnitService = ({ db, clock }: UnitServiceDeps) => {
+  /** @throws AppError LOCALITY_NOT_FOUND */
+  const listByLocality = async (localityId: string): Promise<UnitRow[]> => {
+    if (!(await findLocalityById(db, localityId))) throw new AppError('LOCALITY_NOT_FOUND');
+    return listUnitsByLocality(db, localityId);
+  };
+
+  /** @throws AppError LOCALITY_NOT_FOUND, UNIT_NAME_TAKEN */
+  const create = (meta: RequestMeta, localityId: string, input: TCreateUnitRequest): Promise<UnitRow> =>
+    db
+      .transaction(async (tx) => {
+        if (!(await findLocalityById(tx, localityId))) throw new AppError('LOCALITY_NOT_FOUND');
+        const row = await insertUnit(tx, {
+          localityId,
+          name: input.name,
+          kind: input.kind,
+          isExternal: input.isExternal,
+        });
+        await recordAudit(tx, meta, clock.now(), {
+          entityType: 'unit',
+          entityId: row.id,
+          localityId,
+          action: 'create',
+          after: row,
+        });
+        return row;
+      })
+      .catch(rethrowDuplicateName);
+
+  /** @throws AppError UNIT_NOT_FOUND, UNIT_NAME_TAKEN */
+  const update = (meta: RequestMeta, id: string, input: TUpdateUnitRequest): Promise<UnitRow> =>
+    db
+      .transaction(async (tx) => {
+        const before = await findUnitById(tx, id);
+        if (!before) throw new AppError('UNIT_NOT_FOUND');
+        const after = await updateUnit(tx, id, {
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.kind !== undefined ? { kind: input.kind } : {}),
+          ...(input.isExternal !== undefined ? { isExternal: input.isExternal } : {}),
+        });
+        await recordAudit(tx, meta, clock.now(), {
+          entityType: 'unit',
+          entityId: id,
+          localityId: before.localityId,
+          action: 'update',
+          before,
+          after,
+        });
+        return after;
+      })
+      .catch(rethrowDuplicateName);
+
+  /** @throws AppError UNIT_NOT_FOUND, UNIT_IN_USE when plans still name it */
+  const remove = (meta: RequestMeta, id: string): Promise<void> =>
+    db.transaction(async (tx) => {
+      const before = await findUnitById(tx, id);
+      if (!before) throw new AppError('UNIT_NOT_FOUND');
+      const usage = await countUnitUsage(tx, id);
+      if (usage > 0) {
+        throw new AppError('UNIT_IN_USE', {
+          message: `Đơn vị "${before.name}" đang được nêu ở ${usage} chỉ tiêu, nhiệm vụ hoặc kế hoạch nên không xóa được.`,
+        });
+      }
+      await deleteUnit(tx, id);
+      await recordAudit(tx, meta, clock.now(), {
+        entityType: 'unit',
+        entityId: id,
+        localityId: before.localityId,
+        action: 'delete',
+        before,
+      });
+    });
+
+  return { listByLocality, create, update, remove };
+};
+
+export type UnitService = ReturnType<typeof createUnitService>;
