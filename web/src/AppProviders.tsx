@@ -1,0 +1,49 @@
+/**
+ * Everything around the router: the query cache for server state, Ant Design's theme and locale, and
+ * dayjs's locale. The Ant Design and dayjs locales follow the i18next language.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import 'dayjs/locale/en';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from './api/client';
+
+const createQueryClient = () =>
+  new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // A 4xx will not get better by asking again.
+        retry: (failureCount, error) =>
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2,
+      },
+    },
+  });
+
+export const AppProviders = ({ children }: { children: ReactNode }) => {
+  const [queryClient] = useState(createQueryClient);
+  const { i18n } = useTranslation();
+  const isEnglish = i18n.language === 'en';
+
+  useEffect(() => {
+    dayjs.locale(isEnglish ? 'en' : 'vi');
+  }, [isEnglish]);
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider
+        locale={isEnglish ? enUS : viVN}
+        theme={{ token: { borderRadius: 4, fontSize: 14 } }}
+        componentSize="middle"
+      >
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+};

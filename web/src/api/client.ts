@@ -1,0 +1,114 @@
+/**
+ * The one place the SPA talks HTTP: JSON in, `{ data }` out, and every failure turned into an `ApiError`
+ * that carries the server's Vietnamese message and field details. Components never call fetch directly.
+ */
+import type { TErrorResponse } from '@core/schemas/common.schemas';
+
+export type ApiErrorDetail = { field: string; message: string };
+
+/** A failed request, with the server's words (or a readable fallback) for the user. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ApiErrorDetail[];
+
+  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+const isErrorBody = (body: unknown): body is TErrorResponse =>
+  typeof body === 'object' &&
+  body !== null &&
+  'message' in body &&
+  typeof (body as { message: unknown }).message === 'string';
+
+/** Fallback messages when the server (or a proxy) answers without our error body. */
+const fallbackMessage = (status: number): string => {
+  if (status === 0) return 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.';
+  if (status === 404) return 'Không tìm thấy dữ liệu yêu cầu.';
+  if (status >= 500) return 'Máy chủ gặp lỗi. Vui lòng thử lại sau.';
+  return `Yêu cầu không thành công (mã ${status}).`;
+};
+
+type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | number | undefined | null>;
+  signal?: AbortSignal;
+};
+
+const buildUrl = (path: string, query?: RequestOptions['query']): string => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+};
+
+/**
+ * Sends a request to the API and unwraps the `{ data }` envelope.
+ *
+ * @param path - an absolute API path, e.g. "/api/v1/plans"
+ * @param options - method, JSON body, query string and abort signal
+ * @returns the `data` of the response, or undefined for 204
+ * @throws ApiError with the server's message and details on any non-2xx answer or network failure
+ */
+export const apiRequest = async <T>(path: string, options: RequestOptions = {}): Promise<T> => {
+  const { method = 'GET', body, query, signal } = options;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network_error', fallbackMessage(0));
+  }
+
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (!response.ok) {
+    if (isErrorBody(parsed)) {
+      throw new ApiError(response.status, parsed.error ?? 'error', parsed.message, parsed.details ?? []);
+    }
+    throw new ApiError(response.status, 'http_error', fallbackMessage(response.status));
+  }
+  return (parsed as { data: T } | null)?.data as T;
+};
+
+export const api = {
+  get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
+    apiRequest<T>(path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body: body ?? {} }),
+  put: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PUT', body: body ?? {} }),
+  patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body: body ?? {} }),
+  delete: (path: string) => apiRequest<void>(path, { method: 'DELETE' }),
+};
+
+/** The text to show for any error thrown by a query or mutation. */
+export const errorMessage = (error: unknown): string => {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error && error.message) return error.message;
+  return fallbackMessage(0);
+};

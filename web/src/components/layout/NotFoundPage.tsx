@@ -1,0 +1,21 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+const NotFoundPage = () => {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('app.notFound')}
+      subTitle={t('app.notFoundHint')}
+      extra={
+        <Link to="/plans">
+          <Button type="primary">{t('app.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+};
+
+export default NotFoundPage;

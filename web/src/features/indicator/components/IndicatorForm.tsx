@@ -1,0 +1,264 @@
+/**
+ * Adds or edits an indicator's description: group, number, name, unit, direction, measure, the standard
+ * catalog code, lead and coordinating units and the people behind it. Targets are edited in the matrix.
+ */
+import { matchesFolded } from '@core/domain/text';
+import type { TCatalogIndicator } from '@core/schemas/catalog.schemas';
+import {
+  type TIndicator,
+  ZCreateIndicatorRequest,
+  ZUpdateIndicatorRequest,
+} from '@core/schemas/indicator.schemas';
+import type { TPlanDetail } from '@core/schemas/plan.schemas';
+import { App, AutoComplete, Button, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormErrorAlert } from '../../../components/ui/FormErrorAlert';
+import { applyServerError, clearFieldErrors, validateWithSchema } from '../../../components/ui/formErrors';
+import { unitOptions } from '../../plan/unitNames';
+import { useCreateIndicatorMutation, useUpdateIndicatorMutation } from '../mutations';
+
+type IndicatorFormValues = {
+  groupName?: string | null;
+  code?: string | null;
+  name?: string;
+  unit?: string | null;
+  direction: 'increase' | 'decrease';
+  measure: 'cumulative' | 'period';
+  catalogCode?: string | null;
+  leadUnitId?: string | null;
+  coordinatingUnitIds: string[];
+  executor?: string | null;
+  leader?: string | null;
+  evidenceHint?: string | null;
+  baselineYear?: number | null;
+};
+
+const FIELDS = [
+  'groupName',
+  'code',
+  'name',
+  'unit',
+  'direction',
+  'measure',
+  'catalogCode',
+  'leadUnitId',
+  'coordinatingUnitIds',
+  'executor',
+  'leader',
+  'evidenceHint',
+  'baselineYear',
+] as const;
+
+const COMMON_UNITS = ['%', 'Chỉ số', 'Thứ bậc', '%GRDP', 'Báo cáo', 'Hồ sơ', 'Người', 'Mô hình'];
+
+const toFormValues = (indicator: TIndicator | undefined): IndicatorFormValues =>
+  indicator
+    ? {
+        groupName: indicator.groupName,
+        code: indicator.code,
+        name: indicator.name,
+        unit: indicator.unit,
+        direction: indicator.direction,
+        measure: indicator.measure,
+        catalogCode: indicator.catalogCode,
+        leadUnitId: indicator.leadUnitId,
+        coordinatingUnitIds: indicator.coordinatingUnitIds,
+        executor: indicator.executor,
+        leader: indicator.leader,
+        evidenceHint: indicator.evidenceHint,
+        baselineYear: indicator.baselineYear,
+      }
+    : { direction: 'increase', measure: 'cumulative', coordinatingUnitIds: [], name: '' };
+
+type IndicatorFormProps = {
+  plan: TPlanDetail;
+  catalog: TCatalogIndicator[];
+  /** The indicator to edit; omit to add a new one. */
+  indicator?: TIndicator;
+  onDone: () => void;
+  onCancel: () => void;
+};
+
+export const IndicatorForm = ({ plan, catalog, indicator, onDone, onCancel }: IndicatorFormProps) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<IndicatorFormValues>();
+  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const createIndicator = useCreateIndicatorMutation(plan.id);
+  const updateIndicator = useUpdateIndicatorMutation(plan.id);
+  const isEditing = indicator !== undefined;
+  const groupName = Form.useWatch('groupName', form) ?? '';
+  const unit = Form.useWatch('unit', form) ?? '';
+
+  const groupOptions = plan.indicatorGroups
+    .filter((group) => matchesFolded(group.name, groupName))
+    .map((group) => ({ value: group.name }));
+  const unitChoices = COMMON_UNITS.filter((item) => matchesFolded(item, unit)).map((item) => ({
+    value: item,
+  }));
+  const catalogOptions = catalog.map((entry) => ({
+    value: entry.code,
+    label: `${entry.code} — ${entry.name}`,
+    search: [entry.code, entry.name, ...entry.aliases].join(' '),
+  }));
+
+  const handleCatalogChange = (code: string | undefined) => {
+    const entry = catalog.find((item) => item.code === code);
+    if (!entry) return;
+    // A catalog entry knows the unit, direction and measure; fill them only where still blank or default.
+    const current = form.getFieldsValue(true);
+    form.setFieldsValue({
+      unit: current.unit || entry.unit,
+      direction: entry.direction,
+      measure: entry.measure,
+    });
+  };
+
+  const handleSubmit = async () => {
+    clearFieldErrors(form);
+    setGeneralErrors([]);
+    const values = form.getFieldsValue(true);
+    const body = {
+      ...values,
+      name: values.name ?? '',
+      leadUnitId: values.leadUnitId ?? null,
+      catalogCode: values.catalogCode ?? null,
+      baselineYear: values.baselineYear ?? null,
+      coordinatingUnitIds: values.coordinatingUnitIds ?? [],
+    };
+    try {
+      if (isEditing) {
+        const parsed = validateWithSchema(form, ZUpdateIndicatorRequest, body);
+        if (!parsed.data) return setGeneralErrors(parsed.general);
+        await updateIndicator.mutateAsync({ indicatorId: indicator.id, body: parsed.data });
+        message.success(t('common.saved'));
+      } else {
+        const parsed = validateWithSchema(form, ZCreateIndicatorRequest, body);
+        if (!parsed.data) return setGeneralErrors(parsed.general);
+        await createIndicator.mutateAsync(parsed.data);
+        message.success(t('indicator.createdMessage'));
+      }
+      onDone();
+    } catch (error) {
+      setGeneralErrors(applyServerError(form, error, FIELDS));
+    }
+  };
+
+  const units = unitOptions(plan.units);
+
+  return (
+    <Form<IndicatorFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={toFormValues(indicator)}
+      onFinish={() => void handleSubmit()}
+      requiredMark="optional"
+      aria-label={isEditing ? t('indicator.editTitle') : t('indicator.addTitle')}
+    >
+      <FormErrorAlert messages={generalErrors} />
+      <Form.Item name="groupName" label={t('indicator.fields.groupName')}>
+        <AutoComplete options={groupOptions} allowClear />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={6}>
+          <Form.Item name="code" label={t('indicator.fields.code')}>
+            <Input placeholder="I.1" />
+          </Form.Item>
+        </Col>
+        <Col span={18}>
+          <Form.Item name="unit" label={t('indicator.fields.unit')}>
+            <AutoComplete options={unitChoices} allowClear />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="name" label={t('indicator.fields.name')} required>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
+      </Form.Item>
+      <Form.Item name="catalogCode" label={t('indicator.fields.catalogCode')}>
+        <Select
+          allowClear
+          placeholder={t('indicator.catalogPlaceholder')}
+          options={catalogOptions}
+          onChange={handleCatalogChange}
+          showSearch={{
+            filterOption: (input, option) => matchesFolded(option?.search ?? '', input),
+          }}
+        />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="direction" label={t('indicator.fields.direction')}>
+            <Select
+              options={(['increase', 'decrease'] as const).map((value) => ({
+                value,
+                label: t(`indicator.directions.${value}`),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="measure" label={t('indicator.fields.measure')}>
+            <Select
+              options={(['cumulative', 'period'] as const).map((value) => ({
+                value,
+                label: t(`indicator.measures.${value}`),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="leadUnitId" label={t('indicator.fields.leadUnitId')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={units}
+          placeholder={t('common.selectPlaceholder')}
+        />
+      </Form.Item>
+      <Form.Item name="coordinatingUnitIds" label={t('indicator.fields.coordinatingUnitIds')}>
+        <Select
+          mode="multiple"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={units}
+          placeholder={t('common.selectPlaceholder')}
+        />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="executor" label={t('indicator.fields.executor')}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="leader" label={t('indicator.fields.leader')}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={16}>
+          <Form.Item name="evidenceHint" label={t('indicator.fields.evidenceHint')}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="baselineYear" label={t('indicator.fields.baselineYear')}>
+            <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Space>
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={createIndicator.isPending || updateIndicator.isPending}
+        >
+          {isEditing ? t('common.save') : t('indicator.add')}
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+      </Space>
+    </Form>
+  );
+};

@@ -1,0 +1,227 @@
+/**
+ * The indicator matrix as printed in the plan: group header rows, then per indicator its number, name,
+ * unit, one column per target year or stage, lead and coordinating units and the standard catalog code.
+ * Clicking a target cell opens the editor for that year.
+ */
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { formatTarget } from '@core/domain/targets';
+import type { TCatalogIndicator } from '@core/schemas/catalog.schemas';
+import type { TIndicator, TTarget } from '@core/schemas/indicator.schemas';
+import type { TPlanDetail } from '@core/schemas/plan.schemas';
+import { Button, Popconfirm, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type GroupedRow, groupRows } from '../../plan/groupRows';
+import { makeUnitNamer } from '../../plan/unitNames';
+import styles from './IndicatorMatrix.module.css';
+
+type Row = GroupedRow<TIndicator>;
+
+type IndicatorMatrixProps = {
+  plan: TPlanDetail;
+  indicators: TIndicator[];
+  years: number[];
+  catalog: TCatalogIndicator[];
+  highlightedId: string | null;
+  onEditTarget: (indicator: TIndicator, year: number) => void;
+  onEditIndicator: (indicator: TIndicator) => void;
+  onDeleteIndicator: (indicator: TIndicator) => Promise<unknown>;
+};
+
+/** The text a cell shows: the printed text, or a reading of the meaning when none was kept. */
+export const targetText = (target: TTarget, unit: string | null) =>
+  target.rawText ?? formatTarget(target, unit);
+
+const isBaselineCell = (indicator: TIndicator, year: number) =>
+  indicator.baselineYear === year ||
+  indicator.targets.some((target) => target.year === year && target.isBaseline);
+
+const CODE_WIDTH = 64;
+const NAME_WIDTH = 300;
+const YEAR_WIDTH = 100;
+
+export const IndicatorMatrix = ({
+  plan,
+  indicators,
+  years,
+  catalog,
+  highlightedId,
+  onEditTarget,
+  onEditIndicator,
+  onDeleteIndicator,
+}: IndicatorMatrixProps) => {
+  const { t } = useTranslation();
+  const units = useMemo(() => makeUnitNamer(plan.units), [plan.units]);
+  const catalogByCode = useMemo(() => new Map(catalog.map((entry) => [entry.code, entry])), [catalog]);
+  const rows = useMemo(
+    () => groupRows(plan.indicatorGroups, indicators, t('indicator.noGroup')),
+    [plan.indicatorGroups, indicators, t],
+  );
+  const baselineYears = new Set(
+    indicators.flatMap((indicator) => years.filter((year) => isBaselineCell(indicator, year))),
+  );
+
+  // A group header spans the whole row; the other cells of that row disappear.
+  const totalColumns = 3 + years.length + 4;
+  const hideInGroupRow = (row: Row) => (row.kind === 'group' ? { colSpan: 0 } : {});
+
+  const columns: TableColumnsType<Row> = [
+    {
+      key: 'code',
+      title: t('indicator.code'),
+      width: CODE_WIDTH,
+      fixed: 'left',
+      onCell: (row) => (row.kind === 'group' ? { colSpan: totalColumns, className: styles.groupCell } : {}),
+      render: (_value, row) =>
+        row.kind === 'group' ? (
+          <span className={styles.groupName}>{row.name}</span>
+        ) : (
+          <span className={styles.code}>{row.item.code ?? ''}</span>
+        ),
+    },
+    {
+      key: 'name',
+      title: t('indicator.name'),
+      width: NAME_WIDTH,
+      fixed: 'left',
+      onCell: hideInGroupRow,
+      render: (_value, row) => (row.kind === 'item' ? row.item.name : null),
+    },
+    {
+      key: 'unit',
+      title: t('indicator.unit'),
+      width: 90,
+      align: 'center',
+      onCell: hideInGroupRow,
+      render: (_value, row) => (row.kind === 'item' ? row.item.unit : null),
+    },
+    ...years.map((year): TableColumnsType<Row>[number] => ({
+      key: `year-${year}`,
+      title: (
+        <span className={styles.yearTitle}>
+          {year}
+          {baselineYears.has(year) && (
+            <Tag color="gold" className={styles.baselineTag}>
+              {t('indicator.baseline')}
+            </Tag>
+          )}
+        </span>
+      ),
+      width: YEAR_WIDTH,
+      align: 'center',
+      onCell: (row) => {
+        if (row.kind === 'group') return { colSpan: 0 };
+        return isBaselineCell(row.item, year) ? { className: styles.baselineCell } : {};
+      },
+      render: (_value, row) => {
+        if (row.kind === 'group') return null;
+        const target = row.item.targets.find((item) => item.year === year);
+        const text = target ? targetText(target, row.item.unit) : '';
+        const isBaseline = isBaselineCell(row.item, year);
+        return (
+          <Tooltip title={isBaseline ? t('indicator.baselineCell') : undefined}>
+            <button
+              type="button"
+              className={styles.targetButton}
+              aria-label={t('indicator.targetCellLabel', { year, name: row.item.name })}
+              onClick={() => onEditTarget(row.item, year)}
+            >
+              {text || <span className={styles.emptyTarget}>{t('common.none')}</span>}
+            </button>
+          </Tooltip>
+        );
+      },
+    })),
+    {
+      key: 'lead',
+      title: t('indicator.lead'),
+      width: 180,
+      onCell: hideInGroupRow,
+      render: (_value, row) => (row.kind === 'item' ? units.name(row.item.leadUnitId) : null),
+    },
+    {
+      key: 'coordinating',
+      title: t('indicator.coordinating'),
+      width: 220,
+      onCell: hideInGroupRow,
+      render: (_value, row) =>
+        row.kind === 'item' ? units.names(row.item.coordinatingUnitIds).join('; ') : null,
+    },
+    {
+      key: 'catalogCode',
+      title: t('indicator.catalogCode'),
+      width: 110,
+      onCell: hideInGroupRow,
+      render: (_value, row) => {
+        if (row.kind === 'group' || !row.item.catalogCode) return null;
+        const entry = catalogByCode.get(row.item.catalogCode);
+        return (
+          <Tooltip title={entry?.name}>
+            <Typography.Text code className={styles.catalogCode}>
+              {row.item.catalogCode}
+            </Typography.Text>
+          </Tooltip>
+        );
+      },
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      width: 90,
+      fixed: 'right',
+      onCell: hideInGroupRow,
+      render: (_value, row) =>
+        row.kind === 'item' ? (
+          <Space size={0}>
+            <Button
+              type="text"
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={t('indicator.editLabel', { name: row.item.name })}
+              onClick={() => onEditIndicator(row.item)}
+            />
+            <Popconfirm
+              title={t('indicator.deleteConfirm')}
+              description={t('common.deleteWarning')}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => onDeleteIndicator(row.item)}
+            >
+              <Button
+                type="text"
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('indicator.deleteLabel', { name: row.item.name })}
+              />
+            </Popconfirm>
+          </Space>
+        ) : null,
+    },
+  ];
+
+  const scrollWidth = CODE_WIDTH + NAME_WIDTH + 90 + years.length * YEAR_WIDTH + 180 + 220 + 110 + 90;
+
+  return (
+    <Table<Row>
+      className={styles.matrix}
+      rowKey="key"
+      size="small"
+      bordered
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: scrollWidth }}
+      sticky={{ offsetHeader: 0 }}
+      rowClassName={(row) =>
+        (row.kind === 'group'
+          ? styles.groupRow
+          : row.item.id === highlightedId
+            ? styles.highlightedRow
+            : '') ?? ''
+      }
+      locale={{ emptyText: t('indicator.empty') }}
+    />
+  );
+};

@@ -1,0 +1,143 @@
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { App, Breadcrumb, Button, Drawer, Flex, Popconfirm, Space, Tabs, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { errorMessage } from '../../api/client';
+import { ErrorState } from '../../components/ui/ErrorState';
+import { LoadingState } from '../../components/ui/LoadingState';
+import { IndicatorsTab } from '../indicator/components/IndicatorsTab';
+import { TasksTab } from '../task/components/TasksTab';
+import { PlanUnitsList } from '../unit/components/PlanUnitsList';
+import { PlanFacts } from './components/PlanFacts';
+import { PlanForm } from './components/PlanForm';
+import { useDeletePlanMutation } from './mutations';
+import { planQueries } from './queries';
+
+const TABS = ['indicators', 'tasks', 'units'] as const;
+type TabKey = (typeof TABS)[number];
+
+/**
+ * /plans/:planId — the plan's document facts, then its indicators, tasks and units in tabs. The tab and a
+ * highlighted row (from search) live in the URL: ?tab=tasks&highlight=<id>.
+ */
+const PlanDetailPage = () => {
+  const { planId = '' } = useParams();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [isEditing, setIsEditing] = useState(false);
+  const plan = useQuery(planQueries.detail(planId));
+  const deletePlan = useDeletePlanMutation();
+  const tabParam = searchParams.get('tab');
+  const activeTab: TabKey = TABS.includes(tabParam as TabKey) ? (tabParam as TabKey) : 'indicators';
+  const highlightedId = searchParams.get('highlight');
+
+  useEffect(() => {
+    if (!highlightedId || !plan.data) return;
+    // The row exists only once the table has rendered the fetched plan.
+    const row = document.querySelector(`[data-row-key="${CSS.escape(highlightedId)}"]`);
+    row?.scrollIntoView({ block: 'center' });
+  }, [highlightedId, plan.data]);
+
+  if (plan.isLoading) return <LoadingState />;
+  if (plan.isError || !plan.data)
+    return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
+  const data = plan.data;
+
+  const handleDelete = async () => {
+    try {
+      await deletePlan.mutateAsync(data.id);
+      message.success(t('plan.deletedMessage'));
+      navigate('/plans');
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  const handleTabChange = (key: string) => {
+    const next = new URLSearchParams(searchParams);
+    next.set('tab', key);
+    next.delete('highlight');
+    setSearchParams(next, { replace: true });
+  };
+
+  return (
+    <Flex vertical gap={12}>
+      <Breadcrumb
+        items={[{ title: <Link to="/plans">{t('plan.back')}</Link> }, { title: data.number ?? data.title }]}
+      />
+      <Flex justify="space-between" align="flex-start" gap={16}>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('plan.heading', { number: data.number ?? t('plan.noNumber') })}
+          </Typography.Title>
+          <Typography.Paragraph style={{ margin: '4px 0 0', maxWidth: 1100 }}>
+            {data.title}
+          </Typography.Paragraph>
+        </div>
+        <Space>
+          <Button icon={<EditOutlined />} onClick={() => setIsEditing(true)}>
+            {t('plan.editButton')}
+          </Button>
+          <Popconfirm
+            title={t('plan.deleteConfirm', { number: data.number ?? data.title })}
+            description={t('plan.deleteHint')}
+            okText={t('common.delete')}
+            cancelText={t('common.cancel')}
+            okButtonProps={{ danger: true, loading: deletePlan.isPending }}
+            onConfirm={handleDelete}
+          >
+            <Button danger icon={<DeleteOutlined />}>
+              {t('plan.deleteButton')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      </Flex>
+      <PlanFacts plan={data} />
+      <Tabs
+        activeKey={activeTab}
+        onChange={handleTabChange}
+        items={[
+          {
+            key: 'indicators',
+            label: t('plan.tabs.indicators', { count: data.indicators.length }),
+            children: <IndicatorsTab plan={data} highlightedId={highlightedId} />,
+          },
+          {
+            key: 'tasks',
+            label: t('plan.tabs.tasks', { count: data.tasks.length }),
+            children: <TasksTab plan={data} highlightedId={highlightedId} />,
+          },
+          {
+            key: 'units',
+            label: t('plan.tabs.units', { count: data.units.length }),
+            children: <PlanUnitsList plan={data} />,
+          },
+        ]}
+      />
+      <Drawer
+        title={t('plan.editTitle')}
+        open={isEditing}
+        onClose={() => setIsEditing(false)}
+        size={760}
+        destroyOnHidden
+      >
+        {isEditing && (
+          <PlanForm
+            plan={data}
+            onCancel={() => setIsEditing(false)}
+            onDone={() => {
+              setIsEditing(false);
+              message.success(t('common.saved'));
+            }}
+          />
+        )}
+      </Drawer>
+    </Flex>
+  );
+};
+
+export default PlanDetailPage;

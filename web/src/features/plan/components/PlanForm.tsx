@@ -1,0 +1,331 @@
+/**
+ * Creates or edits a plan's header: the document facts, its related documents (căn cứ, thay thế) and
+ * its reporting regime. Validation uses the shared zod schemas; server errors are shown verbatim.
+ */
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  PLAN_STATUSES,
+  REPORTING_FREQUENCIES,
+  type TPlanDetail,
+  ZCreatePlanRequest,
+  ZUpdatePlanRequest,
+} from '@core/schemas/plan.schemas';
+import { Button, Col, DatePicker, Divider, Form, Input, Row, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DATE_FORMAT_VI, dayjsToIso, isoToDayjs } from '../../../components/ui/dates';
+import { FormErrorAlert } from '../../../components/ui/FormErrorAlert';
+import { applyServerError, clearFieldErrors, validateWithSchema } from '../../../components/ui/formErrors';
+import { useLocalityOptions } from '../../locality/useLocalityOptions';
+import { useCreatePlanMutation, useUpdatePlanMutation } from '../mutations';
+
+type ReferenceValues = {
+  kind: 'basis' | 'replaces';
+  number?: string | null;
+  date?: Dayjs | null;
+  issuer?: string | null;
+  referencedPlanId?: string | null;
+};
+type ReportingValues = { frequency: string; due?: string | null; receiver?: string | null };
+
+type PlanFormValues = {
+  localityId?: string;
+  issuerKind: 'government' | 'party';
+  issuer?: string;
+  number?: string | null;
+  issuedDate?: Dayjs | null;
+  title?: string;
+  signerName?: string | null;
+  signerPosition?: string | null;
+  status: string;
+  standingAgencyUnitId?: string | null;
+  references: ReferenceValues[];
+  reporting: ReportingValues[];
+};
+
+const FIELDS = [
+  'localityId',
+  'issuerKind',
+  'issuer',
+  'number',
+  'issuedDate',
+  'title',
+  'signerName',
+  'signerPosition',
+  'status',
+  'standingAgencyUnitId',
+  'references',
+  'reporting',
+] as const;
+
+const toFormValues = (plan: TPlanDetail | undefined): PlanFormValues =>
+  plan
+    ? {
+        issuerKind: plan.issuerKind,
+        issuer: plan.issuer,
+        number: plan.number,
+        issuedDate: isoToDayjs(plan.issuedDate),
+        title: plan.title,
+        signerName: plan.signerName,
+        signerPosition: plan.signerPosition,
+        status: plan.status,
+        standingAgencyUnitId: plan.standingAgencyUnitId,
+        references: plan.references.map((reference) => ({ ...reference, date: isoToDayjs(reference.date) })),
+        reporting: plan.reporting.map((regime) => ({ ...regime })),
+      }
+    : { issuerKind: 'government', status: 'active', references: [], reporting: [] };
+
+const emptyToNull = (value: string | null | undefined) =>
+  value == null || value.trim() === '' ? null : value;
+
+/** Form values → the request body the API expects (dates as YYYY-MM-DD, blanks as null). */
+const toRequestBody = (values: PlanFormValues) => ({
+  ...values,
+  issuer: values.issuer ?? '',
+  title: values.title ?? '',
+  issuedDate: dayjsToIso(values.issuedDate),
+  standingAgencyUnitId: values.standingAgencyUnitId ?? null,
+  references: (values.references ?? []).map((reference) => ({
+    ...reference,
+    date: dayjsToIso(reference.date),
+    referencedPlanId: reference.referencedPlanId ?? null,
+  })),
+  reporting: (values.reporting ?? []).map((regime) => ({
+    ...regime,
+    due: emptyToNull(regime.due),
+    receiver: emptyToNull(regime.receiver),
+  })),
+});
+
+type PlanFormProps = {
+  /** The plan to edit; omit to create a new one. */
+  plan?: TPlanDetail;
+  onDone: (planId: string) => void;
+  onCancel: () => void;
+};
+
+export const PlanForm = ({ plan, onDone, onCancel }: PlanFormProps) => {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<PlanFormValues>();
+  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const createPlan = useCreatePlanMutation();
+  const updatePlan = useUpdatePlanMutation(plan?.id ?? '');
+  const localityOptions = useLocalityOptions();
+  const isEditing = plan !== undefined;
+  const isSaving = createPlan.isPending || updatePlan.isPending;
+
+  const handleSubmit = async () => {
+    clearFieldErrors(form);
+    setGeneralErrors([]);
+    const body = toRequestBody(form.getFieldsValue(true));
+    try {
+      if (isEditing) {
+        const { localityId: _ignored, ...changes } = body;
+        const parsed = validateWithSchema(form, ZUpdatePlanRequest, changes);
+        if (!parsed.data) return setGeneralErrors(parsed.general);
+        await updatePlan.mutateAsync(parsed.data);
+        onDone(plan.id);
+      } else {
+        const parsed = validateWithSchema(form, ZCreatePlanRequest, body);
+        if (!parsed.data) return setGeneralErrors(parsed.general);
+        const created = await createPlan.mutateAsync(parsed.data);
+        onDone(created.id);
+      }
+    } catch (error) {
+      setGeneralErrors(applyServerError(form, error, FIELDS));
+    }
+  };
+
+  return (
+    <Form<PlanFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={toFormValues(plan)}
+      onFinish={handleSubmit}
+      requiredMark="optional"
+      aria-label={isEditing ? t('plan.editTitle') : t('plan.createTitle')}
+    >
+      <FormErrorAlert messages={generalErrors} />
+      {!isEditing && (
+        <Form.Item name="localityId" label={t('plan.locality')} required>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={localityOptions.options}
+            loading={localityOptions.isLoading}
+            placeholder={t('common.selectPlaceholder')}
+          />
+        </Form.Item>
+      )}
+      <Row gutter={12}>
+        <Col span={10}>
+          <Form.Item name="issuerKind" label={t('plan.issuerKind')} required>
+            <Select
+              options={(['government', 'party'] as const).map((kind) => ({
+                value: kind,
+                label: t(`plan.issuerKinds.${kind}`),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={14}>
+          <Form.Item name="issuer" label={t('plan.issuer')} required>
+            <Input placeholder="UBND phường Thành Đông" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="number" label={t('plan.number')}>
+            <Input placeholder="95/KH-UBND" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="issuedDate" label={t('plan.issuedDate')}>
+            <DatePicker
+              format={DATE_FORMAT_VI}
+              placeholder={t('plan.datePlaceholder')}
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="status" label={t('plan.status')}>
+            <Select
+              options={PLAN_STATUSES.map((status) => ({
+                value: status,
+                label: t(`plan.statuses.${status}`),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="title" label={t('plan.title')} required>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="signerName" label={t('plan.signerName')}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="signerPosition" label={t('plan.signerPosition')}>
+            <Input placeholder="Chủ tịch" />
+          </Form.Item>
+        </Col>
+      </Row>
+      {isEditing && (
+        <Form.Item name="standingAgencyUnitId" label={t('plan.standingAgency')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('common.selectPlaceholder')}
+            options={plan.units.map((unit) => ({ value: unit.id, label: unit.name }))}
+          />
+        </Form.Item>
+      )}
+
+      <Divider titlePlacement="start">{t('plan.references')}</Divider>
+      <Form.List name="references">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <Space key={field.key} align="start" wrap style={{ display: 'flex' }}>
+                <Form.Item name={[field.name, 'kind']} aria-label={t('plan.referenceKind')}>
+                  <Select
+                    style={{ width: 110 }}
+                    aria-label={t('plan.referenceKind')}
+                    options={(['basis', 'replaces'] as const).map((kind) => ({
+                      value: kind,
+                      label: t(`plan.referenceKinds.${kind}`),
+                    }))}
+                  />
+                </Form.Item>
+                <Form.Item name={[field.name, 'number']}>
+                  <Input
+                    style={{ width: 140 }}
+                    placeholder={t('plan.referenceNumber')}
+                    aria-label={t('plan.referenceNumber')}
+                  />
+                </Form.Item>
+                <Form.Item name={[field.name, 'date']}>
+                  <DatePicker
+                    format={DATE_FORMAT_VI}
+                    placeholder={t('plan.referenceDate')}
+                    aria-label={t('plan.referenceDate')}
+                  />
+                </Form.Item>
+                <Form.Item name={[field.name, 'issuer']}>
+                  <Input
+                    style={{ width: 220 }}
+                    placeholder={t('plan.referenceIssuer')}
+                    aria-label={t('plan.referenceIssuer')}
+                  />
+                </Form.Item>
+                <Button
+                  type="text"
+                  icon={<MinusCircleOutlined />}
+                  aria-label={t('plan.removeReference')}
+                  onClick={() => remove(field.name)}
+                />
+              </Space>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'basis' })}>
+              {t('plan.addReference')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+
+      <Divider titlePlacement="start">{t('plan.reporting')}</Divider>
+      <Form.List name="reporting">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <Space key={field.key} align="start" wrap style={{ display: 'flex' }}>
+                <Form.Item name={[field.name, 'frequency']}>
+                  <Select
+                    style={{ width: 130 }}
+                    aria-label={t('plan.reportingFrequency')}
+                    options={REPORTING_FREQUENCIES.map((frequency) => ({
+                      value: frequency,
+                      label: t(`plan.frequencies.${frequency}`),
+                    }))}
+                  />
+                </Form.Item>
+                <Form.Item name={[field.name, 'due']} tooltip={t('plan.reportingDueHint')}>
+                  <Input style={{ width: 110 }} placeholder="11-30" aria-label={t('plan.reportingDue')} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'receiver']}>
+                  <Input
+                    style={{ width: 300 }}
+                    placeholder={t('plan.reportingReceiver')}
+                    aria-label={t('plan.reportingReceiver')}
+                  />
+                </Form.Item>
+                <Button
+                  type="text"
+                  icon={<MinusCircleOutlined />}
+                  aria-label={t('plan.removeReporting')}
+                  onClick={() => remove(field.name)}
+                />
+              </Space>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ frequency: 'annual' })}>
+              {t('plan.addReporting')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+
+      <Divider />
+      <Space>
+        <Button type="primary" htmlType="submit" loading={isSaving}>
+          {isEditing ? t('common.save') : t('plan.create')}
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+      </Space>
+    </Form>
+  );
+};

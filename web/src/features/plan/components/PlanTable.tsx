@@ -1,0 +1,58 @@
+import { formatDateVi } from '@core/domain/deadlines';
+import type { TPlanSummary } from '@core/schemas/plan.schemas';
+import { Table, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+type PlanTableProps = { plans: TPlanSummary[]; isLoading: boolean; emptyText: string };
+
+/** The list of plans: one row per document, the title links to the plan page. */
+export const PlanTable = ({ plans, isLoading, emptyText }: PlanTableProps) => {
+  const { t } = useTranslation();
+  const columns: TableColumnsType<TPlanSummary> = [
+    {
+      key: 'number',
+      title: t('plan.number'),
+      dataIndex: 'number',
+      width: 140,
+      render: (number: string | null, plan) => (
+        <Link to={`/plans/${plan.id}`}>{number ?? t('plan.noNumber')}</Link>
+      ),
+    },
+    {
+      key: 'title',
+      title: t('plan.title'),
+      dataIndex: 'title',
+      render: (title: string, plan) => <Link to={`/plans/${plan.id}`}>{title}</Link>,
+    },
+    { key: 'locality', title: t('plan.locality'), dataIndex: 'localityName', width: 170 },
+    {
+      key: 'issuedDate',
+      title: t('plan.issuedDate'),
+      dataIndex: 'issuedDate',
+      width: 130,
+      render: (date: string | null) => formatDateVi(date) || t('common.none'),
+    },
+    {
+      key: 'indicatorCount',
+      title: t('plan.indicatorCount'),
+      dataIndex: 'indicatorCount',
+      width: 110,
+      align: 'right',
+    },
+    { key: 'taskCount', title: t('plan.taskCount'), dataIndex: 'taskCount', width: 110, align: 'right' },
+  ];
+
+  return (
+    <Table<TPlanSummary>
+      rowKey="id"
+      size="middle"
+      bordered
+      columns={columns}
+      dataSource={plans}
+      loading={isLoading}
+      pagination={plans.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      locale={{ emptyText }}
+    />
+  );
+};

@@ -1,0 +1,179 @@
+/**
+ * The tasks as the plan prints them: group header rows, then number, task, lead and coordinating units,
+ * output and deadline (the printed text beside its meaning: "Đến 31/12/2025", "Hằng năm").
+ */
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { foldText } from '@core/domain/text';
+import type { TPlanDetail } from '@core/schemas/plan.schemas';
+import type { TTask } from '@core/schemas/task.schemas';
+import { Button, Flex, Popconfirm, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type GroupedRow, groupRows } from '../../plan/groupRows';
+import { makeUnitNamer } from '../../plan/unitNames';
+import { deadlineColor, deadlineLabel } from '../deadlineLabel';
+import styles from './TaskTable.module.css';
+
+type Row = GroupedRow<TTask>;
+
+type TaskTableProps = {
+  plan: TPlanDetail;
+  tasks: TTask[];
+  highlightedId: string | null;
+  onEditTask: (task: TTask) => void;
+  onDeleteTask: (task: TTask) => Promise<unknown>;
+};
+
+const COLUMN_COUNT = 7;
+
+export const TaskTable = ({ plan, tasks, highlightedId, onEditTask, onDeleteTask }: TaskTableProps) => {
+  const { t } = useTranslation();
+  const units = useMemo(() => makeUnitNamer(plan.units), [plan.units]);
+  const rows = useMemo(
+    () => groupRows(plan.taskGroups, tasks, t('task.noGroup')),
+    [plan.taskGroups, tasks, t],
+  );
+  // Numbers restart in every group, as in the document, when the task has no printed number.
+  const ordinal = useMemo(() => {
+    const numbers = new Map<string, number>();
+    let counter = 0;
+    for (const row of rows) {
+      if (row.kind === 'group') counter = 0;
+      else numbers.set(row.item.id, ++counter);
+    }
+    return numbers;
+  }, [rows]);
+  const hideInGroupRow = (row: Row) => (row.kind === 'group' ? { colSpan: 0 } : {});
+
+  const columns: TableColumnsType<Row> = [
+    {
+      key: 'code',
+      title: t('task.code'),
+      width: 56,
+      align: 'center',
+      onCell: (row) => (row.kind === 'group' ? { colSpan: COLUMN_COUNT, className: styles.groupCell } : {}),
+      render: (_value, row) =>
+        row.kind === 'group' ? (
+          <span className={styles.groupName}>{row.name}</span>
+        ) : (
+          (row.item.code ?? ordinal.get(row.item.id))
+        ),
+    },
+    {
+      key: 'name',
+      title: t('task.name'),
+      onCell: hideInGroupRow,
+      render: (_value, row) => (row.kind === 'item' ? row.item.name : null),
+    },
+    {
+      key: 'lead',
+      title: t('task.lead'),
+      width: 190,
+      onCell: hideInGroupRow,
+      render: (_value, row) => {
+        if (row.kind === 'group') return null;
+        return (
+          <>
+            {units.name(row.item.leadUnitId)}
+            {row.item.leader && (
+              <Typography.Text type="secondary" className={styles.leader}>
+                {row.item.leader}
+              </Typography.Text>
+            )}
+          </>
+        );
+      },
+    },
+    {
+      key: 'coordinating',
+      title: t('task.coordinating'),
+      width: 210,
+      onCell: hideInGroupRow,
+      render: (_value, row) =>
+        row.kind === 'item' ? units.names(row.item.coordinatingUnitIds).join('; ') : null,
+    },
+    {
+      key: 'output',
+      title: t('task.output'),
+      width: 160,
+      onCell: hideInGroupRow,
+      render: (_value, row) => (row.kind === 'item' ? row.item.output : null),
+    },
+    {
+      key: 'deadline',
+      title: t('task.deadline'),
+      width: 190,
+      onCell: hideInGroupRow,
+      render: (_value, row) => {
+        if (row.kind === 'group') return null;
+        const label = deadlineLabel(row.item, t);
+        const printed = row.item.deadlineText;
+        // Skip the printed text when it says exactly what the tag says ("Hằng năm").
+        const showPrinted = printed && (!label || foldText(printed) !== foldText(label));
+        return (
+          <Flex vertical gap={4} align="flex-start">
+            {showPrinted && <span>{printed}</span>}
+            {label && <Tag color={deadlineColor(row.item.deadlineKind)}>{label}</Tag>}
+          </Flex>
+        );
+      },
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      width: 90,
+      fixed: 'right',
+      onCell: hideInGroupRow,
+      render: (_value, row) =>
+        row.kind === 'item' ? (
+          <Space size={0}>
+            <Button
+              type="text"
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={t('task.editLabel', { name: row.item.name })}
+              onClick={() => onEditTask(row.item)}
+            />
+            <Popconfirm
+              title={t('task.deleteConfirm')}
+              description={t('common.deleteWarning')}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => onDeleteTask(row.item)}
+            >
+              <Button
+                type="text"
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('task.deleteLabel', { name: row.item.name })}
+              />
+            </Popconfirm>
+          </Space>
+        ) : null,
+    },
+  ];
+
+  return (
+    <Table<Row>
+      className={styles.table}
+      rowKey="key"
+      size="small"
+      bordered
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: 1200 }}
+      sticky={{ offsetHeader: 0 }}
+      rowClassName={(row) =>
+        (row.kind === 'group'
+          ? styles.groupRow
+          : row.item.id === highlightedId
+            ? styles.highlightedRow
+            : '') ?? ''
+      }
+      locale={{ emptyText: t('task.empty') }}
+    />
+  );
+};

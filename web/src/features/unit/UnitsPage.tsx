@@ -1,0 +1,288 @@
+/**
+ * /localities/:localityId/units (and /units to pick a locality first): the agencies and outside partners
+ * of a commune or ward. Create, rename, mark as external, delete; a unit still named by an indicator or
+ * task cannot be deleted and the server says why (409 unit_in_use).
+ */
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { type TUnit, ZCreateUnitRequest, ZUpdateUnitRequest } from '@core/schemas/locality.schemas';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { errorMessage } from '../../api/client';
+import { ErrorState } from '../../components/ui/ErrorState';
+import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
+import { applyServerError, clearFieldErrors, validateWithSchema } from '../../components/ui/formErrors';
+import { localityQueries } from '../locality/queries';
+import { useLocalityOptions } from '../locality/useLocalityOptions';
+import { useCreateUnitMutation, useDeleteUnitMutation, useUpdateUnitMutation } from './mutations';
+import { unitQueries } from './queries';
+
+type UnitFormValues = { name?: string; kind?: string | null; isExternal: boolean };
+const FIELDS = ['name', 'kind', 'isExternal'] as const;
+
+const CreateUnitForm = ({ localityId }: { localityId: string }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<UnitFormValues>();
+  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const createUnit = useCreateUnitMutation(localityId);
+
+  const handleSubmit = async () => {
+    clearFieldErrors(form);
+    setGeneralErrors([]);
+    const values = form.getFieldsValue(true);
+    const parsed = validateWithSchema(form, ZCreateUnitRequest, { ...values, name: values.name ?? '' });
+    if (!parsed.data) return setGeneralErrors(parsed.general);
+    try {
+      await createUnit.mutateAsync(parsed.data);
+      message.success(t('unit.createdMessage'));
+      form.resetFields();
+    } catch (error) {
+      setGeneralErrors(applyServerError(form, error, FIELDS));
+    }
+  };
+
+  return (
+    <Form<UnitFormValues>
+      form={form}
+      layout="inline"
+      initialValues={{ isExternal: false }}
+      onFinish={() => void handleSubmit()}
+      aria-label={t('unit.add')}
+    >
+      <Flex vertical gap={8} style={{ width: '100%' }}>
+        <FormErrorAlert messages={generalErrors} />
+        <Flex wrap gap={8} align="flex-start">
+          <Form.Item name="name" label={t('unit.name')} style={{ minWidth: 360 }}>
+            <Input placeholder="Phòng Văn hóa - Xã hội" />
+          </Form.Item>
+          <Form.Item name="kind" label={t('unit.kind')}>
+            <Input style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="isExternal" valuePropName="checked">
+            <Checkbox>{t('unit.isExternal')}</Checkbox>
+          </Form.Item>
+          <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={createUnit.isPending}>
+            {t('unit.add')}
+          </Button>
+        </Flex>
+      </Flex>
+    </Form>
+  );
+};
+
+const RenameUnitModal = ({
+  unit,
+  localityId,
+  onClose,
+}: {
+  unit: TUnit;
+  localityId: string;
+  onClose: () => void;
+}) => {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ name: string }>();
+  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const updateUnit = useUpdateUnitMutation(localityId);
+
+  const handleSave = async () => {
+    clearFieldErrors(form);
+    setGeneralErrors([]);
+    const parsed = validateWithSchema(form, ZUpdateUnitRequest, { name: form.getFieldValue('name') ?? '' });
+    if (!parsed.data) return setGeneralErrors(parsed.general);
+    try {
+      await updateUnit.mutateAsync({ unitId: unit.id, body: parsed.data });
+      onClose();
+    } catch (error) {
+      setGeneralErrors(applyServerError(form, error, FIELDS));
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('unit.renameTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={updateUnit.isPending}
+      onOk={() => void handleSave()}
+      onCancel={onClose}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ name: unit.name }}
+        onFinish={() => void handleSave()}
+      >
+        <FormErrorAlert messages={generalErrors} />
+        <Form.Item name="name" label={t('unit.name')}>
+          <Input autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+};
+
+const UnitsTable = ({ localityId }: { localityId: string }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const units = useQuery(unitQueries.byLocality(localityId));
+  const updateUnit = useUpdateUnitMutation(localityId);
+  const deleteUnit = useDeleteUnitMutation(localityId);
+  const [renaming, setRenaming] = useState<TUnit | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+
+  if (units.isError) return <ErrorState error={units.error} onRetry={() => void units.refetch()} />;
+
+  const handleDelete = async (unit: TUnit) => {
+    setDeleteError(null);
+    try {
+      await deleteUnit.mutateAsync(unit.id);
+      message.success(t('common.deleted'));
+    } catch (error) {
+      // 409 unit_in_use: the server names what still refers to the unit.
+      setDeleteError(errorMessage(error));
+    }
+  };
+
+  const handleToggleExternal = async (unit: TUnit, isExternal: boolean) => {
+    try {
+      await updateUnit.mutateAsync({ unitId: unit.id, body: { isExternal } });
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  return (
+    <>
+      {deleteError && (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => setDeleteError(null) }}
+          title={deleteError}
+          role="alert"
+        />
+      )}
+      <Table<TUnit>
+        rowKey="id"
+        size="small"
+        bordered
+        loading={units.isLoading}
+        dataSource={[...(units.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi'))}
+        pagination={false}
+        locale={{ emptyText: t('unit.empty') }}
+        columns={[
+          { key: 'name', title: t('unit.name'), dataIndex: 'name' },
+          { key: 'kind', title: t('unit.kind'), dataIndex: 'kind', width: 220 },
+          {
+            key: 'isExternal',
+            title: t('unit.isExternal'),
+            width: 150,
+            align: 'center',
+            render: (_value, unit) => (
+              <Switch
+                size="small"
+                checked={unit.isExternal}
+                aria-label={t('unit.externalLabel', { name: unit.name })}
+                onChange={(checked) => void handleToggleExternal(unit, checked)}
+              />
+            ),
+          },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            width: 120,
+            render: (_value, unit) => (
+              <Space size={0}>
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<EditOutlined />}
+                  aria-label={t('unit.renameLabel', { name: unit.name })}
+                  onClick={() => setRenaming(unit)}
+                />
+                <Popconfirm
+                  title={t('unit.deleteConfirm', { name: unit.name })}
+                  okText={t('common.delete')}
+                  cancelText={t('common.cancel')}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => handleDelete(unit)}
+                >
+                  <Button
+                    type="text"
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('unit.deleteLabel', { name: unit.name })}
+                  />
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {renaming && (
+        <RenameUnitModal unit={renaming} localityId={localityId} onClose={() => setRenaming(null)} />
+      )}
+    </>
+  );
+};
+
+const UnitsPage = () => {
+  const { localityId } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const localityOptions = useLocalityOptions();
+  const locality = useQuery({ ...localityQueries.detail(localityId ?? ''), enabled: Boolean(localityId) });
+  const localityLabel = localityOptions.options.find((option) => option.value === localityId)?.label;
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex justify="space-between" align="center" wrap gap={12}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {localityId
+            ? t('unit.title', { locality: localityLabel ?? locality.data?.name ?? '' })
+            : t('unit.titlePlain')}
+        </Typography.Title>
+        <Select
+          aria-label={t('unit.chooseLocality')}
+          placeholder={t('unit.chooseLocality')}
+          showSearch={{ optionFilterProp: 'label' }}
+          value={localityId}
+          options={localityOptions.options}
+          loading={localityOptions.isLoading}
+          onChange={(value: string) => navigate(`/localities/${value}/units`)}
+          style={{ minWidth: 260 }}
+        />
+      </Flex>
+      {localityId ? (
+        <>
+          <CreateUnitForm key={localityId} localityId={localityId} />
+          <UnitsTable localityId={localityId} />
+        </>
+      ) : (
+        <Typography.Paragraph type="secondary">{t('unit.chooseLocalityHint')}</Typography.Paragraph>
+      )}
+    </Flex>
+  );
+};
+
+export default UnitsPage;

@@ -1,0 +1,30 @@
+/** The whole route table. Pages are lazy-loaded so the first screen stays light. */
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppLayout } from './components/layout/AppLayout';
+import { LoadingState } from './components/ui/LoadingState';
+
+const PlanListPage = lazy(() => import('./features/plan/PlanListPage'));
+const PlanDetailPage = lazy(() => import('./features/plan/PlanDetailPage'));
+const UnitsPage = lazy(() => import('./features/unit/UnitsPage'));
+const CatalogPage = lazy(() => import('./features/catalog/CatalogPage'));
+const SearchPage = lazy(() => import('./features/search/SearchPage'));
+const NotFoundPage = lazy(() => import('./components/layout/NotFoundPage'));
+
+const page = (element: React.ReactNode) => <Suspense fallback={<LoadingState />}>{element}</Suspense>;
+
+export const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <Navigate to="/plans" replace /> },
+      { path: 'plans', element: page(<PlanListPage />) },
+      { path: 'plans/:planId', element: page(<PlanDetailPage />) },
+      { path: 'units', element: page(<UnitsPage />) },
+      { path: 'localities/:localityId/units', element: page(<UnitsPage />) },
+      { path: 'catalog', element: page(<CatalogPage />) },
+      { path: 'search', element: page(<SearchPage />) },
+      { path: '*', element: page(<NotFoundPage />) },
+    ],
+  },
+]);
