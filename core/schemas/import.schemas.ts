@@ -1,0 +1,180 @@
+/**
+ * The draft a plan importer produces from a document (DOCX, PDF, scan or plain text), before a person
+ * reviews it. The shape follows the gold-label schema of the seed documents (`shared/seeds/SCHEMA.md`)
+ * so that drafts can be scored against hand-made labels; the review flags are extra fields the review
+ * screen uses to show which rows need a person's eye.
+ */
+import { z } from 'zod';
+
+/** Why a row may need a person's review, and whether the importer trusts what it read. */
+export const ZImportReview = z.object({
+  /** False when the importer guessed (damaged OCR text, ambiguous table layout, no catalog match). */
+  confident: z.boolean(),
+  /** Short Vietnamese explanations shown to the reviewer, e.g. "Tên chỉ tiêu bị lỗi nhận dạng (OCR)". */
+  reasons: z.array(z.string()),
+});
+export type TImportReview = z.infer<typeof ZImportReview>;
+
+/** A document cited by the plan: its number, date and issuing body, each null when not printed. */
+export const ZImportedDocumentRef = z.object({
+  /** Number/symbol as printed and normalised ("57-NQ/TW", "155/KH-UBND"), null when unnumbered. */
+  number: z.string().nullable(),
+  /** ISO date of the cited document, null when not printed. */
+  date: z.string().nullable(),
+  /** Issuing body ("Bộ Chính trị", "UBND tỉnh Thái Nguyên"), null when not printed. */
+  issuer: z.string().nullable(),
+});
+export type TImportedDocumentRef = z.infer<typeof ZImportedDocumentRef>;
+
+/** A document the plan replaces ("Kế hoạch này thay thế Kế hoạch số 12/KH-UBND ngày 29/7/2025"). */
+export const ZImportedReplacedDoc = z.object({
+  /** Number/symbol of the replaced document. */
+  number: z.string().nullable(),
+  /** ISO date of the replaced document, null when not printed. */
+  date: z.string().nullable(),
+});
+
+export const REPORTING_FREQUENCIES = ['monthly', 'quarterly', 'semiannual', 'annual', 'adhoc'] as const;
+
+/** One line of the reporting regime the plan sets (who reports, how often, by when, to whom). */
+export const ZImportedReporting = z.object({
+  /** How often reports are due. */
+  frequency: z.enum(REPORTING_FREQUENCIES),
+  /** Due day as "MM-DD" ("trước ngày 30/11" → "11-30"), null when not stated. */
+  due: z.string().nullable(),
+  /** Recipient as printed, e.g. "UBND phường (qua Phòng Văn hóa - Xã hội)", null when not stated. */
+  to: z.string().nullable(),
+});
+
+/** The plan document itself: number, issuer, locality, date, title, signer and cited documents. */
+export const ZImportedPlanHeader = z.object({
+  /** Document number/symbol as printed ("54/KH-UBND", "30-KH/ĐU"), null when blank. */
+  number: z.string().nullable(),
+  /** Issuing body, e.g. "UBND xã Dân Tiến", "Đảng ủy xã Tân Lập". */
+  issuer: z.string().nullable(),
+  /** "party" for Đảng ủy / Ban Thường vụ plans, "government" for UBND plans. */
+  issuerKind: z.enum(['government', 'party']).nullable(),
+  /** The commune-level locality the plan belongs to. */
+  locality: z.object({
+    /** Name without its level word ("Dân Tiến"). */
+    name: z.string().nullable(),
+    /** Level word: xã, phường or đặc khu. */
+    level: z.enum(['xã', 'phường', 'đặc khu']).nullable(),
+    /** Province when the document states it, else null. */
+    province: z.string().nullable(),
+  }),
+  /** ISO date from "…, ngày dd tháng mm năm yyyy", null when not legible. */
+  issuedDate: z.string().nullable(),
+  /** The full title line(s) after "KẾ HOẠCH". */
+  title: z.string().nullable(),
+  /** Who signed, and in which position ("Chủ tịch", "Phó Chủ tịch", "Bí thư"). */
+  signer: z.object({ name: z.string().nullable(), position: z.string().nullable() }).nullable(),
+  /** Documents the plan implements or cites as basis, in order of first mention. */
+  basis: z.array(ZImportedDocumentRef),
+  /** Documents this plan replaces. */
+  replaces: z.array(ZImportedReplacedDoc),
+  /** The unit that coordinates, monitors and consolidates, e.g. "Phòng Văn hóa - Xã hội". */
+  standingAgency: z.string().nullable(),
+  /** The reporting regime stated in the plan. */
+  reporting: z.array(ZImportedReporting),
+});
+export type TImportedPlanHeader = z.infer<typeof ZImportedPlanHeader>;
+
+export const IMPORTED_TARGET_OPS = ['>=', '>', '<=', '<', '=', 'range', 'qualitative'] as const;
+
+/** One target of an indicator for a year or stage column. */
+export const ZImportedTarget = z.object({
+  /** The year (2025…2030) or stage year (2035, 2040, 2045) of the column. */
+  year: z.number().int(),
+  /** The cell as printed ("≥ 60%", "Duy trì 100%", "Mở rộng ứng dụng"), null for an empty cell. */
+  raw: z.string().nullable(),
+  /** Comparator; a plain "70%" is ">=". */
+  op: z.enum(IMPORTED_TARGET_OPS),
+  /** The number, [low, high] for a range, null for a qualitative target. */
+  value: z.union([z.number(), z.tuple([z.number(), z.number()])]).nullable(),
+});
+export type TImportedTarget = z.infer<typeof ZImportedTarget>;
+
+/** One indicator row of the plan's indicator table (or a quantified "Mục tiêu" bullet). */
+export const ZImportedIndicator = z.object({
+  /** Numbering as printed: section roman + row ("I.1"), or null. */
+  code: z.string().nullable(),
+  /** Group heading the row sits under. */
+  group: z.string().nullable(),
+  /** Indicator name in proper Vietnamese (restored when OCR damaged it and the repair was confident). */
+  name: z.string(),
+  /** Unit as printed or inferred from the cells ("%", "Báo cáo"), null when none. */
+  unit: z.string().nullable(),
+  /** One entry per year/stage column that has a value. */
+  targets: z.array(ZImportedTarget),
+  /** The year of the column the table marks as baseline ("Cơ sở"), else null. */
+  baselineYear: z.number().int().nullable(),
+  /** Unit in charge of the indicator. */
+  lead: z.string().nullable(),
+  /** Person or agency that carries it out. */
+  executor: z.string().nullable(),
+  /** Coordinating units, in printed order. */
+  coordinating: z.array(z.string()),
+  /** The leader assigned to direct it, or null. */
+  leader: z.string().nullable(),
+  /** Output/evidence column, or null. */
+  evidence: z.string().nullable(),
+  /** Code of the matching standard catalog indicator, null when none matched confidently. */
+  catalogCode: z.string().nullable().optional(),
+  /** Review flags for the review screen. */
+  review: ZImportReview.optional(),
+});
+export type TImportedIndicator = z.infer<typeof ZImportedIndicator>;
+
+/** A deadline's meaning, as read from the printed text. */
+export const ZImportedDeadline = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('by'), /** ISO due date. */ date: z.string() }),
+  z.object({
+    kind: z.literal('recurring'),
+    /** How often. */ every: z.enum(['year', 'half', 'quarter', 'month']),
+  }),
+  z.object({ kind: z.literal('ongoing') }),
+  z.object({ kind: z.literal('onRequest') }),
+  z.object({ kind: z.literal('schedule') }),
+]);
+export type TImportedDeadline = z.infer<typeof ZImportedDeadline>;
+
+/** One task: a task-table row, or a bullet of the "Nhiệm vụ và giải pháp" section. */
+export const ZImportedTask = z.object({
+  /** Numbering as printed, or null. */
+  code: z.string().nullable(),
+  /** Group heading the task sits under. */
+  group: z.string().nullable(),
+  /** What must be done. */
+  name: z.string(),
+  /** Unit in charge, as printed, or null when the text names none. */
+  lead: z.string().nullable(),
+  /** Coordinating units. */
+  coordinating: z.array(z.string()),
+  /** The leader assigned to direct it, or null. */
+  leader: z.string().nullable(),
+  /** Expected product/result, or null. */
+  output: z.string().nullable(),
+  /** Deadline as printed, or null. */
+  deadlineRaw: z.string().nullable(),
+  /** Meaning of the deadline, or null when none is stated. */
+  deadline: ZImportedDeadline.nullable(),
+  /** Review flags for the review screen. */
+  review: ZImportReview.optional(),
+});
+export type TImportedTask = z.infer<typeof ZImportedTask>;
+
+/** The whole draft of an imported plan. */
+export const ZImportedPlanDraft = z.object({
+  /** Name of the source file, when known. */
+  source: z.string().optional(),
+  /** The plan header. */
+  plan: ZImportedPlanHeader,
+  /** Indicators from the indicator table (or "Mục tiêu" bullets). */
+  indicators: z.array(ZImportedIndicator),
+  /** Tasks from the task table (or "Nhiệm vụ và giải pháp" bullets). */
+  tasks: z.array(ZImportedTask),
+  /** Notes, in Vietnamese, on what could not be read with confidence. */
+  uncertain: z.array(z.string()),
+});
+export type TImportedPlanDraft = z.infer<typeof ZImportedPlanDraft>;

@@ -1,0 +1,278 @@
+/**
+ * Builds the draft's indicators from the indicator table (Phụ lục chỉ tiêu), or, when the plan has no
+ * table, from the quantified bullets of its "Mục tiêu" section.
+ *
+ * Table rules: the code is the section roman + the printed row number ("II.3"); the group is the
+ * section heading (or the "-" group row inside a stage); year columns give one target each (an empty
+ * cell or "Chưa có chỉ tiêu" gives none); a stage table ("I. Đến năm 2025" … with one "Kết quả" column)
+ * gives one target per row for its stage, and rows with the same name in several stages are one
+ * indicator. In an OCR'd copy a ">" before a figure is a "≥" the OCR could not print.
+ */
+import { parseTarget } from '@core/domain/targets';
+import { foldText, normalizeText } from '@core/domain/text';
+import type { TImportedIndicator, TImportedTarget } from '@core/schemas/import.schemas';
+import { CONFIDENT_MATCH, matchCatalog } from './catalog-matcher';
+import { repairText } from './ocr-repair';
+import { foldOcr } from './structure';
+import { type Column, stageYearOf, type Table, type TableRow } from './table-reader';
+import { cleanUnit, splitUnits } from './units';
+
+export type IndicatorOptions = {
+  /** The text lost its diacritics (OCR): restore names and read ">" as "≥". */
+  ocr: boolean;
+};
+
+/** Tells whether a table is an indicator table (it has year, stage-result or unit columns). */
+export const isIndicatorTable = (table: Table): boolean =>
+  table.header.columns.some(
+    (column) => column.role === 'year' || column.role === 'result' || column.role === 'unit',
+  );
+
+/** A cell that says there is no target ("(Chưa có chỉ tiêu 2025)", "-", "x"). */
+const NO_TARGET = /^\(?\s*(chua co|khong co|khong)\b|^[-–x/]$/;
+
+/**
+ * Reads one target cell.
+ *
+ * @param year - the column's year
+ * @param raw - the cell text, null for an empty cell
+ * @param ocr - read a leading ">" as "≥"
+ * @returns the target in draft shape
+ */
+export const toTarget = (year: number, raw: string | null, ocr: boolean): TImportedTarget => {
+  const printed = raw == null ? null : normalizeText(raw);
+  const reading = printed && ocr ? printed.replace(/^>\s*(?=\d)/, '≥ ') : printed;
+  const parsed = parseTarget(reading);
+  const value =
+    parsed.op === 'range' && parsed.value != null && parsed.valueHigh != null
+      ? ([parsed.value, parsed.valueHigh] as [number, number])
+      : parsed.value;
+  return { year, raw: reading || null, op: parsed.op, value };
+};
+
+const cellOf = (
+  row: Extract<TableRow, { kind: 'row' }>,
+  columns: readonly Column[],
+  role: Column['role'],
+) => {
+  const index = columns.findIndex((column) => column.role === role);
+  const text = index >= 0 ? (row.cells[index] ?? '').trim() : '';
+  return text || null;
+};
+
+/** Restores an OCR'd name from the catalog when the match is confident, else from the vocabulary. */
+const resolveName = (
+  printed: string,
+  ocr: boolean,
+): { name: string; catalogCode: string | null; reasons: string[]; confident: boolean } => {
+  const match = matchCatalog(printed);
+  const catalogCode = match && match.score >= CONFIDENT_MATCH ? match.code : null;
+  if (!ocr) {
+    return {
+      name: printed,
+      catalogCode,
+      confident: true,
+      reasons: catalogCode ? [] : ['Chưa khớp với chỉ tiêu chuẩn nào trong danh mục'],
+    };
+  }
+  if (match && match.score >= CONFIDENT_MATCH) {
+    return {
+      name: match.text,
+      catalogCode: match.code,
+      confident: true,
+      reasons: ['Tên được khôi phục từ danh mục chỉ tiêu (bản OCR)'],
+    };
+  }
+  const repaired = repairText(printed);
+  return {
+    name: repaired.text,
+    catalogCode: null,
+    confident: false,
+    reasons: ['Tên chỉ tiêu bị lỗi nhận dạng (OCR), cần kiểm tra lại'],
+  };
+};
+
+/**
+ * Turns indicator tables into indicators.
+ *
+ * @param tables - the tables of the document (non-indicator tables are skipped)
+ * @param options - OCR handling
+ * @returns the indicators in table order
+ */
+export const extractIndicatorsFromTables = (
+  tables: readonly Table[],
+  options: IndicatorOptions,
+): TImportedIndicator[] => {
+  const out: TImportedIndicator[] = [];
+  for (const table of tables.filter(isIndicatorTable)) {
+    const { columns } = table.header;
+    const yearColumns = columns.flatMap((column, index) =>
+      column.role === 'year' && column.year ? [{ index, year: column.year }] : [],
+    );
+    const baselineYear = columns.find((column) => column.role === 'year' && column.baseline)?.year ?? null;
+    const hasResult = columns.some((column) => column.role === 'result');
+    let roman: string | null = null;
+    let sectionText: string | null = null;
+    let stageYear: number | null = null;
+    let group: string | null = null;
+    const byName = new Map<string, TImportedIndicator>();
+
+    for (const row of table.rows) {
+      if (row.kind === 'section') {
+        roman = row.roman;
+        sectionText = row.text;
+        stageYear = hasResult ? stageYearOf(row.text) : null;
+        group = stageYear ? null : row.text;
+        continue;
+      }
+      if (row.kind === 'group') {
+        group = row.text;
+        continue;
+      }
+      const printedName = (cellOf(row, columns, 'name') ?? '').replace(/[.;:]+$/, '').trim();
+      if (!printedName) continue;
+      const targets: TImportedTarget[] = [];
+      for (const { index, year } of yearColumns) {
+        const cell = (row.cells[index] ?? '').trim();
+        if (!cell || NO_TARGET.test(foldText(cell))) continue;
+        targets.push(toTarget(year, cell, options.ocr));
+      }
+      if (hasResult && stageYear) {
+        const cell = cellOf(row, columns, 'result');
+        if (!cell || !NO_TARGET.test(foldText(cell))) targets.push(toTarget(stageYear, cell, options.ocr));
+      }
+      const printedUnit = cellOf(row, columns, 'unit');
+      const unit = printedUnit ?? (targets.some((target) => target.raw?.includes('%')) ? '%' : null);
+      const resolved = resolveName(printedName, options.ocr);
+      const reasons = [...resolved.reasons];
+      if (row.guessed) reasons.push('Không chắc cách tách các ô của dòng này trong bảng');
+      if (hasResult && !stageYear) reasons.push('Không xác định được năm của giai đoạn');
+
+      const key = foldOcr(resolved.name);
+      const existing = hasResult ? byName.get(key) : undefined;
+      if (existing) {
+        for (const target of targets) {
+          if (!existing.targets.some((t) => t.year === target.year)) existing.targets.push(target);
+        }
+        continue;
+      }
+      const indicator: TImportedIndicator = {
+        code: roman ? `${roman}.${row.number}` : row.number,
+        group: normalizeGroup(group ?? sectionText, out),
+        name: resolved.name,
+        unit,
+        targets,
+        baselineYear,
+        lead: cleanUnit(cellOf(row, columns, 'lead')),
+        executor: cleanUnit(cellOf(row, columns, 'executor')),
+        coordinating: splitUnits(cellOf(row, columns, 'coordinating')),
+        leader: cleanUnit(cellOf(row, columns, 'leader')),
+        evidence: cellOf(row, columns, 'evidence') ?? cellOf(row, columns, 'output'),
+        catalogCode: resolved.catalogCode,
+        review: { confident: resolved.confident && !row.guessed && !(hasResult && !stageYear), reasons },
+      };
+      if (hasResult) byName.set(key, indicator);
+      out.push(indicator);
+    }
+  }
+  return out;
+};
+
+/** Spells a group heading like an earlier heading that differs only by a typo ("chuyên đổi số"). */
+const normalizeGroup = (group: string | null, earlier: readonly TImportedIndicator[]): string | null => {
+  if (!group) return null;
+  const folded = foldText(group);
+  for (const indicator of earlier) {
+    const other = indicator.group;
+    if (!other || other === group) continue;
+    const otherFolded = foldText(other);
+    if (
+      otherFolded.length === folded.length &&
+      [...folded].filter((ch, i) => ch !== otherFolded[i]).length <= 1
+    )
+      return other;
+  }
+  return group;
+};
+
+/** A bullet of the "Mục tiêu" section that carries a figure: "- Tỷ lệ phủ sóng 5G trên địa bàn 100%." */
+const QUANTIFIED = /(≥|>=|>|≤|<=|<)?\s*(\d+(?:[.,]\d+)?)\s*%/;
+
+/**
+ * Builds indicators from the quantified bullets of the "Mục tiêu" section, one target year per stage
+ * heading ("Mục tiêu đến hết năm 2025", "giai đoạn 2026 - 2030" → 2030).
+ *
+ * @param lines - the lines of the objectives section (heading excluded)
+ * @param options - OCR handling
+ * @returns the indicators, without codes
+ */
+export const extractIndicatorsFromObjectives = (
+  lines: readonly string[],
+  options: IndicatorOptions,
+): TImportedIndicator[] => {
+  const out: TImportedIndicator[] = [];
+  let year: number | null = null;
+  let group: string | null = null;
+  const items: Array<{ text: string; year: number | null; group: string | null }> = [];
+  let current: string[] | null = null;
+  const flush = () => {
+    if (current?.length) items.push({ text: current.join(' '), year, group });
+    current = null;
+  };
+  for (const raw of lines) {
+    const line = raw.replace(/\t/g, ' ').trim();
+    const heading = /^(\d+)\.\s+(.*)$/.exec(line);
+    if (heading?.[2] && /\b(muc tieu|giai doan|den nam|den het nam)\b/.test(foldOcr(heading[2]))) {
+      flush();
+      const years = [...heading[2].matchAll(/\b(20[2-5]\d)\b/g)].map((m) => Number(m[1]));
+      year = years.length ? (years.at(-1) ?? null) : year;
+      group = null;
+      continue;
+    }
+    const sub = /^[a-zđ]\)\s+(.*)$/.exec(line);
+    if (sub?.[1]) {
+      flush();
+      group = sub[1].trim();
+      continue;
+    }
+    if (/^[-+•]\s+/.test(line)) {
+      flush();
+      current = [line.replace(/^[-+•]\s+/, '')];
+    } else if (current) current.push(line);
+  }
+  flush();
+  for (const item of items) {
+    const text = item.text.replace(/[.;]+$/, '').trim();
+    const figure = QUANTIFIED.exec(text);
+    if (!figure || !item.year) continue;
+    const before = text.slice(0, figure.index).trim();
+    const name = (
+      /^(có|co|c6|đạt|phấn đấu)\s*$/i.test(before) || !before
+        ? text.slice(figure.index + figure[0].length)
+        : text
+    )
+      .replace(/^[\s,:]+/, '')
+      .trim();
+    const raw = `${figure[1] ? `${figure[1] === '>' && options.ocr ? '≥' : figure[1]} ` : ''}${figure[2]}%`;
+    const resolved = resolveName(name, options.ocr);
+    out.push({
+      code: null,
+      group: item.group,
+      name: resolved.name,
+      unit: '%',
+      targets: [toTarget(item.year, raw, options.ocr)],
+      baselineYear: null,
+      lead: null,
+      executor: null,
+      coordinating: [],
+      leader: null,
+      evidence: null,
+      catalogCode: resolved.catalogCode,
+      review: {
+        confident: false,
+        reasons: ['Chỉ tiêu lấy từ phần Mục tiêu (không có bảng chỉ tiêu)', ...resolved.reasons],
+      },
+    });
+  }
+  return out;
+};

@@ -1,0 +1,54 @@
+/**
+ * Lines of a plan document → the draft (header, indicators, tasks, notes). Pure: no I/O, no database.
+ */
+import type { TImportedPlanDraft } from '@core/schemas/import.schemas';
+import { extractHeader } from './header-extractor';
+import { extractIndicatorsFromObjectives, extractIndicatorsFromTables } from './indicator-extractor';
+import { accentedShare, findStructure } from './structure';
+import { readTables } from './table-reader';
+import { extractTasksFromBullets, extractTasksFromTables } from './task-extractor';
+
+/** Below this share of accented words the text is treated as an OCR copy that lost its diacritics. */
+export const OCR_ACCENT_THRESHOLD = 0.5;
+
+/**
+ * Extracts a plan draft from cleaned lines.
+ *
+ * @param lines - lines from `readPlanText`
+ * @param stamps - digital-signature stamps from `readPlanText`
+ * @returns the draft
+ */
+export const extractPlan = (lines: readonly string[], stamps: readonly string[] = []): TImportedPlanDraft => {
+  const structure = findStructure(lines);
+  const ocr = accentedShare(lines) < OCR_ACCENT_THRESHOLD;
+  const uncertain: string[] = [];
+  if (ocr)
+    uncertain.push('Văn bản mất dấu tiếng Việt (bản OCR): tên đã được khôi phục tự động, cần kiểm tra lại.');
+
+  const plan = extractHeader(lines, structure, stamps);
+  if (!plan.number) uncertain.push('Không đọc được số, ký hiệu văn bản.');
+  if (!plan.issuedDate) uncertain.push('Không đọc được ngày ban hành.');
+
+  const tables = readTables(lines, Math.max(structure.titleIndex, 0));
+  let indicators = extractIndicatorsFromTables(tables, { ocr });
+  if (!indicators.length) {
+    const objectives = structure.sections.filter((section) => section.kind === 'objectives');
+    indicators = objectives.flatMap((section) =>
+      extractIndicatorsFromObjectives(lines.slice(section.start + 1, section.end), { ocr }),
+    );
+    if (indicators.length) uncertain.push('Không có bảng chỉ tiêu: chỉ tiêu được lấy từ phần Mục tiêu.');
+  }
+
+  let tasks = extractTasksFromTables(tables, { ocr });
+  if (!tasks.length) {
+    const sections = structure.sections.filter((section) => section.kind === 'tasks');
+    tasks = sections.flatMap((section) =>
+      extractTasksFromBullets(lines.slice(section.start + 1, section.end), { ocr }),
+    );
+  }
+  const guessedRows = indicators.filter(
+    (indicator) => indicator.review && !indicator.review.confident,
+  ).length;
+  if (guessedRows) uncertain.push(`${guessedRows} chỉ tiêu cần kiểm tra lại (xem cờ review của từng dòng).`);
+  return { plan, indicators, tasks, uncertain };
+};

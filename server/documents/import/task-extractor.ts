@@ -1,0 +1,285 @@
+/**
+ * Builds the draft's tasks: from the task table (Phụ lục nhiệm vụ) when the plan has one, otherwise
+ * from the bullets of the "Nhiệm vụ và giải pháp" section.
+ *
+ * Bullet rules (SCHEMA.md): each "-" or "+" item is a task under the numbered heading above it; a
+ * "Thời gian hoàn thành: …" / "Thời gian thực hiện: …" line gives the deadline of the items above it,
+ * back to the previous such line (within the same heading); words after the date ("đạt trên 40%") are
+ * the expected result. Lead and coordinating units are filled only when the item names them.
+ */
+import { parseDeadline } from '@core/domain/deadlines';
+import { foldText, normalizeText } from '@core/domain/text';
+import type { TImportedDeadline, TImportedTask } from '@core/schemas/import.schemas';
+import { repairText } from './ocr-repair';
+import { foldOcr } from './structure';
+import type { Column, Table, TableRow } from './table-reader';
+import { joinWrapped } from './text-reader';
+import { cleanUnit, splitUnits, startsWithUnit } from './units';
+
+export type TaskOptions = {
+  /** The text lost its diacritics (OCR): repair names and OCR'd roman numerals in deadlines. */
+  ocr: boolean;
+};
+
+/**
+ * Repairs an OCR'd quarter ("Quy 1V/2025" → "Quý IV/2025", "Quy 11112030" → "Quý III/2030").
+ *
+ * @param text - a deadline as printed
+ * @returns the text with the quarter numeral read
+ */
+export const repairQuarter = (text: string): string =>
+  text.replace(
+    /\b(Qu[yý]|QU[YÝ]|quy|quý)\s*([1Il|V]{1,5})\s*(\/)?\s*(\d{4})\b/g,
+    (whole, word: string, numeral: string, slash, year: string) => {
+      let roman = numeral.replace(/[1l|]/g, 'I');
+      if (!slash && roman.length > 1 && !/^(I{1,3}|IV)$/.test(roman)) roman = roman.slice(0, -1);
+      if (!/^(I{1,3}|IV)$/.test(roman)) return whole;
+      return `${/^[QU]/.test(word) && word === word.toUpperCase() ? 'QUÝ' : 'Quý'} ${roman}/${year}`;
+    },
+  );
+
+/** Reads a deadline and drops the date of a recurring one (SCHEMA.md compares kind and every only). */
+export const toDeadline = (raw: string | null): TImportedDeadline | null => {
+  if (!raw) return null;
+  const parsed = parseDeadline(raw);
+  if (!parsed) return null;
+  if (parsed.kind === 'recurring') return { kind: 'recurring', every: parsed.every };
+  return parsed;
+};
+
+/** "Thời gian hoàn thành: …", "Thời gian thực hiện: …", "Thời hạn: …" (also OCR'd). */
+const DEADLINE_LINE = /^(thoi|thoti|thoj|thdi)\s+(gian|han)\b(\s+(hoan thanh|thuc hien|hoan thien))?\s*/;
+
+/** Splits a deadline line into the printed deadline and the result after it ("đạt trên 40%"). */
+const splitDeadline = (text: string): { deadlineRaw: string; output: string | null } => {
+  const raw = text
+    .replace(/^[^:]*:\s*/, '')
+    .replace(/[.;]+$/, '')
+    .trim();
+  const result = /\s+((?:đạt|dat|đat)\s+.*)$/iu.exec(raw);
+  return { deadlineRaw: raw, output: result?.[1] ?? null };
+};
+
+/** Words that end a partner's name after "phối hợp (với) …". */
+const PARTNER_END =
+  /\s+(?:để|nhằm|rà soát|lắp đặt|triển khai|thực hiện|tổ chức|xây dựng|giải pháp|tuyên truyền|hướng dẫn|trong việc|về việc|đảm bảo|bảo đảm)(?:\s|$)|[.;:]/u;
+
+/**
+ * Finds the partners an item names: "Phối hợp doanh nghiệp viễn thông rà soát…", "Phối hợp thực hiện
+ * với các trường học…", "Phối hợp với các cơ quan Đảng, Mặt trận Tổ quốc để…".
+ *
+ * @param text - the item text
+ * @returns the coordinating units, empty when none is named
+ */
+export const findPartners = (text: string): string[] => {
+  const match = /phối hợp\s+(?:thực hiện\s+)?(với\s+)?(.*)$/iu.exec(text);
+  if (!match?.[2]) return [];
+  const rest = match[2];
+  if (!match[1] && !startsWithUnit(rest) && !/^các\s/iu.test(rest)) return [];
+  const end = PARTNER_END.exec(rest);
+  const phrase = (end ? rest.slice(0, end.index) : rest).trim();
+  if (!phrase || phrase.split(/\s+/).length > 14) return [];
+  const pieces = phrase.split(/\s*,\s*/);
+  const units =
+    pieces.length > 1 && pieces.every((piece) => startsWithUnit(piece) || /^\p{Lu}/u.test(piece))
+      ? pieces
+      : [phrase];
+  return units.map((unit) => cleanUnit(unit)).filter((unit): unit is string => Boolean(unit));
+};
+
+/**
+ * Finds the lead an item names: "<Unit> chủ trì …", or a list of units after a colon that the item
+ * then tells to act ("Căn cứ …: MTTQ …; phòng Văn hóa – Xã hội; … xây dựng …").
+ *
+ * @param text - the item text
+ * @returns the lead as printed, or null
+ */
+export const findLead = (text: string): string | null => {
+  const chair = /^(.{3,80}?)\s+(?:chủ trì|chịu trách nhiệm chính)\b/u.exec(text);
+  if (chair?.[1] && startsWithUnit(chair[1])) return cleanUnit(chair[1]);
+  const colon = text.indexOf(':');
+  if (colon > 0) {
+    const after = text.slice(colon + 1);
+    const stop = /\s*(?:…|\.{3})\s*|\s+(?:xây dựng|tổ chức|triển khai|thực hiện|chủ động)\s/u.exec(after);
+    const list = (stop ? after.slice(0, stop.index) : after).trim();
+    const parts = list.split(/\s*;\s*/).filter(Boolean);
+    if (
+      parts.length >= 2 &&
+      parts.filter((part) => startsWithUnit(part)).length >= Math.ceil(parts.length / 2)
+    ) {
+      return list.replace(/[;,.\s]+$/, '');
+    }
+  }
+  return null;
+};
+
+type Item = { text: string; group: string | null };
+
+/** Recurring wording at the start of an item ("Hằng năm đánh giá…") when no deadline line applies. */
+const LEADING_RECURRENCE = /^((?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng))\b/iu;
+
+/**
+ * Builds tasks from the lines of the "Nhiệm vụ và giải pháp" section.
+ *
+ * @param lines - the section's lines (heading excluded)
+ * @param options - OCR handling
+ * @returns the tasks in printed order
+ */
+export const extractTasksFromBullets = (lines: readonly string[], options: TaskOptions): TImportedTask[] => {
+  const tasks: TImportedTask[] = [];
+  let group: string | null = null;
+  let groupParts: string[] | null = null;
+  let current: string[] | null = null;
+  let items: Item[] = [];
+  let open: TImportedTask[] = [];
+
+  const closeItem = () => {
+    if (current?.length) items.push({ text: joinWrapped(current), group });
+    current = null;
+    for (const item of items) {
+      const task = toTask(item, options);
+      tasks.push(task);
+      open.push(task);
+    }
+    items = [];
+  };
+  const closeGroup = () => {
+    if (groupParts) group = cleanHeading(joinWrapped(groupParts));
+    groupParts = null;
+  };
+
+  for (const raw of lines) {
+    const line = raw.replace(/\t/g, ' ').trim();
+    const folded = foldOcr(line);
+    const heading = /^(\d{1,2})[.)]\s+(.*)$/.exec(line);
+    if (heading?.[2]) {
+      closeItem();
+      open = [];
+      groupParts = [heading[2]];
+      group = cleanHeading(heading[2]);
+      continue;
+    }
+    if (DEADLINE_LINE.test(folded) && line.includes(':')) {
+      closeItem();
+      closeGroup();
+      const text = options.ocr ? repairQuarter(line) : line;
+      const { deadlineRaw, output } = splitDeadline(text);
+      const deadline = toDeadline(deadlineRaw);
+      for (const task of open) {
+        task.deadlineRaw = deadlineRaw;
+        task.deadline = deadline;
+        task.output = output;
+        if (!deadline) task.review = { confident: false, reasons: ['Không đọc được thời hạn'] };
+      }
+      open = [];
+      continue;
+    }
+    if (/^[-+•–]\s*\S/.test(line) && !/^[-–]\s*\d/.test(line)) {
+      closeItem();
+      closeGroup();
+      current = [line.replace(/^[-+•–]\s*/, '')];
+      continue;
+    }
+    if (groupParts && !/[.:]$/.test(groupParts.at(-1) ?? '') && !/^\p{Lu}/u.test(line)) {
+      groupParts.push(line);
+      group = cleanHeading(joinWrapped(groupParts));
+      continue;
+    }
+    if (groupParts) closeGroup();
+    if (current) current.push(line);
+    else current = [line];
+  }
+  closeItem();
+  return tasks;
+};
+
+const cleanHeading = (text: string): string => normalizeText(text).replace(/[.:;]+$/, '');
+
+const toTask = (item: Item, options: TaskOptions): TImportedTask => {
+  const printed = item.text.replace(/[.;]+$/, '').trim();
+  const name = options.ocr ? repairText(printed).text : printed;
+  const leading = LEADING_RECURRENCE.exec(printed);
+  const deadlineRaw = leading?.[1] ? leading[1].charAt(0).toUpperCase() + leading[1].slice(1) : null;
+  const reasons = options.ocr ? ['Nội dung lấy từ bản OCR, cần đối chiếu bản gốc'] : [];
+  return {
+    code: null,
+    group: item.group ? (options.ocr ? repairText(item.group).text : item.group) : null,
+    name,
+    lead: findLead(printed),
+    coordinating: findPartners(printed),
+    leader: null,
+    output: null,
+    deadlineRaw,
+    deadline: toDeadline(deadlineRaw),
+    review: { confident: !options.ocr, reasons },
+  };
+};
+
+/** Tells whether a table is a task table (a name column, no year or result columns, and task columns). */
+export const isTaskTable = (table: Table): boolean => {
+  const roles = new Set(table.header.columns.map((column) => column.role));
+  return (
+    roles.has('name') &&
+    !roles.has('year') &&
+    !roles.has('result') &&
+    !roles.has('unit') &&
+    (roles.has('deadline') || roles.has('output') || roles.has('lead'))
+  );
+};
+
+const cell = (row: Extract<TableRow, { kind: 'row' }>, columns: readonly Column[], role: Column['role']) => {
+  const index = columns.findIndex((column) => column.role === role);
+  const text = index >= 0 ? (row.cells[index] ?? '').trim() : '';
+  return text || null;
+};
+
+/**
+ * Builds tasks from task tables.
+ *
+ * @param tables - the document's tables (others are skipped)
+ * @param options - OCR handling
+ * @returns the tasks, coded by section roman + row number
+ */
+export const extractTasksFromTables = (tables: readonly Table[], options: TaskOptions): TImportedTask[] => {
+  const tasks: TImportedTask[] = [];
+  for (const table of tables.filter(isTaskTable)) {
+    const { columns } = table.header;
+    let roman: string | null = null;
+    let group: string | null = null;
+    for (const row of table.rows) {
+      if (row.kind === 'section') {
+        roman = row.roman;
+        group = row.text;
+        continue;
+      }
+      if (row.kind === 'group') {
+        group = row.text;
+        continue;
+      }
+      const name = (cell(row, columns, 'name') ?? '').replace(/[.;]+$/, '');
+      if (!name) continue;
+      const printedDeadline = cell(row, columns, 'deadline');
+      const deadlineRaw = printedDeadline && options.ocr ? repairQuarter(printedDeadline) : printedDeadline;
+      const deadline = toDeadline(deadlineRaw);
+      const reasons: string[] = [];
+      if (row.guessed) reasons.push('Không chắc cách tách các ô của dòng này trong bảng');
+      if (deadlineRaw && !deadline) reasons.push('Không đọc được thời hạn');
+      tasks.push({
+        code: roman ? `${roman}.${row.number}` : row.number,
+        group,
+        name: options.ocr ? repairText(name).text : name,
+        lead: cleanUnit(cell(row, columns, 'lead')),
+        coordinating: splitUnits(cell(row, columns, 'coordinating')),
+        leader: cleanUnit(cell(row, columns, 'leader')),
+        output: cell(row, columns, 'output') ?? cell(row, columns, 'evidence'),
+        deadlineRaw,
+        deadline,
+        review: { confident: reasons.length === 0, reasons },
+      });
+    }
+  }
+  return tasks;
+};
+
+/** Folded form used to compare task names (exported for tests). */
+export const taskKey = (name: string): string => foldText(name);
