@@ -1,0 +1,13 @@
+import type { Page } from 'playwright-core';
+
+/** The header navigation, present on every page. */
+export class Navigation {
+  constructor(private readonly page: Page) {}
+
+  async goTo(label: 'Kế hoạch' | 'Danh mục chỉ tiêu' | 'Tìm kiếm' | 'Đơn vị') {
+    await this.page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: label })
+      .click();
+  }
+}

@@ -1,0 +1,59 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** /plans/:planId: the plan's facts and its indicator matrix and task table. */
+export class PlanPage {
+  constructor(private readonly page: Page) {}
+
+  heading(number: string): Locator {
+    return this.page.getByRole('heading', { name: `Kế hoạch số ${number}` });
+  }
+
+  get indicatorsTab(): Locator {
+    return this.page.getByRole('tab', { name: /^Chỉ tiêu/ });
+  }
+
+  get tasksTab(): Locator {
+    return this.page.getByRole('tab', { name: /^Nhiệm vụ/ });
+  }
+
+  /** The matrix row of an indicator, by its exact name. */
+  indicatorRow(name: string): Locator {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('cell', { name, exact: true }) });
+  }
+
+  /** The clickable target cell of one indicator for one year. */
+  targetCell(indicatorName: string, year: number): Locator {
+    return this.page.getByRole('button', {
+      name: `Mục tiêu năm ${year} của chỉ tiêu ${indicatorName}`,
+      exact: true,
+    });
+  }
+
+  /** The printed target shown in a cell (the button's accessible name is its label, so read the text). */
+  async targetText(indicatorName: string, year: number): Promise<string> {
+    return ((await this.targetCell(indicatorName, year).textContent()) ?? '').trim();
+  }
+
+  get targetDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^Mục tiêu năm/ });
+  }
+
+  /** Opens the target editor for a year, types the printed text and saves; waits for the dialog to close. */
+  async editTarget(indicatorName: string, year: number, printedText: string) {
+    await this.targetCell(indicatorName, year).click();
+    const dialog = this.targetDialog;
+    await dialog.waitFor();
+    const input = dialog.getByLabel('Chỉ tiêu như in trong văn bản');
+    await input.fill(printedText);
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  get addIndicatorButton(): Locator {
+    return this.page.getByRole('button', { name: 'Thêm chỉ tiêu' }).first();
+  }
+
+  get indicatorDrawer(): Locator {
+    return this.page.getByRole('dialog', { name: 'Thêm chỉ tiêu' });
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Starts the real application (API + built SPA + demo data) as a child process on a free port, with a
+ * fresh data folder, and stops it afterwards.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const STARTUP_TIMEOUT_MS = 120_000;
+
+export type RunningApp = { baseUrl: string; stop: () => Promise<void> };
+
+const findFreePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+
+const waitForHealth = async (baseUrl: string, child: ChildProcess, output: () => string) => {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`The server exited with code ${child.exitCode} before it was ready:\n${output()}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/v1/health`);
+      if (response.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    // Polling the health endpoint: the server needs a moment to migrate and load the demo plans.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The server did not answer /api/v1/health within ${STARTUP_TIMEOUT_MS} ms:\n${output()}`);
+};
+
+const stopChild = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+
+/**
+ * Starts `node --import tsx server/main.ts` with demo data in a new temporary folder.
+ *
+ * @returns the base URL and a stop function that kills the server and removes its data folder
+ * @throws Error with the server's output when it exits early or never becomes healthy
+ */
+export const startApp = async (): Promise<RunningApp> => {
+  const port = await findFreePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'lo-trinh-e2e-'));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // The embedded database is the point of these tests, so a developer's DATABASE_URL is not passed on.
+  const { DATABASE_URL: _ignored, ...inheritedEnv } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...inheritedEnv,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'true',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  try {
+    await waitForHealth(baseUrl, child, () => log);
+  } catch (error) {
+    await stopChild(child);
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  return {
+    baseUrl,
+    stop: async () => {
+      await stopChild(child);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+};

@@ -1,0 +1,21 @@
+/** Debian's Chromium, headless, driven by playwright-core (no bundled browser download). */
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+
+/** A fresh page in Vietnamese, wide enough for the indicator matrix. */
+export const newPage = async (browser: Browser, baseUrl: string): Promise<Page> => {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'vi-VN',
+    viewport: { width: 1440, height: 900 },
+  });
+  context.setDefaultTimeout(15_000);
+  return context.newPage();
+};
