@@ -109,14 +109,16 @@ const pickLocality = (
 };
 
 const PROVINCE_MENTION =
-  /\b(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố)\s+((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){0,2})/gu;
+  /(?:^|[^\p{L}])(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|THÀNH PHỐ)\s+((?:\p{Lu}[\p{Ll}]*|\p{Lu}+)(?: (?:\p{Lu}[\p{Ll}]*|\p{Lu}+)){0,2})(?=$|[^\p{L}])/gu;
 
 const pickProvince = (texts: readonly string[]): string | null => {
   const counts = new Map<string, number>();
   for (const text of texts) {
     for (const match of text.matchAll(PROVINCE_MENTION)) {
-      const name = match[1]?.trim();
-      if (name && !/^(Ủy|Uỷ|UBND|Trung)/.test(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+      const printed = match[1]?.trim();
+      if (!printed || /^(Ủy|Uỷ|UBND|Trung|ỦY|UỶ)/.test(printed)) continue;
+      const name = printed === printed.toUpperCase() ? titleCase(printed) : printed;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
     }
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
@@ -248,9 +250,7 @@ const readTitle = (lines: readonly string[], structure: DocumentStructure): stri
     if (/^[-_=*]{3,}$/.test(line)) continue;
     const folded = foldOcr(line);
     const previous = parts.at(-1) ?? '';
-    const continues = /(\b(của|cua|về|ve|và|va|số|so|ngày|ngay|thực hiện|thuc hien|hiện)|[,–-])$/iu.test(
-      previous,
-    );
+    const continues = /(\s(của|cua|về|ve|và|va|ngày|ngay|thực hiện|thuc hien)|[,–-])$/iu.test(previous);
     if (
       parts.length &&
       !continues &&
@@ -262,7 +262,7 @@ const readTitle = (lines: readonly string[], structure: DocumentStructure): stri
     parts.push(line);
   }
   const title = joinWrapped(parts).replace(/[.;]$/, '');
-  return title || null;
+  return title ? title.charAt(0).toLocaleUpperCase('vi') + title.slice(1) : null;
 };
 
 const readNumberAndDate = (
@@ -338,7 +338,7 @@ const readReporting = (texts: readonly string[]): Header['reporting'] => {
     const dueMatch = /(?:trước|truoc)\s+ngày\s*(\d{1,2})\/(\d{1,2})/i.exec(text);
     const due = dueMatch ? `${pad(dueMatch[2] ?? '')}-${pad(dueMatch[1] ?? '')}` : null;
     const toMatch =
-      /báo cáo(?:\s+kết quả)?\s+(?:về\s+)?((?:UBND|Ủy ban nhân dân|Đảng ủy|Sở|Ban)[^,.;]*?(?:\([^)]*\))?)(?=\s+kết quả|[,.;]|$)/u.exec(
+      /báo cáo(?:\s+kết quả)?\s+(?:về\s+)?((?:UBND|Ủy ban nhân dân|Đảng ủy|Sở|Ban)[^,.;]*?(?:\([^)]*\))?)(?=\s+(?:kết quả|trước|trong|định kỳ|hoặc)(?:\s|$)|[,.;]|$)/u.exec(
         text,
       );
     const to = toMatch?.[1]
@@ -425,7 +425,11 @@ export const extractHeader = (
     number,
     issuer,
     issuerKind,
-    locality: { name: locality.name, level: locality.level, province: pickProvince(bodyLines) },
+    locality: {
+      name: locality.name,
+      level: locality.level,
+      province: pickProvince([...headerLines, ...bodyLines]),
+    },
     issuedDate,
     title,
     signer: readSigner(lines, structure, stamps),
