@@ -80,6 +80,8 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.isProduction,
   });
+  // JSON only: without this, a text/plain body would reach the schemas as a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

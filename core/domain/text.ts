@@ -45,13 +45,24 @@ export const foldText = (text: string): string =>
 export const foldTokens = (text: string): string[] => [...new Set(foldText(text).split(' ').filter(Boolean))];
 
 /**
- * Tells whether every token of the query occurs in the haystack, ignoring accents and case.
+ * The stored search form of some texts: folded, with a space at each end so that a word-prefix match
+ * is `LIKE '% token%'` (server) or `includes(' ' + token)` (client).
+ *
+ * @param parts - the texts a search should find the row by; null parts are skipped
+ * @returns e.g. " ho so thu tuc hanh chinh "
+ */
+export const toSearchText = (...parts: Array<string | null | undefined>): string =>
+  ` ${foldText(parts.filter(Boolean).join(' '))} `;
+
+/**
+ * Tells whether every token of the query starts a word of the haystack, ignoring accents and case:
+ * "ho" finds "Hồ sơ" but not the "ho" inside "cho".
  *
  * @param haystack - the text searched
  * @param query - what the user typed
  * @returns true when all query tokens are found (an empty query matches everything)
  */
 export const matchesFolded = (haystack: string, query: string): boolean => {
-  const folded = ` ${foldText(haystack)} `;
-  return foldTokens(query).every((token) => folded.includes(token));
+  const folded = toSearchText(haystack);
+  return foldTokens(query).every((token) => folded.includes(` ${token}`));
 };

@@ -83,12 +83,8 @@ const indicatorFields = {
   code: zOptionalText('Số thứ tự', TextLimits.short),
   name: zText('Tên chỉ tiêu', TextLimits.name),
   unit: zOptionalText('Đơn vị tính', TextLimits.short),
-  direction: z
-    .enum(['increase', 'decrease'], { error: 'Chiều tốt phải là increase hoặc decrease' })
-    .default('increase'),
-  measure: z
-    .enum(['cumulative', 'period'], { error: 'Cách đo phải là cumulative hoặc period' })
-    .default('cumulative'),
+  direction: z.enum(['increase', 'decrease'], { error: 'Chiều tốt phải là increase hoặc decrease' }),
+  measure: z.enum(['cumulative', 'period'], { error: 'Cách đo phải là cumulative hoặc period' }),
   catalogCode: zOptionalText('Mã chỉ tiêu chuẩn', TextLimits.short),
   leadUnitId: zId('Đơn vị chủ trì').nullish(),
   executor: zOptionalText('Người/cơ quan thực hiện', TextLimits.short),
@@ -97,12 +93,15 @@ const indicatorFields = {
   baselineYear: zYear('Năm cơ sở').nullish(),
   coordinatingUnitIds: z
     .array(zId('Đơn vị phối hợp'), { error: 'Đơn vị phối hợp phải là một danh sách' })
-    .max(50)
-    .default([]),
+    .max(50),
 };
 
+// Defaults belong to creation only: an update that omits a field leaves it as it is.
 export const ZCreateIndicatorRequest = z.object({
   ...indicatorFields,
+  direction: indicatorFields.direction.default('increase'),
+  measure: indicatorFields.measure.default('cumulative'),
+  coordinatingUnitIds: indicatorFields.coordinatingUnitIds.default([]),
   targets: z
     .array(ZPutTargetRequest.and(z.object({ year: zYear('Năm') })), {
       error: 'Chỉ tiêu theo năm phải là một danh sách',

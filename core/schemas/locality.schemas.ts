@@ -41,12 +41,18 @@ export const ZUnit = z.object({
 });
 export type TUnit = z.infer<typeof ZUnit>;
 
-export const ZCreateUnitRequest = z.object({
+const unitFields = {
   name: zText('Tên đơn vị', TextLimits.short),
   kind: zOptionalText('Loại đơn vị', TextLimits.short),
-  isExternal: z.boolean({ error: 'Đơn vị bên ngoài phải là true hoặc false' }).default(false),
+  isExternal: z.boolean({ error: 'Đơn vị bên ngoài phải là true hoặc false' }),
+};
+
+// Defaults belong to creation only: an update that omits a field leaves it as it is.
+export const ZCreateUnitRequest = z.object({
+  ...unitFields,
+  isExternal: unitFields.isExternal.default(false),
 });
 export type TCreateUnitRequest = z.infer<typeof ZCreateUnitRequest>;
 
-export const ZUpdateUnitRequest = ZCreateUnitRequest.partial();
+export const ZUpdateUnitRequest = z.object(unitFields).partial();
 export type TUpdateUnitRequest = z.infer<typeof ZUpdateUnitRequest>;

@@ -89,13 +89,20 @@ const planFields = {
   title: zText('Trích yếu (tên kế hoạch)', TextLimits.title),
   signerName: zOptionalText('Người ký', TextLimits.short),
   signerPosition: zOptionalText('Chức vụ người ký', TextLimits.short),
-  status: z.enum(PLAN_STATUSES, { error: 'Trạng thái phải là draft, active hoặc closed' }).default('active'),
+  status: z.enum(PLAN_STATUSES, { error: 'Trạng thái phải là draft, active hoặc closed' }),
   standingAgencyUnitId: zId('Cơ quan thường trực').nullish(),
-  references: z.array(ZPlanReferenceInput).max(100).default([]),
-  reporting: z.array(ZReportingRegimeInput).max(20).default([]),
+  references: z.array(ZPlanReferenceInput).max(100),
+  reporting: z.array(ZReportingRegimeInput).max(20),
 };
 
-export const ZCreatePlanRequest = z.object({ localityId: zId('Địa phương'), ...planFields });
+// Defaults belong to creation only: an update that omits a field leaves it as it is.
+export const ZCreatePlanRequest = z.object({
+  localityId: zId('Địa phương'),
+  ...planFields,
+  status: planFields.status.default('active'),
+  references: planFields.references.default([]),
+  reporting: planFields.reporting.default([]),
+});
 export type TCreatePlanRequest = z.infer<typeof ZCreatePlanRequest>;
 
 export const ZUpdatePlanRequest = z.object(planFields).partial();

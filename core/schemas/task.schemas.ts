@@ -41,8 +41,7 @@ const taskFields = {
   recurrence: z.enum(RECURRENCES, { error: 'Chu kỳ phải là year, half, quarter hoặc month' }).nullish(),
   coordinatingUnitIds: z
     .array(zId('Đơn vị phối hợp'), { error: 'Đơn vị phối hợp phải là một danh sách' })
-    .max(50)
-    .default([]),
+    .max(50),
 };
 
 /** A deadline must be coherent: "by" needs a date, "recurring" needs a cycle. */
@@ -66,8 +65,24 @@ const checkDeadline = (
   }
 };
 
-export const ZCreateTaskRequest = z.object(taskFields).superRefine(checkDeadline);
+// Defaults belong to creation only: an update that omits a field leaves it as it is.
+export const ZCreateTaskRequest = z
+  .object({ ...taskFields, coordinatingUnitIds: taskFields.coordinatingUnitIds.default([]) })
+  .superRefine(checkDeadline);
 export type TCreateTaskRequest = z.infer<typeof ZCreateTaskRequest>;
 
-export const ZUpdateTaskRequest = z.object(taskFields).partial().superRefine(checkDeadline);
+export const ZUpdateTaskRequest = z
+  .object(taskFields)
+  .partial()
+  .superRefine(checkDeadline)
+  .superRefine((task, context) => {
+    // A date or cycle alone would be ambiguous against the stored kind: say which kind it belongs to.
+    if ((task.deadlineDate != null || task.recurrence != null) && task.deadlineKind == null) {
+      context.addIssue({
+        code: 'custom',
+        path: ['deadlineKind'],
+        message: 'Khi sửa ngày hoặc chu kỳ, cần chọn cả loại thời hạn',
+      });
+    }
+  });
 export type TUpdateTaskRequest = z.infer<typeof ZUpdateTaskRequest>;

@@ -1,4 +1,4 @@
-import { foldText } from '@core/domain/text';
+import { toSearchText } from '@core/domain/text';
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { indicator, indicatorGroup, indicatorTarget, indicatorUnit } from '../../db/schema';
@@ -14,7 +14,7 @@ export type IndicatorWithChildren = IndicatorRow & {
 type IndicatorValues = Omit<typeof indicator.$inferInsert, 'searchText' | 'id' | 'createdAt' | 'updatedAt'>;
 
 const searchTextOf = (values: { code?: string | null; name: string }) =>
-  foldText(`${values.code ?? ''} ${values.name}`);
+  toSearchText(values.code, values.name);
 
 export const listIndicatorGroups = (executor: Executor, planId: string): Promise<IndicatorGroupRow[]> =>
   executor
@@ -64,21 +64,20 @@ const withChildren = async (executor: Executor, rows: IndicatorRow[]): Promise<I
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const groupIds = [...new Set(rows.map((row) => row.groupId).filter((id): id is string => id != null))];
-  const [targets, links, groups] = await Promise.all([
-    executor
-      .select()
-      .from(indicatorTarget)
-      .where(inArray(indicatorTarget.indicatorId, ids))
-      .orderBy(asc(indicatorTarget.year)),
-    executor
-      .select()
-      .from(indicatorUnit)
-      .where(inArray(indicatorUnit.indicatorId, ids))
-      .orderBy(asc(indicatorUnit.position)),
-    groupIds.length
-      ? executor.select().from(indicatorGroup).where(inArray(indicatorGroup.id, groupIds))
-      : Promise.resolve([]),
-  ]);
+  // Sequential on purpose: inside a transaction there is one connection, and pg refuses overlapping queries on it.
+  const targets = await executor
+    .select()
+    .from(indicatorTarget)
+    .where(inArray(indicatorTarget.indicatorId, ids))
+    .orderBy(asc(indicatorTarget.year));
+  const links = await executor
+    .select()
+    .from(indicatorUnit)
+    .where(inArray(indicatorUnit.indicatorId, ids))
+    .orderBy(asc(indicatorUnit.position));
+  const groups = groupIds.length
+    ? await executor.select().from(indicatorGroup).where(inArray(indicatorGroup.id, groupIds))
+    : [];
   const groupNames = new Map(groups.map((group) => [group.id, group.name]));
   return rows.map((row) => ({
     ...row,

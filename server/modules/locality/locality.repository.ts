@@ -1,4 +1,4 @@
-import { foldText } from '@core/domain/text';
+import { toSearchText } from '@core/domain/text';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { locality } from '../../db/schema';
@@ -35,6 +35,6 @@ export const insertLocality = async (
   (
     await executor
       .insert(locality)
-      .values({ ...values, searchText: foldText(values.name) })
+      .values({ ...values, searchText: toSearchText(values.name) })
       .returning()
   )[0]!;

@@ -1,4 +1,4 @@
-import { foldText, foldTokens } from '@core/domain/text';
+import { foldTokens, toSearchText } from '@core/domain/text';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
@@ -11,13 +11,13 @@ export type PlanSummaryRow = PlanRow & { localityName: string; indicatorCount: n
 type PlanValues = Omit<typeof plan.$inferInsert, 'id' | 'searchText' | 'createdAt' | 'updatedAt'>;
 
 const searchTextOf = (values: { number?: string | null; title: string; issuer: string }) =>
-  foldText(`${values.number ?? ''} ${values.issuer} ${values.title}`);
+  toSearchText(values.number, values.issuer, values.title);
 
-/** `search_text LIKE '%token%'` for every folded token: the trigram index serves these. */
+/** Every folded token must start a word: `search_text LIKE '% token%'`, which the trigram index serves. */
 export const likeAllTokens = (column: AnyPgColumn, query: string): SQL | undefined => {
   const tokens = foldTokens(query);
   if (tokens.length === 0) return undefined;
-  return and(...tokens.map((token) => sql`${column} like ${`%${token}%`}`));
+  return and(...tokens.map((token) => sql`${column} like ${`% ${token}%`}`));
 };
 
 export const listPlanSummaries = async (

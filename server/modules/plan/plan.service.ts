@@ -32,15 +32,14 @@ export const loadPlanDetail = async (executor: Executor, id: string): Promise<Pl
   const [summary] = await listPlanSummaries(executor, { id });
   if (!summary) return undefined;
   const locality = (await findLocalityById(executor, summary.localityId))!;
-  const [units, references, reporting, indicatorGroups, taskGroups, indicators, tasks] = await Promise.all([
-    listUnitsByLocality(executor, summary.localityId),
-    listPlanReferences(executor, id),
-    listReportingRegimes(executor, id),
-    listIndicatorGroups(executor, id),
-    listTaskGroups(executor, id),
-    listIndicatorsByPlan(executor, id),
-    listTasksByPlan(executor, id),
-  ]);
+  // Sequential on purpose: inside a transaction there is one connection, and pg refuses overlapping queries on it.
+  const units = await listUnitsByLocality(executor, summary.localityId);
+  const references = await listPlanReferences(executor, id);
+  const reporting = await listReportingRegimes(executor, id);
+  const indicatorGroups = await listIndicatorGroups(executor, id);
+  const taskGroups = await listTaskGroups(executor, id);
+  const indicators = await listIndicatorsByPlan(executor, id);
+  const tasks = await listTasksByPlan(executor, id);
   return {
     plan: summary,
     locality,
@@ -171,10 +170,8 @@ export const createPlanService = ({ db, clock }: PlanServiceDeps) => {
       const changes: Partial<PlanRow> = Object.fromEntries(
         Object.entries(fields).filter(([, value]) => value !== undefined),
       );
-      const [referencesBefore, reportingBefore] = await Promise.all([
-        listPlanReferences(tx, id),
-        listReportingRegimes(tx, id),
-      ]);
+      const referencesBefore = await listPlanReferences(tx, id);
+      const reportingBefore = await listReportingRegimes(tx, id);
       const after = await updatePlan(tx, before, changes, clock.now());
       await writeChildren(tx, id, { references, reporting });
       await recordAudit(tx, meta, clock.now(), {

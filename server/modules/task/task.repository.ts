@@ -1,4 +1,4 @@
-import { foldText } from '@core/domain/text';
+import { toSearchText } from '@core/domain/text';
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { task, taskGroup, taskUnit } from '../../db/schema';
@@ -9,7 +9,7 @@ export type TaskWithChildren = TaskRow & { groupName: string | null; coordinatin
 type TaskValues = Omit<typeof task.$inferInsert, 'id' | 'searchText' | 'createdAt' | 'updatedAt'>;
 
 const searchTextOf = (values: { code?: string | null; name: string; output?: string | null }) =>
-  foldText(`${values.code ?? ''} ${values.name} ${values.output ?? ''}`);
+  toSearchText(values.code, values.name, values.output);
 
 export const listTaskGroups = (executor: Executor, planId: string): Promise<TaskGroupRow[]> =>
   executor.select().from(taskGroup).where(eq(taskGroup.planId, planId)).orderBy(asc(taskGroup.position));
@@ -54,12 +54,15 @@ const withChildren = async (executor: Executor, rows: TaskRow[]): Promise<TaskWi
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const groupIds = [...new Set(rows.map((row) => row.groupId).filter((id): id is string => id != null))];
-  const [links, groups] = await Promise.all([
-    executor.select().from(taskUnit).where(inArray(taskUnit.taskId, ids)).orderBy(asc(taskUnit.position)),
-    groupIds.length
-      ? executor.select().from(taskGroup).where(inArray(taskGroup.id, groupIds))
-      : Promise.resolve([]),
-  ]);
+  // Sequential on purpose: inside a transaction there is one connection, and pg refuses overlapping queries on it.
+  const links = await executor
+    .select()
+    .from(taskUnit)
+    .where(inArray(taskUnit.taskId, ids))
+    .orderBy(asc(taskUnit.position));
+  const groups = groupIds.length
+    ? await executor.select().from(taskGroup).where(inArray(taskGroup.id, groupIds))
+    : [];
   const groupNames = new Map(groups.map((group) => [group.id, group.name]));
   return rows.map((row) => ({
     ...row,

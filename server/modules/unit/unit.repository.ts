@@ -1,4 +1,4 @@
-import { foldText } from '@core/domain/text';
+import { toSearchText } from '@core/domain/text';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { indicator, indicatorUnit, plan, task, taskUnit, unit } from '../../db/schema';
@@ -28,7 +28,7 @@ export const insertUnit = async (
   (
     await executor
       .insert(unit)
-      .values({ ...values, searchText: foldText(values.name) })
+      .values({ ...values, searchText: toSearchText(values.name) })
       .returning()
   )[0]!;
 
@@ -40,7 +40,7 @@ export const updateUnit = async (
   (
     await executor
       .update(unit)
-      .set({ ...values, ...(values.name ? { searchText: foldText(values.name) } : {}) })
+      .set({ ...values, ...(values.name ? { searchText: toSearchText(values.name) } : {}) })
       .where(eq(unit.id, id))
       .returning()
   )[0]!;

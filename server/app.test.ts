@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_ROUTES } from './app';
+import { loadConfig } from './config';
+import { buildTestApp, type TestApp } from './test/test-app';
+
+describe('the application', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('should answer unknown API paths with the JSON error body', async () => {
+    const response = await t.call('GET', '/api/v1/khong-co');
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({
+      ok: false,
+      error: 'route_not_found',
+      status: 404,
+      message: 'Không có chức năng này.',
+    });
+  });
+
+  it('should refuse a body that is not JSON', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/plans',
+      payload: 'title=x',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json().message).toContain('application/json');
+  });
+
+  it('should serve the OpenAPI document with every route', async () => {
+    const response = await t.call('GET', '/api/docs/json');
+    expect(response.status).toBe(200);
+    const operations = Object.values(
+      response.body.paths as Record<string, Record<string, { operationId?: string }>>,
+    ).flatMap((methods) => Object.values(methods).map((operation) => operation.operationId));
+    for (const route of ALL_ROUTES) expect(operations).toContain(route.operationId);
+  });
+
+  it('should declare a permission and a response schema on every route', () => {
+    const ids = new Set<string>();
+    for (const route of ALL_ROUTES) {
+      expect(route.permission, route.operationId).toMatch(/^[a-z]+:(read|write)$/);
+      expect(Object.keys(route.schema.response).length, route.operationId).toBeGreaterThan(0);
+      expect(ids.has(route.operationId), `duplicate ${route.operationId}`).toBe(false);
+      ids.add(route.operationId);
+    }
+  });
+});
+
+describe('loadConfig', () => {
+  it('should default to PGlite in ./data with demo data outside production', () => {
+    expect(loadConfig({})).toMatchObject({
+      dataDir: './data',
+      usesEmbeddedDb: true,
+      loadDemoData: true,
+      port: 3000,
+      isProduction: false,
+    });
+  });
+
+  it('should use PostgreSQL when DATABASE_URL is set and not load demo data in production', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', NODE_ENV: 'production' })).toMatchObject({
+      usesEmbeddedDb: false,
+      databaseUrl: 'postgres://u@h/db',
+      loadDemoData: false,
+    });
+  });
+
+  it('should list every invalid variable', () => {
+    expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL: must start with postgres/,
+    );
+  });
+});

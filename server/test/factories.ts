@@ -1,0 +1,99 @@
+/** Builds test data through the real API, so every fixture passes the same validation as user input. */
+import { count } from 'drizzle-orm';
+import * as schema from '../db/schema';
+import type { TestApp } from './test-app';
+
+let sequence = 0;
+const next = () => ++sequence;
+
+export const buildLocality = async (t: TestApp, overrides: Record<string, unknown> = {}) => {
+  const n = next();
+  const province = await t.call('POST', '/api/v1/localities', {
+    code: `P${n}`,
+    name: `Tỉnh Thử ${n}`,
+    level: 'province',
+    kind: 'tỉnh',
+  });
+  const commune = await t.call('POST', '/api/v1/localities', {
+    code: `C${n}`,
+    name: `Xã Thử ${n}`,
+    level: 'commune',
+    kind: 'xã',
+    parentId: province.body.data.id,
+    ...overrides,
+  });
+  if (commune.status !== 201) throw new Error(`buildLocality: ${JSON.stringify(commune.body)}`);
+  return commune.body.data as { id: string; name: string; parentId: string };
+};
+
+export const buildUnit = async (t: TestApp, localityId: string, name = `Phòng Thử ${next()}`) => {
+  const response = await t.call('POST', `/api/v1/localities/${localityId}/units`, { name });
+  if (response.status !== 201) throw new Error(`buildUnit: ${JSON.stringify(response.body)}`);
+  return response.body.data as { id: string; name: string };
+};
+
+export const buildPlan = async (t: TestApp, localityId: string, overrides: Record<string, unknown> = {}) => {
+  const response = await t.call('POST', '/api/v1/plans', {
+    localityId,
+    issuerKind: 'government',
+    issuer: 'UBND xã Thử',
+    number: `${next()}/KH-UBND`,
+    issuedDate: '2025-08-30',
+    title: 'Kế hoạch thực hiện Nghị quyết số 57-NQ/TW',
+    ...overrides,
+  });
+  if (response.status !== 201) throw new Error(`buildPlan: ${JSON.stringify(response.body)}`);
+  return response.body.data as { id: string; localityId: string };
+};
+
+export const buildIndicator = async (t: TestApp, planId: string, overrides: Record<string, unknown> = {}) => {
+  const response = await t.call('POST', `/api/v1/plans/${planId}/indicators`, {
+    groupName: 'Phát triển hạ tầng',
+    code: 'I.1',
+    name: 'Tỷ lệ phủ sóng 5G trên địa bàn',
+    unit: '%',
+    targets: [
+      { year: 2025, op: '>=', value: 60, rawText: '≥ 60%' },
+      { year: 2026, op: '>=', value: 70, rawText: '70%' },
+    ],
+    ...overrides,
+  });
+  if (response.status !== 201) throw new Error(`buildIndicator: ${JSON.stringify(response.body)}`);
+  return response.body.data as { id: string; targets: Array<{ year: number }> };
+};
+
+export const buildTask = async (t: TestApp, planId: string, overrides: Record<string, unknown> = {}) => {
+  const response = await t.call('POST', `/api/v1/plans/${planId}/tasks`, {
+    groupName: 'Hạ tầng số',
+    name: 'Rà soát hạ tầng nhà văn hóa',
+    deadlineText: 'Trong Quý IV/2025',
+    ...overrides,
+  });
+  if (response.status !== 201) throw new Error(`buildTask: ${JSON.stringify(response.body)}`);
+  return response.body.data as { id: string };
+};
+
+/** Row counts of every table, to prove a refused request wrote nothing. */
+export const countAllRows = async (t: TestApp): Promise<Record<string, number>> => {
+  const tables = {
+    locality: schema.locality,
+    unit: schema.unit,
+    plan: schema.plan,
+    planReference: schema.planReference,
+    reportingRegime: schema.reportingRegime,
+    indicatorGroup: schema.indicatorGroup,
+    indicator: schema.indicator,
+    indicatorUnit: schema.indicatorUnit,
+    indicatorTarget: schema.indicatorTarget,
+    taskGroup: schema.taskGroup,
+    task: schema.task,
+    taskUnit: schema.taskUnit,
+    auditEvent: schema.auditEvent,
+  };
+  const counts: Record<string, number> = {};
+  for (const [name, table] of Object.entries(tables)) {
+    const [row] = await t.handle.db.select({ n: count() }).from(table);
+    counts[name] = Number(row?.n ?? 0);
+  }
+  return counts;
+};
