@@ -110,10 +110,10 @@ describe('demo data', () => {
 
       const actual = toGoldShape(detail, province.name);
       expect(actual.plan).toEqual(gold.plan);
-      actual.indicators.forEach((indicator, index) =>
-        expect(indicator, `indicator ${index}`).toEqual(gold.indicators[index]),
-      );
-      actual.tasks.forEach((task, index) => expect(task, `task ${index}`).toEqual(gold.tasks[index]));
+      for (const [index, indicator] of actual.indicators.entries()) {
+        expect(indicator, `indicator ${index}`).toEqual(gold.indicators[index]);
+      }
+      for (const [index, task] of actual.tasks.entries()) expect(task, `task ${index}`).toEqual(gold.tasks[index]);
 
       // Every indicator maps to the catalog entry the curated mapping names.
       for (const indicator of detail.indicators) {
