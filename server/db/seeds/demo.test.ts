@@ -113,7 +113,8 @@ describe('demo data', () => {
       for (const [index, indicator] of actual.indicators.entries()) {
         expect(indicator, `indicator ${index}`).toEqual(gold.indicators[index]);
       }
-      for (const [index, task] of actual.tasks.entries()) expect(task, `task ${index}`).toEqual(gold.tasks[index]);
+      for (const [index, task] of actual.tasks.entries())
+        expect(task, `task ${index}`).toEqual(gold.tasks[index]);
 
       // Every indicator maps to the catalog entry the curated mapping names.
       for (const indicator of detail.indicators) {
