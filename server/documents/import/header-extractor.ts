@@ -73,6 +73,8 @@ const localityMentions = (texts: readonly string[]): LocalityGuess[] => {
       }
       if (!words.length) continue;
       const name = words.join(' ');
+      // "xã hội" (society) is not a commune.
+      if (level === 'xã' && /^hoi\b/.test(foldOcr(name))) continue;
       out.push({
         name,
         folded: foldOcr(name),
@@ -372,7 +374,8 @@ export const extractHeader = (
   const { number, issuedDate } = readNumberAndDate(lines, structure);
   const title = readTitle(lines, structure);
 
-  const locality = pickLocality(headerLines, bodyLines, stamps);
+  const appendixHeadings = structure.appendices.flatMap((start) => lines.slice(start, start + 5));
+  const locality = pickLocality(headerLines, [...bodyLines, ...appendixHeadings], stamps);
   const headerFolded = foldOcr(headerLines.join(' '));
   const signerFolded = foldOcr(lines.slice(structure.bodyEnd, structure.appendixStart).join(' '));
   const numberSymbol = number ?? '';

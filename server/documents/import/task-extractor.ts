@@ -62,7 +62,7 @@ const splitDeadline = (text: string): { deadlineRaw: string; output: string | nu
 
 /** Words that end a partner's name after "phối hợp (với) …". */
 const PARTNER_END =
-  /\s+(?:để|nhằm|rà soát|lắp đặt|triển khai|thực hiện|tổ chức|xây dựng|giải pháp|tuyên truyền|hướng dẫn|trong việc|về việc|đảm bảo|bảo đảm)(?:\s|$)|[.;:]/u;
+  /\s+(?:để|nhằm|rà soát|lắp đặt|triển khai|thực hiện|tổ chức|xây dựng|giải pháp|tuyên truyền|hướng dẫn|trong việc|về việc|đảm bảo|bảo đảm)(?=[\s,.;]|$)|[.;:]/u;
 
 /**
  * Finds the partners an item names: "Phối hợp doanh nghiệp viễn thông rà soát…", "Phối hợp thực hiện
@@ -95,7 +95,7 @@ export const findPartners = (text: string): string[] => {
  * @returns the lead as printed, or null
  */
 export const findLead = (text: string): string | null => {
-  const chair = /^(.{3,80}?)\s+(?:chủ trì|chịu trách nhiệm chính)\b/u.exec(text);
+  const chair = /^(.{3,80}?)\s+(?:chủ trì|chịu trách nhiệm chính)(?=[\s,.;]|$)/u.exec(text);
   if (chair?.[1] && startsWithUnit(chair[1])) return cleanUnit(chair[1]);
   const colon = text.indexOf(':');
   if (colon > 0) {

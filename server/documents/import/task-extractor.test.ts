@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { extractTasksFromBullets, findLead, findPartners, repairQuarter, toDeadline } from './task-extractor';
+
+describe('repairQuarter', () => {
+  it.each([
+    ['Trong Quy 1V/2025', 'Trong Quý IV/2025'],
+    ['Quy 11/2028', 'Quý II/2028'],
+    ['Trong Quy I11/2028', 'Trong Quý III/2028'],
+    ['Trong Quy 11112030 dat 10%', 'Trong Quý III/2030 dat 10%'],
+    ['Quý I/2030', 'Quý I/2030'],
+  ])('%s → %s', (raw, expected) => {
+    expect(repairQuarter(raw)).toBe(expected);
+  });
+});
+
+describe('toDeadline', () => {
+  it.each([
+    ['Trong Quý IV/2025', { kind: 'by', date: '2025-12-31' }],
+    ['Hàng quý', { kind: 'recurring', every: 'quarter' }],
+    ['Hằng năm', { kind: 'recurring', every: 'year' }],
+    ['Thường xuyên', { kind: 'ongoing' }],
+    ['Theo lộ trình tại Phụ lục I', { kind: 'schedule' }],
+    [null, null],
+  ])('%s', (raw, expected) => {
+    expect(toDeadline(raw)).toEqual(expected);
+  });
+});
+
+describe('findPartners', () => {
+  it.each([
+    ['Rà soát. Phối hợp doanh nghiệp viễn thông rà soát, lắp đặt cáp quang', ['Doanh nghiệp viễn thông']],
+    [
+      'Phối hợp thực hiện với các trường học trên địa bàn xã giải pháp tăng cường',
+      ['Các trường học trên địa bàn xã'],
+    ],
+    [
+      'Phối hợp với các cơ quan Đảng, Mặt trận Tổ quốc để đảm bảo liên thông',
+      ['Các cơ quan Đảng', 'Mặt trận Tổ quốc'],
+    ],
+    ['Phối hợp rà soát, tháo gỡ các điểm nghẽn', []],
+    ['Phối hợp tổ chức thực hiện chương trình đào tạo', []],
+  ])('%s', (text, expected) => {
+    expect(findPartners(text)).toEqual(expected);
+  });
+});
+
+describe('findLead', () => {
+  it.each([
+    ['Phòng Kinh tế chủ trì xây dựng kế hoạch', 'Phòng Kinh tế'],
+    [
+      'Căn cứ chức năng của xã: Công an xã; phòng Văn hóa - Xã hội; Trạm y tế … xây dựng kế hoạch',
+      'Công an xã; phòng Văn hóa - Xã hội; Trạm y tế',
+    ],
+    ['Tuyên truyền về chuyển đổi số', null],
+  ])('%s', (text, expected) => {
+    expect(findLead(text)).toBe(expected);
+  });
+});
+
+describe('extractTasksFromBullets', () => {
+  it('applies each deadline line to the bullets above it and keeps the result words as output', () => {
+    const tasks = extractTasksFromBullets(
+      [
+        '1. Hạ tầng số',
+        '- Rà soát hạ tầng mạng của các',
+        'thôn.',
+        'Thời gian hoàn thành: Quý II/2026.',
+        '- Lắp đặt trạm phát sóng.',
+        '+ Tuyên truyền người dân.',
+        'Thời gian thực hiện: Trong Quý IV/2027 đạt trên 60%',
+        '2. Nhân lực số',
+        '- Hằng năm tổ chức tập huấn kỹ năng số.',
+        '- Bồi dưỡng cán bộ.',
+      ],
+      { ocr: false },
+    );
+    expect(
+      tasks.map(({ group, name, deadlineRaw, deadline, output }) => ({
+        group,
+        name,
+        deadlineRaw,
+        deadline,
+        output,
+      })),
+    ).toEqual([
+      {
+        group: 'Hạ tầng số',
+        name: 'Rà soát hạ tầng mạng của các thôn',
+        deadlineRaw: 'Quý II/2026',
+        deadline: { kind: 'by', date: '2026-06-30' },
+        output: null,
+      },
+      {
+        group: 'Hạ tầng số',
+        name: 'Lắp đặt trạm phát sóng',
+        deadlineRaw: 'Trong Quý IV/2027 đạt trên 60%',
+        deadline: { kind: 'by', date: '2027-12-31' },
+        output: 'đạt trên 60%',
+      },
+      {
+        group: 'Hạ tầng số',
+        name: 'Tuyên truyền người dân',
+        deadlineRaw: 'Trong Quý IV/2027 đạt trên 60%',
+        deadline: { kind: 'by', date: '2027-12-31' },
+        output: 'đạt trên 60%',
+      },
+      {
+        group: 'Nhân lực số',
+        name: 'Hằng năm tổ chức tập huấn kỹ năng số',
+        deadlineRaw: 'Hằng năm',
+        deadline: { kind: 'recurring', every: 'year' },
+        output: null,
+      },
+      { group: 'Nhân lực số', name: 'Bồi dưỡng cán bộ', deadlineRaw: null, deadline: null, output: null },
+    ]);
+  });
+});
