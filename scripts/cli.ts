@@ -40,7 +40,7 @@ const COMMANDS: Record<string, Command> = {
 
 const help = (): string =>
   ['Cách dùng: npm run --silent cli -- <lệnh> [tham số]', '', 'Các lệnh:']
-    .concat(Object.entries(COMMANDS).map(([name, command]) => `  ${command.usage.padEnd(24)} ${command.summary}`))
+    .concat(Object.values(COMMANDS).map((command) => `  ${command.usage.padEnd(24)} ${command.summary}`))
     .join('\n');
 
 const main = async (argv: string[]): Promise<number> => {
