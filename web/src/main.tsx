@@ -2,6 +2,7 @@ import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import './styles.css';
 import { AppProviders } from './AppProviders';
 import { router } from './routes';
 

@@ -8,6 +8,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
 import { searchQueries } from './queries';
+import styles from './SearchPage.module.css';
 
 const TYPES = ['plan', 'indicator', 'task'] as const;
 
@@ -72,7 +73,11 @@ const SearchPage = () => {
                   renderItem={(hit) => (
                     <List.Item key={hit.id}>
                       <List.Item.Meta
-                        title={<Link to={hitLink(hit)}>{hit.title}</Link>}
+                        title={
+                          <Link to={hitLink(hit)} className={styles.hitLink}>
+                            {hit.title}
+                          </Link>
+                        }
                         description={hit.context}
                       />
                     </List.Item>

@@ -14,6 +14,7 @@ import {
   Flex,
   Form,
   Input,
+  List,
   Modal,
   Popconfirm,
   Select,
@@ -24,7 +25,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
@@ -279,7 +280,23 @@ const UnitsPage = () => {
           <UnitsTable localityId={localityId} />
         </>
       ) : (
-        <Typography.Paragraph type="secondary">{t('unit.chooseLocalityHint')}</Typography.Paragraph>
+        <>
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+            {t('unit.chooseLocalityHint')}
+          </Typography.Paragraph>
+          <List
+            bordered
+            loading={localityOptions.isLoading}
+            dataSource={localityOptions.options}
+            locale={{ emptyText: t('unit.noLocalities') }}
+            style={{ maxWidth: 560, background: '#fff' }}
+            renderItem={(option) => (
+              <List.Item key={option.value}>
+                <Link to={`/localities/${option.value}/units`}>{option.label}</Link>
+              </List.Item>
+            )}
+          />
+        </>
       )}
     </Flex>
   );

@@ -153,7 +153,6 @@ export const IndicatorForm = ({ plan, catalog, indicator, onDone, onCancel }: In
       layout="vertical"
       initialValues={toFormValues(indicator)}
       onFinish={() => void handleSubmit()}
-      requiredMark="optional"
       aria-label={isEditing ? t('indicator.editTitle') : t('indicator.addTitle')}
     >
       <FormErrorAlert messages={generalErrors} />

@@ -1,7 +1,8 @@
 import { formatDateVi } from '@core/domain/deadlines';
 import type { TPlanDetail, TPlanReference, TReportingRegime } from '@core/schemas/plan.schemas';
-import { Descriptions, Tag } from 'antd';
+import { Button, Descriptions, Tag } from 'antd';
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** "57-NQ/TW ngày 22/12/2024 của Bộ Chính trị" style line for a related document. */
@@ -24,15 +25,28 @@ const describeReporting = (regime: TReportingRegime, t: TFunction) => {
   });
 };
 
+/** Long lists (a plan may cite a dozen documents) show the first few and open on demand. */
+const COLLAPSED_COUNT = 3;
+
 const ReferenceList = ({ items }: { items: string[] }) => {
   const { t } = useTranslation();
+  const [isExpanded, setIsExpanded] = useState(false);
   if (items.length === 0) return <>{t('common.none')}</>;
+  const isLong = items.length > COLLAPSED_COUNT + 1;
+  const shown = isLong && !isExpanded ? items.slice(0, COLLAPSED_COUNT) : items;
   return (
-    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-      {items.map((item) => (
-        <li key={item}>{item}</li>
-      ))}
-    </ul>
+    <>
+      <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+        {shown.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+      {isLong && (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setIsExpanded(!isExpanded)}>
+          {isExpanded ? t('plan.showLess') : t('plan.showMore', { count: items.length - COLLAPSED_COUNT })}
+        </Button>
+      )}
+    </>
   );
 };
 
@@ -47,10 +61,15 @@ export const PlanFacts = ({ plan }: { plan: TPlanDetail }) => {
     <Descriptions
       bordered
       size="small"
-      column={{ xs: 1, md: 2 }}
-      styles={{ label: { width: 170, whiteSpace: 'nowrap' } }}
+      column={{ xs: 1, md: 2, xl: 3 }}
+      styles={{ label: { width: 150, whiteSpace: 'nowrap' } }}
       items={[
         { key: 'number', label: t('plan.number'), children: plan.number ?? t('plan.noNumber') },
+        {
+          key: 'issuedDate',
+          label: t('plan.issuedDate'),
+          children: formatDateVi(plan.issuedDate) || t('common.none'),
+        },
         {
           key: 'issuer',
           label: t('plan.issuer'),
@@ -59,11 +78,6 @@ export const PlanFacts = ({ plan }: { plan: TPlanDetail }) => {
               {plan.issuer} <Tag>{t(`plan.issuerKinds.${plan.issuerKind}`)}</Tag>
             </>
           ),
-        },
-        {
-          key: 'issuedDate',
-          label: t('plan.issuedDate'),
-          children: formatDateVi(plan.issuedDate) || t('common.none'),
         },
         {
           key: 'signer',
@@ -80,6 +94,7 @@ export const PlanFacts = ({ plan }: { plan: TPlanDetail }) => {
         {
           key: 'reporting',
           label: t('plan.reporting'),
+          span: 'filled',
           children: <ReferenceList items={plan.reporting.map((regime) => describeReporting(regime, t))} />,
         },
         {

@@ -143,7 +143,6 @@ export const PlanForm = ({ plan, onDone, onCancel }: PlanFormProps) => {
       layout="vertical"
       initialValues={toFormValues(plan)}
       onFinish={handleSubmit}
-      requiredMark="optional"
       aria-label={isEditing ? t('plan.editTitle') : t('plan.createTitle')}
     >
       <FormErrorAlert messages={generalErrors} />

@@ -179,7 +179,6 @@ export const TaskForm = ({ plan, task, onDone, onCancel }: TaskFormProps) => {
       layout="vertical"
       initialValues={initialValues}
       onFinish={() => void handleSubmit()}
-      requiredMark="optional"
       aria-label={isEditing ? t('task.editTitle') : t('task.addTitle')}
     >
       <FormErrorAlert messages={generalErrors} />

@@ -50,7 +50,6 @@ export const TaskTable = ({ plan, tasks, highlightedId, onEditTask, onDeleteTask
       key: 'code',
       title: t('task.code'),
       width: 56,
-      align: 'center',
       onCell: (row) => (row.kind === 'group' ? { colSpan: COLUMN_COUNT, className: styles.groupCell } : {}),
       render: (_value, row) =>
         row.kind === 'group' ? (
