@@ -64,6 +64,8 @@ const CreateUnitForm = ({ localityId }: { localityId: string }) => {
     <Form<UnitFormValues>
       form={form}
       layout="inline"
+      name="createUnit"
+      colon={false}
       initialValues={{ isExternal: false }}
       onFinish={() => void handleSubmit()}
       aria-label={t('unit.add')}
@@ -128,6 +130,7 @@ const RenameUnitModal = ({
     >
       <Form
         form={form}
+        name="renameUnit"
         layout="vertical"
         initialValues={{ name: unit.name }}
         onFinish={() => void handleSave()}

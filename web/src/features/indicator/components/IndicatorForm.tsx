@@ -150,6 +150,7 @@ export const IndicatorForm = ({ plan, catalog, indicator, onDone, onCancel }: In
   return (
     <Form<IndicatorFormValues>
       form={form}
+      name="indicator"
       layout="vertical"
       initialValues={toFormValues(indicator)}
       onFinish={() => void handleSubmit()}

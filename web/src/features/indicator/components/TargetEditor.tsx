@@ -144,6 +144,7 @@ export const TargetEditor = ({ planId, indicator, year, onClose }: TargetEditorP
       </Typography.Paragraph>
       <Form<TargetFormValues>
         form={form}
+        name="target"
         layout="vertical"
         initialValues={initialValues}
         onValuesChange={handleValuesChange}

@@ -140,6 +140,7 @@ export const PlanForm = ({ plan, onDone, onCancel }: PlanFormProps) => {
   return (
     <Form<PlanFormValues>
       form={form}
+      name="plan"
       layout="vertical"
       initialValues={toFormValues(plan)}
       onFinish={handleSubmit}

@@ -176,6 +176,7 @@ export const TaskForm = ({ plan, task, onDone, onCancel }: TaskFormProps) => {
   return (
     <Form<TaskFormValues>
       form={form}
+      name="task"
       layout="vertical"
       initialValues={initialValues}
       onFinish={() => void handleSubmit()}
