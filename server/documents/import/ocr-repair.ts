@@ -183,6 +183,26 @@ const GENERIC_PHRASES = [
   'đủ điều kiện',
 ];
 
+/**
+ * Common words of Vietnamese administrative writing, one by one: lets the word-level repair pick
+ * the right word when OCR garbled a vowel ("cta" → "của", "hd trg" → "hỗ trợ", "tfing" → "tầng").
+ */
+const GENERIC_WORDS = `của cho các có không những được đã sẽ đang với từ tới đến từng mỗi mọi trên dưới
+  trong ngoài giữa sau trước theo về vào ra lên xuống để nhằm bảo đảm đảm bảo hỗ trợ ưu tiên bố trí
+  nguồn vốn dự án đầu tư kêu gọi tìm kiếm tham mưu trọng điểm thành lập lập hoạt động hiệu quả cộng
+  đồng ngõ gõ nhà cài đặt sử dụng hướng dẫn nộp hồ sơ qua bưu chính công ích lưu trữ điện tử thống
+  nhất thông suốt vận hành thành phố tỉnh huyện xã phường thôn xóm bản ấp tổ dân phố người dân cấp
+  trên nâng cấp thiết bị dạy học trường lớp bồi dưỡng kỹ năng buổi tư vấn nhỏ vừa lớn bán hàng hóa
+  đơn thương mại kết nối doanh nghiệp chương trình viện nghiên cứu hợp tác đổi mới sáng tạo cơ chế
+  ưu đãi nếu gặp gỡ hội nghị cung cầu tạo điều kiện chứng thư cá nhân công việc lãnh đạo giám sát
+  văn bản ký số xử lý lắp đặt cáp quang tốc độ cao gói cước sang chuyển đổi mạng trạm phát sóng
+  làm việc nhà mạng lộ trình cơ sở hạ tầng văn hóa thể thao truyền thông truyền hình thông tin
+  phạm vi chức năng nhiệm vụ kênh ngành cơ quan đơn vị cụ thể căn cứ chủ trì phối hợp tài chính kế
+  toán y tế giáo dục đào tạo nông nghiệp môi trường tài nguyên an ninh trật tự quân sự tư pháp hộ
+  tịch camera thông minh chất lượng không khí nước phân tích ra quyết định dùng chung thí điểm
+  tiên tiến lồng ghép giảng dạy quy định mới bộ phần mềm hệ thống sổ sách học bạ toàn dân chiến
+  dịch mức tính pháp lý lợi ích sâu rộng tờ rơi loa facebook zalo tăng cường đẩy mạnh`;
+
 type Vocabulary = Map<string, Map<string, number>>;
 
 const addPhrase = (vocabulary: Vocabulary, phrase: string) => {
@@ -213,6 +233,125 @@ const buildVocabulary = (): Vocabulary => {
 };
 
 const VOCABULARY = buildVocabulary();
+
+/** Every single word the vocabulary knows, folded → its commonest spelling (accented or not). */
+const buildWords = (): Map<string, Map<string, number>> => {
+  const words = new Map<string, Map<string, number>>();
+  const add = (word: string) => {
+    const clean = word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (!/^\p{L}+$/u.test(clean) || clean.length > 7) return;
+    if (/\p{Lu}/u.test(clean.slice(1))) return;
+    const key = foldOcr(clean);
+    const variants = words.get(key) ?? new Map<string, number>();
+    variants.set(clean.toLowerCase(), (variants.get(clean.toLowerCase()) ?? 0) + 1);
+    words.set(key, variants);
+  };
+  const phrases = [
+    ...GENERIC_PHRASES,
+    GENERIC_WORDS,
+    ...(catalog as Array<{ name: string; aliases?: string[] }>).flatMap((entry) => [
+      entry.name,
+      ...(entry.aliases ?? []),
+    ]),
+  ];
+  for (const phrase of phrases) for (const word of phrase.split(/\s+/)) add(word);
+  return words;
+};
+
+const WORDS = buildWords();
+
+/** Pairs of folded words that follow each other in the vocabulary ("trung tam", "ho tro"). */
+const BIGRAMS = new Set(
+  [
+    ...GENERIC_PHRASES,
+    GENERIC_WORDS,
+    ...(catalog as Array<{ name: string; aliases?: string[] }>).flatMap((entry) => [
+      entry.name,
+      ...(entry.aliases ?? []),
+    ]),
+  ].flatMap((phrase) => {
+    const words = foldOcr(phrase).split(' ').filter(Boolean);
+    return words.slice(1).map((word, index) => `${words[index]} ${word}`);
+  }),
+);
+
+const ONSET = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?';
+const OPEN_VOWELS = 'oai|oay|uai|uay|uoi|uou|uya|ieu|yeu|ai|ao|au|ay|eo|eu|ia|iu|oi|ua|ui|uu|ya';
+const CLOSED_VOWELS = 'uye|oa|oe|ue|uy|ie|ye|uo|oo|a|e|i|o|u|y';
+const SYLLABLE = new RegExp(`^${ONSET}(?:(?:${OPEN_VOWELS})|(?:${CLOSED_VOWELS})(?:ch|nh|ng|[cmnpt])?)$`);
+
+/** Tells whether a folded word can be a Vietnamese syllable (onset, vowel, final). */
+export const isSyllable = (folded: string): boolean => SYLLABLE.test(folded);
+
+const VOWEL = /[aeiouy]/;
+/** Letters OCR prints for an accented vowel it cannot read ("hd" for "hỗ", "sb" for "số", "tfing"). */
+const GARBLED_VOWEL = /[aeiouydbfg]/;
+
+/** Edit distance where replacing or dropping a garbled vowel costs half. */
+const ocrDistance = (source: string, target: string): number => {
+  const m = source.length;
+  const n = target.length;
+  let previous = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const s = source[i - 1] ?? '';
+    const current = [i];
+    for (let j = 1; j <= n; j++) {
+      const t = target[j - 1] ?? '';
+      const substitute = s === t ? 0 : VOWEL.test(t) && GARBLED_VOWEL.test(s) ? 0.5 : 1;
+      const drop = VOWEL.test(s) || /[dbf]/.test(s) ? 0.5 : 1;
+      const insert = VOWEL.test(t) ? 0.75 : 1;
+      current[j] = Math.min(
+        (previous[j] ?? 0) + drop,
+        (current[j - 1] ?? 0) + insert,
+        (previous[j - 1] ?? 0) + substitute,
+      );
+    }
+    previous = current;
+  }
+  return previous[n] ?? 0;
+};
+
+/**
+ * Finds the word an OCR-garbled word stands for ("ciia" → "của", "tdim" after "trung" → "tâm").
+ * Only words that cannot be Vietnamese syllables are repaired; the nearest known word wins, and a
+ * word that forms a known pair with its neighbour wins a tie.
+ *
+ * @param folded - the garbled word, folded
+ * @param previous - the (repaired) word before it, folded, or ''
+ * @param next - the word after it, folded, or ''
+ * @returns the known word as spelled in the vocabulary, or null when none is close enough
+ */
+export const nearestWord = (folded: string, previous: string, next: string): string | null => {
+  if (folded.length < 2 || folded.length > 7 || isSyllable(folded) || !/^[a-z]+$/.test(folded)) return null;
+  const limit = folded.length <= 3 ? 1 : 1.5;
+  let best: { word: string; cost: number } | null = null;
+  for (const [key, variants] of WORDS) {
+    if (key[0] !== folded[0] || Math.abs(key.length - folded.length) > 2) continue;
+    let cost = ocrDistance(folded, key);
+    if (cost > limit) continue;
+    cost += 0.1 * Math.abs(key.length - folded.length);
+    if (previous && BIGRAMS.has(`${previous} ${key}`)) cost -= 0.6;
+    if (next && (BIGRAMS.has(`${key} ${next}`) || pairsWithGarbled(key, next))) cost -= 0.4;
+    if (!best || cost < best.cost) best = { word: pickVariant(variants), cost };
+  }
+  return best?.word ?? null;
+};
+
+/** Tells whether a known word forms a known pair with a garbled next word ("ho" + "trg" ≈ "ho tro"). */
+const pairsWithGarbled = (key: string, next: string): boolean => {
+  if (isSyllable(next) || next.length < 2) return false;
+  for (const pair of BIGRAMS) {
+    if (!pair.startsWith(`${key} `)) continue;
+    const second = pair.slice(key.length + 1);
+    if (second[0] === next[0] && ocrDistance(next, second) <= 1) return true;
+  }
+  return false;
+};
+
+const pickVariant = (variants: Map<string, number>): string =>
+  [...variants.entries()].sort(
+    (a, b) => b[1] - a[1] || (/[^a-z]/.test(b[0]) ? 1 : 0) - (/[^a-z]/.test(a[0]) ? 1 : 0),
+  )[0]?.[0] ?? '';
 
 const best = (variants: Map<string, number> | undefined): string | null =>
   variants ? ([...variants.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null) : null;
@@ -260,9 +399,33 @@ export const repairText = (text: string): Repair => {
       done = true;
     }
     if (!done) {
-      out.push(tokens[i] ?? '');
+      out.push(repairWord(tokens[i] ?? '', out.at(-1) ?? '', tokens[i + 1] ?? ''));
+      if (out.at(-1) !== tokens[i]) recognised++;
       i++;
     }
   }
   return { text: out.join(' '), coverage: tokens.length ? recognised / tokens.length : 0 };
+};
+
+/**
+ * Repairs one word no phrase of the vocabulary covered: digits OCR put for letters ("1ap" → "lap"),
+ * or a garbled vowel ("ciia" → "của"). Abbreviations, numbers and valid syllables are kept.
+ */
+const repairWord = (token: string, previous: string, next: string): string => {
+  const word = token.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '');
+  if (!word || !/\p{L}/u.test(word) || /\p{Lu}/u.test(word.slice(1))) return token;
+  const start = token.indexOf(word);
+  const prefix = token.slice(0, start);
+  const suffix = token.slice(start + word.length);
+  const key = foldOcr(word);
+  if (!/^[a-z]+$/.test(key)) return token;
+  const previousKey = foldOcr(previous).split(' ').at(-1) ?? '';
+  const nextKey = foldOcr(next).split(' ')[0] ?? '';
+  let restored: string | null = null;
+  if (isSyllable(key)) {
+    const variants = WORDS.get(key);
+    if (/\d/.test(word) || (/^P/.test(word) && key.startsWith('d')))
+      restored = variants ? pickVariant(variants) : key;
+  } else restored = nearestWord(key, previousKey, nextKey);
+  return restored ? `${prefix}${matchCase(word, restored)}${suffix}` : token;
 };

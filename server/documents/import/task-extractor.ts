@@ -193,6 +193,10 @@ export const extractTasksFromBullets = (lines: readonly string[], options: TaskO
   return tasks;
 };
 
+/** Restores the diacritics of a unit name read from an OCR'd text. */
+const repairUnit = (unit: string | null, ocr: boolean): string | null =>
+  unit && ocr ? repairText(unit).text : unit;
+
 const cleanHeading = (text: string): string => normalizeText(text).replace(/[.:;]+$/, '');
 
 const toTask = (item: Item, options: TaskOptions): TImportedTask => {
@@ -205,8 +209,8 @@ const toTask = (item: Item, options: TaskOptions): TImportedTask => {
     code: null,
     group: item.group ? (options.ocr ? repairText(item.group).text : item.group) : null,
     name,
-    lead: findLead(printed),
-    coordinating: findPartners(printed),
+    lead: repairUnit(findLead(printed), options.ocr),
+    coordinating: findPartners(printed).map((unit) => repairUnit(unit, options.ocr) ?? unit),
     leader: null,
     output: null,
     deadlineRaw,
