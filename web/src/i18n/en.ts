@@ -268,6 +268,15 @@ export const en: Resources = {
     types: { plan: 'Plans', indicator: 'Indicators', task: 'Tasks' },
     resultCount: '{{count}} results',
   },
+  examples: {
+    issuer: 'E.g. UBND phường Thành Đông',
+    planNumber: 'E.g. 95/KH-UBND',
+    signerPosition: 'E.g. Chủ tịch (Chairman)',
+    reportingDue: '11-30',
+    unitName: 'E.g. Phòng Văn hóa - Xã hội',
+    indicatorCode: 'E.g. I.1',
+    taskOutput: 'E.g. plan, implementing document, report data',
+  },
   validation: {
     yearRequired: 'The year is required',
   },

@@ -266,6 +266,15 @@ export const vi = {
     types: { plan: 'Kế hoạch', indicator: 'Chỉ tiêu', task: 'Nhiệm vụ' },
     resultCount: 'Tìm thấy {{count}} kết quả',
   },
+  examples: {
+    issuer: 'Ví dụ: UBND phường Thành Đông',
+    planNumber: 'Ví dụ: 95/KH-UBND',
+    signerPosition: 'Ví dụ: Chủ tịch',
+    reportingDue: '11-30',
+    unitName: 'Ví dụ: Phòng Văn hóa - Xã hội',
+    indicatorCode: 'Ví dụ: I.1',
+    taskOutput: 'Ví dụ: Kế hoạch, Văn bản triển khai, Số liệu báo cáo',
+  },
   validation: {
     yearRequired: 'Năm không được để trống',
   },

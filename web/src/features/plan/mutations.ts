@@ -29,9 +29,8 @@ export const useDeletePlanMutation = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (planId: string) => api.delete(`/api/v1/plans/${planId}`),
-    onSuccess: (_result, planId) => {
-      queryClient.removeQueries({ queryKey: planQueries.detail(planId).queryKey });
-      return queryClient.invalidateQueries({ queryKey: planQueries.lists() });
-    },
+    // The deleted plan's detail is left to the cache's garbage collection: removing it while its page is
+    // still mounted (navigation runs in a transition) would make that page refetch a plan that is gone.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planQueries.lists() }),
   });
 };

@@ -74,7 +74,7 @@ const CreateUnitForm = ({ localityId }: { localityId: string }) => {
         <FormErrorAlert messages={generalErrors} />
         <Flex wrap gap={8} align="flex-start">
           <Form.Item name="name" label={t('unit.name')} style={{ minWidth: 360 }}>
-            <Input placeholder="Phòng Văn hóa - Xã hội" />
+            <Input placeholder={t('examples.unitName')} />
           </Form.Item>
           <Form.Item name="kind" label={t('unit.kind')}>
             <Input style={{ width: 200 }} />

@@ -163,7 +163,7 @@ export const IndicatorForm = ({ plan, catalog, indicator, onDone, onCancel }: In
       <Row gutter={12}>
         <Col span={6}>
           <Form.Item name="code" label={t('indicator.fields.code')}>
-            <Input placeholder="I.1" />
+            <Input placeholder={t('examples.indicatorCode')} />
           </Form.Item>
         </Col>
         <Col span={18}>

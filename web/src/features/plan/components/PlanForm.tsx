@@ -170,14 +170,14 @@ export const PlanForm = ({ plan, onDone, onCancel }: PlanFormProps) => {
         </Col>
         <Col span={14}>
           <Form.Item name="issuer" label={t('plan.issuer')} required>
-            <Input placeholder="UBND phường Thành Đông" />
+            <Input placeholder={t('examples.issuer')} />
           </Form.Item>
         </Col>
       </Row>
       <Row gutter={12}>
         <Col span={8}>
           <Form.Item name="number" label={t('plan.number')}>
-            <Input placeholder="95/KH-UBND" />
+            <Input placeholder={t('examples.planNumber')} />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -211,7 +211,7 @@ export const PlanForm = ({ plan, onDone, onCancel }: PlanFormProps) => {
         </Col>
         <Col span={12}>
           <Form.Item name="signerPosition" label={t('plan.signerPosition')}>
-            <Input placeholder="Chủ tịch" />
+            <Input placeholder={t('examples.signerPosition')} />
           </Form.Item>
         </Col>
       </Row>
@@ -295,7 +295,11 @@ export const PlanForm = ({ plan, onDone, onCancel }: PlanFormProps) => {
                   />
                 </Form.Item>
                 <Form.Item name={[field.name, 'due']} tooltip={t('plan.reportingDueHint')}>
-                  <Input style={{ width: 110 }} placeholder="11-30" aria-label={t('plan.reportingDue')} />
+                  <Input
+                    style={{ width: 110 }}
+                    placeholder={t('examples.reportingDue')}
+                    aria-label={t('plan.reportingDue')}
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'receiver']}>
                   <Input

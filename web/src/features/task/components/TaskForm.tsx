@@ -194,7 +194,7 @@ export const TaskForm = ({ plan, task, onDone, onCancel }: TaskFormProps) => {
         </Col>
         <Col span={18}>
           <Form.Item name="output" label={t('task.fields.output')}>
-            <Input placeholder="Kế hoạch, Văn bản triển khai, Số liệu báo cáo" />
+            <Input placeholder={t('examples.taskOutput')} />
           </Form.Item>
         </Col>
       </Row>
