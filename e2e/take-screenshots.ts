@@ -37,7 +37,10 @@ const main = async () => {
     await page.getByRole('row').filter({ hasText: 'Tỷ lệ phủ sóng 5G' }).first().waitFor();
     await shot('plan-indicators');
     await shot('plan-indicators-full', true);
+    // The docs picture is taller, so that the header facts and a good part of the matrix fit together.
+    await page.setViewportSize({ width: 1440, height: 1350 });
     await page.screenshot({ path: 'docs/screenshot-plan.png' });
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     await page.getByRole('tab').nth(1).click();
     await page.getByRole('row').filter({ hasText: 'Quý IV/2025' }).first().waitFor();
