@@ -4,6 +4,7 @@
 import type { TImportedPlanDraft } from '@core/schemas/import.schemas';
 import { extractHeader } from './header-extractor';
 import { extractIndicatorsFromObjectives, extractIndicatorsFromTables } from './indicator-extractor';
+import { extractIndicatorsFromOcrTable } from './ocr-table';
 import { accentedShare, findStructure } from './structure';
 import { readTables } from './table-reader';
 import { extractTasksFromBullets, extractTasksFromTables } from './task-extractor';
@@ -31,6 +32,12 @@ export const extractPlan = (lines: readonly string[], stamps: readonly string[] 
 
   const tables = readTables(lines, Math.max(structure.titleIndex, 0));
   let indicators = extractIndicatorsFromTables(tables, { ocr });
+  if (ocr) {
+    // A scan's table often comes out with its columns interleaved line by line: rebuild it from the
+    // row shapes when that reads more rows than the column reader.
+    const rebuilt = extractIndicatorsFromOcrTable(lines, structure.appendixStart);
+    if (rebuilt.length > indicators.length) indicators = rebuilt;
+  }
   if (!indicators.length) {
     const objectives = structure.sections.filter((section) => section.kind === 'objectives');
     indicators = objectives.flatMap((section) =>

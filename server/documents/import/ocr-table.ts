@@ -1,0 +1,586 @@
+/**
+ * Rebuilds an indicator table (Phụ lục chỉ tiêu) from the text of a scan whose OCR read the table line
+ * by line across all columns: each printed line mixes a slice of the name, of every year cell and of
+ * the unit columns ("3 [IylephusongSGiteen | o co | 7006 | 80% | 90% | 95% 1000 |PhongVanhoa| …").
+ *
+ * The reader relies on the shape of such tables, not on any particular plan:
+ * - the header names the year columns; roman lines are groups; a row number opens the middle line of
+ *   a row, lines above it that start with a capitalised word belong to the next row;
+ * - on each line, the run of figures / "Duy trì" words between the name and the unit names is that
+ *   line's slice of the year cells; a "Duy trì" cell takes the figure printed below it;
+ * - OCR figures are read with care ("7005" → 70%, "1000" → 100%, "8o%" → 80%); what cannot be read is
+ *   left out rather than guessed;
+ * - the name is restored from the standard indicator catalog when the row's letters match an entry
+ *   well, and the lead unit from a vocabulary of generic unit names, matched on the row's lines.
+ * Every row it builds is flagged for review.
+ */
+import { foldText } from '@core/domain/text';
+import type { TImportedIndicator, TImportedTarget } from '@core/schemas/import.schemas';
+import catalog from '../../modules/catalog/standard-indicators.json' with { type: 'json' };
+import { toTarget } from './indicator-extractor';
+import { repairText } from './ocr-repair';
+import { foldOcr, readRoman, romanValue } from './structure';
+import { startsWithUnit } from './units';
+
+/** Generic names of commune/ward units (two-level local government, 2025), as leads are printed. */
+const UNIT_NAMES = [
+  'Văn phòng HĐND&UBND',
+  'Văn phòng HĐND và UBND',
+  'Văn phòng UBND',
+  'Văn phòng Đảng ủy',
+  'Phòng Kinh tế',
+  'Phòng Kinh tế, Hạ tầng và Đô thị',
+  'Phòng Văn hóa - Xã hội',
+  'Trung tâm Phục vụ hành chính công',
+  'Trung tâm HCC',
+  'Trung tâm Văn hóa, Thể thao và Truyền thông',
+  'Trung tâm Dịch vụ tổng hợp',
+  'Công an xã',
+  'Công an phường',
+  'Ban Chỉ huy Quân sự',
+  'Trạm Y tế',
+  'Ủy ban MTTQ',
+];
+
+type Cell =
+  | { kind: 'number'; text: string; op: string; value: number; percent: boolean }
+  | { kind: 'keep'; text: string }
+  | { kind: 'words'; text: string }
+  | { kind: 'bad'; text: string };
+
+type ParsedLine = {
+  index: number;
+  text: string;
+  /** Words before the value run (the name column's slice, with junk). */
+  name: string;
+  /** The value cells of the line, in order. */
+  cells: Cell[];
+  /** Words after the value run (the unit columns' slice). */
+  units: string;
+};
+
+const compact = (text: string): string => foldOcr(text).replace(/ /g, '');
+
+/** "Duy trì" as OCR prints it: "Duytri", "Duyti", "Duvtri", "DUyt". */
+const isKeepWord = (token: string): boolean => /^du[yv](t|tr|tri|ti)?$/.test(foldOcr(token));
+
+/** Reads a token as a figure: "≥80%", "(3%)", "8o%", "10°%", "1>90%". */
+const readFigure = (token: string): { op: string; digits: string; percent: boolean } | null => {
+  const cleaned = token
+    .replace(/°/g, '0')
+    .replace(/(?<=\d)[oO]|[oO](?=\d)/g, '0')
+    .replace(/[,;:.]+$/, '');
+  const match = /^(?:\d(?=[≥≤><=]))?([≥≤><=])?\(?(\d{1,4})(?:[.,](\d+))?(%)?\)?$/.exec(cleaned);
+  if (!match?.[2]) return null;
+  const op = match[1] ?? '';
+  return { op, digits: match[3] ? `${match[2]}.${match[3]}` : match[2], percent: Boolean(match[4]) };
+};
+
+/** Tails OCR prints for a "%" glued to its figure ("7005", "1000", "8506", "950,"). */
+const PERCENT_TAIL = /^(0|00|05|06|09|5|6|7|9|95|96)$/;
+
+/**
+ * Reads a figure whose "%" OCR turned into digits: "7005" → 70, "1000" → 100, "1997" → null.
+ *
+ * @param digits - the printed digits
+ * @returns the percentage, or null when no reading is safe
+ */
+export const readGluedPercent = (digits: string): number | null => {
+  if (digits.includes('.')) return Number(digits) <= 100 ? Number(digits) : null;
+  const value = Number(digits);
+  if (value <= 100) return value;
+  if (digits.startsWith('100') && PERCENT_TAIL.test(digits.slice(3))) return 100;
+  const two = Number(digits.slice(0, 2));
+  if (two >= 10 && PERCENT_TAIL.test(digits.slice(2))) return two;
+  return null;
+};
+
+const toCells = (tokens: readonly string[]): Cell[] => {
+  const cells: Cell[] = [];
+  let comparator = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
+    if (/^[≥≤><=]$/.test(token)) {
+      comparator = token;
+      continue;
+    }
+    if (token === '&' || token === '&amp;') {
+      const previous = cells.pop();
+      const next = tokens[i + 1] ?? '';
+      i++;
+      cells.push({ kind: 'words', text: `${previous?.text ?? ''} & ${next}`.trim() });
+      continue;
+    }
+    if (isKeepWord(token)) {
+      const joined = /^tri$/i.test(foldOcr(tokens[i + 1] ?? '')) ? 2 : 1;
+      cells.push({ kind: 'keep', text: 'Duy trì' });
+      i += joined - 1;
+      continue;
+    }
+    const figure = readFigure(token);
+    if (figure) {
+      const op = comparator || figure.op;
+      comparator = '';
+      const raw = Number(figure.digits);
+      const value = figure.percent ? raw : readGluedPercent(figure.digits);
+      if (value == null || value === 0 || (!figure.percent && !op && raw < 10)) {
+        cells.push({ kind: 'bad', text: token });
+      } else {
+        const percent = figure.percent || raw > 100;
+        cells.push({ kind: 'number', text: token, op, value, percent });
+      }
+      continue;
+    }
+    if (/^\(/.test(token)) {
+      const words = [token];
+      while (!/\)/.test(words.at(-1) ?? '') && words.length < 4 && i + 1 < tokens.length) {
+        i++;
+        words.push(tokens[i] ?? '');
+      }
+      cells.push({ kind: 'words', text: repairText(words.join(' ')).text });
+      continue;
+    }
+    comparator = '';
+    cells.push({ kind: 'bad', text: token });
+  }
+  return cells;
+};
+
+/** A token that can be part of a line's value run. */
+const isRunToken = (token: string): boolean =>
+  /^[≥≤><=&]$/.test(token) || isKeepWord(token) || /^tri$/i.test(foldOcr(token)) || readFigure(token) != null;
+
+/** A token that is junk inside a value run ("fo0", "D(gg/ot)"): it has digits or symbols, no word. */
+const isJunkToken = (token: string): boolean =>
+  !/^\p{L}{2,}[,.;:]?$/u.test(token) && /[\d%()[\]/‘’“”]/.test(token);
+
+/**
+ * Splits one OCR line into name words, value cells and unit words.
+ *
+ * @param text - the line (tabs are column rules the OCR saw)
+ * @param index - its index in the document
+ * @param rowNumber - the row number that opens the line, to drop
+ * @returns the parsed line
+ */
+export const parseLine = (text: string, index: number, rowNumber: string | null): ParsedLine => {
+  let tokens = text.replace(/\t/g, ' ').trim().split(/\s+/).filter(Boolean);
+  if (rowNumber && tokens[0]?.startsWith(rowNumber)) tokens = tokens.slice(1);
+  // The run with the most figures / "Duy trì" words, allowing junk tokens between them.
+  let best: { start: number; end: number; score: number } | null = null;
+  for (let start = 0; start < tokens.length; start++) {
+    if (!isRunToken(tokens[start] ?? '')) continue;
+    let end = start;
+    let score = 0;
+    let junk = 0;
+    for (let i = start; i < tokens.length; i++) {
+      const token = tokens[i] ?? '';
+      if (isRunToken(token)) {
+        end = i + 1;
+        score++;
+        junk = 0;
+      } else if (isJunkToken(token) && junk < 2) junk++;
+      else break;
+    }
+    if (!best || score > best.score) best = { start, end, score };
+    start = end - 1;
+  }
+  if (!best || best.score < 1) return { index, text, name: tokens.join(' '), cells: [], units: '' };
+  return {
+    index,
+    text,
+    name: tokens.slice(0, best.start).join(' '),
+    cells: toCells(tokens.slice(best.start, best.end)),
+    units: tokens.slice(best.end).join(' '),
+  };
+};
+
+/** Tells whether a line of the table starts a row's name: a capitalised word that is no unit name. */
+const startsName = (text: string): boolean => {
+  const stripped = text.replace(/^[^\p{L}]+/u, '');
+  return /^\p{Lu}\p{Ll}+/u.test(stripped) && !startsWithUnit(foldOcr(stripped));
+};
+
+type Row = { roman: string; group: string; number: string; anchor: number; lines: number[] };
+
+/** A roman group line: "I [Phat trién ha ting", "Il [Phat trién ngudn luc", "V' [Phat …". */
+const SECTION = /^([IVXl1|]{1,5})['’`]?\s*[[(|\t ]\s*(\p{L}.{3,})$/u;
+/** A row number opening a line: "3 [Ty…", "7\t50…", "1% DT" (a number OCR glued to a mark). */
+const ROW_NUMBER = /^(\d{1,2})[%'’.,:;)\]]?(?=[\s[(|]|$)/;
+
+const isHeaderLine = (line: string): boolean => {
+  const folded = foldOcr(line);
+  return /^(stt|tt)\b/.test(folded) && /\b(chi tieu|noi dung)\b/.test(folded);
+};
+
+const trigramSet = (text: string): Set<string> => {
+  const grams = new Set<string>();
+  const flat = compact(text);
+  for (let i = 0; i + 3 <= flat.length; i++) grams.add(flat.slice(i, i + 3));
+  return grams;
+};
+
+const dice = (a: Set<string>, b: Set<string>): number => {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const gram of a) if (b.has(gram)) shared++;
+  return (2 * shared) / (a.size + b.size);
+};
+
+type Layout = { years: number[]; baselineYear: number | null; rows: Row[]; junk: Set<number> };
+
+/**
+ * Finds the indicator table's header, groups and rows.
+ *
+ * @param lines - cleaned lines
+ * @param from - where the appendices start
+ * @returns the layout, or null when no indicator table header with years is found
+ */
+export const readLayout = (lines: readonly string[], from: number): Layout | null => {
+  const headerIndex = lines.findIndex((line, index) => index >= from && isHeaderLine(line));
+  if (headerIndex < 0) return null;
+  // The header runs from the "Stt" line to the first group or row line.
+  let bodyStart = headerIndex + 1;
+  while (
+    bodyStart < lines.length &&
+    bodyStart < headerIndex + 8 &&
+    !SECTION.test(lines[bodyStart] ?? '') &&
+    !ROW_NUMBER.test(lines[bodyStart] ?? '')
+  )
+    bodyStart++;
+  const headerLines = lines.slice(headerIndex, bodyStart);
+  const years = [...new Set(headerLines.join(' ').match(/\b20[2-5]\d\b/g)?.map(Number) ?? [])].sort();
+  if (years.length < 2) return null;
+  const baselineYear = /\bco s[o6]\b/.test(foldOcr(headerLines.join(' '))) ? (years[0] ?? null) : null;
+  const headerGrams = [...lines.slice(Math.max(from, headerIndex - 2), bodyStart)].map(trigramSet);
+
+  const junk = new Set<number>();
+  const rows: Row[] = [];
+  let roman = '';
+  let romanNumber = 0;
+  let group = '';
+  let expected = 1;
+  let pending: number[] = [];
+  let end = lines.length;
+  for (let i = bodyStart; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    const folded = foldOcr(line);
+    if (/^(phu luc|noi nhan)\b/.test(folded)) {
+      end = i;
+      break;
+    }
+    if (/^\d{1,3}$/.test(line) || isHeaderLine(line)) {
+      junk.add(i);
+      continue;
+    }
+    const grams = trigramSet(line);
+    const nearHeader = lines.slice(Math.max(0, i - 4), i + 5).some(isHeaderLine);
+    if (nearHeader && headerGrams.some((header) => dice(header, grams) >= 0.5)) {
+      junk.add(i);
+      continue;
+    }
+    const section = SECTION.exec(line);
+    const sectionRoman = section?.[1] ? readRoman(section[1]) : null;
+    if (section?.[2] && sectionRoman && romanValue(sectionRoman) === romanNumber + 1) {
+      const last = rows.at(-1);
+      if (pending.length && last && last.roman === roman) last.lines.push(...pending);
+      else if (pending.length && romanNumber > 0) rows.push(orphanRow(roman, group, pending, lines));
+      pending = [];
+      roman = sectionRoman;
+      romanNumber++;
+      group = repairText(section[2].replace(/^[[(|]+/, '').trim()).text;
+      expected = 1;
+      continue;
+    }
+    const number = ROW_NUMBER.exec(line);
+    const printed = Number(number?.[1]);
+    if (number?.[1] && roman && (printed === expected || printed === expected + 1)) {
+      const previous = rows.at(-1)?.roman === roman ? rows.at(-1) : undefined;
+      if (printed === expected + 1) {
+        // The OCR misread a row number ("o" for "2"): the missed row is centred on the line dense
+        // with figures between the previous row's middle line and this one.
+        const dense = pending.filter((k) => (!previous || k > previous.anchor + 1) && figureCount(lines[k] ?? '') >= 3);
+        const missedAnchor = dense[0] ?? (previous ? undefined : pending[0]);
+        if (missedAnchor !== undefined) {
+          const before = pending.filter((k) => k < missedAnchor);
+          const cut = previous ? splitAt(before, lines) : 0;
+          previous?.lines.push(...before.slice(0, cut));
+          rows.push({ roman, group, number: String(expected), anchor: missedAnchor, lines: [...before.slice(cut), missedAnchor] });
+          pending = pending.filter((k) => k > missedAnchor);
+          expected++;
+        } else if (!previous) expected++;
+        else continue;
+      }
+      // Lines since the previous row's middle line: its tail, then the top of this row from the
+      // first line that opens a name.
+      const last = rows.at(-1)?.roman === roman ? rows.at(-1) : undefined;
+      const cut = last ? splitAt(pending, lines) : 0;
+      last?.lines.push(...pending.slice(0, cut));
+      rows.push({ roman, group, number: number[1], anchor: i, lines: [...pending.slice(cut), i] });
+      pending = [];
+      expected++;
+      continue;
+    }
+    pending.push(i);
+  }
+  if (pending.length) {
+    const last = rows.at(-1);
+    if (last && last.roman === roman) last.lines.push(...pending.filter((k) => k < end));
+    else if (roman) rows.push(orphanRow(roman, group, pending, lines));
+  }
+  return { years, baselineYear, rows, junk };
+};
+
+/** Where the top of the next row starts among the lines between two rows' middle lines. */
+const splitAt = (between: readonly number[], lines: readonly string[]): number => {
+  const split = between.findIndex((k) => startsName(lines[k] ?? ''));
+  return split < 0 ? between.length : split;
+};
+
+const figureCount = (line: string): number =>
+  parseLine(line, 0, null).cells.filter((cell) => cell.kind === 'number').length;
+
+/** A group with lines but no legible row number: one row, centred on its densest line. */
+const orphanRow = (roman: string, group: string, lines: number[], text: readonly string[]): Row => {
+  const anchor =
+    [...lines].sort(
+      (a, b) => parseLine(text[b] ?? '', b, null).cells.length - parseLine(text[a] ?? '', a, null).cells.length,
+    )[0] ?? lines[0] ?? 0;
+  return { roman, group, number: '1', anchor, lines };
+};
+
+/** Catalog names and aliases with their letter trigrams, for OCR-tolerant matching. */
+const CATALOG_TEXTS = (catalog as Array<{ code: string; name: string; aliases?: string[] }>).flatMap((entry) =>
+  [entry.name, ...(entry.aliases ?? [])].map((text) => ({ code: entry.code, text, grams: trigramSet(text) })),
+);
+
+/**
+ * Scores catalog texts against the letters of a row: how much of the catalog text the row holds,
+ * lowered by what the row has beyond it.
+ */
+const catalogCandidates = (rowText: string): Array<{ code: string; text: string; score: number }> => {
+  const grams = trigramSet(rowText);
+  return CATALOG_TEXTS.map((item) => {
+    let shared = 0;
+    for (const gram of item.grams) if (grams.has(gram)) shared++;
+    const recall = item.grams.size ? shared / item.grams.size : 0;
+    const precision = grams.size ? shared / grams.size : 0;
+    return { code: item.code, text: item.text, score: (3 * recall + precision) / 4 };
+  }).sort((a, b) => b.score - a.score);
+};
+
+/** A catalog text the row's letters match at least this well is used as the row's name. */
+const NAME_MATCH = 0.5;
+/** … and at or above this, without a review flag on the name. */
+const NAME_CONFIDENT = 0.7;
+
+const UNIT_PREPARED = UNIT_NAMES.map((name) => ({ name, flat: compact(name), words: foldOcr(name).split(' ') }));
+
+const editDistance = (a: string, b: string): number => {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+};
+
+/**
+ * Finds the first generic unit name that starts at a word of a text ("(Trung tdm HCC" → "Trung tâm
+ * HCC"). The first letters of the unit must match within OCR noise; among units sharing those letters
+ * the one whose other words appear in `context` wins.
+ */
+const findUnit = (text: string, context: string, skipFirst: boolean): string | null => {
+  const words = text.split(/\s+/).filter(Boolean);
+  const contextWords = new Set(foldOcr(context).split(' '));
+  const contextFlat = compact(context);
+  for (let start = skipFirst ? 1 : 0; start < words.length; start++) {
+    const rest = compact(words.slice(start, start + 6).join(' '));
+    if (rest.length < 5) continue;
+    let best: { name: string; score: number } | null = null;
+    for (const unit of UNIT_PREPARED) {
+      const head = unit.flat.slice(0, Math.min(unit.flat.length, 11));
+      const distance = editDistance(rest.slice(0, head.length), head);
+      if (distance > Math.floor(head.length / 4)) continue;
+      const others = unit.words.slice(2).filter((word) => word.length > 1);
+      const found = others.filter((word) => contextWords.has(word) || contextFlat.includes(word)).length;
+      const score = head.length - distance + (others.length ? (3 * found) / others.length : 1.5) - 0.1 * others.length;
+      if (!best || score > best.score) best = { name: unit.name, score };
+    }
+    if (best) return best.name;
+  }
+  return null;
+};
+
+/** The lead: the first unit on the row's middle line, else on the lines above it, else below. */
+const findLead = (row: Row, parsed: Map<number, ParsedLine>, lines: readonly string[]): string | null => {
+  const at = (index: number) => parsed.get(index) ?? parseLine(lines[index] ?? '', index, null);
+  const window = [row.anchor, row.anchor - 1, row.anchor - 2, row.anchor + 1].filter(
+    (index) => index >= 0 && index < lines.length,
+  );
+  const context = window.map((index) => lines[index] ?? '').join(' ');
+  for (const index of window) {
+    const line = at(index);
+    const hasRun = line.cells.length > 0;
+    const unit = findUnit(hasRun ? line.units : line.text, context, !hasRun);
+    if (unit) return unit;
+  }
+  return null;
+};
+
+/**
+ * Puts the value cells of a row's lines together: "Duy trì" cells take the figures of the line that
+ * holds as many figures below them, and the cells are aligned on the last year column (the first
+ * column is the one most often empty: "Chưa có chỉ tiêu").
+ */
+const rowCells = (row: Row, parsed: Map<number, ParsedLine>, columns: number): Cell[] => {
+  const groups = row.lines
+    .map((index) => parsed.get(index))
+    .filter((line): line is ParsedLine => Boolean(line && line.cells.some((cell) => cell.kind !== 'bad')))
+    .map((line) => ({ index: line.index, cells: [...line.cells] }));
+  const used = new Set<number>();
+  for (const group of groups) {
+    const keeps = group.cells.filter((cell) => cell.kind === 'keep').length;
+    if (!keeps) continue;
+    const donor = groups
+      .filter(
+        (other) =>
+          other !== group &&
+          !used.has(other.index) &&
+          Math.abs(other.index - group.index) <= 2 &&
+          other.cells.every((cell) => cell.kind === 'number' || cell.kind === 'bad') &&
+          other.cells.filter((cell) => cell.kind === 'number').length === keeps,
+      )
+      .sort((a, b) => Math.abs(a.index - group.index) - Math.abs(b.index - group.index))[0];
+    if (!donor) continue;
+    used.add(donor.index);
+    const figures = donor.cells.filter((cell) => cell.kind === 'number');
+    let k = 0;
+    group.cells = group.cells.map((cell) => {
+      if (cell.kind !== 'keep') return cell;
+      const figure = figures[k++];
+      return figure?.kind === 'number' ? { ...figure, text: `Duy trì ${figure.text}` } : cell;
+    });
+  }
+  const anchorGroup = groups.find((group) => group.index === row.anchor && !used.has(group.index));
+  const meaningful = (cells: Cell[]) => cells.filter((cell) => cell.kind !== 'bad').length;
+  if (anchorGroup && meaningful(anchorGroup.cells) >= columns - 1) return anchorGroup.cells.slice(-columns);
+  const all = groups.filter((group) => !used.has(group.index)).flatMap((group) => group.cells);
+  const trimmed = [...all];
+  while (trimmed.length > columns && trimmed[0]?.kind === 'bad') trimmed.shift();
+  return trimmed.slice(-columns);
+};
+
+const targetOf = (year: number, cell: Cell, previous: TImportedTarget | undefined): TImportedTarget | null => {
+  if (cell.kind === 'number') {
+    const op = cell.op === '>' || cell.op === '=' ? '≥' : cell.op;
+    const figure = `${cell.value}${cell.percent ? '%' : ''}`;
+    const raw = cell.text.startsWith('Duy trì') ? `Duy trì ${figure}` : `${op ? `${op} ` : ''}${figure}`;
+    return toTarget(year, raw, false);
+  }
+  if (cell.kind === 'keep') {
+    // "Duy trì" without a legible figure keeps the previous year's level.
+    if (previous && typeof previous.value === 'number')
+      return { year, raw: `Duy trì ${previous.raw?.replace(/^(Duy trì|≥)\s*/, '')}`, op: '>=', value: previous.value };
+    return { year, raw: 'Duy trì', op: 'qualitative', value: null };
+  }
+  if (cell.kind === 'words') return toTarget(year, cell.text, false);
+  return null;
+};
+
+/**
+ * Reads an OCR'd indicator table into indicators.
+ *
+ * @param lines - cleaned lines of the document
+ * @param from - index of the first appendix
+ * @returns the indicators, every one flagged for review; empty when no such table is found
+ */
+export const extractIndicatorsFromOcrTable = (lines: readonly string[], from: number): TImportedIndicator[] => {
+  const layout = readLayout(lines, from);
+  if (!layout || !layout.rows.length) return [];
+  const { years, baselineYear } = layout;
+  const parsed = new Map<number, ParsedLine>();
+  for (const row of layout.rows) {
+    for (const index of row.lines) {
+      if (layout.junk.has(index)) continue;
+      const number = index === row.anchor ? (ROW_NUMBER.exec((lines[index] ?? '').trim())?.[1] ?? null) : null;
+      parsed.set(index, parseLine(lines[index] ?? '', index, number));
+    }
+  }
+  // Names: match every row against the catalog, then give each catalog entry to its best row.
+  const rowTexts = layout.rows.map((row) =>
+    row.lines
+      .map((index) => parsed.get(index)?.name ?? '')
+      .join(' ')
+      .trim(),
+  );
+  const candidates = rowTexts.map((text) => catalogCandidates(text));
+  const pairs = candidates
+    .flatMap((list, rowIndex) => list.slice(0, 8).map((candidate) => ({ rowIndex, ...candidate })))
+    .filter((pair) => pair.score >= NAME_MATCH)
+    .sort((a, b) => b.score - a.score);
+  const names = new Map<number, { code: string; text: string; score: number }>();
+  const usedCodes = new Set<string>();
+  for (const pair of pairs) {
+    if (names.has(pair.rowIndex) || usedCodes.has(pair.code)) continue;
+    names.set(pair.rowIndex, pair);
+    usedCodes.add(pair.code);
+  }
+
+  return layout.rows.map((row, rowIndex) => {
+    const reasons = ['Bảng chỉ tiêu được dựng lại từ bản OCR bị xáo trộn cột, cần đối chiếu bản gốc'];
+    const match = names.get(rowIndex);
+    let name: string;
+    if (match) {
+      name = match.text;
+      if (match.score < NAME_CONFIDENT) reasons.push('Tên chỉ tiêu khôi phục từ danh mục, độ khớp thấp');
+    } else {
+      const words = (rowTexts[rowIndex] ?? '').split(/\s+/).filter((word) => /^\p{L}[\p{L},.;()-]*$/u.test(word));
+      name = repairText(words.join(' ')).text;
+      reasons.push('Tên chỉ tiêu bị lỗi nhận dạng (OCR), không khớp danh mục');
+    }
+    const cells = rowCells(row, parsed, years.length);
+    const hasFigure = cells.some((cell) => cell.kind === 'number');
+    const allCells = row.lines.flatMap((index) => parsed.get(index)?.cells ?? []);
+    const targets: TImportedTarget[] = [];
+    if (!hasFigure && !allCells.some((cell) => cell.kind === 'number')) {
+      // No figure anywhere in the row: its milestones are words.
+      for (const year of years) targets.push({ year, raw: null, op: 'qualitative', value: null });
+      reasons.push('Các mốc là định tính, không đọc được nội dung');
+    } else {
+      const offset = years.length - cells.length;
+      cells.forEach((cell, k) => {
+        const year = years[offset + k];
+        if (year === undefined) return;
+        const target = targetOf(year, cell, targets.at(-1));
+        if (target) targets.push(target);
+      });
+      if (targets.length < years.length) reasons.push('Một số mốc không đọc được, đã bỏ trống');
+    }
+    const percent = allCells.some((cell) => cell.kind === 'number' && cell.percent);
+    return {
+      code: `${row.roman}.${row.number}`,
+      group: row.group || null,
+      name,
+      unit: percent ? '%' : null,
+      targets,
+      baselineYear,
+      lead: findLead(row, parsed, lines),
+      executor: null,
+      coordinating: [],
+      leader: null,
+      evidence: null,
+      catalogCode: match && match.score >= NAME_CONFIDENT ? match.code : null,
+      review: { confident: false, reasons },
+    };
+  });
+};
+
+/** Folded key of a name (exported for tests). */
+export const ocrNameKey = (name: string): string => foldText(name);
