@@ -178,7 +178,7 @@ export const parseLine = (text: string, index: number, rowNumber: string | null)
         end = i + 1;
         score++;
         junk = 0;
-      } else if (isJunkToken(token) && junk < 2) junk++;
+      } else if (isJunkToken(token) && junk < 4) junk++;
       else break;
     }
     if (!best || score > best.score) best = { start, end, score };
@@ -299,7 +299,7 @@ export const readLayout = (lines: readonly string[], from: number): Layout | nul
         // The OCR misread a row number ("o" for "2"): the missed row is centred on the line dense
         // with figures between the previous row's middle line and this one.
         const dense = pending.filter((k) => (!previous || k > previous.anchor + 1) && figureCount(lines[k] ?? '') >= 3);
-        const missedAnchor = dense[0] ?? (previous ? undefined : pending[0]);
+        const missedAnchor = dense[0] ?? (previous ? undefined : densest(pending, lines));
         if (missedAnchor !== undefined) {
           const before = pending.filter((k) => k < missedAnchor);
           const cut = previous ? splitAt(before, lines) : 0;
@@ -332,19 +332,23 @@ export const readLayout = (lines: readonly string[], from: number): Layout | nul
 
 /** Where the top of the next row starts among the lines between two rows' middle lines. */
 const splitAt = (between: readonly number[], lines: readonly string[]): number => {
-  const split = between.findIndex((k) => startsName(lines[k] ?? ''));
+  const split = between.findLastIndex((k) => startsName(lines[k] ?? ''));
   return split < 0 ? between.length : split;
 };
+
+/** The line with the most legible value cells. */
+const densest = (indexes: readonly number[], text: readonly string[]): number | undefined =>
+  [...indexes].sort((a, b) => cellCount(text[b] ?? '') - cellCount(text[a] ?? '') || a - b)[0];
+
+const cellCount = (line: string): number =>
+  parseLine(line, 0, null).cells.filter((cell) => cell.kind !== 'bad').length;
 
 const figureCount = (line: string): number =>
   parseLine(line, 0, null).cells.filter((cell) => cell.kind === 'number').length;
 
 /** A group with lines but no legible row number: one row, centred on its densest line. */
 const orphanRow = (roman: string, group: string, lines: number[], text: readonly string[]): Row => {
-  const anchor =
-    [...lines].sort(
-      (a, b) => parseLine(text[b] ?? '', b, null).cells.length - parseLine(text[a] ?? '', a, null).cells.length,
-    )[0] ?? lines[0] ?? 0;
+  const anchor = densest(lines, text) ?? lines[0] ?? 0;
   return { roman, group, number: '1', anchor, lines };
 };
 
@@ -373,7 +377,14 @@ const NAME_MATCH = 0.5;
 /** … and at or above this, without a review flag on the name. */
 const NAME_CONFIDENT = 0.7;
 
-const UNIT_PREPARED = UNIT_NAMES.map((name) => ({ name, flat: compact(name), words: foldOcr(name).split(' ') }));
+const UNIT_PREPARED = UNIT_NAMES.map((name) => {
+  const words = foldOcr(name).split(' ');
+  return {
+    name,
+    words,
+    others: words.slice(2).filter((word) => word.length > 1),
+  };
+});
 
 const editDistance = (a: string, b: string): number => {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -392,46 +403,88 @@ const editDistance = (a: string, b: string): number => {
 };
 
 /**
- * Finds the first generic unit name that starts at a word of a text ("(Trung tdm HCC" → "Trung tâm
- * HCC"). The first letters of the unit must match within OCR noise; among units sharing those letters
- * the one whose other words appear in `context` wins.
+ * Counts how many words of a unit name a text spells from its start, word by word, allowing one OCR
+ * slip in a word of three letters or more ("trungtdmhcc" spells "trung tam hcc").
  */
-const findUnit = (text: string, context: string, skipFirst: boolean): string | null => {
+const coverWords = (text: string, words: readonly string[]): { covered: number; distance: number } => {
+  let position = 0;
+  let covered = 0;
+  let total = 0;
+  for (const word of words) {
+    let best: { size: number; distance: number } | null = null;
+    for (let size = Math.max(1, word.length - 1); size <= word.length + 1; size++) {
+      if (position + size > text.length) break;
+      const distance = editDistance(text.slice(position, position + size), word);
+      if (!best || distance < best.distance) best = { size, distance };
+    }
+    if (!best || best.distance > (word.length >= 3 ? 1 : 0)) break;
+    position += best.size;
+    total += best.distance;
+    covered++;
+  }
+  return { covered, distance: total };
+};
+
+/**
+ * Finds the first generic unit name that starts at a word of a text ("(Trung tdm HCC" → "Trung tâm
+ * HCC"). The unit's first two words must match within OCR noise; among units sharing them, the one
+ * whose other words appear in `context` wins.
+ *
+ * @returns the unit and the index of the word it starts at, or null
+ */
+const findUnit = (
+  text: string,
+  context: string,
+  skipFirst: boolean,
+): { name: string; start: number } | null => {
   const words = text.split(/\s+/).filter(Boolean);
   const contextWords = new Set(foldOcr(context).split(' '));
   const contextFlat = compact(context);
   for (let start = skipFirst ? 1 : 0; start < words.length; start++) {
+    if (!/^[(\[]?\p{Lu}/u.test(words[start] ?? '')) continue;
     const rest = compact(words.slice(start, start + 6).join(' '));
     if (rest.length < 5) continue;
-    let best: { name: string; score: number } | null = null;
+    let best: { name: string; covered: number; distance: number; found: number } | null = null;
     for (const unit of UNIT_PREPARED) {
-      const head = unit.flat.slice(0, Math.min(unit.flat.length, 11));
-      const distance = editDistance(rest.slice(0, head.length), head);
-      if (distance > Math.floor(head.length / 4)) continue;
-      const others = unit.words.slice(2).filter((word) => word.length > 1);
-      const found = others.filter((word) => contextWords.has(word) || contextFlat.includes(word)).length;
-      const score = head.length - distance + (others.length ? (3 * found) / others.length : 1.5) - 0.1 * others.length;
-      if (!best || score > best.score) best = { name: unit.name, score };
+      const { covered, distance } = coverWords(rest, unit.words);
+      if (covered < Math.min(2, unit.words.length)) continue;
+      const found = unit.others.length
+        ? unit.others.filter((word) => contextWords.has(word) || contextFlat.includes(word)).length /
+          unit.others.length
+        : 1;
+      const better =
+        !best ||
+        covered > best.covered ||
+        (covered === best.covered &&
+          (distance < best.distance || (distance === best.distance && found > best.found)));
+      if (better) best = { name: unit.name, covered, distance, found };
     }
-    if (best) return best.name;
+    if (best) return { name: best.name, start };
   }
   return null;
 };
 
 /** The lead: the first unit on the row's middle line, else on the lines above it, else below. */
-const findLead = (row: Row, parsed: Map<number, ParsedLine>, lines: readonly string[]): string | null => {
-  const at = (index: number) => parsed.get(index) ?? parseLine(lines[index] ?? '', index, null);
-  const window = [row.anchor, row.anchor - 1, row.anchor - 2, row.anchor + 1].filter(
-    (index) => index >= 0 && index < lines.length,
-  );
-  const context = window.map((index) => lines[index] ?? '').join(' ');
-  for (const index of window) {
-    const line = at(index);
-    const hasRun = line.cells.length > 0;
-    const unit = findUnit(hasRun ? line.units : line.text, context, !hasRun);
-    if (unit) return unit;
+const findLead = (row: Row, parsed: Map<number, ParsedLine>): string | null => {
+  const above = row.lines.filter((index) => index < row.anchor).reverse();
+  const below = row.lines.filter((index) => index > row.anchor);
+  const window = [row.anchor, ...above.slice(0, 2), ...below.slice(0, 1)];
+  const lines = window.map((index) => parsed.get(index)).filter((line): line is ParsedLine => Boolean(line));
+  const context = lines.map((line) => (line.cells.length ? line.units : line.text)).join(' ');
+  for (const line of lines) {
+    const unit =
+      (line.cells.length ? findUnit(line.units, context, false) : null) ??
+      (line.index === row.anchor ? null : findUnit(line.text, context, true));
+    if (unit) return unit.name;
   }
   return null;
+};
+
+/** The name column's slice of a line: for a line without figures, the words before its first unit. */
+const nameSlice = (line: ParsedLine): string => {
+  if (line.cells.length) return line.name;
+  const unit = findUnit(line.name, line.name, true);
+  return unit ? line.name.split(/\s+/).slice(0, unit.start).join(' ') : line.name;
 };
 
 /**
@@ -488,7 +541,7 @@ const targetOf = (year: number, cell: Cell, previous: TImportedTarget | undefine
     // "Duy trì" without a legible figure keeps the previous year's level.
     if (previous && typeof previous.value === 'number')
       return { year, raw: `Duy trì ${previous.raw?.replace(/^(Duy trì|≥)\s*/, '')}`, op: '>=', value: previous.value };
-    return { year, raw: 'Duy trì', op: 'qualitative', value: null };
+    return null;
   }
   if (cell.kind === 'words') return toTarget(year, cell.text, false);
   return null;
@@ -516,7 +569,10 @@ export const extractIndicatorsFromOcrTable = (lines: readonly string[], from: nu
   // Names: match every row against the catalog, then give each catalog entry to its best row.
   const rowTexts = layout.rows.map((row) =>
     row.lines
-      .map((index) => parsed.get(index)?.name ?? '')
+      .map((index) => {
+        const line = parsed.get(index);
+        return line ? nameSlice(line) : '';
+      })
       .join(' ')
       .trim(),
   );
@@ -549,7 +605,7 @@ export const extractIndicatorsFromOcrTable = (lines: readonly string[], from: nu
     const hasFigure = cells.some((cell) => cell.kind === 'number');
     const allCells = row.lines.flatMap((index) => parsed.get(index)?.cells ?? []);
     const targets: TImportedTarget[] = [];
-    if (!hasFigure && !allCells.some((cell) => cell.kind === 'number')) {
+    if (!hasFigure || allCells.filter((cell) => cell.kind === 'number').length < 2) {
       // No figure anywhere in the row: its milestones are words.
       for (const year of years) targets.push({ year, raw: null, op: 'qualitative', value: null });
       reasons.push('Các mốc là định tính, không đọc được nội dung');
@@ -571,7 +627,7 @@ export const extractIndicatorsFromOcrTable = (lines: readonly string[], from: nu
       unit: percent ? '%' : null,
       targets,
       baselineYear,
-      lead: findLead(row, parsed, lines),
+      lead: findLead(row, parsed),
       executor: null,
       coordinating: [],
       leader: null,
