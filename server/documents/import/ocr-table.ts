@@ -184,7 +184,9 @@ export const parseLine = (text: string, index: number, rowNumber: string | null)
     if (!best || score > best.score) best = { start, end, score };
     start = end - 1;
   }
-  if (!best || best.score < 1) return { index, text, name: tokens.join(' '), cells: [], units: '' };
+  // A lone figure without "%" is as likely a stray mark ("Dia . < 1. x") as a cell.
+  const weak = best?.score === 1 && !/%/.test(tokens[best.start] ?? '');
+  if (!best || best.score < 1 || weak) return { index, text, name: tokens.join(' '), cells: [], units: '' };
   return {
     index,
     text,
@@ -248,7 +250,14 @@ export const readLayout = (lines: readonly string[], from: number): Layout | nul
   )
     bodyStart++;
   const headerLines = lines.slice(headerIndex, bodyStart);
-  const years = [...new Set(headerLines.join(' ').match(/\b20[2-5]\d\b/g)?.map(Number) ?? [])].sort();
+  const years = [
+    ...new Set(
+      headerLines
+        .join(' ')
+        .match(/\b20[2-5]\d\b/g)
+        ?.map(Number) ?? [],
+    ),
+  ].sort();
   if (years.length < 2) return null;
   const baselineYear = /\bco s[o6]\b/.test(foldOcr(headerLines.join(' '))) ? (years[0] ?? null) : null;
   const headerGrams = [...lines.slice(Math.max(from, headerIndex - 2), bodyStart)].map(trigramSet);
@@ -298,13 +307,21 @@ export const readLayout = (lines: readonly string[], from: number): Layout | nul
       if (printed === expected + 1) {
         // The OCR misread a row number ("o" for "2"): the missed row is centred on the line dense
         // with figures between the previous row's middle line and this one.
-        const dense = pending.filter((k) => (!previous || k > previous.anchor + 1) && figureCount(lines[k] ?? '') >= 3);
+        const dense = pending.filter(
+          (k) => (!previous || k > previous.anchor + 1) && figureCount(lines[k] ?? '') >= 3,
+        );
         const missedAnchor = dense[0] ?? (previous ? undefined : densest(pending, lines));
         if (missedAnchor !== undefined) {
           const before = pending.filter((k) => k < missedAnchor);
           const cut = previous ? splitAt(before, lines) : 0;
           previous?.lines.push(...before.slice(0, cut));
-          rows.push({ roman, group, number: String(expected), anchor: missedAnchor, lines: [...before.slice(cut), missedAnchor] });
+          rows.push({
+            roman,
+            group,
+            number: String(expected),
+            anchor: missedAnchor,
+            lines: [...before.slice(cut), missedAnchor],
+          });
           pending = pending.filter((k) => k > missedAnchor);
           expected++;
         } else if (!previous) expected++;
@@ -353,15 +370,20 @@ const orphanRow = (roman: string, group: string, lines: number[], text: readonly
 };
 
 /** Catalog names and aliases with their letter trigrams, for OCR-tolerant matching. */
-const CATALOG_TEXTS = (catalog as Array<{ code: string; name: string; aliases?: string[] }>).flatMap((entry) =>
-  [entry.name, ...(entry.aliases ?? [])].map((text) => ({ code: entry.code, text, grams: trigramSet(text) })),
+const CATALOG_TEXTS = (catalog as Array<{ code: string; name: string; aliases?: string[] }>).flatMap(
+  (entry) =>
+    [entry.name, ...(entry.aliases ?? [])].map((text) => ({
+      code: entry.code,
+      text,
+      grams: trigramSet(text),
+    })),
 );
 
 /**
  * Scores catalog texts against the letters of a row: how much of the catalog text the row holds,
  * lowered by what the row has beyond it.
  */
-const catalogCandidates = (rowText: string): Array<{ code: string; text: string; score: number }> => {
+export const catalogCandidates = (rowText: string): Array<{ code: string; text: string; score: number }> => {
   const grams = trigramSet(rowText);
   return CATALOG_TEXTS.map((item) => {
     let shared = 0;
@@ -373,7 +395,7 @@ const catalogCandidates = (rowText: string): Array<{ code: string; text: string;
 };
 
 /** A catalog text the row's letters match at least this well is used as the row's name. */
-const NAME_MATCH = 0.5;
+const NAME_MATCH = 0.45;
 /** … and at or above this, without a review flag on the name. */
 const NAME_CONFIDENT = 0.7;
 
@@ -382,7 +404,6 @@ const UNIT_PREPARED = UNIT_NAMES.map((name) => {
   return {
     name,
     words,
-    others: words.slice(2).filter((word) => word.length > 1),
   };
 });
 
@@ -441,17 +462,16 @@ const findUnit = (
   const contextWords = new Set(foldOcr(context).split(' '));
   const contextFlat = compact(context);
   for (let start = skipFirst ? 1 : 0; start < words.length; start++) {
-    if (!/^[(\[]?\p{Lu}/u.test(words[start] ?? '')) continue;
+    if (!/^[([]?\p{Lu}/u.test(words[start] ?? '')) continue;
     const rest = compact(words.slice(start, start + 6).join(' '));
     if (rest.length < 5) continue;
     let best: { name: string; covered: number; distance: number; found: number } | null = null;
     for (const unit of UNIT_PREPARED) {
       const { covered, distance } = coverWords(rest, unit.words);
       if (covered < Math.min(2, unit.words.length)) continue;
-      const found = unit.others.length
-        ? unit.others.filter((word) => contextWords.has(word) || contextFlat.includes(word)).length /
-          unit.others.length
-        : 1;
+      const others = unit.words.slice(covered).filter((word) => word.length > 1 && word !== 'va');
+      const present = others.filter((word) => contextWords.has(word) || contextFlat.includes(word)).length;
+      const found = present - 0.5 * (others.length - present);
       const better =
         !best ||
         covered > best.covered ||
@@ -465,10 +485,14 @@ const findUnit = (
 };
 
 /** The lead: the first unit on the row's middle line, else on the lines above it, else below. */
-const findLead = (row: Row, parsed: Map<number, ParsedLine>): string | null => {
+const findLead = (row: Row, parsed: Map<number, ParsedLine>, anchors: Set<number>): string | null => {
   const above = row.lines.filter((index) => index < row.anchor).reverse();
   const below = row.lines.filter((index) => index > row.anchor);
-  const window = [row.anchor, ...above.slice(0, 2), ...below.slice(0, 1)];
+  // The lead's first line may sit just above the middle line even when it was counted in the row above.
+  const near = [row.anchor - 1, row.anchor + 1].filter((index) => !anchors.has(index) && parsed.has(index));
+  const window = [...new Set([row.anchor, ...above.slice(0, 2), near[0], ...below.slice(0, 1), near[1]])].filter(
+    (index): index is number => index !== undefined,
+  );
   const lines = window.map((index) => parsed.get(index)).filter((line): line is ParsedLine => Boolean(line));
   const context = lines.map((line) => (line.cells.length ? line.units : line.text)).join(' ');
   for (const line of lines) {
@@ -530,7 +554,11 @@ const rowCells = (row: Row, parsed: Map<number, ParsedLine>, columns: number): C
   return trimmed.slice(-columns);
 };
 
-const targetOf = (year: number, cell: Cell, previous: TImportedTarget | undefined): TImportedTarget | null => {
+const targetOf = (
+  year: number,
+  cell: Cell,
+  previous: TImportedTarget | undefined,
+): TImportedTarget | null => {
   if (cell.kind === 'number') {
     const op = cell.op === '>' || cell.op === '=' ? '≥' : cell.op;
     const figure = `${cell.value}${cell.percent ? '%' : ''}`;
@@ -540,7 +568,12 @@ const targetOf = (year: number, cell: Cell, previous: TImportedTarget | undefine
   if (cell.kind === 'keep') {
     // "Duy trì" without a legible figure keeps the previous year's level.
     if (previous && typeof previous.value === 'number')
-      return { year, raw: `Duy trì ${previous.raw?.replace(/^(Duy trì|≥)\s*/, '')}`, op: '>=', value: previous.value };
+      return {
+        year,
+        raw: `Duy trì ${previous.raw?.replace(/^(Duy trì|≥)\s*/, '')}`,
+        op: '>=',
+        value: previous.value,
+      };
     return null;
   }
   if (cell.kind === 'words') return toTarget(year, cell.text, false);
@@ -554,7 +587,10 @@ const targetOf = (year: number, cell: Cell, previous: TImportedTarget | undefine
  * @param from - index of the first appendix
  * @returns the indicators, every one flagged for review; empty when no such table is found
  */
-export const extractIndicatorsFromOcrTable = (lines: readonly string[], from: number): TImportedIndicator[] => {
+export const extractIndicatorsFromOcrTable = (
+  lines: readonly string[],
+  from: number,
+): TImportedIndicator[] => {
   const layout = readLayout(lines, from);
   if (!layout || !layout.rows.length) return [];
   const { years, baselineYear } = layout;
@@ -562,10 +598,12 @@ export const extractIndicatorsFromOcrTable = (lines: readonly string[], from: nu
   for (const row of layout.rows) {
     for (const index of row.lines) {
       if (layout.junk.has(index)) continue;
-      const number = index === row.anchor ? (ROW_NUMBER.exec((lines[index] ?? '').trim())?.[1] ?? null) : null;
+      const number =
+        index === row.anchor ? (ROW_NUMBER.exec((lines[index] ?? '').trim())?.[1] ?? null) : null;
       parsed.set(index, parseLine(lines[index] ?? '', index, number));
     }
   }
+  const anchors = new Set(layout.rows.map((row) => row.anchor));
   // Names: match every row against the catalog, then give each catalog entry to its best row.
   const rowTexts = layout.rows.map((row) =>
     row.lines
@@ -585,7 +623,11 @@ export const extractIndicatorsFromOcrTable = (lines: readonly string[], from: nu
   const usedCodes = new Set<string>();
   for (const pair of pairs) {
     if (names.has(pair.rowIndex) || usedCodes.has(pair.code)) continue;
-    names.set(pair.rowIndex, pair);
+    // Of the entry's texts that match about as well, the fullest wording ("… trên địa bàn").
+    const fullest = (candidates[pair.rowIndex] ?? [])
+      .filter((other) => other.code === pair.code && other.score >= pair.score - 0.05)
+      .sort((a, b) => b.text.length - a.text.length)[0];
+    names.set(pair.rowIndex, { ...pair, text: fullest?.text ?? pair.text });
     usedCodes.add(pair.code);
   }
 
@@ -597,7 +639,9 @@ export const extractIndicatorsFromOcrTable = (lines: readonly string[], from: nu
       name = match.text;
       if (match.score < NAME_CONFIDENT) reasons.push('Tên chỉ tiêu khôi phục từ danh mục, độ khớp thấp');
     } else {
-      const words = (rowTexts[rowIndex] ?? '').split(/\s+/).filter((word) => /^\p{L}[\p{L},.;()-]*$/u.test(word));
+      const words = (rowTexts[rowIndex] ?? '')
+        .split(/\s+/)
+        .filter((word) => /^\p{L}[\p{L},.;()-]*$/u.test(word));
       name = repairText(words.join(' ')).text;
       reasons.push('Tên chỉ tiêu bị lỗi nhận dạng (OCR), không khớp danh mục');
     }
@@ -627,7 +671,7 @@ export const extractIndicatorsFromOcrTable = (lines: readonly string[], from: nu
       unit: percent ? '%' : null,
       targets,
       baselineYear,
-      lead: findLead(row, parsed),
+      lead: findLead(row, parsed, anchors),
       executor: null,
       coordinating: [],
       leader: null,
