@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_ROUTES } from './app';
-import { loadConfig } from './config';
+import { DEVELOPMENT_SESSION_SECRET, loadConfig } from './config';
 import { buildTestApp, type TestApp } from './test/test-app';
 
 describe('the application', () => {
@@ -23,14 +23,15 @@ describe('the application', () => {
   });
 
   it('should refuse a body that is not JSON', async () => {
-    const response = await t.app.inject({
+    // The sign-in route is public, so the content type is what refuses this request.
+    const login = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/plans',
-      payload: 'title=x',
+      url: '/api/v1/auth/login',
+      payload: 'username=admin',
       headers: { 'content-type': 'text/plain' },
     });
-    expect(response.statusCode).toBe(415);
-    expect(response.json().message).toContain('application/json');
+    expect(login.statusCode).toBe(415);
+    expect(login.json().message).toContain('application/json');
   });
 
   it('should serve the OpenAPI document with every route', async () => {
@@ -45,7 +46,7 @@ describe('the application', () => {
   it('should declare a permission and a response schema on every route', () => {
     const ids = new Set<string>();
     for (const route of ALL_ROUTES) {
-      expect(route.permission, route.operationId).toMatch(/^[a-z]+:(read|write)$/);
+      expect(route.permission, route.operationId).toMatch(/^([a-z]+:(read|write)|public|self)$/);
       expect(Object.keys(route.schema.response).length, route.operationId).toBeGreaterThan(0);
       expect(ids.has(route.operationId), `duplicate ${route.operationId}`).toBe(false);
       ids.add(route.operationId);
@@ -65,11 +66,27 @@ describe('loadConfig', () => {
   });
 
   it('should use PostgreSQL when DATABASE_URL is set and not load demo data in production', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', NODE_ENV: 'production' })).toMatchObject({
+    expect(
+      loadConfig({
+        DATABASE_URL: 'postgres://u@h/db',
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'x'.repeat(40),
+      }),
+    ).toMatchObject({
       usesEmbeddedDb: false,
       databaseUrl: 'postgres://u@h/db',
       loadDemoData: false,
     });
+  });
+
+  it('should refuse to start in production without a session secret, or with the development one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: DEVELOPMENT_SESSION_SECRET })).toThrow(
+      /SESSION_SECRET/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(
+      /SESSION_SECRET: must be at least 32 characters/,
+    );
   });
 
   it('should list every invalid variable', () => {

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -15,6 +16,10 @@ import type { Database } from './db/client';
 import { AppError } from './errors';
 import { installErrorHandler } from './http/error-handler';
 import { registerRoutes } from './http/route';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { createAuditService } from './modules/audit/audit.service';
+import { authRoutes } from './modules/auth/auth.routes';
+import { createAuthService } from './modules/auth/auth.service';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { createCatalogService } from './modules/catalog/catalog.service';
 import { indicatorRoutes } from './modules/indicator/indicator.routes';
@@ -29,22 +34,32 @@ import { taskRoutes } from './modules/task/task.routes';
 import { createTaskService } from './modules/task/task.service';
 import { unitRoutes } from './modules/unit/unit.routes';
 import { createUnitService } from './modules/unit/unit.service';
+import { userRoutes } from './modules/user/user.routes';
+import { createUserService } from './modules/user/user.service';
 
 /** Request bodies above this are refused (413). Large enough that an over-long field gets a 400 naming it. */
 const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export type AppDeps = {
   db: Database;
-  config: Pick<Config, 'logLevel' | 'isProduction'>;
+  config: Pick<Config, 'logLevel' | 'isProduction' | 'sessionSecret'>;
   clock: Clock;
   /** Folder with the built SPA; omitted in API-only tests. */
   webRoot?: string;
 };
 
-export const createServices = ({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) => {
+export const createServices = ({ db, clock, config }: Pick<AppDeps, 'db' | 'clock' | 'config'>) => {
   const catalog = createCatalogService();
   return {
     catalog,
+    auth: createAuthService({
+      db,
+      clock,
+      sessionSecret: config.sessionSecret,
+      isProduction: config.isProduction,
+    }),
+    user: createUserService({ db, clock }),
+    audit: createAuditService({ db }),
     locality: createLocalityService({ db, clock }),
     unit: createUnitService({ db, clock }),
     plan: createPlanService({ db, clock }),
@@ -57,6 +72,9 @@ export const createServices = ({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) => 
 export type Services = ReturnType<typeof createServices>;
 
 export const ALL_ROUTES = [
+  ...authRoutes,
+  ...userRoutes,
+  ...auditRoutes,
   ...localityRoutes,
   ...unitRoutes,
   ...planRoutes,
@@ -85,6 +103,21 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  await app.register(fastifyCookie);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('X-Frame-Options', 'DENY');
+    // Ant Design injects its styles at run time, hence 'unsafe-inline' for styles only; the API docs
+    // page (Swagger UI) needs the same for its inline style attributes.
+    reply.header(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+    );
+    if (deps.config.isProduction)
+      reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -100,7 +133,7 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   const services = createServices(deps);
   app.get('/api/v1/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  registerRoutes(app, ALL_ROUTES, services);
+  registerRoutes(app, ALL_ROUTES, services, { isProduction: deps.config.isProduction });
 
   const webRoot = deps.webRoot;
   const hasWeb = webRoot !== undefined && existsSync(`${webRoot}/index.html`);

@@ -30,6 +30,13 @@ export const ZConfigEnv = z.object({
   DEMO_DATA: booleanFromEnv
     .optional()
     .describe('Load the demo plans into an empty database (default: on, except in production).'),
+  SESSION_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .optional()
+    .describe(
+      'Key for hashing session tokens. Required in production; development uses a fixed, public value.',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -43,7 +50,11 @@ export type Config = {
   usesEmbeddedDb: boolean;
   loadDemoData: boolean;
   logLevel: z.infer<typeof ZConfigEnv>['LOG_LEVEL'];
+  sessionSecret: string;
 };
+
+/** Public, so never acceptable in production: the server refuses to start with it there. */
+export const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-not-for-production';
 
 /**
  * Parses the environment into the server's configuration.
@@ -60,6 +71,11 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
   }
   const values = parsed.data;
   const isProduction = values.NODE_ENV === 'production';
+  if (isProduction && (!values.SESSION_SECRET || values.SESSION_SECRET === DEVELOPMENT_SESSION_SECRET)) {
+    throw new Error(
+      'Invalid configuration:\n  - SESSION_SECRET: required in production (at least 32 random characters, e.g. `openssl rand -base64 48`)',
+    );
+  }
   return {
     env: values.NODE_ENV,
     isProduction,
@@ -70,5 +86,6 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
     usesEmbeddedDb: !values.DATABASE_URL,
     loadDemoData: values.DEMO_DATA ?? !isProduction,
     logLevel: values.LOG_LEVEL,
+    sessionSecret: values.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
   };
 };

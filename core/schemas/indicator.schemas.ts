@@ -33,6 +33,8 @@ export const ZIndicator = z.object({
   baselineYear: z.number().int().nullable(),
   coordinatingUnitIds: z.array(z.uuid()),
   targets: z.array(ZTarget),
+  /** Whether the signed-in user may edit it (plan editors, or the officer of the lead unit). */
+  canEdit: z.boolean(),
 });
 export type TIndicator = z.infer<typeof ZIndicator>;
 

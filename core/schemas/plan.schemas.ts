@@ -42,6 +42,8 @@ export const ZPlanSummary = z.object({
 export type TPlanSummary = z.infer<typeof ZPlanSummary>;
 
 export const ZPlanDetail = ZPlanSummary.extend({
+  /** What the signed-in user may change: the plan itself, and the units of its locality. */
+  can: z.object({ edit: z.boolean(), editUnits: z.boolean() }),
   signerName: z.string().nullable(),
   signerPosition: z.string().nullable(),
   standingAgencyUnitId: z.uuid().nullable(),

@@ -19,6 +19,8 @@ export const ZTask = z.object({
   recurrence: z.enum(RECURRENCES).nullable(),
   deadlineText: z.string().nullable(),
   coordinatingUnitIds: z.array(z.uuid()),
+  /** Whether the signed-in user may edit it (plan editors, or the officer of the lead unit). */
+  canEdit: z.boolean(),
 });
 export type TTask = z.infer<typeof ZTask>;
 

@@ -8,6 +8,7 @@
  */
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   date,
   doublePrecision,
@@ -293,6 +294,8 @@ export const auditEvent = pgTable(
   'audit_event',
   {
     id: id(),
+    /** Insertion order: several changes can share a timestamp (one transaction, a coarse clock). */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     at: timestamp('at', { withTimezone: true }).notNull(),
     actorUserId: uuid('actor_user_id'),
     actorName: text('actor_name'),
@@ -300,6 +303,8 @@ export const auditEvent = pgTable(
     userAgent: text('user_agent'),
     entityType: text('entity_type').notNull(),
     entityId: uuid('entity_id').notNull(),
+    /** The entity this one belongs to (the indicator of a target), so a history panel is one query. */
+    parentEntityId: uuid('parent_entity_id'),
     /** The plan the entity belongs to, so a plan's history is one query. */
     planId: uuid('plan_id'),
     localityId: uuid('locality_id'),
@@ -307,5 +312,91 @@ export const auditEvent = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
   },
-  (t) => [index('audit_event_entity_idx').on(t.entityType, t.entityId), index('audit_event_at_idx').on(t.at)],
+  (t) => [
+    index('audit_event_entity_idx').on(t.entityType, t.entityId),
+    index('audit_event_parent_idx').on(t.parentEntityId),
+    index('audit_event_at_idx').on(t.at),
+    index('audit_event_locality_idx').on(t.localityId, t.at),
+  ],
+);
+
+export const ROLES = [
+  'system_admin',
+  'locality_admin',
+  'leader',
+  'standing_officer',
+  'unit_officer',
+  'inspector',
+] as const;
+
+export const appUser = pgTable(
+  'app_user',
+  {
+    id: id(),
+    /** Lower-case login name. */
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    /** argon2id hash (PHC string). */
+    passwordHash: text('password_hash').notNull(),
+    /** Set for new accounts and after a reset: the user must choose a password at the next sign-in. */
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    /** Demo accounts are refused when the server runs in production mode. */
+    isDemo: boolean('is_demo').notNull().default(false),
+    isDisabled: boolean('is_disabled').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('app_user_username_key').on(t.username)],
+);
+
+/** A role held in a locality (covering its subtree), optionally tied to one unit (unit officers). */
+export const roleAssignment = pgTable(
+  'role_assignment',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ROLES }).notNull(),
+    localityId: uuid('locality_id')
+      .notNull()
+      .references(() => locality.id),
+    unitId: uuid('unit_id').references(() => unit.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('role_assignment_user_idx').on(t.userId)],
+);
+
+/** Sessions live in the database so several app processes share them. The id is a keyed hash of the cookie. */
+export const session = pgTable(
+  'session',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('session_user_idx').on(t.userId)],
+);
+
+/** Sign-in attempts, for throttling that works across processes and does not reveal which users exist. */
+export const loginAttempt = pgTable(
+  'login_attempt',
+  {
+    id: id(),
+    /** The folded user name as typed, whether or not such a user exists. */
+    usernameKey: text('username_key').notNull(),
+    ip: text('ip'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    succeeded: boolean('succeeded').notNull(),
+  },
+  (t) => [
+    index('login_attempt_username_idx').on(t.usernameKey, t.at),
+    index('login_attempt_ip_idx').on(t.ip, t.at),
+  ],
 );

@@ -1,30 +1,31 @@
 /**
  * Routes are declared as data: method, path, permission, zod schemas and a handler that calls one
- * service. `registerRoutes` turns them into Fastify routes with validation, serialization and OpenAPI.
+ * service. `registerRoutes` turns them into Fastify routes with authentication, validation,
+ * serialization and OpenAPI.
  */
-import type { FastifyInstance } from 'fastify';
+import '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Services } from '../app';
+import { AppError } from '../errors';
+import { type Actor, hasPermission, type Permission } from '../modules/auth/access';
+import type { SignedIn } from '../modules/auth/auth.service';
 
-export type RequestMeta = {
+export type { Permission };
+
+/** Who is asking and from where: passed to every service call and written into the audit trail. */
+export type RequestContext = {
+  actor: Actor;
   ip: string | null;
   userAgent: string | null;
 };
 
-/**
- * The coarse permission a route needs. `public` routes need none; issue #3 (accounts) binds the
- * others to roles and scopes.
- */
-export type Permission =
-  | 'public'
-  | 'locality:read'
-  | 'locality:write'
-  | 'unit:read'
-  | 'unit:write'
-  | 'plan:read'
-  | 'plan:write'
-  | 'catalog:read';
+/** The extra the auth routes need: the session behind the request. */
+export type SessionContext = { signedIn: SignedIn | null; sessionToken: string | null };
+
+export const SESSION_COOKIE = 'lotrinh_session';
+export const CSRF_HEADER = 'x-csrf-token';
 
 type RouteSchema = {
   params?: z.ZodType;
@@ -39,10 +40,14 @@ export type RouteInput<S extends RouteSchema> = {
   params: Infer<S['params']>;
   query: Infer<S['query']>;
   body: Infer<S['body']>;
-  meta: RequestMeta;
+  meta: RequestContext;
+  session: SessionContext;
 };
 
-export type RouteResult = { status: 200 | 201; body: unknown } | { status: 204 };
+/** `session` sets (token) or clears (null) the session cookie. */
+export type RouteResult = ({ status: 200 | 201; body: unknown } | { status: 204 }) & {
+  session?: { token: string } | null;
+};
 
 export type RouteDefinition<S extends RouteSchema = RouteSchema> = {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -50,6 +55,7 @@ export type RouteDefinition<S extends RouteSchema = RouteSchema> = {
   operationId: string;
   summary: string;
   tags: string[];
+  /** `public`: no session needed; `self`: any signed-in user, even one who must change the password first. */
   permission: Permission;
   schema: S;
   handler: (input: RouteInput<S>, context: { services: Services }) => Promise<RouteResult>;
@@ -58,18 +64,57 @@ export type RouteDefinition<S extends RouteSchema = RouteSchema> = {
 /** Declares a route with its schemas inferred into the handler's input. */
 export const defineRoute = <S extends RouteSchema>(route: RouteDefinition<S>): RouteDefinition<S> => route;
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    signedIn: SignedIn | null;
+  }
+}
+
+type CookieOptions = { isProduction: boolean };
+
+const setSessionCookie = (reply: FastifyReply, token: string | null, options: CookieOptions) => {
+  const base = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: options.isProduction };
+  if (token) reply.setCookie(SESSION_COOKIE, token, base);
+  else reply.clearCookie(SESSION_COOKIE, base);
+};
+
+/**
+ * Runs before body parsing and validation, so an anonymous or unauthorised caller learns nothing
+ * about the request schema: 401 without a session, 403 for a forced password change, a missing
+ * CSRF token on a write, or a role that grants nothing of the kind anywhere.
+ */
+const authenticateRequest =
+  (services: Services, permission: Permission) => async (request: FastifyRequest) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.signedIn = token ? await services.auth.authenticate(token) : null;
+    if (permission === 'public') return;
+    const signedIn = request.signedIn;
+    if (!signedIn) throw new AppError('UNAUTHENTICATED');
+    if (request.method !== 'GET' && request.headers[CSRF_HEADER] !== signedIn.session.csrfToken) {
+      throw new AppError('CSRF_FAILED');
+    }
+    if (permission === 'self') return;
+    if (signedIn.user.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (!hasPermission(signedIn.actor, permission)) throw new AppError('FORBIDDEN');
+  };
+
+const ANONYMOUS: Actor = { kind: 'system', name: 'anonymous' };
+
 /**
  * Registers declared routes on the Fastify instance.
  *
- * @param app - the Fastify instance (validator/serializer compilers already set)
- * @param routes - the route definitions of one module
+ * @param app - the Fastify instance (cookie plugin, validator/serializer compilers already set)
+ * @param routes - the route definitions
  * @param services - what handlers call
+ * @param options - cookie settings
  */
 export const registerRoutes = (
   app: FastifyInstance,
   routes: ReadonlyArray<RouteDefinition<RouteSchema>>,
   services: Services,
+  options: CookieOptions,
 ): void => {
+  app.decorateRequest('signedIn', null);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   for (const route of routes) {
     const response: Record<number, z.ZodType> = {};
@@ -89,17 +134,25 @@ export const registerRoutes = (
         ...(route.schema.body ? { body: route.schema.body } : {}),
         response,
       },
-      config: { permission: route.permission },
+      onRequest: authenticateRequest(services, route.permission),
       handler: async (request, reply) => {
+        const signedIn = request.signedIn;
         const result = await route.handler(
           {
             params: request.params,
             query: request.query,
             body: request.body,
-            meta: { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null },
+            meta: {
+              // Public routes run without a user; they never write data attributed to one.
+              actor: signedIn?.actor ?? ANONYMOUS,
+              ip: request.ip ?? null,
+              userAgent: request.headers['user-agent'] ?? null,
+            },
+            session: { signedIn, sessionToken: request.cookies[SESSION_COOKIE] ?? null },
           } as RouteInput<RouteSchema>,
           { services },
         );
+        if (result.session !== undefined) setSessionCookie(reply, result.session?.token ?? null, options);
         if (result.status === 204) return reply.code(204).send();
         return reply.code(result.status).send(result.body);
       },

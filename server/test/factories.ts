@@ -13,7 +13,9 @@ export const buildLocality = async (t: TestApp, overrides: Record<string, unknow
     name: `Tỉnh Thử ${n}`,
     level: 'province',
     kind: 'tỉnh',
+    parentId: t.rootLocalityId,
   });
+  if (province.status !== 201) throw new Error(`buildLocality: ${JSON.stringify(province.body)}`);
   const commune = await t.call('POST', '/api/v1/localities', {
     code: `C${n}`,
     name: `Xã Thử ${n}`,
@@ -62,6 +64,29 @@ export const buildIndicator = async (t: TestApp, planId: string, overrides: Reco
   return response.body.data as { id: string; targets: Array<{ year: number }> };
 };
 
+/** Creates a user with one role through the API and signs them in. */
+export const buildUser = async (
+  t: TestApp,
+  role: { role: string; localityId: string; unitId?: string | null },
+  username = `user${next()}`,
+) => {
+  const response = await t.call('POST', '/api/v1/users', {
+    username,
+    displayName: `Người dùng ${username}`,
+    password: 'mat-khau-ban-dau',
+    roles: [role],
+  });
+  if (response.status !== 201) throw new Error(`buildUser: ${JSON.stringify(response.body)}`);
+  const first = await t.signIn(username, 'mat-khau-ban-dau');
+  // New accounts must choose their own password first.
+  const changed = await first.call('POST', '/api/v1/auth/password', {
+    currentPassword: 'mat-khau-ban-dau',
+    newPassword: 'mat-khau-rieng-123',
+  });
+  if (changed.status !== 204) throw new Error(`buildUser password: ${JSON.stringify(changed.body)}`);
+  return { id: response.body.data.id as string, client: await t.signIn(username, 'mat-khau-rieng-123') };
+};
+
 export const buildTask = async (t: TestApp, planId: string, overrides: Record<string, unknown> = {}) => {
   const response = await t.call('POST', `/api/v1/plans/${planId}/tasks`, {
     groupName: 'Hạ tầng số',
@@ -89,6 +114,8 @@ export const countAllRows = async (t: TestApp): Promise<Record<string, number>> 
     task: schema.task,
     taskUnit: schema.taskUnit,
     auditEvent: schema.auditEvent,
+    appUser: schema.appUser,
+    roleAssignment: schema.roleAssignment,
   };
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {

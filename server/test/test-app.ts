@@ -1,62 +1,134 @@
+import { ZCreateLocalityRequest } from '@core/schemas/locality.schemas';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../app';
 import type { Clock } from '../clock';
-import type { DatabaseHandle } from '../db/client';
-import { loadDemoDataIfEmpty } from '../db/seeds/demo';
-import { createTestDatabase } from './test-db';
+import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../db/seeds/demo';
+import { CSRF_HEADER, SESSION_COOKIE } from '../http/route';
+import { systemActor } from '../modules/auth/access';
+import { createLocalityService } from '../modules/locality/locality.service';
+import { createUserService } from '../modules/user/user.service';
+import { createTestDatabase, type TestDatabase } from './test-db';
 
 /** A fixed "now" so audit times and deadlines are reproducible. */
 export const FIXED_NOW = new Date('2026-11-25T08:00:00.000Z');
 export const fixedClock: Clock = { now: () => FIXED_NOW };
 
+export const TEST_CONFIG = {
+  logLevel: 'silent',
+  isProduction: false,
+  sessionSecret: 'test-session-secret-test-session-secret',
+} as const;
+
+/** Password of the administrator every test app starts with (and of the demo users with `demo: true`). */
+export const TEST_PASSWORD = DEMO_PASSWORD;
+
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies field by field and assert each one.
 type JsonBody = any;
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type CallResult = { status: number; body: JsonBody; response: LightMyRequestResponse };
 
-export type TestApp = {
+/** Someone talking to the app: a signed-in user (cookie + CSRF header) or an anonymous caller. */
+export type Client = {
+  call: (method: Method, url: string, body?: unknown) => Promise<CallResult>;
+  userId: string | null;
+};
+
+export type TestApp = Client & {
   app: FastifyInstance;
-  handle: DatabaseHandle;
+  handle: TestDatabase;
+  /** The root of the locality tree (Việt Nam in the demo). */
+  rootLocalityId: string;
+  anonymous: Client;
+  signIn: (username: string, password?: string) => Promise<Client>;
   close: () => Promise<void>;
-  /** Sends a JSON request in-process and parses the JSON answer. */
-  call: (
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    url: string,
-    body?: unknown,
-  ) => Promise<{ status: number; body: JsonBody; response: LightMyRequestResponse }>;
+};
+
+const inject = async (
+  app: FastifyInstance,
+  method: Method,
+  url: string,
+  body: unknown,
+  session: { token: string; csrfToken: string } | null,
+): Promise<CallResult> => {
+  const headers: Record<string, string> = {};
+  if (session) headers[CSRF_HEADER] = session.csrfToken;
+  if (typeof body === 'string') headers['content-type'] = 'application/json';
+  const response = await app.inject({
+    method,
+    url,
+    headers,
+    ...(session ? { cookies: { [SESSION_COOKIE]: session.token } } : {}),
+    ...(body === undefined ? {} : { payload: body as string | object }),
+  });
+  const text = response.body;
+  return { status: response.statusCode, body: text ? JSON.parse(text) : null, response };
 };
 
 /**
- * Builds the real app on a fresh database, optionally with the demo plans loaded.
+ * Signs in through the API and returns a client that sends the session cookie and CSRF token.
  *
- * @param options - `demo: true` loads the two seed plans
+ * @throws Error when the sign-in fails
+ */
+export const signInTo = async (
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Client> => {
+  const login = await inject(app, 'POST', '/api/v1/auth/login', { username, password }, null);
+  if (login.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(login.body)}`);
+  const cookie = login.response.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error('no session cookie');
+  const session = { token: cookie.value, csrfToken: login.body.data.csrfToken as string };
+  return {
+    call: (method, url, body) => inject(app, method, url, body, session),
+    userId: login.body.data.user.id,
+  };
+};
+
+/**
+ * Builds the real app on a fresh database, with a signed-in system administrator (`call`).
+ *
+ * @param options - `demo: true` loads the two seed plans and their demo users
  */
 export const buildTestApp = async (options: { demo?: boolean } = {}): Promise<TestApp> => {
   const handle = await createTestDatabase();
-  if (options.demo) await loadDemoDataIfEmpty(handle.db, fixedClock);
-  const app = await createApp({
-    db: handle.db,
-    config: { logLevel: 'silent', isProduction: false },
-    clock: fixedClock,
-  });
+  const context = { actor: systemActor('test setup'), ip: null, userAgent: null };
+  let rootLocalityId: string;
+  if (options.demo) {
+    await loadDemoDataIfEmpty(handle.db, fixedClock);
+    rootLocalityId = (
+      await createLocalityService({ db: handle.db, clock: fixedClock }).list(context, { level: 'nation' })
+    )[0]!.id;
+  } else {
+    const root = await createLocalityService({ db: handle.db, clock: fixedClock }).create(
+      context,
+      ZCreateLocalityRequest.parse({ code: 'VN', name: 'Việt Nam', level: 'nation', kind: 'quốc gia' }),
+    );
+    rootLocalityId = root.id;
+    await createUserService({ db: handle.db, clock: fixedClock }).create(
+      context,
+      {
+        username: 'admin',
+        displayName: 'Quản trị thử',
+        password: TEST_PASSWORD,
+        roles: [{ role: 'system_admin', localityId: root.id }],
+      },
+      { mustChangePassword: false },
+    );
+  }
+  const app = await createApp({ db: handle.db, config: TEST_CONFIG, clock: fixedClock });
   await app.ready();
+  const admin = await signInTo(app, 'admin');
   return {
+    ...admin,
     app,
     handle,
+    rootLocalityId,
+    anonymous: { call: (method, url, body) => inject(app, method, url, body, null), userId: null },
+    signIn: (username, password) => signInTo(app, username, password),
     close: async () => {
       await app.close();
       await handle.close();
-    },
-    call: async (method, url, body) => {
-      const response = await app.inject({
-        method,
-        url,
-        ...(body === undefined
-          ? {}
-          : typeof body === 'string'
-            ? { payload: body, headers: { 'content-type': 'application/json' } }
-            : { payload: body as object }),
-      });
-      const text = response.body;
-      return { status: response.statusCode, body: text ? JSON.parse(text) : null, response };
     },
   };
 };

@@ -10,12 +10,15 @@ import { runMigrations } from '../db/migrate';
 export const testDatabaseKind = (): 'pglite' | 'postgres' =>
   process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
-export const createTestDatabase = async (): Promise<DatabaseHandle> => {
+/** A test database; `url` names the PostgreSQL database so a second connection can be opened to it. */
+export type TestDatabase = DatabaseHandle & { url: string | null };
+
+export const createTestDatabase = async (): Promise<TestDatabase> => {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const handle = await openPglite();
     await runMigrations(handle);
-    return handle;
+    return { ...handle, url: null };
   }
   const name = `lotrinh_test_${randomUUID().replaceAll('-', '')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -28,6 +31,7 @@ export const createTestDatabase = async (): Promise<DatabaseHandle> => {
   await runMigrations(handle);
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: adminUrl });

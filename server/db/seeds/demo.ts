@@ -5,15 +5,23 @@
  * data typed by a person.
  */
 
+import { type TRole, ZCreateUserRequest } from '@core/schemas/auth.schemas';
 import { ZCreateIndicatorRequest } from '@core/schemas/indicator.schemas';
 import { ZCreateLocalityRequest, ZCreateUnitRequest } from '@core/schemas/locality.schemas';
 import { ZCreatePlanRequest } from '@core/schemas/plan.schemas';
 import { ZCreateTaskRequest } from '@core/schemas/task.schemas';
 import { count } from 'drizzle-orm';
 import { z } from 'zod';
-import { createServices } from '../../app';
 import type { Clock } from '../../clock';
-import type { RequestMeta } from '../../http/route';
+import type { RequestContext } from '../../http/route';
+import { systemActor } from '../../modules/auth/access';
+import { createCatalogService } from '../../modules/catalog/catalog.service';
+import { createIndicatorService } from '../../modules/indicator/indicator.service';
+import { createLocalityService } from '../../modules/locality/locality.service';
+import { createPlanService } from '../../modules/plan/plan.service';
+import { createTaskService } from '../../modules/task/task.service';
+import { createUnitService } from '../../modules/unit/unit.service';
+import { createUserService } from '../../modules/user/user.service';
 import type { Database } from '../client';
 import { locality } from '../schema';
 import catalogMapping from './plans/catalog-mapping.json' with { type: 'json' };
@@ -110,9 +118,78 @@ export const DEMO_PLANS: DemoPlan[] = [
   },
 ];
 
+/** The password of every demo account (listed in the README). Demo accounts cannot sign in in production. */
+export const DEMO_PASSWORD = 'lotrinh-demo';
+
+/** One demo user per role, on the two demo plans. */
+export const DEMO_USERS: Array<{
+  username: string;
+  displayName: string;
+  role: TRole;
+  localityCode: string;
+  unitName?: string;
+}> = [
+  { username: 'admin', displayName: 'Quản trị hệ thống', role: 'system_admin', localityCode: 'VN' },
+  {
+    username: 'haiphong.admin',
+    displayName: 'Quản trị thành phố Hải Phòng',
+    role: 'locality_admin',
+    localityCode: '31',
+  },
+  {
+    username: 'haiphong.thanhtra',
+    displayName: 'Thanh tra thành phố Hải Phòng',
+    role: 'inspector',
+    localityCode: '31',
+  },
+  {
+    username: 'thanhdong.lanhdao',
+    displayName: 'Lãnh đạo UBND phường Thành Đông',
+    role: 'leader',
+    localityCode: '31.thanh-dong',
+  },
+  {
+    username: 'thanhdong.vhxh',
+    displayName: 'Cán bộ Phòng Văn hóa - Xã hội (Thành Đông)',
+    role: 'standing_officer',
+    localityCode: '31.thanh-dong',
+  },
+  {
+    username: 'thanhdong.hcc',
+    displayName: 'Cán bộ Trung tâm HCC (Thành Đông)',
+    role: 'unit_officer',
+    localityCode: '31.thanh-dong',
+    unitName: 'Trung tâm HCC',
+  },
+  {
+    username: 'thanhdong.kinhte',
+    displayName: 'Cán bộ Phòng Kinh tế, Hạ tầng và Đô thị (Thành Đông)',
+    role: 'unit_officer',
+    localityCode: '31.thanh-dong',
+    unitName: 'Phòng Kinh tế, Hạ tầng và Đô thị',
+  },
+  {
+    username: 'dantien.vhxh',
+    displayName: 'Cán bộ Phòng Văn hóa - Xã hội (Dân Tiến)',
+    role: 'standing_officer',
+    localityCode: '19.dan-tien',
+  },
+  {
+    username: 'dantien.hcc',
+    displayName: 'Cán bộ Trung tâm phục vụ hành chính công (Dân Tiến)',
+    role: 'unit_officer',
+    localityCode: '19.dan-tien',
+    unitName: 'Trung tâm phục vụ hành chính công',
+  },
+];
+
 const EXTERNAL_UNIT = /^(các )?(doanh nghiệp|ngân hàng|công ty|tập đoàn|bưu điện|hợp tác xã)/i;
 
-const SEED_META: RequestMeta = { ip: null, userAgent: 'demo-data' };
+const SEED_META: RequestContext = {
+  actor: systemActor('Dữ liệu trình diễn'),
+  ip: null,
+  userAgent: 'demo-data',
+};
 
 /** Every unit name the plan mentions, in order of first mention. */
 export const unitNamesOf = (gold: GoldPlan): string[] => {
@@ -136,11 +213,24 @@ export const loadDemoDataIfEmpty = async (db: Database, clock: Clock): Promise<b
   if (Number(existing?.n ?? 0) > 0) return false;
 
   await db.transaction(async (tx) => {
-    const services = createServices({ db: tx, clock });
+    const catalog = createCatalogService();
+    const services = {
+      catalog,
+      locality: createLocalityService({ db: tx, clock }),
+      unit: createUnitService({ db: tx, clock }),
+      plan: createPlanService({ db: tx, clock }),
+      indicator: createIndicatorService({ db: tx, clock, catalog }),
+      task: createTaskService({ db: tx, clock }),
+      user: createUserService({ db: tx, clock }),
+    };
+    // Codes → ids, and per commune unit names → ids, for the demo users below.
+    const localityIds = new Map<string, string>();
+    const unitIdsByLocality = new Map<string, Map<string, string>>();
     const nation = await services.locality.create(
       SEED_META,
       ZCreateLocalityRequest.parse({ code: 'VN', name: 'Việt Nam', level: 'nation', kind: 'quốc gia' }),
     );
+    localityIds.set('VN', nation.id);
     for (const demo of DEMO_PLANS) {
       const { gold } = demo;
       const mapping: Record<string, string> = catalogMapping[demo.key];
@@ -148,6 +238,7 @@ export const loadDemoDataIfEmpty = async (db: Database, clock: Clock): Promise<b
         SEED_META,
         ZCreateLocalityRequest.parse({ ...demo.province, level: 'province', parentId: nation.id }),
       );
+      localityIds.set(demo.province.code, province.id);
       const commune = await services.locality.create(
         SEED_META,
         ZCreateLocalityRequest.parse({
@@ -159,6 +250,7 @@ export const loadDemoDataIfEmpty = async (db: Database, clock: Clock): Promise<b
           validFrom: '2025-07-01',
         }),
       );
+      localityIds.set(demo.commune.code, commune.id);
       const unitIds = new Map<string, string>();
       for (const name of unitNamesOf(gold)) {
         const unit = await services.unit.create(
@@ -168,6 +260,7 @@ export const loadDemoDataIfEmpty = async (db: Database, clock: Clock): Promise<b
         );
         unitIds.set(name, unit.id);
       }
+      unitIdsByLocality.set(demo.commune.code, unitIds);
       const idOf = (name: string | null) => (name ? (unitIds.get(name) ?? null) : null);
 
       const plan = await services.plan.create(
@@ -250,6 +343,27 @@ export const loadDemoDataIfEmpty = async (db: Database, clock: Clock): Promise<b
           }),
         );
       }
+    }
+
+    for (const demoUser of DEMO_USERS) {
+      await services.user.create(
+        SEED_META,
+        ZCreateUserRequest.parse({
+          username: demoUser.username,
+          displayName: demoUser.displayName,
+          password: DEMO_PASSWORD,
+          roles: [
+            {
+              role: demoUser.role,
+              localityId: localityIds.get(demoUser.localityCode),
+              unitId: demoUser.unitName
+                ? unitIdsByLocality.get(demoUser.localityCode)?.get(demoUser.unitName)
+                : null,
+            },
+          ],
+        }),
+        { isDemo: true, mustChangePassword: false },
+      );
     }
   });
   return true;

@@ -1,10 +1,21 @@
 import type { Executor } from '../../db/client';
 import { auditEvent } from '../../db/schema';
-import type { RequestMeta } from '../../http/route';
+import type { RequestContext } from '../../http/route';
+import { actorName, actorUserId } from '../auth/access';
 
 export type AuditEntry = {
-  entityType: 'locality' | 'unit' | 'plan' | 'indicator' | 'indicator_target' | 'task';
+  entityType:
+    | 'locality'
+    | 'unit'
+    | 'plan'
+    | 'indicator'
+    | 'indicator_target'
+    | 'task'
+    | 'user'
+    | 'role_assignment';
   entityId: string;
+  /** The entity this one belongs to (the indicator of a target). */
+  parentEntityId?: string | null;
   planId?: string | null;
   localityId?: string | null;
   action: 'create' | 'update' | 'delete';
@@ -23,24 +34,25 @@ const snapshot = (value: unknown): unknown =>
  * rolls back with it.
  *
  * @param executor - the open transaction
- * @param meta - who and from where (request metadata)
+ * @param context - who and from where
  * @param at - when (from the injected clock)
  * @param entry - what changed, before and after
  */
 export const recordAudit = async (
   executor: Executor,
-  meta: RequestMeta,
+  context: RequestContext,
   at: Date,
   entry: AuditEntry,
 ): Promise<void> => {
   await executor.insert(auditEvent).values({
     at,
-    actorUserId: null,
-    actorName: null,
-    ip: meta.ip,
-    userAgent: meta.userAgent?.slice(0, 500) ?? null,
+    actorUserId: actorUserId(context.actor),
+    actorName: actorName(context.actor),
+    ip: context.ip,
+    userAgent: context.userAgent?.slice(0, 500) ?? null,
     entityType: entry.entityType,
     entityId: entry.entityId,
+    parentEntityId: entry.parentEntityId ?? null,
     planId: entry.planId ?? null,
     localityId: entry.localityId ?? null,
     action: entry.action,

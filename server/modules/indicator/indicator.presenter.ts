@@ -11,7 +11,7 @@ export const presentTarget = (row: TargetRow): TTarget => ({
   isBaseline: row.isBaseline,
 });
 
-export const presentIndicator = (row: IndicatorWithChildren): TIndicator => ({
+export const presentIndicator = (row: IndicatorWithChildren, can: { edit: boolean }): TIndicator => ({
   id: row.id,
   planId: row.planId,
   groupId: row.groupId,
@@ -30,4 +30,5 @@ export const presentIndicator = (row: IndicatorWithChildren): TIndicator => ({
   baselineYear: row.baselineYear,
   coordinatingUnitIds: row.coordinatingUnitIds,
   targets: row.targets.map(presentTarget),
+  canEdit: can.edit,
 });

@@ -8,6 +8,9 @@ import {
 } from '@core/schemas/indicator.schemas';
 import { defineRoute } from '../../http/route';
 import { presentIndicator } from './indicator.presenter';
+import type { EditableIndicator } from './indicator.service';
+
+const presentEditable = (row: EditableIndicator) => presentIndicator(row, { edit: row.canEdit });
 
 const tags = ['Chỉ tiêu'];
 
@@ -22,7 +25,7 @@ export const indicatorRoutes = [
     schema: { params: ZIdParams, body: ZCreateIndicatorRequest, response: { 201: dataOf(ZIndicator) } },
     handler: async ({ params, body, meta }, { services }) => ({
       status: 201,
-      body: { data: presentIndicator(await services.indicator.create(meta, params.id, body)) },
+      body: { data: presentEditable(await services.indicator.create(meta, params.id, body)) },
     }),
   }),
   defineRoute({
@@ -35,7 +38,7 @@ export const indicatorRoutes = [
     schema: { params: ZIdParams, body: ZUpdateIndicatorRequest, response: { 200: dataOf(ZIndicator) } },
     handler: async ({ params, body, meta }, { services }) => ({
       status: 200,
-      body: { data: presentIndicator(await services.indicator.update(meta, params.id, body)) },
+      body: { data: presentEditable(await services.indicator.update(meta, params.id, body)) },
     }),
   }),
   defineRoute({
@@ -62,7 +65,7 @@ export const indicatorRoutes = [
     handler: async ({ params, body, meta }, { services }) => ({
       status: 200,
       body: {
-        data: presentIndicator(await services.indicator.putTarget(meta, params.id, params.year, body)),
+        data: presentEditable(await services.indicator.putTarget(meta, params.id, params.year, body)),
       },
     }),
   }),

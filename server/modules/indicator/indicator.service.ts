@@ -6,10 +6,14 @@ import type {
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestMeta } from '../../http/route';
+import type { RequestContext } from '../../http/route';
 import { recordAudit } from '../audit/audit.repository';
+import type { Actor } from '../auth/access';
 import type { CatalogService } from '../catalog/catalog.service';
-import { findPlanById, type PlanRow, touchPlan } from '../plan/plan.repository';
+import { canEditLedItem, canEditPlan } from '../plan/plan.policy';
+import type { PlanRow } from '../plan/plan.repository';
+import { touchPlan } from '../plan/plan.repository';
+import { loadLedItemInScope, loadPlanInScope } from '../plan/plan.service';
 import { assertUnitsOfLocality } from '../unit/unit.service';
 import {
   deleteIndicator,
@@ -30,6 +34,8 @@ import {
 
 type IndicatorServiceDeps = { db: Database; clock: Clock; catalog: Pick<CatalogService, 'has'> };
 
+export type EditableIndicator = IndicatorWithChildren & { canEdit: boolean };
+
 export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceDeps) => {
   const assertCatalogCode = (code: string | null | undefined) => {
     if (code && !catalog.has(code)) {
@@ -39,23 +45,38 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
     }
   };
 
-  const loadPlanOf = async (
+  const loadInScope = async (
     executor: Executor,
+    actor: Actor,
     indicatorId: string,
-  ): Promise<{ plan: PlanRow; indicator: IndicatorRow }> => {
+    access: 'led' | 'plan',
+  ) => {
     const row = await findIndicatorById(executor, indicatorId);
     if (!row) throw new AppError('INDICATOR_NOT_FOUND');
-    const plan = await findPlanById(executor, row.planId);
-    if (!plan) throw new AppError('INDICATOR_NOT_FOUND');
-    return { plan, indicator: row };
+    return {
+      ...(await loadLedItemInScope(executor, actor, row, access, 'INDICATOR_NOT_FOUND')),
+      indicator: row,
+    };
+  };
+
+  /** The indicator as it now stands, with whether the actor may still edit it. */
+  const reload = async (
+    executor: Executor,
+    actor: Actor,
+    chain: string[],
+    id: string,
+  ): Promise<EditableIndicator> => {
+    const row = (await loadIndicator(executor, id))!;
+    return { ...row, canEdit: canEditLedItem(actor, chain, row.leadUnitId) };
   };
 
   const audit = (
     executor: Executor,
-    meta: RequestMeta,
+    context: RequestContext,
     plan: PlanRow,
     entry: Parameters<typeof recordAudit>[3],
-  ) => recordAudit(executor, meta, clock.now(), { ...entry, planId: plan.id, localityId: plan.localityId });
+  ) =>
+    recordAudit(executor, context, clock.now(), { ...entry, planId: plan.id, localityId: plan.localityId });
 
   /**
    * Adds an indicator (with its yearly targets) at the end of the plan.
@@ -63,13 +84,12 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
    * @throws AppError PLAN_NOT_FOUND, UNKNOWN_UNIT, UNIT_OF_OTHER_LOCALITY, UNKNOWN_CATALOG_CODE
    */
   const create = (
-    meta: RequestMeta,
+    context: RequestContext,
     planId: string,
     input: TCreateIndicatorRequest,
-  ): Promise<IndicatorWithChildren> =>
+  ): Promise<EditableIndicator> =>
     db.transaction(async (tx) => {
-      const plan = await findPlanById(tx, planId);
-      if (!plan) throw new AppError('PLAN_NOT_FOUND');
+      const { plan, chain } = await loadPlanInScope(tx, context.actor, planId, 'edit');
       await assertUnitsOfLocality(tx, plan.localityId, {
         leadUnitId: input.leadUnitId,
         coordinatingUnitIds: input.coordinatingUnitIds,
@@ -105,9 +125,9 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
           isBaseline: target.isBaseline,
         })),
       );
-      const created = (await loadIndicator(tx, row.id))!;
+      const created = await reload(tx, context.actor, chain, row.id);
       await touchPlan(tx, planId, clock.now());
-      await audit(tx, meta, plan, {
+      await audit(tx, context, plan, {
         entityType: 'indicator',
         entityId: row.id,
         action: 'create',
@@ -118,12 +138,20 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
 
   /** @throws AppError INDICATOR_NOT_FOUND, UNKNOWN_UNIT, UNIT_OF_OTHER_LOCALITY, UNKNOWN_CATALOG_CODE */
   const update = (
-    meta: RequestMeta,
+    context: RequestContext,
     id: string,
     input: TUpdateIndicatorRequest,
-  ): Promise<IndicatorWithChildren> =>
+  ): Promise<EditableIndicator> =>
     db.transaction(async (tx) => {
-      const { plan, indicator } = await loadPlanOf(tx, id);
+      const { plan, chain, indicator } = await loadInScope(tx, context.actor, id, 'led');
+      // A unit officer edits what their unit leads but cannot hand it to another unit.
+      if (
+        input.leadUnitId !== undefined &&
+        input.leadUnitId !== indicator.leadUnitId &&
+        !canEditPlan(context.actor, chain)
+      ) {
+        throw new AppError('FORBIDDEN', { message: 'Chỉ cơ quan thường trực mới đổi được đơn vị chủ trì.' });
+      }
       const before = (await loadIndicator(tx, id))!;
       await assertUnitsOfLocality(tx, plan.localityId, {
         leadUnitId: input.leadUnitId,
@@ -139,36 +167,42 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
       }
       await updateIndicator(tx, indicator, changes, clock.now());
       if (coordinatingUnitIds !== undefined) await replaceIndicatorUnits(tx, id, coordinatingUnitIds);
-      const after = (await loadIndicator(tx, id))!;
+      const after = await reload(tx, context.actor, chain, id);
       await touchPlan(tx, plan.id, clock.now());
-      await audit(tx, meta, plan, { entityType: 'indicator', entityId: id, action: 'update', before, after });
+      await audit(tx, context, plan, {
+        entityType: 'indicator',
+        entityId: id,
+        action: 'update',
+        before,
+        after,
+      });
       return after;
     });
 
-  /** @throws AppError INDICATOR_NOT_FOUND */
-  const remove = (meta: RequestMeta, id: string): Promise<void> =>
+  /** @throws AppError INDICATOR_NOT_FOUND, FORBIDDEN (only plan editors delete) */
+  const remove = (context: RequestContext, id: string): Promise<void> =>
     db.transaction(async (tx) => {
-      const { plan } = await loadPlanOf(tx, id);
+      const { plan } = await loadInScope(tx, context.actor, id, 'plan');
       const before = await loadIndicator(tx, id);
       await deleteIndicator(tx, id);
       await touchPlan(tx, plan.id, clock.now());
-      await audit(tx, meta, plan, { entityType: 'indicator', entityId: id, action: 'delete', before });
+      await audit(tx, context, plan, { entityType: 'indicator', entityId: id, action: 'delete', before });
     });
 
   /**
    * Sets the target of one year (creates or replaces it).
    *
    * @returns the whole indicator, so a client can redraw its row
-   * @throws AppError INDICATOR_NOT_FOUND
+   * @throws AppError INDICATOR_NOT_FOUND, FORBIDDEN
    */
   const putTarget = (
-    meta: RequestMeta,
+    context: RequestContext,
     id: string,
     year: number,
     input: TPutTargetRequest,
-  ): Promise<IndicatorWithChildren> =>
+  ): Promise<EditableIndicator> =>
     db.transaction(async (tx) => {
-      const { plan } = await loadPlanOf(tx, id);
+      const { plan, chain } = await loadInScope(tx, context.actor, id, 'led');
       const before = await findTarget(tx, id, year);
       const after = await upsertTarget(tx, {
         indicatorId: id,
@@ -181,27 +215,29 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
         updatedAt: clock.now(),
       });
       await touchPlan(tx, plan.id, clock.now());
-      await audit(tx, meta, plan, {
+      await audit(tx, context, plan, {
         entityType: 'indicator_target',
         entityId: after.id,
+        parentEntityId: id,
         action: before ? 'update' : 'create',
         before: before ?? null,
         after,
       });
-      return (await loadIndicator(tx, id))!;
+      return reload(tx, context.actor, chain, id);
     });
 
   /** @throws AppError INDICATOR_NOT_FOUND, TARGET_NOT_FOUND */
-  const removeTarget = (meta: RequestMeta, id: string, year: number): Promise<void> =>
+  const removeTarget = (context: RequestContext, id: string, year: number): Promise<void> =>
     db.transaction(async (tx) => {
-      const { plan } = await loadPlanOf(tx, id);
+      const { plan } = await loadInScope(tx, context.actor, id, 'led');
       const before = await findTarget(tx, id, year);
       if (!before) throw new AppError('TARGET_NOT_FOUND');
       await deleteTarget(tx, id, year);
       await touchPlan(tx, plan.id, clock.now());
-      await audit(tx, meta, plan, {
+      await audit(tx, context, plan, {
         entityType: 'indicator_target',
         entityId: before.id,
+        parentEntityId: id,
         action: 'delete',
         before,
       });

@@ -15,9 +15,9 @@ export const localityRoutes = [
     tags,
     permission: 'locality:read',
     schema: { query: ZListLocalitiesQuery, response: { 200: dataOf(z.array(ZLocality)) } },
-    handler: async ({ query }, { services }) => ({
+    handler: async ({ query, meta }, { services }) => ({
       status: 200,
-      body: { data: (await services.locality.list(query)).map(presentLocality) },
+      body: { data: (await services.locality.list(meta, query)).map(presentLocality) },
     }),
   }),
   defineRoute({
@@ -28,9 +28,9 @@ export const localityRoutes = [
     tags,
     permission: 'locality:read',
     schema: { params: ZIdParams, response: { 200: dataOf(ZLocality) } },
-    handler: async ({ params }, { services }) => ({
+    handler: async ({ params, meta }, { services }) => ({
       status: 200,
-      body: { data: presentLocality(await services.locality.get(params.id)) },
+      body: { data: presentLocality(await services.locality.get(meta, params.id)) },
     }),
   }),
   defineRoute({

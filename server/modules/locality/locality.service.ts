@@ -3,36 +3,62 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
-import type { RequestMeta } from '../../http/route';
+import type { RequestContext } from '../../http/route';
 import { recordAudit } from '../audit/audit.repository';
-import { findLocalityById, insertLocality, type LocalityRow, listLocalities } from './locality.repository';
+import { ancestorLocalityIds, readableLocalityIds } from '../auth/scope';
+import { canCreateLocalityUnder, canCreateRootLocality, canReadLocality } from './locality.policy';
+import {
+  findLocalityById,
+  findLocalityChain,
+  insertLocality,
+  type LocalityRow,
+  listLocalities,
+} from './locality.repository';
 
 type LocalityServiceDeps = { db: Database; clock: Clock };
 
 export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
-  /** Lists localities, optionally the children of one. */
-  const list = (filter: { parentId?: string; level?: LocalityRow['level'] }) => listLocalities(db, filter);
+  /** Lists the localities the actor may see (their subtrees and the ancestors of their own), optionally the children of one. */
+  const list = async (
+    context: RequestContext,
+    filter: { parentId?: string; level?: LocalityRow['level'] },
+  ) => {
+    const rows = await listLocalities(db, filter);
+    const readable = await readableLocalityIds(db, context.actor);
+    if (readable === null) return rows;
+    const visible = new Set([...readable, ...(await ancestorLocalityIds(db, context.actor))]);
+    return rows.filter((row) => visible.has(row.id));
+  };
 
-  /**
-   * @throws AppError LOCALITY_NOT_FOUND
-   */
-  const get = async (id: string): Promise<LocalityRow> => {
+  /** @throws AppError LOCALITY_NOT_FOUND, also when the locality is outside the actor's scope */
+  const get = async (context: RequestContext, id: string): Promise<LocalityRow> => {
     const row = await findLocalityById(db, id);
     if (!row) throw new AppError('LOCALITY_NOT_FOUND');
+    const chain = await findLocalityChain(db, id);
+    if (!canReadLocality(context.actor, chain, await ancestorLocalityIds(db, context.actor))) {
+      throw new AppError('LOCALITY_NOT_FOUND');
+    }
     return row;
   };
 
   /**
    * Creates a locality under its parent.
    *
-   * @throws AppError UNKNOWN_LOCALITY when the parent does not exist, LOCALITY_CODE_TAKEN on a duplicate code
+   * @throws AppError UNKNOWN_LOCALITY when the parent does not exist or is out of scope, FORBIDDEN,
+   *   LOCALITY_CODE_TAKEN on a duplicate code
    */
-  const create = async (meta: RequestMeta, input: TCreateLocalityRequest): Promise<LocalityRow> =>
+  const create = async (context: RequestContext, input: TCreateLocalityRequest): Promise<LocalityRow> =>
     db.transaction(async (tx) => {
-      if (input.parentId && !(await findLocalityById(tx, input.parentId))) {
-        throw new AppError('UNKNOWN_LOCALITY', {
-          details: [{ field: 'parentId', message: 'Địa phương cấp trên không tồn tại' }],
-        });
+      if (input.parentId) {
+        const parentChain = await findLocalityChain(tx, input.parentId);
+        if (parentChain.length === 0 || !canReadLocality(context.actor, parentChain, [])) {
+          throw new AppError('UNKNOWN_LOCALITY', {
+            details: [{ field: 'parentId', message: 'Địa phương cấp trên không tồn tại' }],
+          });
+        }
+        if (!canCreateLocalityUnder(context.actor, parentChain)) throw new AppError('FORBIDDEN');
+      } else if (!canCreateRootLocality(context.actor)) {
+        throw new AppError('FORBIDDEN');
       }
       try {
         const row = await insertLocality(tx, {
@@ -43,7 +69,7 @@ export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
           parentId: input.parentId ?? null,
           validFrom: input.validFrom ?? null,
         });
-        await recordAudit(tx, meta, clock.now(), {
+        await recordAudit(tx, context, clock.now(), {
           entityType: 'locality',
           entityId: row.id,
           localityId: row.id,

@@ -19,6 +19,7 @@ export type PlanDetailData = {
   taskGroups: TaskGroupRow[];
   indicators: IndicatorWithChildren[];
   tasks: TaskWithChildren[];
+  can: { edit: boolean; editUnits: boolean; editLedBy: (leadUnitId: string | null) => boolean };
 };
 
 export const presentPlanSummary = (row: PlanSummaryRow): TPlanSummary => ({
@@ -44,6 +45,7 @@ const presentGroup = (group: { id: string; name: string; position: number }) => 
 
 export const presentPlanDetail = (data: PlanDetailData): TPlanDetail => ({
   ...presentPlanSummary(data.plan),
+  can: { edit: data.can.edit, editUnits: data.can.editUnits },
   signerName: data.plan.signerName,
   signerPosition: data.plan.signerPosition,
   standingAgencyUnitId: data.plan.standingAgencyUnitId,
@@ -63,6 +65,8 @@ export const presentPlanDetail = (data: PlanDetailData): TPlanDetail => ({
   units: data.units.map(presentUnit),
   indicatorGroups: data.indicatorGroups.map(presentGroup),
   taskGroups: data.taskGroups.map(presentGroup),
-  indicators: data.indicators.map(presentIndicator),
-  tasks: data.tasks.map(presentTask),
+  indicators: data.indicators.map((row) =>
+    presentIndicator(row, { edit: data.can.editLedBy(row.leadUnitId) }),
+  ),
+  tasks: data.tasks.map((row) => presentTask(row, { edit: data.can.editLedBy(row.leadUnitId) })),
 });

@@ -22,9 +22,11 @@ export const likeAllTokens = (column: AnyPgColumn, query: string): SQL | undefin
 
 export const listPlanSummaries = async (
   executor: Executor,
-  filter: { id?: string; query?: string; localityId?: string },
+  filter: { id?: string; query?: string; localityId?: string; localityIds?: string[] },
 ): Promise<PlanSummaryRow[]> => {
+  if (filter.localityIds?.length === 0) return [];
   const conditions: Array<SQL | undefined> = [];
+  if (filter.localityIds) conditions.push(inArray(plan.localityId, filter.localityIds));
   if (filter.id) conditions.push(eq(plan.id, filter.id));
   if (filter.localityId) conditions.push(eq(plan.localityId, filter.localityId));
   if (filter.query) conditions.push(likeAllTokens(plan.searchText, filter.query));

@@ -21,10 +21,10 @@ export const planRoutes = [
     tags,
     permission: 'plan:read',
     schema: { query: ZListPlansQuery, response: { 200: dataOf(z.array(ZPlanSummary)) } },
-    handler: async ({ query }, { services }) => ({
+    handler: async ({ query, meta }, { services }) => ({
       status: 200,
       body: {
-        data: (await services.plan.list({ query: query.q, localityId: query.localityId })).map(
+        data: (await services.plan.list(meta, { query: query.q, localityId: query.localityId })).map(
           presentPlanSummary,
         ),
       },
@@ -51,9 +51,9 @@ export const planRoutes = [
     tags,
     permission: 'plan:read',
     schema: { params: ZIdParams, response: { 200: dataOf(ZPlanDetail) } },
-    handler: async ({ params }, { services }) => ({
+    handler: async ({ params, meta }, { services }) => ({
       status: 200,
-      body: { data: presentPlanDetail(await services.plan.get(params.id)) },
+      body: { data: presentPlanDetail(await services.plan.get(meta, params.id)) },
     }),
   }),
   defineRoute({

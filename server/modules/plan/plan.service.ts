@@ -2,13 +2,17 @@ import type { TCreatePlanRequest, TUpdatePlanRequest } from '@core/schemas/plan.
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestMeta } from '../../http/route';
+import type { RequestContext } from '../../http/route';
 import { recordAudit } from '../audit/audit.repository';
+import type { Actor } from '../auth/access';
+import { readableLocalityIds } from '../auth/scope';
 import { listIndicatorGroups, listIndicatorsByPlan } from '../indicator/indicator.repository';
-import { findLocalityById } from '../locality/locality.repository';
+import { findLocalityById, findLocalityChain } from '../locality/locality.repository';
 import { listTaskGroups, listTasksByPlan } from '../task/task.repository';
+import { canEditUnits } from '../unit/unit.policy';
 import { listUnitsByLocality } from '../unit/unit.repository';
 import { assertUnitsOfLocality } from '../unit/unit.service';
+import { canEditLedItem, canEditPlan, canReadPlan } from './plan.policy';
 import type { PlanDetailData } from './plan.presenter';
 import {
   deletePlan,
@@ -27,10 +31,54 @@ import {
 
 type PlanServiceDeps = { db: Database; clock: Clock };
 
-/** Loads everything the plan page shows, in one consistent read. */
-export const loadPlanDetail = async (executor: Executor, id: string): Promise<PlanDetailData | undefined> => {
+/**
+ * Loads a plan with the locality chain its policies need.
+ *
+ * @param access - `read` answers 404 outside the actor's scope; `edit` answers 403 where the plan may only be read
+ * @throws AppError `notFound`, FORBIDDEN
+ */
+export const loadPlanInScope = async (
+  executor: Executor,
+  actor: Actor,
+  planId: string,
+  access: 'read' | 'edit',
+  notFound: 'PLAN_NOT_FOUND' | 'INDICATOR_NOT_FOUND' | 'TASK_NOT_FOUND' = 'PLAN_NOT_FOUND',
+): Promise<{ plan: PlanRow; chain: string[] }> => {
+  const plan = await findPlanById(executor, planId);
+  if (!plan) throw new AppError(notFound);
+  const chain = await findLocalityChain(executor, plan.localityId);
+  if (!canReadPlan(actor, chain)) throw new AppError(notFound);
+  if (access === 'edit' && !canEditPlan(actor, chain)) throw new AppError('FORBIDDEN');
+  return { plan, chain };
+};
+
+/**
+ * Checks the actor's rights on an indicator or a task of a plan: 404 outside scope, 403 when it may
+ * only be read. `led`: the officer of its lead unit or a plan editor; `plan`: a plan editor.
+ */
+export const loadLedItemInScope = async (
+  executor: Executor,
+  actor: Actor,
+  item: { planId: string; leadUnitId: string | null },
+  access: 'led' | 'plan',
+  notFound: 'INDICATOR_NOT_FOUND' | 'TASK_NOT_FOUND',
+): Promise<{ plan: PlanRow; chain: string[] }> => {
+  const { plan, chain } = await loadPlanInScope(executor, actor, item.planId, 'read', notFound);
+  const allowed =
+    access === 'plan' ? canEditPlan(actor, chain) : canEditLedItem(actor, chain, item.leadUnitId);
+  if (!allowed) throw new AppError('FORBIDDEN');
+  return { plan, chain };
+};
+
+/** Loads everything the plan page shows, with what the actor may change. */
+export const loadPlanDetail = async (
+  executor: Executor,
+  actor: Actor,
+  id: string,
+): Promise<PlanDetailData | undefined> => {
   const [summary] = await listPlanSummaries(executor, { id });
   if (!summary) return undefined;
+  const chain = await findLocalityChain(executor, summary.localityId);
   const locality = (await findLocalityById(executor, summary.localityId))!;
   // Sequential on purpose: inside a transaction there is one connection, and pg refuses overlapping queries on it.
   const units = await listUnitsByLocality(executor, summary.localityId);
@@ -50,19 +98,29 @@ export const loadPlanDetail = async (executor: Executor, id: string): Promise<Pl
     taskGroups,
     indicators,
     tasks,
+    can: {
+      edit: canEditPlan(actor, chain),
+      editUnits: canEditUnits(actor, chain),
+      editLedBy: (leadUnitId) => canEditLedItem(actor, chain, leadUnitId),
+    },
   };
 };
 
 export const createPlanService = ({ db, clock }: PlanServiceDeps) => {
   const assertReferencedPlans = async (
     executor: Executor,
+    actor: Actor,
     references: TCreatePlanRequest['references'] | undefined,
   ) => {
     const ids = (references ?? [])
       .map((reference) => reference.referencedPlanId)
       .filter((id): id is string => id != null);
-    const found = new Set((await findPlansByIds(executor, ids)).map((row) => row.id));
-    const missing = ids.findIndex((id) => !found.has(id));
+    const found = await findPlansByIds(executor, ids);
+    const readable = new Set<string>();
+    for (const row of found) {
+      if (canReadPlan(actor, await findLocalityChain(executor, row.localityId))) readable.add(row.id);
+    }
+    const missing = ids.findIndex((id) => !readable.has(id));
     if (missing >= 0) {
       throw new AppError('UNKNOWN_PLAN_REFERENCE', {
         details: [
@@ -106,33 +164,44 @@ export const createPlanService = ({ db, clock }: PlanServiceDeps) => {
     }
   };
 
-  const detailOrThrow = async (executor: Executor, id: string): Promise<PlanDetailData> => {
-    const detail = await loadPlanDetail(executor, id);
+  const detailOrThrow = async (executor: Executor, actor: Actor, id: string): Promise<PlanDetailData> => {
+    const detail = await loadPlanDetail(executor, actor, id);
     if (!detail) throw new AppError('PLAN_NOT_FOUND');
     return detail;
   };
 
-  /** Lists plans, filtered accent-insensitively by number, issuer or title. */
-  const list = (filter: { query?: string; localityId?: string }): Promise<PlanSummaryRow[]> =>
-    listPlanSummaries(db, filter);
+  /** Lists the plans in the actor's scope, filtered accent-insensitively by number, issuer or title. */
+  const list = async (
+    context: RequestContext,
+    filter: { query?: string; localityId?: string },
+  ): Promise<PlanSummaryRow[]> => {
+    const readable = await readableLocalityIds(db, context.actor);
+    return listPlanSummaries(db, { ...filter, ...(readable ? { localityIds: readable } : {}) });
+  };
 
-  /** @throws AppError PLAN_NOT_FOUND */
-  const get = (id: string): Promise<PlanDetailData> => detailOrThrow(db, id);
+  /** @throws AppError PLAN_NOT_FOUND, also outside the actor's scope */
+  const get = async (context: RequestContext, id: string): Promise<PlanDetailData> => {
+    await loadPlanInScope(db, context.actor, id, 'read');
+    return detailOrThrow(db, context.actor, id);
+  };
 
   /**
    * Creates a plan with its references and reporting regime.
    *
-   * @throws AppError UNKNOWN_LOCALITY, UNKNOWN_UNIT, UNIT_OF_OTHER_LOCALITY, UNKNOWN_PLAN_REFERENCE
+   * @throws AppError UNKNOWN_LOCALITY (also outside scope), FORBIDDEN, UNKNOWN_UNIT, UNIT_OF_OTHER_LOCALITY,
+   *   UNKNOWN_PLAN_REFERENCE
    */
-  const create = (meta: RequestMeta, input: TCreatePlanRequest): Promise<PlanDetailData> =>
+  const create = (context: RequestContext, input: TCreatePlanRequest): Promise<PlanDetailData> =>
     db.transaction(async (tx) => {
-      if (!(await findLocalityById(tx, input.localityId))) {
+      const chain = await findLocalityChain(tx, input.localityId);
+      if (chain.length === 0 || !canReadPlan(context.actor, chain)) {
         throw new AppError('UNKNOWN_LOCALITY', {
           details: [{ field: 'localityId', message: 'Địa phương không tồn tại' }],
         });
       }
+      if (!canEditPlan(context.actor, chain)) throw new AppError('FORBIDDEN');
       await assertUnitsOfLocality(tx, input.localityId, { standingAgencyUnitId: input.standingAgencyUnitId });
-      await assertReferencedPlans(tx, input.references);
+      await assertReferencedPlans(tx, context.actor, input.references);
       const row = await insertPlan(tx, {
         localityId: input.localityId,
         issuerKind: input.issuerKind,
@@ -146,7 +215,7 @@ export const createPlanService = ({ db, clock }: PlanServiceDeps) => {
         standingAgencyUnitId: input.standingAgencyUnitId ?? null,
       });
       await writeChildren(tx, row.id, input);
-      await recordAudit(tx, meta, clock.now(), {
+      await recordAudit(tx, context, clock.now(), {
         entityType: 'plan',
         entityId: row.id,
         planId: row.id,
@@ -154,18 +223,17 @@ export const createPlanService = ({ db, clock }: PlanServiceDeps) => {
         action: 'create',
         after: { ...row, references: input.references, reporting: input.reporting },
       });
-      return detailOrThrow(tx, row.id);
+      return detailOrThrow(tx, context.actor, row.id);
     });
 
-  /** @throws AppError PLAN_NOT_FOUND, UNKNOWN_UNIT, UNIT_OF_OTHER_LOCALITY, UNKNOWN_PLAN_REFERENCE */
-  const update = (meta: RequestMeta, id: string, input: TUpdatePlanRequest): Promise<PlanDetailData> =>
+  /** @throws AppError PLAN_NOT_FOUND, FORBIDDEN, UNKNOWN_UNIT, UNIT_OF_OTHER_LOCALITY, UNKNOWN_PLAN_REFERENCE */
+  const update = (context: RequestContext, id: string, input: TUpdatePlanRequest): Promise<PlanDetailData> =>
     db.transaction(async (tx) => {
-      const before = await findPlanById(tx, id);
-      if (!before) throw new AppError('PLAN_NOT_FOUND');
+      const { plan: before } = await loadPlanInScope(tx, context.actor, id, 'edit');
       await assertUnitsOfLocality(tx, before.localityId, {
         standingAgencyUnitId: input.standingAgencyUnitId,
       });
-      await assertReferencedPlans(tx, input.references);
+      await assertReferencedPlans(tx, context.actor, input.references);
       const { references, reporting, ...fields } = input;
       const changes: Partial<PlanRow> = Object.fromEntries(
         Object.entries(fields).filter(([, value]) => value !== undefined),
@@ -174,7 +242,7 @@ export const createPlanService = ({ db, clock }: PlanServiceDeps) => {
       const reportingBefore = await listReportingRegimes(tx, id);
       const after = await updatePlan(tx, before, changes, clock.now());
       await writeChildren(tx, id, { references, reporting });
-      await recordAudit(tx, meta, clock.now(), {
+      await recordAudit(tx, context, clock.now(), {
         entityType: 'plan',
         entityId: id,
         planId: id,
@@ -183,16 +251,15 @@ export const createPlanService = ({ db, clock }: PlanServiceDeps) => {
         before: { ...before, references: referencesBefore, reporting: reportingBefore },
         after: { ...after, ...(references ? { references } : {}), ...(reporting ? { reporting } : {}) },
       });
-      return detailOrThrow(tx, id);
+      return detailOrThrow(tx, context.actor, id);
     });
 
-  /** Deletes a plan with its indicators, targets and tasks. @throws AppError PLAN_NOT_FOUND */
-  const remove = (meta: RequestMeta, id: string): Promise<void> =>
+  /** Deletes a plan with its indicators, targets and tasks. @throws AppError PLAN_NOT_FOUND, FORBIDDEN */
+  const remove = (context: RequestContext, id: string): Promise<void> =>
     db.transaction(async (tx) => {
-      const before = await findPlanById(tx, id);
-      if (!before) throw new AppError('PLAN_NOT_FOUND');
+      const { plan: before } = await loadPlanInScope(tx, context.actor, id, 'edit');
       await deletePlan(tx, id);
-      await recordAudit(tx, meta, clock.now(), {
+      await recordAudit(tx, context, clock.now(), {
         entityType: 'plan',
         entityId: id,
         planId: id,

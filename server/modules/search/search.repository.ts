@@ -1,5 +1,5 @@
 import { foldText } from '@core/domain/text';
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { indicator, locality, plan, task } from '../../db/schema';
 import { likeAllTokens } from '../plan/plan.repository';
@@ -22,7 +22,9 @@ export const searchPlanItems = async (
   executor: Executor,
   query: string,
   limit: number,
+  localityIds: string[] | null,
 ): Promise<SearchRow[]> => {
+  const inScope = localityIds ? inArray(plan.localityId, localityIds) : undefined;
   const folded = foldText(query);
   const planColumns = { planNumber: plan.number, planTitle: plan.title, localityName: locality.name };
   const [plans, indicators, tasks] = await Promise.all([
@@ -36,7 +38,7 @@ export const searchPlanItems = async (
       })
       .from(plan)
       .innerJoin(locality, eq(locality.id, plan.localityId))
-      .where(likeAllTokens(plan.searchText, query))
+      .where(and(likeAllTokens(plan.searchText, query), inScope))
       .orderBy(desc(sql`similarity(${plan.searchText}, ${folded})`))
       .limit(limit),
     executor
@@ -50,7 +52,7 @@ export const searchPlanItems = async (
       .from(indicator)
       .innerJoin(plan, eq(plan.id, indicator.planId))
       .innerJoin(locality, eq(locality.id, plan.localityId))
-      .where(likeAllTokens(indicator.searchText, query))
+      .where(and(likeAllTokens(indicator.searchText, query), inScope))
       .orderBy(desc(sql`similarity(${indicator.searchText}, ${folded})`))
       .limit(limit),
     executor
@@ -64,7 +66,7 @@ export const searchPlanItems = async (
       .from(task)
       .innerJoin(plan, eq(plan.id, task.planId))
       .innerJoin(locality, eq(locality.id, plan.localityId))
-      .where(likeAllTokens(task.searchText, query))
+      .where(and(likeAllTokens(task.searchText, query), inScope))
       .orderBy(desc(sql`similarity(${task.searchText}, ${folded})`))
       .limit(limit),
   ]);

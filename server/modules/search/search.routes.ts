@@ -12,9 +12,9 @@ export const searchRoutes = [
     tags: ['Tìm kiếm'],
     permission: 'plan:read',
     schema: { query: ZSearchQuery, response: { 200: dataOf(z.array(ZSearchHit)) } },
-    handler: async ({ query }, { services }) => ({
+    handler: async ({ query, meta }, { services }) => ({
       status: 200,
-      body: { data: await services.search.search(query.q ?? '') },
+      body: { data: await services.search.search(meta, query.q ?? '') },
     }),
   }),
 ];

@@ -1,6 +1,8 @@
 import { foldTokens } from '@core/domain/text';
 import type { TSearchHit } from '@core/schemas/search.schemas';
 import type { Database } from '../../db/client';
+import type { RequestContext } from '../../http/route';
+import { readableLocalityIds } from '../auth/scope';
 import { searchPlanItems } from './search.repository';
 
 const MAX_HITS = 50;
@@ -10,12 +12,15 @@ export const createSearchService = ({ db }: { db: Database }) => {
    * Accent-insensitive search across plans, indicators and tasks: "ho so truc tuyen" finds
    * "Hồ sơ thủ tục hành chính xử lý trực tuyến".
    *
+   * @param context - whose scope limits the hits
    * @param query - what the user typed
-   * @returns up to 50 hits, best first; none for an empty query
+   * @returns up to 50 hits in the actor's scope, best first; none for an empty query
    */
-  const search = async (query: string): Promise<TSearchHit[]> => {
+  const search = async (context: RequestContext, query: string): Promise<TSearchHit[]> => {
     if (foldTokens(query).length === 0) return [];
-    const rows = await searchPlanItems(db, query, MAX_HITS);
+    const localityIds = await readableLocalityIds(db, context.actor);
+    if (localityIds?.length === 0) return [];
+    const rows = await searchPlanItems(db, query, MAX_HITS, localityIds);
     return rows.map((row) => ({
       type: row.type,
       id: row.id,

@@ -1,7 +1,7 @@
 import type { TTask } from '@core/schemas/task.schemas';
 import type { TaskWithChildren } from './task.repository';
 
-export const presentTask = (row: TaskWithChildren): TTask => ({
+export const presentTask = (row: TaskWithChildren, can: { edit: boolean }): TTask => ({
   id: row.id,
   planId: row.planId,
   groupId: row.groupId,
@@ -17,4 +17,5 @@ export const presentTask = (row: TaskWithChildren): TTask => ({
   recurrence: row.recurrence,
   deadlineText: row.deadlineText,
   coordinatingUnitIds: row.coordinatingUnitIds,
+  canEdit: can.edit,
 });

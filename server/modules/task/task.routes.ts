@@ -2,6 +2,9 @@ import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
 import { ZCreateTaskRequest, ZTask, ZUpdateTaskRequest } from '@core/schemas/task.schemas';
 import { defineRoute } from '../../http/route';
 import { presentTask } from './task.presenter';
+import type { EditableTask } from './task.service';
+
+const presentEditable = (row: EditableTask) => presentTask(row, { edit: row.canEdit });
 
 const tags = ['Nhiệm vụ'];
 
@@ -16,7 +19,7 @@ export const taskRoutes = [
     schema: { params: ZIdParams, body: ZCreateTaskRequest, response: { 201: dataOf(ZTask) } },
     handler: async ({ params, body, meta }, { services }) => ({
       status: 201,
-      body: { data: presentTask(await services.task.create(meta, params.id, body)) },
+      body: { data: presentEditable(await services.task.create(meta, params.id, body)) },
     }),
   }),
   defineRoute({
@@ -29,7 +32,7 @@ export const taskRoutes = [
     schema: { params: ZIdParams, body: ZUpdateTaskRequest, response: { 200: dataOf(ZTask) } },
     handler: async ({ params, body, meta }, { services }) => ({
       status: 200,
-      body: { data: presentTask(await services.task.update(meta, params.id, body)) },
+      body: { data: presentEditable(await services.task.update(meta, params.id, body)) },
     }),
   }),
   defineRoute({

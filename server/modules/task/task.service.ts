@@ -3,9 +3,13 @@ import type { TCreateTaskRequest, TUpdateTaskRequest } from '@core/schemas/task.
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestMeta } from '../../http/route';
+import type { RequestContext } from '../../http/route';
 import { recordAudit } from '../audit/audit.repository';
-import { findPlanById, type PlanRow, touchPlan } from '../plan/plan.repository';
+import type { Actor } from '../auth/access';
+import { canEditLedItem, canEditPlan } from '../plan/plan.policy';
+import type { PlanRow } from '../plan/plan.repository';
+import { touchPlan } from '../plan/plan.repository';
+import { loadLedItemInScope, loadPlanInScope } from '../plan/plan.service';
 import { assertUnitsOfLocality } from '../unit/unit.service';
 import {
   deleteTask,
@@ -54,34 +58,46 @@ export const resolveDeadline = (input: {
   };
 };
 
+export type EditableTask = TaskWithChildren & { canEdit: boolean };
+
 export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
-  const loadPlanOf = async (
-    executor: Executor,
-    taskId: string,
-  ): Promise<{ plan: PlanRow; task: TaskRow }> => {
+  const loadInScope = async (executor: Executor, actor: Actor, taskId: string, access: 'led' | 'plan') => {
     const row = await findTaskById(executor, taskId);
     if (!row) throw new AppError('TASK_NOT_FOUND');
-    const plan = await findPlanById(executor, row.planId);
-    if (!plan) throw new AppError('TASK_NOT_FOUND');
-    return { plan, task: row };
+    return { ...(await loadLedItemInScope(executor, actor, row, access, 'TASK_NOT_FOUND')), task: row };
+  };
+
+  /** The task as it now stands, with whether the actor may still edit it. */
+  const reload = async (
+    executor: Executor,
+    actor: Actor,
+    chain: string[],
+    id: string,
+  ): Promise<EditableTask> => {
+    const row = (await loadTask(executor, id))!;
+    return { ...row, canEdit: canEditLedItem(actor, chain, row.leadUnitId) };
   };
 
   const audit = (
     executor: Executor,
-    meta: RequestMeta,
+    context: RequestContext,
     plan: PlanRow,
     entry: Parameters<typeof recordAudit>[3],
-  ) => recordAudit(executor, meta, clock.now(), { ...entry, planId: plan.id, localityId: plan.localityId });
+  ) =>
+    recordAudit(executor, context, clock.now(), { ...entry, planId: plan.id, localityId: plan.localityId });
 
   /**
    * Adds a task at the end of the plan.
    *
    * @throws AppError PLAN_NOT_FOUND, UNKNOWN_UNIT, UNIT_OF_OTHER_LOCALITY
    */
-  const create = (meta: RequestMeta, planId: string, input: TCreateTaskRequest): Promise<TaskWithChildren> =>
+  const create = (
+    context: RequestContext,
+    planId: string,
+    input: TCreateTaskRequest,
+  ): Promise<EditableTask> =>
     db.transaction(async (tx) => {
-      const plan = await findPlanById(tx, planId);
-      if (!plan) throw new AppError('PLAN_NOT_FOUND');
+      const { plan, chain } = await loadPlanInScope(tx, context.actor, planId, 'edit');
       await assertUnitsOfLocality(tx, plan.localityId, {
         leadUnitId: input.leadUnitId,
         coordinatingUnitIds: input.coordinatingUnitIds,
@@ -99,16 +115,29 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
         ...resolveDeadline(input),
       });
       await replaceTaskUnits(tx, row.id, input.coordinatingUnitIds);
-      const created = (await loadTask(tx, row.id))!;
+      const created = await reload(tx, context.actor, chain, row.id);
       await touchPlan(tx, planId, clock.now());
-      await audit(tx, meta, plan, { entityType: 'task', entityId: row.id, action: 'create', after: created });
+      await audit(tx, context, plan, {
+        entityType: 'task',
+        entityId: row.id,
+        action: 'create',
+        after: created,
+      });
       return created;
     });
 
   /** @throws AppError TASK_NOT_FOUND, UNKNOWN_UNIT, UNIT_OF_OTHER_LOCALITY */
-  const update = (meta: RequestMeta, id: string, input: TUpdateTaskRequest): Promise<TaskWithChildren> =>
+  const update = (context: RequestContext, id: string, input: TUpdateTaskRequest): Promise<EditableTask> =>
     db.transaction(async (tx) => {
-      const { plan, task } = await loadPlanOf(tx, id);
+      const { plan, chain, task } = await loadInScope(tx, context.actor, id, 'led');
+      // A unit officer edits what their unit leads but cannot hand it to another unit.
+      if (
+        input.leadUnitId !== undefined &&
+        input.leadUnitId !== task.leadUnitId &&
+        !canEditPlan(context.actor, chain)
+      ) {
+        throw new AppError('FORBIDDEN', { message: 'Chỉ cơ quan thường trực mới đổi được đơn vị chủ trì.' });
+      }
       const before = (await loadTask(tx, id))!;
       await assertUnitsOfLocality(tx, plan.localityId, {
         leadUnitId: input.leadUnitId,
@@ -145,20 +174,20 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
       }
       await updateTask(tx, task, changes, clock.now());
       if (coordinatingUnitIds !== undefined) await replaceTaskUnits(tx, id, coordinatingUnitIds);
-      const after = (await loadTask(tx, id))!;
+      const after = await reload(tx, context.actor, chain, id);
       await touchPlan(tx, plan.id, clock.now());
-      await audit(tx, meta, plan, { entityType: 'task', entityId: id, action: 'update', before, after });
+      await audit(tx, context, plan, { entityType: 'task', entityId: id, action: 'update', before, after });
       return after;
     });
 
   /** @throws AppError TASK_NOT_FOUND */
-  const remove = (meta: RequestMeta, id: string): Promise<void> =>
+  const remove = (context: RequestContext, id: string): Promise<void> =>
     db.transaction(async (tx) => {
-      const { plan } = await loadPlanOf(tx, id);
+      const { plan } = await loadInScope(tx, context.actor, id, 'plan');
       const before = await loadTask(tx, id);
       await deleteTask(tx, id);
       await touchPlan(tx, plan.id, clock.now());
-      await audit(tx, meta, plan, { entityType: 'task', entityId: id, action: 'delete', before });
+      await audit(tx, context, plan, { entityType: 'task', entityId: id, action: 'delete', before });
     });
 
   return { create, update, remove };

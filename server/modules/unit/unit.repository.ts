@@ -1,7 +1,7 @@
 import { toSearchText } from '@core/domain/text';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { indicator, indicatorUnit, plan, task, taskUnit, unit } from '../../db/schema';
+import { indicator, indicatorUnit, plan, roleAssignment, task, taskUnit, unit } from '../../db/schema';
 
 export type UnitRow = typeof unit.$inferSelect;
 
@@ -49,7 +49,7 @@ export const deleteUnit = async (executor: Executor, id: string): Promise<void> 
   await executor.delete(unit).where(eq(unit.id, id));
 };
 
-/** How many plans, indicators and tasks name the unit (as lead, coordinating or standing agency). */
+/** How many plans, indicators, tasks and role assignments name the unit. */
 export const countUnitUsage = async (executor: Executor, id: string): Promise<number> => {
   const [row] = await executor
     .select({
@@ -58,7 +58,8 @@ export const countUnitUsage = async (executor: Executor, id: string): Promise<nu
         (select count(*) from ${indicatorUnit} where ${indicatorUnit.unitId} = ${id}) +
         (select count(*) from ${task} where ${task.leadUnitId} = ${id}) +
         (select count(*) from ${taskUnit} where ${taskUnit.unitId} = ${id}) +
-        (select count(*) from ${plan} where ${plan.standingAgencyUnitId} = ${id})
+        (select count(*) from ${plan} where ${plan.standingAgencyUnitId} = ${id}) +
+        (select count(*) from ${roleAssignment} where ${roleAssignment.unitId} = ${id})
       )::int`,
     })
     .from(unit)

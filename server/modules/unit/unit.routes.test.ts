@@ -18,6 +18,7 @@ describe('locality and unit routes', () => {
     expect(children.body.data.map((row: { id: string }) => row.id)).toEqual([localityId]);
     const duplicate = await t.call('POST', '/api/v1/localities', {
       code: commune.body.data.code,
+      parentId: commune.body.data.parentId,
       name: 'Khác',
       level: 'commune',
       kind: 'xã',
@@ -64,7 +65,7 @@ describe('locality and unit routes', () => {
     const refused = await t.call('DELETE', `/api/v1/units/${unit.id}`);
     expect(refused.status).toBe(409);
     expect(refused.body.message).toBe(
-      'Đơn vị "Phòng Văn hóa - Xã hội" đang được nêu ở 1 chỉ tiêu, nhiệm vụ hoặc kế hoạch nên không xóa được.',
+      'Đơn vị "Phòng Văn hóa - Xã hội" đang được nêu ở 1 chỉ tiêu, nhiệm vụ, kế hoạch hoặc vai trò người dùng nên không xóa được.',
     );
     await t.call('PATCH', `/api/v1/indicators/${indicator.id}`, { leadUnitId: null });
     expect((await t.call('DELETE', `/api/v1/units/${unit.id}`)).status).toBe(204);

@@ -15,9 +15,9 @@ export const unitRoutes = [
     tags,
     permission: 'unit:read',
     schema: { params: ZIdParams, response: { 200: dataOf(z.array(ZUnit)) } },
-    handler: async ({ params }, { services }) => ({
+    handler: async ({ params, meta }, { services }) => ({
       status: 200,
-      body: { data: (await services.unit.listByLocality(params.id)).map(presentUnit) },
+      body: { data: (await services.unit.listByLocality(meta, params.id)).map(presentUnit) },
     }),
   }),
   defineRoute({

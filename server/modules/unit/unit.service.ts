@@ -3,9 +3,10 @@ import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
-import type { RequestMeta } from '../../http/route';
+import type { RequestContext } from '../../http/route';
 import { recordAudit } from '../audit/audit.repository';
-import { findLocalityById } from '../locality/locality.repository';
+import { findLocalityChain } from '../locality/locality.repository';
+import { canEditUnits, canReadUnits } from './unit.policy';
 import {
   countUnitUsage,
   deleteUnit,
@@ -62,24 +63,41 @@ export const assertUnitsOfLocality = async (
 };
 
 export const createUnitService = ({ db, clock }: UnitServiceDeps) => {
+  /**
+   * Checks the actor's rights on a locality's units.
+   *
+   * @throws AppError `notFound` when the locality is missing or out of scope, FORBIDDEN when it may only be read
+   */
+  const assertAccess = async (
+    executor: Executor,
+    context: RequestContext,
+    localityId: string,
+    access: 'read' | 'edit',
+    notFound: 'LOCALITY_NOT_FOUND' | 'UNIT_NOT_FOUND',
+  ) => {
+    const chain = await findLocalityChain(executor, localityId);
+    if (chain.length === 0 || !canReadUnits(context.actor, chain)) throw new AppError(notFound);
+    if (access === 'edit' && !canEditUnits(context.actor, chain)) throw new AppError('FORBIDDEN');
+  };
+
   /** @throws AppError LOCALITY_NOT_FOUND */
-  const listByLocality = async (localityId: string): Promise<UnitRow[]> => {
-    if (!(await findLocalityById(db, localityId))) throw new AppError('LOCALITY_NOT_FOUND');
+  const listByLocality = async (context: RequestContext, localityId: string): Promise<UnitRow[]> => {
+    await assertAccess(db, context, localityId, 'read', 'LOCALITY_NOT_FOUND');
     return listUnitsByLocality(db, localityId);
   };
 
-  /** @throws AppError LOCALITY_NOT_FOUND, UNIT_NAME_TAKEN */
-  const create = (meta: RequestMeta, localityId: string, input: TCreateUnitRequest): Promise<UnitRow> =>
+  /** @throws AppError LOCALITY_NOT_FOUND, FORBIDDEN, UNIT_NAME_TAKEN */
+  const create = (context: RequestContext, localityId: string, input: TCreateUnitRequest): Promise<UnitRow> =>
     db
       .transaction(async (tx) => {
-        if (!(await findLocalityById(tx, localityId))) throw new AppError('LOCALITY_NOT_FOUND');
+        await assertAccess(tx, context, localityId, 'edit', 'LOCALITY_NOT_FOUND');
         const row = await insertUnit(tx, {
           localityId,
           name: input.name,
           kind: input.kind,
           isExternal: input.isExternal,
         });
-        await recordAudit(tx, meta, clock.now(), {
+        await recordAudit(tx, context, clock.now(), {
           entityType: 'unit',
           entityId: row.id,
           localityId,
@@ -90,18 +108,19 @@ export const createUnitService = ({ db, clock }: UnitServiceDeps) => {
       })
       .catch(rethrowDuplicateName);
 
-  /** @throws AppError UNIT_NOT_FOUND, UNIT_NAME_TAKEN */
-  const update = (meta: RequestMeta, id: string, input: TUpdateUnitRequest): Promise<UnitRow> =>
+  /** @throws AppError UNIT_NOT_FOUND, FORBIDDEN, UNIT_NAME_TAKEN */
+  const update = (context: RequestContext, id: string, input: TUpdateUnitRequest): Promise<UnitRow> =>
     db
       .transaction(async (tx) => {
         const before = await findUnitById(tx, id);
         if (!before) throw new AppError('UNIT_NOT_FOUND');
+        await assertAccess(tx, context, before.localityId, 'edit', 'UNIT_NOT_FOUND');
         const after = await updateUnit(tx, id, {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.kind !== undefined ? { kind: input.kind } : {}),
           ...(input.isExternal !== undefined ? { isExternal: input.isExternal } : {}),
         });
-        await recordAudit(tx, meta, clock.now(), {
+        await recordAudit(tx, context, clock.now(), {
           entityType: 'unit',
           entityId: id,
           localityId: before.localityId,
@@ -113,19 +132,20 @@ export const createUnitService = ({ db, clock }: UnitServiceDeps) => {
       })
       .catch(rethrowDuplicateName);
 
-  /** @throws AppError UNIT_NOT_FOUND, UNIT_IN_USE when plans still name it */
-  const remove = (meta: RequestMeta, id: string): Promise<void> =>
+  /** @throws AppError UNIT_NOT_FOUND, FORBIDDEN, UNIT_IN_USE when plans or roles still name it */
+  const remove = (context: RequestContext, id: string): Promise<void> =>
     db.transaction(async (tx) => {
       const before = await findUnitById(tx, id);
       if (!before) throw new AppError('UNIT_NOT_FOUND');
+      await assertAccess(tx, context, before.localityId, 'edit', 'UNIT_NOT_FOUND');
       const usage = await countUnitUsage(tx, id);
       if (usage > 0) {
         throw new AppError('UNIT_IN_USE', {
-          message: `Đơn vị "${before.name}" đang được nêu ở ${usage} chỉ tiêu, nhiệm vụ hoặc kế hoạch nên không xóa được.`,
+          message: `Đơn vị "${before.name}" đang được nêu ở ${usage} chỉ tiêu, nhiệm vụ, kế hoạch hoặc vai trò người dùng nên không xóa được.`,
         });
       }
       await deleteUnit(tx, id);
-      await recordAudit(tx, meta, clock.now(), {
+      await recordAudit(tx, context, clock.now(), {
         entityType: 'unit',
         entityId: id,
         localityId: before.localityId,

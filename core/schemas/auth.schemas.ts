@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { TextLimits } from '../validations';
+import { zId, zIsoDate, zText } from './common.schemas';
+
+export const ROLE_NAMES = [
+  'system_admin',
+  'locality_admin',
+  'leader',
+  'standing_officer',
+  'unit_officer',
+  'inspector',
+] as const;
+export type TRole = (typeof ROLE_NAMES)[number];
+
+export const ZRoleAssignment = z.object({
+  id: z.uuid(),
+  role: z.enum(ROLE_NAMES),
+  localityId: z.uuid(),
+  localityName: z.string(),
+  unitId: z.uuid().nullable(),
+  unitName: z.string().nullable(),
+});
+export type TRoleAssignment = z.infer<typeof ZRoleAssignment>;
+
+export const ZUser = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  mustChangePassword: z.boolean(),
+  isDisabled: z.boolean(),
+  isDemo: z.boolean(),
+  roles: z.array(ZRoleAssignment),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZMe = z.object({
+  user: ZUser,
+  /** Send back in the X-CSRF-Token header on every write. */
+  csrfToken: z.string(),
+});
+export type TMe = z.infer<typeof ZMe>;
+
+export const ZLoginRequest = z.object({
+  username: zText('Tên đăng nhập', TextLimits.short),
+  password: z
+    .string({ error: 'Mật khẩu: phải là chuỗi ký tự' })
+    .min(1, { error: 'Mật khẩu không được để trống' })
+    .max(200),
+});
+
+export const ZChangePasswordRequest = z.object({
+  currentPassword: z.string({ error: 'Mật khẩu hiện tại: phải là chuỗi ký tự' }).max(200),
+  newPassword: z.string({ error: 'Mật khẩu mới: phải là chuỗi ký tự' }).max(200),
+});
+
+const zUsername = z
+  .string({ error: 'Tên đăng nhập: phải là chuỗi ký tự' })
+  .transform((value) => value.normalize('NFC').trim().toLowerCase())
+  .pipe(
+    z.string().regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, {
+      error: 'Tên đăng nhập gồm 3–50 chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới',
+    }),
+  );
+
+export const ZCreateUserRequest = z.object({
+  username: zUsername,
+  displayName: zText('Họ và tên', TextLimits.short),
+  /** A first password; the user must change it at the first sign-in. */
+  password: z.string({ error: 'Mật khẩu: phải là chuỗi ký tự' }).max(200),
+  roles: z
+    .array(
+      z.object({
+        role: z.enum(ROLE_NAMES, { error: 'Vai trò không hợp lệ' }),
+        localityId: zId('Địa phương của vai trò'),
+        unitId: zId('Đơn vị của vai trò').nullish(),
+      }),
+    )
+    .min(1, { error: 'Người dùng cần ít nhất một vai trò' })
+    .max(20),
+});
+export type TCreateUserRequest = z.infer<typeof ZCreateUserRequest>;
+
+export const ZUpdateUserRequest = z
+  .object({
+    displayName: zText('Họ và tên', TextLimits.short),
+    isDisabled: z.boolean({ error: 'Khóa tài khoản phải là true hoặc false' }),
+  })
+  .partial();
+export type TUpdateUserRequest = z.infer<typeof ZUpdateUserRequest>;
+
+export const ZAddRoleRequest = z.object({
+  role: z.enum(ROLE_NAMES, { error: 'Vai trò không hợp lệ' }),
+  localityId: zId('Địa phương của vai trò'),
+  unitId: zId('Đơn vị của vai trò').nullish(),
+});
+export type TAddRoleRequest = z.infer<typeof ZAddRoleRequest>;
+
+export const ZResetPasswordRequest = z.object({
+  password: z.string({ error: 'Mật khẩu: phải là chuỗi ký tự' }).max(200),
+});
+
+export const ZListUsersQuery = z.object({ localityId: zId('Địa phương').optional() });
+
+export const ZAuditEvent = z.object({
+  id: z.uuid(),
+  at: z.string(),
+  actorUserId: z.uuid().nullable(),
+  actorName: z.string().nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  entityType: z.string(),
+  entityId: z.uuid(),
+  parentEntityId: z.uuid().nullable(),
+  planId: z.uuid().nullable(),
+  localityId: z.uuid().nullable(),
+  action: z.enum(['create', 'update', 'delete']),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type TAuditEvent = z.infer<typeof ZAuditEvent>;
+
+export const AUDIT_ENTITY_TYPES = [
+  'locality',
+  'unit',
+  'plan',
+  'indicator',
+  'indicator_target',
+  'task',
+  'user',
+  'role_assignment',
+] as const;
+
+export const ZListAuditEventsQuery = z.object({
+  actorUserId: zId('Người thực hiện').optional(),
+  entityType: z.enum(AUDIT_ENTITY_TYPES, { error: 'Loại đối tượng không hợp lệ' }).optional(),
+  /** An entity and everything that belongs to it (an indicator and its targets). */
+  entityId: zId('Đối tượng').optional(),
+  planId: zId('Kế hoạch').optional(),
+  from: zIsoDate('Từ ngày').optional(),
+  to: zIsoDate('Đến ngày').optional(),
+  limit: z.coerce.number({ error: 'Số dòng phải là một số' }).int().min(1).max(500).default(100),
+  offset: z.coerce.number({ error: 'Vị trí phải là một số' }).int().min(0).default(0),
+});
+export type TListAuditEventsQuery = z.infer<typeof ZListAuditEventsQuery>;

@@ -1,0 +1,187 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { foldText } from '@core/domain/text';
+import type { Clock } from '../../clock';
+import type { Database } from '../../db/client';
+import { AppError } from '../../errors';
+import type { RequestContext } from '../../http/route';
+import { recordAudit } from '../audit/audit.repository';
+import {
+  countRecentFailures,
+  deleteExpiredSessions,
+  deleteSession,
+  deleteSessionsOfUser,
+  extendSession,
+  findLiveSession,
+  findUserById,
+  findUserByUsername,
+  insertLoginAttempt,
+  insertSession,
+  listAssignmentsOfUsers,
+  type SessionRow,
+  type UserRow,
+  updateUser,
+} from '../user/user.repository';
+import type { UserActor } from './access';
+import { getDummyHash, hashPassword, verifyPassword } from './password';
+
+/** A session lasts 8 working hours after its last use. */
+export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+/** Failed sign-ins allowed per user name (known or not) and per address within the window. */
+export const MAX_FAILURES_PER_USERNAME = 5;
+export const MAX_FAILURES_PER_IP = 50;
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+export const MIN_PASSWORD_LENGTH = 10;
+
+type AuthServiceDeps = { db: Database; clock: Clock; sessionSecret: string; isProduction: boolean };
+type Origin = { ip: string | null; userAgent: string | null };
+
+export type SignedIn = { user: UserRow; actor: UserActor; session: SessionRow };
+
+/** Lower-case, NFC, trimmed: how user names are stored and compared. */
+export const normalizeUsername = (username: string): string => username.normalize('NFC').trim().toLowerCase();
+
+/**
+ * Checks a new password: long enough and not the user name.
+ *
+ * @throws AppError WEAK_PASSWORD
+ */
+export const assertStrongPassword = (password: string, username: string): void => {
+  if ([...password].length < MIN_PASSWORD_LENGTH || foldText(password) === foldText(username)) {
+    throw new AppError('WEAK_PASSWORD', {
+      details: [{ field: 'newPassword', message: 'Mật khẩu phải có ít nhất 10 ký tự và khác tên đăng nhập' }],
+    });
+  }
+};
+
+/** Loads a user's role assignments into the actor the policies work with. */
+export const loadActor = async (db: Database, user: UserRow): Promise<UserActor> => {
+  const assignments = await listAssignmentsOfUsers(db, [user.id]);
+  return {
+    kind: 'user',
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    assignments: assignments.map((row) => ({
+      id: row.id,
+      role: row.role,
+      localityId: row.localityId,
+      unitId: row.unitId,
+    })),
+  };
+};
+
+export const createAuthService = ({ db, clock, sessionSecret, isProduction }: AuthServiceDeps) => {
+  /** The database keeps only a keyed hash of the cookie value, so a copy of the table opens no session. */
+  const sessionIdOf = (token: string) => createHmac('sha256', sessionSecret).update(token).digest('hex');
+
+  /**
+   * Signs in with a user name and password and opens a session.
+   *
+   * After 5 failed attempts for a user name within 15 minutes, further attempts are refused whatever the
+   * password, and the answer is the same whether or not the user exists.
+   *
+   * @returns the session token (for the cookie), the CSRF token and the signed-in user
+   * @throws AppError LOGIN_THROTTLED, INVALID_CREDENTIALS, DEMO_ACCOUNT_REFUSED
+   */
+  const login = async (origin: Origin, input: { username: string; password: string }) => {
+    const username = normalizeUsername(input.username);
+    const usernameKey = foldText(username) || '-';
+    const now = clock.now();
+    const failures = await countRecentFailures(
+      db,
+      usernameKey,
+      origin.ip,
+      new Date(now.getTime() - THROTTLE_WINDOW_MS),
+    );
+    if (failures.byUsername >= MAX_FAILURES_PER_USERNAME || failures.byIp >= MAX_FAILURES_PER_IP) {
+      await insertLoginAttempt(db, { usernameKey, ip: origin.ip, at: now, succeeded: false });
+      throw new AppError('LOGIN_THROTTLED');
+    }
+    const user = await findUserByUsername(db, username);
+    const passwordMatches = await verifyPassword(
+      user?.passwordHash ?? (await getDummyHash()),
+      input.password,
+    );
+    if (!user || !passwordMatches || user.isDisabled) {
+      await insertLoginAttempt(db, { usernameKey, ip: origin.ip, at: now, succeeded: false });
+      throw new AppError('INVALID_CREDENTIALS');
+    }
+    if (user.isDemo && isProduction) throw new AppError('DEMO_ACCOUNT_REFUSED');
+    await insertLoginAttempt(db, { usernameKey, ip: origin.ip, at: now, succeeded: true });
+    await deleteExpiredSessions(db, now);
+
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    const session: SessionRow = {
+      id: sessionIdOf(token),
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      ip: origin.ip,
+      userAgent: origin.userAgent?.slice(0, 500) ?? null,
+    };
+    await insertSession(db, session);
+    return { token, csrfToken, user, actor: await loadActor(db, user), session };
+  };
+
+  /**
+   * Finds the live session of a cookie value and extends it (sliding expiry).
+   *
+   * @returns the signed-in user, or null when the token is unknown or expired
+   */
+  const authenticate = async (token: string): Promise<SignedIn | null> => {
+    const now = clock.now();
+    const session = await findLiveSession(db, sessionIdOf(token), now);
+    if (!session) return null;
+    const user = await findUserById(db, session.userId);
+    if (!user || user.isDisabled || (user.isDemo && isProduction)) return null;
+    // Extend only when a good part of the lifetime has passed, to avoid a write on every request.
+    if (session.expiresAt.getTime() - now.getTime() < SESSION_TTL_MS * 0.9) {
+      session.expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+      await extendSession(db, session.id, session.expiresAt);
+    }
+    return { user, actor: await loadActor(db, user), session };
+  };
+
+  const logout = async (token: string): Promise<void> => {
+    await deleteSession(db, sessionIdOf(token));
+  };
+
+  /**
+   * Changes the signed-in user's password, clears the forced-change flag and closes their other sessions.
+   *
+   * @throws AppError WRONG_CURRENT_PASSWORD, WEAK_PASSWORD
+   */
+  const changePassword = async (
+    context: RequestContext,
+    signedIn: SignedIn,
+    input: { currentPassword: string; newPassword: string },
+  ) => {
+    if (!(await verifyPassword(signedIn.user.passwordHash, input.currentPassword))) {
+      throw new AppError('WRONG_CURRENT_PASSWORD', {
+        details: [{ field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng' }],
+      });
+    }
+    assertStrongPassword(input.newPassword, signedIn.user.username);
+    await db.transaction(async (tx) => {
+      await updateUser(tx, signedIn.user.id, {
+        passwordHash: await hashPassword(input.newPassword),
+        mustChangePassword: false,
+        updatedAt: clock.now(),
+      });
+      await deleteSessionsOfUser(tx, signedIn.user.id, signedIn.session.id);
+      await recordAudit(tx, context, clock.now(), {
+        entityType: 'user',
+        entityId: signedIn.user.id,
+        action: 'update',
+        before: { mustChangePassword: signedIn.user.mustChangePassword, passwordChanged: false },
+        after: { mustChangePassword: false, passwordChanged: true },
+      });
+    });
+  };
+
+  return { login, authenticate, logout, changePassword };
+};
+
+export type AuthService = ReturnType<typeof createAuthService>;

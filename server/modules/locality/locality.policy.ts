@@ -1,0 +1,15 @@
+import { type Actor, canReadIn, hasRoleCovering } from '../auth/access';
+
+/** A locality is visible inside the actor's scope, and so are the ancestors of their own localities. */
+export const canReadLocality = (
+  actor: Actor,
+  chain: readonly string[],
+  ancestorsOfOwn: readonly string[],
+): boolean => canReadIn(actor, chain) || (chain[0] !== undefined && ancestorsOfOwn.includes(chain[0]));
+
+/** Creating a locality under a parent needs an administrator covering the parent. */
+export const canCreateLocalityUnder = (actor: Actor, parentChain: readonly string[]): boolean =>
+  hasRoleCovering(actor, parentChain, ['system_admin', 'locality_admin']);
+
+/** A top-level locality (a nation) is created by the system only (the admin CLI or the demo). */
+export const canCreateRootLocality = (actor: Actor): boolean => actor.kind === 'system';

@@ -1,0 +1,97 @@
+import {
+  ZAddRoleRequest,
+  ZCreateUserRequest,
+  ZListUsersQuery,
+  ZResetPasswordRequest,
+  ZUpdateUserRequest,
+  ZUser,
+} from '@core/schemas/auth.schemas';
+import { dataOf, ZIdParams, zId } from '@core/schemas/common.schemas';
+import { z } from 'zod';
+import { defineRoute } from '../../http/route';
+
+const tags = ['Người dùng'];
+
+export const userRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/users',
+    operationId: 'listUsers',
+    summary: 'Người dùng có vai trò trong địa phương (hoặc trong phạm vi quản trị)',
+    tags,
+    permission: 'user:read',
+    schema: { query: ZListUsersQuery, response: { 200: dataOf(z.array(ZUser)) } },
+    handler: async ({ query, meta }, { services }) => ({
+      status: 200,
+      body: { data: await services.user.list(meta, query) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/users',
+    operationId: 'createUser',
+    summary: 'Tạo người dùng với vai trò (phải đổi mật khẩu khi đăng nhập lần đầu)',
+    tags,
+    permission: 'user:write',
+    schema: { body: ZCreateUserRequest, response: { 201: dataOf(ZUser) } },
+    handler: async ({ body, meta }, { services }) => ({
+      status: 201,
+      body: { data: await services.user.create(meta, body) },
+    }),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    path: '/api/v1/users/:id',
+    operationId: 'updateUser',
+    summary: 'Sửa tên hoặc khóa/mở khóa người dùng',
+    tags,
+    permission: 'user:write',
+    schema: { params: ZIdParams, body: ZUpdateUserRequest, response: { 200: dataOf(ZUser) } },
+    handler: async ({ params, body, meta }, { services }) => ({
+      status: 200,
+      body: { data: await services.user.update(meta, params.id, body) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/users/:id/password-reset',
+    operationId: 'resetPassword',
+    summary: 'Đặt lại mật khẩu (người dùng phải đổi khi đăng nhập)',
+    tags,
+    permission: 'user:write',
+    schema: { params: ZIdParams, body: ZResetPasswordRequest, response: { 200: dataOf(ZUser) } },
+    handler: async ({ params, body, meta }, { services }) => ({
+      status: 200,
+      body: { data: await services.user.resetPassword(meta, params.id, body.password) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/users/:id/roles',
+    operationId: 'addRole',
+    summary: 'Giao thêm vai trò',
+    tags,
+    permission: 'user:write',
+    schema: { params: ZIdParams, body: ZAddRoleRequest, response: { 201: dataOf(ZUser) } },
+    handler: async ({ params, body, meta }, { services }) => ({
+      status: 201,
+      body: { data: await services.user.addRole(meta, params.id, body) },
+    }),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    path: '/api/v1/users/:id/roles/:roleId',
+    operationId: 'removeRole',
+    summary: 'Thu hồi một vai trò',
+    tags,
+    permission: 'user:write',
+    schema: {
+      params: z.object({ id: zId('Mã người dùng'), roleId: zId('Mã vai trò') }),
+      response: { 200: dataOf(ZUser) },
+    },
+    handler: async ({ params, meta }, { services }) => ({
+      status: 200,
+      body: { data: await services.user.removeRole(meta, params.id, params.roleId) },
+    }),
+  }),
+];
