@@ -1,3 +1,4 @@
+import { foldText } from '@core/domain/text';
 import { describe, expect, it } from 'vitest';
 import { CONFIDENT_MATCH, matchCatalog } from './catalog-matcher';
 import { repairText } from './ocr-repair';
@@ -27,6 +28,14 @@ describe('repairText', () => {
     ['ho so thu tuc hanh chinh', 'hồ sơ thủ tục hành chính'],
   ])('%s → %s', (text, expected) => {
     expect(repairText(text).text).toBe(expected);
+  });
+
+  it.each([
+    ['MTTQ va cac doan thé ciia phuong', 'mttq va cac doan the cua phuong'],
+    ['Hd trg cac trudng', 'ho tro cac truong'],
+    ['Thành 1ap to cong nghe so', 'thanh lap to cong nghe so'],
+  ])('repairs OCR-garbled words: %s', (text, folded) => {
+    expect(foldText(repairText(text).text)).toBe(folded);
   });
 
   it('keeps words it does not know', () => {

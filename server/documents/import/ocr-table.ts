@@ -490,9 +490,9 @@ const findLead = (row: Row, parsed: Map<number, ParsedLine>, anchors: Set<number
   const below = row.lines.filter((index) => index > row.anchor);
   // The lead's first line may sit just above the middle line even when it was counted in the row above.
   const near = [row.anchor - 1, row.anchor + 1].filter((index) => !anchors.has(index) && parsed.has(index));
-  const window = [...new Set([row.anchor, ...above.slice(0, 2), near[0], ...below.slice(0, 1), near[1]])].filter(
-    (index): index is number => index !== undefined,
-  );
+  const window = [
+    ...new Set([row.anchor, ...above.slice(0, 2), near[0], ...below.slice(0, 1), near[1]]),
+  ].filter((index): index is number => index !== undefined);
   const lines = window.map((index) => parsed.get(index)).filter((line): line is ParsedLine => Boolean(line));
   const context = lines.map((line) => (line.cells.length ? line.units : line.text)).join(' ');
   for (const line of lines) {
@@ -519,7 +519,7 @@ const nameSlice = (line: ParsedLine): string => {
 const rowCells = (row: Row, parsed: Map<number, ParsedLine>, columns: number): Cell[] => {
   const groups = row.lines
     .map((index) => parsed.get(index))
-    .filter((line): line is ParsedLine => Boolean(line && line.cells.some((cell) => cell.kind !== 'bad')))
+    .filter((line): line is ParsedLine => Boolean(line?.cells.some((cell) => cell.kind !== 'bad')))
     .map((line) => ({ index: line.index, cells: [...line.cells] }));
   const used = new Set<number>();
   for (const group of groups) {
@@ -592,7 +592,7 @@ export const extractIndicatorsFromOcrTable = (
   from: number,
 ): TImportedIndicator[] => {
   const layout = readLayout(lines, from);
-  if (!layout || !layout.rows.length) return [];
+  if (!layout?.rows.length) return [];
   const { years, baselineYear } = layout;
   const parsed = new Map<number, ParsedLine>();
   for (const row of layout.rows) {
