@@ -14,7 +14,6 @@
  *   well, and the lead unit from a vocabulary of generic unit names, matched on the row's lines.
  * Every row it builds is flagged for review.
  */
-import { foldText } from '@core/domain/text';
 import type { TImportedIndicator, TImportedTarget } from '@core/schemas/import.schemas';
 import catalog from '../../modules/catalog/standard-indicators.json' with { type: 'json' };
 import { toTarget } from './indicator-extractor';
@@ -681,6 +680,3 @@ export const extractIndicatorsFromOcrTable = (
     };
   });
 };
-
-/** Folded key of a name (exported for tests). */
-export const ocrNameKey = (name: string): string => foldText(name);
