@@ -1,0 +1,463 @@
+/**
+ * The authorization matrix: every API route × every role × (an entity of the actor's own unit, of
+ * another unit of the same locality, of another locality), each asserted allowed or refused.
+ * A route without a rule here makes the test fail, so a new route cannot ship without one.
+ *
+ * Demo data: Thành Đông (ward of Hải Phòng) holds the actors' scope; Dân Tiến (commune of Thái Nguyên)
+ * is "another locality". The unit officer belongs to Thành Đông's "Trung tâm HCC".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_ROUTES } from '../../app';
+import { buildTestApp, type CallResult, type Client, TEST_PASSWORD, type TestApp } from '../../test/test-app';
+
+type ActorName = 'admin' | 'localityAdmin' | 'inspector' | 'leader' | 'standingOfficer' | 'unitOfficer';
+type Relation = 'ownUnit' | 'otherUnit' | 'otherLocality';
+/** allow: 2xx; forbidden: 403; hidden: 404, or 400 for an id in the body that "does not exist". */
+type Outcome = 'allow' | 'forbidden' | 'hidden';
+type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
+
+const ACTORS: Record<ActorName, string> = {
+  admin: 'admin',
+  localityAdmin: 'haiphong.admin',
+  inspector: 'haiphong.thanhtra',
+  leader: 'thanhdong.lanhdao',
+  standingOfficer: 'thanhdong.vhxh',
+  unitOfficer: 'thanhdong.hcc',
+};
+const RELATIONS: Relation[] = ['ownUnit', 'otherUnit', 'otherLocality'];
+
+type Fixtures = {
+  locality: Record<'thanhDong' | 'danTien' | 'haiPhong' | 'thaiNguyen', string>;
+  /** Unit leading the entity for each relation: Trung tâm HCC, Phòng Văn hóa - Xã hội (Thành Đông), Dân Tiến's centre. */
+  unitFor: Record<Relation, string>;
+  planFor: Record<Relation, string>;
+  localityFor: Record<Relation, string>;
+  provinceFor: Record<Relation, string>;
+};
+
+/** Every actor's scope covers Thành Đông; only the system administrator's covers Dân Tiến. */
+const inScope = (actor: ActorName, relation: Relation) => actor === 'admin' || relation !== 'otherLocality';
+const scoped = (actor: ActorName, relation: Relation): Outcome =>
+  inScope(actor, relation) ? 'allow' : 'hidden';
+const only =
+  (allowed: ActorName[], then: (actor: ActorName, relation: Relation) => Outcome = scoped) =>
+  (actor: ActorName, relation: Relation): Outcome =>
+    allowed.includes(actor) ? then(actor, relation) : 'forbidden';
+const everyone = (): Outcome => 'allow';
+
+/** Plan-level edits: the standing agency in scope; a unit officer reads the plan but may not change it. */
+const planEdit = only(['admin', 'standingOfficer', 'unitOfficer'], (actor, relation) =>
+  actor === 'unitOfficer' ? (inScope(actor, relation) ? 'forbidden' : 'hidden') : scoped(actor, relation),
+);
+/** Edits of an indicator or task: also its lead unit's officer. */
+const ledEdit = only(['admin', 'standingOfficer', 'unitOfficer'], (actor, relation) =>
+  actor === 'unitOfficer'
+    ? relation === 'ownUnit'
+      ? 'allow'
+      : relation === 'otherUnit'
+        ? 'forbidden'
+        : 'hidden'
+    : scoped(actor, relation),
+);
+
+type Rule = {
+  request: (relation: Relation, fixtures: Fixtures, t: TestApp) => Promise<Request>;
+  expected: (actor: ActorName, relation: Relation) => Outcome;
+  /** For routes that act on the session itself: run with a fresh sign-in of the actor. */
+  freshSession?: boolean;
+  /** Proof the request passed authorization when a 2xx is not the natural answer. */
+  allowedWhen?: (result: CallResult) => boolean;
+};
+
+let sequence = 0;
+const unique = (prefix: string) => `${prefix}${++sequence}`;
+
+const created = async (t: TestApp, request: Request): Promise<string> => {
+  const response = await t.call(request.method, request.url, request.body);
+  if (response.status !== 201) throw new Error(`fixture ${request.url}: ${JSON.stringify(response.body)}`);
+  return response.body.data.id;
+};
+const freshIndicator = (t: TestApp, relation: Relation, fixtures: Fixtures) =>
+  created(t, {
+    method: 'POST',
+    url: `/api/v1/plans/${fixtures.planFor[relation]}/indicators`,
+    body: {
+      name: unique('Chỉ tiêu '),
+      leadUnitId: fixtures.unitFor[relation],
+      targets: [{ year: 2026, op: '>=', value: 1 }],
+    },
+  });
+const freshTask = (t: TestApp, relation: Relation, fixtures: Fixtures) =>
+  created(t, {
+    method: 'POST',
+    url: `/api/v1/plans/${fixtures.planFor[relation]}/tasks`,
+    body: { name: unique('Nhiệm vụ '), leadUnitId: fixtures.unitFor[relation] },
+  });
+const freshPlan = (t: TestApp, relation: Relation, fixtures: Fixtures) =>
+  created(t, {
+    method: 'POST',
+    url: '/api/v1/plans',
+    body: {
+      localityId: fixtures.localityFor[relation],
+      issuerKind: 'government',
+      issuer: 'UBND',
+      title: unique('Kế hoạch '),
+    },
+  });
+const freshUnit = (t: TestApp, relation: Relation, fixtures: Fixtures) =>
+  created(t, {
+    method: 'POST',
+    url: `/api/v1/localities/${fixtures.localityFor[relation]}/units`,
+    body: { name: unique('Đơn vị ') },
+  });
+const freshUser = (t: TestApp, relation: Relation, fixtures: Fixtures) =>
+  created(t, {
+    method: 'POST',
+    url: '/api/v1/users',
+    body: {
+      username: unique('matrix.user'),
+      displayName: 'Người dùng thử',
+      password: 'mat-khau-thu-nghiem',
+      roles: [{ role: 'leader', localityId: fixtures.localityFor[relation] }],
+    },
+  });
+
+const RULES: Record<string, Rule> = {
+  login: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { username: 'thanhdong.lanhdao', password: TEST_PASSWORD },
+    }),
+    expected: everyone,
+  },
+  logout: {
+    request: async () => ({ method: 'POST', url: '/api/v1/auth/logout' }),
+    expected: everyone,
+    freshSession: true,
+  },
+  getMe: { request: async () => ({ method: 'GET', url: '/api/v1/auth/me' }), expected: everyone },
+  changePassword: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      body: { currentPassword: 'sai', newPassword: 'khong-quan-trong' },
+    }),
+    expected: everyone,
+    allowedWhen: (result) => result.status === 400 && result.body.error === 'wrong_current_password',
+  },
+  listUsers: {
+    request: async (relation, fixtures) => ({
+      method: 'GET',
+      url: `/api/v1/users?localityId=${fixtures.localityFor[relation]}`,
+    }),
+    expected: only(['admin', 'localityAdmin']),
+  },
+  createUser: {
+    request: async (relation, fixtures) => ({
+      method: 'POST',
+      url: '/api/v1/users',
+      body: {
+        username: unique('new.user'),
+        displayName: 'Người mới',
+        password: 'mat-khau-thu-nghiem',
+        roles: [{ role: 'inspector', localityId: fixtures.localityFor[relation] }],
+      },
+    }),
+    expected: only(['admin', 'localityAdmin']),
+  },
+  updateUser: {
+    request: async (relation, fixtures, t) => ({
+      method: 'PATCH',
+      url: `/api/v1/users/${await freshUser(t, relation, fixtures)}`,
+      body: { displayName: 'Tên mới' },
+    }),
+    expected: only(['admin', 'localityAdmin']),
+  },
+  resetPassword: {
+    request: async (relation, fixtures, t) => ({
+      method: 'POST',
+      url: `/api/v1/users/${await freshUser(t, relation, fixtures)}/password-reset`,
+      body: { password: 'mat-khau-dat-lai' },
+    }),
+    expected: only(['admin', 'localityAdmin']),
+  },
+  addRole: {
+    request: async (relation, fixtures, t) => ({
+      method: 'POST',
+      url: `/api/v1/users/${await freshUser(t, relation, fixtures)}/roles`,
+      body: { role: 'inspector', localityId: fixtures.localityFor[relation] },
+    }),
+    expected: only(['admin', 'localityAdmin']),
+  },
+  removeRole: {
+    request: async (relation, fixtures, t) => {
+      const userId = await freshUser(t, relation, fixtures);
+      const user = (
+        await t.call('GET', `/api/v1/users?localityId=${fixtures.localityFor[relation]}`)
+      ).body.data.find((row: { id: string }) => row.id === userId);
+      return { method: 'DELETE', url: `/api/v1/users/${userId}/roles/${user.roles[0].id}` };
+    },
+    expected: only(['admin', 'localityAdmin']),
+  },
+  listAuditEvents: {
+    request: async (relation, fixtures) => ({
+      method: 'GET',
+      url: `/api/v1/audit-events?planId=${fixtures.planFor[relation]}&limit=5`,
+    }),
+    expected: everyone,
+  },
+  listLocalities: { request: async () => ({ method: 'GET', url: '/api/v1/localities' }), expected: everyone },
+  getLocality: {
+    request: async (relation, fixtures) => ({
+      method: 'GET',
+      url: `/api/v1/localities/${fixtures.localityFor[relation]}`,
+    }),
+    expected: scoped,
+  },
+  createLocality: {
+    request: async (relation, fixtures) => ({
+      method: 'POST',
+      url: '/api/v1/localities',
+      body: {
+        code: unique('X'),
+        name: unique('Xã mới '),
+        level: 'commune',
+        kind: 'xã',
+        parentId: fixtures.provinceFor[relation],
+      },
+    }),
+    expected: only(['admin', 'localityAdmin']),
+  },
+  listUnits: {
+    request: async (relation, fixtures) => ({
+      method: 'GET',
+      url: `/api/v1/localities/${fixtures.localityFor[relation]}/units`,
+    }),
+    expected: scoped,
+  },
+  createUnit: {
+    request: async (relation, fixtures) => ({
+      method: 'POST',
+      url: `/api/v1/localities/${fixtures.localityFor[relation]}/units`,
+      body: { name: unique('Phòng ') },
+    }),
+    expected: only(['admin', 'localityAdmin', 'standingOfficer']),
+  },
+  updateUnit: {
+    request: async (relation, fixtures, t) => ({
+      method: 'PATCH',
+      url: `/api/v1/units/${await freshUnit(t, relation, fixtures)}`,
+      body: { kind: 'phòng' },
+    }),
+    expected: only(['admin', 'localityAdmin', 'standingOfficer']),
+  },
+  deleteUnit: {
+    request: async (relation, fixtures, t) => ({
+      method: 'DELETE',
+      url: `/api/v1/units/${await freshUnit(t, relation, fixtures)}`,
+    }),
+    expected: only(['admin', 'localityAdmin', 'standingOfficer']),
+  },
+  listPlans: { request: async () => ({ method: 'GET', url: '/api/v1/plans' }), expected: everyone },
+  getPlan: {
+    request: async (relation, fixtures) => ({
+      method: 'GET',
+      url: `/api/v1/plans/${fixtures.planFor[relation]}`,
+    }),
+    expected: scoped,
+  },
+  createPlan: {
+    request: async (relation, fixtures) => ({
+      method: 'POST',
+      url: '/api/v1/plans',
+      body: {
+        localityId: fixtures.localityFor[relation],
+        issuerKind: 'government',
+        issuer: 'UBND',
+        title: 'Kế hoạch mới',
+      },
+    }),
+    expected: planEdit,
+  },
+  updatePlan: {
+    request: async (relation, fixtures, t) => ({
+      method: 'PATCH',
+      url: `/api/v1/plans/${await freshPlan(t, relation, fixtures)}`,
+      body: { signerName: 'A' },
+    }),
+    expected: planEdit,
+  },
+  deletePlan: {
+    request: async (relation, fixtures, t) => ({
+      method: 'DELETE',
+      url: `/api/v1/plans/${await freshPlan(t, relation, fixtures)}`,
+    }),
+    expected: planEdit,
+  },
+  createIndicator: {
+    request: async (relation, fixtures) => ({
+      method: 'POST',
+      url: `/api/v1/plans/${fixtures.planFor[relation]}/indicators`,
+      body: { name: unique('Chỉ tiêu mới '), leadUnitId: fixtures.unitFor[relation] },
+    }),
+    expected: planEdit,
+  },
+  updateIndicator: {
+    request: async (relation, fixtures, t) => ({
+      method: 'PATCH',
+      url: `/api/v1/indicators/${await freshIndicator(t, relation, fixtures)}`,
+      body: { unit: '%' },
+    }),
+    expected: ledEdit,
+  },
+  deleteIndicator: {
+    request: async (relation, fixtures, t) => ({
+      method: 'DELETE',
+      url: `/api/v1/indicators/${await freshIndicator(t, relation, fixtures)}`,
+    }),
+    expected: planEdit,
+  },
+  putTarget: {
+    request: async (relation, fixtures, t) => ({
+      method: 'PUT',
+      url: `/api/v1/indicators/${await freshIndicator(t, relation, fixtures)}/targets/2027`,
+      body: { op: '>=', value: 80, rawText: '80%' },
+    }),
+    expected: ledEdit,
+  },
+  deleteTarget: {
+    request: async (relation, fixtures, t) => ({
+      method: 'DELETE',
+      url: `/api/v1/indicators/${await freshIndicator(t, relation, fixtures)}/targets/2026`,
+    }),
+    expected: ledEdit,
+  },
+  createTask: {
+    request: async (relation, fixtures) => ({
+      method: 'POST',
+      url: `/api/v1/plans/${fixtures.planFor[relation]}/tasks`,
+      body: { name: unique('Nhiệm vụ mới '), leadUnitId: fixtures.unitFor[relation] },
+    }),
+    expected: planEdit,
+  },
+  updateTask: {
+    request: async (relation, fixtures, t) => ({
+      method: 'PATCH',
+      url: `/api/v1/tasks/${await freshTask(t, relation, fixtures)}`,
+      body: { output: 'Báo cáo' },
+    }),
+    expected: ledEdit,
+  },
+  deleteTask: {
+    request: async (relation, fixtures, t) => ({
+      method: 'DELETE',
+      url: `/api/v1/tasks/${await freshTask(t, relation, fixtures)}`,
+    }),
+    expected: planEdit,
+  },
+  listCatalog: { request: async () => ({ method: 'GET', url: '/api/v1/catalog' }), expected: everyone },
+  getCatalogIndicator: {
+    request: async () => ({ method: 'GET', url: '/api/v1/catalog/HT.DI_DONG.PHU_SONG_5G' }),
+    expected: everyone,
+  },
+  search: {
+    request: async () => ({ method: 'GET', url: '/api/v1/search?q=phu%20song' }),
+    expected: everyone,
+  },
+};
+
+const outcomeOf = (result: CallResult, rule: Rule): Outcome | `unexpected ${number}` => {
+  if (rule.allowedWhen?.(result) || (result.status >= 200 && result.status < 300)) return 'allow';
+  if (result.status === 403) return 'forbidden';
+  if (result.status === 404 || (result.status === 400 && /^unknown_/.test(result.body?.error ?? '')))
+    return 'hidden';
+  return `unexpected ${result.status}`;
+};
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let fixtures: Fixtures;
+  const clients = {} as Record<ActorName, Client>;
+
+  beforeAll(async () => {
+    t = await buildTestApp({ demo: true });
+    for (const [actor, username] of Object.entries(ACTORS))
+      clients[actor as ActorName] = await t.signIn(username);
+    const localities: Array<{ id: string; name: string }> = (await t.call('GET', '/api/v1/localities')).body
+      .data;
+    const idOf = (name: string) => localities.find((row) => row.name === name)!.id;
+    const plans: Array<{ id: string; localityName: string }> = (await t.call('GET', '/api/v1/plans')).body
+      .data;
+    const unitsOf = async (localityId: string): Promise<Array<{ id: string; name: string }>> =>
+      (await t.call('GET', `/api/v1/localities/${localityId}/units`)).body.data;
+    const thanhDong = idOf('Thành Đông');
+    const danTien = idOf('Dân Tiến');
+    const thanhDongUnits = await unitsOf(thanhDong);
+    const danTienUnits = await unitsOf(danTien);
+    const thanhDongPlan = plans.find((plan) => plan.localityName === 'Thành Đông')!.id;
+    const danTienPlan = plans.find((plan) => plan.localityName === 'Dân Tiến')!.id;
+    fixtures = {
+      locality: { thanhDong, danTien, haiPhong: idOf('Hải Phòng'), thaiNguyen: idOf('Thái Nguyên') },
+      unitFor: {
+        ownUnit: thanhDongUnits.find((unit) => unit.name === 'Trung tâm HCC')!.id,
+        otherUnit: thanhDongUnits.find((unit) => unit.name === 'Phòng Văn hóa - Xã hội')!.id,
+        otherLocality: danTienUnits.find((unit) => unit.name === 'Trung tâm phục vụ hành chính công')!.id,
+      },
+      planFor: { ownUnit: thanhDongPlan, otherUnit: thanhDongPlan, otherLocality: danTienPlan },
+      localityFor: { ownUnit: thanhDong, otherUnit: thanhDong, otherLocality: danTien },
+      provinceFor: {
+        ownUnit: idOf('Hải Phòng'),
+        otherUnit: idOf('Hải Phòng'),
+        otherLocality: idOf('Thái Nguyên'),
+      },
+    };
+  });
+  afterAll(() => t.close());
+
+  it('should have a rule for every route, and no rule for a route that does not exist', () => {
+    const operationIds = ALL_ROUTES.map((route) => route.operationId).sort();
+    expect(Object.keys(RULES).sort()).toEqual(operationIds);
+  });
+
+  it('should refuse every non-public route without a session (401)', async () => {
+    for (const route of ALL_ROUTES) {
+      const rule = RULES[route.operationId];
+      if (!rule || route.permission === 'public') continue;
+      const request = await rule.request('ownUnit', fixtures, t);
+      const result = await t.anonymous.call(request.method, request.url, request.body);
+      expect(result.status, `${route.operationId} without a session`).toBe(401);
+    }
+  });
+
+  for (const route of ALL_ROUTES) {
+    it(`${route.method} ${route.path} (${route.operationId})`, async () => {
+      const rule = RULES[route.operationId];
+      expect(rule, `no authorization rule for ${route.operationId}`).toBeDefined();
+      if (!rule) return;
+      const seen: string[] = [];
+      const wanted: string[] = [];
+      for (const actor of Object.keys(ACTORS) as ActorName[]) {
+        for (const relation of RELATIONS) {
+          const request = await rule.request(relation, fixtures, t);
+          const client = rule.freshSession ? await t.signIn(ACTORS[actor]) : clients[actor];
+          const result = await client.call(request.method, request.url, request.body);
+          seen.push(`${actor}/${relation}: ${outcomeOf(result, rule)}`);
+          wanted.push(`${actor}/${relation}: ${rule.expected(actor, relation)}`);
+        }
+      }
+      expect(seen).toEqual(wanted);
+    });
+  }
+
+  it('should show a unit officer only the audit trail of their own locality', async () => {
+    const events = (
+      await clients.unitOfficer.call('GET', `/api/v1/audit-events?planId=${fixtures.planFor.otherLocality}`)
+    ).body.data;
+    expect(events).toEqual([]);
+    const own = (
+      await clients.unitOfficer.call('GET', `/api/v1/audit-events?planId=${fixtures.planFor.ownUnit}&limit=5`)
+    ).body.data;
+    expect(own.length).toBeGreaterThan(0);
+  });
+});
