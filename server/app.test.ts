@@ -89,6 +89,10 @@ describe('loadConfig', () => {
     );
   });
 
+  it('should treat empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ usesEmbeddedDb: true, port: 3000 });
+  });
+
   it('should list every invalid variable', () => {
     expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x' })).toThrow(
       /PORT[\s\S]*DATABASE_URL: must start with postgres/,

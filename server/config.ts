@@ -64,7 +64,10 @@ export const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-not-f
  * @throws Error listing every invalid variable, so a misconfigured server fails fast and readably
  */
 export const loadConfig = (env: Record<string, string | undefined>): Config => {
-  const parsed = ZConfigEnv.safeParse(env);
+  // An empty variable (common in deployment files) counts as unset.
+  const parsed = ZConfigEnv.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);

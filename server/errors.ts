@@ -52,7 +52,7 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   UNKNOWN_PLAN_REFERENCE: 'Kế hoạch được liên kết không tồn tại.',
   BODY_TOO_LARGE: 'Nội dung gửi lên quá lớn.',
   UNSUPPORTED_MEDIA_TYPE: 'Định dạng nội dung gửi lên không được hỗ trợ (cần application/json).',
-  WEAK_PASSWORD: 'Mật khẩu phải có ít nhất 10 ký tự và khác tên đăng nhập.',
+  WEAK_PASSWORD: 'Mật khẩu chưa đạt yêu cầu.',
   WRONG_CURRENT_PASSWORD: 'Mật khẩu hiện tại không đúng.',
   UNIT_REQUIRED_FOR_ROLE: 'Vai trò cán bộ đơn vị phải gắn với một đơn vị của địa phương.',
   UNAUTHENTICATED: 'Vui lòng đăng nhập.',

@@ -1,19 +1,14 @@
 /**
  * The only file that opens real resources: configuration → database → migrations → demo data → listen.
  */
-import { join } from 'node:path';
 import { createApp, DEFAULT_WEB_ROOT } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
-import { openPglite, openPostgres } from './db/client';
-import { runMigrations } from './db/migrate';
+import { openMigratedDatabase } from './db/migrate';
 import { loadDemoDataIfEmpty } from './db/seeds/demo';
 
 const config = loadConfig(process.env);
-const handle = config.databaseUrl
-  ? await openPostgres(config.databaseUrl)
-  : await openPglite(join(config.dataDir, 'pglite'));
-await runMigrations(handle);
+const handle = await openMigratedDatabase(config);
 if (config.loadDemoData) await loadDemoDataIfEmpty(handle.db, systemClock);
 
 const app = await createApp({ db: handle.db, config, clock: systemClock, webRoot: DEFAULT_WEB_ROOT });

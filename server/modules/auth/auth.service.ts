@@ -45,10 +45,10 @@ export const normalizeUsername = (username: string): string => username.normaliz
  *
  * @throws AppError WEAK_PASSWORD
  */
-export const assertStrongPassword = (password: string, username: string): void => {
+export const assertStrongPassword = (password: string, username: string, field = 'newPassword'): void => {
   if ([...password].length < MIN_PASSWORD_LENGTH || foldText(password) === foldText(username)) {
     throw new AppError('WEAK_PASSWORD', {
-      details: [{ field: 'newPassword', message: 'Mật khẩu phải có ít nhất 10 ký tự và khác tên đăng nhập' }],
+      details: [{ field, message: 'Mật khẩu phải có ít nhất 10 ký tự và khác tên đăng nhập' }],
     });
   }
 };

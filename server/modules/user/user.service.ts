@@ -138,7 +138,7 @@ export const createUserService = ({ db, clock }: UserServiceDeps) => {
       .transaction(async (tx) => {
         for (const [index, role] of input.roles.entries())
           await assertGrantable(tx, context.actor, role, `roles.${index}`);
-        assertStrongPassword(input.password, input.username);
+        assertStrongPassword(input.password, input.username, 'password');
         const user = await insertUser(tx, {
           username: input.username,
           displayName: input.displayName,
@@ -204,7 +204,7 @@ export const createUserService = ({ db, clock }: UserServiceDeps) => {
   const resetPassword = (context: RequestContext, id: string, password: string): Promise<TUser> =>
     db.transaction(async (tx) => {
       const before = await loadManagedUser(tx, context.actor, id);
-      assertStrongPassword(password, before.username);
+      assertStrongPassword(password, before.username, 'password');
       const after = await updateUser(tx, id, {
         passwordHash: await hashPassword(password),
         mustChangePassword: true,

@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../server/app';
+import { openMigratedDatabase } from '../server/db/migrate';
+import { fixedClock, signInTo, TEST_CONFIG } from '../server/test/test-app';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'lotrinh-admin-'));
+const admin = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', DEMO_DATA: 'false' },
+  });
+
+describe('npm run admin', () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('should bootstrap the first administrator of an empty installation', async () => {
+    const locality = admin(
+      'create-locality',
+      '--code',
+      'VN',
+      '--name',
+      'Việt Nam',
+      '--level',
+      'nation',
+      '--kind',
+      'quốc gia',
+    );
+    expect(locality.stderr).toBe('');
+    expect(locality.status).toBe(0);
+    const user = admin(
+      'create-user',
+      '--username',
+      'quantri',
+      '--name',
+      'Quản trị',
+      '--password',
+      'mat-khau-ban-dau',
+      '--role',
+      'system_admin',
+      '--locality',
+      'VN',
+    );
+    expect(user.status).toBe(0);
+    expect(user.stdout).toContain('Đã tạo người dùng "quantri"');
+
+    const handle = await openMigratedDatabase({ databaseUrl: null, dataDir });
+    const app = await createApp({ db: handle.db, config: TEST_CONFIG, clock: fixedClock });
+    try {
+      const client = await signInTo(app, 'quantri', 'mat-khau-ban-dau');
+      const me = await client.call('GET', '/api/v1/auth/me');
+      expect(me.body.data.user).toMatchObject({
+        mustChangePassword: true,
+        roles: [expect.objectContaining({ role: 'system_admin' })],
+      });
+    } finally {
+      await app.close();
+      await handle.close();
+    }
+  });
+
+  it.each([
+    [
+      [
+        'create-user',
+        '--username',
+        'user.x1',
+        '--name',
+        'X',
+        '--password',
+        'ngan',
+        '--role',
+        'system_admin',
+        '--locality',
+        'VN',
+      ],
+      'password: Mật khẩu phải có ít nhất 10 ký tự',
+    ],
+    [
+      [
+        'create-user',
+        '--username',
+        'user.x2',
+        '--name',
+        'X',
+        '--password',
+        'mat-khau-du-dai',
+        '--role',
+        'system_admin',
+        '--locality',
+        'KHONGCO',
+      ],
+      'Không có địa phương mã "KHONGCO"',
+    ],
+    [
+      [
+        'create-user',
+        '--username',
+        'user.x3',
+        '--name',
+        'X',
+        '--password',
+        'mat-khau-du-dai',
+        '--role',
+        'vua',
+        '--locality',
+        'VN',
+      ],
+      'roles.0.role: Vai trò không hợp lệ',
+    ],
+    [['delete-everything'], 'Cách dùng:'],
+  ])('should refuse %j with exit code 2 and a Vietnamese message', (args, message) => {
+    const result = admin(...args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * Administration from the command line, for the first administrator of a fresh installation.
+ *
+ *   npm run admin -- create-user --username admin --name "Quản trị hệ thống" --password '…' \
+ *     --role system_admin --locality VN [--unit "Tên đơn vị"]
+ *   npm run admin -- create-locality --code VN --name "Việt Nam" --level nation --kind "quốc gia"
+ *
+ * Works on the configured database (DATABASE_URL or DATA_DIR, as the server). The new user must
+ * change the password at the first sign-in. Exit codes: 0 done, 2 bad input.
+ */
+import { parseArgs } from 'node:util';
+import { ZCreateUserRequest } from '@core/schemas/auth.schemas';
+import { ZCreateLocalityRequest } from '@core/schemas/locality.schemas';
+import { z } from 'zod';
+import { systemClock } from '../server/clock';
+import { loadConfig } from '../server/config';
+import { openMigratedDatabase } from '../server/db/migrate';
+import { AppError } from '../server/errors';
+import { systemActor } from '../server/modules/auth/access';
+import { findLocalityByCode } from '../server/modules/locality/locality.repository';
+import { createLocalityService } from '../server/modules/locality/locality.service';
+import { listUnitsByLocality } from '../server/modules/unit/unit.repository';
+import { createUserService } from '../server/modules/user/user.service';
+
+class UsageError extends Error {}
+
+const USAGE = `Cách dùng:
+  npm run admin -- create-user --username TÊN --name "Họ và tên" --password MẬT_KHẨU --role VAI_TRÒ --locality MÃ_ĐỊA_PHƯƠNG [--unit "Tên đơn vị"]
+  npm run admin -- create-locality --code MÃ --name "Tên" --level nation|province|commune --kind "loại" [--parent MÃ_CẤP_TRÊN]
+Vai trò: system_admin, locality_admin, leader, standing_officer, unit_officer, inspector`;
+
+const [command, ...rest] = process.argv.slice(2);
+const { values } = parseArgs({
+  args: rest,
+  options: {
+    username: { type: 'string' },
+    name: { type: 'string' },
+    password: { type: 'string' },
+    role: { type: 'string' },
+    locality: { type: 'string' },
+    unit: { type: 'string' },
+    code: { type: 'string' },
+    level: { type: 'string' },
+    kind: { type: 'string' },
+    parent: { type: 'string' },
+  },
+  strict: true,
+});
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(2);
+}
+const handle = await openMigratedDatabase(config);
+const context = { actor: systemActor('Dòng lệnh quản trị'), ip: null, userAgent: 'npm run admin' };
+
+const describeIssues = (error: z.ZodError) =>
+  error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n');
+
+const localityIdOf = async (code: string | undefined): Promise<string> => {
+  if (!code) throw new UsageError('Thiếu --locality (mã địa phương, ví dụ VN).');
+  const row = await findLocalityByCode(handle.db, code);
+  if (!row) throw new UsageError(`Không có địa phương mã "${code}".`);
+  return row.id;
+};
+
+const run = async (): Promise<void> => {
+  if (command === 'create-user') {
+    const localityId = await localityIdOf(values.locality);
+    const unit = values.unit
+      ? (await listUnitsByLocality(handle.db, localityId)).find((row) => row.name === values.unit)
+      : undefined;
+    if (values.unit && !unit) throw new UsageError(`Địa phương không có đơn vị "${values.unit}".`);
+    const input = ZCreateUserRequest.parse({
+      username: values.username,
+      displayName: values.name,
+      password: values.password,
+      roles: [{ role: values.role, localityId, unitId: unit?.id ?? null }],
+    });
+    const user = await createUserService({ db: handle.db, clock: systemClock }).create(context, input);
+    process.stdout.write(
+      `Đã tạo người dùng "${user.username}" (${user.roles.map((role) => role.role).join(', ')}). Người dùng phải đổi mật khẩu khi đăng nhập lần đầu.\n`,
+    );
+    return;
+  }
+  if (command === 'create-locality') {
+    const parentId = values.parent ? await localityIdOf(values.parent) : null;
+    const input = ZCreateLocalityRequest.parse({
+      code: values.code,
+      name: values.name,
+      level: values.level,
+      kind: values.kind,
+      parentId,
+    });
+    const row = await createLocalityService({ db: handle.db, clock: systemClock }).create(context, input);
+    process.stdout.write(`Đã tạo địa phương "${row.name}" (mã ${row.code}).\n`);
+    return;
+  }
+  throw new UsageError(USAGE);
+};
+
+let exitCode = 0;
+try {
+  await run();
+} catch (error) {
+  exitCode = 2;
+  if (error instanceof z.ZodError) process.stderr.write(`Dữ liệu không hợp lệ:\n${describeIssues(error)}\n`);
+  else if (error instanceof AppError) process.stderr.write(`${error.message}\n`);
+  else if (error instanceof UsageError) process.stderr.write(`${error.message}\n`);
+  else {
+    exitCode = 1;
+    process.stderr.write(`Lỗi: ${(error as Error).message}\n`);
+  }
+} finally {
+  await handle.close();
+}
+process.exit(exitCode);
