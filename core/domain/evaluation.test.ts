@@ -1,0 +1,453 @@
+import { describe, expect, it } from 'vitest';
+import {
+  colourOf,
+  type EvaluatedTarget,
+  evaluateIndicator,
+  evaluateTask,
+  evaluateTimeliness,
+  type IndicatorStatus,
+  rankByScore,
+  scoreUnit,
+} from './evaluation';
+
+const atLeast = (year: number, value: number): EvaluatedTarget => ({
+  year,
+  op: '>=',
+  value,
+  valueHigh: null,
+});
+const atMost = (year: number, value: number): EvaluatedTarget => ({ year, op: '<=', value, valueHigh: null });
+const qualitative = (year: number): EvaluatedTarget => ({
+  year,
+  op: 'qualitative',
+  value: null,
+  valueHigh: null,
+});
+const between = (year: number, low: number, high: number): EvaluatedTarget => ({
+  year,
+  op: 'range',
+  value: low,
+  valueHigh: high,
+});
+
+/** Tỷ lệ phủ sóng 5G (Thành Đông): ≥ 60% in 2025, then 70, 80, 90, 95, 100. */
+const FIVE_G = [
+  atLeast(2025, 60),
+  atLeast(2026, 70),
+  atLeast(2027, 80),
+  atLeast(2028, 90),
+  atLeast(2029, 95),
+  atLeast(2030, 100),
+];
+/** Dân Tiến style: 2025 and stage targets only. */
+const STAGES = [atLeast(2025, 80), atLeast(2030, 100)];
+
+describe('evaluateIndicator', () => {
+  it.each<[string, Parameters<typeof evaluateIndicator>[0], IndicatorStatus, number | null]>([
+    [
+      'no value reported',
+      { targets: FIVE_G, direction: 'increase', measure: 'cumulative', observation: null },
+      'no_data',
+      null,
+    ],
+    [
+      'a value above the path mid-year',
+      {
+        targets: FIVE_G,
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: 66, date: '2026-06-14', isYearFinal: false },
+      },
+      'on_track',
+      64.52,
+    ],
+    [
+      'a value a little under the path',
+      {
+        targets: FIVE_G,
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: 64, date: '2026-06-14', isYearFinal: false },
+      },
+      'at_risk',
+      64.52,
+    ],
+    [
+      'a value far under the path',
+      {
+        targets: FIVE_G,
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: 61, date: '2026-06-14', isYearFinal: false },
+      },
+      'behind',
+      64.52,
+    ],
+    [
+      'the year target already met',
+      {
+        targets: FIVE_G,
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: 72, date: '2026-06-14', isYearFinal: false },
+      },
+      'achieved',
+      null,
+    ],
+    [
+      'the year ends under its target',
+      {
+        targets: FIVE_G,
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: 68, date: '2026-11-14', isYearFinal: true },
+      },
+      'behind',
+      null,
+    ],
+    [
+      'a level between stage targets (cumulative: at its date)',
+      {
+        targets: STAGES,
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: 86, date: '2027-03-14', isYearFinal: false },
+      },
+      'on_track',
+      84.8,
+    ],
+    [
+      'a rate between stage targets (period: the year’s share of the path)',
+      {
+        targets: STAGES,
+        direction: 'increase',
+        measure: 'period',
+        observation: { value: 86, date: '2027-03-14', isYearFinal: false },
+      },
+      'at_risk',
+      88,
+    ],
+    [
+      'a rank that is better than its path (lower is better)',
+      {
+        targets: [atMost(2025, 30), atMost(2027, 20)],
+        direction: 'decrease',
+        measure: 'cumulative',
+        observation: { value: 24, date: '2026-12-14', isYearFinal: true },
+      },
+      'on_track',
+      25.23,
+    ],
+    [
+      'a rank a little worse than its path',
+      {
+        targets: [atMost(2025, 30), atMost(2027, 20)],
+        direction: 'decrease',
+        measure: 'cumulative',
+        observation: { value: 26, date: '2026-12-14', isYearFinal: true },
+      },
+      'at_risk',
+      25.23,
+    ],
+    [
+      'a rank far worse than its path',
+      {
+        targets: [atMost(2025, 30), atMost(2027, 20)],
+        direction: 'decrease',
+        measure: 'cumulative',
+        observation: { value: 28, date: '2026-12-14', isYearFinal: true },
+      },
+      'behind',
+      25.23,
+    ],
+    [
+      'a rank that meets its target',
+      {
+        targets: [atMost(2025, 30)],
+        direction: 'decrease',
+        measure: 'cumulative',
+        observation: { value: 30, date: '2025-11-14', isYearFinal: true },
+      },
+      'achieved',
+      null,
+    ],
+    [
+      'a value inside a range',
+      {
+        targets: [between(2026, 80, 90)],
+        direction: 'increase',
+        measure: 'period',
+        observation: { value: 85, date: '2026-11-14', isYearFinal: true },
+      },
+      'achieved',
+      null,
+    ],
+    [
+      'a year-final value above a range',
+      {
+        targets: [between(2026, 80, 90)],
+        direction: 'increase',
+        measure: 'period',
+        observation: { value: 95, date: '2026-11-14', isYearFinal: true },
+      },
+      'behind',
+      null,
+    ],
+    [
+      'a path towards the low end of a range',
+      {
+        targets: [atLeast(2025, 60), between(2027, 80, 90)],
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: 70, date: '2026-12-31', isYearFinal: true },
+      },
+      'on_track',
+      70,
+    ],
+    [
+      'a level to keep ("Duy trì 100%") slipping a little',
+      {
+        targets: [atLeast(2025, 100), atLeast(2026, 100)],
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: 99.5, date: '2026-06-14', isYearFinal: false },
+      },
+      'at_risk',
+      100,
+    ],
+    [
+      'a level to keep slipping far',
+      {
+        targets: [atLeast(2025, 100), atLeast(2026, 100)],
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: 95, date: '2026-06-14', isYearFinal: false },
+      },
+      'behind',
+      100,
+    ],
+    [
+      'a baseline value as the start of the path',
+      {
+        targets: [atLeast(2026, 70)],
+        baseline: { year: 2024, value: 40 },
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: 52, date: '2025-12-14', isYearFinal: false },
+      },
+      'at_risk',
+      54.3,
+    ],
+    [
+      'no earlier point to draw a path from',
+      {
+        targets: [atLeast(2030, 50)],
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: 30, date: '2027-06-14', isYearFinal: false },
+      },
+      'at_risk',
+      null,
+    ],
+    [
+      'after the last milestone, still holding it',
+      {
+        targets: FIVE_G,
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: 100, date: '2031-11-14', isYearFinal: true },
+      },
+      'achieved',
+      null,
+    ],
+    [
+      'after the last milestone, fallen below it',
+      {
+        targets: FIVE_G,
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: 97, date: '2031-11-14', isYearFinal: true },
+      },
+      'behind',
+      null,
+    ],
+    [
+      'a qualitative milestone with no judgement',
+      {
+        targets: [qualitative(2027)],
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: null, date: '2027-11-14', isYearFinal: true },
+      },
+      'no_data',
+      null,
+    ],
+    [
+      'a qualitative milestone judged achieved',
+      {
+        targets: [qualitative(2027)],
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: null, assessment: 'achieved', date: '2027-11-14', isYearFinal: true },
+      },
+      'achieved',
+      null,
+    ],
+    [
+      'a qualitative milestone judged not achieved',
+      {
+        targets: [qualitative(2027)],
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: null, assessment: 'not_achieved', date: '2027-11-14', isYearFinal: true },
+      },
+      'behind',
+      null,
+    ],
+    [
+      'a number reported against a qualitative year',
+      {
+        targets: [atLeast(2026, 100), qualitative(2027)],
+        direction: 'increase',
+        measure: 'cumulative',
+        observation: { value: 100, date: '2027-11-14', isYearFinal: true },
+      },
+      'needs_judgement',
+      null,
+    ],
+  ])('%s', (_case, input, status, expected) => {
+    const result = evaluateIndicator(input);
+    expect(result.status).toBe(status);
+    expect(result.expected).toBe(expected);
+  });
+});
+
+describe('evaluateTask', () => {
+  const byEndOf2025 = { kind: 'by', date: '2025-12-31' } as const;
+  it.each<[string, Parameters<typeof evaluateTask>[0], string]>([
+    [
+      'nothing reported, deadline is today',
+      { deadline: byEndOf2025, progress: null, asOf: '2025-12-31' },
+      'not_started',
+    ],
+    [
+      'nothing reported, deadline passed',
+      { deadline: byEndOf2025, progress: null, asOf: '2026-01-01' },
+      'in_progress_late',
+    ],
+    [
+      'in progress before the deadline',
+      { deadline: byEndOf2025, progress: { status: 'in_progress', completedOn: null }, asOf: '2025-10-01' },
+      'in_progress_on_time',
+    ],
+    [
+      'in progress after the deadline',
+      { deadline: byEndOf2025, progress: { status: 'in_progress', completedOn: null }, asOf: '2026-02-01' },
+      'in_progress_late',
+    ],
+    [
+      'finished on the deadline day',
+      { deadline: byEndOf2025, progress: { status: 'done', completedOn: '2025-12-31' }, asOf: '2026-03-01' },
+      'done_on_time',
+    ],
+    [
+      'finished after the deadline',
+      { deadline: byEndOf2025, progress: { status: 'done', completedOn: '2026-01-02' }, asOf: '2026-03-01' },
+      'done_late',
+    ],
+    [
+      'reported done late without a date',
+      { deadline: byEndOf2025, progress: { status: 'done', completedOn: null }, asOf: '2026-01-05' },
+      'done_late',
+    ],
+    [
+      'a yearly task with progress this period',
+      {
+        deadline: { kind: 'recurring' },
+        progress: { status: 'in_progress', completedOn: null },
+        asOf: '2026-11-30',
+      },
+      'recurring_reported',
+    ],
+    [
+      'a yearly task with nothing this period',
+      { deadline: { kind: 'recurring' }, progress: null, asOf: '2026-11-30' },
+      'recurring_missing',
+    ],
+    [
+      'an ongoing task marked not started',
+      {
+        deadline: { kind: 'ongoing' },
+        progress: { status: 'not_started', completedOn: null },
+        asOf: '2026-11-30',
+      },
+      'recurring_missing',
+    ],
+    [
+      'an on-request task is never late',
+      { deadline: { kind: 'onRequest' }, progress: null, asOf: '2040-01-01' },
+      'not_started',
+    ],
+    [
+      'a task with no deadline, finished',
+      { deadline: null, progress: { status: 'done', completedOn: '2026-05-01' }, asOf: '2026-06-01' },
+      'done_on_time',
+    ],
+  ])('%s', (_case, input, status) => {
+    expect(evaluateTask(input)).toBe(status);
+  });
+});
+
+describe('evaluateTimeliness', () => {
+  it.each([
+    ['2026-11-30', '2026-11-30', '2026-12-10', 'on_time'],
+    ['2026-11-30', '2026-12-01', '2026-12-10', 'late'],
+    ['2026-11-30', null, '2026-11-30', 'not_due'],
+    ['2026-11-30', null, '2026-12-01', 'missing'],
+  ])('due %s, submitted %s, as of %s → %s', (dueDate, submittedOn, asOf, expected) => {
+    expect(evaluateTimeliness({ dueDate, submittedOn, asOf })).toBe(expected);
+  });
+});
+
+describe('scoreUnit, colourOf, rankByScore', () => {
+  it('should weigh indicators, tasks and reports 40/40/20 and leave out what cannot be judged', () => {
+    const result = scoreUnit({
+      indicators: ['achieved', 'at_risk', 'behind', 'needs_judgement'],
+      tasks: ['done_on_time', 'in_progress_late'],
+      reports: ['on_time', 'not_due'],
+    });
+    expect(result).toEqual({ score: 60, parts: { indicators: 0.5, tasks: 0.5, reports: 1 } });
+    expect(colourOf(result.score)).toBe('yellow');
+  });
+
+  it('should re-weight over the parts present and give no score with nothing to judge', () => {
+    expect(scoreUnit({ indicators: [], tasks: ['done_late'], reports: [] }).score).toBe(50);
+    expect(scoreUnit({ indicators: ['needs_judgement'], tasks: [], reports: ['not_due'] }).score).toBeNull();
+  });
+
+  it.each([
+    [80, undefined, 'green'],
+    [79.9, undefined, 'yellow'],
+    [50, undefined, 'yellow'],
+    [49.9, undefined, 'red'],
+    [null, undefined, 'none'],
+    [70, { green: 70, yellow: 40 }, 'green'],
+  ] as const)('colourOf(%s, %j) = %s', (score, thresholds, colour) => {
+    expect(colourOf(score, thresholds)).toBe(colour);
+  });
+
+  it('should rank best first, share ranks on ties and leave unscored units unranked', () => {
+    const ranked = rankByScore([
+      { unit: 'A', score: 70 },
+      { unit: 'B', score: 90 },
+      { unit: 'C', score: null },
+      { unit: 'D', score: 70 },
+    ]);
+    expect(ranked.map((row) => [row.unit, row.rank])).toEqual([
+      ['B', 1],
+      ['A', 2],
+      ['D', 2],
+      ['C', null],
+    ]);
+  });
+});
