@@ -143,7 +143,11 @@ const dataWindow = (startYear: number, startMonth: number, end: string, due: str
     const [cy, cm] = dueDay > closingDay ? [dueYear, dueMonth] : previousMonth(dueYear, dueMonth);
     dataTo = closingDate(cy, cm, closingDay);
     // A due date inside the first month of the period leaves no closed month: count to the day before it.
-    if (dataTo < dataFrom) dataTo = addDays(due, -1) < dataFrom ? dataFrom : addDays(due, -1);
+    if (dataTo < dataFrom) {
+      const dayBefore = addDays(due, -1);
+      // biome-ignore lint/complexity/useMathMinMax: ISO date strings compare as text; Math.max would turn them into NaN.
+      dataTo = dayBefore < dataFrom ? dataFrom : dayBefore;
+    }
   }
   return { dataFrom, dataTo };
 };
