@@ -9,11 +9,12 @@ import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api/client';
 
-const createQueryClient = () =>
+/** The query cache of the app; main.tsx creates one and hands it to the providers. */
+export const createQueryClient = () =>
   new QueryClient({
     defaultOptions: {
       queries: {
@@ -26,8 +27,13 @@ const createQueryClient = () =>
     },
   });
 
-export const AppProviders = ({ children }: { children: ReactNode }) => {
-  const [queryClient] = useState(createQueryClient);
+export const AppProviders = ({
+  children,
+  queryClient,
+}: {
+  children: ReactNode;
+  queryClient: QueryClient;
+}) => {
   const { i18n } = useTranslation();
   const isEnglish = i18n.language === 'en';
 

@@ -3,28 +3,42 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './components/layout/AppLayout';
 import { LoadingState } from './components/ui/LoadingState';
+import { RequireAuth } from './features/auth/RequireAuth';
 
+const LoginPage = lazy(() => import('./features/auth/LoginPage'));
+const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));
 const PlanListPage = lazy(() => import('./features/plan/PlanListPage'));
 const PlanDetailPage = lazy(() => import('./features/plan/PlanDetailPage'));
 const UnitsPage = lazy(() => import('./features/unit/UnitsPage'));
 const CatalogPage = lazy(() => import('./features/catalog/CatalogPage'));
 const SearchPage = lazy(() => import('./features/search/SearchPage'));
+const AuditPage = lazy(() => import('./features/audit/AuditPage'));
+const UsersPage = lazy(() => import('./features/user/UsersPage'));
 const NotFoundPage = lazy(() => import('./components/layout/NotFoundPage'));
 
 const page = (element: React.ReactNode) => <Suspense fallback={<LoadingState />}>{element}</Suspense>;
 
 export const router = createBrowserRouter([
+  { path: 'login', element: page(<LoginPage />) },
   {
-    element: <AppLayout />,
+    element: <RequireAuth />,
     children: [
-      { index: true, element: <Navigate to="/plans" replace /> },
-      { path: 'plans', element: page(<PlanListPage />) },
-      { path: 'plans/:planId', element: page(<PlanDetailPage />) },
-      { path: 'units', element: page(<UnitsPage />) },
-      { path: 'localities/:localityId/units', element: page(<UnitsPage />) },
-      { path: 'catalog', element: page(<CatalogPage />) },
-      { path: 'search', element: page(<SearchPage />) },
-      { path: '*', element: page(<NotFoundPage />) },
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Navigate to="/plans" replace /> },
+          { path: 'change-password', element: page(<ChangePasswordPage />) },
+          { path: 'plans', element: page(<PlanListPage />) },
+          { path: 'plans/:planId', element: page(<PlanDetailPage />) },
+          { path: 'units', element: page(<UnitsPage />) },
+          { path: 'localities/:localityId/units', element: page(<UnitsPage />) },
+          { path: 'catalog', element: page(<CatalogPage />) },
+          { path: 'search', element: page(<SearchPage />) },
+          { path: 'audit', element: page(<AuditPage />) },
+          { path: 'admin/users', element: page(<UsersPage />) },
+          { path: '*', element: page(<NotFoundPage />) },
+        ],
+      },
     ],
   },
 ]);

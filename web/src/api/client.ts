@@ -1,6 +1,9 @@
 /**
  * The one place the SPA talks HTTP: JSON in, `{ data }` out, and every failure turned into an `ApiError`
  * that carries the server's Vietnamese message and field details. Components never call fetch directly.
+ *
+ * The session itself is an httpOnly cookie the browser sends; what the client keeps is the CSRF token
+ * from the sign-in (or GET /auth/me) answer, sent back in `X-CSRF-Token` on every write.
  */
 import type { TErrorResponse } from '@core/schemas/common.schemas';
 
@@ -34,6 +37,28 @@ const fallbackMessage = (status: number): string => {
   if (status >= 500) return 'Máy chủ gặp lỗi. Vui lòng thử lại sau.';
   return `Yêu cầu không thành công (mã ${status}).`;
 };
+
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+let csrfToken: string | null = null;
+
+/** Keeps the CSRF token of the current session (null after signing out). */
+export const setCsrfToken = (token: string | null): void => {
+  csrfToken = token;
+};
+
+/** Why the app must leave the current page: no session, or a password to change first. */
+export type AuthFailure = 'unauthenticated' | 'password_change_required';
+
+let onAuthFailure: ((failure: AuthFailure) => void) | null = null;
+
+/** Registers what to do when any request finds the session gone or a password change pending. */
+export const setAuthFailureHandler = (handler: ((failure: AuthFailure) => void) | null): void => {
+  onAuthFailure = handler;
+};
+
+/** GET /auth/me answers 401 to an anonymous visitor: the route guard decides, not the global handler. */
+const ME_PATH = '/api/v1/auth/me';
 
 type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -69,6 +94,7 @@ export const apiRequest = async <T>(path: string, options: RequestOptions = {}):
       headers: {
         Accept: 'application/json',
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(method !== 'GET' && csrfToken ? { [CSRF_HEADER]: csrfToken } : {}),
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,
       signal,
@@ -90,7 +116,10 @@ export const apiRequest = async <T>(path: string, options: RequestOptions = {}):
   }
   if (!response.ok) {
     if (isErrorBody(parsed)) {
-      throw new ApiError(response.status, parsed.error ?? 'error', parsed.message, parsed.details ?? []);
+      const code = parsed.error ?? 'error';
+      if (code === 'unauthenticated' && path !== ME_PATH) onAuthFailure?.('unauthenticated');
+      if (code === 'password_change_required') onAuthFailure?.('password_change_required');
+      throw new ApiError(response.status, code, parsed.message, parsed.details ?? []);
     }
     throw new ApiError(response.status, 'http_error', fallbackMessage(response.status));
   }

@@ -1,14 +1,21 @@
-import { Layout, Menu, Segmented, Typography } from 'antd';
+import { LogoutOutlined } from '@ant-design/icons';
+import type { TRole } from '@core/schemas/auth.schemas';
+import { Button, Layout, Menu, Segmented, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useLogoutMutation } from '../../features/auth/mutations';
+import { ADMIN_ROLES, describeAssignment, hasAnyRole } from '../../features/auth/roles';
+import { useCurrentUser } from '../../features/auth/useCurrentUser';
 import { changeLanguage, type Language } from '../../i18n';
 import styles from './AppLayout.module.css';
 
 const NAV_ITEMS = [
-  { key: '/plans', labelKey: 'nav.plans' },
-  { key: '/catalog', labelKey: 'nav.catalog' },
-  { key: '/search', labelKey: 'nav.search' },
-  { key: '/units', labelKey: 'nav.units' },
+  { key: '/plans', labelKey: 'nav.plans', adminOnly: false },
+  { key: '/catalog', labelKey: 'nav.catalog', adminOnly: false },
+  { key: '/search', labelKey: 'nav.search', adminOnly: false },
+  { key: '/units', labelKey: 'nav.units', adminOnly: false },
+  { key: '/audit', labelKey: 'nav.audit', adminOnly: false },
+  { key: '/admin/users', labelKey: 'nav.users', adminOnly: true },
 ] as const;
 
 /** Which menu entry a path belongs to: unit pages live under /localities/…/units. */
@@ -17,10 +24,47 @@ const selectedNavKey = (pathname: string): string => {
   return NAV_ITEMS.find((item) => pathname.startsWith(item.key))?.key ?? '/plans';
 };
 
-/** The frame of every page: product name, main navigation, language switch. */
+/** The signed-in person: name, roles, password change and sign-out. */
+const UserBox = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { user } = useCurrentUser();
+  const logout = useLogoutMutation();
+  if (!user) return null;
+  const roleName = (role: TRole) => t(`roles.${role}`);
+  const roles = user.roles.map((assignment) => describeAssignment(assignment, roleName));
+
+  const handleLogout = () => {
+    logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  };
+
+  return (
+    <div className={styles.user}>
+      <Tooltip title={roles.join('; ')} placement="bottomRight">
+        <div className={styles.userText}>
+          <span className={styles.userName}>{user.displayName}</span>
+          <span className={styles.userRoles}>{roles.join('; ') || t('auth.noRole')}</span>
+        </div>
+      </Tooltip>
+      <Link to="/change-password" className={styles.userLink}>
+        {t('auth.changePasswordLink')}
+      </Link>
+      <Button size="small" ghost icon={<LogoutOutlined />} loading={logout.isPending} onClick={handleLogout}>
+        {t('auth.logout')}
+      </Button>
+    </div>
+  );
+};
+
+/** The frame of every page: product name, main navigation, the signed-in user, language switch. */
 export const AppLayout = () => {
   const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
+  const { user } = useCurrentUser();
+  const isAdmin = hasAnyRole(user, ADMIN_ROLES);
+  // Until the password is changed the server refuses everything else, so the menu would only mislead.
+  const isLocked = Boolean(user?.mustChangePassword);
+  const items = NAV_ITEMS.filter((item) => !item.adminOnly || isAdmin);
 
   return (
     <Layout className={styles.shell}>
@@ -30,16 +74,18 @@ export const AppLayout = () => {
           <span className={styles.tagline}>{t('app.tagline')}</span>
         </Link>
         <nav aria-label={t('nav.label')} className={styles.nav}>
-          <Menu
-            mode="horizontal"
-            theme="dark"
-            selectedKeys={[selectedNavKey(pathname)]}
-            items={NAV_ITEMS.map((item) => ({
-              key: item.key,
-              label: <Link to={item.key}>{t(item.labelKey)}</Link>,
-            }))}
-            className={styles.menu}
-          />
+          {!isLocked && (
+            <Menu
+              mode="horizontal"
+              theme="dark"
+              selectedKeys={[selectedNavKey(pathname)]}
+              items={items.map((item) => ({
+                key: item.key,
+                label: <Link to={item.key}>{t(item.labelKey)}</Link>,
+              }))}
+              className={styles.menu}
+            />
+          )}
         </nav>
         <Segmented<Language>
           aria-label={t('app.language')}
@@ -51,6 +97,7 @@ export const AppLayout = () => {
             { value: 'en', label: 'EN' },
           ]}
         />
+        <UserBox />
       </Layout.Header>
       <Layout.Content className={styles.content}>
         <Outlet />

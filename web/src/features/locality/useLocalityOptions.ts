@@ -1,5 +1,12 @@
+import type { TLocality } from '@core/schemas/locality.schemas';
 import { useQuery } from '@tanstack/react-query';
 import { localityQueries } from './queries';
+
+const LEVEL_ORDER = { nation: 0, province: 1, commune: 2 } as const;
+
+/** "Phường Thành Đông", "Thành phố Hải Phòng". */
+export const localityLabel = (locality: TLocality): string =>
+  `${capitalize(locality.kind)} ${locality.name}`.trim();
 
 /**
  * The localities a plan can belong to, as select options ("Phường Thành Đông"). Communes first;
@@ -12,10 +19,18 @@ export const useLocalityOptions = () => {
   return {
     isLoading,
     localities: data,
+    /** Every visible locality, nation and provinces first (where administrator roles are held). */
+    allOptions: [...data]
+      .sort(
+        (a, b) =>
+          LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+          localityLabel(a).localeCompare(localityLabel(b), 'vi'),
+      )
+      .map((locality) => ({ value: locality.id, label: localityLabel(locality) })),
     options: shown
       .map((locality) => ({
         value: locality.id,
-        label: `${capitalize(locality.kind)} ${locality.name}`.trim(),
+        label: localityLabel(locality),
       }))
       .sort((a, b) => a.label.localeCompare(b.label, 'vi')),
   };

@@ -78,23 +78,25 @@ const PlanDetailPage = () => {
             {data.title}
           </Typography.Paragraph>
         </div>
-        <Space>
-          <Button icon={<EditOutlined />} onClick={() => setIsEditing(true)}>
-            {t('plan.editButton')}
-          </Button>
-          <Popconfirm
-            title={t('plan.deleteConfirm', { number: data.number ?? data.title })}
-            description={t('plan.deleteHint')}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true, loading: deletePlan.isPending }}
-            onConfirm={handleDelete}
-          >
-            <Button danger icon={<DeleteOutlined />}>
-              {t('plan.deleteButton')}
+        {data.can.edit && (
+          <Space>
+            <Button icon={<EditOutlined />} onClick={() => setIsEditing(true)}>
+              {t('plan.editButton')}
             </Button>
-          </Popconfirm>
-        </Space>
+            <Popconfirm
+              title={t('plan.deleteConfirm', { number: data.number ?? data.title })}
+              description={t('plan.deleteHint')}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true, loading: deletePlan.isPending }}
+              onConfirm={handleDelete}
+            >
+              <Button danger icon={<DeleteOutlined />}>
+                {t('plan.deleteButton')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        )}
       </Flex>
       <PlanFacts plan={data} />
       <Tabs

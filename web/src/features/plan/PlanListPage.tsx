@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { hasAnyRole, PLAN_EDITOR_ROLES } from '../auth/roles';
+import { useCurrentUser } from '../auth/useCurrentUser';
 import { useLocalityOptions } from '../locality/useLocalityOptions';
 import { PlanForm } from './components/PlanForm';
 import { PlanTable } from './components/PlanTable';
@@ -22,6 +24,9 @@ const PlanListPage = () => {
   const [isCreating, setIsCreating] = useState(false);
   const localityOptions = useLocalityOptions();
   const plans = useQuery(planQueries.list({ q: q || undefined, localityId }));
+  const { user } = useCurrentUser();
+  // The standing agency and the system administrator set plans up; the server checks the locality.
+  const canCreatePlans = hasAnyRole(user, PLAN_EDITOR_ROLES);
 
   const updateParams = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(searchParams);
@@ -38,9 +43,11 @@ const PlanListPage = () => {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('plan.listTitle')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
-          {t('plan.create')}
-        </Button>
+        {canCreatePlans && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
+            {t('plan.create')}
+          </Button>
+        )}
       </Flex>
       <Flex gap={12} wrap>
         <Input.Search

@@ -21,6 +21,7 @@ import {
   Space,
   Switch,
   Table,
+  type TableColumnsType,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -30,6 +31,8 @@ import { errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { applyServerError, clearFieldErrors, validateWithSchema } from '../../components/ui/formErrors';
+import { hasRoleCovering, localityChain, UNIT_EDITOR_ROLES } from '../auth/roles';
+import { useCurrentUser } from '../auth/useCurrentUser';
 import { localityQueries } from '../locality/queries';
 import { useLocalityOptions } from '../locality/useLocalityOptions';
 import { useCreateUnitMutation, useDeleteUnitMutation, useUpdateUnitMutation } from './mutations';
@@ -144,7 +147,7 @@ const RenameUnitModal = ({
   );
 };
 
-const UnitsTable = ({ localityId }: { localityId: string }) => {
+const UnitsTable = ({ localityId, canEdit }: { localityId: string; canEdit: boolean }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const units = useQuery(unitQueries.byLocality(localityId));
@@ -172,6 +175,38 @@ const UnitsTable = ({ localityId }: { localityId: string }) => {
     } catch (error) {
       message.error(errorMessage(error));
     }
+  };
+
+  const actionsColumn: TableColumnsType<TUnit>[number] = {
+    key: 'actions',
+    title: t('common.actions'),
+    width: 120,
+    render: (_value, unit) => (
+      <Space size={0}>
+        <Button
+          type="text"
+          size="small"
+          icon={<EditOutlined />}
+          aria-label={t('unit.renameLabel', { name: unit.name })}
+          onClick={() => setRenaming(unit)}
+        />
+        <Popconfirm
+          title={t('unit.deleteConfirm', { name: unit.name })}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true }}
+          onConfirm={() => handleDelete(unit)}
+        >
+          <Button
+            type="text"
+            size="small"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={t('unit.deleteLabel', { name: unit.name })}
+          />
+        </Popconfirm>
+      </Space>
+    ),
   };
 
   return (
@@ -204,43 +239,14 @@ const UnitsTable = ({ localityId }: { localityId: string }) => {
             render: (_value, unit) => (
               <Switch
                 size="small"
+                disabled={!canEdit}
                 checked={unit.isExternal}
                 aria-label={t('unit.externalLabel', { name: unit.name })}
                 onChange={(checked) => void handleToggleExternal(unit, checked)}
               />
             ),
           },
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            width: 120,
-            render: (_value, unit) => (
-              <Space size={0}>
-                <Button
-                  type="text"
-                  size="small"
-                  icon={<EditOutlined />}
-                  aria-label={t('unit.renameLabel', { name: unit.name })}
-                  onClick={() => setRenaming(unit)}
-                />
-                <Popconfirm
-                  title={t('unit.deleteConfirm', { name: unit.name })}
-                  okText={t('common.delete')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => handleDelete(unit)}
-                >
-                  <Button
-                    type="text"
-                    size="small"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('unit.deleteLabel', { name: unit.name })}
-                  />
-                </Popconfirm>
-              </Space>
-            ),
-          },
+          ...(canEdit ? [actionsColumn] : []),
         ]}
       />
       {renaming && (
@@ -257,6 +263,10 @@ const UnitsPage = () => {
   const localityOptions = useLocalityOptions();
   const locality = useQuery({ ...localityQueries.detail(localityId ?? ''), enabled: Boolean(localityId) });
   const localityLabel = localityOptions.options.find((option) => option.value === localityId)?.label;
+  const { user } = useCurrentUser();
+  const canEdit = localityId
+    ? hasRoleCovering(user, localityChain(localityOptions.localities, localityId), UNIT_EDITOR_ROLES)
+    : false;
 
   return (
     <Flex vertical gap={12}>
@@ -279,8 +289,14 @@ const UnitsPage = () => {
       </Flex>
       {localityId ? (
         <>
-          <CreateUnitForm key={localityId} localityId={localityId} />
-          <UnitsTable localityId={localityId} />
+          {canEdit ? (
+            <CreateUnitForm key={localityId} localityId={localityId} />
+          ) : (
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              {t('unit.readOnlyHint')}
+            </Typography.Paragraph>
+          )}
+          <UnitsTable localityId={localityId} canEdit={canEdit} />
         </>
       ) : (
         <>

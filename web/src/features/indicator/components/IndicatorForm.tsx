@@ -208,8 +208,13 @@ export const IndicatorForm = ({ plan, catalog, indicator, onDone, onCancel }: In
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="leadUnitId" label={t('indicator.fields.leadUnitId')}>
+      <Form.Item
+        name="leadUnitId"
+        label={t('indicator.fields.leadUnitId')}
+        extra={plan.can.edit ? undefined : t('indicator.leadUnitLocked')}
+      >
         <Select
+          disabled={!plan.can.edit}
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           options={units}

@@ -3,7 +3,7 @@
  * unit, one column per target year or stage, lead and coordinating units and the standard catalog code.
  * Clicking a target cell opens the editor for that year.
  */
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { formatTarget } from '@core/domain/targets';
 import type { TCatalogIndicator } from '@core/schemas/catalog.schemas';
 import type { TIndicator, TTarget } from '@core/schemas/indicator.schemas';
@@ -23,7 +23,10 @@ type IndicatorMatrixProps = {
   years: number[];
   catalog: TCatalogIndicator[];
   highlightedId: string | null;
+  /** Whether the user may add and delete indicators (plan.can.edit); editing a row follows `canEdit`. */
+  canEditPlan: boolean;
   onEditTarget: (indicator: TIndicator, year: number) => void;
+  onShowHistory: (indicator: TIndicator) => void;
   onEditIndicator: (indicator: TIndicator) => void;
   onDeleteIndicator: (indicator: TIndicator) => Promise<unknown>;
 };
@@ -39,6 +42,7 @@ const isBaselineCell = (indicator: TIndicator, year: number) =>
 const CODE_WIDTH = 64;
 const NAME_WIDTH = 300;
 const YEAR_WIDTH = 100;
+const ACTIONS_WIDTH = 104;
 
 export const IndicatorMatrix = ({
   plan,
@@ -46,7 +50,9 @@ export const IndicatorMatrix = ({
   years,
   catalog,
   highlightedId,
+  canEditPlan,
   onEditTarget,
+  onShowHistory,
   onEditIndicator,
   onDeleteIndicator,
 }: IndicatorMatrixProps) => {
@@ -118,6 +124,16 @@ export const IndicatorMatrix = ({
         const target = row.item.targets.find((item) => item.year === year);
         const text = target ? targetText(target, row.item.unit) : '';
         const isBaseline = isBaselineCell(row.item, year);
+        // Read-only for those who may not change this indicator: a leader, an inspector, another unit.
+        if (!row.item.canEdit) {
+          return (
+            <Tooltip title={isBaseline ? t('indicator.baselineCell') : undefined}>
+              <span className={styles.targetText}>
+                {text || <span className={styles.emptyTarget}>{t('common.none')}</span>}
+              </span>
+            </Tooltip>
+          );
+        }
         return (
           <Tooltip title={isBaseline ? t('indicator.baselineCell') : undefined}>
             <button
@@ -167,41 +183,55 @@ export const IndicatorMatrix = ({
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 90,
+      width: ACTIONS_WIDTH,
       fixed: 'right',
       onCell: hideInGroupRow,
       render: (_value, row) =>
         row.kind === 'item' ? (
           <Space size={0}>
-            <Button
-              type="text"
-              size="small"
-              icon={<EditOutlined />}
-              aria-label={t('indicator.editLabel', { name: row.item.name })}
-              onClick={() => onEditIndicator(row.item)}
-            />
-            <Popconfirm
-              title={t('indicator.deleteConfirm')}
-              description={t('common.deleteWarning')}
-              okText={t('common.delete')}
-              cancelText={t('common.cancel')}
-              okButtonProps={{ danger: true }}
-              onConfirm={() => onDeleteIndicator(row.item)}
-            >
+            <Tooltip title={t('history.open')}>
               <Button
                 type="text"
                 size="small"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={t('indicator.deleteLabel', { name: row.item.name })}
+                icon={<HistoryOutlined />}
+                aria-label={t('indicator.historyLabel', { name: row.item.name })}
+                onClick={() => onShowHistory(row.item)}
               />
-            </Popconfirm>
+            </Tooltip>
+            {row.item.canEdit && (
+              <Button
+                type="text"
+                size="small"
+                icon={<EditOutlined />}
+                aria-label={t('indicator.editLabel', { name: row.item.name })}
+                onClick={() => onEditIndicator(row.item)}
+              />
+            )}
+            {canEditPlan && (
+              <Popconfirm
+                title={t('indicator.deleteConfirm')}
+                description={t('common.deleteWarning')}
+                okText={t('common.delete')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => onDeleteIndicator(row.item)}
+              >
+                <Button
+                  type="text"
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('indicator.deleteLabel', { name: row.item.name })}
+                />
+              </Popconfirm>
+            )}
           </Space>
         ) : null,
     },
   ];
 
-  const scrollWidth = CODE_WIDTH + NAME_WIDTH + 90 + years.length * YEAR_WIDTH + 180 + 220 + 110 + 90;
+  const scrollWidth =
+    CODE_WIDTH + NAME_WIDTH + 90 + years.length * YEAR_WIDTH + 180 + 220 + 110 + ACTIONS_WIDTH;
 
   return (
     <Table<Row>

@@ -7,6 +7,7 @@ import { App, Button, Drawer, Flex, Input, InputNumber, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/client';
+import { HistoryDrawer } from '../../audit/components/HistoryDrawer';
 import { catalogQueries } from '../../catalog/queries';
 import { useDeleteIndicatorMutation } from '../mutations';
 import { IndicatorForm } from './IndicatorForm';
@@ -15,6 +16,7 @@ import { TargetEditor } from './TargetEditor';
 
 type EditingTarget = { indicatorId: string; year: number };
 type EditingIndicator = { mode: 'create' } | { mode: 'edit'; indicator: TIndicator };
+type HistoryOf = { indicator: TIndicator; year: number | null };
 
 /** The "Chỉ tiêu" tab: filter, add, the matrix, and the editors it opens. */
 export const IndicatorsTab = ({
@@ -31,8 +33,11 @@ export const IndicatorsTab = ({
   const [newYear, setNewYear] = useState<number | null>(null);
   const [editingTarget, setEditingTarget] = useState<EditingTarget | null>(null);
   const [editingIndicator, setEditingIndicator] = useState<EditingIndicator | null>(null);
+  const [historyOf, setHistoryOf] = useState<HistoryOf | null>(null);
   const catalog = useQuery(catalogQueries.list());
   const deleteIndicator = useDeleteIndicatorMutation(plan.id);
+  // A unit officer may fill in the targets of what their unit leads, so adding a year is for them too.
+  const canEditSomeIndicator = plan.can.edit || plan.indicators.some((indicator) => indicator.canEdit);
 
   // Years and stages present in the plan, numerically: 2025…2030, then 2035, 2040, 2045.
   const years = useMemo(
@@ -78,33 +83,37 @@ export const IndicatorsTab = ({
           style={{ maxWidth: 360 }}
         />
         <Space wrap>
-          <Space.Compact>
-            <InputNumber
-              aria-label={t('target.addYearLabel')}
-              placeholder={t('target.addYearLabel')}
-              min={2000}
-              max={2100}
-              value={newYear}
-              onChange={(value) => setNewYear(value)}
-              style={{ width: 110 }}
-            />
+          {canEditSomeIndicator && (
+            <Space.Compact>
+              <InputNumber
+                aria-label={t('target.addYearLabel')}
+                placeholder={t('target.addYearLabel')}
+                min={2000}
+                max={2100}
+                value={newYear}
+                onChange={(value) => setNewYear(value)}
+                style={{ width: 110 }}
+              />
+              <Button
+                disabled={!newYear || years.includes(newYear)}
+                onClick={() => {
+                  if (newYear) setExtraYears((current) => [...current, newYear]);
+                  setNewYear(null);
+                }}
+              >
+                {t('target.addYear')}
+              </Button>
+            </Space.Compact>
+          )}
+          {plan.can.edit && (
             <Button
-              disabled={!newYear || years.includes(newYear)}
-              onClick={() => {
-                if (newYear) setExtraYears((current) => [...current, newYear]);
-                setNewYear(null);
-              }}
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditingIndicator({ mode: 'create' })}
             >
-              {t('target.addYear')}
+              {t('indicator.add')}
             </Button>
-          </Space.Compact>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditingIndicator({ mode: 'create' })}
-          >
-            {t('indicator.add')}
-          </Button>
+          )}
         </Space>
       </Flex>
       <IndicatorMatrix
@@ -113,7 +122,9 @@ export const IndicatorsTab = ({
         years={years}
         catalog={catalog.data ?? []}
         highlightedId={highlightedId}
+        canEditPlan={plan.can.edit}
         onEditTarget={(indicator, year) => setEditingTarget({ indicatorId: indicator.id, year })}
+        onShowHistory={(indicator) => setHistoryOf({ indicator, year: null })}
         onEditIndicator={(indicator) => setEditingIndicator({ mode: 'edit', indicator })}
         onDeleteIndicator={handleDelete}
       />
@@ -124,8 +135,20 @@ export const IndicatorsTab = ({
           indicator={targetIndicator}
           year={editingTarget.year}
           onClose={() => setEditingTarget(null)}
+          onShowHistory={() => {
+            setEditingTarget(null);
+            setHistoryOf({ indicator: targetIndicator, year: editingTarget.year });
+          }}
         />
       )}
+      <HistoryDrawer
+        key={historyOf ? `${historyOf.indicator.id}-${historyOf.year ?? 'all'}` : 'closed'}
+        entityId={historyOf?.indicator.id ?? null}
+        subject={historyOf?.indicator.name ?? ''}
+        units={plan.units}
+        year={historyOf?.year}
+        onClose={() => setHistoryOf(null)}
+      />
       <Drawer
         title={editingIndicator?.mode === 'edit' ? t('indicator.editTitle') : t('indicator.addTitle')}
         open={editingIndicator !== null}

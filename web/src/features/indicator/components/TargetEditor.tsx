@@ -3,6 +3,7 @@
  * (parseTarget), the comparator and value(s), and the baseline flag. Typing the printed text fills the
  * meaning; the officer can still correct it by hand before saving.
  */
+import { HistoryOutlined } from '@ant-design/icons';
 import { formatTarget, parseTarget, TARGET_OPS, type TargetOp } from '@core/domain/targets';
 import type { TIndicator } from '@core/schemas/indicator.schemas';
 import { ZPutTargetRequest } from '@core/schemas/indicator.schemas';
@@ -40,9 +41,11 @@ type TargetEditorProps = {
   indicator: TIndicator;
   year: number;
   onClose: () => void;
+  /** Opens this year's history (closing the editor). */
+  onShowHistory: () => void;
 };
 
-export const TargetEditor = ({ planId, indicator, year, onClose }: TargetEditorProps) => {
+export const TargetEditor = ({ planId, indicator, year, onClose, onShowHistory }: TargetEditorProps) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<TargetFormValues>();
@@ -114,7 +117,10 @@ export const TargetEditor = ({ planId, indicator, year, onClose }: TargetEditorP
       destroyOnHidden
       footer={
         <Flex justify="space-between">
-          <div>
+          <Flex gap={8}>
+            <Button icon={<HistoryOutlined />} onClick={onShowHistory}>
+              {t('history.button')}
+            </Button>
             {existing && (
               <Popconfirm
                 title={t('target.deleteConfirm', { year })}
@@ -128,7 +134,7 @@ export const TargetEditor = ({ planId, indicator, year, onClose }: TargetEditorP
                 </Button>
               </Popconfirm>
             )}
-          </div>
+          </Flex>
           <Flex gap={8}>
             <Button onClick={onClose}>{t('common.cancel')}</Button>
             <Button type="primary" loading={putTarget.isPending} onClick={() => void handleSave()}>

@@ -201,8 +201,13 @@ export const TaskForm = ({ plan, task, onDone, onCancel }: TaskFormProps) => {
       <Form.Item name="name" label={t('task.fields.name')} required>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
       </Form.Item>
-      <Form.Item name="leadUnitId" label={t('task.fields.leadUnitId')}>
+      <Form.Item
+        name="leadUnitId"
+        label={t('task.fields.leadUnitId')}
+        extra={plan.can.edit ? undefined : t('task.leadUnitLocked')}
+      >
         <Select
+          disabled={!plan.can.edit}
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           options={units}

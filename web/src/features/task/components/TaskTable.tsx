@@ -2,11 +2,21 @@
  * The tasks as the plan prints them: group header rows, then number, task, lead and coordinating units,
  * output and deadline (the printed text beside its meaning: "Đến 31/12/2025", "Hằng năm").
  */
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { foldText } from '@core/domain/text';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import type { TTask } from '@core/schemas/task.schemas';
-import { Button, Flex, Popconfirm, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import {
+  Button,
+  Flex,
+  Popconfirm,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type GroupedRow, groupRows } from '../../plan/groupRows';
@@ -20,13 +30,24 @@ type TaskTableProps = {
   plan: TPlanDetail;
   tasks: TTask[];
   highlightedId: string | null;
+  /** Whether the user may delete tasks (plan.can.edit); editing a row follows `task.canEdit`. */
+  canEditPlan: boolean;
+  onShowHistory: (task: TTask) => void;
   onEditTask: (task: TTask) => void;
   onDeleteTask: (task: TTask) => Promise<unknown>;
 };
 
 const COLUMN_COUNT = 7;
 
-export const TaskTable = ({ plan, tasks, highlightedId, onEditTask, onDeleteTask }: TaskTableProps) => {
+export const TaskTable = ({
+  plan,
+  tasks,
+  highlightedId,
+  canEditPlan,
+  onShowHistory,
+  onEditTask,
+  onDeleteTask,
+}: TaskTableProps) => {
   const { t } = useTranslation();
   const units = useMemo(() => makeUnitNamer(plan.units), [plan.units]);
   const rows = useMemo(
@@ -120,35 +141,48 @@ export const TaskTable = ({ plan, tasks, highlightedId, onEditTask, onDeleteTask
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 90,
+      width: 104,
       fixed: 'right',
       onCell: hideInGroupRow,
       render: (_value, row) =>
         row.kind === 'item' ? (
           <Space size={0}>
-            <Button
-              type="text"
-              size="small"
-              icon={<EditOutlined />}
-              aria-label={t('task.editLabel', { name: row.item.name })}
-              onClick={() => onEditTask(row.item)}
-            />
-            <Popconfirm
-              title={t('task.deleteConfirm')}
-              description={t('common.deleteWarning')}
-              okText={t('common.delete')}
-              cancelText={t('common.cancel')}
-              okButtonProps={{ danger: true }}
-              onConfirm={() => onDeleteTask(row.item)}
-            >
+            <Tooltip title={t('history.open')}>
               <Button
                 type="text"
                 size="small"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={t('task.deleteLabel', { name: row.item.name })}
+                icon={<HistoryOutlined />}
+                aria-label={t('task.historyLabel', { name: row.item.name })}
+                onClick={() => onShowHistory(row.item)}
               />
-            </Popconfirm>
+            </Tooltip>
+            {row.item.canEdit && (
+              <Button
+                type="text"
+                size="small"
+                icon={<EditOutlined />}
+                aria-label={t('task.editLabel', { name: row.item.name })}
+                onClick={() => onEditTask(row.item)}
+              />
+            )}
+            {canEditPlan && (
+              <Popconfirm
+                title={t('task.deleteConfirm')}
+                description={t('common.deleteWarning')}
+                okText={t('common.delete')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => onDeleteTask(row.item)}
+              >
+                <Button
+                  type="text"
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('task.deleteLabel', { name: row.item.name })}
+                />
+              </Popconfirm>
+            )}
           </Space>
         ) : null,
     },

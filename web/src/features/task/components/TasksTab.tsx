@@ -6,6 +6,7 @@ import { App, Button, Drawer, Flex, Input } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/client';
+import { HistoryDrawer } from '../../audit/components/HistoryDrawer';
 import { useDeleteTaskMutation } from '../mutations';
 import { TaskForm } from './TaskForm';
 import { TaskTable } from './TaskTable';
@@ -18,6 +19,7 @@ export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlight
   const { message } = App.useApp();
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<EditingTask | null>(null);
+  const [historyOf, setHistoryOf] = useState<TTask | null>(null);
   const deleteTask = useDeleteTaskMutation(plan.id);
   const tasks = useMemo(
     () =>
@@ -52,14 +54,18 @@ export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlight
           onChange={(event) => setFilter(event.target.value)}
           style={{ maxWidth: 360 }}
         />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
-          {t('task.add')}
-        </Button>
+        {plan.can.edit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
+            {t('task.add')}
+          </Button>
+        )}
       </Flex>
       <TaskTable
         plan={plan}
         tasks={tasks}
         highlightedId={highlightedId}
+        canEditPlan={plan.can.edit}
+        onShowHistory={setHistoryOf}
         onEditTask={(task) => setEditing({ mode: 'edit', task })}
         onDeleteTask={handleDelete}
       />
@@ -80,6 +86,13 @@ export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlight
           />
         )}
       </Drawer>
+      <HistoryDrawer
+        key={historyOf?.id ?? 'closed'}
+        entityId={historyOf?.id ?? null}
+        subject={historyOf?.name ?? ''}
+        units={plan.units}
+        onClose={() => setHistoryOf(null)}
+      />
     </Flex>
   );
 };

@@ -10,7 +10,7 @@ export const PlanUnitsList = ({ plan }: { plan: TPlanDetail }) => {
     <Flex vertical gap={12}>
       <Flex justify="flex-end">
         <Link to={`/localities/${plan.localityId}/units`}>
-          <Button>{t('plan.manageUnits')}</Button>
+          <Button>{plan.can.editUnits ? t('plan.manageUnits') : t('plan.viewUnits')}</Button>
         </Link>
       </Flex>
       <Table

@@ -1,0 +1,322 @@
+/**
+ * Turns an audit event's row snapshots (`before`, `after`) into the lines a person reads: which fields
+ * changed, from what to what, in words ("Chỉ tiêu in: 70% → 75%", "Đơn vị chủ trì: Trung tâm HCC").
+ * Technical columns (ids, timestamps, the search text) are left out; unit and locality ids become names.
+ */
+import { formatTarget, type TargetOp } from '@core/domain/targets';
+import type { TAuditEvent } from '@core/schemas/auth.schemas';
+import type { TFunction } from 'i18next';
+
+type Snapshot = Record<string, unknown>;
+
+/** One line of a change: the field's label and its value before and after, already in words. */
+export type ChangeLine = { key: string; label: string; before: string | null; after: string | null };
+
+/** What the readers need to turn ids into names. */
+export type NameLookup = {
+  unitName: (id: string) => string | undefined;
+  localityName: (id: string) => string | undefined;
+};
+
+/** Columns that mean nothing to a reader or repeat what the row already says. */
+const HIDDEN_FIELDS = new Set([
+  'id',
+  'planId',
+  'groupId',
+  'indicatorId',
+  'parentId',
+  'userId',
+  'createdAt',
+  'updatedAt',
+  'searchText',
+  'canEdit',
+  'position',
+  'passwordHash',
+  'isDemo',
+]);
+
+/** For a creation or deletion, only what identifies the row is listed, not every column. */
+const SUMMARY_FIELDS = [
+  'year',
+  'code',
+  'number',
+  'name',
+  'title',
+  'username',
+  'displayName',
+  'role',
+  'localityId',
+  'unitId',
+  'rawText',
+  'unit',
+  'leadUnitId',
+  'output',
+  'deadlineText',
+  'kind',
+  'isExternal',
+  'targets',
+];
+
+/** Labels of known fields, as i18n keys under `history.fields`. */
+const KNOWN_FIELDS = new Set([
+  'year',
+  'code',
+  'number',
+  'name',
+  'title',
+  'username',
+  'displayName',
+  'role',
+  'localityId',
+  'unitId',
+  'rawText',
+  'op',
+  'value',
+  'valueHigh',
+  'isBaseline',
+  'unit',
+  'direction',
+  'measure',
+  'catalogCode',
+  'leadUnitId',
+  'coordinatingUnitIds',
+  'executor',
+  'leader',
+  'evidenceHint',
+  'baselineYear',
+  'groupName',
+  'output',
+  'deadlineText',
+  'deadlineKind',
+  'deadlineDate',
+  'recurrence',
+  'issuer',
+  'issuerKind',
+  'issuedDate',
+  'signerName',
+  'signerPosition',
+  'status',
+  'standingAgencyUnitId',
+  'references',
+  'reporting',
+  'kind',
+  'isExternal',
+  'isDisabled',
+  'mustChangePassword',
+  'passwordChanged',
+  'level',
+  'parentId',
+  'validFrom',
+  'validTo',
+  'targets',
+]);
+
+const asSnapshot = (value: unknown): Snapshot | null =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Snapshot) : null;
+
+const isEmpty = (value: unknown) =>
+  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "2025-12-31" → "31/12/2025"; other text unchanged. */
+const formatDay = (text: string) => {
+  const match = isoDay.exec(text);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : text;
+};
+
+type TargetSnapshot = {
+  year: number;
+  op: TargetOp;
+  value: number | null;
+  valueHigh: number | null;
+  rawText: string | null;
+};
+
+const targetText = (target: TargetSnapshot, unit: string | null) =>
+  target.rawText ?? formatTarget(target, unit);
+
+const targetsOf = (value: unknown): TargetSnapshot[] =>
+  Array.isArray(value)
+    ? value.filter((item): item is TargetSnapshot => typeof asSnapshot(item)?.year === 'number')
+    : [];
+
+/**
+ * Reads one value in words.
+ *
+ * @param field - the column name from the snapshot
+ * @param value - its value
+ * @param t - the translator (labels of codes such as op, direction, role)
+ * @param names - id → name lookups for units and localities
+ * @returns the text to show, or null for an empty value
+ */
+export const formatFieldValue = (
+  field: string,
+  value: unknown,
+  t: TFunction,
+  names: NameLookup,
+): string | null => {
+  if (isEmpty(value)) return null;
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  const text = typeof value === 'string' ? value : null;
+  switch (field) {
+    case 'op':
+      return t(`target.ops.${text}`, { defaultValue: text ?? '' });
+    case 'direction':
+      return t(`indicator.directions.${text}`, { defaultValue: text ?? '' });
+    case 'measure':
+      return t(`indicator.measures.${text}`, { defaultValue: text ?? '' });
+    case 'deadlineKind':
+      return t(`task.kinds.${text}`, { defaultValue: text ?? '' });
+    case 'recurrence':
+      return t(`task.recurrences.${text}`, { defaultValue: text ?? '' });
+    case 'status':
+      return t(`plan.statuses.${text}`, { defaultValue: text ?? '' });
+    case 'issuerKind':
+      return t(`plan.issuerKinds.${text}`, { defaultValue: text ?? '' });
+    case 'role':
+      return t(`roles.${text}`, { defaultValue: text ?? '' });
+    case 'level':
+      return t(`history.levels.${text}`, { defaultValue: text ?? '' });
+    case 'leadUnitId':
+    case 'unitId':
+    case 'standingAgencyUnitId':
+      return text ? (names.unitName(text) ?? t('history.unknownUnit')) : null;
+    case 'coordinatingUnitIds':
+      return Array.isArray(value)
+        ? value.map((id) => names.unitName(String(id)) ?? t('history.unknownUnit')).join('; ')
+        : null;
+    case 'localityId':
+    case 'parentId':
+      return text ? (names.localityName(text) ?? text) : null;
+    case 'value':
+    case 'valueHigh':
+      return typeof value === 'number' ? value.toLocaleString('vi-VN') : String(value);
+    case 'references':
+      return Array.isArray(value)
+        ? value
+            .map((item) => {
+              const reference = asSnapshot(item) ?? {};
+              return [reference.number, reference.date ? formatDay(String(reference.date)) : null]
+                .filter(Boolean)
+                .join(' ');
+            })
+            .filter(Boolean)
+            .join('; ')
+        : null;
+    case 'reporting':
+      return Array.isArray(value)
+        ? value
+            .map((item) => {
+              const regime = asSnapshot(item) ?? {};
+              return [t(`plan.frequencies.${regime.frequency}`), regime.due, regime.receiver]
+                .filter(Boolean)
+                .join(', ');
+            })
+            .join('; ')
+        : null;
+    case 'targets':
+      return targetsOf(value)
+        .map((target) => `${target.year}: ${targetText(target, null)}`)
+        .join('; ');
+    default:
+      break;
+  }
+  if (text !== null) return formatDay(text);
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map((item) => String(item)).join('; ');
+  const json = JSON.stringify(value);
+  return json.length > 200 ? `${json.slice(0, 200)}…` : json;
+};
+
+const fieldLabel = (field: string, t: TFunction) =>
+  KNOWN_FIELDS.has(field) ? t(`history.fields.${field}`) : field;
+
+/** Per-year lines for an indicator whose targets changed together with it. */
+const targetChanges = (before: unknown, after: unknown, unit: string | null, t: TFunction): ChangeLine[] => {
+  const oldByYear = new Map(targetsOf(before).map((target) => [target.year, target]));
+  const newByYear = new Map(targetsOf(after).map((target) => [target.year, target]));
+  const years = [...new Set([...oldByYear.keys(), ...newByYear.keys()])].sort((a, b) => a - b);
+  return years.flatMap((year) => {
+    const old = oldByYear.get(year);
+    const next = newByYear.get(year);
+    const oldText = old ? targetText(old, unit) : null;
+    const newText = next ? targetText(next, unit) : null;
+    if (oldText === newText && sameValue(old?.value, next?.value) && sameValue(old?.op, next?.op)) return [];
+    return [
+      { key: `target-${year}`, label: t('history.targetOfYear', { year }), before: oldText, after: newText },
+    ];
+  });
+};
+
+/**
+ * The lines to show for one event: for an update the fields that differ, for a creation what was
+ * created, for a deletion what was deleted.
+ *
+ * @param event - the audit event with its JSON snapshots
+ * @param t - the translator
+ * @param names - id → name lookups
+ * @returns lines in the order of the snapshot's columns (summary fields first for creations/deletions)
+ */
+export const describeChanges = (event: TAuditEvent, t: TFunction, names: NameLookup): ChangeLine[] => {
+  const before = asSnapshot(event.before);
+  const after = asSnapshot(event.after);
+  const unit = (after?.unit ?? before?.unit ?? null) as string | null;
+  const visible = (field: string) =>
+    !HIDDEN_FIELDS.has(field) || (field === 'parentId' && event.entityType === 'locality');
+
+  if (event.action === 'update' && before && after) {
+    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(visible);
+    return fields.flatMap((field): ChangeLine[] => {
+      if (sameValue(before[field], after[field])) return [];
+      if (field === 'targets') return targetChanges(before.targets, after.targets, unit, t);
+      return [
+        {
+          key: field,
+          label: fieldLabel(field, t),
+          before: formatFieldValue(field, before[field], t, names),
+          after: formatFieldValue(field, after[field], t, names),
+        },
+      ];
+    });
+  }
+
+  const row = after ?? before;
+  if (!row) return [];
+  const isTarget = event.entityType === 'indicator_target';
+  const fields = isTarget
+    ? ['year', 'rawText', 'op', 'value', 'valueHigh', 'isBaseline']
+    : SUMMARY_FIELDS.filter((field) => field in row);
+  return fields.flatMap((field): ChangeLine[] => {
+    const text = formatFieldValue(field, row[field], t, names);
+    if (text === null || (field === 'isBaseline' && row[field] === false)) return [];
+    const line = { key: field, label: fieldLabel(field, t) };
+    return [
+      event.action === 'delete'
+        ? { ...line, before: text, after: null }
+        : { ...line, before: null, after: text },
+    ];
+  });
+};
+
+/** The name of the changed row, as far as its snapshot tells: "Tỷ lệ phủ sóng 5G", "Mục tiêu năm 2026". */
+export const describeEntity = (event: TAuditEvent, t: TFunction): string => {
+  const row = asSnapshot(event.after) ?? asSnapshot(event.before) ?? {};
+  if (event.entityType === 'indicator_target' && typeof row.year === 'number') {
+    return t('history.targetOfYear', { year: row.year });
+  }
+  if (event.entityType === 'role_assignment' && typeof row.role === 'string') return t(`roles.${row.role}`);
+  const name = [row.number, row.name, row.title, row.displayName, row.username].find(
+    (value): value is string => typeof value === 'string' && value.length > 0,
+  );
+  return name ?? '';
+};
+
+/** The year of a target event, to show only one year's history. */
+export const targetYearOf = (event: TAuditEvent): number | null => {
+  if (event.entityType !== 'indicator_target') return null;
+  const row = asSnapshot(event.after) ?? asSnapshot(event.before);
+  return typeof row?.year === 'number' ? row.year : null;
+};

@@ -1,0 +1,26 @@
+/**
+ * The gate in front of every page but the sign-in: waits for GET /auth/me, sends an anonymous visitor
+ * to /login (coming back afterwards), and keeps a user who must change the password on that page.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { ApiError } from '../../api/client';
+import { ErrorState } from '../../components/ui/ErrorState';
+import { LoadingState } from '../../components/ui/LoadingState';
+import { loginPathFor } from './nextPath';
+import { authQueries } from './queries';
+
+export const RequireAuth = () => {
+  const me = useQuery(authQueries.me());
+  const { pathname, search } = useLocation();
+
+  if (me.isLoading) return <LoadingState />;
+  if (me.error instanceof ApiError && me.error.status === 401) {
+    return <Navigate to={loginPathFor(pathname, search)} replace />;
+  }
+  if (me.isError || !me.data) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (me.data.user.mustChangePassword && pathname !== '/change-password') {
+    return <Navigate to={`/change-password?next=${encodeURIComponent(`${pathname}${search}`)}`} replace />;
+  }
+  return <Outlet />;
+};

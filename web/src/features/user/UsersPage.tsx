@@ -1,0 +1,227 @@
+/**
+ * /admin/users "Người dùng" (system and locality administrators): the accounts with roles in a
+ * locality, a new account with its first password and roles, lock/unlock, password reset, and roles
+ * granted or revoked one by one. The server checks every change against the administrator's scope
+ * and its messages are shown as they are.
+ */
+import { KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
+import type { TRole, TRoleAssignment, TUser } from '@core/schemas/auth.schemas';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Drawer, Flex, Popconfirm, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { errorMessage } from '../../api/client';
+import { ErrorState } from '../../components/ui/ErrorState';
+import { ADMIN_ROLES, describeAssignment, hasAnyRole } from '../auth/roles';
+import { useCurrentUser } from '../auth/useCurrentUser';
+import { AddRoleModal } from './components/AddRoleModal';
+import { CreateUserForm } from './components/CreateUserForm';
+import { ResetPasswordModal } from './components/ResetPasswordModal';
+import { useRemoveRoleMutation, useUpdateUserMutation } from './mutations';
+import { userQueries } from './queries';
+import { useRoleChoices } from './useRoleChoices';
+
+const RoleList = ({ user }: { user: TUser }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const removeRole = useRemoveRoleMutation();
+  const roleName = (role: TRole) => t(`roles.${role}`);
+
+  const handleRemove = async (assignment: TRoleAssignment) => {
+    try {
+      await removeRole.mutateAsync({ userId: user.id, roleId: assignment.id });
+      message.success(t('user.roleRemoved'));
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  if (user.roles.length === 0) return <Typography.Text type="secondary">{t('auth.noRole')}</Typography.Text>;
+  return (
+    <Flex vertical gap={4}>
+      {user.roles.map((assignment) => {
+        const text = describeAssignment(assignment, roleName);
+        return (
+          <Flex key={assignment.id} gap={4} align="center" wrap>
+            <span>{text}</span>
+            <Popconfirm
+              title={t('user.removeRoleConfirm', { role: text, name: user.displayName })}
+              okText={t('user.removeRole')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => handleRemove(assignment)}
+            >
+              <Button type="link" size="small" danger aria-label={t('user.removeRoleLabel', { role: text })}>
+                {t('user.removeRole')}
+              </Button>
+            </Popconfirm>
+          </Flex>
+        );
+      })}
+    </Flex>
+  );
+};
+
+const UsersPage = () => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const localityId = searchParams.get('localityId') ?? undefined;
+  const { user: me } = useCurrentUser();
+  const isAdmin = hasAnyRole(me, ADMIN_ROLES);
+  const users = useQuery({ ...userQueries.list({ localityId }), enabled: isAdmin });
+  const { localityOptions, isLoading: localitiesLoading } = useRoleChoices();
+  const updateUser = useUpdateUserMutation();
+  const [isCreating, setIsCreating] = useState(false);
+  const [addingRoleTo, setAddingRoleTo] = useState<TUser | null>(null);
+  const [resettingFor, setResettingFor] = useState<TUser | null>(null);
+
+  if (!isAdmin)
+    return <Result status="403" title={t('user.notAllowed')} subTitle={t('user.notAllowedHint')} />;
+
+  const handleToggleLock = async (user: TUser) => {
+    try {
+      await updateUser.mutateAsync({ userId: user.id, body: { isDisabled: !user.isDisabled } });
+      message.success(user.isDisabled ? t('user.unlocked') : t('user.locked'));
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex align="center" justify="space-between" wrap gap={12}>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('user.title')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+            {t('user.intro')}
+          </Typography.Paragraph>
+        </div>
+        <Button type="primary" icon={<UserAddOutlined />} onClick={() => setIsCreating(true)}>
+          {t('user.create')}
+        </Button>
+      </Flex>
+      <Select
+        aria-label={t('user.localityFilter')}
+        placeholder={t('user.allLocalities')}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        value={localityId}
+        options={localityOptions}
+        loading={localitiesLoading}
+        onChange={(value?: string) => setSearchParams(value ? { localityId: value } : {}, { replace: true })}
+        style={{ maxWidth: 320 }}
+      />
+      {users.isError ? (
+        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+      ) : (
+        <Table<TUser>
+          rowKey="id"
+          size="small"
+          bordered
+          loading={users.isLoading}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          dataSource={[...(users.data ?? [])].sort((a, b) => a.username.localeCompare(b.username))}
+          locale={{ emptyText: t('user.empty') }}
+          columns={[
+            {
+              key: 'name',
+              title: t('user.displayName'),
+              width: 300,
+              render: (_value, user) => (
+                <Flex vertical>
+                  <span>{user.displayName}</span>
+                  <Typography.Text type="secondary" copyable={{ text: user.username }}>
+                    {user.username}
+                  </Typography.Text>
+                </Flex>
+              ),
+            },
+            { key: 'roles', title: t('user.roles'), render: (_value, user) => <RoleList user={user} /> },
+            {
+              key: 'status',
+              title: t('user.status'),
+              width: 170,
+              render: (_value, user) => (
+                <Flex vertical gap={4} align="flex-start">
+                  {user.isDisabled ? (
+                    <Tag color="red">{t('user.statusLocked')}</Tag>
+                  ) : (
+                    <Tag color="green">{t('user.statusActive')}</Tag>
+                  )}
+                  {user.mustChangePassword && <Tag color="orange">{t('user.mustChange')}</Tag>}
+                  {user.isDemo && <Tag>{t('user.demo')}</Tag>}
+                </Flex>
+              ),
+            },
+            {
+              key: 'actions',
+              title: t('common.actions'),
+              width: 330,
+              render: (_value, user) => (
+                <Space wrap size={4}>
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingRoleTo(user)}>
+                    {t('user.addRole')}
+                  </Button>
+                  <Button size="small" icon={<KeyOutlined />} onClick={() => setResettingFor(user)}>
+                    {t('user.resetPassword')}
+                  </Button>
+                  {user.id !== me?.id && (
+                    <Popconfirm
+                      title={
+                        user.isDisabled
+                          ? t('user.unlockConfirm', { name: user.displayName })
+                          : t('user.lockConfirm', { name: user.displayName })
+                      }
+                      description={user.isDisabled ? undefined : t('user.lockHint')}
+                      okText={user.isDisabled ? t('user.unlock') : t('user.lock')}
+                      cancelText={t('common.cancel')}
+                      okButtonProps={{ danger: !user.isDisabled }}
+                      onConfirm={() => handleToggleLock(user)}
+                    >
+                      <Button
+                        size="small"
+                        danger={!user.isDisabled}
+                        icon={user.isDisabled ? <UnlockOutlined /> : <LockOutlined />}
+                      >
+                        {user.isDisabled ? t('user.unlock') : t('user.lock')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      <Drawer
+        title={t('user.createTitle')}
+        open={isCreating}
+        onClose={() => setIsCreating(false)}
+        size={720}
+        destroyOnHidden
+      >
+        {isCreating && (
+          <CreateUserForm
+            defaultLocalityId={localityId}
+            onDone={() => setIsCreating(false)}
+            onCancel={() => setIsCreating(false)}
+          />
+        )}
+      </Drawer>
+      {addingRoleTo && (
+        <AddRoleModal
+          user={addingRoleTo}
+          defaultLocalityId={localityId}
+          onClose={() => setAddingRoleTo(null)}
+        />
+      )}
+      {resettingFor && <ResetPasswordModal user={resettingFor} onClose={() => setResettingFor(null)} />}
+    </Flex>
+  );
+};
+
+export default UsersPage;
