@@ -7,7 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { importPlanFromText, UnreadableDocumentError } from '../server/documents/import/import-plan';
+import { importPlanDocument } from '../server/documents/import/import-document';
+import { UnreadableDocumentError } from '../server/documents/import/import-plan';
 
 /** A failure caused by the user's input: printed without a stack trace, exit code 2. */
 class UsageError extends Error {}
@@ -21,7 +22,7 @@ type Command = {
 
 const COMMANDS: Record<string, Command> = {
   import: {
-    summary: 'Nhập một văn bản kế hoạch (.txt) và in bản nháp dạng JSON',
+    summary: 'Nhập văn bản kế hoạch (.docx, .pdf, ảnh .png/.jpg, .txt) và in bản nháp JSON',
     usage: 'import FILE [--json]',
     run: async (args) => {
       const file = args.find((arg) => !arg.startsWith('--'));
@@ -32,7 +33,12 @@ const COMMANDS: Record<string, Command> = {
       } catch {
         throw new UsageError(`Không mở được tệp "${file}".`);
       }
-      const draft = importPlanFromText(bytes, basename(file));
+      // The reader is chosen from the bytes; OCR progress goes to stderr so stdout stays JSON only.
+      const draft = await importPlanDocument(bytes, {
+        fileName: basename(file),
+        onProgress: ({ page, pageCount }) =>
+          process.stderr.write(`Nhận dạng chữ trang ${page}/${pageCount}…\n`),
+      });
       process.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
     },
   },

@@ -1,0 +1,68 @@
+/**
+ * The plan importer's entry point for files: finds the format from the bytes, reads the text with the
+ * matching reader (DOCX, digital PDF, scanned PDF or photo through OCR, plain text) and extracts the
+ * draft with `importPlanFromText`. Nothing is saved: the draft goes to a person for review.
+ */
+import type { TImportedPlanDraft } from '@core/schemas/import.schemas';
+import { detectDocumentKind } from './detect';
+import { readDocxText } from './docx-reader';
+import { UnreadableDocumentError } from './errors';
+import { importPlanFromText } from './import-plan';
+import { type ImportProgress, recognizeImages, recognizePdfPages } from './ocr-reader';
+import { readPdfText } from './pdf-reader';
+
+export type { ImportProgress } from './ocr-reader';
+
+export type ImportDocumentOptions = {
+  /** The original file name, recorded in the draft (never used to choose the reader). */
+  fileName?: string;
+  /** Called as OCR reads each page of a scan (page n of N). */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Cancels the import (OCR stops its worker); the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+};
+
+/**
+ * Reads an uploaded plan document into a draft.
+ *
+ * @param bytes - the file as uploaded: .docx, .pdf (digital or scanned), .png/.jpg photo, or UTF-8 text
+ * @param options - file name, progress callback, cancellation
+ * @returns the draft, in the shape of the gold-label schema, with review flags
+ * @throws UnreadableDocumentError with a Vietnamese message for anything that cannot be read as a plan
+ */
+export const importPlanDocument = async (
+  bytes: Uint8Array,
+  options: ImportDocumentOptions = {},
+): Promise<TImportedPlanDraft> => {
+  const { fileName, onProgress, signal } = options;
+  signal?.throwIfAborted();
+  const kind = detectDocumentKind(bytes);
+  let text: string | Uint8Array;
+  switch (kind) {
+    case 'docx':
+      text = await readDocxText(bytes);
+      break;
+    case 'pdf':
+      text = await readPdfText(bytes, (doc, pages) => recognizePdfPages(doc, pages, { onProgress, signal }));
+      break;
+    case 'png':
+    case 'jpeg':
+      text = (await recognizeImages([bytes], { onProgress, signal })).join('\n');
+      break;
+    case 'text':
+      text = bytes;
+      break;
+  }
+  signal?.throwIfAborted();
+  try {
+    return importPlanFromText(text, fileName);
+  } catch (error) {
+    // A readable file that is not a plan (a letter, a photo of a notice): say so in the user's terms.
+    if (error instanceof UnreadableDocumentError && kind !== 'text') {
+      throw new UnreadableDocumentError(`Không tìm thấy nội dung kế hoạch trong tệp. ${error.message}`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+};
