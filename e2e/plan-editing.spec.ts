@@ -22,7 +22,7 @@ describe('[PLANS] editing tasks, units and plans', () => {
   });
 
   beforeEach(async () => {
-    page = await newPage(browser, app.baseUrl);
+    page = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
   });
 
   const openThanhDong = async () => {

@@ -17,7 +17,7 @@ const main = async () => {
   const app = await startApp();
   const browser = await launchBrowser();
   try {
-    const page = await newPage(browser, app.baseUrl);
+    const page = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
     await page.addInitScript((lang) => window.localStorage.setItem('lo-trinh.language', lang), language);
     const shot = (name: string, fullPage = false) =>
       page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage });

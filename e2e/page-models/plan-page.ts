@@ -49,6 +49,24 @@ export class PlanPage {
     await dialog.waitFor({ state: 'hidden' });
   }
 
+  /** The pencil that opens the indicator form; absent for those who may not change the indicator. */
+  editIndicatorButton(indicatorName: string): Locator {
+    return this.page.getByRole('button', { name: `Sửa chỉ tiêu ${indicatorName}`, exact: true });
+  }
+
+  historyButton(indicatorName: string): Locator {
+    return this.page.getByRole('button', { name: `Lịch sử chỉ tiêu ${indicatorName}`, exact: true });
+  }
+
+  /** The indicator's id, as the matrix row carries it. */
+  async indicatorId(indicatorName: string): Promise<string> {
+    const row = this.indicatorRow(indicatorName).first();
+    await row.waitFor();
+    const id = await row.getAttribute('data-row-key');
+    if (!id) throw new Error(`No row key for indicator ${indicatorName}`);
+    return id;
+  }
+
   get addIndicatorButton(): Locator {
     return this.page.getByRole('button', { name: 'Thêm chỉ tiêu' }).first();
   }

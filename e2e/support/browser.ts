@@ -1,5 +1,6 @@
 /** Debian's Chromium, headless, driven by playwright-core (no bundled browser download). */
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { type DemoUser, signIn } from './auth';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -9,13 +10,17 @@ export const launchBrowser = (): Promise<Browser> =>
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 
-/** A fresh page in Vietnamese, wide enough for the indicator matrix. */
-export const newPage = async (browser: Browser, baseUrl: string): Promise<Page> => {
+/**
+ * A fresh page in Vietnamese, wide enough for the indicator matrix, signed in as `user` through the API
+ * (or anonymous when `user` is null).
+ */
+export const newPage = async (browser: Browser, baseUrl: string, user: DemoUser | null): Promise<Page> => {
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: 'vi-VN',
     viewport: { width: 1440, height: 900 },
   });
   context.setDefaultTimeout(15_000);
+  if (user) await signIn(context, user);
   return context.newPage();
 };
