@@ -114,7 +114,8 @@ export const buildLines = (runs: readonly Run[]): Line[] => {
     for (const run of ordered) {
       const current = segments.at(-1);
       const gap = current ? run.x - current.end : Number.POSITIVE_INFINITY;
-      if (current && gap < run.size * 1.2) {
+      // Word spaces are about a quarter of the font size; table cells are padded wider than 0.6 em.
+      if (current && gap < run.size * 0.6) {
         current.text += gap > run.size * 0.12 ? ` ${run.text}` : run.text;
         current.end = Math.max(current.end, run.end);
       } else {
@@ -191,7 +192,15 @@ const placeOnColumns = (line: Line, columns: ReadonlyArray<{ x: number; end: num
   return cells;
 };
 
-const plainLine = (line: Line): string => line.segments.map((segment) => segment.text).join('\t');
+/** A line outside tables: segments closer than 1.5 em are one text (justified spacing), wider gaps a tab. */
+const plainLine = (line: Line): string =>
+  line.segments
+    .map((segment, index) => {
+      const previous = line.segments[index - 1];
+      if (!previous) return segment.text;
+      return `${segment.x - previous.end < line.size * 1.5 ? ' ' : '\t'}${segment.text}`;
+    })
+    .join('');
 
 /**
  * Lays out lines as text: plain lines with tabs at wide gaps, tables on their columns.
