@@ -1,40 +1,68 @@
 /**
  * Takes screenshots of the main screens against the real app with demo data, for review and the docs:
  *   npm run build && node --import tsx e2e/take-screenshots.ts [outDir]
- * Writes plan-list.png, plan-indicators.png, plan-tasks.png, … into outDir (default artifacts/screenshots),
- * and the plan page (indicator tab) into docs/screenshot-plan.png.
+ * Writes login.png, plan-list.png, plan-indicators.png, history.png, audit.png, users.png, … into outDir
+ * (default artifacts/screenshots), and the plan page (indicator tab) into docs/screenshot-plan.png.
+ * Each screen is taken as the demo account that would use it (signed in through the API).
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { startApp } from './support/app';
+import type { DemoUser } from './support/auth';
 import { launchBrowser, newPage } from './support/browser';
 
 const outDir = process.argv[2] ?? 'artifacts/screenshots';
 const language = process.env.SCREENSHOT_LANG === 'en' ? 'en' : 'vi';
+
+const openPage = async (browser: Browser, baseUrl: string, user: DemoUser | null): Promise<Page> => {
+  const page = await newPage(browser, baseUrl, user);
+  await page.addInitScript((lang) => window.localStorage.setItem('lo-trinh.language', lang), language);
+  return page;
+};
+
+/** Drawers and dialogs slide in: wait until every CSS transition and animation has finished. */
+const settle = (page: Page) =>
+  page.evaluate(() => Promise.allSettled(document.getAnimations().map((animation) => animation.finished)));
+
+const openThanhDong = async (page: Page) => {
+  await page.goto('/plans');
+  await page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ hasText: 'Thành Đông' })
+    .getByRole('link')
+    .first()
+    .click();
+  await page.getByRole('tab').first().waitFor();
+  await page.getByRole('row').filter({ hasText: 'Tỷ lệ phủ sóng 5G' }).first().waitFor();
+};
 
 const main = async () => {
   await mkdir(outDir, { recursive: true });
   const app = await startApp();
   const browser = await launchBrowser();
   try {
-    const page = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
-    await page.addInitScript((lang) => window.localStorage.setItem('lo-trinh.language', lang), language);
-    const shot = (name: string, fullPage = false) =>
-      page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage });
+    const shotOf =
+      (page: Page) =>
+      (name: string, fullPage = false) =>
+        page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage });
 
+    // Anonymous: the sign-in page.
+    const anonymous = await openPage(browser, app.baseUrl, null);
+    await anonymous.goto('/plans');
+    await anonymous.getByRole('button', { name: /Đăng nhập|Sign in/ }).waitFor();
+    await shotOf(anonymous)('login');
+    await anonymous.context().close();
+
+    // The standing-agency officer of Thành Đông: the plan set up and edited.
+    const page = await openPage(browser, app.baseUrl, 'thanhdong.vhxh');
+    const shot = shotOf(page);
     await page.goto('/plans');
     await page.getByRole('table').getByRole('link').first().waitFor();
     await shot('plan-list');
 
-    await page
-      .getByRole('table')
-      .getByRole('row')
-      .filter({ hasText: 'Thành Đông' })
-      .getByRole('link')
-      .first()
-      .click();
-    await page.getByRole('tab').first().waitFor();
-    await page.getByRole('row').filter({ hasText: 'Tỷ lệ phủ sóng 5G' }).first().waitFor();
+    await openThanhDong(page);
     await shot('plan-indicators');
     await shot('plan-indicators-full', true);
     // The docs picture is taller, so that the header facts and a good part of the matrix fit together.
@@ -50,9 +78,23 @@ const main = async () => {
     await page.getByRole('tab').nth(0).click();
     await page.getByRole('button', { name: /2026.*5G/ }).click();
     await page.getByRole('dialog').waitFor();
-    await page.getByRole('dialog').getByRole('textbox').first().fill('80% - 90%');
+    await page.getByRole('dialog').getByRole('textbox').first().fill('75%');
+    await settle(page);
     await shot('target-editor');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^(Lưu|Save)$/ })
+      .click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+
+    await page
+      .getByRole('button', { name: /(Lịch sử chỉ tiêu|History of indicator) Tỷ lệ phủ sóng 5G/ })
+      .click();
+    await page.getByRole('dialog').getByRole('listitem').first().waitFor();
+    await settle(page);
+    await shot('history');
     await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
 
     await page
       .getByRole('button', { name: /Thêm chỉ tiêu|Add indicator/ })
@@ -68,6 +110,7 @@ const main = async () => {
       .getByText(/không được để trống|\bTên/)
       .first()
       .waitFor();
+    await settle(page);
     await shot('indicator-form');
     await page.keyboard.press('Escape');
 
@@ -83,6 +126,38 @@ const main = async () => {
     await page.getByRole('link', { name: /Thành Đông/ }).click();
     await page.getByRole('table').getByRole('row').nth(2).waitFor();
     await shot('units');
+
+    await page.goto('/audit');
+    await page.getByRole('table').getByRole('row').nth(2).waitFor();
+    await shot('audit');
+    await page.context().close();
+
+    // The unit officer of Trung tâm HCC: edits only what the centre leads.
+    const unitOfficer = await openPage(browser, app.baseUrl, 'thanhdong.hcc');
+    await openThanhDong(unitOfficer);
+    await unitOfficer
+      .getByRole('row')
+      .filter({ hasText: 'Hồ sơ thủ tục hành chính xử lý trực tuyến' })
+      .first()
+      .scrollIntoViewIfNeeded();
+    await shotOf(unitOfficer)('plan-unit-officer');
+    await unitOfficer.context().close();
+
+    // The administrator of Hải Phòng: accounts and roles.
+    const admin = await openPage(browser, app.baseUrl, 'haiphong.admin');
+    await admin.goto('/admin/users');
+    await admin.getByRole('table').getByRole('row').nth(2).waitFor();
+    await shotOf(admin)('users');
+    await admin.getByRole('button', { name: /Tạo người dùng|Create user/ }).click();
+    await admin.getByRole('dialog').waitFor();
+    await admin.getByRole('dialog').getByRole('combobox').first().click();
+    // Ant Design's option list is drawn outside the accessibility tree's listbox; pick the visible item.
+    await admin.locator('.ant-select-item-option', { hasText: /Cán bộ đơn vị|Unit officer/ }).click();
+    await admin.getByRole('dialog').getByRole('combobox').nth(1).click();
+    await admin.locator('.ant-select-item-option', { hasText: /Thành Đông/ }).click();
+    await settle(admin);
+    await shotOf(admin)('user-create');
+    await admin.context().close();
   } finally {
     await browser.close();
     await app.stop();

@@ -1,6 +1,7 @@
 /**
  * What happens when any request finds the session gone (401: back to the sign-in, then to this page)
- * or a password change pending (403 password_change_required: to the change-password page).
+ * or a password change pending (403 password_change_required: to the change-password page), or a
+ * stale CSRF token (403 csrf_failed: fetch the current one).
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { setAuthFailureHandler, setCsrfToken } from './api/client';
@@ -16,6 +17,11 @@ export const installAuthRedirects = (queryClient: QueryClient): void => {
       setCsrfToken(null);
       queryClient.clear();
       void router.navigate(loginPathFor(pathname, search), { replace: true });
+      return;
+    }
+    if (failure === 'csrf_failed') {
+      // The server's message asks to try again; by then GET /auth/me has brought the current token.
+      void queryClient.invalidateQueries({ queryKey: authQueries.me().queryKey });
       return;
     }
     if (pathname.startsWith('/change-password')) return;

@@ -47,8 +47,11 @@ export const setCsrfToken = (token: string | null): void => {
   csrfToken = token;
 };
 
-/** Why the app must leave the current page: no session, or a password to change first. */
-export type AuthFailure = 'unauthenticated' | 'password_change_required';
+/**
+ * What the session needs: a sign-in (401), a password change first, or a fresh CSRF token (another tab
+ * signed in again, which replaced the session this page knew).
+ */
+export type AuthFailure = 'unauthenticated' | 'password_change_required' | 'csrf_failed';
 
 let onAuthFailure: ((failure: AuthFailure) => void) | null = null;
 
@@ -119,6 +122,7 @@ export const apiRequest = async <T>(path: string, options: RequestOptions = {}):
       const code = parsed.error ?? 'error';
       if (code === 'unauthenticated' && path !== ME_PATH) onAuthFailure?.('unauthenticated');
       if (code === 'password_change_required') onAuthFailure?.('password_change_required');
+      if (code === 'csrf_failed') onAuthFailure?.('csrf_failed');
       throw new ApiError(response.status, code, parsed.message, parsed.details ?? []);
     }
     throw new ApiError(response.status, 'http_error', fallbackMessage(response.status));

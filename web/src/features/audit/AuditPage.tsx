@@ -14,6 +14,7 @@ import { DATE_FORMAT_VI, dayjsToIso, isoToDayjs } from '../../components/ui/date
 import { ErrorState } from '../../components/ui/ErrorState';
 import { localityQueries } from '../locality/queries';
 import { localityLabel } from '../locality/useLocalityOptions';
+import { planQueries } from '../plan/queries';
 import { unitQueries } from '../unit/queries';
 import { ActionTag } from './components/ActionTag';
 import { AuditChanges } from './components/AuditChanges';
@@ -61,13 +62,24 @@ const AuditPage = () => {
   const localities = useQuery(localityQueries.list());
   const localityIds = [...new Set(rows.map((event) => event.localityId).filter((id): id is string => !!id))];
   const unitLists = useQueries({ queries: localityIds.map((id) => unitQueries.byLocality(id)) });
-  const unitNamesKey = unitLists.map((list) => list.dataUpdatedAt).join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: unitNamesKey stands for the unit lists' contents.
-  const names = useMemo<NameLookup>(() => {
+  // A target's snapshot does not name its indicator: the plans in view do (a deleted plan stays unnamed).
+  const planIds = [...new Set(rows.map((event) => event.planId).filter((id): id is string => !!id))];
+  const plans = useQueries({
+    queries: planIds.map((id) => ({ ...planQueries.detail(id), retry: false, staleTime: 60_000 })),
+  });
+  const namesKey = [...unitLists, ...plans].map((query) => query.dataUpdatedAt).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: namesKey stands for the unit lists' and plans' contents.
+  const names = useMemo(() => {
     const units = new Map(unitLists.flatMap((list) => list.data ?? []).map((unit) => [unit.id, unit.name]));
     const places = new Map((localities.data ?? []).map((locality) => [locality.id, localityLabel(locality)]));
-    return { unitName: (id) => units.get(id), localityName: (id) => places.get(id) };
-  }, [unitNamesKey, localities.data]);
+    const rowNames = new Map(
+      plans
+        .flatMap((plan) => [...(plan.data?.indicators ?? []), ...(plan.data?.tasks ?? [])])
+        .map((row) => [row.id, row.name]),
+    );
+    const lookup: NameLookup = { unitName: (id) => units.get(id), localityName: (id) => places.get(id) };
+    return { lookup, rowName: (id: string | null) => (id ? rowNames.get(id) : undefined) };
+  }, [namesKey, localities.data]);
 
   const updateParams = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(searchParams);
@@ -182,6 +194,9 @@ const AuditPage = () => {
                     <Typography.Text type="secondary">
                       {t(`history.entityTypes.${event.entityType}`, { defaultValue: event.entityType })}
                     </Typography.Text>
+                    {event.entityType === 'indicator_target' && names.rowName(event.parentEntityId) && (
+                      <span>{names.rowName(event.parentEntityId)}</span>
+                    )}
                     <span>{describeEntity(event, t)}</span>
                     {link && event.action !== 'delete' && (
                       <Link to={link}>
@@ -198,7 +213,7 @@ const AuditPage = () => {
             {
               key: 'changes',
               title: t('audit.changes'),
-              render: (_value, event) => <AuditChanges event={event} names={names} />,
+              render: (_value, event) => <AuditChanges event={event} names={names.lookup} />,
             },
           ]}
         />

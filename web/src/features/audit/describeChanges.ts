@@ -57,8 +57,8 @@ const SUMMARY_FIELDS = [
   'targets',
 ];
 
-/** Labels of known fields, as i18n keys under `history.fields`. */
-const KNOWN_FIELDS = new Set([
+/** Labels of known fields, as i18n keys under `history.fields`, in the order lines are shown. */
+const FIELD_ORDER = [
   'year',
   'code',
   'number',
@@ -109,7 +109,14 @@ const KNOWN_FIELDS = new Set([
   'validFrom',
   'validTo',
   'targets',
-]);
+];
+const KNOWN_FIELDS = new Set(FIELD_ORDER);
+
+/** Known fields in their reading order (the printed target before its meaning), unknown ones last. */
+const byReadingOrder = (a: string, b: string) => {
+  const rank = (field: string) => (KNOWN_FIELDS.has(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
+  return rank(a) - rank(b);
+};
 
 const asSnapshot = (value: unknown): Snapshot | null =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Snapshot) : null;
@@ -268,7 +275,9 @@ export const describeChanges = (event: TAuditEvent, t: TFunction, names: NameLoo
     !HIDDEN_FIELDS.has(field) || (field === 'parentId' && event.entityType === 'locality');
 
   if (event.action === 'update' && before && after) {
-    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(visible);
+    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+      .filter(visible)
+      .sort(byReadingOrder);
     return fields.flatMap((field): ChangeLine[] => {
       if (sameValue(before[field], after[field])) return [];
       if (field === 'targets') return targetChanges(before.targets, after.targets, unit, t);

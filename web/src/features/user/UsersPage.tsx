@@ -160,7 +160,7 @@ const UsersPage = () => {
             {
               key: 'actions',
               title: t('common.actions'),
-              width: 330,
+              width: 370,
               render: (_value, user) => (
                 <Space wrap size={4}>
                   <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingRoleTo(user)}>

@@ -91,8 +91,9 @@ export const HistoryDrawer = ({ entityId, subject, units, year, onClose }: Histo
                   <span className={styles.actor}>{event.actorName ?? t('history.unknownActor')}</span>
                   <ActionTag action={event.action} />
                   <span className={styles.entity}>
-                    {t(`history.entityTypes.${event.entityType}`, { defaultValue: event.entityType })}
-                    {event.entityType === 'indicator_target' ? ` · ${describeEntity(event, t)}` : ''}
+                    {event.entityType === 'indicator_target'
+                      ? describeEntity(event, t)
+                      : t(`history.entityTypes.${event.entityType}`, { defaultValue: event.entityType })}
                   </span>
                 </div>
                 <AuditChanges event={event} names={names} />
