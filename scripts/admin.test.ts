@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app';
 import { openMigratedDatabase } from '../server/db/migrate';
-import { fixedClock, signInTo, TEST_CONFIG } from '../server/test/test-app';
+import { createTestFileStore, fixedClock, signInTo, TEST_CONFIG } from '../server/test/test-app';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lotrinh-admin-'));
 const admin = (...args: string[]) =>
@@ -48,7 +48,12 @@ describe('npm run admin', () => {
     expect(user.stdout).toContain('Đã tạo người dùng "quantri"');
 
     const handle = await openMigratedDatabase({ databaseUrl: null, dataDir });
-    const app = await createApp({ db: handle.db, config: TEST_CONFIG, clock: fixedClock });
+    const app = await createApp({
+      db: handle.db,
+      config: TEST_CONFIG,
+      clock: fixedClock,
+      storage: createTestFileStore(),
+    });
     try {
       const client = await signInTo(app, 'quantri', 'mat-khau-ban-dau');
       const me = await client.call('GET', '/api/v1/auth/me');

@@ -22,12 +22,16 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { createCatalogService } from './modules/catalog/catalog.service';
+import { importRoutes } from './modules/import/import.routes';
+import { createImportService } from './modules/import/import.service';
 import { indicatorRoutes } from './modules/indicator/indicator.routes';
 import { createIndicatorService } from './modules/indicator/indicator.service';
 import { localityRoutes } from './modules/locality/locality.routes';
 import { createLocalityService } from './modules/locality/locality.service';
 import { planRoutes } from './modules/plan/plan.routes';
 import { createPlanService } from './modules/plan/plan.service';
+import { reportingRoutes } from './modules/reporting/reporting.routes';
+import { createReportingService } from './modules/reporting/reporting.service';
 import { searchRoutes } from './modules/search/search.routes';
 import { createSearchService } from './modules/search/search.service';
 import { taskRoutes } from './modules/task/task.routes';
@@ -36,19 +40,28 @@ import { unitRoutes } from './modules/unit/unit.routes';
 import { createUnitService } from './modules/unit/unit.service';
 import { userRoutes } from './modules/user/user.routes';
 import { createUserService } from './modules/user/user.service';
+import type { FileStore } from './storage';
 
 /** Request bodies above this are refused (413). Large enough that an over-long field gets a 400 naming it. */
 const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Raw uploads (application/octet-stream); each service applies its own, smaller limit with its own message. */
+export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
 
 export type AppDeps = {
   db: Database;
   config: Pick<Config, 'logLevel' | 'isProduction' | 'sessionSecret'>;
   clock: Clock;
+  storage: FileStore;
   /** Folder with the built SPA; omitted in API-only tests. */
   webRoot?: string;
 };
 
-export const createServices = ({ db, clock, config }: Pick<AppDeps, 'db' | 'clock' | 'config'>) => {
+export const createServices = ({
+  db,
+  clock,
+  config,
+  storage,
+}: Pick<AppDeps, 'db' | 'clock' | 'config' | 'storage'>) => {
   const catalog = createCatalogService();
   return {
     catalog,
@@ -66,6 +79,8 @@ export const createServices = ({ db, clock, config }: Pick<AppDeps, 'db' | 'cloc
     indicator: createIndicatorService({ db, clock, catalog }),
     task: createTaskService({ db, clock }),
     search: createSearchService({ db }),
+    import: createImportService(),
+    reporting: createReportingService({ db, clock, storage }),
   };
 };
 
@@ -82,6 +97,8 @@ export const ALL_ROUTES = [
   ...taskRoutes,
   ...catalogRoutes,
   ...searchRoutes,
+  ...importRoutes,
+  ...reportingRoutes,
 ];
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -98,8 +115,14 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.isProduction,
   });
-  // JSON only: without this, a text/plain body would reach the schemas as a string.
+  // JSON, plus raw bytes for file uploads (evidence, plan documents): a text/plain body would
+  // otherwise reach the schemas as a string.
   app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

@@ -1,17 +1,26 @@
 /**
  * The only file that opens real resources: configuration → database → migrations → demo data → listen.
  */
+import { join } from 'node:path';
 import { createApp, DEFAULT_WEB_ROOT } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { openMigratedDatabase } from './db/migrate';
 import { loadDemoDataIfEmpty } from './db/seeds/demo';
+import { createDiskFileStore } from './storage';
 
 const config = loadConfig(process.env);
 const handle = await openMigratedDatabase(config);
 if (config.loadDemoData) await loadDemoDataIfEmpty(handle.db, systemClock);
 
-const app = await createApp({ db: handle.db, config, clock: systemClock, webRoot: DEFAULT_WEB_ROOT });
+const storage = createDiskFileStore(join(config.dataDir, 'files'));
+const app = await createApp({
+  db: handle.db,
+  config,
+  clock: systemClock,
+  storage,
+  webRoot: DEFAULT_WEB_ROOT,
+});
 
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');

@@ -144,3 +144,13 @@ export const formatDateVi = (iso: string | null | undefined): string => {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
 };
+
+/**
+ * The calendar day in Vietnam (UTC+7, no daylight saving) at an instant: what "submitted on time"
+ * and "overdue" are judged on.
+ *
+ * @param instant - a moment
+ * @returns "YYYY-MM-DD"
+ */
+export const vietnamDateOf = (instant: Date): string =>
+  new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);

@@ -128,6 +128,9 @@ export const AUDIT_ENTITY_TYPES = [
   'task',
   'user',
   'role_assignment',
+  'reporting_period',
+  'unit_report',
+  'attachment',
 ] as const;
 
 export const ZListAuditEventsQuery = z.object({

@@ -41,6 +41,9 @@ export const locality = pgTable(
     parentId: uuid('parent_id').references((): AnyPgColumn => locality.id),
     validFrom: date('valid_from'),
     validTo: date('valid_to'),
+    /** Score thresholds for Xanh / Vàng (below: Đỏ); null uses the defaults (80 / 50). */
+    scoreGreen: doublePrecision('score_green'),
+    scoreYellow: doublePrecision('score_yellow'),
     searchText: searchText(),
     createdAt: createdAt(),
   },
@@ -142,6 +145,11 @@ export const reportingRegime = pgTable(
     }).notNull(),
     /** "MM-DD" of the yearly due date, when the plan states one. */
     due: text('due'),
+    /** Otherwise: due N days (or working days) after the period ends. */
+    dueDaysAfter: integer('due_days_after'),
+    dueWorkingDays: boolean('due_working_days').notNull().default(false),
+    /** Data close on this day of the month (NĐ 09/2019: the 14th; the window runs 15th → 14th). */
+    closingDay: integer('closing_day').notNull().default(14),
     receiver: text('receiver'),
   },
   (t) => [index('reporting_regime_plan_idx').on(t.planId)],
@@ -399,4 +407,137 @@ export const loginAttempt = pgTable(
     index('login_attempt_username_idx').on(t.usernameKey, t.at),
     index('login_attempt_ip_idx').on(t.ip, t.at),
   ],
+);
+
+/** One reporting period of a plan: generated from a regime, or requested ad hoc. */
+export const reportingPeriod = pgTable(
+  'reporting_period',
+  {
+    id: id(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plan.id, { onDelete: 'cascade' }),
+    regimeId: uuid('regime_id').references(() => reportingRegime.id, { onDelete: 'set null' }),
+    /** "2026", "2026-Q3", … or "adhoc-…" */
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    dataFrom: date('data_from').notNull(),
+    dataTo: date('data_to').notNull(),
+    dueDate: date('due_date').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('reporting_period_plan_key').on(t.planId, t.key),
+    index('reporting_period_due_idx').on(t.dueDate),
+  ],
+);
+
+export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'accepted', 'superseded'] as const;
+
+/**
+ * A unit's report for a period. A correction after acceptance is a new version; the accepted one stays
+ * until the correction is accepted, then becomes `superseded`. `revision` is the optimistic lock.
+ */
+export const unitReport = pgTable(
+  'unit_report',
+  {
+    id: id(),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => reportingPeriod.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    version: integer('version').notNull().default(1),
+    status: text('status', { enum: REPORT_STATUSES }).notNull().default('draft'),
+    revision: integer('revision').notNull().default(1),
+    nothingArose: boolean('nothing_arose').notNull().default(false),
+    difficulties: text('difficulties'),
+    proposals: text('proposals'),
+    /** First submission of this version: what timeliness is judged on. */
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: uuid('submitted_by').references(() => appUser.id),
+    isLate: boolean('is_late').notNull().default(false),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedBy: uuid('reviewed_by').references(() => appUser.id),
+    returnReason: text('return_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: uuid('updated_by').references(() => appUser.id),
+  },
+  (t) => [
+    uniqueIndex('unit_report_period_unit_version_key').on(t.periodId, t.unitId, t.version),
+    index('unit_report_unit_idx').on(t.unitId),
+  ],
+);
+
+/** The value of an indicator in a unit report. */
+export const indicatorValue = pgTable(
+  'indicator_value',
+  {
+    id: id(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => unitReport.id, { onDelete: 'cascade' }),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicator.id, { onDelete: 'cascade' }),
+    value: doublePrecision('value'),
+    /** For a percentage: what it is rebuilt from when rolled up across units or localities. */
+    numerator: doublePrecision('numerator'),
+    denominator: doublePrecision('denominator'),
+    /** A person's judgement of a qualitative target. */
+    assessment: text('assessment', { enum: ['achieved', 'not_achieved'] }),
+    note: text('note'),
+  },
+  (t) => [
+    uniqueIndex('indicator_value_report_indicator_key').on(t.reportId, t.indicatorId),
+    index('indicator_value_indicator_idx').on(t.indicatorId),
+  ],
+);
+
+/** The progress of a task in a unit report. */
+export const taskUpdate = pgTable(
+  'task_update',
+  {
+    id: id(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => unitReport.id, { onDelete: 'cascade' }),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => task.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['not_started', 'in_progress', 'done'] }).notNull(),
+    progress: integer('progress'),
+    completedOn: date('completed_on'),
+    result: text('result'),
+  },
+  (t) => [
+    uniqueIndex('task_update_report_task_key').on(t.reportId, t.taskId),
+    index('task_update_task_idx').on(t.taskId),
+  ],
+);
+
+/** Evidence (minh chứng): a file kept under the data folder, attached to a report, optionally to one of its rows. */
+export const attachment = pgTable(
+  'attachment',
+  {
+    id: id(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => unitReport.id, { onDelete: 'cascade' }),
+    indicatorId: uuid('indicator_id').references(() => indicator.id, { onDelete: 'set null' }),
+    taskId: uuid('task_id').references(() => task.id, { onDelete: 'set null' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Where the bytes are, relative to the file store's root. */
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => appUser.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('attachment_report_idx').on(t.reportId)],
 );

@@ -26,6 +26,33 @@ export type SessionContext = { signedIn: SignedIn | null; sessionToken: string |
 
 export const SESSION_COOKIE = 'lotrinh_session';
 export const CSRF_HEADER = 'x-csrf-token';
+export const FILE_NAME_HEADER = 'x-file-name';
+
+/** Reads the upload of a raw-body route. @throws AppError UNSUPPORTED_MEDIA_TYPE, VALIDATION_FAILED */
+const readUpload = (request: FastifyRequest): Upload => {
+  if (!Buffer.isBuffer(request.body)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+      message: 'Hãy gửi nội dung tệp với Content-Type: application/octet-stream.',
+    });
+  }
+  const header = request.headers[FILE_NAME_HEADER];
+  let fileName = '';
+  try {
+    fileName = decodeURIComponent(typeof header === 'string' ? header : '').trim();
+  } catch {
+    fileName = '';
+  }
+  if (!fileName) {
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: FILE_NAME_HEADER, message: 'Thiếu tên tệp (tiêu đề X-File-Name)' }],
+    });
+  }
+  // A file name is only shown and offered back on download: path separators and control characters go.
+  const safeName = Array.from(fileName, (char) =>
+    char < ' ' || char === '/' || char === '\\' ? '_' : char,
+  ).join('');
+  return { bytes: request.body, fileName: safeName.slice(0, 200) };
+};
 
 type RouteSchema = {
   params?: z.ZodType;
@@ -36,16 +63,25 @@ type RouteSchema = {
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
+/** A file sent as the raw request body (`Content-Type: application/octet-stream`), its name in `X-File-Name`. */
+export type Upload = { bytes: Buffer; fileName: string };
+
 export type RouteInput<S extends RouteSchema> = {
   params: Infer<S['params']>;
   query: Infer<S['query']>;
   body: Infer<S['body']>;
   meta: RequestContext;
   session: SessionContext;
+  /** Present on routes declared with `upload: true`. */
+  upload: Upload | null;
 };
 
-/** `session` sets (token) or clears (null) the session cookie. */
-export type RouteResult = ({ status: 200 | 201; body: unknown } | { status: 204 }) & {
+/** `session` sets (token) or clears (null) the session cookie; `file` answers with bytes to download. */
+export type RouteResult = (
+  | { status: 200 | 201; body: unknown }
+  | { status: 204 }
+  | { status: 200; file: { bytes: Buffer; contentType: string; fileName: string } }
+) & {
   session?: { token: string } | null;
 };
 
@@ -57,6 +93,8 @@ export type RouteDefinition<S extends RouteSchema = RouteSchema> = {
   tags: string[];
   /** `public`: no session needed; `self`: any signed-in user, even one who must change the password first. */
   permission: Permission;
+  /** The body is a file (raw bytes), not JSON. */
+  upload?: boolean;
   schema: S;
   handler: (input: RouteInput<S>, context: { services: Services }) => Promise<RouteResult>;
 };
@@ -132,6 +170,7 @@ export const registerRoutes = (
         ...(route.schema.params ? { params: route.schema.params } : {}),
         ...(route.schema.query ? { querystring: route.schema.query } : {}),
         ...(route.schema.body ? { body: route.schema.body } : {}),
+        ...(route.upload ? { consumes: ['application/octet-stream'] } : {}),
         response,
       },
       onRequest: authenticateRequest(services, route.permission),
@@ -149,11 +188,22 @@ export const registerRoutes = (
               userAgent: request.headers['user-agent'] ?? null,
             },
             session: { signedIn, sessionToken: request.cookies[SESSION_COOKIE] ?? null },
+            upload: route.upload ? readUpload(request) : null,
           } as RouteInput<RouteSchema>,
           { services },
         );
         if (result.session !== undefined) setSessionCookie(reply, result.session?.token ?? null, options);
         if (result.status === 204) return reply.code(204).send();
+        if ('file' in result) {
+          return reply
+            .code(200)
+            .header('Content-Type', result.file.contentType)
+            .header(
+              'Content-Disposition',
+              `attachment; filename*=UTF-8''${encodeURIComponent(result.file.fileName)}`,
+            )
+            .send(result.file.bytes);
+        }
         return reply.code(result.status).send(result.body);
       },
     });

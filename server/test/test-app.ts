@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ZCreateLocalityRequest } from '@core/schemas/locality.schemas';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../app';
@@ -7,11 +10,16 @@ import { CSRF_HEADER, SESSION_COOKIE } from '../http/route';
 import { systemActor } from '../modules/auth/access';
 import { createLocalityService } from '../modules/locality/locality.service';
 import { createUserService } from '../modules/user/user.service';
+import { createDiskFileStore, type FileStore } from '../storage';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
 /** A fixed "now" so audit times and deadlines are reproducible. */
 export const FIXED_NOW = new Date('2026-11-25T08:00:00.000Z');
 export const fixedClock: Clock = { now: () => FIXED_NOW };
+
+/** A real file store in a fresh temporary folder. */
+export const createTestFileStore = (): FileStore =>
+  createDiskFileStore(mkdtempSync(join(tmpdir(), 'lotrinh-files-')));
 
 export const TEST_CONFIG = {
   logLevel: 'silent',
@@ -31,11 +39,15 @@ export type CallResult = { status: number; body: JsonBody; response: LightMyRequ
 export type Client = {
   call: (method: Method, url: string, body?: unknown) => Promise<CallResult>;
   userId: string | null;
+  /** The session cookie and CSRF header, for requests that are not JSON (uploads, downloads). */
+  cookies: Record<string, string>;
+  headers: Record<string, string>;
 };
 
 export type TestApp = Client & {
   app: FastifyInstance;
   handle: TestDatabase;
+  storage: FileStore;
   /** The root of the locality tree (Việt Nam in the demo). */
   rootLocalityId: string;
   anonymous: Client;
@@ -61,7 +73,8 @@ const inject = async (
     ...(body === undefined ? {} : { payload: body as string | object }),
   });
   const text = response.body;
-  return { status: response.statusCode, body: text ? JSON.parse(text) : null, response };
+  const isJson = String(response.headers['content-type'] ?? '').startsWith('application/json');
+  return { status: response.statusCode, body: text && isJson ? JSON.parse(text) : text || null, response };
 };
 
 /**
@@ -82,6 +95,8 @@ export const signInTo = async (
   return {
     call: (method, url, body) => inject(app, method, url, body, session),
     userId: login.body.data.user.id,
+    cookies: { [SESSION_COOKIE]: session.token },
+    headers: { [CSRF_HEADER]: session.csrfToken },
   };
 };
 
@@ -116,15 +131,22 @@ export const buildTestApp = async (options: { demo?: boolean } = {}): Promise<Te
       { mustChangePassword: false },
     );
   }
-  const app = await createApp({ db: handle.db, config: TEST_CONFIG, clock: fixedClock });
+  const storage = createTestFileStore();
+  const app = await createApp({ db: handle.db, config: TEST_CONFIG, clock: fixedClock, storage });
   await app.ready();
   const admin = await signInTo(app, 'admin');
   return {
     ...admin,
     app,
     handle,
+    storage,
     rootLocalityId,
-    anonymous: { call: (method, url, body) => inject(app, method, url, body, null), userId: null },
+    anonymous: {
+      call: (method, url, body) => inject(app, method, url, body, null),
+      userId: null,
+      cookies: {},
+      headers: {},
+    },
     signIn: (username, password) => signInTo(app, username, password),
     close: async () => {
       await app.close();

@@ -1,18 +1,11 @@
+import type { AUDIT_ENTITY_TYPES } from '@core/schemas/auth.schemas';
 import type { Executor } from '../../db/client';
 import { auditEvent } from '../../db/schema';
 import type { RequestContext } from '../../http/route';
 import { actorName, actorUserId } from '../auth/access';
 
 export type AuditEntry = {
-  entityType:
-    | 'locality'
-    | 'unit'
-    | 'plan'
-    | 'indicator'
-    | 'indicator_target'
-    | 'task'
-    | 'user'
-    | 'role_assignment';
+  entityType: (typeof AUDIT_ENTITY_TYPES)[number];
   entityId: string;
   /** The entity this one belongs to (the indicator of a target). */
   parentEntityId?: string | null;

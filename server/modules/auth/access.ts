@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   'user:read',
   'user:write',
   'audit:read',
+  'report:read',
+  'report:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +63,8 @@ export const ROLES_FOR_PERMISSION: Record<Exclude<Permission, 'public' | 'self'>
   'locality:write': ['system_admin', 'locality_admin'],
   'unit:write': ['system_admin', 'locality_admin', 'standing_officer'],
   'plan:write': ['system_admin', 'standing_officer', 'unit_officer'],
+  'report:read': EVERY_ROLE,
+  'report:write': ['system_admin', 'standing_officer', 'unit_officer'],
   'user:read': ['system_admin', 'locality_admin'],
   'user:write': ['system_admin', 'locality_admin'],
 };

@@ -7,6 +7,7 @@ import { CSRF_HEADER, SESSION_COOKIE } from '../../http/route';
 import { buildLocality, buildUnit, buildUser } from '../../test/factories';
 import {
   buildTestApp,
+  createTestFileStore,
   fixedClock,
   signInTo,
   TEST_CONFIG,
@@ -300,7 +301,12 @@ describe('sessions across app processes', () => {
     const t = await buildTestApp();
     // A second app with its own connection: on PostgreSQL a separate pool, as a second process would have.
     const secondHandle = t.handle.url ? await openPostgres(t.handle.url) : t.handle;
-    const second = await createApp({ db: secondHandle.db, config: TEST_CONFIG, clock: fixedClock });
+    const second = await createApp({
+      db: secondHandle.db,
+      config: TEST_CONFIG,
+      clock: fixedClock,
+      storage: createTestFileStore(),
+    });
     try {
       const signIn = await t.anonymous.call('POST', '/api/v1/auth/login', {
         username: 'admin',
@@ -341,6 +347,7 @@ describe('demo accounts in production', () => {
       db: t.handle.db,
       config: { ...TEST_CONFIG, isProduction: true },
       clock: fixedClock,
+      storage: t.storage,
     });
     try {
       const response = await production.inject({

@@ -14,7 +14,13 @@ type ActorName = 'admin' | 'localityAdmin' | 'inspector' | 'leader' | 'standingO
 type Relation = 'ownUnit' | 'otherUnit' | 'otherLocality';
 /** allow: 2xx; forbidden: 403; hidden: 404, or 400 for an id in the body that "does not exist". */
 type Outcome = 'allow' | 'forbidden' | 'hidden';
-type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
+type Request = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  /** A file sent as raw bytes instead of JSON. */
+  file?: { bytes: Buffer; fileName: string };
+};
 
 const ACTORS: Record<ActorName, string> = {
   admin: 'admin',
@@ -58,6 +64,21 @@ const ledEdit = only(['admin', 'standingOfficer', 'unitOfficer'], (actor, relati
         ? 'forbidden'
         : 'hidden'
     : scoped(actor, relation),
+);
+
+/** A unit's report: written by its own unit's officers; the standing agency reviews but does not write it. */
+const reportEdit = only(['admin', 'standingOfficer', 'unitOfficer'], (actor, relation) =>
+  actor === 'unitOfficer'
+    ? relation === 'ownUnit'
+      ? 'allow'
+      : relation === 'otherUnit'
+        ? 'forbidden'
+        : 'hidden'
+    : actor === 'standingOfficer'
+      ? inScope(actor, relation)
+        ? 'forbidden'
+        : 'hidden'
+      : scoped(actor, relation),
 );
 
 type Rule = {
@@ -122,7 +143,161 @@ const freshUser = (t: TestApp, relation: Relation, fixtures: Fixtures) =>
     },
   });
 
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+
+/** A fresh ad hoc period of the relation's plan, so every case starts with no report. */
+const freshPeriod = (t: TestApp, relation: Relation, fixtures: Fixtures) =>
+  created(t, {
+    method: 'POST',
+    url: `/api/v1/plans/${fixtures.planFor[relation]}/reporting-periods`,
+    body: { label: unique('Kỳ thử '), dataFrom: '2026-01-01', dataTo: '2026-10-31', dueDate: '2026-12-31' },
+  });
+
+/** A report of the relation's unit in a fresh period, brought to a status by the administrator. */
+const freshReport = async (
+  t: TestApp,
+  relation: Relation,
+  fixtures: Fixtures,
+  status: 'draft' | 'submitted' | 'accepted',
+) => {
+  const periodId = await freshPeriod(t, relation, fixtures);
+  const saved = await t.call(
+    'PUT',
+    `/api/v1/reporting-periods/${periodId}/units/${fixtures.unitFor[relation]}/report`,
+    { revision: 0 },
+  );
+  if (saved.status !== 200) throw new Error(`fixture report: ${JSON.stringify(saved.body)}`);
+  let report = saved.body.data.report;
+  if (status !== 'draft')
+    report = (await t.call('POST', `/api/v1/unit-reports/${report.id}/submit`, { revision: report.revision }))
+      .body.data.report;
+  if (status === 'accepted')
+    report = (await t.call('POST', `/api/v1/unit-reports/${report.id}/accept`, { revision: report.revision }))
+      .body.data.report;
+  return { periodId, report: report as { id: string; revision: number } };
+};
+
+const freshAttachment = async (t: TestApp, relation: Relation, fixtures: Fixtures) => {
+  const { report } = await freshReport(t, relation, fixtures, 'draft');
+  const response = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/unit-reports/${report.id}/attachments`,
+    payload: PDF,
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'minh-chung.pdf', ...t.headers },
+    cookies: t.cookies,
+  });
+  if (response.statusCode !== 201) throw new Error(`fixture attachment: ${response.body}`);
+  return response.json().data.id as string;
+};
+
 const RULES: Record<string, Rule> = {
+  listReportingPeriods: {
+    request: async (relation, fixtures) => ({
+      method: 'GET',
+      url: `/api/v1/plans/${fixtures.planFor[relation]}/reporting-periods`,
+    }),
+    expected: scoped,
+  },
+  createAdhocPeriod: {
+    request: async (relation, fixtures) => ({
+      method: 'POST',
+      url: `/api/v1/plans/${fixtures.planFor[relation]}/reporting-periods`,
+      body: {
+        label: 'Báo cáo đột xuất',
+        dataFrom: '2026-01-01',
+        dataTo: '2026-06-30',
+        dueDate: '2026-07-10',
+      },
+    }),
+    expected: planEdit,
+  },
+  getReportingPeriod: {
+    request: async (relation, fixtures, t) => ({
+      method: 'GET',
+      url: `/api/v1/reporting-periods/${await freshPeriod(t, relation, fixtures)}`,
+    }),
+    expected: scoped,
+  },
+  getUnitReport: {
+    request: async (relation, fixtures, t) => ({
+      method: 'GET',
+      url: `/api/v1/reporting-periods/${await freshPeriod(t, relation, fixtures)}/units/${fixtures.unitFor[relation]}/report`,
+    }),
+    expected: scoped,
+  },
+  saveUnitReport: {
+    request: async (relation, fixtures, t) => ({
+      method: 'PUT',
+      url: `/api/v1/reporting-periods/${await freshPeriod(t, relation, fixtures)}/units/${fixtures.unitFor[relation]}/report`,
+      body: { revision: 0, difficulties: 'Thiếu nhân lực' },
+    }),
+    expected: reportEdit,
+  },
+  submitUnitReport: {
+    request: async (relation, fixtures, t) => {
+      const { report } = await freshReport(t, relation, fixtures, 'draft');
+      return {
+        method: 'POST',
+        url: `/api/v1/unit-reports/${report.id}/submit`,
+        body: { revision: report.revision },
+      };
+    },
+    expected: reportEdit,
+  },
+  returnUnitReport: {
+    request: async (relation, fixtures, t) => {
+      const { report } = await freshReport(t, relation, fixtures, 'submitted');
+      return {
+        method: 'POST',
+        url: `/api/v1/unit-reports/${report.id}/return`,
+        body: { revision: report.revision, reason: 'Bổ sung số liệu' },
+      };
+    },
+    expected: planEdit,
+  },
+  acceptUnitReport: {
+    request: async (relation, fixtures, t) => {
+      const { report } = await freshReport(t, relation, fixtures, 'submitted');
+      return {
+        method: 'POST',
+        url: `/api/v1/unit-reports/${report.id}/accept`,
+        body: { revision: report.revision },
+      };
+    },
+    expected: planEdit,
+  },
+  correctUnitReport: {
+    request: async (relation, fixtures, t) => {
+      const { report } = await freshReport(t, relation, fixtures, 'accepted');
+      return { method: 'POST', url: `/api/v1/unit-reports/${report.id}/corrections` };
+    },
+    expected: reportEdit,
+  },
+  addAttachment: {
+    request: async (relation, fixtures, t) => {
+      const { report } = await freshReport(t, relation, fixtures, 'draft');
+      return {
+        method: 'POST',
+        url: `/api/v1/unit-reports/${report.id}/attachments`,
+        file: { bytes: PDF, fileName: 'minh-chung.pdf' },
+      };
+    },
+    expected: reportEdit,
+  },
+  downloadAttachment: {
+    request: async (relation, fixtures, t) => ({
+      method: 'GET',
+      url: `/api/v1/attachments/${await freshAttachment(t, relation, fixtures)}`,
+    }),
+    expected: scoped,
+  },
+  deleteAttachment: {
+    request: async (relation, fixtures, t) => ({
+      method: 'DELETE',
+      url: `/api/v1/attachments/${await freshAttachment(t, relation, fixtures)}`,
+    }),
+    expected: reportEdit,
+  },
   login: {
     request: async () => ({
       method: 'POST',
@@ -365,6 +540,35 @@ const RULES: Record<string, Rule> = {
     request: async () => ({ method: 'GET', url: '/api/v1/search?q=phu%20song' }),
     expected: everyone,
   },
+  /** Reading a document into a draft saves nothing and is tied to no locality: plan editors only. */
+  importPlanDocument: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/imports',
+      file: {
+        bytes: Buffer.from('KẾ HOẠCH\nThực hiện chuyển đổi số\nI. MỤC ĐÍCH\nII. NHIỆM VỤ\n'),
+        fileName: 'ke-hoach.txt',
+      },
+    }),
+    expected: only(['admin', 'standingOfficer'], everyone),
+  },
+};
+
+/** Sends a case as JSON, or as raw bytes for a file upload. */
+const send = async (t: TestApp, client: Client, request: Request): Promise<CallResult> => {
+  if (!request.file) return client.call(request.method, request.url, request.body);
+  const response = await t.app.inject({
+    method: request.method,
+    url: request.url,
+    payload: request.file.bytes,
+    headers: {
+      'content-type': 'application/octet-stream',
+      'x-file-name': request.file.fileName,
+      ...client.headers,
+    },
+    cookies: client.cookies,
+  });
+  return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : null, response };
 };
 
 const outcomeOf = (result: CallResult, rule: Rule): Outcome | `unexpected ${number}` => {
@@ -425,7 +629,7 @@ describe('authorization matrix', () => {
       const rule = RULES[route.operationId];
       if (!rule || route.permission === 'public') continue;
       const request = await rule.request('ownUnit', fixtures, t);
-      const result = await t.anonymous.call(request.method, request.url, request.body);
+      const result = await send(t, t.anonymous, request);
       expect(result.status, `${route.operationId} without a session`).toBe(401);
     }
   });
@@ -441,7 +645,7 @@ describe('authorization matrix', () => {
         for (const relation of RELATIONS) {
           const request = await rule.request(relation, fixtures, t);
           const client = rule.freshSession ? await t.signIn(ACTORS[actor]) : clients[actor];
-          const result = await client.call(request.method, request.url, request.body);
+          const result = await send(t, client, request);
           seen.push(`${actor}/${relation}: ${outcomeOf(result, rule)}`);
           wanted.push(`${actor}/${relation}: ${rule.expected(actor, relation)}`);
         }

@@ -42,7 +42,11 @@ export const loadPlanInScope = async (
   actor: Actor,
   planId: string,
   access: 'read' | 'edit',
-  notFound: 'PLAN_NOT_FOUND' | 'INDICATOR_NOT_FOUND' | 'TASK_NOT_FOUND' = 'PLAN_NOT_FOUND',
+  notFound:
+    | 'PLAN_NOT_FOUND'
+    | 'INDICATOR_NOT_FOUND'
+    | 'TASK_NOT_FOUND'
+    | 'PERIOD_NOT_FOUND' = 'PLAN_NOT_FOUND',
 ): Promise<{ plan: PlanRow; chain: string[] }> => {
   const plan = await findPlanById(executor, planId);
   if (!plan) throw new AppError(notFound);

@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { TextLimits } from '../validations';
+import { zId, zIsoDate, zOptionalText, zText } from './common.schemas';
+
+export const REPORT_STATUS_NAMES = ['draft', 'submitted', 'returned', 'accepted', 'superseded'] as const;
+export type TReportStatus = (typeof REPORT_STATUS_NAMES)[number];
+
+export const ZReportingPeriod = z.object({
+  id: z.uuid(),
+  planId: z.uuid(),
+  regimeId: z.uuid().nullable(),
+  key: z.string(),
+  label: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  dataFrom: z.string(),
+  dataTo: z.string(),
+  dueDate: z.string(),
+});
+export type TReportingPeriod = z.infer<typeof ZReportingPeriod>;
+
+export const ZReportSummary = z.object({
+  id: z.uuid(),
+  periodId: z.uuid(),
+  unitId: z.uuid(),
+  version: z.number().int(),
+  status: z.enum(REPORT_STATUS_NAMES),
+  revision: z.number().int(),
+  submittedAt: z.string().nullable(),
+  isLate: z.boolean(),
+  reviewedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type TReportSummary = z.infer<typeof ZReportSummary>;
+
+/** Who must report in a period, and where each one stands. */
+export const ZPeriodObligation = z.object({
+  unitId: z.uuid(),
+  unitName: z.string(),
+  indicatorCount: z.number().int(),
+  taskCount: z.number().int(),
+  /** The current version (the latest one that is not superseded), or null when nothing was started. */
+  report: ZReportSummary.nullable(),
+  timeliness: z.enum(['on_time', 'late', 'missing', 'not_due']),
+});
+export type TPeriodObligation = z.infer<typeof ZPeriodObligation>;
+
+export const ZPeriodDetail = ZReportingPeriod.extend({
+  planTitle: z.string(),
+  obligations: z.array(ZPeriodObligation),
+});
+export type TPeriodDetail = z.infer<typeof ZPeriodDetail>;
+
+export const ZAttachment = z.object({
+  id: z.uuid(),
+  reportId: z.uuid(),
+  indicatorId: z.uuid().nullable(),
+  taskId: z.uuid().nullable(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedAt: z.string(),
+  uploadedByName: z.string().nullable(),
+});
+export type TAttachment = z.infer<typeof ZAttachment>;
+
+export const ZIndicatorValueRow = z.object({
+  indicatorId: z.uuid(),
+  code: z.string().nullable(),
+  name: z.string(),
+  unit: z.string().nullable(),
+  /** The printed target of the period's year, for the officer's reference. */
+  targetText: z.string().nullable(),
+  isQualitative: z.boolean(),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  assessment: z.enum(['achieved', 'not_achieved']).nullable(),
+  note: z.string().nullable(),
+});
+
+export const ZTaskUpdateRow = z.object({
+  taskId: z.uuid(),
+  code: z.string().nullable(),
+  name: z.string(),
+  deadlineText: z.string().nullable(),
+  status: z.enum(['not_started', 'in_progress', 'done']).nullable(),
+  progress: z.number().int().nullable(),
+  completedOn: z.string().nullable(),
+  result: z.string().nullable(),
+});
+
+/** A unit's report as the form shows it: one row per indicator and task the unit leads. */
+export const ZUnitReport = z.object({
+  period: ZReportingPeriod,
+  unitId: z.uuid(),
+  unitName: z.string(),
+  /** Null while nothing was saved: the rows are then empty and `revision` to send is 0. */
+  report: ZReportSummary.nullable(),
+  nothingArose: z.boolean(),
+  difficulties: z.string().nullable(),
+  proposals: z.string().nullable(),
+  indicators: z.array(ZIndicatorValueRow),
+  tasks: z.array(ZTaskUpdateRow),
+  attachments: z.array(ZAttachment),
+  /** Earlier versions of this unit's report for the period, newest first. */
+  versions: z.array(ZReportSummary),
+  can: z.object({ edit: z.boolean(), review: z.boolean() }),
+});
+export type TUnitReport = z.infer<typeof ZUnitReport>;
+
+const zNumber = (label: string) =>
+  z
+    .number({ error: `${label} phải là một số` })
+    .finite({ error: `${label} phải là một số hữu hạn` })
+    .nullish()
+    .transform((value) => value ?? null);
+
+/** The revision the client last saw: the optimistic lock. 0 when no report exists yet. */
+const zRevision = z.number({ error: 'Thiếu số phiên bản (revision) của báo cáo' }).int().min(0);
+
+export const ZSaveReportRequest = z.object({
+  revision: zRevision,
+  nothingArose: z.boolean({ error: 'Không phát sinh phải là true hoặc false' }).default(false),
+  difficulties: zOptionalText('Khó khăn, vướng mắc', TextLimits.note),
+  proposals: zOptionalText('Kiến nghị, đề xuất', TextLimits.note),
+  values: z
+    .array(
+      z
+        .object({
+          indicatorId: zId('Chỉ tiêu'),
+          value: zNumber('Giá trị'),
+          numerator: zNumber('Tử số'),
+          denominator: zNumber('Mẫu số'),
+          assessment: z
+            .enum(['achieved', 'not_achieved'], { error: 'Đánh giá phải là achieved hoặc not_achieved' })
+            .nullish(),
+          note: zOptionalText('Ghi chú', TextLimits.note),
+        })
+        .superRefine((row, context) => {
+          if (row.denominator != null && row.denominator <= 0) {
+            context.addIssue({ code: 'custom', path: ['denominator'], message: 'Mẫu số phải lớn hơn 0' });
+          }
+          if (row.numerator != null && row.denominator != null && row.numerator > row.denominator) {
+            context.addIssue({
+              code: 'custom',
+              path: ['numerator'],
+              message: 'Tử số không được lớn hơn mẫu số',
+            });
+          }
+        }),
+    )
+    .max(500)
+    .default([]),
+  taskUpdates: z
+    .array(
+      z.object({
+        taskId: zId('Nhiệm vụ'),
+        status: z.enum(['not_started', 'in_progress', 'done'], {
+          error: 'Tình trạng phải là not_started, in_progress hoặc done',
+        }),
+        progress: z
+          .number({ error: 'Tiến độ phải là một số' })
+          .int({ error: 'Tiến độ phải là số nguyên' })
+          .min(0, { error: 'Tiến độ từ 0 đến 100 (%)' })
+          .max(100, { error: 'Tiến độ từ 0 đến 100 (%)' })
+          .nullish(),
+        completedOn: zIsoDate('Ngày hoàn thành').nullish(),
+        result: zOptionalText('Kết quả', TextLimits.note),
+      }),
+    )
+    .max(500)
+    .default([]),
+});
+export type TSaveReportRequest = z.infer<typeof ZSaveReportRequest>;
+
+export const ZReportActionRequest = z.object({ revision: zRevision });
+export const ZReturnReportRequest = z.object({
+  revision: zRevision,
+  reason: zText('Lý do trả lại', TextLimits.note),
+});
+
+export const ZPeriodUnitParams = z.object({ id: zId('Kỳ báo cáo'), unitId: zId('Đơn vị') });
+
+export const ZCreateAdhocPeriodRequest = z
+  .object({
+    label: zText('Tên kỳ báo cáo', TextLimits.short),
+    dataFrom: zIsoDate('Số liệu từ ngày'),
+    dataTo: zIsoDate('Số liệu đến ngày'),
+    dueDate: zIsoDate('Hạn nộp'),
+  })
+  .superRefine((period, context) => {
+    if (period.dataFrom > period.dataTo) {
+      context.addIssue({
+        code: 'custom',
+        path: ['dataTo'],
+        message: 'Ngày cuối của số liệu phải sau ngày đầu',
+      });
+    }
+  });
+export type TCreateAdhocPeriodRequest = z.infer<typeof ZCreateAdhocPeriodRequest>;
+
+export const ZAttachmentQuery = z.object({
+  indicatorId: zId('Chỉ tiêu').optional(),
+  taskId: zId('Nhiệm vụ').optional(),
+});

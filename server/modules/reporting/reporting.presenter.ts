@@ -1,0 +1,96 @@
+import type {
+  TAttachment,
+  TReportingPeriod,
+  TReportSummary,
+  TUnitReport,
+} from '@core/schemas/reporting.schemas';
+import type { AttachmentRow, PeriodRow, ReportRow } from './reporting.repository';
+import type { UnitReportForm } from './reporting.service';
+
+export const presentPeriod = (row: PeriodRow): TReportingPeriod => ({
+  id: row.id,
+  planId: row.planId,
+  regimeId: row.regimeId,
+  key: row.key,
+  label: row.label,
+  periodStart: row.periodStart,
+  periodEnd: row.periodEnd,
+  dataFrom: row.dataFrom,
+  dataTo: row.dataTo,
+  dueDate: row.dueDate,
+});
+
+export const presentReportSummary = (row: ReportRow): TReportSummary => ({
+  id: row.id,
+  periodId: row.periodId,
+  unitId: row.unitId,
+  version: row.version,
+  status: row.status,
+  revision: row.revision,
+  submittedAt: row.submittedAt?.toISOString() ?? null,
+  isLate: row.isLate,
+  reviewedAt: row.reviewedAt?.toISOString() ?? null,
+  returnReason: row.returnReason,
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+export const presentAttachment = (
+  row: AttachmentRow,
+  uploaderNames: Map<string, string> = new Map(),
+): TAttachment => ({
+  id: row.id,
+  reportId: row.reportId,
+  indicatorId: row.indicatorId,
+  taskId: row.taskId,
+  fileName: row.fileName,
+  contentType: row.contentType,
+  sizeBytes: row.sizeBytes,
+  uploadedAt: row.uploadedAt.toISOString(),
+  uploadedByName: row.uploadedBy ? (uploaderNames.get(row.uploadedBy) ?? null) : null,
+});
+
+export const presentUnitReport = (form: UnitReportForm): TUnitReport => {
+  const values = new Map(form.values.map((row) => [row.indicatorId, row]));
+  const updates = new Map(form.updates.map((row) => [row.taskId, row]));
+  return {
+    period: presentPeriod(form.period),
+    unitId: form.unit.id,
+    unitName: form.unit.name,
+    report: form.report ? presentReportSummary(form.report) : null,
+    nothingArose: form.report?.nothingArose ?? false,
+    difficulties: form.report?.difficulties ?? null,
+    proposals: form.report?.proposals ?? null,
+    indicators: form.indicators.map(({ row, targetText, isQualitative }) => {
+      const value = values.get(row.id);
+      return {
+        indicatorId: row.id,
+        code: row.code,
+        name: row.name,
+        unit: row.unit,
+        targetText,
+        isQualitative,
+        value: value?.value ?? null,
+        numerator: value?.numerator ?? null,
+        denominator: value?.denominator ?? null,
+        assessment: value?.assessment ?? null,
+        note: value?.note ?? null,
+      };
+    }),
+    tasks: form.tasks.map((row) => {
+      const update = updates.get(row.id);
+      return {
+        taskId: row.id,
+        code: row.code,
+        name: row.name,
+        deadlineText: row.deadlineText,
+        status: update?.status ?? null,
+        progress: update?.progress ?? null,
+        completedOn: update?.completedOn ?? null,
+        result: update?.result ?? null,
+      };
+    }),
+    attachments: form.attachments.map((row) => presentAttachment(row)),
+    versions: form.versions.map(presentReportSummary),
+    can: form.can,
+  };
+};

@@ -1,0 +1,209 @@
+import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
+import {
+  ZAttachment,
+  ZAttachmentQuery,
+  ZCreateAdhocPeriodRequest,
+  ZPeriodDetail,
+  ZPeriodUnitParams,
+  ZReportActionRequest,
+  ZReportingPeriod,
+  ZReturnReportRequest,
+  ZSaveReportRequest,
+  ZUnitReport,
+} from '@core/schemas/reporting.schemas';
+import { z } from 'zod';
+import { defineRoute } from '../../http/route';
+import {
+  presentAttachment,
+  presentPeriod,
+  presentReportSummary,
+  presentUnitReport,
+} from './reporting.presenter';
+
+const tags = ['Báo cáo định kỳ'];
+
+export const reportingRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/plans/:id/reporting-periods',
+    operationId: 'listReportingPeriods',
+    summary: 'Các kỳ báo cáo của kế hoạch (tạo theo chế độ báo cáo đến năm hiện tại)',
+    tags,
+    permission: 'report:read',
+    schema: { params: ZIdParams, response: { 200: dataOf(z.array(ZReportingPeriod)) } },
+    handler: async ({ params, meta }, { services }) => ({
+      status: 200,
+      body: { data: (await services.reporting.listPeriods(meta, params.id)).map(presentPeriod) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/plans/:id/reporting-periods',
+    operationId: 'createAdhocPeriod',
+    summary: 'Yêu cầu báo cáo đột xuất (mở một kỳ báo cáo)',
+    tags,
+    permission: 'report:write',
+    schema: {
+      params: ZIdParams,
+      body: ZCreateAdhocPeriodRequest,
+      response: { 201: dataOf(ZReportingPeriod) },
+    },
+    handler: async ({ params, body, meta }, { services }) => ({
+      status: 201,
+      body: { data: presentPeriod(await services.reporting.createAdhocPeriod(meta, params.id, body)) },
+    }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/reporting-periods/:id',
+    operationId: 'getReportingPeriod',
+    summary: 'Kỳ báo cáo: đơn vị nào phải báo cáo, đã nộp chưa, đúng hạn hay muộn',
+    tags,
+    permission: 'report:read',
+    schema: { params: ZIdParams, response: { 200: dataOf(ZPeriodDetail) } },
+    handler: async ({ params, meta }, { services }) => {
+      const { period, plan, obligations } = await services.reporting.getPeriod(meta, params.id);
+      return {
+        status: 200,
+        body: {
+          data: {
+            ...presentPeriod(period),
+            planTitle: plan.title,
+            obligations: obligations.map((row) => ({
+              ...row,
+              report: row.report ? presentReportSummary(row.report) : null,
+            })),
+          },
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/reporting-periods/:id/units/:unitId/report',
+    operationId: 'getUnitReport',
+    summary: 'Báo cáo của một đơn vị trong kỳ (kể cả khi chưa bắt đầu)',
+    tags,
+    permission: 'report:read',
+    schema: { params: ZPeriodUnitParams, response: { 200: dataOf(ZUnitReport) } },
+    handler: async ({ params, meta }, { services }) => ({
+      status: 200,
+      body: {
+        data: presentUnitReport(await services.reporting.getUnitReport(meta, params.id, params.unitId)),
+      },
+    }),
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/api/v1/reporting-periods/:id/units/:unitId/report',
+    operationId: 'saveUnitReport',
+    summary: 'Lưu bản nháp báo cáo của đơn vị (kèm số phiên bản đã tải để tránh ghi đè)',
+    tags,
+    permission: 'report:write',
+    schema: { params: ZPeriodUnitParams, body: ZSaveReportRequest, response: { 200: dataOf(ZUnitReport) } },
+    handler: async ({ params, body, meta }, { services }) => ({
+      status: 200,
+      body: {
+        data: presentUnitReport(await services.reporting.saveDraft(meta, params.id, params.unitId, body)),
+      },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/unit-reports/:id/submit',
+    operationId: 'submitUnitReport',
+    summary: 'Nộp báo cáo',
+    tags,
+    permission: 'report:write',
+    schema: { params: ZIdParams, body: ZReportActionRequest, response: { 200: dataOf(ZUnitReport) } },
+    handler: async ({ params, body, meta }, { services }) => ({
+      status: 200,
+      body: { data: presentUnitReport(await services.reporting.submit(meta, params.id, body.revision)) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/unit-reports/:id/return',
+    operationId: 'returnUnitReport',
+    summary: 'Trả lại báo cáo kèm lý do',
+    tags,
+    permission: 'report:write',
+    schema: { params: ZIdParams, body: ZReturnReportRequest, response: { 200: dataOf(ZUnitReport) } },
+    handler: async ({ params, body, meta }, { services }) => ({
+      status: 200,
+      body: {
+        data: presentUnitReport(
+          await services.reporting.returnReport(meta, params.id, body.revision, body.reason),
+        ),
+      },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/unit-reports/:id/accept',
+    operationId: 'acceptUnitReport',
+    summary: 'Chấp nhận báo cáo (khóa lại)',
+    tags,
+    permission: 'report:write',
+    schema: { params: ZIdParams, body: ZReportActionRequest, response: { 200: dataOf(ZUnitReport) } },
+    handler: async ({ params, body, meta }, { services }) => ({
+      status: 200,
+      body: { data: presentUnitReport(await services.reporting.accept(meta, params.id, body.revision)) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/unit-reports/:id/corrections',
+    operationId: 'correctUnitReport',
+    summary: 'Tạo bản điều chỉnh của báo cáo đã chấp nhận (phiên bản mới, giữ bản cũ)',
+    tags,
+    permission: 'report:write',
+    schema: { params: ZIdParams, response: { 201: dataOf(ZUnitReport) } },
+    handler: async ({ params, meta }, { services }) => ({
+      status: 201,
+      body: { data: presentUnitReport(await services.reporting.correct(meta, params.id)) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/unit-reports/:id/attachments',
+    operationId: 'addAttachment',
+    summary: 'Đính kèm tệp minh chứng (nội dung tệp, tên tệp trong tiêu đề X-File-Name)',
+    tags,
+    permission: 'report:write',
+    upload: true,
+    schema: { params: ZIdParams, query: ZAttachmentQuery, response: { 201: dataOf(ZAttachment) } },
+    handler: async ({ params, query, upload, meta }, { services }) => ({
+      status: 201,
+      body: {
+        data: presentAttachment(await services.reporting.addAttachment(meta, params.id, upload!, query)),
+      },
+    }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/attachments/:id',
+    operationId: 'downloadAttachment',
+    summary: 'Tải tệp minh chứng',
+    tags,
+    permission: 'report:read',
+    schema: { params: ZIdParams, response: { 200: null } },
+    handler: async ({ params, meta }, { services }) => {
+      const { row, bytes } = await services.reporting.readAttachment(meta, params.id);
+      return { status: 200, file: { bytes, contentType: row.contentType, fileName: row.fileName } };
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    path: '/api/v1/attachments/:id',
+    operationId: 'deleteAttachment',
+    summary: 'Gỡ tệp minh chứng khỏi báo cáo đang soạn',
+    tags,
+    permission: 'report:write',
+    schema: { params: ZIdParams, response: { 204: null } },
+    handler: async ({ params, meta }, { services }) => {
+      await services.reporting.removeAttachment(meta, params.id);
+      return { status: 204 };
+    },
+  }),
+];

@@ -1,0 +1,664 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { vietnamDateOf } from '@core/domain/deadlines';
+import { evaluateTimeliness } from '@core/domain/evaluation';
+import { DEFAULT_CLOSING_DAY, type DueRule, generatePeriods } from '@core/domain/reporting-periods';
+import { formatTarget } from '@core/domain/targets';
+import type { TCreateAdhocPeriodRequest, TSaveReportRequest } from '@core/schemas/reporting.schemas';
+import type { Clock } from '../../clock';
+import type { Database, Executor } from '../../db/client';
+import { isUniqueViolation } from '../../db/errors';
+import { AppError } from '../../errors';
+import type { RequestContext } from '../../http/route';
+import type { FileStore } from '../../storage';
+import { recordAudit } from '../audit/audit.repository';
+import type { Actor } from '../auth/access';
+import { listIndicatorsByPlan } from '../indicator/indicator.repository';
+import { listReportingRegimes, type PlanRow } from '../plan/plan.repository';
+import { loadPlanInScope } from '../plan/plan.service';
+import { listTasksByPlan } from '../task/task.repository';
+import { findUnitById } from '../unit/unit.repository';
+import { canEditUnitReport, canReviewReports } from './reporting.policy';
+import {
+  type AttachmentRow,
+  deleteAttachment,
+  findAttachmentById,
+  findCurrentReport,
+  findPeriodById,
+  findReportById,
+  insertAttachment,
+  insertMissingPeriods,
+  insertPeriod,
+  insertReport,
+  listAttachments,
+  listLeadUnitsOfPlan,
+  listPeriodsByPlan,
+  listReportsOfPeriods,
+  listReportVersions,
+  listTaskUpdates,
+  listValues,
+  type PeriodRow,
+  type ReportRow,
+  replaceTaskUpdates,
+  replaceValues,
+  supersedeEarlierVersions,
+  updateReportAtRevision,
+} from './reporting.repository';
+
+type ReportingServiceDeps = { db: Database; clock: Clock; storage: FileStore };
+
+/** Evidence files: at most 10 MB, of the kinds offices exchange (checked by content, not by name). */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+const FILE_KINDS: Array<{ contentType: string; test: (bytes: Uint8Array) => boolean }> = [
+  {
+    contentType: 'application/pdf',
+    test: (b) => b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46,
+  },
+  { contentType: 'image/png', test: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 },
+  { contentType: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  // DOCX and XLSX are zip files; the extension decides which, the signature that it is one.
+  {
+    contentType: 'application/zip',
+    test: (b) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04,
+  },
+];
+const OFFICE_TYPES: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The regime as the period generator reads it: a printed yearly date, or N (working) days after the period. */
+const dueRuleOf = (regime: {
+  due: string | null;
+  dueDaysAfter: number | null;
+  dueWorkingDays: boolean;
+}): DueRule | null =>
+  regime.due
+    ? { kind: 'fixedDates', dates: [regime.due] }
+    : regime.dueDaysAfter != null
+      ? { kind: 'afterPeriodEnd', days: regime.dueDaysAfter, workingDays: regime.dueWorkingDays }
+      : null;
+
+const REPORT_CHANGED_MESSAGE =
+  'Báo cáo vừa được người khác cập nhật. Nội dung bạn nhập chưa được lưu và vẫn còn trên màn hình: hãy tải lại bản mới nhất, so sánh rồi lưu lại.';
+
+export const createReportingService = ({ db, clock, storage }: ReportingServiceDeps) => {
+  const today = () => vietnamDateOf(clock.now());
+
+  /**
+   * Creates the periods of the plan's regimes that are missing, from the plan's year up to this year.
+   * Idempotent: existing periods are kept as they are (they may carry reports).
+   */
+  const ensurePeriods = async (executor: Executor, plan: PlanRow): Promise<void> => {
+    const regimes = await listReportingRegimes(executor, plan.id);
+    const thisYear = Number(today().slice(0, 4));
+    const firstYear = Math.min(plan.issuedDate ? Number(plan.issuedDate.slice(0, 4)) : thisYear, thisYear);
+    const rows = regimes.flatMap((regime) =>
+      generatePeriods(
+        {
+          frequency: regime.frequency,
+          dueRule: dueRuleOf(regime),
+          closingDay: regime.closingDay ?? DEFAULT_CLOSING_DAY,
+        },
+        firstYear,
+        thisYear,
+      ).map((period) => ({
+        planId: plan.id,
+        regimeId: regime.id,
+        key: period.key,
+        label: period.label,
+        periodStart: period.start,
+        periodEnd: period.end,
+        dataFrom: period.dataFrom,
+        dataTo: period.dataTo,
+        dueDate: period.dueDate,
+      })),
+    );
+    await insertMissingPeriods(executor, rows);
+  };
+
+  const loadPeriodInScope = async (executor: Executor, actor: Actor, periodId: string) => {
+    const period = await findPeriodById(executor, periodId);
+    if (!period) throw new AppError('PERIOD_NOT_FOUND');
+    const { plan, chain } = await loadPlanInScope(executor, actor, period.planId, 'read', 'PERIOD_NOT_FOUND');
+    return { period, plan, chain };
+  };
+
+  const loadReportInScope = async (executor: Executor, actor: Actor, reportId: string) => {
+    const report = await findReportById(executor, reportId);
+    if (!report) throw new AppError('REPORT_NOT_FOUND');
+    const scope = await loadPeriodInScope(executor, actor, report.periodId).catch(() => {
+      throw new AppError('REPORT_NOT_FOUND');
+    });
+    return { report, ...scope };
+  };
+
+  const timelinessOf = (period: PeriodRow, report: ReportRow | undefined) =>
+    evaluateTimeliness({
+      dueDate: period.dueDate,
+      submittedOn: report?.submittedAt ? vietnamDateOf(report.submittedAt) : null,
+      asOf: today(),
+    });
+
+  /** Lists a plan's periods, creating those its regimes call for up to this year. @throws AppError PLAN_NOT_FOUND */
+  const listPeriods = async (context: RequestContext, planId: string): Promise<PeriodRow[]> => {
+    const { plan } = await loadPlanInScope(db, context.actor, planId, 'read');
+    await db.transaction((tx) => ensurePeriods(tx, plan));
+    return listPeriodsByPlan(db, planId);
+  };
+
+  /** Opens an ad hoc period ("báo cáo đột xuất"). @throws AppError PLAN_NOT_FOUND, FORBIDDEN */
+  const createAdhocPeriod = (
+    context: RequestContext,
+    planId: string,
+    input: TCreateAdhocPeriodRequest,
+  ): Promise<PeriodRow> =>
+    db.transaction(async (tx) => {
+      const { plan, chain } = await loadPlanInScope(tx, context.actor, planId, 'read');
+      if (!canReviewReports(context.actor, chain)) throw new AppError('FORBIDDEN');
+      const period = await insertPeriod(tx, {
+        planId,
+        regimeId: null,
+        // Random, not time-based: two requests in the same millisecond must not collide.
+        key: `adhoc-${randomUUID()}`,
+        label: input.label,
+        periodStart: input.dataFrom,
+        periodEnd: input.dataTo,
+        dataFrom: input.dataFrom,
+        dataTo: input.dataTo,
+        dueDate: input.dueDate,
+      });
+      await recordAudit(tx, context, clock.now(), {
+        entityType: 'reporting_period',
+        entityId: period.id,
+        planId,
+        localityId: plan.localityId,
+        action: 'create',
+        after: period,
+      });
+      return period;
+    });
+
+  /**
+   * A period with every unit that must report (those leading an indicator or task) and where each stands.
+   *
+   * @throws AppError PERIOD_NOT_FOUND
+   */
+  const getPeriod = async (context: RequestContext, periodId: string) => {
+    const { period, plan } = await loadPeriodInScope(db, context.actor, periodId);
+    const units = await listLeadUnitsOfPlan(db, plan.id);
+    const reports = await listReportsOfPeriods(db, [period.id]);
+    const obligations = units.map((unitRow) => {
+      const current = reports.filter((report) => report.unitId === unitRow.unitId).at(-1);
+      return { ...unitRow, report: current ?? null, timeliness: timelinessOf(period, current) };
+    });
+    return { period, plan, obligations };
+  };
+
+  /**
+   * The report form of a unit for a period: the indicators and tasks it leads with what it entered.
+   *
+   * @throws AppError PERIOD_NOT_FOUND, UNIT_NOT_FOUND
+   */
+  const getUnitReport = async (
+    context: RequestContext,
+    periodId: string,
+    unitId: string,
+    executor: Executor = db,
+  ) => {
+    const { period, plan, chain } = await loadPeriodInScope(executor, context.actor, periodId);
+    const unitRow = await findUnitById(executor, unitId);
+    if (!unitRow || unitRow.localityId !== plan.localityId) throw new AppError('UNIT_NOT_FOUND');
+    const versions = await listReportVersions(executor, periodId, unitId);
+    const current = versions[0];
+    const values = current ? await listValues(executor, [current.id]) : [];
+    const updates = current ? await listTaskUpdates(executor, [current.id]) : [];
+    const attachments = current ? await listAttachments(executor, [current.id]) : [];
+    const periodYear = Number(period.dataTo.slice(0, 4));
+    const indicators = (await listIndicatorsByPlan(executor, plan.id)).filter(
+      (row) => row.leadUnitId === unitId,
+    );
+    const tasks = (await listTasksByPlan(executor, plan.id)).filter((row) => row.leadUnitId === unitId);
+    return {
+      period,
+      unit: unitRow,
+      report: current ?? null,
+      versions: versions.slice(1),
+      values,
+      updates,
+      attachments,
+      indicators: indicators.map((row) => {
+        const target = row.targets.find((candidate) => candidate.year === periodYear) ?? null;
+        return {
+          row,
+          targetText: target ? (target.rawText ?? formatTarget(target, row.unit)) : null,
+          isQualitative:
+            row.targets.length > 0 && row.targets.every((candidate) => candidate.op === 'qualitative'),
+        };
+      }),
+      tasks,
+      can: {
+        edit: canEditUnitReport(context.actor, chain, unitId),
+        review: canReviewReports(context.actor, chain),
+      },
+    };
+  };
+
+  /**
+   * Checks what a report's rows may hold: only what the unit leads, percentages between 0 and 100, and a
+   * value that agrees with its numerator and denominator (the value is computed from them when missing).
+   *
+   * @throws AppError VALIDATION_FAILED naming the row
+   */
+  const normaliseRows = (
+    input: TSaveReportRequest,
+    led: { indicators: Array<{ id: string; unit: string | null }>; taskIds: Set<string> },
+  ) => {
+    const byId = new Map(led.indicators.map((row) => [row.id, row]));
+    const problems: Array<{ field: string; message: string }> = [];
+    const values = input.values.map((row, index) => {
+      const indicatorRow = byId.get(row.indicatorId);
+      if (!indicatorRow) {
+        problems.push({
+          field: `values.${index}.indicatorId`,
+          message: 'Chỉ tiêu này không do đơn vị chủ trì',
+        });
+        return null;
+      }
+      const isPercent = indicatorRow.unit?.trim() === '%';
+      let value = row.value;
+      if (row.numerator != null && row.denominator != null) {
+        const computed = isPercent
+          ? (row.numerator / row.denominator) * 100
+          : row.numerator / row.denominator;
+        if (value == null) value = Math.round(computed * 100) / 100;
+        else if (Math.abs(value - computed) > 0.05 * (isPercent ? 1 : Math.abs(computed) || 1)) {
+          problems.push({
+            field: `values.${index}.value`,
+            message: `Giá trị ${value} không khớp với tử số/mẫu số (${Math.round(computed * 100) / 100})`,
+          });
+        }
+      }
+      if (isPercent && value != null && (value < 0 || value > 100)) {
+        problems.push({
+          field: `values.${index}.value`,
+          message: 'Chỉ tiêu tính theo %, giá trị phải từ 0 đến 100',
+        });
+      }
+      return { ...row, value, assessment: row.assessment ?? null };
+    });
+    input.taskUpdates.forEach((row, index) => {
+      if (!led.taskIds.has(row.taskId))
+        problems.push({
+          field: `taskUpdates.${index}.taskId`,
+          message: 'Nhiệm vụ này không do đơn vị chủ trì',
+        });
+      if (row.status === 'done' && row.completedOn && row.completedOn > today()) {
+        problems.push({
+          field: `taskUpdates.${index}.completedOn`,
+          message: 'Ngày hoàn thành không được sau hôm nay',
+        });
+      }
+    });
+    if (problems.length) throw new AppError('VALIDATION_FAILED', { details: problems });
+    return values.filter((row): row is NonNullable<typeof row> => row != null);
+  };
+
+  const auditReport = (
+    tx: Executor,
+    context: RequestContext,
+    plan: PlanRow,
+    action: 'create' | 'update',
+    before: unknown,
+    after: ReportRow,
+  ) =>
+    recordAudit(tx, context, clock.now(), {
+      entityType: 'unit_report',
+      entityId: after.id,
+      parentEntityId: after.periodId,
+      planId: plan.id,
+      localityId: plan.localityId,
+      action,
+      before,
+      after,
+    });
+
+  /**
+   * Saves a unit's draft (creating version 1 on the first save). `revision` must be the one the client
+   * loaded: if someone saved in between, nothing is written and the client is told to reload.
+   *
+   * @throws AppError PERIOD_NOT_FOUND, UNIT_NOT_FOUND, FORBIDDEN, REPORT_CHANGED, REPORT_LOCKED, VALIDATION_FAILED
+   */
+  const saveDraft = (context: RequestContext, periodId: string, unitId: string, input: TSaveReportRequest) =>
+    db
+      .transaction(async (tx) => {
+        const form = await getUnitReport(context, periodId, unitId, tx);
+        if (!form.can.edit) throw new AppError('FORBIDDEN');
+        const { plan } = await loadPeriodInScope(tx, context.actor, periodId);
+        const values = normaliseRows(input, {
+          indicators: form.indicators.map((item) => ({ id: item.row.id, unit: item.row.unit })),
+          taskIds: new Set(form.tasks.map((row) => row.id)),
+        });
+        const fields = {
+          nothingArose: input.nothingArose,
+          difficulties: input.difficulties,
+          proposals: input.proposals,
+          updatedAt: clock.now(),
+          updatedBy: context.actor.kind === 'user' ? context.actor.userId : null,
+        };
+        let report: ReportRow;
+        const before = form.report;
+        if (!before) {
+          if (input.revision !== 0) throw new AppError('REPORT_CHANGED', { message: REPORT_CHANGED_MESSAGE });
+          report = await insertReport(tx, {
+            periodId,
+            unitId,
+            version: 1,
+            status: 'draft',
+            revision: 1,
+            ...fields,
+          });
+        } else {
+          if (before.status === 'submitted' || before.status === 'accepted') {
+            throw new AppError('REPORT_LOCKED', {
+              message:
+                before.status === 'submitted'
+                  ? 'Báo cáo đã nộp và đang chờ cơ quan thường trực xem xét, nên không sửa được.'
+                  : 'Báo cáo đã được chấp nhận và khóa. Muốn sửa số liệu, hãy tạo bản điều chỉnh.',
+            });
+          }
+          const updated = await updateReportAtRevision(tx, before.id, input.revision, {
+            ...fields,
+            status: 'draft',
+          });
+          if (!updated) throw new AppError('REPORT_CHANGED', { message: REPORT_CHANGED_MESSAGE });
+          report = updated;
+        }
+        await replaceValues(
+          tx,
+          report.id,
+          values.map((row) => ({
+            indicatorId: row.indicatorId,
+            value: row.value,
+            numerator: row.numerator,
+            denominator: row.denominator,
+            assessment: row.assessment,
+            note: row.note,
+          })),
+        );
+        await replaceTaskUpdates(
+          tx,
+          report.id,
+          input.taskUpdates.map((row) => ({
+            taskId: row.taskId,
+            status: row.status,
+            progress: row.status === 'done' ? (row.progress ?? 100) : (row.progress ?? null),
+            completedOn: row.status === 'done' ? (row.completedOn ?? null) : null,
+            result: row.result,
+          })),
+        );
+        await auditReport(
+          tx,
+          context,
+          plan,
+          before ? 'update' : 'create',
+          before ? { ...before, values: form.values, taskUpdates: form.updates } : null,
+          {
+            ...report,
+            values,
+            taskUpdates: input.taskUpdates,
+          } as ReportRow,
+        );
+        return getUnitReport(context, periodId, unitId, tx);
+      })
+      .catch((error: unknown) => {
+        // Two first saves at once: the unique (period, unit, version) index lets one through.
+        if (isUniqueViolation(error))
+          throw new AppError('REPORT_CHANGED', { message: REPORT_CHANGED_MESSAGE, cause: error });
+        throw error;
+      });
+
+  /** Moves a report through its workflow, with the lock and the audit entry. */
+  const transition = (
+    context: RequestContext,
+    reportId: string,
+    revision: number,
+    step: (report: ReportRow, chain: string[], period: PeriodRow) => Promise<Partial<ReportRow>>,
+    after?: (tx: Executor, updated: ReportRow) => Promise<void>,
+  ) =>
+    db.transaction(async (tx) => {
+      const { report, chain, plan, period } = await loadReportInScope(tx, context.actor, reportId);
+      const changes = await step(report, chain, period);
+      const updated = await updateReportAtRevision(tx, report.id, revision, changes);
+      if (!updated) throw new AppError('REPORT_CHANGED', { message: REPORT_CHANGED_MESSAGE });
+      if (after) await after(tx, updated);
+      await auditReport(tx, context, plan, 'update', report, updated);
+      return getUnitReport(context, report.periodId, report.unitId, tx);
+    });
+
+  const userIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
+
+  /**
+   * Submits a draft or returned report. The first submission of a version fixes its timeliness: after
+   * the due date it is accepted for review and marked late.
+   *
+   * @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED
+   */
+  const submit = (context: RequestContext, reportId: string, revision: number) =>
+    transition(context, reportId, revision, async (report, chain, period) => {
+      if (!canEditUnitReport(context.actor, chain, report.unitId)) throw new AppError('FORBIDDEN');
+      if (report.status !== 'draft' && report.status !== 'returned') {
+        throw new AppError('REPORT_LOCKED', { message: 'Chỉ nộp được báo cáo đang soạn hoặc bị trả lại.' });
+      }
+      const firstSubmission = report.submittedAt == null;
+      return {
+        status: 'submitted',
+        submittedAt: firstSubmission ? clock.now() : report.submittedAt,
+        submittedBy: userIdOf(context.actor),
+        isLate: firstSubmission ? today() > period.dueDate : report.isLate,
+      };
+    });
+
+  /** @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED */
+  const returnReport = (context: RequestContext, reportId: string, revision: number, reason: string) =>
+    transition(context, reportId, revision, async (report, chain) => {
+      if (!canReviewReports(context.actor, chain)) throw new AppError('FORBIDDEN');
+      if (report.status !== 'submitted')
+        throw new AppError('REPORT_LOCKED', { message: 'Chỉ trả lại được báo cáo đã nộp.' });
+      return {
+        status: 'returned',
+        returnReason: reason,
+        reviewedAt: clock.now(),
+        reviewedBy: userIdOf(context.actor),
+      };
+    });
+
+  /** Accepts a submitted report, which locks it; an accepted correction supersedes the earlier version. */
+  const accept = (context: RequestContext, reportId: string, revision: number) =>
+    transition(
+      context,
+      reportId,
+      revision,
+      async (report, chain) => {
+        if (!canReviewReports(context.actor, chain)) throw new AppError('FORBIDDEN');
+        if (report.status !== 'submitted')
+          throw new AppError('REPORT_LOCKED', { message: 'Chỉ chấp nhận được báo cáo đã nộp.' });
+        return {
+          status: 'accepted',
+          returnReason: null,
+          reviewedAt: clock.now(),
+          reviewedBy: userIdOf(context.actor),
+        };
+      },
+      (tx, updated) => supersedeEarlierVersions(tx, updated),
+    );
+
+  /**
+   * Starts a correction of an accepted report: a new draft version with the same content and evidence.
+   * The accepted version keeps counting until the correction is accepted.
+   *
+   * @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED
+   */
+  const correct = (context: RequestContext, reportId: string) =>
+    db
+      .transaction(async (tx) => {
+        const { report, chain, plan } = await loadReportInScope(tx, context.actor, reportId);
+        if (!canEditUnitReport(context.actor, chain, report.unitId)) throw new AppError('FORBIDDEN');
+        const current = await findCurrentReport(tx, report.periodId, report.unitId);
+        if (report.status !== 'accepted' || current?.id !== report.id) {
+          throw new AppError('REPORT_LOCKED', {
+            message: 'Chỉ điều chỉnh được bản báo cáo đã chấp nhận mới nhất.',
+          });
+        }
+        const next = await insertReport(tx, {
+          periodId: report.periodId,
+          unitId: report.unitId,
+          version: report.version + 1,
+          status: 'draft',
+          nothingArose: report.nothingArose,
+          difficulties: report.difficulties,
+          proposals: report.proposals,
+          updatedAt: clock.now(),
+          updatedBy: userIdOf(context.actor),
+        });
+        const values = await listValues(tx, [report.id]);
+        await replaceValues(
+          tx,
+          next.id,
+          values.map(({ id: _id, reportId: _reportId, ...row }) => row),
+        );
+        const updates = await listTaskUpdates(tx, [report.id]);
+        await replaceTaskUpdates(
+          tx,
+          next.id,
+          updates.map(({ id: _id, reportId: _reportId, ...row }) => row),
+        );
+        for (const { id: _id, reportId: _reportId, ...file } of await listAttachments(tx, [report.id])) {
+          await insertAttachment(tx, { ...file, reportId: next.id });
+        }
+        await auditReport(tx, context, plan, 'create', null, next);
+        return getUnitReport(context, report.periodId, report.unitId, tx);
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error))
+          throw new AppError('REPORT_CHANGED', { message: REPORT_CHANGED_MESSAGE, cause: error });
+        throw error;
+      });
+
+  /**
+   * Attaches an evidence file to a report being written.
+   *
+   * @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, FILE_TOO_LARGE, FILE_TYPE_REFUSED, VALIDATION_FAILED
+   */
+  const addAttachment = async (
+    context: RequestContext,
+    reportId: string,
+    file: { bytes: Uint8Array; fileName: string },
+    link: { indicatorId?: string; taskId?: string },
+  ): Promise<AttachmentRow> => {
+    if (file.bytes.length === 0) throw new AppError('FILE_TYPE_REFUSED', { message: 'Tệp rỗng.' });
+    if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('FILE_TOO_LARGE');
+    const kind = FILE_KINDS.find((candidate) => candidate.test(file.bytes));
+    const extension = file.fileName.toLowerCase().split('.').pop() ?? '';
+    const contentType = kind?.contentType === 'application/zip' ? OFFICE_TYPES[extension] : kind?.contentType;
+    if (!contentType) throw new AppError('FILE_TYPE_REFUSED');
+    const { report, chain } = await loadReportInScope(db, context.actor, reportId);
+    if (!canEditUnitReport(context.actor, chain, report.unitId)) throw new AppError('FORBIDDEN');
+    if (report.status !== 'draft' && report.status !== 'returned') {
+      throw new AppError('REPORT_LOCKED', {
+        message: 'Chỉ đính kèm minh chứng khi báo cáo đang soạn hoặc bị trả lại.',
+      });
+    }
+    const form = await getUnitReport(context, report.periodId, report.unitId);
+    if (link.indicatorId && !form.indicators.some((item) => item.row.id === link.indicatorId)) {
+      throw new AppError('VALIDATION_FAILED', {
+        details: [{ field: 'indicatorId', message: 'Chỉ tiêu này không do đơn vị chủ trì' }],
+      });
+    }
+    if (link.taskId && !form.tasks.some((row) => row.id === link.taskId)) {
+      throw new AppError('VALIDATION_FAILED', {
+        details: [{ field: 'taskId', message: 'Nhiệm vụ này không do đơn vị chủ trì' }],
+      });
+    }
+    // The bytes go to the store first; if the database write fails, an orphan file is harmless, a row without its file is not.
+    const storageKey = await storage.put(file.bytes);
+    return db.transaction(async (tx) => {
+      const { plan } = await loadReportInScope(tx, context.actor, reportId);
+      const row = await insertAttachment(tx, {
+        reportId,
+        indicatorId: link.indicatorId ?? null,
+        taskId: link.taskId ?? null,
+        fileName: file.fileName.normalize('NFC').slice(0, 200),
+        contentType,
+        sizeBytes: file.bytes.length,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        storageKey,
+        uploadedBy: userIdOf(context.actor),
+        uploadedAt: clock.now(),
+      });
+      await recordAudit(tx, context, clock.now(), {
+        entityType: 'attachment',
+        entityId: row.id,
+        parentEntityId: reportId,
+        planId: plan.id,
+        localityId: plan.localityId,
+        action: 'create',
+        after: row,
+      });
+      return row;
+    });
+  };
+
+  /** The bytes of an evidence file, for someone who may read the plan. @throws AppError ATTACHMENT_NOT_FOUND */
+  const readAttachment = async (context: RequestContext, attachmentId: string) => {
+    const row = await findAttachmentById(db, attachmentId);
+    if (!row) throw new AppError('ATTACHMENT_NOT_FOUND');
+    await loadReportInScope(db, context.actor, row.reportId).catch(() => {
+      throw new AppError('ATTACHMENT_NOT_FOUND');
+    });
+    return { row, bytes: await storage.get(row.storageKey) };
+  };
+
+  /** @throws AppError ATTACHMENT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED */
+  const removeAttachment = (context: RequestContext, attachmentId: string) =>
+    db.transaction(async (tx) => {
+      const row = await findAttachmentById(tx, attachmentId);
+      if (!row) throw new AppError('ATTACHMENT_NOT_FOUND');
+      const { report, chain, plan } = await loadReportInScope(tx, context.actor, row.reportId);
+      if (!canEditUnitReport(context.actor, chain, report.unitId)) throw new AppError('FORBIDDEN');
+      if (report.status !== 'draft' && report.status !== 'returned') {
+        throw new AppError('REPORT_LOCKED', {
+          message: 'Không gỡ được minh chứng của báo cáo đã nộp hoặc đã chấp nhận.',
+        });
+      }
+      // The file stays in the store: an earlier, accepted version may still point at it.
+      await deleteAttachment(tx, attachmentId);
+      await recordAudit(tx, context, clock.now(), {
+        entityType: 'attachment',
+        entityId: row.id,
+        parentEntityId: row.reportId,
+        planId: plan.id,
+        localityId: plan.localityId,
+        action: 'delete',
+        before: row,
+      });
+    });
+
+  return {
+    ensurePeriods,
+    listPeriods,
+    createAdhocPeriod,
+    getPeriod,
+    getUnitReport,
+    saveDraft,
+    submit,
+    returnReport,
+    accept,
+    correct,
+    addAttachment,
+    readAttachment,
+    removeAttachment,
+  };
+};
+
+export type ReportingService = ReturnType<typeof createReportingService>;
+export type UnitReportForm = Awaited<ReturnType<ReportingService['getUnitReport']>>;
