@@ -55,10 +55,11 @@ describe('POST /api/v1/imports', () => {
     expect((await t.call('GET', '/api/v1/plans')).body.data.length).toBe(plansBefore);
   });
 
-  it('should fail with 400 and a Vietnamese reason for a corrupt DOCX, then keep serving', async () => {
+  it('should fail with 422 and a Vietnamese reason for a corrupt DOCX, then keep serving', async () => {
     const response = await upload(t, officer, docx.slice(0, 2000));
 
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(422);
+    expect(response.body.error).toBe('unreadable_document');
     expect(response.body.message).toMatch(/Word \(\.docx\) bị hỏng/);
     expect((await t.call('GET', '/api/v1/auth/me')).status).toBe(200);
   });

@@ -37,8 +37,8 @@ export const createImportService = (deps: ImportServiceDeps = {}) => {
    * @param context - who asks
    * @param upload - the file and its original name
    * @returns the draft to review
-   * @throws AppError FORBIDDEN (not a plan editor), BODY_TOO_LARGE (over 20 MB), VALIDATION_FAILED
-   *   (the file cannot be read as a plan, or the server is busy; the message says why in Vietnamese)
+   * @throws AppError FORBIDDEN (not a plan editor), FILE_TOO_LARGE (over 20 MB), SERVER_BUSY (two imports
+   *   already running), UNREADABLE_DOCUMENT (the file cannot be read as a plan; the message says why in Vietnamese)
    */
   const importDocument = async (
     context: RequestContext,
@@ -46,12 +46,12 @@ export const createImportService = (deps: ImportServiceDeps = {}) => {
   ): Promise<TImportedPlanDraft> => {
     if (!canImportPlans(context.actor)) throw new AppError('FORBIDDEN');
     if (upload.bytes.length > MAX_IMPORT_BYTES) {
-      throw new AppError('BODY_TOO_LARGE', {
+      throw new AppError('FILE_TOO_LARGE', {
         message: `Tệp quá lớn: văn bản kế hoạch nhập vào tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Hãy quét ở độ phân giải thấp hơn (200 dpi, đen trắng) hoặc gửi bản Word/PDF gốc.`,
       });
     }
     if (running >= MAX_CONCURRENT_IMPORTS) {
-      throw new AppError('VALIDATION_FAILED', {
+      throw new AppError('SERVER_BUSY', {
         message: 'Máy chủ đang đọc các văn bản khác. Vui lòng thử lại sau ít phút.',
       });
     }
@@ -60,7 +60,7 @@ export const createImportService = (deps: ImportServiceDeps = {}) => {
       return await readDocument(upload.bytes, { fileName: upload.fileName });
     } catch (error) {
       if (error instanceof UnreadableDocumentError) {
-        throw new AppError('VALIDATION_FAILED', {
+        throw new AppError('UNREADABLE_DOCUMENT', {
           message: error.message,
           details: [{ field: 'file', message: error.message }],
           cause: error,
