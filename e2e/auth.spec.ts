@@ -131,4 +131,45 @@ describe('[AUTH] sign-in, permissions and the change history', () => {
     expect(answer.body.message).toBe('Bạn không có quyền thực hiện việc này.');
     await page.context().close();
   });
+
+  it('[AUTH]: an administrator creates an account; at the first sign-in the officer must change the password', async () => {
+    const admin = await newPage(browser, app.baseUrl, 'haiphong.admin');
+    await admin.goto('/admin/users');
+    await admin.getByRole('button', { name: 'Tạo người dùng' }).click();
+    const drawer = admin.getByRole('dialog', { name: 'Tạo người dùng mới' });
+    await drawer.waitFor();
+    await drawer.getByLabel('Tên đăng nhập').fill('thanhdong.yte');
+    await drawer.getByLabel('Họ và tên').fill('Nguyễn Văn An');
+    await drawer.getByLabel('Mật khẩu ban đầu').fill('BanDau-2026!');
+    // Ant Design's selects are searchable: typing filters the options and Enter picks the first match.
+    // (Not `exact`: a required field's name starts with the "*" that CSS draws before its label.)
+    const pick = async (label: string, text: string) => {
+      const select = drawer.getByRole('combobox', { name: label });
+      await select.fill(text);
+      await select.press('Enter');
+    };
+    await pick('Vai trò', 'Cán bộ đơn vị');
+    await pick('Địa phương', 'Thành Đông');
+    await drawer.getByRole('button', { name: 'Tạo người dùng' }).click();
+    await drawer.getByText('Cán bộ đơn vị phải gắn với một đơn vị').waitFor();
+    await pick('Đơn vị', 'Trung tâm HCC');
+    await drawer.getByRole('button', { name: 'Tạo người dùng' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    const row = admin.getByRole('row').filter({ hasText: 'thanhdong.yte' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Chờ đổi mật khẩu');
+    await admin.context().close();
+
+    const page = await newPage(browser, app.baseUrl, null);
+    await page.goto('/plans');
+    await new LoginPage(page).signIn('thanhdong.yte', 'BanDau-2026!');
+    await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
+    await page.getByLabel('Mật khẩu hiện tại').fill('BanDau-2026!');
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('MatKhauMoi-2026');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('MatKhauMoi-2026');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByRole('heading', { name: 'Danh sách kế hoạch' }).waitFor();
+    await new Navigation(page).userName('Nguyễn Văn An').waitFor();
+    await page.context().close();
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Takes screenshots of the main screens against the real app with demo data, for review and the docs:
  *   npm run build && node --import tsx e2e/take-screenshots.ts [outDir]
- * Writes login.png, plan-list.png, plan-indicators.png, history.png, audit.png, users.png, … into outDir
+ * Writes login.png, plan-list.png, plan-indicators.png, history.png, audit.png, users.png,
+ * change-password.png, … into outDir
  * (default artifacts/screenshots), and the plan page (indicator tab) into docs/screenshot-plan.png.
  * Each screen is taken as the demo account that would use it (signed in through the API).
  */
@@ -157,7 +158,27 @@ const main = async () => {
     await admin.locator('.ant-select-item-option', { hasText: /Thành Đông/ }).click();
     await settle(admin);
     await shotOf(admin)('user-create');
+
+    // A password reset by the administrator: the leader must change it before anything else.
+    const csrfToken = (await (await admin.context().request.get('/api/v1/auth/me')).json()).data.csrfToken;
+    const users = (await (await admin.context().request.get('/api/v1/users')).json()).data as Array<{
+      id: string;
+      username: string;
+    }>;
+    const leader = users.find((user) => user.username === 'thanhdong.lanhdao')!;
+    await admin.context().request.post(`/api/v1/users/${leader.id}/password-reset`, {
+      headers: { 'X-CSRF-Token': csrfToken },
+      data: { password: 'DatLai-2026!' },
+    });
     await admin.context().close();
+    const leaderPage = await openPage(browser, app.baseUrl, null);
+    await leaderPage.goto('/login');
+    await leaderPage.getByLabel(/Tên đăng nhập|User name/).fill('thanhdong.lanhdao');
+    await leaderPage.getByLabel(/^(Mật khẩu|Password)$/).fill('DatLai-2026!');
+    await leaderPage.getByRole('button', { name: /Đăng nhập|Sign in/ }).click();
+    await leaderPage.getByRole('heading', { name: /Đổi mật khẩu|Change password/ }).waitFor();
+    await shotOf(leaderPage)('change-password');
+    await leaderPage.context().close();
   } finally {
     await browser.close();
     await app.stop();

@@ -28,7 +28,11 @@ export const RoleFields = ({ form, path, watchPath }: RoleFieldsProps) => {
   return (
     <>
       <Form.Item name={[...path, 'role']} label={t('user.role')} style={{ minWidth: 240 }}>
-        <Select options={roleOptions} placeholder={t('common.selectPlaceholder')} />
+        <Select
+          options={roleOptions}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('common.selectPlaceholder')}
+        />
       </Form.Item>
       <Form.Item name={[...path, 'localityId']} label={t('user.locality')} style={{ minWidth: 240 }}>
         <Select
