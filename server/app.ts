@@ -22,6 +22,8 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { createCatalogService } from './modules/catalog/catalog.service';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { createDashboardService } from './modules/dashboard/dashboard.service';
 import { importRoutes } from './modules/import/import.routes';
 import { createImportService } from './modules/import/import.service';
 import { indicatorRoutes } from './modules/indicator/indicator.routes';
@@ -63,6 +65,7 @@ export const createServices = ({
   storage,
 }: Pick<AppDeps, 'db' | 'clock' | 'config' | 'storage'>) => {
   const catalog = createCatalogService();
+  const reporting = createReportingService({ db, clock, storage });
   return {
     catalog,
     auth: createAuthService({
@@ -80,7 +83,8 @@ export const createServices = ({
     task: createTaskService({ db, clock }),
     search: createSearchService({ db }),
     import: createImportService(),
-    reporting: createReportingService({ db, clock, storage }),
+    reporting,
+    dashboard: createDashboardService({ db, clock, reporting }),
   };
 };
 
@@ -99,6 +103,7 @@ export const ALL_ROUTES = [
   ...searchRoutes,
   ...importRoutes,
   ...reportingRoutes,
+  ...dashboardRoutes,
 ];
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));

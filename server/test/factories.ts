@@ -116,6 +116,11 @@ export const countAllRows = async (t: TestApp): Promise<Record<string, number>> 
     auditEvent: schema.auditEvent,
     appUser: schema.appUser,
     roleAssignment: schema.roleAssignment,
+    reportingPeriod: schema.reportingPeriod,
+    unitReport: schema.unitReport,
+    indicatorValue: schema.indicatorValue,
+    taskUpdate: schema.taskUpdate,
+    attachment: schema.attachment,
   };
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {

@@ -5,23 +5,31 @@
  * data typed by a person.
  */
 
+import { vietnamDateOf } from '@core/domain/deadlines';
 import { type TRole, ZCreateUserRequest } from '@core/schemas/auth.schemas';
 import { ZCreateIndicatorRequest } from '@core/schemas/indicator.schemas';
 import { ZCreateLocalityRequest, ZCreateUnitRequest } from '@core/schemas/locality.schemas';
 import { ZCreatePlanRequest } from '@core/schemas/plan.schemas';
+import { ZSaveReportRequest } from '@core/schemas/reporting.schemas';
 import { ZCreateTaskRequest } from '@core/schemas/task.schemas';
 import { count } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { RequestContext } from '../../http/route';
 import { systemActor } from '../../modules/auth/access';
+import { loadActor } from '../../modules/auth/auth.service';
 import { createCatalogService } from '../../modules/catalog/catalog.service';
 import { createIndicatorService } from '../../modules/indicator/indicator.service';
 import { createLocalityService } from '../../modules/locality/locality.service';
+import { listPlanSummaries } from '../../modules/plan/plan.repository';
 import { createPlanService } from '../../modules/plan/plan.service';
+import { createReportingService } from '../../modules/reporting/reporting.service';
 import { createTaskService } from '../../modules/task/task.service';
+import { listUnitsByLocality } from '../../modules/unit/unit.repository';
 import { createUnitService } from '../../modules/unit/unit.service';
+import { findUserByUsername } from '../../modules/user/user.repository';
 import { createUserService } from '../../modules/user/user.service';
+import type { FileStore } from '../../storage';
 import type { Database } from '../client';
 import { locality } from '../schema';
 import catalogMapping from './plans/catalog-mapping.json' with { type: 'json' };
@@ -180,6 +188,13 @@ export const DEMO_USERS: Array<{
     role: 'unit_officer',
     localityCode: '19.dan-tien',
     unitName: 'Trung tâm phục vụ hành chính công',
+  },
+  {
+    username: 'dantien.vanhoa',
+    displayName: 'Cán bộ Phòng Văn hóa - Xã hội (Dân Tiến)',
+    role: 'unit_officer',
+    localityCode: '19.dan-tien',
+    unitName: 'Phòng Văn hóa - Xã hội',
   },
 ];
 
@@ -365,6 +380,103 @@ export const loadDemoDataIfEmpty = async (db: Database, clock: Clock): Promise<b
         { isDemo: true, mustChangePassword: false },
       );
     }
+
+    await loadDemoReports(tx, clock);
   });
   return true;
+};
+
+/** The demo has no evidence files: a store that refuses to be used. */
+const NO_FILES: FileStore = {
+  put: () => Promise.reject(new Error('demo data stores no files')),
+  get: () => Promise.reject(new Error('demo data stores no files')),
+  remove: () => Promise.resolve(),
+};
+
+/** Values of the demo reports, by indicator code: numbers, or a judgement for qualitative ones. */
+const DEMO_REPORTS = {
+  plan: 'Dân Tiến',
+  accepted: {
+    unit: 'Trung tâm phục vụ hành chính công',
+    officer: 'dantien.hcc',
+    values: {
+      'I.2': { value: 78 },
+      'I.3': { value: 99 },
+      'I.4': { value: 100 },
+      'I.5': { numerator: 1710, denominator: 1900 },
+      'II.7': { value: 85 },
+      'III.15': { value: 40, note: 'Đã số hóa 4/10 cơ sở dữ liệu chuyên ngành' },
+    } as Record<string, { value?: number; numerator?: number; denominator?: number; note?: string }>,
+    difficulties: 'Đường truyền Internet tại bộ phận một cửa còn chậm vào giờ cao điểm.',
+    proposals: 'Đề nghị UBND xã bổ sung 01 máy quét tài liệu tốc độ cao.',
+  },
+  submitted: {
+    unit: 'Phòng Văn hóa - Xã hội',
+    officer: 'dantien.vanhoa',
+    values: {
+      'I.1': { value: 83 },
+      'V.23': { note: 'Đã triển khai sổ sức khỏe điện tử cho 65% người dân.' },
+    } as Record<string, { value?: number; note?: string }>,
+    difficulties: 'Một bộ phận người cao tuổi chưa có điện thoại thông minh.',
+    proposals: null,
+  },
+};
+
+/**
+ * One accepted and one submitted report for the current period of the Dân Tiến plan, made by the demo
+ * accounts through the reporting service, so the dashboard shows real states traceable to people.
+ */
+const loadDemoReports = async (tx: Database, clock: Clock): Promise<void> => {
+  const reporting = createReportingService({ db: tx, clock, storage: NO_FILES });
+  const actorOf = async (username: string): Promise<RequestContext> => {
+    const user = (await findUserByUsername(tx, username))!;
+    return { actor: await loadActor(tx, user), ip: null, userAgent: 'demo-data' };
+  };
+  const plans = await listPlanSummaries(tx, {});
+  const plan = plans.find((row) => row.localityName === DEMO_REPORTS.plan)!;
+  const units = await listUnitsByLocality(tx, plan.localityId);
+  const unitId = (name: string) => units.find((row) => row.name === name)!.id;
+  const today = vietnamDateOf(clock.now());
+  const periods = await reporting.listPeriods(SEED_META, plan.id);
+  const period = [...periods].reverse().find((row) => row.dataFrom <= today);
+  if (!period) return;
+
+  const officer = await actorOf(DEMO_REPORTS.accepted.officer);
+  const reviewer = await actorOf('dantien.vhxh');
+  const rowsFor = async (
+    unitName: string,
+    values: Record<string, { value?: number; numerator?: number; denominator?: number; note?: string }>,
+  ) => {
+    const form = await reporting.getUnitReport(SEED_META, period.id, unitId(unitName));
+    return form.indicators
+      .filter((item) => item.row.code && values[item.row.code])
+      .map((item) => ({ indicatorId: item.row.id, ...values[item.row.code!] }));
+  };
+
+  const acceptedForm = await reporting.saveDraft(
+    officer,
+    period.id,
+    unitId(DEMO_REPORTS.accepted.unit),
+    ZSaveReportRequest.parse({
+      revision: 0,
+      values: await rowsFor(DEMO_REPORTS.accepted.unit, DEMO_REPORTS.accepted.values),
+      difficulties: DEMO_REPORTS.accepted.difficulties,
+      proposals: DEMO_REPORTS.accepted.proposals,
+    }),
+  );
+  const submitted = await reporting.submit(officer, acceptedForm.report!.id, acceptedForm.report!.revision);
+  await reporting.accept(reviewer, submitted.report!.id, submitted.report!.revision);
+
+  const filer = await actorOf(DEMO_REPORTS.submitted.officer);
+  const pendingForm = await reporting.saveDraft(
+    filer,
+    period.id,
+    unitId(DEMO_REPORTS.submitted.unit),
+    ZSaveReportRequest.parse({
+      revision: 0,
+      values: await rowsFor(DEMO_REPORTS.submitted.unit, DEMO_REPORTS.submitted.values),
+      difficulties: DEMO_REPORTS.submitted.difficulties,
+    }),
+  );
+  await reporting.submit(filer, pendingForm.report!.id, pendingForm.report!.revision);
 };

@@ -191,6 +191,13 @@ const freshAttachment = async (t: TestApp, relation: Relation, fixtures: Fixture
 };
 
 const RULES: Record<string, Rule> = {
+  getPlanDashboard: {
+    request: async (relation, fixtures) => ({
+      method: 'GET',
+      url: `/api/v1/plans/${fixtures.planFor[relation]}/dashboard`,
+    }),
+    expected: scoped,
+  },
   listReportingPeriods: {
     request: async (relation, fixtures) => ({
       method: 'GET',

@@ -5,7 +5,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indicatorValue, unitReport } from '../../db/schema';
+import { indicatorValue } from '../../db/schema';
+import { countAllRows } from '../../test/factories';
 import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
 
 type Form = {
@@ -134,12 +135,13 @@ describe('reporting cycle', () => {
         'taskUpdates.0.taskId: Nhiệm vụ này không do đơn vị chủ trì',
       ],
     ];
+    const before = await countAllRows(t);
     for (const [body, message] of cases) {
       const response = await hcc.call('PUT', formUrl(period2026), body);
       expect(response.status, message).toBe(400);
       expect(response.body.message).toContain(message);
     }
-    expect(await t.handle.db.select().from(unitReport)).toEqual([]);
+    expect(await countAllRows(t)).toEqual(before);
   });
 
   it('should refuse another unit’s officer (403) and a leader, who only reads (403)', async () => {

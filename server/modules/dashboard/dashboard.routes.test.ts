@@ -1,0 +1,128 @@
+/**
+ * The dashboard on the demo data (test clock: 25/11/2026). Dân Tiến's current period (2026, due
+ * 31/12) has an accepted report of Trung tâm phục vụ hành chính công and a submitted one of Phòng
+ * Văn hóa - Xã hội; its targets are 2025 and stage years, so 2026 values sit on a path to 2030.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
+
+describe('GET /api/v1/plans/:id/dashboard', () => {
+  let t: TestApp;
+  let leader: Client;
+  let danTienPlanId: string;
+  let thanhDongPlanId: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp({ demo: true });
+    const plans: Array<{ id: string; localityName: string }> = (await t.call('GET', '/api/v1/plans')).body
+      .data;
+    danTienPlanId = plans.find((plan) => plan.localityName === 'Dân Tiến')!.id;
+    thanhDongPlanId = plans.find((plan) => plan.localityName === 'Thành Đông')!.id;
+    leader = await t.signIn('dantien.vhxh');
+  });
+  afterAll(() => t.close());
+
+  it('should evaluate each indicator of the current period against its path, from accepted reports only', async () => {
+    const response = await leader.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard`);
+    expect(response.status).toBe(200);
+    const dashboard = response.body.data;
+    expect(dashboard.period).toMatchObject({ key: '2026', dueDate: '2026-12-31', dataTo: '2026-12-14' });
+    const byCode = Object.fromEntries(
+      dashboard.indicators.map(
+        (row: { code: string; status: string; value: number | null; expected: number | null }) => [
+          row.code,
+          [row.status, row.value, row.expected],
+        ],
+      ),
+    );
+    expect(byCode).toEqual({
+      'I.1': ['no_data', null, null],
+      // These are flows within the year (measure "period"): the path is read at the year end, 31/12/2026.
+      'I.2': ['on_track', 78, 76],
+      'I.3': ['on_track', 99, 98.4],
+      'I.4': ['achieved', 100, null],
+      'I.5': ['behind', 90, 92.6],
+      'II.7': ['at_risk', 85, null],
+      'III.15': ['at_risk', 40, null],
+      'V.22': ['no_data', null, null],
+      'V.23': ['no_data', null, null],
+    });
+    expect(dashboard.counts.indicators).toEqual({
+      achieved: 1,
+      on_track: 2,
+      at_risk: 2,
+      behind: 1,
+      no_data: 3,
+      needs_judgement: 0,
+    });
+    expect(dashboard.counts.pendingReview).toBe(1);
+  });
+
+  it('should trace every number to the unit report, the people and the evidence behind it', async () => {
+    const dashboard = (await leader.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard`)).body.data;
+    const online = dashboard.indicators.find((row: { code: string }) => row.code === 'I.5');
+    expect(online.source).toMatchObject({
+      unitName: 'Trung tâm phục vụ hành chính công',
+      version: 1,
+      submittedByName: 'Cán bộ Trung tâm phục vụ hành chính công (Dân Tiến)',
+      reviewedByName: 'Cán bộ Phòng Văn hóa - Xã hội (Dân Tiến)',
+      attachmentCount: 0,
+    });
+    expect(online.series).toEqual([
+      { periodKey: '2026', label: 'Năm 2026', dataTo: '2026-12-14', value: 90 },
+    ]);
+    const report = await leader.call(
+      'GET',
+      `/api/v1/reporting-periods/${dashboard.period.id}/units/${online.leadUnitId}/report`,
+    );
+    expect(report.body.data.report.id).toBe(online.source.reportId);
+    expect(report.body.data.indicators.find((row: { code: string }) => row.code === 'I.5')).toMatchObject({
+      numerator: 1710,
+      denominator: 1900,
+      value: 90,
+    });
+  });
+
+  it('should score, colour and rank the units', async () => {
+    const dashboard = (await leader.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard`)).body.data;
+    expect(
+      dashboard.units.map(
+        (row: {
+          unitName: string;
+          score: number | null;
+          colour: string;
+          rank: number | null;
+          timeliness: string;
+        }) => [row.unitName, row.score, row.colour, row.rank, row.timeliness],
+      ),
+    ).toEqual([
+      ['Phòng Văn hóa - Xã hội', 100, 'green', 1, 'on_time'],
+      ['Trung tâm phục vụ hành chính công', 77.8, 'yellow', 2, 'on_time'],
+      ['Phòng Kinh tế', null, 'none', null, 'not_due'],
+    ]);
+  });
+
+  it('should show overdue tasks of a plan that has no report yet', async () => {
+    const dashboard = (await t.call('GET', `/api/v1/plans/${thanhDongPlanId}/dashboard`)).body.data;
+    expect(dashboard.counts.indicators.no_data).toBe(25);
+    const overdue = dashboard.tasks.filter(
+      (row: { status: string; deadlineText: string }) => row.status === 'in_progress_late',
+    );
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.every((row: { deadlineText: string }) => /2025|2026/.test(row.deadlineText))).toBe(true);
+    expect(
+      dashboard.tasks.find((row: { deadlineText: string | null }) => row.deadlineText === 'Thường xuyên')
+        .status,
+    ).toBe('recurring_missing');
+  });
+
+  it('should hide another locality’s plan (404) and refuse a period of another plan', async () => {
+    const outsider = await t.signIn('thanhdong.hcc');
+    expect((await outsider.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard`)).status).toBe(404);
+    const otherPeriod = (await t.call('GET', `/api/v1/plans/${thanhDongPlanId}/reporting-periods`)).body
+      .data[0].id;
+    const mismatch = await t.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard?periodId=${otherPeriod}`);
+    expect(mismatch.status).toBe(404);
+    expect(mismatch.body.message).toBe('Không tìm thấy kỳ báo cáo.');
+  });
+});

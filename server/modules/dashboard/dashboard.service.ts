@@ -1,0 +1,292 @@
+/**
+ * The locality dashboard of a plan for a reporting period: every indicator against its target path,
+ * every task against its deadline, who has reported, and each unit's score, colour and rank. Numbers
+ * come only from accepted unit reports, and each carries its source (report, people, evidence).
+ */
+import { vietnamDateOf } from '@core/domain/deadlines';
+import {
+  colourOf,
+  DEFAULT_THRESHOLDS,
+  evaluateIndicator,
+  evaluateTask,
+  evaluateTimeliness,
+  INDICATOR_STATUSES,
+  type IndicatorStatus,
+  rankByScore,
+  scoreUnit,
+  TASK_STATUSES,
+  type TaskDeadline,
+  type TaskStatus,
+  TIMELINESS,
+  type Timeliness,
+} from '@core/domain/evaluation';
+import { formatTarget } from '@core/domain/targets';
+import type { TPlanDashboard, TValueSource } from '@core/schemas/dashboard.schemas';
+import { inArray } from 'drizzle-orm';
+import type { Clock } from '../../clock';
+import type { Database } from '../../db/client';
+import { appUser } from '../../db/schema';
+import { AppError } from '../../errors';
+import type { RequestContext } from '../../http/route';
+import { listIndicatorsByPlan } from '../indicator/indicator.repository';
+import { findLocalityById } from '../locality/locality.repository';
+import { loadPlanInScope } from '../plan/plan.service';
+import { presentPeriod } from '../reporting/reporting.presenter';
+import {
+  listAttachments,
+  listLeadUnitsOfPlan,
+  listPeriodsByPlan,
+  listReportsOfPeriods,
+  listTaskUpdates,
+  listValues,
+  type PeriodRow,
+  type ReportRow,
+} from '../reporting/reporting.repository';
+import type { ReportingService } from '../reporting/reporting.service';
+import { listTasksByPlan } from '../task/task.repository';
+import { listUnitsByLocality } from '../unit/unit.repository';
+
+type DashboardServiceDeps = {
+  db: Database;
+  clock: Clock;
+  reporting: Pick<ReportingService, 'ensurePeriods'>;
+};
+
+const zeroCounts = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+
+/** A period's data close at the standard year-end (14/12) or later: its values are the whole year's. */
+const isYearFinal = (period: PeriodRow) => period.dataTo >= `${period.dataTo.slice(0, 4)}-12-14`;
+
+export const createDashboardService = ({ db, clock, reporting }: DashboardServiceDeps) => {
+  /**
+   * Builds the dashboard of a plan for a period (by default the latest one whose data window has opened).
+   *
+   * @throws AppError PLAN_NOT_FOUND, PERIOD_NOT_FOUND
+   */
+  const getPlanDashboard = async (
+    context: RequestContext,
+    planId: string,
+    periodId?: string,
+  ): Promise<TPlanDashboard> => {
+    const { plan } = await loadPlanInScope(db, context.actor, planId, 'read');
+    const asOf = vietnamDateOf(clock.now());
+    await db.transaction((tx) => reporting.ensurePeriods(tx, plan));
+    const allPeriods = await listPeriodsByPlan(db, planId);
+    const period = periodId
+      ? allPeriods.find((row) => row.id === periodId)
+      : [...allPeriods].reverse().find((row) => row.dataFrom <= asOf && row.regimeId != null);
+    if (periodId && !period) throw new AppError('PERIOD_NOT_FOUND');
+    const locality = (await findLocalityById(db, plan.localityId))!;
+    const thresholds = {
+      green: locality.scoreGreen ?? DEFAULT_THRESHOLDS.green,
+      yellow: locality.scoreYellow ?? DEFAULT_THRESHOLDS.yellow,
+    };
+
+    // Everything accepted up to the chosen period, by period end: the series, and the latest task progress.
+    const periodsUpTo = period ? allPeriods.filter((row) => row.periodEnd <= period.periodEnd) : [];
+    const reports = await listReportsOfPeriods(
+      db,
+      periodsUpTo.map((row) => row.id),
+    );
+    const accepted = reports.filter((report) => report.status === 'accepted');
+    const acceptedIds = accepted.map((report) => report.id);
+    const values = await listValues(db, acceptedIds);
+    const updates = await listTaskUpdates(db, acceptedIds);
+    const attachments = await listAttachments(db, acceptedIds);
+    const periodById = new Map(allPeriods.map((row) => [row.id, row]));
+    const reportById = new Map(accepted.map((report) => [report.id, report]));
+    const units = await listUnitsByLocality(db, plan.localityId);
+    const unitName = new Map(units.map((row) => [row.id, row.name]));
+    const peopleIds = [
+      ...new Set(
+        accepted
+          .flatMap((report) => [report.submittedBy, report.reviewedBy])
+          .filter((id): id is string => id != null),
+      ),
+    ];
+    const people = peopleIds.length
+      ? await db
+          .select({ id: appUser.id, name: appUser.displayName })
+          .from(appUser)
+          .where(inArray(appUser.id, peopleIds))
+      : [];
+    const personName = new Map(people.map((row) => [row.id, row.name]));
+
+    const sourceOf = (report: ReportRow): TValueSource => ({
+      reportId: report.id,
+      unitName: unitName.get(report.unitId) ?? '',
+      version: report.version,
+      submittedByName: report.submittedBy ? (personName.get(report.submittedBy) ?? null) : null,
+      submittedAt: report.submittedAt?.toISOString() ?? null,
+      reviewedByName: report.reviewedBy ? (personName.get(report.reviewedBy) ?? null) : null,
+      reviewedAt: report.reviewedAt?.toISOString() ?? null,
+      attachmentCount: attachments.filter((file) => file.reportId === report.id).length,
+    });
+
+    const indicators = (await listIndicatorsByPlan(db, planId)).map((row) => {
+      const observations = values
+        .filter((value) => value.indicatorId === row.id)
+        .map((value) => ({
+          value,
+          report: reportById.get(value.reportId)!,
+          period: periodById.get(reportById.get(value.reportId)!.periodId)!,
+        }))
+        .sort((a, b) => a.period.dataTo.localeCompare(b.period.dataTo));
+      const current = period ? observations.find((item) => item.period.id === period.id) : undefined;
+      const year = period ? Number(period.dataTo.slice(0, 4)) : null;
+      const yearTarget = year ? row.targets.find((target) => target.year === year) : undefined;
+      // A value measured in the baseline year starts the path; without one, the previous target does.
+      const measuredBaseline = observations.find(
+        (item) => item.value.value != null && Number(item.period.dataTo.slice(0, 4)) === row.baselineYear,
+      );
+      const evaluation = evaluateIndicator({
+        targets: row.targets,
+        direction: row.direction,
+        measure: row.measure,
+        observation:
+          current && period
+            ? {
+                value: current.value.value,
+                assessment: current.value.assessment,
+                date: period.dataTo,
+                isYearFinal: isYearFinal(period),
+              }
+            : null,
+        baseline: measuredBaseline ? { year: row.baselineYear!, value: measuredBaseline.value.value! } : null,
+      });
+      return {
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        unit: row.unit,
+        groupName: row.groupName,
+        leadUnitId: row.leadUnitId,
+        leadUnitName: row.leadUnitId ? (unitName.get(row.leadUnitId) ?? null) : null,
+        status: evaluation.status,
+        value: current?.value.value ?? null,
+        assessment: current?.value.assessment ?? null,
+        expected: evaluation.expected,
+        milestoneYear: evaluation.milestoneYear,
+        targetText: yearTarget ? (yearTarget.rawText ?? formatTarget(yearTarget, row.unit)) : null,
+        source: current ? sourceOf(current.report) : null,
+        series: observations
+          .filter((item) => item.value.value != null)
+          .map((item) => ({
+            periodKey: item.period.key,
+            label: item.period.label,
+            dataTo: item.period.dataTo,
+            value: item.value.value!,
+          })),
+        targets: row.targets.map((target) => ({
+          year: target.year,
+          op: target.op,
+          value: target.value,
+          valueHigh: target.valueHigh,
+        })),
+      };
+    });
+
+    const tasks = (await listTasksByPlan(db, planId)).map((row) => {
+      const deadline: TaskDeadline =
+        row.deadlineKind === 'by' && row.deadlineDate
+          ? { kind: 'by', date: row.deadlineDate }
+          : row.deadlineKind === 'recurring' || row.deadlineKind === 'ongoing'
+            ? { kind: row.deadlineKind }
+            : row.deadlineKind === 'onRequest' || row.deadlineKind === 'schedule'
+              ? { kind: row.deadlineKind }
+              : null;
+      const isPerPeriod = deadline?.kind === 'recurring' || deadline?.kind === 'ongoing';
+      // The latest accepted progress; for recurring work only what was reported for this period counts.
+      const latest = updates
+        .filter((update) => update.taskId === row.id)
+        .map((update) => ({ update, report: reportById.get(update.reportId)! }))
+        .filter((item) => !isPerPeriod || item.report.periodId === period?.id)
+        .sort((a, b) =>
+          periodById.get(a.report.periodId)!.dataTo.localeCompare(periodById.get(b.report.periodId)!.dataTo),
+        )
+        .at(-1);
+      const status = evaluateTask({
+        deadline,
+        progress: latest ? { status: latest.update.status, completedOn: latest.update.completedOn } : null,
+        asOf,
+      });
+      return {
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        groupName: row.groupName,
+        leadUnitId: row.leadUnitId,
+        leadUnitName: row.leadUnitId ? (unitName.get(row.leadUnitId) ?? null) : null,
+        deadlineText: row.deadlineText,
+        status,
+        progress: latest?.update.progress ?? null,
+        source: latest ? sourceOf(latest.report) : null,
+      };
+    });
+
+    const periodReports = period ? reports.filter((report) => report.periodId === period.id) : [];
+    const leadUnits = await listLeadUnitsOfPlan(db, planId);
+    const scored = leadUnits.map((lead) => {
+      const current = periodReports.filter((report) => report.unitId === lead.unitId).at(-1);
+      const timeliness: Timeliness = period
+        ? evaluateTimeliness({
+            dueDate: period.dueDate,
+            submittedOn: current?.submittedAt ? vietnamDateOf(current.submittedAt) : null,
+            asOf,
+          })
+        : 'not_due';
+      // "No data" counts against a unit only once its report is overdue or was accepted without the value;
+      // not before the due date, nor while the standing agency has yet to review it.
+      const countsMissingData = timeliness === 'missing' || current?.status === 'accepted';
+      const result = scoreUnit({
+        indicators: indicators
+          .filter((row) => row.leadUnitId === lead.unitId)
+          .map((row) => row.status)
+          .filter((status) => countsMissingData || status !== 'no_data'),
+        tasks: tasks.filter((row) => row.leadUnitId === lead.unitId).map((row) => row.status),
+        reports: [timeliness],
+      });
+      return {
+        unitId: lead.unitId,
+        unitName: lead.unitName,
+        score: result.score,
+        colour: colourOf(result.score, thresholds),
+        parts: result.parts,
+        indicatorCount: lead.indicatorCount,
+        taskCount: lead.taskCount,
+        timeliness,
+        reportStatus: current?.status ?? null,
+      };
+    });
+
+    const counts = {
+      indicators: zeroCounts<IndicatorStatus>(INDICATOR_STATUSES),
+      tasks: zeroCounts<TaskStatus>(TASK_STATUSES),
+      reports: zeroCounts<Timeliness>(TIMELINESS),
+      pendingReview: periodReports.filter((report) => report.status === 'submitted').length,
+    };
+    for (const row of indicators) counts.indicators[row.status]++;
+    for (const row of tasks) counts.tasks[row.status]++;
+    for (const row of scored) counts.reports[row.timeliness]++;
+
+    return {
+      planId,
+      planTitle: plan.title,
+      planNumber: plan.number,
+      localityName: locality.name,
+      asOf,
+      period: period ? presentPeriod(period) : null,
+      periods: allPeriods.map(presentPeriod),
+      thresholds,
+      counts,
+      indicators,
+      tasks,
+      units: rankByScore(scored),
+    };
+  };
+
+  return { getPlanDashboard };
+};
+
+export type DashboardService = ReturnType<typeof createDashboardService>;
