@@ -52,15 +52,13 @@ const buildProvince = async (db: Database): Promise<string[]> => {
     { id: provinceId, code: 'P', name: 'Tỉnh Thử', level: 'province', kind: 'tỉnh', parentId: nationId },
   ]);
   const adminId = randomUUID();
-  await db
-    .insert(appUser)
-    .values({
-      id: adminId,
-      username: 'admin',
-      displayName: 'Quản trị',
-      passwordHash: await hashPassword('lotrinh-bench'),
-      mustChangePassword: false,
-    });
+  await db.insert(appUser).values({
+    id: adminId,
+    username: 'admin',
+    displayName: 'Quản trị',
+    passwordHash: await hashPassword('lotrinh-bench'),
+    mustChangePassword: false,
+  });
   await db.insert(roleAssignment).values({ userId: adminId, role: 'system_admin', localityId: nationId });
 
   const planIds: string[] = [];
@@ -88,7 +86,8 @@ const buildProvince = async (db: Database): Promise<string[]> => {
       parentId: provinceId,
     });
     const unitIds = Array.from({ length: UNITS }, () => randomUUID());
-    unitIds.forEach((id, u) => rows.units.push({ id, localityId: communeId, name: `Đơn vị ${u}` }));
+    for (const [u, id] of unitIds.entries())
+      rows.units.push({ id, localityId: communeId, name: `Đơn vị ${u}` });
     const planId = randomUUID();
     planIds.push(planId);
     rows.plans.push({
