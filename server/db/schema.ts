@@ -344,6 +344,8 @@ export const appUser = pgTable(
     /** Lower-case login name. */
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
+    /** Where reminders are e-mailed; none means in-app notifications only. */
+    email: text('email'),
     /** argon2id hash (PHC string). */
     passwordHash: text('password_hash').notNull(),
     /** Set for new accounts and after a reset: the user must choose a password at the next sign-in. */
@@ -540,4 +542,80 @@ export const attachment = pgTable(
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('attachment_report_idx').on(t.reportId)],
+);
+
+
+/**
+ * The locality's report for a period, built by the standing agency from the accepted unit reports and
+ * sent to the leader, who approves it or returns it with a reason.
+ */
+export const consolidatedReport = pgTable(
+  'consolidated_report',
+  {
+    id: id(),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => reportingPeriod.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['draft', 'sent', 'approved', 'returned'] })
+      .notNull()
+      .default('draft'),
+    /** The narrative the standing agency writes around the figures. */
+    narrative: text('narrative'),
+    revision: integer('revision').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: uuid('updated_by').references(() => appUser.id),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    sentBy: uuid('sent_by').references(() => appUser.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => appUser.id),
+    returnReason: text('return_reason'),
+  },
+  (t) => [uniqueIndex('consolidated_report_period_key').on(t.periodId)],
+);
+
+/**
+ * An in-app notification. `dedupeKey` makes each reminder happen exactly once, whichever process and
+ * however many times the reminder scan runs.
+ */
+export const notification = pgTable(
+  'notification',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** Where in the app the notification leads. */
+    link: text('link'),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('notification_dedupe_key').on(t.dedupeKey), index('notification_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** E-mails to send. A sender claims rows (FOR UPDATE SKIP LOCKED) so several processes never send one twice. */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: id(),
+    notificationId: uuid('notification_id').references(() => notification.id, { onDelete: 'set null' }),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    claimedBy: text('claimed_by'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('email_outbox_pending_idx').on(t.status, t.nextAttemptAt)],
 );
