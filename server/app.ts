@@ -22,6 +22,8 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { createCatalogService } from './modules/catalog/catalog.service';
+import { consolidationRoutes } from './modules/consolidation/consolidation.routes';
+import { createConsolidationService } from './modules/consolidation/consolidation.service';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { createDashboardService } from './modules/dashboard/dashboard.service';
 import { importRoutes } from './modules/import/import.routes';
@@ -66,6 +68,7 @@ export const createServices = ({
 }: Pick<AppDeps, 'db' | 'clock' | 'config' | 'storage'>) => {
   const catalog = createCatalogService();
   const reporting = createReportingService({ db, clock, storage });
+  const dashboard = createDashboardService({ db, clock, reporting });
   return {
     catalog,
     auth: createAuthService({
@@ -84,7 +87,8 @@ export const createServices = ({
     search: createSearchService({ db }),
     import: createImportService(),
     reporting,
-    dashboard: createDashboardService({ db, clock, reporting }),
+    dashboard,
+    consolidation: createConsolidationService({ db, clock, dashboard }),
   };
 };
 
@@ -104,6 +108,7 @@ export const ALL_ROUTES = [
   ...importRoutes,
   ...reportingRoutes,
   ...dashboardRoutes,
+  ...consolidationRoutes,
 ];
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));

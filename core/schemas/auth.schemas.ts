@@ -131,6 +131,7 @@ export const AUDIT_ENTITY_TYPES = [
   'reporting_period',
   'unit_report',
   'attachment',
+  'consolidated_report',
 ] as const;
 
 export const ZListAuditEventsQuery = z.object({

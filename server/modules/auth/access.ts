@@ -41,6 +41,7 @@ export const PERMISSIONS = [
   'audit:read',
   'report:read',
   'report:write',
+  'report:decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +66,7 @@ export const ROLES_FOR_PERMISSION: Record<Exclude<Permission, 'public' | 'self'>
   'plan:write': ['system_admin', 'standing_officer', 'unit_officer'],
   'report:read': EVERY_ROLE,
   'report:write': ['system_admin', 'standing_officer', 'unit_officer'],
+  'report:decide': ['system_admin', 'leader'],
   'user:read': ['system_admin', 'locality_admin'],
   'user:write': ['system_admin', 'locality_admin'],
 };

@@ -190,7 +190,73 @@ const freshAttachment = async (t: TestApp, relation: Relation, fixtures: Fixture
   return response.json().data.id as string;
 };
 
+/** The leader's decisions on the consolidated report. */
+const decide = only(['admin', 'leader']);
+
+/** A consolidated report of a fresh period, saved (and sent) by the administrator. */
+const freshConsolidated = async (t: TestApp, relation: Relation, fixtures: Fixtures, send: boolean) => {
+  const periodId = await freshPeriod(t, relation, fixtures);
+  const saved = await t.call('PUT', `/api/v1/reporting-periods/${periodId}/consolidated-report`, {
+    revision: 0,
+    narrative: 'Tổng hợp',
+  });
+  if (saved.status !== 200) throw new Error(`fixture consolidated: ${JSON.stringify(saved.body)}`);
+  const report = send
+    ? (await t.call('POST', `/api/v1/consolidated-reports/${saved.body.data.id}/send`, { revision: 1 })).body
+        .data
+    : saved.body.data;
+  return { periodId, report: report as { id: string; revision: number } };
+};
+
 const RULES: Record<string, Rule> = {
+  getConsolidatedReport: {
+    request: async (relation, fixtures, t) => ({
+      method: 'GET',
+      url: `/api/v1/reporting-periods/${await freshPeriod(t, relation, fixtures)}/consolidated-report`,
+    }),
+    expected: scoped,
+  },
+  saveConsolidatedReport: {
+    request: async (relation, fixtures, t) => ({
+      method: 'PUT',
+      url: `/api/v1/reporting-periods/${await freshPeriod(t, relation, fixtures)}/consolidated-report`,
+      body: { revision: 0, narrative: 'Tổng hợp' },
+    }),
+    expected: planEdit,
+  },
+  sendConsolidatedReport: {
+    request: async (relation, fixtures, t) => {
+      const { report } = await freshConsolidated(t, relation, fixtures, false);
+      return {
+        method: 'POST',
+        url: `/api/v1/consolidated-reports/${report.id}/send`,
+        body: { revision: report.revision },
+      };
+    },
+    expected: planEdit,
+  },
+  approveConsolidatedReport: {
+    request: async (relation, fixtures, t) => {
+      const { report } = await freshConsolidated(t, relation, fixtures, true);
+      return {
+        method: 'POST',
+        url: `/api/v1/consolidated-reports/${report.id}/approve`,
+        body: { revision: report.revision },
+      };
+    },
+    expected: decide,
+  },
+  returnConsolidatedReport: {
+    request: async (relation, fixtures, t) => {
+      const { report } = await freshConsolidated(t, relation, fixtures, true);
+      return {
+        method: 'POST',
+        url: `/api/v1/consolidated-reports/${report.id}/return`,
+        body: { revision: report.revision, reason: 'Bổ sung' },
+      };
+    },
+    expected: decide,
+  },
   getPlanDashboard: {
     request: async (relation, fixtures) => ({
       method: 'GET',
