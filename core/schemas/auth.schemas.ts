@@ -116,6 +116,8 @@ export const ZAuditEvent = z.object({
   action: z.enum(['create', 'update', 'delete']),
   before: z.unknown(),
   after: z.unknown(),
+  /** A readable name of what changed, e.g. "Tỷ lệ phủ sóng 5G trên địa bàn – mục tiêu năm 2026". */
+  entityLabel: z.string().nullable(),
 });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 

@@ -1,5 +1,4 @@
 import { ZAuditEvent, ZListAuditEventsQuery } from '@core/schemas/auth.schemas';
-import { dataOf } from '@core/schemas/common.schemas';
 import { z } from 'zod';
 import { defineRoute } from '../../http/route';
 
@@ -11,10 +10,25 @@ export const auditRoutes = [
     summary: 'Nhật ký thay đổi: ai, lúc nào, từ đâu, trước và sau',
     tags: ['Nhật ký'],
     permission: 'audit:read',
-    schema: { query: ZListAuditEventsQuery, response: { 200: dataOf(z.array(ZAuditEvent)) } },
-    handler: async ({ query, meta }, { services }) => ({
-      status: 200,
-      body: { data: await services.audit.list(meta, query) },
-    }),
+    schema: {
+      query: ZListAuditEventsQuery,
+      response: {
+        200: z.object({
+          data: z.array(ZAuditEvent),
+          pagination: z.object({
+            total: z.number().int(),
+            limit: z.number().int(),
+            offset: z.number().int(),
+          }),
+        }),
+      },
+    },
+    handler: async ({ query, meta }, { services }) => {
+      const { events, total } = await services.audit.list(meta, query);
+      return {
+        status: 200,
+        body: { data: events, pagination: { total, limit: query.limit, offset: query.offset } },
+      };
+    },
   }),
 ];

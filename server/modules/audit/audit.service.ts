@@ -1,43 +1,119 @@
 import type { TAuditEvent, TListAuditEventsQuery } from '@core/schemas/auth.schemas';
-import { and, desc, eq, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { auditEvent } from '../../db/schema';
+import { appUser, auditEvent, indicator } from '../../db/schema';
 import type { RequestContext } from '../../http/route';
 import { readableLocalityIds } from '../auth/scope';
 
-const nextDay = (iso: string) => {
-  const date = new Date(`${iso}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date;
+/** The first instant of a calendar day in Vietnam (UTC+7): date filters are days as users mean them. */
+const startOfVietnamDay = (iso: string) => new Date(`${iso}T00:00:00.000+07:00`);
+const nextVietnamDay = (iso: string) => new Date(startOfVietnamDay(iso).getTime() + 86_400_000);
+
+type Snapshot = Record<string, unknown> | null;
+const field = (snapshot: Snapshot, key: string): string | null => {
+  const value = snapshot?.[key];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+};
+
+const ROLE_NAMES: Record<string, string> = {
+  system_admin: 'Quản trị hệ thống',
+  locality_admin: 'Quản trị địa phương',
+  leader: 'Lãnh đạo',
+  standing_officer: 'Cán bộ cơ quan thường trực',
+  unit_officer: 'Cán bộ đơn vị',
+  inspector: 'Thanh tra / giám sát',
 };
 
 export const createAuditService = ({ db }: { db: Database }) => {
   /**
-   * Lists changes in the actor's scope, newest first: by person, entity type, entity (with what belongs
-   * to it, e.g. an indicator's targets), plan and date range (both days included, UTC).
+   * A short, readable name for what an event changed ("Tỷ lệ phủ sóng 5G – mục tiêu năm 2026"), from
+   * its snapshots and, for a target or a role, the indicator or person it belongs to.
    */
-  const list = async (context: RequestContext, query: TListAuditEventsQuery): Promise<TAuditEvent[]> => {
-    const readable = await readableLocalityIds(db, context.actor);
-    if (readable?.length === 0) return [];
-    const conditions: Array<SQL | undefined> = [
-      readable ? inArray(auditEvent.localityId, readable) : undefined,
-      query.actorUserId ? eq(auditEvent.actorUserId, query.actorUserId) : undefined,
-      query.entityType ? eq(auditEvent.entityType, query.entityType) : undefined,
-      query.entityId
-        ? or(eq(auditEvent.entityId, query.entityId), eq(auditEvent.parentEntityId, query.entityId))
-        : undefined,
-      query.planId ? eq(auditEvent.planId, query.planId) : undefined,
-      query.from ? gte(auditEvent.at, new Date(`${query.from}T00:00:00.000Z`)) : undefined,
-      query.to ? lt(auditEvent.at, nextDay(query.to)) : undefined,
+  const labelEvents = async (rows: Array<typeof auditEvent.$inferSelect>) => {
+    const parentIds = [
+      ...new Set(rows.map((row) => row.parentEntityId).filter((id): id is string => id != null)),
     ];
+    const indicators = parentIds.length
+      ? await db
+          .select({ id: indicator.id, name: indicator.name })
+          .from(indicator)
+          .where(inArray(indicator.id, parentIds))
+      : [];
+    const users = parentIds.length
+      ? await db
+          .select({ id: appUser.id, name: appUser.displayName })
+          .from(appUser)
+          .where(inArray(appUser.id, parentIds))
+      : [];
+    const names = new Map([...indicators, ...users].map((row) => [row.id, row.name]));
+    return (row: typeof auditEvent.$inferSelect): string | null => {
+      const snapshot = ((row.after ?? row.before) as Snapshot) ?? null;
+      const parent = row.parentEntityId ? (names.get(row.parentEntityId) ?? null) : null;
+      switch (row.entityType) {
+        case 'indicator_target':
+          return `${parent ?? 'Chỉ tiêu đã xóa'} – mục tiêu năm ${field(snapshot, 'year') ?? '?'}`;
+        case 'role_assignment':
+          return `${parent ?? 'Người dùng'} – ${ROLE_NAMES[field(snapshot, 'role') ?? ''] ?? field(snapshot, 'role') ?? 'vai trò'}`;
+        case 'plan':
+          return [field(snapshot, 'number'), field(snapshot, 'title')].filter(Boolean).join(' – ') || null;
+        case 'user':
+          return field(snapshot, 'displayName') ?? field(snapshot, 'username');
+        case 'attachment':
+          return field(snapshot, 'fileName');
+        case 'reporting_period':
+          return field(snapshot, 'label');
+        case 'unit_report':
+          return `Báo cáo của đơn vị, phiên bản ${field(snapshot, 'version') ?? '1'}`;
+        case 'consolidated_report':
+          return 'Báo cáo tổng hợp';
+        default:
+          return field(snapshot, 'name');
+      }
+    };
+  };
+
+  /**
+   * Lists changes in the actor's scope, newest first: by person, entity type, entity (with what belongs
+   * to it, e.g. an indicator's targets), plan and date range (both days included, Vietnam time).
+   *
+   * @returns one page of events and how many match in all
+   */
+  const list = async (
+    context: RequestContext,
+    query: TListAuditEventsQuery,
+  ): Promise<{ events: TAuditEvent[]; total: number }> => {
+    const readable = await readableLocalityIds(db, context.actor);
+    if (readable?.length === 0) return { events: [], total: 0 };
+    const where = and(
+      ...([
+        readable ? inArray(auditEvent.localityId, readable) : undefined,
+        query.actorUserId ? eq(auditEvent.actorUserId, query.actorUserId) : undefined,
+        query.entityType ? eq(auditEvent.entityType, query.entityType) : undefined,
+        query.entityId
+          ? or(eq(auditEvent.entityId, query.entityId), eq(auditEvent.parentEntityId, query.entityId))
+          : undefined,
+        query.planId ? eq(auditEvent.planId, query.planId) : undefined,
+        query.from ? gte(auditEvent.at, startOfVietnamDay(query.from)) : undefined,
+        query.to ? lt(auditEvent.at, nextVietnamDay(query.to)) : undefined,
+      ] satisfies Array<SQL | undefined>),
+    );
     const rows = await db
       .select()
       .from(auditEvent)
-      .where(and(...conditions))
+      .where(where)
       .orderBy(desc(auditEvent.seq))
       .limit(query.limit)
       .offset(query.offset);
-    return rows.map(({ seq: _seq, ...row }) => ({ ...row, at: row.at.toISOString() }));
+    const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(auditEvent).where(where);
+    const labelOf = await labelEvents(rows);
+    return {
+      events: rows.map(({ seq: _seq, ...row }) => ({
+        ...row,
+        at: row.at.toISOString(),
+        entityLabel: labelOf({ seq: 0, ...row }),
+      })),
+      total: Number(total),
+    };
   };
 
   return { list };

@@ -276,10 +276,34 @@ describe('unit officers and scopes', () => {
       value: 75,
       rawText: '75%',
     });
-    const history = (await t.call('GET', `/api/v1/audit-events?entityId=${indicator.id}`)).body.data;
+    const page = (await t.call('GET', `/api/v1/audit-events?entityId=${indicator.id}`)).body;
+    expect(page.pagination).toEqual({ total: 2, limit: 100, offset: 0 });
+    const history = page.data;
     expect(
       history.map((event: { entityType: string; action: string }) => `${event.entityType}:${event.action}`),
     ).toEqual(['indicator_target:update', 'indicator:create']);
+    expect(history.map((event: { entityLabel: string }) => event.entityLabel)).toEqual([
+      'Tỷ lệ – mục tiêu năm 2026',
+      'Tỷ lệ',
+    ]);
+    // Days are Vietnam days: 20:00 UTC on 25/11 is already 03:00 on 26/11 in Hà Nội.
+    await t.handle.db.insert(auditEvent).values({
+      at: new Date('2026-11-25T20:00:00.000Z'),
+      entityType: 'indicator',
+      entityId: indicator.id,
+      planId: plan.id,
+      localityId: commune.id,
+      action: 'update',
+      after: { name: 'Tỷ lệ' },
+    });
+    const onThe25th = (
+      await t.call('GET', `/api/v1/audit-events?entityId=${indicator.id}&from=2026-11-25&to=2026-11-25`)
+    ).body;
+    expect(onThe25th.pagination.total).toBe(2);
+    const onThe26th = (
+      await t.call('GET', `/api/v1/audit-events?entityId=${indicator.id}&from=2026-11-26&to=2026-11-26`)
+    ).body;
+    expect(onThe26th.pagination.total).toBe(1);
     expect(history[0]).toMatchObject({
       actorName: 'Quản trị thử',
       before: { rawText: '70%' },
