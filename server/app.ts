@@ -32,6 +32,8 @@ import { indicatorRoutes } from './modules/indicator/indicator.routes';
 import { createIndicatorService } from './modules/indicator/indicator.service';
 import { localityRoutes } from './modules/locality/locality.routes';
 import { createLocalityService } from './modules/locality/locality.service';
+import { notificationRoutes } from './modules/notification/notification.routes';
+import { createNotificationService } from './modules/notification/notification.service';
 import { planRoutes } from './modules/plan/plan.routes';
 import { createPlanService } from './modules/plan/plan.service';
 import { reportingRoutes } from './modules/reporting/reporting.routes';
@@ -53,7 +55,9 @@ export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
 
 export type AppDeps = {
   db: Database;
-  config: Pick<Config, 'logLevel' | 'isProduction' | 'sessionSecret'>;
+  /** Without `mail`, notifications are in-app only (no e-mail is queued). */
+  config: Pick<Config, 'logLevel' | 'isProduction' | 'sessionSecret'> &
+    Partial<Pick<Config, 'mail' | 'publicUrl'>>;
   clock: Clock;
   storage: FileStore;
   /** Folder with the built SPA; omitted in API-only tests. */
@@ -67,7 +71,8 @@ export const createServices = ({
   storage,
 }: Pick<AppDeps, 'db' | 'clock' | 'config' | 'storage'>) => {
   const catalog = createCatalogService();
-  const reporting = createReportingService({ db, clock, storage });
+  const notification = createNotificationService({ db, clock, config });
+  const reporting = createReportingService({ db, clock, storage, notifications: notification });
   const dashboard = createDashboardService({ db, clock, reporting });
   return {
     catalog,
@@ -89,6 +94,7 @@ export const createServices = ({
     reporting,
     dashboard,
     consolidation: createConsolidationService({ db, clock, dashboard }),
+    notification,
   };
 };
 
@@ -109,6 +115,7 @@ export const ALL_ROUTES = [
   ...reportingRoutes,
   ...dashboardRoutes,
   ...consolidationRoutes,
+  ...notificationRoutes,
 ];
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));

@@ -38,6 +38,45 @@ export const ZConfigEnv = z.object({
       'Key for hashing session tokens. Required in production; development uses a fixed, public value.',
     ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional()
+    .describe(
+      'Mail server for reminder e-mails, e.g. smtp://user:password@mail.example.vn:587 (smtps:// for TLS on connect); e-mail is off when unset.',
+    ),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .optional()
+    .describe('Sender of reminder e-mails, e.g. "Lộ trình <no-reply@example.vn>"; required with SMTP_URL.'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .optional()
+    .describe(
+      'Address users open the app at, for links in e-mails; required in production when SMTP_URL is set (default http://127.0.0.1:3000 otherwise).',
+    ),
+  REMINDER_DAYS_BEFORE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60)
+    .default(3)
+    .describe('Remind units this many days before a report is due.'),
+  REMINDER_SCAN_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .default(5)
+    .describe('How often each app process looks for reports due soon or overdue.'),
+  EMAIL_SEND_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(30)
+    .describe('How often each app process sends pending e-mails (when SMTP_URL is set).'),
 });
 
 export type Config = {
@@ -51,10 +90,20 @@ export type Config = {
   loadDemoData: boolean;
   logLevel: z.infer<typeof ZConfigEnv>['LOG_LEVEL'];
   sessionSecret: string;
+  /** E-mail settings; null when SMTP_URL is unset (in-app notifications only). */
+  mail: { smtpUrl: string; from: string } | null;
+  /** Base address of the app for links in e-mails, without a trailing slash. */
+  publicUrl: string | null;
+  reminderDaysBefore: number;
+  reminderScanIntervalMs: number;
+  emailSendIntervalMs: number;
 };
 
 /** Public, so never acceptable in production: the server refuses to start with it there. */
 export const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-not-for-production';
+
+/** Where links in e-mails point outside production when PUBLIC_URL is unset. */
+export const DEVELOPMENT_PUBLIC_URL = 'http://127.0.0.1:3000';
 
 /**
  * Parses the environment into the server's configuration.
@@ -79,6 +128,13 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
       'Invalid configuration:\n  - SESSION_SECRET: required in production (at least 32 random characters, e.g. `openssl rand -base64 48`)',
     );
   }
+  const mailProblems: string[] = [];
+  if (values.SMTP_URL && !values.MAIL_FROM)
+    mailProblems.push('  - MAIL_FROM: required when SMTP_URL is set (e.g. "Lộ trình <no-reply@example.vn>")');
+  if (values.SMTP_URL && isProduction && !values.PUBLIC_URL)
+    mailProblems.push('  - PUBLIC_URL: required in production when SMTP_URL is set (links in e-mails)');
+  if (mailProblems.length) throw new Error(`Invalid configuration:\n${mailProblems.join('\n')}`);
+  const publicUrl = values.PUBLIC_URL ?? (isProduction ? null : DEVELOPMENT_PUBLIC_URL);
   return {
     env: values.NODE_ENV,
     isProduction,
@@ -90,5 +146,10 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
     loadDemoData: values.DEMO_DATA ?? !isProduction,
     logLevel: values.LOG_LEVEL,
     sessionSecret: values.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+    mail: values.SMTP_URL && values.MAIL_FROM ? { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM } : null,
+    publicUrl: publicUrl ? publicUrl.replace(/\/+$/, '') : null,
+    reminderDaysBefore: values.REMINDER_DAYS_BEFORE,
+    reminderScanIntervalMs: values.REMINDER_SCAN_MINUTES * 60_000,
+    emailSendIntervalMs: values.EMAIL_SEND_SECONDS * 1000,
   };
 };

@@ -6,6 +6,7 @@
  * Demo data: Thành Đông (ward of Hải Phòng) holds the actors' scope; Dân Tiến (commune of Thái Nguyên)
  * is "another locality". The unit officer belongs to Thành Đông's "Trung tâm HCC".
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_ROUTES } from '../../app';
 import { buildTestApp, type CallResult, type Client, TEST_PASSWORD, type TestApp } from '../../test/test-app';
@@ -385,6 +386,21 @@ const RULES: Record<string, Rule> = {
     freshSession: true,
   },
   getMe: { request: async () => ({ method: 'GET', url: '/api/v1/auth/me' }), expected: everyone },
+  /** Notifications are `self` routes: every signed-in user has their own (see notification.routes.test.ts). */
+  listNotifications: {
+    request: async () => ({ method: 'GET', url: '/api/v1/notifications' }),
+    expected: everyone,
+  },
+  markAllNotificationsRead: {
+    request: async () => ({ method: 'POST', url: '/api/v1/notifications/read-all' }),
+    expected: everyone,
+  },
+  markNotificationRead: {
+    request: async () => ({ method: 'POST', url: `/api/v1/notifications/${randomUUID()}/read` }),
+    expected: everyone,
+    // Nobody owns a random id: reaching the lookup is what shows the request was authorised.
+    allowedWhen: (result) => result.status === 404 && result.body.error === 'notification_not_found',
+  },
   changePassword: {
     request: async () => ({
       method: 'POST',

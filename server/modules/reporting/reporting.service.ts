@@ -13,6 +13,7 @@ import type { FileStore } from '../../storage';
 import { recordAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/access';
 import { listIndicatorsByPlan } from '../indicator/indicator.repository';
+import type { NotificationService } from '../notification/notification.service';
 import { listReportingRegimes, type PlanRow } from '../plan/plan.repository';
 import { loadPlanInScope } from '../plan/plan.service';
 import { listTasksByPlan } from '../task/task.repository';
@@ -44,7 +45,13 @@ import {
   updateReportAtRevision,
 } from './reporting.repository';
 
-type ReportingServiceDeps = { db: Database; clock: Clock; storage: FileStore };
+type ReportingServiceDeps = {
+  db: Database;
+  clock: Clock;
+  storage: FileStore;
+  /** Told of submissions, returns and acceptances inside their transaction; omitted by the demo seed. */
+  notifications?: Pick<NotificationService, 'reportSubmitted' | 'reportReturned' | 'reportAccepted'>;
+};
 
 /** Evidence files: at most 10 MB, of the kinds offices exchange (checked by content, not by name). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -81,7 +88,7 @@ const dueRuleOf = (regime: {
 const REPORT_CHANGED_MESSAGE =
   'Báo cáo vừa được người khác cập nhật. Nội dung bạn nhập chưa được lưu và vẫn còn trên màn hình: hãy tải lại bản mới nhất, so sánh rồi lưu lại.';
 
-export const createReportingService = ({ db, clock, storage }: ReportingServiceDeps) => {
+export const createReportingService = ({ db, clock, storage, notifications }: ReportingServiceDeps) => {
   const today = () => vietnamDateOf(clock.now());
 
   /**
@@ -423,14 +430,14 @@ export const createReportingService = ({ db, clock, storage }: ReportingServiceD
     reportId: string,
     revision: number,
     step: (report: ReportRow, chain: string[], period: PeriodRow) => Promise<Partial<ReportRow>>,
-    after?: (tx: Executor, updated: ReportRow) => Promise<void>,
+    after?: (tx: Executor, updated: ReportRow, event: { plan: PlanRow; period: PeriodRow }) => Promise<void>,
   ) =>
     db.transaction(async (tx) => {
       const { report, chain, plan, period } = await loadReportInScope(tx, context.actor, reportId);
       const changes = await step(report, chain, period);
       const updated = await updateReportAtRevision(tx, report.id, revision, changes);
       if (!updated) throw new AppError('REPORT_CHANGED', { message: REPORT_CHANGED_MESSAGE });
-      if (after) await after(tx, updated);
+      if (after) await after(tx, updated, { plan, period });
       await auditReport(tx, context, plan, 'update', report, updated);
       return getUnitReport(context, report.periodId, report.unitId, tx);
     });
@@ -444,33 +451,50 @@ export const createReportingService = ({ db, clock, storage }: ReportingServiceD
    * @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED
    */
   const submit = (context: RequestContext, reportId: string, revision: number) =>
-    transition(context, reportId, revision, async (report, chain, period) => {
-      if (!canEditUnitReport(context.actor, chain, report.unitId)) throw new AppError('FORBIDDEN');
-      if (report.status !== 'draft' && report.status !== 'returned') {
-        throw new AppError('REPORT_LOCKED', { message: 'Chỉ nộp được báo cáo đang soạn hoặc bị trả lại.' });
-      }
-      const firstSubmission = report.submittedAt == null;
-      return {
-        status: 'submitted',
-        submittedAt: firstSubmission ? clock.now() : report.submittedAt,
-        submittedBy: userIdOf(context.actor),
-        isLate: firstSubmission ? today() > period.dueDate : report.isLate,
-      };
-    });
+    transition(
+      context,
+      reportId,
+      revision,
+      async (report, chain, period) => {
+        if (!canEditUnitReport(context.actor, chain, report.unitId)) throw new AppError('FORBIDDEN');
+        if (report.status !== 'draft' && report.status !== 'returned') {
+          throw new AppError('REPORT_LOCKED', { message: 'Chỉ nộp được báo cáo đang soạn hoặc bị trả lại.' });
+        }
+        const firstSubmission = report.submittedAt == null;
+        return {
+          status: 'submitted',
+          submittedAt: firstSubmission ? clock.now() : report.submittedAt,
+          submittedBy: userIdOf(context.actor),
+          isLate: firstSubmission ? today() > period.dueDate : report.isLate,
+        };
+      },
+      async (tx, updated, { plan, period }) => {
+        const unitName = (await findUnitById(tx, updated.unitId))?.name ?? 'Đơn vị';
+        await notifications?.reportSubmitted(tx, { report: updated, period, plan, unitName });
+      },
+    );
 
   /** @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED */
   const returnReport = (context: RequestContext, reportId: string, revision: number, reason: string) =>
-    transition(context, reportId, revision, async (report, chain) => {
-      if (!canReviewReports(context.actor, chain)) throw new AppError('FORBIDDEN');
-      if (report.status !== 'submitted')
-        throw new AppError('REPORT_LOCKED', { message: 'Chỉ trả lại được báo cáo đã nộp.' });
-      return {
-        status: 'returned',
-        returnReason: reason,
-        reviewedAt: clock.now(),
-        reviewedBy: userIdOf(context.actor),
-      };
-    });
+    transition(
+      context,
+      reportId,
+      revision,
+      async (report, chain) => {
+        if (!canReviewReports(context.actor, chain)) throw new AppError('FORBIDDEN');
+        if (report.status !== 'submitted')
+          throw new AppError('REPORT_LOCKED', { message: 'Chỉ trả lại được báo cáo đã nộp.' });
+        return {
+          status: 'returned',
+          returnReason: reason,
+          reviewedAt: clock.now(),
+          reviewedBy: userIdOf(context.actor),
+        };
+      },
+      async (tx, updated, { plan, period }) => {
+        await notifications?.reportReturned(tx, { report: updated, period, plan });
+      },
+    );
 
   /** Accepts a submitted report, which locks it; an accepted correction supersedes the earlier version. */
   const accept = (context: RequestContext, reportId: string, revision: number) =>
@@ -489,7 +513,10 @@ export const createReportingService = ({ db, clock, storage }: ReportingServiceD
           reviewedBy: userIdOf(context.actor),
         };
       },
-      (tx, updated) => supersedeEarlierVersions(tx, updated),
+      async (tx, updated, { plan, period }) => {
+        await supersedeEarlierVersions(tx, updated);
+        await notifications?.reportAccepted(tx, { report: updated, period, plan });
+      },
     );
 
   /**
