@@ -2,11 +2,12 @@
  * The only file that opens real resources: configuration → database → migrations → demo data → listen.
  */
 import { join } from 'node:path';
-import { createApp, DEFAULT_WEB_ROOT } from './app';
+import { createApp, createServices, DEFAULT_WEB_ROOT } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { openMigratedDatabase } from './db/migrate';
 import { loadDemoDataIfEmpty } from './db/seeds/demo';
+import { startBackgroundJobs } from './jobs/scheduler';
 import { createDiskFileStore } from './storage';
 
 const config = loadConfig(process.env);
@@ -22,8 +23,18 @@ const app = await createApp({
   webRoot: DEFAULT_WEB_ROOT,
 });
 
+// Reminders and e-mail run in every process; the database keeps them exactly-once.
+const stopJobs = startBackgroundJobs({
+  db: handle.db,
+  clock: systemClock,
+  config,
+  services: createServices({ db: handle.db, clock: systemClock, config, storage }),
+  logger: app.log,
+});
+
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');
+  await stopJobs();
   await app.close();
   await handle.close();
   process.exit(0);

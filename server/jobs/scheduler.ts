@@ -1,0 +1,76 @@
+/**
+ * Runs the background jobs on timers in each app process. Correctness does not depend on the timers:
+ * the reminder dedupe keys and the outbox claims make several processes (or overlapping ticks) safe.
+ */
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+import type { NotificationService } from '../modules/notification/notification.service';
+import type { ReportingService } from '../modules/reporting/reporting.service';
+import { createEmailSender, createSmtpTransport } from './email-sender';
+import { createReminderScan } from './reminders';
+
+type Logger = {
+  info: (object: object, message: string) => void;
+  error: (object: object, message: string) => void;
+};
+
+type JobDeps = {
+  db: Database;
+  clock: Clock;
+  config: Pick<Config, 'mail' | 'reminderDaysBefore' | 'reminderScanIntervalMs' | 'emailSendIntervalMs'>;
+  services: { notification: NotificationService; reporting: ReportingService };
+  logger: Logger;
+};
+
+/** Runs `task` every `intervalMs`, never two at once in this process; errors are logged, not thrown. */
+const every = (intervalMs: number, name: string, logger: Logger, task: () => Promise<object>) => {
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = task()
+      .then((result) => logger.info({ job: name, ...result }, `${name} done`))
+      .catch((error: unknown) => logger.error({ job: name, err: error }, `${name} failed`))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  // A first run shortly after start, not in the middle of booting.
+  const first = setTimeout(tick, 5_000);
+  first.unref();
+  return async () => {
+    clearInterval(timer);
+    clearTimeout(first);
+    await running;
+  };
+};
+
+/**
+ * Starts the reminder scan and, when SMTP_URL is set, the e-mail sender.
+ *
+ * @returns a function that stops the timers and waits for a run in progress
+ */
+export const startBackgroundJobs = ({ db, clock, config, services, logger }: JobDeps) => {
+  const reminders = createReminderScan({
+    db,
+    clock,
+    notifications: services.notification,
+    reporting: services.reporting,
+    daysBefore: config.reminderDaysBefore,
+  });
+  const stops = [every(config.reminderScanIntervalMs, 'reminder scan', logger, reminders.run)];
+  if (config.mail) {
+    const sender = createEmailSender({
+      db,
+      clock,
+      transport: createSmtpTransport(config.mail.smtpUrl),
+      from: config.mail.from,
+    });
+    stops.push(every(config.emailSendIntervalMs, 'e-mail sender', logger, () => sender.sendPending()));
+  }
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
+  };
+};
