@@ -29,7 +29,11 @@ const every = (intervalMs: number, name: string, logger: Logger, task: () => Pro
   const tick = () => {
     if (running) return;
     running = task()
-      .then((result) => logger.info({ job: name, ...result }, `${name} done`))
+      .then((result) => {
+        // Quiet when there was nothing to do: the timers tick every few seconds or minutes.
+        const didSomething = Object.values(result).some((value) => typeof value === 'number' && value > 0);
+        if (didSomething) logger.info({ job: name, ...result }, `${name} done`);
+      })
       .catch((error: unknown) => logger.error({ job: name, err: error }, `${name} failed`))
       .finally(() => {
         running = null;
