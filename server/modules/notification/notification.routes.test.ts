@@ -128,7 +128,10 @@ describe('notifications', () => {
     // The other unit's officer hears nothing of it.
     expect(await notificationsOf(kinhTe.userId!, 'report-returned:')).toHaveLength(0);
 
-    const outbox = await t.handle.db.select().from(emailOutbox).where(eq(emailOutbox.notificationId, rows[0]!.id));
+    const outbox = await t.handle.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.notificationId, rows[0]!.id));
     expect(outbox).toMatchObject([{ toAddress: HCC_EMAIL, status: 'pending' }]);
     const sender = createEmailSender({
       db: t.handle.db,
