@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { createPdfConverter, type PdfConverter } from './documents/export/pdf-converter';
 import { AppError } from './errors';
 import { installErrorHandler } from './http/error-handler';
 import { registerRoutes } from './http/route';
@@ -26,6 +27,8 @@ import { consolidationRoutes } from './modules/consolidation/consolidation.route
 import { createConsolidationService } from './modules/consolidation/consolidation.service';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { createDashboardService } from './modules/dashboard/dashboard.service';
+import { exportRoutes } from './modules/export/export.routes';
+import { createExportService } from './modules/export/export.service';
 import { importRoutes } from './modules/import/import.routes';
 import { createImportService } from './modules/import/import.service';
 import { indicatorRoutes } from './modules/indicator/indicator.routes';
@@ -62,6 +65,8 @@ export type AppDeps = {
   storage: FileStore;
   /** Folder with the built SPA; omitted in API-only tests. */
   webRoot?: string;
+  /** Word → PDF (LibreOffice); by default found on the machine at first use. */
+  pdf?: PdfConverter;
 };
 
 export const createServices = ({
@@ -69,11 +74,14 @@ export const createServices = ({
   clock,
   config,
   storage,
-}: Pick<AppDeps, 'db' | 'clock' | 'config' | 'storage'>) => {
+  pdf = createPdfConverter(),
+}: Pick<AppDeps, 'db' | 'clock' | 'config' | 'storage' | 'pdf'>) => {
   const catalog = createCatalogService();
   const notification = createNotificationService({ db, clock, config });
   const reporting = createReportingService({ db, clock, storage, notifications: notification });
   const dashboard = createDashboardService({ db, clock, reporting });
+  const plan = createPlanService({ db, clock });
+  const consolidation = createConsolidationService({ db, clock, dashboard });
   return {
     catalog,
     auth: createAuthService({
@@ -86,15 +94,16 @@ export const createServices = ({
     audit: createAuditService({ db }),
     locality: createLocalityService({ db, clock }),
     unit: createUnitService({ db, clock }),
-    plan: createPlanService({ db, clock }),
+    plan,
     indicator: createIndicatorService({ db, clock, catalog }),
     task: createTaskService({ db, clock }),
     search: createSearchService({ db }),
     import: createImportService(),
     reporting,
     dashboard,
-    consolidation: createConsolidationService({ db, clock, dashboard }),
+    consolidation,
     notification,
+    export: createExportService({ db, clock, plan, consolidation, reporting, pdf }),
   };
 };
 
@@ -116,6 +125,7 @@ export const ALL_ROUTES = [
   ...dashboardRoutes,
   ...consolidationRoutes,
   ...notificationRoutes,
+  ...exportRoutes,
 ];
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));

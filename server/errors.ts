@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   NOTIFICATION_NOT_FOUND: 404,
   REPORT_CHANGED: 409,
   UNREADABLE_DOCUMENT: 422,
+  TEMPLATE_INVALID: 422,
+  PDF_UNAVAILABLE: 503,
   SERVER_BUSY: 503,
   REPORT_LOCKED: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -70,6 +72,9 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   NOTIFICATION_NOT_FOUND: 'Không tìm thấy thông báo.',
   REPORT_CHANGED: 'Báo cáo vừa được người khác cập nhật. Hãy tải lại rồi lưu lại.',
   UNREADABLE_DOCUMENT: 'Không đọc được văn bản kế hoạch từ tệp này.',
+  TEMPLATE_INVALID: 'Biểu mẫu có ô không hợp lệ, chưa lưu số liệu nào.',
+  PDF_UNAVAILABLE:
+    'Máy chủ chưa cài LibreOffice nên chưa xuất được bản PDF. Hãy tải bản Word (.docx) hoặc báo quản trị viên cài LibreOffice.',
   SERVER_BUSY: 'Máy chủ đang bận. Vui lòng thử lại sau ít phút.',
   REPORT_LOCKED: 'Báo cáo đang ở trạng thái không sửa được.',
   UNSUPPORTED_MEDIA_TYPE: 'Định dạng nội dung gửi lên không được hỗ trợ (cần application/json).',

@@ -1,0 +1,660 @@
+/**
+ * Word documents in the state format (NĐ 30/2020/NĐ-CP; HD 36-HD/VPTW for the party): the consolidated
+ * report of a period and the plan with its appendices. Pure functions from a view to the .docx bytes: the
+ * figures are the view's, never recomputed here.
+ */
+import {
+  COLOUR_LABELS,
+  INDICATOR_STATUS_LABELS,
+  INDICATOR_STATUSES,
+  TASK_STATUS_LABELS,
+  TASK_STATUSES,
+  TIMELINESS,
+  TIMELINESS_LABELS,
+} from '@core/domain/evaluation';
+import type { TPlanDashboard } from '@core/schemas/dashboard.schemas';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  type ISectionOptions,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import { citedDate, type DocumentIssuer, numberLine, placeAndDate, signatureLines } from './state-document';
+
+/** A4 in twips (1 mm = 56.7 twips). */
+export const A4 = { width: 11906, height: 16838 } as const;
+/** NĐ 30/2020: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */
+export const MARGINS = { top: 1134, bottom: 1134, left: 1701, right: 1134 } as const;
+export const FONT = 'Times New Roman';
+/** Sizes in half-points. */
+const SIZE = { body: 28, header: 26, table: 24, recipientsTitle: 24, recipients: 22 } as const;
+
+const PORTRAIT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
+/** Landscape pages turn the margins with the page: the binding side stays 30 mm. */
+const LANDSCAPE_WIDTH = A4.height - MARGINS.left - MARGINS.right;
+
+type Run = { text: string; bold?: boolean; italics?: boolean; size?: number };
+
+const runs = (items: Run[]) =>
+  items.map(
+    (item) =>
+      new TextRun({ text: item.text, bold: item.bold, italics: item.italics, size: item.size ?? SIZE.body }),
+  );
+
+const line = (
+  text: string,
+  options: {
+    bold?: boolean;
+    italics?: boolean;
+    size?: number;
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    before?: number;
+    after?: number;
+    indentFirst?: boolean;
+  } = {},
+) =>
+  new Paragraph({
+    alignment: options.align ?? AlignmentType.JUSTIFIED,
+    spacing: { before: options.before ?? 0, after: options.after ?? 0 },
+    indent: options.indentFirst ? { firstLine: 567 } : undefined,
+    children: runs([{ text, bold: options.bold, italics: options.italics, size: options.size }]),
+  });
+
+/** Body text: justified, first line indented 1 cm, 6 pt before. */
+const body = (text: string, options: { bold?: boolean; italics?: boolean } = {}) =>
+  line(text, { ...options, indentFirst: true, before: 120 });
+
+/** The short horizontal rule under the header lines, as wide as `width` twips, centred in a cell of `cellWidth`. */
+const rule = (cellWidth: number, width: number) => {
+  const side = Math.max(0, Math.round((cellWidth - width) / 2));
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 0, line: 120 },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [],
+  });
+};
+
+const NO_BORDERS = TableBorders.NONE;
+
+/** The two-column block every state document opens with: issuer left, national (or party) header right. */
+const headerBlock = (issuer: DocumentIssuer, number: string, date: string) => {
+  const left = Math.round(PORTRAIT_WIDTH * 0.42);
+  const right = PORTRAIT_WIDTH - left;
+  const centred = (text: string, bold: boolean, size: number = SIZE.header, italics = false) =>
+    line(text, { bold, italics, size, align: AlignmentType.CENTER });
+  const leftChildren =
+    issuer.kind === 'party'
+      ? [
+          ...(issuer.parentName ? [centred(issuer.parentName, false)] : []),
+          centred(issuer.name, true),
+          centred('*', false),
+          centred(number, false),
+        ]
+      : [
+          ...(issuer.parentName ? [centred(issuer.parentName, false)] : []),
+          centred(issuer.name, true),
+          rule(left, 1200),
+          line(number, { size: SIZE.header, align: AlignmentType.CENTER, before: 120 }),
+        ];
+  const rightChildren =
+    issuer.kind === 'party'
+      ? [
+          centred('ĐẢNG CỘNG SẢN VIỆT NAM', true),
+          rule(right, 3000),
+          line(placeAndDate(issuer.placeName, date), {
+            italics: true,
+            align: AlignmentType.CENTER,
+            before: 240,
+          }),
+        ]
+      : [
+          centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', true),
+          centred('Độc lập - Tự do - Hạnh phúc', true, SIZE.body),
+          rule(right, 3300),
+          line(placeAndDate(issuer.placeName, date), {
+            italics: true,
+            align: AlignmentType.CENTER,
+            before: 120,
+          }),
+        ];
+  return new Table({
+    width: { size: PORTRAIT_WIDTH, type: WidthType.DXA },
+    columnWidths: [left, right],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({
+            width: { size: left, type: WidthType.DXA },
+            borders: NO_BORDERS,
+            children: leftChildren,
+          }),
+          new TableCell({
+            width: { size: right, type: WidthType.DXA },
+            borders: NO_BORDERS,
+            children: rightChildren,
+          }),
+        ],
+      }),
+    ],
+  });
+};
+
+/** The document kind and title, centred bold, with a short rule under them. */
+const titleBlock = (kind: string, title: string[]) => [
+  line(kind, { bold: true, align: AlignmentType.CENTER, before: 360 }),
+  ...title.map((text) => line(text, { bold: true, align: AlignmentType.CENTER })),
+  rule(PORTRAIT_WIDTH, 1800),
+  line('', { after: 120 }),
+];
+
+/** "Nơi nhận:" bottom left, the signature block right. */
+const closingBlock = (issuer: DocumentIssuer, recipients: string[]) => {
+  const left = Math.round(PORTRAIT_WIDTH * 0.5);
+  const right = PORTRAIT_WIDTH - left;
+  const recipientLines = [
+    line('Nơi nhận:', { bold: true, italics: true, size: SIZE.recipientsTitle, align: AlignmentType.LEFT }),
+    ...recipients.map((text) => line(text, { size: SIZE.recipients, align: AlignmentType.LEFT })),
+  ];
+  const signature = [
+    ...signatureLines(issuer).map((text) => line(text, { bold: true, align: AlignmentType.CENTER })),
+    // Space for the signature and the seal.
+    ...[1, 2, 3, 4].map(() => line('', { align: AlignmentType.CENTER })),
+    line(issuer.signer.name ?? '', { bold: true, align: AlignmentType.CENTER }),
+  ];
+  return new Table({
+    width: { size: PORTRAIT_WIDTH, type: WidthType.DXA },
+    columnWidths: [left, right],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            width: { size: left, type: WidthType.DXA },
+            borders: NO_BORDERS,
+            children: recipientLines,
+          }),
+          new TableCell({
+            width: { size: right, type: WidthType.DXA },
+            borders: NO_BORDERS,
+            children: signature,
+          }),
+        ],
+      }),
+    ],
+  });
+};
+
+/** Page numbers centred at the top; none on page 1 (the first-page header is empty). */
+const pageNumberHeader = () =>
+  new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.body })],
+      }),
+    ],
+  });
+
+const pageProperties = (orientation: 'portrait' | 'landscape') => ({
+  page: {
+    size: {
+      width: A4.width,
+      height: A4.height,
+      orientation: orientation === 'portrait' ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE,
+    },
+    margin: { ...MARGINS, header: 567, footer: 567 },
+  },
+});
+
+/** A table of the appendices: bordered, 12 pt, bold centred header row repeated on every page. */
+type Column = { title: string; width: number; align?: 'left' | 'center' };
+type TableLine = { group: string } | { cells: string[] };
+
+const dataTable = (columns: Column[], lines: TableLine[], totalWidth: number) => {
+  const sum = columns.reduce((total, column) => total + column.width, 0);
+  const widths = columns.map((column) => Math.floor((column.width / sum) * totalWidth));
+  const cell = (
+    text: string,
+    width: number,
+    options: { bold?: boolean; align?: 'left' | 'center'; span?: number },
+  ) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      columnSpan: options.span,
+      verticalAlign: VerticalAlignTable.CENTER,
+      margins: { left: 60, right: 60, top: 20, bottom: 20 },
+      children: text.split('\n').map((part) =>
+        line(part, {
+          bold: options.bold,
+          size: SIZE.table,
+          align: options.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+        }),
+      ),
+    });
+  return new Table({
+    width: { size: totalWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: columns.map((column, index) =>
+          cell(column.title, widths[index]!, { bold: true, align: 'center' }),
+        ),
+      }),
+      ...lines.map((item) =>
+        'group' in item
+          ? new TableRow({
+              children: [cell(item.group, totalWidth, { bold: true, span: columns.length })],
+            })
+          : new TableRow({
+              cantSplit: true,
+              children: item.cells.map((text, index) =>
+                cell(text, widths[index]!, { align: columns[index]!.align }),
+              ),
+            }),
+      ),
+    ],
+  });
+};
+
+/** Inserts a group line each time the group changes. */
+const grouped = <T>(
+  rows: T[],
+  groupOf: (row: T) => string | null,
+  cells: (row: T) => string[],
+): TableLine[] => {
+  const lines: TableLine[] = [];
+  let current: string | null | undefined;
+  for (const row of rows) {
+    const group = groupOf(row);
+    if (group && group !== current) lines.push({ group });
+    current = group;
+    lines.push({ cells: cells(row) });
+  }
+  return lines;
+};
+
+const appendixTitle = (label: string, title: string, subtitle: string) => [
+  line(label, { bold: true, align: AlignmentType.CENTER }),
+  line(title, { bold: true, align: AlignmentType.CENTER }),
+  line(subtitle, { italics: true, align: AlignmentType.CENTER, after: 200 }),
+];
+
+const toBuffer = (sections: ISectionOptions[], title: string) =>
+  Packer.toBuffer(
+    new Document({
+      title,
+      creator: 'Lộ trình',
+      styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
+      sections,
+    }),
+  );
+
+/** The first section: portrait, page number from page 2. */
+const firstSection = (children: ISectionOptions['children']): ISectionOptions => ({
+  properties: { ...pageProperties('portrait'), titlePage: true },
+  headers: {
+    default: pageNumberHeader(),
+    first: new Header({ children: [new Paragraph({ children: [] })] }),
+  },
+  children,
+});
+
+const appendixSection = (children: ISectionOptions['children']): ISectionOptions => ({
+  properties: pageProperties('landscape'),
+  headers: { default: pageNumberHeader() },
+  children,
+});
+
+const formatNumber = (value: number | null): string =>
+  value == null ? '' : value.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+
+// ---------------------------------------------------------------------------------------------------------
+// The consolidated report of a period
+
+/** What the consolidated report prints: the period's consolidated report with its issuer and dates. */
+export type ConsolidatedReportView = {
+  issuer: DocumentIssuer;
+  /** The report's own number once registered; null prints a blank for the clerk. */
+  number: string | null;
+  /** The date of the report, "YYYY-MM-DD". */
+  date: string;
+  plan: { number: string | null; issuedDate: string | null; title: string };
+  period: { label: string; dataFrom: string; dataTo: string };
+  narrative: string | null;
+  /** The figures: the period's dashboard, printed as they are. */
+  dashboard: Pick<TPlanDashboard, 'counts' | 'indicators' | 'tasks' | 'units'>;
+  units: Array<{
+    unitName: string;
+    nothingArose: boolean;
+    difficulties: string | null;
+    proposals: string | null;
+  }>;
+  recipients: string[];
+};
+
+const countsSentence = <K extends string>(
+  keys: readonly K[],
+  counts: Record<K, number>,
+  labels: Record<K, string>,
+): string =>
+  keys
+    .filter((key) => counts[key] > 0)
+    .map((key) => `${labels[key]}: ${counts[key]}`)
+    .join('; ');
+
+const planCitation = (plan: ConsolidatedReportView['plan'], issuer: DocumentIssuer) =>
+  `Kế hoạch${plan.number ? ` số ${plan.number}` : ''}${plan.issuedDate ? ` ngày ${citedDate(plan.issuedDate)}` : ''} của ${issuer.shortName}`;
+
+/**
+ * Renders the consolidated report of a period ("BÁO CÁO Kết quả thực hiện Kế hoạch … năm 2026"): the
+ * narrative, the counts of the dashboard, the difficulties and proposals by unit, and two landscape
+ * appendices (indicators, tasks and units).
+ *
+ * @param view - the consolidated report and who issues it
+ * @returns the .docx bytes
+ */
+export const renderConsolidatedReportDocx = (view: ConsolidatedReportView): Promise<Buffer> => {
+  const { issuer, dashboard } = view;
+  const periodText = view.period.label.charAt(0).toLocaleLowerCase('vi') + view.period.label.slice(1);
+  const citation = planCitation(view.plan, issuer);
+  const indicatorCount = dashboard.indicators.length;
+  const taskCount = dashboard.tasks.length;
+  const unitCount = dashboard.units.length;
+  const withDifficulties = view.units.filter((unit) => unit.difficulties?.trim());
+  const withProposals = view.units.filter((unit) => unit.proposals?.trim());
+  const narrative = (view.narrative ?? '')
+    .split(/\n+/)
+    .map((text) => text.trim())
+    .filter(Boolean);
+
+  const main = [
+    headerBlock(issuer, numberLine(issuer.kind, 'BC', view.number), view.date),
+    ...titleBlock('BÁO CÁO', [`Kết quả thực hiện ${citation}`, periodText]),
+    body(
+      `Thực hiện ${citation} về ${view.plan.title.charAt(0).toLocaleLowerCase('vi')}${view.plan.title.slice(1)}, ${issuer.shortName} báo cáo kết quả thực hiện ${periodText} (số liệu từ ngày ${citedDate(view.period.dataFrom)} đến ngày ${citedDate(view.period.dataTo)}) như sau:`,
+    ),
+    body('I. KẾT QUẢ THỰC HIỆN', { bold: true }),
+    body('1. Tình hình chung', { bold: true }),
+    ...(narrative.length
+      ? narrative.map((text) => body(text))
+      : [body('(Chưa có nội dung đánh giá chung.)', { italics: true })]),
+    body('2. Kết quả thực hiện các chỉ tiêu', { bold: true }),
+    body(
+      `Kế hoạch có ${indicatorCount} chỉ tiêu. ${countsSentence(INDICATOR_STATUSES, dashboard.counts.indicators, INDICATOR_STATUS_LABELS)}. Chi tiết tại Phụ lục I kèm theo.`,
+    ),
+    body('3. Kết quả thực hiện các nhiệm vụ', { bold: true }),
+    body(
+      `Kế hoạch có ${taskCount} nhiệm vụ. ${countsSentence(TASK_STATUSES, dashboard.counts.tasks, TASK_STATUS_LABELS)}. Chi tiết tại Phụ lục II kèm theo.`,
+    ),
+    body('4. Tình hình báo cáo của các đơn vị', { bold: true }),
+    body(
+      `${unitCount} đơn vị có trách nhiệm báo cáo. ${countsSentence(TIMELINESS, dashboard.counts.reports, TIMELINESS_LABELS)}; ${dashboard.counts.pendingReview} báo cáo đang chờ cơ quan thường trực xem xét. Chi tiết tại Phụ lục III kèm theo.`,
+    ),
+    body('II. KHÓ KHĂN, VƯỚNG MẮC', { bold: true }),
+    ...(withDifficulties.length
+      ? withDifficulties.map((unit) => body(`- ${unit.unitName}: ${unit.difficulties!.trim()}`))
+      : [body('Các đơn vị không báo cáo khó khăn, vướng mắc trong kỳ.')]),
+    body('III. KIẾN NGHỊ, ĐỀ XUẤT', { bold: true }),
+    ...(withProposals.length
+      ? withProposals.map((unit) => body(`- ${unit.unitName}: ${unit.proposals!.trim()}`))
+      : [body('Các đơn vị không có kiến nghị, đề xuất trong kỳ.')]),
+    body(`Trên đây là báo cáo kết quả thực hiện ${citation} ${periodText}./.`),
+    line('', { after: 240 }),
+    closingBlock(issuer, view.recipients),
+  ];
+
+  const indicatorTable = dataTable(
+    [
+      { title: 'Mã', width: 6, align: 'center' },
+      { title: 'Chỉ tiêu', width: 32 },
+      { title: 'Đơn vị tính', width: 8, align: 'center' },
+      { title: 'Mục tiêu năm', width: 10, align: 'center' },
+      { title: 'Kết quả', width: 9, align: 'center' },
+      { title: 'Đánh giá', width: 11, align: 'center' },
+      { title: 'Đơn vị chủ trì', width: 14 },
+      { title: 'Nguồn số liệu', width: 14 },
+    ],
+    grouped(
+      dashboard.indicators,
+      (row) => row.groupName,
+      (row) => [
+        row.code ?? '',
+        row.name,
+        row.unit ?? '',
+        row.targetText ?? '',
+        row.value != null
+          ? formatNumber(row.value)
+          : row.assessment === 'achieved'
+            ? 'Đạt'
+            : row.assessment === 'not_achieved'
+              ? 'Không đạt'
+              : '',
+        INDICATOR_STATUS_LABELS[row.status],
+        row.leadUnitName ?? '',
+        row.source ? `Báo cáo của ${row.source.unitName} (lần ${row.source.version})` : '',
+      ],
+    ),
+    LANDSCAPE_WIDTH,
+  );
+  const taskTable = dataTable(
+    [
+      { title: 'Mã', width: 6, align: 'center' },
+      { title: 'Nhiệm vụ', width: 44 },
+      { title: 'Đơn vị chủ trì', width: 16 },
+      { title: 'Thời hạn', width: 12, align: 'center' },
+      { title: 'Tiến độ (%)', width: 8, align: 'center' },
+      { title: 'Tình trạng', width: 14, align: 'center' },
+    ],
+    grouped(
+      dashboard.tasks,
+      (row) => row.groupName,
+      (row) => [
+        row.code ?? '',
+        row.name,
+        row.leadUnitName ?? '',
+        row.deadlineText ?? '',
+        row.progress == null ? '' : String(row.progress),
+        TASK_STATUS_LABELS[row.status],
+      ],
+    ),
+    LANDSCAPE_WIDTH,
+  );
+  const unitTable = dataTable(
+    [
+      { title: 'Xếp hạng', width: 8, align: 'center' },
+      { title: 'Đơn vị', width: 34 },
+      { title: 'Số chỉ tiêu', width: 9, align: 'center' },
+      { title: 'Số nhiệm vụ', width: 9, align: 'center' },
+      { title: 'Báo cáo', width: 16, align: 'center' },
+      { title: 'Điểm', width: 9, align: 'center' },
+      { title: 'Xếp loại', width: 15, align: 'center' },
+    ],
+    dashboard.units.map((unit) => ({
+      cells: [
+        unit.rank == null ? '' : String(unit.rank),
+        unit.unitName,
+        String(unit.indicatorCount),
+        String(unit.taskCount),
+        TIMELINESS_LABELS[unit.timeliness],
+        formatNumber(unit.score),
+        COLOUR_LABELS[unit.colour],
+      ],
+    })),
+    LANDSCAPE_WIDTH,
+  );
+  const subtitle = `(Kèm theo Báo cáo ${periodText} của ${issuer.shortName})`;
+  return toBuffer(
+    [
+      firstSection(main),
+      appendixSection([
+        ...appendixTitle('Phụ lục I', 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', subtitle),
+        indicatorTable,
+      ]),
+      appendixSection([
+        ...appendixTitle('Phụ lục II', 'KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ', subtitle),
+        taskTable,
+        ...appendixTitle('Phụ lục III', 'TÌNH HÌNH BÁO CÁO VÀ ĐÁNH GIÁ CÁC ĐƠN VỊ', subtitle).map(
+          (item, index) =>
+            index === 0
+              ? line('Phụ lục III', { bold: true, align: AlignmentType.CENTER, before: 480 })
+              : item,
+        ),
+        unitTable,
+      ]),
+    ],
+    `Báo cáo kết quả thực hiện ${citation} ${periodText}`,
+  );
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// The plan
+
+/** What the plan document prints. */
+export type PlanDocumentView = {
+  issuer: DocumentIssuer;
+  number: string | null;
+  issuedDate: string;
+  title: string;
+  basis: Array<{ number: string | null; date: string | null; issuer: string | null }>;
+  standingAgencyName: string | null;
+  reporting: Array<{ frequencyText: string; due: string | null; receiver: string | null }>;
+  indicators: Array<{
+    code: string | null;
+    groupName: string | null;
+    name: string;
+    unit: string | null;
+    /** The printed target per year (or stage), by year. */
+    targets: Record<number, string>;
+    leadUnitName: string | null;
+    coordinatingUnitNames: string[];
+  }>;
+  /** The years (and stages) that get a column, ascending. */
+  targetYears: number[];
+  tasks: Array<{
+    code: string | null;
+    groupName: string | null;
+    name: string;
+    leadUnitName: string | null;
+    coordinatingUnitNames: string[];
+    output: string | null;
+    deadlineText: string | null;
+  }>;
+  recipients: string[];
+};
+
+/**
+ * Renders a plan ("KẾ HOẠCH …") with its basis, standing agency and reporting regime, and two landscape
+ * appendices: the indicators (one column per target year, as printed) and the tasks.
+ *
+ * @param view - the plan and who issues it
+ * @returns the .docx bytes
+ */
+export const renderPlanDocx = (view: PlanDocumentView): Promise<Buffer> => {
+  const { issuer } = view;
+  const basis = view.basis.filter((item) => item.number || item.issuer);
+  const main = [
+    headerBlock(issuer, numberLine(issuer.kind, 'KH', view.number), view.issuedDate),
+    ...titleBlock('KẾ HOẠCH', [view.title]),
+    ...basis.map((item) =>
+      body(
+        `Căn cứ văn bản${item.number ? ` số ${item.number}` : ''}${item.date ? ` ngày ${citedDate(item.date)}` : ''}${item.issuer ? ` của ${item.issuer}` : ''};`,
+      ),
+    ),
+    body(`${issuer.shortName} ban hành Kế hoạch thực hiện như sau:`),
+    body('I. CÁC CHỈ TIÊU', { bold: true }),
+    body(`Kế hoạch có ${view.indicators.length} chỉ tiêu, chi tiết tại Phụ lục I kèm theo.`),
+    body('II. NHIỆM VỤ, GIẢI PHÁP', { bold: true }),
+    body(`Kế hoạch có ${view.tasks.length} nhiệm vụ, giải pháp, chi tiết tại Phụ lục II kèm theo.`),
+    body('III. TỔ CHỨC THỰC HIỆN', { bold: true }),
+    ...(view.standingAgencyName
+      ? [
+          body(
+            `${view.standingAgencyName} là cơ quan thường trực, theo dõi, đôn đốc và tổng hợp kết quả thực hiện Kế hoạch.`,
+          ),
+        ]
+      : []),
+    ...view.reporting.map((regime) =>
+      body(
+        `Chế độ báo cáo: ${regime.frequencyText}${regime.due ? `, trước ngày ${regime.due.split('-').reverse().map(Number).join('/')} hằng năm` : ''}${regime.receiver ? `, gửi ${regime.receiver}` : ''}.`,
+      ),
+    ),
+    line('', { after: 240 }),
+    closingBlock(issuer, view.recipients),
+  ];
+  const subtitle = `(Kèm theo Kế hoạch${view.number ? ` số ${view.number}` : ''}${view.issuedDate ? ` ngày ${citedDate(view.issuedDate)}` : ''} của ${issuer.shortName})`;
+  const indicatorTable = dataTable(
+    [
+      { title: 'Mã', width: 5, align: 'center' },
+      { title: 'Chỉ tiêu', width: 30 },
+      { title: 'Đơn vị tính', width: 6, align: 'center' },
+      ...view.targetYears.map((year) => ({ title: `Năm ${year}`, width: 7, align: 'center' as const })),
+      { title: 'Đơn vị chủ trì', width: 12 },
+      { title: 'Đơn vị phối hợp', width: 12 },
+    ],
+    grouped(
+      view.indicators,
+      (row) => row.groupName,
+      (row) => [
+        row.code ?? '',
+        row.name,
+        row.unit ?? '',
+        ...view.targetYears.map((year) => row.targets[year] ?? ''),
+        row.leadUnitName ?? '',
+        row.coordinatingUnitNames.join(', '),
+      ],
+    ),
+    LANDSCAPE_WIDTH,
+  );
+  const taskTable = dataTable(
+    [
+      { title: 'Mã', width: 5, align: 'center' },
+      { title: 'Nhiệm vụ, giải pháp', width: 40 },
+      { title: 'Đơn vị chủ trì', width: 14 },
+      { title: 'Đơn vị phối hợp', width: 14 },
+      { title: 'Sản phẩm đầu ra', width: 14 },
+      { title: 'Thời gian hoàn thành', width: 13, align: 'center' },
+    ],
+    grouped(
+      view.tasks,
+      (row) => row.groupName,
+      (row) => [
+        row.code ?? '',
+        row.name,
+        row.leadUnitName ?? '',
+        row.coordinatingUnitNames.join(', '),
+        row.output ?? '',
+        row.deadlineText ?? '',
+      ],
+    ),
+    LANDSCAPE_WIDTH,
+  );
+  return toBuffer(
+    [
+      firstSection(main),
+      appendixSection([...appendixTitle('Phụ lục I', 'CÁC CHỈ TIÊU', subtitle), indicatorTable]),
+      appendixSection([...appendixTitle('Phụ lục II', 'NHIỆM VỤ, GIẢI PHÁP', subtitle), taskTable]),
+    ],
+    `Kế hoạch ${view.number ?? ''} ${view.title}`.trim(),
+  );
+};
