@@ -643,6 +643,71 @@ const RULES: Record<string, Rule> = {
   },
 };
 
+/** Downloads follow the plan's read scope; the template upload is writing the unit's report. */
+const EXPORT_RULES: Record<string, Rule> = {
+  exportPlanDocx: {
+    request: async (relation, fixtures) => ({
+      method: 'GET',
+      url: `/api/v1/plans/${fixtures.planFor[relation]}/export.docx`,
+    }),
+    expected: scoped,
+  },
+  exportPlanIndicatorsXlsx: {
+    request: async (relation, fixtures) => ({
+      method: 'GET',
+      url: `/api/v1/plans/${fixtures.planFor[relation]}/indicators.xlsx`,
+    }),
+    expected: scoped,
+  },
+  exportPlanTasksXlsx: {
+    request: async (relation, fixtures) => ({
+      method: 'GET',
+      url: `/api/v1/plans/${fixtures.planFor[relation]}/tasks.xlsx`,
+    }),
+    expected: scoped,
+  },
+  exportConsolidatedReportDocx: {
+    request: async (relation, fixtures, t) => ({
+      method: 'GET',
+      url: `/api/v1/reporting-periods/${await freshPeriod(t, relation, fixtures)}/consolidated-report.docx`,
+    }),
+    expected: scoped,
+  },
+  exportConsolidatedReportPdf: {
+    request: async (relation, fixtures, t) => ({
+      method: 'GET',
+      url: `/api/v1/reporting-periods/${await freshPeriod(t, relation, fixtures)}/consolidated-report.pdf`,
+    }),
+    expected: scoped,
+    // Without LibreOffice on the machine the request passes authorization and gets the 503.
+    allowedWhen: (result) => result.status === 503 && result.body?.error === 'pdf_unavailable',
+  },
+  exportPeriodStatusXlsx: {
+    request: async (relation, fixtures, t) => ({
+      method: 'GET',
+      url: `/api/v1/reporting-periods/${await freshPeriod(t, relation, fixtures)}/status.xlsx`,
+    }),
+    expected: scoped,
+  },
+  exportReportTemplateXlsx: {
+    request: async (relation, fixtures, t) => ({
+      method: 'GET',
+      url: `/api/v1/reporting-periods/${await freshPeriod(t, relation, fixtures)}/units/${fixtures.unitFor[relation]}/template.xlsx`,
+    }),
+    expected: scoped,
+  },
+  importReportTemplateXlsx: {
+    request: async (relation, fixtures, t) => {
+      const url = `/api/v1/reporting-periods/${await freshPeriod(t, relation, fixtures)}/units/${fixtures.unitFor[relation]}/template.xlsx`;
+      const template = await t.app.inject({ method: 'GET', url, cookies: t.cookies, headers: t.headers });
+      if (template.statusCode !== 200) throw new Error(`fixture template: ${template.body}`);
+      return { method: 'POST', url, file: { bytes: template.rawPayload, fileName: 'bieu-mau.xlsx' } };
+    },
+    expected: reportEdit,
+  },
+};
+Object.assign(RULES, EXPORT_RULES);
+
 /** Sends a case as JSON, or as raw bytes for a file upload. */
 const send = async (t: TestApp, client: Client, request: Request): Promise<CallResult> => {
   if (!request.file) return client.call(request.method, request.url, request.body);
