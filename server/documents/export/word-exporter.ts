@@ -36,11 +36,11 @@ import { citedDate, type DocumentIssuer, numberLine, placeAndDate, signatureLine
 
 /** A4 in twips (1 mm = 56.7 twips). */
 export const A4 = { width: 11906, height: 16838 } as const;
-/** NĐ 30/2020: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */
-export const MARGINS = { top: 1134, bottom: 1134, left: 1701, right: 1134 } as const;
+/** NĐ 30/2020: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm (here 20, 20, 30, 15). */
+export const MARGINS = { top: 1134, bottom: 1134, left: 1701, right: 850 } as const;
 export const FONT = 'Times New Roman';
 /** Sizes in half-points. */
-const SIZE = { body: 28, header: 26, table: 24, recipientsTitle: 24, recipients: 22 } as const;
+const SIZE = { body: 28, header: 24, table: 24, recipientsTitle: 24, recipients: 22 } as const;
 
 const PORTRAIT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
 /** Landscape pages turn the margins with the page: the binding side stays 30 mm. */
@@ -93,7 +93,7 @@ const NO_BORDERS = TableBorders.NONE;
 
 /** The two-column block every state document opens with: issuer left, national (or party) header right. */
 const headerBlock = (issuer: DocumentIssuer, number: string, date: string) => {
-  const left = Math.round(PORTRAIT_WIDTH * 0.42);
+  const left = Math.round(PORTRAIT_WIDTH * 0.4);
   const right = PORTRAIT_WIDTH - left;
   const centred = (text: string, bold: boolean, size: number = SIZE.header, italics = false) =>
     line(text, { bold, italics, size, align: AlignmentType.CENTER });

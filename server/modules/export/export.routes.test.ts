@@ -125,7 +125,7 @@ describe('exports', () => {
 
       // A4 portrait first, margins 20/20/30/20 mm, then landscape appendices.
       expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
-      expect(document).toMatch(/<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701"/);
+      expect(document).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
       expect(document).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
       // Times New Roman by default, 14 pt body.
       expect(styles).toMatch(/<w:rFonts w:ascii="Times New Roman"/);
