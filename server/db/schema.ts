@@ -619,3 +619,35 @@ export const emailOutbox = pgTable(
   },
   (t) => [index('email_outbox_pending_idx').on(t.status, t.nextAttemptAt)],
 );
+
+export const IMPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+
+/**
+ * A plan document being read into a draft. The process that received the upload runs the job and writes
+ * its progress here; any process answers "how far is it" and records a cancel, which the running process
+ * notices by reading the row. Jobs are kept a day.
+ */
+export const importJob = pgTable(
+  'import_job',
+  {
+    id: id(),
+    createdBy: uuid('created_by').references(() => appUser.id, { onDelete: 'cascade' }),
+    /** The locality the officer chose for the plan, when chosen at upload. */
+    localityId: uuid('locality_id').references(() => locality.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    status: text('status', { enum: IMPORT_JOB_STATUSES }).notNull().default('queued'),
+    /** Pages read by OCR so far, of `progressTotal` (0 of 0 for a file with a text layer). */
+    progressDone: integer('progress_done').notNull().default(0),
+    progressTotal: integer('progress_total').notNull().default(0),
+    /** Why it failed or was cancelled, in Vietnamese. */
+    message: text('message'),
+    draft: jsonb('draft'),
+    /** The text the reader extracted, shown beside the draft on the review screen. */
+    sourceText: text('source_text'),
+    createdAt: createdAt(),
+    /** Written with every change of status or progress, so a job whose process died can be told apart. */
+    updatedAt: updatedAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('import_job_created_idx').on(t.createdAt), index('import_job_user_idx').on(t.createdBy)],
+);

@@ -10,6 +10,7 @@ import { UnreadableDocumentError } from './errors';
 import { importPlanFromText } from './import-plan';
 import { type ImportProgress, recognizeImages, recognizePdfPages } from './ocr-reader';
 import { readPdfText } from './pdf-reader';
+import { decodeText } from './text-reader';
 
 export type { ImportProgress } from './ocr-reader';
 
@@ -20,6 +21,55 @@ export type ImportDocumentOptions = {
   onProgress?: (progress: ImportProgress) => void;
   /** Cancels the import (OCR stops its worker); the promise rejects with the signal's reason. */
   signal?: AbortSignal;
+};
+
+/** A document read into a draft, with the text the reader extracted (shown beside the draft for review). */
+export type ReadPlanDocumentResult = { draft: TImportedPlanDraft; text: string };
+
+/**
+ * Reads an uploaded plan document into a draft, keeping the text the reader extracted from it.
+ *
+ * @param bytes - the file as uploaded: .docx, .pdf (digital or scanned), .png/.jpg photo, or UTF-8 text
+ * @param options - file name, progress callback, cancellation
+ * @returns the draft (gold-label shape, with review flags) and the extracted text
+ * @throws UnreadableDocumentError with a Vietnamese message for anything that cannot be read as a plan;
+ *   the signal's reason when cancelled
+ */
+export const readPlanDocument = async (
+  bytes: Uint8Array,
+  options: ImportDocumentOptions = {},
+): Promise<ReadPlanDocumentResult> => {
+  const { fileName, onProgress, signal } = options;
+  signal?.throwIfAborted();
+  const kind = detectDocumentKind(bytes);
+  let text: string;
+  switch (kind) {
+    case 'docx':
+      text = await readDocxText(bytes);
+      break;
+    case 'pdf':
+      text = await readPdfText(bytes, (doc, pages) => recognizePdfPages(doc, pages, { onProgress, signal }));
+      break;
+    case 'png':
+    case 'jpeg':
+      text = (await recognizeImages([bytes], { onProgress, signal })).join('\n');
+      break;
+    case 'text':
+      text = decodeText(bytes);
+      break;
+  }
+  signal?.throwIfAborted();
+  try {
+    return { draft: importPlanFromText(text, fileName), text };
+  } catch (error) {
+    // A readable file that is not a plan (a letter, a photo of a notice): say so in the user's terms.
+    if (error instanceof UnreadableDocumentError && kind !== 'text') {
+      throw new UnreadableDocumentError(`Không tìm thấy nội dung kế hoạch trong tệp. ${error.message}`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
 };
 
 /**
@@ -33,36 +83,4 @@ export type ImportDocumentOptions = {
 export const importPlanDocument = async (
   bytes: Uint8Array,
   options: ImportDocumentOptions = {},
-): Promise<TImportedPlanDraft> => {
-  const { fileName, onProgress, signal } = options;
-  signal?.throwIfAborted();
-  const kind = detectDocumentKind(bytes);
-  let text: string | Uint8Array;
-  switch (kind) {
-    case 'docx':
-      text = await readDocxText(bytes);
-      break;
-    case 'pdf':
-      text = await readPdfText(bytes, (doc, pages) => recognizePdfPages(doc, pages, { onProgress, signal }));
-      break;
-    case 'png':
-    case 'jpeg':
-      text = (await recognizeImages([bytes], { onProgress, signal })).join('\n');
-      break;
-    case 'text':
-      text = bytes;
-      break;
-  }
-  signal?.throwIfAborted();
-  try {
-    return importPlanFromText(text, fileName);
-  } catch (error) {
-    // A readable file that is not a plan (a letter, a photo of a notice): say so in the user's terms.
-    if (error instanceof UnreadableDocumentError && kind !== 'text') {
-      throw new UnreadableDocumentError(`Không tìm thấy nội dung kế hoạch trong tệp. ${error.message}`, {
-        cause: error,
-      });
-    }
-    throw error;
-  }
-};
+): Promise<TImportedPlanDraft> => (await readPlanDocument(bytes, options)).draft;
