@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_ROUTES } from './app';
-import { PERMISSIONS } from './modules/auth/access';
 import { DEVELOPMENT_SESSION_SECRET, loadConfig } from './config';
+import { PERMISSIONS } from './modules/auth/access';
 import { buildTestApp, type TestApp } from './test/test-app';
 
 describe('the application', () => {

@@ -98,7 +98,7 @@ export const createServices = ({
     indicator: createIndicatorService({ db, clock, catalog }),
     task: createTaskService({ db, clock }),
     search: createSearchService({ db }),
-    import: createImportService(),
+    import: createImportService({ db, clock, catalog }),
     reporting,
     dashboard,
     consolidation,
@@ -182,6 +182,8 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const services = createServices(deps);
+  // Import jobs read documents in the background: stop them (recorded as failed) before the database closes.
+  app.addHook('onClose', () => services.import.shutdown());
   app.get('/api/v1/health', { schema: { hide: true } }, async () => ({ ok: true }));
   registerRoutes(app, ALL_ROUTES, services, { isProduction: deps.config.isProduction });
 

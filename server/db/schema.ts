@@ -22,6 +22,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ROLE_NAMES } from '../../core/schemas/auth.schemas';
+import { REPORT_STATUS_NAMES } from '../../core/schemas/reporting.schemas';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -328,14 +330,8 @@ export const auditEvent = pgTable(
   ],
 );
 
-export const ROLES = [
-  'system_admin',
-  'locality_admin',
-  'leader',
-  'standing_officer',
-  'unit_officer',
-  'inspector',
-] as const;
+/** The role names are defined once, in core, and shared with the API schemas. */
+export const ROLES = ROLE_NAMES;
 
 export const appUser = pgTable(
   'app_user',
@@ -436,7 +432,7 @@ export const reportingPeriod = pgTable(
   ],
 );
 
-export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'accepted', 'superseded'] as const;
+export const REPORT_STATUSES = REPORT_STATUS_NAMES;
 
 /**
  * A unit's report for a period. A correction after acceptance is a new version; the accepted one stays
@@ -544,7 +540,6 @@ export const attachment = pgTable(
   (t) => [index('attachment_report_idx').on(t.reportId)],
 );
 
-
 /**
  * The locality's report for a period, built by the standing agency from the accepted unit reports and
  * sent to the leader, who approves it or returns it with a reason.
@@ -594,7 +589,10 @@ export const notification = pgTable(
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('notification_dedupe_key').on(t.dedupeKey), index('notification_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    uniqueIndex('notification_dedupe_key').on(t.dedupeKey),
+    index('notification_user_idx').on(t.userId, t.createdAt),
+  ],
 );
 
 /** E-mails to send. A sender claims rows (FOR UPDATE SKIP LOCKED) so several processes never send one twice. */

@@ -7,13 +7,14 @@
 
 import { vietnamDateOf } from '@core/domain/deadlines';
 import { type TRole, ZCreateUserRequest } from '@core/schemas/auth.schemas';
+import { ZImportedPlanDraft } from '@core/schemas/import.schemas';
 import { ZCreateIndicatorRequest } from '@core/schemas/indicator.schemas';
 import { ZCreateLocalityRequest, ZCreateUnitRequest } from '@core/schemas/locality.schemas';
 import { ZCreatePlanRequest } from '@core/schemas/plan.schemas';
 import { ZSaveReportRequest } from '@core/schemas/reporting.schemas';
 import { ZCreateTaskRequest } from '@core/schemas/task.schemas';
 import { count } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { RequestContext } from '../../http/route';
 import { systemActor } from '../../modules/auth/access';
@@ -36,71 +37,8 @@ import catalogMapping from './plans/catalog-mapping.json' with { type: 'json' };
 import danTien from './plans/dan-tien.json' with { type: 'json' };
 import thanhDong from './plans/thanh-dong.json' with { type: 'json' };
 
-/** The gold-file shape (../shared/seeds/SCHEMA.md), as far as the demo needs it. */
-const ZGoldPlan = z.object({
-  plan: z.object({
-    number: z.string().nullable(),
-    issuer: z.string(),
-    issuerKind: z.enum(['government', 'party']),
-    locality: z.object({ name: z.string(), level: z.string(), province: z.string() }),
-    issuedDate: z.string().nullable(),
-    title: z.string(),
-    signer: z.object({ name: z.string().nullable(), position: z.string().nullable() }).nullable(),
-    basis: z.array(
-      z.object({ number: z.string().nullable(), date: z.string().nullable(), issuer: z.string().nullable() }),
-    ),
-    replaces: z.array(z.object({ number: z.string().nullable(), date: z.string().nullable() })),
-    standingAgency: z.string().nullable(),
-    reporting: z.array(
-      z.object({
-        frequency: z.enum(['monthly', 'quarterly', 'semiannual', 'annual', 'adhoc']),
-        due: z.string().nullable(),
-        to: z.string().nullable(),
-      }),
-    ),
-  }),
-  indicators: z.array(
-    z.object({
-      code: z.string().nullable(),
-      group: z.string().nullable(),
-      name: z.string(),
-      unit: z.string().nullable(),
-      targets: z.array(
-        z.object({
-          year: z.number(),
-          raw: z.string().nullable(),
-          op: z.enum(['>=', '>', '<=', '<', '=', 'range', 'qualitative']),
-          value: z.union([z.number(), z.tuple([z.number(), z.number()])]).nullable(),
-        }),
-      ),
-      baselineYear: z.number().nullable(),
-      lead: z.string().nullable(),
-      executor: z.string().nullable(),
-      coordinating: z.array(z.string()),
-      leader: z.string().nullable(),
-      evidence: z.string().nullable(),
-    }),
-  ),
-  tasks: z.array(
-    z.object({
-      code: z.string().nullable(),
-      group: z.string().nullable(),
-      name: z.string(),
-      lead: z.string().nullable(),
-      coordinating: z.array(z.string()),
-      leader: z.string().nullable(),
-      output: z.string().nullable(),
-      deadlineRaw: z.string().nullable(),
-      deadline: z
-        .object({
-          kind: z.enum(['by', 'recurring', 'ongoing', 'onRequest', 'schedule']),
-          date: z.string().optional(),
-          every: z.enum(['year', 'half', 'quarter', 'month']).optional(),
-        })
-        .nullable(),
-    }),
-  ),
-});
+/** The gold files follow ../shared/seeds/SCHEMA.md: the same shape as an imported draft. */
+const ZGoldPlan = ZImportedPlanDraft;
 export type GoldPlan = z.infer<typeof ZGoldPlan>;
 
 type DemoPlan = {
@@ -352,8 +290,8 @@ export const loadDemoDataIfEmpty = async (db: Database, clock: Clock): Promise<b
             output: task.output,
             deadlineText: task.deadlineRaw,
             deadlineKind: task.deadline?.kind ?? null,
-            deadlineDate: task.deadline?.date ?? null,
-            recurrence: task.deadline?.every ?? null,
+            deadlineDate: task.deadline?.kind === 'by' ? task.deadline.date : null,
+            recurrence: task.deadline?.kind === 'recurring' ? task.deadline.every : null,
             coordinatingUnitIds: task.coordinating.map((name) => idOf(name)!),
           }),
         );
