@@ -5,6 +5,8 @@
  * screen uses to show which rows need a person's eye.
  */
 import { z } from 'zod';
+import { TextLimits } from '../validations';
+import { zId, zOptionalText, zText } from './common.schemas';
 
 /** Why a row may need a person's review, and whether the importer trusts what it read. */
 export const ZImportReview = z.object({
@@ -178,3 +180,67 @@ export const ZImportedPlanDraft = z.object({
   uncertain: z.array(z.string()),
 });
 export type TImportedPlanDraft = z.infer<typeof ZImportedPlanDraft>;
+
+export const IMPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+
+/**
+ * An import job: a document being read into a draft in the background. Poll it until `status` is
+ * `done` (then `draft` and `sourceText` are set), `failed` (then `message` says why) or `cancelled`.
+ */
+export const ZImportJob = z.object({
+  id: z.uuid(),
+  /** queued → running → done | failed | cancelled. */
+  status: z.enum(IMPORT_JOB_STATUSES),
+  /** The uploaded file's name. */
+  fileName: z.string(),
+  /** The locality chosen at upload, or null. */
+  localityId: z.uuid().nullable(),
+  /** Pages read by OCR: `done` of `total`; 0 of 0 for a file with a text layer (no page-by-page reading). */
+  progress: z.object({ done: z.number().int(), total: z.number().int() }),
+  /** Why the job failed or was cancelled, in Vietnamese; null otherwise. */
+  message: z.string().nullable(),
+  /** The draft to review, once done. */
+  draft: ZImportedPlanDraft.nullable(),
+  /** The text the reader extracted, once done, to show beside the draft. */
+  sourceText: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type TImportJob = z.infer<typeof ZImportJob>;
+
+/** Query of the upload: the locality the plan will belong to, when already chosen. */
+export const ZStartImportQuery = z.object({
+  localityId: zId('Địa phương').optional(),
+});
+
+/** What a unit name printed in the draft becomes: an existing unit of the locality, or a new one. */
+export const ZUnitMappingEntry = z.union(
+  [
+    z.object({ unitId: zId('Đơn vị') }).strict(),
+    z
+      .object({
+        create: z.object({
+          name: zText('Tên đơn vị', TextLimits.short),
+          kind: zOptionalText('Loại đơn vị', TextLimits.short),
+          isExternal: z.boolean({ error: 'Đơn vị bên ngoài phải là true hoặc false' }).default(false),
+        }),
+      })
+      .strict(),
+  ],
+  { error: 'Mỗi tên đơn vị phải được gán { unitId } (đơn vị có sẵn) hoặc { create: { name, isExternal } }' },
+);
+export type TUnitMappingEntry = z.infer<typeof ZUnitMappingEntry>;
+
+/**
+ * Saves a reviewed draft as a plan: the draft after the officer's edits, in the locality chosen, with
+ * every unit name the draft prints (standing agency, lead and coordinating units) mapped to a unit.
+ */
+export const ZSavePlanDraftRequest = z.object({
+  /** The locality the plan belongs to. */
+  localityId: zId('Địa phương'),
+  /** The reviewed draft. */
+  draft: ZImportedPlanDraft,
+  /** Printed unit name → existing unit, or a unit to create in the locality. */
+  unitMapping: z.record(z.string(), ZUnitMappingEntry).default({}),
+});
+export type TSavePlanDraftRequest = z.infer<typeof ZSavePlanDraftRequest>;

@@ -1,7 +1,10 @@
-import { dataOf } from '@core/schemas/common.schemas';
-import { ZImportedPlanDraft } from '@core/schemas/import.schemas';
+import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
+import { ZImportJob, ZSavePlanDraftRequest, ZStartImportQuery } from '@core/schemas/import.schemas';
+import { ZPlanDetail } from '@core/schemas/plan.schemas';
 import { AppError } from '../../errors';
 import { defineRoute } from '../../http/route';
+import { presentPlanDetail } from '../plan/plan.presenter';
+import { presentImportJob } from './import-job.presenter';
 
 const tags = ['Nhập văn bản'];
 
@@ -11,14 +14,57 @@ export const importRoutes = [
     path: '/api/v1/imports',
     operationId: 'importPlanDocument',
     summary:
-      'Đọc văn bản kế hoạch (Word, PDF, bản quét, ảnh chụp) thành bản nháp để rà soát; không lưu gì. Gửi tệp làm nội dung (application/octet-stream), tên tệp trong X-File-Name (mã hóa phần trăm).',
+      'Bắt đầu đọc văn bản kế hoạch (Word, PDF, bản quét, ảnh chụp, văn bản thuần) thành bản nháp để rà soát; không lưu kế hoạch nào. Gửi tệp làm nội dung (application/octet-stream), tên tệp trong X-File-Name (mã hóa phần trăm), địa phương (nếu đã chọn) trong ?localityId=. Trả lời ngay 201 với lượt đọc (status "queued"); việc đọc chạy nền: hỏi GET /api/v1/imports/{id} đến khi status là "done" (có draft, sourceText), "failed" (message nói lý do) hoặc "cancelled". Mọi loại tệp đều trả lời cùng một dạng.',
     tags,
     permission: 'plan:write',
     upload: true,
-    schema: { response: { 200: dataOf(ZImportedPlanDraft) } },
-    handler: async ({ upload, meta }, { services }) => {
+    schema: { query: ZStartImportQuery, response: { 201: dataOf(ZImportJob) } },
+    handler: async ({ upload, query, meta }, { services }) => {
       if (!upload) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      return { status: 200, body: { data: await services.import.importDocument(meta, upload) } };
+      const job = await services.import.start(meta, upload, { localityId: query.localityId });
+      return { status: 201, body: { data: presentImportJob(job) } };
     },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/imports/:id',
+    operationId: 'getImportJob',
+    summary:
+      'Tiến độ một lượt đọc văn bản: trạng thái (queued, running, done, failed, cancelled), số trang đã đọc trên tổng số trang (OCR), bản nháp và văn bản trích được khi xong. Chỉ người tải lên (và quản trị hệ thống) xem được; lượt đọc được giữ một ngày.',
+    tags,
+    permission: 'plan:write',
+    schema: { params: ZIdParams, response: { 200: dataOf(ZImportJob) } },
+    handler: async ({ params, meta }, { services }) => ({
+      status: 200,
+      body: { data: presentImportJob(await services.import.get(meta, params.id)) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/imports/:id/cancel',
+    operationId: 'cancelImportJob',
+    summary:
+      'Hủy một lượt đọc văn bản đang chờ hoặc đang chạy (máy chủ đang đọc sẽ dừng); trả lời lượt đọc với status "cancelled". Lượt đọc đã xong được trả lời nguyên trạng.',
+    tags,
+    permission: 'plan:write',
+    schema: { params: ZIdParams, response: { 200: dataOf(ZImportJob) } },
+    handler: async ({ params, meta }, { services }) => ({
+      status: 200,
+      body: { data: presentImportJob(await services.import.cancel(meta, params.id)) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/plans/from-draft',
+    operationId: 'savePlanDraft',
+    summary:
+      'Lưu bản nháp đã rà soát thành kế hoạch của địa phương, trong một giao dịch: đơn vị mới, kế hoạch (căn cứ, văn bản thay thế, chế độ báo cáo), nhóm chỉ tiêu, chỉ tiêu với mục tiêu theo năm, đơn vị phối hợp, nhiệm vụ với thời hạn. Mọi tên đơn vị in trong bản nháp phải được gán trong unitMapping ({ unitId } hoặc { create: { name, isExternal } }). Có lỗi thì không lưu gì và trả lời 400 nêu chỗ sai theo bản nháp (vd. "indicators.3.targets.0.value: …").',
+    tags: ['Kế hoạch', ...tags],
+    permission: 'plan:write',
+    schema: { body: ZSavePlanDraftRequest, response: { 201: dataOf(ZPlanDetail) } },
+    handler: async ({ body, meta }, { services }) => ({
+      status: 201,
+      body: { data: presentPlanDetail(await services.import.saveDraft(meta, body)) },
+    }),
   }),
 ];
