@@ -191,6 +191,26 @@ const freshAttachment = async (t: TestApp, relation: Relation, fixtures: Fixture
   return response.json().data.id as string;
 };
 
+const PLAN_TEXT = Buffer.from('KẾ HOẠCH\nThực hiện chuyển đổi số\nI. MỤC ĐÍCH\nII. NHIỆM VỤ\n');
+
+/** An import job of the administrator (a plain-text plan, read in the background). */
+const freshImportJob = async (t: TestApp): Promise<string> => {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/imports',
+    payload: PLAN_TEXT,
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'ke-hoach.txt', ...t.headers },
+    cookies: t.cookies,
+  });
+  if (response.statusCode !== 201) throw new Error(`fixture import job: ${response.body}`);
+  return response.json().data.id as string;
+};
+
+/** Import jobs: those who may import pass the coarse check; only the creator (here the administrator) sees one. */
+const importJobOwner = only(['admin', 'standingOfficer', 'unitOfficer'], (actor) =>
+  actor === 'admin' ? 'allow' : 'hidden',
+);
+
 /** The leader's decisions on the consolidated report. */
 const decide = only(['admin', 'leader']);
 
@@ -629,17 +649,59 @@ const RULES: Record<string, Rule> = {
     request: async () => ({ method: 'GET', url: '/api/v1/search?q=phu%20song' }),
     expected: everyone,
   },
-  /** Reading a document into a draft saves nothing and is tied to no locality: plan editors only. */
+  /** Reading a document into a draft saves nothing; the locality chosen at upload must be one the officer edits. */
   importPlanDocument: {
-    request: async () => ({
+    request: async (relation, fixtures) => ({
       method: 'POST',
-      url: '/api/v1/imports',
-      file: {
-        bytes: Buffer.from('KẾ HOẠCH\nThực hiện chuyển đổi số\nI. MỤC ĐÍCH\nII. NHIỆM VỤ\n'),
-        fileName: 'ke-hoach.txt',
+      url: `/api/v1/imports?localityId=${fixtures.localityFor[relation]}`,
+      file: { bytes: PLAN_TEXT, fileName: 'ke-hoach.txt' },
+    }),
+    expected: only(['admin', 'standingOfficer']),
+  },
+  /** An import job (made here by the administrator) is seen only by its creator and system administrators. */
+  getImportJob: {
+    request: async (_relation, _fixtures, t) => ({
+      method: 'GET',
+      url: `/api/v1/imports/${await freshImportJob(t)}`,
+    }),
+    expected: importJobOwner,
+  },
+  cancelImportJob: {
+    request: async (_relation, _fixtures, t) => ({
+      method: 'POST',
+      url: `/api/v1/imports/${await freshImportJob(t)}/cancel`,
+    }),
+    expected: importJobOwner,
+  },
+  /** Saving a reviewed draft creates a plan in the locality: plan editors there. */
+  savePlanDraft: {
+    request: async (relation, fixtures) => ({
+      method: 'POST',
+      url: '/api/v1/plans/from-draft',
+      body: {
+        localityId: fixtures.localityFor[relation],
+        draft: {
+          plan: {
+            number: null,
+            issuer: 'UBND',
+            issuerKind: 'government',
+            locality: { name: null, level: null, province: null },
+            issuedDate: null,
+            title: unique('Kế hoạch nhập '),
+            signer: null,
+            basis: [],
+            replaces: [],
+            standingAgency: null,
+            reporting: [],
+          },
+          indicators: [],
+          tasks: [],
+          uncertain: [],
+        },
+        unitMapping: {},
       },
     }),
-    expected: only(['admin', 'standingOfficer'], everyone),
+    expected: planEdit,
   },
 };
 
