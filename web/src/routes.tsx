@@ -1,9 +1,10 @@
 /** The whole route table. Pages are lazy-loaded so the first screen stays light. */
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/layout/AppLayout';
 import { LoadingState } from './components/ui/LoadingState';
 import { RequireAuth } from './features/auth/RequireAuth';
+import { HomeRedirect } from './features/reporting/HomeRedirect';
 
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));
@@ -14,6 +15,10 @@ const CatalogPage = lazy(() => import('./features/catalog/CatalogPage'));
 const SearchPage = lazy(() => import('./features/search/SearchPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 const UsersPage = lazy(() => import('./features/user/UsersPage'));
+const MyWorkPage = lazy(() => import('./features/reporting/MyWorkPage'));
+const UnitReportPage = lazy(() => import('./features/reporting/UnitReportPage'));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
+const DashboardIndexPage = lazy(() => import('./features/dashboard/DashboardIndexPage'));
 const NotFoundPage = lazy(() => import('./components/layout/NotFoundPage'));
 
 const page = (element: React.ReactNode) => <Suspense fallback={<LoadingState />}>{element}</Suspense>;
@@ -26,10 +31,14 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <Navigate to="/plans" replace /> },
+          { index: true, element: <HomeRedirect /> },
           { path: 'change-password', element: page(<ChangePasswordPage />) },
           { path: 'plans', element: page(<PlanListPage />) },
           { path: 'plans/:planId', element: page(<PlanDetailPage />) },
+          { path: 'plans/:planId/dashboard', element: page(<DashboardPage />) },
+          { path: 'dashboard', element: page(<DashboardIndexPage />) },
+          { path: 'my-work', element: page(<MyWorkPage />) },
+          { path: 'reporting-periods/:periodId/units/:unitId', element: page(<UnitReportPage />) },
           { path: 'units', element: page(<UnitsPage />) },
           { path: 'localities/:localityId/units', element: page(<UnitsPage />) },
           { path: 'catalog', element: page(<CatalogPage />) },

@@ -79,6 +79,31 @@ const buildUrl = (path: string, query?: RequestOptions['query']): string => {
   return search ? `${path}?${search}` : path;
 };
 
+/** Unwraps `{ data }`, or turns a failure into an ApiError (and tells the session handler when it must act). */
+const readResponse = async <T>(response: Response, path: string): Promise<T> => {
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (!response.ok) {
+    if (isErrorBody(parsed)) {
+      const code = parsed.error ?? 'error';
+      if (code === 'unauthenticated' && path !== ME_PATH) onAuthFailure?.('unauthenticated');
+      if (code === 'password_change_required') onAuthFailure?.('password_change_required');
+      if (code === 'csrf_failed') onAuthFailure?.('csrf_failed');
+      throw new ApiError(response.status, code, parsed.message, parsed.details ?? []);
+    }
+    throw new ApiError(response.status, 'http_error', fallbackMessage(response.status));
+  }
+  return (parsed as { data: T } | null)?.data as T;
+};
+
 /**
  * Sends a request to the API and unwraps the `{ data }` envelope.
  *
@@ -107,27 +132,39 @@ export const apiRequest = async <T>(path: string, options: RequestOptions = {}):
     throw new ApiError(0, 'network_error', fallbackMessage(0));
   }
 
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let parsed: unknown = null;
-  if (text) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = null;
-    }
+  return readResponse<T>(response, path);
+};
+
+/** The header carrying an uploaded file's name (URI-encoded, so Vietnamese names survive HTTP headers). */
+export const FILE_NAME_HEADER = 'X-File-Name';
+
+/**
+ * Sends a file as the raw request body (the API's upload routes read `application/octet-stream`).
+ *
+ * @param path - the upload route, e.g. "/api/v1/unit-reports/<id>/attachments"
+ * @param file - the file the user picked
+ * @param query - extra query parameters (which row the file backs)
+ * @returns the `data` of the response
+ * @throws ApiError with the server's message (413 too large, 415 refused type, …)
+ */
+export const apiUpload = async <T>(path: string, file: File, query?: RequestOptions['query']): Promise<T> => {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/octet-stream',
+        [FILE_NAME_HEADER]: encodeURIComponent(file.name),
+        ...(csrfToken ? { [CSRF_HEADER]: csrfToken } : {}),
+      },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', fallbackMessage(0));
   }
-  if (!response.ok) {
-    if (isErrorBody(parsed)) {
-      const code = parsed.error ?? 'error';
-      if (code === 'unauthenticated' && path !== ME_PATH) onAuthFailure?.('unauthenticated');
-      if (code === 'password_change_required') onAuthFailure?.('password_change_required');
-      if (code === 'csrf_failed') onAuthFailure?.('csrf_failed');
-      throw new ApiError(response.status, code, parsed.message, parsed.details ?? []);
-    }
-    throw new ApiError(response.status, 'http_error', fallbackMessage(response.status));
-  }
-  return (parsed as { data: T } | null)?.data as T;
+  return readResponse<T>(response, path);
 };
 
 export const api = {

@@ -1,3 +1,4 @@
+import { enReporting } from './en.reporting';
 import type { Resources } from './vi';
 
 /** English, the second language: for partners and reviewers. Same keys as vi.ts. */
@@ -21,6 +22,8 @@ export const en: Resources = {
     units: 'Units',
     audit: 'Change log',
     users: 'Users',
+    myWork: 'My work',
+    dashboard: 'Dashboard',
   },
   common: {
     save: 'Save',
@@ -471,4 +474,5 @@ export const en: Resources = {
   validation: {
     yearRequired: 'The year is required',
   },
+  ...enReporting,
 };

@@ -1,4 +1,6 @@
 /** Vietnamese, the product's first language. Every user-visible string lives here (NFC, with diacritics). */
+import { viReporting } from './vi.reporting';
+
 export const vi = {
   app: {
     name: 'Lộ trình',
@@ -19,6 +21,8 @@ export const vi = {
     units: 'Đơn vị',
     audit: 'Nhật ký thay đổi',
     users: 'Người dùng',
+    myWork: 'Việc của tôi',
+    dashboard: 'Bảng điều hành',
   },
   common: {
     save: 'Lưu',
@@ -470,6 +474,7 @@ export const vi = {
   validation: {
     yearRequired: 'Năm không được để trống',
   },
+  ...viReporting,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

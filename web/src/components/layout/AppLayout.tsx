@@ -10,7 +10,9 @@ import { changeLanguage, type Language } from '../../i18n';
 import styles from './AppLayout.module.css';
 
 const NAV_ITEMS = [
+  { key: '/my-work', labelKey: 'nav.myWork', adminOnly: false },
   { key: '/plans', labelKey: 'nav.plans', adminOnly: false },
+  { key: '/dashboard', labelKey: 'nav.dashboard', adminOnly: false },
   { key: '/catalog', labelKey: 'nav.catalog', adminOnly: false },
   { key: '/search', labelKey: 'nav.search', adminOnly: false },
   { key: '/units', labelKey: 'nav.units', adminOnly: false },
@@ -21,6 +23,8 @@ const NAV_ITEMS = [
 /** Which menu entry a path belongs to: unit pages live under /localities/…/units. */
 const selectedNavKey = (pathname: string): string => {
   if (pathname.startsWith('/localities/') || pathname.startsWith('/units')) return '/units';
+  if (pathname.endsWith('/dashboard')) return '/dashboard';
+  if (pathname.startsWith('/reporting-periods/')) return '/my-work';
   return NAV_ITEMS.find((item) => pathname.startsWith(item.key))?.key ?? '/plans';
 };
 

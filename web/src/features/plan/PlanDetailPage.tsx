@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { DashboardOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Breadcrumb, Button, Drawer, Flex, Popconfirm, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -8,6 +8,7 @@ import { errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
 import { IndicatorsTab } from '../indicator/components/IndicatorsTab';
+import { ReportingTab } from '../reporting/components/ReportingTab';
 import { TasksTab } from '../task/components/TasksTab';
 import { PlanUnitsList } from '../unit/components/PlanUnitsList';
 import { PlanFacts } from './components/PlanFacts';
@@ -15,7 +16,7 @@ import { PlanForm } from './components/PlanForm';
 import { useDeletePlanMutation } from './mutations';
 import { planQueries } from './queries';
 
-const TABS = ['indicators', 'tasks', 'units'] as const;
+const TABS = ['indicators', 'tasks', 'units', 'reports'] as const;
 type TabKey = (typeof TABS)[number];
 
 /**
@@ -78,25 +79,30 @@ const PlanDetailPage = () => {
             {data.title}
           </Typography.Paragraph>
         </div>
-        {data.can.edit && (
-          <Space>
-            <Button icon={<EditOutlined />} onClick={() => setIsEditing(true)}>
-              {t('plan.editButton')}
-            </Button>
-            <Popconfirm
-              title={t('plan.deleteConfirm', { number: data.number ?? data.title })}
-              description={t('plan.deleteHint')}
-              okText={t('common.delete')}
-              cancelText={t('common.cancel')}
-              okButtonProps={{ danger: true, loading: deletePlan.isPending }}
-              onConfirm={handleDelete}
-            >
-              <Button danger icon={<DeleteOutlined />}>
-                {t('plan.deleteButton')}
+        <Space>
+          <Button icon={<DashboardOutlined />} onClick={() => navigate(`/plans/${data.id}/dashboard`)}>
+            {t('dashboard.open')}
+          </Button>
+          {data.can.edit && (
+            <>
+              <Button icon={<EditOutlined />} onClick={() => setIsEditing(true)}>
+                {t('plan.editButton')}
               </Button>
-            </Popconfirm>
-          </Space>
-        )}
+              <Popconfirm
+                title={t('plan.deleteConfirm', { number: data.number ?? data.title })}
+                description={t('plan.deleteHint')}
+                okText={t('common.delete')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: true, loading: deletePlan.isPending }}
+                onConfirm={handleDelete}
+              >
+                <Button danger icon={<DeleteOutlined />}>
+                  {t('plan.deleteButton')}
+                </Button>
+              </Popconfirm>
+            </>
+          )}
+        </Space>
       </Flex>
       <PlanFacts plan={data} />
       <Tabs
@@ -118,6 +124,7 @@ const PlanDetailPage = () => {
             label: t('plan.tabs.units', { count: data.units.length }),
             children: <PlanUnitsList plan={data} />,
           },
+          { key: 'reports', label: t('reporting.tab'), children: <ReportingTab plan={data} /> },
         ]}
       />
       <Drawer

@@ -1,0 +1,47 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Empty, Flex, List, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
+import { ErrorState } from '../../components/ui/ErrorState';
+import { LoadingState } from '../../components/ui/LoadingState';
+import { planQueries } from '../plan/queries';
+
+/** /dashboard — straight to the plan's dashboard when the user sees one plan, else a choice of plans. */
+const DashboardIndexPage = () => {
+  const { t } = useTranslation();
+  const plans = useQuery(planQueries.list({}));
+  if (plans.isLoading) return <LoadingState />;
+  if (plans.isError) return <ErrorState error={plans.error} onRetry={() => void plans.refetch()} />;
+  const list = plans.data ?? [];
+  if (list.length === 1 && list[0]) return <Navigate to={`/plans/${list[0].id}/dashboard`} replace />;
+  return (
+    <Flex vertical gap={12}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('dashboard.title')}
+      </Typography.Title>
+      <Card size="small">
+        {list.length === 0 ? (
+          <Empty description={t('plan.empty')} />
+        ) : (
+          <List
+            dataSource={list}
+            renderItem={(plan) => (
+              <List.Item>
+                <List.Item.Meta
+                  title={
+                    <Link
+                      to={`/plans/${plan.id}/dashboard`}
+                    >{`${plan.number ?? ''} · ${plan.localityName}`}</Link>
+                  }
+                  description={plan.title}
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+    </Flex>
+  );
+};
+
+export default DashboardIndexPage;

@@ -1,0 +1,111 @@
+import { formatTarget } from '@core/domain/targets';
+import type { TPlanDashboard } from '@core/schemas/dashboard.schemas';
+import { Flex, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { INDICATOR_STATUS_COLOURS } from '../dashboardStatus';
+import { SourcePopover } from './SourcePopover';
+
+export type DashboardIndicator = TPlanDashboard['indicators'][number];
+
+type DashboardIndicatorTableProps = {
+  indicators: DashboardIndicator[];
+  periodId: string | null;
+  selectedId: string | null;
+  onSelect: (indicator: DashboardIndicator) => void;
+};
+
+/** A number with its unit, Vietnamese style ("78,5 %"). */
+export const formatMeasure = (value: number | null, unit: string | null): string =>
+  value == null
+    ? '—'
+    : `${value.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}${unit ? ` ${unit}` : ''}`;
+
+/** The indicators with their status, value against the roadmap and the year's target, and their source. */
+export const DashboardIndicatorTable = ({
+  indicators,
+  periodId,
+  selectedId,
+  onSelect,
+}: DashboardIndicatorTableProps) => {
+  const { t } = useTranslation();
+  return (
+    <Table<DashboardIndicator>
+      rowKey="id"
+      size="small"
+      dataSource={indicators}
+      pagination={indicators.length > 50 ? { pageSize: 50 } : false}
+      scroll={{ x: 1100 }}
+      rowClassName={(row) => (row.id === selectedId ? 'ant-table-row-selected' : '')}
+      onRow={(row) => ({ onClick: () => onSelect(row), style: { cursor: 'pointer' } })}
+      columns={[
+        { title: t('reporting.report.code'), dataIndex: 'code', width: 70, render: (code) => code ?? '—' },
+        {
+          title: t('reporting.report.name'),
+          dataIndex: 'name',
+          render: (name: string, row) => (
+            <Flex vertical>
+              <Typography.Text>{name}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {row.leadUnitName ?? t('dashboard.noLeadUnit')}
+              </Typography.Text>
+            </Flex>
+          ),
+        },
+        {
+          title: t('dashboard.status'),
+          dataIndex: 'status',
+          width: 160,
+          render: (status: DashboardIndicator['status']) => (
+            <Tag color={INDICATOR_STATUS_COLOURS[status]}>{t(`dashboard.indicatorStatuses.${status}`)}</Tag>
+          ),
+        },
+        {
+          title: t('dashboard.value'),
+          key: 'value',
+          width: 120,
+          align: 'right',
+          render: (_, row) =>
+            row.assessment ? (
+              t(`reporting.report.assessments.${row.assessment}`)
+            ) : (
+              <Typography.Text strong={row.value != null}>
+                {formatMeasure(row.value, row.unit)}
+              </Typography.Text>
+            ),
+        },
+        {
+          title: t('dashboard.expected'),
+          key: 'expected',
+          width: 120,
+          align: 'right',
+          render: (_, row) => formatMeasure(row.expected, row.unit),
+        },
+        {
+          title: t('dashboard.target'),
+          key: 'target',
+          width: 140,
+          render: (_, row) => {
+            if (row.targetText) return row.targetText;
+            // No target printed for this year: show the milestone the roadmap heads for.
+            const milestone = row.targets.find((target) => target.year === row.milestoneYear);
+            const text = milestone ? formatTarget(milestone, row.unit) : '';
+            return text ? `${text} (${row.milestoneYear})` : '—';
+          },
+        },
+        {
+          title: t('dashboard.source'),
+          key: 'source',
+          width: 200,
+          render: (_, row) => (
+            <SourcePopover
+              source={row.source}
+              periodId={periodId}
+              unitId={row.leadUnitId}
+              subject={row.name}
+            />
+          ),
+        },
+      ]}
+    />
+  );
+};

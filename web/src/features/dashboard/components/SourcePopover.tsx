@@ -1,0 +1,70 @@
+import { InfoCircleOutlined } from '@ant-design/icons';
+import type { TValueSource } from '@core/schemas/dashboard.schemas';
+import { Button, Descriptions, Popover, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../reporting/reportStatus';
+
+type SourcePopoverProps = {
+  source: TValueSource | null;
+  periodId: string | null;
+  unitId: string | null;
+  subject: string;
+};
+
+/** "Nguồn số liệu": the accepted report behind a number, who submitted and accepted it, and its evidence. */
+export const SourcePopover = ({ source, periodId, unitId, subject }: SourcePopoverProps) => {
+  const { t } = useTranslation();
+  if (!source) {
+    return <Typography.Text type="secondary">{t('dashboard.sourceNone')}</Typography.Text>;
+  }
+  const content = (
+    <div style={{ maxWidth: 420 }}>
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: 'unit', label: t('dashboard.sourceUnit'), children: source.unitName },
+          {
+            key: 'version',
+            label: t('reporting.version'),
+            children: t('dashboard.sourceVersion', { version: source.version }),
+          },
+          {
+            key: 'submitted',
+            label: t('dashboard.sourceSubmitted'),
+            children: t('dashboard.sourceAt', {
+              name: source.submittedByName ?? '—',
+              at: formatDateTime(source.submittedAt),
+            }),
+          },
+          {
+            key: 'accepted',
+            label: t('dashboard.sourceAccepted'),
+            children: t('dashboard.sourceAt', {
+              name: source.reviewedByName ?? '—',
+              at: formatDateTime(source.reviewedAt),
+            }),
+          },
+          { key: 'evidence', label: t('dashboard.sourceEvidence'), children: source.attachmentCount },
+        ]}
+      />
+      {periodId && unitId && (
+        <Link to={`/reporting-periods/${periodId}/units/${unitId}`}>{t('dashboard.sourceOpen')}</Link>
+      )}
+    </div>
+  );
+  return (
+    <Popover title={t('dashboard.sourceTitle')} content={content} trigger="click">
+      <Button
+        size="small"
+        type="link"
+        icon={<InfoCircleOutlined />}
+        aria-label={`${t('dashboard.source')}: ${subject}`}
+        onClick={(event) => event.stopPropagation()}
+      >
+        {t('dashboard.sourceVersion', { version: source.version })}
+      </Button>
+    </Popover>
+  );
+};

@@ -1,0 +1,14 @@
+/** The plan dashboard (GET /plans/:id/dashboard), per period. */
+import type { TPlanDashboard } from '@core/schemas/dashboard.schemas';
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+export const dashboardQueries = {
+  all: () => ['dashboard'] as const,
+  plan: (planId: string, periodId: string | null) =>
+    queryOptions({
+      queryKey: [...dashboardQueries.all(), planId, periodId] as const,
+      queryFn: ({ signal }) =>
+        api.get<TPlanDashboard>(`/api/v1/plans/${planId}/dashboard`, { periodId }, signal),
+    }),
+};

@@ -1,0 +1,86 @@
+/**
+ * Writes on reports. Each answer is the whole report form, put straight into the cache; the period's
+ * obligations and the dashboards are then refreshed because a report's status feeds them.
+ */
+import type {
+  TAttachment,
+  TCreateAdhocPeriodRequest,
+  TReportingPeriod,
+  TSaveReportRequest,
+  TUnitReport,
+} from '@core/schemas/reporting.schemas';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, apiUpload } from '../../api/client';
+import { dashboardQueries } from '../dashboard/queries';
+import { reportingQueries } from './queries';
+
+const storeReport = (queryClient: QueryClient, report: TUnitReport) => {
+  queryClient.setQueryData(reportingQueries.unitReport(report.period.id, report.unitId).queryKey, report);
+  void queryClient.invalidateQueries({ queryKey: reportingQueries.period(report.period.id).queryKey });
+  void queryClient.invalidateQueries({ queryKey: dashboardQueries.all() });
+};
+
+/** PUT the draft; `revision` is the one loaded (0 before the first save). */
+export const useSaveReportMutation = (periodId: string, unitId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TSaveReportRequest) =>
+      api.put<TUnitReport>(`/api/v1/reporting-periods/${periodId}/units/${unitId}/report`, body),
+    onSuccess: (report) => storeReport(queryClient, report),
+  });
+};
+
+type ReportAction = { reportId: string; revision: number };
+
+/** Submit, accept, return (with a reason) or open a correction of a report. */
+export const useReportActionMutation = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      action:
+        | ({ kind: 'submit' | 'accept' } & ReportAction)
+        | ({ kind: 'return'; reason: string } & ReportAction)
+        | { kind: 'correct'; reportId: string },
+    ) => {
+      const base = `/api/v1/unit-reports/${action.reportId}`;
+      if (action.kind === 'correct') return api.post<TUnitReport>(`${base}/corrections`);
+      if (action.kind === 'return')
+        return api.post<TUnitReport>(`${base}/return`, { revision: action.revision, reason: action.reason });
+      return api.post<TUnitReport>(`${base}/${action.kind}`, { revision: action.revision });
+    },
+    onSuccess: (report) => storeReport(queryClient, report),
+  });
+};
+
+/** Uploads one evidence file, optionally tied to an indicator or task row. */
+export const useUploadAttachmentMutation = (periodId: string, unitId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { reportId: string; file: File; indicatorId?: string; taskId?: string }) =>
+      apiUpload<TAttachment>(`/api/v1/unit-reports/${input.reportId}/attachments`, input.file, {
+        indicatorId: input.indicatorId,
+        taskId: input.taskId,
+      }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: reportingQueries.unitReport(periodId, unitId).queryKey }),
+  });
+};
+
+export const useDeleteAttachmentMutation = (periodId: string, unitId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (attachmentId: string) => api.delete(`/api/v1/attachments/${attachmentId}`),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: reportingQueries.unitReport(periodId, unitId).queryKey }),
+  });
+};
+
+/** "Yêu cầu báo cáo đột xuất": opens an ad hoc period. */
+export const useCreateAdhocPeriodMutation = (planId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TCreateAdhocPeriodRequest) =>
+      api.post<TReportingPeriod>(`/api/v1/plans/${planId}/reporting-periods`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportingQueries.periods(planId).queryKey }),
+  });
+};

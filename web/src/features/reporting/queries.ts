@@ -1,0 +1,30 @@
+/** Query keys and fetchers for reporting periods and unit reports. Every key starts with `reportingQueries.all()`. */
+import type { TPeriodDetail, TReportingPeriod, TUnitReport } from '@core/schemas/reporting.schemas';
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+export const reportingQueries = {
+  all: () => ['reporting'] as const,
+  periods: (planId: string) =>
+    queryOptions({
+      queryKey: [...reportingQueries.all(), 'periods', planId] as const,
+      queryFn: ({ signal }) =>
+        api.get<TReportingPeriod[]>(`/api/v1/plans/${planId}/reporting-periods`, undefined, signal),
+    }),
+  period: (periodId: string) =>
+    queryOptions({
+      queryKey: [...reportingQueries.all(), 'period', periodId] as const,
+      queryFn: ({ signal }) =>
+        api.get<TPeriodDetail>(`/api/v1/reporting-periods/${periodId}`, undefined, signal),
+    }),
+  unitReport: (periodId: string, unitId: string) =>
+    queryOptions({
+      queryKey: [...reportingQueries.all(), 'unit-report', periodId, unitId] as const,
+      queryFn: ({ signal }) =>
+        api.get<TUnitReport>(
+          `/api/v1/reporting-periods/${periodId}/units/${unitId}/report`,
+          undefined,
+          signal,
+        ),
+    }),
+};
