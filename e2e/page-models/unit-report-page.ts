@@ -1,0 +1,62 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** /reporting-periods/:periodId/units/:unitId: a unit's report form and its review buttons. */
+export class UnitReportPage {
+  constructor(private readonly page: Page) {}
+
+  heading(unitName: string): Locator {
+    return this.page.getByRole('heading', { name: `Báo cáo của ${unitName}` });
+  }
+
+  /** The status tag in the header ("Đang soạn", "Đã nộp", "Bị trả lại", "Đã chấp nhận"). */
+  get status(): Locator {
+    return this.page.getByTestId('report-status');
+  }
+
+  async waitForStatus(text: string) {
+    await this.page.getByTestId('report-status').filter({ hasText: text }).waitFor();
+  }
+
+  valueInput(indicatorName: string): Locator {
+    return this.page.getByLabel(`Giá trị của chỉ tiêu ${indicatorName}`, { exact: true });
+  }
+
+  numeratorInput(indicatorName: string): Locator {
+    return this.page.getByLabel(`Tử số của chỉ tiêu ${indicatorName}`, { exact: true });
+  }
+
+  denominatorInput(indicatorName: string): Locator {
+    return this.page.getByLabel(`Mẫu số của chỉ tiêu ${indicatorName}`, { exact: true });
+  }
+
+  get difficulties(): Locator {
+    return this.page.getByLabel('Khó khăn, vướng mắc');
+  }
+
+  /** Uploads a file through the "Tải tệp minh chứng lên" button (the browser's file chooser). */
+  async uploadEvidence(file: { name: string; mimeType: string; buffer: Buffer }) {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Tải tệp minh chứng lên' }).click();
+    await (await chooser).setFiles(file);
+    await this.page.getByRole('link', { name: file.name }).waitFor();
+  }
+
+  /** Clicks an action and, when it asks, confirms it ("Đồng ý"). */
+  async confirmAction(name: 'Nộp báo cáo' | 'Chấp nhận' | 'Tạo bản điều chỉnh') {
+    await this.page.getByRole('button', { name, exact: true }).click();
+    await this.page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
+  }
+
+  async returnWithReason(reason: string) {
+    await this.page.getByRole('button', { name: 'Trả lại', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Trả lại báo cáo' });
+    await dialog.getByLabel('Lý do trả lại').fill(reason);
+    await dialog.getByRole('button', { name: 'Trả lại' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  /** The alert that shows why the report was returned. */
+  get returnedAlert(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'Báo cáo bị trả lại' });
+  }
+}

@@ -1,0 +1,127 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DashboardPage } from './page-models/dashboard-page';
+import { PlanListPage } from './page-models/plan-list-page';
+import { UnitReportPage } from './page-models/unit-report-page';
+import { type RunningApp, startApp } from './support/app';
+import { launchBrowser, newPage } from './support/browser';
+
+const HCC = 'Trung tâm HCC';
+/** The six indicators Thành Đông's HCC centre leads, with the 2026 values it reports. */
+const VALUES: Array<[name: string, value: number]> = [
+  ['Thủ tục hành chính giải quyết phi địa giới hành chính', 85],
+  ['Thủ tục hành chính liên quan đào tạo, nghiên cứu, sản xuất kinh doanh thực hiện trực tuyến', 100],
+  ['Giao dịch hành chính thuộc diện “phi tiếp xúc”', 70],
+  ['Hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa', 92],
+  ['Dịch vụ công trực tuyến toàn trình (đủ điều kiện)', 100],
+];
+const ONLINE_DOSSIERS = 'Hồ sơ thủ tục hành chính xử lý trực tuyến';
+const NON_CONTACT = 'Giao dịch hành chính thuộc diện “phi tiếp xúc”';
+const RETURN_REASON =
+  'Tỷ lệ giao dịch phi tiếp xúc chưa khớp số liệu của Cổng dịch vụ công, đề nghị rà soát lại.';
+/** The smallest file the server recognises as a PDF (it checks the %PDF signature). */
+const EVIDENCE = {
+  name: 'minh-chung-hcc-2026.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+};
+
+describe('[REPORTS] unit report: fill, submit, return, resubmit, accept, dashboard', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let officer: Page;
+  let standing: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    // Two people, two browser contexts: the HCC unit officer and the standing agency (Phòng VH-XH).
+    officer = await newPage(browser, app.baseUrl, 'thanhdong.hcc');
+    standing = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('[REPORTS]: the HCC centre reports 2026, is returned, fixes and resubmits; the standing agency accepts; the dashboard shows it', async () => {
+    // The standing agency finds the plan, its id, and the HCC centre not yet rated on the dashboard.
+    const plans = new PlanListPage(standing);
+    await plans.open();
+    await plans.openPlan('Thành Đông');
+    await standing.getByRole('tab', { name: 'Báo cáo' }).click();
+    const planId = new URL(standing.url()).pathname.split('/')[2] ?? '';
+    const obligationRow = standing
+      .getByRole('row')
+      .filter({ has: standing.getByRole('link', { name: HCC }) });
+    expect(await obligationRow.textContent()).toContain('Chưa bắt đầu');
+    const dashboard = new DashboardPage(standing);
+    await dashboard.open(planId);
+    expect(await dashboard.unitRow(HCC).textContent()).toContain('Chưa đánh giá');
+
+    // The unit officer lands on "Việc của tôi" and opens the 2026 report.
+    await officer.goto('/');
+    await officer.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
+    const workRow = officer.getByRole('row').filter({ hasText: 'Năm 2026' }).filter({ hasText: HCC });
+    await workRow.getByRole('button', { name: 'Nhập báo cáo' }).click();
+    const report = new UnitReportPage(officer);
+    await report.heading(HCC).waitFor();
+    await report.waitForStatus('Chưa bắt đầu');
+
+    for (const [name, value] of VALUES) await report.valueInput(name).fill(String(value));
+    // A % indicator may be reported as numerator / denominator: the rate is computed on screen.
+    await report.numeratorInput(ONLINE_DOSSIERS).fill('1530');
+    await report.denominatorInput(ONLINE_DOSSIERS).fill('1800');
+    expect(await report.valueInput(ONLINE_DOSSIERS).inputValue()).toBe('85');
+    await report.difficulties.fill('Một số thủ tục chưa kết nối được với Cổng dịch vụ công quốc gia.');
+    // The first evidence file saves the draft (evidence hangs on a saved report).
+    await report.uploadEvidence(EVIDENCE);
+    await report.waitForStatus('Đang soạn');
+    await report.confirmAction('Nộp báo cáo');
+    await report.waitForStatus('Đã nộp');
+
+    // The standing agency opens it from the obligations table and returns it with a reason.
+    await standing.goto(`/plans/${planId}?tab=reports`);
+    await obligationRow.filter({ hasText: 'Đã nộp' }).waitFor();
+    await obligationRow.getByRole('link', { name: HCC }).click();
+    const review = new UnitReportPage(standing);
+    await review.heading(HCC).waitFor();
+    await standing.getByRole('link', { name: EVIDENCE.name }).waitFor();
+    await review.returnWithReason(RETURN_REASON);
+    await review.waitForStatus('Bị trả lại');
+
+    // The officer sees what was returned and why, fixes the value and submits again.
+    await officer.goto('/my-work');
+    await officer.getByText(`Bị trả lại: ${RETURN_REASON}`).waitFor();
+    await workRow.getByRole('button', { name: 'Nhập báo cáo' }).click();
+    await report.returnedAlert.filter({ hasText: RETURN_REASON }).waitFor();
+    expect(await report.valueInput(NON_CONTACT).inputValue()).toBe('70');
+    await report.valueInput(NON_CONTACT).fill('82');
+    await report.confirmAction('Nộp báo cáo');
+    await report.waitForStatus('Đã nộp');
+
+    // The standing agency accepts the corrected report.
+    await standing.reload();
+    await review.waitForStatus('Đã nộp');
+    await review.confirmAction('Chấp nhận');
+    await review.waitForStatus('Đã chấp nhận');
+
+    // The dashboard now shows the accepted values with their status, and the unit rated.
+    await dashboard.open(planId);
+    const nonContact = dashboard.indicatorRow(NON_CONTACT);
+    await nonContact.filter({ hasText: '82 %' }).waitFor();
+    expect(await nonContact.textContent()).toContain('Đạt');
+    const online = dashboard.indicatorRow(ONLINE_DOSSIERS);
+    expect(await online.textContent()).toContain('85 %');
+    expect(await online.textContent()).toContain('Đạt');
+    const unitText = (await dashboard.unitRow(HCC).textContent()) ?? '';
+    expect(unitText).toContain('Xanh');
+    expect(unitText).not.toContain('Chưa đánh giá');
+    expect(unitText).toContain('Đã chấp nhận');
+
+    // …and the obligations table of the period says so too.
+    await standing.goto(`/plans/${planId}?tab=reports`);
+    await obligationRow.filter({ hasText: 'Đã chấp nhận' }).waitFor();
+  });
+});
