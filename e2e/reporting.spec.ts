@@ -124,4 +124,48 @@ describe('[REPORTS] unit report: fill, submit, return, resubmit, accept, dashboa
     await standing.goto(`/plans/${planId}?tab=reports`);
     await obligationRow.filter({ hasText: 'Đã chấp nhận' }).waitFor();
   });
+
+  it('[REPORTS]: a numerator above its denominator is refused on its row; a save made meanwhile elsewhere keeps the input and offers the latest version', async () => {
+    const first = await newPage(browser, app.baseUrl, 'thanhdong.hcc');
+    const second = await newPage(browser, app.baseUrl, 'thanhdong.hcc');
+    await first.goto('/my-work');
+    await first
+      .getByRole('row')
+      .filter({ hasText: 'Năm 2025' })
+      .filter({ hasText: HCC })
+      .getByRole('button', { name: 'Nhập báo cáo' })
+      .click();
+    const report = new UnitReportPage(first);
+    await report.heading(HCC).waitFor();
+
+    await report.numeratorInput(ONLINE_DOSSIERS).fill('1900');
+    await report.denominatorInput(ONLINE_DOSSIERS).fill('1800');
+    await report.saveDraft();
+    await report.rowError('Tử số không được lớn hơn mẫu số').waitFor();
+    await report.denominatorInput(ONLINE_DOSSIERS).fill('2000');
+    await report.saveDraft();
+    await report.waitForStatus('Đang soạn');
+
+    // The same officer, in another browser, saves a value in the meantime.
+    await second.goto(first.url());
+    const other = new UnitReportPage(second);
+    await other.waitForStatus('Đang soạn');
+    await other.valueInput(VALUES[0]![0]).fill('60');
+    await other.saveDraft();
+    await second.getByText('Đã lưu nháp').waitFor();
+
+    await first.bringToFront();
+    await report.valueInput(VALUES[0]![0]).fill('75');
+    await report.saveDraft();
+    await first.getByRole('alert').filter({ hasText: 'Báo cáo vừa được người khác cập nhật' }).waitFor();
+    expect(await report.valueInput(VALUES[0]![0]).inputValue()).toBe('75');
+    await first.getByRole('button', { name: 'Tải lại bản mới nhất' }).click();
+    await first
+      .getByRole('alert')
+      .filter({ hasText: 'Báo cáo vừa được người khác cập nhật' })
+      .waitFor({ state: 'hidden' });
+    expect(await report.valueInput(VALUES[0]![0]).inputValue()).toBe('60');
+    await first.context().close();
+    await second.context().close();
+  });
 });

@@ -41,9 +41,20 @@ export class UnitReportPage {
     await this.page.getByRole('link', { name: file.name }).waitFor();
   }
 
+  /** "Lưu nháp", then waits for the outcome the caller expects (a toast, an error). */
+  async saveDraft() {
+    // Not exact: while the last save's spinner fades out, the button's name is "loading Lưu nháp".
+    await this.page.getByRole('button', { name: 'Lưu nháp' }).click();
+  }
+
+  /** The server's message shown on a row, under the input it concerns. */
+  rowError(text: string): Locator {
+    return this.page.getByRole('alert').filter({ hasText: text });
+  }
+
   /** Clicks an action and, when it asks, confirms it ("Đồng ý"). */
   async confirmAction(name: 'Nộp báo cáo' | 'Chấp nhận' | 'Tạo bản điều chỉnh') {
-    await this.page.getByRole('button', { name, exact: true }).click();
+    await this.page.getByRole('button', { name }).click();
     await this.page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
   }
 
