@@ -2,8 +2,10 @@
  * Takes screenshots of the main screens against the real app with demo data, for review and the docs:
  *   npm run build && node --import tsx e2e/take-screenshots.ts [outDir]
  * Writes login.png, plan-list.png, plan-indicators.png, history.png, audit.png, users.png,
- * change-password.png, … into outDir
- * (default artifacts/screenshots), and the plan page (indicator tab) into docs/screenshot-plan.png.
+ * change-password.png, report-obligations.png, report-review.png, dashboard.png, … into outDir
+ * (default artifacts/screenshots), the plan page (indicator tab) into docs/screenshot-plan.png, and
+ * Dân Tiến's period obligations, a report to review and the dashboard into docs/screenshot-{obligations,
+ * report,dashboard}.png.
  * Each screen is taken as the demo account that would use it (signed in through the API).
  */
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -143,6 +145,55 @@ const main = async () => {
       .scrollIntoViewIfNeeded();
     await shotOf(unitOfficer)('plan-unit-officer');
     await unitOfficer.context().close();
+
+    // The standing agency of Dân Tiến: the period's obligations, a submitted report to review, the dashboard.
+    const reviewer = await openPage(browser, app.baseUrl, 'dantien.vhxh');
+    const reviewerShot = shotOf(reviewer);
+    await reviewer.goto('/plans');
+    await reviewer
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ hasText: 'Dân Tiến' })
+      .getByRole('link')
+      .first()
+      .click();
+    await reviewer.getByRole('tab', { name: /^(Báo cáo|Reports)$/ }).click();
+    const vhxhRow = reviewer.getByRole('row').filter({ hasText: 'Phòng Văn hóa - Xã hội' });
+    await vhxhRow.getByRole('link').waitFor();
+    await reviewer.getByRole('heading', { name: /Kỳ báo cáo|Reporting periods/ }).scrollIntoViewIfNeeded();
+    await reviewerShot('report-obligations');
+    await reviewer.screenshot({ path: 'docs/screenshot-obligations.png' });
+
+    await vhxhRow.getByRole('link').click();
+    await reviewer.getByRole('heading', { name: /Phòng Văn hóa - Xã hội/ }).waitFor();
+    await reviewer.getByRole('button', { name: /Chấp nhận|Accept/ }).waitFor();
+    await reviewerShot('report-review');
+    await reviewer.screenshot({ path: 'docs/screenshot-report.png' });
+
+    // The unit officer's side: the accepted report of Trung tâm HCC, with values, fractions and notes.
+    await reviewer.goBack();
+    await reviewer
+      .getByRole('row')
+      .filter({ hasText: 'Trung tâm phục vụ hành chính công' })
+      .getByRole('link')
+      .click();
+    await reviewer.getByRole('heading', { name: /Trung tâm phục vụ hành chính công/ }).waitFor();
+    await reviewerShot('report-accepted', true);
+
+    await reviewer.goBack();
+    await reviewer
+      .getByRole('main')
+      .getByRole('button', { name: /Bảng điều hành|Dashboard/ })
+      .click();
+    await reviewer.getByRole('heading', { name: /Bảng điều hành|Dashboard/ }).waitFor();
+    await reviewer.getByRole('row').filter({ hasText: 'Hồ sơ thủ tục hành chính xử lý trực tuyến' }).click();
+    await reviewer.getByRole('img', { name: /Số liệu theo kỳ|Values over/ }).waitFor();
+    await settle(reviewer);
+    await reviewerShot('dashboard', true);
+    await reviewer.setViewportSize({ width: 1440, height: 1500 });
+    await reviewer.evaluate(() => window.scrollTo(0, 0));
+    await reviewer.screenshot({ path: 'docs/screenshot-dashboard.png' });
+    await reviewer.context().close();
 
     // The administrator of Hải Phòng: accounts and roles.
     const admin = await openPage(browser, app.baseUrl, 'haiphong.admin');

@@ -7,8 +7,15 @@ import type { DashboardIndicator } from './DashboardIndicatorTable';
 
 /**
  * Accepted values period by period (points) against the target path (the yearly targets, a line; a range
- * target draws its upper bound too). Yearly targets sit at the end of their year.
+ * target draws its upper bound too). The x axis counts years: a target sits on its year, and a value on
+ * the year its data closes in (a quarter's value a little before, so periods of one year stay in order).
  */
+const yearPosition = (isoDay: string): number => {
+  const year = Number(isoDay.slice(0, 4));
+  const month = Number(isoDay.slice(5, 7));
+  return Math.round((year + (month - 12) / 12) * 100) / 100;
+};
+
 export const IndicatorChart = ({
   indicator,
   onClose,
@@ -27,16 +34,34 @@ export const IndicatorChart = ({
     const visible = targets.filter(
       (target) => target.year <= Math.max(2030, lastValueYear + 1) || targets.length <= 3,
     );
+    const xs = [
+      ...visible.map((target) => target.year),
+      ...indicator.series.map((point) => yearPosition(point.dataTo)),
+    ];
+    if (xs.length === 0) xs.push(Number(new Date().getFullYear()));
     const hasRange = visible.some((target) => target.op === 'range' && target.valueHigh != null);
     return {
-      tooltip: { trigger: 'item' },
+      tooltip: {
+        trigger: 'item',
+        formatter: (params: { seriesName: string; name: string; value: [number, number] }) =>
+          `${params.seriesName}<br/>${params.name}: <b>${params.value[1]}${unit === '%' ? '%' : ` ${unit}`}</b>`,
+      },
       legend: { top: 0 },
       grid: { left: 56, right: 24, top: 40, bottom: 40 },
-      xAxis: { type: 'time', axisLabel: { formatter: '{yyyy}' } },
+      xAxis: {
+        type: 'value',
+        minInterval: 1,
+        scale: true,
+        min: Math.floor(Math.min(...xs)) - 1,
+        max: Math.ceil(Math.max(...xs)) + 1,
+        axisLabel: { formatter: (value: number) => (Number.isInteger(value) ? String(value) : '') },
+      },
       yAxis: {
         type: 'value',
         name: unit,
-        min: unit === '%' ? 0 : undefined,
+        // Room under the lowest point so a value on the bottom edge stays readable.
+        min: (extent: { min: number; max: number }) =>
+          Math.max(0, Math.floor(extent.min - Math.max(2, (extent.max - extent.min) * 0.25))),
         max: unit === '%' ? 100 : undefined,
       },
       series: [
@@ -49,7 +74,7 @@ export const IndicatorChart = ({
           lineStyle: { type: 'dashed', color: '#8c8c8c' },
           itemStyle: { color: '#8c8c8c' },
           data: visible.map((target) => ({
-            value: [`${target.year}-12-31`, target.value],
+            value: [target.year, target.value],
             name: `${target.year}`,
           })),
         },
@@ -60,7 +85,7 @@ export const IndicatorChart = ({
                 type: 'line',
                 symbol: 'none',
                 lineStyle: { type: 'dotted', color: '#bfbfbf' },
-                data: visible.map((target) => [`${target.year}-12-31`, target.valueHigh ?? target.value]),
+                data: visible.map((target) => [target.year, target.valueHigh ?? target.value]),
               },
             ]
           : []),
@@ -72,9 +97,12 @@ export const IndicatorChart = ({
           label: {
             show: true,
             position: 'top',
-            formatter: (params: { value: [string, number] }) => `${params.value[1]}`,
+            formatter: (params: { value: [number, number] }) => `${params.value[1]}`,
           },
-          data: indicator.series.map((point) => ({ value: [point.dataTo, point.value], name: point.label })),
+          data: indicator.series.map((point) => ({
+            value: [yearPosition(point.dataTo), point.value],
+            name: point.label,
+          })),
         },
       ],
     };
