@@ -37,7 +37,7 @@ import catalogMapping from './plans/catalog-mapping.json' with { type: 'json' };
 import danTien from './plans/dan-tien.json' with { type: 'json' };
 import thanhDong from './plans/thanh-dong.json' with { type: 'json' };
 
-/** The gold files follow ../shared/seeds/SCHEMA.md: the same shape as an imported draft. */
+/** The gold files follow the seeds' SCHEMA.md: the same shape as an imported draft. */
 const ZGoldPlan = ZImportedPlanDraft;
 export type GoldPlan = z.infer<typeof ZGoldPlan>;
 

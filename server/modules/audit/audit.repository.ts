@@ -53,3 +53,16 @@ export const recordAudit = async (
     after: snapshot(entry.after),
   });
 };
+
+/**
+ * Records a change to something that belongs to a plan (an indicator, a target, a task), filing it under
+ * the plan and its locality so the plan's history and the locality's trail find it.
+ */
+export const recordPlanAudit = (
+  executor: Executor,
+  context: RequestContext,
+  at: Date,
+  plan: { id: string; localityId: string },
+  entry: Omit<AuditEntry, 'planId' | 'localityId'>,
+): Promise<void> =>
+  recordAudit(executor, context, at, { ...entry, planId: plan.id, localityId: plan.localityId });

@@ -7,7 +7,7 @@ import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
-import { recordAudit } from '../audit/audit.repository';
+import { recordPlanAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/access';
 import type { CatalogService } from '../catalog/catalog.service';
 import { canEditLedItem, canEditPlan } from '../plan/plan.policy';
@@ -74,9 +74,8 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
     executor: Executor,
     context: RequestContext,
     plan: PlanRow,
-    entry: Parameters<typeof recordAudit>[3],
-  ) =>
-    recordAudit(executor, context, clock.now(), { ...entry, planId: plan.id, localityId: plan.localityId });
+    entry: Parameters<typeof recordPlanAudit>[4],
+  ) => recordPlanAudit(executor, context, clock.now(), plan, entry);
 
   /**
    * Adds an indicator (with its yearly targets) at the end of the plan.

@@ -4,7 +4,7 @@ import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
-import { recordAudit } from '../audit/audit.repository';
+import { recordPlanAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/access';
 import { canEditLedItem, canEditPlan } from '../plan/plan.policy';
 import type { PlanRow } from '../plan/plan.repository';
@@ -82,9 +82,8 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
     executor: Executor,
     context: RequestContext,
     plan: PlanRow,
-    entry: Parameters<typeof recordAudit>[3],
-  ) =>
-    recordAudit(executor, context, clock.now(), { ...entry, planId: plan.id, localityId: plan.localityId });
+    entry: Parameters<typeof recordPlanAudit>[4],
+  ) => recordPlanAudit(executor, context, clock.now(), plan, entry);
 
   /**
    * Adds a task at the end of the plan.
