@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../../components/ui/FormErrorAlert';
 import { applyServerError, clearFieldErrors, validateWithSchema } from '../../../components/ui/formErrors';
+import { LeadUnitFields } from '../../plan/components/LeadUnitFields';
 import { unitOptions } from '../../plan/unitNames';
 import { useCreateIndicatorMutation, useUpdateIndicatorMutation } from '../mutations';
 
@@ -208,28 +209,7 @@ export const IndicatorForm = ({ plan, catalog, indicator, onDone, onCancel }: In
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item
-        name="leadUnitId"
-        label={t('indicator.fields.leadUnitId')}
-        extra={plan.can.edit ? undefined : t('indicator.leadUnitLocked')}
-      >
-        <Select
-          disabled={!plan.can.edit}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={units}
-          placeholder={t('common.selectPlaceholder')}
-        />
-      </Form.Item>
-      <Form.Item name="coordinatingUnitIds" label={t('indicator.fields.coordinatingUnitIds')}>
-        <Select
-          mode="multiple"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={units}
-          placeholder={t('common.selectPlaceholder')}
-        />
-      </Form.Item>
+      <LeadUnitFields namespace="indicator" units={units} canChangeLead={plan.can.edit} />
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item name="executor" label={t('indicator.fields.executor')}>

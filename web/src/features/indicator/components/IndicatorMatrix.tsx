@@ -3,14 +3,14 @@
  * unit, one column per target year or stage, lead and coordinating units and the standard catalog code.
  * Clicking a target cell opens the editor for that year.
  */
-import { DeleteOutlined, EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { formatTarget } from '@core/domain/targets';
 import type { TCatalogIndicator } from '@core/schemas/catalog.schemas';
 import type { TIndicator, TTarget } from '@core/schemas/indicator.schemas';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
-import { Button, Popconfirm, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RowActions } from '../../../components/ui/RowActions';
 import { type GroupedRow, groupRows } from '../../plan/groupRows';
 import { makeUnitNamer } from '../../plan/unitNames';
 import styles from './IndicatorMatrix.module.css';
@@ -188,44 +188,19 @@ export const IndicatorMatrix = ({
       onCell: hideInGroupRow,
       render: (_value, row) =>
         row.kind === 'item' ? (
-          <Space size={0}>
-            <Tooltip title={t('history.open')}>
-              <Button
-                type="text"
-                size="small"
-                icon={<HistoryOutlined />}
-                aria-label={t('indicator.historyLabel', { name: row.item.name })}
-                onClick={() => onShowHistory(row.item)}
-              />
-            </Tooltip>
-            {row.item.canEdit && (
-              <Button
-                type="text"
-                size="small"
-                icon={<EditOutlined />}
-                aria-label={t('indicator.editLabel', { name: row.item.name })}
-                onClick={() => onEditIndicator(row.item)}
-              />
-            )}
-            {canEditPlan && (
-              <Popconfirm
-                title={t('indicator.deleteConfirm')}
-                description={t('common.deleteWarning')}
-                okText={t('common.delete')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true }}
-                onConfirm={() => onDeleteIndicator(row.item)}
-              >
-                <Button
-                  type="text"
-                  size="small"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t('indicator.deleteLabel', { name: row.item.name })}
-                />
-              </Popconfirm>
-            )}
-          </Space>
+          <RowActions
+            labels={{
+              history: t('indicator.historyLabel', { name: row.item.name }),
+              edit: t('indicator.editLabel', { name: row.item.name }),
+              delete: t('indicator.deleteLabel', { name: row.item.name }),
+            }}
+            deleteConfirm={t('indicator.deleteConfirm')}
+            canEdit={row.item.canEdit}
+            canDelete={canEditPlan}
+            onHistory={() => onShowHistory(row.item)}
+            onEdit={() => onEditIndicator(row.item)}
+            onDelete={() => onDeleteIndicator(row.item)}
+          />
         ) : null,
     },
   ];

@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT_VI, dayjsToIso, isoToDayjs } from '../../../components/ui/dates';
 import { FormErrorAlert } from '../../../components/ui/FormErrorAlert';
 import { applyServerError, clearFieldErrors, validateWithSchema } from '../../../components/ui/formErrors';
+import { LeadUnitFields } from '../../plan/components/LeadUnitFields';
 import { unitOptions } from '../../plan/unitNames';
 import { deadlineColor, deadlineLabel } from '../deadlineLabel';
 import { useCreateTaskMutation, useUpdateTaskMutation } from '../mutations';
@@ -201,28 +202,7 @@ export const TaskForm = ({ plan, task, onDone, onCancel }: TaskFormProps) => {
       <Form.Item name="name" label={t('task.fields.name')} required>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
       </Form.Item>
-      <Form.Item
-        name="leadUnitId"
-        label={t('task.fields.leadUnitId')}
-        extra={plan.can.edit ? undefined : t('task.leadUnitLocked')}
-      >
-        <Select
-          disabled={!plan.can.edit}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={units}
-          placeholder={t('common.selectPlaceholder')}
-        />
-      </Form.Item>
-      <Form.Item name="coordinatingUnitIds" label={t('task.fields.coordinatingUnitIds')}>
-        <Select
-          mode="multiple"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={units}
-          placeholder={t('common.selectPlaceholder')}
-        />
-      </Form.Item>
+      <LeadUnitFields namespace="task" units={units} canChangeLead={plan.can.edit} />
       <Form.Item name="leader" label={t('task.fields.leader')}>
         <Input />
       </Form.Item>

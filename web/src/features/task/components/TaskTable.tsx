@@ -2,23 +2,13 @@
  * The tasks as the plan prints them: group header rows, then number, task, lead and coordinating units,
  * output and deadline (the printed text beside its meaning: "Đến 31/12/2025", "Hằng năm").
  */
-import { DeleteOutlined, EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { foldText } from '@core/domain/text';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import type { TTask } from '@core/schemas/task.schemas';
-import {
-  Button,
-  Flex,
-  Popconfirm,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RowActions } from '../../../components/ui/RowActions';
 import { type GroupedRow, groupRows } from '../../plan/groupRows';
 import { makeUnitNamer } from '../../plan/unitNames';
 import { deadlineColor, deadlineLabel } from '../deadlineLabel';
@@ -146,44 +136,19 @@ export const TaskTable = ({
       onCell: hideInGroupRow,
       render: (_value, row) =>
         row.kind === 'item' ? (
-          <Space size={0}>
-            <Tooltip title={t('history.open')}>
-              <Button
-                type="text"
-                size="small"
-                icon={<HistoryOutlined />}
-                aria-label={t('task.historyLabel', { name: row.item.name })}
-                onClick={() => onShowHistory(row.item)}
-              />
-            </Tooltip>
-            {row.item.canEdit && (
-              <Button
-                type="text"
-                size="small"
-                icon={<EditOutlined />}
-                aria-label={t('task.editLabel', { name: row.item.name })}
-                onClick={() => onEditTask(row.item)}
-              />
-            )}
-            {canEditPlan && (
-              <Popconfirm
-                title={t('task.deleteConfirm')}
-                description={t('common.deleteWarning')}
-                okText={t('common.delete')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true }}
-                onConfirm={() => onDeleteTask(row.item)}
-              >
-                <Button
-                  type="text"
-                  size="small"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t('task.deleteLabel', { name: row.item.name })}
-                />
-              </Popconfirm>
-            )}
-          </Space>
+          <RowActions
+            labels={{
+              history: t('task.historyLabel', { name: row.item.name }),
+              edit: t('task.editLabel', { name: row.item.name }),
+              delete: t('task.deleteLabel', { name: row.item.name }),
+            }}
+            deleteConfirm={t('task.deleteConfirm')}
+            canEdit={row.item.canEdit}
+            canDelete={canEditPlan}
+            onHistory={() => onShowHistory(row.item)}
+            onEdit={() => onEditTask(row.item)}
+            onDelete={() => onDeleteTask(row.item)}
+          />
         ) : null,
     },
   ];
