@@ -77,6 +77,11 @@ export const ZConfigEnv = z.object({
     .max(3600)
     .default(30)
     .describe('How often each app process sends pending e-mails (when SMTP_URL is set).'),
+  WEB_DIST: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Folder of the built web app (default web/dist); the same variable sets where `npm run build` writes.'),
 });
 
 export type Config = {
@@ -97,6 +102,8 @@ export type Config = {
   reminderDaysBefore: number;
   reminderScanIntervalMs: number;
   emailSendIntervalMs: number;
+  /** Folder of the built SPA; null means the default web/dist. */
+  webDist: string | null;
 };
 
 /** Public, so never acceptable in production: the server refuses to start with it there. */
@@ -151,5 +158,6 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
     reminderDaysBefore: values.REMINDER_DAYS_BEFORE,
     reminderScanIntervalMs: values.REMINDER_SCAN_MINUTES * 60_000,
     emailSendIntervalMs: values.EMAIL_SEND_SECONDS * 1000,
+    webDist: values.WEB_DIST ?? null,
   };
 };

@@ -20,7 +20,7 @@ const app = await createApp({
   config,
   clock: systemClock,
   storage,
-  webRoot: DEFAULT_WEB_ROOT,
+  webRoot: config.webDist ?? DEFAULT_WEB_ROOT,
 });
 
 // Reminders and e-mail run in every process; the database keeps them exactly-once.
