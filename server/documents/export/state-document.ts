@@ -106,3 +106,16 @@ export const signatureLines = (issuer: Pick<DocumentIssuer, 'kind' | 'signer'>):
     ? ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']
     : ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'];
 };
+
+/**
+ * The standing committee above a commune's party committee, as "Nơi nhận" names it:
+ * "tỉnh Thái Nguyên" → "Ban Thường vụ Tỉnh ủy Thái Nguyên", "thành phố Hải Phòng" → "Ban Thường vụ Thành ủy
+ * Hải Phòng".
+ *
+ * @param provinceText - the province's kind and name, as the documents print it
+ */
+export const provinceCommitteeOf = (provinceText: string): string => {
+  const city = /^thành phố\s+/i.exec(provinceText);
+  if (city) return `Ban Thường vụ Thành ủy ${provinceText.slice(city[0].length)}`;
+  return `Ban Thường vụ Tỉnh ủy ${provinceText.replace(/^tỉnh\s+/i, '')}`;
+};

@@ -41,17 +41,25 @@ export const MARGINS = { top: 1134, bottom: 1134, left: 1701, right: 850 } as co
 export const FONT = 'Times New Roman';
 /** Sizes in half-points. */
 const SIZE = { body: 28, header: 24, table: 24, recipientsTitle: 24, recipients: 22 } as const;
+/** HD 36-HD/VPTW, Phụ lục 3: the party header is larger (title 15 pt, issuer and number 14 pt). */
+const PARTY_SIZE = { title: 30, issuer: 28, recipientsTitle: 28, recipients: 24 } as const;
 
 const PORTRAIT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
 /** Landscape pages turn the margins with the page: the binding side stays 30 mm. */
 const LANDSCAPE_WIDTH = A4.height - MARGINS.left - MARGINS.right;
 
-type Run = { text: string; bold?: boolean; italics?: boolean; size?: number };
+type Run = { text: string; bold?: boolean; italics?: boolean; underline?: boolean; size?: number };
 
 const runs = (items: Run[]) =>
   items.map(
     (item) =>
-      new TextRun({ text: item.text, bold: item.bold, italics: item.italics, size: item.size ?? SIZE.body }),
+      new TextRun({
+        text: item.text,
+        bold: item.bold,
+        italics: item.italics,
+        underline: item.underline ? {} : undefined,
+        size: item.size ?? SIZE.body,
+      }),
   );
 
 const line = (
@@ -59,6 +67,7 @@ const line = (
   options: {
     bold?: boolean;
     italics?: boolean;
+    underline?: boolean;
     size?: number;
     align?: (typeof AlignmentType)[keyof typeof AlignmentType];
     before?: number;
@@ -70,7 +79,15 @@ const line = (
     alignment: options.align ?? AlignmentType.JUSTIFIED,
     spacing: { before: options.before ?? 0, after: options.after ?? 0 },
     indent: options.indentFirst ? { firstLine: 567 } : undefined,
-    children: runs([{ text, bold: options.bold, italics: options.italics, size: options.size }]),
+    children: runs([
+      {
+        text,
+        bold: options.bold,
+        italics: options.italics,
+        underline: options.underline,
+        size: options.size,
+      },
+    ]),
   });
 
 /** Body text: justified, first line indented 1 cm, 6 pt before. */
@@ -100,10 +117,10 @@ const headerBlock = (issuer: DocumentIssuer, number: string, date: string) => {
   const leftChildren =
     issuer.kind === 'party'
       ? [
-          ...(issuer.parentName ? [centred(issuer.parentName, false)] : []),
-          centred(issuer.name, true),
-          centred('*', false),
-          centred(number, false),
+          ...(issuer.parentName ? [centred(issuer.parentName, false, PARTY_SIZE.issuer)] : []),
+          centred(issuer.name, true, PARTY_SIZE.issuer),
+          centred('*', false, PARTY_SIZE.issuer),
+          centred(number, false, PARTY_SIZE.issuer),
         ]
       : [
           ...(issuer.parentName ? [centred(issuer.parentName, false)] : []),
@@ -114,8 +131,8 @@ const headerBlock = (issuer: DocumentIssuer, number: string, date: string) => {
   const rightChildren =
     issuer.kind === 'party'
       ? [
-          centred('ĐẢNG CỘNG SẢN VIỆT NAM', true),
-          rule(right, 3000),
+          centred('ĐẢNG CỘNG SẢN VIỆT NAM', true, PARTY_SIZE.title),
+          rule(right, 3600),
           line(placeAndDate(issuer.placeName, date), {
             italics: true,
             align: AlignmentType.CENTER,
@@ -168,9 +185,21 @@ const titleBlock = (kind: string, title: string[]) => [
 const closingBlock = (issuer: DocumentIssuer, recipients: string[]) => {
   const left = Math.round(PORTRAIT_WIDTH * 0.5);
   const right = PORTRAIT_WIDTH - left;
+  // NĐ 30/2020: "Nơi nhận:" bold italic 12 pt, items 11 pt. HD 36: "Nơi nhận:" upright, underlined, 14 pt;
+  // items 12 pt.
+  const isParty = issuer.kind === 'party';
   const recipientLines = [
-    line('Nơi nhận:', { bold: true, italics: true, size: SIZE.recipientsTitle, align: AlignmentType.LEFT }),
-    ...recipients.map((text) => line(text, { size: SIZE.recipients, align: AlignmentType.LEFT })),
+    isParty
+      ? line('Nơi nhận:', { underline: true, size: PARTY_SIZE.recipientsTitle, align: AlignmentType.LEFT })
+      : line('Nơi nhận:', {
+          bold: true,
+          italics: true,
+          size: SIZE.recipientsTitle,
+          align: AlignmentType.LEFT,
+        }),
+    ...recipients.map((text) =>
+      line(text, { size: isParty ? PARTY_SIZE.recipients : SIZE.recipients, align: AlignmentType.LEFT }),
+    ),
   ];
   const signature = [
     ...signatureLines(issuer).map((text) => line(text, { bold: true, align: AlignmentType.CENTER })),

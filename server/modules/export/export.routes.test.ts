@@ -452,4 +452,88 @@ describe('exports', () => {
       }
     });
   });
+
+  // Runs last: it turns the demo plan into a party plan for the rest of the file.
+  describe('party documents (Hướng dẫn 36-HD/VPTW)', () => {
+    /** The run (<w:r>) that prints exactly `text`, with its properties. */
+    const runOf = (document: string, text: string) =>
+      [...document.matchAll(/<w:r>(?:(?!<\/w:r>).)*<\/w:r>/gs)]
+        .map((match) => match[0])
+        .find((run) => textOf(run) === text) ?? '';
+
+    beforeAll(async () => {
+      const patched = await t.call('PATCH', `/api/v1/plans/${planId}`, {
+        issuerKind: 'party',
+        issuer: 'Đảng ủy xã Dân Tiến',
+        number: '15-KH/ĐU',
+        signerName: 'Nguyễn Thị Bình',
+        signerPosition: 'Phó Bí thư',
+      });
+      expect(patched.status).toBe(200);
+    });
+
+    it('should print the plan with the party header, number, signature and recipients', async () => {
+      const response = await download(t, vanhoa, `/api/v1/plans/${planId}/export.docx`);
+      expect(response.status).toBe(200);
+      const { document } = await docxParts(response.bytes);
+      const text = textOf(document);
+      for (const expected of [
+        'ĐẢNG BỘ TỈNH THÁI NGUYÊN',
+        'ĐẢNG ỦY XÃ DÂN TIẾN',
+        'ĐẢNG CỘNG SẢN VIỆT NAM',
+        'Số 15-KH/ĐU',
+        'Dân Tiến, ngày 30 tháng 8 năm 2025',
+        'KẾ HOẠCH',
+        'T/M ĐẢNG ỦY',
+        'PHÓ BÍ THƯ',
+        'Nguyễn Thị Bình',
+        '- Ban Thường vụ Tỉnh ủy Thái Nguyên (b/c);',
+        '- Lưu Văn phòng Đảng ủy.',
+      ])
+        expect(text).toContain(expected);
+      for (const absent of [
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'TM. ỦY BAN NHÂN DÂN',
+        'Số:',
+      ])
+        expect(text).not.toContain(absent);
+      // The same page as NĐ 30: A4, margins 20/20/30/15 mm.
+      expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
+      expect(document).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
+      // Phụ lục 3: the title in bold 15 pt, the issuer in bold 14 pt, the level above and the number upright 14 pt,
+      // the asterisk under the issuer, the date in italics.
+      const title = runOf(document, 'ĐẢNG CỘNG SẢN VIỆT NAM');
+      expect(title).toContain('<w:b/>');
+      expect(title).toContain('<w:sz w:val="30"/>');
+      const issuer = runOf(document, 'ĐẢNG ỦY XÃ DÂN TIẾN');
+      expect(issuer).toContain('<w:b/>');
+      expect(issuer).toContain('<w:sz w:val="28"/>');
+      for (const upright of ['ĐẢNG BỘ TỈNH THÁI NGUYÊN', 'Số 15-KH/ĐU']) {
+        expect(runOf(document, upright)).toContain('<w:sz w:val="28"/>');
+        expect(runOf(document, upright)).not.toMatch(/<w:[bi]\/>/);
+      }
+      expect(runOf(document, '*')).not.toBe('');
+      expect(runOf(document, 'Dân Tiến, ngày 30 tháng 8 năm 2025')).toContain('<w:i/>');
+      // "Nơi nhận:" upright and underlined, not the bold italics of NĐ 30.
+      const recipients = runOf(document, 'Nơi nhận:');
+      expect(recipients).toContain('<w:u w:val="single"/>');
+      expect(recipients).not.toMatch(/<w:[bi]\/>/);
+    });
+
+    it('should leave the party number blank for the clerk on the consolidated report', async () => {
+      const response = await download(
+        t,
+        standing,
+        `/api/v1/reporting-periods/${periodId}/consolidated-report.docx`,
+      );
+      expect(response.status).toBe(200);
+      const text = textOf((await docxParts(response.bytes)).document);
+      expect(text).toContain('Số       -BC/ĐU');
+      expect(text).toContain('ĐẢNG ỦY XÃ DÂN TIẾN');
+      expect(text).toContain('Kết quả thực hiện Kế hoạch số 15-KH/ĐU ngày 30/8/2025 của Đảng ủy xã Dân Tiến');
+      expect(text).toContain('- Ban Thường vụ Tỉnh ủy Thái Nguyên (b/c);');
+      expect(text).not.toContain('/BC-UBND');
+    });
+  });
 });

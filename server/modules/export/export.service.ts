@@ -20,7 +20,11 @@ import {
 } from '../../documents/export/excel-exporter';
 import { cellLabel, type ImportedTemplate, readTemplateXlsx } from '../../documents/export/excel-importer';
 import type { PdfConverter } from '../../documents/export/pdf-converter';
-import { type DocumentIssuer, describeIssuer } from '../../documents/export/state-document';
+import {
+  type DocumentIssuer,
+  describeIssuer,
+  provinceCommitteeOf,
+} from '../../documents/export/state-document';
 import { renderConsolidatedReportDocx, renderPlanDocx } from '../../documents/export/word-exporter';
 import { AppError, type ErrorDetail } from '../../errors';
 import type { RequestContext } from '../../http/route';
@@ -166,7 +170,7 @@ export const createExportService = ({
         ...(provinceText
           ? [
               issuer.kind === 'party'
-                ? `- Ban Thường vụ ${provinceText.startsWith('tỉnh') ? 'Tỉnh ủy' : 'Thành ủy'} (b/c);`
+                ? `- ${provinceCommitteeOf(provinceText)} (b/c);`
                 : `- UBND ${provinceText} (b/c);`,
             ]
           : []),
@@ -258,7 +262,12 @@ export const createExportService = ({
       units: report.units,
       recipients:
         issuer.kind === 'party'
-          ? ['- Ban Thường vụ cấp trên (b/c);', '- Các đồng chí Đảng ủy viên;', '- Lưu Văn phòng Đảng ủy.']
+          ? [
+              ...(provinceText ? [`- ${provinceCommitteeOf(provinceText)} (b/c);`] : []),
+              '- Các đồng chí Đảng ủy viên;',
+              `- UBND ${locality.kind};`,
+              '- Lưu Văn phòng Đảng ủy.',
+            ]
           : [
               ...(provinceText ? [`- Sở Khoa học và Công nghệ ${provinceText} (b/c);`] : []),
               `- Thường trực Đảng ủy, HĐND ${locality.kind};`,
