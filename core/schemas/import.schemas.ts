@@ -181,6 +181,15 @@ export const ZImportedPlanDraft = z.object({
 });
 export type TImportedPlanDraft = z.infer<typeof ZImportedPlanDraft>;
 
+/** The largest plan document accepted, in bytes (a scanned 60-page plan at 200 dpi fits). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * File name endings the review screen offers to upload. The server decides from the bytes, never from
+ * the name; this list only lets the browser refuse an obviously wrong file (.doc, .xlsx) before sending it.
+ */
+export const IMPORT_FILE_EXTENSIONS = ['.docx', '.pdf', '.png', '.jpg', '.jpeg', '.txt'] as const;
+
 export const IMPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 
 /**

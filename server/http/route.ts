@@ -58,7 +58,7 @@ type RouteSchema = {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  response: Partial<Record<200 | 201 | 204, z.ZodType | null>>;
+  response: Partial<Record<200 | 201 | 202 | 204, z.ZodType | null>>;
 };
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -76,9 +76,12 @@ export type RouteInput<S extends RouteSchema> = {
   upload: Upload | null;
 };
 
-/** `session` sets (token) or clears (null) the session cookie; `file` answers with bytes to download. */
+/**
+ * `session` sets (token) or clears (null) the session cookie; `file` answers with bytes to download;
+ * 202 says the work was accepted and goes on in the background.
+ */
 export type RouteResult = (
-  | { status: 200 | 201; body: unknown }
+  | { status: 200 | 201 | 202; body: unknown }
   | { status: 204 }
   | { status: 200; file: { bytes: Buffer; contentType: string; fileName: string } }
 ) & {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importJob } from '../../db/schema';
 import { buildPlanDocx } from '../../documents/import/test-documents';
 import { buildTestApp, type Client, fixedClock, type TestApp } from '../../test/test-app';
 import { loadActor } from '../auth/auth.service';
@@ -30,6 +32,10 @@ const upload = async (
   });
   return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : null };
 };
+
+/** How many import jobs the database holds. */
+const jobCount = async (t: TestApp) =>
+  Number((await t.handle.db.select({ n: count() }).from(importJob))[0]!.n);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -80,7 +86,7 @@ describe('import jobs', () => {
 
     const response = await upload(t, officer, docx, 'Kế hoạch 99.docx');
 
-    expect(response.status).toBe(201);
+    expect(response.status).toBe(202);
     expect(response.body.data).toMatchObject({
       status: 'queued',
       fileName: 'Kế hoạch 99.docx',
@@ -115,21 +121,41 @@ describe('import jobs', () => {
     const own = await upload(t, officer, docx, 'a.docx', `?localityId=${thanhDong}`);
     const other = await upload(t, officer, docx, 'a.docx', `?localityId=${danTien}`);
 
-    expect(own.status).toBe(201);
+    expect(own.status).toBe(202);
     expect(own.body.data.localityId).toBe(thanhDong);
     expect(other.status).toBe(404);
     await untilFinished(officer, own.body.data.id);
   });
 
-  it('should end as failed with a Vietnamese reason for a corrupt DOCX, then keep serving', async () => {
-    const response = await upload(t, officer, docx.slice(0, 2000));
+  it('should refuse a corrupt DOCX, an old .doc and random bytes at once with 422 and a Vietnamese reason, starting no job', async () => {
+    const ole = new Uint8Array(4096);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const random = new Uint8Array(4096).map((_, index) => (index * 7919 + 13) % 256);
+    const jobsBefore = await jobCount(t);
 
-    expect(response.status).toBe(201);
+    const corrupt = await upload(t, officer, docx.slice(0, 2000));
+    const oldWord = await upload(t, officer, ole, 'ke-hoach.doc');
+    const noise = await upload(t, officer, random, 'ke-hoach.pdf');
+
+    expect(corrupt.status).toBe(422);
+    expect(corrupt.body.message).toMatch(/Word \(\.docx\) bị hỏng/);
+    expect(oldWord.status).toBe(422);
+    expect(oldWord.body.message).toMatch(/Tệp Word cũ \(\.doc\)/);
+    expect(noise.status).toBe(422);
+    expect(noise.body.message).toMatch(/Định dạng tệp không được hỗ trợ/);
+    expect(await jobCount(t)).toBe(jobsBefore);
+    expect((await t.call('GET', '/api/v1/auth/me')).status).toBe(200);
+  });
+
+  it('should end as failed with a Vietnamese reason for a readable file that is not a plan', async () => {
+    const letter = new TextEncoder().encode('Giấy mời họp chi bộ lúc 8 giờ sáng thứ Hai.');
+    const response = await upload(t, officer, letter, 'giay-moi.txt');
+
+    expect(response.status).toBe(202);
     const job = await untilFinished(officer, response.body.data.id);
     expect(job.status).toBe('failed');
-    expect(job.message).toMatch(/Word \(\.docx\) bị hỏng/);
+    expect(job.message).toMatch(/Không nhận ra văn bản kế hoạch/);
     expect(job.draft).toBeNull();
-    expect((await t.call('GET', '/api/v1/auth/me')).status).toBe(200);
   });
 
   it('should fail with 413 and a Vietnamese message above 20 MB, then keep serving', async () => {
@@ -157,7 +183,7 @@ describe('import jobs', () => {
 
   it('should report the pages of a scan as OCR reads them, and stop reading when cancelled', async () => {
     const response = await upload(t, officer, readFileSync(SCAN), 'scan.pdf');
-    expect(response.status).toBe(201);
+    expect(response.status).toBe(202);
     const id = response.body.data.id;
 
     const reading = await waitFor(async () => {

@@ -14,15 +14,15 @@ export const importRoutes = [
     path: '/api/v1/imports',
     operationId: 'importPlanDocument',
     summary:
-      'Bắt đầu đọc văn bản kế hoạch (Word, PDF, bản quét, ảnh chụp, văn bản thuần) thành bản nháp để rà soát; không lưu kế hoạch nào. Gửi tệp làm nội dung (application/octet-stream), tên tệp trong X-File-Name (mã hóa phần trăm), địa phương (nếu đã chọn) trong ?localityId=. Trả lời ngay 201 với lượt đọc (status "queued"); việc đọc chạy nền: hỏi GET /api/v1/imports/{id} đến khi status là "done" (có draft, sourceText), "failed" (message nói lý do) hoặc "cancelled". Mọi loại tệp đều trả lời cùng một dạng.',
+      'Bắt đầu đọc văn bản kế hoạch (Word, PDF, bản quét, ảnh chụp, văn bản thuần) thành bản nháp để rà soát; không lưu kế hoạch nào. Gửi tệp làm nội dung (application/octet-stream), tên tệp trong X-File-Name (mã hóa phần trăm), địa phương (nếu đã chọn) trong ?localityId=. Định dạng được nhận ra từ nội dung tệp (không theo tên): tệp .doc, bảng tính, tệp Word hỏng hoặc có mật khẩu bị từ chối ngay (422, message tiếng Việt nói cần gửi gì); quá 20 MB: 413. Nhận tệp thì trả lời ngay 202 với lượt đọc (status "queued"); việc đọc chạy nền: hỏi GET /api/v1/imports/{id} đến khi status là "done" (có draft, sourceText), "failed" (message nói lý do) hoặc "cancelled".',
     tags,
     permission: 'plan:write',
     upload: true,
-    schema: { query: ZStartImportQuery, response: { 201: dataOf(ZImportJob) } },
+    schema: { query: ZStartImportQuery, response: { 202: dataOf(ZImportJob) } },
     handler: async ({ upload, query, meta }, { services }) => {
       if (!upload) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       const job = await services.import.start(meta, upload, { localityId: query.localityId });
-      return { status: 201, body: { data: presentImportJob(job) } };
+      return { status: 202, body: { data: presentImportJob(job) } };
     },
   }),
   defineRoute({

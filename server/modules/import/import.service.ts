@@ -9,9 +9,10 @@
  * most `MAX_QUEUED_IMPORTS` more waiting; beyond that an upload is refused with a "try again" message.
  * Jobs are deleted a day after they were created.
  */
-import type { TSavePlanDraftRequest } from '@core/schemas/import.schemas';
+import { MAX_IMPORT_BYTES, type TSavePlanDraftRequest } from '@core/schemas/import.schemas';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
+import { detectDocumentKind } from '../../documents/import/detect';
 import {
   type ImportDocumentOptions,
   type ReadPlanDocumentResult,
@@ -38,8 +39,7 @@ import {
 } from './import-job.repository';
 import { savePlanDraft } from './plan-draft';
 
-/** The largest plan document accepted, in bytes (a scanned 60-page plan at 200 dpi fits). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 /** Documents one process reads at the same time (each OCR worker uses one CPU core). */
 export const MAX_CONCURRENT_IMPORTS = 2;
@@ -240,7 +240,8 @@ export const createImportService = ({
    * @param options - the locality the plan is for, when already chosen
    * @returns the job, queued
    * @throws AppError FORBIDDEN (not a plan editor), LOCALITY_NOT_FOUND (missing or out of scope),
-   *   FILE_TOO_LARGE (over 20 MB), SERVER_BUSY (this process has too many documents to read)
+   *   FILE_TOO_LARGE (over 20 MB), UNREADABLE_DOCUMENT (a format the importer does not read, a damaged
+   *   or encrypted Word file), SERVER_BUSY (this process has too many documents to read)
    */
   const start = async (
     context: RequestContext,
@@ -257,6 +258,15 @@ export const createImportService = ({
       throw new AppError('FILE_TOO_LARGE', {
         message: `Tệp quá lớn: văn bản kế hoạch nhập vào tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Hãy quét ở độ phân giải thấp hơn (200 dpi, đen trắng) hoặc gửi bản Word/PDF gốc.`,
       });
+    }
+    // The format is known from the first bytes (and a zip's directory): refuse a .doc or a spreadsheet
+    // now, in the upload's answer, rather than after a trip through the queue.
+    try {
+      detectDocumentKind(upload.bytes);
+    } catch (error) {
+      if (error instanceof UnreadableDocumentError)
+        throw new AppError('UNREADABLE_DOCUMENT', { message: error.message, cause: error });
+      throw error;
     }
     if (local.size >= MAX_CONCURRENT_IMPORTS + MAX_QUEUED_IMPORTS) {
       throw new AppError('SERVER_BUSY', {

@@ -14,6 +14,7 @@ import type {
   TSavePlanDraftRequest,
   TUnitMappingEntry,
 } from '@core/schemas/import.schemas';
+import { unitNamesOfDraft } from '@core/schemas/import-draft';
 import { ZCreateIndicatorRequest } from '@core/schemas/indicator.schemas';
 import { ZCreateUnitRequest } from '@core/schemas/locality.schemas';
 import { ZCreatePlanRequest } from '@core/schemas/plan.schemas';
@@ -41,25 +42,7 @@ const MAX_DETAILS = 50;
 type Path = ReadonlyArray<PropertyKey>;
 type UnitIdOf = (name: string | null) => string | null;
 
-/** Every unit name the draft prints, with the first place it is printed ("indicators.3.lead"). */
-export const unitNamesOfDraft = (draft: TImportedPlanDraft): Map<string, string> => {
-  const names = new Map<string, string>();
-  const add = (name: string | null, field: string) => {
-    if (name && !names.has(name)) names.set(name, field);
-  };
-  add(draft.plan.standingAgency, 'plan.standingAgency');
-  draft.indicators.forEach((indicator, index) => {
-    add(indicator.lead, `indicators.${index}.lead`);
-    for (const [position, name] of indicator.coordinating.entries())
-      add(name, `indicators.${index}.coordinating.${position}`);
-  });
-  draft.tasks.forEach((task, index) => {
-    add(task.lead, `tasks.${index}.lead`);
-    for (const [position, name] of task.coordinating.entries())
-      add(name, `tasks.${index}.coordinating.${position}`);
-  });
-  return names;
-};
+export { unitNamesOfDraft };
 
 /** Stands in for an unmapped unit while the rows are checked; never written. */
 const UNMAPPED_PLACEHOLDER = '00000000-0000-4000-8000-000000000000';
