@@ -1,16 +1,27 @@
 /**
  * The consolidated report of Dân Tiến for 2026 (demo: one accepted unit report, one submitted):
- * built from the accepted reports, written and sent by the standing agency, decided by the leader.
+ * built from the accepted reports, written and sent by the standing agency, decided by the leader; each
+ * step tells the people who act next, and nobody in another locality.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser } from '../../test/factories';
 import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
+
+type NotificationJson = {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  target: unknown;
+};
 
 describe('consolidated report', () => {
   let t: TestApp;
   let standing: Client;
   let leader: Client;
   let unitOfficer: Client;
+  let otherLeader: Client;
+  let otherStanding: Client;
   let periodId: string;
   let planId: string;
 
@@ -18,12 +29,14 @@ describe('consolidated report', () => {
     t = await buildTestApp({ demo: true });
     standing = await t.signIn('dantien.vhxh');
     unitOfficer = await t.signIn('dantien.hcc');
+    leader = await t.signIn('dantien.lanhdao');
+    otherLeader = await t.signIn('thanhdong.lanhdao');
+    otherStanding = await t.signIn('thanhdong.vhxh');
     const plans: Array<{ id: string; localityName: string; localityId: string }> = (
       await t.call('GET', '/api/v1/plans')
     ).body.data;
     const plan = plans.find((row) => row.localityName === 'Dân Tiến')!;
     planId = plan.id;
-    leader = (await buildUser(t, { role: 'leader', localityId: plan.localityId }, 'dantien.chutich')).client;
     periodId = (await standing.call('GET', `/api/v1/plans/${planId}/reporting-periods`)).body.data.find(
       (row: { key: string }) => row.key === '2026',
     ).id;
@@ -31,6 +44,11 @@ describe('consolidated report', () => {
   afterAll(() => t.close());
 
   const url = () => `/api/v1/reporting-periods/${periodId}/consolidated-report`;
+  /** The consolidated report notifications of a user, newest first. */
+  const consolidatedNotifications = async (client: Client): Promise<NotificationJson[]> =>
+    (await client.call('GET', '/api/v1/notifications')).body.data.filter((row: NotificationJson) =>
+      row.kind.startsWith('consolidated_'),
+    );
 
   it('should gather the accepted reports and show exactly the figures of the dashboard', async () => {
     const report = (await standing.call('GET', url())).body.data;
@@ -52,7 +70,8 @@ describe('consolidated report', () => {
   it('should refuse writers other than the standing agency', async () => {
     expect((await unitOfficer.call('PUT', url(), { revision: 0, narrative: 'x' })).status).toBe(403);
     expect((await leader.call('PUT', url(), { revision: 0, narrative: 'x' })).status).toBe(403);
-    expect((await (await t.signIn('thanhdong.vhxh')).call('GET', url())).status).toBe(404);
+    expect((await otherStanding.call('GET', url())).status).toBe(404);
+    expect((await otherLeader.call('GET', url())).status).toBe(404);
   });
 
   it('should go draft → sent → returned → draft → sent → approved, locked at the end', async () => {
@@ -89,7 +108,7 @@ describe('consolidated report', () => {
     expect(returned.body.data).toMatchObject({
       status: 'returned',
       returnReason: 'Bổ sung đánh giá chỉ tiêu hồ sơ trực tuyến',
-      decidedByName: 'Người dùng dantien.chutich',
+      decidedByName: 'Lãnh đạo UBND xã Dân Tiến',
     });
 
     const fixed = await standing.call('PUT', url(), { revision: 3, narrative: 'Đã bổ sung đánh giá.' });
@@ -107,5 +126,35 @@ describe('consolidated report', () => {
       (await standing.call('PUT', url(), { revision: approved.body.data.revision, narrative: 'x' })).body
         .message,
     ).toBe('Báo cáo tổng hợp đã được phê duyệt và khóa.');
+  });
+
+  it('should tell the leader of the locality of each sending, and the standing agency of the decisions', async () => {
+    const leaderNotes = await consolidatedNotifications(leader);
+    // Sent twice (the first time returned): two notifications, each opening the report.
+    expect(leaderNotes.map((row) => row.kind)).toEqual(['consolidated_sent', 'consolidated_sent']);
+    expect(leaderNotes[0]).toMatchObject({
+      title: 'Báo cáo tổng hợp chờ phê duyệt: Năm 2026',
+      link: `/reporting-periods/${periodId}/consolidated`,
+      target: { kind: 'consolidated_report', periodId },
+    });
+    expect(leaderNotes[0]!.body).toContain('Cơ quan thường trực đã trình báo cáo tổng hợp Năm 2026');
+
+    const standingNotes = await consolidatedNotifications(standing);
+    // The test clock stands still, so the order of notifications of the same instant is not asserted.
+    standingNotes.sort((a, b) => a.kind.localeCompare(b.kind));
+    expect(standingNotes.map((row) => [row.kind, row.title])).toEqual([
+      ['consolidated_approved', 'Báo cáo tổng hợp đã được phê duyệt: Năm 2026'],
+      ['consolidated_returned', 'Báo cáo tổng hợp bị trả lại: Bổ sung đánh giá chỉ tiêu hồ sơ trực tuyến'],
+    ]);
+    expect(standingNotes[1]!.body).toContain('Lý do: Bổ sung đánh giá chỉ tiêu hồ sơ trực tuyến');
+    expect(standingNotes[1]!.target).toEqual({ kind: 'consolidated_report', periodId });
+
+    // Nobody else: not the unit officers, not the leader or the standing agency of another locality.
+    expect(await consolidatedNotifications(unitOfficer)).toEqual([]);
+    expect(await consolidatedNotifications(otherLeader)).toEqual([]);
+    expect(await consolidatedNotifications(otherStanding)).toEqual([]);
+    // And a notification is read only by its owner.
+    const refused = await otherLeader.call('POST', `/api/v1/notifications/${leaderNotes[0]!.id}/read`);
+    expect(refused.status).toBe(404);
   });
 });

@@ -14,6 +14,11 @@ import type { RequestContext } from '../../http/route';
 import { recordAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/access';
 import type { DashboardService } from '../dashboard/dashboard.service';
+import {
+  type ConsolidatedEvent,
+  createNotificationService,
+  type NotificationService,
+} from '../notification/notification.service';
 import { loadPlanInScope } from '../plan/plan.service';
 import { findPeriodById, listReportsOfPeriods } from '../reporting/reporting.repository';
 import { listUnitsByLocality } from '../unit/unit.repository';
@@ -24,7 +29,17 @@ type ConsolidationServiceDeps = {
   db: Database;
   clock: Clock;
   dashboard: Pick<DashboardService, 'getPlanDashboard'>;
+  /**
+   * Who is told of a send, a return or an approval. Without it, in-app notifications only (no e-mail):
+   * the app passes its notification service, which also queues the e-mail copies.
+   */
+  notifications?: Pick<
+    NotificationService,
+    'consolidatedSent' | 'consolidatedReturned' | 'consolidatedApproved'
+  >;
 };
+
+type Notify = (executor: Executor, event: ConsolidatedEvent) => Promise<void>;
 
 const CHANGED_MESSAGE =
   'Báo cáo tổng hợp vừa được người khác cập nhật. Nội dung bạn nhập vẫn còn trên màn hình: hãy tải lại rồi lưu lại.';
@@ -46,7 +61,12 @@ const updateAtRevision = async (
       .returning()
   )[0];
 
-export const createConsolidationService = ({ db, clock, dashboard }: ConsolidationServiceDeps) => {
+export const createConsolidationService = ({
+  db,
+  clock,
+  dashboard,
+  notifications = createNotificationService({ db, clock, config: {} }),
+}: ConsolidationServiceDeps) => {
   const userIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 
   const loadScope = async (executor: Executor, actor: Actor, periodId: string) => {
@@ -184,22 +204,27 @@ export const createConsolidationService = ({ db, clock, dashboard }: Consolidati
     return get(context, periodId);
   };
 
-  /** Moves the report through send / approve / return, under the lock, with the audit entry. */
+  /**
+   * Moves the report through send / approve / return, under the lock, with the audit entry and the
+   * notification of the people who act next, all in one transaction.
+   */
   const transition = async (
     context: RequestContext,
     reportId: string,
     revision: number,
     step: (row: ConsolidatedRow, chain: string[]) => Partial<ConsolidatedRow>,
+    notify: Notify,
   ) => {
     const periodId = await db.transaction(async (tx) => {
       const row = (await tx.select().from(consolidatedReport).where(eq(consolidatedReport.id, reportId)))[0];
       if (!row) throw new AppError('REPORT_NOT_FOUND');
-      const { plan, chain } = await loadScope(tx, context.actor, row.periodId).catch(() => {
+      const { period, plan, chain } = await loadScope(tx, context.actor, row.periodId).catch(() => {
         throw new AppError('REPORT_NOT_FOUND');
       });
       const after = await updateAtRevision(tx, row.id, revision, step(row, chain));
       if (!after) throw new AppError('REPORT_CHANGED', { message: CHANGED_MESSAGE });
       await audit(tx, context, plan.id, plan.localityId, row, after);
+      await notify(tx, { report: after, period, plan });
       return row.periodId;
     });
     return get(context, periodId);
@@ -207,43 +232,61 @@ export const createConsolidationService = ({ db, clock, dashboard }: Consolidati
 
   /** @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED */
   const send = (context: RequestContext, reportId: string, revision: number) =>
-    transition(context, reportId, revision, (row, chain) => {
-      if (!canEditConsolidated(context.actor, chain)) throw new AppError('FORBIDDEN');
-      if (row.status !== 'draft' && row.status !== 'returned') {
-        throw new AppError('REPORT_LOCKED', {
-          message: 'Chỉ trình được báo cáo tổng hợp đang soạn hoặc bị trả lại.',
-        });
-      }
-      return { status: 'sent', sentAt: clock.now(), sentBy: userIdOf(context.actor) };
-    });
+    transition(
+      context,
+      reportId,
+      revision,
+      (row, chain) => {
+        if (!canEditConsolidated(context.actor, chain)) throw new AppError('FORBIDDEN');
+        if (row.status !== 'draft' && row.status !== 'returned') {
+          throw new AppError('REPORT_LOCKED', {
+            message: 'Chỉ trình được báo cáo tổng hợp đang soạn hoặc bị trả lại.',
+          });
+        }
+        return { status: 'sent', sentAt: clock.now(), sentBy: userIdOf(context.actor) };
+      },
+      notifications.consolidatedSent,
+    );
 
   /** @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED */
   const approve = (context: RequestContext, reportId: string, revision: number) =>
-    transition(context, reportId, revision, (row, chain) => {
-      if (!canDecideConsolidated(context.actor, chain)) throw new AppError('FORBIDDEN');
-      if (row.status !== 'sent')
-        throw new AppError('REPORT_LOCKED', { message: 'Chỉ phê duyệt được báo cáo tổng hợp đã trình.' });
-      return {
-        status: 'approved',
-        decidedAt: clock.now(),
-        decidedBy: userIdOf(context.actor),
-        returnReason: null,
-      };
-    });
+    transition(
+      context,
+      reportId,
+      revision,
+      (row, chain) => {
+        if (!canDecideConsolidated(context.actor, chain)) throw new AppError('FORBIDDEN');
+        if (row.status !== 'sent')
+          throw new AppError('REPORT_LOCKED', { message: 'Chỉ phê duyệt được báo cáo tổng hợp đã trình.' });
+        return {
+          status: 'approved',
+          decidedAt: clock.now(),
+          decidedBy: userIdOf(context.actor),
+          returnReason: null,
+        };
+      },
+      notifications.consolidatedApproved,
+    );
 
   /** @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED */
   const returnReport = (context: RequestContext, reportId: string, revision: number, reason: string) =>
-    transition(context, reportId, revision, (row, chain) => {
-      if (!canDecideConsolidated(context.actor, chain)) throw new AppError('FORBIDDEN');
-      if (row.status !== 'sent')
-        throw new AppError('REPORT_LOCKED', { message: 'Chỉ trả lại được báo cáo tổng hợp đã trình.' });
-      return {
-        status: 'returned',
-        decidedAt: clock.now(),
-        decidedBy: userIdOf(context.actor),
-        returnReason: reason,
-      };
-    });
+    transition(
+      context,
+      reportId,
+      revision,
+      (row, chain) => {
+        if (!canDecideConsolidated(context.actor, chain)) throw new AppError('FORBIDDEN');
+        if (row.status !== 'sent')
+          throw new AppError('REPORT_LOCKED', { message: 'Chỉ trả lại được báo cáo tổng hợp đã trình.' });
+        return {
+          status: 'returned',
+          decidedAt: clock.now(),
+          decidedBy: userIdOf(context.actor),
+          returnReason: reason,
+        };
+      },
+      notifications.consolidatedReturned,
+    );
 
   return { get, save, send, approve, returnReport };
 };

@@ -112,7 +112,7 @@ export const markAllNotificationsRead = async (
 export const listUsersWithRoleCovering = async (
   executor: Executor,
   chain: readonly string[],
-  role: 'unit_officer' | 'standing_officer',
+  role: 'unit_officer' | 'standing_officer' | 'leader',
   unitId?: string,
 ): Promise<string[]> => {
   if (chain.length === 0) return [];

@@ -200,9 +200,14 @@ describe('notifications', () => {
         title: expect.any(String),
         body: expect.any(String),
         link: expect.any(String),
+        target: expect.any(Object),
         createdAt: expect.any(String),
         readAt: null,
       });
+      // Every report notification says which report it is about, so that the web app can open it.
+      for (const row of response.body.data) {
+        expect(row.target).toEqual({ kind: 'unit_report', planId, periodId, unitId: hccUnitId });
+      }
       const times = response.body.data.map((row: { createdAt: string }) => row.createdAt);
       expect(times).toEqual([...times].sort().reverse());
       // Another user sees none of them.

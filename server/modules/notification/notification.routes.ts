@@ -1,7 +1,7 @@
 import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
+import { ZMarkAllReadResponse, ZNotification, ZNotificationList } from '@core/schemas/notification.schemas';
 import { defineRoute } from '../../http/route';
 import { presentNotification } from './notification.presenter';
-import { ZMarkAllReadResponse, ZNotification, ZNotificationList } from './notification.schemas';
 
 const tags = ['Thông báo'];
 

@@ -5,6 +5,7 @@
  * another process) inserts nothing.
  */
 import { formatDateVi } from '@core/domain/deadlines';
+import type { TNotificationKind } from '@core/schemas/notification.schemas';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Database, Executor } from '../../db/client';
@@ -23,14 +24,8 @@ import {
   type NotificationRow,
 } from './notification.repository';
 
-export const NOTIFICATION_KINDS = [
-  'report_submitted',
-  'report_returned',
-  'report_accepted',
-  'report_due_soon',
-  'report_overdue',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export { NOTIFICATION_KINDS } from '@core/schemas/notification.schemas';
+export type NotificationKind = TNotificationKind;
 
 export type NotifyInput = {
   userId: string;
@@ -64,6 +59,16 @@ const EMAIL_FOOTER = 'Thư này do hệ thống Lộ trình gửi tự động; 
 /** Where a report notification leads: the plan, opened on the period and the unit. */
 export const reportLink = (planId: string, periodId: string, unitId: string): string =>
   `/plans/${planId}?period=${periodId}&unit=${unitId}`;
+
+/** Where a consolidated report notification leads: the consolidated report page of the period. */
+export const consolidatedLink = (periodId: string): string => `/reporting-periods/${periodId}/consolidated`;
+
+/** What the consolidated report events need to know about the report, its period and plan. */
+export type ConsolidatedEvent = {
+  report: { id: string; revision: number; returnReason: string | null; sentBy: string | null };
+  period: { id: string; label: string };
+  plan: { title: string; localityId: string };
+};
 
 export const createNotificationService = ({ db, clock, config }: NotificationServiceDeps) => {
   const emailEnabled = config.mail != null;
@@ -180,6 +185,60 @@ export const createNotificationService = ({ db, clock, config }: NotificationSer
     });
   };
 
+  const describeConsolidated = (event: ConsolidatedEvent) =>
+    `báo cáo tổng hợp ${event.period.label} của kế hoạch "${event.plan.title}"`;
+  const consolidatedKeyOf = (what: string, event: ConsolidatedEvent) =>
+    `${what}:${event.report.id}:${event.report.revision}`;
+
+  /** The standing officers covering the locality, and whoever sent the report if not one of them. */
+  const consolidatedAuthorsOf = async (executor: Executor, event: ConsolidatedEvent) => {
+    const officers = await listUsersWithRoleCovering(
+      executor,
+      await chainOf(executor, event.plan.localityId),
+      'standing_officer',
+    );
+    return [...new Set([...officers, ...(event.report.sentBy ? [event.report.sentBy] : [])])].sort();
+  };
+
+  /** Tells the leaders covering the locality that the consolidated report waits for their decision. */
+  const consolidatedSent = async (executor: Executor, event: ConsolidatedEvent): Promise<void> => {
+    const leaders = await listUsersWithRoleCovering(
+      executor,
+      await chainOf(executor, event.plan.localityId),
+      'leader',
+    );
+    await notifyEach(executor, leaders, {
+      kind: 'consolidated_sent',
+      title: `Báo cáo tổng hợp chờ phê duyệt: ${event.period.label}`,
+      body: `Cơ quan thường trực đã trình ${describeConsolidated(event)}.\nHãy xem xét để phê duyệt hoặc trả lại kèm lý do.`,
+      link: consolidatedLink(event.period.id),
+      baseKey: consolidatedKeyOf('consolidated-sent', event),
+    });
+  };
+
+  /** Tells the standing agency that the leader returned the consolidated report, and why. */
+  const consolidatedReturned = async (executor: Executor, event: ConsolidatedEvent): Promise<void> => {
+    const reason = event.report.returnReason ?? '';
+    await notifyEach(executor, await consolidatedAuthorsOf(executor, event), {
+      kind: 'consolidated_returned',
+      title: `Báo cáo tổng hợp bị trả lại: ${reason}`.slice(0, 300),
+      body: `Lãnh đạo đã trả lại ${describeConsolidated(event)}. Lý do: ${reason}\nHãy chỉnh sửa rồi trình lại.`,
+      link: consolidatedLink(event.period.id),
+      baseKey: consolidatedKeyOf('consolidated-returned', event),
+    });
+  };
+
+  /** Tells the standing agency that the leader approved the consolidated report. */
+  const consolidatedApproved = async (executor: Executor, event: ConsolidatedEvent): Promise<void> => {
+    await notifyEach(executor, await consolidatedAuthorsOf(executor, event), {
+      kind: 'consolidated_approved',
+      title: `Báo cáo tổng hợp đã được phê duyệt: ${event.period.label}`,
+      body: `Lãnh đạo đã phê duyệt ${describeConsolidated(event)}. Báo cáo đã được khóa.`,
+      link: consolidatedLink(event.period.id),
+      baseKey: consolidatedKeyOf('consolidated-approved', event),
+    });
+  };
+
   const userIdOf = (context: RequestContext): string => {
     if (context.actor.kind !== 'user') throw new AppError('UNAUTHENTICATED');
     return context.actor.userId;
@@ -210,7 +269,19 @@ export const createNotificationService = ({ db, clock, config }: NotificationSer
   const markAllRead = (context: RequestContext): Promise<number> =>
     markAllNotificationsRead(db, userIdOf(context), clock.now());
 
-  return { notify, notifyEach, reportReturned, reportAccepted, reportSubmitted, list, markRead, markAllRead };
+  return {
+    notify,
+    notifyEach,
+    reportReturned,
+    reportAccepted,
+    reportSubmitted,
+    consolidatedSent,
+    consolidatedReturned,
+    consolidatedApproved,
+    list,
+    markRead,
+    markAllRead,
+  };
 };
 
 export type NotificationService = ReturnType<typeof createNotificationService>;
