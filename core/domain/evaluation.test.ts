@@ -5,9 +5,12 @@ import {
   evaluateIndicator,
   evaluateTask,
   evaluateTimeliness,
+  evaluateUnit,
   type IndicatorStatus,
   rankByScore,
   scoreUnit,
+  type UnitEvaluationState,
+  unitEvaluationStateOf,
 } from './evaluation';
 
 const atLeast = (year: number, value: number): EvaluatedTarget => ({
@@ -449,5 +452,95 @@ describe('scoreUnit, colourOf, rankByScore', () => {
       ['D', 2],
       ['C', null],
     ]);
+  });
+});
+
+describe('unitEvaluationStateOf, evaluateUnit: only verified data are scored', () => {
+  const due = '2026-12-31';
+  it.each<[string, Parameters<typeof unitEvaluationStateOf>[0], UnitEvaluationState]>([
+    [
+      'accepted report',
+      { hasAccepted: true, awaitingReview: false, dueDate: due, asOf: '2026-11-25' },
+      'scored',
+    ],
+    [
+      'accepted report with a correction waiting for review',
+      { hasAccepted: true, awaitingReview: true, dueDate: due, asOf: '2026-11-25' },
+      'scored',
+    ],
+    [
+      'submitted, not yet reviewed',
+      { hasAccepted: false, awaitingReview: true, dueDate: due, asOf: '2026-11-25' },
+      'pending_review',
+    ],
+    [
+      'submitted late and still not reviewed',
+      { hasAccepted: false, awaitingReview: true, dueDate: due, asOf: '2027-01-10' },
+      'pending_review',
+    ],
+    [
+      'nothing submitted, before the due date',
+      { hasAccepted: false, awaitingReview: false, dueDate: due, asOf: '2026-11-25' },
+      'not_evaluated',
+    ],
+    [
+      'nothing submitted, on the due date',
+      { hasAccepted: false, awaitingReview: false, dueDate: due, asOf: due },
+      'not_evaluated',
+    ],
+    [
+      'nothing submitted (or returned and not resubmitted) after the due date',
+      { hasAccepted: false, awaitingReview: false, dueDate: due, asOf: '2027-01-01' },
+      'scored',
+    ],
+  ])('%s → %s', (_case, input, state) => {
+    expect(unitEvaluationStateOf(input)).toBe(state);
+  });
+
+  it('should give a unit waiting for review no score, no colour and no rank, even when everything it reported is good', () => {
+    const pending = evaluateUnit({
+      state: 'pending_review',
+      indicators: ['no_data', 'no_data'],
+      tasks: ['not_started'],
+      reports: ['on_time'],
+    });
+    expect(pending).toEqual({
+      state: 'pending_review',
+      score: null,
+      colour: 'none',
+      parts: { indicators: null, tasks: null, reports: null },
+    });
+    const verified = evaluateUnit({
+      state: 'scored',
+      indicators: ['achieved', 'no_data'],
+      tasks: ['done_on_time'],
+      reports: ['on_time'],
+    });
+    expect(verified).toEqual({
+      state: 'scored',
+      score: 80,
+      colour: 'green',
+      parts: { indicators: 0.5, tasks: 1, reports: 1 },
+    });
+    const ranked = rankByScore([
+      { unit: 'pending', ...pending },
+      { unit: 'verified', ...verified },
+    ]);
+    expect(ranked.map((row) => [row.unit, row.rank])).toEqual([
+      ['verified', 1],
+      ['pending', null],
+    ]);
+  });
+
+  it('should count missing data as zero for a unit scored after its due date with nothing accepted', () => {
+    expect(
+      evaluateUnit({
+        state: 'scored',
+        indicators: ['no_data', 'no_data'],
+        tasks: ['in_progress_late'],
+        reports: ['missing'],
+        thresholds: { green: 70, yellow: 40 },
+      }),
+    ).toMatchObject({ score: 0, colour: 'red' });
   });
 });

@@ -306,6 +306,65 @@ export const scoreUnit = (input: {
 };
 
 /**
+ * Whether a unit can be scored for a period, from where its report stands (docs/evaluation.md, "Điểm và
+ * màu của đơn vị"). Only verified facts are scored:
+ *
+ * - `scored`: a version of its report for the period was accepted (its data count, and what it left out
+ *   counts as missing); or the due date has passed with nothing waiting for review (not submitted, or
+ *   returned and not resubmitted): the absence is a fact, and nothing unverified counts.
+ * - `pending_review` (Chờ duyệt): submitted, and nothing accepted yet for the period.
+ * - `not_evaluated` (Chưa đánh giá): before the due date, with nothing accepted or submitted.
+ *
+ * A unit that is not `scored` gets no score, no colour and no rank: it is never placed above a unit
+ * whose data were verified.
+ */
+export const UNIT_EVALUATION_STATES = ['scored', 'pending_review', 'not_evaluated'] as const;
+export type UnitEvaluationState = (typeof UNIT_EVALUATION_STATES)[number];
+
+export const unitEvaluationStateOf = (input: {
+  /** Some version of the unit's report for the period is accepted (a correction may be under way). */
+  hasAccepted: boolean;
+  /** The unit's current version is submitted and waits for the standing agency. */
+  awaitingReview: boolean;
+  dueDate: string;
+  asOf: string;
+}): UnitEvaluationState => {
+  if (input.hasAccepted) return 'scored';
+  if (input.awaitingReview) return 'pending_review';
+  return input.asOf > input.dueDate ? 'scored' : 'not_evaluated';
+};
+
+/**
+ * A unit's evaluation for a period: its state (see `unitEvaluationStateOf`) and, only when it is
+ * `scored`, its score, parts and colour. Pass the statuses of the indicators and tasks it leads as
+ * evaluated from accepted data only (no accepted value → `no_data`, which then counts 0) and the
+ * timeliness of its report.
+ */
+export const evaluateUnit = (input: {
+  state: UnitEvaluationState;
+  indicators: IndicatorStatus[];
+  tasks: TaskStatus[];
+  reports: Timeliness[];
+  thresholds?: Thresholds;
+}): {
+  state: UnitEvaluationState;
+  score: number | null;
+  colour: Colour;
+  parts: ReturnType<typeof scoreUnit>['parts'];
+} => {
+  if (input.state !== 'scored') {
+    return {
+      state: input.state,
+      score: null,
+      colour: 'none',
+      parts: { indicators: null, tasks: null, reports: null },
+    };
+  }
+  const { score, parts } = scoreUnit(input);
+  return { state: 'scored', score, colour: colourOf(score, input.thresholds), parts };
+};
+
+/**
  * Xanh / Vàng / Đỏ for a score, with the locality's thresholds (the national formula is not published).
  */
 export const colourOf = (score: number | null, thresholds: Thresholds = DEFAULT_THRESHOLDS): Colour =>
@@ -355,6 +414,12 @@ export const TIMELINESS_LABELS: Record<Timeliness, string> = {
   late: 'Nộp muộn',
   missing: 'Chưa nộp (quá hạn)',
   not_due: 'Chưa đến hạn',
+};
+
+export const UNIT_EVALUATION_STATE_LABELS: Record<UnitEvaluationState, string> = {
+  scored: 'Đã đánh giá',
+  pending_review: 'Chờ duyệt',
+  not_evaluated: 'Chưa đánh giá',
 };
 
 export const COLOUR_LABELS: Record<Colour, string> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INDICATOR_STATUSES, TASK_STATUSES, TIMELINESS } from '../domain/evaluation';
+import { INDICATOR_STATUSES, TASK_STATUSES, TIMELINESS, UNIT_EVALUATION_STATES } from '../domain/evaluation';
 import { TARGET_OPS } from '../domain/targets';
 import { zId } from './common.schemas';
 import { ZReportingPeriod } from './reporting.schemas';
@@ -63,6 +63,12 @@ export const ZDashboardTask = z.object({
 export const ZDashboardUnit = z.object({
   unitId: z.uuid(),
   unitName: z.string(),
+  /**
+   * Whether the unit is scored in the period: `scored` (an accepted report, or overdue with nothing to
+   * review), `pending_review` (submitted, nothing accepted yet: Chờ duyệt) or `not_evaluated` (not due
+   * yet: Chưa đánh giá). Only a scored unit has a score, a colour and a rank.
+   */
+  evaluation: z.enum(UNIT_EVALUATION_STATES),
   score: z.number().nullable(),
   colour: z.enum(['green', 'yellow', 'red', 'none']),
   rank: z.number().int().nullable(),

@@ -83,22 +83,24 @@ describe('GET /api/v1/plans/:id/dashboard', () => {
     });
   });
 
-  it('should score, colour and rank the units', async () => {
+  it('should score, colour and rank only units with verified data; a submitted report waits for review unscored', async () => {
     const dashboard = (await leader.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard`)).body.data;
     expect(
       dashboard.units.map(
         (row: {
           unitName: string;
+          evaluation: string;
           score: number | null;
           colour: string;
           rank: number | null;
           timeliness: string;
-        }) => [row.unitName, row.score, row.colour, row.rank, row.timeliness],
+        }) => [row.unitName, row.evaluation, row.score, row.colour, row.rank, row.timeliness],
       ),
     ).toEqual([
-      ['Phòng Văn hóa - Xã hội', 100, 'green', 1, 'on_time'],
-      ['Trung tâm phục vụ hành chính công', 77.8, 'yellow', 2, 'on_time'],
-      ['Phòng Kinh tế', null, 'none', null, 'not_due'],
+      ['Trung tâm phục vụ hành chính công', 'scored', 77.8, 'yellow', 1, 'on_time'],
+      // Submitted on time but not yet accepted: nothing of it is verified, so no score and no colour.
+      ['Phòng Văn hóa - Xã hội', 'pending_review', null, 'none', null, 'on_time'],
+      ['Phòng Kinh tế', 'not_evaluated', null, 'none', null, 'not_due'],
     ]);
   });
 
@@ -124,5 +126,40 @@ describe('GET /api/v1/plans/:id/dashboard', () => {
     const mismatch = await t.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard?periodId=${otherPeriod}`);
     expect(mismatch.status).toBe(404);
     expect(mismatch.body.message).toBe('Không tìm thấy kỳ báo cáo.');
+  });
+
+  // Changes the demo data: keep it last.
+  it('should score a unit once its report is accepted, and keep scoring the accepted version during a correction', async () => {
+    const filer = await t.signIn('dantien.vanhoa');
+    const before = (await leader.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard`)).body.data;
+    const vhxh = before.units.find((row: { unitName: string }) => row.unitName === 'Phòng Văn hóa - Xã hội');
+    const form = (
+      await leader.call('GET', `/api/v1/reporting-periods/${before.period.id}/units/${vhxh.unitId}/report`)
+    ).body.data;
+    const accepted = await leader.call('POST', `/api/v1/unit-reports/${form.report.id}/accept`, {
+      revision: form.report.revision,
+    });
+    expect(accepted.status).toBe(200);
+    const unitRow = async () =>
+      (await leader.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard`)).body.data.units.find(
+        (row: { unitId: string }) => row.unitId === vhxh.unitId,
+      );
+    const afterAccept = await unitRow();
+    expect(afterAccept).toMatchObject({
+      evaluation: 'scored',
+      timeliness: 'on_time',
+      rank: expect.any(Number),
+    });
+    expect(afterAccept.score).not.toBeNull();
+    expect(afterAccept.colour).not.toBe('none');
+
+    const correction = await filer.call('POST', `/api/v1/unit-reports/${form.report.id}/corrections`);
+    expect(correction.status).toBe(201);
+    expect(await unitRow()).toMatchObject({
+      evaluation: 'scored',
+      score: afterAccept.score,
+      timeliness: 'on_time',
+      reportStatus: 'draft',
+    });
   });
 });

@@ -5,20 +5,21 @@
  */
 import { vietnamDateOf } from '@core/domain/deadlines';
 import {
-  colourOf,
   DEFAULT_THRESHOLDS,
   evaluateIndicator,
   evaluateTask,
   evaluateTimeliness,
+  evaluateUnit,
   INDICATOR_STATUSES,
   type IndicatorStatus,
   rankByScore,
-  scoreUnit,
   TASK_STATUSES,
   type TaskDeadline,
   type TaskStatus,
   TIMELINESS,
   type Timeliness,
+  UNIT_EVALUATION_STATES,
+  unitEvaluationStateOf,
 } from '@core/domain/evaluation';
 import { formatTarget } from '@core/domain/targets';
 import type { TPlanDashboard, TValueSource } from '@core/schemas/dashboard.schemas';
@@ -228,30 +229,40 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
     const periodReports = period ? reports.filter((report) => report.periodId === period.id) : [];
     const leadUnits = await listLeadUnitsOfPlan(db, planId);
     const scored = leadUnits.map((lead) => {
-      const current = periodReports.filter((report) => report.unitId === lead.unitId).at(-1);
+      const versions = periodReports.filter((report) => report.unitId === lead.unitId);
+      const current = versions.at(-1);
+      // The accepted version counts while a correction is under way; its submission fixes the timeliness.
+      const acceptedVersion = versions.filter((report) => report.status === 'accepted').at(-1);
+      const judged = acceptedVersion ?? current;
       const timeliness: Timeliness = period
         ? evaluateTimeliness({
             dueDate: period.dueDate,
-            submittedOn: current?.submittedAt ? vietnamDateOf(current.submittedAt) : null,
+            submittedOn: judged?.submittedAt ? vietnamDateOf(judged.submittedAt) : null,
             asOf,
           })
         : 'not_due';
-      // "No data" counts against a unit only once its report is overdue or was accepted without the value;
-      // not before the due date, nor while the standing agency has yet to review it.
-      const countsMissingData = timeliness === 'missing' || current?.status === 'accepted';
-      const result = scoreUnit({
-        indicators: indicators
-          .filter((row) => row.leadUnitId === lead.unitId)
-          .map((row) => row.status)
-          .filter((status) => countsMissingData || status !== 'no_data'),
+      // Only verified facts are scored: an accepted report, or a report overdue with nothing waiting for review.
+      const state = period
+        ? unitEvaluationStateOf({
+            hasAccepted: acceptedVersion != null,
+            awaitingReview: current?.status === 'submitted',
+            dueDate: period.dueDate,
+            asOf,
+          })
+        : 'not_evaluated';
+      const result = evaluateUnit({
+        state,
+        indicators: indicators.filter((row) => row.leadUnitId === lead.unitId).map((row) => row.status),
         tasks: tasks.filter((row) => row.leadUnitId === lead.unitId).map((row) => row.status),
         reports: [timeliness],
+        thresholds,
       });
       return {
         unitId: lead.unitId,
         unitName: lead.unitName,
+        evaluation: result.state,
         score: result.score,
-        colour: colourOf(result.score, thresholds),
+        colour: result.colour,
         parts: result.parts,
         indicatorCount: lead.indicatorCount,
         taskCount: lead.taskCount,
@@ -282,7 +293,13 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
       counts,
       indicators,
       tasks,
-      units: rankByScore(scored),
+      // Unscored units come last, those waiting for review before those not yet due.
+      units: rankByScore(
+        [...scored].sort(
+          (a, b) =>
+            UNIT_EVALUATION_STATES.indexOf(a.evaluation) - UNIT_EVALUATION_STATES.indexOf(b.evaluation),
+        ),
+      ),
     };
   };
 

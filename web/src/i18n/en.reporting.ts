@@ -192,6 +192,15 @@ export const enReporting: ReportingResources = {
       not_due: 'Not due yet',
     },
     colours: { green: 'Green', yellow: 'Yellow', red: 'Red', none: 'Not rated' },
+    unitStates: {
+      pending_review: 'Pending review',
+      not_evaluated: 'Not rated',
+    },
+    unitStateHints: {
+      pending_review:
+        'Report submitted, waiting for the standing agency to accept it. Only accepted data are scored.',
+      not_evaluated: 'Not due yet, and no accepted report.',
+    },
     indicatorTable: 'Indicators against the roadmap',
     indicatorTableHint: 'Click a row to see its values over the periods.',
     leadUnit: 'Lead unit',
@@ -217,7 +226,7 @@ export const enReporting: ReportingResources = {
     noLeadUnit: 'No lead unit',
     unitsTitle: 'Unit ranking',
     unitsHint:
-      'Score = 40% indicators + 40% tasks + 20% timely reports. Green from {{green}}, yellow from {{yellow}}.',
+      'Score = 40% indicators + 40% tasks + 20% timely reports, from accepted data only. Green from {{green}}, yellow from {{yellow}}. Units whose report waits for review are not ranked yet.',
     rank: 'Rank',
     score: 'Score',
     colour: 'Rating',

@@ -187,6 +187,15 @@ export const viReporting = {
       not_due: 'Chưa đến hạn',
     },
     colours: { green: 'Xanh', yellow: 'Vàng', red: 'Đỏ', none: 'Chưa đánh giá' },
+    unitStates: {
+      pending_review: 'Chờ duyệt',
+      not_evaluated: 'Chưa đánh giá',
+    },
+    unitStateHints: {
+      pending_review:
+        'Báo cáo đã nộp, đang chờ cơ quan thường trực chấp nhận. Chỉ chấm điểm trên số liệu đã được chấp nhận.',
+      not_evaluated: 'Chưa đến hạn nộp và chưa có báo cáo được chấp nhận.',
+    },
     indicatorTable: 'Chỉ tiêu so với lộ trình',
     indicatorTableHint: 'Bấm vào một dòng để xem biểu đồ số liệu theo các kỳ.',
     leadUnit: 'Đơn vị chủ trì',
@@ -212,7 +221,7 @@ export const viReporting = {
     noLeadUnit: 'Chưa giao đơn vị chủ trì',
     unitsTitle: 'Xếp hạng đơn vị',
     unitsHint:
-      'Điểm = 40% chỉ tiêu + 40% nhiệm vụ + 20% báo cáo đúng hạn. Xanh từ {{green}} điểm, Vàng từ {{yellow}} điểm.',
+      'Điểm = 40% chỉ tiêu + 40% nhiệm vụ + 20% báo cáo đúng hạn, chỉ tính trên số liệu đã được chấp nhận. Xanh từ {{green}} điểm, Vàng từ {{yellow}} điểm. Đơn vị có báo cáo đang chờ duyệt chưa được xếp hạng.',
     rank: 'Hạng',
     score: 'Điểm',
     colour: 'Xếp loại',

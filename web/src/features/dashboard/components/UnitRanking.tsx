@@ -1,5 +1,5 @@
 import type { TPlanDashboard } from '@core/schemas/dashboard.schemas';
-import { Table, Tag } from 'antd';
+import { Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -32,9 +32,19 @@ export const UnitRanking = ({ units, periodId }: { units: DashboardUnit[]; perio
           title: t('dashboard.colour'),
           dataIndex: 'colour',
           width: 150,
-          render: (colour: DashboardUnit['colour']) => (
-            <Tag color={UNIT_COLOURS[colour]}>{t(`dashboard.colours.${colour}`)}</Tag>
-          ),
+          render: (colour: DashboardUnit['colour'], row) =>
+            row.evaluation === 'scored' ? (
+              <Tag color={UNIT_COLOURS[colour]}>{t(`dashboard.colours.${colour}`)}</Tag>
+            ) : (
+              <Tooltip title={t(`dashboard.unitStateHints.${row.evaluation}`)}>
+                <Tag
+                  color={row.evaluation === 'pending_review' ? 'blue' : 'default'}
+                  data-unit-state={row.evaluation}
+                >
+                  {t(`dashboard.unitStates.${row.evaluation}`)}
+                </Tag>
+              </Tooltip>
+            ),
         },
         {
           title: t('dashboard.score'),
