@@ -167,6 +167,47 @@ export const apiUpload = async <T>(path: string, file: File, query?: RequestOpti
   return readResponse<T>(response, path);
 };
 
+/** The file name of an attachment answer: `filename*=UTF-8''…` (what the API sends), else `filename="…"`. */
+export const fileNameOf = (disposition: string | null, fallback: string): string => {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1]);
+    } catch {
+      return fallback;
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? fallback;
+};
+
+/**
+ * Downloads a file the API generates (Word, Excel, PDF) and hands it to the browser as a download, so a
+ * refusal (403, 503 "LibreOffice is not installed") reaches the user as a message instead of a JSON page.
+ *
+ * @param path - the download route, e.g. "/api/v1/plans/<id>/export.docx"
+ * @param fallbackName - the file name when the answer names none
+ * @throws ApiError with the server's message on any non-2xx answer or network failure
+ */
+export const apiDownload = async (path: string, fallbackName: string): Promise<void> => {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network_error', fallbackMessage(0));
+  }
+  if (!response.ok) await readResponse<never>(response, path);
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(response.headers.get('Content-Disposition'), fallbackName);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled; the object URL can go.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+};
+
 export const api = {
   get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
     apiRequest<T>(path, { query, signal }),
