@@ -474,5 +474,21 @@ export const en: Resources = {
   validation: {
     yearRequired: 'The year is required',
   },
+  download: {
+    button: 'Download',
+    planDocx: 'Plan with appendices (Word)',
+    indicatorsXlsx: 'Indicator table (Excel)',
+    tasksXlsx: 'Task list (Excel)',
+    statusXlsx: 'Report status of the period (Excel)',
+    consolidatedDocx: 'Consolidated report of the period (Word)',
+    consolidatedPdf: 'Consolidated report of the period (PDF)',
+    templateXlsx: 'Download Excel template',
+    templateUpload: 'Import from Excel template',
+    templateHelp:
+      'Download the template, fill in the figures offline, then send the file back: the figures go into the draft if every cell is valid.',
+    templateImported: 'The figures from the template are in the draft. Please check them before submitting.',
+    templateRefused: 'The template was not imported and nothing was written:',
+    templateSaveFirst: 'Save the draft first: the template’s figures replace what is typed on screen.',
+  },
   ...enReporting,
 };

@@ -474,6 +474,23 @@ export const vi = {
   validation: {
     yearRequired: 'Năm không được để trống',
   },
+  download: {
+    button: 'Tải xuống',
+    planDocx: 'Kế hoạch và phụ lục (Word)',
+    indicatorsXlsx: 'Bảng chỉ tiêu (Excel)',
+    tasksXlsx: 'Danh sách nhiệm vụ (Excel)',
+    statusXlsx: 'Tình hình báo cáo của kỳ (Excel)',
+    consolidatedDocx: 'Báo cáo tổng hợp của kỳ (Word)',
+    consolidatedPdf: 'Báo cáo tổng hợp của kỳ (PDF)',
+    templateXlsx: 'Tải biểu mẫu Excel',
+    templateUpload: 'Nhập từ biểu mẫu Excel',
+    templateHelp:
+      'Tải biểu mẫu, nhập số liệu khi không có mạng, rồi gửi lại tệp: số liệu được ghi vào bản nháp nếu mọi ô đều hợp lệ.',
+    templateImported: 'Đã nhập số liệu từ biểu mẫu vào bản nháp. Vui lòng kiểm tra trước khi nộp.',
+    templateRefused: 'Biểu mẫu chưa được nhập, không có số liệu nào bị ghi:',
+    templateSaveFirst:
+      'Hãy lưu bản nháp trước: số liệu trong biểu mẫu sẽ thay số liệu đang nhập trên màn hình.',
+  },
   ...viReporting,
 } as const;
 

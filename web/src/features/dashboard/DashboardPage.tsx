@@ -3,6 +3,7 @@ import { Alert, Breadcrumb, Button, Card, Flex, Select, Tag, Typography } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { DownloadMenu } from '../../components/ui/DownloadMenu';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
 import { formatDay, isAdhocPeriod } from '../reporting/reportStatus';
@@ -123,6 +124,30 @@ const DashboardPage = () => {
               ),
             }))}
           />
+          {periodId && (
+            <DownloadMenu
+              items={[
+                {
+                  key: 'status-xlsx',
+                  label: t('download.statusXlsx'),
+                  path: `/api/v1/reporting-periods/${periodId}/status.xlsx`,
+                  fileName: 'tinh-hinh-bao-cao.xlsx',
+                },
+                {
+                  key: 'consolidated-docx',
+                  label: t('download.consolidatedDocx'),
+                  path: `/api/v1/reporting-periods/${periodId}/consolidated-report.docx`,
+                  fileName: 'bao-cao-tong-hop.docx',
+                },
+                {
+                  key: 'consolidated-pdf',
+                  label: t('download.consolidatedPdf'),
+                  path: `/api/v1/reporting-periods/${periodId}/consolidated-report.pdf`,
+                  fileName: 'bao-cao-tong-hop.pdf',
+                },
+              ]}
+            />
+          )}
         </Flex>
       </Flex>
 
@@ -140,6 +165,7 @@ const DashboardPage = () => {
           <DashboardIndicatorTable
             indicators={indicators}
             periodId={periodId}
+            year={data.period ? Number(data.period.dataTo.slice(0, 4)) : null}
             selectedId={chartId}
             onSelect={(row) => setChartId(row.id === chartId ? null : row.id)}
           />

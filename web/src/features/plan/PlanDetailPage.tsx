@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
+import { DownloadMenu } from '../../components/ui/DownloadMenu';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
 import { IndicatorsTab } from '../indicator/components/IndicatorsTab';
@@ -83,6 +84,28 @@ const PlanDetailPage = () => {
           <Button icon={<DashboardOutlined />} onClick={() => navigate(`/plans/${data.id}/dashboard`)}>
             {t('dashboard.open')}
           </Button>
+          <DownloadMenu
+            items={[
+              {
+                key: 'plan-docx',
+                label: t('download.planDocx'),
+                path: `/api/v1/plans/${data.id}/export.docx`,
+                fileName: 'ke-hoach.docx',
+              },
+              {
+                key: 'indicators-xlsx',
+                label: t('download.indicatorsXlsx'),
+                path: `/api/v1/plans/${data.id}/indicators.xlsx`,
+                fileName: 'chi-tieu.xlsx',
+              },
+              {
+                key: 'tasks-xlsx',
+                label: t('download.tasksXlsx'),
+                path: `/api/v1/plans/${data.id}/tasks.xlsx`,
+                fileName: 'nhiem-vu.xlsx',
+              },
+            ]}
+          />
           {data.can.edit && (
             <>
               <Button icon={<EditOutlined />} onClick={() => setIsEditing(true)}>

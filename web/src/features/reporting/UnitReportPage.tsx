@@ -22,6 +22,7 @@ import { ApiError, errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { ExcelTemplateActions } from '../export/ExcelTemplateActions';
 import { planQueries } from '../plan/queries';
 import { EvidenceList } from './components/EvidenceList';
 import { IndicatorValuesTable } from './components/IndicatorValuesTable';
@@ -255,6 +256,12 @@ const UnitReportPage = () => {
             children: formatDateTime(data.report?.submittedAt),
           },
         ]}
+      />
+      <ExcelTemplateActions
+        periodId={periodId}
+        unitId={unitId}
+        isEditable={isEditable}
+        hasUnsavedChanges={JSON.stringify(draft) !== JSON.stringify(draftFromReport(data))}
       />
       {status === 'returned' && data.report?.returnReason && (
         <Alert
