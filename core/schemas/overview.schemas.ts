@@ -1,0 +1,116 @@
+/**
+ * The overview of a locality with child localities (a province and its communes and wards): each
+ * child's plans in effect, reports, indicators, overdue tasks, score, colour and rank, and the roll-up
+ * of every standard (catalog) indicator the children report. Every row names the plan whose dashboard
+ * holds the numbers behind it.
+ */
+import { z } from 'zod';
+import { INDICATOR_STATUSES, UNIT_EVALUATION_STATES } from '../domain/evaluation';
+import { ROLLUP_EXCLUSIONS, ROLLUP_METHODS } from '../domain/rollup';
+import { zYear } from './common.schemas';
+import { ZReportingPeriod } from './reporting.schemas';
+
+export const ZOverviewQuery = z.object({
+  /** The year looked at (each plan's latest period of that year whose data window has opened); default: this year. */
+  year: z.coerce.number({ error: 'Năm phải là một số năm' }).pipe(zYear('Năm')).optional(),
+  /** Only the roll-up of this catalog indicator. */
+  catalogCode: z
+    .string()
+    .max(100, { error: 'Mã chỉ tiêu chuẩn dài quá 100 ký tự' })
+    .regex(/^[A-Z0-9_.]+$/, { error: 'Mã chỉ tiêu chuẩn chỉ gồm chữ in hoa, số, dấu chấm và gạch dưới' })
+    .optional(),
+});
+export type TOverviewQuery = z.infer<typeof ZOverviewQuery>;
+
+const ZColour = z.enum(['green', 'yellow', 'red', 'none']);
+
+/** A plan of the child locality in effect, with the period its numbers come from. */
+export const ZOverviewPlan = z.object({
+  planId: z.uuid(),
+  number: z.string().nullable(),
+  title: z.string(),
+  /** Null when the plan has no reporting period in the year. */
+  period: ZReportingPeriod.nullable(),
+});
+
+export const ZOverviewLocality = z.object({
+  localityId: z.uuid(),
+  name: z.string(),
+  kind: z.string(),
+  plans: z.array(ZOverviewPlan),
+  /** Units that must report (they lead an indicator or a task) and where their reports stand. */
+  reports: z.object({
+    expected: z.number().int(),
+    /** Submitted at least once (waiting for review, or accepted). */
+    submitted: z.number().int(),
+    accepted: z.number().int(),
+    pendingReview: z.number().int(),
+    late: z.number().int(),
+    /** Past the due date and not submitted. */
+    missing: z.number().int(),
+  }),
+  indicators: z.record(z.enum(INDICATOR_STATUSES), z.number().int()),
+  indicatorCount: z.number().int(),
+  taskCount: z.number().int(),
+  /** Tasks past their deadline and not done (Đang thực hiện quá hạn). */
+  overdueTasks: z.number().int(),
+  /**
+   * `scored` when at least one unit is scored (an accepted report, or overdue with nothing to review);
+   * else `pending_review` when a report waits for review, else `not_evaluated`.
+   */
+  evaluation: z.enum(UNIT_EVALUATION_STATES),
+  /** The locality scored as one unit over its scored units' indicators, tasks and reports. */
+  score: z.number().nullable(),
+  colour: ZColour,
+  rank: z.number().int().nullable(),
+  thresholds: z.object({ green: z.number(), yellow: z.number() }),
+});
+export type TOverviewLocality = z.infer<typeof ZOverviewLocality>;
+
+export const ZRollupValue = z.object({
+  localityId: z.uuid(),
+  localityName: z.string(),
+  planId: z.uuid(),
+  indicatorId: z.uuid(),
+  indicatorCode: z.string().nullable(),
+  /** The unit the commune's indicator is measured in. */
+  unit: z.string().nullable(),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  /** The accepted unit report the figure comes from. */
+  reportId: z.uuid().nullable(),
+  included: z.boolean(),
+  excluded: z.enum(ROLLUP_EXCLUSIONS).nullable(),
+});
+
+const ZRollupExtreme = z.object({ localityId: z.uuid(), localityName: z.string(), value: z.number() });
+
+export const ZOverviewRollup = z.object({
+  catalogCode: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  direction: z.enum(['increase', 'decrease']),
+  method: z.enum(ROLLUP_METHODS),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  /** Children that reported a value; `included` of them went into the province value. */
+  reporting: z.number().int(),
+  included: z.number().int(),
+  best: ZRollupExtreme.nullable(),
+  worst: ZRollupExtreme.nullable(),
+  values: z.array(ZRollupValue),
+});
+export type TOverviewRollup = z.infer<typeof ZOverviewRollup>;
+
+export const ZLocalityOverview = z.object({
+  locality: z.object({ id: z.uuid(), name: z.string(), level: z.string(), kind: z.string() }),
+  year: z.number().int(),
+  asOf: z.string(),
+  /** Child localities, best first; unscored ones last. */
+  localities: z.array(ZOverviewLocality),
+  rollups: z.array(ZOverviewRollup),
+});
+export type TLocalityOverview = z.infer<typeof ZLocalityOverview>;

@@ -1,0 +1,488 @@
+/**
+ * The overview of a locality with child localities (a province: its communes and wards) for a year:
+ * each child's plans in effect, report completeness, indicator statuses, overdue tasks, score, colour
+ * and rank, and the roll-up of every catalog indicator the children report.
+ *
+ * Set-based: a fixed number of bulk queries for all children (overview.repository.ts), then the pure
+ * evaluation functions the plan dashboard uses (core/domain/evaluation.ts) and the roll-up
+ * (core/domain/rollup.ts). Only accepted unit reports give numbers; each row names its plan, whose
+ * dashboard shows where every number comes from.
+ */
+import { vietnamDateOf } from '@core/domain/deadlines';
+import {
+  DEFAULT_THRESHOLDS,
+  evaluateIndicator,
+  evaluateTask,
+  evaluateTimeliness,
+  evaluateUnit,
+  INDICATOR_STATUSES,
+  type IndicatorStatus,
+  rankByScore,
+  type TaskDeadline,
+  type TaskStatus,
+  type Timeliness,
+  UNIT_EVALUATION_STATES,
+  type UnitEvaluationState,
+  unitEvaluationStateOf,
+} from '@core/domain/evaluation';
+import { type RollupInput, rollUp } from '@core/domain/rollup';
+import type {
+  TLocalityOverview,
+  TOverviewLocality,
+  TOverviewQuery,
+  TOverviewRollup,
+} from '@core/schemas/overview.schemas';
+import type { Clock } from '../../clock';
+import type { Database } from '../../db/client';
+import { AppError } from '../../errors';
+import type { RequestContext } from '../../http/route';
+import type { CatalogService } from '../catalog/catalog.service';
+import { findLocalityById, findLocalityChain } from '../locality/locality.repository';
+import type { PlanRow } from '../plan/plan.repository';
+import { presentPeriod } from '../reporting/reporting.presenter';
+import type { PeriodRow } from '../reporting/reporting.repository';
+import type { ReportingService } from '../reporting/reporting.service';
+import { canReadOverview } from './overview.policy';
+import {
+  listAcceptedTaskUpdates,
+  listAcceptedValues,
+  listActivePlansOf,
+  listChildLocalities,
+  listIndicatorsOfPlans,
+  listPeriodsOfPlans,
+  listPlanIdsWithRegime,
+  listReportsOfPeriodsBrief,
+  listTasksOfPlans,
+  type OverviewIndicatorRow,
+  type OverviewReportRow,
+  type OverviewTaskRow,
+  type OverviewTaskUpdateRow,
+  type OverviewValueRow,
+} from './overview.repository';
+
+type OverviewServiceDeps = {
+  db: Database;
+  clock: Clock;
+  catalog: Pick<CatalogService, 'list'>;
+  reporting: Pick<ReportingService, 'ensurePeriods'>;
+};
+
+const yearOf = (iso: string) => Number(iso.slice(0, 4));
+/** A period's data close at the standard year-end (14/12) or later: its values are the whole year's. */
+const isYearFinal = (period: PeriodRow) => period.dataTo >= `${period.dataTo.slice(0, 4)}-12-14`;
+
+const groupBy = <T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> => {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+};
+
+const deadlineOf = (row: OverviewTaskRow): TaskDeadline =>
+  row.deadlineKind === 'by' && row.deadlineDate
+    ? { kind: 'by', date: row.deadlineDate }
+    : row.deadlineKind === 'recurring' || row.deadlineKind === 'ongoing'
+      ? { kind: row.deadlineKind }
+      : row.deadlineKind === 'onRequest' || row.deadlineKind === 'schedule'
+        ? { kind: row.deadlineKind }
+        : null;
+
+/** A lead unit's obligation in a plan's period, judged as the dashboard judges it. */
+type Obligation = {
+  state: UnitEvaluationState;
+  timeliness: Timeliness;
+  accepted: boolean;
+  awaitingReview: boolean;
+  indicators: IndicatorStatus[];
+  tasks: TaskStatus[];
+};
+
+/** What one plan contributes to its locality's row and to the roll-ups. */
+type PlanEvaluation = {
+  plan: PlanRow;
+  period: PeriodRow | null;
+  indicatorStatuses: IndicatorStatus[];
+  taskStatuses: TaskStatus[];
+  obligations: Obligation[];
+  /** The accepted value of each indicator in the period, by indicator id. */
+  current: Map<string, { value: OverviewValueRow; reportId: string }>;
+  indicators: OverviewIndicatorRow[];
+};
+
+export const createOverviewService = ({ db, clock, catalog, reporting }: OverviewServiceDeps) => {
+  /**
+   * Evaluates one plan for its period from rows already loaded: indicators against their path, tasks
+   * against their deadlines, and each lead unit's report, with the dashboard's rules.
+   */
+  const evaluatePlan = (input: {
+    plan: PlanRow;
+    periods: PeriodRow[];
+    year: number;
+    asOf: string;
+    indicators: OverviewIndicatorRow[];
+    tasks: OverviewTaskRow[];
+    reports: OverviewReportRow[];
+    values: OverviewValueRow[];
+    /** Accepted task progress by task id (any plan). */
+    updates: Map<string, OverviewTaskUpdateRow[]>;
+  }): PlanEvaluation => {
+    const { plan, periods, year, asOf } = input;
+    const period =
+      [...periods]
+        .reverse()
+        .find((row) => row.regimeId != null && row.dataFrom <= asOf && yearOf(row.periodEnd) === year) ??
+      null;
+    const periodById = new Map(periods.map((row) => [row.id, row]));
+    const inScope = (periodId: string) => {
+      const row = periodById.get(periodId);
+      return row != null && period != null && row.periodEnd <= period.periodEnd;
+    };
+    const reports = input.reports.filter((report) => inScope(report.periodId));
+    const acceptedById = new Map(
+      reports.filter((report) => report.status === 'accepted').map((report) => [report.id, report]),
+    );
+    const valuesByIndicator = groupBy(
+      input.values.filter((value) => acceptedById.has(value.reportId)),
+      (value) => value.indicatorId,
+    );
+    const current = new Map<string, { value: OverviewValueRow; reportId: string }>();
+
+    const indicatorStatus = new Map<string, IndicatorStatus>();
+    for (const row of input.indicators) {
+      const observations = (valuesByIndicator.get(row.id) ?? []).map((value) => ({
+        value,
+        period: periodById.get(acceptedById.get(value.reportId)!.periodId)!,
+      }));
+      const now = period ? observations.find((item) => item.period.id === period.id) : undefined;
+      if (now) current.set(row.id, { value: now.value, reportId: now.value.reportId });
+      // A value measured in the baseline year starts the path; without one, the previous target does.
+      const measuredBaseline = observations
+        .filter((item) => item.value.value != null && yearOf(item.period.dataTo) === row.baselineYear)
+        .sort((a, b) => a.period.dataTo.localeCompare(b.period.dataTo))[0];
+      const evaluation = evaluateIndicator({
+        targets: row.targets,
+        direction: row.direction,
+        measure: row.measure,
+        observation:
+          now && period
+            ? {
+                value: now.value.value,
+                assessment: now.value.assessment,
+                date: period.dataTo,
+                isYearFinal: isYearFinal(period),
+              }
+            : null,
+        baseline: measuredBaseline ? { year: row.baselineYear!, value: measuredBaseline.value.value! } : null,
+      });
+      indicatorStatus.set(row.id, evaluation.status);
+    }
+
+    const taskStatus = new Map<string, TaskStatus>();
+    for (const row of input.tasks) {
+      const deadline = deadlineOf(row);
+      const isPerPeriod = deadline?.kind === 'recurring' || deadline?.kind === 'ongoing';
+      // The latest accepted progress; for recurring work only what was reported for this period counts.
+      const latest = (input.updates.get(row.id) ?? [])
+        .map((update) => ({ update, report: acceptedById.get(update.reportId) }))
+        .filter((item) => item.report != null && (!isPerPeriod || item.report.periodId === period?.id))
+        .sort((a, b) =>
+          periodById
+            .get(a.report!.periodId)!
+            .dataTo.localeCompare(periodById.get(b.report!.periodId)!.dataTo),
+        )
+        .at(-1);
+      taskStatus.set(
+        row.id,
+        evaluateTask({
+          deadline,
+          progress: latest ? { status: latest.update.status, completedOn: latest.update.completedOn } : null,
+          asOf,
+        }),
+      );
+    }
+
+    const leadUnitIds = [
+      ...new Set(
+        [...input.indicators, ...input.tasks]
+          .map((row) => row.leadUnitId)
+          .filter((id): id is string => id != null),
+      ),
+    ];
+    const periodReports = period ? reports.filter((report) => report.periodId === period.id) : [];
+    const obligations = leadUnitIds.map((unitId): Obligation => {
+      const versions = periodReports.filter((report) => report.unitId === unitId);
+      const latestVersion = versions.at(-1);
+      // The accepted version counts while a correction is under way; its submission fixes the timeliness.
+      const acceptedVersion = versions.filter((report) => report.status === 'accepted').at(-1);
+      const judged = acceptedVersion ?? latestVersion;
+      const timeliness: Timeliness = period
+        ? evaluateTimeliness({
+            dueDate: period.dueDate,
+            submittedOn: judged?.submittedAt ? vietnamDateOf(judged.submittedAt) : null,
+            asOf,
+          })
+        : 'not_due';
+      const awaitingReview = latestVersion?.status === 'submitted';
+      return {
+        state: period
+          ? unitEvaluationStateOf({
+              hasAccepted: acceptedVersion != null,
+              awaitingReview,
+              dueDate: period.dueDate,
+              asOf,
+            })
+          : 'not_evaluated',
+        timeliness,
+        accepted: acceptedVersion != null,
+        awaitingReview,
+        indicators: input.indicators
+          .filter((row) => row.leadUnitId === unitId)
+          .map((row) => indicatorStatus.get(row.id)!),
+        tasks: input.tasks.filter((row) => row.leadUnitId === unitId).map((row) => taskStatus.get(row.id)!),
+      };
+    });
+
+    return {
+      plan,
+      period,
+      indicatorStatuses: [...indicatorStatus.values()],
+      taskStatuses: [...taskStatus.values()],
+      obligations: period ? obligations : [],
+      current,
+      indicators: input.indicators,
+    };
+  };
+
+  /**
+   * The overview of a locality's children for a year.
+   *
+   * @throws AppError LOCALITY_NOT_FOUND, also outside the actor's scope (a commune user asking for their
+   *   province, a user of another province)
+   */
+  const getLocalityOverview = async (
+    context: RequestContext,
+    localityId: string,
+    query: TOverviewQuery,
+  ): Promise<TLocalityOverview> => {
+    const root = await findLocalityById(db, localityId);
+    if (!root) throw new AppError('LOCALITY_NOT_FOUND');
+    if (!canReadOverview(context.actor, await findLocalityChain(db, localityId))) {
+      throw new AppError('LOCALITY_NOT_FOUND');
+    }
+    const asOf = vietnamDateOf(clock.now());
+    const thisYear = yearOf(asOf);
+    const year = query.year ?? thisYear;
+
+    const children = await listChildLocalities(db, localityId);
+    const plans = await listActivePlansOf(
+      db,
+      children.map((row) => row.id),
+    );
+    const planIds = plans.map((row) => row.id);
+    let periods = await listPeriodsOfPlans(db, planIds);
+    // Periods are generated when a plan is first looked at in a year; a plan nobody opened yet gets them now.
+    const withRegime = await listPlanIdsWithRegime(db, planIds);
+    const generatedThisYear = new Set(
+      periods
+        .filter((row) => row.regimeId != null && yearOf(row.periodEnd) === thisYear)
+        .map((row) => row.planId),
+    );
+    const lacking = plans.filter((row) => withRegime.has(row.id) && !generatedThisYear.has(row.id));
+    if (lacking.length > 0) {
+      await db.transaction(async (tx) => {
+        for (const row of lacking) await reporting.ensurePeriods(tx, row);
+      });
+      periods = await listPeriodsOfPlans(db, planIds);
+    }
+
+    // Everything up to the year's end: the chosen periods and those before them (baselines, task progress).
+    const periodIds = periods.filter((row) => yearOf(row.periodEnd) <= year).map((row) => row.id);
+    const indicators = await listIndicatorsOfPlans(db, planIds);
+    const tasks = await listTasksOfPlans(db, planIds);
+    const reports = await listReportsOfPeriodsBrief(db, periodIds);
+    const values = await listAcceptedValues(db, periodIds);
+    const updates = await listAcceptedTaskUpdates(db, periodIds);
+
+    const periodsByPlan = groupBy(periods, (row) => row.planId);
+    const indicatorsByPlan = groupBy(indicators, (row) => row.planId);
+    const tasksByPlan = groupBy(tasks, (row) => row.planId);
+    const planOfPeriod = new Map(periods.map((row) => [row.id, row.planId]));
+    const reportsByPlan = groupBy(reports, (row) => planOfPeriod.get(row.periodId)!);
+    const planOfReport = new Map(reports.map((row) => [row.id, planOfPeriod.get(row.periodId)!]));
+    const valuesByPlan = groupBy(values, (row) => planOfReport.get(row.reportId)!);
+    const updatesByTask = groupBy(updates, (row) => row.taskId);
+
+    const evaluations = plans.map((plan) =>
+      evaluatePlan({
+        plan,
+        periods: periodsByPlan.get(plan.id) ?? [],
+        year,
+        asOf,
+        indicators: indicatorsByPlan.get(plan.id) ?? [],
+        tasks: tasksByPlan.get(plan.id) ?? [],
+        reports: reportsByPlan.get(plan.id) ?? [],
+        values: valuesByPlan.get(plan.id) ?? [],
+        updates: updatesByTask,
+      }),
+    );
+    const evaluationsByLocality = groupBy(evaluations, (row) => row.plan.localityId);
+
+    const rows = children.map((child): Omit<TOverviewLocality, 'rank'> => {
+      const own = evaluationsByLocality.get(child.id) ?? [];
+      const obligations = own.flatMap((row) => row.obligations);
+      const thresholds = {
+        green: child.scoreGreen ?? DEFAULT_THRESHOLDS.green,
+        yellow: child.scoreYellow ?? DEFAULT_THRESHOLDS.yellow,
+      };
+      // The locality is scored as one unit over its scored units: only verified facts count.
+      const scored = obligations.filter((row) => row.state === 'scored');
+      const state: UnitEvaluationState =
+        scored.length > 0
+          ? 'scored'
+          : obligations.some((row) => row.state === 'pending_review')
+            ? 'pending_review'
+            : 'not_evaluated';
+      const result = evaluateUnit({
+        state,
+        indicators: scored.flatMap((row) => row.indicators),
+        tasks: scored.flatMap((row) => row.tasks),
+        reports: scored.map((row) => row.timeliness),
+        thresholds,
+      });
+      const indicatorCounts = Object.fromEntries(INDICATOR_STATUSES.map((status) => [status, 0])) as Record<
+        IndicatorStatus,
+        number
+      >;
+      for (const status of own.flatMap((row) => row.indicatorStatuses)) indicatorCounts[status]++;
+      const taskStatuses = own.flatMap((row) => row.taskStatuses);
+      return {
+        localityId: child.id,
+        name: child.name,
+        kind: child.kind,
+        // The newest plan first: its dashboard is where the row links.
+        plans: [...own].reverse().map((row) => ({
+          planId: row.plan.id,
+          number: row.plan.number,
+          title: row.plan.title,
+          period: row.period ? presentPeriod(row.period) : null,
+        })),
+        reports: {
+          expected: obligations.length,
+          submitted: obligations.filter((row) => row.accepted || row.awaitingReview).length,
+          accepted: obligations.filter((row) => row.accepted).length,
+          pendingReview: obligations.filter((row) => row.awaitingReview).length,
+          late: obligations.filter((row) => row.timeliness === 'late').length,
+          missing: obligations.filter((row) => row.timeliness === 'missing').length,
+        },
+        indicators: indicatorCounts,
+        indicatorCount: own.reduce((sum, row) => sum + row.indicatorStatuses.length, 0),
+        taskCount: taskStatuses.length,
+        overdueTasks: taskStatuses.filter((status) => status === 'in_progress_late').length,
+        evaluation: result.state,
+        score: result.score,
+        colour: result.colour,
+        thresholds,
+      };
+    });
+    // Unscored localities come last, those waiting for review before those not yet due.
+    const ranked = rankByScore(
+      [...rows].sort(
+        (a, b) => UNIT_EVALUATION_STATES.indexOf(a.evaluation) - UNIT_EVALUATION_STATES.indexOf(b.evaluation),
+      ),
+    );
+
+    return {
+      locality: { id: root.id, name: root.name, level: root.level, kind: root.kind },
+      year,
+      asOf,
+      localities: ranked,
+      rollups: rollUpCatalog(children, evaluationsByLocality, query.catalogCode),
+    };
+  };
+
+  /** For each catalog indicator some child maps, the children's accepted values of the year and their roll-up. */
+  const rollUpCatalog = (
+    children: Array<{ id: string; name: string }>,
+    evaluationsByLocality: Map<string, PlanEvaluation[]>,
+    catalogCode: string | undefined,
+  ): TOverviewRollup[] => {
+    const nameOf = new Map(children.map((row) => [row.id, row.name]));
+    const rollups: TOverviewRollup[] = [];
+    for (const entry of catalog.list()) {
+      if (catalogCode && entry.code !== catalogCode) continue;
+      const figures: Array<
+        RollupInput & {
+          planId: string;
+          indicatorId: string;
+          indicatorCode: string | null;
+          reportId: string | null;
+        }
+      > = [];
+      for (const child of children) {
+        // One figure per child: from the newest plan that maps the indicator and has a value, else the newest that maps it.
+        const candidates = [...(evaluationsByLocality.get(child.id) ?? [])]
+          .reverse()
+          .flatMap((evaluation) =>
+            evaluation.indicators
+              .filter((row) => row.catalogCode === entry.code)
+              .map((row) => ({ evaluation, row, current: evaluation.current.get(row.id) })),
+          );
+        const chosen = candidates.find((item) => item.current != null) ?? candidates[0];
+        if (!chosen) continue;
+        figures.push({
+          localityId: child.id,
+          unit: chosen.row.unit,
+          value: chosen.current?.value.value ?? null,
+          numerator: chosen.current?.value.numerator ?? null,
+          denominator: chosen.current?.value.denominator ?? null,
+          planId: chosen.evaluation.plan.id,
+          indicatorId: chosen.row.id,
+          indicatorCode: chosen.row.code,
+          reportId: chosen.current?.reportId ?? null,
+        });
+      }
+      const result = rollUp(entry, figures);
+      if (result.reporting === 0) continue;
+      const extreme = (item: { localityId: string; value: number } | null) =>
+        item ? { ...item, localityName: nameOf.get(item.localityId) ?? '' } : null;
+      rollups.push({
+        catalogCode: entry.code,
+        name: entry.name,
+        nameEn: entry.nameEn,
+        unit: entry.unit,
+        direction: entry.direction,
+        method: result.method,
+        value: result.value,
+        numerator: result.numerator,
+        denominator: result.denominator,
+        reporting: result.reporting,
+        included: result.included,
+        best: extreme(result.best),
+        worst: extreme(result.worst),
+        values: result.contributions.map((row, index) => ({
+          localityId: row.localityId,
+          localityName: nameOf.get(row.localityId) ?? '',
+          planId: figures[index]!.planId,
+          indicatorId: figures[index]!.indicatorId,
+          indicatorCode: figures[index]!.indicatorCode,
+          unit: row.unit,
+          value: row.value,
+          numerator: row.numerator,
+          denominator: row.denominator,
+          reportId: figures[index]!.reportId,
+          included: row.included,
+          excluded: row.excluded,
+        })),
+      });
+    }
+    return rollups;
+  };
+
+  return { getLocalityOverview };
+};
+
+export type OverviewService = ReturnType<typeof createOverviewService>;
