@@ -1,0 +1,395 @@
+import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import type { TConsolidatedReport } from '@core/schemas/consolidation.schemas';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Input,
+  Popconfirm,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, apiDownload, errorMessage } from '../../api/client';
+import { ErrorState } from '../../components/ui/ErrorState';
+import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
+import { LoadingState } from '../../components/ui/LoadingState';
+import { formatDateTime, formatDay } from '../reporting/reportStatus';
+import { IndicatorFigures, TaskFigures } from './components/ConsolidatedFigures';
+import { ReturnConsolidatedModal } from './components/ReturnConsolidatedModal';
+import { UnitCoverage } from './components/UnitCoverage';
+import { UnitIssues } from './components/UnitIssues';
+import {
+  CONSOLIDATED_STATUS_COLOURS,
+  type ConsolidatedStatusKey,
+  consolidatedStatusOf,
+} from './consolidatedStatus';
+import {
+  type ConsolidatedAction,
+  useConsolidatedActionMutation,
+  useSaveConsolidatedMutation,
+} from './mutations';
+import { consolidationQueries } from './queries';
+
+/** What identifies the loaded version: a new one replaces the officer's text, a failed save does not. */
+const loadedKeyOf = (report: TConsolidatedReport) =>
+  `${report.id ?? 'none'}:${report.revision}:${report.status}`;
+
+type Download = 'docx' | 'pdf';
+
+/** The hint under the header: what the report's state means for the person looking at it. */
+const hintOf = (status: ConsolidatedStatusKey, can: TConsolidatedReport['can']) => {
+  if (status === 'none') return can.edit ? 'none' : 'noneReadOnly';
+  if (status === 'draft') return can.edit ? 'draft' : 'draftOther';
+  if (status === 'sent') return can.decide ? 'sentLeader' : 'sentOther';
+  if (status === 'approved') return 'approved';
+  return null;
+};
+
+/**
+ * /reporting-periods/:periodId/consolidated — the locality's report for a period, built from the accepted
+ * unit reports: which units are in it, the figures, task results, difficulties and proposals by unit,
+ * the overall assessment the standing agency writes, then send → approve / return; Word and PDF.
+ */
+const ConsolidatedReportPage = () => {
+  const { periodId = '' } = useParams();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const query = useQuery(consolidationQueries.report(periodId));
+  const save = useSaveConsolidatedMutation(periodId);
+  const action = useConsolidatedActionMutation(periodId);
+  const [loaded, setLoaded] = useState<{ key: string; narrative: string } | null>(null);
+  const [messages, setMessages] = useState<string[]>([]);
+  const [hasConflict, setHasConflict] = useState(false);
+  const [isReturning, setIsReturning] = useState(false);
+  const [downloading, setDownloading] = useState<Download | null>(null);
+
+  const data = query.data;
+  // Derived state: the text follows the server only when another version arrives (a save, a reload).
+  if (data && loaded?.key !== loadedKeyOf(data)) {
+    setLoaded({ key: loadedKeyOf(data), narrative: data.narrative ?? '' });
+  }
+
+  if (query.isLoading) return <LoadingState />;
+  if (query.isError || !data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const narrative = loaded?.narrative ?? data.narrative ?? '';
+  const status = consolidatedStatusOf(data);
+  const dashboard = data.dashboard;
+  const period = dashboard.period;
+  const isBusy = save.isPending || action.isPending;
+  const hint = hintOf(status, data.can);
+  const planLink = `/plans/${dashboard.planId}?tab=reports&period=${periodId}`;
+
+  /** Saves what is on screen; on failure shows why and keeps the text. @returns the saved report or null */
+  const saveNarrative = async (): Promise<TConsolidatedReport | null> => {
+    setMessages([]);
+    try {
+      const saved = await save.mutateAsync({ revision: data.revision, narrative });
+      setHasConflict(false);
+      return saved;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'report_changed') setHasConflict(true);
+      else setMessages([errorMessage(error)]);
+      return null;
+    }
+  };
+
+  /** Runs a step of the workflow; on failure shows the server's words. @returns whether it went through */
+  const runAction = async (step: ConsolidatedAction, done: string): Promise<boolean> => {
+    setMessages([]);
+    try {
+      await action.mutateAsync(step);
+      message.success(done);
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'report_changed') setHasConflict(true);
+      else setMessages([errorMessage(error)]);
+      return false;
+    }
+  };
+
+  const handleSave = async () => {
+    if (await saveNarrative()) message.success(t('consolidation.actions.saved'));
+  };
+
+  const handleSend = async () => {
+    const saved = await saveNarrative();
+    if (!saved?.id) return;
+    await runAction(
+      { kind: 'send', reportId: saved.id, revision: saved.revision },
+      t('consolidation.actions.sentDone'),
+    );
+  };
+
+  const handleApprove = async () => {
+    if (!data.id) return;
+    await runAction(
+      { kind: 'approve', reportId: data.id, revision: data.revision },
+      t('consolidation.actions.approved'),
+    );
+  };
+
+  const handleReturn = async (reason: string) => {
+    if (!data.id) return false;
+    const isDone = await runAction(
+      { kind: 'return', reportId: data.id, revision: data.revision, reason },
+      t('consolidation.actions.returned'),
+    );
+    setIsReturning(false);
+    return isDone;
+  };
+
+  const handleReload = async () => {
+    const fresh = await query.refetch();
+    if (fresh.data) setLoaded({ key: loadedKeyOf(fresh.data), narrative: fresh.data.narrative ?? '' });
+    setHasConflict(false);
+    setMessages([]);
+  };
+
+  /** Word or PDF of the report as it stands; a refusal (PDF without LibreOffice: 503) says why. */
+  const handleDownload = async (kind: Download) => {
+    setDownloading(kind);
+    setMessages([]);
+    try {
+      await apiDownload(
+        `/api/v1/reporting-periods/${periodId}/consolidated-report.${kind}`,
+        `bao-cao-tong-hop.${kind}`,
+      );
+    } catch (error) {
+      setMessages([errorMessage(error)]);
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  const byAt = (name: string | null, at: string | null) =>
+    at ? t('consolidation.byAt', { name: name ?? '—', at: formatDateTime(at) }) : '—';
+
+  return (
+    <Flex vertical gap={16} style={{ paddingBottom: 72 }}>
+      <Breadcrumb
+        items={[
+          { title: <Link to="/plans">{t('plan.back')}</Link> },
+          {
+            title: (
+              <Link to={planLink} title={dashboard.planTitle}>
+                {dashboard.planNumber ?? t('consolidation.plan')}
+              </Link>
+            ),
+          },
+          { title: period?.label ?? '' },
+          { title: t('consolidation.title') },
+        ]}
+      />
+      <Flex justify="space-between" align="flex-start" wrap gap={12}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('consolidation.heading', { period: period?.label ?? '', locality: dashboard.localityName })}
+        </Typography.Title>
+        <Flex gap={8} wrap>
+          <Button
+            icon={<FileWordOutlined />}
+            loading={downloading === 'docx'}
+            disabled={downloading !== null}
+            onClick={() => void handleDownload('docx')}
+          >
+            {t('consolidation.download.docx')}
+          </Button>
+          <Button
+            icon={<FilePdfOutlined />}
+            loading={downloading === 'pdf'}
+            disabled={downloading !== null}
+            onClick={() => void handleDownload('pdf')}
+          >
+            {t('consolidation.download.pdf')}
+          </Button>
+        </Flex>
+      </Flex>
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, md: 2, xl: 3 }}
+        items={[
+          {
+            key: 'plan',
+            label: t('consolidation.plan'),
+            children: `${dashboard.planNumber ? `${dashboard.planNumber}: ` : ''}${dashboard.planTitle}`,
+            span: { xs: 1, md: 2, xl: 3 },
+          },
+          {
+            key: 'period',
+            label: t('consolidation.period'),
+            children: period ? (
+              <>
+                {period.label}{' '}
+                <Typography.Text type="secondary">
+                  (
+                  {t('reporting.dataWindow', {
+                    from: formatDay(period.dataFrom),
+                    to: formatDay(period.dataTo),
+                  })}
+                  )
+                </Typography.Text>
+              </>
+            ) : (
+              '—'
+            ),
+          },
+          {
+            key: 'status',
+            label: t('consolidation.status'),
+            children: (
+              <Tag color={CONSOLIDATED_STATUS_COLOURS[status]} data-testid="consolidated-status">
+                {t(`consolidation.statuses.${status}`)}
+              </Tag>
+            ),
+          },
+          { key: 'sent', label: t('consolidation.sent'), children: byAt(data.sentByName, data.sentAt) },
+          {
+            key: 'decided',
+            label: t('consolidation.decided'),
+            children: byAt(data.decidedByName, data.decidedAt),
+          },
+        ]}
+      />
+      {status === 'returned' && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          data-testid="consolidated-returned"
+          title={t('consolidation.returnedTitle')}
+          description={
+            <>
+              <div>{t('consolidation.returnedReason', { reason: data.returnReason ?? '' })}</div>
+              {data.can.edit && <div>{t('consolidation.returnedHint')}</div>}
+            </>
+          }
+        />
+      )}
+      {hint && (
+        <Alert
+          type={status === 'approved' ? 'success' : 'info'}
+          showIcon
+          title={t(`consolidation.hints.${hint}`)}
+        />
+      )}
+      {hasConflict && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title={t('consolidation.changedTitle')}
+          description={t('consolidation.changedHint')}
+          action={<Button onClick={handleReload}>{t('consolidation.reload')}</Button>}
+        />
+      )}
+      <FormErrorAlert messages={messages} />
+
+      <Card size="small" title={t('consolidation.units.title')}>
+        <UnitCoverage report={data} />
+      </Card>
+
+      <Card size="small" title={t('consolidation.narrative.title')}>
+        <Flex vertical gap={8}>
+          {data.can.edit ? (
+            <label htmlFor="consolidated-narrative">
+              <Typography.Text strong>{t('consolidation.narrative.label')}</Typography.Text>
+            </label>
+          ) : (
+            <Typography.Text strong>{t('consolidation.narrative.label')}</Typography.Text>
+          )}
+          {data.can.edit ? (
+            <Input.TextArea
+              id="consolidated-narrative"
+              autoSize={{ minRows: 4, maxRows: 16 }}
+              value={narrative}
+              onChange={(event) =>
+                setLoaded((current) => (current ? { ...current, narrative: event.target.value } : current))
+              }
+            />
+          ) : (
+            <Typography.Paragraph
+              data-testid="consolidated-narrative"
+              style={{ whiteSpace: 'pre-line', margin: 0 }}
+              type={narrative.trim() ? undefined : 'secondary'}
+            >
+              {narrative.trim() || t('consolidation.narrative.empty')}
+            </Typography.Paragraph>
+          )}
+          <Typography.Text type="secondary">{t('consolidation.narrative.hint')}</Typography.Text>
+        </Flex>
+      </Card>
+
+      <Card size="small" title={t('consolidation.indicators.title')}>
+        <IndicatorFigures indicators={dashboard.indicators} />
+      </Card>
+
+      <Card size="small" title={t('consolidation.tasks.title')}>
+        <TaskFigures tasks={dashboard.tasks} />
+      </Card>
+
+      <Card size="small" title={t('consolidation.issues.title')}>
+        <UnitIssues units={data.units} />
+      </Card>
+
+      <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 5 }}>
+        <Flex gap={8} wrap justify="flex-end">
+          {data.can.edit && (
+            <>
+              <Button onClick={handleSave} loading={save.isPending} disabled={isBusy}>
+                {t('consolidation.actions.save')}
+              </Button>
+              <Popconfirm
+                title={t('consolidation.actions.sendConfirm')}
+                description={t('consolidation.actions.sendHint')}
+                okText={t('consolidation.actions.confirmOk')}
+                cancelText={t('common.cancel')}
+                onConfirm={handleSend}
+              >
+                <Button type="primary" loading={action.isPending} disabled={isBusy}>
+                  {t('consolidation.actions.send')}
+                </Button>
+              </Popconfirm>
+            </>
+          )}
+          {data.can.decide && (
+            <>
+              <Button danger onClick={() => setIsReturning(true)} disabled={isBusy}>
+                {t('consolidation.actions.return')}
+              </Button>
+              <Popconfirm
+                title={t('consolidation.actions.approveConfirm')}
+                description={t('consolidation.actions.approveHint')}
+                okText={t('consolidation.actions.confirmOk')}
+                cancelText={t('common.cancel')}
+                onConfirm={handleApprove}
+              >
+                <Button type="primary" loading={action.isPending} disabled={isBusy}>
+                  {t('consolidation.actions.approve')}
+                </Button>
+              </Popconfirm>
+            </>
+          )}
+          <Link to={planLink} style={{ alignSelf: 'center' }}>
+            {t('consolidation.actions.back')}
+          </Link>
+        </Flex>
+      </Card>
+      <ReturnConsolidatedModal
+        open={isReturning}
+        isPending={action.isPending}
+        onCancel={() => setIsReturning(false)}
+        onReturn={handleReturn}
+      />
+    </Flex>
+  );
+};
+
+export default ConsolidatedReportPage;

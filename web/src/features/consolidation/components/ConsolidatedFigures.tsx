@@ -1,0 +1,174 @@
+import { formatTarget } from '@core/domain/targets';
+import type { TConsolidatedReport } from '@core/schemas/consolidation.schemas';
+import { Empty, Flex, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatMeasure } from '../../dashboard/components/DashboardIndicatorTable';
+import { INDICATOR_STATUS_COLOURS, TASK_STATUS_COLOURS } from '../../dashboard/dashboardStatus';
+
+type Dashboard = TConsolidatedReport['dashboard'];
+type Indicator = Dashboard['indicators'][number];
+type Task = Dashboard['tasks'][number];
+
+/** Rows by theme (the plan's group headings), in the plan's order. */
+const byTheme = <Row extends { groupName: string | null }>(rows: readonly Row[]) => {
+  const themes = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = row.groupName ?? '';
+    themes.set(key, [...(themes.get(key) ?? []), row]);
+  }
+  return [...themes.entries()].map(([name, items]) => ({ name, items }));
+};
+
+const ThemeTitle = ({ name }: { name: string }) =>
+  name ? (
+    <Typography.Text strong style={{ display: 'block', marginTop: 4 }}>
+      {name}
+    </Typography.Text>
+  ) : null;
+
+const NameWithUnit = ({ name, unitName, none }: { name: string; unitName: string | null; none: string }) => (
+  <Flex vertical>
+    <Typography.Text>{name}</Typography.Text>
+    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      {unitName ?? none}
+    </Typography.Text>
+  </Flex>
+);
+
+/** The indicators of the period: value against the year's target and the assessment, by theme. */
+export const IndicatorFigures = ({ indicators }: { indicators: Indicator[] }) => {
+  const { t } = useTranslation();
+  if (indicators.length === 0) return <Empty description={t('consolidation.indicators.empty')} />;
+  return (
+    <Flex vertical gap={8}>
+      {byTheme(indicators).map((theme) => (
+        <Flex vertical gap={4} key={theme.name}>
+          <ThemeTitle name={theme.name} />
+          <Table<Indicator>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={theme.items}
+            scroll={{ x: 900 }}
+            columns={[
+              {
+                title: t('consolidation.indicators.code'),
+                dataIndex: 'code',
+                width: 70,
+                render: (code: string | null) => code ?? '—',
+              },
+              {
+                title: t('consolidation.indicators.name'),
+                dataIndex: 'name',
+                render: (name: string, row) => (
+                  <NameWithUnit
+                    name={name}
+                    unitName={row.leadUnitName}
+                    none={t('consolidation.indicators.noLeadUnit')}
+                  />
+                ),
+              },
+              {
+                title: t('consolidation.indicators.value'),
+                key: 'value',
+                width: 130,
+                align: 'right',
+                render: (_, row) =>
+                  row.assessment ? (
+                    t(`reporting.report.assessments.${row.assessment}`)
+                  ) : (
+                    <Typography.Text strong={row.value != null}>
+                      {formatMeasure(row.value, row.unit)}
+                    </Typography.Text>
+                  ),
+              },
+              {
+                title: t('consolidation.indicators.target'),
+                key: 'target',
+                width: 150,
+                render: (_, row) => {
+                  if (row.targetText) return row.targetText;
+                  const milestone = row.targets.find((target) => target.year === row.milestoneYear);
+                  const text = milestone ? formatTarget(milestone, row.unit) : '';
+                  return text ? `${text} (${row.milestoneYear})` : '—';
+                },
+              },
+              {
+                title: t('consolidation.indicators.status'),
+                dataIndex: 'status',
+                width: 170,
+                render: (status: Indicator['status']) => (
+                  <Tag color={INDICATOR_STATUS_COLOURS[status]}>
+                    {t(`dashboard.indicatorStatuses.${status}`)}
+                  </Tag>
+                ),
+              },
+            ]}
+          />
+        </Flex>
+      ))}
+    </Flex>
+  );
+};
+
+/** The tasks of the period: status and progress as the lead units reported them, by theme. */
+export const TaskFigures = ({ tasks }: { tasks: Task[] }) => {
+  const { t } = useTranslation();
+  if (tasks.length === 0) return <Empty description={t('consolidation.tasks.empty')} />;
+  return (
+    <Flex vertical gap={8}>
+      {byTheme(tasks).map((theme) => (
+        <Flex vertical gap={4} key={theme.name}>
+          <ThemeTitle name={theme.name} />
+          <Table<Task>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={theme.items}
+            scroll={{ x: 900 }}
+            columns={[
+              {
+                title: t('consolidation.indicators.code'),
+                dataIndex: 'code',
+                width: 70,
+                render: (code: string | null) => code ?? '—',
+              },
+              {
+                title: t('consolidation.tasks.name'),
+                dataIndex: 'name',
+                render: (name: string, row) => (
+                  <NameWithUnit
+                    name={name}
+                    unitName={row.leadUnitName}
+                    none={t('consolidation.indicators.noLeadUnit')}
+                  />
+                ),
+              },
+              {
+                title: t('consolidation.tasks.deadline'),
+                dataIndex: 'deadlineText',
+                width: 140,
+                render: (text: string | null) => text ?? '—',
+              },
+              {
+                title: t('consolidation.tasks.progress'),
+                dataIndex: 'progress',
+                width: 90,
+                align: 'right',
+                render: (progress: number | null) => (progress == null ? '—' : `${progress} %`),
+              },
+              {
+                title: t('consolidation.tasks.status'),
+                dataIndex: 'status',
+                width: 210,
+                render: (status: Task['status']) => (
+                  <Tag color={TASK_STATUS_COLOURS[status]}>{t(`dashboard.taskStatuses.${status}`)}</Tag>
+                ),
+              },
+            ]}
+          />
+        </Flex>
+      ))}
+    </Flex>
+  );
+};

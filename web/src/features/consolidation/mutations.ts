@@ -1,0 +1,48 @@
+/**
+ * Writes on the consolidated report: save the narrative, send, approve, return. Each answer is the whole
+ * report, put straight into the cache; the notifications are refreshed because each step may notify.
+ */
+import type { TConsolidatedReport } from '@core/schemas/consolidation.schemas';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { notificationQueries } from '../notification/queries';
+import { consolidationQueries } from './queries';
+
+const useStoreReport = (periodId: string) => {
+  const queryClient = useQueryClient();
+  return (report: TConsolidatedReport) => {
+    queryClient.setQueryData(consolidationQueries.report(periodId).queryKey, report);
+    void queryClient.invalidateQueries({ queryKey: notificationQueries.all() });
+  };
+};
+
+/** PUT the narrative; `revision` is the one loaded (0 before the first save). */
+export const useSaveConsolidatedMutation = (periodId: string) => {
+  const store = useStoreReport(periodId);
+  return useMutation({
+    mutationFn: (body: { revision: number; narrative: string | null }) =>
+      api.put<TConsolidatedReport>(`/api/v1/reporting-periods/${periodId}/consolidated-report`, body),
+    onSuccess: store,
+  });
+};
+
+export type ConsolidatedAction =
+  | { kind: 'send' | 'approve'; reportId: string; revision: number }
+  | { kind: 'return'; reportId: string; revision: number; reason: string };
+
+/** "Trình lãnh đạo", "Phê duyệt", "Trả lại" (with a reason). */
+export const useConsolidatedActionMutation = (periodId: string) => {
+  const store = useStoreReport(periodId);
+  return useMutation({
+    mutationFn: (action: ConsolidatedAction) => {
+      const path = `/api/v1/consolidated-reports/${action.reportId}/${action.kind}`;
+      return api.post<TConsolidatedReport>(
+        path,
+        action.kind === 'return'
+          ? { revision: action.revision, reason: action.reason }
+          : { revision: action.revision },
+      );
+    },
+    onSuccess: store,
+  });
+};
