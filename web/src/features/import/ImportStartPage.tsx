@@ -1,0 +1,132 @@
+import { ArrowLeftOutlined, InboxOutlined } from '@ant-design/icons';
+import { IMPORT_FILE_EXTENSIONS, MAX_IMPORT_BYTES } from '@core/schemas/import.schemas';
+import { Alert, Button, Card, Flex, Form, Select, Typography, Upload } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { errorMessage } from '../../api/client';
+import { hasAnyRole, hasRoleCovering, localityChain, PLAN_EDITOR_ROLES } from '../auth/roles';
+import { useCurrentUser } from '../auth/useCurrentUser';
+import { useLocalityOptions } from '../locality/useLocalityOptions';
+import { useStartImportMutation } from './mutations';
+
+const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
+
+/**
+ * Refuses in the browser what the server would refuse anyway (too large, not a format it reads), so the
+ * officer hears at once and in plain words. The server still decides from the bytes.
+ *
+ * @returns the reason in the user's language, or null when the file may be sent
+ */
+export const checkImportFile = (
+  file: Pick<File, 'name' | 'size'>,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string | null => {
+  const name = file.name.toLocaleLowerCase('vi');
+  if (!IMPORT_FILE_EXTENSIONS.some((extension) => name.endsWith(extension)))
+    return t('importPlan.wrongType', { name: file.name });
+  if (file.size === 0) return t('importPlan.emptyFile', { name: file.name });
+  if (file.size > MAX_IMPORT_BYTES)
+    return t('importPlan.tooLarge', {
+      name: file.name,
+      size: (file.size / 1024 / 1024).toFixed(1).replace('.', ','),
+      max: MAX_MB,
+    });
+  return null;
+};
+
+/** /imports/new: pick a plan document (and, if known, its locality); reading starts on the server. */
+const ImportStartPage = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { user } = useCurrentUser();
+  const localityOptions = useLocalityOptions();
+  const start = useStartImportMutation();
+  const [localityId, setLocalityId] = useState<string | undefined>();
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  const editable = useMemo(() => {
+    if (hasAnyRole(user, ['system_admin'])) return localityOptions.options;
+    return localityOptions.options.filter((option) =>
+      hasRoleCovering(user, localityChain(localityOptions.localities, option.value), PLAN_EDITOR_ROLES),
+    );
+  }, [localityOptions.localities, localityOptions.options, user]);
+
+  const send = (file: File) => {
+    const problem = checkImportFile(file, t);
+    setRefusal(problem);
+    if (problem) return;
+    start.mutate(
+      { file, localityId },
+      {
+        onSuccess: (job) => navigate(`/imports/${job.id}`),
+        onError: (error) => setRefusal(errorMessage(error)),
+      },
+    );
+  };
+
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 760 }}>
+      <Link to="/plans">
+        <ArrowLeftOutlined /> {t('importPlan.backToPlans')}
+      </Link>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('importPlan.startTitle')}
+      </Typography.Title>
+      <Typography.Paragraph style={{ margin: 0 }}>{t('importPlan.startIntro')}</Typography.Paragraph>
+      <Card>
+        <Form layout="vertical" component="div">
+          <Form.Item label={t('importPlan.localityOptional')} htmlFor="import-start-locality">
+            <Select
+              id="import-start-locality"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('common.selectPlaceholder')}
+              value={localityId}
+              onChange={(value?: string) => setLocalityId(value)}
+              options={editable}
+              loading={localityOptions.isLoading}
+              style={{ maxWidth: 360 }}
+            />
+          </Form.Item>
+        </Form>
+        <Upload.Dragger
+          accept={IMPORT_FILE_EXTENSIONS.join(',')}
+          multiple={false}
+          showUploadList={false}
+          disabled={start.isPending}
+          aria-label={t('importPlan.fileInput')}
+          beforeUpload={(file) => {
+            send(file);
+            // The file goes through our own API client, not Ant Design's uploader.
+            return Upload.LIST_IGNORE;
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">
+            {start.isPending
+              ? t('importPlan.uploading', { name: start.variables?.file.name ?? '' })
+              : t('importPlan.dropTitle')}
+          </p>
+          <p className="ant-upload-hint">{t('importPlan.dropHint', { max: MAX_MB })}</p>
+        </Upload.Dragger>
+      </Card>
+      {refusal && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('importPlan.refusedTitle')}
+          description={refusal}
+        />
+      )}
+      <div>
+        <Button onClick={() => navigate('/plans')}>{t('importPlan.backToPlans')}</Button>
+      </div>
+    </Flex>
+  );
+};
+
+export default ImportStartPage;

@@ -1,0 +1,418 @@
+import { EyeInvisibleOutlined, EyeOutlined, SaveOutlined } from '@ant-design/icons';
+import { foldText } from '@core/domain/text';
+import type { TImportedPlanDraft, TImportJob } from '@core/schemas/import.schemas';
+import { unitNameUseCounts } from '@core/schemas/import-draft';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Checkbox, Flex, Form, Select, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBlocker, useNavigate } from 'react-router';
+import { ApiError, errorMessage } from '../../../api/client';
+import { hasAnyRole, hasRoleCovering, localityChain, PLAN_EDITOR_ROLES } from '../../auth/roles';
+import { useCurrentUser } from '../../auth/useCurrentUser';
+import { useLocalityOptions } from '../../locality/useLocalityOptions';
+import { unitQueries } from '../../unit/queries';
+import {
+  type DraftErrors,
+  draftErrorsOf,
+  draftOfReview,
+  isConfident,
+  NO_ERRORS,
+  type ReviewDraft,
+  reviewDraftOf,
+  targetYearsOf,
+  updateRow,
+} from '../draftEdits';
+import { useSavePlanDraftMutation } from '../mutations';
+import { choicesFor, type UnitChoice, unitMappingOf } from '../unitMapping';
+import { HeaderReview } from './HeaderReview';
+import { IndicatorReviewTable } from './IndicatorReviewTable';
+import styles from './ReviewPage.module.css';
+import { SourceTextPanel } from './SourceTextPanel';
+import { TaskReviewTable } from './TaskReviewTable';
+import { UnitMappingTable } from './UnitMappingTable';
+
+type ImportReviewProps = { job: TImportJob & { draft: TImportedPlanDraft } };
+
+type TabKey = 'header' | 'indicators' | 'tasks' | 'units';
+
+/** Server problems keyed by draft index ("indicators.3") → keyed by the review row ("i3"). */
+const byRowKey = (errors: DraftErrors, review: ReviewDraft): Map<string, string[]> => {
+  const rows = new Map<string, string[]>();
+  for (const [field, messages] of errors.rows) {
+    const [list, index] = field.split('.');
+    const row = (list === 'indicators' ? review.indicators : review.tasks)[Number(index)];
+    if (row) rows.set(row.key, messages);
+  }
+  return rows;
+};
+
+/**
+ * The review of a finished import: the draft beside the source text, every row tagged, every cell
+ * correctable; the locality and the unit mapping; then one save. Nothing is written before the save,
+ * and leaving with changes asks first.
+ */
+export const ImportReview = ({ job }: ImportReviewProps) => {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
+  const { user } = useCurrentUser();
+  const localityOptions = useLocalityOptions();
+  const save = useSavePlanDraftMutation();
+
+  const [review, setReview] = useState<ReviewDraft>(() => reviewDraftOf(job.draft));
+  const [dirty, setDirty] = useState(false);
+  const [localityId, setLocalityId] = useState<string | undefined>(job.localityId ?? undefined);
+  const [picked, setPicked] = useState<Record<string, UnitChoice>>({});
+  const [errors, setErrors] = useState<DraftErrors>(NO_ERRORS);
+  const [rowErrors, setRowErrors] = useState<Map<string, string[]>>(new Map());
+  const [tab, setTab] = useState<TabKey>('indicators');
+  const [onlyReview, setOnlyReview] = useState(false);
+  const [showSource, setShowSource] = useState(true);
+  const [sourceRequest, setSourceRequest] = useState<{ query: string } | null>(null);
+  const saved = useRef(false);
+
+  // The communes where this person may set plans up (a system administrator: all of them).
+  const editable = useMemo(() => {
+    const communes = localityOptions.localities.filter((locality) => locality.level === 'commune');
+    const mine = hasAnyRole(user, ['system_admin'])
+      ? communes
+      : communes.filter((locality) =>
+          hasRoleCovering(user, localityChain(localityOptions.localities, locality.id), PLAN_EDITOR_ROLES),
+        );
+    const ids = new Set(mine.map((locality) => locality.id));
+    return localityOptions.options.filter((option) => ids.has(option.value));
+  }, [localityOptions.localities, localityOptions.options, user]);
+
+  // The locality the document names, when the officer may plan there; or the only one they may.
+  useEffect(() => {
+    if (localityId || editable.length === 0) return;
+    const printed = job.draft.plan.locality.name ? foldText(job.draft.plan.locality.name) : null;
+    const named = printed
+      ? localityOptions.localities.find(
+          (locality) => foldText(locality.name) === printed && editable.some((o) => o.value === locality.id),
+        )
+      : undefined;
+    const only = editable.length === 1 ? editable[0]?.value : undefined;
+    const chosen = named?.id ?? only;
+    if (chosen) setLocalityId(chosen);
+  }, [editable, job.draft.plan.locality.name, localityId, localityOptions.localities]);
+
+  const units = useQuery({ ...unitQueries.byLocality(localityId ?? ''), enabled: Boolean(localityId) });
+  const draft = useMemo(() => draftOfReview(review), [review]);
+  const uses = useMemo(() => unitNameUseCounts(draft), [draft]);
+  const choices = useMemo(
+    () => choicesFor([...uses.keys()], picked, units.data ?? []),
+    [uses, picked, units.data],
+  );
+  const unitOptions = useMemo(
+    () => [...new Set([...(units.data ?? []).map((unit) => unit.name), ...uses.keys()])],
+    [units.data, uses],
+  );
+  const years = useMemo(() => targetYearsOf(draft), [draft]);
+
+  // Leaving with unsaved changes asks first (in-app navigation, and closing or reloading the tab).
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      dirty && !saved.current && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    modal.confirm({
+      title: t('importPlan.leaveTitle'),
+      content: t('importPlan.leaveBody'),
+      okText: t('importPlan.leaveOk'),
+      okButtonProps: { danger: true },
+      cancelText: t('importPlan.stay'),
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
+  }, [blocker, modal, t]);
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
+
+  const edit = (change: (current: ReviewDraft) => ReviewDraft) => {
+    setReview(change);
+    setDirty(true);
+  };
+  const clearRowError = (key: string) =>
+    setRowErrors((current) => {
+      if (!current.has(key)) return current;
+      const next = new Map(current);
+      next.delete(key);
+      return next;
+    });
+
+  const showInSource = (query: string) => {
+    setShowSource(true);
+    setSourceRequest({ query });
+  };
+
+  const indicatorRows = onlyReview
+    ? review.indicators.filter((row) => !isConfident(row.value) || rowErrors.has(row.key))
+    : review.indicators;
+  const taskRows = onlyReview
+    ? review.tasks.filter((row) => !isConfident(row.value) || rowErrors.has(row.key))
+    : review.tasks;
+  const allRows = [...review.indicators, ...review.tasks];
+  const needsReview = allRows.filter((row) => !isConfident(row.value)).length;
+
+  const localityName = editable.find((option) => option.value === localityId)?.label ?? '';
+  const toCreate = [...choices.values()].filter((choice) => choice.kind === 'create').length;
+  const unitErrorCount = errors.units.size;
+
+  const submit = () => {
+    if (!localityId) {
+      setErrors({ ...NO_ERRORS, general: [t('importPlan.localityRequired')] });
+      return;
+    }
+    modal.confirm({
+      title: t('importPlan.saveConfirmTitle'),
+      content: t('importPlan.saveConfirmBody', {
+        locality: localityName,
+        indicators: review.indicators.length,
+        tasks: review.tasks.length,
+        created: toCreate,
+      }),
+      okText: t('importPlan.saveConfirmOk'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          const plan = await save.mutateAsync({ localityId, draft, unitMapping: unitMappingOf(choices) });
+          saved.current = true;
+          message.success(t('importPlan.saved'));
+          navigate(`/plans/${plan.id}`);
+        } catch (error) {
+          const found =
+            error instanceof ApiError && error.details.length > 0
+              ? draftErrorsOf(error.details)
+              : { ...NO_ERRORS, general: [errorMessage(error)] };
+          setErrors(found);
+          setRowErrors(byRowKey(found, review));
+          message.error(t('importPlan.saveFailed'));
+          // Open the tab holding the first problem.
+          if (found.plan.size > 0) setTab('header');
+          else if ([...found.rows.keys()].some((key) => key.startsWith('indicators'))) setTab('indicators');
+          else if (found.rows.size > 0) setTab('tasks');
+          else if (found.units.size > 0) setTab('units');
+        }
+      },
+    });
+  };
+
+  const rowLabel = (key: string) => {
+    const indicator = review.indicators.findIndex((row) => row.key === key);
+    if (indicator >= 0) return t('importPlan.rowLabel.indicator', { n: indicator + 1 });
+    return t('importPlan.rowLabel.task', { n: review.tasks.findIndex((row) => row.key === key) + 1 });
+  };
+  const summary = [
+    ...errors.general,
+    ...[...errors.plan].flatMap(([field, messages]) => messages.map((text) => `${field}: ${text}`)),
+    ...[...rowErrors].flatMap(([key, messages]) =>
+      messages.map((text) => t('importPlan.errors.row', { row: rowLabel(key), message: text })),
+    ),
+    ...[...errors.units].flatMap(([name, messages]) => messages.map((text) => `${name}: ${text}`)),
+  ];
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex align="center" justify="space-between" wrap gap={12}>
+        <Flex vertical gap={2}>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('importPlan.reviewTitle', { fileName: job.fileName })}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('importPlan.reviewIntro')}</Typography.Text>
+        </Flex>
+        <Flex gap={8} align="center" wrap>
+          <Tag color="gold">{t('importPlan.notSavedYet')}</Tag>
+          <Button
+            icon={showSource ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+            onClick={() => setShowSource((value) => !value)}
+          >
+            {showSource ? t('importPlan.source.hide') : t('importPlan.source.show')}
+          </Button>
+          <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={submit}>
+            {t('importPlan.save')}
+          </Button>
+        </Flex>
+      </Flex>
+
+      {summary.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('importPlan.errors.title')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18, maxHeight: 160, overflow: 'auto' }}>
+              {summary.map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+
+      <Card size="small">
+        <Form layout="inline" component="div">
+          <Form.Item
+            label={t('importPlan.locality')}
+            htmlFor="import-locality"
+            required
+            extra={
+              job.draft.plan.locality.name
+                ? t('importPlan.localityFromDocument', {
+                    name: [job.draft.plan.locality.level, job.draft.plan.locality.name]
+                      .filter(Boolean)
+                      .join(' '),
+                  })
+                : undefined
+            }
+          >
+            <Select
+              id="import-locality"
+              style={{ minWidth: 280 }}
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('common.selectPlaceholder')}
+              value={localityId}
+              options={editable}
+              loading={localityOptions.isLoading}
+              onChange={(value: string) => {
+                setLocalityId(value);
+                // Units belong to a locality: a new locality starts the mapping again from its suggestions.
+                setPicked({});
+                setDirty(true);
+              }}
+            />
+          </Form.Item>
+          <Form.Item>
+            <Typography.Text type="secondary">
+              {t('importPlan.review.summary', {
+                confident: allRows.length - needsReview,
+                review: needsReview,
+              })}
+            </Typography.Text>
+          </Form.Item>
+        </Form>
+      </Card>
+
+      <div className={styles.layout}>
+        <div className={styles.draft}>
+          <Tabs
+            activeKey={tab}
+            onChange={(key) => setTab(key as TabKey)}
+            tabBarExtraContent={
+              tab === 'indicators' || tab === 'tasks' ? (
+                <Checkbox checked={onlyReview} onChange={(event) => setOnlyReview(event.target.checked)}>
+                  {t('importPlan.review.onlyNeedsReview')}
+                </Checkbox>
+              ) : undefined
+            }
+            items={[
+              {
+                key: 'header',
+                label: t('importPlan.tabs.header'),
+                children: (
+                  <HeaderReview
+                    plan={review.plan}
+                    onChange={(change) => edit((current) => ({ ...current, plan: change(current.plan) }))}
+                    errors={errors.plan}
+                    uncertain={review.uncertain}
+                    unitOptions={unitOptions}
+                  />
+                ),
+              },
+              {
+                key: 'indicators',
+                label: t('importPlan.tabs.indicators', { count: review.indicators.length }),
+                children: (
+                  <IndicatorReviewTable
+                    rows={indicatorRows}
+                    years={years}
+                    errors={rowErrors}
+                    unitOptions={unitOptions}
+                    onShowInSource={showInSource}
+                    onChange={(key, change) => {
+                      edit((current) => ({
+                        ...current,
+                        indicators: updateRow(current.indicators, key, change),
+                      }));
+                      clearRowError(key);
+                    }}
+                    onRemove={(key) => {
+                      edit((current) => ({
+                        ...current,
+                        indicators: current.indicators.filter((row) => row.key !== key),
+                      }));
+                      clearRowError(key);
+                    }}
+                  />
+                ),
+              },
+              {
+                key: 'tasks',
+                label: t('importPlan.tabs.tasks', { count: review.tasks.length }),
+                children: (
+                  <TaskReviewTable
+                    rows={taskRows}
+                    errors={rowErrors}
+                    unitOptions={unitOptions}
+                    onShowInSource={showInSource}
+                    onChange={(key, change) => {
+                      edit((current) => ({ ...current, tasks: updateRow(current.tasks, key, change) }));
+                      clearRowError(key);
+                    }}
+                    onRemove={(key) => {
+                      edit((current) => ({
+                        ...current,
+                        tasks: current.tasks.filter((row) => row.key !== key),
+                      }));
+                      clearRowError(key);
+                    }}
+                  />
+                ),
+              },
+              {
+                key: 'units',
+                label: (
+                  <span>
+                    {t('importPlan.tabs.units', { count: uses.size })}
+                    {unitErrorCount > 0 && (
+                      <Tag color="red" style={{ marginInlineStart: 6 }}>
+                        {unitErrorCount}
+                      </Tag>
+                    )}
+                  </span>
+                ),
+                children: (
+                  <UnitMappingTable
+                    uses={uses}
+                    choices={choices}
+                    units={units.data ?? []}
+                    errors={errors.units}
+                    hasLocality={Boolean(localityId)}
+                    onChoose={(name, choice) => {
+                      setPicked((current) => ({ ...current, [name]: choice }));
+                      setDirty(true);
+                    }}
+                  />
+                ),
+              },
+            ]}
+          />
+        </div>
+        {showSource && (
+          <div className={styles.source}>
+            <SourceTextPanel text={job.sourceText} request={sourceRequest} />
+          </div>
+        )}
+      </div>
+    </Flex>
+  );
+};

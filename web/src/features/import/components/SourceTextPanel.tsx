@@ -1,0 +1,116 @@
+import { DownOutlined, UpOutlined } from '@ant-design/icons';
+import { foldText } from '@core/domain/text';
+import { Button, Card, Empty, Flex, Input, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import styles from './ReviewPage.module.css';
+
+type SourceTextPanelProps = {
+  /** The text the reader extracted from the document. */
+  text: string | null;
+  /** A search asked for from a draft row ("Tìm trong văn bản gốc"); a new object each time. */
+  request: { query: string } | null;
+};
+
+/**
+ * The document's own text beside the draft, line by line, searchable with or without diacritics: the
+ * lines that match are marked, and the arrows move between them.
+ */
+export const SourceTextPanel = ({ text, request }: SourceTextPanelProps) => {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [current, setCurrent] = useState(0);
+  const container = useRef<HTMLDivElement>(null);
+  const lines = useMemo(() => (text ?? '').split('\n'), [text]);
+  const foldedLines = useMemo(() => lines.map((line) => foldText(line)), [lines]);
+
+  const matches = useMemo(() => {
+    const folded = foldText(query);
+    if (!folded) return [];
+    return foldedLines.flatMap((line, index) => (line.includes(folded) ? [index] : []));
+  }, [foldedLines, query]);
+
+  useEffect(() => {
+    if (request) {
+      setQuery(request.query);
+      setCurrent(0);
+    }
+  }, [request]);
+
+  const currentLine = matches.length > 0 ? matches[Math.min(current, matches.length - 1)] : undefined;
+  useEffect(() => {
+    if (currentLine === undefined) return;
+    container.current
+      ?.querySelector(`[data-line="${currentLine}"]`)
+      ?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [currentLine]);
+
+  const matchSet = new Set(matches);
+  const step = (delta: number) => {
+    if (matches.length === 0) return;
+    setCurrent((value) => (value + delta + matches.length) % matches.length);
+  };
+
+  return (
+    <Card size="small" title={t('importPlan.source.title')} aria-label={t('importPlan.source.title')}>
+      <Flex gap={4} align="center" style={{ marginBottom: 8 }}>
+        <Input.Search
+          aria-label={t('importPlan.source.search')}
+          placeholder={t('importPlan.source.search')}
+          allowClear
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setCurrent(0);
+          }}
+          onSearch={() => step(1)}
+        />
+        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', minWidth: 64, textAlign: 'center' }}>
+          {query.trim()
+            ? matches.length > 0
+              ? t('importPlan.source.matches', {
+                  current: Math.min(current, matches.length - 1) + 1,
+                  total: matches.length,
+                })
+              : t('importPlan.source.noMatch')
+            : null}
+        </Typography.Text>
+        <Button
+          size="small"
+          icon={<UpOutlined />}
+          aria-label={t('importPlan.source.previous')}
+          disabled={matches.length === 0}
+          onClick={() => step(-1)}
+        />
+        <Button
+          size="small"
+          icon={<DownOutlined />}
+          aria-label={t('importPlan.source.next')}
+          disabled={matches.length === 0}
+          onClick={() => step(1)}
+        />
+      </Flex>
+      {text ? (
+        <div className={styles.sourceText} ref={container}>
+          {lines.map((line, index) => (
+            <div
+              // Lines are fixed for the life of the panel: the index is their identity.
+              // biome-ignore lint/suspicious/noArrayIndexKey: the text never changes while shown
+              key={index}
+              data-line={index}
+              className={[
+                styles.line,
+                index === currentLine ? styles.current : matchSet.has(index) ? styles.match : '',
+              ].join(' ')}
+            >
+              <span className={styles.lineNumber}>{index + 1}</span>
+              <span>{line || '\u00a0'}</span>
+            </div>
+          ))}
+        </div>
+      ) : (
+        <Empty description={t('importPlan.source.empty')} />
+      )}
+    </Card>
+  );
+};
