@@ -41,9 +41,10 @@ export const ZNotification = z.object({
 });
 export type TNotification = z.infer<typeof ZNotification>;
 
+/** The newest notifications (at most 100) and how many are unread in all. */
 export const ZNotificationList = z.object({
-  data: z.array(ZNotification),
-  /** Unread notifications in all, not only in this page. */
+  items: z.array(ZNotification),
+  /** Unread notifications in all, not only among `items`. */
   unreadCount: z.number().int(),
 });
 export type TNotificationList = z.infer<typeof ZNotificationList>;

@@ -46,7 +46,7 @@ describe('consolidated report', () => {
   const url = () => `/api/v1/reporting-periods/${periodId}/consolidated-report`;
   /** The consolidated report notifications of a user, newest first. */
   const consolidatedNotifications = async (client: Client): Promise<NotificationJson[]> =>
-    (await client.call('GET', '/api/v1/notifications')).body.data.filter((row: NotificationJson) =>
+    (await client.call('GET', '/api/v1/notifications')).body.data.items.filter((row: NotificationJson) =>
       row.kind.startsWith('consolidated_'),
     );
 

@@ -192,9 +192,10 @@ describe('notifications', () => {
       const response = await hcc.call('GET', '/api/v1/notifications');
       expect(response.status).toBe(200);
       const own = await t.handle.db.select().from(notification).where(eq(notification.userId, hcc.userId!));
-      expect(response.body.unreadCount).toBe(own.length);
-      expect(response.body.data).toHaveLength(own.length);
-      expect(response.body.data[0]).toEqual({
+      const list = response.body.data;
+      expect(list.unreadCount).toBe(own.length);
+      expect(list.items).toHaveLength(own.length);
+      expect(list.items[0]).toEqual({
         id: expect.any(String),
         kind: expect.any(String),
         title: expect.any(String),
@@ -205,14 +206,14 @@ describe('notifications', () => {
         readAt: null,
       });
       // Every report notification says which report it is about, so that the web app can open it.
-      for (const row of response.body.data) {
+      for (const row of list.items) {
         expect(row.target).toEqual({ kind: 'unit_report', planId, periodId, unitId: hccUnitId });
       }
-      const times = response.body.data.map((row: { createdAt: string }) => row.createdAt);
+      const times = list.items.map((row: { createdAt: string }) => row.createdAt);
       expect(times).toEqual([...times].sort().reverse());
       // Another user sees none of them.
-      const others = (await kinhTe.call('GET', '/api/v1/notifications')).body.data;
-      const ids = new Set(response.body.data.map((row: { id: string }) => row.id));
+      const others = (await kinhTe.call('GET', '/api/v1/notifications')).body.data.items;
+      const ids = new Set(list.items.map((row: { id: string }) => row.id));
       expect(others.some((row: { id: string }) => ids.has(row.id))).toBe(false);
     });
   });
@@ -237,25 +238,27 @@ describe('notifications', () => {
     });
 
     it('should mark one of the own notifications read', async () => {
-      const before = (await hcc.call('GET', '/api/v1/notifications')).body;
-      const target = before.data[0];
+      const before = (await hcc.call('GET', '/api/v1/notifications')).body.data;
+      const target = before.items[0];
       const response = await hcc.call('POST', `/api/v1/notifications/${target.id}/read`);
       expect(response.status).toBe(200);
       expect(response.body.data).toMatchObject({ id: target.id, readAt: fixedClock.now().toISOString() });
-      const after = (await hcc.call('GET', '/api/v1/notifications')).body;
+      const after = (await hcc.call('GET', '/api/v1/notifications')).body.data;
       expect(after.unreadCount).toBe(before.unreadCount - 1);
     });
   });
 
   describe('POST /api/v1/notifications/read-all', () => {
     it('should mark all the own notifications read, and no one else’s', async () => {
-      const standingBefore = (await standing.call('GET', '/api/v1/notifications')).body.unreadCount;
+      const standingBefore = (await standing.call('GET', '/api/v1/notifications')).body.data.unreadCount;
       expect(standingBefore).toBeGreaterThan(0);
       const response = await hcc.call('POST', '/api/v1/notifications/read-all');
       expect(response.status).toBe(200);
       expect(response.body.data.updated).toBeGreaterThan(0);
-      expect((await hcc.call('GET', '/api/v1/notifications')).body.unreadCount).toBe(0);
-      expect((await standing.call('GET', '/api/v1/notifications')).body.unreadCount).toBe(standingBefore);
+      expect((await hcc.call('GET', '/api/v1/notifications')).body.data.unreadCount).toBe(0);
+      expect((await standing.call('GET', '/api/v1/notifications')).body.data.unreadCount).toBe(
+        standingBefore,
+      );
     });
   });
 });

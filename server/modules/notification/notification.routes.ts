@@ -14,10 +14,10 @@ export const notificationRoutes = [
     summary: 'Thông báo của người đang đăng nhập, mới nhất trước, kèm số chưa đọc',
     tags,
     permission: 'self',
-    schema: { response: { 200: ZNotificationList } },
+    schema: { response: { 200: dataOf(ZNotificationList) } },
     handler: async ({ meta }, { services }) => {
       const { items, unreadCount } = await services.notification.list(meta);
-      return { status: 200, body: { data: items.map(presentNotification), unreadCount } };
+      return { status: 200, body: { data: { items: items.map(presentNotification), unreadCount } } };
     },
   }),
   defineRoute({
