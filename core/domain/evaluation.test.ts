@@ -7,6 +7,8 @@ import {
   evaluateTimeliness,
   evaluateUnit,
   type IndicatorStatus,
+  milestoneOf,
+  milestoneText,
   rankByScore,
   scoreUnit,
   type UnitEvaluationState,
@@ -322,6 +324,11 @@ describe('evaluateIndicator', () => {
     const result = evaluateIndicator(input);
     expect(result.status).toBe(status);
     expect(result.expected).toBe(expected);
+    // What the screens print as the target is the milestone the evaluation used.
+    if (input.observation && status !== 'no_data') {
+      const year = Number(input.observation.date.slice(0, 4));
+      expect(result.milestoneYear).toBe(milestoneOf(input.targets, year)?.target.year ?? null);
+    }
   });
 });
 
@@ -542,5 +549,49 @@ describe('unitEvaluationStateOf, evaluateUnit: only verified data are scored', (
         thresholds: { green: 70, yellow: 40 },
       }),
     ).toMatchObject({ score: 0, colour: 'red' });
+  });
+});
+
+describe('milestoneOf, milestoneText: the target shown beside a value', () => {
+  /** Printed for some years only, as many plans do. */
+  const SOME_YEARS = [atLeast(2025, 60), atLeast(2027, 80), atLeast(2030, 100)];
+  it.each<[string, EvaluatedTarget[], number, [number, string] | null]>([
+    ['the year prints its own target', FIVE_G, 2026, [2026, 'year']],
+    ['the year prints none: the next milestone', SOME_YEARS, 2026, [2027, 'next']],
+    ['between stage targets', STAGES, 2028, [2030, 'next']],
+    ['before the first target', SOME_YEARS, 2024, [2025, 'next']],
+    ['past the last milestone: it must still hold', SOME_YEARS, 2031, [2030, 'last']],
+    [
+      'a qualitative stage between numeric ones is skipped',
+      [atLeast(2025, 80), qualitative(2027), atLeast(2030, 100)],
+      2026,
+      [2030, 'next'],
+    ],
+    ['the year’s own qualitative target', [atLeast(2026, 100), qualitative(2027)], 2027, [2027, 'year']],
+    ['qualitative targets only: the next one', [qualitative(2025), qualitative(2030)], 2027, [2030, 'next']],
+    ['no targets', [], 2026, null],
+  ])('%s', (_case, targets, year, expected) => {
+    const milestone = milestoneOf(targets, year);
+    expect(milestone ? [milestone.target.year, milestone.kind] : null).toEqual(expected);
+  });
+
+  it('should name a later milestone by its year and print the year’s own target as it is', () => {
+    expect(milestoneText(milestoneOf([atLeast(2025, 60), atLeast(2027, 80)], 2026), '≥ 80%')).toBe(
+      'Mốc 2027: ≥ 80%',
+    );
+    expect(milestoneText(milestoneOf(FIVE_G, 2026), '70%')).toBe('70%');
+    expect(milestoneText(milestoneOf([qualitative(2030)], 2026), '')).toBeNull();
+    expect(milestoneText(null, '70%')).toBeNull();
+  });
+
+  it('should evaluate a year without a printed target on the straight path to the next milestone', () => {
+    // 60% at the end of 2025, 80% at the end of 2027: 318 of 730 days in, the path stands at 60 + 20 × 318/730 = 68.71.
+    const result = evaluateIndicator({
+      targets: [atLeast(2025, 60), atLeast(2027, 80)],
+      direction: 'increase',
+      measure: 'cumulative',
+      observation: { value: 70, date: '2026-11-14', isYearFinal: true },
+    });
+    expect(result).toEqual({ status: 'on_track', milestoneYear: 2027, expected: 68.71 });
   });
 });

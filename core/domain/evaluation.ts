@@ -91,6 +91,56 @@ export const meetsTarget = (
   }
 };
 
+/** The target a value is judged against, and how it relates to the value's year. */
+export type Milestone<T extends EvaluatedTarget = EvaluatedTarget> = {
+  target: T;
+  /** `year`: the year's own target; `next`: a later milestone (the year prints none); `last`: past the last one. */
+  kind: 'year' | 'next' | 'last';
+};
+
+const isNumeric = (target: EvaluatedTarget) => target.op !== 'qualitative' && target.value != null;
+
+/**
+ * The target a value of `year` is judged against (the same one `evaluateIndicator` uses, so what is shown
+ * agrees with the status): the year's own target; else the next numeric target after it — plans print
+ * targets for some years or stages only (2025, 2027, 2030), and a 2026 value is judged on the straight
+ * path to 2027; past the last numeric target, that last one, which must still hold. An indicator with
+ * only qualitative targets is judged against the year's own, else the next one.
+ *
+ * @param targets - the indicator's targets, any order
+ * @param year - the year of the value (of the period's data-closing date)
+ * @returns the milestone, or null when the indicator has no target to judge against
+ */
+export const milestoneOf = <T extends EvaluatedTarget>(
+  targets: readonly T[],
+  year: number,
+): Milestone<T> | null => {
+  const sorted = [...targets].sort((a, b) => a.year - b.year);
+  const own = sorted.find((target) => target.year === year);
+  if (own && (own.op === 'qualitative' || own.value != null)) return { target: own, kind: 'year' };
+  const candidates = sorted.some(isNumeric) ? sorted.filter(isNumeric) : sorted;
+  const next = candidates.find((target) => target.year > year);
+  if (next) return { target: next, kind: 'next' };
+  const last = candidates.at(-1);
+  return last ? { target: last, kind: 'last' } : null;
+};
+
+/**
+ * The target as officers read it beside a value: the printed text of the year's target, or of the
+ * milestone it heads for, named by its year ("Mốc 2027: ≥ 80%").
+ *
+ * @param milestone - from `milestoneOf`
+ * @param text - the milestone target's printed text (or its formatted reading)
+ * @returns the text, or null when there is nothing to print
+ */
+export const milestoneText = (
+  milestone: Milestone | null,
+  text: string | null | undefined,
+): string | null => {
+  if (!milestone || !text?.trim()) return null;
+  return milestone.kind === 'year' ? text : `Mốc ${milestone.target.year}: ${text}`;
+};
+
 /** The number a path heads for: the near end of a range, seen from the side the indicator improves from. */
 const pathValue = (target: EvaluatedTarget, direction: 'increase' | 'decrease'): number | null =>
   target.op === 'range'
@@ -132,6 +182,7 @@ export const evaluateIndicator = (input: {
   const year = yearOf(observation.date);
   const sorted = [...input.targets].sort((a, b) => a.year - b.year);
   const ownYear = sorted.find((target) => target.year === year);
+  const judgedAgainst = milestoneOf(sorted, year);
 
   if (
     ownYear?.op === 'qualitative' ||
@@ -144,17 +195,17 @@ export const evaluateIndicator = (input: {
         : observation.assessment === 'not_achieved'
           ? 'behind'
           : 'needs_judgement';
-    return { status, milestoneYear: ownYear?.year ?? null, expected: null };
+    return { status, milestoneYear: judgedAgainst?.target.year ?? null, expected: null };
   }
   const value = observation.value;
-  const numeric = sorted.filter((target) => target.op !== 'qualitative' && target.value != null);
-  const milestone = numeric.find((target) => target.year >= year);
-  if (!milestone) {
+  const numeric = sorted.filter(isNumeric);
+  // There is a numeric target, and the year's own is not qualitative: the milestone is numeric.
+  const milestone = judgedAgainst!.target;
+  if (judgedAgainst!.kind === 'last') {
     // Past the last milestone: the last target must still hold.
-    const last = numeric[numeric.length - 1]!;
     return {
-      status: meetsTarget(value, last) ? 'achieved' : 'behind',
-      milestoneYear: last.year,
+      status: meetsTarget(value, milestone) ? 'achieved' : 'behind',
+      milestoneYear: milestone.year,
       expected: null,
     };
   }

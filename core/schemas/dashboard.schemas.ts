@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INDICATOR_STATUSES, TASK_STATUSES, TIMELINESS, UNIT_EVALUATION_STATES } from '../domain/evaluation';
 import { TARGET_OPS } from '../domain/targets';
 import { zId } from './common.schemas';
-import { ZReportingPeriod } from './reporting.schemas';
+import { ZReportingPeriod, ZTargetMilestone } from './reporting.schemas';
 
 /** Where a number comes from: the accepted unit report, who submitted and accepted it, its evidence. */
 export const ZValueSource = z.object({
@@ -30,8 +30,9 @@ export const ZDashboardIndicator = z.object({
   assessment: z.enum(['achieved', 'not_achieved']).nullable(),
   expected: z.number().nullable(),
   milestoneYear: z.number().int().nullable(),
-  /** The printed target of the period's year. */
+  /** The period's year's printed target, else the milestone the evaluation heads for ("Mốc 2027: ≥ 80%"). */
   targetText: z.string().nullable(),
+  milestone: ZTargetMilestone.nullable(),
   source: ZValueSource.nullable(),
   /** Accepted values period by period, for the chart against the target path. */
   series: z.array(

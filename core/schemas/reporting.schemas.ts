@@ -65,13 +65,27 @@ export const ZAttachment = z.object({
 });
 export type TAttachment = z.infer<typeof ZAttachment>;
 
+/** The target an indicator's value in a period is judged against (see `milestoneOf` in core/domain/evaluation.ts). */
+export const ZTargetMilestone = z.object({
+  year: z.number().int(),
+  /** `year`: the period's year prints it; `next`: the year prints none, this is the next milestone; `last`: past the last one. */
+  kind: z.enum(['year', 'next', 'last']),
+  /** The target as printed ("≥ 80%"). */
+  text: z.string(),
+});
+export type TTargetMilestone = z.infer<typeof ZTargetMilestone>;
+
 export const ZIndicatorValueRow = z.object({
   indicatorId: z.uuid(),
   code: z.string().nullable(),
   name: z.string(),
   unit: z.string().nullable(),
-  /** The printed target of the period's year, for the officer's reference. */
+  /**
+   * The target for the officer's reference: the period's year's printed target, else the next milestone
+   * named by its year ("Mốc 2027: ≥ 80%").
+   */
   targetText: z.string().nullable(),
+  milestone: ZTargetMilestone.nullable(),
   isQualitative: z.boolean(),
   value: z.number().nullable(),
   numerator: z.number().nullable(),

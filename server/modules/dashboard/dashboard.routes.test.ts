@@ -58,6 +58,37 @@ describe('GET /api/v1/plans/:id/dashboard', () => {
     expect(dashboard.counts.pendingReview).toBe(1);
   });
 
+  it('should show the next milestone as the target of a year the plan prints none for, the one the status uses', async () => {
+    const dashboard = (await leader.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard`)).body.data;
+    type Row = {
+      code: string;
+      status: string;
+      milestoneYear: number | null;
+      targetText: string | null;
+      milestone: { year: number; kind: string; text: string } | null;
+      leadUnitId: string;
+    };
+    const rows: Row[] = dashboard.indicators;
+    const online = rows.find((row) => row.code === 'I.5')!;
+    // Dân Tiến prints 2025 and stage targets only: 2026 reads against the 2030 milestone.
+    expect(online.milestone).toMatchObject({ year: 2030, kind: 'next' });
+    expect(online.targetText).toBe(`Mốc 2030: ${online.milestone!.text}`);
+    for (const row of rows.filter((item) => item.status !== 'no_data')) {
+      expect(row.milestone?.year, row.code).toBe(row.milestoneYear);
+    }
+    // The unit's report form shows the same target.
+    const form = (
+      await leader.call(
+        'GET',
+        `/api/v1/reporting-periods/${dashboard.period.id}/units/${online.leadUnitId}/report`,
+      )
+    ).body.data;
+    expect(form.indicators.find((row: { code: string }) => row.code === 'I.5')).toMatchObject({
+      targetText: online.targetText,
+      milestone: online.milestone,
+    });
+  });
+
   it('should trace every number to the unit report, the people and the evidence behind it', async () => {
     const dashboard = (await leader.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard`)).body.data;
     const online = dashboard.indicators.find((row: { code: string }) => row.code === 'I.5');

@@ -21,7 +21,6 @@ import {
   UNIT_EVALUATION_STATES,
   unitEvaluationStateOf,
 } from '@core/domain/evaluation';
-import { formatTarget } from '@core/domain/targets';
 import type { TPlanDashboard, TValueSource } from '@core/schemas/dashboard.schemas';
 import { inArray } from 'drizzle-orm';
 import type { Clock } from '../../clock';
@@ -32,7 +31,7 @@ import type { RequestContext } from '../../http/route';
 import { listIndicatorsByPlan } from '../indicator/indicator.repository';
 import { findLocalityById } from '../locality/locality.repository';
 import { loadPlanInScope } from '../plan/plan.service';
-import { presentPeriod } from '../reporting/reporting.presenter';
+import { presentPeriod, presentTargetOfYear } from '../reporting/reporting.presenter';
 import {
   listAttachments,
   listLeadUnitsOfPlan,
@@ -136,7 +135,6 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
         .sort((a, b) => a.period.dataTo.localeCompare(b.period.dataTo));
       const current = period ? observations.find((item) => item.period.id === period.id) : undefined;
       const year = period ? Number(period.dataTo.slice(0, 4)) : null;
-      const yearTarget = year ? row.targets.find((target) => target.year === year) : undefined;
       // A value measured in the baseline year starts the path; without one, the previous target does.
       const measuredBaseline = observations.find(
         (item) => item.value.value != null && Number(item.period.dataTo.slice(0, 4)) === row.baselineYear,
@@ -169,7 +167,7 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
         assessment: current?.value.assessment ?? null,
         expected: evaluation.expected,
         milestoneYear: evaluation.milestoneYear,
-        targetText: yearTarget ? (yearTarget.rawText ?? formatTarget(yearTarget, row.unit)) : null,
+        ...(year ? presentTargetOfYear(row.targets, year, row.unit) : { targetText: null, milestone: null }),
         source: current ? sourceOf(current.report) : null,
         series: observations
           .filter((item) => item.value.value != null)

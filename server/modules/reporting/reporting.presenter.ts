@@ -1,11 +1,38 @@
+import { milestoneOf, milestoneText } from '@core/domain/evaluation';
+import { formatTarget } from '@core/domain/targets';
 import type {
   TAttachment,
   TReportingPeriod,
   TReportSummary,
+  TTargetMilestone,
   TUnitReport,
 } from '@core/schemas/reporting.schemas';
+import type { TargetRow } from '../indicator/indicator.repository';
 import type { AttachmentRow, PeriodRow, ReportRow } from './reporting.repository';
 import type { UnitReportForm } from './reporting.service';
+
+/**
+ * The target shown beside an indicator's value in a period: the year's own, else the milestone the
+ * evaluation heads for ("Mốc 2027: ≥ 80%"), so the screen and the status agree.
+ *
+ * @param targets - the indicator's targets
+ * @param year - the year of the period's data-closing date
+ * @param unit - the indicator's unit, for a target kept without its printed text
+ */
+export const presentTargetOfYear = (
+  targets: ReadonlyArray<TargetRow>,
+  year: number,
+  unit: string | null,
+): { targetText: string | null; milestone: TTargetMilestone | null } => {
+  const milestone = milestoneOf(targets, year);
+  const text = milestone ? (milestone.target.rawText ?? formatTarget(milestone.target, unit)) : null;
+  const targetText = milestoneText(milestone, text);
+  return {
+    targetText,
+    milestone:
+      milestone && targetText ? { year: milestone.target.year, kind: milestone.kind, text: text! } : null,
+  };
+};
 
 export const presentPeriod = (row: PeriodRow): TReportingPeriod => ({
   id: row.id,
@@ -60,7 +87,7 @@ export const presentUnitReport = (form: UnitReportForm): TUnitReport => {
     nothingArose: form.report?.nothingArose ?? false,
     difficulties: form.report?.difficulties ?? null,
     proposals: form.report?.proposals ?? null,
-    indicators: form.indicators.map(({ row, targetText, isQualitative }) => {
+    indicators: form.indicators.map(({ row, targetText, milestone, isQualitative }) => {
       const value = values.get(row.id);
       return {
         indicatorId: row.id,
@@ -68,6 +95,7 @@ export const presentUnitReport = (form: UnitReportForm): TUnitReport => {
         name: row.name,
         unit: row.unit,
         targetText,
+        milestone,
         isQualitative,
         value: value?.value ?? null,
         numerator: value?.numerator ?? null,

@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { vietnamDateOf } from '@core/domain/deadlines';
 import { evaluateTimeliness } from '@core/domain/evaluation';
 import { DEFAULT_CLOSING_DAY, type DueRule, generatePeriods } from '@core/domain/reporting-periods';
-import { formatTarget } from '@core/domain/targets';
 import type { TCreateAdhocPeriodRequest, TSaveReportRequest } from '@core/schemas/reporting.schemas';
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
@@ -19,6 +18,7 @@ import { loadPlanInScope } from '../plan/plan.service';
 import { listTasksByPlan } from '../task/task.repository';
 import { findUnitById } from '../unit/unit.repository';
 import { canEditUnitReport, canReviewReports } from './reporting.policy';
+import { presentTargetOfYear } from './reporting.presenter';
 import {
   type AttachmentRow,
   deleteAttachment,
@@ -234,10 +234,9 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
       updates,
       attachments,
       indicators: indicators.map((row) => {
-        const target = row.targets.find((candidate) => candidate.year === periodYear) ?? null;
         return {
           row,
-          targetText: target ? (target.rawText ?? formatTarget(target, row.unit)) : null,
+          ...presentTargetOfYear(row.targets, periodYear, row.unit),
           isQualitative:
             row.targets.length > 0 && row.targets.every((candidate) => candidate.op === 'qualitative'),
         };

@@ -6,6 +6,11 @@ type ReportingResources = Pick<Resources, 'reporting' | 'myWork' | 'dashboard'>;
 export const enReporting: ReportingResources = {
   reporting: {
     tab: 'Reports',
+    milestoneTarget: 'Milestone {{year}}: {{text}}',
+    milestoneHints: {
+      next: 'The plan sets no target for {{year}}: the value is compared with the straight path to the {{milestone}} milestone.',
+      last: 'Past the plan’s last milestone ({{milestone}}): its target must still hold.',
+    },
     periods: 'Reporting periods',
     noPeriods: 'The plan has no reporting period yet (a reporting regime is needed).',
     period: 'Period',

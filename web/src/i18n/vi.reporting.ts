@@ -2,6 +2,11 @@
 export const viReporting = {
   reporting: {
     tab: 'Báo cáo',
+    milestoneTarget: 'Mốc {{year}}: {{text}}',
+    milestoneHints: {
+      next: 'Kế hoạch không đặt mục tiêu riêng cho năm {{year}}: số liệu được so với lộ trình (đường thẳng) hướng tới mốc {{milestone}}.',
+      last: 'Đã qua mốc cuối cùng ({{milestone}}) của kế hoạch: mục tiêu của mốc đó vẫn phải được giữ.',
+    },
     periods: 'Kỳ báo cáo',
     noPeriods: 'Kế hoạch chưa có kỳ báo cáo nào (cần khai báo chế độ báo cáo).',
     period: 'Kỳ',

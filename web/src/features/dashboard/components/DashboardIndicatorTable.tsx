@@ -1,7 +1,7 @@
-import { formatTarget } from '@core/domain/targets';
 import type { TPlanDashboard } from '@core/schemas/dashboard.schemas';
 import { Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { TargetCell } from '../../reporting/components/TargetCell';
 import { INDICATOR_STATUS_COLOURS } from '../dashboardStatus';
 import { SourcePopover } from './SourcePopover';
 
@@ -10,6 +10,8 @@ export type DashboardIndicator = TPlanDashboard['indicators'][number];
 type DashboardIndicatorTableProps = {
   indicators: DashboardIndicator[];
   periodId: string | null;
+  /** The year of the period's data, against which the target column reads. */
+  year: number | null;
   selectedId: string | null;
   onSelect: (indicator: DashboardIndicator) => void;
 };
@@ -24,6 +26,7 @@ export const formatMeasure = (value: number | null, unit: string | null): string
 export const DashboardIndicatorTable = ({
   indicators,
   periodId,
+  year,
   selectedId,
   onSelect,
 }: DashboardIndicatorTableProps) => {
@@ -84,13 +87,10 @@ export const DashboardIndicatorTable = ({
           title: t('dashboard.target'),
           key: 'target',
           width: 140,
-          render: (_, row) => {
-            if (row.targetText) return row.targetText;
-            // No target printed for this year: show the milestone the roadmap heads for.
-            const milestone = row.targets.find((target) => target.year === row.milestoneYear);
-            const text = milestone ? formatTarget(milestone, row.unit) : '';
-            return text ? `${text} (${row.milestoneYear})` : '—';
-          },
+          // The year's target, or the milestone the roadmap heads for: the one the status compares with.
+          render: (_, row) => (
+            <TargetCell milestone={row.milestone} year={year ?? row.milestone?.year ?? 0} />
+          ),
         },
         {
           title: t('dashboard.source'),

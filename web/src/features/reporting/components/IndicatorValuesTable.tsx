@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computeFraction, isPercentUnit, type RowErrors, type ValueDraft } from '../reportDraft';
 import { RowError } from './RowError';
+import { TargetCell } from './TargetCell';
 
 type IndicatorRow = TUnitReport['indicators'][number];
 
@@ -140,9 +141,9 @@ export const IndicatorValuesTable = ({
         },
         {
           title: t('reporting.report.target', { year }),
-          dataIndex: 'targetText',
+          key: 'target',
           width: 130,
-          render: (text) => text ?? '—',
+          render: (_, row) => <TargetCell milestone={row.milestone} year={Number(year)} />,
         },
         {
           title: t('reporting.report.value'),

@@ -1,0 +1,27 @@
+import type { TTargetMilestone } from '@core/schemas/reporting.schemas';
+import { Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The target beside a value: the year's printed target, or — when the plan prints none for the year —
+ * the milestone the roadmap heads for ("Mốc 2027: ≥ 80%"), which is what the evaluation compares with.
+ */
+export const TargetCell = ({
+  milestone,
+  year,
+}: {
+  milestone: TTargetMilestone | null;
+  /** The year of the period's data. */
+  year: number;
+}) => {
+  const { t } = useTranslation();
+  if (!milestone) return <>—</>;
+  if (milestone.kind === 'year') return <>{milestone.text}</>;
+  return (
+    <Tooltip title={t(`reporting.milestoneHints.${milestone.kind}`, { year, milestone: milestone.year })}>
+      <Typography.Text data-milestone-year={milestone.year}>
+        {t('reporting.milestoneTarget', { year: milestone.year, text: milestone.text })}
+      </Typography.Text>
+    </Tooltip>
+  );
+};
