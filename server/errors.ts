@@ -50,6 +50,10 @@ export const ERROR_STATUS = {
   UNIT_NAME_TAKEN: 409,
   LOCALITY_CODE_TAKEN: 409,
   UNIT_IN_USE: 409,
+  PLAN_NUMBER_TAKEN: 409,
+  PLAN_HAS_REPORTS: 409,
+  INDICATOR_HAS_REPORTS: 409,
+  TASK_HAS_REPORTS: 409,
   INTERNAL: 500,
 } as const;
 
@@ -105,6 +109,13 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   UNIT_NAME_TAKEN: 'Địa phương đã có đơn vị cùng tên.',
   LOCALITY_CODE_TAKEN: 'Mã địa phương đã được dùng.',
   UNIT_IN_USE: 'Đơn vị đang được giao chỉ tiêu hoặc nhiệm vụ nên không xóa được.',
+  PLAN_NUMBER_TAKEN: 'Địa phương đã có một kế hoạch mang số hiệu này.',
+  PLAN_HAS_REPORTS:
+    'Kế hoạch đã có báo cáo của các đơn vị nên không xóa được. Nếu kế hoạch không còn hiệu lực, hãy chuyển trạng thái sang "Đã kết thúc".',
+  INDICATOR_HAS_REPORTS:
+    'Chỉ tiêu đã có số liệu trong báo cáo của đơn vị nên không xóa được; xóa sẽ làm mất số liệu đã báo cáo. Hãy sửa chỉ tiêu thay vì xóa.',
+  TASK_HAS_REPORTS:
+    'Nhiệm vụ đã có kết quả trong báo cáo của đơn vị nên không xóa được; xóa sẽ làm mất kết quả đã báo cáo. Hãy sửa nhiệm vụ thay vì xóa.',
   INTERNAL: 'Máy chủ gặp lỗi. Dữ liệu chưa được thay đổi; vui lòng thử lại hoặc báo quản trị viên.',
 };
 

@@ -1,7 +1,7 @@
 import { toSearchText } from '@core/domain/text';
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, max, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { indicator, indicatorGroup, indicatorTarget, indicatorUnit } from '../../db/schema';
+import { indicator, indicatorGroup, indicatorTarget, indicatorUnit, indicatorValue } from '../../db/schema';
 
 export type IndicatorRow = typeof indicator.$inferSelect;
 export type TargetRow = typeof indicatorTarget.$inferSelect;
@@ -133,6 +133,27 @@ export const updateIndicator = async (
       .where(eq(indicator.id, before.id))
       .returning()
   )[0]!;
+};
+
+/** Whether any unit report (of any status or version) holds a figure, judgement or note for the indicator. */
+export const indicatorHasReportedData = async (executor: Executor, id: string): Promise<boolean> => {
+  const rows = await executor
+    .select({ id: indicatorValue.id })
+    .from(indicatorValue)
+    .where(
+      and(
+        eq(indicatorValue.indicatorId, id),
+        or(
+          isNotNull(indicatorValue.value),
+          isNotNull(indicatorValue.numerator),
+          isNotNull(indicatorValue.denominator),
+          isNotNull(indicatorValue.assessment),
+          isNotNull(indicatorValue.note),
+        ),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
 };
 
 export const deleteIndicator = async (executor: Executor, id: string): Promise<void> => {

@@ -23,6 +23,7 @@ import {
   findTarget,
   type IndicatorRow,
   type IndicatorWithChildren,
+  indicatorHasReportedData,
   insertIndicator,
   insertTargets,
   loadIndicator,
@@ -178,10 +179,15 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
       return after;
     });
 
-  /** @throws AppError INDICATOR_NOT_FOUND, FORBIDDEN (only plan editors delete) */
+  /**
+   * Deletes an indicator that no unit has reported on: reported figures are never dropped with it.
+   *
+   * @throws AppError INDICATOR_NOT_FOUND, FORBIDDEN (only plan editors delete), INDICATOR_HAS_REPORTS
+   */
   const remove = (context: RequestContext, id: string): Promise<void> =>
     db.transaction(async (tx) => {
       const { plan } = await loadInScope(tx, context.actor, id, 'plan');
+      if (await indicatorHasReportedData(tx, id)) throw new AppError('INDICATOR_HAS_REPORTS');
       const before = await loadIndicator(tx, id);
       await deleteIndicator(tx, id);
       await touchPlan(tx, plan.id, clock.now());

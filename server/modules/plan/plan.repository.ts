@@ -2,7 +2,16 @@ import { foldTokens, toSearchText } from '@core/domain/text';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
-import { indicator, locality, plan, planReference, reportingRegime, task } from '../../db/schema';
+import {
+  indicator,
+  locality,
+  plan,
+  planReference,
+  reportingPeriod,
+  reportingRegime,
+  task,
+  unitReport,
+} from '../../db/schema';
 
 export type PlanRow = typeof plan.$inferSelect;
 export type PlanReferenceRow = typeof planReference.$inferSelect;
@@ -54,6 +63,41 @@ export const findPlanById = async (executor: Executor, id: string): Promise<Plan
 
 export const findPlansByIds = async (executor: Executor, ids: string[]): Promise<PlanRow[]> =>
   ids.length === 0 ? [] : executor.select().from(plan).where(inArray(plan.id, ids));
+
+/** How a plan number compares: case and spaces do not matter ("54/KH-UBND" = "54 / kh-ubnd"). */
+const numberKey = (value: AnyPgColumn | string) => sql`lower(regexp_replace(${value}, '\\s+', '', 'g'))`;
+
+/** Whether another plan of the locality already carries this number. */
+export const isPlanNumberTaken = async (
+  executor: Executor,
+  localityId: string,
+  number: string,
+  exceptPlanId: string | null,
+): Promise<boolean> => {
+  const rows = await executor
+    .select({ id: plan.id })
+    .from(plan)
+    .where(
+      and(
+        eq(plan.localityId, localityId),
+        sql`${numberKey(plan.number)} = ${numberKey(number)}`,
+        exceptPlanId ? sql`${plan.id} <> ${exceptPlanId}` : undefined,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+};
+
+/** Whether any unit has a report (of any status) for a period of the plan. */
+export const planHasReports = async (executor: Executor, planId: string): Promise<boolean> => {
+  const rows = await executor
+    .select({ id: unitReport.id })
+    .from(unitReport)
+    .innerJoin(reportingPeriod, eq(reportingPeriod.id, unitReport.periodId))
+    .where(eq(reportingPeriod.planId, planId))
+    .limit(1);
+  return rows.length > 0;
+};
 
 export const insertPlan = async (executor: Executor, values: PlanValues): Promise<PlanRow> =>
   (

@@ -19,11 +19,13 @@ import {
   findPlanById,
   findPlansByIds,
   insertPlan,
+  isPlanNumberTaken,
   listPlanReferences,
   listPlanSummaries,
   listReportingRegimes,
   type PlanRow,
   type PlanSummaryRow,
+  planHasReports,
   replacePlanReferences,
   replaceReportingRegimes,
   updatePlan,
@@ -174,6 +176,19 @@ export const createPlanService = ({ db, clock }: PlanServiceDeps) => {
     return detail;
   };
 
+  /** @throws AppError PLAN_NUMBER_TAKEN when another plan of the locality carries `number` */
+  const assertNumberFree = async (
+    executor: Executor,
+    localityId: string,
+    number: string | null,
+    exceptPlanId: string | null,
+  ) => {
+    if (number && (await isPlanNumberTaken(executor, localityId, number, exceptPlanId)))
+      throw new AppError('PLAN_NUMBER_TAKEN', {
+        details: [{ field: 'number', message: `Địa phương đã có kế hoạch số ${number}` }],
+      });
+  };
+
   /** Lists the plans in the actor's scope, filtered accent-insensitively by number, issuer or title. */
   const list = async (
     context: RequestContext,
@@ -206,6 +221,7 @@ export const createPlanService = ({ db, clock }: PlanServiceDeps) => {
       if (!canEditPlan(context.actor, chain)) throw new AppError('FORBIDDEN');
       await assertUnitsOfLocality(tx, input.localityId, { standingAgencyUnitId: input.standingAgencyUnitId });
       await assertReferencedPlans(tx, context.actor, input.references);
+      await assertNumberFree(tx, input.localityId, input.number ?? null, null);
       const row = await insertPlan(tx, {
         localityId: input.localityId,
         issuerKind: input.issuerKind,
@@ -238,6 +254,7 @@ export const createPlanService = ({ db, clock }: PlanServiceDeps) => {
         standingAgencyUnitId: input.standingAgencyUnitId,
       });
       await assertReferencedPlans(tx, context.actor, input.references);
+      if (input.number !== undefined) await assertNumberFree(tx, before.localityId, input.number, id);
       const { references, reporting, ...fields } = input;
       const changes: Partial<PlanRow> = Object.fromEntries(
         Object.entries(fields).filter(([, value]) => value !== undefined),
@@ -258,10 +275,16 @@ export const createPlanService = ({ db, clock }: PlanServiceDeps) => {
       return detailOrThrow(tx, context.actor, id);
     });
 
-  /** Deletes a plan with its indicators, targets and tasks. @throws AppError PLAN_NOT_FOUND, FORBIDDEN */
+  /**
+   * Deletes a plan with its indicators, targets and tasks, as long as no unit has reported on it (a plan
+   * that is over is closed instead, which keeps its reports).
+   *
+   * @throws AppError PLAN_NOT_FOUND, FORBIDDEN, PLAN_HAS_REPORTS
+   */
   const remove = (context: RequestContext, id: string): Promise<void> =>
     db.transaction(async (tx) => {
       const { plan: before } = await loadPlanInScope(tx, context.actor, id, 'edit');
+      if (await planHasReports(tx, id)) throw new AppError('PLAN_HAS_REPORTS');
       await deletePlan(tx, id);
       await recordAudit(tx, context, clock.now(), {
         entityType: 'plan',

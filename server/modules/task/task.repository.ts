@@ -1,7 +1,7 @@
 import { toSearchText } from '@core/domain/text';
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, max, ne, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { task, taskGroup, taskUnit } from '../../db/schema';
+import { task, taskGroup, taskUnit, taskUpdate } from '../../db/schema';
 
 export type TaskRow = typeof task.$inferSelect;
 export type TaskGroupRow = typeof taskGroup.$inferSelect;
@@ -108,6 +108,26 @@ export const updateTask = async (
       .where(eq(task.id, before.id))
       .returning()
   )[0]!;
+};
+
+/** Whether any unit report (of any status or version) records progress or a result for the task. */
+export const taskHasReportedData = async (executor: Executor, id: string): Promise<boolean> => {
+  const rows = await executor
+    .select({ id: taskUpdate.id })
+    .from(taskUpdate)
+    .where(
+      and(
+        eq(taskUpdate.taskId, id),
+        or(
+          ne(taskUpdate.status, 'not_started'),
+          isNotNull(taskUpdate.progress),
+          isNotNull(taskUpdate.completedOn),
+          isNotNull(taskUpdate.result),
+        ),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
 };
 
 export const deleteTask = async (executor: Executor, id: string): Promise<void> => {

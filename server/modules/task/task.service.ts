@@ -21,6 +21,7 @@ import {
   replaceTaskUnits,
   type TaskRow,
   type TaskWithChildren,
+  taskHasReportedData,
   updateTask,
 } from './task.repository';
 
@@ -179,10 +180,15 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
       return after;
     });
 
-  /** @throws AppError TASK_NOT_FOUND */
+  /**
+   * Deletes a task that no unit has reported on: reported progress is never dropped with it.
+   *
+   * @throws AppError TASK_NOT_FOUND, FORBIDDEN, TASK_HAS_REPORTS
+   */
   const remove = (context: RequestContext, id: string): Promise<void> =>
     db.transaction(async (tx) => {
       const { plan } = await loadInScope(tx, context.actor, id, 'plan');
+      if (await taskHasReportedData(tx, id)) throw new AppError('TASK_HAS_REPORTS');
       const before = await loadTask(tx, id);
       await deleteTask(tx, id);
       await touchPlan(tx, plan.id, clock.now());
