@@ -7,6 +7,9 @@ import { ZReportingPeriod, ZTargetMilestone } from './reporting.schemas';
 /** Where a number comes from: the accepted unit report, who submitted and accepted it, its evidence. */
 export const ZValueSource = z.object({
   reportId: z.uuid(),
+  /** The period and unit of that report: the web links to /reporting-periods/:periodId/units/:unitId. */
+  periodId: z.uuid(),
+  unitId: z.uuid(),
   unitName: z.string(),
   version: z.number().int(),
   submittedByName: z.string().nullable(),

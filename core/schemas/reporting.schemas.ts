@@ -112,13 +112,15 @@ export const ZUnitReport = z.object({
   unitName: z.string(),
   /** Null while nothing was saved: the rows are then empty and `revision` to send is 0. */
   report: ZReportSummary.nullable(),
+  /** False when this is an earlier version (GET /api/v1/unit-reports/:id): shown read-only. */
+  isCurrentVersion: z.boolean(),
   nothingArose: z.boolean(),
   difficulties: z.string().nullable(),
   proposals: z.string().nullable(),
   indicators: z.array(ZIndicatorValueRow),
   tasks: z.array(ZTaskUpdateRow),
   attachments: z.array(ZAttachment),
-  /** Earlier versions of this unit's report for the period, newest first. */
+  /** The other versions of this unit's report for the period (earlier ones, or the current one when an earlier one is shown), newest first. */
   versions: z.array(ZReportSummary),
   can: z.object({ edit: z.boolean(), review: z.boolean() }),
 });

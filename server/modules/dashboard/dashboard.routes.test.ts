@@ -93,6 +93,8 @@ describe('GET /api/v1/plans/:id/dashboard', () => {
     const dashboard = (await leader.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard`)).body.data;
     const online = dashboard.indicators.find((row: { code: string }) => row.code === 'I.5');
     expect(online.source).toMatchObject({
+      periodId: dashboard.period.id,
+      unitId: online.leadUnitId,
       unitName: 'Trung tâm phục vụ hành chính công',
       version: 1,
       submittedByName: 'Cán bộ Trung tâm phục vụ hành chính công (Dân Tiến)',

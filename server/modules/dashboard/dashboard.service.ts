@@ -115,6 +115,8 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
 
     const sourceOf = (report: ReportRow): TValueSource => ({
       reportId: report.id,
+      periodId: report.periodId,
+      unitId: report.unitId,
       unitName: unitName.get(report.unitId) ?? '',
       version: report.version,
       submittedByName: report.submittedBy ? (personName.get(report.submittedBy) ?? null) : null,

@@ -84,6 +84,7 @@ export const presentUnitReport = (form: UnitReportForm): TUnitReport => {
     unitId: form.unit.id,
     unitName: form.unit.name,
     report: form.report ? presentReportSummary(form.report) : null,
+    isCurrentVersion: form.isCurrentVersion,
     nothingArose: form.report?.nothingArose ?? false,
     difficulties: form.report?.difficulties ?? null,
     proposals: form.report?.proposals ?? null,

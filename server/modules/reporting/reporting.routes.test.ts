@@ -348,6 +348,66 @@ describe('reporting cycle', () => {
     expect(after.versions).toEqual([expect.objectContaining({ version: 1, status: 'superseded' })]);
   });
 
+  it('should show an earlier version read-only, in scope only, with the values it had', async () => {
+    const before = await loadForm(hcc);
+    expect(before.report).toMatchObject({ version: 2, status: 'accepted' });
+    const percent = before.indicators.find((row) => row.unit === '%')!;
+    expect(percent.value).toBeNull();
+    const correction = (await hcc.call('POST', `/api/v1/unit-reports/${before.report!.id}/corrections`)).body
+      .data;
+    const saved = await hcc.call('PUT', formUrl(period2026), {
+      revision: correction.report.revision,
+      values: [{ indicatorId: percent.indicatorId, value: 64.5 }],
+    });
+    const submitted = await hcc.call('POST', `/api/v1/unit-reports/${correction.report.id}/submit`, {
+      revision: saved.body.data.report.revision,
+    });
+    await standing.call('POST', `/api/v1/unit-reports/${correction.report.id}/accept`, {
+      revision: submitted.body.data.report.revision,
+    });
+
+    const url = `/api/v1/unit-reports/${before.report!.id}`;
+    const earlier = await hcc.call('GET', url);
+    expect(earlier.status).toBe(200);
+    expect(earlier.body.data).toMatchObject({
+      isCurrentVersion: false,
+      report: { id: before.report!.id, version: 2, status: 'superseded' },
+      can: { edit: false, review: false },
+    });
+    expect(earlier.body.data.report.reviewedAt).not.toBeNull();
+    expect(
+      earlier.body.data.indicators.find(
+        (row: { indicatorId: string }) => row.indicatorId === percent.indicatorId,
+      ).value,
+    ).toBe(percent.value);
+    expect(
+      earlier.body.data.versions.map((row: { version: number; status: string }) => [row.version, row.status]),
+    ).toEqual([
+      [3, 'accepted'],
+      [1, 'superseded'],
+    ]);
+    // The current version through the same route is the live form, with its rights.
+    const current = await hcc.call('GET', `/api/v1/unit-reports/${correction.report.id}`);
+    expect(current.body.data).toMatchObject({ isCurrentVersion: true, report: { version: 3 } });
+    expect(
+      current.body.data.indicators.find(
+        (row: { indicatorId: string }) => row.indicatorId === percent.indicatorId,
+      ).value,
+    ).toBe(64.5);
+    expect((await standing.call('GET', url)).body.data.can).toEqual({ edit: false, review: false });
+
+    // Another unit of the locality reads it as it reads the current form (read-only); another locality does not see it.
+    const otherUnit = await kinhTe.call('GET', url);
+    expect(otherUnit.status).toBe(200);
+    expect(otherUnit.body.data.can).toEqual({ edit: false, review: false });
+    const outsider = await danTienOfficer.call('GET', url);
+    expect(outsider.status).toBe(404);
+    expect(outsider.body.message).toBe('Không tìm thấy báo cáo.');
+    expect((await hcc.call('GET', '/api/v1/unit-reports/00000000-0000-4000-8000-000000000000')).status).toBe(
+      404,
+    );
+  });
+
   it('should accept a late report and keep it marked late', async () => {
     const created = await hcc.call('PUT', formUrl(period2025), { revision: 0, nothingArose: true });
     const submitted = await hcc.call('POST', `/api/v1/unit-reports/${created.body.data.report.id}/submit`, {

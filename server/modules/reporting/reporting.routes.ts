@@ -109,6 +109,19 @@ export const reportingRoutes = [
     }),
   }),
   defineRoute({
+    method: 'GET',
+    path: '/api/v1/unit-reports/:id',
+    operationId: 'getUnitReportVersion',
+    summary: 'Một phiên bản báo cáo của đơn vị (kể cả bản trước đã được thay thế), chỉ để xem',
+    tags,
+    permission: 'report:read',
+    schema: { params: ZIdParams, response: { 200: dataOf(ZUnitReport) } },
+    handler: async ({ params, meta }, { services }) => ({
+      status: 200,
+      body: { data: presentUnitReport(await services.reporting.getReportVersion(meta, params.id)) },
+    }),
+  }),
+  defineRoute({
     method: 'POST',
     path: '/api/v1/unit-reports/:id/submit',
     operationId: 'submitUnitReport',

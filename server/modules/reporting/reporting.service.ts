@@ -211,12 +211,17 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
     periodId: string,
     unitId: string,
     executor: Executor = db,
+    /** An earlier version to show instead of the current one (read-only). */
+    versionId?: string,
   ) => {
     const { period, plan, chain } = await loadPeriodInScope(executor, context.actor, periodId);
     const unitRow = await findUnitById(executor, unitId);
     if (!unitRow || unitRow.localityId !== plan.localityId) throw new AppError('UNIT_NOT_FOUND');
     const versions = await listReportVersions(executor, periodId, unitId);
-    const current = versions[0];
+    const latest = versions[0];
+    const current = versionId ? versions.find((row) => row.id === versionId) : latest;
+    if (versionId && !current) throw new AppError('REPORT_NOT_FOUND');
+    const isCurrentVersion = current === latest;
     const values = current ? await listValues(executor, [current.id]) : [];
     const updates = current ? await listTaskUpdates(executor, [current.id]) : [];
     const attachments = current ? await listAttachments(executor, [current.id]) : [];
@@ -229,7 +234,8 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
       period,
       unit: unitRow,
       report: current ?? null,
-      versions: versions.slice(1),
+      isCurrentVersion,
+      versions: versions.filter((row) => row !== current),
       values,
       updates,
       attachments,
@@ -242,11 +248,23 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
         };
       }),
       tasks,
+      // An earlier version is history: nobody edits or reviews it.
       can: {
-        edit: canEditUnitReport(context.actor, chain, unitId),
-        review: canReviewReports(context.actor, chain),
+        edit: isCurrentVersion && canEditUnitReport(context.actor, chain, unitId),
+        review: isCurrentVersion && canReviewReports(context.actor, chain),
       },
     };
+  };
+
+  /**
+   * One version of a unit's report, current or earlier (an earlier one read-only), for anyone who may
+   * read the plan.
+   *
+   * @throws AppError REPORT_NOT_FOUND (also outside the actor's scope)
+   */
+  const getReportVersion = async (context: RequestContext, reportId: string) => {
+    const { report } = await loadReportInScope(db, context.actor, reportId);
+    return getUnitReport(context, report.periodId, report.unitId, db, report.id);
   };
 
   /**
@@ -675,6 +693,7 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
     createAdhocPeriod,
     getPeriod,
     getUnitReport,
+    getReportVersion,
     saveDraft,
     submit,
     returnReport,

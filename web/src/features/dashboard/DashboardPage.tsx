@@ -164,7 +164,6 @@ const DashboardPage = () => {
           {chartIndicator && <IndicatorChart indicator={chartIndicator} onClose={() => setChartId(null)} />}
           <DashboardIndicatorTable
             indicators={indicators}
-            periodId={periodId}
             year={data.period ? Number(data.period.dataTo.slice(0, 4)) : null}
             selectedId={chartId}
             onSelect={(row) => setChartId(row.id === chartId ? null : row.id)}

@@ -9,7 +9,6 @@ export type DashboardIndicator = TPlanDashboard['indicators'][number];
 
 type DashboardIndicatorTableProps = {
   indicators: DashboardIndicator[];
-  periodId: string | null;
   /** The year of the period's data, against which the target column reads. */
   year: number | null;
   selectedId: string | null;
@@ -25,7 +24,6 @@ export const formatMeasure = (value: number | null, unit: string | null): string
 /** The indicators with their status, value against the roadmap and the year's target, and their source. */
 export const DashboardIndicatorTable = ({
   indicators,
-  periodId,
   year,
   selectedId,
   onSelect,
@@ -96,14 +94,7 @@ export const DashboardIndicatorTable = ({
           title: t('dashboard.source'),
           key: 'source',
           width: 200,
-          render: (_, row) => (
-            <SourcePopover
-              source={row.source}
-              periodId={periodId}
-              unitId={row.leadUnitId}
-              subject={row.name}
-            />
-          ),
+          render: (_, row) => <SourcePopover source={row.source} subject={row.name} />,
         },
       ]}
     />

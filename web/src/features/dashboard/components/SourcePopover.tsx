@@ -7,13 +7,15 @@ import { formatDateTime } from '../../reporting/reportStatus';
 
 type SourcePopoverProps = {
   source: TValueSource | null;
-  periodId: string | null;
-  unitId: string | null;
   subject: string;
 };
 
+/** The unit report a number comes from, at the version that was accepted. */
+export const sourceReportPath = (source: TValueSource): string =>
+  `/reporting-periods/${source.periodId}/units/${source.unitId}?report=${source.reportId}`;
+
 /** "Nguồn số liệu": the accepted report behind a number, who submitted and accepted it, and its evidence. */
-export const SourcePopover = ({ source, periodId, unitId, subject }: SourcePopoverProps) => {
+export const SourcePopover = ({ source, subject }: SourcePopoverProps) => {
   const { t } = useTranslation();
   if (!source) {
     return <Typography.Text type="secondary">{t('dashboard.sourceNone')}</Typography.Text>;
@@ -49,9 +51,7 @@ export const SourcePopover = ({ source, periodId, unitId, subject }: SourcePopov
           { key: 'evidence', label: t('dashboard.sourceEvidence'), children: source.attachmentCount },
         ]}
       />
-      {periodId && unitId && (
-        <Link to={`/reporting-periods/${periodId}/units/${unitId}`}>{t('dashboard.sourceOpen')}</Link>
-      )}
+      <Link to={sourceReportPath(source)}>{t('dashboard.sourceOpen')}</Link>
     </div>
   );
   return (
