@@ -1,11 +1,13 @@
 import { BellOutlined } from '@ant-design/icons';
 import type { TNotification } from '@core/schemas/notification.schemas';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Empty, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client';
+import { consolidationQueries } from '../consolidation/queries';
+import { reportingQueries } from '../reporting/queries';
 import { formatDateTime } from '../reporting/reportStatus';
 import { useMarkAllNotificationsReadMutation, useMarkNotificationReadMutation } from './mutations';
 import styles from './NotificationBell.module.css';
@@ -19,6 +21,7 @@ import { pathOfNotification } from './targets';
 export const NotificationBell = () => {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [isOpen, setIsOpen] = useState(false);
   const list = useQuery(notificationQueries.list());
   const markRead = useMarkNotificationReadMutation();
@@ -28,6 +31,11 @@ export const NotificationBell = () => {
 
   const handleOpen = (notification: TNotification) => {
     if (!notification.readAt) markRead.mutate(notification.id);
+    // What the notification tells about has changed since the page may have been read: read it afresh.
+    if (notification.target?.kind === 'consolidated_report')
+      void queryClient.invalidateQueries({ queryKey: consolidationQueries.all() });
+    if (notification.target?.kind === 'unit_report')
+      void queryClient.invalidateQueries({ queryKey: reportingQueries.all() });
     const path = pathOfNotification(notification);
     setIsOpen(false);
     if (path) void navigate(path);

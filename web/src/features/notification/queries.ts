@@ -13,6 +13,8 @@ export const notificationQueries = {
       queryKey: [...notificationQueries.all(), 'list'] as const,
       queryFn: ({ signal }) => api.get<TNotificationList>('/api/v1/notifications', undefined, signal),
       refetchInterval: NOTIFICATION_REFETCH_MS,
+      // Asked again whenever the window regains focus (the app's default waits 30 s and skips focus).
+      staleTime: 0,
       refetchOnWindowFocus: true,
     }),
 };

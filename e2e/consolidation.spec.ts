@@ -1,0 +1,151 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsolidatedReportPage } from './page-models/consolidation-page';
+import { NotificationBell } from './page-models/notification-bell';
+import { PlanListPage } from './page-models/plan-list-page';
+import { type RunningApp, startApp } from './support/app';
+import type { DemoUser } from './support/auth';
+import { launchBrowser, newPage } from './support/browser';
+
+const PERIOD = 'Năm 2026';
+const HCC = 'Trung tâm phục vụ hành chính công';
+const VHXH = 'Phòng Văn hóa - Xã hội';
+/** Two of the values in the demo's accepted report of the HCC centre (I.5 is 1 710 / 1 900). */
+const NON_CONTACT = 'Giao dịch hành chính thuộc diện “phi tiếp xúc”';
+const ONLINE_DOSSIERS = 'Hồ sơ thủ tục hành chính xử lý trực tuyến';
+const NARRATIVE =
+  'Năm 2026, xã Dân Tiến cơ bản hoàn thành các chỉ tiêu về cải cách hành chính và chuyển đổi số.';
+const ADDITION = 'Tỷ lệ hồ sơ xử lý trực tuyến đạt 90%, vượt mục tiêu năm.';
+const RETURN_REASON = 'Bổ sung đánh giá chỉ tiêu hồ sơ xử lý trực tuyến.';
+/** The leader of Dân Tiến (server/db/seeds/demo.ts). */
+const LEADER = 'dantien.lanhdao' as DemoUser;
+
+describe('[CONSOLIDATION] consolidated report: write, send, return, resend, approve, Word', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let officer: Page;
+  let leader: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    // Two people, two browser contexts: the standing agency officer of Dân Tiến and its leader.
+    officer = await newPage(browser, app.baseUrl, 'dantien.vhxh');
+    leader = await newPage(browser, app.baseUrl, LEADER);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('[CONSOLIDATION]: the standing agency sends the 2026 report, the leader returns it, then approves the corrected one', async () => {
+    // The officer opens the consolidated report from the period's row of the plan's "Báo cáo" tab.
+    const plans = new PlanListPage(officer);
+    await plans.open();
+    await plans.openPlan('Dân Tiến');
+    await officer.getByRole('tab', { name: 'Báo cáo' }).click();
+    await officer
+      .getByRole('row')
+      .filter({ hasText: PERIOD })
+      .getByRole('link', { name: 'Báo cáo tổng hợp' })
+      .click();
+    const report = new ConsolidatedReportPage(officer);
+    await report.heading(PERIOD).waitFor();
+    await report.waitForStatus('Chưa lập');
+
+    // Only the accepted report is in it, and the page says so: the HCC centre in, Phòng VH-XH not yet.
+    const coverage = (await report.coverage.textContent()) ?? '';
+    expect(coverage).toContain(
+      'chỉ lấy số liệu, kết quả và kiến nghị từ các báo cáo đơn vị đã được chấp nhận',
+    );
+    expect(coverage).toContain(VHXH);
+    expect(coverage).not.toContain(HCC);
+    expect(await report.unitRow(HCC).textContent()).toContain('Đã chấp nhận');
+    expect(await report.unitRow(VHXH).textContent()).toContain('Đã nộp');
+    // The figures of the accepted report, with their assessment, and what the unit wrote.
+    const nonContact = (await report.indicatorRow(NON_CONTACT).textContent()) ?? '';
+    expect(nonContact).toContain('78 %');
+    expect(await report.indicatorRow(ONLINE_DOSSIERS).textContent()).toContain('90 %');
+    const issues = (await report.unitIssues(HCC).textContent()) ?? '';
+    expect(issues).toContain('Đường truyền Internet tại bộ phận một cửa còn chậm vào giờ cao điểm.');
+    expect(issues).toContain('Đề nghị UBND xã bổ sung 01 máy quét tài liệu tốc độ cao.');
+    // The submitted (not accepted) report of Phòng VH-XH is not consolidated.
+    expect(await report.unitIssues(VHXH).count()).toBe(0);
+    expect(await officer.getByText('Một bộ phận người cao tuổi chưa có điện thoại thông minh.').count()).toBe(
+      0,
+    );
+    // The officer writes; the leader's buttons are not theirs.
+    expect(await report.button('Phê duyệt').count()).toBe(0);
+    await report.narrativeInput.fill(NARRATIVE);
+    await report.save();
+    await report.waitForStatus('Dự thảo');
+    await report.confirmAction('Trình lãnh đạo');
+    await report.waitForStatus('Đã trình');
+    expect(await report.button('Lưu').count()).toBe(0);
+    expect(await report.narrativeText.textContent()).toBe(NARRATIVE);
+
+    // The leader is told in the bell and opens the report from it.
+    const leaderBell = new NotificationBell(leader);
+    await leader.goto('/');
+    await leaderBell.waitForUnread(1);
+    await leaderBell.openItem(`Báo cáo tổng hợp chờ phê duyệt: ${PERIOD}`);
+    const decision = new ConsolidatedReportPage(leader);
+    await decision.heading(PERIOD).waitFor();
+    expect(new URL(leader.url()).pathname).toBe(new URL(officer.url()).pathname);
+    await decision.waitForStatus('Đã trình');
+    expect(await decision.narrativeText.textContent()).toBe(NARRATIVE);
+    await leaderBell.waitForUnread(0);
+    // The standing agency's buttons are not the leader's.
+    expect(await decision.button('Lưu').count()).toBe(0);
+    expect(await decision.button('Trình lãnh đạo').count()).toBe(0);
+    await decision.returnWithReason(RETURN_REASON);
+    await decision.waitForStatus('Bị trả lại');
+
+    // The officer sees the return in the bell, opens it, reads why, completes and sends again.
+    const officerBell = new NotificationBell(officer);
+    await officer.goto('/plans');
+    await officerBell.open();
+    const returned = officerBell.item(`Báo cáo tổng hợp bị trả lại: ${RETURN_REASON}`);
+    expect(await returned.getAttribute('data-unread')).toBe('true');
+    await officerBell.openItem(`Báo cáo tổng hợp bị trả lại: ${RETURN_REASON}`);
+    await report.heading(PERIOD).waitFor();
+    await report.waitForStatus('Bị trả lại');
+    expect(await report.returnedAlert.textContent()).toContain(`Lý do: ${RETURN_REASON}`);
+    expect(await report.narrativeInput.inputValue()).toBe(NARRATIVE);
+    await report.narrativeInput.fill(`${NARRATIVE}\n${ADDITION}`);
+    await report.confirmAction('Trình lãnh đạo');
+    await report.waitForStatus('Đã trình');
+
+    // The leader, told again, approves: the report is locked.
+    await leader.goto('/');
+    await leaderBell.waitForUnread(1);
+    await leaderBell.openItem(`Báo cáo tổng hợp chờ phê duyệt: ${PERIOD}`);
+    await decision.waitForStatus('Đã trình');
+    expect(await decision.narrativeText.textContent()).toContain(ADDITION);
+    await decision.confirmAction('Phê duyệt');
+    await decision.waitForStatus('Đã duyệt');
+    expect(await decision.button('Phê duyệt').count()).toBe(0);
+    expect(await decision.button('Trả lại').count()).toBe(0);
+
+    // The officer sees the approval; nothing can be edited any more.
+    await officer.goto('/plans');
+    await officerBell.openItem(`Báo cáo tổng hợp đã được phê duyệt: ${PERIOD}`);
+    await report.waitForStatus('Đã duyệt');
+    expect(await report.button('Lưu').count()).toBe(0);
+    expect(await report.button('Trình lãnh đạo').count()).toBe(0);
+
+    // The Word document is a real .docx, named after the period.
+    const { response, download } = await report.downloadWord();
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(download.suggestedFilename()).toBe('bao-cao-tong-hop-2026.docx');
+    const bytes = await readFile((await download.path())!);
+    // A .docx is a ZIP ("PK\x03\x04") holding word/document.xml.
+    expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
+  });
+});
