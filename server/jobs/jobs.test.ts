@@ -26,7 +26,7 @@ import {
   type MailTransport,
   retryDelayMs,
 } from './email-sender';
-import { createReminderScan, OVERDUE_LOOKBACK_DAYS, reminderStageOf } from './reminders';
+import { createReminderScan, reminderStageOf } from './reminders';
 import { startTestSmtpServer, type TestSmtpServer } from './test-smtp-server';
 
 describe('reminderStageOf', () => {
@@ -37,14 +37,11 @@ describe('reminderStageOf', () => {
     ['2026-11-25', '2026-11-25', 0, 'due-soon'],
     ['2026-11-24', '2026-11-25', 3, 'overdue'],
     ['2026-10-26', '2026-11-25', 3, 'overdue'],
-    ['2026-10-25', '2026-11-25', 3, null],
+    // However long ago: the dedupe key keeps it to one reminder.
+    ['2025-10-25', '2026-11-25', 3, 'overdue'],
     ['2027-01-01', '2026-12-30', 3, 'due-soon'],
   ] as const)('due %s, today %s, %i days ahead → %s', (dueDate, today, daysBefore, expected) => {
     expect(reminderStageOf(dueDate, today, daysBefore)).toBe(expected);
-  });
-
-  it('should look back a bounded number of days for overdue reports', () => {
-    expect(OVERDUE_LOOKBACK_DAYS).toBe(30);
   });
 });
 
@@ -189,6 +186,30 @@ describe('background jobs', () => {
           (row) => row.userId === hcc.userId && row.kind === 'report_overdue',
         ),
       ).toHaveLength(1);
+    });
+    it('should send a long-missing report its one overdue reminder, but none for periods due before the plan was entered', async () => {
+      const response = await standing.call('POST', `/api/v1/plans/${planId}/reporting-periods`, {
+        label: 'Báo cáo đột xuất E',
+        dataFrom: '2026-10-01',
+        dataTo: '2026-10-31',
+        dueDate: '2026-12-05',
+      });
+      const longMissing = response.body.data.id as string;
+      // First scanned two months after its due date (the server was off, say): still reminded, once.
+      const february: Clock = { now: () => new Date('2027-02-05T02:00:00.000Z') };
+      const first = await scanOn(t.handle, february).run();
+      expect(first.overdue).toBeGreaterThan(0);
+      await scanOn(t.handle, february).run();
+      expect(
+        (await remindersOf(longMissing)).filter(
+          (row) => row.userId === hcc.userId && row.kind === 'report_overdue',
+        ),
+      ).toHaveLength(1);
+      // The 2025 annual period fell due (30/11/2025) before the demo plan was entered (25/11/2026).
+      const periods2025: Array<{ id: string; key: string }> = (
+        await standing.call('GET', `/api/v1/plans/${planId}/reporting-periods`)
+      ).body.data;
+      expect(await remindersOf(periods2025.find((row) => row.key === '2025')!.id)).toEqual([]);
     });
   });
 

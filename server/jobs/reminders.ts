@@ -16,13 +16,8 @@ import {
   type ReminderCandidate,
 } from '../modules/notification/notification.repository';
 import { type NotificationService, reportLink } from '../modules/notification/notification.service';
+import { listPeriodsByIds } from '../modules/reporting/reporting.repository';
 import type { ReportingService } from '../modules/reporting/reporting.service';
-
-/**
- * An overdue reminder is sent for periods due at most this many days ago, so that a plan entered with
- * years of history (or a server that was off for a while) does not flood its units with old reminders.
- */
-export const OVERDUE_LOOKBACK_DAYS = 30;
 
 export type ReminderStage = 'due-soon' | 'overdue';
 
@@ -33,11 +28,11 @@ export type ReminderStage = 'due-soon' | 'overdue';
  * @param today - the day in Vietnam, "YYYY-MM-DD"
  * @param daysBefore - how many days ahead "due soon" starts
  * @returns `due-soon` from `daysBefore` days before the due date up to the due date itself, `overdue`
- *   in the days after it (within OVERDUE_LOOKBACK_DAYS), otherwise null
+ *   any day after it (however long ago: the dedupe key sends it once), otherwise null
  */
 export const reminderStageOf = (dueDate: string, today: string, daysBefore: number): ReminderStage | null => {
   if (dueDate >= today) return dueDate <= addDays(today, daysBefore) ? 'due-soon' : null;
-  return dueDate >= addDays(today, -OVERDUE_LOOKBACK_DAYS) ? 'overdue' : null;
+  return 'overdue';
 };
 
 type ReminderScanDeps = {
@@ -78,22 +73,33 @@ export const createReminderScan = ({ db, clock, notifications, reporting, daysBe
 
   /**
    * Runs one scan: creates the periods the active plans' regimes call for, then reminds every unit
-   * missing a report due soon or overdue. Safe to run concurrently in several processes.
+   * missing a report due soon or overdue — every still-missing report of an active plan gets its one
+   * overdue reminder, however long ago it fell due (a server that was off, a report returned after its
+   * due date). Only the regime's periods that fell due before the plan was entered in Lộ trình are left
+   * out: nobody could file them here, and a plan entered with years of history must not flood its
+   * units (an ad hoc period is always reminded: the standing agency opened it). Safe to run
+   * concurrently in several processes.
    *
    * @returns how many notifications this scan created (0 when another scan got there first)
    */
   const run = async (): Promise<ReminderScanResult> => {
     const today = vietnamDateOf(clock.now());
-    for (const planRow of await listActivePlans(db)) {
+    const plans = await listActivePlans(db);
+    for (const planRow of plans) {
       await db.transaction((tx) => reporting.ensurePeriods(tx, planRow));
     }
-    const candidates = await listMissingReports(
-      db,
-      addDays(today, -OVERDUE_LOOKBACK_DAYS),
-      addDays(today, daysBefore),
+    const enteredOn = new Map(plans.map((row) => [row.id, vietnamDateOf(row.createdAt)]));
+    const candidates = await listMissingReports(db, '1900-01-01', addDays(today, daysBefore));
+    const adhoc = new Set(
+      (await listPeriodsByIds(db, [...new Set(candidates.map((candidate) => candidate.periodId))]))
+        .filter((period) => period.regimeId == null)
+        .map((period) => period.id),
     );
     const result: ReminderScanResult = { dueSoon: 0, overdue: 0 };
     for (const candidate of candidates) {
+      const isHistory =
+        !adhoc.has(candidate.periodId) && candidate.dueDate < (enteredOn.get(candidate.planId) ?? today);
+      if (isHistory) continue;
       const stage = reminderStageOf(candidate.dueDate, today, daysBefore);
       if (!stage) continue;
       const created = await remind(candidate, stage);

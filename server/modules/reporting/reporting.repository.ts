@@ -24,6 +24,11 @@ export const listPeriodsByPlan = (executor: Executor, planId: string): Promise<P
     .where(eq(reportingPeriod.planId, planId))
     .orderBy(asc(reportingPeriod.periodEnd), asc(reportingPeriod.key));
 
+export const listPeriodsByIds = (executor: Executor, ids: string[]): Promise<PeriodRow[]> =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : executor.select().from(reportingPeriod).where(inArray(reportingPeriod.id, ids));
+
 export const findPeriodById = async (executor: Executor, id: string): Promise<PeriodRow | undefined> =>
   (await executor.select().from(reportingPeriod).where(eq(reportingPeriod.id, id)))[0];
 
