@@ -49,7 +49,7 @@ describe('[CONSOLIDATION] consolidated report: write, send, return, resend, appr
     await officer
       .getByRole('row')
       .filter({ hasText: PERIOD })
-      .getByRole('link', { name: 'Báo cáo tổng hợp' })
+      .getByRole('link', { name: 'Mở báo cáo tổng hợp' })
       .click();
     const report = new ConsolidatedReportPage(officer);
     await report.heading(PERIOD).waitFor();

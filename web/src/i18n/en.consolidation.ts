@@ -7,7 +7,7 @@ export const enConsolidation: ConsolidationResources = {
   consolidation: {
     title: 'Consolidated report',
     heading: 'Consolidated report {{period}} · {{locality}}',
-    open: 'Consolidated report',
+    open: 'Open the consolidated report',
     openTitle: 'Open the consolidated report of {{period}}',
     plan: 'Plan',
     period: 'Reporting period',

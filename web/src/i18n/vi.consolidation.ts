@@ -3,7 +3,7 @@ export const viConsolidation = {
   consolidation: {
     title: 'Báo cáo tổng hợp',
     heading: 'Báo cáo tổng hợp {{period}} · {{locality}}',
-    open: 'Báo cáo tổng hợp',
+    open: 'Mở báo cáo tổng hợp',
     openTitle: 'Mở báo cáo tổng hợp của kỳ {{period}}',
     plan: 'Kế hoạch',
     period: 'Kỳ báo cáo',
