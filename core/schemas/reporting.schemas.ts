@@ -221,3 +221,59 @@ export const ZAttachmentQuery = z.object({
   indicatorId: zId('Chỉ tiêu').optional(),
   taskId: zId('Nhiệm vụ').optional(),
 });
+
+/** The plan a piece of work belongs to. */
+const ZWorkPlan = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  number: z.string().nullable(),
+  localityName: z.string(),
+});
+
+/** A report one of the user's units must file (GET /api/v1/my-work). */
+export const ZMyObligation = z.object({
+  plan: ZWorkPlan,
+  period: ZReportingPeriod,
+  unitId: z.uuid(),
+  unitName: z.string(),
+  /** The current version, or null when nothing was started. */
+  report: ZReportSummary.nullable(),
+  timeliness: z.enum(['on_time', 'late', 'missing', 'not_due']),
+  /** Days from today to the due date: 0 on the day, negative once overdue. */
+  daysLeft: z.number().int(),
+  /** The web page of the report: /reporting-periods/:periodId/units/:unitId. */
+  link: z.string(),
+});
+export type TMyObligation = z.infer<typeof ZMyObligation>;
+
+/** A submitted report waiting for the standing agency. */
+export const ZReviewItem = z.object({
+  plan: ZWorkPlan,
+  period: ZReportingPeriod,
+  unitId: z.uuid(),
+  unitName: z.string(),
+  report: ZReportSummary,
+  link: z.string(),
+});
+export type TReviewItem = z.infer<typeof ZReviewItem>;
+
+/**
+ * "Việc của tôi" in one answer: for a unit officer the reports their units must file now (open periods,
+ * and any draft, returned or overdue report), for the standing agency the reports waiting for review.
+ */
+export const ZMyWork = z.object({
+  asOf: z.string(),
+  /** Whether the user is a unit officer (has obligations to file) and whether they review reports. */
+  roles: z.object({ files: z.boolean(), reviews: z.boolean() }),
+  obligations: z.array(ZMyObligation),
+  toReview: z.array(ZReviewItem),
+  counts: z.object({
+    obligations: z.number().int(),
+    /** Returned by the standing agency, to fix and resubmit. */
+    returned: z.number().int(),
+    /** Past the due date and not submitted. */
+    overdue: z.number().int(),
+    toReview: z.number().int(),
+  }),
+});
+export type TMyWork = z.infer<typeof ZMyWork>;

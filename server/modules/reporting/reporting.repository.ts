@@ -4,7 +4,10 @@ import {
   attachment,
   indicator,
   indicatorValue,
+  locality,
+  plan,
   reportingPeriod,
+  reportingRegime,
   task,
   taskUpdate,
   unit,
@@ -201,3 +204,119 @@ export const insertAttachment = async (
 export const deleteAttachment = async (executor: Executor, id: string): Promise<void> => {
   await executor.delete(attachment).where(eq(attachment.id, id));
 };
+
+export type RegimeRow = typeof reportingRegime.$inferSelect;
+
+/** The reporting regimes of several plans at once. */
+export const listRegimesOfPlans = (executor: Executor, planIds: string[]): Promise<RegimeRow[]> =>
+  planIds.length === 0
+    ? Promise.resolve([])
+    : executor
+        .select()
+        .from(reportingRegime)
+        .where(inArray(reportingRegime.planId, planIds))
+        .orderBy(asc(reportingRegime.planId), asc(reportingRegime.position));
+
+/** The plan a piece of work belongs to, as "Việc của tôi" names it. */
+const planColumns = {
+  planId: plan.id,
+  planTitle: plan.title,
+  planNumber: plan.number,
+  localityName: locality.name,
+};
+
+/** Plans and units that lead at least one of their indicators or tasks. */
+const leadUnitsOfPlans = sql`(
+  select ${indicator.planId} as plan_id, ${indicator.leadUnitId} as unit_id from ${indicator}
+    where ${indicator.leadUnitId} is not null
+  union
+  select ${task.planId}, ${task.leadUnitId} from ${task} where ${task.leadUnitId} is not null
+)`;
+
+/** Active plans in which one of the units leads an indicator or a task (one query). */
+export const listActivePlansLedBy = (executor: Executor, unitIds: string[]) =>
+  unitIds.length === 0
+    ? Promise.resolve([])
+    : executor
+        .select({ plan })
+        .from(plan)
+        .where(
+          and(
+            eq(plan.status, 'active'),
+            sql`exists (select 1 from ${leadUnitsOfPlans} as lead where lead.plan_id = ${plan.id}
+              and lead.unit_id in (${sql.join(
+                unitIds.map((id) => sql`${id}`),
+                sql`, `,
+              )}))`,
+          ),
+        )
+        .then((rows) => rows.map((row) => row.plan));
+
+/**
+ * Every period that has started (by its data window or its own dates) of the active plans, for the
+ * units among `unitIds` that must report in it, with the plan and the unit (one query).
+ */
+export const listStartedObligationsOfUnits = (executor: Executor, unitIds: string[], today: string) =>
+  unitIds.length === 0
+    ? Promise.resolve([])
+    : executor
+        .select({
+          period: reportingPeriod,
+          ...planColumns,
+          unitId: unit.id,
+          unitName: unit.name,
+        })
+        .from(reportingPeriod)
+        .innerJoin(plan, eq(plan.id, reportingPeriod.planId))
+        .innerJoin(locality, eq(locality.id, plan.localityId))
+        .innerJoin(sql`${leadUnitsOfPlans} as lead`, sql`lead.plan_id = ${plan.id}`)
+        .innerJoin(unit, sql`${unit.id} = lead.unit_id`)
+        .where(
+          and(
+            eq(plan.status, 'active'),
+            inArray(unit.id, unitIds),
+            sql`(${reportingPeriod.dataFrom} <= ${today} or ${reportingPeriod.periodStart} <= ${today})`,
+          ),
+        )
+        .orderBy(asc(reportingPeriod.dueDate), asc(plan.title), asc(unit.name));
+
+/** Every version of the reports of some units in some periods (one query), oldest version first. */
+export const listReportsOfUnitsInPeriods = (
+  executor: Executor,
+  periodIds: string[],
+  unitIds: string[],
+): Promise<ReportRow[]> =>
+  periodIds.length === 0 || unitIds.length === 0
+    ? Promise.resolve([])
+    : executor
+        .select()
+        .from(unitReport)
+        .where(and(inArray(unitReport.periodId, periodIds), inArray(unitReport.unitId, unitIds)))
+        .orderBy(asc(unitReport.version));
+
+/**
+ * Reports submitted and waiting for review in plans of the given localities (all when null), oldest
+ * submission first, with their period, plan and unit (one query).
+ */
+export const listReportsAwaitingReview = (executor: Executor, localityIds: string[] | null) =>
+  localityIds != null && localityIds.length === 0
+    ? Promise.resolve([])
+    : executor
+        .select({
+          report: unitReport,
+          period: reportingPeriod,
+          ...planColumns,
+          unitName: unit.name,
+        })
+        .from(unitReport)
+        .innerJoin(reportingPeriod, eq(reportingPeriod.id, unitReport.periodId))
+        .innerJoin(plan, eq(plan.id, reportingPeriod.planId))
+        .innerJoin(locality, eq(locality.id, plan.localityId))
+        .innerJoin(unit, eq(unit.id, unitReport.unitId))
+        .where(
+          and(
+            eq(unitReport.status, 'submitted'),
+            ...(localityIds ? [inArray(plan.localityId, localityIds)] : []),
+          ),
+        )
+        .orderBy(asc(unitReport.submittedAt), asc(unit.name));

@@ -3,6 +3,7 @@ import {
   ZAttachment,
   ZAttachmentQuery,
   ZCreateAdhocPeriodRequest,
+  ZMyWork,
   ZPeriodDetail,
   ZPeriodUnitParams,
   ZReportActionRequest,
@@ -106,6 +107,20 @@ export const reportingRoutes = [
       body: {
         data: presentUnitReport(await services.reporting.saveDraft(meta, params.id, params.unitId, body)),
       },
+    }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/my-work',
+    operationId: 'getMyWork',
+    summary:
+      'Việc của tôi: báo cáo đơn vị mình phải nộp (hạn, số ngày còn lại, tình trạng, lý do trả lại) và báo cáo đang chờ mình xem xét',
+    tags,
+    permission: 'report:read',
+    schema: { response: { 200: dataOf(ZMyWork) } },
+    handler: async ({ meta }, { services }) => ({
+      status: 200,
+      body: { data: await services.reporting.getMyWork(meta) },
     }),
   }),
   defineRoute({

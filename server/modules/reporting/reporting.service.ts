@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { vietnamDateOf } from '@core/domain/deadlines';
 import { evaluateTimeliness } from '@core/domain/evaluation';
 import { DEFAULT_CLOSING_DAY, type DueRule, generatePeriods } from '@core/domain/reporting-periods';
-import type { TCreateAdhocPeriodRequest, TSaveReportRequest } from '@core/schemas/reporting.schemas';
+import type { TCreateAdhocPeriodRequest, TMyWork, TSaveReportRequest } from '@core/schemas/reporting.schemas';
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
@@ -10,15 +10,16 @@ import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
 import type { FileStore } from '../../storage';
 import { recordAudit } from '../audit/audit.repository';
-import type { Actor } from '../auth/access';
+import type { Actor, UserActor } from '../auth/access';
+import { readableLocalityIds } from '../auth/scope';
 import { listIndicatorsByPlan } from '../indicator/indicator.repository';
 import type { NotificationService } from '../notification/notification.service';
-import { listReportingRegimes, type PlanRow } from '../plan/plan.repository';
+import type { PlanRow } from '../plan/plan.repository';
 import { loadPlanInScope } from '../plan/plan.service';
 import { listTasksByPlan } from '../task/task.repository';
 import { findUnitById } from '../unit/unit.repository';
 import { canEditUnitReport, canReviewReports } from './reporting.policy';
-import { presentTargetOfYear } from './reporting.presenter';
+import { presentPeriod, presentReportSummary, presentTargetOfYear } from './reporting.presenter';
 import {
   type AttachmentRow,
   deleteAttachment,
@@ -30,11 +31,16 @@ import {
   insertMissingPeriods,
   insertPeriod,
   insertReport,
+  listActivePlansLedBy,
   listAttachments,
   listLeadUnitsOfPlan,
   listPeriodsByPlan,
+  listRegimesOfPlans,
+  listReportsAwaitingReview,
   listReportsOfPeriods,
+  listReportsOfUnitsInPeriods,
   listReportVersions,
+  listStartedObligationsOfUnits,
   listTaskUpdates,
   listValues,
   type PeriodRow,
@@ -85,6 +91,10 @@ const dueRuleOf = (regime: {
       ? { kind: 'afterPeriodEnd', days: regime.dueDaysAfter, workingDays: regime.dueWorkingDays }
       : null;
 
+/** Whole days from one calendar day to another ("YYYY-MM-DD"): negative when `to` is earlier. */
+const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
 const REPORT_CHANGED_MESSAGE =
   'Báo cáo vừa được người khác cập nhật. Nội dung bạn nhập chưa được lưu và vẫn còn trên màn hình: hãy tải lại bản mới nhất, so sánh rồi lưu lại.';
 
@@ -95,12 +105,22 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
    * Creates the periods of the plan's regimes that are missing, from the plan's year up to this year.
    * Idempotent: existing periods are kept as they are (they may carry reports).
    */
-  const ensurePeriods = async (executor: Executor, plan: PlanRow): Promise<void> => {
-    const regimes = await listReportingRegimes(executor, plan.id);
+  const ensurePeriods = (executor: Executor, plan: PlanRow): Promise<void> =>
+    ensurePeriodsOfPlans(executor, [plan]);
+
+  /** `ensurePeriods` for several plans, in two queries whatever their number. */
+  const ensurePeriodsOfPlans = async (executor: Executor, plans: PlanRow[]): Promise<void> => {
+    if (plans.length === 0) return;
+    const regimes = await listRegimesOfPlans(
+      executor,
+      plans.map((plan) => plan.id),
+    );
     const thisYear = Number(today().slice(0, 4));
-    const firstYear = Math.min(plan.issuedDate ? Number(plan.issuedDate.slice(0, 4)) : thisYear, thisYear);
-    const rows = regimes.flatMap((regime) =>
-      generatePeriods(
+    const planById = new Map(plans.map((plan) => [plan.id, plan]));
+    const rows = regimes.flatMap((regime) => {
+      const plan = planById.get(regime.planId)!;
+      const firstYear = Math.min(plan.issuedDate ? Number(plan.issuedDate.slice(0, 4)) : thisYear, thisYear);
+      return generatePeriods(
         {
           frequency: regime.frequency,
           dueRule: dueRuleOf(regime),
@@ -118,8 +138,8 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
         dataFrom: period.dataFrom,
         dataTo: period.dataTo,
         dueDate: period.dueDate,
-      })),
-    );
+      }));
+    });
     await insertMissingPeriods(executor, rows);
   };
 
@@ -687,8 +707,101 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
       });
     });
 
+  /**
+   * "Việc của tôi": the reports the user's units must file now — the open periods (data window started,
+   * due date not passed) and any draft, returned or overdue report — and, for those who review reports
+   * (standing agency, system administrator), the submitted reports in their scope waiting for review.
+   * A fixed number of queries, whatever the number of plans, periods and units.
+   */
+  const getMyWork = async (context: RequestContext): Promise<TMyWork> => {
+    const asOf = today();
+    const { actor } = context;
+    const assignments = actor.kind === 'user' ? actor.assignments : [];
+    const unitIds = [
+      ...new Set(
+        assignments
+          .filter((assignment) => assignment.role === 'unit_officer' && assignment.unitId)
+          .map((assignment) => assignment.unitId!),
+      ),
+    ];
+    const reviewing = assignments.filter(
+      (assignment) => assignment.role === 'standing_officer' || assignment.role === 'system_admin',
+    );
+
+    const plans = await listActivePlansLedBy(db, unitIds);
+    await db.transaction((tx) => ensurePeriodsOfPlans(tx, plans));
+    const started = await listStartedObligationsOfUnits(db, unitIds, asOf);
+    const reports = await listReportsOfUnitsInPeriods(
+      db,
+      [...new Set(started.map((row) => row.period.id))],
+      unitIds,
+    );
+    const currentOf = new Map<string, ReportRow>();
+    for (const report of reports) currentOf.set(`${report.periodId}:${report.unitId}`, report);
+
+    const workPlan = (row: {
+      planId: string;
+      planTitle: string;
+      planNumber: string | null;
+      localityName: string;
+    }) => ({
+      id: row.planId,
+      title: row.planTitle,
+      number: row.planNumber,
+      localityName: row.localityName,
+    });
+    const linkOf = (periodId: string, unitId: string) => `/reporting-periods/${periodId}/units/${unitId}`;
+    const obligations = started.flatMap((row) => {
+      const report = currentOf.get(`${row.period.id}:${row.unitId}`);
+      const timeliness = timelinessOf(row.period, report);
+      const waitsForUnit =
+        report?.status === 'draft' || report?.status === 'returned' || timeliness === 'missing';
+      const isOpen = row.period.dataFrom <= asOf && row.period.dueDate >= asOf;
+      if (!waitsForUnit && !isOpen) return [];
+      return [
+        {
+          plan: workPlan(row),
+          period: presentPeriod(row.period),
+          unitId: row.unitId,
+          unitName: row.unitName,
+          report: report ? presentReportSummary(report) : null,
+          timeliness,
+          daysLeft: daysBetween(asOf, row.period.dueDate),
+          link: linkOf(row.period.id, row.unitId),
+        },
+      ];
+    });
+
+    const reviewScope = reviewing.length
+      ? await readableLocalityIds(db, { ...(actor as UserActor), assignments: reviewing })
+      : [];
+    const toReview = (await listReportsAwaitingReview(db, reviewScope)).map((row) => ({
+      plan: workPlan(row),
+      period: presentPeriod(row.period),
+      unitId: row.report.unitId,
+      unitName: row.unitName,
+      report: presentReportSummary(row.report),
+      link: linkOf(row.period.id, row.report.unitId),
+    }));
+
+    return {
+      asOf,
+      roles: { files: unitIds.length > 0, reviews: reviewing.length > 0 },
+      obligations,
+      toReview,
+      counts: {
+        obligations: obligations.length,
+        returned: obligations.filter((row) => row.report?.status === 'returned').length,
+        overdue: obligations.filter((row) => row.timeliness === 'missing').length,
+        toReview: toReview.length,
+      },
+    };
+  };
+
   return {
     ensurePeriods,
+    ensurePeriodsOfPlans,
+    getMyWork,
     listPeriods,
     createAdhocPeriod,
     getPeriod,
