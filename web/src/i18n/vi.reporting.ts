@@ -144,7 +144,8 @@ export const viReporting = {
   },
   myWork: {
     title: 'Việc của tôi',
-    intro: 'Các báo cáo đơn vị của bạn cần làm trong các kỳ hiện tại.',
+    intro:
+      'Các báo cáo đơn vị của bạn cần làm trong các kỳ hiện tại, và báo cáo còn nháp, bị trả lại hoặc quá hạn.',
     myReports: 'Báo cáo của đơn vị tôi',
     toReview: 'Chờ xem xét',
     toReviewHint: 'Báo cáo các đơn vị đã nộp, chờ cơ quan thường trực chấp nhận hoặc trả lại.',
@@ -153,6 +154,11 @@ export const viReporting = {
     noUnit: 'Tài khoản của bạn chưa được phân công cho đơn vị nào.',
     plan: 'Kế hoạch',
     returnedBecause: 'Bị trả lại: {{reason}}',
+    daysLeft: 'còn {{count}} ngày',
+    dueToday: 'hạn là hôm nay',
+    overdueDays: 'quá hạn {{count}} ngày',
+    overdueCount: '{{count}} báo cáo quá hạn',
+    returnedCount: '{{count}} báo cáo bị trả lại',
     open: 'Mở',
     fill: 'Nhập báo cáo',
     review: 'Xem xét',

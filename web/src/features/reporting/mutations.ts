@@ -18,6 +18,7 @@ const storeReport = (queryClient: QueryClient, report: TUnitReport) => {
   queryClient.setQueryData(reportingQueries.unitReport(report.period.id, report.unitId).queryKey, report);
   void queryClient.invalidateQueries({ queryKey: reportingQueries.period(report.period.id).queryKey });
   void queryClient.invalidateQueries({ queryKey: dashboardQueries.all() });
+  void queryClient.invalidateQueries({ queryKey: reportingQueries.myWork().queryKey });
 };
 
 /** PUT the draft; `revision` is the one loaded (0 before the first save). */

@@ -1,5 +1,5 @@
 /** Query keys and fetchers for reporting periods and unit reports. Every key starts with `reportingQueries.all()`. */
-import type { TPeriodDetail, TReportingPeriod, TUnitReport } from '@core/schemas/reporting.schemas';
+import type { TMyWork, TPeriodDetail, TReportingPeriod, TUnitReport } from '@core/schemas/reporting.schemas';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
@@ -26,5 +26,17 @@ export const reportingQueries = {
           undefined,
           signal,
         ),
+    }),
+  /** One version of a report, current or earlier (an earlier one is read-only). */
+  reportVersion: (reportId: string) =>
+    queryOptions({
+      queryKey: [...reportingQueries.all(), 'report-version', reportId] as const,
+      queryFn: ({ signal }) => api.get<TUnitReport>(`/api/v1/unit-reports/${reportId}`, undefined, signal),
+    }),
+  /** "Việc của tôi": what the signed-in user must file and review, in one request. */
+  myWork: () =>
+    queryOptions({
+      queryKey: [...reportingQueries.all(), 'my-work'] as const,
+      queryFn: ({ signal }) => api.get<TMyWork>('/api/v1/my-work', undefined, signal),
     }),
 };
