@@ -18,6 +18,7 @@ const NARRATIVE =
   'Năm 2026, xã Dân Tiến cơ bản hoàn thành các chỉ tiêu về cải cách hành chính và chuyển đổi số.';
 const ADDITION = 'Tỷ lệ hồ sơ xử lý trực tuyến đạt 90%, vượt mục tiêu năm.';
 const RETURN_REASON = 'Bổ sung đánh giá chỉ tiêu hồ sơ xử lý trực tuyến.';
+const OTHER_EDIT = 'Bản của quản trị hệ thống.';
 /** The leader of Dân Tiến (server/db/seeds/demo.ts). */
 const LEADER = 'dantien.lanhdao' as DemoUser;
 
@@ -26,6 +27,7 @@ describe('[CONSOLIDATION] consolidated report: write, send, return, resend, appr
   let browser: Browser;
   let officer: Page;
   let leader: Page;
+  let admin: Page;
 
   beforeAll(async () => {
     app = await startApp();
@@ -33,6 +35,7 @@ describe('[CONSOLIDATION] consolidated report: write, send, return, resend, appr
     // Two people, two browser contexts: the standing agency officer of Dân Tiến and its leader.
     officer = await newPage(browser, app.baseUrl, 'dantien.vhxh');
     leader = await newPage(browser, app.baseUrl, LEADER);
+    admin = await newPage(browser, app.baseUrl, 'admin');
   });
 
   afterAll(async () => {
@@ -81,6 +84,21 @@ describe('[CONSOLIDATION] consolidated report: write, send, return, resend, appr
     await report.narrativeInput.fill(NARRATIVE);
     await report.save();
     await report.waitForStatus('Dự thảo');
+
+    // Someone else saves in between: the officer's next save is refused, the text stays, "Tải lại" shows theirs.
+    const other = new ConsolidatedReportPage(admin);
+    await admin.goto(new URL(officer.url()).pathname);
+    await other.waitForStatus('Dự thảo');
+    await other.narrativeInput.fill(OTHER_EDIT);
+    await other.save();
+    await report.narrativeInput.fill(`${NARRATIVE} (sửa)`);
+    await report.button('Lưu').click();
+    await report.conflictAlert.waitFor();
+    expect(await report.narrativeInput.inputValue()).toBe(`${NARRATIVE} (sửa)`);
+    await report.reload();
+    expect(await report.narrativeInput.inputValue()).toBe(OTHER_EDIT);
+    await report.narrativeInput.fill(NARRATIVE);
+    await report.save();
     await report.confirmAction('Trình lãnh đạo');
     await report.waitForStatus('Đã trình');
     expect(await report.button('Lưu').count()).toBe(0);
@@ -105,9 +123,11 @@ describe('[CONSOLIDATION] consolidated report: write, send, return, resend, appr
 
     // The officer sees the return in the bell, opens it, reads why, completes and sends again.
     const officerBell = new NotificationBell(officer);
+    // (Only the leader's count is asserted: the reminder scan may also write to the standing agency.)
     await officer.goto('/plans');
     await officerBell.open();
     const returned = officerBell.item(`Báo cáo tổng hợp bị trả lại: ${RETURN_REASON}`);
+    await returned.waitFor();
     expect(await returned.getAttribute('data-unread')).toBe('true');
     await officerBell.openItem(`Báo cáo tổng hợp bị trả lại: ${RETURN_REASON}`);
     await report.heading(PERIOD).waitFor();
@@ -129,8 +149,14 @@ describe('[CONSOLIDATION] consolidated report: write, send, return, resend, appr
     expect(await decision.button('Phê duyệt').count()).toBe(0);
     expect(await decision.button('Trả lại').count()).toBe(0);
 
-    // The officer sees the approval; nothing can be edited any more.
+    // The officer sees the approval in the bell, marks everything read, then opens it: locked for good.
     await officer.goto('/plans');
+    await officerBell.open();
+    const approval = officerBell.item(`Báo cáo tổng hợp đã được phê duyệt: ${PERIOD}`);
+    await approval.waitFor();
+    expect(await approval.getAttribute('data-unread')).toBe('true');
+    await officerBell.markAllRead();
+    await officerBell.waitForUnread(0);
     await officerBell.openItem(`Báo cáo tổng hợp đã được phê duyệt: ${PERIOD}`);
     await report.waitForStatus('Đã duyệt');
     expect(await report.button('Lưu').count()).toBe(0);

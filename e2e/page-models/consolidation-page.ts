@@ -72,6 +72,17 @@ export class ConsolidatedReportPage {
     await dialog.waitFor({ state: 'hidden' });
   }
 
+  /** The warning shown when someone else saved the report after this page loaded it. */
+  get conflictAlert(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'Báo cáo tổng hợp vừa được người khác cập nhật' });
+  }
+
+  /** "Tải lại" in the conflict warning: the latest version replaces what is on screen. */
+  async reload() {
+    await this.conflictAlert.getByRole('button', { name: 'Tải lại' }).click();
+    await this.conflictAlert.waitFor({ state: 'hidden' });
+  }
+
   /** The alert that shows why the leader returned the report. */
   get returnedAlert(): Locator {
     return this.page.getByTestId('consolidated-returned');
