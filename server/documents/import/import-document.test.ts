@@ -6,7 +6,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectDocumentKind, readZipDirectory } from './detect';
 import { UnreadableDocumentError } from './errors';
 import { importPlanDocument } from './import-document';
-import { buildPlanDocx, buildPlanPdf, renderPicturePng, renderTextPng, TABLE } from './test-documents';
+import {
+  buildPlanDocx,
+  buildPlanPdf,
+  PLAN_LINES,
+  renderPicturePng,
+  renderTextPng,
+  TABLE,
+} from './test-documents';
 
 const FIXTURES = new URL('../../test/fixtures/import/', import.meta.url);
 
@@ -154,6 +161,19 @@ describe('importPlanDocument', () => {
     await expect(importPlanDocument(await renderPicturePng(), { signal: controller.signal })).rejects.toThrow(
       'cancelled',
     );
+  });
+
+  it('should stop in the middle of a page when cancelled while OCR reads it', async () => {
+    const controller = new AbortController();
+    const png = await renderTextPng(PLAN_LINES);
+
+    const reading = importPlanDocument(png, {
+      signal: controller.signal,
+      // The page is handed to the worker right after this call; the cancel comes while it is read.
+      onProgress: () => setTimeout(() => controller.abort(new Error('cancelled mid-page')), 0),
+    });
+
+    await expect(reading).rejects.toThrow('cancelled mid-page');
   });
 
   it('should refuse a photo with no text', async () => {

@@ -23,21 +23,6 @@ export type ImportDocumentOptions = {
   signal?: AbortSignal;
 };
 
-/**
- * Settles with the promise, or rejects with the signal's reason as soon as it is aborted. The OCR worker
- * is terminated on abort, but tesseract.js leaves the page being recognised pending forever; without
- * this race a cancelled import would never settle.
- */
-const untilAborted = <T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> => {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-};
-
 /** A document read into a draft, with the text the reader extracted (shown beside the draft for review). */
 export type ReadPlanDocumentResult = { draft: TImportedPlanDraft; text: string };
 
@@ -63,13 +48,11 @@ export const readPlanDocument = async (
       text = await readDocxText(bytes);
       break;
     case 'pdf':
-      text = await readPdfText(bytes, (doc, pages) =>
-        untilAborted(recognizePdfPages(doc, pages, { onProgress, signal }), signal),
-      );
+      text = await readPdfText(bytes, (doc, pages) => recognizePdfPages(doc, pages, { onProgress, signal }));
       break;
     case 'png':
     case 'jpeg':
-      text = (await untilAborted(recognizeImages([bytes], { onProgress, signal }), signal)).join('\n');
+      text = (await recognizeImages([bytes], { onProgress, signal })).join('\n');
       break;
     case 'text':
       text = decodeText(bytes);

@@ -3,7 +3,7 @@
  * `@tesseract.js-data/vie` (no download: the language path is the local package, and the worker thread
  * has the network switched off, see `ocr-worker.cjs`). Recognition runs in a worker thread, so the
  * server keeps answering other requests while a scan is read; progress is reported page by page and an
- * AbortSignal stops the worker.
+ * AbortSignal stops the worker at once, even in the middle of a page.
  *
  * Page segmentation mode 6 (one uniform block) keeps the reading order of a typed administrative page.
  * Whole-page OCR loses table columns; the text path rebuilds OCR'd indicator tables (`ocr-table.ts`).
@@ -47,6 +47,26 @@ const noText = () =>
   );
 
 /**
+ * Watches a signal: `race` settles a piece of work, or rejects with the signal's reason as soon as the
+ * signal is aborted. tesseract.js leaves the page being recognised pending forever when its worker is
+ * terminated, so every wait of the OCR loop goes through this.
+ */
+const watchAbort = (signal: AbortSignal | undefined) => {
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal?.reason);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  // Observed through `race`; a rejection nobody raced against is not an error.
+  aborted.catch(() => {});
+  return {
+    race: <T>(work: Promise<T>): Promise<T> => (signal ? Promise.race([work, aborted]) : work),
+    dispose: () => signal?.removeEventListener('abort', onAbort),
+  };
+};
+
+/**
  * Recognises the text of page images (PNG or JPEG bytes) in a tesseract worker thread.
  *
  * @param images - one image per page, in page order
@@ -61,7 +81,8 @@ export const recognizeImages = async (
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
   const { createWorker, PSM, OEM } = await import('tesseract.js');
-  const worker = await createWorker('vie', OEM.LSTM_ONLY, {
+  const abort = watchAbort(signal);
+  const starting = createWorker('vie', OEM.LSTM_ONLY, {
     langPath: VIETNAMESE_LANG_PATH,
     gzip: true,
     // Read the model from the package, cache nothing, write nothing.
@@ -69,35 +90,45 @@ export const recognizeImages = async (
     cacheMethod: 'none',
     workerPath: WORKER_PATH,
   });
-  let aborted = false;
-  const stop = () => {
-    aborted = true;
-    void worker.terminate();
-  };
+  let worker: Awaited<typeof starting>;
+  try {
+    worker = await abort.race(starting);
+  } catch (error) {
+    // Cancelled while the model loads: the worker thread still ends once it has started.
+    starting.then((started) => started.terminate()).catch(() => {});
+    abort.dispose();
+    throw error;
+  }
+  // Terminating the worker stops the page being recognised now, not after it (a page takes seconds).
+  const stop = () => void worker.terminate().catch(() => {});
   signal?.addEventListener('abort', stop, { once: true });
   try {
-    await worker.setParameters({
-      tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
-      user_defined_dpi: String(RENDER_DPI),
-    });
+    await abort.race(
+      worker.setParameters({
+        tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
+        user_defined_dpi: String(RENDER_DPI),
+      }),
+    );
     const texts: string[] = [];
     for (const [index, image] of images.entries()) {
       signal?.throwIfAborted();
       onProgress?.({ stage: 'ocr', page: index + 1, pageCount: images.length });
-      const bytes = typeof image === 'function' ? await image() : image;
-      signal?.throwIfAborted();
-      const result = await worker.recognize(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      const bytes = typeof image === 'function' ? await abort.race(image()) : image;
+      const result = await abort.race(
+        worker.recognize(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+      );
       texts.push(result.data.text.normalize('NFC'));
     }
     const letters = texts.join('').match(/\p{L}/gu)?.length ?? 0;
     if (letters < MIN_LETTERS) throw noText();
     return texts;
   } catch (error) {
-    if (aborted || signal?.aborted) throw signal?.reason ?? error;
+    if (signal?.aborted) throw signal.reason ?? error;
     throw error;
   } finally {
     signal?.removeEventListener('abort', stop);
-    if (!aborted) await worker.terminate();
+    abort.dispose();
+    if (!signal?.aborted) await worker.terminate();
   }
 };
 
