@@ -134,8 +134,18 @@ export const enReporting: ReportingResources = {
       changedTitle: 'Someone else has just updated this report',
       reload: 'Reload the latest version',
       reloadHint: 'What you typed is still on screen. Reloading replaces it with the latest version.',
-      versions: 'Earlier versions',
-      versionsHint: 'Read only. The values of earlier versions are kept in the history.',
+      versions: 'Versions',
+      versionsHint:
+        'Each correction of an accepted report makes a new version; earlier versions are kept, read only.',
+      viewEarlier: 'View earlier version',
+      viewCurrent: 'Back to the current version',
+      currentVersion: 'Current version',
+      viewing: 'Viewing',
+      earlierSuperseded: 'Version {{version}} — accepted on {{date}}, replaced by version {{next}}',
+      earlierInCorrection:
+        'Version {{version}} — accepted on {{date}}. Version {{next}} is a correction not yet accepted, so version {{version}} is still the official data.',
+      earlierOther: 'Version {{version}} — {{status}}',
+      earlierHint: 'This is an earlier version of the report, read only.',
       reviewedAt: 'Reviewed at',
       header: {
         period: 'Period',

@@ -129,8 +129,18 @@ export const viReporting = {
       changedTitle: 'Báo cáo vừa được người khác cập nhật',
       reload: 'Tải lại bản mới nhất',
       reloadHint: 'Những gì bạn đã nhập vẫn còn trên màn hình. Tải lại sẽ thay bằng bản mới nhất.',
-      versions: 'Các phiên bản trước',
-      versionsHint: 'Chỉ xem. Số liệu của bản cũ được lưu trong lịch sử.',
+      versions: 'Các phiên bản',
+      versionsHint:
+        'Mỗi lần điều chỉnh báo cáo đã được chấp nhận tạo ra một bản mới; các bản trước được giữ lại và chỉ để xem.',
+      viewEarlier: 'Xem bản trước',
+      viewCurrent: 'Về bản hiện hành',
+      currentVersion: 'Bản hiện hành',
+      viewing: 'Đang xem',
+      earlierSuperseded: 'Bản {{version}} — đã được chấp nhận ngày {{date}}, đã thay bằng bản {{next}}',
+      earlierInCorrection:
+        'Bản {{version}} — đã được chấp nhận ngày {{date}}. Bản {{next}} đang được điều chỉnh, chưa được chấp nhận, nên bản {{version}} vẫn là số liệu chính thức.',
+      earlierOther: 'Bản {{version}} — {{status}}',
+      earlierHint: 'Đây là bản trước của báo cáo, chỉ để xem, không sửa được.',
       reviewedAt: 'Thời điểm xem xét',
       header: {
         period: 'Kỳ báo cáo',

@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
@@ -62,7 +62,15 @@ const UnitReportPage = () => {
   const { periodId = '', unitId = '' } = useParams();
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const query = useQuery(reportingQueries.unitReport(periodId, unitId));
+  // ?report=<id> shows that version; an earlier one comes read-only from GET /api/v1/unit-reports/:id.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const shownId = searchParams.get('report');
+  const current = useQuery(reportingQueries.unitReport(periodId, unitId));
+  const isEarlier = shownId != null && current.data != null && current.data.report?.id !== shownId;
+  const earlier = useQuery({ ...reportingQueries.reportVersion(shownId ?? ''), enabled: isEarlier });
+  const query = isEarlier ? earlier : current;
+  const showVersion = (reportId: string | null) =>
+    setSearchParams(reportId ? { report: reportId } : {}, { replace: false });
   const period = useQuery(reportingQueries.period(periodId));
   const plans = useQuery(planQueries.list({}));
   const save = useSaveReportMutation(periodId, unitId);
@@ -81,13 +89,40 @@ const UnitReportPage = () => {
     setLoaded({ key: loadedKeyOf(data), draft: draftFromReport(data) });
   }
 
-  if (query.isLoading) return <LoadingState />;
+  if (query.isLoading || current.isLoading) return <LoadingState />;
   if (query.isError || !data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const draft = loaded?.draft ?? draftFromReport(data);
   const status: ReportStatusKey = reportStatusOf(data.report);
   const isEditable =
     data.can.edit && (status === 'not_started' || status === 'draft' || status === 'returned');
   const isBusy = save.isPending || action.isPending;
+
+  /** "Bản 1 — đã được chấp nhận ngày 20/11/2026, đã thay bằng bản 2". */
+  const earlierVersionLabel = (shown: TUnitReport) => {
+    const report = shown.report!;
+    const newer = shown.versions.filter((row) => row.version > report.version);
+    const replacedBy = newer
+      .filter((row) => row.status === 'accepted')
+      .sort((a, b) => a.version - b.version)[0];
+    const date = formatDay(report.reviewedAt);
+    if (report.status === 'superseded' && replacedBy)
+      return t('reporting.report.earlierSuperseded', {
+        version: report.version,
+        date,
+        next: replacedBy.version,
+      });
+    const latest = newer.sort((a, b) => b.version - a.version)[0];
+    if (report.status === 'accepted' && latest)
+      return t('reporting.report.earlierInCorrection', {
+        version: report.version,
+        date,
+        next: latest.version,
+      });
+    return t('reporting.report.earlierOther', {
+      version: report.version,
+      status: t(`reporting.statuses.${report.status}`),
+    });
+  };
 
   const updateDraft = (update: (current: ReportDraft) => ReportDraft) =>
     setLoaded((current) => (current ? { ...current, draft: update(current.draft) } : current));
@@ -257,12 +292,24 @@ const UnitReportPage = () => {
           },
         ]}
       />
-      <ExcelTemplateActions
-        periodId={periodId}
-        unitId={unitId}
-        isEditable={isEditable}
-        hasUnsavedChanges={JSON.stringify(draft) !== JSON.stringify(draftFromReport(data))}
-      />
+      {!data.isCurrentVersion && data.report && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="earlier-version"
+          title={earlierVersionLabel(data)}
+          description={t('reporting.report.earlierHint')}
+          action={<Button onClick={() => showVersion(null)}>{t('reporting.report.viewCurrent')}</Button>}
+        />
+      )}
+      {data.isCurrentVersion && (
+        <ExcelTemplateActions
+          periodId={periodId}
+          unitId={unitId}
+          isEditable={isEditable}
+          hasUnsavedChanges={JSON.stringify(draft) !== JSON.stringify(draftFromReport(data))}
+        />
+      )}
       {status === 'returned' && data.report?.returnReason && (
         <Alert
           type="error"
@@ -279,7 +326,7 @@ const UnitReportPage = () => {
       )}
       {status === 'submitted' && <Alert type="info" showIcon title={t('reporting.report.submittedHint')} />}
       {status === 'accepted' && <Alert type="success" showIcon title={t('reporting.report.acceptedHint')} />}
-      {!data.can.edit && !data.can.review && (
+      {data.isCurrentVersion && !data.can.edit && !data.can.review && (
         <Alert type="info" showIcon title={t('reporting.report.readOnlyHint')} />
       )}
       {hasConflict && (
@@ -408,7 +455,9 @@ const UnitReportPage = () => {
             rowKey="id"
             size="small"
             pagination={false}
-            dataSource={data.versions}
+            dataSource={[...data.versions, ...(data.report ? [data.report] : [])].sort(
+              (a, b) => b.version - a.version,
+            )}
             columns={[
               {
                 title: t('reporting.version'),
@@ -428,6 +477,20 @@ const UnitReportPage = () => {
                 title: t('reporting.report.returnReason'),
                 dataIndex: 'returnReason',
                 render: (text) => text ?? '—',
+              },
+              {
+                title: t('common.actions'),
+                key: 'view',
+                width: 190,
+                render: (_, row) => {
+                  if (row.id === data.report?.id) return <Tag>{t('reporting.report.viewing')}</Tag>;
+                  const isLatest = row.id === current.data?.report?.id;
+                  return (
+                    <Button size="small" onClick={() => showVersion(isLatest ? null : row.id)}>
+                      {isLatest ? t('reporting.report.viewCurrent') : t('reporting.report.viewEarlier')}
+                    </Button>
+                  );
+                },
               },
             ]}
           />
