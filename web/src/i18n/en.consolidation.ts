@@ -84,7 +84,7 @@ export const enConsolidation: ConsolidationResources = {
       empty: 'No unit report has been accepted in this period yet.',
     },
     narrative: {
-      title: 'Overall assessment',
+      title: 'Assessment by the standing agency',
       label: 'Overall assessment',
       hint: 'Printed as section I.1 "General situation" of the report; each line becomes a paragraph. Figures, tasks, difficulties and proposals are gathered automatically.',
       empty: 'No overall assessment yet.',

@@ -81,7 +81,7 @@ export const viConsolidation = {
       empty: 'Chưa có báo cáo đơn vị nào được chấp nhận trong kỳ này.',
     },
     narrative: {
-      title: 'Đánh giá chung',
+      title: 'Nhận định, đánh giá của cơ quan thường trực',
       label: 'Nội dung đánh giá chung',
       hint: 'In vào mục I.1 "Tình hình chung" của báo cáo. Mỗi đoạn xuống dòng thành một đoạn văn. Số liệu, nhiệm vụ, khó khăn và kiến nghị được tổng hợp tự động.',
       empty: 'Chưa có nội dung đánh giá chung.',
