@@ -64,6 +64,9 @@ describe('[REPORTS] unit report: fill, submit, return, resubmit, accept, dashboa
     await officer.goto('/');
     await officer.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
     const workRow = officer.getByRole('row').filter({ hasText: 'Năm 2026' }).filter({ hasText: HCC });
+    // The 2025 report was never filed: it stays on the list, marked overdue.
+    const overdueRow = officer.getByRole('row').filter({ hasText: 'Năm 2025' }).filter({ hasText: HCC });
+    expect(await overdueRow.textContent()).toMatch(/quá hạn \d+ ngày/);
     await workRow.getByRole('button', { name: 'Nhập báo cáo' }).click();
     const report = new UnitReportPage(officer);
     await report.heading(HCC).waitFor();
@@ -80,6 +83,11 @@ describe('[REPORTS] unit report: fill, submit, return, resubmit, accept, dashboa
     await report.waitForStatus('Đang soạn');
     await report.confirmAction('Nộp báo cáo');
     await report.waitForStatus('Đã nộp');
+
+    // Submitted but not yet accepted: nothing of it is verified, so the unit waits unrated.
+    await dashboard.open(planId);
+    await dashboard.unitRow(HCC).filter({ hasText: 'Chờ duyệt' }).waitFor();
+    expect(await dashboard.unitRow(HCC).textContent()).not.toContain('Xanh');
 
     // The standing agency opens it from the obligations table and returns it with a reason.
     await standing.goto(`/plans/${planId}?tab=reports`);
@@ -167,5 +175,54 @@ describe('[REPORTS] unit report: fill, submit, return, resubmit, accept, dashboa
     expect(await report.valueInput(VALUES[0]![0]).inputValue()).toBe('60');
     await first.context().close();
     await second.context().close();
+  });
+  it('[REPORTS]: a correction of the accepted report makes version 2; the dashboard links to it and version 1 stays readable', async () => {
+    const plans = new PlanListPage(standing);
+    await plans.open();
+    await plans.openPlan('Thành Đông');
+    const planId = new URL(standing.url()).pathname.split('/')[2] ?? '';
+
+    // The officer opens the accepted 2026 report and corrects a value.
+    await officer.goto('/my-work');
+    await officer
+      .getByRole('row')
+      .filter({ hasText: 'Năm 2026' })
+      .filter({ hasText: HCC })
+      .getByRole('button', { name: 'Mở' })
+      .click();
+    const report = new UnitReportPage(officer);
+    await report.waitForStatus('Đã chấp nhận');
+    await report.confirmAction('Tạo bản điều chỉnh');
+    await report.waitForStatus('Đang soạn');
+    await report.valueInput(NON_CONTACT).fill('88');
+    await report.confirmAction('Nộp báo cáo');
+    await report.waitForStatus('Đã nộp');
+    const review = new UnitReportPage(standing);
+    await standing.goto(officer.url());
+    await review.waitForStatus('Đã nộp');
+    await review.confirmAction('Chấp nhận');
+    await review.waitForStatus('Đã chấp nhận');
+
+    // The dashboard's source of the number leads to the accepted version 2.
+    const dashboard = new DashboardPage(standing);
+    await dashboard.open(planId);
+    await dashboard.indicatorRow(NON_CONTACT).filter({ hasText: '88 %' }).waitFor();
+    await dashboard.openSource(NON_CONTACT);
+    await review.heading(HCC).waitFor();
+    await review.waitForStatus('Đã chấp nhận');
+    expect(await review.valueInput(NON_CONTACT).count()).toBe(0);
+
+    // Version 1 is still there, read-only, clearly labelled.
+    await review.viewEarlierVersion(1);
+    await review.earlierVersionBanner.waitFor();
+    expect(await review.earlierVersionBanner.textContent()).toMatch(
+      /Bản 1 — đã được chấp nhận ngày \d{2}\/\d{2}\/\d{4}, đã thay bằng bản 2/,
+    );
+    await review.waitForStatus('Đã thay thế');
+    const oldRow = (await standing.getByRole('row').filter({ hasText: NON_CONTACT }).textContent()) ?? '';
+    expect(oldRow).toContain('82 %');
+    expect(oldRow).not.toContain('88 %');
+    await standing.getByRole('button', { name: 'Về bản hiện hành' }).first().click();
+    await review.earlierVersionBanner.waitFor({ state: 'hidden' });
   });
 });

@@ -25,6 +25,12 @@ export class DashboardPage {
       .filter({ has: this.page.getByRole('link', { name: unitName, exact: true }) });
   }
 
+  /** Opens "Nguồn số liệu" of an indicator and follows it to the unit report behind the number. */
+  async openSource(indicatorName: string) {
+    await this.page.getByRole('button', { name: `Nguồn số liệu: ${indicatorName}` }).click();
+    await this.page.getByRole('link', { name: 'Mở báo cáo của đơn vị' }).click();
+  }
+
   tile(label: string): Locator {
     return this.page.getByRole('button', { name: new RegExp(`^\\d+ ${label}$`) });
   }

@@ -66,6 +66,20 @@ export class UnitReportPage {
     await dialog.waitFor({ state: 'hidden' });
   }
 
+  /** The banner of an earlier version shown read-only ("Bản 1 — đã được chấp nhận ngày …"). */
+  get earlierVersionBanner(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: /^Bản \d+ —/ });
+  }
+
+  /** "Xem bản trước" on a version's row of the "Các phiên bản" table. */
+  async viewEarlierVersion(version: number) {
+    await this.page
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell', { name: `Bản ${version}`, exact: true }) })
+      .getByRole('button', { name: 'Xem bản trước' })
+      .click();
+  }
+
   /** The alert that shows why the report was returned. */
   get returnedAlert(): Locator {
     return this.page.getByRole('alert').filter({ hasText: 'Báo cáo bị trả lại' });
