@@ -82,6 +82,14 @@ export const IndicatorReviewTable = ({
         </Flex>
       ),
     },
+    {
+      title: t('importPlan.columns.review'),
+      key: 'review',
+      width: 170,
+      render: (_: unknown, row) => (
+        <RowReview review={row.value.review} edited={row.edited} errors={errors.get(row.key)} />
+      ),
+    },
     { ...text('unit', t('importPlan.columns.unit')), width: 96 },
     ...years.map((year) => ({
       title: String(year),
@@ -119,14 +127,6 @@ export const IndicatorReviewTable = ({
             onChange(row.key, (value) => ({ ...value, coordinating: splitUnitNames(next) }))
           }
         />
-      ),
-    },
-    {
-      title: t('importPlan.columns.review'),
-      key: 'review',
-      width: 170,
-      render: (_: unknown, row) => (
-        <RowReview review={row.value.review} edited={row.edited} errors={errors.get(row.key)} />
       ),
     },
     {

@@ -22,13 +22,38 @@ export const SourceTextPanel = ({ text, request }: SourceTextPanelProps) => {
   const [current, setCurrent] = useState(0);
   const container = useRef<HTMLDivElement>(null);
   const lines = useMemo(() => (text ?? '').split('\n'), [text]);
-  const foldedLines = useMemo(() => lines.map((line) => foldText(line)), [lines]);
+  // The folded text as one string, with where each line starts: a phrase may run over a line break
+  // (table cells of a Word file or a PDF are often cut into several lines).
+  const folded = useMemo(() => {
+    const starts: number[] = [];
+    let joined = '';
+    for (const line of lines) {
+      starts.push(joined.length);
+      joined += `${foldText(line)} `;
+    }
+    return { joined, starts };
+  }, [lines]);
 
+  /** Each match as the first and last line it covers. */
   const matches = useMemo(() => {
-    const folded = foldText(query);
-    if (!folded) return [];
-    return foldedLines.flatMap((line, index) => (line.includes(folded) ? [index] : []));
-  }, [foldedLines, query]);
+    const needle = foldText(query);
+    if (!needle) return [];
+    const lineAt = (offset: number) => {
+      let low = 0;
+      let high = folded.starts.length - 1;
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if ((folded.starts[middle] ?? 0) <= offset) low = middle;
+        else high = middle - 1;
+      }
+      return low;
+    };
+    const found: Array<{ first: number; last: number }> = [];
+    for (let at = folded.joined.indexOf(needle); at >= 0; at = folded.joined.indexOf(needle, at + 1)) {
+      found.push({ first: lineAt(at), last: lineAt(at + needle.length - 1) });
+    }
+    return found;
+  }, [folded, query]);
 
   useEffect(() => {
     if (request) {
@@ -37,7 +62,8 @@ export const SourceTextPanel = ({ text, request }: SourceTextPanelProps) => {
     }
   }, [request]);
 
-  const currentLine = matches.length > 0 ? matches[Math.min(current, matches.length - 1)] : undefined;
+  const currentMatch = matches.length > 0 ? matches[Math.min(current, matches.length - 1)] : undefined;
+  const currentLine = currentMatch?.first;
   useEffect(() => {
     if (currentLine === undefined) return;
     container.current
@@ -45,7 +71,13 @@ export const SourceTextPanel = ({ text, request }: SourceTextPanelProps) => {
       ?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [currentLine]);
 
-  const matchSet = new Set(matches);
+  const matchSet = new Set(
+    matches.flatMap((match) =>
+      Array.from({ length: match.last - match.first + 1 }, (_, i) => match.first + i),
+    ),
+  );
+  const isCurrent = (index: number) =>
+    currentMatch !== undefined && index >= currentMatch.first && index <= currentMatch.last;
   const step = (delta: number) => {
     if (matches.length === 0) return;
     setCurrent((value) => (value + delta + matches.length) % matches.length);
@@ -100,7 +132,7 @@ export const SourceTextPanel = ({ text, request }: SourceTextPanelProps) => {
               data-line={index}
               className={[
                 styles.line,
-                index === currentLine ? styles.current : matchSet.has(index) ? styles.match : '',
+                isCurrent(index) ? styles.current : matchSet.has(index) ? styles.match : '',
               ].join(' ')}
             >
               <span className={styles.lineNumber}>{index + 1}</span>

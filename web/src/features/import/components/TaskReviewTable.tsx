@@ -83,6 +83,14 @@ export const TaskReviewTable = ({
         </Flex>
       ),
     },
+    {
+      title: t('importPlan.columns.review'),
+      key: 'review',
+      width: 170,
+      render: (_: unknown, row) => (
+        <RowReview review={row.value.review} edited={row.edited} errors={errors.get(row.key)} />
+      ),
+    },
     { ...text('lead', t('importPlan.columns.lead'), { units: true }), width: 170 },
     {
       title: t('importPlan.columns.coordinating'),
@@ -123,14 +131,6 @@ export const TaskReviewTable = ({
           </Flex>
         );
       },
-    },
-    {
-      title: t('importPlan.columns.review'),
-      key: 'review',
-      width: 170,
-      render: (_: unknown, row) => (
-        <RowReview review={row.value.review} edited={row.edited} errors={errors.get(row.key)} />
-      ),
     },
     {
       title: t('importPlan.columns.actions'),

@@ -45,6 +45,7 @@ export const UnitMappingTable = ({
       title: t('importPlan.units.printedName'),
       key: 'name',
       width: 320,
+      ellipsis: false,
       render: (_: unknown, row) => (
         <Flex vertical gap={2}>
           <Typography.Text>{row.name}</Typography.Text>
@@ -60,6 +61,7 @@ export const UnitMappingTable = ({
     {
       title: t('importPlan.units.target'),
       key: 'target',
+      width: 520,
       render: (_: unknown, row) => (
         <Flex vertical gap={6}>
           <Flex gap={8} align="center" wrap>
@@ -118,7 +120,16 @@ export const UnitMappingTable = ({
       {toCreate > 0 && (
         <Alert type="info" showIcon title={t('importPlan.units.toCreate', { count: toCreate })} />
       )}
-      <Table size="small" bordered rowKey="name" columns={columns} dataSource={rows} pagination={false} />
+      <Table
+        size="small"
+        bordered
+        rowKey="name"
+        tableLayout="fixed"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 930 }}
+      />
     </Flex>
   );
 };

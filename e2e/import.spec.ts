@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ImportPage } from './page-models/import-page';
+import { Navigation } from './page-models/navigation';
+import { PlanPage } from './page-models/plan-page';
+import { type RunningApp, startApp } from './support/app';
+import { launchBrowser, newPage } from './support/browser';
+
+const SEED_002_DOCX = new URL('../server/test/fixtures/import/seed-002.docx', import.meta.url);
+const SEED_002_GOLD = new URL('../../shared/seeds/002_fd7da9144eb7c425.gold.json', import.meta.url);
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+describe('[IMPORT] a plan document becomes a plan through the review screen', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  beforeEach(async () => {
+    // The standing agency officer of Thành Đông, the ward that issued seed 002.
+    page = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
+  });
+
+  it('refuses an old .doc in the browser and random bytes on the server, in Vietnamese', async () => {
+    const importPage = new ImportPage(page);
+    await importPage.openFromPlanList();
+
+    await importPage.upload({
+      name: 'ke-hoach.doc',
+      mimeType: 'application/msword',
+      buffer: Buffer.alloc(64, 1),
+    });
+    await importPage.refusal.filter({ hasText: 'Không nhận loại tệp “ke-hoach.doc”' }).waitFor();
+
+    const noise = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7919 + 13) % 256));
+    await importPage.upload({ name: 'ke-hoach.pdf', mimeType: 'application/pdf', buffer: noise });
+    await importPage.refusal.filter({ hasText: 'Định dạng tệp không được hỗ trợ' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/imports/new');
+  });
+
+  it('uploads 002 as DOCX, corrects a cell, maps the units, saves, and finds the plan with its indicators and tasks', async () => {
+    const gold = JSON.parse(readFileSync(SEED_002_GOLD, 'utf8')) as {
+      indicators: unknown[];
+      tasks: unknown[];
+    };
+    const importPage = new ImportPage(page);
+    await importPage.openFromPlanList();
+
+    await importPage.upload({
+      name: 'seed-002.docx',
+      mimeType: DOCX_TYPE,
+      buffer: readFileSync(SEED_002_DOCX),
+    });
+    await importPage.waitForReview();
+    await importPage.tab(`Chỉ tiêu (${gold.indicators.length})`).waitFor();
+    await importPage.tab(`Nhiệm vụ (${gold.tasks.length})`).waitFor();
+    // Every row carries its review tag, and the source text is beside the draft.
+    await importPage.row('100% nhà văn hoá kết nối Internet').getByText('Chắc chắn').waitFor();
+    await page.getByRole('searchbox', { name: 'Tìm trong văn bản gốc' }).fill('nha van hoa ket noi');
+    await page.getByText(/^1\/\d+$/).waitFor();
+
+    // Correct one cell: the first indicator's name.
+    const corrected = '100% nhà văn hóa tổ dân phố kết nối Internet tốc độ cao';
+    await importPage.correctCell('Tên chỉ tiêu', { indicator: 1 }, corrected);
+    await importPage.row(corrected).getByText('Đã sửa').waitFor();
+
+    // Nothing is saved yet: leaving asks first, and staying keeps the correction.
+    await new Navigation(page).goTo('Kế hoạch');
+    const leave = page.getByRole('dialog').filter({ hasText: 'Rời trang rà soát?' });
+    await leave.getByRole('button', { name: 'Ở lại' }).click();
+    await leave.waitFor({ state: 'hidden' });
+    await importPage.row(corrected).waitFor();
+
+    // The document has no legible number: give it one.
+    await importPage.tab('Thông tin văn bản').click();
+    await page.getByLabel('Số hiệu').fill('141/KH-UBND');
+
+    // Units: the printed names are matched to Thành Đông's units; a run-together name goes to one of them.
+    await importPage.tab(/^Gán đơn vị/).click();
+    await importPage.row('Phòng Văn hóa - Xã hội').first().getByText('Gợi ý theo tên').waitFor();
+    const runTogether = page.getByRole('combobox', { name: /^Gắn “MTTQ và các đoàn thể của phường;/ });
+    await runTogether.click();
+    await runTogether.fill('MTTQ và các đoàn thể');
+    await runTogether.press('Enter');
+    await importPage
+      .row('MTTQ và các đoàn thể của phường;')
+      .getByTitle('MTTQ và các đoàn thể', { exact: true })
+      .waitFor();
+
+    await importPage.tab(/^Chỉ tiêu/).click();
+    await importPage.save();
+
+    const plan = new PlanPage(page);
+    await plan.heading('141/KH-UBND').waitFor({ timeout: 30_000 });
+    await page.getByRole('tab', { name: `Chỉ tiêu (${gold.indicators.length})` }).waitFor();
+    await page.getByRole('tab', { name: `Nhiệm vụ (${gold.tasks.length})` }).waitFor();
+    await plan.indicatorRow(corrected).first().waitFor();
+    expect(await plan.indicatorRow('100% nhà văn hoá kết nối Internet').count()).toBe(0);
+  });
+});
