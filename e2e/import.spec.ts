@@ -48,7 +48,7 @@ describe('[IMPORT] a plan document becomes a plan through the review screen', ()
     expect(new URL(page.url()).pathname).toBe('/imports/new');
   });
 
-  it('uploads 002 as DOCX, corrects a cell, maps the units, saves, and finds the plan with its indicators and tasks', async () => {
+  it('uploads 002 as DOCX, corrects a cell, maps the units, shows a refused row, saves, and finds the plan with its indicators and tasks', async () => {
     const gold = JSON.parse(readFileSync(SEED_002_GOLD, 'utf8')) as {
       indicators: unknown[];
       tasks: unknown[];
@@ -98,6 +98,22 @@ describe('[IMPORT] a plan document becomes a plan through the review screen', ()
       .waitFor();
 
     await importPage.tab(/^Chỉ tiêu/).click();
+    // A task left without a name is refused by the server, and the problem shows on its row.
+    await importPage.tab(/^Nhiệm vụ/).click();
+    await importPage.correctCell('Nhiệm vụ', { task: 1 }, '');
+    await importPage.save();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Máy chủ chưa nhận bản nháp' })
+      .getByText(/^Nhiệm vụ 1:/)
+      .waitFor();
+    await importPage
+      .cell('Nhiệm vụ', { task: 1 })
+      .locator('xpath=ancestor::tr')
+      .getByText('Có lỗi')
+      .waitFor();
+    await importPage.correctCell('Nhiệm vụ', { task: 1 }, 'Rà soát hạ tầng nhà văn hóa của các tổ dân phố');
+
     await importPage.save();
 
     const plan = new PlanPage(page);
