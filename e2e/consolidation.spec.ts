@@ -20,7 +20,7 @@ const ADDITION = 'Tỷ lệ hồ sơ xử lý trực tuyến đạt 90%, vượt
 const RETURN_REASON = 'Bổ sung đánh giá chỉ tiêu hồ sơ xử lý trực tuyến.';
 const OTHER_EDIT = 'Bản của quản trị hệ thống.';
 /** The leader of Dân Tiến (server/db/seeds/demo.ts). */
-const LEADER = 'dantien.lanhdao' as DemoUser;
+const LEADER: DemoUser = 'dantien.lanhdao';
 
 describe('[CONSOLIDATION] consolidated report: write, send, return, resend, approve, Word', () => {
   let app: RunningApp;

@@ -37,6 +37,8 @@ import { localityRoutes } from './modules/locality/locality.routes';
 import { createLocalityService } from './modules/locality/locality.service';
 import { notificationRoutes } from './modules/notification/notification.routes';
 import { createNotificationService } from './modules/notification/notification.service';
+import { overviewRoutes } from './modules/overview/overview.routes';
+import { createOverviewService } from './modules/overview/overview.service';
 import { planRoutes } from './modules/plan/plan.routes';
 import { createPlanService } from './modules/plan/plan.service';
 import { reportingRoutes } from './modules/reporting/reporting.routes';
@@ -81,7 +83,7 @@ export const createServices = ({
   const reporting = createReportingService({ db, clock, storage, notifications: notification });
   const dashboard = createDashboardService({ db, clock, reporting });
   const plan = createPlanService({ db, clock });
-  const consolidation = createConsolidationService({ db, clock, dashboard });
+  const consolidation = createConsolidationService({ db, clock, dashboard, notifications: notification });
   return {
     catalog,
     auth: createAuthService({
@@ -101,6 +103,7 @@ export const createServices = ({
     import: createImportService({ db, clock, catalog }),
     reporting,
     dashboard,
+    overview: createOverviewService({ db, clock, catalog, reporting }),
     consolidation,
     notification,
     export: createExportService({ db, clock, plan, consolidation, reporting, pdf }),
@@ -123,6 +126,7 @@ export const ALL_ROUTES = [
   ...importRoutes,
   ...reportingRoutes,
   ...dashboardRoutes,
+  ...overviewRoutes,
   ...consolidationRoutes,
   ...notificationRoutes,
   ...exportRoutes,

@@ -15,7 +15,8 @@ export type DemoUser =
   | 'thanhdong.hcc'
   | 'thanhdong.kinhte'
   | 'dantien.vhxh'
-  | 'dantien.hcc';
+  | 'dantien.hcc'
+  | 'dantien.lanhdao';
 
 export const DEMO_PASSWORD = 'lotrinh-demo';
 

@@ -115,6 +115,12 @@ export const DEMO_USERS: Array<{
     unitName: 'Phòng Kinh tế, Hạ tầng và Đô thị',
   },
   {
+    username: 'dantien.lanhdao',
+    displayName: 'Lãnh đạo UBND xã Dân Tiến',
+    role: 'leader',
+    localityCode: '19.dan-tien',
+  },
+  {
     username: 'dantien.vhxh',
     displayName: 'Cán bộ Phòng Văn hóa - Xã hội (Dân Tiến)',
     role: 'standing_officer',

@@ -202,7 +202,7 @@ const freshImportJob = async (t: TestApp): Promise<string> => {
     headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'ke-hoach.txt', ...t.headers },
     cookies: t.cookies,
   });
-  if (response.statusCode !== 201) throw new Error(`fixture import job: ${response.body}`);
+  if (response.statusCode !== 202) throw new Error(`fixture import job: ${response.body}`);
   return response.json().data.id as string;
 };
 
@@ -285,6 +285,18 @@ const RULES: Record<string, Rule> = {
     }),
     expected: scoped,
   },
+  /** The overview of a province: roles held in the province (or the nation); a commune's roles see nothing (404). */
+  getLocalityOverview: {
+    request: async (relation, fixtures) => ({
+      method: 'GET',
+      url: `/api/v1/localities/${fixtures.provinceFor[relation]}/overview`,
+    }),
+    expected: (actor, relation) =>
+      actor === 'admin' ||
+      ((actor === 'localityAdmin' || actor === 'inspector') && relation !== 'otherLocality')
+        ? 'allow'
+        : 'hidden',
+  },
   listReportingPeriods: {
     request: async (relation, fixtures) => ({
       method: 'GET',
@@ -317,6 +329,18 @@ const RULES: Record<string, Rule> = {
       method: 'GET',
       url: `/api/v1/reporting-periods/${await freshPeriod(t, relation, fixtures)}/units/${fixtures.unitFor[relation]}/report`,
     }),
+    expected: scoped,
+  },
+  /** Every signed-in user has their own list, filtered to their units and scope (see my-work.routes.test.ts). */
+  getMyWork: {
+    request: async () => ({ method: 'GET', url: '/api/v1/my-work' }),
+    expected: everyone,
+  },
+  getUnitReportVersion: {
+    request: async (relation, fixtures, t) => {
+      const { report } = await freshReport(t, relation, fixtures, 'accepted');
+      return { method: 'GET', url: `/api/v1/unit-reports/${report.id}` };
+    },
     expected: scoped,
   },
   saveUnitReport: {

@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogoutMutation } from '../../features/auth/mutations';
 import { ADMIN_ROLES, describeAssignment, hasAnyRole } from '../../features/auth/roles';
 import { useCurrentUser } from '../../features/auth/useCurrentUser';
+import { NotificationBell } from '../../features/notification/NotificationBell';
 import { changeLanguage, type Language } from '../../i18n';
 import styles from './AppLayout.module.css';
 
@@ -24,6 +25,7 @@ const NAV_ITEMS = [
 const selectedNavKey = (pathname: string): string => {
   if (pathname.startsWith('/localities/') || pathname.startsWith('/units')) return '/units';
   if (pathname.endsWith('/dashboard')) return '/dashboard';
+  if (pathname.startsWith('/reporting-periods/') && pathname.endsWith('/consolidated')) return '/dashboard';
   if (pathname.startsWith('/reporting-periods/')) return '/my-work';
   return NAV_ITEMS.find((item) => pathname.startsWith(item.key))?.key ?? '/plans';
 };
@@ -101,6 +103,7 @@ export const AppLayout = () => {
             { value: 'en', label: 'EN' },
           ]}
         />
+        {user && !isLocked && <NotificationBell />}
         <UserBox />
       </Layout.Header>
       <Layout.Content className={styles.content}>

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Drawer, Flex, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
@@ -44,9 +44,14 @@ const PlanListPage = () => {
           {t('plan.listTitle')}
         </Typography.Title>
         {canCreatePlans && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
-            {t('plan.create')}
-          </Button>
+          <Flex gap={8} wrap>
+            <Button icon={<FileTextOutlined />} onClick={() => navigate('/imports/new')}>
+              {t('importPlan.entry')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
+              {t('plan.create')}
+            </Button>
+          </Flex>
         )}
       </Flex>
       <Flex gap={12} wrap>

@@ -5,9 +5,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
+import { consolidatedPath } from '../../consolidation/consolidatedStatus';
 import { reportingQueries } from '../queries';
 import { currentPeriodOf, formatDay, isAdhocPeriod } from '../reportStatus';
 import { AdhocPeriodModal } from './AdhocPeriodModal';
@@ -81,6 +82,21 @@ export const ReportingTab = ({ plan }: { plan: TPlanDetail }) => {
                 t('reporting.dataWindow', { from: formatDay(row.dataFrom), to: formatDay(row.dataTo) }),
             },
             { title: t('reporting.dueDate'), dataIndex: 'dueDate', width: 140, render: formatDay },
+            {
+              title: t('consolidation.title'),
+              key: 'consolidated',
+              width: 180,
+              render: (_, row) => (
+                <Link
+                  to={consolidatedPath(row.id)}
+                  title={t('consolidation.openTitle', { period: row.label })}
+                  // Opening the report is not choosing the period of the table below.
+                  onClick={(event) => event.stopPropagation()}
+                >
+                  {t('consolidation.open')}
+                </Link>
+              ),
+            },
           ]}
         />
       )}
