@@ -54,7 +54,16 @@ export type Rollup = {
   contributions: RollupContribution[];
 };
 
-const normaliseUnit = (unit: string) => unit.normalize('NFC').replace(/\s+/g, '').toLowerCase();
+const normalisedUnits = new Map<string, string>();
+/** "Người / vạn dân" and "người/vạn dân" are one unit (cached: a province rolls up thousands of figures). */
+const normaliseUnit = (unit: string) => {
+  let key = normalisedUnits.get(unit);
+  if (key === undefined) {
+    key = unit.normalize('NFC').replace(/\s+/g, '').toLowerCase();
+    normalisedUnits.set(unit, key);
+  }
+  return key;
+};
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /**

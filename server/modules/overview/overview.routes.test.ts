@@ -62,7 +62,7 @@ describe('GET /api/v1/localities/:id/overview on the demo', () => {
     const overview = response.body.data;
     expect(overview).toMatchObject({ year: 2026, asOf: '2026-11-25', locality: { name: 'Hải Phòng' } });
     expect(overview.localities).toHaveLength(1);
-    const [row] = overview.localities as OverviewRow[];
+    const row = overview.localities[0] as OverviewRow;
     const planId = plans.find((plan) => plan.localityName === 'Thành Đông')!.id;
     expect(row).toMatchObject({
       name: 'Thành Đông',
@@ -84,7 +84,7 @@ describe('GET /api/v1/localities/:id/overview on the demo', () => {
 
   it('should score a commune from its accepted report only, as its dashboard scores the unit', async () => {
     const overview = (await t.call('GET', `/api/v1/localities/${idOf('Thái Nguyên')}/overview`)).body.data;
-    const [row] = overview.localities as OverviewRow[];
+    const row = overview.localities[0] as OverviewRow;
     expect(row).toMatchObject({
       name: 'Dân Tiến',
       reports: { expected: 3, submitted: 2, accepted: 1, pendingReview: 1, late: 0, missing: 0 },

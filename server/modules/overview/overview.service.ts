@@ -44,11 +44,11 @@ import type { PeriodRow } from '../reporting/reporting.repository';
 import type { ReportingService } from '../reporting/reporting.service';
 import { canReadOverview } from './overview.policy';
 import {
-  listAcceptedTaskUpdates,
   listAcceptedValues,
   listActivePlansOf,
   listChildLocalities,
   listIndicatorsOfPlans,
+  listLatestAcceptedTaskUpdates,
   listPeriodsOfPlans,
   listPlanIdsWithRegime,
   listReportsOfPeriodsBrief,
@@ -81,6 +81,12 @@ const groupBy = <T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> => {
   }
   return groups;
 };
+
+/** The period a plan is judged on for a year: its latest regular period of the year whose data window has opened. */
+const periodOfYear = (periods: PeriodRow[], year: number, asOf: string): PeriodRow | null =>
+  [...periods]
+    .reverse()
+    .find((row) => row.regimeId != null && row.dataFrom <= asOf && yearOf(row.periodEnd) === year) ?? null;
 
 const deadlineOf = (row: OverviewTaskRow): TaskDeadline =>
   row.deadlineKind === 'by' && row.deadlineDate
@@ -131,11 +137,7 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
     updates: Map<string, OverviewTaskUpdateRow[]>;
   }): PlanEvaluation => {
     const { plan, periods, year, asOf } = input;
-    const period =
-      [...periods]
-        .reverse()
-        .find((row) => row.regimeId != null && row.dataFrom <= asOf && yearOf(row.periodEnd) === year) ??
-      null;
+    const period = periodOfYear(periods, year, asOf);
     const periodById = new Map(periods.map((row) => [row.id, row]));
     const inScope = (periodId: string) => {
       const row = periodById.get(periodId);
@@ -222,7 +224,7 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
       const timeliness: Timeliness = period
         ? evaluateTimeliness({
             dueDate: period.dueDate,
-            submittedOn: judged?.submittedAt ? vietnamDateOf(judged.submittedAt) : null,
+            submittedOn: judged?.submittedAt ? vietnamDateOf(new Date(judged.submittedAt)) : null,
             asOf,
           })
         : 'not_due';
@@ -299,15 +301,26 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
       periods = await listPeriodsOfPlans(db, planIds);
     }
 
-    // Everything up to the year's end: the chosen periods and those before them (baselines, task progress).
-    const periodIds = periods.filter((row) => yearOf(row.periodEnd) <= year).map((row) => row.id);
+    const periodsByPlan = groupBy(periods, (row) => row.planId);
     const indicators = await listIndicatorsOfPlans(db, planIds);
+    const baselineYears = new Set(indicators.map((row) => row.baselineYear).filter((y) => y != null));
+    // Each plan's period of the year and those before it (task progress); values: that period and the
+    // baseline years' (the start of an indicator's path).
+    const upTo: PeriodRow[] = [];
+    for (const plan of plans) {
+      const own = periodsByPlan.get(plan.id) ?? [];
+      const period = periodOfYear(own, year, asOf);
+      if (period) upTo.push(...own.filter((row) => row.periodEnd <= period.periodEnd));
+    }
+    const periodIds = upTo.map((row) => row.id);
+    const valuePeriodIds = upTo
+      .filter((row) => yearOf(row.periodEnd) === year || baselineYears.has(yearOf(row.dataTo)))
+      .map((row) => row.id);
     const tasks = await listTasksOfPlans(db, planIds);
     const reports = await listReportsOfPeriodsBrief(db, periodIds);
-    const values = await listAcceptedValues(db, periodIds);
-    const updates = await listAcceptedTaskUpdates(db, periodIds);
+    const values = await listAcceptedValues(db, valuePeriodIds);
+    const updates = await listLatestAcceptedTaskUpdates(db, periodIds);
 
-    const periodsByPlan = groupBy(periods, (row) => row.planId);
     const indicatorsByPlan = groupBy(indicators, (row) => row.planId);
     const tasksByPlan = groupBy(tasks, (row) => row.planId);
     const planOfPeriod = new Map(periods.map((row) => [row.id, row.planId]));
@@ -411,40 +424,48 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
     catalogCode: string | undefined,
   ): TOverviewRollup[] => {
     const nameOf = new Map(children.map((row) => [row.id, row.name]));
+    type Figure = RollupInput & {
+      planId: string;
+      indicatorId: string;
+      indicatorCode: string | null;
+      reportId: string | null;
+    };
+    // One figure per child and catalog code: from the newest plan that maps the code and has a value,
+    // else the newest that maps it.
+    const figuresByCode = new Map<string, Figure[]>();
+    for (const child of children) {
+      const chosen = new Map<string, { evaluation: PlanEvaluation; row: OverviewIndicatorRow }>();
+      for (const evaluation of [...(evaluationsByLocality.get(child.id) ?? [])].reverse()) {
+        for (const row of evaluation.indicators) {
+          if (!row.catalogCode || (catalogCode && row.catalogCode !== catalogCode)) continue;
+          const held = chosen.get(row.catalogCode);
+          if (!held || (!held.evaluation.current.has(held.row.id) && evaluation.current.has(row.id))) {
+            chosen.set(row.catalogCode, { evaluation, row });
+          }
+        }
+      }
+      for (const [code, { evaluation, row }] of chosen) {
+        const current = evaluation.current.get(row.id);
+        const figure: Figure = {
+          localityId: child.id,
+          unit: row.unit,
+          value: current?.value.value ?? null,
+          numerator: current?.value.numerator ?? null,
+          denominator: current?.value.denominator ?? null,
+          planId: evaluation.plan.id,
+          indicatorId: row.id,
+          indicatorCode: row.code,
+          reportId: current?.reportId ?? null,
+        };
+        const list = figuresByCode.get(code);
+        if (list) list.push(figure);
+        else figuresByCode.set(code, [figure]);
+      }
+    }
     const rollups: TOverviewRollup[] = [];
     for (const entry of catalog.list()) {
-      if (catalogCode && entry.code !== catalogCode) continue;
-      const figures: Array<
-        RollupInput & {
-          planId: string;
-          indicatorId: string;
-          indicatorCode: string | null;
-          reportId: string | null;
-        }
-      > = [];
-      for (const child of children) {
-        // One figure per child: from the newest plan that maps the indicator and has a value, else the newest that maps it.
-        const candidates = [...(evaluationsByLocality.get(child.id) ?? [])]
-          .reverse()
-          .flatMap((evaluation) =>
-            evaluation.indicators
-              .filter((row) => row.catalogCode === entry.code)
-              .map((row) => ({ evaluation, row, current: evaluation.current.get(row.id) })),
-          );
-        const chosen = candidates.find((item) => item.current != null) ?? candidates[0];
-        if (!chosen) continue;
-        figures.push({
-          localityId: child.id,
-          unit: chosen.row.unit,
-          value: chosen.current?.value.value ?? null,
-          numerator: chosen.current?.value.numerator ?? null,
-          denominator: chosen.current?.value.denominator ?? null,
-          planId: chosen.evaluation.plan.id,
-          indicatorId: chosen.row.id,
-          indicatorCode: chosen.row.code,
-          reportId: chosen.current?.reportId ?? null,
-        });
-      }
+      const figures = figuresByCode.get(entry.code);
+      if (!figures) continue;
       const result = rollUp(entry, figures);
       if (result.reporting === 0) continue;
       const extreme = (item: { localityId: string; value: number } | null) =>
