@@ -335,6 +335,13 @@ describe('reporting cycle', () => {
     expect(correction.body.data.indicators.map((row: { value: number | null }) => row.value)).toEqual(
       accepted.indicators.map((row) => row.value),
     );
+    // The correction is a draft, but the period's report came in on time: the accepted version says so.
+    const obligations = (await leader.call('GET', `/api/v1/reporting-periods/${period2026}`)).body.data
+      .obligations;
+    expect(obligations.find((row: { unitId: string }) => row.unitId === hccUnitId)).toMatchObject({
+      timeliness: 'on_time',
+      report: { version: 2, status: 'draft' },
+    });
 
     const draft = correction.body.data.report;
     const submitted = await hcc.call('POST', `/api/v1/unit-reports/${draft.id}/submit`, {

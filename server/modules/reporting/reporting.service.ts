@@ -159,12 +159,18 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
     return { report, ...scope };
   };
 
-  const timelinessOf = (period: PeriodRow, report: ReportRow | undefined) =>
-    evaluateTimeliness({
+  /**
+   * Whether a unit's report of a period came in on time, from its versions (oldest first): judged on the
+   * latest accepted version while a correction is under way (as the dashboard does), else the current one.
+   */
+  const timelinessOf = (period: PeriodRow, versions: ReportRow[]) => {
+    const judged = versions.filter((row) => row.status === 'accepted').at(-1) ?? versions.at(-1);
+    return evaluateTimeliness({
       dueDate: period.dueDate,
-      submittedOn: report?.submittedAt ? vietnamDateOf(report.submittedAt) : null,
+      submittedOn: judged?.submittedAt ? vietnamDateOf(judged.submittedAt) : null,
       asOf: today(),
     });
+  };
 
   /** Lists a plan's periods, creating those its regimes call for up to this year. @throws AppError PLAN_NOT_FOUND */
   const listPeriods = async (context: RequestContext, planId: string): Promise<PeriodRow[]> => {
@@ -215,8 +221,8 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
     const units = await listLeadUnitsOfPlan(db, plan.id);
     const reports = await listReportsOfPeriods(db, [period.id]);
     const obligations = units.map((unitRow) => {
-      const current = reports.filter((report) => report.unitId === unitRow.unitId).at(-1);
-      return { ...unitRow, report: current ?? null, timeliness: timelinessOf(period, current) };
+      const versions = reports.filter((report) => report.unitId === unitRow.unitId);
+      return { ...unitRow, report: versions.at(-1) ?? null, timeliness: timelinessOf(period, versions) };
     });
     return { period, plan, obligations };
   };
@@ -736,8 +742,11 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
       [...new Set(started.map((row) => row.period.id))],
       unitIds,
     );
-    const currentOf = new Map<string, ReportRow>();
-    for (const report of reports) currentOf.set(`${report.periodId}:${report.unitId}`, report);
+    const versionsOf = new Map<string, ReportRow[]>();
+    for (const report of reports) {
+      const key = `${report.periodId}:${report.unitId}`;
+      versionsOf.set(key, [...(versionsOf.get(key) ?? []), report]);
+    }
 
     const workPlan = (row: {
       planId: string;
@@ -752,8 +761,9 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
     });
     const linkOf = (periodId: string, unitId: string) => `/reporting-periods/${periodId}/units/${unitId}`;
     const obligations = started.flatMap((row) => {
-      const report = currentOf.get(`${row.period.id}:${row.unitId}`);
-      const timeliness = timelinessOf(row.period, report);
+      const versions = versionsOf.get(`${row.period.id}:${row.unitId}`) ?? [];
+      const report = versions.at(-1);
+      const timeliness = timelinessOf(row.period, versions);
       const waitsForUnit =
         report?.status === 'draft' || report?.status === 'returned' || timeliness === 'missing';
       const isOpen = row.period.dataFrom <= asOf && row.period.dueDate >= asOf;
