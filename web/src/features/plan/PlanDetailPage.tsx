@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Breadcrumb, Button, Drawer, Flex, Popconfirm, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { DownloadMenu } from '../../components/ui/DownloadMenu';
 import { ErrorState } from '../../components/ui/ErrorState';
@@ -43,6 +43,12 @@ const PlanDetailPage = () => {
     const row = document.querySelector(`[data-row-key="${CSS.escape(highlightedId)}"]`);
     row?.scrollIntoView({ block: 'center' });
   }, [highlightedId, plan.data]);
+
+  // Reminder e-mails link a unit's report as /plans/<plan>?period=<period>&unit=<unit>: open that report.
+  const linkedPeriod = searchParams.get('period');
+  const linkedUnit = searchParams.get('unit');
+  if (linkedPeriod && linkedUnit)
+    return <Navigate replace to={`/reporting-periods/${linkedPeriod}/units/${linkedUnit}`} />;
 
   if (plan.isLoading) return <LoadingState />;
   if (plan.isError || !plan.data)
