@@ -17,8 +17,11 @@ const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 const UsersPage = lazy(() => import('./features/user/UsersPage'));
 const MyWorkPage = lazy(() => import('./features/reporting/MyWorkPage'));
 const UnitReportPage = lazy(() => import('./features/reporting/UnitReportPage'));
+const ConsolidatedReportPage = lazy(() => import('./features/consolidation/ConsolidatedReportPage'));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 const DashboardIndexPage = lazy(() => import('./features/dashboard/DashboardIndexPage'));
+const ImportStartPage = lazy(() => import('./features/import/ImportStartPage'));
+const ImportJobPage = lazy(() => import('./features/import/ImportJobPage'));
 const NotFoundPage = lazy(() => import('./components/layout/NotFoundPage'));
 
 const page = (element: React.ReactNode) => <Suspense fallback={<LoadingState />}>{element}</Suspense>;
@@ -36,9 +39,12 @@ export const router = createBrowserRouter([
           { path: 'plans', element: page(<PlanListPage />) },
           { path: 'plans/:planId', element: page(<PlanDetailPage />) },
           { path: 'plans/:planId/dashboard', element: page(<DashboardPage />) },
+          { path: 'imports/new', element: page(<ImportStartPage />) },
+          { path: 'imports/:jobId', element: page(<ImportJobPage />) },
           { path: 'dashboard', element: page(<DashboardIndexPage />) },
           { path: 'my-work', element: page(<MyWorkPage />) },
           { path: 'reporting-periods/:periodId/units/:unitId', element: page(<UnitReportPage />) },
+          { path: 'reporting-periods/:periodId/consolidated', element: page(<ConsolidatedReportPage />) },
           { path: 'units', element: page(<UnitsPage />) },
           { path: 'localities/:localityId/units', element: page(<UnitsPage />) },
           { path: 'catalog', element: page(<CatalogPage />) },

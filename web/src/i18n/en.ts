@@ -1,3 +1,5 @@
+import { enConsolidation } from './en.consolidation';
+import { enImport } from './en.import';
 import { enReporting } from './en.reporting';
 import type { Resources } from './vi';
 
@@ -491,4 +493,6 @@ export const en: Resources = {
     templateSaveFirst: 'Save the draft first: the template’s figures replace what is typed on screen.',
   },
   ...enReporting,
+  ...enConsolidation,
+  ...enImport,
 };

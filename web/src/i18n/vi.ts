@@ -1,4 +1,6 @@
 /** Vietnamese, the product's first language. Every user-visible string lives here (NFC, with diacritics). */
+import { viConsolidation } from './vi.consolidation';
+import { viImport } from './vi.import';
 import { viReporting } from './vi.reporting';
 
 export const vi = {
@@ -492,6 +494,8 @@ export const vi = {
       'Hãy lưu bản nháp trước: số liệu trong biểu mẫu sẽ thay số liệu đang nhập trên màn hình.',
   },
   ...viReporting,
+  ...viConsolidation,
+  ...viImport,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
