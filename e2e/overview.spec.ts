@@ -1,0 +1,69 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OverviewPage } from './page-models/overview-page';
+import { type RunningApp, startApp } from './support/app';
+import { launchBrowser, newPage } from './support/browser';
+
+describe('[OVERVIEW] province overview: communes ranked, figures traced to the commune dashboard', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let inspector: Page;
+  let wardOfficer: Page;
+  let admin: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    inspector = await newPage(browser, app.baseUrl, 'haiphong.thanhtra');
+    wardOfficer = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
+    admin = await newPage(browser, app.baseUrl, 'admin');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  let haiPhongId = '';
+
+  it('[OVERVIEW]: a province inspector opens Hải Phòng, sees Thành Đông with its figures and follows it to the ward dashboard', async () => {
+    const overview = new OverviewPage(inspector);
+    await overview.openFromDashboards('Hải Phòng');
+    haiPhongId = overview.localityId();
+    // One ward in the system: the page says there is nothing to compare yet.
+    await inspector.getByText('chưa có gì để so sánh', { exact: false }).waitFor();
+    const cells = await overview.communeCells('Thành Đông');
+    // Rank, name (plan and period), rating, score, reports submitted, late, missing, indicators behind, overdue tasks.
+    expect(cells[0]).toBe('—');
+    expect(cells[1]).toContain('Năm 2026');
+    expect(cells[2]).toBe('Chưa đánh giá');
+    expect(cells[3]).toBe('—');
+    expect(cells[4]).toMatch(/^0\/\d+$/);
+    expect(Number(cells[8])).toBeGreaterThan(0);
+    // Nothing accepted yet in Hải Phòng: no roll-up, and the page says why.
+    await inspector.getByText('Chưa có xã, phường nào có số liệu chỉ tiêu chuẩn được chấp nhận').waitFor();
+
+    await overview.communeRow('Thành Đông').getByRole('link', { name: 'Thành Đông' }).click();
+    await inspector.getByRole('heading', { name: 'Bảng điều hành · Thành Đông' }).waitFor();
+    expect(new URL(inspector.url()).pathname).toMatch(/^\/plans\/[0-9a-f-]{36}\/dashboard$/);
+    expect(new URL(inspector.url()).searchParams.get('period')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('[OVERVIEW]: the rate of online dossiers is rebuilt from its numerator and denominator (Thái Nguyên)', async () => {
+    const overview = new OverviewPage(admin);
+    await overview.openFromDashboards('Thái Nguyên');
+    const cells = await overview.communeCells('Dân Tiến');
+    expect(cells[4]).toBe('2/3');
+    const row = overview.rollupRow('CDS.TTHC.HO_SO_TRUC_TUYEN');
+    expect(await row.textContent()).toContain('90%');
+    expect(await row.textContent()).toContain('1.710 / 1.900');
+  });
+
+  it('[OVERVIEW]: a ward officer cannot open the province overview', async () => {
+    expect(haiPhongId).not.toBe('');
+    const overview = new OverviewPage(wardOfficer);
+    await overview.open(haiPhongId);
+    await overview.notFound().waitFor();
+    expect(await wardOfficer.getByRole('table').count()).toBe(0);
+  });
+});

@@ -1,0 +1,137 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Breadcrumb, Button, Card, Empty, Flex, Result, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { ErrorState } from '../../components/ui/ErrorState';
+import { LoadingState } from '../../components/ui/LoadingState';
+import { formatDay } from '../reporting/reportStatus';
+import { LocalityRanking } from './components/LocalityRanking';
+import { RollupChart } from './components/RollupChart';
+import { RollupTable, useCatalogName } from './components/RollupTable';
+import { overviewQueries } from './queries';
+
+/** How many years back the year selector offers. */
+const YEARS_BACK = 4;
+
+/**
+ * /localities/:localityId/overview — "Tổng quan địa bàn" of a province: its communes and wards ranked
+ * (reports, indicators behind their path, overdue tasks, score and colour), and the standard indicators
+ * rolled up with a chart of the communes' values. The year lives in the URL (?year=2026).
+ */
+const OverviewPage = () => {
+  const { localityId = '' } = useParams();
+  const { t } = useTranslation();
+  const nameOf = useCatalogName();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const yearParam = Number(searchParams.get('year')) || null;
+  const [selected, setSelected] = useState<string | null>(null);
+  const overview = useQuery({
+    ...overviewQueries.locality(localityId, yearParam),
+    placeholderData: keepPreviousData,
+  });
+
+  if (overview.isLoading) return <LoadingState />;
+  if (overview.error instanceof ApiError && overview.error.status === 404) {
+    return (
+      <Result
+        status="404"
+        title={t('overview.notFoundTitle')}
+        subTitle={t('overview.notFoundHint')}
+        extra={
+          <Link to="/dashboard">
+            <Button type="primary">{t('overview.backToDashboards')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+  if (overview.isError || !overview.data)
+    return <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />;
+  const data = overview.data;
+  const thisYear = Number(data.asOf.slice(0, 4));
+  const years = Array.from({ length: YEARS_BACK + 1 }, (_, i) => thisYear - i);
+  const chartRollup = data.rollups.find((row) => row.catalogCode === selected) ?? data.rollups[0] ?? null;
+  const periodOfPlan = new Map(
+    data.localities.flatMap((row) =>
+      row.plans.map((plan) => [plan.planId, plan.period?.id ?? null] as const),
+    ),
+  );
+
+  return (
+    <Flex vertical gap={16}>
+      <Breadcrumb
+        items={[
+          { title: <Link to="/dashboard">{t('dashboard.title')}</Link> },
+          { title: t('overview.title') },
+        ]}
+      />
+      <Flex justify="space-between" align="flex-end" wrap gap={12}>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('overview.heading', { locality: data.locality.name })}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {t('overview.asOf', { date: formatDay(data.asOf) })}
+          </Typography.Text>
+        </div>
+        <Flex gap={8} align="center">
+          <label htmlFor="overview-year">{t('overview.year')}</label>
+          <Select
+            id="overview-year"
+            style={{ minWidth: 110 }}
+            value={data.year}
+            loading={overview.isFetching}
+            onChange={(value: number) => {
+              setSelected(null);
+              setSearchParams({ year: String(value) }, { replace: true });
+            }}
+            options={years.map((year) => ({ value: year, label: String(year) }))}
+          />
+        </Flex>
+      </Flex>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t('overview.intro')}
+      </Typography.Paragraph>
+
+      <Card size="small" title={t('overview.ranking')}>
+        {data.localities.length === 0 ? (
+          <Empty description={t('overview.empty')} />
+        ) : (
+          <Flex vertical gap={8}>
+            {data.localities.length === 1 && <Alert type="info" showIcon title={t('overview.oneLocality')} />}
+            <LocalityRanking localities={data.localities} />
+          </Flex>
+        )}
+      </Card>
+
+      <Card size="small" title={t('overview.rollups')}>
+        <Flex vertical gap={8}>
+          <Typography.Text type="secondary">{t('overview.rollupsHint')}</Typography.Text>
+          {data.rollups.length === 0 ? (
+            <Empty description={t('overview.rollupsEmpty')} />
+          ) : (
+            <>
+              {chartRollup && (
+                <div>
+                  <Typography.Text strong>{nameOf(chartRollup)}</Typography.Text>
+                  <RollupChart rollup={chartRollup} />
+                </div>
+              )}
+              <RollupTable
+                rollups={data.rollups}
+                total={data.localities.length}
+                selected={chartRollup?.catalogCode ?? null}
+                onSelect={setSelected}
+                periodOf={(planId) => periodOfPlan.get(planId) ?? null}
+              />
+            </>
+          )}
+        </Flex>
+      </Card>
+    </Flex>
+  );
+};
+
+export default OverviewPage;

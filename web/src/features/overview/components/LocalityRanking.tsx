@@ -1,0 +1,135 @@
+import type { TOverviewLocality } from '@core/schemas/overview.schemas';
+import { Table, Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { UNIT_COLOURS } from '../../dashboard/dashboardStatus';
+import { dashboardPath, formatNumber } from '../format';
+
+/** A number that only matters when it is not zero: red when it is. */
+const Alarm = ({ value }: { value: number }) =>
+  value > 0 ? <Typography.Text type="danger">{value}</Typography.Text> : <span>0</span>;
+
+/**
+ * Communes and wards by score (Xanh / Vàng / Đỏ on each one's own thresholds), with where their reports,
+ * indicators and tasks stand. The name opens the commune plan's dashboard on the period used here.
+ */
+export const LocalityRanking = ({ localities }: { localities: TOverviewLocality[] }) => {
+  const { t } = useTranslation();
+  return (
+    <Table<TOverviewLocality>
+      rowKey="localityId"
+      size="small"
+      pagination={false}
+      scroll={{ x: 980 }}
+      dataSource={localities}
+      columns={[
+        { title: t('overview.rank'), dataIndex: 'rank', width: 64, render: (rank) => rank ?? '—' },
+        {
+          title: t('overview.locality'),
+          dataIndex: 'name',
+          render: (name: string, row) => {
+            const plan = row.plans[0];
+            if (!plan) {
+              return (
+                <>
+                  <div>{name}</div>
+                  <Typography.Text type="secondary">{t('overview.noPlan')}</Typography.Text>
+                </>
+              );
+            }
+            return (
+              <>
+                <Link to={dashboardPath(plan.planId, plan.period?.id)}>{name}</Link>
+                <div>
+                  <Typography.Text type="secondary">
+                    {plan.number ? `${plan.number} · ` : ''}
+                    {plan.period?.label ?? t('overview.noPeriod')}
+                  </Typography.Text>
+                </div>
+              </>
+            );
+          },
+        },
+        {
+          title: t('overview.colour'),
+          dataIndex: 'colour',
+          width: 140,
+          render: (colour: TOverviewLocality['colour'], row) =>
+            row.evaluation === 'scored' ? (
+              <Tag color={UNIT_COLOURS[colour]}>{t(`dashboard.colours.${colour}`)}</Tag>
+            ) : (
+              <Tooltip title={t(`overview.stateHints.${row.evaluation}`)}>
+                <Tag color={row.evaluation === 'pending_review' ? 'blue' : 'default'}>
+                  {t(`overview.states.${row.evaluation}`)}
+                </Tag>
+              </Tooltip>
+            ),
+        },
+        {
+          title: t('overview.score'),
+          dataIndex: 'score',
+          width: 80,
+          align: 'right',
+          render: (score: number | null) => (score == null ? '—' : formatNumber(score, 1)),
+        },
+        {
+          title: t('overview.reported'),
+          key: 'reported',
+          width: 120,
+          align: 'right',
+          render: (_, row) => (
+            <Tooltip
+              title={t('overview.reportedHint', {
+                accepted: row.reports.accepted,
+                pending: row.reports.pendingReview,
+                expected: row.reports.expected,
+              })}
+            >
+              <span data-testid="overview-reported">{`${row.reports.submitted}/${row.reports.expected}`}</span>
+            </Tooltip>
+          ),
+        },
+        {
+          title: t('overview.late'),
+          key: 'late',
+          width: 90,
+          align: 'right',
+          render: (_, row) => <Alarm value={row.reports.late} />,
+        },
+        {
+          title: t('overview.missing'),
+          key: 'missing',
+          width: 110,
+          align: 'right',
+          render: (_, row) => <Alarm value={row.reports.missing} />,
+        },
+        {
+          title: t('overview.behind'),
+          key: 'behind',
+          width: 110,
+          align: 'right',
+          render: (_, row) => (
+            <Tooltip
+              title={t('overview.behindHint', {
+                behind: row.indicators.behind,
+                atRisk: row.indicators.at_risk,
+                total: row.indicatorCount,
+              })}
+            >
+              <span>
+                <Alarm value={row.indicators.behind} />
+              </span>
+            </Tooltip>
+          ),
+        },
+        {
+          title: t('overview.overdueTasks'),
+          dataIndex: 'overdueTasks',
+          width: 120,
+          align: 'right',
+          render: (value: number) => <Alarm value={value} />,
+        },
+      ]}
+    />
+  );
+};

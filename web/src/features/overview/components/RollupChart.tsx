@@ -1,0 +1,58 @@
+import type { TOverviewRollup } from '@core/schemas/overview.schemas';
+import { BarChart } from 'echarts/charts';
+import { use } from 'echarts/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart } from '../../../components/ui/EChart';
+import { formatValue } from '../format';
+import { useCatalogName } from './RollupTable';
+
+// The shared wrapper registers lines and points; the overview adds bars.
+use([BarChart]);
+
+/** Each commune's value of one standard indicator as a bar (grey when left out of the total), the whole locality's as a line. */
+export const RollupChart = ({ rollup }: { rollup: TOverviewRollup }) => {
+  const { t } = useTranslation();
+  const nameOf = useCatalogName();
+  const name = nameOf(rollup);
+  const option = useMemo(() => {
+    const bars = rollup.values
+      .filter((row) => row.value != null)
+      .sort((a, b) => (rollup.direction === 'increase' ? b.value! - a.value! : a.value! - b.value!));
+    return {
+      tooltip: {
+        trigger: 'item',
+        formatter: (params: { name: string; value: number }) =>
+          `${params.name}: <b>${formatValue(params.value, rollup.unit)}</b>`,
+      },
+      grid: { left: 56, right: 24, top: 24, bottom: 72 },
+      xAxis: {
+        type: 'category',
+        data: bars.map((row) => row.localityName),
+        axisLabel: { rotate: bars.length > 6 ? 40 : 0, interval: 0 },
+      },
+      yAxis: { type: 'value', name: rollup.unit, max: rollup.unit === '%' ? 100 : undefined },
+      series: [
+        {
+          type: 'bar',
+          name,
+          barMaxWidth: 36,
+          data: bars.map((row) => ({
+            value: row.value,
+            itemStyle: { color: row.included || rollup.method === 'none' ? '#1677ff' : '#bfbfbf' },
+          })),
+          markLine:
+            rollup.value == null
+              ? undefined
+              : {
+                  symbol: 'none',
+                  label: { formatter: formatValue(rollup.value, rollup.unit) },
+                  lineStyle: { color: '#fa8c16' },
+                  data: [{ yAxis: rollup.value, name: t('overview.provinceValue') }],
+                },
+        },
+      ],
+    };
+  }, [rollup, name, t]);
+  return <EChart option={option} height={280} ariaLabel={t('overview.chart', { name })} />;
+};

@@ -1,0 +1,75 @@
+/** Vietnamese strings of the province overview ("Tổng quan địa bàn"). */
+export const viOverview = {
+  overview: {
+    title: 'Tổng quan địa bàn',
+    heading: 'Tổng quan địa bàn · {{locality}}',
+    intro:
+      'Xếp hạng các xã, phường trực thuộc theo kỳ báo cáo mới nhất của năm và tổng hợp chỉ tiêu chuẩn, chỉ từ số liệu đã được chấp nhận. Bấm tên xã, phường để mở bảng điều hành của kế hoạch, nơi ghi nguồn của từng con số.',
+    year: 'Năm',
+    asOf: 'Tính đến ngày {{date}}',
+    entryTitle: 'Tổng quan địa bàn',
+    entryHint: 'So sánh, xếp hạng các xã, phường và tổng hợp chỉ tiêu của địa bàn.',
+    open: 'Tổng quan {{name}}',
+    ranking: 'Xếp hạng xã, phường',
+    rank: 'Hạng',
+    locality: 'Xã, phường',
+    score: 'Điểm',
+    colour: 'Xếp loại',
+    period: 'Kỳ báo cáo',
+    reported: 'Đã nộp báo cáo',
+    reportedHint: '{{accepted}} đã chấp nhận, {{pending}} chờ duyệt, trên {{expected}} đơn vị phải báo cáo',
+    late: 'Nộp muộn',
+    missing: 'Quá hạn chưa nộp',
+    behind: 'Chỉ tiêu chậm',
+    behindHint: '{{behind}} chậm / không đạt, {{atRisk}} có nguy cơ, trên {{total}} chỉ tiêu',
+    overdueTasks: 'Nhiệm vụ quá hạn',
+    noPlan: 'Chưa có kế hoạch đang thực hiện',
+    noPeriod: 'Chưa có kỳ báo cáo trong năm',
+    states: {
+      pending_review: 'Chờ duyệt',
+      not_evaluated: 'Chưa đánh giá',
+    },
+    stateHints: {
+      pending_review:
+        'Đã có báo cáo nộp nhưng chưa báo cáo nào được chấp nhận; chỉ chấm điểm trên số liệu đã được chấp nhận.',
+      not_evaluated: 'Chưa đến hạn nộp báo cáo và chưa có báo cáo nào được chấp nhận.',
+    },
+    empty: 'Địa bàn này chưa có xã, phường trực thuộc trong hệ thống.',
+    oneLocality:
+      'Địa bàn mới có một xã, phường trong hệ thống nên chưa có gì để so sánh. Bảng dưới cho biết tình hình của xã, phường đó.',
+    rollups: 'Tổng hợp chỉ tiêu chuẩn',
+    rollupsHint:
+      'Tỷ lệ của cả địa bàn được tính lại bằng tổng tử số / tổng mẫu số của các xã, không lấy trung bình các tỷ lệ; chỉ tiêu đếm được cộng; thứ bậc và chỉ tiêu định tính chỉ so sánh giữa các xã.',
+    rollupsEmpty: 'Chưa có xã, phường nào có số liệu chỉ tiêu chuẩn được chấp nhận trong năm này.',
+    indicator: 'Chỉ tiêu chuẩn',
+    provinceValue: 'Giá trị toàn địa bàn',
+    noProvinceValue: 'Chưa tính được',
+    noProvinceValueHint:
+      'Chưa xã, phường nào báo cáo kèm tử số và mẫu số nên chưa tính được tỷ lệ chung (không lấy trung bình các tỷ lệ).',
+    fraction: '{{numerator}} / {{denominator}}',
+    fractionTitle: 'Tử số / Mẫu số',
+    reporting: 'Số xã báo cáo',
+    reportingValue: '{{reporting}}/{{total}}',
+    includedHint: '{{included}} xã được tính vào giá trị toàn địa bàn',
+    best: 'Tốt nhất',
+    worst: 'Kém nhất',
+    methods: {
+      title: 'Cách tính',
+      ratio: 'Tổng tử số / tổng mẫu số',
+      sum: 'Cộng các xã',
+      none: 'Chỉ so sánh, không cộng',
+    },
+    excluded: {
+      no_value: 'Chưa có số liệu được chấp nhận',
+      unit_mismatch: 'Khác đơn vị tính với danh mục, không tính',
+      missing_denominator: 'Thiếu tử số, mẫu số: không tính vào giá trị toàn địa bàn',
+    },
+    values: 'Số liệu của các xã',
+    openDashboard: 'Mở bảng điều hành',
+    chart: 'Biểu đồ giá trị các xã: {{name}}',
+    notFoundTitle: 'Không xem được tổng quan địa bàn',
+    notFoundHint:
+      'Địa bàn không tồn tại, hoặc tài khoản của bạn không có vai trò ở địa bàn này. Tổng quan địa bàn dành cho cán bộ cấp tỉnh; cán bộ xã, phường xem bảng điều hành của kế hoạch xã mình.',
+    backToDashboards: 'Về trang Bảng điều hành',
+  },
+};
