@@ -258,15 +258,61 @@ export const ZReviewItem = z.object({
 export type TReviewItem = z.infer<typeof ZReviewItem>;
 
 /**
+ * The statuses of a consolidated report, as CONSOLIDATED_STATUSES in consolidation.schemas.ts (not
+ * imported: that module depends on this one through the dashboard schemas).
+ */
+const CONSOLIDATED_WORK_STATUSES = ['draft', 'sent', 'approved', 'returned'] as const;
+
+/** A locality's consolidated report (or the lack of one) that waits for someone. */
+export const ZConsolidatedWorkItem = z.object({
+  plan: ZWorkPlan,
+  period: ZReportingPeriod,
+  /** Null when the standing agency has not started it. */
+  report: z
+    .object({
+      id: z.uuid(),
+      status: z.enum(CONSOLIDATED_WORK_STATUSES),
+      revision: z.number().int(),
+      sentAt: z.string().nullable(),
+      sentByName: z.string().nullable(),
+      decidedAt: z.string().nullable(),
+      decidedByName: z.string().nullable(),
+      returnReason: z.string().nullable(),
+    })
+    .nullable(),
+  /** Days from today to the period's due date: 0 on the day, negative once overdue. */
+  daysLeft: z.number().int(),
+  /** The web page of the consolidated report: /reporting-periods/:periodId/consolidated. */
+  link: z.string(),
+});
+export type TConsolidatedWorkItem = z.infer<typeof ZConsolidatedWorkItem>;
+
+/**
  * "Việc của tôi" in one answer: for a unit officer the reports their units must file now (open periods,
- * and any draft, returned or overdue report), for the standing agency the reports waiting for review.
+ * and any draft, returned or overdue report), for the standing agency the reports waiting for review and
+ * its consolidated reports returned by the leader or not sent although the period is past due, for the
+ * leader the consolidated reports waiting for approval.
  */
 export const ZMyWork = z.object({
   asOf: z.string(),
-  /** Whether the user is a unit officer (has obligations to file) and whether they review reports. */
-  roles: z.object({ files: z.boolean(), reviews: z.boolean() }),
+  /**
+   * Whether the user is a unit officer (has obligations to file), reviews unit reports, approves
+   * consolidated reports (leader, system administrator) and writes them (standing agency).
+   */
+  roles: z.object({
+    files: z.boolean(),
+    reviews: z.boolean(),
+    approves: z.boolean(),
+    consolidates: z.boolean(),
+  }),
   obligations: z.array(ZMyObligation),
   toReview: z.array(ZReviewItem),
+  /** Sent by the standing agency, waiting for the leader's approval. */
+  consolidatedToApprove: z.array(ZConsolidatedWorkItem),
+  /** Returned by the leader with a reason, to fix and send again. */
+  consolidatedReturned: z.array(ZConsolidatedWorkItem),
+  /** Periods past their due date whose consolidated report is not started or still a draft. */
+  consolidatedOverdue: z.array(ZConsolidatedWorkItem),
   counts: z.object({
     obligations: z.number().int(),
     /** Returned by the standing agency, to fix and resubmit. */
@@ -274,6 +320,9 @@ export const ZMyWork = z.object({
     /** Past the due date and not submitted. */
     overdue: z.number().int(),
     toReview: z.number().int(),
+    consolidatedToApprove: z.number().int(),
+    consolidatedReturned: z.number().int(),
+    consolidatedOverdue: z.number().int(),
   }),
 });
 export type TMyWork = z.infer<typeof ZMyWork>;

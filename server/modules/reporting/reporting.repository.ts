@@ -1,7 +1,10 @@
-import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import {
+  appUser,
   attachment,
+  consolidatedReport,
   indicator,
   indicatorValue,
   locality,
@@ -320,3 +323,77 @@ export const listReportsAwaitingReview = (executor: Executor, localityIds: strin
           ),
         )
         .orderBy(asc(unitReport.submittedAt), asc(unit.name));
+
+/** Active plans of the given localities (all when null), for "Việc của tôi" of the standing agency (one query). */
+export const listActivePlansInLocalities = (executor: Executor, localityIds: string[] | null) =>
+  localityIds != null && localityIds.length === 0
+    ? Promise.resolve([])
+    : executor
+        .select()
+        .from(plan)
+        .where(
+          and(eq(plan.status, 'active'), ...(localityIds ? [inArray(plan.localityId, localityIds)] : [])),
+        );
+
+const sentByUser = alias(appUser, 'sent_by_user');
+const decidedByUser = alias(appUser, 'decided_by_user');
+
+/**
+ * The consolidated reports in one status in plans of the given localities (all when null), with their
+ * period, plan, and who sent and decided them; oldest sending first (one query).
+ */
+export const listConsolidatedReportsInStatus = (
+  executor: Executor,
+  localityIds: string[] | null,
+  status: 'sent' | 'returned',
+) =>
+  localityIds != null && localityIds.length === 0
+    ? Promise.resolve([])
+    : executor
+        .select({
+          report: consolidatedReport,
+          period: reportingPeriod,
+          ...planColumns,
+          sentByName: sentByUser.displayName,
+          decidedByName: decidedByUser.displayName,
+        })
+        .from(consolidatedReport)
+        .innerJoin(reportingPeriod, eq(reportingPeriod.id, consolidatedReport.periodId))
+        .innerJoin(plan, eq(plan.id, reportingPeriod.planId))
+        .innerJoin(locality, eq(locality.id, plan.localityId))
+        .leftJoin(sentByUser, eq(sentByUser.id, consolidatedReport.sentBy))
+        .leftJoin(decidedByUser, eq(decidedByUser.id, consolidatedReport.decidedBy))
+        .where(
+          and(
+            eq(consolidatedReport.status, status),
+            ...(localityIds ? [inArray(plan.localityId, localityIds)] : []),
+          ),
+        )
+        .orderBy(asc(consolidatedReport.sentAt), asc(reportingPeriod.dueDate), asc(plan.title));
+
+/**
+ * Periods of the active plans of the given localities whose due date has passed and whose consolidated
+ * report was never started or is still a draft, with that draft if any; oldest due date first (one query).
+ */
+export const listPeriodsAwaitingConsolidation = (
+  executor: Executor,
+  localityIds: string[] | null,
+  today: string,
+) =>
+  localityIds != null && localityIds.length === 0
+    ? Promise.resolve([])
+    : executor
+        .select({ report: consolidatedReport, period: reportingPeriod, ...planColumns })
+        .from(reportingPeriod)
+        .innerJoin(plan, eq(plan.id, reportingPeriod.planId))
+        .innerJoin(locality, eq(locality.id, plan.localityId))
+        .leftJoin(consolidatedReport, eq(consolidatedReport.periodId, reportingPeriod.id))
+        .where(
+          and(
+            eq(plan.status, 'active'),
+            ...(localityIds ? [inArray(plan.localityId, localityIds)] : []),
+            sql`${reportingPeriod.dueDate} < ${today}`,
+            or(isNull(consolidatedReport.id), eq(consolidatedReport.status, 'draft')),
+          ),
+        )
+        .orderBy(asc(reportingPeriod.dueDate), asc(plan.title));

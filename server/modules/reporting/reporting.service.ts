@@ -31,9 +31,12 @@ import {
   insertMissingPeriods,
   insertPeriod,
   insertReport,
+  listActivePlansInLocalities,
   listActivePlansLedBy,
   listAttachments,
+  listConsolidatedReportsInStatus,
   listLeadUnitsOfPlan,
+  listPeriodsAwaitingConsolidation,
   listPeriodsByPlan,
   listRegimesOfPlans,
   listReportsAwaitingReview,
@@ -716,7 +719,9 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
   /**
    * "Việc của tôi": the reports the user's units must file now — the open periods (data window started,
    * due date not passed) and any draft, returned or overdue report — and, for those who review reports
-   * (standing agency, system administrator), the submitted reports in their scope waiting for review.
+   * (standing agency, system administrator), the submitted reports in their scope waiting for review;
+   * for those who decide consolidated reports (leader, system administrator) the ones sent to them, and
+   * for the standing agency its consolidated reports returned by the leader or missing past the due date.
    * A fixed number of queries, whatever the number of plans, periods and units.
    */
   const getMyWork = async (context: RequestContext): Promise<TMyWork> => {
@@ -794,16 +799,81 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
       link: linkOf(row.period.id, row.report.unitId),
     }));
 
+    // Consolidated reports: the leader (and the system administrator, as the consolidation policy lets
+    // them decide) approves those sent in their scope; the standing agency fixes those returned and
+    // writes those of the periods past due.
+    const deciding = assignments.filter(
+      (assignment) => assignment.role === 'leader' || assignment.role === 'system_admin',
+    );
+    const consolidating = assignments.filter((assignment) => assignment.role === 'standing_officer');
+    const scopeOf = (held: typeof assignments) =>
+      held.length ? readableLocalityIds(db, { ...(actor as UserActor), assignments: held }) : [];
+    const decideScope = await scopeOf(deciding);
+    const consolidateScope = await scopeOf(consolidating);
+    if (consolidating.length > 0) {
+      // The periods past due must exist to be found missing: same as the units' obligations above.
+      const localityPlans = await listActivePlansInLocalities(db, consolidateScope);
+      await db.transaction((tx) => ensurePeriodsOfPlans(tx, localityPlans));
+    }
+    type ConsolidatedRowOf = Awaited<ReturnType<typeof listConsolidatedReportsInStatus>>[number];
+    const consolidatedItem = (row: {
+      report: ConsolidatedRowOf['report'] | null;
+      period: PeriodRow;
+      sentByName?: string | null;
+      decidedByName?: string | null;
+      planId: string;
+      planTitle: string;
+      planNumber: string | null;
+      localityName: string;
+    }) => ({
+      plan: workPlan(row),
+      period: presentPeriod(row.period),
+      report: row.report
+        ? {
+            id: row.report.id,
+            status: row.report.status,
+            revision: row.report.revision,
+            sentAt: row.report.sentAt?.toISOString() ?? null,
+            sentByName: row.sentByName ?? null,
+            decidedAt: row.report.decidedAt?.toISOString() ?? null,
+            decidedByName: row.decidedByName ?? null,
+            returnReason: row.report.returnReason,
+          }
+        : null,
+      daysLeft: daysBetween(asOf, row.period.dueDate),
+      link: `/reporting-periods/${row.period.id}/consolidated`,
+    });
+    const consolidatedToApprove = (await listConsolidatedReportsInStatus(db, decideScope, 'sent')).map(
+      consolidatedItem,
+    );
+    const consolidatedReturned = (
+      await listConsolidatedReportsInStatus(db, consolidateScope, 'returned')
+    ).map(consolidatedItem);
+    const consolidatedOverdue = (await listPeriodsAwaitingConsolidation(db, consolidateScope, asOf)).map(
+      consolidatedItem,
+    );
+
     return {
       asOf,
-      roles: { files: unitIds.length > 0, reviews: reviewing.length > 0 },
+      roles: {
+        files: unitIds.length > 0,
+        reviews: reviewing.length > 0,
+        approves: deciding.length > 0,
+        consolidates: consolidating.length > 0,
+      },
       obligations,
       toReview,
+      consolidatedToApprove,
+      consolidatedReturned,
+      consolidatedOverdue,
       counts: {
         obligations: obligations.length,
         returned: obligations.filter((row) => row.report?.status === 'returned').length,
         overdue: obligations.filter((row) => row.timeliness === 'missing').length,
         toReview: toReview.length,
+        consolidatedToApprove: consolidatedToApprove.length,
+        consolidatedReturned: consolidatedReturned.length,
+        consolidatedOverdue: consolidatedOverdue.length,
       },
     };
   };
