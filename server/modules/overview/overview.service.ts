@@ -215,6 +215,8 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
       ),
     ];
     const periodReports = period ? reports.filter((report) => report.periodId === period.id) : [];
+    const indicatorsByUnit = groupBy(input.indicators, (row) => row.leadUnitId);
+    const tasksByUnit = groupBy(input.tasks, (row) => row.leadUnitId);
     const obligations = leadUnitIds.map((unitId): Obligation => {
       const versions = periodReports.filter((report) => report.unitId === unitId);
       const latestVersion = versions.at(-1);
@@ -241,10 +243,8 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
         timeliness,
         accepted: acceptedVersion != null,
         awaitingReview,
-        indicators: input.indicators
-          .filter((row) => row.leadUnitId === unitId)
-          .map((row) => indicatorStatus.get(row.id)!),
-        tasks: input.tasks.filter((row) => row.leadUnitId === unitId).map((row) => taskStatus.get(row.id)!),
+        indicators: (indicatorsByUnit.get(unitId) ?? []).map((row) => indicatorStatus.get(row.id)!),
+        tasks: (tasksByUnit.get(unitId) ?? []).map((row) => taskStatus.get(row.id)!),
       };
     });
 
