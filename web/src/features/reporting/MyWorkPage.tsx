@@ -1,10 +1,12 @@
-import type { TMyObligation, TReviewItem } from '@core/schemas/reporting.schemas';
+import type { TConsolidatedWorkItem, TMyObligation, TReviewItem } from '@core/schemas/reporting.schemas';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { hasAnyRole } from '../auth/roles';
+import { useCurrentUser } from '../auth/useCurrentUser';
 import { reportingQueries } from './queries';
 import {
   formatDateTime,
@@ -35,11 +37,13 @@ const DaysLeft = ({ row }: { row: TMyObligation }) => {
 /**
  * /my-work — "Việc của tôi": for a unit officer, the reports of their units in the current periods and
  * any draft, returned or overdue one (with the reason of a return); for the standing agency, the reports
- * waiting for review. One request (GET /api/v1/my-work).
+ * waiting for review and its consolidated reports returned by the leader or not sent past the due date; for
+ * the leader, the consolidated reports waiting for approval. One request (GET /api/v1/my-work).
  */
 const MyWorkPage = () => {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { user } = useCurrentUser();
   const work = useQuery(reportingQueries.myWork());
 
   if (work.isError) return <ErrorState error={work.error} onRetry={() => void work.refetch()} />;
@@ -181,7 +185,164 @@ const MyWorkPage = () => {
           />
         </Card>
       )}
-      {data && !data.roles.files && !data.roles.reviews && <Empty description={t('myWork.noUnit')} />}
+      {data?.roles.approves && (
+        <Card
+          data-testid="my-work-consolidated-to-approve"
+          title={t('myWork.consolidatedToApprove')}
+          size="small"
+          extra={
+            data.counts.consolidatedToApprove > 0 && (
+              <Tag color="processing">
+                {t('myWork.toApproveCount', { count: data.counts.consolidatedToApprove })}
+              </Tag>
+            )
+          }
+        >
+          <Typography.Paragraph type="secondary">
+            {t('myWork.consolidatedToApproveHint')}
+          </Typography.Paragraph>
+          <Table<TConsolidatedWorkItem>
+            rowKey={(row) => row.period.id}
+            size="middle"
+            pagination={false}
+            dataSource={data.consolidatedToApprove}
+            locale={{ emptyText: <Empty description={t('myWork.nothingToApprove')} /> }}
+            onRow={(row) => ({ onClick: () => open(row), style: { cursor: 'pointer' } })}
+            columns={[
+              planColumn,
+              { title: t('reporting.period'), key: 'period', render: (_, row) => row.period.label },
+              { title: t('myWork.sentBy'), key: 'sentBy', render: (_, row) => row.report?.sentByName ?? '—' },
+              {
+                title: t('myWork.sentAt'),
+                key: 'sentAt',
+                render: (_, row) => formatDateTime(row.report?.sentAt),
+              },
+              {
+                title: t('common.actions'),
+                key: 'open',
+                width: 160,
+                render: (_, row) => (
+                  <Button size="small" type="primary" onClick={() => open(row)}>
+                    {t('myWork.approve')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
+      {data?.roles.consolidates && (
+        <Card
+          data-testid="my-work-consolidated"
+          title={t('myWork.consolidated')}
+          size="small"
+          extra={
+            <Flex gap={4} wrap>
+              {data.counts.consolidatedOverdue > 0 && (
+                <Tag color="error">
+                  {t('myWork.consolidatedOverdueCount', { count: data.counts.consolidatedOverdue })}
+                </Tag>
+              )}
+              {data.counts.consolidatedReturned > 0 && (
+                <Tag color="warning">
+                  {t('myWork.consolidatedReturnedCount', { count: data.counts.consolidatedReturned })}
+                </Tag>
+              )}
+            </Flex>
+          }
+        >
+          <Typography.Paragraph type="secondary">{t('myWork.consolidatedHint')}</Typography.Paragraph>
+          <Table<TConsolidatedWorkItem>
+            rowKey={(row) => row.period.id}
+            size="middle"
+            pagination={false}
+            dataSource={[...data.consolidatedReturned, ...data.consolidatedOverdue]}
+            locale={{ emptyText: <Empty description={t('myWork.nothingToConsolidate')} /> }}
+            onRow={(row) => ({ onClick: () => open(row), style: { cursor: 'pointer' } })}
+            columns={[
+              planColumn,
+              { title: t('reporting.period'), key: 'period', render: (_, row) => row.period.label },
+              {
+                title: t('reporting.dueDate'),
+                key: 'due',
+                width: 140,
+                render: (_, row) => (
+                  <Flex vertical>
+                    {formatDay(row.period.dueDate)}
+                    {row.daysLeft < 0 && row.report?.status !== 'returned' && (
+                      <Typography.Text type="danger">
+                        {t('myWork.overdueDays', { count: -row.daysLeft })}
+                      </Typography.Text>
+                    )}
+                  </Flex>
+                ),
+              },
+              {
+                title: t('reporting.status'),
+                key: 'status',
+                render: (_, row) => {
+                  const state =
+                    row.report?.status === 'returned' ? 'returned' : row.report ? 'draft' : 'missing';
+                  return (
+                    <Flex vertical gap={4}>
+                      <Flex>
+                        <Tag
+                          color={state === 'returned' ? 'warning' : state === 'draft' ? 'default' : 'error'}
+                        >
+                          {t(`myWork.consolidatedStates.${state}`)}
+                        </Tag>
+                      </Flex>
+                      {state === 'returned' && row.report?.returnReason && (
+                        <Typography.Text type="danger">
+                          {t('myWork.returnedBecause', { reason: row.report.returnReason })}
+                        </Typography.Text>
+                      )}
+                      {state === 'returned' && row.report?.decidedByName && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {t('myWork.returnedBy', {
+                            name: row.report.decidedByName,
+                            at: formatDateTime(row.report.decidedAt),
+                          })}
+                        </Typography.Text>
+                      )}
+                    </Flex>
+                  );
+                },
+              },
+              {
+                title: t('common.actions'),
+                key: 'open',
+                width: 160,
+                render: (_, row) => (
+                  <Button size="small" type="primary" onClick={() => open(row)}>
+                    {row.report?.status === 'returned'
+                      ? t('myWork.fixConsolidated')
+                      : row.report
+                        ? t('myWork.continueConsolidated')
+                        : t('myWork.writeConsolidated')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
+      {data &&
+        !data.roles.files &&
+        !data.roles.reviews &&
+        !data.roles.approves &&
+        !data.roles.consolidates && (
+          // A unit officer's account without its unit cannot file anything; everyone else (an administrator,
+          // an inspector) simply has nothing waiting here.
+          <Empty
+            description={
+              hasAnyRole(user, ['unit_officer']) &&
+              !hasAnyRole(user, ['system_admin', 'locality_admin', 'leader', 'standing_officer', 'inspector'])
+                ? t('myWork.noUnit')
+                : t('myWork.nothingToDo')
+            }
+          />
+        )}
     </Flex>
   );
 };
