@@ -57,6 +57,11 @@ describe('[OVERVIEW] province overview: communes ranked, figures traced to the c
     const row = overview.rollupRow('CDS.TTHC.HO_SO_TRUC_TUYEN');
     expect(await row.textContent()).toContain('90%');
     expect(await row.textContent()).toContain('1.710 / 1.900');
+    // A rate given without numerator and denominator is shown per commune, and left out of the total.
+    await overview.rollupRow('CDS.TTHC.TTHC_SXKD_TRUC_TUYEN').click();
+    await admin.getByText('Thiếu tử số, mẫu số: không tính vào giá trị toàn địa bàn').waitFor();
+    await admin.getByRole('link', { name: 'Dân Tiến · II.7' }).click();
+    await admin.getByRole('heading', { name: 'Bảng điều hành · Dân Tiến' }).waitFor();
   });
 
   it('[OVERVIEW]: a ward officer cannot open the province overview', async () => {

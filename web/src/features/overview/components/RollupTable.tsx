@@ -110,6 +110,7 @@ export const RollupTable = ({
       rowClassName={(row) => (row.catalogCode === selected ? 'ant-table-row-selected' : '')}
       onRow={(row) => ({ onClick: () => onSelect(row.catalogCode), style: { cursor: 'pointer' } })}
       expandable={{
+        expandRowByClick: true,
         expandedRowRender: (row) => <CommuneValues rollup={row} periodOf={periodOf} />,
       }}
       columns={[
