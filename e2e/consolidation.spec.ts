@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsolidatedReportPage } from './page-models/consolidation-page';
+import { MyWorkPage } from './page-models/my-work-page';
 import { NotificationBell } from './page-models/notification-bell';
 import { PlanListPage } from './page-models/plan-list-page';
 import { type RunningApp, startApp } from './support/app';
@@ -104,9 +105,15 @@ describe('[CONSOLIDATION] consolidated report: write, send, return, resend, appr
     expect(await report.button('Lưu').count()).toBe(0);
     expect(await report.narrativeText.textContent()).toBe(NARRATIVE);
 
-    // The leader is told in the bell and opens the report from it.
+    // The leader lands on "Việc của tôi", where the report waits for approval, and is told in the bell.
     const leaderBell = new NotificationBell(leader);
+    const leaderWork = new MyWorkPage(leader);
     await leader.goto('/');
+    await leaderWork.heading.waitFor();
+    expect(new URL(leader.url()).pathname).toBe('/my-work');
+    const waiting = leaderWork.row(leaderWork.consolidatedToApprove, PERIOD);
+    await waiting.waitFor();
+    expect(await waiting.textContent()).toContain('Cán bộ Phòng Văn hóa - Xã hội (Dân Tiến)');
     await leaderBell.waitForUnread(1);
     await leaderBell.openItem(`Báo cáo tổng hợp chờ phê duyệt: ${PERIOD}`);
     const decision = new ConsolidatedReportPage(leader);
@@ -138,16 +145,22 @@ describe('[CONSOLIDATION] consolidated report: write, send, return, resend, appr
     await report.confirmAction('Trình lãnh đạo');
     await report.waitForStatus('Đã trình');
 
-    // The leader, told again, approves: the report is locked.
-    await leader.goto('/');
+    // The leader, told again, opens it from "Việc của tôi" and approves: the report is locked.
+    await leaderWork.open();
     await leaderBell.waitForUnread(1);
-    await leaderBell.openItem(`Báo cáo tổng hợp chờ phê duyệt: ${PERIOD}`);
+    await waiting.getByRole('button', { name: 'Xem và phê duyệt' }).click();
+    await decision.heading(PERIOD).waitFor();
     await decision.waitForStatus('Đã trình');
     expect(await decision.narrativeText.textContent()).toContain(ADDITION);
     await decision.confirmAction('Phê duyệt');
     await decision.waitForStatus('Đã duyệt');
     expect(await decision.button('Phê duyệt').count()).toBe(0);
     expect(await decision.button('Trả lại').count()).toBe(0);
+    // Nothing waits for the leader any more.
+    await leaderWork.open();
+    await leaderWork.consolidatedToApprove
+      .getByText('Không có báo cáo tổng hợp nào chờ phê duyệt.')
+      .waitFor();
 
     // The officer sees the approval in the bell, marks everything read, then opens it: locked for good.
     await officer.goto('/plans');
