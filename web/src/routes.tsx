@@ -20,6 +20,7 @@ const UnitReportPage = lazy(() => import('./features/reporting/UnitReportPage'))
 const ConsolidatedReportPage = lazy(() => import('./features/consolidation/ConsolidatedReportPage'));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 const DashboardIndexPage = lazy(() => import('./features/dashboard/DashboardIndexPage'));
+const OverviewPage = lazy(() => import('./features/overview/OverviewPage'));
 const ImportStartPage = lazy(() => import('./features/import/ImportStartPage'));
 const ImportJobPage = lazy(() => import('./features/import/ImportJobPage'));
 const NotFoundPage = lazy(() => import('./components/layout/NotFoundPage'));
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
           { path: 'reporting-periods/:periodId/consolidated', element: page(<ConsolidatedReportPage />) },
           { path: 'units', element: page(<UnitsPage />) },
           { path: 'localities/:localityId/units', element: page(<UnitsPage />) },
+          { path: 'localities/:localityId/overview', element: page(<OverviewPage />) },
           { path: 'catalog', element: page(<CatalogPage />) },
           { path: 'search', element: page(<SearchPage />) },
           { path: 'audit', element: page(<AuditPage />) },

@@ -1,5 +1,6 @@
 import { enConsolidation } from './en.consolidation';
 import { enImport } from './en.import';
+import { enOverview } from './en.overview';
 import { enReporting } from './en.reporting';
 import type { Resources } from './vi';
 
@@ -495,4 +496,5 @@ export const en: Resources = {
   ...enReporting,
   ...enConsolidation,
   ...enImport,
+  ...enOverview,
 };

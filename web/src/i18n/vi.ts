@@ -1,6 +1,7 @@
 /** Vietnamese, the product's first language. Every user-visible string lives here (NFC, with diacritics). */
 import { viConsolidation } from './vi.consolidation';
 import { viImport } from './vi.import';
+import { viOverview } from './vi.overview';
 import { viReporting } from './vi.reporting';
 
 export const vi = {
@@ -496,6 +497,7 @@ export const vi = {
   ...viReporting,
   ...viConsolidation,
   ...viImport,
+  ...viOverview,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

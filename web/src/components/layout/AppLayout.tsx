@@ -23,6 +23,7 @@ const NAV_ITEMS = [
 
 /** Which menu entry a path belongs to: unit pages live under /localities/…/units. */
 const selectedNavKey = (pathname: string): string => {
+  if (pathname.startsWith('/localities/') && pathname.endsWith('/overview')) return '/dashboard';
   if (pathname.startsWith('/localities/') || pathname.startsWith('/units')) return '/units';
   if (pathname.endsWith('/dashboard')) return '/dashboard';
   if (pathname.startsWith('/reporting-periods/') && pathname.endsWith('/consolidated')) return '/dashboard';

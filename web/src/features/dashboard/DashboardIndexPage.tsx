@@ -4,21 +4,29 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { OverviewEntry } from '../overview/OverviewEntry';
+import { useOverviewLocalities } from '../overview/useOverviewLocalities';
 import { planQueries } from '../plan/queries';
 
-/** /dashboard — straight to the plan's dashboard when the user sees one plan, else a choice of plans. */
+/**
+ * /dashboard — straight to the plan's dashboard when the user sees one plan and looks after no province,
+ * else the province overview(s) ("Tổng quan địa bàn") and a choice of plans.
+ */
 const DashboardIndexPage = () => {
   const { t } = useTranslation();
   const plans = useQuery(planQueries.list({}));
-  if (plans.isLoading) return <LoadingState />;
+  const overview = useOverviewLocalities();
+  if (plans.isLoading || overview.isLoading) return <LoadingState />;
   if (plans.isError) return <ErrorState error={plans.error} onRetry={() => void plans.refetch()} />;
   const list = plans.data ?? [];
-  if (list.length === 1 && list[0]) return <Navigate to={`/plans/${list[0].id}/dashboard`} replace />;
+  if (list.length === 1 && list[0] && overview.localities.length === 0)
+    return <Navigate to={`/plans/${list[0].id}/dashboard`} replace />;
   return (
     <Flex vertical gap={12}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('dashboard.title')}
       </Typography.Title>
+      {overview.localities.length > 0 && <OverviewEntry localities={overview.localities} />}
       <Card size="small">
         {list.length === 0 ? (
           <Empty description={t('plan.empty')} />
