@@ -81,7 +81,9 @@ export const ZConfigEnv = z.object({
     .string()
     .min(1)
     .optional()
-    .describe('Folder of the built web app (default web/dist); the same variable sets where `npm run build` writes.'),
+    .describe(
+      'Folder of the built web app (default web/dist); the same variable sets where `npm run build` writes.',
+    ),
 });
 
 export type Config = {
