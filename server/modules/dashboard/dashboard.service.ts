@@ -4,23 +4,16 @@
  * come only from accepted unit reports, and each carries its source (report, people, evidence).
  */
 import { vietnamDateOf } from '@core/domain/deadlines';
+import { evaluateUnit, INDICATOR_STATUSES, TASK_STATUSES, TIMELINESS } from '@core/domain/evaluation';
 import {
-  DEFAULT_THRESHOLDS,
-  evaluateIndicator,
-  evaluateTask,
-  evaluateTimeliness,
-  evaluateUnit,
-  INDICATOR_STATUSES,
-  type IndicatorStatus,
-  rankByScore,
-  TASK_STATUSES,
-  type TaskDeadline,
-  type TaskStatus,
-  TIMELINESS,
-  type Timeliness,
-  UNIT_EVALUATION_STATES,
-  unitEvaluationStateOf,
-} from '@core/domain/evaluation';
+  countStatuses,
+  evaluateIndicatorInPeriod,
+  evaluateTaskInPeriod,
+  judgedPeriodOf,
+  judgeUnitReport,
+  rankByEvaluation,
+  thresholdsOf,
+} from '@core/domain/plan-evaluation';
 import type { TPlanDashboard, TValueSource } from '@core/schemas/dashboard.schemas';
 import { inArray } from 'drizzle-orm';
 import type { Clock } from '../../clock';
@@ -39,7 +32,6 @@ import {
   listReportsOfPeriods,
   listTaskUpdates,
   listValues,
-  type PeriodRow,
   type ReportRow,
 } from '../reporting/reporting.repository';
 import type { ReportingService } from '../reporting/reporting.service';
@@ -51,12 +43,6 @@ type DashboardServiceDeps = {
   clock: Clock;
   reporting: Pick<ReportingService, 'ensurePeriods'>;
 };
-
-const zeroCounts = <K extends string>(keys: readonly K[]) =>
-  Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
-
-/** A period's data close at the standard year-end (14/12) or later: its values are the whole year's. */
-const isYearFinal = (period: PeriodRow) => period.dataTo >= `${period.dataTo.slice(0, 4)}-12-14`;
 
 export const createDashboardService = ({ db, clock, reporting }: DashboardServiceDeps) => {
   /**
@@ -75,13 +61,10 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
     const allPeriods = await listPeriodsByPlan(db, planId);
     const period = periodId
       ? allPeriods.find((row) => row.id === periodId)
-      : [...allPeriods].reverse().find((row) => row.dataFrom <= asOf && row.regimeId != null);
+      : (judgedPeriodOf(allPeriods, asOf) ?? undefined);
     if (periodId && !period) throw new AppError('PERIOD_NOT_FOUND');
     const locality = (await findLocalityById(db, plan.localityId))!;
-    const thresholds = {
-      green: locality.scoreGreen ?? DEFAULT_THRESHOLDS.green,
-      yellow: locality.scoreYellow ?? DEFAULT_THRESHOLDS.yellow,
-    };
+    const thresholds = thresholdsOf(locality);
 
     // Everything accepted up to the chosen period, by period end: the series, and the latest task progress.
     const periodsUpTo = period ? allPeriods.filter((row) => row.periodEnd <= period.periodEnd) : [];
@@ -127,35 +110,18 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
     });
 
     const indicators = (await listIndicatorsByPlan(db, planId)).map((row) => {
-      const observations = values
-        .filter((value) => value.indicatorId === row.id)
-        .map((value) => ({
-          value,
-          report: reportById.get(value.reportId)!,
-          period: periodById.get(reportById.get(value.reportId)!.periodId)!,
-        }))
-        .sort((a, b) => a.period.dataTo.localeCompare(b.period.dataTo));
-      const current = period ? observations.find((item) => item.period.id === period.id) : undefined;
-      const year = period ? Number(period.dataTo.slice(0, 4)) : null;
-      // A value measured in the baseline year starts the path; without one, the previous target does.
-      const measuredBaseline = observations.find(
-        (item) => item.value.value != null && Number(item.period.dataTo.slice(0, 4)) === row.baselineYear,
-      );
-      const evaluation = evaluateIndicator({
-        targets: row.targets,
-        direction: row.direction,
-        measure: row.measure,
-        observation:
-          current && period
-            ? {
-                value: current.value.value,
-                assessment: current.value.assessment,
-                date: period.dataTo,
-                isYearFinal: isYearFinal(period),
-              }
-            : null,
-        baseline: measuredBaseline ? { year: row.baselineYear!, value: measuredBaseline.value.value! } : null,
+      const { evaluation, current, observations } = evaluateIndicatorInPeriod({
+        indicator: row,
+        period: period ?? null,
+        observations: values
+          .filter((value) => value.indicatorId === row.id)
+          .map((value) => ({
+            value,
+            report: reportById.get(value.reportId)!,
+            period: periodById.get(reportById.get(value.reportId)!.periodId)!,
+          })),
       });
+      const year = period ? Number(period.dataTo.slice(0, 4)) : null;
       return {
         id: row.id,
         code: row.code,
@@ -189,27 +155,22 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
     });
 
     const tasks = (await listTasksByPlan(db, planId)).map((row) => {
-      const deadline: TaskDeadline =
-        row.deadlineKind === 'by' && row.deadlineDate
-          ? { kind: 'by', date: row.deadlineDate }
-          : row.deadlineKind === 'recurring' || row.deadlineKind === 'ongoing'
-            ? { kind: row.deadlineKind }
-            : row.deadlineKind === 'onRequest' || row.deadlineKind === 'schedule'
-              ? { kind: row.deadlineKind }
-              : null;
-      const isPerPeriod = deadline?.kind === 'recurring' || deadline?.kind === 'ongoing';
-      // The latest accepted progress; for recurring work only what was reported for this period counts.
-      const latest = updates
-        .filter((update) => update.taskId === row.id)
-        .map((update) => ({ update, report: reportById.get(update.reportId)! }))
-        .filter((item) => !isPerPeriod || item.report.periodId === period?.id)
-        .sort((a, b) =>
-          periodById.get(a.report.periodId)!.dataTo.localeCompare(periodById.get(b.report.periodId)!.dataTo),
-        )
-        .at(-1);
-      const status = evaluateTask({
-        deadline,
-        progress: latest ? { status: latest.update.status, completedOn: latest.update.completedOn } : null,
+      const { status, latest } = evaluateTaskInPeriod({
+        task: row,
+        periodId: period?.id ?? null,
+        progress: updates
+          .filter((update) => update.taskId === row.id)
+          .map((update) => {
+            const report = reportById.get(update.reportId)!;
+            return {
+              update,
+              report,
+              status: update.status,
+              completedOn: update.completedOn,
+              periodId: report.periodId,
+              dataTo: periodById.get(report.periodId)!.dataTo,
+            };
+          }),
         asOf,
       });
       return {
@@ -229,27 +190,11 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
     const periodReports = period ? reports.filter((report) => report.periodId === period.id) : [];
     const leadUnits = await listLeadUnitsOfPlan(db, planId);
     const scored = leadUnits.map((lead) => {
-      const versions = periodReports.filter((report) => report.unitId === lead.unitId);
-      const current = versions.at(-1);
-      // The accepted version counts while a correction is under way; its submission fixes the timeliness.
-      const acceptedVersion = versions.filter((report) => report.status === 'accepted').at(-1);
-      const judged = acceptedVersion ?? current;
-      const timeliness: Timeliness = period
-        ? evaluateTimeliness({
-            dueDate: period.dueDate,
-            submittedOn: judged?.submittedAt ? vietnamDateOf(judged.submittedAt) : null,
-            asOf,
-          })
-        : 'not_due';
-      // Only verified facts are scored: an accepted report, or a report overdue with nothing waiting for review.
-      const state = period
-        ? unitEvaluationStateOf({
-            hasAccepted: acceptedVersion != null,
-            awaitingReview: current?.status === 'submitted',
-            dueDate: period.dueDate,
-            asOf,
-          })
-        : 'not_evaluated';
+      const { current, timeliness, state } = judgeUnitReport({
+        period: period ?? null,
+        versions: periodReports.filter((report) => report.unitId === lead.unitId),
+        asOf,
+      });
       const result = evaluateUnit({
         state,
         indicators: indicators.filter((row) => row.leadUnitId === lead.unitId).map((row) => row.status),
@@ -272,14 +217,20 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
     });
 
     const counts = {
-      indicators: zeroCounts<IndicatorStatus>(INDICATOR_STATUSES),
-      tasks: zeroCounts<TaskStatus>(TASK_STATUSES),
-      reports: zeroCounts<Timeliness>(TIMELINESS),
+      indicators: countStatuses(
+        INDICATOR_STATUSES,
+        indicators.map((row) => row.status),
+      ),
+      tasks: countStatuses(
+        TASK_STATUSES,
+        tasks.map((row) => row.status),
+      ),
+      reports: countStatuses(
+        TIMELINESS,
+        scored.map((row) => row.timeliness),
+      ),
       pendingReview: periodReports.filter((report) => report.status === 'submitted').length,
     };
-    for (const row of indicators) counts.indicators[row.status]++;
-    for (const row of tasks) counts.tasks[row.status]++;
-    for (const row of scored) counts.reports[row.timeliness]++;
 
     return {
       planId,
@@ -293,13 +244,7 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
       counts,
       indicators,
       tasks,
-      // Unscored units come last, those waiting for review before those not yet due.
-      units: rankByScore(
-        [...scored].sort(
-          (a, b) =>
-            UNIT_EVALUATION_STATES.indexOf(a.evaluation) - UNIT_EVALUATION_STATES.indexOf(b.evaluation),
-        ),
-      ),
+      units: rankByEvaluation(scored),
     };
   };
 

@@ -16,14 +16,11 @@ import {
   indicatorTarget,
   indicatorValue,
   locality,
-  plan,
   reportingPeriod,
-  reportingRegime,
   task,
   taskUpdate,
   unitReport,
 } from '../../db/schema';
-import type { PlanRow } from '../plan/plan.repository';
 import type { PeriodRow, ReportRow } from '../reporting/reporting.repository';
 
 export type ChildLocalityRow = Pick<
@@ -45,26 +42,7 @@ export const listChildLocalities = (executor: Executor, parentId: string): Promi
     .where(eq(locality.parentId, parentId))
     .orderBy(asc(locality.name));
 
-/** The plans in effect (status active) of the given localities, newest issue first. */
-export const listActivePlansOf = (executor: Executor, localityIds: string[]): Promise<PlanRow[]> =>
-  localityIds.length === 0
-    ? Promise.resolve([])
-    : executor
-        .select()
-        .from(plan)
-        .where(and(inArray(plan.localityId, localityIds), eq(plan.status, 'active')))
-        .orderBy(asc(plan.localityId), asc(plan.issuedDate), asc(plan.createdAt));
-
-/** Which of the plans state a reporting regime (only those have periods generated). */
-export const listPlanIdsWithRegime = async (executor: Executor, planIds: string[]): Promise<Set<string>> => {
-  if (planIds.length === 0) return new Set();
-  const rows = await executor
-    .selectDistinct({ planId: reportingRegime.planId })
-    .from(reportingRegime)
-    .where(inArray(reportingRegime.planId, planIds));
-  return new Set(rows.map((row) => row.planId));
-};
-
+/** The periods of several plans at once, by period end (as `listPeriodsByPlan` orders one plan's). */
 export const listPeriodsOfPlans = (executor: Executor, planIds: string[]): Promise<PeriodRow[]> =>
   planIds.length === 0
     ? Promise.resolve([])

@@ -3,28 +3,30 @@
  * each child's plans in effect, report completeness, indicator statuses, overdue tasks, score, colour
  * and rank, and the roll-up of every catalog indicator the children report.
  *
- * Set-based: a fixed number of bulk queries for all children (overview.repository.ts), then the pure
- * evaluation functions the plan dashboard uses (core/domain/evaluation.ts) and the roll-up
- * (core/domain/rollup.ts). Only accepted unit reports give numbers; each row names its plan, whose
+ * Set-based: a fixed number of bulk queries for all children (overview.repository.ts and the bulk
+ * reads of reporting.repository.ts), then the same pure evaluation the plan dashboard calls
+ * (core/domain/plan-evaluation.ts over core/domain/evaluation.ts) and the roll-up (core/domain/rollup.ts). Only accepted unit reports give numbers; each row names its plan, whose
  * dashboard shows where every number comes from.
  */
 import { vietnamDateOf } from '@core/domain/deadlines';
 import {
-  DEFAULT_THRESHOLDS,
-  evaluateIndicator,
-  evaluateTask,
-  evaluateTimeliness,
   evaluateUnit,
   INDICATOR_STATUSES,
   type IndicatorStatus,
-  rankByScore,
-  type TaskDeadline,
   type TaskStatus,
   type Timeliness,
-  UNIT_EVALUATION_STATES,
   type UnitEvaluationState,
-  unitEvaluationStateOf,
 } from '@core/domain/evaluation';
+import {
+  countStatuses,
+  evaluateIndicatorInPeriod,
+  evaluateTaskInPeriod,
+  judgedPeriodOf,
+  judgeUnitReport,
+  type ReportedProgress,
+  rankByEvaluation,
+  thresholdsOf,
+} from '@core/domain/plan-evaluation';
 import { type RollupInput, rollUp } from '@core/domain/rollup';
 import type {
   TLocalityOverview,
@@ -40,17 +42,19 @@ import type { CatalogService } from '../catalog/catalog.service';
 import { findLocalityById, findLocalityChain } from '../locality/locality.repository';
 import type { PlanRow } from '../plan/plan.repository';
 import { presentPeriod } from '../reporting/reporting.presenter';
-import type { PeriodRow } from '../reporting/reporting.repository';
+import {
+  listActivePlansInLocalities,
+  listRegimesOfPlans,
+  type PeriodRow,
+} from '../reporting/reporting.repository';
 import type { ReportingService } from '../reporting/reporting.service';
 import { canReadOverview } from './overview.policy';
 import {
   listAcceptedValues,
-  listActivePlansOf,
   listChildLocalities,
   listIndicatorsOfPlans,
   listLatestAcceptedTaskUpdates,
   listPeriodsOfPlans,
-  listPlanIdsWithRegime,
   listReportsOfPeriodsBrief,
   listTasksOfPlans,
   type OverviewIndicatorRow,
@@ -64,12 +68,20 @@ type OverviewServiceDeps = {
   db: Database;
   clock: Clock;
   catalog: Pick<CatalogService, 'list'>;
-  reporting: Pick<ReportingService, 'ensurePeriods'>;
+  reporting: Pick<ReportingService, 'ensurePeriodsOfPlans'>;
 };
 
 const yearOf = (iso: string) => Number(iso.slice(0, 4));
-/** A period's data close at the standard year-end (14/12) or later: its values are the whole year's. */
-const isYearFinal = (period: PeriodRow) => period.dataTo >= `${period.dataTo.slice(0, 4)}-12-14`;
+
+/** Plans by issue date (undated last), then entry: the newest plan of a locality comes last. */
+const byIssue = (a: PlanRow, b: PlanRow): number =>
+  a.issuedDate === b.issuedDate
+    ? a.createdAt.getTime() - b.createdAt.getTime()
+    : a.issuedDate == null
+      ? 1
+      : b.issuedDate == null
+        ? -1
+        : a.issuedDate.localeCompare(b.issuedDate);
 
 const groupBy = <T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> => {
   const groups = new Map<K, T[]>();
@@ -81,21 +93,6 @@ const groupBy = <T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> => {
   }
   return groups;
 };
-
-/** The period a plan is judged on for a year: its latest regular period of the year whose data window has opened. */
-const periodOfYear = (periods: PeriodRow[], year: number, asOf: string): PeriodRow | null =>
-  [...periods]
-    .reverse()
-    .find((row) => row.regimeId != null && row.dataFrom <= asOf && yearOf(row.periodEnd) === year) ?? null;
-
-const deadlineOf = (row: OverviewTaskRow): TaskDeadline =>
-  row.deadlineKind === 'by' && row.deadlineDate
-    ? { kind: 'by', date: row.deadlineDate }
-    : row.deadlineKind === 'recurring' || row.deadlineKind === 'ongoing'
-      ? { kind: row.deadlineKind }
-      : row.deadlineKind === 'onRequest' || row.deadlineKind === 'schedule'
-        ? { kind: row.deadlineKind }
-        : null;
 
 /** A lead unit's obligation in a plan's period, judged as the dashboard judges it. */
 type Obligation = {
@@ -137,7 +134,7 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
     updates: Map<string, OverviewTaskUpdateRow[]>;
   }): PlanEvaluation => {
     const { plan, periods, year, asOf } = input;
-    const period = periodOfYear(periods, year, asOf);
+    const period = judgedPeriodOf(periods, asOf, year);
     const periodById = new Map(periods.map((row) => [row.id, row]));
     const inScope = (periodId: string) => {
       const row = periodById.get(periodId);
@@ -155,55 +152,34 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
 
     const indicatorStatus = new Map<string, IndicatorStatus>();
     for (const row of input.indicators) {
-      const observations = (valuesByIndicator.get(row.id) ?? []).map((value) => ({
-        value,
-        period: periodById.get(acceptedById.get(value.reportId)!.periodId)!,
-      }));
-      const now = period ? observations.find((item) => item.period.id === period.id) : undefined;
-      if (now) current.set(row.id, { value: now.value, reportId: now.value.reportId });
-      // A value measured in the baseline year starts the path; without one, the previous target does.
-      const measuredBaseline = observations
-        .filter((item) => item.value.value != null && yearOf(item.period.dataTo) === row.baselineYear)
-        .sort((a, b) => a.period.dataTo.localeCompare(b.period.dataTo))[0];
-      const evaluation = evaluateIndicator({
-        targets: row.targets,
-        direction: row.direction,
-        measure: row.measure,
-        observation:
-          now && period
-            ? {
-                value: now.value.value,
-                assessment: now.value.assessment,
-                date: period.dataTo,
-                isYearFinal: isYearFinal(period),
-              }
-            : null,
-        baseline: measuredBaseline ? { year: row.baselineYear!, value: measuredBaseline.value.value! } : null,
+      const { evaluation, current: now } = evaluateIndicatorInPeriod({
+        indicator: row,
+        period,
+        observations: (valuesByIndicator.get(row.id) ?? []).map((value) => ({
+          value,
+          period: periodById.get(acceptedById.get(value.reportId)!.periodId)!,
+        })),
       });
+      if (now) current.set(row.id, { value: now.value, reportId: now.value.reportId });
       indicatorStatus.set(row.id, evaluation.status);
     }
 
     const taskStatus = new Map<string, TaskStatus>();
     for (const row of input.tasks) {
-      const deadline = deadlineOf(row);
-      const isPerPeriod = deadline?.kind === 'recurring' || deadline?.kind === 'ongoing';
-      // The latest accepted progress; for recurring work only what was reported for this period counts.
-      const latest = (input.updates.get(row.id) ?? [])
-        .map((update) => ({ update, report: acceptedById.get(update.reportId) }))
-        .filter((item) => item.report != null && (!isPerPeriod || item.report.periodId === period?.id))
-        .sort((a, b) =>
-          periodById
-            .get(a.report!.periodId)!
-            .dataTo.localeCompare(periodById.get(b.report!.periodId)!.dataTo),
-        )
-        .at(-1);
+      const progress: ReportedProgress[] = [];
+      for (const update of input.updates.get(row.id) ?? []) {
+        const report = acceptedById.get(update.reportId);
+        if (!report) continue;
+        progress.push({
+          status: update.status,
+          completedOn: update.completedOn,
+          periodId: report.periodId,
+          dataTo: periodById.get(report.periodId)!.dataTo,
+        });
+      }
       taskStatus.set(
         row.id,
-        evaluateTask({
-          deadline,
-          progress: latest ? { status: latest.update.status, completedOn: latest.update.completedOn } : null,
-          asOf,
-        }),
+        evaluateTaskInPeriod({ task: row, periodId: period?.id ?? null, progress, asOf }).status,
       );
     }
 
@@ -218,30 +194,15 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
     const indicatorsByUnit = groupBy(input.indicators, (row) => row.leadUnitId);
     const tasksByUnit = groupBy(input.tasks, (row) => row.leadUnitId);
     const obligations = leadUnitIds.map((unitId): Obligation => {
-      const versions = periodReports.filter((report) => report.unitId === unitId);
-      const latestVersion = versions.at(-1);
-      // The accepted version counts while a correction is under way; its submission fixes the timeliness.
-      const acceptedVersion = versions.filter((report) => report.status === 'accepted').at(-1);
-      const judged = acceptedVersion ?? latestVersion;
-      const timeliness: Timeliness = period
-        ? evaluateTimeliness({
-            dueDate: period.dueDate,
-            submittedOn: judged?.submittedAt ? vietnamDateOf(new Date(judged.submittedAt)) : null,
-            asOf,
-          })
-        : 'not_due';
-      const awaitingReview = latestVersion?.status === 'submitted';
+      const { state, timeliness, accepted, awaitingReview } = judgeUnitReport({
+        period,
+        versions: periodReports.filter((report) => report.unitId === unitId),
+        asOf,
+      });
       return {
-        state: period
-          ? unitEvaluationStateOf({
-              hasAccepted: acceptedVersion != null,
-              awaitingReview,
-              dueDate: period.dueDate,
-              asOf,
-            })
-          : 'not_evaluated',
+        state,
         timeliness,
-        accepted: acceptedVersion != null,
+        accepted: accepted != null,
         awaitingReview,
         indicators: (indicatorsByUnit.get(unitId) ?? []).map((row) => indicatorStatus.get(row.id)!),
         tasks: (tasksByUnit.get(unitId) ?? []).map((row) => taskStatus.get(row.id)!),
@@ -280,14 +241,16 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
     const year = query.year ?? thisYear;
 
     const children = await listChildLocalities(db, localityId);
-    const plans = await listActivePlansOf(
-      db,
-      children.map((row) => row.id),
-    );
+    const plans = (
+      await listActivePlansInLocalities(
+        db,
+        children.map((row) => row.id),
+      )
+    ).sort(byIssue);
     const planIds = plans.map((row) => row.id);
     let periods = await listPeriodsOfPlans(db, planIds);
     // Periods are generated when a plan is first looked at in a year; a plan nobody opened yet gets them now.
-    const withRegime = await listPlanIdsWithRegime(db, planIds);
+    const withRegime = new Set((await listRegimesOfPlans(db, planIds)).map((row) => row.planId));
     const generatedThisYear = new Set(
       periods
         .filter((row) => row.regimeId != null && yearOf(row.periodEnd) === thisYear)
@@ -295,9 +258,7 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
     );
     const lacking = plans.filter((row) => withRegime.has(row.id) && !generatedThisYear.has(row.id));
     if (lacking.length > 0) {
-      await db.transaction(async (tx) => {
-        for (const row of lacking) await reporting.ensurePeriods(tx, row);
-      });
+      await db.transaction((tx) => reporting.ensurePeriodsOfPlans(tx, lacking));
       periods = await listPeriodsOfPlans(db, planIds);
     }
 
@@ -309,7 +270,7 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
     const upTo: PeriodRow[] = [];
     for (const plan of plans) {
       const own = periodsByPlan.get(plan.id) ?? [];
-      const period = periodOfYear(own, year, asOf);
+      const period = judgedPeriodOf(own, asOf, year);
       if (period) upTo.push(...own.filter((row) => row.periodEnd <= period.periodEnd));
     }
     const periodIds = upTo.map((row) => row.id);
@@ -347,10 +308,7 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
     const rows = children.map((child): Omit<TOverviewLocality, 'rank'> => {
       const own = evaluationsByLocality.get(child.id) ?? [];
       const obligations = own.flatMap((row) => row.obligations);
-      const thresholds = {
-        green: child.scoreGreen ?? DEFAULT_THRESHOLDS.green,
-        yellow: child.scoreYellow ?? DEFAULT_THRESHOLDS.yellow,
-      };
+      const thresholds = thresholdsOf(child);
       // The locality is scored as one unit over its scored units: only verified facts count.
       const scored = obligations.filter((row) => row.state === 'scored');
       const state: UnitEvaluationState =
@@ -366,11 +324,10 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
         reports: scored.map((row) => row.timeliness),
         thresholds,
       });
-      const indicatorCounts = Object.fromEntries(INDICATOR_STATUSES.map((status) => [status, 0])) as Record<
-        IndicatorStatus,
-        number
-      >;
-      for (const status of own.flatMap((row) => row.indicatorStatuses)) indicatorCounts[status]++;
+      const indicatorCounts = countStatuses(
+        INDICATOR_STATUSES,
+        own.flatMap((row) => row.indicatorStatuses),
+      );
       const taskStatuses = own.flatMap((row) => row.taskStatuses);
       return {
         localityId: child.id,
@@ -401,12 +358,7 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
         thresholds,
       };
     });
-    // Unscored localities come last, those waiting for review before those not yet due.
-    const ranked = rankByScore(
-      [...rows].sort(
-        (a, b) => UNIT_EVALUATION_STATES.indexOf(a.evaluation) - UNIT_EVALUATION_STATES.indexOf(b.evaluation),
-      ),
-    );
+    const ranked = rankByEvaluation(rows);
 
     return {
       locality: { id: root.id, name: root.name, level: root.level, kind: root.kind },
