@@ -21,9 +21,9 @@ import { ApiError, apiDownload, errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { ReasonModal } from '../../components/ui/ReasonModal';
 import { formatDateTime, formatDay } from '../reporting/reportStatus';
 import { IndicatorFigures, TaskFigures } from './components/ConsolidatedFigures';
-import { ReturnConsolidatedModal } from './components/ReturnConsolidatedModal';
 import { UnitCoverage } from './components/UnitCoverage';
 import { UnitIssues } from './components/UnitIssues';
 import {
@@ -382,11 +382,18 @@ const ConsolidatedReportPage = () => {
           </Link>
         </Flex>
       </Card>
-      <ReturnConsolidatedModal
+      {/* "Trả lại": the leader says why, so the standing agency knows what to complete. */}
+      <ReasonModal
         open={isReturning}
         isPending={action.isPending}
+        title={t('consolidation.actions.returnTitle')}
+        okText={t('consolidation.actions.return')}
+        label={t('consolidation.actions.returnReason')}
+        hint={t('consolidation.actions.returnReasonHint')}
+        requiredMessage={t('consolidation.actions.returnReasonRequired')}
+        inputId="consolidated-return-reason"
         onCancel={() => setIsReturning(false)}
-        onReturn={handleReturn}
+        onConfirm={handleReturn}
       />
     </Flex>
   );

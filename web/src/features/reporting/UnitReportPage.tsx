@@ -22,11 +22,11 @@ import { ApiError, errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { ReasonModal } from '../../components/ui/ReasonModal';
 import { ExcelTemplateActions } from '../export/ExcelTemplateActions';
 import { planQueries } from '../plan/queries';
 import { EvidenceList } from './components/EvidenceList';
 import { IndicatorValuesTable } from './components/IndicatorValuesTable';
-import { ReturnReportModal } from './components/ReturnReportModal';
 import { TaskUpdatesTable } from './components/TaskUpdatesTable';
 import {
   useDeleteAttachmentMutation,
@@ -553,11 +553,18 @@ const UnitReportPage = () => {
           </Link>
         </Flex>
       </Card>
-      <ReturnReportModal
+      {/* "Trả lại": the standing agency says why, so the unit knows what to fix. */}
+      <ReasonModal
         open={isReturning}
         isPending={action.isPending}
+        title={t('reporting.report.returnTitle')}
+        okText={t('reporting.report.return')}
+        label={t('reporting.report.returnReason')}
+        hint={t('reporting.report.returnReasonHint')}
+        requiredMessage={t('reporting.report.returnReasonRequired')}
+        inputId="return-reason"
         onCancel={() => setIsReturning(false)}
-        onReturn={handleReturn}
+        onConfirm={handleReturn}
       />
     </Flex>
   );
