@@ -248,42 +248,55 @@ export const createConsolidationService = ({
       notifications.consolidatedSent,
     );
 
-  /** @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED */
-  const approve = (context: RequestContext, reportId: string, revision: number) =>
+  /** The leader's decision on a sent report: approve it, or return it with a reason. */
+  const decide = (
+    context: RequestContext,
+    reportId: string,
+    revision: number,
+    decision: { status: 'approved' | 'returned'; returnReason: string | null; lockedMessage: string },
+    notify: Notify,
+  ) =>
     transition(
       context,
       reportId,
       revision,
       (row, chain) => {
         if (!canDecideConsolidated(context.actor, chain)) throw new AppError('FORBIDDEN');
-        if (row.status !== 'sent')
-          throw new AppError('REPORT_LOCKED', { message: 'Chỉ phê duyệt được báo cáo tổng hợp đã trình.' });
+        if (row.status !== 'sent') throw new AppError('REPORT_LOCKED', { message: decision.lockedMessage });
         return {
-          status: 'approved',
+          status: decision.status,
           decidedAt: clock.now(),
           decidedBy: userIdOf(context.actor),
-          returnReason: null,
+          returnReason: decision.returnReason,
         };
+      },
+      notify,
+    );
+
+  /** @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED */
+  const approve = (context: RequestContext, reportId: string, revision: number) =>
+    decide(
+      context,
+      reportId,
+      revision,
+      {
+        status: 'approved',
+        returnReason: null,
+        lockedMessage: 'Chỉ phê duyệt được báo cáo tổng hợp đã trình.',
       },
       notifications.consolidatedApproved,
     );
 
   /** @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED */
   const returnReport = (context: RequestContext, reportId: string, revision: number, reason: string) =>
-    transition(
+    decide(
       context,
       reportId,
       revision,
-      (row, chain) => {
-        if (!canDecideConsolidated(context.actor, chain)) throw new AppError('FORBIDDEN');
-        if (row.status !== 'sent')
-          throw new AppError('REPORT_LOCKED', { message: 'Chỉ trả lại được báo cáo tổng hợp đã trình.' });
-        return {
-          status: 'returned',
-          decidedAt: clock.now(),
-          decidedBy: userIdOf(context.actor),
-          returnReason: reason,
-        };
+      {
+        status: 'returned',
+        returnReason: reason,
+        lockedMessage: 'Chỉ trả lại được báo cáo tổng hợp đã trình.',
       },
       notifications.consolidatedReturned,
     );

@@ -1,6 +1,6 @@
 import { formatTarget } from '@core/domain/targets';
 import type { TConsolidatedReport } from '@core/schemas/consolidation.schemas';
-import { Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatMeasure } from '../../dashboard/components/DashboardIndicatorTable';
 import { INDICATOR_STATUS_COLOURS, TASK_STATUS_COLOURS } from '../../dashboard/dashboardStatus';
@@ -35,16 +35,31 @@ const NameWithUnit = ({ name, unitName, none }: { name: string; unitName: string
   </Flex>
 );
 
-/** The indicators of the period: value against the year's target and the assessment, by theme. */
-export const IndicatorFigures = ({ indicators }: { indicators: Indicator[] }) => {
+type FigureRow = {
+  id: string;
+  code: string | null;
+  name: string;
+  groupName: string | null;
+  leadUnitName: string | null;
+};
+
+/** One table per theme: the code, the name with its lead unit, then the given columns. */
+const FiguresByTheme = <Row extends FigureRow>({
+  rows,
+  nameTitle,
+  columns,
+}: {
+  rows: Row[];
+  nameTitle: string;
+  columns: TableColumnsType<Row>;
+}) => {
   const { t } = useTranslation();
-  if (indicators.length === 0) return <Empty description={t('consolidation.indicators.empty')} />;
   return (
     <Flex vertical gap={8}>
-      {byTheme(indicators).map((theme) => (
+      {byTheme(rows).map((theme) => (
         <Flex vertical gap={4} key={theme.name}>
           <ThemeTitle name={theme.name} />
-          <Table<Indicator>
+          <Table<Row>
             rowKey="id"
             size="small"
             pagination={false}
@@ -58,7 +73,7 @@ export const IndicatorFigures = ({ indicators }: { indicators: Indicator[] }) =>
                 render: (code: string | null) => code ?? '—',
               },
               {
-                title: t('consolidation.indicators.name'),
+                title: nameTitle,
                 dataIndex: 'name',
                 render: (name: string, row) => (
                   <NameWithUnit
@@ -68,41 +83,7 @@ export const IndicatorFigures = ({ indicators }: { indicators: Indicator[] }) =>
                   />
                 ),
               },
-              {
-                title: t('consolidation.indicators.value'),
-                key: 'value',
-                width: 130,
-                align: 'right',
-                render: (_, row) =>
-                  row.assessment ? (
-                    t(`reporting.report.assessments.${row.assessment}`)
-                  ) : (
-                    <Typography.Text strong={row.value != null}>
-                      {formatMeasure(row.value, row.unit)}
-                    </Typography.Text>
-                  ),
-              },
-              {
-                title: t('consolidation.indicators.target'),
-                key: 'target',
-                width: 150,
-                render: (_, row) => {
-                  if (row.targetText) return row.targetText;
-                  const milestone = row.targets.find((target) => target.year === row.milestoneYear);
-                  const text = milestone ? formatTarget(milestone, row.unit) : '';
-                  return text ? `${text} (${row.milestoneYear})` : '—';
-                },
-              },
-              {
-                title: t('consolidation.indicators.status'),
-                dataIndex: 'status',
-                width: 170,
-                render: (status: Indicator['status']) => (
-                  <Tag color={INDICATOR_STATUS_COLOURS[status]}>
-                    {t(`dashboard.indicatorStatuses.${status}`)}
-                  </Tag>
-                ),
-              },
+              ...columns,
             ]}
           />
         </Flex>
@@ -111,64 +92,84 @@ export const IndicatorFigures = ({ indicators }: { indicators: Indicator[] }) =>
   );
 };
 
+/** The indicators of the period: value against the year's target and the assessment, by theme. */
+export const IndicatorFigures = ({ indicators }: { indicators: Indicator[] }) => {
+  const { t } = useTranslation();
+  if (indicators.length === 0) return <Empty description={t('consolidation.indicators.empty')} />;
+  return (
+    <FiguresByTheme
+      rows={indicators}
+      nameTitle={t('consolidation.indicators.name')}
+      columns={[
+        {
+          title: t('consolidation.indicators.value'),
+          key: 'value',
+          width: 130,
+          align: 'right',
+          render: (_, row) =>
+            row.assessment ? (
+              t(`reporting.report.assessments.${row.assessment}`)
+            ) : (
+              <Typography.Text strong={row.value != null}>
+                {formatMeasure(row.value, row.unit)}
+              </Typography.Text>
+            ),
+        },
+        {
+          title: t('consolidation.indicators.target'),
+          key: 'target',
+          width: 150,
+          render: (_, row) => {
+            if (row.targetText) return row.targetText;
+            const milestone = row.targets.find((target) => target.year === row.milestoneYear);
+            const text = milestone ? formatTarget(milestone, row.unit) : '';
+            return text ? `${text} (${row.milestoneYear})` : '—';
+          },
+        },
+        {
+          title: t('consolidation.indicators.status'),
+          dataIndex: 'status',
+          width: 170,
+          render: (status: Indicator['status']) => (
+            <Tag color={INDICATOR_STATUS_COLOURS[status]}>{t(`dashboard.indicatorStatuses.${status}`)}</Tag>
+          ),
+        },
+      ]}
+    />
+  );
+};
+
 /** The tasks of the period: status and progress as the lead units reported them, by theme. */
 export const TaskFigures = ({ tasks }: { tasks: Task[] }) => {
   const { t } = useTranslation();
   if (tasks.length === 0) return <Empty description={t('consolidation.tasks.empty')} />;
   return (
-    <Flex vertical gap={8}>
-      {byTheme(tasks).map((theme) => (
-        <Flex vertical gap={4} key={theme.name}>
-          <ThemeTitle name={theme.name} />
-          <Table<Task>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={theme.items}
-            scroll={{ x: 900 }}
-            columns={[
-              {
-                title: t('consolidation.indicators.code'),
-                dataIndex: 'code',
-                width: 70,
-                render: (code: string | null) => code ?? '—',
-              },
-              {
-                title: t('consolidation.tasks.name'),
-                dataIndex: 'name',
-                render: (name: string, row) => (
-                  <NameWithUnit
-                    name={name}
-                    unitName={row.leadUnitName}
-                    none={t('consolidation.indicators.noLeadUnit')}
-                  />
-                ),
-              },
-              {
-                title: t('consolidation.tasks.deadline'),
-                dataIndex: 'deadlineText',
-                width: 140,
-                render: (text: string | null) => text ?? '—',
-              },
-              {
-                title: t('consolidation.tasks.progress'),
-                dataIndex: 'progress',
-                width: 90,
-                align: 'right',
-                render: (progress: number | null) => (progress == null ? '—' : `${progress} %`),
-              },
-              {
-                title: t('consolidation.tasks.status'),
-                dataIndex: 'status',
-                width: 210,
-                render: (status: Task['status']) => (
-                  <Tag color={TASK_STATUS_COLOURS[status]}>{t(`dashboard.taskStatuses.${status}`)}</Tag>
-                ),
-              },
-            ]}
-          />
-        </Flex>
-      ))}
-    </Flex>
+    <FiguresByTheme
+      rows={tasks}
+      nameTitle={t('consolidation.tasks.name')}
+      columns={[
+        {
+          title: t('consolidation.tasks.deadline'),
+          dataIndex: 'deadlineText',
+          width: 140,
+          render: (text: string | null) => text ?? '—',
+        },
+        {
+          title: t('consolidation.tasks.progress'),
+          dataIndex: 'progress',
+          width: 90,
+          align: 'right',
+          render: (progress: number | null) => (progress == null ? '—' : `${progress} %`),
+        },
+        {
+          title: t('consolidation.tasks.status'),
+          dataIndex: 'status',
+          width: 210,
+          render: (status: Task['status']) => (
+            <Tag color={TASK_STATUS_COLOURS[status]}>{t(`dashboard.taskStatuses.${status}`)}</Tag>
+          ),
+        },
+      ]}
+    />
   );
 };
