@@ -92,6 +92,7 @@ describe('[CONSOLIDATION] consolidated report: write, send, return, resend, appr
     await other.waitForStatus('Dự thảo');
     await other.narrativeInput.fill(OTHER_EDIT);
     await other.save();
+    await officer.bringToFront();
     await report.narrativeInput.fill(`${NARRATIVE} (sửa)`);
     await report.button('Lưu').click();
     await report.conflictAlert.waitFor();

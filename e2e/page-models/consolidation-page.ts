@@ -1,6 +1,11 @@
 import type { Download, Locator, Page, Response } from 'playwright-core';
 
-/** /reporting-periods/:periodId/consolidated: the locality's consolidated report of a period. */
+/**
+ * /reporting-periods/:periodId/consolidated: the locality's consolidated report of a period.
+ * The spec drives several people's pages in one browser, and only the page in front runs animations
+ * (Ant Design's loading icons and confirmations finish on animation frames): each action brings its page
+ * to the front first, as the person would be looking at it.
+ */
 export class ConsolidatedReportPage {
   constructor(private readonly page: Page) {}
 
@@ -49,22 +54,43 @@ export class ConsolidatedReportPage {
     return this.page.getByTestId('consolidated-narrative');
   }
 
+  /**
+   * An action button. After a request, Ant Design fades the loading icon out on animation frames; in a
+   * page behind another the fade can stay unfinished, leaving "loading" in the button's accessible name
+   * though nothing loads, so that prefix is tolerated.
+   */
   button(name: 'Lưu' | 'Trình lãnh đạo' | 'Phê duyệt' | 'Trả lại'): Locator {
-    return this.page.getByRole('button', { name, exact: true });
+    return this.page.getByRole('button', { name: new RegExp(`^(?:loading )?${name}$`) });
   }
 
   async save() {
+    await this.page.bringToFront();
     await this.button('Lưu').click();
     await this.page.getByText('Đã lưu báo cáo tổng hợp').waitFor();
   }
 
-  /** Clicks an action and confirms it ("Đồng ý"). */
+  /**
+   * Clicks an action and confirms it ("Đồng ý"). A click that lands while the confirmation is still
+   * sliding in can be lost, leaving it open: then "Đồng ý" is clicked again (a confirmed step is not
+   * repeated: the confirmation closes once the step is done).
+   */
   async confirmAction(name: 'Trình lãnh đạo' | 'Phê duyệt') {
+    await this.page.bringToFront();
     await this.button(name).click();
-    await this.page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
+    const ok = this.page.getByRole('button', { name: 'Đồng ý', exact: true });
+    for (let attempt = 1; ; attempt += 1) {
+      await ok.click();
+      try {
+        await ok.waitFor({ state: 'hidden', timeout: 5_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 
   async returnWithReason(reason: string) {
+    await this.page.bringToFront();
     await this.button('Trả lại').click();
     const dialog = this.page.getByRole('dialog', { name: 'Trả lại báo cáo tổng hợp' });
     await dialog.getByLabel('Lý do trả lại').fill(reason);
@@ -79,6 +105,7 @@ export class ConsolidatedReportPage {
 
   /** "Tải lại" in the conflict warning: the latest version replaces what is on screen. */
   async reload() {
+    await this.page.bringToFront();
     await this.conflictAlert.getByRole('button', { name: 'Tải lại' }).click();
     await this.conflictAlert.waitFor({ state: 'hidden' });
   }

@@ -19,6 +19,7 @@ export class NotificationBell {
   }
 
   async open() {
+    await this.page.bringToFront();
     if (await this.panel.isVisible()) return;
     await this.button.click();
     await this.panel.waitFor();
