@@ -132,7 +132,9 @@ describe('[CONSOLIDATION] consolidated report: write, send, return, resend, appr
     // The officer sees the return in the bell, opens it, reads why, completes and sends again.
     const officerBell = new NotificationBell(officer);
     // (Only the leader's count is asserted: the reminder scan may also write to the standing agency.)
-    await officer.goto('/plans');
+    // The list loaded first, so the bell is not opened under a page still loading.
+    await new PlanListPage(officer).open();
+    await officer.getByRole('table').waitFor();
     await officerBell.open();
     const returned = officerBell.item(`Báo cáo tổng hợp bị trả lại: ${RETURN_REASON}`);
     await returned.waitFor();
@@ -164,7 +166,9 @@ describe('[CONSOLIDATION] consolidated report: write, send, return, resend, appr
       .waitFor();
 
     // The officer sees the approval in the bell, marks everything read, then opens it: locked for good.
-    await officer.goto('/plans');
+    // The list loaded first, so the bell is not opened under a page still loading.
+    await new PlanListPage(officer).open();
+    await officer.getByRole('table').waitFor();
     await officerBell.open();
     const approval = officerBell.item(`Báo cáo tổng hợp đã được phê duyệt: ${PERIOD}`);
     await approval.waitFor();
