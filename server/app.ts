@@ -193,7 +193,21 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   const webRoot = deps.webRoot;
   const hasWeb = webRoot !== undefined && existsSync(`${webRoot}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      // The build writes .br and .gz beside each asset (web/vite.config.ts); they are sent as they are.
+      preCompressed: true,
+      // Hashed file names never change content: cache them for a year. index.html is asked for each time.
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        res.setHeader(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
 
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the SPA get its index page; unknown API paths get the JSON error.
