@@ -16,9 +16,11 @@ export const en: Resources = {
     notFoundHint: 'The address does not exist or has been removed.',
     backHome: 'Back to plans',
     errorTitle: 'Could not load the data',
+    skipToContent: 'Skip to main content',
   },
   nav: {
     label: 'Main navigation',
+    open: 'Open the menu',
     plans: 'Plans',
     catalog: 'Indicator catalog',
     search: 'Search',

@@ -15,9 +15,11 @@ export const vi = {
     notFoundHint: 'Đường dẫn không tồn tại hoặc đã bị xóa.',
     backHome: 'Về danh sách kế hoạch',
     errorTitle: 'Không tải được dữ liệu',
+    skipToContent: 'Bỏ qua, đến nội dung chính',
   },
   nav: {
     label: 'Điều hướng chính',
+    open: 'Mở menu',
     plans: 'Kế hoạch',
     catalog: 'Danh mục chỉ tiêu',
     search: 'Tìm kiếm',

@@ -1,6 +1,7 @@
-import { LogoutOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import type { TRole } from '@core/schemas/auth.schemas';
-import { Button, Layout, Menu, Segmented, Tooltip, Typography } from 'antd';
+import { Button, Drawer, Grid, Layout, Menu, Segmented, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogoutMutation } from '../../features/auth/mutations';
@@ -32,7 +33,7 @@ const selectedNavKey = (pathname: string): string => {
 };
 
 /** The signed-in person: name, roles, password change and sign-out. */
-const UserBox = () => {
+const UserBox = ({ compact }: { compact: boolean }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { user } = useCurrentUser();
@@ -45,6 +46,23 @@ const UserBox = () => {
     logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
   };
 
+  const logoutButton = (
+    <Button
+      size={compact ? 'middle' : 'small'}
+      ghost
+      icon={<LogoutOutlined />}
+      loading={logout.isPending}
+      onClick={handleLogout}
+      aria-label={compact ? t('auth.logout') : undefined}
+      className={compact ? styles.touchTarget : undefined}
+    >
+      {compact ? null : t('auth.logout')}
+    </Button>
+  );
+
+  // On a phone the name and roles move into the menu drawer; sign-out stays one tap away.
+  if (compact) return <div className={styles.user}>{logoutButton}</div>;
+
   return (
     <div className={styles.user}>
       <Tooltip title={roles.join('; ')} placement="bottomRight">
@@ -56,9 +74,7 @@ const UserBox = () => {
       <Link to="/change-password" className={styles.userLink}>
         {t('auth.changePasswordLink')}
       </Link>
-      <Button size="small" ghost icon={<LogoutOutlined />} loading={logout.isPending} onClick={handleLogout}>
-        {t('auth.logout')}
-      </Button>
+      {logoutButton}
     </div>
   );
 };
@@ -68,46 +84,99 @@ export const AppLayout = () => {
   const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
   const { user } = useCurrentUser();
+  const screens = Grid.useBreakpoint();
+  // Below 768 px (phones) the menu moves into a drawer opened from the header.
+  const isPhone = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const isAdmin = hasAnyRole(user, ADMIN_ROLES);
   // Until the password is changed the server refuses everything else, so the menu would only mislead.
   const isLocked = Boolean(user?.mustChangePassword);
   const items = NAV_ITEMS.filter((item) => !item.adminOnly || isAdmin);
+  const selectedKey = selectedNavKey(pathname);
+  const selectedLabel = NAV_ITEMS.find((item) => item.key === selectedKey)?.labelKey;
+
+  // A real title per page (the browser tab, history and screen readers), from the menu entry it belongs to.
+  useEffect(() => {
+    document.title = selectedLabel ? `${t(selectedLabel)} · ${t('app.name')}` : t('app.name');
+  }, [selectedLabel, t]);
+
+  const menuItems = items.map((item) => ({
+    key: item.key,
+    label: <Link to={item.key}>{t(item.labelKey)}</Link>,
+  }));
+  const languageSwitch = (
+    <Segmented<Language>
+      aria-label={t('app.language')}
+      size={isPhone ? 'middle' : 'small'}
+      value={i18n.language === 'en' ? 'en' : 'vi'}
+      onChange={(value) => void changeLanguage(value)}
+      options={[
+        { value: 'vi', label: 'VI' },
+        { value: 'en', label: 'EN' },
+      ]}
+    />
+  );
 
   return (
     <Layout className={styles.shell}>
+      <a href="#main-content" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
       <Layout.Header className={styles.header}>
+        {isPhone && !isLocked && (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t('nav.open')}
+            aria-expanded={drawerOpen}
+            onClick={() => setDrawerOpen(true)}
+            className={`${styles.menuButton} ${styles.touchTarget}`}
+          />
+        )}
         <Link to="/plans" className={styles.brand}>
           <span className={styles.brandName}>{t('app.name')}</span>
           <span className={styles.tagline}>{t('app.tagline')}</span>
         </Link>
         <nav aria-label={t('nav.label')} className={styles.nav}>
-          {!isLocked && (
+          {!isLocked && !isPhone && (
             <Menu
               mode="horizontal"
               theme="dark"
-              selectedKeys={[selectedNavKey(pathname)]}
-              items={items.map((item) => ({
-                key: item.key,
-                label: <Link to={item.key}>{t(item.labelKey)}</Link>,
-              }))}
+              selectedKeys={[selectedKey]}
+              items={menuItems}
               className={styles.menu}
             />
           )}
         </nav>
-        <Segmented<Language>
-          aria-label={t('app.language')}
-          size="small"
-          value={i18n.language === 'en' ? 'en' : 'vi'}
-          onChange={(value) => void changeLanguage(value)}
-          options={[
-            { value: 'vi', label: 'VI' },
-            { value: 'en', label: 'EN' },
-          ]}
-        />
+        {!isPhone && languageSwitch}
         {user && !isLocked && <NotificationBell />}
-        <UserBox />
+        <UserBox compact={isPhone} />
       </Layout.Header>
-      <Layout.Content className={styles.content}>
+      {isPhone && (
+        <Drawer
+          title={user?.displayName ?? t('app.name')}
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={300}
+        >
+          <nav aria-label={t('nav.label')}>
+            <Menu
+              mode="inline"
+              selectedKeys={[selectedKey]}
+              items={menuItems}
+              className={styles.drawerMenu}
+            />
+          </nav>
+          <div className={styles.drawerFooter}>
+            <Link to="/change-password" onClick={() => setDrawerOpen(false)}>
+              {t('auth.changePasswordLink')}
+            </Link>
+            {languageSwitch}
+          </div>
+        </Drawer>
+      )}
+      <Layout.Content id="main-content" tabIndex={-1} className={styles.content}>
         <Outlet />
       </Layout.Content>
       <Layout.Footer className={styles.footer}>
