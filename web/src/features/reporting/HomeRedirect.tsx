@@ -3,13 +3,16 @@ import { hasAnyRole } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
 
 /**
- * The landing page: unit officers and leaders start from their own work (the reports to file, the
- * consolidated reports to approve), everyone else — who sets plans up or oversees them — from the plans.
+ * The landing page, by what each person comes to do: unit officers file their reports, the standing
+ * agency reviews them and leaders approve the consolidated report — all three start from "Việc của tôi";
+ * inspectors start from the dashboard (a province's overview, or the plan's dashboard); administrators,
+ * who set plans up, from the plans.
  */
 export const HomeRedirect = () => {
   const { user } = useCurrentUser();
-  const startsFromOwnWork =
-    hasAnyRole(user, ['unit_officer', 'leader']) &&
-    !hasAnyRole(user, ['system_admin', 'locality_admin', 'standing_officer']);
-  return <Navigate to={startsFromOwnWork ? '/my-work' : '/plans'} replace />;
+  const isAdmin = hasAnyRole(user, ['system_admin', 'locality_admin']);
+  if (!isAdmin && hasAnyRole(user, ['unit_officer', 'standing_officer', 'leader']))
+    return <Navigate to="/my-work" replace />;
+  if (!isAdmin && hasAnyRole(user, ['inspector'])) return <Navigate to="/dashboard" replace />;
+  return <Navigate to="/plans" replace />;
 };
