@@ -1,10 +1,11 @@
 import type { TConsolidatedWorkItem, TMyObligation, TReviewItem } from '@core/schemas/reporting.schemas';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { ResponsiveTable } from '../../components/ui/ResponsiveTable';
 import { hasAnyRole } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { reportingQueries } from './queries';
@@ -85,7 +86,7 @@ const MyWorkPage = () => {
           }
         >
           <Typography.Paragraph type="secondary">{t('myWork.intro')}</Typography.Paragraph>
-          <Table<TMyObligation>
+          <ResponsiveTable<TMyObligation>
             rowKey={(row) => `${row.period.id}:${row.unitId}`}
             size="middle"
             pagination={false}
@@ -150,7 +151,7 @@ const MyWorkPage = () => {
       {data?.roles.reviews && (
         <Card title={t('myWork.toReview')} size="small">
           <Typography.Paragraph type="secondary">{t('myWork.toReviewHint')}</Typography.Paragraph>
-          <Table<TReviewItem>
+          <ResponsiveTable<TReviewItem>
             rowKey={(row) => row.report.id}
             size="middle"
             pagination={false}
@@ -201,7 +202,7 @@ const MyWorkPage = () => {
           <Typography.Paragraph type="secondary">
             {t('myWork.consolidatedToApproveHint')}
           </Typography.Paragraph>
-          <Table<TConsolidatedWorkItem>
+          <ResponsiveTable<TConsolidatedWorkItem>
             rowKey={(row) => row.period.id}
             size="middle"
             pagination={false}
@@ -252,7 +253,7 @@ const MyWorkPage = () => {
           }
         >
           <Typography.Paragraph type="secondary">{t('myWork.consolidatedHint')}</Typography.Paragraph>
-          <Table<TConsolidatedWorkItem>
+          <ResponsiveTable<TConsolidatedWorkItem>
             rowKey={(row) => row.period.id}
             size="middle"
             pagination={false}

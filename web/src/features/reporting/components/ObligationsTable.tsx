@@ -1,7 +1,8 @@
 import type { TPeriodObligation } from '@core/schemas/reporting.schemas';
-import { Button, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
 import { formatDateTime, REPORT_STATUS_COLOURS, reportStatusOf, TIMELINESS_COLOURS } from '../reportStatus';
 
 type ObligationsTableProps = { periodId: string; obligations: TPeriodObligation[]; isLoading?: boolean };
@@ -13,7 +14,7 @@ export const ObligationsTable = ({ periodId, obligations, isLoading }: Obligatio
   const reportPath = (unitId: string) => `/reporting-periods/${periodId}/units/${unitId}`;
 
   return (
-    <Table<TPeriodObligation>
+    <ResponsiveTable<TPeriodObligation>
       rowKey="unitId"
       size="middle"
       loading={isLoading}
