@@ -19,11 +19,7 @@ import {
   TEMPLATE,
 } from '../../documents/export/excel-exporter';
 import { cellLabel, type ImportedTemplate } from '../../documents/export/excel-importer';
-import {
-  readGuardedTemplateXlsx,
-  TEMPLATE_LIMITS,
-  type TemplateLimits,
-} from '../../documents/export/guarded-template-reader';
+import { readGuardedTemplateXlsx, type TemplateLimits } from '../../documents/export/guarded-template-reader';
 import type { PdfConverter } from '../../documents/export/pdf-converter';
 import {
   type DocumentIssuer,
@@ -104,7 +100,7 @@ export const createExportService = ({
   consolidation,
   reporting,
   pdf,
-  templateLimits = TEMPLATE_LIMITS,
+  templateLimits,
 }: ExportServiceDeps) => {
   const today = () => vietnamDateOf(clock.now());
 
@@ -410,10 +406,9 @@ export const createExportService = ({
    * Reads a filled template and saves it as the unit's draft, at the current revision, through the
    * reporting service. Indicators and tasks without a row in the file keep what the report holds.
    *
-   * @throws AppError PERIOD_NOT_FOUND, UNIT_NOT_FOUND, FORBIDDEN, FILE_TOO_LARGE (also for a file that
-   *   unpacks beyond the template's limits), UNREADABLE_DOCUMENT (also for a parse past the time limit),
-   *   SERVER_BUSY, TEMPLATE_INVALID (one detail per wrong cell; nothing is written), REPORT_LOCKED,
-   *   REPORT_CHANGED
+   * @throws AppError PERIOD_NOT_FOUND, UNIT_NOT_FOUND, FORBIDDEN, FILE_TOO_LARGE, UNREADABLE_DOCUMENT,
+   *   SERVER_BUSY (see readGuardedTemplateXlsx), TEMPLATE_INVALID (one detail per wrong cell; nothing is
+   *   written), REPORT_LOCKED, REPORT_CHANGED
    */
   const importTemplate = async (context: RequestContext, periodId: string, unitId: string, bytes: Buffer) => {
     const form = await reporting.getUnitReport(context, periodId, unitId);
