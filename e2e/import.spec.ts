@@ -8,7 +8,10 @@ import { type RunningApp, startApp } from './support/app';
 import { launchBrowser, newPage } from './support/browser';
 
 const SEED_002_DOCX = new URL('../server/test/fixtures/import/seed-002.docx', import.meta.url);
-const SEED_002_GOLD = new URL('../../shared/seeds/002_fd7da9144eb7c425.gold.json', import.meta.url);
+const SEED_002_GOLD = new URL(
+  '../server/test/fixtures/seeds/002_fd7da9144eb7c425.gold.json',
+  import.meta.url,
+);
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 describe('[IMPORT] a plan document becomes a plan through the review screen', () => {

@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import type { TemplateLimits } from './documents/export/guarded-template-reader';
 import { createPdfConverter, type PdfConverter } from './documents/export/pdf-converter';
 import { AppError } from './errors';
 import { installErrorHandler } from './http/error-handler';
@@ -69,6 +70,8 @@ export type AppDeps = {
   webRoot?: string;
   /** Word → PDF (LibreOffice); by default found on the machine at first use. */
   pdf?: PdfConverter;
+  /** Limits of an uploaded entry template (TEMPLATE_LIMITS by default; tests narrow them). */
+  templateLimits?: TemplateLimits;
 };
 
 export const createServices = ({
@@ -77,7 +80,8 @@ export const createServices = ({
   config,
   storage,
   pdf = createPdfConverter(),
-}: Pick<AppDeps, 'db' | 'clock' | 'config' | 'storage' | 'pdf'>) => {
+  templateLimits,
+}: Pick<AppDeps, 'db' | 'clock' | 'config' | 'storage' | 'pdf' | 'templateLimits'>) => {
   const catalog = createCatalogService();
   const notification = createNotificationService({ db, clock, config });
   const reporting = createReportingService({ db, clock, storage, notifications: notification });
@@ -106,7 +110,7 @@ export const createServices = ({
     overview: createOverviewService({ db, clock, catalog, reporting }),
     consolidation,
     notification,
-    export: createExportService({ db, clock, plan, consolidation, reporting, pdf }),
+    export: createExportService({ db, clock, plan, consolidation, reporting, pdf, templateLimits }),
   };
 };
 

@@ -1,8 +1,8 @@
 /**
  * The draft a plan importer produces from a document (DOCX, PDF, scan or plain text), before a person
- * reviews it. The shape follows the gold-label schema of the seed documents (`shared/seeds/SCHEMA.md`)
- * so that drafts can be scored against hand-made labels; the review flags are extra fields the review
- * screen uses to show which rows need a person's eye.
+ * reviews it. The shape follows the gold-label schema of the seed documents
+ * (`server/test/fixtures/seeds/SCHEMA.md`) so that drafts can be scored against hand-made labels; the
+ * review flags are extra fields the review screen uses to show which rows need a person's eye.
  */
 import { z } from 'zod';
 import { TextLimits } from '../validations';

@@ -8,9 +8,9 @@ import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/test-app';
 
-const SEEDS = new URL('../../../../shared/seeds/', import.meta.url);
+const SEEDS = new URL('../../test/fixtures/seeds/', import.meta.url);
 const readGold = (stem: string) => JSON.parse(readFileSync(new URL(`${stem}.gold.json`, SEEDS), 'utf8'));
-const goldMapping = JSON.parse(readFileSync(new URL('../catalog/gold-mapping.json', SEEDS), 'utf8'));
+const goldMapping = JSON.parse(readFileSync(new URL('gold-mapping.json', SEEDS), 'utf8'));
 
 const thanhDongGold = (() => {
   const gold = readGold('002_fd7da9144eb7c425');

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ZImportedPlanDraft } from '@core/schemas/import.schemas';
 import { describe, expect, it } from 'vitest';
 import { importPlanFromText, UnreadableDocumentError } from './import-plan';
 
-const SEEDS = resolve(import.meta.dirname, '../../../../shared/seeds');
+const SEEDS = resolve(import.meta.dirname, '../../test/fixtures/seeds');
 const work = mkdtempSync(join(tmpdir(), 'import-plan-test-'));
 
 /** Scores a draft with the project's scorer, exactly as the benchmark does, and returns "import score". */
@@ -23,7 +23,7 @@ const score = (stem: string, draft: unknown): number => {
   return Number(/import score:\s*([\d.]+)/.exec(output.trim().split('\n').at(-1) ?? '')?.[1]);
 };
 
-describe.skipIf(!existsSync(SEEDS))('importPlanFromText on the seed documents', () => {
+describe('importPlanFromText on the seed documents', () => {
   // Targets from the task brief. 000 is the OCR copy of 002 without diacritics; its appendix table
   // comes out with the columns interleaved line by line and is rebuilt by `ocr-table.ts`.
   it.each([

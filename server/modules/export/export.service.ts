@@ -18,7 +18,8 @@ import {
   renderTemplateXlsx,
   TEMPLATE,
 } from '../../documents/export/excel-exporter';
-import { cellLabel, type ImportedTemplate, readTemplateXlsx } from '../../documents/export/excel-importer';
+import { cellLabel, type ImportedTemplate } from '../../documents/export/excel-importer';
+import { readGuardedTemplateXlsx, type TemplateLimits } from '../../documents/export/guarded-template-reader';
 import type { PdfConverter } from '../../documents/export/pdf-converter';
 import {
   type DocumentIssuer,
@@ -42,6 +43,8 @@ type ExportServiceDeps = {
   consolidation: Pick<ConsolidationService, 'get'>;
   reporting: Pick<ReportingService, 'getPeriod' | 'getUnitReport' | 'saveDraft'>;
   pdf: PdfConverter;
+  /** How an uploaded template is bounded while it is read (TEMPLATE_LIMITS unless a test narrows them). */
+  templateLimits?: TemplateLimits;
 };
 
 /** A file to download. */
@@ -97,6 +100,7 @@ export const createExportService = ({
   consolidation,
   reporting,
   pdf,
+  templateLimits,
 }: ExportServiceDeps) => {
   const today = () => vietnamDateOf(clock.now());
 
@@ -403,7 +407,8 @@ export const createExportService = ({
    * reporting service. Indicators and tasks without a row in the file keep what the report holds.
    *
    * @throws AppError PERIOD_NOT_FOUND, UNIT_NOT_FOUND, FORBIDDEN, FILE_TOO_LARGE, UNREADABLE_DOCUMENT,
-   *   TEMPLATE_INVALID (one detail per wrong cell; nothing is written), REPORT_LOCKED, REPORT_CHANGED
+   *   SERVER_BUSY (see readGuardedTemplateXlsx), TEMPLATE_INVALID (one detail per wrong cell; nothing is
+   *   written), REPORT_LOCKED, REPORT_CHANGED
    */
   const importTemplate = async (context: RequestContext, periodId: string, unitId: string, bytes: Buffer) => {
     const form = await reporting.getUnitReport(context, periodId, unitId);
@@ -412,14 +417,18 @@ export const createExportService = ({
       throw new AppError('FORBIDDEN');
     if (bytes.length > MAX_TEMPLATE_BYTES)
       throw new AppError('FILE_TOO_LARGE', { message: 'Tệp quá lớn: biểu mẫu nhập số liệu tối đa 5 MB.' });
-    const imported: ImportedTemplate = await readTemplateXlsx(bytes, {
-      periodId,
-      unitId,
-      unitName: form.unit.name,
-      periodLabel: form.period.label,
-      indicators: new Map(form.indicators.map(({ row }) => [row.id, { code: row.code, unit: row.unit }])),
-      taskIds: new Set(form.tasks.map((row) => row.id)),
-    });
+    const imported: ImportedTemplate = await readGuardedTemplateXlsx(
+      bytes,
+      {
+        periodId,
+        unitId,
+        unitName: form.unit.name,
+        periodLabel: form.period.label,
+        indicators: new Map(form.indicators.map(({ row }) => [row.id, { code: row.code, unit: row.unit }])),
+        taskIds: new Set(form.tasks.map((row) => row.id)),
+      },
+      templateLimits,
+    );
     const importedValues = new Map(imported.values.map((row) => [row.indicatorId, row]));
     const importedUpdates = new Map(imported.taskUpdates.map((row) => [row.taskId, row]));
     // The file decides for every row it holds (an emptied row clears the value); the others keep theirs.

@@ -7,7 +7,7 @@ import { importPlanFromText } from '../../documents/import/import-plan';
 import { buildTestApp, type TestApp } from '../../test/test-app';
 import { unitNamesOfDraft } from './plan-draft';
 
-const SEED_002 = new URL('../../../../shared/seeds/002_fd7da9144eb7c425.txt', import.meta.url);
+const SEED_002 = new URL('../../test/fixtures/seeds/002_fd7da9144eb7c425.txt', import.meta.url);
 const EXTERNAL = /^(các )?doanh nghiệp/i;
 
 describe('POST /api/v1/plans/from-draft', () => {
