@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { toSearchText } from '@core/domain/text';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { Executor } from '../../db/client';
@@ -72,6 +72,10 @@ const rowOf = (
   };
 };
 
+/** The rows of a raw statement (PGlite and node-postgres both answer `{ rows }`). */
+const rowsOf = async <T>(executor: Executor, query: SQL): Promise<T[]> =>
+  ((await executor.execute(query)) as unknown as { rows: T[] }).rows;
+
 /** On an existing code, take the register's fields, but only where they differ (no write otherwise). */
 const onConflictUpdate = sql`on conflict (code) do update set
   name = excluded.name, name_en = excluded.name_en, level = excluded.level, kind = excluded.kind,
@@ -93,7 +97,7 @@ const upsertLevel = async (
   options: { keepExisting?: boolean } = {},
 ): Promise<{ inserted: string[]; updated: string[] }> => {
   if (rows.length === 0) return { inserted: [], updated: [] };
-  const result = await executor.execute<{ code: string; inserted: boolean }>(sql`
+  const result = await rowsOf<{ code: string; inserted: boolean }>(executor, sql`
     insert into locality (code, name, name_en, level, kind, parent_id, formed_from, search_text)
     select r.code, r.name, r.name_en, ${level}, r.kind, parent.id, r.formed_from, r.search_text
     from json_to_recordset(${JSON.stringify(rows)}::json) as r(
@@ -104,7 +108,7 @@ const upsertLevel = async (
     returning code, (xmax = 0) as inserted`);
   const inserted: string[] = [];
   const updated: string[] = [];
-  for (const row of result.rows) (row.inserted ? inserted : updated).push(row.code);
+  for (const row of result) (row.inserted ? inserted : updated).push(row.code);
   return { inserted, updated };
 };
 
@@ -150,9 +154,7 @@ export const loadRegister = async (
   const inserted = nation.inserted.length + provinces.inserted.length + communes.inserted.length;
   const updated = [...nation.updated, ...provinces.updated, ...communes.updated];
   if (inserted > 0 || updated.length > 0) {
-    const [root] = (
-      await executor.execute<{ id: string }>(sql`select id from locality where code = ${NATION.code}`)
-    ).rows;
+    const [root] = await rowsOf<{ id: string }>(executor, sql`select id from locality where code = ${NATION.code}`);
     await recordAudit(executor, context, clock.now(), {
       entityType: 'locality',
       entityId: root!.id,
