@@ -201,7 +201,9 @@ export const loadDemoDataIfEmpty = async (db: Database, clock: Clock): Promise<b
       await idOfCode(demo.province.code);
       const commune = await idOfCode(demo.commune.code);
       if (commune.name !== gold.plan.locality.name) {
-        throw new Error(`Locality ${demo.commune.code} is "${commune.name}", the plan names "${gold.plan.locality.name}"`);
+        throw new Error(
+          `Locality ${demo.commune.code} is "${commune.name}", the plan names "${gold.plan.locality.name}"`,
+        );
       }
       const unitIds = new Map<string, string>();
       for (const name of unitNamesOf(gold)) {

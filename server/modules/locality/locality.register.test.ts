@@ -77,7 +77,10 @@ describe('the national register', () => {
   it('should correct a unit that differs from the register, report it, and leave others alone', async () => {
     await handle.db.update(locality).set({ name: 'Thanh Dong' }).where(eq(locality.code, '10507'));
     const nation = (await findLocalityByCode(handle.db, 'VN'))!;
-    await handle.db.update(locality).set({ name: 'Cộng hòa xã hội chủ nghĩa Việt Nam' }).where(eq(locality.id, nation.id));
+    await handle.db
+      .update(locality)
+      .set({ name: 'Cộng hòa xã hội chủ nghĩa Việt Nam' })
+      .where(eq(locality.id, nation.id));
     await handle.db.insert(locality).values({
       code: '31.demo',
       name: 'Xã thử',

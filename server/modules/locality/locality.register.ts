@@ -97,7 +97,9 @@ const upsertLevel = async (
   options: { keepExisting?: boolean } = {},
 ): Promise<{ inserted: string[]; updated: string[] }> => {
   if (rows.length === 0) return { inserted: [], updated: [] };
-  const result = await rowsOf<{ code: string; inserted: boolean }>(executor, sql`
+  const result = await rowsOf<{ code: string; inserted: boolean }>(
+    executor,
+    sql`
     insert into locality (code, name, name_en, level, kind, parent_id, formed_from, search_text)
     select r.code, r.name, r.name_en, ${level}, r.kind, parent.id, r.formed_from, r.search_text
     from json_to_recordset(${JSON.stringify(rows)}::json) as r(
@@ -105,7 +107,8 @@ const upsertLevel = async (
     left join locality parent on parent.code = r.parent_code
     where true
     ${options.keepExisting ? sql`on conflict (code) do nothing` : onConflictUpdate}
-    returning code, (xmax = 0) as inserted`);
+    returning code, (xmax = 0) as inserted`,
+  );
   const inserted: string[] = [];
   const updated: string[] = [];
   for (const row of result) (row.inserted ? inserted : updated).push(row.code);
@@ -137,9 +140,14 @@ export const loadRegister = async (
   register: Register = readRegister(),
 ): Promise<RegisterLoadResult> => {
   // The nation is not in the register: created when missing, otherwise left as the installation named it.
-  const nation = await upsertLevel(executor, 'nation', [rowOf({ ...NATION, nameEn: null, formedFrom: null }, null)], {
-    keepExisting: true,
-  });
+  const nation = await upsertLevel(
+    executor,
+    'nation',
+    [rowOf({ ...NATION, nameEn: null, formedFrom: null }, null)],
+    {
+      keepExisting: true,
+    },
+  );
   const provinces = await upsertLevel(
     executor,
     'province',
@@ -148,13 +156,18 @@ export const loadRegister = async (
   const communes = await upsertLevel(
     executor,
     'commune',
-    register.provinces.flatMap((province) => province.communes.map((commune) => rowOf(commune, province.code))),
+    register.provinces.flatMap((province) =>
+      province.communes.map((commune) => rowOf(commune, province.code)),
+    ),
   );
   const total = 1 + register.provinces.reduce((sum, province) => sum + 1 + province.communes.length, 0);
   const inserted = nation.inserted.length + provinces.inserted.length + communes.inserted.length;
   const updated = [...nation.updated, ...provinces.updated, ...communes.updated];
   if (inserted > 0 || updated.length > 0) {
-    const [root] = await rowsOf<{ id: string }>(executor, sql`select id from locality where code = ${NATION.code}`);
+    const [root] = await rowsOf<{ id: string }>(
+      executor,
+      sql`select id from locality where code = ${NATION.code}`,
+    );
     await recordAudit(executor, context, clock.now(), {
       entityType: 'locality',
       entityId: root!.id,

@@ -4,12 +4,7 @@
  * then the same pure evaluation the plan dashboard calls (core/domain/plan-evaluation.ts over
  * core/domain/evaluation.ts). Only accepted unit reports give numbers.
  */
-import {
-  type IndicatorStatus,
-  type TaskStatus,
-  type Timeliness,
-  type UnitEvaluationState,
-} from '@core/domain/evaluation';
+import type { IndicatorStatus, TaskStatus, Timeliness, UnitEvaluationState } from '@core/domain/evaluation';
 import {
   evaluateIndicatorInPeriod,
   evaluateTaskInPeriod,

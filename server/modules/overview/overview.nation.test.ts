@@ -47,7 +47,11 @@ describe('GET /api/v1/localities/:id/overview of the nation', () => {
   let t: TestApp;
   const provinces: Record<string, string> = {};
 
-  const report = async (planId: string, unitId: string, content: { values?: unknown[]; taskUpdates?: unknown[] }) => {
+  const report = async (
+    planId: string,
+    unitId: string,
+    content: { values?: unknown[]; taskUpdates?: unknown[] },
+  ) => {
     const periods: Array<{ id: string; key: string }> = (
       await t.call('GET', `/api/v1/plans/${planId}/reporting-periods`)
     ).body.data;
@@ -67,14 +71,17 @@ describe('GET /api/v1/localities/:id/overview of the nation', () => {
   };
 
   const locality = async (code: string, name: string, level: string, kind: string, parentId: string) =>
-    (await t.call('POST', '/api/v1/localities', { code, name, level, kind, parentId })).body.data.id as string;
+    (await t.call('POST', '/api/v1/localities', { code, name, level, kind, parentId })).body.data
+      .id as string;
 
   /** A commune with a plan: a rate led by the centre, a count led by the office, a task due Q3/2026. */
   const commune = async (province: string, name: string) => {
     const id = await locality(`X-${name}`, name, 'commune', 'xã', provinces[province]!);
     const centre = await buildUnit(t, id, 'Trung tâm phục vụ hành chính công');
     const office = await buildUnit(t, id, 'Phòng Văn hóa - Xã hội');
-    const plan = await buildPlan(t, id, { reporting: [{ frequency: 'annual', due: '11-30', receiver: null }] });
+    const plan = await buildPlan(t, id, {
+      reporting: [{ frequency: 'annual', due: '11-30', receiver: null }],
+    });
     const rate = await buildIndicator(t, plan.id, {
       code: 'I.1',
       name: 'Tỷ lệ hồ sơ xử lý trực tuyến',
@@ -93,7 +100,14 @@ describe('GET /api/v1/localities/:id/overview of the nation', () => {
       targets: [{ year: 2026, op: '>=', value: 1, rawText: '01' }],
     });
     const work = await buildTask(t, plan.id, { leadUnitId: centre.id, deadlineText: 'Trong Quý III/2026' });
-    return { planId: plan.id, centre: centre.id, office: office.id, rate: rate.id, count: count.id, task: work.id };
+    return {
+      planId: plan.id,
+      centre: centre.id,
+      office: office.id,
+      rate: rate.id,
+      count: count.id,
+      task: work.id,
+    };
   };
 
   beforeAll(async () => {
@@ -141,10 +155,12 @@ describe('GET /api/v1/localities/:id/overview of the nation', () => {
     for (const name of ['Tỉnh Một', 'Tỉnh Hai', 'Tỉnh Ba']) {
       const row = rows.find((item) => item.name === name)!;
       const communes = (await overviewOf(provinces[name]!)).localities as Row[];
-      const sum = (pick: (commune: Row) => number) => communes.reduce((total, commune) => total + pick(commune), 0);
+      const sum = (pick: (commune: Row) => number) =>
+        communes.reduce((total, commune) => total + pick(commune), 0);
       expect(row.plans).toEqual([]);
       expect(row.planCount).toBe(sum((commune) => commune.plans.length));
-      for (const key of Object.keys(row.reports)) expect(row.reports[key], `${name} reports.${key}`).toBe(sum((c) => c.reports[key]!));
+      for (const key of Object.keys(row.reports))
+        expect(row.reports[key], `${name} reports.${key}`).toBe(sum((c) => c.reports[key]!));
       for (const key of Object.keys(row.indicators)) {
         expect(row.indicators[key], `${name} indicators.${key}`).toBe(sum((c) => c.indicators[key]!));
       }
@@ -154,13 +170,24 @@ describe('GET /api/v1/localities/:id/overview of the nation', () => {
       expect(row.communes).toEqual({
         total: communes.length,
         withPlans: communes.filter((commune) => commune.plans.length > 0).length,
-        lateReporting: communes.filter((commune) => commune.reports.late + commune.reports.missing > 0).length,
+        lateReporting: communes.filter((commune) => commune.reports.late! + commune.reports.missing! > 0)
+          .length,
       });
     }
     const byName = Object.fromEntries(rows.map((row) => [row.name, row]));
-    expect(byName['Tỉnh Một']).toMatchObject({ planCount: 2, reports: { expected: 4, accepted: 3 }, overdueTasks: 1 });
-    expect(byName['Tỉnh Hai']).toMatchObject({ planCount: 2, communes: { total: 2, withPlans: 2, lateReporting: 0 } });
-    expect(byName['Tỉnh Ba']).toMatchObject({ planCount: 0, communes: { total: 0, withPlans: 0, lateReporting: 0 } });
+    expect(byName['Tỉnh Một']).toMatchObject({
+      planCount: 2,
+      reports: { expected: 4, accepted: 3 },
+      overdueTasks: 1,
+    });
+    expect(byName['Tỉnh Hai']).toMatchObject({
+      planCount: 2,
+      communes: { total: 2, withPlans: 2, lateReporting: 0 },
+    });
+    expect(byName['Tỉnh Ba']).toMatchObject({
+      planCount: 0,
+      communes: { total: 0, withPlans: 0, lateReporting: 0 },
+    });
     expect(nation.summary).toEqual({
       localities: { total: 3, withPlans: 2, lateReporting: 0 },
       communes: { total: 5, withPlans: 4, lateReporting: 0 },
@@ -196,14 +223,20 @@ describe('GET /api/v1/localities/:id/overview of the nation', () => {
       best: { localityName: 'Xã An', value: 90 },
       worst: { localityName: 'Xã Bình', value: 50 },
     });
-    expect(online.values.map((row) => [row.localityName, row.value, row.numerator, row.denominator, row.communes])).toEqual([
+    expect(
+      online.values.map((row) => [row.localityName, row.value, row.numerator, row.denominator, row.communes]),
+    ).toEqual([
       ['Tỉnh Hai', 75, 300, 400, { reporting: 1, included: 1 }],
       ['Tỉnh Một', 83.33, 1000, 1200, { reporting: 2, included: 2 }],
     ]);
     for (const value of online.values) {
       const province = (await overviewOf(provinces[value.localityName]!)).rollups as Rollup[];
       const own = province.find((row) => row.catalogCode === online.catalogCode)!;
-      expect([value.value, value.numerator, value.denominator]).toEqual([own.value, own.numerator, own.denominator]);
+      expect([value.value, value.numerator, value.denominator]).toEqual([
+        own.value,
+        own.numerator,
+        own.denominator,
+      ]);
     }
     const smart = rollups.find((row) => row.catalogCode === 'CDS.CQS.DO_THI_THONG_MINH')!;
     expect(smart).toMatchObject({ value: 5, reporting: 2, included: 2 });
@@ -215,10 +248,18 @@ describe('GET /api/v1/localities/:id/overview of the nation', () => {
 
   it('should show the nation to nation-level users only, and each province to its own users', async () => {
     const nationInspector = await buildUser(t, { role: 'inspector', localityId: t.rootLocalityId });
-    expect((await nationInspector.client.call('GET', `/api/v1/localities/${t.rootLocalityId}/overview`)).status).toBe(200);
+    expect(
+      (await nationInspector.client.call('GET', `/api/v1/localities/${t.rootLocalityId}/overview`)).status,
+    ).toBe(200);
     const provinceAdmin = await buildUser(t, { role: 'locality_admin', localityId: provinces['Tỉnh Một']! });
-    expect((await provinceAdmin.client.call('GET', `/api/v1/localities/${t.rootLocalityId}/overview`)).status).toBe(404);
-    expect((await provinceAdmin.client.call('GET', `/api/v1/localities/${provinces['Tỉnh Một']}/overview`)).status).toBe(200);
-    expect((await provinceAdmin.client.call('GET', `/api/v1/localities/${provinces['Tỉnh Hai']}/overview`)).status).toBe(404);
+    expect(
+      (await provinceAdmin.client.call('GET', `/api/v1/localities/${t.rootLocalityId}/overview`)).status,
+    ).toBe(404);
+    expect(
+      (await provinceAdmin.client.call('GET', `/api/v1/localities/${provinces['Tỉnh Một']}/overview`)).status,
+    ).toBe(200);
+    expect(
+      (await provinceAdmin.client.call('GET', `/api/v1/localities/${provinces['Tỉnh Hai']}/overview`)).status,
+    ).toBe(404);
   });
 });

@@ -9,8 +9,8 @@
  */
 
 import type { AnyColumn } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import {
   indicator,

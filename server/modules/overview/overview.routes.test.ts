@@ -173,21 +173,41 @@ describe('GET /api/v1/localities/:id/overview on the demo', () => {
       evaluation: 'scored',
       rank: 1,
     });
-    expect(rows.find((row) => row.name === 'Hải Phòng')).toMatchObject({ planCount: 1, evaluation: 'not_evaluated' });
+    expect(rows.find((row) => row.name === 'Hải Phòng')).toMatchObject({
+      planCount: 1,
+      evaluation: 'not_evaluated',
+    });
     expect(rows.find((row) => row.name === 'Hà Nội')).toMatchObject({
       planCount: 0,
       communes: { total: 126, withPlans: 0, lateReporting: 0 },
     });
-    const online = (nation.rollups as RollupRow[]).find((row) => row.catalogCode === 'CDS.TTHC.HO_SO_TRUC_TUYEN')!;
-    expect(online).toMatchObject({ value: 90, numerator: 1710, denominator: 1900, reporting: 1, included: 1 });
+    const online = (nation.rollups as RollupRow[]).find(
+      (row) => row.catalogCode === 'CDS.TTHC.HO_SO_TRUC_TUYEN',
+    )!;
+    expect(online).toMatchObject({
+      value: 90,
+      numerator: 1710,
+      denominator: 1900,
+      reporting: 1,
+      included: 1,
+    });
     expect(online.values).toEqual([
-      expect.objectContaining({ localityName: 'Thái Nguyên', value: 90, planId: null, communes: { reporting: 1, included: 1 } }),
+      expect.objectContaining({
+        localityName: 'Thái Nguyên',
+        value: 90,
+        planId: null,
+        communes: { reporting: 1, included: 1 },
+      }),
     ]);
 
     // A province inspector, a commune officer: the nation's overview is not theirs (404).
-    expect((await provinceUser.call('GET', `/api/v1/localities/${t.rootLocalityId}/overview`)).status).toBe(404);
+    expect((await provinceUser.call('GET', `/api/v1/localities/${t.rootLocalityId}/overview`)).status).toBe(
+      404,
+    );
     const communeUser = await t.signIn('dantien.hcc');
-    expect((await communeUser.call('GET', `/api/v1/localities/${t.rootLocalityId}/overview`)).status).toBe(404);
+    expect((await communeUser.call('GET', `/api/v1/localities/${t.rootLocalityId}/overview`)).status).toBe(
+      404,
+    );
   });
 
   it('should hide the province from a commune user and from another province (404)', async () => {
