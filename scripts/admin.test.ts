@@ -75,7 +75,7 @@ describe('npm run admin', () => {
     const second = admin('load-register');
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('thêm mới 0, cập nhật 0, giữ nguyên 3356.');
-  });
+  }, 180_000);
 
   it.each([
     [
