@@ -30,8 +30,10 @@ describe('[OVERVIEW] province overview: communes ranked, figures traced to the c
     const overview = new OverviewPage(inspector);
     await overview.openFromDashboards('Hải Phòng');
     haiPhongId = overview.localityId();
-    // One ward in the system: the page says there is nothing to compare yet.
-    await inspector.getByText('chưa có gì để so sánh', { exact: false }).waitFor();
+    // The register's 114 communes and wards of Hải Phòng, one with a plan (Thành Đông).
+    expect(await inspector.getByTestId('overview-summary').textContent()).toMatch(
+      /^1\/114 xã, phường đã có kế hoạch, \d+ chậm báo cáo$/,
+    );
     const cells = await overview.communeCells('Thành Đông');
     // Rank, name (plan and period), rating, score, reports submitted, late, missing, indicators behind, overdue tasks.
     expect(cells[0]).toBe('—');
@@ -62,6 +64,20 @@ describe('[OVERVIEW] province overview: communes ranked, figures traced to the c
     await admin.getByText('Thiếu tử số, mẫu số: không tính vào giá trị toàn địa bàn').waitFor();
     await admin.getByRole('link', { name: 'Dân Tiến · II.7' }).click();
     await admin.getByRole('heading', { name: 'Bảng điều hành · Dân Tiến' }).waitFor();
+  });
+
+  it('[OVERVIEW]: the administrator opens the nation, finds a province typed without diacritics and opens it', async () => {
+    const overview = new OverviewPage(admin);
+    await overview.openFromDashboards('Việt Nam');
+    expect(await admin.getByTestId('overview-summary').textContent()).toMatch(
+      /^2\/34 tỉnh, thành phố có kế hoạch; 2\/3\.321 xã, phường đã có kế hoạch, \d+ chậm báo cáo$/,
+    );
+    await admin.getByLabel('Tìm theo tên', { exact: true }).fill('thai nguyen');
+    await overview.communeRow('Thái Nguyên').waitFor();
+    expect(await overview.communeRow('Hải Phòng').count()).toBe(0);
+    expect((await overview.communeCells('Thái Nguyên'))[1]).toContain('1/92 xã, phường có kế hoạch');
+    await overview.communeRow('Thái Nguyên').getByRole('link', { name: 'Thái Nguyên' }).click();
+    await overview.heading('Thái Nguyên').waitFor();
   });
 
   it('[OVERVIEW]: a ward officer cannot open the province overview', async () => {

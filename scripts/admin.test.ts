@@ -67,6 +67,16 @@ describe('npm run admin', () => {
     }
   });
 
+  it('should load the national register under the existing nation, then change nothing on a second run', () => {
+    const first = admin('load-register');
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('3356 địa phương; thêm mới 3355, cập nhật 0, giữ nguyên 1.');
+    const second = admin('load-register');
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('thêm mới 0, cập nhật 0, giữ nguyên 3356.');
+  }, 180_000);
+
   it.each([
     [
       [

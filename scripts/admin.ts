@@ -4,6 +4,7 @@
  *   npm run admin -- create-user --username admin --name "Quản trị hệ thống" --password '…' \
  *     --role system_admin --locality VN [--unit "Tên đơn vị"]
  *   npm run admin -- create-locality --code VN --name "Việt Nam" --level nation --kind "quốc gia"
+ *   npm run admin -- load-register
  *
  * Works on the configured database (DATABASE_URL or DATA_DIR, as the server). The new user must
  * change the password at the first sign-in. Exit codes: 0 done, 2 bad input.
@@ -17,6 +18,7 @@ import { loadConfig } from '../server/config';
 import { openMigratedDatabase } from '../server/db/migrate';
 import { AppError } from '../server/errors';
 import { systemActor } from '../server/modules/auth/access';
+import { loadRegister } from '../server/modules/locality/locality.register';
 import { findLocalityByCode } from '../server/modules/locality/locality.repository';
 import { createLocalityService } from '../server/modules/locality/locality.service';
 import { listUnitsByLocality } from '../server/modules/unit/unit.repository';
@@ -27,6 +29,7 @@ class UsageError extends Error {}
 const USAGE = `Cách dùng:
   npm run admin -- create-user --username TÊN --name "Họ và tên" --password MẬT_KHẨU --role VAI_TRÒ --locality MÃ_ĐỊA_PHƯƠNG [--unit "Tên đơn vị"]
   npm run admin -- create-locality --code MÃ --name "Tên" --level nation|province|commune --kind "loại" [--parent MÃ_CẤP_TRÊN]
+  npm run admin -- load-register   (nạp danh mục 34 tỉnh, 3.321 xã, phường, đặc khu; chạy lại không thay đổi gì)
 Vai trò: system_admin, locality_admin, leader, standing_officer, unit_officer, inspector`;
 
 const [command, ...rest] = process.argv.slice(2);
@@ -97,6 +100,14 @@ const run = async (): Promise<void> => {
     });
     const row = await createLocalityService({ db: handle.db, clock: systemClock }).create(context, input);
     process.stdout.write(`Đã tạo địa phương "${row.name}" (mã ${row.code}).\n`);
+    return;
+  }
+  if (command === 'load-register') {
+    const result = await handle.db.transaction((tx) => loadRegister(tx, systemClock, context));
+    process.stdout.write(
+      `Danh mục đơn vị hành chính: ${result.total} địa phương; thêm mới ${result.inserted}, cập nhật ${result.updated.length}, giữ nguyên ${result.unchanged}.\n`,
+    );
+    if (result.updated.length > 0) process.stdout.write(`Mã đã cập nhật: ${result.updated.join(', ')}\n`);
     return;
   }
   throw new UsageError(USAGE);

@@ -2,6 +2,7 @@
  * The only file that opens real resources: configuration → database → migrations → demo data → listen.
  */
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { createApp, createServices, DEFAULT_WEB_ROOT } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
@@ -13,6 +14,9 @@ import { createDiskFileStore } from './storage';
 const config = loadConfig(process.env);
 const handle = await openMigratedDatabase(config);
 if (config.loadDemoData) await loadDemoDataIfEmpty(handle.db, systemClock);
+// PGlite has no autovacuum: fresh planner statistics after migrations and bulk loads (the register's
+// 3,355 localities), or the scoped reads plan as if every table were empty.
+if (handle.kind === 'pglite') await handle.db.execute(sql`analyze`);
 
 const storage = createDiskFileStore(join(config.dataDir, 'files'));
 const app = await createApp({

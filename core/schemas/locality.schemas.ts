@@ -14,6 +14,10 @@ export const ZLocality = z.object({
   parentId: z.uuid().nullable(),
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
+  /** The English name of the national register ("Thanh Dong Ward"), when loaded from it. */
+  nameEn: z.string().nullable(),
+  /** The units merged into this one in the 2025 reform, as the national register prints them. */
+  formedFrom: z.string().nullable(),
 });
 export type TLocality = z.infer<typeof ZLocality>;
 

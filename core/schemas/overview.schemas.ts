@@ -1,6 +1,6 @@
 /**
- * The overview of a locality with child localities (a province and its communes and wards): each
- * child's plans in effect, reports, indicators, overdue tasks, score, colour and rank, and the roll-up
+ * The overview of a locality with child localities (a province and its communes and wards; the nation
+ * and its provinces, each aggregated over its own communes): each child's plans in effect, reports, indicators, overdue tasks, score, colour and rank, and the roll-up
  * of every standard (catalog) indicator the children report. Every row names the plan whose dashboard
  * holds the numbers behind it.
  */
@@ -33,11 +33,28 @@ export const ZOverviewPlan = z.object({
   period: ZReportingPeriod.nullable(),
 });
 
+/** How many localities there are, how many have a plan in effect, how many are behind with reports. */
+export const ZOverviewCoverage = z.object({
+  total: z.number().int(),
+  withPlans: z.number().int(),
+  /** With at least one unit report late (Nộp muộn) or missing past its due date (Chưa nộp). */
+  lateReporting: z.number().int(),
+});
+export type TOverviewCoverage = z.infer<typeof ZOverviewCoverage>;
+
 export const ZOverviewLocality = z.object({
   localityId: z.uuid(),
   name: z.string(),
   kind: z.string(),
+  /**
+   * The locality's own plans in effect (a commune's), newest first. Empty for a province in the
+   * nation's overview: its figures come from its communes' plans, counted in `planCount`.
+   */
   plans: z.array(ZOverviewPlan),
+  /** Plans in effect behind the row's figures (the commune's own, or all its communes' for a province). */
+  planCount: z.number().int(),
+  /** For a province in the nation's overview: its communes; null for a commune. */
+  communes: ZOverviewCoverage.nullable(),
   /** Units that must report (they lead an indicator or a task) and where their reports stand. */
   reports: z.object({
     expected: z.number().int(),
@@ -70,8 +87,9 @@ export type TOverviewLocality = z.infer<typeof ZOverviewLocality>;
 export const ZRollupValue = z.object({
   localityId: z.uuid(),
   localityName: z.string(),
-  planId: z.uuid(),
-  indicatorId: z.uuid(),
+  /** The commune's plan and indicator; null for a province's figure rolled up from its communes. */
+  planId: z.uuid().nullable(),
+  indicatorId: z.uuid().nullable(),
   indicatorCode: z.string().nullable(),
   /** The unit the commune's indicator is measured in. */
   unit: z.string().nullable(),
@@ -82,6 +100,8 @@ export const ZRollupValue = z.object({
   reportId: z.uuid().nullable(),
   included: z.boolean(),
   excluded: z.enum(ROLLUP_EXCLUSIONS).nullable(),
+  /** For a province's figure: how many of its communes reported, and how many went into it. */
+  communes: z.object({ reporting: z.number().int(), included: z.number().int() }).nullable(),
 });
 
 const ZRollupExtreme = z.object({ localityId: z.uuid(), localityName: z.string(), value: z.number() });
@@ -96,7 +116,10 @@ export const ZOverviewRollup = z.object({
   value: z.number().nullable(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
-  /** Children that reported a value; `included` of them went into the province value. */
+  /**
+   * Communes that reported a value; `included` of them went into the value (for the nation: over all
+   * the communes of its provinces, so the value is Σ numerators / Σ denominators of every commune).
+   */
   reporting: z.number().int(),
   included: z.number().int(),
   best: ZRollupExtreme.nullable(),
@@ -111,6 +134,8 @@ export const ZLocalityOverview = z.object({
   asOf: z.string(),
   /** Child localities, best first; unscored ones last. */
   localities: z.array(ZOverviewLocality),
+  /** The child localities (provinces for the nation), and for the nation the communes of all of them. */
+  summary: z.object({ localities: ZOverviewCoverage, communes: ZOverviewCoverage.nullable() }),
   rollups: z.array(ZOverviewRollup),
 });
 export type TLocalityOverview = z.infer<typeof ZLocalityOverview>;

@@ -43,6 +43,13 @@ export const locality = pgTable(
     parentId: uuid('parent_id').references((): AnyPgColumn => locality.id),
     validFrom: date('valid_from'),
     validTo: date('valid_to'),
+    /** The English name the national register gives (Thanh Dong Ward), when loaded from it. */
+    nameEn: text('name_en'),
+    /**
+     * The units merged into this one in the 2025 reform, as the national register prints them (free
+     * text of former names, e.g. "Xã Bình Long, Xã Phương Giao, Xã Dân Tiến"); null when not known.
+     */
+    formedFrom: text('formed_from'),
     /** Score thresholds for Xanh / Vàng (below: Đỏ); null uses the defaults (80 / 50). */
     scoreGreen: doublePrecision('score_green'),
     scoreYellow: doublePrecision('score_yellow'),
@@ -201,6 +208,7 @@ export const indicator = pgTable(
   (t) => [
     index('indicator_plan_idx').on(t.planId),
     index('indicator_catalog_idx').on(t.catalogCode),
+    index('indicator_lead_unit_idx').on(t.leadUnitId),
     index('indicator_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );
@@ -217,7 +225,7 @@ export const indicatorUnit = pgTable(
       .references(() => unit.id),
     position: integer('position').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.indicatorId, t.unitId] })],
+  (t) => [primaryKey({ columns: [t.indicatorId, t.unitId] }), index('indicator_unit_unit_idx').on(t.unitId)],
 );
 
 export const indicatorTarget = pgTable(
@@ -278,6 +286,7 @@ export const task = pgTable(
   },
   (t) => [
     index('task_plan_idx').on(t.planId),
+    index('task_lead_unit_idx').on(t.leadUnitId),
     index('task_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );
@@ -293,7 +302,7 @@ export const taskUnit = pgTable(
       .references(() => unit.id),
     position: integer('position').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.unitId] })],
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId] }), index('task_unit_unit_idx').on(t.unitId)],
 );
 
 /**
@@ -370,7 +379,10 @@ export const roleAssignment = pgTable(
     unitId: uuid('unit_id').references(() => unit.id),
     createdAt: createdAt(),
   },
-  (t) => [index('role_assignment_user_idx').on(t.userId)],
+  (t) => [
+    index('role_assignment_user_idx').on(t.userId),
+    index('role_assignment_locality_idx').on(t.localityId),
+  ],
 );
 
 /** Sessions live in the database so several app processes share them. The id is a keyed hash of the cookie. */
@@ -468,6 +480,7 @@ export const unitReport = pgTable(
   (t) => [
     uniqueIndex('unit_report_period_unit_version_key').on(t.periodId, t.unitId, t.version),
     index('unit_report_unit_idx').on(t.unitId),
+    index('unit_report_status_idx').on(t.status, t.submittedAt),
   ],
 );
 
@@ -566,7 +579,10 @@ export const consolidatedReport = pgTable(
     decidedBy: uuid('decided_by').references(() => appUser.id),
     returnReason: text('return_reason'),
   },
-  (t) => [uniqueIndex('consolidated_report_period_key').on(t.periodId)],
+  (t) => [
+    uniqueIndex('consolidated_report_period_key').on(t.periodId),
+    index('consolidated_report_status_idx').on(t.status),
+  ],
 );
 
 /**

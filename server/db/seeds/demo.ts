@@ -9,7 +9,7 @@ import { vietnamDateOf } from '@core/domain/deadlines';
 import { type TRole, ZCreateUserRequest } from '@core/schemas/auth.schemas';
 import { ZImportedPlanDraft } from '@core/schemas/import.schemas';
 import { ZCreateIndicatorRequest } from '@core/schemas/indicator.schemas';
-import { ZCreateLocalityRequest, ZCreateUnitRequest } from '@core/schemas/locality.schemas';
+import { ZCreateUnitRequest } from '@core/schemas/locality.schemas';
 import { ZCreatePlanRequest } from '@core/schemas/plan.schemas';
 import { ZSaveReportRequest } from '@core/schemas/reporting.schemas';
 import { ZCreateTaskRequest } from '@core/schemas/task.schemas';
@@ -21,7 +21,8 @@ import { systemActor } from '../../modules/auth/access';
 import { loadActor } from '../../modules/auth/auth.service';
 import { createCatalogService } from '../../modules/catalog/catalog.service';
 import { createIndicatorService } from '../../modules/indicator/indicator.service';
-import { createLocalityService } from '../../modules/locality/locality.service';
+import { loadRegister, NATION } from '../../modules/locality/locality.register';
+import { findLocalityByCode } from '../../modules/locality/locality.repository';
 import { listPlanSummaries } from '../../modules/plan/plan.repository';
 import { createPlanService } from '../../modules/plan/plan.service';
 import { createReportingService } from '../../modules/reporting/reporting.service';
@@ -44,23 +45,24 @@ export type GoldPlan = z.infer<typeof ZGoldPlan>;
 type DemoPlan = {
   key: keyof typeof catalogMapping;
   gold: GoldPlan;
-  province: { code: string; name: string; kind: string };
+  /** Official codes in the national register (server/modules/locality/register). */
+  province: { code: string };
   commune: { code: string };
 };
 
-/** Province codes are the national statistics codes; commune codes are demo slugs. */
+/** The demo plans attached to their real localities of the national register. */
 export const DEMO_PLANS: DemoPlan[] = [
   {
     key: 'thanh-dong',
     gold: ZGoldPlan.parse(thanhDong),
-    province: { code: '31', name: 'Hải Phòng', kind: 'thành phố' },
-    commune: { code: '31.thanh-dong' },
+    province: { code: '31' },
+    commune: { code: '10507' },
   },
   {
     key: 'dan-tien',
     gold: ZGoldPlan.parse(danTien),
-    province: { code: '19', name: 'Thái Nguyên', kind: 'tỉnh' },
-    commune: { code: '19.dan-tien' },
+    province: { code: '19' },
+    commune: { code: '05755' },
   },
 ];
 
@@ -92,52 +94,52 @@ export const DEMO_USERS: Array<{
     username: 'thanhdong.lanhdao',
     displayName: 'Lãnh đạo UBND phường Thành Đông',
     role: 'leader',
-    localityCode: '31.thanh-dong',
+    localityCode: '10507',
   },
   {
     username: 'thanhdong.vhxh',
     displayName: 'Cán bộ Phòng Văn hóa - Xã hội (Thành Đông)',
     role: 'standing_officer',
-    localityCode: '31.thanh-dong',
+    localityCode: '10507',
   },
   {
     username: 'thanhdong.hcc',
     displayName: 'Cán bộ Trung tâm HCC (Thành Đông)',
     role: 'unit_officer',
-    localityCode: '31.thanh-dong',
+    localityCode: '10507',
     unitName: 'Trung tâm HCC',
   },
   {
     username: 'thanhdong.kinhte',
     displayName: 'Cán bộ Phòng Kinh tế, Hạ tầng và Đô thị (Thành Đông)',
     role: 'unit_officer',
-    localityCode: '31.thanh-dong',
+    localityCode: '10507',
     unitName: 'Phòng Kinh tế, Hạ tầng và Đô thị',
   },
   {
     username: 'dantien.lanhdao',
     displayName: 'Lãnh đạo UBND xã Dân Tiến',
     role: 'leader',
-    localityCode: '19.dan-tien',
+    localityCode: '05755',
   },
   {
     username: 'dantien.vhxh',
     displayName: 'Cán bộ Phòng Văn hóa - Xã hội (Dân Tiến)',
     role: 'standing_officer',
-    localityCode: '19.dan-tien',
+    localityCode: '05755',
   },
   {
     username: 'dantien.hcc',
     displayName: 'Cán bộ Trung tâm phục vụ hành chính công (Dân Tiến)',
     role: 'unit_officer',
-    localityCode: '19.dan-tien',
+    localityCode: '05755',
     unitName: 'Trung tâm phục vụ hành chính công',
   },
   {
     username: 'dantien.vanhoa',
     displayName: 'Cán bộ Phòng Văn hóa - Xã hội (Dân Tiến)',
     role: 'unit_officer',
-    localityCode: '19.dan-tien',
+    localityCode: '05755',
     unitName: 'Phòng Văn hóa - Xã hội',
   },
 ];
@@ -175,41 +177,34 @@ export const loadDemoDataIfEmpty = async (db: Database, clock: Clock): Promise<b
     const catalog = createCatalogService();
     const services = {
       catalog,
-      locality: createLocalityService({ db: tx, clock }),
       unit: createUnitService({ db: tx, clock }),
       plan: createPlanService({ db: tx, clock }),
       indicator: createIndicatorService({ db: tx, clock, catalog }),
       task: createTaskService({ db: tx, clock }),
       user: createUserService({ db: tx, clock }),
     };
-    // Codes → ids, and per commune unit names → ids, for the demo users below.
+    // The nation, its provinces and communes from the national register; the plans go to their communes.
+    await loadRegister(tx, clock, SEED_META);
     const localityIds = new Map<string, string>();
+    const idOfCode = async (code: string) => {
+      const row = await findLocalityByCode(tx, code);
+      if (!row) throw new Error(`The register has no locality ${code}`);
+      localityIds.set(code, row.id);
+      return row;
+    };
+    await idOfCode(NATION.code);
+    // Per commune unit names → ids, for the demo users below.
     const unitIdsByLocality = new Map<string, Map<string, string>>();
-    const nation = await services.locality.create(
-      SEED_META,
-      ZCreateLocalityRequest.parse({ code: 'VN', name: 'Việt Nam', level: 'nation', kind: 'quốc gia' }),
-    );
-    localityIds.set('VN', nation.id);
     for (const demo of DEMO_PLANS) {
       const { gold } = demo;
       const mapping: Record<string, string> = catalogMapping[demo.key];
-      const province = await services.locality.create(
-        SEED_META,
-        ZCreateLocalityRequest.parse({ ...demo.province, level: 'province', parentId: nation.id }),
-      );
-      localityIds.set(demo.province.code, province.id);
-      const commune = await services.locality.create(
-        SEED_META,
-        ZCreateLocalityRequest.parse({
-          code: demo.commune.code,
-          name: gold.plan.locality.name,
-          level: 'commune',
-          kind: gold.plan.locality.level,
-          parentId: province.id,
-          validFrom: '2025-07-01',
-        }),
-      );
-      localityIds.set(demo.commune.code, commune.id);
+      await idOfCode(demo.province.code);
+      const commune = await idOfCode(demo.commune.code);
+      if (commune.name !== gold.plan.locality.name) {
+        throw new Error(
+          `Locality ${demo.commune.code} is "${commune.name}", the plan names "${gold.plan.locality.name}"`,
+        );
+      }
       const unitIds = new Map<string, string>();
       for (const name of unitNamesOf(gold)) {
         const unit = await services.unit.create(

@@ -10,4 +10,6 @@ export const presentLocality = (row: LocalityRow): TLocality => ({
   parentId: row.parentId,
   validFrom: row.validFrom,
   validTo: row.validTo,
+  nameEn: row.nameEn,
+  formedFrom: row.formedFrom,
 });

@@ -10,6 +10,7 @@
 
 import type { AnyColumn } from 'drizzle-orm';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import {
   indicator,
@@ -41,6 +42,30 @@ export const listChildLocalities = (executor: Executor, parentId: string): Promi
     .from(locality)
     .where(eq(locality.parentId, parentId))
     .orderBy(asc(locality.name));
+
+export type GrandchildLocalityRow = ChildLocalityRow & { parentId: string };
+
+/** The localities two levels under a locality (the communes of the nation's provinces), by name (one query). */
+export const listGrandchildLocalities = async (
+  executor: Executor,
+  rootId: string,
+): Promise<GrandchildLocalityRow[]> => {
+  const parent = alias(locality, 'parent');
+  const rows = await executor
+    .select({
+      id: locality.id,
+      name: locality.name,
+      kind: locality.kind,
+      scoreGreen: locality.scoreGreen,
+      scoreYellow: locality.scoreYellow,
+      parentId: locality.parentId,
+    })
+    .from(locality)
+    .innerJoin(parent, eq(parent.id, locality.parentId))
+    .where(eq(parent.parentId, rootId))
+    .orderBy(asc(locality.name));
+  return rows.map((row) => ({ ...row, parentId: row.parentId! }));
+};
 
 /** The periods of several plans at once, by period end (as `listPeriodsByPlan` orders one plan's). */
 export const listPeriodsOfPlans = (executor: Executor, planIds: string[]): Promise<PeriodRow[]> =>

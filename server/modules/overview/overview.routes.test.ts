@@ -1,8 +1,9 @@
 /**
  * The overview of a province (test clock: 25/11/2026; annual reports due 30/11, data to 14/11).
  *
- * On the demo: Hải Phòng has Thành Đông (nothing reported yet), Thái Nguyên has Dân Tiến (Trung tâm
- * phục vụ hành chính công accepted, Phòng Văn hóa - Xã hội submitted). On factories: a province of four
+ * On the demo (the national register, with two plans): Hải Phòng (114 communes and wards) has Thành
+ * Đông's plan (nothing reported yet), Thái Nguyên (92) has Dân Tiến's (Trung tâm phục vụ hành chính công
+ * accepted, Phòng Văn hóa - Xã hội submitted); the other communes have no plan. On factories: a province of four
  * communes whose reports make a ranking and a roll-up that can be checked by hand.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,12 +62,18 @@ describe('GET /api/v1/localities/:id/overview on the demo', () => {
     expect(response.status).toBe(200);
     const overview = response.body.data;
     expect(overview).toMatchObject({ year: 2026, asOf: '2026-11-25', locality: { name: 'Hải Phòng' } });
-    expect(overview.localities).toHaveLength(1);
-    const row = overview.localities[0] as OverviewRow;
+    expect(overview.localities).toHaveLength(114);
+    expect(overview.summary).toEqual({
+      localities: { total: 114, withPlans: 1, lateReporting: 0 },
+      communes: null,
+    });
+    const row = (overview.localities as OverviewRow[]).find((item) => item.name === 'Thành Đông')!;
     const planId = plans.find((plan) => plan.localityName === 'Thành Đông')!.id;
     expect(row).toMatchObject({
       name: 'Thành Đông',
       plans: [{ planId, period: { key: '2026' } }],
+      planCount: 1,
+      communes: null,
       reports: { submitted: 0, accepted: 0, pendingReview: 0, late: 0, missing: 0 },
       // Nothing reported and the report not yet due: no score, no colour, no rank.
       evaluation: 'not_evaluated',
@@ -139,7 +146,68 @@ describe('GET /api/v1/localities/:id/overview on the demo', () => {
       )
     ).body.data;
     expect(filtered.rollups.map((row: RollupRow) => row.catalogCode)).toEqual(['CDS.TTHC.HO_SO_TRUC_TUYEN']);
-    expect(filtered.localities).toHaveLength(1);
+    expect(filtered.localities).toHaveLength(92);
+  });
+
+  it('should show the nation its 34 provinces, each over its own communes, to nation-level users only', async () => {
+    const nation = (await t.call('GET', `/api/v1/localities/${t.rootLocalityId}/overview`)).body.data;
+    expect(nation.locality).toMatchObject({ name: 'Việt Nam', level: 'nation' });
+    expect(nation.localities).toHaveLength(34);
+    expect(nation.summary).toEqual({
+      localities: { total: 34, withPlans: 2, lateReporting: 0 },
+      communes: { total: 3321, withPlans: 2, lateReporting: 0 },
+    });
+    const rows = nation.localities as Array<OverviewRow & { planCount: number; communes: unknown }>;
+    const thaiNguyen = rows.find((row) => row.name === 'Thái Nguyên')!;
+    const province = (await t.call('GET', `/api/v1/localities/${idOf('Thái Nguyên')}/overview`)).body.data;
+    const danTien = (province.localities as OverviewRow[]).find((row) => row.name === 'Dân Tiến')!;
+    // One plan in the province: the province row is its commune's figures, ranked first.
+    expect(thaiNguyen).toMatchObject({
+      plans: [],
+      planCount: 1,
+      communes: { total: 92, withPlans: 1, lateReporting: 0 },
+      reports: danTien.reports,
+      indicators: danTien.indicators,
+      overdueTasks: danTien.overdueTasks,
+      score: danTien.score,
+      evaluation: 'scored',
+      rank: 1,
+    });
+    expect(rows.find((row) => row.name === 'Hải Phòng')).toMatchObject({
+      planCount: 1,
+      evaluation: 'not_evaluated',
+    });
+    expect(rows.find((row) => row.name === 'Hà Nội')).toMatchObject({
+      planCount: 0,
+      communes: { total: 126, withPlans: 0, lateReporting: 0 },
+    });
+    const online = (nation.rollups as RollupRow[]).find(
+      (row) => row.catalogCode === 'CDS.TTHC.HO_SO_TRUC_TUYEN',
+    )!;
+    expect(online).toMatchObject({
+      value: 90,
+      numerator: 1710,
+      denominator: 1900,
+      reporting: 1,
+      included: 1,
+    });
+    expect(online.values).toEqual([
+      expect.objectContaining({
+        localityName: 'Thái Nguyên',
+        value: 90,
+        planId: null,
+        communes: { reporting: 1, included: 1 },
+      }),
+    ]);
+
+    // A province inspector, a commune officer: the nation's overview is not theirs (404).
+    expect((await provinceUser.call('GET', `/api/v1/localities/${t.rootLocalityId}/overview`)).status).toBe(
+      404,
+    );
+    const communeUser = await t.signIn('dantien.hcc');
+    expect((await communeUser.call('GET', `/api/v1/localities/${t.rootLocalityId}/overview`)).status).toBe(
+      404,
+    );
   });
 
   it('should hide the province from a commune user and from another province (404)', async () => {

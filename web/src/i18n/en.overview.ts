@@ -72,5 +72,20 @@ export const enOverview: typeof viOverview = {
     notFoundHint:
       'The locality does not exist, or your account holds no role there. The locality overview is for province officers; commune and ward officers use their own plan dashboard.',
     backToDashboards: 'Back to dashboards',
+    nationIntro:
+      'Provinces ranked on the latest reporting period of the year, each over the plans of its own communes and wards, from accepted figures only. Click a province to open its overview.',
+    nationRanking: 'Provinces ranked',
+    province: 'Province / city',
+    nationEntryHint: 'Compare and rank the provinces, and see the indicators rolled up for the country.',
+    communesWithPlans: '{{withPlans}}/{{total}} communes with a plan',
+    summaryProvince: '{{withPlans}}/{{total}} communes and wards have a plan, {{late}} behind with reports',
+    summaryNation:
+      '{{withPlans}}/{{total}} provinces have plans; {{communesWithPlans}}/{{communes}} communes and wards have a plan, {{late}} behind with reports',
+    summaryHint: 'Behind with reports: at least one unit report submitted late or overdue and not submitted.',
+    search: 'Search by name',
+    searchPlaceholder: 'Search communes and wards (accents optional)',
+    searchProvincePlaceholder: 'Search provinces (accents optional)',
+    searchEmpty: 'No locality matches "{{query}}".',
+    provinceFigure: 'From {{included}}/{{reporting}} reporting communes',
   },
 };

@@ -71,5 +71,21 @@ export const viOverview = {
     notFoundHint:
       'Địa bàn không tồn tại, hoặc tài khoản của bạn không có vai trò ở địa bàn này. Tổng quan địa bàn dành cho cán bộ cấp tỉnh; cán bộ xã, phường xem bảng điều hành của kế hoạch xã mình.',
     backToDashboards: 'Về trang Bảng điều hành',
+    // The nation's overview: provinces ranked, each over its own communes.
+    nationIntro:
+      'Xếp hạng các tỉnh, thành phố theo kỳ báo cáo mới nhất của năm, mỗi tỉnh tính gộp các kế hoạch của các xã, phường trực thuộc, chỉ từ số liệu đã được chấp nhận. Bấm tên tỉnh để mở tổng quan địa bàn của tỉnh.',
+    nationRanking: 'Xếp hạng tỉnh, thành phố',
+    province: 'Tỉnh, thành phố',
+    nationEntryHint: 'So sánh, xếp hạng các tỉnh, thành phố và tổng hợp chỉ tiêu cả nước.',
+    communesWithPlans: '{{withPlans}}/{{total}} xã, phường có kế hoạch',
+    summaryProvince: '{{withPlans}}/{{total}} xã, phường đã có kế hoạch, {{late}} chậm báo cáo',
+    summaryNation:
+      '{{withPlans}}/{{total}} tỉnh, thành phố có kế hoạch; {{communesWithPlans}}/{{communes}} xã, phường đã có kế hoạch, {{late}} chậm báo cáo',
+    summaryHint: 'Chậm báo cáo: có ít nhất một báo cáo của đơn vị nộp muộn hoặc quá hạn chưa nộp.',
+    search: 'Tìm theo tên',
+    searchPlaceholder: 'Tìm xã, phường (gõ không dấu cũng được)',
+    searchProvincePlaceholder: 'Tìm tỉnh, thành phố (gõ không dấu cũng được)',
+    searchEmpty: 'Không có địa phương nào khớp với "{{query}}".',
+    provinceFigure: 'Gộp {{included}}/{{reporting}} xã báo cáo',
   },
 };

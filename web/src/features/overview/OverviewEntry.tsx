@@ -3,7 +3,7 @@ import { Card, List } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-/** "Tổng quan địa bàn" on the dashboard index: one link per province the user looks after. */
+/** "Tổng quan địa bàn" on the dashboard index: the nation (for nation-level users), then one link per province the user looks after. */
 export const OverviewEntry = ({ localities }: { localities: TLocality[] }) => {
   const { t } = useTranslation();
   return (
@@ -18,7 +18,9 @@ export const OverviewEntry = ({ localities }: { localities: TLocality[] }) => {
                   {t('overview.open', { name: locality.name })}
                 </Link>
               }
-              description={t('overview.entryHint')}
+              description={
+                locality.level === 'nation' ? t('overview.nationEntryHint') : t('overview.entryHint')
+              }
             />
           </List.Item>
         )}

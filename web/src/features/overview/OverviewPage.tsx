@@ -1,5 +1,18 @@
+import { matchesFolded } from '@core/domain/text';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Button, Card, Empty, Flex, Result, Select, Typography } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  Result,
+  Select,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -10,6 +23,7 @@ import { formatDay } from '../reporting/reportStatus';
 import { LocalityRanking } from './components/LocalityRanking';
 import { RollupChart } from './components/RollupChart';
 import { RollupTable, useCatalogName } from './components/RollupTable';
+import { formatNumber } from './format';
 import { overviewQueries } from './queries';
 
 /** How many years back the year selector offers. */
@@ -18,11 +32,19 @@ const YEARS_BACK = 4;
 /**
  * /localities/:localityId/overview — "Tổng quan địa bàn" of a province: its communes and wards ranked
  * (reports, indicators behind their path, overdue tasks, score and colour), and the standard indicators
- * rolled up with a chart of the communes' values. The year lives in the URL (?year=2026).
+ * rolled up with a chart of the communes' values. For the nation: the provinces ranked, each over its
+ * own communes, each row leading to the province's overview. A search box filters the rows by name,
+ * with or without diacritics. The year lives in the URL (?year=2026).
  */
 const OverviewPage = () => {
   const { localityId = '' } = useParams();
+  // A fresh page (search, chosen indicator) when going from the nation to a province.
+  return <LocalityOverview key={localityId} localityId={localityId} />;
+};
+
+const LocalityOverview = ({ localityId }: { localityId: string }) => {
   const { t } = useTranslation();
+  const [search, setSearch] = useState('');
   const nameOf = useCatalogName();
   const [searchParams, setSearchParams] = useSearchParams();
   const yearParam = Number(searchParams.get('year')) || null;
@@ -50,6 +72,24 @@ const OverviewPage = () => {
   if (overview.isError || !overview.data)
     return <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />;
   const data = overview.data;
+  const isNation = data.locality.level === 'nation';
+  const shown = search.trim()
+    ? data.localities.filter((row) => matchesFolded(row.name, search))
+    : data.localities;
+  const { localities: coverage, communes } = data.summary;
+  const summary = communes
+    ? t('overview.summaryNation', {
+        withPlans: formatNumber(coverage.withPlans),
+        total: formatNumber(coverage.total),
+        communesWithPlans: formatNumber(communes.withPlans),
+        communes: formatNumber(communes.total),
+        late: formatNumber(communes.lateReporting),
+      })
+    : t('overview.summaryProvince', {
+        withPlans: formatNumber(coverage.withPlans),
+        total: formatNumber(coverage.total),
+        late: formatNumber(coverage.lateReporting),
+      });
   const thisYear = Number(data.asOf.slice(0, 4));
   const years = Array.from({ length: YEARS_BACK + 1 }, (_, i) => thisYear - i);
   const chartRollup = data.rollups.find((row) => row.catalogCode === selected) ?? data.rollups[0] ?? null;
@@ -92,16 +132,35 @@ const OverviewPage = () => {
         </Flex>
       </Flex>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        {t('overview.intro')}
+        {isNation ? t('overview.nationIntro') : t('overview.intro')}
       </Typography.Paragraph>
+      <Tooltip title={t('overview.summaryHint')} placement="bottomLeft">
+        <Typography.Text strong data-testid="overview-summary" style={{ alignSelf: 'flex-start' }}>
+          {summary}
+        </Typography.Text>
+      </Tooltip>
 
-      <Card size="small" title={t('overview.ranking')}>
+      <Card size="small" title={isNation ? t('overview.nationRanking') : t('overview.ranking')}>
         {data.localities.length === 0 ? (
           <Empty description={t('overview.empty')} />
         ) : (
           <Flex vertical gap={8}>
             {data.localities.length === 1 && <Alert type="info" showIcon title={t('overview.oneLocality')} />}
-            <LocalityRanking localities={data.localities} />
+            <Input.Search
+              allowClear
+              aria-label={t('overview.search')}
+              placeholder={
+                isNation ? t('overview.searchProvincePlaceholder') : t('overview.searchPlaceholder')
+              }
+              style={{ maxWidth: 420 }}
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+            />
+            {shown.length === 0 ? (
+              <Empty description={t('overview.searchEmpty', { query: search.trim() })} />
+            ) : (
+              <LocalityRanking localities={shown} provinces={isNation} year={yearParam ?? undefined} />
+            )}
           </Flex>
         )}
       </Card>
@@ -121,7 +180,7 @@ const OverviewPage = () => {
               )}
               <RollupTable
                 rollups={data.rollups}
-                total={data.localities.length}
+                total={communes ? communes.total : data.localities.length}
                 selected={chartRollup?.catalogCode ?? null}
                 onSelect={setSelected}
                 periodOf={(planId) => periodOfPlan.get(planId) ?? null}

@@ -1,7 +1,8 @@
 /**
- * The localities whose overview the signed-in user may open: the provinces their roles are held in, and
- * every province for a role held at the nation. Mirrors server/modules/overview/overview.policy.ts only
- * to offer the link; the server still answers 404 outside the user's scope.
+ * The localities whose overview the signed-in user may open: the nation for a role held at the nation
+ * (with every province), and the provinces their roles are held in. Mirrors
+ * server/modules/overview/overview.policy.ts only to offer the link; the server still answers 404
+ * outside the user's scope. Reads the nation and the provinces only, never the 3,321 communes.
  */
 import type { TLocality } from '@core/schemas/locality.schemas';
 import { useQuery } from '@tanstack/react-query';
@@ -10,19 +11,21 @@ import { localityQueries } from '../locality/queries';
 
 export const useOverviewLocalities = (): { localities: TLocality[]; isLoading: boolean } => {
   const { user } = useCurrentUser();
-  const list = useQuery(localityQueries.list({}));
-  const all = list.data ?? [];
-  const byId = new Map(all.map((row) => [row.id, row]));
+  const nations = useQuery(localityQueries.list({ level: 'nation' }));
+  const provinces = useQuery(localityQueries.list({ level: 'province' }));
+  const byId = new Map([...(nations.data ?? []), ...(provinces.data ?? [])].map((row) => [row.id, row]));
+  const nation: TLocality[] = [];
   const found = new Map<string, TLocality>();
   for (const assignment of user?.roles ?? []) {
     const locality = byId.get(assignment.localityId);
     if (locality?.level === 'province') found.set(locality.id, locality);
     if (locality?.level === 'nation') {
-      for (const row of all) if (row.level === 'province') found.set(row.id, row);
+      if (!nation.includes(locality)) nation.push(locality);
+      for (const row of provinces.data ?? []) found.set(row.id, row);
     }
   }
   return {
-    localities: [...found.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi')),
-    isLoading: list.isLoading,
+    localities: [...nation, ...[...found.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'))],
+    isLoading: nations.isLoading || provinces.isLoading,
   };
 };

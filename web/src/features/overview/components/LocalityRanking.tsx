@@ -11,9 +11,18 @@ const Alarm = ({ value }: { value: number }) =>
 
 /**
  * Communes and wards by score (Xanh / Vàng / Đỏ on each one's own thresholds), with where their reports,
- * indicators and tasks stand. The name opens the commune plan's dashboard on the period used here.
+ * indicators and tasks stand. The name opens the commune plan's dashboard on the period used here; in
+ * the nation's overview (`provinces`) the rows are provinces and the name opens the province's overview.
  */
-export const LocalityRanking = ({ localities }: { localities: TOverviewLocality[] }) => {
+export const LocalityRanking = ({
+  localities,
+  provinces = false,
+  year,
+}: {
+  localities: TOverviewLocality[];
+  provinces?: boolean;
+  year?: number;
+}) => {
   const { t } = useTranslation();
   return (
     <Table<TOverviewLocality>
@@ -25,9 +34,28 @@ export const LocalityRanking = ({ localities }: { localities: TOverviewLocality[
       columns={[
         { title: t('overview.rank'), dataIndex: 'rank', width: 64, render: (rank) => rank ?? '—' },
         {
-          title: t('overview.locality'),
+          title: provinces ? t('overview.province') : t('overview.locality'),
           dataIndex: 'name',
           render: (name: string, row) => {
+            if (provinces) {
+              return (
+                <>
+                  <Link to={`/localities/${row.localityId}/overview${year ? `?year=${year}` : ''}`}>
+                    {name}
+                  </Link>
+                  {row.communes && (
+                    <div>
+                      <Typography.Text type="secondary">
+                        {t('overview.communesWithPlans', {
+                          withPlans: row.communes.withPlans,
+                          total: row.communes.total,
+                        })}
+                      </Typography.Text>
+                    </div>
+                  )}
+                </>
+              );
+            }
             const plan = row.plans[0];
             if (!plan) {
               return (

@@ -13,7 +13,10 @@ export const useCatalogName = () => {
     i18n.language.startsWith('en') ? rollup.nameEn : rollup.name;
 };
 
-/** Each commune's figure of one indicator, linking to its plan's dashboard. */
+/**
+ * Each commune's figure of one indicator, linking to its plan's dashboard; in the nation's overview each
+ * province's figure (rolled up from its communes), linking to the province's overview.
+ */
 const CommuneValues = ({
   rollup,
   periodOf,
@@ -32,12 +35,27 @@ const CommuneValues = ({
         {
           title: t('overview.locality'),
           dataIndex: 'localityName',
-          render: (name: string, row) => (
-            <Link to={dashboardPath(row.planId, periodOf(row.planId))}>
-              {name}
-              {row.indicatorCode ? ` · ${row.indicatorCode}` : ''}
-            </Link>
-          ),
+          render: (name: string, row) =>
+            row.planId == null ? (
+              <>
+                <Link to={`/localities/${row.localityId}/overview`}>{name}</Link>
+                {row.communes && (
+                  <div>
+                    <Typography.Text type="secondary">
+                      {t('overview.provinceFigure', {
+                        included: row.communes.included,
+                        reporting: row.communes.reporting,
+                      })}
+                    </Typography.Text>
+                  </div>
+                )}
+              </>
+            ) : (
+              <Link to={dashboardPath(row.planId, periodOf(row.planId))}>
+                {name}
+                {row.indicatorCode ? ` · ${row.indicatorCode}` : ''}
+              </Link>
+            ),
         },
         {
           title: t('dashboard.value'),
