@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ZCreateLocalityRequest } from '@core/schemas/locality.schemas';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createApp } from '../app';
+import { type AppDeps, createApp } from '../app';
 import type { Clock } from '../clock';
 import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../db/seeds/demo';
 import { CSRF_HEADER, SESSION_COOKIE } from '../http/route';
@@ -103,9 +103,17 @@ export const signInTo = async (
 /**
  * Builds the real app on a fresh database, with a signed-in system administrator (`call`).
  *
- * @param options - `demo: true` loads the two seed plans and their demo users
+ * @param options - `demo: true` loads the two seed plans and their demo users; `clock`, `config` (merged
+ *   into TEST_CONFIG) and `logStream` replace the defaults of the app
  */
-export const buildTestApp = async (options: { demo?: boolean } = {}): Promise<TestApp> => {
+export const buildTestApp = async (
+  options: {
+    demo?: boolean;
+    clock?: Clock;
+    config?: Partial<AppDeps['config']>;
+    logStream?: AppDeps['logStream'];
+  } = {},
+): Promise<TestApp> => {
   const handle = await createTestDatabase();
   const context = { actor: systemActor('test setup'), ip: null, userAgent: null };
   let rootLocalityId: string;
@@ -132,7 +140,13 @@ export const buildTestApp = async (options: { demo?: boolean } = {}): Promise<Te
     );
   }
   const storage = createTestFileStore();
-  const app = await createApp({ db: handle.db, config: TEST_CONFIG, clock: fixedClock, storage });
+  const app = await createApp({
+    db: handle.db,
+    config: { ...TEST_CONFIG, ...options.config },
+    clock: options.clock ?? fixedClock,
+    storage,
+    logStream: options.logStream,
+  });
   await app.ready();
   const admin = await signInTo(app, 'admin');
   return {
