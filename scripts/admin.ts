@@ -16,6 +16,7 @@ import { systemClock } from '../server/clock';
 import { loadConfig } from '../server/config';
 import { openMigratedDatabase } from '../server/db/migrate';
 import { AppError } from '../server/errors';
+import { scrubSecrets } from '../server/http/logging';
 import { systemActor } from '../server/modules/auth/access';
 import { findLocalityByCode } from '../server/modules/locality/locality.repository';
 import { createLocalityService } from '../server/modules/locality/locality.service';
@@ -112,7 +113,8 @@ try {
   else if (error instanceof UsageError) process.stderr.write(`${error.message}\n`);
   else {
     exitCode = 1;
-    process.stderr.write(`Lỗi: ${(error as Error).message}\n`);
+    // A failed insert of a user names its query's values, the password hash among them.
+    process.stderr.write(`Lỗi: ${scrubSecrets((error as Error).message)}\n`);
   }
 } finally {
   await handle.close();
