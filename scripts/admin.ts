@@ -17,6 +17,7 @@ import { systemClock } from '../server/clock';
 import { loadConfig } from '../server/config';
 import { openMigratedDatabase } from '../server/db/migrate';
 import { AppError } from '../server/errors';
+import { scrubSecrets } from '../server/http/logging';
 import { systemActor } from '../server/modules/auth/access';
 import { loadRegister } from '../server/modules/locality/locality.register';
 import { findLocalityByCode } from '../server/modules/locality/locality.repository';
@@ -123,7 +124,8 @@ try {
   else if (error instanceof UsageError) process.stderr.write(`${error.message}\n`);
   else {
     exitCode = 1;
-    process.stderr.write(`Lỗi: ${(error as Error).message}\n`);
+    // A failed insert of a user names its query's values, the password hash among them.
+    process.stderr.write(`Lỗi: ${scrubSecrets((error as Error).message)}\n`);
   }
 } finally {
   await handle.close();

@@ -17,6 +17,7 @@ import type { TemplateLimits } from './documents/export/guarded-template-reader'
 import { createPdfConverter, type PdfConverter } from './documents/export/pdf-converter';
 import { AppError } from './errors';
 import { installErrorHandler } from './http/error-handler';
+import { type LogStream, loggerOptions } from './http/logging';
 import { registerRoutes } from './http/route';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { createAuditService } from './modules/audit/audit.service';
@@ -63,7 +64,7 @@ export type AppDeps = {
   db: Database;
   /** Without `mail`, notifications are in-app only (no e-mail is queued). */
   config: Pick<Config, 'logLevel' | 'isProduction' | 'sessionSecret'> &
-    Partial<Pick<Config, 'mail' | 'publicUrl'>>;
+    Partial<Pick<Config, 'mail' | 'publicUrl' | 'trustProxy'>>;
   clock: Clock;
   storage: FileStore;
   /** Folder with the built SPA; omitted in API-only tests. */
@@ -72,6 +73,8 @@ export type AppDeps = {
   pdf?: PdfConverter;
   /** Limits of an uploaded entry template (TEMPLATE_LIMITS by default; tests narrow them). */
   templateLimits?: TemplateLimits;
+  /** Where log lines go (default: standard output); tests capture them. */
+  logStream?: LogStream;
 };
 
 export const createServices = ({
@@ -136,6 +139,13 @@ export const ALL_ROUTES = [
   ...exportRoutes,
 ];
 
+/**
+ * Fastify's `trustProxy` for TRUST_PROXY: nothing by default (X-Forwarded-For is ignored), the listed
+ * proxies, or the first `hops` addresses counted from the connection (Fastify itself ignores a number).
+ */
+const fastifyTrustProxy = (trust: Config['trustProxy']) =>
+  typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 /**
@@ -146,9 +156,9 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta
  */
 export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const app = Fastify({
-    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    logger: loggerOptions(deps.config.logLevel, deps.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: deps.config.isProduction,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy ?? false),
   });
   // JSON, plus raw bytes for file uploads (evidence, plan documents): a text/plain body would
   // otherwise reach the schemas as a string.

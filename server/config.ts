@@ -1,7 +1,52 @@
 /**
  * Every environment variable the server reads, parsed once at boot. Nothing else reads process.env.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** Names proxy-addr (Fastify's `trustProxy`) understands for private ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a CIDR range (not /0: that would trust everyone) or a named private range. */
+const isProxyAddress = (value: string): boolean => {
+  if (PROXY_RANGE_NAMES.includes(value)) return true;
+  const [address = '', prefix, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  const bits = Number(prefix);
+  return bits >= 1 && bits <= (version === 4 ? 32 : 128);
+};
+
+/**
+ * TRUST_PROXY: how many proxies in front of the app to believe (a hop count), or which ones (addresses
+ * and CIDR ranges). Never "everyone": a client could then forge its address in X-Forwarded-For.
+ */
+const trustProxyFromEnv = z
+  .string()
+  .trim()
+  .transform((value, context): number | string[] | false => {
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops <= 10) return hops === 0 ? false : hops;
+      context.addIssue({ code: 'custom', message: 'a hop count must be between 0 and 10' });
+      return z.NEVER;
+    }
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const invalid = entries.filter((entry) => !isProxyAddress(entry));
+    if (entries.length === 0 || invalid.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be a hop count (e.g. 1) or a comma list of proxy addresses or CIDR ranges (e.g. 10.0.0.5,10.1.0.0/16); not accepted: ${invalid.join(', ') || value}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'])
@@ -77,6 +122,11 @@ export const ZConfigEnv = z.object({
     .max(3600)
     .default(30)
     .describe('How often each app process sends pending e-mails (when SMTP_URL is set).'),
+  TRUST_PROXY: trustProxyFromEnv
+    .optional()
+    .describe(
+      'Reverse proxies whose X-Forwarded-For header is believed for the client address (sign-in throttling, audit trail): a hop count (1 = the one proxy in front of the app) or a comma list of proxy addresses/CIDR ranges. Unset: none, the connection address is used.',
+    ),
   WEB_DIST: z
     .string()
     .min(1)
@@ -106,6 +156,8 @@ export type Config = {
   emailSendIntervalMs: number;
   /** Folder of the built SPA; null means the default web/dist. */
   webDist: string | null;
+  /** Fastify's `trustProxy`: a hop count, the trusted proxy addresses/ranges, or false (trust none). */
+  trustProxy: number | string[] | false;
 };
 
 /** Public, so never acceptable in production: the server refuses to start with it there. */
@@ -161,5 +213,6 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
     reminderScanIntervalMs: values.REMINDER_SCAN_MINUTES * 60_000,
     emailSendIntervalMs: values.EMAIL_SEND_SECONDS * 1000,
     webDist: values.WEB_DIST ?? null,
+    trustProxy: values.TRUST_PROXY ?? false,
   };
 };

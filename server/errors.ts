@@ -92,7 +92,7 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   CSRF_FAILED: 'Phiên làm việc không hợp lệ cho thao tác này. Vui lòng tải lại trang.',
   PASSWORD_CHANGE_REQUIRED: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
   DEMO_ACCOUNT_REFUSED: 'Tài khoản trình diễn không được dùng khi hệ thống chạy chính thức.',
-  LOGIN_THROTTLED: 'Đăng nhập sai quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại.',
+  LOGIN_THROTTLED: 'Đăng nhập sai quá nhiều lần. Vui lòng đợi một lúc rồi thử lại.',
   USER_NOT_FOUND: 'Không tìm thấy người dùng.',
   ROLE_ASSIGNMENT_NOT_FOUND: 'Không tìm thấy vai trò này của người dùng.',
   USERNAME_TAKEN: 'Tên đăng nhập đã được dùng.',
@@ -124,10 +124,17 @@ export type ErrorDetail = { field: string; message: string };
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly details?: ErrorDetail[];
+  /** Response headers that go with the error, e.g. Retry-After of a throttled sign-in. */
+  readonly headers?: Record<string, string>;
 
   constructor(
     code: AppErrorCode,
-    options: { message?: string; details?: ErrorDetail[]; cause?: unknown } = {},
+    options: {
+      message?: string;
+      details?: ErrorDetail[];
+      cause?: unknown;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     // With field details and no explicit message, the message names the fields, so a client that shows
     // only `message` still tells the person which field is wrong.
@@ -138,6 +145,7 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.code = code;
     this.details = options.details;
+    this.headers = options.headers;
   }
 
   get status(): number {

@@ -106,8 +106,9 @@ export const ZAuditEvent = z.object({
   at: z.string(),
   actorUserId: z.uuid().nullable(),
   actorName: z.string().nullable(),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
+  /** Where the change came from: shown to administrators of the event's locality only, omitted otherwise. */
+  ip: z.string().nullable().optional(),
+  userAgent: z.string().nullable().optional(),
   entityType: z.string(),
   entityId: z.uuid(),
   parentEntityId: z.uuid().nullable(),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ZCreateLocalityRequest } from '@core/schemas/locality.schemas';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createApp } from '../app';
+import { type AppDeps, createApp } from '../app';
 import type { Clock } from '../clock';
 import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../db/seeds/demo';
 import type { TemplateLimits } from '../documents/export/guarded-template-reader';
@@ -105,10 +105,17 @@ export const signInTo = async (
  * Builds the real app on a fresh database, with a signed-in system administrator (`call`).
  *
  * @param options - `demo: true` loads the two seed plans and their demo users; `templateLimits` bounds the
- *   reading of uploaded entry templates (the object is read at each upload, so a test may change it)
+ *   reading of uploaded entry templates (the object is read at each upload, so a test may change it);
+ *   `clock`, `config` (merged into TEST_CONFIG) and `logStream` replace the defaults of the app
  */
 export const buildTestApp = async (
-  options: { demo?: boolean; templateLimits?: TemplateLimits } = {},
+  options: {
+    demo?: boolean;
+    templateLimits?: TemplateLimits;
+    clock?: Clock;
+    config?: Partial<AppDeps['config']>;
+    logStream?: AppDeps['logStream'];
+  } = {},
 ): Promise<TestApp> => {
   const handle = await createTestDatabase();
   const context = { actor: systemActor('test setup'), ip: null, userAgent: null };
@@ -138,10 +145,11 @@ export const buildTestApp = async (
   const storage = createTestFileStore();
   const app = await createApp({
     db: handle.db,
-    config: TEST_CONFIG,
-    clock: fixedClock,
+    config: { ...TEST_CONFIG, ...options.config },
+    clock: options.clock ?? fixedClock,
     storage,
     templateLimits: options.templateLimits,
+    logStream: options.logStream,
   });
   await app.ready();
   const admin = await signInTo(app, 'admin');

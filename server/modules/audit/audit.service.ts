@@ -3,6 +3,7 @@ import { and, count, desc, eq, gte, inArray, lt, or, type SQL } from 'drizzle-or
 import type { Database } from '../../db/client';
 import { appUser, auditEvent, indicator } from '../../db/schema';
 import type { RequestContext } from '../../http/route';
+import type { Actor, Role } from '../auth/access';
 import { readableLocalityIds } from '../auth/scope';
 
 /** The first instant of a calendar day in Vietnam (UTC+7): date filters are days as users mean them. */
@@ -14,6 +15,8 @@ const field = (snapshot: Snapshot, key: string): string | null => {
   const value = snapshot?.[key];
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 };
+
+const ADMIN_ROLES: readonly Role[] = ['system_admin', 'locality_admin'];
 
 const ROLE_NAMES: Record<string, string> = {
   system_admin: 'Quản trị hệ thống',
@@ -73,8 +76,25 @@ export const createAuditService = ({ db }: { db: Database }) => {
   };
 
   /**
+   * Who sees where a change came from (address and browser): administrators only, that is the system
+   * administrators and the locality administrators of the event's locality (or an ancestor). An event
+   * filed under no locality (a user account) shows it to administrators at the root of the tree only.
+   */
+  const originVisibility = async (actor: Actor): Promise<(localityId: string | null) => boolean> => {
+    if (actor.kind === 'system') return () => true;
+    const administered = await readableLocalityIds(db, {
+      ...actor,
+      assignments: actor.assignments.filter((assignment) => ADMIN_ROLES.includes(assignment.role)),
+    });
+    if (administered === null) return () => true;
+    const ids = new Set(administered);
+    return (localityId) => localityId !== null && ids.has(localityId);
+  };
+
+  /**
    * Lists changes in the actor's scope, newest first: by person, entity type, entity (with what belongs
-   * to it, e.g. an indicator's targets), plan and date range (both days included, Vietnam time).
+   * to it, e.g. an indicator's targets), plan and date range (both days included, Vietnam time). The
+   * address and browser of each event are left out except for its administrators (`originVisibility`).
    *
    * @returns one page of events and how many match in all
    */
@@ -106,11 +126,13 @@ export const createAuditService = ({ db }: { db: Database }) => {
       .offset(query.offset);
     const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(auditEvent).where(where);
     const labelOf = await labelEvents(rows);
+    const showsOrigin = await originVisibility(context.actor);
     return {
-      events: rows.map(({ seq: _seq, ...row }) => ({
+      events: rows.map(({ seq: _seq, ip, userAgent, ...row }) => ({
         ...row,
+        ...(showsOrigin(row.localityId) ? { ip, userAgent } : {}),
         at: row.at.toISOString(),
-        entityLabel: labelOf({ seq: 0, ...row }),
+        entityLabel: labelOf({ seq: 0, ip, userAgent, ...row }),
       })),
       total: Number(total),
     };

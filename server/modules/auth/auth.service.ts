@@ -6,7 +6,6 @@ import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
 import { recordAudit } from '../audit/audit.repository';
 import {
-  countRecentFailures,
   deleteExpiredSessions,
   deleteSession,
   deleteSessionsOfUser,
@@ -14,7 +13,6 @@ import {
   findLiveSession,
   findUserById,
   findUserByUsername,
-  insertLoginAttempt,
   insertSession,
   listAssignmentsOfUsers,
   type SessionRow,
@@ -22,14 +20,12 @@ import {
   updateUser,
 } from '../user/user.repository';
 import type { UserActor } from './access';
+import { insertLoginAttempt, markLoginAttemptSucceeded } from './login-attempt.repository';
+import { assertMayTrySignIn } from './login-throttle';
 import { getDummyHash, hashPassword, verifyPassword } from './password';
 
 /** A session lasts 8 working hours after its last use. */
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
-/** Failed sign-ins allowed per user name (known or not) and per address within the window. */
-export const MAX_FAILURES_PER_USERNAME = 5;
-export const MAX_FAILURES_PER_IP = 50;
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const MIN_PASSWORD_LENGTH = 10;
 
 type AuthServiceDeps = { db: Database; clock: Clock; sessionSecret: string; isProduction: boolean };
@@ -77,8 +73,9 @@ export const createAuthService = ({ db, clock, sessionSecret, isProduction }: Au
   /**
    * Signs in with a user name and password and opens a session.
    *
-   * After 5 failed attempts for a user name within 15 minutes, further attempts are refused whatever the
-   * password, and the answer is the same whether or not the user exists.
+   * After 5 failed attempts for a user name, each further attempt waits 1 s, 2 s, 4 s … (at most 15
+   * minutes) after the previous failure, whatever the password, and the answer is the same whether or
+   * not the user exists (see login-throttle.ts).
    *
    * @returns the session token (for the cookie), the CSRF token and the signed-in user
    * @throws AppError LOGIN_THROTTLED, INVALID_CREDENTIALS, DEMO_ACCOUNT_REFUSED
@@ -87,27 +84,17 @@ export const createAuthService = ({ db, clock, sessionSecret, isProduction }: Au
     const username = normalizeUsername(input.username);
     const usernameKey = foldText(username) || '-';
     const now = clock.now();
-    const failures = await countRecentFailures(
-      db,
-      usernameKey,
-      origin.ip,
-      new Date(now.getTime() - THROTTLE_WINDOW_MS),
-    );
-    if (failures.byUsername >= MAX_FAILURES_PER_USERNAME || failures.byIp >= MAX_FAILURES_PER_IP) {
-      await insertLoginAttempt(db, { usernameKey, ip: origin.ip, at: now, succeeded: false });
-      throw new AppError('LOGIN_THROTTLED');
-    }
+    await assertMayTrySignIn(db, usernameKey, origin.ip, now);
+    // Counted as a failure before the password is checked, so that guesses sent in parallel see each other.
+    const attemptId = await insertLoginAttempt(db, { usernameKey, ip: origin.ip, at: now, succeeded: false });
     const user = await findUserByUsername(db, username);
     const passwordMatches = await verifyPassword(
       user?.passwordHash ?? (await getDummyHash()),
       input.password,
     );
-    if (!user || !passwordMatches || user.isDisabled) {
-      await insertLoginAttempt(db, { usernameKey, ip: origin.ip, at: now, succeeded: false });
-      throw new AppError('INVALID_CREDENTIALS');
-    }
+    if (!user || !passwordMatches || user.isDisabled) throw new AppError('INVALID_CREDENTIALS');
     if (user.isDemo && isProduction) throw new AppError('DEMO_ACCOUNT_REFUSED');
-    await insertLoginAttempt(db, { usernameKey, ip: origin.ip, at: now, succeeded: true });
+    await markLoginAttemptSucceeded(db, attemptId);
     await deleteExpiredSessions(db, now);
 
     const token = randomBytes(32).toString('base64url');

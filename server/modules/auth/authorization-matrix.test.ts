@@ -9,7 +9,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_ROUTES } from '../../app';
-import { buildTestApp, type CallResult, type Client, TEST_PASSWORD, type TestApp } from '../../test/test-app';
+import {
+  buildTestApp,
+  type CallResult,
+  type Client,
+  fixedClock,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../../test/test-app';
+import { createUserService } from '../user/user.service';
+import { type Role, systemActor } from './access';
 
 type ActorName = 'admin' | 'localityAdmin' | 'inspector' | 'leader' | 'standingOfficer' | 'unitOfficer';
 type Relation = 'ownUnit' | 'otherUnit' | 'otherLocality';
@@ -904,4 +913,115 @@ describe('authorization matrix', () => {
     ).body.data;
     expect(own.length).toBeGreaterThan(0);
   });
+});
+
+/**
+ * Users with roles in several scopes, as targets and as actors: an administrator manages a user only
+ * when their scope covers every role of that user, and a system administrator only as one.
+ */
+describe('authorization matrix: users with roles in several scopes', () => {
+  type Target = 'inScope' | 'straddling' | 'systemAdmin';
+  type MultiActor = 'admin' | 'localityAdmin' | 'twoProvinces' | 'adminAndInspector' | 'inspector';
+  const TARGETS: Target[] = ['inScope', 'straddling', 'systemAdmin'];
+  /** twoProvinces administers Hải Phòng and Thái Nguyên; adminAndInspector administers Hải Phòng and inspects Dân Tiến. */
+  const EXPECTED: Record<MultiActor, Record<Target, Outcome>> = {
+    admin: { inScope: 'allow', straddling: 'allow', systemAdmin: 'allow' },
+    localityAdmin: { inScope: 'allow', straddling: 'forbidden', systemAdmin: 'forbidden' },
+    twoProvinces: { inScope: 'allow', straddling: 'allow', systemAdmin: 'forbidden' },
+    adminAndInspector: { inScope: 'allow', straddling: 'forbidden', systemAdmin: 'forbidden' },
+    inspector: { inScope: 'forbidden', straddling: 'forbidden', systemAdmin: 'forbidden' },
+  };
+  const ROUTES: Record<string, (userId: string, roleId: string, thanhDong: string) => Request> = {
+    rename: (id) => ({ method: 'PATCH', url: `/api/v1/users/${id}`, body: { displayName: 'Tên mới' } }),
+    disable: (id) => ({ method: 'PATCH', url: `/api/v1/users/${id}`, body: { isDisabled: true } }),
+    resetPassword: (id) => ({
+      method: 'POST',
+      url: `/api/v1/users/${id}/password-reset`,
+      body: { password: 'mat-khau-dat-lai' },
+    }),
+    addRole: (id, _roleId, thanhDong) => ({
+      method: 'POST',
+      url: `/api/v1/users/${id}/roles`,
+      body: { role: 'leader', localityId: thanhDong },
+    }),
+    removeRole: (id, roleId) => ({ method: 'DELETE', url: `/api/v1/users/${id}/roles/${roleId}` }),
+  };
+  let t: TestApp;
+  const clients = {} as Record<MultiActor, Client>;
+  const rolesOf = {} as Record<Target, Array<{ role: Role; localityId: string }>>;
+
+  beforeAll(async () => {
+    t = await buildTestApp({ demo: true });
+    const localities: Array<{ id: string; name: string }> = (await t.call('GET', '/api/v1/localities')).body
+      .data;
+    const idOf = (name: string) => localities.find((row) => row.name === name)!.id;
+    const [thanhDong, danTien, haiPhong] = [idOf('Thành Đông'), idOf('Dân Tiến'), idOf('Hải Phòng')];
+    rolesOf.inScope = [
+      { role: 'inspector', localityId: thanhDong },
+      { role: 'leader', localityId: haiPhong },
+    ];
+    rolesOf.straddling = [
+      { role: 'inspector', localityId: thanhDong },
+      { role: 'leader', localityId: danTien },
+    ];
+    rolesOf.systemAdmin = [
+      { role: 'inspector', localityId: thanhDong },
+      { role: 'system_admin', localityId: t.rootLocalityId },
+    ];
+    const users = createUserService({ db: t.handle.db, clock: fixedClock });
+    const context = { actor: systemActor('matrix setup'), ip: null, userAgent: null };
+    const actorRoles: Record<
+      'twoProvinces' | 'adminAndInspector',
+      Array<{ role: Role; localityId: string }>
+    > = {
+      twoProvinces: [
+        { role: 'locality_admin', localityId: haiPhong },
+        { role: 'locality_admin', localityId: idOf('Thái Nguyên') },
+      ],
+      adminAndInspector: [
+        { role: 'locality_admin', localityId: haiPhong },
+        { role: 'inspector', localityId: danTien },
+      ],
+    };
+    for (const [name, roles] of Object.entries(actorRoles)) {
+      const username = `matrix.${name.toLowerCase()}`;
+      await users.create(
+        context,
+        { username, displayName: name, password: TEST_PASSWORD, roles },
+        { mustChangePassword: false },
+      );
+      clients[name as MultiActor] = await t.signIn(username);
+    }
+    clients.admin = t;
+    clients.localityAdmin = await t.signIn(ACTORS.localityAdmin);
+    clients.inspector = await t.signIn(ACTORS.inspector);
+  });
+  afterAll(() => t.close());
+
+  for (const [name, build] of Object.entries(ROUTES)) {
+    it(`${name} of a user with roles in several scopes`, async () => {
+      const seen: string[] = [];
+      const wanted: string[] = [];
+      for (const actor of Object.keys(EXPECTED) as MultiActor[]) {
+        for (const target of TARGETS) {
+          const created = await t.call('POST', '/api/v1/users', {
+            username: unique('matrix.multi'),
+            displayName: 'Người nhiều phạm vi',
+            password: 'mat-khau-thu-nghiem',
+            roles: rolesOf[target],
+          });
+          const { id, roles } = created.body.data as { id: string; roles: Array<{ id: string; role: Role }> };
+          const inspectorRole = roles.find((role) => role.role === 'inspector')!.id;
+          const result = await send(
+            t,
+            clients[actor],
+            build(id, inspectorRole, rolesOf.inScope[0]!.localityId),
+          );
+          seen.push(`${actor}/${target}: ${outcomeOf(result, {} as Rule)}`);
+          wanted.push(`${actor}/${target}: ${EXPECTED[actor][target]}`);
+        }
+      }
+      expect(seen).toEqual(wanted);
+    });
+  }
 });

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { appUser, loginAttempt, roleAssignment, session } from '../../db/schema';
+import { appUser, roleAssignment, session } from '../../db/schema';
 
 export type UserRow = typeof appUser.$inferSelect;
 export type RoleAssignmentRow = typeof roleAssignment.$inferSelect;
@@ -107,28 +107,4 @@ export const deleteSessionsOfUser = async (
 
 export const deleteExpiredSessions = async (executor: Executor, now: Date): Promise<void> => {
   await executor.delete(session).where(lt(session.expiresAt, now));
-};
-
-export const insertLoginAttempt = async (
-  executor: Executor,
-  values: typeof loginAttempt.$inferInsert,
-): Promise<void> => {
-  await executor.insert(loginAttempt).values(values);
-};
-
-/** Failed attempts since a time, for one folded user name and for one address. */
-export const countRecentFailures = async (
-  executor: Executor,
-  usernameKey: string,
-  ip: string | null,
-  since: Date,
-): Promise<{ byUsername: number; byIp: number }> => {
-  const [row] = await executor
-    .select({
-      byUsername: sql<number>`count(*) filter (where ${loginAttempt.usernameKey} = ${usernameKey})::int`,
-      byIp: sql<number>`count(*) filter (where ${loginAttempt.ip} = ${ip ?? ''})::int`,
-    })
-    .from(loginAttempt)
-    .where(and(eq(loginAttempt.succeeded, false), gt(loginAttempt.at, since)));
-  return { byUsername: Number(row?.byUsername ?? 0), byIp: Number(row?.byIp ?? 0) };
 };

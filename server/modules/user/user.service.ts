@@ -17,7 +17,7 @@ import { assertStrongPassword } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
 import { findLocalityChain, findLocalitySubtreeIds } from '../locality/locality.repository';
 import { findUnitById } from '../unit/unit.repository';
-import { canGrantRole, canManageUsersIn } from './user.policy';
+import { canGrantRole, canManageUsersIn, type HeldRole, userManagement } from './user.policy';
 import { presentUser } from './user.presenter';
 import {
   deleteAssignment,
@@ -95,19 +95,28 @@ export const createUserService = ({ db, clock }: UserServiceDeps) => {
   };
 
   /**
-   * Loads a user the actor manages: one holding a role in a locality the actor administers.
+   * Loads a user the actor manages: every role the user holds lies in the actor's area, and a system
+   * administrator is managed by system administrators only.
    *
-   * @throws AppError USER_NOT_FOUND, also for users outside the actor's scope
+   * @throws AppError USER_NOT_FOUND, also for users with no role in the actor's area; FORBIDDEN for a user
+   *   with a role outside it (or a system administrator)
    */
   const loadManagedUser = async (executor: Executor, actor: Actor, id: string): Promise<UserRow> => {
     const user = await findUserById(executor, id);
     if (!user) throw new AppError('USER_NOT_FOUND');
     if (actor.kind === 'system') return user;
-    const assignments = await listAssignmentsOfUsers(executor, [id]);
-    for (const assignment of assignments) {
-      if (canManageUsersIn(actor, await findLocalityChain(executor, assignment.localityId))) return user;
+    const held: HeldRole[] = [];
+    for (const assignment of await listAssignmentsOfUsers(executor, [id]))
+      held.push({ role: assignment.role, chain: await findLocalityChain(executor, assignment.localityId) });
+    const management = userManagement(actor, held);
+    if (management === 'none') throw new AppError('USER_NOT_FOUND');
+    if (management === 'partial') {
+      throw new AppError('FORBIDDEN', {
+        message:
+          'Người dùng này có vai trò ngoài phạm vi quản lý của bạn (hoặc là quản trị hệ thống) nên bạn không được thay đổi tài khoản hay vai trò của họ.',
+      });
     }
-    throw new AppError('USER_NOT_FOUND');
+    return user;
   };
 
   /** Lists the users with a role in the locality (or, without one, in everything the actor administers). */

@@ -159,10 +159,13 @@ const AuditPage = () => {
               title: t('audit.time'),
               width: 150,
               render: (_value, event) => (
+                // The address and browser come only to administrators; others get no tooltip.
                 <Tooltip
-                  title={[event.ip && t('audit.fromIp', { ip: event.ip }), event.userAgent]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  title={
+                    [event.ip && t('audit.fromIp', { ip: event.ip }), event.userAgent]
+                      .filter(Boolean)
+                      .join(' · ') || undefined
+                  }
                 >
                   <time className={styles.time} dateTime={event.at}>
                     {formatAuditTime(event.at)}

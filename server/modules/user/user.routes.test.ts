@@ -1,0 +1,133 @@
+/**
+ * Who may manage whom: a user is reset, locked, renamed or has roles changed only by an administrator
+ * whose scope covers every one of the user's roles, and a system administrator only by a system
+ * administrator (issue #10, item 1). Demo data: haiphong.admin administers Hải Phòng (Thành Đông is
+ * one of its wards); Dân Tiến lies in Thái Nguyên.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
+
+describe('managing users with roles in several scopes', () => {
+  let t: TestApp;
+  let provinceAdmin: Client;
+  const ids = {} as Record<'vietNam' | 'haiPhong' | 'thanhDong' | 'danTien', string>;
+  let sequence = 0;
+
+  const createUser = async (roles: Array<{ role: string; localityId: string }>) => {
+    const response = await t.call('POST', '/api/v1/users', {
+      username: `nhieu.pham.vi.${++sequence}`,
+      displayName: 'Người nhiều phạm vi',
+      password: 'mat-khau-ban-dau-1',
+      roles,
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    return response.body.data as { id: string; username: string; roles: Array<{ id: string; role: string }> };
+  };
+
+  beforeAll(async () => {
+    t = await buildTestApp({ demo: true });
+    provinceAdmin = await t.signIn('haiphong.admin');
+    const localities: Array<{ id: string; name: string }> = (await t.call('GET', '/api/v1/localities')).body
+      .data;
+    const idOf = (name: string) => localities.find((row) => row.name === name)!.id;
+    Object.assign(ids, {
+      vietNam: t.rootLocalityId,
+      haiPhong: idOf('Hải Phòng'),
+      thanhDong: idOf('Thành Đông'),
+      danTien: idOf('Dân Tiến'),
+    });
+  });
+  afterAll(() => t.close());
+
+  it('should not let a province administrator take over a system administrator who also holds a role in the province', async () => {
+    const target = await createUser([
+      { role: 'system_admin', localityId: ids.vietNam },
+      { role: 'inspector', localityId: ids.thanhDong },
+    ]);
+    const reset = await provinceAdmin.call('POST', `/api/v1/users/${target.id}/password-reset`, {
+      password: 'mat-khau-chiem-quyen',
+    });
+    expect(reset.status).toBe(403);
+    expect(reset.body.error).toBe('forbidden');
+    expect(reset.body.message).toContain('ngoài phạm vi quản lý');
+    await expect(t.signIn(target.username, 'mat-khau-chiem-quyen')).rejects.toThrow(/sign-in .* failed/);
+
+    const rename = await provinceAdmin.call('PATCH', `/api/v1/users/${target.id}`, {
+      displayName: 'Đổi tên',
+    });
+    const disable = await provinceAdmin.call('PATCH', `/api/v1/users/${target.id}`, { isDisabled: true });
+    const addRole = await provinceAdmin.call('POST', `/api/v1/users/${target.id}/roles`, {
+      role: 'leader',
+      localityId: ids.thanhDong,
+    });
+    const inspectorRole = target.roles.find((role) => role.role === 'inspector')!;
+    const removeRole = await provinceAdmin.call(
+      'DELETE',
+      `/api/v1/users/${target.id}/roles/${inspectorRole.id}`,
+    );
+    expect([rename.status, disable.status, addRole.status, removeRole.status]).toEqual([403, 403, 403, 403]);
+    const after = (await t.call('GET', `/api/v1/users?localityId=${ids.thanhDong}`)).body.data.find(
+      (row: { id: string }) => row.id === target.id,
+    );
+    expect(after).toMatchObject({ displayName: 'Người nhiều phạm vi', isDisabled: false });
+    expect(after.roles.map((role: { role: string }) => role.role).sort()).toEqual([
+      'inspector',
+      'system_admin',
+    ]);
+
+    // A system administrator still manages them.
+    const bySystemAdmin = await t.call('POST', `/api/v1/users/${target.id}/password-reset`, {
+      password: 'mat-khau-dat-lai-1',
+    });
+    expect(bySystemAdmin.status).toBe(200);
+  });
+
+  it('should refuse a user whose roles straddle the province and another one, and allow one wholly inside it', async () => {
+    const straddling = await createUser([
+      { role: 'leader', localityId: ids.thanhDong },
+      { role: 'inspector', localityId: ids.danTien },
+    ]);
+    const inside = await createUser([
+      { role: 'leader', localityId: ids.thanhDong },
+      { role: 'inspector', localityId: ids.haiPhong },
+    ]);
+    const reset = (id: string) =>
+      provinceAdmin.call('POST', `/api/v1/users/${id}/password-reset`, { password: 'mat-khau-dat-lai-2' });
+    expect((await reset(straddling.id)).status).toBe(403);
+    expect((await reset(inside.id)).status).toBe(200);
+    const rename = await provinceAdmin.call('PATCH', `/api/v1/users/${inside.id}`, {
+      displayName: 'Tên mới',
+    });
+    expect(rename.status).toBe(200);
+  });
+
+  it('should not let a province administrator grant the system administrator role or a role outside the province', async () => {
+    const inside = await createUser([{ role: 'leader', localityId: ids.thanhDong }]);
+    const grant = (role: string, localityId: string) =>
+      provinceAdmin.call('POST', `/api/v1/users/${inside.id}/roles`, { role, localityId });
+    expect((await grant('system_admin', ids.haiPhong)).status).toBe(403);
+    expect((await grant('system_admin', ids.vietNam)).body.error).toBe('unknown_locality');
+    expect((await grant('leader', ids.danTien)).body.error).toBe('unknown_locality');
+    expect((await grant('locality_admin', ids.vietNam)).body.error).toBe('unknown_locality');
+
+    const create = (roles: Array<{ role: string; localityId: string }>) =>
+      provinceAdmin.call('POST', '/api/v1/users', {
+        username: `tao.moi.${++sequence}`,
+        displayName: 'Người mới',
+        password: 'mat-khau-ban-dau-1',
+        roles,
+      });
+    expect((await create([{ role: 'system_admin', localityId: ids.haiPhong }])).status).toBe(403);
+    const mixed = await create([
+      { role: 'leader', localityId: ids.thanhDong },
+      { role: 'leader', localityId: ids.danTien },
+    ]);
+    expect(mixed.body.error).toBe('unknown_locality');
+    const users = (await t.call('GET', '/api/v1/users')).body.data as Array<{ username: string }>;
+    expect(users.filter((user) => user.username.startsWith('tao.moi.'))).toEqual([]);
+    const roles = (await t.call('GET', `/api/v1/users?localityId=${ids.thanhDong}`)).body.data.find(
+      (row: { id: string }) => row.id === inside.id,
+    ).roles;
+    expect(roles.map((role: { role: string }) => role.role)).toEqual(['leader']);
+  });
+});
