@@ -15,7 +15,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { createPdfConverter, type PdfConverter } from './documents/export/pdf-converter';
 import { AppError } from './errors';
-import { installErrorHandler } from './http/error-handler';
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http/error-handler';
 import { registerRoutes } from './http/route';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { createAuditService } from './modules/audit/audit.service';
@@ -145,6 +145,10 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.isProduction,
+    // Errors raised before routing (broken %-encoding, a too long path parameter) or by Node's HTTP
+    // parser (header too large) answer in the same Vietnamese body as every other error.
+    frameworkErrors,
+    clientErrorHandler,
   });
   // JSON, plus raw bytes for file uploads (evidence, plan documents): a text/plain body would
   // otherwise reach the schemas as a string.
