@@ -76,7 +76,8 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   INVALID_JSON: 'Nội dung gửi lên không phải JSON hợp lệ.',
   BAD_REQUEST: 'Yêu cầu gửi lên không hợp lệ.',
   BAD_URL: 'Đường dẫn không hợp lệ: có ký tự được mã hóa sai (dấu %).',
-  INVALID_VALUE: 'Dữ liệu gửi lên có giá trị không lưu được (quá lớn, sai định dạng hoặc có ký tự không hợp lệ).',
+  INVALID_VALUE:
+    'Dữ liệu gửi lên có giá trị không lưu được (quá lớn, sai định dạng hoặc có ký tự không hợp lệ).',
   UNKNOWN_REFERENCE: 'Dữ liệu được chọn không tồn tại.',
   UNKNOWN_UNIT: 'Đơn vị được chọn không tồn tại.',
   UNIT_OF_OTHER_LOCALITY: 'Đơn vị được chọn không thuộc địa phương của kế hoạch.',

@@ -36,9 +36,10 @@ export const zString = (label: string) =>
       error: (issue) => (issue.code === 'invalid_type' ? `${label}: phải là chuỗi ký tự` : undefined),
     })
     .check((context) => {
-    const problem = unsafeTextProblem(context.value);
-    if (problem) context.issues.push({ code: 'custom', message: `${label} ${problem}`, input: context.value });
-  });
+      const problem = unsafeTextProblem(context.value);
+      if (problem)
+        context.issues.push({ code: 'custom', message: `${label} ${problem}`, input: context.value });
+    });
 
 /** A required one-line or multi-line text, trimmed and NFC-normalised. */
 export const zText = (label: string, max: number = TextLimits.name) =>

@@ -34,7 +34,6 @@ export const ZConsolidatedReport = z.object({
 });
 export type TConsolidatedReport = z.infer<typeof ZConsolidatedReport>;
 
-
 export const ZSaveConsolidatedRequest = z.object({
   revision: zRevision,
   narrative: zOptionalText('Nội dung báo cáo', TextLimits.note * 10),

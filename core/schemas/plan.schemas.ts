@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { TextLimits } from '../validations';
-import { refuseEmptyPatch, zId, zIsoDate, zOptionalText, zSearchText, zString, zText } from './common.schemas';
+import {
+  refuseEmptyPatch,
+  zId,
+  zIsoDate,
+  zOptionalText,
+  zSearchText,
+  zString,
+  zText,
+} from './common.schemas';
 import { ZIndicator } from './indicator.schemas';
 import { ZLocality, ZUnit } from './locality.schemas';
 import { ZTask } from './task.schemas';

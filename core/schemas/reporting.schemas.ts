@@ -133,7 +133,6 @@ const zNumber = (label: string) =>
     .nullish()
     .transform((value) => value ?? null);
 
-
 export const ZSaveReportRequest = z.object({
   revision: zRevision,
   nothingArose: z.boolean({ error: 'Không phát sinh phải là true hoặc false' }).default(false),

@@ -54,7 +54,8 @@ const FRAMEWORK_CODES: Record<string, AppErrorCode> = {
   FST_ERR_MAX_PARAM_LENGTH: 'URI_TOO_LONG',
 };
 
-const camelCase = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+const camelCase = (column: string) =>
+  column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /** "Key (unit_id)=(…) is not present in table "unit"." → the column and the table. */
 const referenceOf = (error: DatabaseErrorInfo): { column?: string; table?: string } => {
@@ -73,7 +74,8 @@ export const appErrorOfDatabase = (error: unknown): AppError | null => {
   const { code } = database;
   if (code === '23503') {
     // On a delete, the row is still referenced from elsewhere; on a write, the row referenced is missing.
-    if (/still referenced/i.test(database.detail ?? '')) return new AppError('STILL_REFERENCED', { cause: error });
+    if (/still referenced/i.test(database.detail ?? ''))
+      return new AppError('STILL_REFERENCED', { cause: error });
     const { column, table } = referenceOf(database);
     const label = (table && TABLE_LABELS[table]) ?? 'Dữ liệu';
     return new AppError('UNKNOWN_REFERENCE', {
@@ -151,7 +153,8 @@ export const installErrorHandler = (app: FastifyInstance): void => {
     const fromDatabase = appErrorOfDatabase(error);
     if (fromDatabase) {
       // A schema should have refused the input first: worth a warning, not an alarm.
-      if (fromDatabase.code === 'DATABASE_UNAVAILABLE') request.log.error({ err: error }, 'database unavailable');
+      if (fromDatabase.code === 'DATABASE_UNAVAILABLE')
+        request.log.error({ err: error }, 'database unavailable');
       else request.log.warn({ err: error }, 'database refused the input');
       return sendAppError(reply, fromDatabase);
     }

@@ -4,9 +4,9 @@
  * serialization and OpenAPI.
  */
 import '@fastify/cookie';
+import { unsafeTextProblem } from '@core/schemas/common.schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { unsafeTextProblem } from '@core/schemas/common.schemas';
 import type { z } from 'zod';
 import type { Services } from '../app';
 import { AppError } from '../errors';
