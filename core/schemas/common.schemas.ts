@@ -75,7 +75,7 @@ export const refuseUnsafeStrings = (value: unknown, context: z.RefinementCtx, pa
     const problem = unsafeTextProblem(value);
     if (problem) context.addIssue({ code: 'custom', path, message: `Nội dung ${problem}` });
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => refuseUnsafeStrings(item, context, [...path, index]));
+    for (const [index, item] of value.entries()) refuseUnsafeStrings(item, context, [...path, index]);
   } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const problem = unsafeTextProblem(key);

@@ -69,7 +69,7 @@ const refuseUnsafeText = (input: Record<string, unknown>): void => {
       const problem = unsafeTextProblem(value);
       if (problem) details.push({ field: path, message: `Nội dung ${problem}` });
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, join(path, index)));
+      for (const [index, item] of value.entries()) visit(item, join(path, index));
     } else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
       for (const [key, item] of Object.entries(value)) visit(item, join(path, key));
     }
