@@ -161,6 +161,34 @@ describe('bad input never answers 500', () => {
     expectVietnameseError(huge.json(), 413);
   });
 
+  it('should record an image tesseract cannot decode as a failed import, not crash the server', async () => {
+    // A PNG header whose width is beyond libpng's range: tesseract's worker rejects the job, which it
+    // used to throw out of its message listener as an uncaught exception.
+    const ihdr = Buffer.from([
+      0, 0, 0, 13, 73, 72, 68, 82, 255, 255, 255, 255, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0, 0, 0, 0,
+    ]);
+    const png = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), ihdr]);
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { ...t.headers, 'content-type': 'application/octet-stream', 'x-file-name': 'scan.png' },
+      cookies: t.cookies,
+      payload: png,
+    });
+    if (upload.statusCode !== 202) {
+      // Refused from its first bytes already: a 4xx in the error body is as good.
+      expect(upload.statusCode).toBeLessThan(500);
+      return;
+    }
+    const jobId = upload.json().data.id as string;
+    let status = 'queued';
+    for (let attempt = 0; attempt < 120 && (status === 'queued' || status === 'running'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      status = (await t.call('GET', `/api/v1/imports/${jobId}`)).body.data.status;
+    }
+    expect(status).toBe('failed');
+  });
+
   it('should answer a header or URL over the HTTP parser limit with a Vietnamese 431 body', async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as AddressInfo;

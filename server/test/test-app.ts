@@ -6,6 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../app';
 import type { Clock } from '../clock';
 import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../db/seeds/demo';
+import type { PdfConverter } from '../documents/export/pdf-converter';
 import { CSRF_HEADER, SESSION_COOKIE } from '../http/route';
 import { systemActor } from '../modules/auth/access';
 import { createLocalityService } from '../modules/locality/locality.service';
@@ -103,9 +104,11 @@ export const signInTo = async (
 /**
  * Builds the real app on a fresh database, with a signed-in system administrator (`call`).
  *
- * @param options - `demo: true` loads the two seed plans and their demo users
+ * @param options - `demo: true` loads the two seed plans and their demo users; `pdf` replaces LibreOffice
  */
-export const buildTestApp = async (options: { demo?: boolean } = {}): Promise<TestApp> => {
+export const buildTestApp = async (
+  options: { demo?: boolean; pdf?: PdfConverter } = {},
+): Promise<TestApp> => {
   const handle = await createTestDatabase();
   const context = { actor: systemActor('test setup'), ip: null, userAgent: null };
   let rootLocalityId: string;
@@ -132,7 +135,13 @@ export const buildTestApp = async (options: { demo?: boolean } = {}): Promise<Te
     );
   }
   const storage = createTestFileStore();
-  const app = await createApp({ db: handle.db, config: TEST_CONFIG, clock: fixedClock, storage });
+  const app = await createApp({
+    db: handle.db,
+    config: TEST_CONFIG,
+    clock: fixedClock,
+    storage,
+    ...(options.pdf ? { pdf: options.pdf } : {}),
+  });
   await app.ready();
   const admin = await signInTo(app, 'admin');
   return {
