@@ -15,7 +15,6 @@ export type JsonSchema = {
   enum?: unknown[];
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
-  allOf?: JsonSchema[];
   nullable?: boolean;
   format?: string;
   pattern?: string;
@@ -139,18 +138,6 @@ export const generate = (schema: JsonSchema, name: string, options: GenerateOpti
   if (schema.enum) return random.pick(schema.enum);
   const union = schema.anyOf ?? schema.oneOf;
   if (union?.length) return generate(random.pick(union), name, options);
-  if (schema.allOf?.length) {
-    const merged = schema.allOf.reduce<JsonSchema>(
-      (all, part) => ({
-        ...all,
-        ...part,
-        properties: { ...all.properties, ...part.properties },
-        required: [...(all.required ?? []), ...(part.required ?? [])],
-      }),
-      {},
-    );
-    return generate(merged, name, options);
-  }
   switch (schema.type) {
     case 'object': {
       const result: Record<string, unknown> = {};
