@@ -100,10 +100,44 @@ const PATTERN_SAMPLES: Array<[RegExp, string[]]> = [
 /** Field names whose plain-string schema is really a calendar date (zIsoDate publishes no format). */
 const DATE_FIELD = /date|^from$|^to$|^due|dataFrom|dataTo|completedOn|validFrom/i;
 
+/** Existing ids by kind, so requests reach the services and the database. */
+export type IdPools = Record<string, readonly string[]>;
+
+/** The kind of id a field or path parameter names: `leadUnitId` → unit, `/plans/{id}` → plan. */
+export const idKindOf = (name: string, path = ''): string => {
+  if (name !== 'id') {
+    if (/parent/i.test(name)) return 'locality';
+    if (/standingAgency|unit/i.test(name)) return 'unit';
+    if (/actor|user/i.test(name)) return 'user';
+    if (/plan/i.test(name)) return 'plan';
+    if (/indicator/i.test(name)) return 'indicator';
+    if (/task/i.test(name)) return 'task';
+    if (/period/i.test(name)) return 'period';
+    if (/locality/i.test(name)) return 'locality';
+    return 'any';
+  }
+  const segment = /\/api\/v1\/([a-z-]+)\/\{id\}/.exec(path)?.[1] ?? '';
+  const kinds: Record<string, string> = {
+    plans: 'plan',
+    units: 'unit',
+    localities: 'locality',
+    indicators: 'indicator',
+    tasks: 'task',
+    'reporting-periods': 'period',
+    'unit-reports': 'report',
+    users: 'user',
+  };
+  return kinds[segment] ?? 'any';
+};
+
+const pickId = (pools: IdPools, kind: string, random: Random): string => {
+  const pool = pools[kind]?.length ? pools[kind] : pools.any;
+  return pool?.length ? random.pick(pool) : random.uuid();
+};
+
 export type GenerateOptions = {
   random: Random;
-  /** Existing ids, so some requests reach the service and the database. */
-  ids: readonly string[];
+  ids: IdPools;
   /** Probability of replacing a value by a mutant. */
   mutation: number;
   depth?: number;
@@ -115,7 +149,7 @@ const isoDate = (random: Random) =>
 const generateString = (schema: JsonSchema, name: string, options: GenerateOptions): string => {
   const { random } = options;
   if (schema.format === 'uuid')
-    return random.chance(0.7) && options.ids.length ? random.pick(options.ids) : random.uuid();
+    return random.chance(0.85) ? pickId(options.ids, idKindOf(name), random) : random.uuid();
   if (schema.pattern) {
     const samples = PATTERN_SAMPLES.find(([test]) => test.test(schema.pattern ?? ''))?.[1];
     if (samples) return random.pick(samples);
@@ -188,12 +222,12 @@ export const encodeValue = (value: unknown): string => {
 };
 
 /** Path parameters that are not ids, by name, with invalid forms. */
-export const pathValues = (name: string, ids: readonly string[], random: Random): string => {
+export const pathValues = (name: string, path: string, ids: IdPools, random: Random): string => {
   if (name === 'year')
     return random.pick(['2026', '2025', '1999', '2101', '2147483648', '-1', '1.5', 'abc', '1e3']);
   if (name === 'code') return random.pick(['INTERNET_5G', 'A.1', 'a', '%00', 'X'.repeat(101)]);
   const roll = random.next();
-  if (roll < 0.55 && ids.length) return random.pick(ids);
+  if (roll < 0.6) return pickId(ids, idKindOf(name, path), random);
   if (roll < 0.7) return random.uuid();
   return random.pick([
     'abc',
@@ -210,4 +244,42 @@ export const pathValues = (name: string, ids: readonly string[], random: Random)
     'null',
     '%20',
   ]);
+};
+
+const STRING_MUTANTS = MUTANTS.filter((value) => typeof value === 'string');
+const NUMBER_MUTANTS = MUTANTS.filter((value) => typeof value === 'number');
+
+/** Every place in a JSON value: the root, each property and each array item. */
+const placesOf = (value: unknown, path: Array<string | number> = []): Array<Array<string | number>> => {
+  const places = [path];
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) places.push(...placesOf(item, [...path, index]));
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) places.push(...placesOf(item, [...path, key]));
+  }
+  return places;
+};
+
+/**
+ * One mutation in an otherwise valid-looking value, so that it passes every other check and reaches
+ * what lies behind the schema: a mutant in place of one value (a text gets a text mutant, a NUL or a
+ * lone surrogate, most of the time; a number a number mutant), a property removed, or one added.
+ */
+export const mutateOnce = (value: unknown, random: Random): unknown => {
+  const copy = structuredClone(value);
+  const path = random.pick(placesOf(copy));
+  if (path.length === 0) return random.chance(0.5) ? random.pick(MUTANTS) : copy;
+  let parent = copy as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1] as string | number;
+  const current = parent[last];
+  const roll = random.next();
+  if (roll < 0.1 && !Array.isArray(parent)) delete parent[last];
+  else if (roll < 0.2 && !Array.isArray(parent)) parent[`${String(last)}Extra`] = random.pick(MUTANTS);
+  else if (typeof current === 'string' && random.chance(0.8)) {
+    const mutant = random.pick(STRING_MUTANTS) as string;
+    parent[last] = random.chance(0.5) ? `${current}${mutant}` : mutant;
+  } else if (typeof current === 'number' && random.chance(0.8)) parent[last] = random.pick(NUMBER_MUTANTS);
+  else parent[last] = random.pick(MUTANTS);
+  return copy;
 };
