@@ -16,7 +16,7 @@ import type { Database } from './db/client';
 import type { TemplateLimits } from './documents/export/guarded-template-reader';
 import { createPdfConverter, type PdfConverter } from './documents/export/pdf-converter';
 import { AppError } from './errors';
-import { installErrorHandler } from './http/error-handler';
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http/error-handler';
 import { type LogStream, loggerOptions } from './http/logging';
 import { registerRoutes } from './http/route';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -159,6 +159,10 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     logger: loggerOptions(deps.config.logLevel, deps.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: fastifyTrustProxy(deps.config.trustProxy ?? false),
+    // Errors raised before routing (broken %-encoding, a too long path parameter) or by Node's HTTP
+    // parser (header too large) answer in the same Vietnamese body as every other error.
+    frameworkErrors,
+    clientErrorHandler,
   });
   // JSON, plus raw bytes for file uploads (evidence, plan documents): a text/plain body would
   // otherwise reach the schemas as a string.

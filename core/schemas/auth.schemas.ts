@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TextLimits } from '../validations';
-import { zId, zIsoDate, zText } from './common.schemas';
+import { INT4_MAX, refuseEmptyPatch, zId, zIsoDate, zString, zText } from './common.schemas';
 
 export const ROLE_NAMES = [
   'system_admin',
@@ -42,19 +42,17 @@ export type TMe = z.infer<typeof ZMe>;
 
 export const ZLoginRequest = z.object({
   username: zText('Tên đăng nhập', TextLimits.short),
-  password: z
-    .string({ error: 'Mật khẩu: phải là chuỗi ký tự' })
+  password: zString('Mật khẩu')
     .min(1, { error: 'Mật khẩu không được để trống' })
-    .max(200),
+    .max(200, { error: 'Mật khẩu dài quá 200 ký tự' }),
 });
 
 export const ZChangePasswordRequest = z.object({
-  currentPassword: z.string({ error: 'Mật khẩu hiện tại: phải là chuỗi ký tự' }).max(200),
-  newPassword: z.string({ error: 'Mật khẩu mới: phải là chuỗi ký tự' }).max(200),
+  currentPassword: zString('Mật khẩu hiện tại').max(200, { error: 'Mật khẩu hiện tại dài quá 200 ký tự' }),
+  newPassword: zString('Mật khẩu mới').max(200, { error: 'Mật khẩu mới dài quá 200 ký tự' }),
 });
 
-const zUsername = z
-  .string({ error: 'Tên đăng nhập: phải là chuỗi ký tự' })
+const zUsername = zString('Tên đăng nhập')
   .transform((value) => value.normalize('NFC').trim().toLowerCase())
   .pipe(
     z.string().regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, {
@@ -66,7 +64,7 @@ export const ZCreateUserRequest = z.object({
   username: zUsername,
   displayName: zText('Họ và tên', TextLimits.short),
   /** A first password; the user must change it at the first sign-in. */
-  password: z.string({ error: 'Mật khẩu: phải là chuỗi ký tự' }).max(200),
+  password: zString('Mật khẩu').max(200, { error: 'Mật khẩu dài quá 200 ký tự' }),
   roles: z
     .array(
       z.object({
@@ -85,7 +83,8 @@ export const ZUpdateUserRequest = z
     displayName: zText('Họ và tên', TextLimits.short),
     isDisabled: z.boolean({ error: 'Khóa tài khoản phải là true hoặc false' }),
   })
-  .partial();
+  .partial()
+  .superRefine(refuseEmptyPatch);
 export type TUpdateUserRequest = z.infer<typeof ZUpdateUserRequest>;
 
 export const ZAddRoleRequest = z.object({
@@ -96,7 +95,7 @@ export const ZAddRoleRequest = z.object({
 export type TAddRoleRequest = z.infer<typeof ZAddRoleRequest>;
 
 export const ZResetPasswordRequest = z.object({
-  password: z.string({ error: 'Mật khẩu: phải là chuỗi ký tự' }).max(200),
+  password: zString('Mật khẩu').max(200, { error: 'Mật khẩu dài quá 200 ký tự' }),
 });
 
 export const ZListUsersQuery = z.object({ localityId: zId('Địa phương').optional() });
@@ -145,7 +144,17 @@ export const ZListAuditEventsQuery = z.object({
   planId: zId('Kế hoạch').optional(),
   from: zIsoDate('Từ ngày').optional(),
   to: zIsoDate('Đến ngày').optional(),
-  limit: z.coerce.number({ error: 'Số dòng phải là một số' }).int().min(1).max(500).default(100),
-  offset: z.coerce.number({ error: 'Vị trí phải là một số' }).int().min(0).default(0),
+  limit: z.coerce
+    .number({ error: 'Số dòng phải là một số' })
+    .int({ error: 'Số dòng phải là số nguyên' })
+    .min(1, { error: 'Số dòng từ 1 đến 500' })
+    .max(500, { error: 'Số dòng từ 1 đến 500' })
+    .default(100),
+  offset: z.coerce
+    .number({ error: 'Vị trí phải là một số' })
+    .int({ error: 'Vị trí phải là số nguyên' })
+    .min(0, { error: 'Vị trí không được âm' })
+    .max(INT4_MAX, { error: 'Vị trí quá lớn' })
+    .default(0),
 });
 export type TListAuditEventsQuery = z.infer<typeof ZListAuditEventsQuery>;

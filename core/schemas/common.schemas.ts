@@ -8,10 +8,42 @@ import { TextLimits, YearLimits } from '../validations';
 
 z.config(z.locales.vi());
 
+/** The largest value of a PostgreSQL `integer` column (int4): revisions, versions, positions. */
+export const INT4_MAX = 2_147_483_647;
+
+/** A lone UTF-16 surrogate: half of a pair, which no UTF-8 text (nor PostgreSQL's jsonb) can hold. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What is wrong with a text the database cannot store as it was typed, or null when nothing is: the NUL
+ * character (PostgreSQL refuses it in text) and a lone surrogate (broken Unicode, refused by jsonb and
+ * otherwise silently replaced). Such a text is refused, never cleaned up behind the person's back.
+ */
+export const unsafeTextProblem = (value: string): string | null => {
+  if (value.includes('\u0000')) return 'có ký tự NUL (mã 0) không được phép';
+  if (LONE_SURROGATE.test(value)) return 'có ký tự Unicode bị hỏng (nửa cặp thay thế)';
+  return null;
+};
+
+/**
+ * Any string a person sends: refused when it holds NUL or broken Unicode. Every free-text field of a
+ * request (names, notes, passwords, search words, query-string text) starts from this one.
+ */
+export const zString = (label: string) =>
+  z
+    .string({
+      // Only for a value that is not a string: checks added later (min, max) keep their own messages.
+      error: (issue) => (issue.code === 'invalid_type' ? `${label}: phải là chuỗi ký tự` : undefined),
+    })
+    .check((context) => {
+      const problem = unsafeTextProblem(context.value);
+      if (problem)
+        context.issues.push({ code: 'custom', message: `${label} ${problem}`, input: context.value });
+    });
+
 /** A required one-line or multi-line text, trimmed and NFC-normalised. */
 export const zText = (label: string, max: number = TextLimits.name) =>
-  z
-    .string({ error: `${label}: phải là chuỗi ký tự` })
+  zString(label)
     .transform((value) => value.normalize('NFC').trim())
     .pipe(
       z
@@ -22,12 +54,54 @@ export const zText = (label: string, max: number = TextLimits.name) =>
 
 /** An optional text: empty or missing becomes null. */
 export const zOptionalText = (label: string, max: number = TextLimits.name) =>
-  z
-    .string({ error: `${label}: phải là chuỗi ký tự` })
+  zString(label)
     .max(max, { error: `${label} dài quá ${max.toLocaleString('vi-VN')} ký tự` })
     .transform((value) => value.normalize('NFC').trim() || null)
     .nullish()
     .transform((value) => value ?? null);
+
+/** Search words (query string): optional, bounded, no NUL or broken Unicode. */
+export const zSearchText = (label = 'Từ khóa tìm kiếm', max: number = TextLimits.searchQuery) =>
+  zString(label)
+    .max(max, { error: `${label} dài quá ${max.toLocaleString('vi-VN')} ký tự` })
+    .optional();
+
+/**
+ * Refuses NUL and broken Unicode in every string of a nested value (an imported draft, a map keyed by
+ * printed names), naming the path of each one. For values whose shape is shared with responses.
+ */
+export const refuseUnsafeStrings = (value: unknown, context: z.RefinementCtx, path: PropertyKey[] = []) => {
+  if (typeof value === 'string') {
+    const problem = unsafeTextProblem(value);
+    if (problem) context.addIssue({ code: 'custom', path, message: `Nội dung ${problem}` });
+  } else if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) refuseUnsafeStrings(item, context, [...path, index]);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const problem = unsafeTextProblem(key);
+      if (problem) context.addIssue({ code: 'custom', path: [...path, key], message: `Tên mục ${problem}` });
+      refuseUnsafeStrings(item, context, [...path, key]);
+    }
+  }
+};
+
+/** The update body of a PATCH: at least one field, so an empty body is refused instead of ignored. */
+export const refuseEmptyPatch = <T extends object>(value: T, context: z.RefinementCtx) => {
+  if (!Object.values(value).some((field) => field !== undefined)) {
+    context.addIssue({
+      code: 'custom',
+      path: [],
+      message: 'Không có thay đổi nào để lưu: hãy gửi ít nhất một trường cần sửa',
+    });
+  }
+};
+
+/** The revision the client last saw (optimistic lock): 0 when nothing was saved yet. */
+export const zRevision = z
+  .number({ error: 'Thiếu số phiên bản (revision) của báo cáo' })
+  .int({ error: 'Số phiên bản (revision) phải là số nguyên' })
+  .min(0, { error: 'Số phiên bản (revision) không được âm' })
+  .max(INT4_MAX, { error: 'Số phiên bản (revision) quá lớn' });
 
 export const zId = (label: string) => z.uuid({ error: `${label}: mã định danh không hợp lệ` });
 
@@ -47,10 +121,7 @@ export const zYear = (label: string) =>
 export const ZIdParams = z.object({ id: zId('Mã') });
 
 export const ZSearchQuery = z.object({
-  q: z
-    .string()
-    .max(TextLimits.searchQuery, { error: `Từ khóa tìm kiếm dài quá ${TextLimits.searchQuery} ký tự` })
-    .optional(),
+  q: zSearchText(),
 });
 
 /** The error body every failing request returns. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TextLimits } from '../validations';
-import { zOptionalText, zText } from './common.schemas';
+import { zOptionalText, zRevision, zText } from './common.schemas';
 import { ZPlanDashboard } from './dashboard.schemas';
 
 export const CONSOLIDATED_STATUSES = ['draft', 'sent', 'approved', 'returned'] as const;
@@ -33,8 +33,6 @@ export const ZConsolidatedReport = z.object({
   can: z.object({ edit: z.boolean(), decide: z.boolean() }),
 });
 export type TConsolidatedReport = z.infer<typeof ZConsolidatedReport>;
-
-const zRevision = z.number({ error: 'Thiếu số phiên bản (revision) của báo cáo' }).int().min(0);
 
 export const ZSaveConsolidatedRequest = z.object({
   revision: zRevision,

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { TextLimits } from '../validations';
-import { zId, zOptionalText, zText } from './common.schemas';
+import { refuseUnsafeStrings, zId, zOptionalText, zText } from './common.schemas';
 
 /** Why a row may need a person's review, and whether the importer trusts what it read. */
 export const ZImportReview = z.object({
@@ -244,12 +244,15 @@ export type TUnitMappingEntry = z.infer<typeof ZUnitMappingEntry>;
  * Saves a reviewed draft as a plan: the draft after the officer's edits, in the locality chosen, with
  * every unit name the draft prints (standing agency, lead and coordinating units) mapped to a unit.
  */
-export const ZSavePlanDraftRequest = z.object({
-  /** The locality the plan belongs to. */
-  localityId: zId('Địa phương'),
-  /** The reviewed draft. */
-  draft: ZImportedPlanDraft,
-  /** Printed unit name → existing unit, or a unit to create in the locality. */
-  unitMapping: z.record(z.string(), ZUnitMappingEntry).default({}),
-});
+export const ZSavePlanDraftRequest = z
+  .object({
+    /** The locality the plan belongs to. */
+    localityId: zId('Địa phương'),
+    /** The reviewed draft. */
+    draft: ZImportedPlanDraft,
+    /** Printed unit name → existing unit, or a unit to create in the locality. */
+    unitMapping: z.record(z.string(), ZUnitMappingEntry).default({}),
+  })
+  // The draft shares its shape with the importer's answer: its texts are checked here, all at once.
+  .superRefine((request, context) => refuseUnsafeStrings(request, context));
 export type TSavePlanDraftRequest = z.infer<typeof ZSavePlanDraftRequest>;

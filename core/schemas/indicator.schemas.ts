@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkTargetShape, TARGET_OPS } from '../domain/targets';
 import { TextLimits } from '../validations';
-import { zId, zOptionalText, zText, zYear } from './common.schemas';
+import { refuseEmptyPatch, zId, zOptionalText, zText, zYear } from './common.schemas';
 
 export const ZTarget = z.object({
   id: z.uuid(),
@@ -116,5 +116,5 @@ export const ZCreateIndicatorRequest = z.object({
 });
 export type TCreateIndicatorRequest = z.infer<typeof ZCreateIndicatorRequest>;
 
-export const ZUpdateIndicatorRequest = z.object(indicatorFields).partial();
+export const ZUpdateIndicatorRequest = z.object(indicatorFields).partial().superRefine(refuseEmptyPatch);
 export type TUpdateIndicatorRequest = z.infer<typeof ZUpdateIndicatorRequest>;

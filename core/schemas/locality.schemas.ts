@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TextLimits } from '../validations';
-import { zId, zIsoDate, zOptionalText, zText } from './common.schemas';
+import { refuseEmptyPatch, zId, zIsoDate, zOptionalText, zText } from './common.schemas';
 
 export const LOCALITY_LEVELS = ['nation', 'province', 'commune'] as const;
 
@@ -58,5 +58,5 @@ export const ZCreateUnitRequest = z.object({
 });
 export type TCreateUnitRequest = z.infer<typeof ZCreateUnitRequest>;
 
-export const ZUpdateUnitRequest = z.object(unitFields).partial();
+export const ZUpdateUnitRequest = z.object(unitFields).partial().superRefine(refuseEmptyPatch);
 export type TUpdateUnitRequest = z.infer<typeof ZUpdateUnitRequest>;

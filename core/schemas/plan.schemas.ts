@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { TextLimits } from '../validations';
-import { zId, zIsoDate, zOptionalText, zText } from './common.schemas';
+import {
+  refuseEmptyPatch,
+  zId,
+  zIsoDate,
+  zOptionalText,
+  zSearchText,
+  zString,
+  zText,
+} from './common.schemas';
 import { ZIndicator } from './indicator.schemas';
 import { ZLocality, ZUnit } from './locality.schemas';
 import { ZTask } from './task.schemas';
@@ -72,8 +80,7 @@ const ZReportingRegimeInput = z.object({
   frequency: z.enum(REPORTING_FREQUENCIES, {
     error: 'Tần suất báo cáo phải là monthly, quarterly, semiannual, annual hoặc adhoc',
   }),
-  due: z
-    .string()
+  due: zString('Hạn báo cáo')
     .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
       error: 'Hạn báo cáo phải có dạng MM-DD, ví dụ 11-30',
     })
@@ -107,13 +114,10 @@ export const ZCreatePlanRequest = z.object({
 });
 export type TCreatePlanRequest = z.infer<typeof ZCreatePlanRequest>;
 
-export const ZUpdatePlanRequest = z.object(planFields).partial();
+export const ZUpdatePlanRequest = z.object(planFields).partial().superRefine(refuseEmptyPatch);
 export type TUpdatePlanRequest = z.infer<typeof ZUpdatePlanRequest>;
 
 export const ZListPlansQuery = z.object({
-  q: z
-    .string()
-    .max(TextLimits.searchQuery, { error: `Từ khóa tìm kiếm dài quá ${TextLimits.searchQuery} ký tự` })
-    .optional(),
+  q: zSearchText(),
   localityId: zId('Địa phương').optional(),
 });

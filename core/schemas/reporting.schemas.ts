@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TextLimits } from '../validations';
-import { zId, zIsoDate, zOptionalText, zText } from './common.schemas';
+import { zId, zIsoDate, zOptionalText, zRevision, zText } from './common.schemas';
 
 export const REPORT_STATUS_NAMES = ['draft', 'submitted', 'returned', 'accepted', 'superseded'] as const;
 export type TReportStatus = (typeof REPORT_STATUS_NAMES)[number];
@@ -132,9 +132,6 @@ const zNumber = (label: string) =>
     .finite({ error: `${label} phải là một số hữu hạn` })
     .nullish()
     .transform((value) => value ?? null);
-
-/** The revision the client last saw: the optimistic lock. 0 when no report exists yet. */
-const zRevision = z.number({ error: 'Thiếu số phiên bản (revision) của báo cáo' }).int().min(0);
 
 export const ZSaveReportRequest = z.object({
   revision: zRevision,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEADLINE_KINDS, RECURRENCES } from '../domain/deadlines';
 import { TextLimits } from '../validations';
-import { zId, zIsoDate, zOptionalText, zText } from './common.schemas';
+import { refuseEmptyPatch, zId, zIsoDate, zOptionalText, zText } from './common.schemas';
 
 export const ZTask = z.object({
   id: z.uuid(),
@@ -76,6 +76,7 @@ export type TCreateTaskRequest = z.infer<typeof ZCreateTaskRequest>;
 export const ZUpdateTaskRequest = z
   .object(taskFields)
   .partial()
+  .superRefine(refuseEmptyPatch)
   .superRefine(checkDeadline)
   .superRefine((task, context) => {
     // A date or cycle alone would be ambiguous against the stored kind: say which kind it belongs to.

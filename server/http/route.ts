@@ -4,6 +4,7 @@
  * serialization and OpenAPI.
  */
 import '@fastify/cookie';
+import { unsafeTextProblem } from '@core/schemas/common.schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
@@ -52,6 +53,29 @@ const readUpload = (request: FastifyRequest): Upload => {
     char < ' ' || char === '/' || char === '\\' ? '_' : char,
   ).join('');
   return { bytes: request.body, fileName: safeName.slice(0, 200) };
+};
+
+/**
+ * The last guard before a handler: a text holding NUL or broken Unicode that a schema let through is
+ * refused here (400 naming the field) rather than failing in the database as a 500.
+ * @throws AppError VALIDATION_FAILED
+ */
+const refuseUnsafeText = (input: Record<string, unknown>): void => {
+  const details: Array<{ field: string; message: string }> = [];
+  const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+  const visit = (value: unknown, path: string) => {
+    if (details.length >= 10) return;
+    if (typeof value === 'string') {
+      const problem = unsafeTextProblem(value);
+      if (problem) details.push({ field: path, message: `Nội dung ${problem}` });
+    } else if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) visit(item, join(path, index));
+    } else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+      for (const [key, item] of Object.entries(value)) visit(item, join(path, key));
+    }
+  };
+  for (const value of Object.values(input)) visit(value, '');
+  if (details.length) throw new AppError('VALIDATION_FAILED', { details });
 };
 
 type RouteSchema = {
@@ -179,6 +203,7 @@ export const registerRoutes = (
       onRequest: authenticateRequest(services, route.permission),
       handler: async (request, reply) => {
         const signedIn = request.signedIn;
+        refuseUnsafeText({ params: request.params, query: request.query, body: request.body });
         const result = await route.handler(
           {
             params: request.params,

@@ -7,6 +7,7 @@ import { type AppDeps, createApp } from '../app';
 import type { Clock } from '../clock';
 import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../db/seeds/demo';
 import type { TemplateLimits } from '../documents/export/guarded-template-reader';
+import type { PdfConverter } from '../documents/export/pdf-converter';
 import { CSRF_HEADER, SESSION_COOKIE } from '../http/route';
 import { systemActor } from '../modules/auth/access';
 import { createLocalityService } from '../modules/locality/locality.service';
@@ -106,7 +107,8 @@ export const signInTo = async (
  *
  * @param options - `demo: true` loads the two seed plans and their demo users; `templateLimits` bounds the
  *   reading of uploaded entry templates (the object is read at each upload, so a test may change it);
- *   `clock`, `config` (merged into TEST_CONFIG) and `logStream` replace the defaults of the app
+ *   `clock`, `config` (merged into TEST_CONFIG), `logStream` and `pdf`
+ *   (instead of LibreOffice) replace the defaults of the app
  */
 export const buildTestApp = async (
   options: {
@@ -115,6 +117,7 @@ export const buildTestApp = async (
     clock?: Clock;
     config?: Partial<AppDeps['config']>;
     logStream?: AppDeps['logStream'];
+    pdf?: PdfConverter;
   } = {},
 ): Promise<TestApp> => {
   const handle = await createTestDatabase();
@@ -150,6 +153,7 @@ export const buildTestApp = async (
     storage,
     templateLimits: options.templateLimits,
     logStream: options.logStream,
+    ...(options.pdf ? { pdf: options.pdf } : {}),
   });
   await app.ready();
   const admin = await signInTo(app, 'admin');

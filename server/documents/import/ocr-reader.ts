@@ -89,6 +89,10 @@ export const recognizeImages = async (
     cachePath: tmpdir(),
     cacheMethod: 'none',
     workerPath: WORKER_PATH,
+    // Without a handler, tesseract.js throws a failed job (an image it cannot decode) out of its message
+    // listener: an uncaught exception that ends the whole server. The job's promise is rejected anyway,
+    // and the import records the failure from there.
+    errorHandler: () => {},
   });
   let worker: Awaited<typeof starting>;
   try {
