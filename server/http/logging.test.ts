@@ -2,6 +2,7 @@
  * Logs never keep secrets (issue #10, item 9): a failing user insert carries the argon2 hash of the new
  * password in its query parameters, and neither it nor cookies, tokens or passwords reach the log.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../modules/auth/password';
 import { insertUser } from '../modules/user/user.repository';
@@ -22,14 +23,29 @@ describe('log output', () => {
 
   it('should log a user insert that fails in the database without its argon2 hash', async () => {
     lines.length = 0;
-    // PostgreSQL refuses a NUL character in text: the insert fails and the API answers 500, logged.
-    const response = await t.call('POST', '/api/v1/users', {
-      username: 'ky.tu.rong',
-      displayName: 'Tên có ký tự\u0000rỗng',
-      password: 'mat-khau-thu-nghiem',
-      roles: [{ role: 'leader', localityId: t.rootLocalityId }],
-    });
-    expect(response.status).toBe(500);
+    // A failure no input check can foresee (here a trigger that refuses every new account) reaches the
+    // error handler as a 500 and is logged with the failed query, whose parameters hold the hash.
+    await t.handle.db.execute(
+      sql.raw(`create function refuse_user() returns trigger language plpgsql as $$
+        begin raise exception 'tài khoản bị từ chối'; end $$`),
+    );
+    await t.handle.db.execute(
+      sql.raw(
+        'create trigger refuse_user before insert on app_user for each row execute function refuse_user()',
+      ),
+    );
+    try {
+      const response = await t.call('POST', '/api/v1/users', {
+        username: 'bi.tu.choi',
+        displayName: 'Người bị từ chối',
+        password: 'mat-khau-thu-nghiem',
+        roles: [{ role: 'leader', localityId: t.rootLocalityId }],
+      });
+      expect(response.status).toBe(500);
+    } finally {
+      await t.handle.db.execute(sql.raw('drop trigger refuse_user on app_user'));
+      await t.handle.db.execute(sql.raw('drop function refuse_user()'));
+    }
     const errorLine = lines.map((line) => JSON.parse(line)).find((line) => line.level === 50);
     expect(errorLine.err.message).toContain('insert into "app_user"');
     expect(errorLine.err.message).toContain('params: [REDACTED]');
