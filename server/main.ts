@@ -1,20 +1,36 @@
 /**
  * The only file that opens real resources: configuration → database → migrations → demo data → listen.
  */
-import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
 import { createApp, createServices, DEFAULT_WEB_ROOT } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
+import { DataDirLockedError } from './db/data-dir-lock';
 import { openMigratedDatabase } from './db/migrate';
 import { loadDemoDataIfEmpty } from './db/seeds/demo';
+import { filesFolder, fileStoreFor, importDiskFilesIntoDatabase } from './database-file-store';
 import { startBackgroundJobs } from './jobs/scheduler';
-import { createDiskFileStore } from './storage';
 
 const config = loadConfig(process.env);
-const handle = await openMigratedDatabase(config);
+// PostgreSQL connection losses (a restart of the database) are logged, never fatal; the app's logger
+// takes over once it exists.
+let logger: FastifyBaseLogger | null = null;
+const handle = await openMigratedDatabase(config, {
+  purpose: 'server',
+  log: (error, where) =>
+    logger
+      ? logger.warn({ err: error }, `database: ${where}`)
+      : process.stderr.write(`database: ${where}: ${error.message}\n`),
+}).catch((error: unknown) => {
+  if (!(error instanceof DataDirLockedError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});
 if (config.loadDemoData) await loadDemoDataIfEmpty(handle.db, systemClock);
 
-const storage = createDiskFileStore(join(config.dataDir, 'files'));
+const storage = fileStoreFor(handle, config.dataDir);
+// Evidence an earlier version kept on disk beside PostgreSQL moves into the database (copied, not moved).
+if (handle.kind === 'postgres') await importDiskFilesIntoDatabase(handle.db, filesFolder(config.dataDir));
 const app = await createApp({
   db: handle.db,
   config,
@@ -22,6 +38,7 @@ const app = await createApp({
   storage,
   webRoot: config.webDist ?? DEFAULT_WEB_ROOT,
 });
+logger = app.log;
 
 // Reminders and e-mail run in every process; the database keeps them exactly-once.
 const stopJobs = startBackgroundJobs({
