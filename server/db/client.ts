@@ -68,7 +68,10 @@ export const openPglite = async (
     const memory = await PGlite.create({ extensions: { unaccent, pg_trgm } });
     return { db: drizzlePglite(memory, { schema }) as unknown as Database, kind: 'pglite', close: () => memory.close() };
   }
-  const lock = acquireDataDirLock(dataDir, options.purpose ?? 'server', options.label);
+  const purpose = options.purpose ?? 'server';
+  const lock = acquireDataDirLock(dataDir, purpose, options.label, {
+    releaseOnSignals: purpose !== 'server' && purpose !== 'test',
+  });
   try {
     mkdirSync(dataDir, { recursive: true });
     const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } });

@@ -35,6 +35,8 @@ export class DataDirLockedError extends Error {
   }
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /** Locks held by this process, so a second open in the same process is refused as well. */
 const held = new Set<string>();
 
@@ -81,9 +83,16 @@ export type DataDirLock = { path: string; release: () => void };
  * @param folder - the folder to lock; the lock file is `<folder>.lock` beside it
  * @param purpose - who holds it, shown to the next opener
  * @param label - the folder as the operator knows it, for the message (default: folder)
+ * @param options - releaseOnSignals: on SIGINT/SIGTERM/SIGHUP release, then stop as the signal would
+ *   (command-line tools; the server releases in its own graceful shutdown). Released on exit always.
  * @throws DataDirLockedError when a live process holds it
  */
-export const acquireDataDirLock = (folder: string, purpose: LockPurpose, label = folder): DataDirLock => {
+export const acquireDataDirLock = (
+  folder: string,
+  purpose: LockPurpose,
+  label = folder,
+  options: { releaseOnSignals?: boolean } = {},
+): DataDirLock => {
   const lockPath = `${folder}.lock`;
   mkdirSync(dirname(lockPath), { recursive: true });
   const content: LockContent = { pid: process.pid, host: hostname(), purpose, since: new Date().toISOString() };
@@ -98,15 +107,21 @@ export const acquireDataDirLock = (folder: string, purpose: LockPurpose, label =
       }
       held.add(lockPath);
       let released = false;
+      const onSignal = (signal: NodeJS.Signals) => {
+        release();
+        process.kill(process.pid, signal);
+      };
       const release = () => {
         if (released) return;
         released = true;
         process.removeListener('exit', release);
+        for (const signal of SIGNALS) process.removeListener(signal, onSignal);
         held.delete(lockPath);
         // Remove only our own lock: never one a later process took over.
         if (readHolder(lockPath)?.pid === process.pid) rmSync(lockPath, { force: true });
       };
       process.once('exit', release);
+      if (options.releaseOnSignals) for (const signal of SIGNALS) process.once(signal, onSignal);
       return { path: lockPath, release };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -129,17 +144,4 @@ export const dataDirLockHolder = (folder: string): LockContent | null => {
   const holder = readHolder(lockPath);
   if (!holder) return null;
   return isStale(lockPath, holder) ? null : holder;
-};
-
-/**
- * Releases the lock when the process is told to stop, then stops it as the signal would have.
- * For command-line tools; the server has its own graceful shutdown.
- */
-export const releaseOnSignals = (lock: DataDirLock): void => {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      lock.release();
-      process.kill(process.pid, signal);
-    });
-  }
 };
