@@ -32,7 +32,11 @@ export const createDatabaseFileStore = (db: Database): FileStore => ({
       rows.push({
         storageKey: key,
         seq,
-        bytes: Buffer.from(bytes.buffer, bytes.byteOffset + offset, Math.min(CHUNK_BYTES, bytes.length - offset)),
+        bytes: Buffer.from(
+          bytes.buffer,
+          bytes.byteOffset + offset,
+          Math.min(CHUNK_BYTES, bytes.length - offset),
+        ),
       });
     }
     try {

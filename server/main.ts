@@ -5,10 +5,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import { createApp, createServices, DEFAULT_WEB_ROOT } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
+import { fileStoreFor, filesFolder, importDiskFilesIntoDatabase } from './database-file-store';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { openMigratedDatabase } from './db/migrate';
 import { loadDemoDataIfEmpty } from './db/seeds/demo';
-import { filesFolder, fileStoreFor, importDiskFilesIntoDatabase } from './database-file-store';
 import { startBackgroundJobs } from './jobs/scheduler';
 
 const config = loadConfig(process.env);

@@ -66,7 +66,11 @@ export const openPglite = async (
 ): Promise<DatabaseHandle> => {
   if (!dataDir) {
     const memory = await PGlite.create({ extensions: { unaccent, pg_trgm } });
-    return { db: drizzlePglite(memory, { schema }) as unknown as Database, kind: 'pglite', close: () => memory.close() };
+    return {
+      db: drizzlePglite(memory, { schema }) as unknown as Database,
+      kind: 'pglite',
+      close: () => memory.close(),
+    };
   }
   const purpose = options.purpose ?? 'server';
   const lock = acquireDataDirLock(dataDir, purpose, options.label, {

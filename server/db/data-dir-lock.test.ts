@@ -26,7 +26,9 @@ describe('the PGlite data folder lock', () => {
   it('should refuse a second opener of the same folder and let it in once the first closes', async () => {
     const folder = join(root, 'second', 'pglite');
     const first = await openPglite(folder, { purpose: 'server' });
-    const refusal = await openPglite(folder, { purpose: 'test', label: 'DỮ_LIỆU' }).catch((error: unknown) => error);
+    const refusal = await openPglite(folder, { purpose: 'test', label: 'DỮ_LIỆU' }).catch(
+      (error: unknown) => error,
+    );
     expect(refusal).toBeInstanceOf(DataDirLockedError);
     expect((refusal as Error).message).toContain(
       `Thư mục dữ liệu DỮ_LIỆU đang được một tiến trình khác (máy chủ Lộ trình (pid ${process.pid})) sử dụng.`,

@@ -95,7 +95,12 @@ export const acquireDataDirLock = (
 ): DataDirLock => {
   const lockPath = `${folder}.lock`;
   mkdirSync(dirname(lockPath), { recursive: true });
-  const content: LockContent = { pid: process.pid, host: hostname(), purpose, since: new Date().toISOString() };
+  const content: LockContent = {
+    pid: process.pid,
+    host: hostname(),
+    purpose,
+    since: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     if (held.has(lockPath)) throw new DataDirLockedError(label, readHolder(lockPath));
     try {
