@@ -87,7 +87,7 @@ export const createDiskFileStore = (root: string, io: DiskIo = { open }): FileSt
       }
       return key;
     },
-    get: (key) => readFile(pathOf(key)),
-    remove: (key) => rm(pathOf(key), { force: true }),
+    get: async (key) => readFile(pathOf(key)),
+    remove: async (key) => rm(pathOf(key), { force: true }),
   };
 };

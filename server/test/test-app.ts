@@ -103,9 +103,12 @@ export const signInTo = async (
 /**
  * Builds the real app on a fresh database, with a signed-in system administrator (`call`).
  *
- * @param options - `demo: true` loads the two seed plans and their demo users
+ * @param options - `demo: true` loads the two seed plans and their demo users; `storage` replaces the
+ *   temporary folder (a failing store, the database store)
  */
-export const buildTestApp = async (options: { demo?: boolean } = {}): Promise<TestApp> => {
+export const buildTestApp = async (
+  options: { demo?: boolean; storage?: FileStore } = {},
+): Promise<TestApp> => {
   const handle = await createTestDatabase();
   const context = { actor: systemActor('test setup'), ip: null, userAgent: null };
   let rootLocalityId: string;
@@ -131,7 +134,7 @@ export const buildTestApp = async (options: { demo?: boolean } = {}): Promise<Te
       { mustChangePassword: false },
     );
   }
-  const storage = createTestFileStore();
+  const storage = options.storage ?? createTestFileStore();
   const app = await createApp({ db: handle.db, config: TEST_CONFIG, clock: fixedClock, storage });
   await app.ready();
   const admin = await signInTo(app, 'admin');
