@@ -3,7 +3,7 @@
  * database (PostgreSQL) in chunks. The database store runs on the test database's kind (PGlite here,
  * PostgreSQL under test:pg).
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,8 @@ import {
 import { attachment } from './db/schema';
 import { AppError } from './errors';
 import { createDiskFileStore, type DiskIo } from './storage';
-import { buildTestApp, type Client, type TestApp } from './test/test-app';
+import { startUnitReport } from './test/evidence';
+import { buildTestApp, type TestApp } from './test/test-app';
 import { createTestDatabase, type TestDatabase } from './test/test-db';
 
 const root = mkdtempSync(join(tmpdir(), 'lotrinh-storage-'));
@@ -46,39 +47,6 @@ const fullDiskAfter = (room: number, code = 'ENOSPC'): DiskIo => ({
     });
   }) as typeof open,
 });
-
-/** The Trung tâm HCC's 2026 report of the Thành Đông demo plan, saved once so evidence can be attached. */
-const startUnitReport = async (t: TestApp, officer: Client) => {
-  const plans: Array<{ id: string; localityName: string; localityId: string }> = (
-    await t.call('GET', '/api/v1/plans')
-  ).body.data;
-  const plan = plans.find((row) => row.localityName === 'Thành Đông')!;
-  const units: Array<{ id: string; name: string }> = (
-    await t.call('GET', `/api/v1/localities/${plan.localityId}/units`)
-  ).body.data;
-  const unitId = units.find((unit) => unit.name === 'Trung tâm HCC')!.id;
-  const periods: Array<{ id: string; key: string }> = (
-    await t.call('GET', `/api/v1/plans/${plan.id}/reporting-periods`)
-  ).body.data;
-  const periodId = periods.find((period) => period.key === '2026')!.id;
-  const reportUrl = `/api/v1/reporting-periods/${periodId}/units/${unitId}/report`;
-  const saved = await officer.call('PUT', reportUrl, { revision: 0, values: [] });
-  if (saved.status !== 200) throw new Error(`save report: ${JSON.stringify(saved.body)}`);
-  const reportId = (await officer.call('GET', reportUrl)).body.data.report.id as string;
-  const upload = (bytes: Buffer, name: string) =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/v1/unit-reports/${reportId}/attachments`,
-      payload: bytes,
-      headers: {
-        'content-type': 'application/octet-stream',
-        'x-file-name': encodeURIComponent(name),
-        ...officer.headers,
-      },
-      cookies: officer.cookies,
-    });
-  return { reportUrl, upload };
-};
 
 describe('the disk file store', () => {
   it('should store, read and remove a file under a random key, leaving no temporary file', async () => {

@@ -24,6 +24,8 @@ export type DatabaseHandle = {
   db: Database;
   kind: 'pglite' | 'postgres';
   close: () => Promise<void>;
+  /** The embedded database itself (PGlite only), for its dump (backup). */
+  pglite?: PGlite;
 };
 
 /** Where connection problems of PostgreSQL are reported; by default standard error. */
@@ -82,6 +84,7 @@ export const openPglite = async (
     return {
       db: drizzlePglite(client, { schema }) as unknown as Database,
       kind: 'pglite',
+      pglite: client,
       close: async () => {
         try {
           await client.close();
