@@ -81,7 +81,9 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('a PostgreSQL restart under a
     // The error a request meets is recognised, so the error handler can answer it with a 503.
     expect(requestErrors.length).toBeGreaterThan(0);
     expect(
-      requestErrors.filter((error) => !isDatabaseUnavailable(error)).map((error) => inspect(error, { depth: 4 })),
+      requestErrors
+        .filter((error) => !isDatabaseUnavailable(error))
+        .map((error) => inspect(error, { depth: 4 })),
     ).toEqual([]);
 
     cluster.start();
