@@ -3,7 +3,7 @@
  * run the same under test:pg (they open their own PGlite folders).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,18 @@ describe('the PGlite data folder lock', () => {
     const handle = await openPglite(folder, { purpose: 'test' });
     expect(JSON.parse(readFileSync(`${folder}.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
     await handle.close();
+  });
+
+  it('should take over an empty lock file only once it is a minute old (its writer died mid-write)', () => {
+    const folder = join(root, 'empty');
+    writeFileSync(`${folder}.lock`, '');
+    expect(() => acquireDataDirLock(folder, 'test')).toThrow(DataDirLockedError);
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(`${folder}.lock`, old, old);
+    const lock = acquireDataDirLock(folder, 'test');
+    expect(dataDirLockHolder(folder)).toMatchObject({ pid: process.pid, purpose: 'test' });
+    lock.release();
+    expect(existsSync(`${folder}.lock`)).toBe(false);
   });
 
   it('should never take over a lock written on another machine', () => {

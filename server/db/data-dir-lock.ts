@@ -7,7 +7,7 @@
  * A lock whose process is gone (kill -9, power loss) is stale and taken over. On one machine that is
  * decided by the pid; a lock written on another machine (a shared network folder) is never taken over.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 
@@ -66,9 +66,18 @@ const isAlive = (pid: number): boolean => {
   }
 };
 
+/** A lock file still empty or unreadable after this long was left by a process that died while writing it. */
+const UNREADABLE_STALE_MS = 60_000;
+
 /** True when the lock file names a process of this machine that no longer runs. */
 const isStale = (lockPath: string, holder: LockContent | null): boolean => {
-  if (!holder) return false;
+  if (!holder) {
+    try {
+      return Date.now() - statSync(lockPath).mtimeMs > UNREADABLE_STALE_MS;
+    } catch {
+      return true; // Gone meanwhile.
+    }
+  }
   if (holder.host !== hostname()) return false;
   // Same pid as ours but not held here: a previous life of this process id (containers restart as pid 1).
   if (holder.pid === process.pid) return !held.has(lockPath);
@@ -131,7 +140,7 @@ export const acquireDataDirLock = (
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(lockPath);
-      // A lock file being written this very moment reads as empty: count it as held, not stale.
+      // A lock file being written this very moment reads as empty: held, unless it has stayed so for a minute.
       if (!isStale(lockPath, holder)) throw new DataDirLockedError(label, holder);
       rmSync(lockPath, { force: true });
     }

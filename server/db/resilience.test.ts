@@ -10,7 +10,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { type PgCluster, startThrowawayCluster } from '../test/pg-cluster';
-import { createTestFileStore, fixedClock, TEST_CONFIG } from '../test/test-app';
+import { buildTestApp, createTestFileStore, fixedClock, TEST_CONFIG } from '../test/test-app';
 import { testDatabaseKind } from '../test/test-db';
 import { type DatabaseHandle, openPostgres, pingDatabase } from './client';
 import { isDatabaseUnavailable } from './errors';
@@ -90,6 +90,23 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('a PostgreSQL restart under a
     expect((await app.inject('/api/v1/health/ready')).statusCode).toBe(200);
     expect((await login()).statusCode).toBe(401);
     expect((await app.inject('/api/v1/health')).statusCode).toBe(200);
+  });
+});
+
+describe('GET /api/v1/health/ready', () => {
+  it('should answer 200 while the database answers and a Vietnamese 503 once it is gone', async () => {
+    const t = await buildTestApp();
+    try {
+      expect((await t.app.inject('/api/v1/health/ready')).json()).toEqual({ ok: true });
+      await t.handle.close();
+      const gone = await t.app.inject('/api/v1/health/ready');
+      expect(gone.statusCode).toBe(503);
+      expect(gone.json().message).toContain('Máy chủ tạm thời không kết nối được cơ sở dữ liệu');
+      // Liveness does not depend on the database.
+      expect((await t.app.inject('/api/v1/health')).statusCode).toBe(200);
+    } finally {
+      await t.app.close();
+    }
   });
 });
 
