@@ -7,7 +7,8 @@
  *   npm run admin -- load-register
  *
  * Works on the configured database (DATABASE_URL or DATA_DIR, as the server). The new user must
- * change the password at the first sign-in. Exit codes: 0 done, 2 bad input.
+ * change the password at the first sign-in. Exit codes: 0 done, 2 bad input, 3 the data folder is in use
+ * (the server runs on it: stop it, or create the user in the web app or through the API).
  */
 import { parseArgs } from 'node:util';
 import { ZCreateUserRequest } from '@core/schemas/auth.schemas';
@@ -15,6 +16,7 @@ import { ZCreateLocalityRequest } from '@core/schemas/locality.schemas';
 import { z } from 'zod';
 import { systemClock } from '../server/clock';
 import { loadConfig } from '../server/config';
+import { DataDirLockedError } from '../server/db/data-dir-lock';
 import { openMigratedDatabase } from '../server/db/migrate';
 import { AppError } from '../server/errors';
 import { scrubSecrets } from '../server/http/logging';
@@ -58,7 +60,12 @@ try {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(2);
 }
-const handle = await openMigratedDatabase(config);
+// Refused while the server (or another command) has the embedded database open: its writes would be lost.
+const handle = await openMigratedDatabase(config, { purpose: 'admin' }).catch((error: unknown) => {
+  if (!(error instanceof DataDirLockedError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(3);
+});
 const context = { actor: systemActor('Dòng lệnh quản trị'), ip: null, userAgent: 'npm run admin' };
 
 const describeIssues = (error: z.ZodError) =>

@@ -12,7 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Clock } from './clock';
 import type { Config } from './config';
-import type { Database } from './db/client';
+import { type Database, pingDatabase } from './db/client';
 import type { TemplateLimits } from './documents/export/guarded-template-reader';
 import { createPdfConverter, type PdfConverter } from './documents/export/pdf-converter';
 import { AppError } from './errors';
@@ -59,6 +59,8 @@ import type { FileStore } from './storage';
 const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 /** Raw uploads (application/octet-stream); each service applies its own, smaller limit with its own message. */
 export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
+/** The readiness check's `select 1` must answer within this. */
+const READINESS_TIMEOUT_MS = 2000;
 
 export type AppDeps = {
   db: Database;
@@ -206,7 +208,13 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const services = createServices(deps);
   // Import jobs read documents in the background: stop them (recorded as failed) before the database closes.
   app.addHook('onClose', () => services.import.shutdown());
+  // Liveness: the process answers. Readiness: it can also reach its database (a load balancer or
+  // systemd watchdog stops sending requests while it cannot).
   app.get('/api/v1/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/api/v1/health/ready', { schema: { hide: true } }, async (_request, reply) => {
+    if (await pingDatabase(deps.db, READINESS_TIMEOUT_MS)) return { ok: true };
+    return reply.code(503).send(new AppError('DATABASE_UNAVAILABLE').toBody());
+  });
   registerRoutes(app, ALL_ROUTES, services, { isProduction: deps.config.isProduction });
 
   const webRoot = deps.webRoot;

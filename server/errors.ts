@@ -32,6 +32,7 @@ export const ERROR_STATUS = {
   PDF_UNAVAILABLE: 503,
   SERVER_BUSY: 503,
   DATABASE_UNAVAILABLE: 503,
+  STORAGE_FULL: 507,
   REPORT_LOCKED: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
   WEAK_PASSWORD: 400,
@@ -103,7 +104,10 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   PDF_UNAVAILABLE:
     'Máy chủ chưa cài LibreOffice nên chưa xuất được bản PDF. Hãy tải bản Word (.docx) hoặc báo quản trị viên cài LibreOffice.',
   SERVER_BUSY: 'Máy chủ đang bận. Vui lòng thử lại sau ít phút.',
-  DATABASE_UNAVAILABLE: 'Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau ít phút.',
+  DATABASE_UNAVAILABLE:
+    'Máy chủ tạm thời không kết nối được cơ sở dữ liệu. Dữ liệu chưa được thay đổi; vui lòng thử lại sau ít phút.',
+  STORAGE_FULL:
+    'Máy chủ hết dung lượng lưu trữ nên chưa lưu được tệp. Dữ liệu chưa được thay đổi; vui lòng báo quản trị viên giải phóng dung lượng rồi thử lại.',
   REPORT_LOCKED: 'Báo cáo đang ở trạng thái không sửa được.',
   UNSUPPORTED_MEDIA_TYPE: 'Định dạng nội dung gửi lên không được hỗ trợ (cần application/json).',
   WEAK_PASSWORD: 'Mật khẩu chưa đạt yêu cầu.',

@@ -1,24 +1,40 @@
 /**
  * The only file that opens real resources: configuration → database → migrations → demo data → listen.
  */
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import { createApp, createServices, DEFAULT_WEB_ROOT } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
+import { fileStoreFor, filesFolder, importDiskFilesIntoDatabase } from './database-file-store';
+import { DataDirLockedError } from './db/data-dir-lock';
 import { openMigratedDatabase } from './db/migrate';
 import { loadDemoDataIfEmpty } from './db/seeds/demo';
 import { startBackgroundJobs } from './jobs/scheduler';
-import { createDiskFileStore } from './storage';
 
 const config = loadConfig(process.env);
-const handle = await openMigratedDatabase(config);
+// PostgreSQL connection losses (a restart of the database) are logged, never fatal; the app's logger
+// takes over once it exists.
+let logger: FastifyBaseLogger | null = null;
+const handle = await openMigratedDatabase(config, {
+  purpose: 'server',
+  log: (error, where) =>
+    logger
+      ? logger.warn({ err: error }, `database: ${where}`)
+      : process.stderr.write(`database: ${where}: ${error.message}\n`),
+}).catch((error: unknown) => {
+  if (!(error instanceof DataDirLockedError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});
 if (config.loadDemoData) await loadDemoDataIfEmpty(handle.db, systemClock);
 // PGlite has no autovacuum: fresh planner statistics after migrations and bulk loads (the register's
 // 3,355 localities), or the scoped reads plan as if every table were empty.
 if (handle.kind === 'pglite') await handle.db.execute(sql`analyze`);
 
-const storage = createDiskFileStore(join(config.dataDir, 'files'));
+const storage = fileStoreFor(handle, config.dataDir);
+// Evidence an earlier version kept on disk beside PostgreSQL moves into the database (copied, not moved).
+if (handle.kind === 'postgres') await importDiskFilesIntoDatabase(handle.db, filesFolder(config.dataDir));
 const app = await createApp({
   db: handle.db,
   config,
@@ -26,6 +42,7 @@ const app = await createApp({
   storage,
   webRoot: config.webDist ?? DEFAULT_WEB_ROOT,
 });
+logger = app.log;
 
 // Reminders and e-mail run in every process; the database keeps them exactly-once.
 const stopJobs = startBackgroundJobs({

@@ -6,11 +6,12 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { acquireDataDirLock, type LockPurpose } from './data-dir-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -23,23 +24,83 @@ export type DatabaseHandle = {
   db: Database;
   kind: 'pglite' | 'postgres';
   close: () => Promise<void>;
+  /** The embedded database itself (PGlite only), for its dump (backup). */
+  pglite?: PGlite;
+};
+
+/** Where connection problems of PostgreSQL are reported; by default standard error. */
+export type DatabaseErrorLog = (error: Error, where: string) => void;
+
+const logToStderr: DatabaseErrorLog = (error, where) =>
+  process.stderr.write(`[database] ${where}: ${error.message}\n`);
+
+/**
+ * Whether the database answers `select 1` within the time given (the readiness check).
+ *
+ * @returns true when it answered, false when it failed or took longer
+ */
+export const pingDatabase = async (db: Database, timeoutMs = 2000): Promise<boolean> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([db.execute(sql`select 1`).then(() => true as const), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 };
 
 /**
- * Opens PGlite with the extensions the migrations need.
+ * Opens PGlite with the extensions the migrations need. A data folder is locked for this process
+ * first (see data-dir-lock.ts): a second opener is refused instead of silently losing writes.
  *
  * @param dataDir - a folder to persist into, or undefined for an in-memory database (tests)
- * @returns the open handle
+ * @param options - who opens it (shown to a refused second opener) and the folder's name for messages
+ * @returns the open handle; close() also releases the lock
+ * @throws DataDirLockedError when another live process has the folder open
  */
-export const openPglite = async (dataDir?: string): Promise<DatabaseHandle> => {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } });
-  return {
-    db: drizzlePglite(client, { schema }) as unknown as Database,
-    kind: 'pglite',
-    close: () => client.close(),
-  };
+export const openPglite = async (
+  dataDir?: string,
+  options: { purpose?: LockPurpose; label?: string } = {},
+): Promise<DatabaseHandle> => {
+  if (!dataDir) {
+    const memory = await PGlite.create({ extensions: { unaccent, pg_trgm } });
+    return {
+      db: drizzlePglite(memory, { schema }) as unknown as Database,
+      kind: 'pglite',
+      close: () => memory.close(),
+    };
+  }
+  const purpose = options.purpose ?? 'server';
+  const lock = acquireDataDirLock(dataDir, purpose, options.label, {
+    releaseOnSignals: purpose !== 'server' && purpose !== 'test',
+  });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } });
+    return {
+      db: drizzlePglite(client, { schema }) as unknown as Database,
+      kind: 'pglite',
+      pglite: client,
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 };
+
+/** The `application_name` of the app's PostgreSQL connections. */
+export const APPLICATION_NAME = 'lotrinh';
 
 /**
  * Opens a PostgreSQL connection pool.
@@ -47,8 +108,24 @@ export const openPglite = async (dataDir?: string): Promise<DatabaseHandle> => {
  * @param url - postgres:// connection string
  * @returns the open handle
  */
-export const openPostgres = async (url: string): Promise<DatabaseHandle> => {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+export const openPostgres = async (
+  url: string,
+  options: { log?: DatabaseErrorLog } = {},
+): Promise<DatabaseHandle> => {
+  const log = options.log ?? logToStderr;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // A request waits at most this long for a connection while the database is away, then fails (503).
+    connectionTimeoutMillis: 5000,
+    // Named so `restore` can see the app's connections in pg_stat_activity.
+    application_name: APPLICATION_NAME,
+  });
+  // When the database stops or restarts, idle connections emit 'error' (on the pool) and connections in
+  // use emit it on their client. Unhandled, either would end the process; logged, the pool drops the
+  // broken connection and the next request opens a new one once the database is back.
+  pool.on('error', (error) => log(error, 'idle connection lost'));
+  pool.on('connect', (client) => client.on('error', (error) => log(error, 'connection lost')));
   // Fail at boot, not at the first request, when the server is unreachable.
   const connection = await pool.connect();
   connection.release();

@@ -18,9 +18,10 @@ const CONNECTION_CODES = new Set([
   'EAI_AGAIN',
   'EHOSTUNREACH',
   'ENETUNREACH',
+  'DATABASE_TIMEOUT',
 ]);
 const CONNECTION_MESSAGE =
-  /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end|PGlite is closed/i;
+  /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end|connection is closed|PGlite is closed/i;
 
 /** Looks through wrappers (drizzle wraps driver errors in its own, with the driver's as `cause`). */
 const causes = (error: unknown): unknown[] => {
@@ -62,7 +63,7 @@ export const isForeignKeyViolation = (error: unknown): boolean => sqlState(error
  * Whether the database could not be reached or dropped the connection (refused, reset, shut down by an
  * administrator, class 08, too many connections): the request may succeed when retried later.
  */
-export const isConnectionFailure = (error: unknown): boolean =>
+export const isDatabaseUnavailable = (error: unknown): boolean =>
   causes(error).some((current) => {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') {

@@ -10,6 +10,7 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  customType,
   date,
   doublePrecision,
   index,
@@ -664,4 +665,24 @@ export const importJob = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('import_job_created_idx').on(t.createdAt), index('import_job_user_idx').on(t.createdBy)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * Evidence files when the app runs on PostgreSQL: in the database, so every app process sees them and
+ * `pg_dump` backs them up with the rows that name them. A file is split into chunks of at most 1 MiB
+ * (`seq` from 0); `storage_key` is the attachment's key. On PGlite files stay in DATA_DIR/files.
+ */
+export const storedFileChunk = pgTable(
+  'stored_file_chunk',
+  {
+    storageKey: text('storage_key').notNull(),
+    seq: integer('seq').notNull(),
+    bytes: bytea('bytes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storageKey, t.seq] })],
 );

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { type DatabaseErrorInfo, databaseErrorOf, isConnectionFailure } from '../db/errors';
+import { type DatabaseErrorInfo, databaseErrorOf, isDatabaseUnavailable } from '../db/errors';
 import { AppError, type AppErrorCode, type ErrorDetail } from '../errors';
 
 const CONTEXT_NAMES: Record<string, string> = {
@@ -68,7 +68,7 @@ const referenceOf = (error: DatabaseErrorInfo): { column?: string; table?: strin
  * database cannot store), as the AppError it should have been; null for anything else.
  */
 export const appErrorOfDatabase = (error: unknown): AppError | null => {
-  if (isConnectionFailure(error)) return new AppError('DATABASE_UNAVAILABLE', { cause: error });
+  if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE', { cause: error });
   const database = databaseErrorOf(error);
   if (!database) return null;
   const { code } = database;

@@ -107,8 +107,8 @@ export const signInTo = async (
  *
  * @param options - `demo: true` loads the two seed plans and their demo users; `templateLimits` bounds the
  *   reading of uploaded entry templates (the object is read at each upload, so a test may change it);
- *   `clock`, `config` (merged into TEST_CONFIG), `logStream` and `pdf`
- *   (instead of LibreOffice) replace the defaults of the app
+ *   `clock`, `config` (merged into TEST_CONFIG), `logStream`, `pdf`
+ *   (instead of LibreOffice) and `storage` (a failing store, the database store) replace the defaults of the app
  */
 export const buildTestApp = async (
   options: {
@@ -118,6 +118,7 @@ export const buildTestApp = async (
     config?: Partial<AppDeps['config']>;
     logStream?: AppDeps['logStream'];
     pdf?: PdfConverter;
+    storage?: FileStore;
   } = {},
 ): Promise<TestApp> => {
   const handle = await createTestDatabase();
@@ -145,7 +146,7 @@ export const buildTestApp = async (
       { mustChangePassword: false },
     );
   }
-  const storage = createTestFileStore();
+  const storage = options.storage ?? createTestFileStore();
   const app = await createApp({
     db: handle.db,
     config: { ...TEST_CONFIG, ...options.config },
