@@ -77,8 +77,10 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('a PostgreSQL restart under a
     });
     expect(await pingDatabase(handle.db, 1000)).toBe(false);
     const during = await login();
-    expect(during.statusCode).toBeGreaterThanOrEqual(500);
-    // The error a request meets is recognised, so the error handler can answer it with a 503.
+    expect(during.statusCode).toBe(503);
+    expect(during.headers['retry-after']).toBeDefined();
+    expect(during.json().message).toContain('không kết nối được cơ sở dữ liệu');
+    // The error a request meets is recognised as the database being away.
     expect(requestErrors.length).toBeGreaterThan(0);
     expect(
       requestErrors
