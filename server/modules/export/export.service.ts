@@ -5,9 +5,10 @@
  */
 import { vietnamDateOf } from '@core/domain/deadlines';
 import { TIMELINESS_LABELS } from '@core/domain/evaluation';
+import { reportWorkflowText } from '@core/domain/report-status';
 import { formatTarget } from '@core/domain/targets';
 import { foldText } from '@core/domain/text';
-import type { TReportStatus, TSaveReportRequest } from '@core/schemas/reporting.schemas';
+import type { TSaveReportRequest } from '@core/schemas/reporting.schemas';
 import { ZSaveReportRequest } from '@core/schemas/reporting.schemas';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
@@ -60,14 +61,6 @@ const FREQUENCY_TEXTS = {
   annual: 'báo cáo hằng năm',
   adhoc: 'báo cáo đột xuất theo yêu cầu',
 } as const;
-
-const REPORT_STATUS_TEXTS: Record<TReportStatus, string> = {
-  draft: 'Đang soạn',
-  submitted: 'Đã nộp, chờ xem xét',
-  returned: 'Bị trả lại',
-  accepted: 'Đã chấp nhận',
-  superseded: 'Đã thay thế',
-};
 
 /** An ASCII file name part: "54/KH-UBND" → "54-kh-ubnd". */
 const slug = (text: string | null | undefined, fallback: string) =>
@@ -301,7 +294,7 @@ export const createExportService = ({
         unitName: row.unitName,
         indicatorCount: row.indicatorCount,
         taskCount: row.taskCount,
-        statusText: row.report ? REPORT_STATUS_TEXTS[row.report.status] : 'Chưa lập',
+        statusText: reportWorkflowText(row),
         version: row.report?.version ?? null,
         submittedOn: row.report?.submittedAt ? vietnamDateOf(row.report.submittedAt) : null,
         timelinessText: TIMELINESS_LABELS[row.timeliness],
