@@ -224,12 +224,17 @@ export const createExportService = ({
 
   /**
    * The consolidated report of a period as a Word document: every figure is the consolidated report's
-   * (the period's dashboard).
+   * (the period's dashboard; for an approved version, the snapshot frozen at approval, dated the day of
+   * approval).
    *
    * @throws AppError PERIOD_NOT_FOUND
    */
-  const consolidatedDocx = async (context: RequestContext, periodId: string): Promise<ExportedFile> => {
-    const report = await consolidation.get(context, periodId);
+  const consolidatedDocx = async (
+    context: RequestContext,
+    periodId: string,
+    version?: number,
+  ): Promise<ExportedFile> => {
+    const report = await consolidation.get(context, periodId, version);
     const { detail } = await planDetail(context, report.dashboard.planId).catch(() => {
       throw new AppError('PERIOD_NOT_FOUND');
     });
@@ -250,7 +255,10 @@ export const createExportService = ({
           : today(),
       plan: { number: row.number, issuedDate: row.issuedDate, title: row.title },
       period: { label: period.label, dataFrom: period.dataFrom, dataTo: period.dataTo },
+      version: report.version,
       narrative: report.narrative,
+      shortcomings: report.shortcomings,
+      nextSteps: report.nextSteps,
       dashboard: report.dashboard,
       units: report.units,
       recipients:
@@ -269,7 +277,12 @@ export const createExportService = ({
               `- Lưu: VT${standingAgency ? `, ${standingAgency}` : ''}.`,
             ],
     });
-    return { bytes, contentType: DOCX_TYPE, fileName: `bao-cao-tong-hop-${slug(period.key, 'ky')}.docx` };
+    const suffix = report.version > 1 ? `-bo-sung-${report.version - 1}` : '';
+    return {
+      bytes,
+      contentType: DOCX_TYPE,
+      fileName: `bao-cao-tong-hop-${slug(period.key, 'ky')}${suffix}.docx`,
+    };
   };
 
   /**
@@ -277,8 +290,12 @@ export const createExportService = ({
    *
    * @throws AppError PERIOD_NOT_FOUND, PDF_UNAVAILABLE (503) when LibreOffice is not installed
    */
-  const consolidatedPdf = async (context: RequestContext, periodId: string): Promise<ExportedFile> => {
-    const docx = await consolidatedDocx(context, periodId);
+  const consolidatedPdf = async (
+    context: RequestContext,
+    periodId: string,
+    version?: number,
+  ): Promise<ExportedFile> => {
+    const docx = await consolidatedDocx(context, periodId, version);
     const bytes = await pdf.docxToPdf(docx.bytes);
     return { bytes, contentType: PDF_TYPE, fileName: docx.fileName.replace(/\.docx$/, '.pdf') };
   };
