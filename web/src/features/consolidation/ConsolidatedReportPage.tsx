@@ -216,7 +216,7 @@ const ConsolidatedReportPage = () => {
    * Word or PDF of the report as it stands, or of an approved version (made from what was approved); a
    * refusal (PDF without LibreOffice: 503) says why.
    */
-  const handleDownload = async (kind: Download, version: number | null = viewing) => {
+  const handleDownload = async (kind: Download, version: number | null = isOldVersion ? viewing : null) => {
     setDownloading(kind);
     setMessages([]);
     try {
