@@ -9,7 +9,6 @@ import {
   Card,
   Descriptions,
   Flex,
-  Input,
   Popconfirm,
   Tag,
   Typography,
@@ -25,6 +24,7 @@ import { ReasonModal } from '../../components/ui/ReasonModal';
 import { formatDateTime, formatDay } from '../reporting/reportStatus';
 import { ApprovedVersions } from './components/ApprovedVersions';
 import { IndicatorFigures, TaskFigures } from './components/ConsolidatedFigures';
+import { NarrativeSections, type Sections, sectionsOf } from './components/NarrativeSections';
 import { UnitCoverage } from './components/UnitCoverage';
 import { UnitIssues } from './components/UnitIssues';
 import {
@@ -43,36 +43,6 @@ import { consolidationQueries } from './queries';
 /** What identifies the loaded version: a new one replaces the officer's text, a failed save does not. */
 const loadedKeyOf = (report: TConsolidatedReport) =>
   `${report.id ?? 'none'}:${report.version}:${report.revision}:${report.status}:${report.approval?.version ?? ''}`;
-
-/** The three parts the standing agency writes, in the order of the state template. */
-const SECTIONS = ['narrative', 'shortcomings', 'nextSteps'] as const;
-type Section = (typeof SECTIONS)[number];
-type Sections = Record<Section, string>;
-const sectionsOf = (report: TConsolidatedReport): Sections => ({
-  narrative: report.narrative ?? '',
-  shortcomings: report.shortcomings ?? '',
-  nextSteps: report.nextSteps ?? '',
-});
-const SECTION_TEXTS: Record<Section, { label: string; hint: string; empty: string; id: string }> = {
-  narrative: {
-    label: 'consolidation.narrative.label',
-    hint: 'consolidation.narrative.hint',
-    empty: 'consolidation.narrative.empty',
-    id: 'consolidated-narrative',
-  },
-  shortcomings: {
-    label: 'consolidation.narrative.shortcomingsLabel',
-    hint: 'consolidation.narrative.shortcomingsHint',
-    empty: 'consolidation.narrative.shortcomingsEmpty',
-    id: 'consolidated-shortcomings',
-  },
-  nextSteps: {
-    label: 'consolidation.narrative.nextStepsLabel',
-    hint: 'consolidation.narrative.nextStepsHint',
-    empty: 'consolidation.narrative.nextStepsEmpty',
-    id: 'consolidated-next-steps',
-  },
-};
 
 type Download = 'docx' | 'pdf';
 
@@ -416,46 +386,15 @@ const ConsolidatedReportPage = () => {
       </Card>
 
       <Card size="small" title={t('consolidation.narrative.title')}>
-        <Flex vertical gap={16}>
-          {SECTIONS.map((section) => {
-            const texts = SECTION_TEXTS[section];
-            const value = sections[section];
-            return (
-              <Flex vertical gap={8} key={section}>
-                {data.can.edit ? (
-                  <label htmlFor={texts.id}>
-                    <Typography.Text strong>{t(texts.label)}</Typography.Text>
-                  </label>
-                ) : (
-                  <Typography.Text strong>{t(texts.label)}</Typography.Text>
-                )}
-                {data.can.edit ? (
-                  <Input.TextArea
-                    id={texts.id}
-                    autoSize={{ minRows: section === 'narrative' ? 4 : 3, maxRows: 16 }}
-                    value={value}
-                    onChange={(event) =>
-                      setLoaded((current) =>
-                        current
-                          ? { ...current, sections: { ...current.sections, [section]: event.target.value } }
-                          : current,
-                      )
-                    }
-                  />
-                ) : (
-                  <Typography.Paragraph
-                    data-testid={texts.id}
-                    style={{ whiteSpace: 'pre-line', margin: 0 }}
-                    type={value.trim() ? undefined : 'secondary'}
-                  >
-                    {value.trim() || t(texts.empty)}
-                  </Typography.Paragraph>
-                )}
-                <Typography.Text type="secondary">{t(texts.hint)}</Typography.Text>
-              </Flex>
-            );
-          })}
-        </Flex>
+        <NarrativeSections
+          sections={sections}
+          isEditable={data.can.edit}
+          onChange={(section, value) =>
+            setLoaded((current) =>
+              current ? { ...current, sections: { ...current.sections, [section]: value } } : current,
+            )
+          }
+        />
       </Card>
 
       <Card size="small" title={t('consolidation.indicators.title')}>
