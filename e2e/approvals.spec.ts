@@ -43,11 +43,9 @@ describe('[APPROVALS] an approved consolidated report stays as approved', () => 
 
   it('[APPROVALS]: a unit report accepted after the approval changes neither the Word file nor the page, which says there is new data', async () => {
     // The officer opens the 2026 consolidated report from the plan's "Báo cáo" tab, writes and sends it.
-    await officer.goto('/plans');
-    await officer
-      .getByRole('link', { name: /Dân Tiến/ })
-      .first()
-      .click();
+    const plans = new PlanListPage(officer);
+    await plans.open();
+    await plans.openPlan('Dân Tiến');
     await officer.getByRole('tab', { name: 'Báo cáo' }).click();
     await officer
       .getByRole('row')
