@@ -152,7 +152,7 @@ export class ConsolidatedReportPage {
         answer.url().includes(`/consolidated-report.docx?version=${version}`),
       ),
       this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: `Tải Word (.docx) ${version}` }).click(),
+      this.page.getByRole('button', { name: `Tải Word bản ${version}`, exact: true }).click(),
     ]);
     return { response, download };
   }

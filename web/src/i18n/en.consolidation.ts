@@ -96,6 +96,8 @@ export const enConsolidation: ConsolidationResources = {
       nextStepsEmpty: 'No directions for the next period written yet.',
     },
     approval: {
+      wordOf: 'Download Word of version {{version}}',
+      pdfOf: 'Download PDF of version {{version}}',
       version: 'Version',
       versionN: 'Version {{version}}',
       supplementN: 'Supplementary report no. {{count}}',

@@ -93,6 +93,8 @@ export const viConsolidation = {
       nextStepsEmpty: 'Chưa có nội dung phương hướng, nhiệm vụ kỳ tới.',
     },
     approval: {
+      wordOf: 'Tải Word bản {{version}}',
+      pdfOf: 'Tải PDF bản {{version}}',
       version: 'Phiên bản',
       versionN: 'Bản {{version}}',
       supplementN: 'Báo cáo bổ sung lần {{count}}',

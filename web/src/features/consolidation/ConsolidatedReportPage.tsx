@@ -1,18 +1,7 @@
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { TConsolidatedReport } from '@core/schemas/consolidation.schemas';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Popconfirm,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';

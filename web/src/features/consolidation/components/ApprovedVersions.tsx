@@ -143,7 +143,7 @@ export const ApprovedVersions = ({
               <Button
                 size="small"
                 icon={<FileWordOutlined />}
-                aria-label={`${t('consolidation.download.docx')} ${row.version}`}
+                aria-label={t('consolidation.approval.wordOf', { version: row.version })}
                 onClick={() => onDownload('docx', row.version)}
               >
                 Word
@@ -151,7 +151,7 @@ export const ApprovedVersions = ({
               <Button
                 size="small"
                 icon={<FilePdfOutlined />}
-                aria-label={`${t('consolidation.download.pdf')} ${row.version}`}
+                aria-label={t('consolidation.approval.pdfOf', { version: row.version })}
                 onClick={() => onDownload('pdf', row.version)}
               >
                 PDF
