@@ -26,6 +26,7 @@ import { createAuthService } from './modules/auth/auth.service';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { createCatalogService } from './modules/catalog/catalog.service';
 import { consolidationRoutes } from './modules/consolidation/consolidation.routes';
+import { createSignedScanService } from './modules/consolidation/consolidation.scan';
 import { createConsolidationService } from './modules/consolidation/consolidation.service';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { createDashboardService } from './modules/dashboard/dashboard.service';
@@ -114,6 +115,7 @@ export const createServices = ({
     dashboard,
     overview: createOverviewService({ db, clock, catalog, reporting }),
     consolidation,
+    signedScan: createSignedScanService({ db, clock, storage }),
     notification,
     export: createExportService({ db, clock, plan, consolidation, reporting, pdf, templateLimits }),
   };

@@ -6,13 +6,11 @@
  * Pure functions of their inputs (pass `asOf`).
  */
 import type { DeadlineKind } from './deadlines';
-import { vietnamDateOf } from './deadlines';
 import {
   DEFAULT_THRESHOLDS,
   type EvaluatedTarget,
   evaluateIndicator,
   evaluateTask,
-  evaluateTimeliness,
   type IndicatorEvaluation,
   rankByScore,
   type TaskDeadline,
@@ -24,6 +22,7 @@ import {
   type UnitEvaluationState,
   unitEvaluationStateOf,
 } from './evaluation';
+import { type ReportWorkflow, unitReportStatus } from './report-status';
 
 const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
@@ -124,13 +123,22 @@ export const evaluateIndicatorInPeriod = <T extends IndicatorObservation>(input:
   };
   period: { id: string; dataTo: string } | null;
   observations: T[];
-}): { evaluation: IndicatorEvaluation; current: T | undefined; observations: T[] } => {
+}): {
+  evaluation: IndicatorEvaluation;
+  current: T | undefined;
+  observations: T[];
+  /** The value measured in the baseline year, where the target path starts. */
+  baseline: { year: number; value: number } | null;
+} => {
   const { indicator, period } = input;
   const observations = [...input.observations].sort((a, b) => a.period.dataTo.localeCompare(b.period.dataTo));
   const current = period ? observations.find((item) => item.period.id === period.id) : undefined;
   const measuredBaseline = observations.find(
     (item) => item.value.value != null && yearOf(item.period.dataTo) === indicator.baselineYear,
   );
+  const baseline = measuredBaseline
+    ? { year: indicator.baselineYear!, value: measuredBaseline.value.value! }
+    : null;
   const evaluation = evaluateIndicator({
     targets: indicator.targets,
     direction: indicator.direction,
@@ -144,11 +152,9 @@ export const evaluateIndicatorInPeriod = <T extends IndicatorObservation>(input:
             isYearFinal: isYearFinal(period),
           }
         : null,
-    baseline: measuredBaseline
-      ? { year: indicator.baselineYear!, value: measuredBaseline.value.value! }
-      : null,
+    baseline,
   });
-  return { evaluation, current, observations };
+  return { evaluation, current, observations, baseline };
 };
 
 /** Accepted progress on a task with the period of its report. */
@@ -182,7 +188,8 @@ export const evaluateTaskInPeriod = <T extends ReportedProgress>(input: {
 
 /**
  * Judges a lead unit's report of a period from its versions: the accepted version counts while a
- * correction is under way and its submission fixes the timeliness; only verified facts are scored (an
+ * correction is under way and its submission fixes the timeliness (`unitReportStatus`: a draft or returned
+ * report is never on time); only verified facts are scored (an
  * accepted report, or one overdue with nothing waiting for review). Without a period: not evaluated.
  *
  * @param input.versions - the unit's report versions of the period, oldest first
@@ -196,22 +203,25 @@ export const judgeUnitReport = <R extends { status: string; submittedAt: Date | 
   accepted: R | undefined;
   awaitingReview: boolean;
   timeliness: Timeliness;
+  workflow: ReportWorkflow;
+  isCorrecting: boolean;
   state: UnitEvaluationState;
 } => {
   const { period, versions, asOf } = input;
-  const current = versions.at(-1);
-  const accepted = versions.filter((report) => report.status === 'accepted').at(-1);
-  const judged = accepted ?? current;
+  const status = unitReportStatus({ versions, dueDate: period?.dueDate ?? '9999-12-31', asOf });
+  const { current, accepted } = status;
   const awaitingReview = current?.status === 'submitted';
-  const timeliness: Timeliness = period
-    ? evaluateTimeliness({
-        dueDate: period.dueDate,
-        submittedOn: judged?.submittedAt ? vietnamDateOf(new Date(judged.submittedAt)) : null,
-        asOf,
-      })
-    : 'not_due';
+  const timeliness: Timeliness = period ? status.timeliness : 'not_due';
   const state: UnitEvaluationState = period
     ? unitEvaluationStateOf({ hasAccepted: accepted != null, awaitingReview, dueDate: period.dueDate, asOf })
     : 'not_evaluated';
-  return { current, accepted, awaitingReview, timeliness, state };
+  return {
+    current,
+    accepted,
+    awaitingReview,
+    timeliness,
+    workflow: status.workflow,
+    isCorrecting: status.isCorrecting,
+    state,
+  };
 };

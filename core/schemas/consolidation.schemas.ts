@@ -15,29 +15,121 @@ export const ZUnitNarrative = z.object({
   proposals: z.string().nullable(),
 });
 
+/** A unit report the consolidated figures were built from: its id and version. */
+export const ZConsolidatedSource = z.object({
+  reportId: z.uuid(),
+  unitId: z.uuid(),
+  periodId: z.uuid(),
+  version: z.number().int(),
+});
+
+/** The scan of the signed paper of an approved version. */
+export const ZSignedScan = z.object({
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedAt: z.string(),
+  uploadedByName: z.string().nullable(),
+});
+
+/** An approved version of the report, kept readable and downloadable after a supplementary one starts. */
+export const ZApprovedVersion = z.object({
+  version: z.number().int(),
+  approvedAt: z.string(),
+  approvedByName: z.string().nullable(),
+  signedScan: ZSignedScan.nullable(),
+});
+
+/**
+ * What approval freezes (stored as jsonb in consolidated_report_version): the report as the leader
+ * approved it. Its Word and PDF are made from this forever after.
+ */
+export const ZConsolidatedSnapshot = z.object({
+  version: z.number().int(),
+  narrative: z.string().nullable(),
+  shortcomings: z.string().nullable(),
+  nextSteps: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  sentByName: z.string().nullable(),
+  decidedAt: z.string(),
+  decidedByName: z.string().nullable(),
+  /** The day of approval (Vietnam), the date the document carries. */
+  approvedOn: z.string(),
+  dashboard: ZPlanDashboard,
+  units: z.array(ZUnitNarrative),
+  /** Every accepted unit report (id and version) the figures were built from. */
+  sources: z.array(ZConsolidatedSource),
+});
+export type TConsolidatedSnapshot = z.infer<typeof ZConsolidatedSnapshot>;
+
 export const ZConsolidatedReport = z.object({
   /** Null until the standing agency first saves it. */
   id: z.uuid().nullable(),
   periodId: z.uuid(),
+  /** The version shown: 1, then one more for each supplementary report ("báo cáo bổ sung"). */
+  version: z.number().int(),
   status: z.enum(CONSOLIDATED_STATUSES).nullable(),
   revision: z.number().int(),
+  /** Kết quả thực hiện (tình hình chung). */
   narrative: z.string().nullable(),
+  /** Tồn tại, hạn chế và nguyên nhân. */
+  shortcomings: z.string().nullable(),
+  /** Phương hướng, nhiệm vụ kỳ tới. */
+  nextSteps: z.string().nullable(),
   sentAt: z.string().nullable(),
   sentByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decidedByName: z.string().nullable(),
   returnReason: z.string().nullable(),
+  /**
+   * Set when what is shown is an approved version, read from its frozen snapshot (not recomputed): the
+   * unit reports it was built from and the signed scan.
+   */
+  approval: z
+    .object({
+      version: z.number().int(),
+      approvedAt: z.string(),
+      approvedByName: z.string().nullable(),
+      sources: z.array(ZConsolidatedSource),
+      signedScan: ZSignedScan.nullable(),
+    })
+    .nullable(),
+  /**
+   * The accepted unit reports changed since this approved version was built (a report accepted later, a
+   * new version): "Có số liệu mới sau khi duyệt"; a supplementary report can be started.
+   */
+  hasNewData: z.boolean(),
+  /** Every approved version, oldest first. */
+  versions: z.array(ZApprovedVersion),
   /** The figures: the dashboard of the period, the same numbers the leader sees there. */
   dashboard: ZPlanDashboard,
   units: z.array(ZUnitNarrative),
   can: z.object({ edit: z.boolean(), decide: z.boolean() }),
+  /** The standing agency may start a supplementary report on the approved one. */
+  canStartVersion: z.boolean(),
+  /** The standing agency or the leader may attach the signed scan of an approved version. */
+  canAttachScan: z.boolean(),
 });
 export type TConsolidatedReport = z.infer<typeof ZConsolidatedReport>;
+
+/** `?version=N`: an approved version of the report instead of the current one. */
+export const ZConsolidatedVersionQuery = z.object({
+  version: z.coerce.number({ error: 'Phiên bản không hợp lệ' }).int().min(1).max(2_147_483_647).optional(),
+});
+export const ZConsolidatedVersionParams = z.object({
+  id: z.uuid({ error: 'Mã báo cáo không hợp lệ' }),
+  version: z.coerce.number({ error: 'Phiên bản không hợp lệ' }).int().min(1).max(2_147_483_647),
+});
 
 export const ZSaveConsolidatedRequest = z.object({
   revision: zRevision,
   narrative: zOptionalText('Nội dung báo cáo', TextLimits.note * 10),
+  /** Left out: kept as stored. */
+  shortcomings: zOptionalText('Tồn tại, hạn chế và nguyên nhân', TextLimits.note * 10).optional(),
+  /** Left out: kept as stored. */
+  nextSteps: zOptionalText('Phương hướng, nhiệm vụ kỳ tới', TextLimits.note * 10).optional(),
 });
+export type TSaveConsolidatedRequest = z.infer<typeof ZSaveConsolidatedRequest>;
 export const ZConsolidatedActionRequest = z.object({ revision: zRevision });
 export const ZReturnConsolidatedRequest = z.object({
   revision: zRevision,

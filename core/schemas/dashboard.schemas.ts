@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INDICATOR_STATUSES, TASK_STATUSES, TIMELINESS, UNIT_EVALUATION_STATES } from '../domain/evaluation';
+import { REPORT_WORKFLOWS } from '../domain/report-status';
 import { TARGET_OPS } from '../domain/targets';
 import { zId } from './common.schemas';
 import { ZReportingPeriod, ZTargetMilestone } from './reporting.schemas';
@@ -85,6 +86,10 @@ export const ZDashboardUnit = z.object({
   taskCount: z.number().int(),
   timeliness: z.enum(TIMELINESS),
   reportStatus: z.string().nullable(),
+  /** Where the unit's report stands (`unitReportStatus`): the accepted version while a correction is under way. */
+  reportWorkflow: z.enum(REPORT_WORKFLOWS),
+  /** A correction of the accepted report is being written or reviewed. */
+  reportCorrecting: z.boolean(),
 });
 
 export const ZPlanDashboard = z.object({

@@ -68,10 +68,16 @@ export type TAttachment = z.infer<typeof ZAttachment>;
 /** The target an indicator's value in a period is judged against (see `milestoneOf` in core/domain/evaluation.ts). */
 export const ZTargetMilestone = z.object({
   year: z.number().int(),
-  /** `year`: the period's year prints it; `next`: the year prints none, this is the next milestone; `last`: past the last one. */
-  kind: z.enum(['year', 'next', 'last']),
-  /** The target as printed ("≥ 80%"). */
+  /**
+   * `year`: the period's year prints it; `path`: the year prints none, the target is the value on the
+   * straight path to this milestone (`interpolated`); `next`: the year prints none and there is no earlier
+   * point to draw a path from, this is the next milestone; `last`: past the last one.
+   */
+  kind: z.enum(['year', 'path', 'next', 'last']),
+  /** The milestone's target as printed ("≥ 80%"). */
   text: z.string(),
+  /** The interpolated value of the year on the path ("≥ 92,5%"), for `path`; else null. */
+  interpolated: z.string().nullable(),
 });
 export type TTargetMilestone = z.infer<typeof ZTargetMilestone>;
 

@@ -124,4 +124,36 @@ export class ConsolidatedReportPage {
     ]);
     return { response, download };
   }
+
+  /** "Có số liệu mới sau khi duyệt": data accepted after the approval, which the approved report leaves out. */
+  get newDataAlert(): Locator {
+    return this.page.getByTestId('consolidated-new-data');
+  }
+
+  /** The notice that the report shown is the approved one, frozen. */
+  get frozenNotice(): Locator {
+    return this.page.getByTestId('consolidated-frozen');
+  }
+
+  /** "Lập báo cáo bổ sung" in the new-data warning, confirmed. */
+  async startSupplementaryVersion() {
+    await this.page.bringToFront();
+    await this.newDataAlert.getByRole('button', { name: /Lập báo cáo bổ sung$/ }).click();
+    const ok = this.page.getByRole('button', { name: 'Đồng ý', exact: true });
+    await ok.click();
+    await ok.waitFor({ state: 'hidden' });
+  }
+
+  /** The Word file of an approved version, from the list of approved versions. */
+  async downloadWordOf(version: number): Promise<{ response: Response; download: Download }> {
+    await this.page.bringToFront();
+    const [response, download] = await Promise.all([
+      this.page.waitForResponse((answer) =>
+        answer.url().includes(`/consolidated-report.docx?version=${version}`),
+      ),
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: `Tải Word bản ${version}`, exact: true }).click(),
+    ]);
+    return { response, download };
+  }
 }

@@ -568,8 +568,14 @@ export const consolidatedReport = pgTable(
     status: text('status', { enum: ['draft', 'sent', 'approved', 'returned'] })
       .notNull()
       .default('draft'),
-    /** The narrative the standing agency writes around the figures. */
+    /** The narrative the standing agency writes around the figures: results ("kết quả"). */
     narrative: text('narrative'),
+    /** "Tồn tại, hạn chế và nguyên nhân". */
+    shortcomings: text('shortcomings'),
+    /** "Phương hướng, nhiệm vụ kỳ tới". */
+    nextSteps: text('next_steps'),
+    /** 1 for the first report; each supplementary report ("báo cáo bổ sung") after an approval adds 1. */
+    version: integer('version').notNull().default(1),
     revision: integer('revision').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -584,6 +590,35 @@ export const consolidatedReport = pgTable(
     uniqueIndex('consolidated_report_period_key').on(t.periodId),
     index('consolidated_report_status_idx').on(t.status),
   ],
+);
+
+/**
+ * An approved consolidated report, frozen: what the leader approved (figures, statuses, narrative, the
+ * unit report ids and versions used, the date) as it was, so its Word and PDF never change afterwards;
+ * and the scan of the signed paper, once attached. One row per approved version of a report.
+ */
+export const consolidatedReportVersion = pgTable(
+  'consolidated_report_version',
+  {
+    id: id(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => consolidatedReport.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** The report as approved (`TConsolidatedSnapshot` in core/schemas/consolidation.schemas.ts). */
+    snapshot: jsonb('snapshot').notNull(),
+    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull(),
+    approvedBy: uuid('approved_by').references(() => appUser.id),
+    /** The signed scan (PDF or image) in the file store, by random key. */
+    scanStorageKey: text('scan_storage_key'),
+    scanFileName: text('scan_file_name'),
+    scanContentType: text('scan_content_type'),
+    scanSizeBytes: integer('scan_size_bytes'),
+    scanSha256: text('scan_sha256'),
+    scanUploadedAt: timestamp('scan_uploaded_at', { withTimezone: true }),
+    scanUploadedBy: uuid('scan_uploaded_by').references(() => appUser.id),
+  },
+  (t) => [uniqueIndex('consolidated_report_version_key').on(t.reportId, t.version)],
 );
 
 /**

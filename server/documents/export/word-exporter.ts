@@ -12,6 +12,7 @@ import {
   TIMELINESS,
   TIMELINESS_LABELS,
 } from '@core/domain/evaluation';
+import { reportWorkflowText } from '@core/domain/report-status';
 import type { TPlanDashboard } from '@core/schemas/dashboard.schemas';
 import {
   AlignmentType,
@@ -370,7 +371,14 @@ export type ConsolidatedReportView = {
   date: string;
   plan: { number: string | null; issuedDate: string | null; title: string };
   period: { label: string; dataFrom: string; dataTo: string };
+  /** 1 for the report, 2… for the supplementary reports ("báo cáo bổ sung"). */
+  version: number;
+  /** Kết quả thực hiện: the overall assessment. */
   narrative: string | null;
+  /** Tồn tại, hạn chế và nguyên nhân. */
+  shortcomings: string | null;
+  /** Phương hướng, nhiệm vụ kỳ tới. */
+  nextSteps: string | null;
   /** The figures: the period's dashboard, printed as they are. */
   dashboard: Pick<TPlanDashboard, 'counts' | 'indicators' | 'tasks' | 'units'>;
   units: Array<{
@@ -412,22 +420,27 @@ export const renderConsolidatedReportDocx = (view: ConsolidatedReportView): Prom
   const unitCount = dashboard.units.length;
   const withDifficulties = view.units.filter((unit) => unit.difficulties?.trim());
   const withProposals = view.units.filter((unit) => unit.proposals?.trim());
-  const narrative = (view.narrative ?? '')
-    .split(/\n+/)
-    .map((text) => text.trim())
-    .filter(Boolean);
+  const paragraphs = (text: string | null, empty: string) => {
+    const parts = (text ?? '')
+      .split(/\n+/)
+      .map((part) => part.trim())
+      .filter(Boolean);
+    return parts.length ? parts.map((part) => body(part)) : [body(empty, { italics: true })];
+  };
 
   const main = [
     headerBlock(issuer, numberLine(issuer.kind, 'BC', view.number), view.date),
-    ...titleBlock('BÁO CÁO', [`Kết quả thực hiện ${citation}`, periodText]),
+    ...titleBlock('BÁO CÁO', [
+      `Kết quả thực hiện ${citation}`,
+      periodText,
+      ...(view.version > 1 ? [`(Báo cáo bổ sung lần ${view.version - 1})`] : []),
+    ]),
     body(
       `Thực hiện ${citation} về ${view.plan.title.charAt(0).toLocaleLowerCase('vi')}${view.plan.title.slice(1)}, ${issuer.shortName} báo cáo kết quả thực hiện ${periodText} (số liệu từ ngày ${citedDate(view.period.dataFrom)} đến ngày ${citedDate(view.period.dataTo)}) như sau:`,
     ),
     body('I. KẾT QUẢ THỰC HIỆN', { bold: true }),
     body('1. Tình hình chung', { bold: true }),
-    ...(narrative.length
-      ? narrative.map((text) => body(text))
-      : [body('(Chưa có nội dung đánh giá chung.)', { italics: true })]),
+    ...paragraphs(view.narrative, '(Chưa có nội dung đánh giá chung.)'),
     body('2. Kết quả thực hiện các chỉ tiêu', { bold: true }),
     body(
       `Kế hoạch có ${indicatorCount} chỉ tiêu. ${countsSentence(INDICATOR_STATUSES, dashboard.counts.indicators, INDICATOR_STATUS_LABELS)}. Chi tiết tại Phụ lục I kèm theo.`,
@@ -440,11 +453,15 @@ export const renderConsolidatedReportDocx = (view: ConsolidatedReportView): Prom
     body(
       `${unitCount} đơn vị có trách nhiệm báo cáo. ${countsSentence(TIMELINESS, dashboard.counts.reports, TIMELINESS_LABELS)}; ${dashboard.counts.pendingReview} báo cáo đang chờ cơ quan thường trực xem xét. Chi tiết tại Phụ lục III kèm theo.`,
     ),
-    body('II. KHÓ KHĂN, VƯỚNG MẮC', { bold: true }),
+    body('II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN', { bold: true }),
+    ...paragraphs(view.shortcomings, '(Chưa có nội dung đánh giá tồn tại, hạn chế và nguyên nhân.)'),
+    body('Khó khăn, vướng mắc các đơn vị báo cáo:', { italics: true }),
     ...(withDifficulties.length
       ? withDifficulties.map((unit) => body(`- ${unit.unitName}: ${unit.difficulties!.trim()}`))
       : [body('Các đơn vị không báo cáo khó khăn, vướng mắc trong kỳ.')]),
-    body('III. KIẾN NGHỊ, ĐỀ XUẤT', { bold: true }),
+    body('III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI', { bold: true }),
+    ...paragraphs(view.nextSteps, '(Chưa có nội dung phương hướng, nhiệm vụ kỳ tới.)'),
+    body('IV. KIẾN NGHỊ, ĐỀ XUẤT', { bold: true }),
     ...(withProposals.length
       ? withProposals.map((unit) => body(`- ${unit.unitName}: ${unit.proposals!.trim()}`))
       : [body('Các đơn vị không có kiến nghị, đề xuất trong kỳ.')]),
@@ -512,12 +529,13 @@ export const renderConsolidatedReportDocx = (view: ConsolidatedReportView): Prom
   const unitTable = dataTable(
     [
       { title: 'Xếp hạng', width: 8, align: 'center' },
-      { title: 'Đơn vị', width: 34 },
-      { title: 'Số chỉ tiêu', width: 9, align: 'center' },
-      { title: 'Số nhiệm vụ', width: 9, align: 'center' },
-      { title: 'Báo cáo', width: 16, align: 'center' },
-      { title: 'Điểm', width: 9, align: 'center' },
-      { title: 'Xếp loại', width: 15, align: 'center' },
+      { title: 'Đơn vị', width: 30 },
+      { title: 'Số chỉ tiêu', width: 8, align: 'center' },
+      { title: 'Số nhiệm vụ', width: 8, align: 'center' },
+      { title: 'Tình trạng báo cáo', width: 16, align: 'center' },
+      { title: 'Thời hạn', width: 13, align: 'center' },
+      { title: 'Điểm', width: 7, align: 'center' },
+      { title: 'Xếp loại', width: 10, align: 'center' },
     ],
     dashboard.units.map((unit) => ({
       cells: [
@@ -525,6 +543,7 @@ export const renderConsolidatedReportDocx = (view: ConsolidatedReportView): Prom
         unit.unitName,
         String(unit.indicatorCount),
         String(unit.taskCount),
+        reportWorkflowText({ workflow: unit.reportWorkflow, isCorrecting: unit.reportCorrecting }),
         TIMELINESS_LABELS[unit.timeliness],
         formatNumber(unit.score),
         COLOUR_LABELS[unit.colour],

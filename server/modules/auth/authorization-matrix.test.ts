@@ -238,6 +238,37 @@ const freshConsolidated = async (t: TestApp, relation: Relation, fixtures: Fixtu
   return { periodId, report: report as { id: string; revision: number } };
 };
 
+/** A consolidated report of a fresh period, approved by the administrator (version 1 frozen). */
+const freshApproved = async (t: TestApp, relation: Relation, fixtures: Fixtures, withScan = false) => {
+  const { report } = await freshConsolidated(t, relation, fixtures, true);
+  const approved = await t.call('POST', `/api/v1/consolidated-reports/${report.id}/approve`, {
+    revision: report.revision,
+  });
+  if (approved.status !== 200) throw new Error(`fixture approval: ${JSON.stringify(approved.body)}`);
+  if (withScan) {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/consolidated-reports/${report.id}/versions/1/signed-scan`,
+      payload: PDF,
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'ban-ky.pdf', ...t.headers },
+      cookies: t.cookies,
+    });
+    if (response.statusCode !== 200) throw new Error(`fixture signed scan: ${response.body}`);
+  }
+  return approved.body.data as { id: string; revision: number };
+};
+
+/**
+ * The signed scan of an approved consolidated report: the standing agency or the leader in scope; the
+ * other roles read the report (the coarse check passes) but may not attach (403), outside scope 404.
+ */
+const attachScan = (actor: ActorName, relation: Relation): Outcome =>
+  actor === 'admin' || actor === 'leader' || actor === 'standingOfficer'
+    ? scoped(actor, relation)
+    : inScope(actor, relation)
+      ? 'forbidden'
+      : 'hidden';
+
 const RULES: Record<string, Rule> = {
   getConsolidatedReport: {
     request: async (relation, fixtures, t) => ({
@@ -286,6 +317,35 @@ const RULES: Record<string, Rule> = {
       };
     },
     expected: decide,
+  },
+  startConsolidatedReportVersion: {
+    request: async (relation, fixtures, t) => {
+      const report = await freshApproved(t, relation, fixtures);
+      return {
+        method: 'POST',
+        url: `/api/v1/consolidated-reports/${report.id}/versions`,
+        body: { revision: report.revision },
+      };
+    },
+    expected: planEdit,
+  },
+  attachConsolidatedSignedScan: {
+    request: async (relation, fixtures, t) => {
+      const report = await freshApproved(t, relation, fixtures);
+      return {
+        method: 'POST',
+        url: `/api/v1/consolidated-reports/${report.id}/versions/1/signed-scan`,
+        file: { bytes: PDF, fileName: 'ban-ky.pdf' },
+      };
+    },
+    expected: attachScan,
+  },
+  downloadConsolidatedSignedScan: {
+    request: async (relation, fixtures, t) => ({
+      method: 'GET',
+      url: `/api/v1/consolidated-reports/${(await freshApproved(t, relation, fixtures, true)).id}/versions/1/signed-scan`,
+    }),
+    expected: scoped,
   },
   getPlanDashboard: {
     request: async (relation, fixtures) => ({

@@ -2,6 +2,8 @@ import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
 import {
   ZConsolidatedActionRequest,
   ZConsolidatedReport,
+  ZConsolidatedVersionParams,
+  ZConsolidatedVersionQuery,
   ZReturnConsolidatedRequest,
   ZSaveConsolidatedRequest,
 } from '@core/schemas/consolidation.schemas';
@@ -14,13 +16,18 @@ export const consolidationRoutes = [
     method: 'GET',
     path: '/api/v1/reporting-periods/:id/consolidated-report',
     operationId: 'getConsolidatedReport',
-    summary: 'Báo cáo tổng hợp của kỳ: số liệu, kết quả nhiệm vụ, khó khăn và kiến nghị của các đơn vị',
+    summary:
+      'Báo cáo tổng hợp của kỳ: số liệu, kết quả nhiệm vụ, khó khăn và kiến nghị của các đơn vị; bản đã phê duyệt đọc từ bản lưu lúc duyệt (?version=N: một phiên bản đã phê duyệt)',
     tags,
     permission: 'report:read',
-    schema: { params: ZIdParams, response: { 200: dataOf(ZConsolidatedReport) } },
-    handler: async ({ params, meta }, { services }) => ({
+    schema: {
+      params: ZIdParams,
+      query: ZConsolidatedVersionQuery,
+      response: { 200: dataOf(ZConsolidatedReport) },
+    },
+    handler: async ({ params, query, meta }, { services }) => ({
       status: 200,
-      body: { data: await services.consolidation.get(meta, params.id) },
+      body: { data: await services.consolidation.get(meta, params.id, query.version) },
     }),
   }),
   defineRoute({
@@ -89,6 +96,54 @@ export const consolidationRoutes = [
     handler: async ({ params, body, meta }, { services }) => ({
       status: 200,
       body: { data: await services.consolidation.returnReport(meta, params.id, body.revision, body.reason) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/consolidated-reports/:id/versions',
+    operationId: 'startConsolidatedReportVersion',
+    summary:
+      'Lập báo cáo bổ sung trên báo cáo tổng hợp đã phê duyệt: phiên bản mới, đi lại từ đầu quy trình; bản đã duyệt vẫn xem và tải được',
+    tags,
+    permission: 'report:write',
+    schema: {
+      params: ZIdParams,
+      body: ZConsolidatedActionRequest,
+      response: { 201: dataOf(ZConsolidatedReport) },
+    },
+    handler: async ({ params, body, meta }, { services }) => ({
+      status: 201,
+      body: { data: await services.consolidation.startVersion(meta, params.id, body.revision) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/consolidated-reports/:id/versions/:version/signed-scan',
+    operationId: 'attachConsolidatedSignedScan',
+    summary:
+      'Đính kèm bản chụp báo cáo đã ký (PDF hoặc ảnh) của một phiên bản đã phê duyệt (cơ quan thường trực hoặc lãnh đạo; tên tệp trong tiêu đề X-File-Name)',
+    tags,
+    // Read is the coarse gate: the leader does not write reports; the service asks the policy.
+    permission: 'report:read',
+    upload: true,
+    schema: { params: ZConsolidatedVersionParams, response: { 200: dataOf(ZConsolidatedReport) } },
+    handler: async ({ params, upload, meta }, { services }) => {
+      await services.signedScan.attach(meta, params.id, params.version, upload!);
+      const report = await services.consolidation.getById(meta, params.id, params.version);
+      return { status: 200, body: { data: report } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/consolidated-reports/:id/versions/:version/signed-scan',
+    operationId: 'downloadConsolidatedSignedScan',
+    summary: 'Tải bản chụp báo cáo tổng hợp đã ký của một phiên bản đã phê duyệt',
+    tags,
+    permission: 'report:read',
+    schema: { params: ZConsolidatedVersionParams, response: { 200: null } },
+    handler: async ({ params, meta }, { services }) => ({
+      status: 200,
+      file: await services.signedScan.read(meta, params.id, params.version),
     }),
   }),
 ];

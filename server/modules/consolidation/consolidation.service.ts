@@ -3,12 +3,15 @@
  * reports (figures, task results, difficulties and proposals by unit), writes the narrative and sends it
  * to the leader, who approves it (then it is locked) or returns it with a reason.
  */
-import type { TConsolidatedReport } from '@core/schemas/consolidation.schemas';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { vietnamDateOf } from '@core/domain/deadlines';
+import type {
+  TConsolidatedReport,
+  TConsolidatedSnapshot,
+  TSaveConsolidatedRequest,
+} from '@core/schemas/consolidation.schemas';
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
-import { appUser, consolidatedReport } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
 import { recordAudit } from '../audit/audit.repository';
@@ -20,11 +23,21 @@ import {
   type NotificationService,
 } from '../notification/notification.service';
 import { loadPlanInScope } from '../plan/plan.service';
-import { findPeriodById, listReportsOfPeriods } from '../reporting/reporting.repository';
+import { findPeriodById, listPeriodsByPlan, listReportsOfPeriods } from '../reporting/reporting.repository';
 import { listUnitsByLocality } from '../unit/unit.repository';
 import { canDecideConsolidated, canEditConsolidated } from './consolidation.policy';
+import {
+  type ConsolidatedRow,
+  type ConsolidatedVersionRow,
+  findConsolidatedById,
+  findConsolidatedByPeriod,
+  insertApprovedVersion,
+  insertConsolidated,
+  listApprovedVersions,
+  namesOfUsers,
+  updateConsolidatedAtRevision,
+} from './consolidation.repository';
 
-type ConsolidatedRow = typeof consolidatedReport.$inferSelect;
 type ConsolidationServiceDeps = {
   db: Database;
   clock: Clock;
@@ -44,22 +57,25 @@ type Notify = (executor: Executor, event: ConsolidatedEvent) => Promise<void>;
 const CHANGED_MESSAGE =
   'Báo cáo tổng hợp vừa được người khác cập nhật. Nội dung bạn nhập vẫn còn trên màn hình: hãy tải lại rồi lưu lại.';
 
-const findByPeriod = async (executor: Executor, periodId: string): Promise<ConsolidatedRow | undefined> =>
-  (await executor.select().from(consolidatedReport).where(eq(consolidatedReport.periodId, periodId)))[0];
+type Source = TConsolidatedSnapshot['sources'][number];
 
-const updateAtRevision = async (
-  executor: Executor,
-  id: string,
-  revision: number,
-  values: Partial<ConsolidatedRow>,
-) =>
-  (
-    await executor
-      .update(consolidatedReport)
-      .set({ ...values, revision: sql`${consolidatedReport.revision} + 1` })
-      .where(and(eq(consolidatedReport.id, id), eq(consolidatedReport.revision, revision)))
-      .returning()
-  )[0];
+/** The same unit reports, in the same versions. */
+const sameSources = (a: readonly Source[], b: readonly Source[]) => {
+  const key = (row: Source) => `${row.reportId}:${row.version}`;
+  const left = new Set(a.map(key));
+  return left.size === b.length && b.every((row) => left.has(key(row)));
+};
+
+const presentScan = (row: ConsolidatedVersionRow, names: Map<string, string>) =>
+  row.scanStorageKey && row.scanUploadedAt
+    ? {
+        fileName: row.scanFileName ?? 'ban-ky.pdf',
+        contentType: row.scanContentType ?? 'application/octet-stream',
+        sizeBytes: row.scanSizeBytes ?? 0,
+        uploadedAt: row.scanUploadedAt.toISOString(),
+        uploadedByName: row.scanUploadedBy ? (names.get(row.scanUploadedBy) ?? null) : null,
+      }
+    : null;
 
 export const createConsolidationService = ({
   db,
@@ -76,16 +92,102 @@ export const createConsolidationService = ({
     return { period, plan, chain };
   };
 
+  /** Every accepted unit report, up to the period, that the figures are built from (the dashboard's). */
+  const sourcesOf = async (
+    executor: Executor,
+    planId: string,
+    period: { periodEnd: string },
+  ): Promise<Source[]> => {
+    const periodIds = (await listPeriodsByPlan(executor, planId))
+      .filter((row) => row.periodEnd <= period.periodEnd)
+      .map((row) => row.id);
+    return (await listReportsOfPeriods(executor, periodIds))
+      .filter((report) => report.status === 'accepted')
+      .map((report) => ({
+        reportId: report.id,
+        unitId: report.unitId,
+        periodId: report.periodId,
+        version: report.version,
+      }));
+  };
+
   /**
-   * The consolidated report of a period as it stands, with its figures (the period's dashboard) and what
-   * each unit wrote in its accepted report.
+   * The consolidated report of a period. An approved version is read from its frozen snapshot, never
+   * recomputed; otherwise the figures are the period's dashboard as it stands, with what each unit wrote
+   * in its accepted report.
    *
-   * @throws AppError PERIOD_NOT_FOUND
+   * @param version - an approved version to read instead of the current one
+   * @throws AppError PERIOD_NOT_FOUND; REPORT_NOT_FOUND for a version that was never approved
    */
-  const get = async (context: RequestContext, periodId: string): Promise<TConsolidatedReport> => {
+  const get = async (
+    context: RequestContext,
+    periodId: string,
+    version?: number,
+  ): Promise<TConsolidatedReport> => {
     const executor = db;
     const { period, plan, chain } = await loadScope(executor, context.actor, periodId);
-    const row = await findByPeriod(executor, periodId);
+    const row = await findConsolidatedByPeriod(executor, periodId);
+    const approved = await listApprovedVersions(executor, row?.id);
+    const names = await namesOfUsers(executor, [
+      row?.sentBy,
+      row?.decidedBy,
+      ...approved.flatMap((item) => [item.approvedBy, item.scanUploadedBy]),
+    ]);
+    const nameOf = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
+    const canEdit = canEditConsolidated(context.actor, chain);
+    const canDecide = canDecideConsolidated(context.actor, chain);
+    const versions = approved.map((item) => ({
+      version: item.version,
+      approvedAt: item.approvedAt.toISOString(),
+      approvedByName: nameOf(item.approvedBy),
+      signedScan: presentScan(item, names),
+    }));
+    const shown =
+      version != null
+        ? approved.find((item) => item.version === version)
+        : row?.status === 'approved'
+          ? approved.find((item) => item.version === row.version)
+          : undefined;
+    if (version != null && !shown) {
+      throw new AppError('REPORT_NOT_FOUND', {
+        message: `Báo cáo tổng hợp chưa có phiên bản ${version} đã được phê duyệt.`,
+      });
+    }
+
+    if (row && shown) {
+      const snapshot = shown.snapshot as TConsolidatedSnapshot;
+      const isCurrent = row.status === 'approved' && row.version === shown.version;
+      return {
+        id: row.id,
+        periodId,
+        version: shown.version,
+        status: 'approved',
+        revision: row.revision,
+        narrative: snapshot.narrative,
+        shortcomings: snapshot.shortcomings,
+        nextSteps: snapshot.nextSteps,
+        sentAt: snapshot.sentAt,
+        sentByName: snapshot.sentByName,
+        decidedAt: snapshot.decidedAt,
+        decidedByName: snapshot.decidedByName,
+        returnReason: null,
+        approval: {
+          version: shown.version,
+          approvedAt: shown.approvedAt.toISOString(),
+          approvedByName: nameOf(shown.approvedBy),
+          sources: snapshot.sources,
+          signedScan: presentScan(shown, names),
+        },
+        hasNewData: !sameSources(snapshot.sources, await sourcesOf(executor, plan.id, period)),
+        versions,
+        dashboard: snapshot.dashboard,
+        units: snapshot.units,
+        can: { edit: false, decide: false },
+        canStartVersion: canEdit && isCurrent,
+        canAttachScan: canEdit || canDecide,
+      };
+    }
+
     const figures = await dashboard.getPlanDashboard(context, plan.id, period.id);
     const accepted = (await listReportsOfPeriods(executor, [periodId])).filter(
       (report) => report.status === 'accepted',
@@ -93,26 +195,23 @@ export const createConsolidationService = ({
     const unitNames = new Map(
       (await listUnitsByLocality(executor, plan.localityId)).map((unit) => [unit.id, unit.name]),
     );
-    const peopleIds = [row?.sentBy, row?.decidedBy].filter((id): id is string => id != null);
-    const people = peopleIds.length
-      ? await executor
-          .select({ id: appUser.id, name: appUser.displayName })
-          .from(appUser)
-          .where(inArray(appUser.id, peopleIds))
-      : [];
-    const nameOf = (id: string | null | undefined) =>
-      id ? (people.find((person) => person.id === id)?.name ?? null) : null;
     return {
       id: row?.id ?? null,
       periodId,
+      version: row?.version ?? 1,
       status: row?.status ?? null,
       revision: row?.revision ?? 0,
       narrative: row?.narrative ?? null,
+      shortcomings: row?.shortcomings ?? null,
+      nextSteps: row?.nextSteps ?? null,
       sentAt: row?.sentAt?.toISOString() ?? null,
       sentByName: nameOf(row?.sentBy),
       decidedAt: row?.decidedAt?.toISOString() ?? null,
       decidedByName: nameOf(row?.decidedBy),
       returnReason: row?.returnReason ?? null,
+      approval: null,
+      hasNewData: false,
+      versions,
       dashboard: figures,
       units: accepted
         .map((report) => ({
@@ -125,10 +224,11 @@ export const createConsolidationService = ({
         }))
         .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi')),
       can: {
-        edit:
-          canEditConsolidated(context.actor, chain) && row?.status !== 'sent' && row?.status !== 'approved',
-        decide: canDecideConsolidated(context.actor, chain) && row?.status === 'sent',
+        edit: canEdit && row?.status !== 'sent' && row?.status !== 'approved',
+        decide: canDecide && row?.status === 'sent',
       },
+      canStartVersion: false,
+      canAttachScan: false,
     };
   };
 
@@ -156,30 +256,24 @@ export const createConsolidationService = ({
    *
    * @throws AppError PERIOD_NOT_FOUND, FORBIDDEN, REPORT_CHANGED, REPORT_LOCKED
    */
-  const save = async (
-    context: RequestContext,
-    periodId: string,
-    input: { revision: number; narrative: string | null },
-  ) => {
+  const save = async (context: RequestContext, periodId: string, input: TSaveConsolidatedRequest) => {
     await db
       .transaction(async (tx) => {
         const { plan, chain } = await loadScope(tx, context.actor, periodId);
         if (!canEditConsolidated(context.actor, chain)) throw new AppError('FORBIDDEN');
-        const before = await findByPeriod(tx, periodId);
+        const before = await findConsolidatedByPeriod(tx, periodId);
         const fields = {
           narrative: input.narrative,
+          // A section left out of the request keeps what is stored.
+          ...(input.shortcomings !== undefined ? { shortcomings: input.shortcomings } : {}),
+          ...(input.nextSteps !== undefined ? { nextSteps: input.nextSteps } : {}),
           updatedAt: clock.now(),
           updatedBy: userIdOf(context.actor),
         };
         let after: ConsolidatedRow | undefined;
         if (!before) {
           if (input.revision !== 0) throw new AppError('REPORT_CHANGED', { message: CHANGED_MESSAGE });
-          after = (
-            await tx
-              .insert(consolidatedReport)
-              .values({ periodId, status: 'draft', ...fields })
-              .returning()
-          )[0]!;
+          after = await insertConsolidated(tx, { periodId, status: 'draft', ...fields });
         } else {
           if (before.status === 'sent' || before.status === 'approved') {
             throw new AppError('REPORT_LOCKED', {
@@ -189,7 +283,10 @@ export const createConsolidationService = ({
                   : 'Báo cáo tổng hợp đã được phê duyệt và khóa.',
             });
           }
-          after = await updateAtRevision(tx, before.id, input.revision, { ...fields, status: 'draft' });
+          after = await updateConsolidatedAtRevision(tx, before.id, input.revision, {
+            ...fields,
+            status: 'draft',
+          });
           if (!after) throw new AppError('REPORT_CHANGED', { message: CHANGED_MESSAGE });
         }
         await audit(tx, context, plan.id, plan.localityId, before ?? null, after);
@@ -214,15 +311,17 @@ export const createConsolidationService = ({
     revision: number,
     step: (row: ConsolidatedRow, chain: string[]) => Partial<ConsolidatedRow>,
     notify: Notify,
+    afterStep?: (tx: Executor, after: ConsolidatedRow) => Promise<void>,
   ) => {
     const periodId = await db.transaction(async (tx) => {
-      const row = (await tx.select().from(consolidatedReport).where(eq(consolidatedReport.id, reportId)))[0];
+      const row = await findConsolidatedById(tx, reportId);
       if (!row) throw new AppError('REPORT_NOT_FOUND');
       const { period, plan, chain } = await loadScope(tx, context.actor, row.periodId).catch(() => {
         throw new AppError('REPORT_NOT_FOUND');
       });
-      const after = await updateAtRevision(tx, row.id, revision, step(row, chain));
+      const after = await updateConsolidatedAtRevision(tx, row.id, revision, step(row, chain));
       if (!after) throw new AppError('REPORT_CHANGED', { message: CHANGED_MESSAGE });
+      await afterStep?.(tx, after);
       await audit(tx, context, plan.id, plan.localityId, row, after);
       await notify(tx, { report: after, period, plan });
       return row.periodId;
@@ -255,6 +354,7 @@ export const createConsolidationService = ({
     revision: number,
     decision: { status: 'approved' | 'returned'; returnReason: string | null; lockedMessage: string },
     notify: Notify,
+    afterStep?: (tx: Executor, after: ConsolidatedRow) => Promise<void>,
   ) =>
     transition(
       context,
@@ -271,11 +371,31 @@ export const createConsolidationService = ({
         };
       },
       notify,
+      afterStep,
     );
 
-  /** @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED */
-  const approve = (context: RequestContext, reportId: string, revision: number) =>
-    decide(
+  /**
+   * Approves a sent report and freezes it: the figures, statuses and narrative the leader sees, the unit
+   * reports (ids and versions) they come from and the date are stored with the approval, in the same
+   * transaction; the report and its Word/PDF are read from that snapshot from then on.
+   *
+   * @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED
+   */
+  const approve = async (context: RequestContext, reportId: string, revision: number) => {
+    const row = await findConsolidatedById(db, reportId);
+    if (!row) throw new AppError('REPORT_NOT_FOUND');
+    // Built before the transaction: the figures come through the main connection, which PGlite (one
+    // connection) could not serve while the transaction is open. The revision check below makes sure the
+    // report approved is the one these figures were built for.
+    const notFound = (error: unknown) => {
+      if (error instanceof AppError && error.code === 'PERIOD_NOT_FOUND')
+        throw new AppError('REPORT_NOT_FOUND');
+      throw error;
+    };
+    const live = await get(context, row.periodId).catch(notFound);
+    const period = (await findPeriodById(db, row.periodId))!;
+    const sources = await sourcesOf(db, live.dashboard.planId, period);
+    return decide(
       context,
       reportId,
       revision,
@@ -285,6 +405,66 @@ export const createConsolidationService = ({
         lockedMessage: 'Chỉ phê duyệt được báo cáo tổng hợp đã trình.',
       },
       notifications.consolidatedApproved,
+      async (tx, after) => {
+        const names = await namesOfUsers(tx, [after.sentBy, after.decidedBy]);
+        const decidedAt = after.decidedAt ?? clock.now();
+        const snapshot: TConsolidatedSnapshot = {
+          version: after.version,
+          narrative: after.narrative,
+          shortcomings: after.shortcomings,
+          nextSteps: after.nextSteps,
+          sentAt: after.sentAt?.toISOString() ?? null,
+          sentByName: after.sentBy ? (names.get(after.sentBy) ?? null) : null,
+          decidedAt: decidedAt.toISOString(),
+          decidedByName: after.decidedBy ? (names.get(after.decidedBy) ?? null) : null,
+          approvedOn: vietnamDateOf(decidedAt),
+          dashboard: live.dashboard,
+          units: live.units,
+          sources,
+        };
+        await insertApprovedVersion(tx, {
+          reportId: after.id,
+          version: after.version,
+          snapshot,
+          approvedAt: decidedAt,
+          approvedBy: after.decidedBy,
+        });
+      },
+    );
+  };
+
+  /**
+   * Starts a supplementary report ("báo cáo bổ sung") on an approved one: the next version, a draft with
+   * the narrative carried over and the figures as they stand now, through the same workflow. The
+   * approved version stays readable and downloadable.
+   *
+   * @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED
+   */
+  const startVersion = (context: RequestContext, reportId: string, revision: number) =>
+    transition(
+      context,
+      reportId,
+      revision,
+      (row, chain) => {
+        if (!canEditConsolidated(context.actor, chain)) throw new AppError('FORBIDDEN');
+        if (row.status !== 'approved') {
+          throw new AppError('REPORT_LOCKED', {
+            message: 'Chỉ lập được báo cáo bổ sung khi báo cáo tổng hợp đã được phê duyệt.',
+          });
+        }
+        return {
+          status: 'draft',
+          version: row.version + 1,
+          sentAt: null,
+          sentBy: null,
+          decidedAt: null,
+          decidedBy: null,
+          returnReason: null,
+          updatedAt: clock.now(),
+          updatedBy: userIdOf(context.actor),
+        };
+      },
+      async () => {},
     );
 
   /** @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED */
@@ -301,7 +481,18 @@ export const createConsolidationService = ({
       notifications.consolidatedReturned,
     );
 
-  return { get, save, send, approve, returnReport };
+  /** The report by its id (an approved version of it with `version`). @throws AppError REPORT_NOT_FOUND */
+  const getById = async (context: RequestContext, reportId: string, version?: number) => {
+    const row = await findConsolidatedById(db, reportId);
+    if (!row) throw new AppError('REPORT_NOT_FOUND');
+    return get(context, row.periodId, version).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'PERIOD_NOT_FOUND')
+        throw new AppError('REPORT_NOT_FOUND');
+      throw error;
+    });
+  };
+
+  return { get, getById, save, send, approve, returnReport, startVersion };
 };
 
 export type ConsolidationService = ReturnType<typeof createConsolidationService>;

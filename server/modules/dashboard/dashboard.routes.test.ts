@@ -58,21 +58,31 @@ describe('GET /api/v1/plans/:id/dashboard', () => {
     expect(dashboard.counts.pendingReview).toBe(1);
   });
 
-  it('should show the next milestone as the target of a year the plan prints none for, the one the status uses', async () => {
+  it('should show the interpolated path value as the target of a year the plan prints none for, labelled as such', async () => {
     const dashboard = (await leader.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard`)).body.data;
     type Row = {
       code: string;
       status: string;
       milestoneYear: number | null;
       targetText: string | null;
-      milestone: { year: number; kind: string; text: string } | null;
+      milestone: { year: number; kind: string; text: string; interpolated: string | null } | null;
       leadUnitId: string;
+      targets: Array<{ year: number; value: number | null }>;
     };
     const rows: Row[] = dashboard.indicators;
     const online = rows.find((row) => row.code === 'I.5')!;
-    // Dân Tiến prints 2025 and stage targets only: 2026 reads against the 2030 milestone.
-    expect(online.milestone).toMatchObject({ year: 2030, kind: 'next' });
-    expect(online.targetText).toBe(`Mốc 2030: ${online.milestone!.text}`);
+    // Dân Tiến prints 2025 and stage targets only: 2026's target is the value on the straight path to the
+    // 2030 milestone at the end of 2026 (issue #11: not the 2030 milestone shown as the year's target).
+    expect(online.milestone).toMatchObject({ year: 2030, kind: 'path' });
+    expect(online.targetText).toBe(
+      `Theo lộ trình (nội suy): ${online.milestone!.interpolated} (mốc 2030: ${online.milestone!.text})`,
+    );
+    const from = online.targets.find((target) => target.year === 2025)!.value!;
+    const to = online.targets.find((target) => target.year === 2030)!.value!;
+    const interpolated = Number(/[\d,]+/.exec(online.milestone!.interpolated!)![0].replace(',', '.'));
+    expect(interpolated).toBeGreaterThan(Math.min(from, to));
+    expect(interpolated).toBeLessThan(Math.max(from, to));
+    expect(interpolated).toBeCloseTo(from + (to - from) / 5, 0);
     for (const row of rows.filter((item) => item.status !== 'no_data')) {
       expect(row.milestone?.year, row.code).toBe(row.milestoneYear);
     }

@@ -110,7 +110,7 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
     });
 
     const indicators = (await listIndicatorsByPlan(db, planId)).map((row) => {
-      const { evaluation, current, observations } = evaluateIndicatorInPeriod({
+      const { evaluation, current, observations, baseline } = evaluateIndicatorInPeriod({
         indicator: row,
         period: period ?? null,
         observations: values
@@ -135,7 +135,9 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
         assessment: current?.value.assessment ?? null,
         expected: evaluation.expected,
         milestoneYear: evaluation.milestoneYear,
-        ...(year ? presentTargetOfYear(row.targets, year, row.unit) : { targetText: null, milestone: null }),
+        ...(year
+          ? presentTargetOfYear(row.targets, year, row.unit, { direction: row.direction, baseline })
+          : { targetText: null, milestone: null }),
         source: current ? sourceOf(current.report) : null,
         series: observations
           .filter((item) => item.value.value != null)
@@ -190,7 +192,7 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
     const periodReports = period ? reports.filter((report) => report.periodId === period.id) : [];
     const leadUnits = await listLeadUnitsOfPlan(db, planId);
     const scored = leadUnits.map((lead) => {
-      const { current, timeliness, state } = judgeUnitReport({
+      const { current, timeliness, state, workflow, isCorrecting } = judgeUnitReport({
         period: period ?? null,
         versions: periodReports.filter((report) => report.unitId === lead.unitId),
         asOf,
@@ -213,6 +215,8 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
         taskCount: lead.taskCount,
         timeliness,
         reportStatus: current?.status ?? null,
+        reportWorkflow: workflow,
+        reportCorrecting: isCorrecting,
       };
     });
 

@@ -173,8 +173,10 @@ describe('exports', () => {
         expect(row, indicator.code).toBeDefined();
         if (indicator.value != null) expect(row).toContain(indicator.value.toLocaleString('vi-VN'));
       }
-      // Unit, target (2026 has no printed target: the next milestone), value, status.
-      expect(rows.find((row) => row.startsWith('I.5'))).toContain('%Mốc 2030: ≥ 9590Chậm / Không đạt');
+      // Unit, target (2026 has no printed target: the value on the path to the 2030 milestone, labelled as
+      // interpolated, issue #11), value, status.
+      expect(rows.find((row) => row.startsWith('I.5'))).toContain(`%${i5.targetText}90Chậm / Không đạt`);
+      expect(i5.targetText).toMatch(/^Theo lộ trình \(nội suy\): ≥ [\d,]+% \(mốc 2030: ≥ 95\)$/);
       expect(text).toContain(`Kế hoạch có ${dashboard.indicators.length} chỉ tiêu.`);
       expect(text).toContain(`Đạt: ${dashboard.counts.indicators.achieved}`);
     });

@@ -1,4 +1,5 @@
 import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
+import { ZConsolidatedVersionQuery } from '@core/schemas/consolidation.schemas';
 import { ZPeriodUnitParams, ZUnitReport } from '@core/schemas/reporting.schemas';
 import { defineRoute } from '../../http/route';
 import { presentUnitReport } from '../reporting/reporting.presenter';
@@ -52,13 +53,14 @@ export const exportRoutes = [
     method: 'GET',
     path: '/api/v1/reporting-periods/:id/consolidated-report.docx',
     operationId: 'exportConsolidatedReportDocx',
-    summary: 'Báo cáo tổng hợp của kỳ dạng Word (NĐ 30/2020)',
+    summary:
+      'Báo cáo tổng hợp của kỳ dạng Word (NĐ 30/2020); bản đã phê duyệt in từ bản lưu lúc duyệt (?version=N: một phiên bản đã phê duyệt)',
     tags,
     permission: 'report:read',
-    schema: { params: ZIdParams, response: download },
-    handler: async ({ params, meta }, { services }) => ({
+    schema: { params: ZIdParams, query: ZConsolidatedVersionQuery, response: download },
+    handler: async ({ params, query, meta }, { services }) => ({
       status: 200,
-      file: await services.export.consolidatedDocx(meta, params.id),
+      file: await services.export.consolidatedDocx(meta, params.id, query.version),
     }),
   }),
   defineRoute({
@@ -68,10 +70,10 @@ export const exportRoutes = [
     summary: 'Báo cáo tổng hợp của kỳ dạng PDF (503 khi máy chủ chưa cài LibreOffice)',
     tags,
     permission: 'report:read',
-    schema: { params: ZIdParams, response: download },
-    handler: async ({ params, meta }, { services }) => ({
+    schema: { params: ZIdParams, query: ZConsolidatedVersionQuery, response: download },
+    handler: async ({ params, query, meta }, { services }) => ({
       status: 200,
-      file: await services.export.consolidatedPdf(meta, params.id),
+      file: await services.export.consolidatedPdf(meta, params.id, query.version),
     }),
   }),
   defineRoute({

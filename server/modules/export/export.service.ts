@@ -5,9 +5,10 @@
  */
 import { vietnamDateOf } from '@core/domain/deadlines';
 import { TIMELINESS_LABELS } from '@core/domain/evaluation';
+import { reportWorkflowText } from '@core/domain/report-status';
 import { formatTarget } from '@core/domain/targets';
 import { foldText } from '@core/domain/text';
-import type { TReportStatus, TSaveReportRequest } from '@core/schemas/reporting.schemas';
+import type { TSaveReportRequest } from '@core/schemas/reporting.schemas';
 import { ZSaveReportRequest } from '@core/schemas/reporting.schemas';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
@@ -63,14 +64,6 @@ const FREQUENCY_TEXTS = {
   annual: 'báo cáo hằng năm',
   adhoc: 'báo cáo đột xuất theo yêu cầu',
 } as const;
-
-const REPORT_STATUS_TEXTS: Record<TReportStatus, string> = {
-  draft: 'Đang soạn',
-  submitted: 'Đã nộp, chờ xem xét',
-  returned: 'Bị trả lại',
-  accepted: 'Đã chấp nhận',
-  superseded: 'Đã thay thế',
-};
 
 /** An ASCII file name part: "54/KH-UBND" → "54-kh-ubnd". */
 const slug = (text: string | null | undefined, fallback: string) =>
@@ -235,12 +228,17 @@ export const createExportService = ({
 
   /**
    * The consolidated report of a period as a Word document: every figure is the consolidated report's
-   * (the period's dashboard).
+   * (the period's dashboard; for an approved version, the snapshot frozen at approval, dated the day of
+   * approval).
    *
    * @throws AppError PERIOD_NOT_FOUND
    */
-  const consolidatedDocx = async (context: RequestContext, periodId: string): Promise<ExportedFile> => {
-    const report = await consolidation.get(context, periodId);
+  const consolidatedDocx = async (
+    context: RequestContext,
+    periodId: string,
+    version?: number,
+  ): Promise<ExportedFile> => {
+    const report = await consolidation.get(context, periodId, version);
     const { detail } = await planDetail(context, report.dashboard.planId).catch(() => {
       throw new AppError('PERIOD_NOT_FOUND');
     });
@@ -261,7 +259,10 @@ export const createExportService = ({
           : today(),
       plan: { number: row.number, issuedDate: row.issuedDate, title: row.title },
       period: { label: period.label, dataFrom: period.dataFrom, dataTo: period.dataTo },
+      version: report.version,
       narrative: report.narrative,
+      shortcomings: report.shortcomings,
+      nextSteps: report.nextSteps,
       dashboard: report.dashboard,
       units: report.units,
       recipients:
@@ -280,7 +281,12 @@ export const createExportService = ({
               `- Lưu: VT${standingAgency ? `, ${standingAgency}` : ''}.`,
             ],
     });
-    return { bytes, contentType: DOCX_TYPE, fileName: `bao-cao-tong-hop-${slug(period.key, 'ky')}.docx` };
+    const suffix = report.version > 1 ? `-bo-sung-${report.version - 1}` : '';
+    return {
+      bytes,
+      contentType: DOCX_TYPE,
+      fileName: `bao-cao-tong-hop-${slug(period.key, 'ky')}${suffix}.docx`,
+    };
   };
 
   /**
@@ -288,8 +294,12 @@ export const createExportService = ({
    *
    * @throws AppError PERIOD_NOT_FOUND, PDF_UNAVAILABLE (503) when LibreOffice is not installed
    */
-  const consolidatedPdf = async (context: RequestContext, periodId: string): Promise<ExportedFile> => {
-    const docx = await consolidatedDocx(context, periodId);
+  const consolidatedPdf = async (
+    context: RequestContext,
+    periodId: string,
+    version?: number,
+  ): Promise<ExportedFile> => {
+    const docx = await consolidatedDocx(context, periodId, version);
     const bytes = await pdf.docxToPdf(docx.bytes);
     return { bytes, contentType: PDF_TYPE, fileName: docx.fileName.replace(/\.docx$/, '.pdf') };
   };
@@ -305,7 +315,7 @@ export const createExportService = ({
         unitName: row.unitName,
         indicatorCount: row.indicatorCount,
         taskCount: row.taskCount,
-        statusText: row.report ? REPORT_STATUS_TEXTS[row.report.status] : 'Chưa lập',
+        statusText: reportWorkflowText(row),
         version: row.report?.version ?? null,
         submittedOn: row.report?.submittedAt ? vietnamDateOf(row.report.submittedAt) : null,
         timelinessText: TIMELINESS_LABELS[row.timeliness],

@@ -1,5 +1,6 @@
-import { milestoneOf, milestoneText } from '@core/domain/evaluation';
+import { milestoneText } from '@core/domain/evaluation';
 import { formatTarget } from '@core/domain/targets';
+import { formatPathValue, pathTargetText, yearTargetOf } from '@core/domain/year-target';
 import type {
   TAttachment,
   TReportingPeriod,
@@ -12,25 +13,39 @@ import type { AttachmentRow, PeriodRow, ReportRow } from './reporting.repository
 import type { UnitReportForm } from './reporting.service';
 
 /**
- * The target shown beside an indicator's value in a period: the year's own, else the milestone the
- * evaluation heads for ("Mốc 2027: ≥ 80%"), so the screen and the status agree.
+ * The target shown beside an indicator's value in a period: the year's own; where the plan prints none
+ * for the year, the value on the straight path to the next milestone, labelled as interpolated
+ * ("Theo lộ trình (nội suy): ≥ 92,5% (mốc 2030: ≥ 95%)"); the milestone itself ("Mốc 2030: ≥ 95%") only
+ * when there is no earlier point to draw the path from, or past the last milestone.
  *
  * @param targets - the indicator's targets
  * @param year - the year of the period's data-closing date
  * @param unit - the indicator's unit, for a target kept without its printed text
+ * @param options - the indicator's direction and measured baseline, as the evaluation uses them
  */
 export const presentTargetOfYear = (
   targets: ReadonlyArray<TargetRow>,
   year: number,
   unit: string | null,
+  options: Parameters<typeof yearTargetOf>[2] = {},
 ): { targetText: string | null; milestone: TTargetMilestone | null } => {
-  const milestone = milestoneOf(targets, year);
-  const text = milestone ? (milestone.target.rawText ?? formatTarget(milestone.target, unit)) : null;
+  const found = yearTargetOf(targets, year, options);
+  const text = found ? (found.target.rawText ?? formatTarget(found.target, unit)) : null;
+  if (found?.kind === 'path' && text?.trim()) {
+    const interpolated = formatPathValue(found.path, unit);
+    return {
+      targetText: pathTargetText(interpolated, found.target.year, text),
+      milestone: { year: found.target.year, kind: 'path', text, interpolated },
+    };
+  }
+  const milestone = found && found.kind !== 'path' ? { target: found.target, kind: found.kind } : null;
   const targetText = milestoneText(milestone, text);
   return {
     targetText,
     milestone:
-      milestone && targetText ? { year: milestone.target.year, kind: milestone.kind, text: text! } : null,
+      milestone && targetText
+        ? { year: milestone.target.year, kind: milestone.kind, text: text!, interpolated: null }
+        : null,
   };
 };
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { vietnamDateOf } from '@core/domain/deadlines';
-import { evaluateTimeliness } from '@core/domain/evaluation';
+import { unitReportStatus } from '@core/domain/report-status';
 import { DEFAULT_CLOSING_DAY, type DueRule, generatePeriods } from '@core/domain/reporting-periods';
 import type { TCreateAdhocPeriodRequest, TMyWork, TSaveReportRequest } from '@core/schemas/reporting.schemas';
 import type { Clock } from '../../clock';
@@ -163,17 +163,13 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
   };
 
   /**
-   * Whether a unit's report of a period came in on time, from its versions (oldest first): judged on the
-   * latest accepted version while a correction is under way (as the dashboard does), else the current one.
+   * Where a unit's report of a period stands, from its versions (oldest first): `unitReportStatus`, the
+   * rule the dashboard and the documents use too (a draft or returned report is never on time).
    */
-  const timelinessOf = (period: PeriodRow, versions: ReportRow[]) => {
-    const judged = versions.filter((row) => row.status === 'accepted').at(-1) ?? versions.at(-1);
-    return evaluateTimeliness({
-      dueDate: period.dueDate,
-      submittedOn: judged?.submittedAt ? vietnamDateOf(judged.submittedAt) : null,
-      asOf: today(),
-    });
-  };
+  const reportStatusOf = (period: PeriodRow, versions: ReportRow[]) =>
+    unitReportStatus({ versions, dueDate: period.dueDate, asOf: today() });
+  const timelinessOf = (period: PeriodRow, versions: ReportRow[]) =>
+    reportStatusOf(period, versions).timeliness;
 
   /** Lists a plan's periods, creating those its regimes call for up to this year. @throws AppError PLAN_NOT_FOUND */
   const listPeriods = async (context: RequestContext, planId: string): Promise<PeriodRow[]> => {
@@ -225,7 +221,14 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
     const reports = await listReportsOfPeriods(db, [period.id]);
     const obligations = units.map((unitRow) => {
       const versions = reports.filter((report) => report.unitId === unitRow.unitId);
-      return { ...unitRow, report: versions.at(-1) ?? null, timeliness: timelinessOf(period, versions) };
+      const status = reportStatusOf(period, versions);
+      return {
+        ...unitRow,
+        report: versions.at(-1) ?? null,
+        timeliness: status.timeliness,
+        workflow: status.workflow,
+        isCorrecting: status.isCorrecting,
+      };
     });
     return { period, plan, obligations };
   };

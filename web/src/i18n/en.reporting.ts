@@ -7,7 +7,9 @@ export const enReporting: ReportingResources = {
   reporting: {
     tab: 'Reports',
     milestoneTarget: 'Milestone {{year}}: {{text}}',
+    pathTarget: 'On the path (interpolated): {{text}}',
     milestoneHints: {
+      path: "The plan sets no target of its own for {{year}}: the year's target is the value interpolated on the straight path to the {{milestone}} milestone ({{text}}).",
       next: 'The plan sets no target for {{year}}: the value is compared with the straight path to the {{milestone}} milestone.',
       last: 'Past the plan’s last milestone ({{milestone}}): its target must still hold.',
     },

@@ -3,7 +3,9 @@ export const viReporting = {
   reporting: {
     tab: 'Báo cáo',
     milestoneTarget: 'Mốc {{year}}: {{text}}',
+    pathTarget: 'Theo lộ trình (nội suy): {{text}}',
     milestoneHints: {
+      path: 'Kế hoạch không đặt mục tiêu riêng cho năm {{year}}: mục tiêu của năm là giá trị nội suy trên lộ trình (đường thẳng) hướng tới mốc {{milestone}} ({{text}}).',
       next: 'Kế hoạch không đặt mục tiêu riêng cho năm {{year}}: số liệu được so với lộ trình (đường thẳng) hướng tới mốc {{milestone}}.',
       last: 'Đã qua mốc cuối cùng ({{milestone}}) của kế hoạch: mục tiêu của mốc đó vẫn phải được giữ.',
     },

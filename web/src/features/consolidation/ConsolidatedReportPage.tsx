@@ -1,29 +1,19 @@
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { TConsolidatedReport } from '@core/schemas/consolidation.schemas';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Input,
-  Popconfirm,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, apiDownload, errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { LoadingState } from '../../components/ui/LoadingState';
 import { ReasonModal } from '../../components/ui/ReasonModal';
 import { formatDateTime, formatDay } from '../reporting/reportStatus';
+import { ApprovedVersions } from './components/ApprovedVersions';
 import { IndicatorFigures, TaskFigures } from './components/ConsolidatedFigures';
+import { NarrativeSections, type Sections, sectionsOf } from './components/NarrativeSections';
 import { UnitCoverage } from './components/UnitCoverage';
 import { UnitIssues } from './components/UnitIssues';
 import {
@@ -33,6 +23,7 @@ import {
 } from './consolidatedStatus';
 import {
   type ConsolidatedAction,
+  useAttachScanMutation,
   useConsolidatedActionMutation,
   useSaveConsolidatedMutation,
 } from './mutations';
@@ -40,7 +31,7 @@ import { consolidationQueries } from './queries';
 
 /** What identifies the loaded version: a new one replaces the officer's text, a failed save does not. */
 const loadedKeyOf = (report: TConsolidatedReport) =>
-  `${report.id ?? 'none'}:${report.revision}:${report.status}`;
+  `${report.id ?? 'none'}:${report.version}:${report.revision}:${report.status}:${report.approval?.version ?? ''}`;
 
 type Download = 'docx' | 'pdf';
 
@@ -60,12 +51,16 @@ const hintOf = (status: ConsolidatedStatusKey, can: TConsolidatedReport['can']) 
  */
 const ConsolidatedReportPage = () => {
   const { periodId = '' } = useParams();
+  const [searchParams, setSearchParams] = useSearchParams();
+  // `?version=N`: an approved version other than the current one.
+  const askedVersion = Number(searchParams.get('version')) || undefined;
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const query = useQuery(consolidationQueries.report(periodId));
+  const query = useQuery(consolidationQueries.report(periodId, askedVersion));
   const save = useSaveConsolidatedMutation(periodId);
   const action = useConsolidatedActionMutation(periodId);
-  const [loaded, setLoaded] = useState<{ key: string; narrative: string } | null>(null);
+  const attachScan = useAttachScanMutation(periodId);
+  const [loaded, setLoaded] = useState<{ key: string; sections: Sections } | null>(null);
   const [messages, setMessages] = useState<string[]>([]);
   const [hasConflict, setHasConflict] = useState(false);
   const [isReturning, setIsReturning] = useState(false);
@@ -74,12 +69,17 @@ const ConsolidatedReportPage = () => {
   const data = query.data;
   // Derived state: the text follows the server only when another version arrives (a save, a reload).
   if (data && loaded?.key !== loadedKeyOf(data)) {
-    setLoaded({ key: loadedKeyOf(data), narrative: data.narrative ?? '' });
+    setLoaded({ key: loadedKeyOf(data), sections: sectionsOf(data) });
   }
 
   if (query.isLoading) return <LoadingState />;
   if (query.isError || !data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  const narrative = loaded?.narrative ?? data.narrative ?? '';
+  const sections = loaded?.sections ?? sectionsOf(data);
+  // An approved version other than the current one, opened from the list of versions.
+  const viewing = data.approval?.version ?? null;
+  const isOldVersion = askedVersion != null && data.approval != null;
+  const viewVersion = (version: number | null) =>
+    setSearchParams(version == null ? {} : { version: String(version) });
   const status = consolidatedStatusOf(data);
   const dashboard = data.dashboard;
   const period = dashboard.period;
@@ -91,7 +91,12 @@ const ConsolidatedReportPage = () => {
   const saveNarrative = async (): Promise<TConsolidatedReport | null> => {
     setMessages([]);
     try {
-      const saved = await save.mutateAsync({ revision: data.revision, narrative });
+      const saved = await save.mutateAsync({
+        revision: data.revision,
+        narrative: sections.narrative,
+        shortcomings: sections.shortcomings,
+        nextSteps: sections.nextSteps,
+      });
       setHasConflict(false);
       return saved;
     } catch (error) {
@@ -146,20 +151,36 @@ const ConsolidatedReportPage = () => {
     return isDone;
   };
 
+  const handleStartVersion = async () => {
+    if (!data.id) return;
+    await runAction(
+      { kind: 'versions', reportId: data.id, revision: data.revision },
+      t('consolidation.approval.started'),
+    );
+  };
+
+  const handleAttach = async (version: number, file: File) => {
+    if (!data.id) return;
+    await attachScan.mutateAsync({ reportId: data.id, version, file });
+  };
+
   const handleReload = async () => {
     const fresh = await query.refetch();
-    if (fresh.data) setLoaded({ key: loadedKeyOf(fresh.data), narrative: fresh.data.narrative ?? '' });
+    if (fresh.data) setLoaded({ key: loadedKeyOf(fresh.data), sections: sectionsOf(fresh.data) });
     setHasConflict(false);
     setMessages([]);
   };
 
-  /** Word or PDF of the report as it stands; a refusal (PDF without LibreOffice: 503) says why. */
-  const handleDownload = async (kind: Download) => {
+  /**
+   * Word or PDF of the report as it stands, or of an approved version (made from what was approved); a
+   * refusal (PDF without LibreOffice: 503) says why.
+   */
+  const handleDownload = async (kind: Download, version: number | null = isOldVersion ? viewing : null) => {
     setDownloading(kind);
     setMessages([]);
     try {
       await apiDownload(
-        `/api/v1/reporting-periods/${periodId}/consolidated-report.${kind}`,
+        `/api/v1/reporting-periods/${periodId}/consolidated-report.${kind}${version ? `?version=${version}` : ''}`,
         `bao-cao-tong-hop.${kind}`,
       );
     } catch (error) {
@@ -250,6 +271,17 @@ const ConsolidatedReportPage = () => {
               </Tag>
             ),
           },
+          {
+            key: 'version',
+            label: t('consolidation.approval.version'),
+            children: (
+              <span data-testid="consolidated-version">
+                {data.version > 1
+                  ? t('consolidation.approval.supplementN', { count: data.version - 1 })
+                  : t('consolidation.approval.versionN', { version: data.version })}
+              </span>
+            ),
+          },
           { key: 'sent', label: t('consolidation.sent'), children: byAt(data.sentByName, data.sentAt) },
           {
             key: 'decided',
@@ -273,7 +305,53 @@ const ConsolidatedReportPage = () => {
           }
         />
       )}
-      {hint && (
+      {isOldVersion && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('consolidation.approval.viewingOld', {
+            version: data.approval?.version,
+            current: data.versions.at(-1)?.version ?? data.version,
+          })}
+          action={
+            <Button onClick={() => viewVersion(null)}>{t('consolidation.approval.backToCurrent')}</Button>
+          }
+        />
+      )}
+      {data.approval && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="consolidated-frozen"
+          title={t('consolidation.approval.frozen', { at: formatDateTime(data.approval.approvedAt) })}
+        />
+      )}
+      {data.hasNewData && !isOldVersion && (
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          data-testid="consolidated-new-data"
+          title={t('consolidation.approval.newDataTitle')}
+          description={t('consolidation.approval.newDataHint')}
+          action={
+            data.canStartVersion && (
+              <Popconfirm
+                title={t('consolidation.approval.startVersionConfirm')}
+                description={t('consolidation.approval.startVersionHint')}
+                okText={t('consolidation.actions.confirmOk')}
+                cancelText={t('common.cancel')}
+                onConfirm={handleStartVersion}
+              >
+                <Button type="primary" loading={action.isPending} disabled={isBusy}>
+                  {t('consolidation.approval.startVersion')}
+                </Button>
+              </Popconfirm>
+            )
+          }
+        />
+      )}
+      {hint && !data.approval && (
         <Alert
           type={status === 'approved' ? 'success' : 'info'}
           showIcon
@@ -297,34 +375,15 @@ const ConsolidatedReportPage = () => {
       </Card>
 
       <Card size="small" title={t('consolidation.narrative.title')}>
-        <Flex vertical gap={8}>
-          {data.can.edit ? (
-            <label htmlFor="consolidated-narrative">
-              <Typography.Text strong>{t('consolidation.narrative.label')}</Typography.Text>
-            </label>
-          ) : (
-            <Typography.Text strong>{t('consolidation.narrative.label')}</Typography.Text>
-          )}
-          {data.can.edit ? (
-            <Input.TextArea
-              id="consolidated-narrative"
-              autoSize={{ minRows: 4, maxRows: 16 }}
-              value={narrative}
-              onChange={(event) =>
-                setLoaded((current) => (current ? { ...current, narrative: event.target.value } : current))
-              }
-            />
-          ) : (
-            <Typography.Paragraph
-              data-testid="consolidated-narrative"
-              style={{ whiteSpace: 'pre-line', margin: 0 }}
-              type={narrative.trim() ? undefined : 'secondary'}
-            >
-              {narrative.trim() || t('consolidation.narrative.empty')}
-            </Typography.Paragraph>
-          )}
-          <Typography.Text type="secondary">{t('consolidation.narrative.hint')}</Typography.Text>
-        </Flex>
+        <NarrativeSections
+          sections={sections}
+          isEditable={data.can.edit}
+          onChange={(section, value) =>
+            setLoaded((current) =>
+              current ? { ...current, sections: { ...current.sections, [section]: value } } : current,
+            )
+          }
+        />
       </Card>
 
       <Card size="small" title={t('consolidation.indicators.title')}>
@@ -338,6 +397,22 @@ const ConsolidatedReportPage = () => {
       <Card size="small" title={t('consolidation.issues.title')}>
         <UnitIssues units={data.units} />
       </Card>
+
+      {data.versions.length > 0 && (
+        <Card size="small" title={t('consolidation.approval.versionsTitle')}>
+          <ApprovedVersions
+            report={data}
+            viewing={viewing}
+            onView={(version) =>
+              viewVersion(
+                version === data.versions.at(-1)?.version && data.status === 'approved' ? null : version,
+              )
+            }
+            onDownload={(kind, version) => void handleDownload(kind, version)}
+            onAttach={handleAttach}
+          />
+        </Card>
+      )}
 
       <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 5 }}>
         <Flex gap={8} wrap justify="flex-end">

@@ -4,7 +4,7 @@
  */
 import type { TConsolidatedReport } from '@core/schemas/consolidation.schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, apiUpload } from '../../api/client';
 import { notificationQueries } from '../notification/queries';
 import { consolidationQueries } from './queries';
 
@@ -20,17 +20,21 @@ const useStoreReport = (periodId: string) => {
 export const useSaveConsolidatedMutation = (periodId: string) => {
   const store = useStoreReport(periodId);
   return useMutation({
-    mutationFn: (body: { revision: number; narrative: string | null }) =>
-      api.put<TConsolidatedReport>(`/api/v1/reporting-periods/${periodId}/consolidated-report`, body),
+    mutationFn: (body: {
+      revision: number;
+      narrative: string | null;
+      shortcomings: string | null;
+      nextSteps: string | null;
+    }) => api.put<TConsolidatedReport>(`/api/v1/reporting-periods/${periodId}/consolidated-report`, body),
     onSuccess: store,
   });
 };
 
 export type ConsolidatedAction =
-  | { kind: 'send' | 'approve'; reportId: string; revision: number }
+  | { kind: 'send' | 'approve' | 'versions'; reportId: string; revision: number }
   | { kind: 'return'; reportId: string; revision: number; reason: string };
 
-/** "Trình lãnh đạo", "Phê duyệt", "Trả lại" (with a reason). */
+/** "Trình lãnh đạo", "Phê duyệt", "Trả lại" (with a reason), "Lập báo cáo bổ sung" (`versions`). */
 export const useConsolidatedActionMutation = (periodId: string) => {
   const store = useStoreReport(periodId);
   return useMutation({
@@ -44,5 +48,18 @@ export const useConsolidatedActionMutation = (periodId: string) => {
       );
     },
     onSuccess: store,
+  });
+};
+
+/** Attaches the signed scan of an approved version; the answer is that version, so every view is refreshed. */
+export const useAttachScanMutation = (periodId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ reportId, version, file }: { reportId: string; version: number; file: File }) =>
+      apiUpload<TConsolidatedReport>(
+        `/api/v1/consolidated-reports/${reportId}/versions/${version}/signed-scan`,
+        file,
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: consolidationQueries.periodAll(periodId) }),
   });
 };

@@ -5,13 +5,15 @@ import { api } from '../../api/client';
 
 export const consolidationQueries = {
   all: () => ['consolidation'] as const,
-  report: (periodId: string) =>
+  periodAll: (periodId: string) => [...consolidationQueries.all(), 'report', periodId] as const,
+  /** The current report of the period, or (with `version`) one of its approved versions. */
+  report: (periodId: string, version?: number) =>
     queryOptions({
-      queryKey: [...consolidationQueries.all(), 'report', periodId] as const,
+      queryKey: [...consolidationQueries.periodAll(periodId), version ?? 'current'] as const,
       queryFn: ({ signal }) =>
         api.get<TConsolidatedReport>(
           `/api/v1/reporting-periods/${periodId}/consolidated-report`,
-          undefined,
+          version ? { version } : undefined,
           signal,
         ),
     }),

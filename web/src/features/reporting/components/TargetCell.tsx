@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * The target beside a value: the year's printed target, or — when the plan prints none for the year —
- * the milestone the roadmap heads for ("Mốc 2027: ≥ 80%"), which is what the evaluation compares with.
+ * the value on the straight path to the next milestone ("Theo lộ trình (nội suy): ≥ 92,5%"), or the
+ * milestone itself ("Mốc 2027: ≥ 80%") when no path can be drawn: what the evaluation compares with.
  */
 export const TargetCell = ({
   milestone,
@@ -17,6 +18,17 @@ export const TargetCell = ({
   const { t } = useTranslation();
   if (!milestone) return <>—</>;
   if (milestone.kind === 'year') return <>{milestone.text}</>;
+  if (milestone.kind === 'path') {
+    return (
+      <Tooltip
+        title={t('reporting.milestoneHints.path', { year, milestone: milestone.year, text: milestone.text })}
+      >
+        <Typography.Text data-milestone-year={milestone.year} data-testid="path-target">
+          {t('reporting.pathTarget', { text: milestone.interpolated })}
+        </Typography.Text>
+      </Tooltip>
+    );
+  }
   return (
     <Tooltip title={t(`reporting.milestoneHints.${milestone.kind}`, { year, milestone: milestone.year })}>
       <Typography.Text data-milestone-year={milestone.year}>
