@@ -87,7 +87,7 @@ describe('error handler', () => {
     expect(headers['retry-after']).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
     expect(body).toMatchObject({
       error: 'database_unavailable',
-      message: 'Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau ít phút.',
+      message: expect.stringContaining('tạm thời không kết nối được cơ sở dữ liệu'),
     });
   });
 

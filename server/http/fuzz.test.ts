@@ -19,7 +19,7 @@ import {
   pathValues,
   type Random,
 } from '../test/fuzz-input';
-import { buildTestApp, type TestApp } from '../test/test-app';
+import { buildTestApp, FAKE_PDF_CONVERTER, type TestApp } from '../test/test-app';
 import { CSRF_HEADER, FILE_NAME_HEADER, SESSION_COOKIE } from './route';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_203);
@@ -45,11 +45,6 @@ type FuzzRequest = {
 };
 
 /** A Word/PDF converter that answers at once, so the PDF route is fuzzed without LibreOffice. */
-const fakePdf = {
-  isAvailable: async () => true,
-  docxToPdf: async () => Buffer.from('%PDF-1.4\n% fuzz\n'),
-};
-
 const operationsOf = (document: {
   paths: Record<
     string,
@@ -137,7 +132,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
   const ids: Record<string, string[]> = {};
 
   beforeAll(async () => {
-    t = await buildTestApp({ pdf: fakePdf });
+    t = await buildTestApp({ pdf: FAKE_PDF_CONVERTER });
     // A light fixture: one commune with two units, a plan with an indicator and a task, an ad hoc
     // reporting period with one saved unit report, and a second user: enough for real ids to reach
     // the services and the database.

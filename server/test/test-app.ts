@@ -29,6 +29,15 @@ export const TEST_CONFIG = {
   sessionSecret: 'test-session-secret-test-session-secret',
 } as const;
 
+/**
+ * A Word → PDF converter that answers at once with a minimal PDF: for tests of who may download a PDF,
+ * not of LibreOffice's rendering (export.routes.test.ts converts for real).
+ */
+export const FAKE_PDF_CONVERTER: PdfConverter = {
+  isAvailable: async () => true,
+  docxToPdf: async () => Buffer.from('%PDF-1.4\n% test\n'),
+};
+
 /** Password of the administrator every test app starts with (and of the demo users with `demo: true`). */
 export const TEST_PASSWORD = DEMO_PASSWORD;
 
