@@ -664,6 +664,15 @@ const RULES: Record<string, Rule> = {
     }),
     expected: planEdit,
   },
+  /** Handing tasks to a lead unit is the standing agency's: a unit officer may not take or give tasks. */
+  assignTasks: {
+    request: async (relation, fixtures, t) => ({
+      method: 'POST',
+      url: `/api/v1/plans/${fixtures.planFor[relation]}/tasks/assign`,
+      body: { taskIds: [await freshTask(t, relation, fixtures)], leadUnitId: fixtures.unitFor[relation] },
+    }),
+    expected: planEdit,
+  },
   listCatalog: { request: async () => ({ method: 'GET', url: '/api/v1/catalog' }), expected: everyone },
   getCatalogIndicator: {
     request: async () => ({ method: 'GET', url: '/api/v1/catalog/HT.DI_DONG.PHU_SONG_5G' }),
