@@ -351,6 +351,14 @@ const RULES: Record<string, Rule> = {
     }),
     expected: reportEdit,
   },
+  /** "Nhập thay": the standing agency starts the report of a unit without an account; the unit's officer writes its own. */
+  startUnitReportOnBehalf: {
+    request: async (relation, fixtures, t) => ({
+      method: 'POST',
+      url: `/api/v1/reporting-periods/${await freshPeriod(t, relation, fixtures)}/units/${fixtures.unitFor[relation]}/report/on-behalf`,
+    }),
+    expected: planEdit,
+  },
   submitUnitReport: {
     request: async (relation, fixtures, t) => {
       const { report } = await freshReport(t, relation, fixtures, 'draft');
