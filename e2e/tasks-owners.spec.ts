@@ -51,7 +51,6 @@ describe('[TASKS] owners of tasks, entry on behalf, an expired session', () => {
     ).toBe(true);
     const names = await assignment.selectFirst(10);
     await assignment.assignSelected(10, ECONOMY);
-    await standing.getByText(`Đã giao 10 nhiệm vụ cho ${ECONOMY}`).waitFor();
     await assignment.warning.filter({ hasText: '17 nhiệm vụ chưa có đơn vị chủ trì' }).waitFor();
 
     const officer = await newPage(browser, app.baseUrl, 'thanhdong.kinhte');

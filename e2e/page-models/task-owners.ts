@@ -31,11 +31,14 @@ export class TaskAssignment {
     await this.page.getByRole('button', { name: `Giao đơn vị chủ trì (${count})` }).click();
     const dialog = this.page.getByRole('dialog', { name: `Giao đơn vị chủ trì cho ${count} nhiệm vụ` });
     await dialog.waitFor();
-    // Ant Design's select is searchable: typing filters the options and Enter picks the first match.
+    // Ant Design's select is searchable; the exact option is clicked, because a unit printed as a list
+    // ("MTTQ …; phòng Kinh tế, Hạ tầng và Đô thị; …") also matches the typed text and sorts first.
     const select = dialog.getByRole('combobox', { name: 'Đơn vị chủ trì' });
     await select.fill(unitName);
-    await select.press('Enter');
+    await this.page.getByTitle(unitName, { exact: true }).click();
     await dialog.getByRole('button', { name: 'Giao', exact: true }).click();
+    // The toast comes with the server's answer, just before the dialog closes.
+    await this.page.getByText(`Đã giao ${count} nhiệm vụ cho ${unitName}`).waitFor();
     await dialog.waitFor({ state: 'hidden' });
   }
 }
