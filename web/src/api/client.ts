@@ -67,8 +67,11 @@ export const setAuthFailureHandler = (handler: ((failure: AuthFailure) => void) 
 /** GET /auth/me answers 401 to an anonymous visitor: the route guard decides, not the global handler. */
 const ME_PATH = '/api/v1/auth/me';
 
-/** Requests whose 401 is their own answer (no session yet, a wrong password), never a lost session. */
-const SESSION_PATHS = [ME_PATH, '/api/v1/auth/login', '/api/v1/auth/logout'];
+/**
+ * Requests whose 401 is their own answer (a wrong password), never a lost session. GET /auth/me is not
+ * among them: on an open page (a CSRF token held) its 401 too means the session expired.
+ */
+const SESSION_PATHS = ['/api/v1/auth/login', '/api/v1/auth/logout'];
 
 let reauthenticate: (() => Promise<boolean>) | null = null;
 let pendingReauthentication: Promise<boolean> | null = null;
