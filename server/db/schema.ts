@@ -272,6 +272,11 @@ export const task = pgTable(
     recurrence: text('recurrence', { enum: ['year', 'half', 'quarter', 'month'] }),
     /** The deadline exactly as printed ("Trong Quý IV/2025"). */
     deadlineText: text('deadline_text'),
+    /**
+     * When the current lead unit was given the task after the plan was set up (null: from the start). The
+     * unit owes reports on it from then on: periods already due before are not held against it.
+     */
+    leadAssignedAt: timestamp('lead_assigned_at', { withTimezone: true }),
     searchText: searchText(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

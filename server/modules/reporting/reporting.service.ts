@@ -222,7 +222,7 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
    */
   const getPeriod = async (context: RequestContext, periodId: string) => {
     const { period, plan, chain } = await loadPeriodInScope(db, context.actor, periodId);
-    const units = await listLeadUnitsOfPlan(db, plan.id);
+    const units = await listLeadUnitsOfPlan(db, plan.id, period.dueDate);
     const reports = await listReportsOfPeriods(db, [period.id]);
     const obligations = units.map((unitRow) => {
       const versions = reports.filter((report) => report.unitId === unitRow.unitId);

@@ -106,7 +106,18 @@ describe('POST /api/v1/plans/:id/tasks/assign', () => {
     expect((await foreignOfficer.call('POST', url(), { taskIds, leadUnitId: leadId })).status).toBe(404);
   });
 
+  let pastPeriodId: string;
+
   it('should show the unit officer no task obligation before the assignment', async () => {
+    // A period already due before the assignment: not held against the unit afterwards.
+    pastPeriodId = (
+      await t.call('POST', `/api/v1/plans/${planId}/reporting-periods`, {
+        label: 'Báo cáo 6 tháng đầu năm 2026',
+        dataFrom: '2026-01-01',
+        dataTo: '2026-06-14',
+        dueDate: '2026-06-30',
+      })
+    ).body.data.id;
     await t.call('POST', `/api/v1/plans/${planId}/reporting-periods`, {
       label: 'Báo cáo năm 2026',
       dataFrom: '2026-01-01',
@@ -150,9 +161,17 @@ describe('POST /api/v1/plans/:id/tasks/assign', () => {
       after: expect.objectContaining({ leadUnitId: leadId, coordinatingUnitIds: [partnerId] }),
     });
 
+    // From then on: the open period, not the one already due before the assignment.
     const work = (await unitOfficer.call('GET', '/api/v1/my-work')).body.data;
-    const obligation = work.obligations.find((row: { plan: { id: string } }) => row.plan.id === planId);
+    const owed = work.obligations.filter((row: { plan: { id: string } }) => row.plan.id === planId);
+    expect(owed).toHaveLength(1);
+    const obligation = owed[0];
     expect(obligation).toMatchObject({ unitId: leadId, report: null, timeliness: 'not_due' });
+    expect(obligation.period.id).not.toBe(pastPeriodId);
+    const past = (await standingOfficer.call('GET', `/api/v1/reporting-periods/${pastPeriodId}`)).body.data;
+    expect(past.obligations).toEqual([]);
+    const [row] = await t.handle.db.select().from(task).where(eq(task.id, taskIds[0]!));
+    expect(row?.leadAssignedAt).toBeInstanceOf(Date);
     const form = (
       await unitOfficer.call(
         'GET',

@@ -173,6 +173,10 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
           }),
         );
       }
+      // A task handed to another unit: that unit reports on it from now on.
+      if (changes.leadUnitId !== undefined && changes.leadUnitId !== task.leadUnitId) {
+        changes.leadAssignedAt = changes.leadUnitId ? clock.now() : null;
+      }
       await updateTask(tx, task, changes, clock.now());
       if (coordinatingUnitIds !== undefined) await replaceTaskUnits(tx, id, coordinatingUnitIds);
       const after = await reload(tx, context.actor, chain, id);
@@ -234,7 +238,12 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
           continue;
         }
         if (before.leadUnitId !== input.leadUnitId) {
-          await updateTask(tx, before, { leadUnitId: input.leadUnitId }, clock.now());
+          await updateTask(
+            tx,
+            before,
+            { leadUnitId: input.leadUnitId, leadAssignedAt: clock.now() },
+            clock.now(),
+          );
         }
         if (coordinatingChanges) await replaceTaskUnits(tx, id, input.coordinatingUnitIds!);
         const after = await reload(tx, context.actor, chain, id);

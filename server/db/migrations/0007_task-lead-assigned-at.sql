@@ -1,0 +1,1 @@
+ALTER TABLE "task" ADD COLUMN "lead_assigned_at" timestamp with time zone;
