@@ -31,6 +31,8 @@ export const ZReportSummary = z.object({
   reviewedAt: z.string().nullable(),
   returnReason: z.string().nullable(),
   updatedAt: z.string(),
+  /** Whether this version is entered by the standing agency on the unit's behalf ("nhập thay"). */
+  isEnteredOnBehalf: z.boolean(),
 });
 export type TReportSummary = z.infer<typeof ZReportSummary>;
 
@@ -48,6 +50,8 @@ export type TPeriodObligation = z.infer<typeof ZPeriodObligation>;
 
 export const ZPeriodDetail = ZReportingPeriod.extend({
   planTitle: z.string(),
+  /** Whether the user may enter a unit's report on its behalf (standing agency, administrator). */
+  canEnterOnBehalf: z.boolean(),
   obligations: z.array(ZPeriodObligation),
 });
 export type TPeriodDetail = z.infer<typeof ZPeriodDetail>;
@@ -62,6 +66,8 @@ export const ZAttachment = z.object({
   sizeBytes: z.number().int(),
   uploadedAt: z.string(),
   uploadedByName: z.string().nullable(),
+  /** The scan of the unit's signed paper report (a report entered on its behalf). */
+  isPaperReport: z.boolean(),
 });
 export type TAttachment = z.infer<typeof ZAttachment>;
 
@@ -128,7 +134,18 @@ export const ZUnitReport = z.object({
   attachments: z.array(ZAttachment),
   /** The other versions of this unit's report for the period (earlier ones, or the current one when an earlier one is shown), newest first. */
   versions: z.array(ZReportSummary),
-  can: z.object({ edit: z.boolean(), review: z.boolean() }),
+  /**
+   * Who entered this version for the unit ("Nhập thay bởi … (Phòng VH-XH) cho …"): the standing agency's
+   * officer and the plan's standing agency; null when the unit wrote it itself.
+   */
+  enteredOnBehalf: z
+    .object({ byName: z.string(), byUnitName: z.string().nullable(), forUnitName: z.string() })
+    .nullable(),
+  /**
+   * `edit`: fill in and submit; `review`: accept or return; `enterOnBehalf`: the standing agency may start
+   * the report for a unit that has none yet (a unit without an account sent it on paper).
+   */
+  can: z.object({ edit: z.boolean(), review: z.boolean(), enterOnBehalf: z.boolean() }),
 });
 export type TUnitReport = z.infer<typeof ZUnitReport>;
 
@@ -223,6 +240,11 @@ export type TCreateAdhocPeriodRequest = z.infer<typeof ZCreateAdhocPeriodRequest
 export const ZAttachmentQuery = z.object({
   indicatorId: zId('Chỉ tiêu').optional(),
   taskId: zId('Nhiệm vụ').optional(),
+  /** "true": the file is the scan of the unit's paper report, for a report entered on its behalf. */
+  paperReport: z
+    .enum(['true', 'false'], { error: 'paperReport phải là true hoặc false' })
+    .optional()
+    .transform((value) => value === 'true'),
 });
 
 /** The plan a piece of work belongs to. */

@@ -89,3 +89,36 @@ export const ZUpdateTaskRequest = z
     }
   });
 export type TUpdateTaskRequest = z.infer<typeof ZUpdateTaskRequest>;
+
+/**
+ * Hands many tasks to one lead unit at once (the standing agency assigning a plan whose document names
+ * no unit per task). `coordinatingUnitIds`, when given, replaces each task's coordinating units; when
+ * omitted they are kept as they are.
+ */
+export const ZAssignTasksRequest = z
+  .object({
+    taskIds: z
+      .array(zId('Nhiệm vụ'), { error: 'Danh sách nhiệm vụ phải là một danh sách' })
+      .min(1, { error: 'Chọn ít nhất một nhiệm vụ để giao' })
+      .max(500, { error: 'Mỗi lần giao tối đa 500 nhiệm vụ' }),
+    leadUnitId: zId('Đơn vị chủ trì'),
+    coordinatingUnitIds: taskFields.coordinatingUnitIds.optional(),
+  })
+  .superRefine((input, context) => {
+    if (input.coordinatingUnitIds?.includes(input.leadUnitId)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['coordinatingUnitIds'],
+        message: 'Đơn vị chủ trì không đồng thời là đơn vị phối hợp',
+      });
+    }
+  });
+export type TAssignTasksRequest = z.infer<typeof ZAssignTasksRequest>;
+
+export const ZAssignTasksResponse = z.object({
+  /** The tasks as they now stand. */
+  tasks: z.array(ZTask),
+  /** How many of them changed (a task already assigned so is left untouched and not audited). */
+  changed: z.number().int(),
+});
+export type TAssignTasksResponse = z.infer<typeof ZAssignTasksResponse>;

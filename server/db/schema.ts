@@ -281,6 +281,11 @@ export const task = pgTable(
     recurrence: text('recurrence', { enum: ['year', 'half', 'quarter', 'month'] }),
     /** The deadline exactly as printed ("Trong Quý IV/2025"). */
     deadlineText: text('deadline_text'),
+    /**
+     * When the current lead unit was given the task after the plan was set up (null: from the start). The
+     * unit owes reports on it from then on: periods already due before are not held against it.
+     */
+    leadAssignedAt: timestamp('lead_assigned_at', { withTimezone: true }),
     searchText: searchText(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -477,6 +482,11 @@ export const unitReport = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     updatedBy: uuid('updated_by').references(() => appUser.id),
+    /**
+     * The standing agency's officer who enters this version on the unit's behalf ("nhập thay": the unit
+     * has no account and sent a paper report); null when the unit writes its own report.
+     */
+    enteredOnBehalfBy: uuid('entered_on_behalf_by').references(() => appUser.id),
   },
   (t) => [
     uniqueIndex('unit_report_period_unit_version_key').on(t.periodId, t.unitId, t.version),
@@ -550,6 +560,8 @@ export const attachment = pgTable(
     storageKey: text('storage_key').notNull(),
     uploadedBy: uuid('uploaded_by').references(() => appUser.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    /** The scan of the unit's signed paper report, attached when its report is entered on its behalf. */
+    isPaperReport: boolean('is_paper_report').notNull().default(false),
   },
   (t) => [index('attachment_report_idx').on(t.reportId)],
 );

@@ -12,6 +12,7 @@ import 'dayjs/locale/en';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api/client';
+import { SessionExpiredModal } from './features/auth/SessionExpiredModal';
 
 /** The query cache of the app; main.tsx creates one and hands it to the providers. */
 export const createQueryClient = () =>
@@ -58,7 +59,10 @@ export const AppProviders = ({
         }}
         componentSize="middle"
       >
-        <AntApp>{children}</AntApp>
+        <AntApp>
+          {children}
+          <SessionExpiredModal />
+        </AntApp>
       </ConfigProvider>
     </QueryClientProvider>
   );

@@ -421,6 +421,14 @@ const RULES: Record<string, Rule> = {
     }),
     expected: reportEdit,
   },
+  /** "Nhập thay": the standing agency starts the report of a unit without an account; the unit's officer writes its own. */
+  startUnitReportOnBehalf: {
+    request: async (relation, fixtures, t) => ({
+      method: 'POST',
+      url: `/api/v1/reporting-periods/${await freshPeriod(t, relation, fixtures)}/units/${fixtures.unitFor[relation]}/report/on-behalf`,
+    }),
+    expected: planEdit,
+  },
   submitUnitReport: {
     request: async (relation, fixtures, t) => {
       const { report } = await freshReport(t, relation, fixtures, 'draft');
@@ -731,6 +739,15 @@ const RULES: Record<string, Rule> = {
     request: async (relation, fixtures, t) => ({
       method: 'DELETE',
       url: `/api/v1/tasks/${await freshTask(t, relation, fixtures)}`,
+    }),
+    expected: planEdit,
+  },
+  /** Handing tasks to a lead unit is the standing agency's: a unit officer may not take or give tasks. */
+  assignTasks: {
+    request: async (relation, fixtures, t) => ({
+      method: 'POST',
+      url: `/api/v1/plans/${fixtures.planFor[relation]}/tasks/assign`,
+      body: { taskIds: [await freshTask(t, relation, fixtures)], leadUnitId: fixtures.unitFor[relation] },
     }),
     expected: planEdit,
   },

@@ -190,7 +190,7 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
     });
 
     const periodReports = period ? reports.filter((report) => report.periodId === period.id) : [];
-    const leadUnits = await listLeadUnitsOfPlan(db, planId);
+    const leadUnits = await listLeadUnitsOfPlan(db, planId, period?.dueDate);
     const scored = leadUnits.map((lead) => {
       const { current, timeliness, state, workflow, isCorrecting } = judgeUnitReport({
         period: period ?? null,

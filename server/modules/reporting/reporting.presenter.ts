@@ -74,6 +74,7 @@ export const presentReportSummary = (row: ReportRow): TReportSummary => ({
   reviewedAt: row.reviewedAt?.toISOString() ?? null,
   returnReason: row.returnReason,
   updatedAt: row.updatedAt.toISOString(),
+  isEnteredOnBehalf: row.enteredOnBehalfBy != null,
 });
 
 export const presentAttachment = (
@@ -89,6 +90,7 @@ export const presentAttachment = (
   sizeBytes: row.sizeBytes,
   uploadedAt: row.uploadedAt.toISOString(),
   uploadedByName: row.uploadedBy ? (uploaderNames.get(row.uploadedBy) ?? null) : null,
+  isPaperReport: row.isPaperReport,
 });
 
 export const presentUnitReport = (form: UnitReportForm): TUnitReport => {
@@ -135,6 +137,7 @@ export const presentUnitReport = (form: UnitReportForm): TUnitReport => {
     }),
     attachments: form.attachments.map((row) => presentAttachment(row)),
     versions: form.versions.map(presentReportSummary),
+    enteredOnBehalf: form.enteredOnBehalf,
     can: form.can,
   };
 };

@@ -55,10 +55,14 @@ export const insertPeriod = async (
   row: typeof reportingPeriod.$inferInsert,
 ): Promise<PeriodRow> => (await executor.insert(reportingPeriod).values(row).returning())[0]!;
 
-/** The units that lead at least one indicator or task of the plan, with how many of each. */
+/**
+ * The units that lead at least one indicator or task of the plan, with how many of each. Given a period's
+ * due date, a task handed to a unit after that day does not count: the unit owes reports from then on.
+ */
 export const listLeadUnitsOfPlan = async (
   executor: Executor,
   planId: string,
+  dueDate?: string,
 ): Promise<Array<{ unitId: string; unitName: string; indicatorCount: number; taskCount: number }>> => {
   const indicatorCounts = await executor
     .select({ unitId: indicator.leadUnitId, n: sql<number>`count(*)::int` })
@@ -68,7 +72,18 @@ export const listLeadUnitsOfPlan = async (
   const taskCounts = await executor
     .select({ unitId: task.leadUnitId, n: sql<number>`count(*)::int` })
     .from(task)
-    .where(and(eq(task.planId, planId), isNotNull(task.leadUnitId)))
+    .where(
+      and(
+        eq(task.planId, planId),
+        isNotNull(task.leadUnitId),
+        dueDate
+          ? or(
+              isNull(task.leadAssignedAt),
+              sql`(${task.leadAssignedAt} at time zone 'Asia/Ho_Chi_Minh')::date <= ${dueDate}`,
+            )
+          : undefined,
+      ),
+    )
     .groupBy(task.leadUnitId);
   const ids = [...new Set([...indicatorCounts, ...taskCounts].map((row) => row.unitId!))];
   if (ids.length === 0) return [];
@@ -228,13 +243,27 @@ const planColumns = {
   localityName: locality.name,
 };
 
-/** Plans and units that lead at least one of their indicators or tasks. */
+/**
+ * Plans and units that lead at least one of their indicators or tasks, with `since`: when the unit's
+ * obligation began — null when it leads something from the plan's start (every indicator, a task given
+ * at set-up), else the earliest later assignment of a task (the unit reports from then on).
+ */
 const leadUnitsOfPlans = sql`(
-  select ${indicator.planId} as plan_id, ${indicator.leadUnitId} as unit_id from ${indicator}
-    where ${indicator.leadUnitId} is not null
-  union
-  select ${task.planId}, ${task.leadUnitId} from ${task} where ${task.leadUnitId} is not null
+  select led.plan_id, led.unit_id,
+    case when bool_or(led.since is null) then null else min(led.since) end as since
+  from (
+    select ${indicator.planId} as plan_id, ${indicator.leadUnitId} as unit_id, null::timestamptz as since
+      from ${indicator} where ${indicator.leadUnitId} is not null
+    union all
+    select ${task.planId}, ${task.leadUnitId}, ${task.leadAssignedAt} from ${task}
+      where ${task.leadUnitId} is not null
+  ) as led
+  group by led.plan_id, led.unit_id
 )`;
+
+/** Whether a period's due date falls on or after the day (in Vietnam) a unit's obligation began. */
+const dueSinceObligation = sql`(lead.since is null
+  or ${reportingPeriod.dueDate} >= (lead.since at time zone 'Asia/Ho_Chi_Minh')::date)`;
 
 /** Active plans in which one of the units leads an indicator or a task (one query). */
 export const listActivePlansLedBy = (executor: Executor, unitIds: string[]) =>
@@ -279,6 +308,7 @@ export const listStartedObligationsOfUnits = (executor: Executor, unitIds: strin
             eq(plan.status, 'active'),
             inArray(unit.id, unitIds),
             sql`(${reportingPeriod.dataFrom} <= ${today} or ${reportingPeriod.periodStart} <= ${today})`,
+            dueSinceObligation,
           ),
         )
         .orderBy(asc(reportingPeriod.dueDate), asc(plan.title), asc(unit.name));

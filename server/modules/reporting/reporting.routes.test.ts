@@ -28,7 +28,7 @@ type Form = {
   }>;
   tasks: Array<{ taskId: string }>;
   versions: Array<{ version: number; status: string }>;
-  can: { edit: boolean; review: boolean };
+  can: { edit: boolean; review: boolean; enterOnBehalf: boolean };
 };
 
 describe('reporting cycle', () => {
@@ -99,11 +99,12 @@ describe('reporting cycle', () => {
   it('should show a unit the indicators it leads with the year target, and let only its officers edit', async () => {
     const form = await loadForm(hcc);
     expect(form.report).toBeNull();
-    expect(form.can).toEqual({ edit: true, review: false });
+    expect(form.can).toEqual({ edit: true, review: false, enterOnBehalf: false });
     expect(form.indicators).toHaveLength(6);
     expect(form.indicators.every((row) => row.targetText !== undefined)).toBe(true);
     expect((await loadForm(kinhTe)).can.edit).toBe(false);
-    expect((await loadForm(standing)).can).toEqual({ edit: false, review: true });
+    // The standing agency may enter it on the unit's behalf (nhập thay) while nobody has started it.
+    expect((await loadForm(standing)).can).toEqual({ edit: false, review: true, enterOnBehalf: true });
     expect((await danTienOfficer.call('GET', formUrl(period2026))).status).toBe(404);
   });
 
@@ -401,12 +402,16 @@ describe('reporting cycle', () => {
         (row: { indicatorId: string }) => row.indicatorId === percent.indicatorId,
       ).value,
     ).toBe(64.5);
-    expect((await standing.call('GET', url)).body.data.can).toEqual({ edit: false, review: false });
+    expect((await standing.call('GET', url)).body.data.can).toEqual({
+      edit: false,
+      review: false,
+      enterOnBehalf: false,
+    });
 
     // Another unit of the locality reads it as it reads the current form (read-only); another locality does not see it.
     const otherUnit = await kinhTe.call('GET', url);
     expect(otherUnit.status).toBe(200);
-    expect(otherUnit.body.data.can).toEqual({ edit: false, review: false });
+    expect(otherUnit.body.data.can).toEqual({ edit: false, review: false, enterOnBehalf: false });
     const outsider = await danTienOfficer.call('GET', url);
     expect(outsider.status).toBe(404);
     expect(outsider.body.message).toBe('Không tìm thấy báo cáo.');

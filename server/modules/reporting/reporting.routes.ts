@@ -63,13 +63,17 @@ export const reportingRoutes = [
     permission: 'report:read',
     schema: { params: ZIdParams, response: { 200: dataOf(ZPeriodDetail) } },
     handler: async ({ params, meta }, { services }) => {
-      const { period, plan, obligations } = await services.reporting.getPeriod(meta, params.id);
+      const { period, plan, obligations, canEnterOnBehalf } = await services.reporting.getPeriod(
+        meta,
+        params.id,
+      );
       return {
         status: 200,
         body: {
           data: {
             ...presentPeriod(period),
             planTitle: plan.title,
+            canEnterOnBehalf,
             obligations: obligations.map((row) => ({
               ...row,
               report: row.report ? presentReportSummary(row.report) : null,
@@ -106,6 +110,21 @@ export const reportingRoutes = [
       status: 200,
       body: {
         data: presentUnitReport(await services.reporting.saveDraft(meta, params.id, params.unitId, body)),
+      },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/reporting-periods/:id/units/:unitId/report/on-behalf',
+    operationId: 'startUnitReportOnBehalf',
+    summary: 'Cơ quan thường trực nhập thay báo cáo cho đơn vị chưa có tài khoản (theo báo cáo giấy)',
+    tags,
+    permission: 'report:write',
+    schema: { params: ZPeriodUnitParams, response: { 200: dataOf(ZUnitReport) } },
+    handler: async ({ params, meta }, { services }) => ({
+      status: 200,
+      body: {
+        data: presentUnitReport(await services.reporting.startOnBehalf(meta, params.id, params.unitId)),
       },
     }),
   }),

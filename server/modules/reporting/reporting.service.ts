@@ -18,7 +18,8 @@ import type { PlanRow } from '../plan/plan.repository';
 import { loadPlanInScope } from '../plan/plan.service';
 import { listTasksByPlan } from '../task/task.repository';
 import { findUnitById } from '../unit/unit.repository';
-import { canEditUnitReport, canReviewReports } from './reporting.policy';
+import { findUserById } from '../user/user.repository';
+import { canEditUnitReport, canEnterOnBehalf, canReviewReports } from './reporting.policy';
 import { presentPeriod, presentReportSummary, presentTargetOfYear } from './reporting.presenter';
 import {
   type AttachmentRow,
@@ -216,8 +217,8 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
    * @throws AppError PERIOD_NOT_FOUND
    */
   const getPeriod = async (context: RequestContext, periodId: string) => {
-    const { period, plan } = await loadPeriodInScope(db, context.actor, periodId);
-    const units = await listLeadUnitsOfPlan(db, plan.id);
+    const { period, plan, chain } = await loadPeriodInScope(db, context.actor, periodId);
+    const units = await listLeadUnitsOfPlan(db, plan.id, period.dueDate);
     const reports = await listReportsOfPeriods(db, [period.id]);
     const obligations = units.map((unitRow) => {
       const versions = reports.filter((report) => report.unitId === unitRow.unitId);
@@ -230,7 +231,7 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
         isCorrecting: status.isCorrecting,
       };
     });
-    return { period, plan, obligations };
+    return { period, plan, obligations, canEnterOnBehalf: canEnterOnBehalf(context.actor, chain) };
   };
 
   /**
@@ -262,6 +263,15 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
       (row) => row.leadUnitId === unitId,
     );
     const tasks = (await listTasksByPlan(executor, plan.id)).filter((row) => row.leadUnitId === unitId);
+    const enteredOnBehalf = current?.enteredOnBehalfBy
+      ? {
+          byName: (await findUserById(executor, current.enteredOnBehalfBy))?.displayName ?? '',
+          byUnitName: plan.standingAgencyUnitId
+            ? ((await findUnitById(executor, plan.standingAgencyUnitId))?.name ?? null)
+            : null,
+          forUnitName: unitRow.name,
+        }
+      : null;
     return {
       period,
       unit: unitRow,
@@ -280,10 +290,13 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
         };
       }),
       tasks,
+      enteredOnBehalf,
       // An earlier version is history: nobody edits or reviews it.
       can: {
-        edit: isCurrentVersion && canEditUnitReport(context.actor, chain, unitId),
+        edit: isCurrentVersion && canEditUnitReport(context.actor, chain, unitId, current),
         review: isCurrentVersion && canReviewReports(context.actor, chain),
+        // Only a report nobody started: the standing agency never takes over a unit's own draft.
+        enterOnBehalf: isCurrentVersion && !current && canEnterOnBehalf(context.actor, chain),
       },
     };
   };
@@ -473,17 +486,69 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
         throw error;
       });
 
+  /**
+   * Starts a unit's report on its behalf ("nhập thay"): the standing agency enters the figures of the
+   * signed paper report of a unit without an account, attaches its scan and submits it. The version keeps
+   * who entered it, and the audit entry says for whom. Idempotent for a report already entered so.
+   *
+   * @throws AppError PERIOD_NOT_FOUND, UNIT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED (the unit writes its own)
+   */
+  const startOnBehalf = (context: RequestContext, periodId: string, unitId: string) =>
+    db
+      .transaction(async (tx) => {
+        const form = await getUnitReport(context, periodId, unitId, tx);
+        if (form.report?.enteredOnBehalfBy && form.can.edit) return form;
+        if (!form.can.enterOnBehalf) {
+          if (form.report) {
+            throw new AppError('REPORT_LOCKED', {
+              message: 'Đơn vị đã có báo cáo kỳ này nên không nhập thay được.',
+            });
+          }
+          throw new AppError('FORBIDDEN', {
+            message: 'Chỉ cơ quan thường trực mới nhập thay báo cáo cho đơn vị.',
+          });
+        }
+        const { plan } = await loadPeriodInScope(tx, context.actor, periodId);
+        const report = await insertReport(tx, {
+          periodId,
+          unitId,
+          version: 1,
+          status: 'draft',
+          revision: 1,
+          updatedAt: clock.now(),
+          updatedBy: userIdOf(context.actor),
+          enteredOnBehalfBy: userIdOf(context.actor),
+        });
+        const started = await getUnitReport(context, periodId, unitId, tx);
+        const who = started.enteredOnBehalf!;
+        await auditReport(tx, context, plan, 'create', null, {
+          ...report,
+          enteredOnBehalf: `Nhập thay bởi ${who.byName}${who.byUnitName ? ` (${who.byUnitName})` : ''} cho ${who.forUnitName}`,
+        } as ReportRow);
+        return started;
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error))
+          throw new AppError('REPORT_CHANGED', { message: REPORT_CHANGED_MESSAGE, cause: error });
+        throw error;
+      });
+
   /** Moves a report through its workflow, with the lock and the audit entry. */
   const transition = (
     context: RequestContext,
     reportId: string,
     revision: number,
-    step: (report: ReportRow, chain: string[], period: PeriodRow) => Promise<Partial<ReportRow>>,
+    step: (
+      report: ReportRow,
+      chain: string[],
+      period: PeriodRow,
+      tx: Executor,
+    ) => Promise<Partial<ReportRow>>,
     after?: (tx: Executor, updated: ReportRow, event: { plan: PlanRow; period: PeriodRow }) => Promise<void>,
   ) =>
     db.transaction(async (tx) => {
       const { report, chain, plan, period } = await loadReportInScope(tx, context.actor, reportId);
-      const changes = await step(report, chain, period);
+      const changes = await step(report, chain, period, tx);
       const updated = await updateReportAtRevision(tx, report.id, revision, changes);
       if (!updated) throw new AppError('REPORT_CHANGED', { message: REPORT_CHANGED_MESSAGE });
       if (after) await after(tx, updated, { plan, period });
@@ -504,10 +569,24 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
       context,
       reportId,
       revision,
-      async (report, chain, period) => {
-        if (!canEditUnitReport(context.actor, chain, report.unitId)) throw new AppError('FORBIDDEN');
+      async (report, chain, period, tx) => {
+        if (!canEditUnitReport(context.actor, chain, report.unitId, report)) throw new AppError('FORBIDDEN');
         if (report.status !== 'draft' && report.status !== 'returned') {
           throw new AppError('REPORT_LOCKED', { message: 'Chỉ nộp được báo cáo đang soạn hoặc bị trả lại.' });
+        }
+        // A report entered on the unit's behalf stands on the unit's signed paper report: its scan must be there.
+        if (
+          report.enteredOnBehalfBy &&
+          !(await listAttachments(tx, [report.id])).some((file) => file.isPaperReport)
+        ) {
+          throw new AppError('VALIDATION_FAILED', {
+            details: [
+              {
+                field: 'attachments',
+                message: 'Báo cáo nhập thay cần đính kèm bản chụp báo cáo giấy của đơn vị trước khi nộp',
+              },
+            ],
+          });
         }
         const firstSubmission = report.submittedAt == null;
         return {
@@ -578,7 +657,7 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
     db
       .transaction(async (tx) => {
         const { report, chain, plan } = await loadReportInScope(tx, context.actor, reportId);
-        if (!canEditUnitReport(context.actor, chain, report.unitId)) throw new AppError('FORBIDDEN');
+        if (!canEditUnitReport(context.actor, chain, report.unitId, report)) throw new AppError('FORBIDDEN');
         const current = await findCurrentReport(tx, report.periodId, report.unitId);
         if (report.status !== 'accepted' || current?.id !== report.id) {
           throw new AppError('REPORT_LOCKED', {
@@ -595,6 +674,10 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
           proposals: report.proposals,
           updatedAt: clock.now(),
           updatedBy: userIdOf(context.actor),
+          // The standing agency corrects on the unit's behalf; the unit's own officer corrects its own report.
+          enteredOnBehalfBy: canEditUnitReport(context.actor, chain, report.unitId)
+            ? null
+            : userIdOf(context.actor),
         });
         const values = await listValues(tx, [report.id]);
         await replaceValues(
@@ -629,7 +712,7 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
     context: RequestContext,
     reportId: string,
     file: { bytes: Uint8Array; fileName: string },
-    link: { indicatorId?: string; taskId?: string },
+    link: { indicatorId?: string; taskId?: string; paperReport?: boolean },
   ): Promise<AttachmentRow> => {
     if (file.bytes.length === 0) throw new AppError('FILE_TYPE_REFUSED', { message: 'Tệp rỗng.' });
     if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('FILE_TOO_LARGE');
@@ -638,7 +721,14 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
     const contentType = kind?.contentType === 'application/zip' ? OFFICE_TYPES[extension] : kind?.contentType;
     if (!contentType) throw new AppError('FILE_TYPE_REFUSED');
     const { report, chain } = await loadReportInScope(db, context.actor, reportId);
-    if (!canEditUnitReport(context.actor, chain, report.unitId)) throw new AppError('FORBIDDEN');
+    if (!canEditUnitReport(context.actor, chain, report.unitId, report)) throw new AppError('FORBIDDEN');
+    if (link.paperReport && !report.enteredOnBehalfBy) {
+      throw new AppError('VALIDATION_FAILED', {
+        details: [
+          { field: 'paperReport', message: 'Chỉ báo cáo nhập thay mới đính kèm bản chụp báo cáo giấy' },
+        ],
+      });
+    }
     if (report.status !== 'draft' && report.status !== 'returned') {
       throw new AppError('REPORT_LOCKED', {
         message: 'Chỉ đính kèm minh chứng khi báo cáo đang soạn hoặc bị trả lại.',
@@ -670,6 +760,7 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
         storageKey,
         uploadedBy: userIdOf(context.actor),
         uploadedAt: clock.now(),
+        isPaperReport: link.paperReport ?? false,
       });
       await recordAudit(tx, context, clock.now(), {
         entityType: 'attachment',
@@ -700,7 +791,7 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
       const row = await findAttachmentById(tx, attachmentId);
       if (!row) throw new AppError('ATTACHMENT_NOT_FOUND');
       const { report, chain, plan } = await loadReportInScope(tx, context.actor, row.reportId);
-      if (!canEditUnitReport(context.actor, chain, report.unitId)) throw new AppError('FORBIDDEN');
+      if (!canEditUnitReport(context.actor, chain, report.unitId, report)) throw new AppError('FORBIDDEN');
       if (report.status !== 'draft' && report.status !== 'returned') {
         throw new AppError('REPORT_LOCKED', {
           message: 'Không gỡ được minh chứng của báo cáo đã nộp hoặc đã chấp nhận.',
@@ -891,6 +982,7 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
     getUnitReport,
     getReportVersion,
     saveDraft,
+    startOnBehalf,
     submit,
     returnReport,
     accept,

@@ -1,5 +1,11 @@
 import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
-import { ZCreateTaskRequest, ZTask, ZUpdateTaskRequest } from '@core/schemas/task.schemas';
+import {
+  ZAssignTasksRequest,
+  ZAssignTasksResponse,
+  ZCreateTaskRequest,
+  ZTask,
+  ZUpdateTaskRequest,
+} from '@core/schemas/task.schemas';
 import { defineRoute } from '../../http/route';
 import { presentTask } from './task.presenter';
 import type { EditableTask } from './task.service';
@@ -21,6 +27,19 @@ export const taskRoutes = [
       status: 201,
       body: { data: presentEditable(await services.task.create(meta, params.id, body)) },
     }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/plans/:id/tasks/assign',
+    operationId: 'assignTasks',
+    summary: 'Giao đơn vị chủ trì (và phối hợp) cho nhiều nhiệm vụ cùng lúc',
+    tags,
+    permission: 'plan:write',
+    schema: { params: ZIdParams, body: ZAssignTasksRequest, response: { 200: dataOf(ZAssignTasksResponse) } },
+    handler: async ({ params, body, meta }, { services }) => {
+      const { tasks, changed } = await services.task.assign(meta, params.id, body);
+      return { status: 200, body: { data: { tasks: tasks.map(presentEditable), changed } } };
+    },
   }),
   defineRoute({
     method: 'PATCH',

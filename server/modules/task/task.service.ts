@@ -1,5 +1,5 @@
 import { parseDeadline } from '@core/domain/deadlines';
-import type { TCreateTaskRequest, TUpdateTaskRequest } from '@core/schemas/task.schemas';
+import type { TAssignTasksRequest, TCreateTaskRequest, TUpdateTaskRequest } from '@core/schemas/task.schemas';
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
@@ -16,6 +16,7 @@ import {
   findOrCreateTaskGroup,
   findTaskById,
   insertTask,
+  listTasksByPlan,
   loadTask,
   nextTaskPosition,
   replaceTaskUnits,
@@ -172,6 +173,10 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
           }),
         );
       }
+      // A task handed to another unit: that unit reports on it from now on.
+      if (changes.leadUnitId !== undefined && changes.leadUnitId !== task.leadUnitId) {
+        changes.leadAssignedAt = changes.leadUnitId ? clock.now() : null;
+      }
       await updateTask(tx, task, changes, clock.now());
       if (coordinatingUnitIds !== undefined) await replaceTaskUnits(tx, id, coordinatingUnitIds);
       const after = await reload(tx, context.actor, chain, id);
@@ -195,7 +200,62 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
       await audit(tx, context, plan, { entityType: 'task', entityId: id, action: 'delete', before });
     });
 
-  return { create, update, remove };
+  /**
+   * Hands many tasks of a plan to one lead unit (and, when given, the same coordinating units), in one
+   * transaction with one audit entry per task that changed. From then on the lead unit reports on them:
+   * a unit's obligations are read from what it leads, so they appear in its work and its report forms.
+   *
+   * @throws AppError PLAN_NOT_FOUND, FORBIDDEN, VALIDATION_FAILED (a task of another plan), UNKNOWN_UNIT, UNIT_OF_OTHER_LOCALITY
+   */
+  const assign = (
+    context: RequestContext,
+    planId: string,
+    input: TAssignTasksRequest,
+  ): Promise<{ tasks: EditableTask[]; changed: number }> =>
+    db.transaction(async (tx) => {
+      const { plan, chain } = await loadPlanInScope(tx, context.actor, planId, 'edit');
+      await assertUnitsOfLocality(tx, plan.localityId, {
+        leadUnitId: input.leadUnitId,
+        coordinatingUnitIds: input.coordinatingUnitIds,
+      });
+      const byId = new Map((await listTasksByPlan(tx, planId)).map((row) => [row.id, row]));
+      const problems = input.taskIds.flatMap((id, index) =>
+        byId.has(id) ? [] : [{ field: `taskIds.${index}`, message: 'Nhiệm vụ không thuộc kế hoạch này' }],
+      );
+      if (problems.length) throw new AppError('VALIDATION_FAILED', { details: problems });
+      const ids = [...new Set(input.taskIds)];
+      const sameUnits = (a: string[], b: string[]) =>
+        a.length === b.length && a.every((id, i) => id === b[i]);
+      let changed = 0;
+      const tasks: EditableTask[] = [];
+      for (const id of ids) {
+        const before = byId.get(id)!;
+        const coordinatingChanges =
+          input.coordinatingUnitIds !== undefined &&
+          !sameUnits(before.coordinatingUnitIds, input.coordinatingUnitIds);
+        if (before.leadUnitId === input.leadUnitId && !coordinatingChanges) {
+          tasks.push({ ...before, canEdit: canEditLedItem(context.actor, chain, before.leadUnitId) });
+          continue;
+        }
+        if (before.leadUnitId !== input.leadUnitId) {
+          await updateTask(
+            tx,
+            before,
+            { leadUnitId: input.leadUnitId, leadAssignedAt: clock.now() },
+            clock.now(),
+          );
+        }
+        if (coordinatingChanges) await replaceTaskUnits(tx, id, input.coordinatingUnitIds!);
+        const after = await reload(tx, context.actor, chain, id);
+        await audit(tx, context, plan, { entityType: 'task', entityId: id, action: 'update', before, after });
+        tasks.push(after);
+        changed += 1;
+      }
+      if (changed > 0) await touchPlan(tx, plan.id, clock.now());
+      return { tasks, changed };
+    });
+
+  return { create, update, remove, assign };
 };
 
 export type TaskService = ReturnType<typeof createTaskService>;

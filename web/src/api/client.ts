@@ -4,6 +4,10 @@
  *
  * The session itself is an httpOnly cookie the browser sends; what the client keeps is the CSRF token
  * from the sign-in (or GET /auth/me) answer, sent back in `X-CSRF-Token` on every write.
+ *
+ * When a session expires while a page is open, a 401 does not throw the page away: the registered
+ * re-authentication (the password modal) signs the same user in again and the request is sent once
+ * more, so what was typed is saved. Only a visit that starts without a session goes to /login.
  */
 import type { TErrorResponse } from '@core/schemas/common.schemas';
 
@@ -63,6 +67,37 @@ export const setAuthFailureHandler = (handler: ((failure: AuthFailure) => void) 
 /** GET /auth/me answers 401 to an anonymous visitor: the route guard decides, not the global handler. */
 const ME_PATH = '/api/v1/auth/me';
 
+/**
+ * Requests whose 401 is their own answer (a wrong password), never a lost session. GET /auth/me is not
+ * among them: on an open page (a CSRF token held) its 401 too means the session expired.
+ */
+const SESSION_PATHS = ['/api/v1/auth/login', '/api/v1/auth/logout'];
+
+let reauthenticate: (() => Promise<boolean>) | null = null;
+let pendingReauthentication: Promise<boolean> | null = null;
+
+/**
+ * Registers how to sign in again in place when the session of an open page has expired: resolves true
+ * once the user is signed in again (the CSRF token then renewed), false when they give up.
+ */
+export const setReauthenticateHandler = (handler: (() => Promise<boolean>) | null): void => {
+  reauthenticate = handler;
+};
+
+/**
+ * Sends a request; on a 401 while this page holds a session (it has a CSRF token), asks once for the
+ * password — every request failing meanwhile waits for the same answer — and sends it again.
+ */
+const sendWithReauthentication = async (path: string, send: () => Promise<Response>): Promise<Response> => {
+  const response = await send();
+  if (response.status !== 401 || SESSION_PATHS.includes(path) || !csrfToken || !reauthenticate)
+    return response;
+  pendingReauthentication ??= reauthenticate().finally(() => {
+    pendingReauthentication = null;
+  });
+  return (await pendingReauthentication) ? send() : response;
+};
+
 type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
@@ -116,17 +151,19 @@ export const apiRequest = async <T>(path: string, options: RequestOptions = {}):
   const { method = 'GET', body, query, signal } = options;
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), {
-      method,
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...(method !== 'GET' && csrfToken ? { [CSRF_HEADER]: csrfToken } : {}),
-      },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-      signal,
-    });
+    response = await sendWithReauthentication(path, () =>
+      fetch(buildUrl(path, query), {
+        method,
+        credentials: 'same-origin',
+        headers: {
+          Accept: 'application/json',
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(method !== 'GET' && csrfToken ? { [CSRF_HEADER]: csrfToken } : {}),
+        },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+        signal,
+      }),
+    );
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network_error', fallbackMessage(0));
@@ -150,17 +187,19 @@ export const FILE_NAME_HEADER = 'X-File-Name';
 export const apiUpload = async <T>(path: string, file: File, query?: RequestOptions['query']): Promise<T> => {
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        'Content-Type': 'application/octet-stream',
-        [FILE_NAME_HEADER]: encodeURIComponent(file.name),
-        ...(csrfToken ? { [CSRF_HEADER]: csrfToken } : {}),
-      },
-      body: file,
-    });
+    response = await sendWithReauthentication(path, () =>
+      fetch(buildUrl(path, query), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: {
+          Accept: 'application/json',
+          'Content-Type': 'application/octet-stream',
+          [FILE_NAME_HEADER]: encodeURIComponent(file.name),
+          ...(csrfToken ? { [CSRF_HEADER]: csrfToken } : {}),
+        },
+        body: file,
+      }),
+    );
   } catch {
     throw new ApiError(0, 'network_error', fallbackMessage(0));
   }
@@ -191,7 +230,7 @@ export const fileNameOf = (disposition: string | null, fallback: string): string
 export const apiDownload = async (path: string, fallbackName: string): Promise<void> => {
   let response: Response;
   try {
-    response = await fetch(path, { credentials: 'same-origin' });
+    response = await sendWithReauthentication(path, () => fetch(path, { credentials: 'same-origin' }));
   } catch {
     throw new ApiError(0, 'network_error', fallbackMessage(0));
   }

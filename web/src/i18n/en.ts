@@ -1,6 +1,7 @@
 import { enConsolidation } from './en.consolidation';
 import { enImport } from './en.import';
 import { enOverview } from './en.overview';
+import { enOwners } from './en.owners';
 import { enReporting } from './en.reporting';
 import type { Resources } from './vi';
 
@@ -499,4 +500,5 @@ export const en: Resources = {
   ...enConsolidation,
   ...enImport,
   ...enOverview,
+  ...enOwners,
 };

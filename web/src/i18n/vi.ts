@@ -2,6 +2,7 @@
 import { viConsolidation } from './vi.consolidation';
 import { viImport } from './vi.import';
 import { viOverview } from './vi.overview';
+import { viOwners } from './vi.owners';
 import { viReporting } from './vi.reporting';
 
 export const vi = {
@@ -500,6 +501,7 @@ export const vi = {
   ...viConsolidation,
   ...viImport,
   ...viOverview,
+  ...viOwners,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -7,6 +7,7 @@ import { DownloadMenu } from '../../components/ui/DownloadMenu';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
 import { formatDay, isAdhocPeriod } from '../reporting/reportStatus';
+import { UnassignedTasksAlert } from '../task/components/UnassignedTasksAlert';
 import { DashboardIndicatorTable } from './components/DashboardIndicatorTable';
 import { IndicatorChart } from './components/IndicatorChart';
 import { StatusTiles } from './components/StatusTiles';
@@ -151,6 +152,7 @@ const DashboardPage = () => {
         </Flex>
       </Flex>
 
+      <UnassignedTasksAlert planId={planId} count={data.tasks.filter((task) => !task.leadUnitId).length} />
       <StatusTiles counts={data.counts} filter={filter} onFilter={handleFilter} />
 
       <Card

@@ -11,6 +11,7 @@ import { LoadingState } from '../../components/ui/LoadingState';
 import { IndicatorsTab } from '../indicator/components/IndicatorsTab';
 import { ReportingTab } from '../reporting/components/ReportingTab';
 import { TasksTab } from '../task/components/TasksTab';
+import { UnassignedTasksAlert } from '../task/components/UnassignedTasksAlert';
 import { PlanUnitsList } from '../unit/components/PlanUnitsList';
 import { PlanFacts } from './components/PlanFacts';
 import { PlanForm } from './components/PlanForm';
@@ -134,6 +135,7 @@ const PlanDetailPage = () => {
         </Space>
       </Flex>
       <PlanFacts plan={data} />
+      <UnassignedTasksAlert planId={data.id} count={data.tasks.filter((task) => !task.leadUnitId).length} />
       <Tabs
         activeKey={activeTab}
         onChange={handleTabChange}

@@ -27,6 +27,7 @@ import { ExcelTemplateActions } from '../export/ExcelTemplateActions';
 import { planQueries } from '../plan/queries';
 import { EvidenceList } from './components/EvidenceList';
 import { IndicatorValuesTable } from './components/IndicatorValuesTable';
+import { OnBehalfPanel } from './components/OnBehalfPanel';
 import { TaskUpdatesTable } from './components/TaskUpdatesTable';
 import {
   useDeleteAttachmentMutation,
@@ -292,6 +293,7 @@ const UnitReportPage = () => {
           },
         ]}
       />
+      <OnBehalfPanel report={data} />
       {!data.isCurrentVersion && data.report && (
         <Alert
           type="warning"
@@ -440,7 +442,9 @@ const UnitReportPage = () => {
 
       <Card size="small" title={t('reporting.report.attachments')}>
         <EvidenceList
-          attachments={rowAttachments((attachment) => !attachment.indicatorId && !attachment.taskId)}
+          attachments={rowAttachments(
+            (attachment) => !attachment.indicatorId && !attachment.taskId && !attachment.isPaperReport,
+          )}
           isEditable={isEditable}
           uploadLabel={t('reporting.report.upload')}
           onUpload={(file) => handleUpload(file, {})}

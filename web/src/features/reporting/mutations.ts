@@ -31,6 +31,16 @@ export const useSaveReportMutation = (periodId: string, unitId: string) => {
   });
 };
 
+/** "Nhập thay": the standing agency starts the report of a unit without an account. */
+export const useStartOnBehalfMutation = (periodId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (unitId: string) =>
+      api.post<TUnitReport>(`/api/v1/reporting-periods/${periodId}/units/${unitId}/report/on-behalf`),
+    onSuccess: (report) => storeReport(queryClient, report),
+  });
+};
+
 type ReportAction = { reportId: string; revision: number };
 
 /** Submit, accept, return (with a reason) or open a correction of a report. */
@@ -57,10 +67,18 @@ export const useReportActionMutation = () => {
 export const useUploadAttachmentMutation = (periodId: string, unitId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { reportId: string; file: File; indicatorId?: string; taskId?: string }) =>
+    mutationFn: (input: {
+      reportId: string;
+      file: File;
+      indicatorId?: string;
+      taskId?: string;
+      /** The scan of the unit's paper report (a report entered on its behalf). */
+      paperReport?: boolean;
+    }) =>
       apiUpload<TAttachment>(`/api/v1/unit-reports/${input.reportId}/attachments`, input.file, {
         indicatorId: input.indicatorId,
         taskId: input.taskId,
+        paperReport: input.paperReport ? 'true' : undefined,
       }),
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: reportingQueries.unitReport(periodId, unitId).queryKey }),

@@ -4,11 +4,23 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
 import { formatDateTime, REPORT_STATUS_COLOURS, reportStatusOf, TIMELINESS_COLOURS } from '../reportStatus';
+import { OnBehalfButton } from './OnBehalfPanel';
 
-type ObligationsTableProps = { periodId: string; obligations: TPeriodObligation[]; isLoading?: boolean };
+type ObligationsTableProps = {
+  periodId: string;
+  obligations: TPeriodObligation[];
+  isLoading?: boolean;
+  /** The standing agency may enter the report of a unit that has none ("Nhập thay"). */
+  canEnterOnBehalf?: boolean;
+};
 
 /** Who must report in a period and where each unit stands; a row opens the unit's report. */
-export const ObligationsTable = ({ periodId, obligations, isLoading }: ObligationsTableProps) => {
+export const ObligationsTable = ({
+  periodId,
+  obligations,
+  isLoading,
+  canEnterOnBehalf = false,
+}: ObligationsTableProps) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const reportPath = (unitId: string) => `/reporting-periods/${periodId}/units/${unitId}`;
@@ -76,17 +88,27 @@ export const ObligationsTable = ({ periodId, obligations, isLoading }: Obligatio
         {
           title: t('common.actions'),
           key: 'open',
-          width: 140,
+          width: 200,
           render: (_, row) => (
-            <Button
-              size="small"
-              onClick={(event) => {
-                event.stopPropagation();
-                navigate(reportPath(row.unitId));
-              }}
-            >
-              {t('reporting.open')}
-            </Button>
+            <Flex gap={8} wrap>
+              <Button
+                size="small"
+                onClick={(event) => {
+                  event.stopPropagation();
+                  navigate(reportPath(row.unitId));
+                }}
+              >
+                {t('reporting.open')}
+              </Button>
+              {canEnterOnBehalf && !row.report && (
+                <OnBehalfButton
+                  periodId={periodId}
+                  unitId={row.unitId}
+                  unitName={row.unitName}
+                  onStarted={() => navigate(reportPath(row.unitId))}
+                />
+              )}
+            </Flex>
           ),
         },
       ]}

@@ -112,6 +112,7 @@ export const ReportingTab = ({ plan }: { plan: TPlanDetail }) => {
               periodId={selected.id}
               obligations={detail.data?.obligations ?? []}
               isLoading={detail.isLoading}
+              canEnterOnBehalf={detail.data?.canEnterOnBehalf}
             />
           )}
         </Flex>

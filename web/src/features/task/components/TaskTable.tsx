@@ -5,7 +5,7 @@
 import { foldText } from '@core/domain/text';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import type { TTask } from '@core/schemas/task.schemas';
-import { Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RowActions } from '../../../components/ui/RowActions';
@@ -25,6 +25,12 @@ type TaskTableProps = {
   onShowHistory: (task: TTask) => void;
   onEditTask: (task: TTask) => void;
   onDeleteTask: (task: TTask) => Promise<unknown>;
+  /** For the standing agency: a selection column, and a "Giao cả nhóm" action in each group's header. */
+  selection?: {
+    selectedIds: string[];
+    onChange: (ids: string[]) => void;
+    onAssignGroup: (tasks: TTask[]) => void;
+  };
 };
 
 const COLUMN_COUNT = 7;
@@ -37,6 +43,7 @@ export const TaskTable = ({
   onShowHistory,
   onEditTask,
   onDeleteTask,
+  selection,
 }: TaskTableProps) => {
   const { t } = useTranslation();
   const units = useMemo(() => makeUnitNamer(plan.units), [plan.units]);
@@ -54,6 +61,17 @@ export const TaskTable = ({
     }
     return numbers;
   }, [rows]);
+  const groupMembers = useMemo(() => {
+    const members = new Map<string, TTask[]>();
+    let current: TTask[] = [];
+    for (const row of rows) {
+      if (row.kind === 'group') {
+        current = [];
+        members.set(row.key, current);
+      } else current.push(row.item);
+    }
+    return members;
+  }, [rows]);
   const hideInGroupRow = (row: Row) => (row.kind === 'group' ? { colSpan: 0 } : {});
 
   const columns: TableColumnsType<Row> = [
@@ -64,7 +82,18 @@ export const TaskTable = ({
       onCell: (row) => (row.kind === 'group' ? { colSpan: COLUMN_COUNT, className: styles.groupCell } : {}),
       render: (_value, row) =>
         row.kind === 'group' ? (
-          <span className={styles.groupName}>{row.name}</span>
+          <Flex justify="space-between" align="center" gap={8}>
+            <span className={styles.groupName}>{row.name}</span>
+            {selection && (
+              <Button
+                size="small"
+                aria-label={t('taskAssignment.assignGroupLabel', { name: row.name })}
+                onClick={() => selection.onAssignGroup(groupMembers.get(row.key) ?? [])}
+              >
+                {t('taskAssignment.assignGroup')}
+              </Button>
+            )}
+          </Flex>
         ) : (
           (row.item.code ?? ordinal.get(row.item.id))
         ),
@@ -172,6 +201,18 @@ export const TaskTable = ({
             : '') ?? ''
       }
       locale={{ emptyText: t('task.empty') }}
+      rowSelection={
+        selection && {
+          columnWidth: 40,
+          selectedRowKeys: selection.selectedIds,
+          onChange: (keys) => selection.onChange(keys.map(String).filter((key) => !key.startsWith('group-'))),
+          getCheckboxProps: (row) =>
+            row.kind === 'group'
+              ? { disabled: true }
+              : { 'aria-label': t('taskAssignment.selectLabel', { name: row.item.name }) },
+          renderCell: (_checked, row, _index, node) => (row.kind === 'group' ? null : node),
+        }
+      }
     />
   );
 };

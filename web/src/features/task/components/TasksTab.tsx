@@ -1,13 +1,15 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { matchesFolded } from '@core/domain/text';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import type { TTask } from '@core/schemas/task.schemas';
-import { App, Button, Drawer, Flex, Input } from 'antd';
+import { App, Button, Checkbox, Drawer, Flex, Input } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../../api/client';
 import { HistoryDrawer } from '../../audit/components/HistoryDrawer';
 import { useDeleteTaskMutation } from '../mutations';
+import { AssignTasksModal } from './AssignTasksModal';
 import { TaskForm } from './TaskForm';
 import { TaskTable } from './TaskTable';
 
@@ -21,18 +23,32 @@ export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlight
   const [editing, setEditing] = useState<EditingTask | null>(null);
   const [historyOf, setHistoryOf] = useState<TTask | null>(null);
   const deleteTask = useDeleteTaskMutation(plan.id);
+  // "Chỉ hiện nhiệm vụ chưa có đơn vị chủ trì" lives in the URL, so the warnings can link to it.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const onlyUnassigned = searchParams.get('unassigned') === '1';
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  const [assigning, setAssigning] = useState<TTask[]>([]);
+  const unassignedCount = plan.tasks.filter((task) => !task.leadUnitId).length;
   const tasks = useMemo(
     () =>
-      filter.trim()
-        ? plan.tasks.filter((task) =>
+      plan.tasks.filter(
+        (task) =>
+          (!onlyUnassigned || !task.leadUnitId) &&
+          (!filter.trim() ||
             matchesFolded(
               [task.code, task.name, task.output, task.deadlineText].filter(Boolean).join(' '),
               filter,
-            ),
-          )
-        : plan.tasks,
-    [plan.tasks, filter],
+            )),
+      ),
+    [plan.tasks, filter, onlyUnassigned],
   );
+
+  const handleOnlyUnassigned = (checked: boolean) => {
+    const next = new URLSearchParams(searchParams);
+    if (checked) next.set('unassigned', '1');
+    else next.delete('unassigned');
+    setSearchParams(next, { replace: true });
+  };
 
   const handleDelete = async (task: TTask) => {
     try {
@@ -54,11 +70,30 @@ export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlight
           onChange={(event) => setFilter(event.target.value)}
           style={{ maxWidth: 360 }}
         />
-        {plan.can.edit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
-            {t('task.add')}
-          </Button>
-        )}
+        <Flex gap={12} align="center" wrap>
+          {(unassignedCount > 0 || onlyUnassigned) && (
+            <Checkbox
+              checked={onlyUnassigned}
+              onChange={(event) => handleOnlyUnassigned(event.target.checked)}
+            >
+              {t('taskAssignment.showUnassigned')}
+            </Checkbox>
+          )}
+          {plan.can.edit && (
+            <Button
+              icon={<TeamOutlined />}
+              disabled={selectedIds.length === 0}
+              onClick={() => setAssigning(plan.tasks.filter((task) => selectedIds.includes(task.id)))}
+            >
+              {t('taskAssignment.assignSelected', { count: selectedIds.length })}
+            </Button>
+          )}
+          {plan.can.edit && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
+              {t('task.add')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <TaskTable
         plan={plan}
@@ -68,6 +103,18 @@ export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlight
         onShowHistory={setHistoryOf}
         onEditTask={(task) => setEditing({ mode: 'edit', task })}
         onDeleteTask={handleDelete}
+        selection={
+          plan.can.edit ? { selectedIds, onChange: setSelectedIds, onAssignGroup: setAssigning } : undefined
+        }
+      />
+      <AssignTasksModal
+        plan={plan}
+        tasks={assigning}
+        onClose={() => setAssigning([])}
+        onDone={() => {
+          setAssigning([]);
+          setSelectedIds([]);
+        }}
       />
       <Drawer
         title={editing?.mode === 'edit' ? t('task.editTitle') : t('task.addTitle')}
