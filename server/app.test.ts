@@ -100,6 +100,21 @@ describe('loadConfig', () => {
     );
   });
 
+  it('should start the clock at CLOCK_START outside production only, and refuse a date that is not one', () => {
+    expect(loadConfig({}).clockStart).toBeNull();
+    expect(loadConfig({ CLOCK_START: '2026-11-25T15:00:00+07:00' }).clockStart?.toISOString()).toBe(
+      '2026-11-25T08:00:00.000Z',
+    );
+    expect(() => loadConfig({ CLOCK_START: '25/11/2026' })).toThrow(/CLOCK_START/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'x'.repeat(40),
+        CLOCK_START: '2026-11-25T08:00:00Z',
+      }),
+    ).toThrow(/CLOCK_START: not allowed in production/);
+  });
+
   it('should trust no proxy by default, and only a hop count or proxy addresses when TRUST_PROXY says so', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }).trustProxy).toBe(false);

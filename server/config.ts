@@ -127,6 +127,12 @@ export const ZConfigEnv = z.object({
     .describe(
       'Reverse proxies whose X-Forwarded-For header is believed for the client address (sign-in throttling, audit trail): a hop count (1 = the one proxy in front of the app) or a comma list of proxy addresses/CIDR ranges. Unset: none, the connection address is used.',
     ),
+  CLOCK_START: z.iso
+    .datetime({ offset: true, error: 'CLOCK_START: an ISO date and time, e.g. 2026-11-25T15:00:00+07:00' })
+    .optional()
+    .describe(
+      "Outside production only: the server's clock starts at this instant and runs on from there (demos and browser tests that must not depend on today's date).",
+    ),
   WEB_DIST: z
     .string()
     .min(1)
@@ -158,6 +164,8 @@ export type Config = {
   webDist: string | null;
   /** Fastify's `trustProxy`: a hop count, the trusted proxy addresses/ranges, or false (trust none). */
   trustProxy: number | string[] | false;
+  /** CLOCK_START: the instant the server's clock starts from (never in production); null: the real time. */
+  clockStart: Date | null;
 };
 
 /** Public, so never acceptable in production: the server refuses to start with it there. */
@@ -195,6 +203,10 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
   if (values.SMTP_URL && isProduction && !values.PUBLIC_URL)
     mailProblems.push('  - PUBLIC_URL: required in production when SMTP_URL is set (links in e-mails)');
   if (mailProblems.length) throw new Error(`Invalid configuration:\n${mailProblems.join('\n')}`);
+  if (isProduction && values.CLOCK_START)
+    throw new Error(
+      'Invalid configuration:\n  - CLOCK_START: not allowed in production (the real time is used)',
+    );
   const publicUrl = values.PUBLIC_URL ?? (isProduction ? null : DEVELOPMENT_PUBLIC_URL);
   return {
     env: values.NODE_ENV,
@@ -214,5 +226,6 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
     emailSendIntervalMs: values.EMAIL_SEND_SECONDS * 1000,
     webDist: values.WEB_DIST ?? null,
     trustProxy: values.TRUST_PROXY ?? false,
+    clockStart: values.CLOCK_START ? new Date(values.CLOCK_START) : null,
   };
 };

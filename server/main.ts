@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { createApp, createServices, DEFAULT_WEB_ROOT } from './app';
-import { systemClock } from './clock';
+import { clockStartingAt, systemClock } from './clock';
 import { loadConfig } from './config';
 import { fileStoreFor, filesFolder, importDiskFilesIntoDatabase } from './database-file-store';
 import { DataDirLockedError } from './db/data-dir-lock';
@@ -13,6 +13,7 @@ import { loadDemoDataIfEmpty } from './db/seeds/demo';
 import { startBackgroundJobs } from './jobs/scheduler';
 
 const config = loadConfig(process.env);
+const clock = config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
 // PostgreSQL connection losses (a restart of the database) are logged, never fatal; the app's logger
 // takes over once it exists.
 let logger: FastifyBaseLogger | null = null;
@@ -27,7 +28,7 @@ const handle = await openMigratedDatabase(config, {
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 });
-if (config.loadDemoData) await loadDemoDataIfEmpty(handle.db, systemClock);
+if (config.loadDemoData) await loadDemoDataIfEmpty(handle.db, clock);
 // PGlite has no autovacuum: fresh planner statistics after migrations and bulk loads (the register's
 // 3,355 localities), or the scoped reads plan as if every table were empty.
 if (handle.kind === 'pglite') await handle.db.execute(sql`analyze`);
@@ -38,7 +39,7 @@ if (handle.kind === 'postgres') await importDiskFilesIntoDatabase(handle.db, fil
 const app = await createApp({
   db: handle.db,
   config,
-  clock: systemClock,
+  clock,
   storage,
   webRoot: config.webDist ?? DEFAULT_WEB_ROOT,
 });
@@ -47,9 +48,9 @@ logger = app.log;
 // Reminders and e-mail run in every process; the database keeps them exactly-once.
 const stopJobs = startBackgroundJobs({
   db: handle.db,
-  clock: systemClock,
+  clock,
   config,
-  services: createServices({ db: handle.db, clock: systemClock, config, storage }),
+  services: createServices({ db: handle.db, clock, config, storage }),
   logger: app.log,
 });
 

@@ -14,6 +14,12 @@ const STARTUP_TIMEOUT_MS = 120_000;
 
 export type RunningApp = { baseUrl: string; stop: () => Promise<void> };
 
+/**
+ * The day the browser tests live on (the server's CLOCK_START; the clock runs on from it), the same
+ * as the server tests' FIXED_NOW: a 2026 report is not yet due, the 2025 one is overdue.
+ */
+export const E2E_CLOCK_START = '2026-11-25T08:00:00.000Z';
+
 const findFreePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer();
@@ -77,6 +83,7 @@ export const startApp = async (): Promise<RunningApp> => {
       DEMO_DATA: 'true',
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
+      CLOCK_START: E2E_CLOCK_START,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
