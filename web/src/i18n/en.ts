@@ -1,4 +1,5 @@
 import { enConsolidation } from './en.consolidation';
+import { enFigures } from './en.figures';
 import { enImport } from './en.import';
 import { enOverview } from './en.overview';
 import { enReporting } from './en.reporting';
@@ -497,4 +498,5 @@ export const en: Resources = {
   ...enConsolidation,
   ...enImport,
   ...enOverview,
+  ...enFigures,
 };

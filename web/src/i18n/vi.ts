@@ -1,5 +1,6 @@
 /** Vietnamese, the product's first language. Every user-visible string lives here (NFC, with diacritics). */
 import { viConsolidation } from './vi.consolidation';
+import { viFigures } from './vi.figures';
 import { viImport } from './vi.import';
 import { viOverview } from './vi.overview';
 import { viReporting } from './vi.reporting';
@@ -498,6 +499,7 @@ export const vi = {
   ...viConsolidation,
   ...viImport,
   ...viOverview,
+  ...viFigures,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

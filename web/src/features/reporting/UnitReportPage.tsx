@@ -22,13 +22,14 @@ import { ApiError, errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { LoadingState } from '../../components/ui/LoadingState';
-import { ReasonModal } from '../../components/ui/ReasonModal';
 import { ExcelTemplateActions } from '../export/ExcelTemplateActions';
 import { planQueries } from '../plan/queries';
 import { EvidenceList } from './components/EvidenceList';
 import { IndicatorValuesTable } from './components/IndicatorValuesTable';
+import { ReturnHistory, ReturnReportModal, SubmitReportModal } from './components/ReportDialogs';
 import { TaskUpdatesTable } from './components/TaskUpdatesTable';
 import {
+  type TReturnComment,
   useDeleteAttachmentMutation,
   useReportActionMutation,
   useSaveReportMutation,
@@ -36,7 +37,10 @@ import {
 } from './mutations';
 import { reportingQueries } from './queries';
 import {
+  draftErrors,
   draftFromReport,
+  EMPTY_VALUE_DRAFT,
+  emptyIndicators,
   type ReportDraft,
   type RowErrors,
   requestFromDraft,
@@ -82,6 +86,9 @@ const UnitReportPage = () => {
   const [messages, setMessages] = useState<string[]>([]);
   const [hasConflict, setHasConflict] = useState(false);
   const [isReturning, setIsReturning] = useState(false);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  /** Fields whose own check is shown: those left once, or all after a save was tried. */
+  const [touched, setTouched] = useState<Set<string> | 'all'>(() => new Set());
 
   const data = query.data;
   // Derived state: the draft follows the server only when another version arrives (a save, a reload).
@@ -92,6 +99,15 @@ const UnitReportPage = () => {
   if (query.isLoading || current.isLoading) return <LoadingState />;
   if (query.isError || !data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const draft = loaded?.draft ?? draftFromReport(data);
+  const checkMessages = {
+    fractionIncomplete: t('figures.fractionIncomplete'),
+    missingReasonRequired: t('figures.missingReasonRequired'),
+  };
+  const localErrors = draftErrors(data, draft, checkMessages);
+  // The form's own checks on the fields left (or all after a save), the server's answer on the others.
+  const shownErrors: RowErrors = { ...rowErrors };
+  for (const [key, text] of Object.entries(localErrors))
+    if (touched === 'all' || touched.has(key)) shownErrors[key] = text;
   const status: ReportStatusKey = reportStatusOf(data.report);
   const isEditable =
     data.can.edit && (status === 'not_started' || status === 'draft' || status === 'returned');
@@ -128,10 +144,16 @@ const UnitReportPage = () => {
     setLoaded((current) => (current ? { ...current, draft: update(current.draft) } : current));
 
   /** Saves what is on screen; on failure shows why and keeps the input. @returns the saved report or null */
-  const saveDraft = async (): Promise<TUnitReport | null> => {
-    const { body, indicatorIds, taskIds } = requestFromDraft(data, draft);
+  const saveDraft = async (toSave: ReportDraft = draft): Promise<TUnitReport | null> => {
     setMessages([]);
     setRowErrors({});
+    // A figure that cannot be kept as typed is never sent: the field says why, nothing is saved.
+    if (Object.keys(draftErrors(data, toSave, checkMessages)).length > 0) {
+      setTouched('all');
+      setMessages([t('figures.fieldErrors')]);
+      return null;
+    }
+    const { body, indicatorIds, taskIds } = requestFromDraft(data, toSave);
     try {
       const saved = await save.mutateAsync(body);
       setHasConflict(false);
@@ -157,17 +179,55 @@ const UnitReportPage = () => {
     if (await saveDraft()) message.success(t('reporting.report.saved'));
   };
 
-  const handleSubmit = async () => {
-    const saved = await saveDraft();
+  const isLate =
+    new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' }) > data.period.dueDate;
+  // The first submission fixes whether a version is late (as the server judges it).
+  const needsLateReason =
+    !data.report?.lateReason && (data.report?.submittedAt ? data.report.isLate : isLate);
+
+  /** Opens the submit dialog once the figures can be kept: it asks for what is still missing. */
+  const handleOpenSubmit = () => {
+    if (Object.keys(localErrors).length > 0) {
+      setTouched('all');
+      setMessages([t('figures.fieldErrors')]);
+      return;
+    }
+    setIsSubmitting(true);
+  };
+
+  /** Saves with the reasons given in the dialog, then submits. */
+  const handleSubmit = async (missingReasons: Record<string, string>, lateReason: string | null) => {
+    const withReasons: ReportDraft = {
+      ...draft,
+      values: { ...draft.values },
+    };
+    for (const [indicatorId, reason] of Object.entries(missingReasons))
+      withReasons.values[indicatorId] = {
+        ...EMPTY_VALUE_DRAFT,
+        ...draft.values[indicatorId],
+        isMissing: true,
+        missingReason: reason,
+      };
+    updateDraft(() => withReasons);
+    const saved = await saveDraft(withReasons);
+    setIsSubmitting(false);
     if (!saved?.report) return;
     try {
       await action.mutateAsync({
         kind: 'submit',
         reportId: saved.report.id,
         revision: saved.report.revision,
+        lateReason,
       });
       message.success(t('reporting.report.submitted'));
     } catch (error) {
+      const details = error instanceof ApiError ? error.details : [];
+      const { rows } = rowErrorsFromDetails(
+        details,
+        data.indicators.map((row) => row.indicatorId),
+        [],
+      );
+      setRowErrors(rows);
       setMessages([errorMessage(error)]);
     }
   };
@@ -186,7 +246,7 @@ const UnitReportPage = () => {
     }
   };
 
-  const handleReturn = async (reason: string) => {
+  const handleReturn = async (reason: string, comments: TReturnComment[]) => {
     if (!data.report) return;
     try {
       await action.mutateAsync({
@@ -194,6 +254,7 @@ const UnitReportPage = () => {
         reportId: data.report.id,
         revision: data.report.revision,
         reason,
+        comments,
       });
       setIsReturning(false);
       message.success(t('reporting.report.returned'));
@@ -209,6 +270,7 @@ const UnitReportPage = () => {
     setHasConflict(false);
     setMessages([]);
     setRowErrors({});
+    setTouched(new Set());
   };
 
   /** Evidence hangs on a report, so the first file of a new report saves the draft first. */
@@ -277,6 +339,11 @@ const UnitReportPage = () => {
                   {t(`reporting.statuses.${status}`)}
                 </Tag>
                 {data.report?.isLate && <Tag color="warning">{t('reporting.lateTag')}</Tag>}
+                {data.report?.lateReason && (
+                  <Typography.Text type="secondary" data-testid="late-reason">
+                    {t('figures.lateShown', { reason: data.report.lateReason })}
+                  </Typography.Text>
+                )}
               </Flex>
             ),
           },
@@ -324,6 +391,7 @@ const UnitReportPage = () => {
           }
         />
       )}
+      <ReturnHistory report={data} />
       {status === 'submitted' && <Alert type="info" showIcon title={t('reporting.report.submittedHint')} />}
       {status === 'accepted' && <Alert type="success" showIcon title={t('reporting.report.acceptedHint')} />}
       {data.isCurrentVersion && !data.can.edit && !data.can.review && (
@@ -342,25 +410,25 @@ const UnitReportPage = () => {
       <FormErrorAlert messages={messages} />
 
       <Card title={t('reporting.report.indicators')} size="small">
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {isEditable ? t('figures.typingHint') : null}
+        </Typography.Paragraph>
         <IndicatorValuesTable
           report={data}
           values={draft.values}
-          errors={rowErrors}
+          errors={shownErrors}
           isEditable={isEditable}
+          onBlur={(key) =>
+            setTouched((current) =>
+              current === 'all' || current.has(key) ? current : new Set([...current, key]),
+            )
+          }
           onChange={(indicatorId, patch) =>
             updateDraft((current) => ({
               ...current,
               values: {
                 ...current.values,
-                [indicatorId]: {
-                  value: null,
-                  numerator: null,
-                  denominator: null,
-                  assessment: null,
-                  note: '',
-                  ...current.values[indicatorId],
-                  ...patch,
-                },
+                [indicatorId]: { ...EMPTY_VALUE_DRAFT, ...current.values[indicatorId], ...patch },
               },
             }))
           }
@@ -504,17 +572,9 @@ const UnitReportPage = () => {
               <Button onClick={handleSave} loading={save.isPending} disabled={isBusy}>
                 {t('reporting.report.save')}
               </Button>
-              <Popconfirm
-                title={t('reporting.report.submitConfirm')}
-                description={t('reporting.report.submitHint')}
-                okText={t('reporting.report.confirmOk')}
-                cancelText={t('common.cancel')}
-                onConfirm={handleSubmit}
-              >
-                <Button type="primary" loading={action.isPending} disabled={isBusy}>
-                  {t('reporting.report.submit')}
-                </Button>
-              </Popconfirm>
+              <Button type="primary" loading={action.isPending} disabled={isBusy} onClick={handleOpenSubmit}>
+                {t('reporting.report.submit')}
+              </Button>
             </>
           )}
           {data.can.review && status === 'submitted' && (
@@ -554,18 +614,26 @@ const UnitReportPage = () => {
         </Flex>
       </Card>
       {/* "Trả lại": the standing agency says why, so the unit knows what to fix. */}
-      <ReasonModal
-        open={isReturning}
-        isPending={action.isPending}
-        title={t('reporting.report.returnTitle')}
-        okText={t('reporting.report.return')}
-        label={t('reporting.report.returnReason')}
-        hint={t('reporting.report.returnReasonHint')}
-        requiredMessage={t('reporting.report.returnReasonRequired')}
-        inputId="return-reason"
-        onCancel={() => setIsReturning(false)}
-        onConfirm={handleReturn}
-      />
+      {isReturning && (
+        <ReturnReportModal
+          open
+          isPending={action.isPending}
+          report={data}
+          onCancel={() => setIsReturning(false)}
+          onConfirm={handleReturn}
+        />
+      )}
+      {isSubmitting && (
+        <SubmitReportModal
+          open
+          isPending={save.isPending || action.isPending}
+          empty={emptyIndicators(data, draft)}
+          isLate={needsLateReason}
+          dueDate={data.period.dueDate}
+          onCancel={() => setIsSubmitting(false)}
+          onConfirm={handleSubmit}
+        />
+      )}
     </Flex>
   );
 };
