@@ -13,7 +13,7 @@ import {
 } from './indicator-values';
 import { parseTarget } from './targets';
 
-const valueOf = (text: string) => {
+const readNumber = (text: string) => {
   const parsed = parseVietnameseNumber(text);
   return parsed.ok ? parsed.value : `error: ${parsed.message}`;
 };
@@ -45,7 +45,7 @@ describe('parseVietnameseNumber', () => {
     ['', null],
     ['   ', null],
   ])('reads "%s" as %s', (text, expected) => {
-    expect(valueOf(text)).toBe(expected);
+    expect(readNumber(text)).toBe(expected);
   });
 
   it.each([
@@ -134,7 +134,7 @@ describe('formatVietnameseNumber', () => {
   it('never reads a written number 1000 times too small (the "1.710" bug)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1000, max: 999_999_999 }), (value) => {
-        expect(valueOf(formatVietnameseNumber(value))).toBe(value);
+        expect(readNumber(formatVietnameseNumber(value))).toBe(value);
       }),
     );
   });
