@@ -116,11 +116,15 @@ export const IndicatorValuesTable = ({
     return (
       <Flex vertical gap={4}>
         {computed !== null ? (
-          <Typography.Text strong data-testid="computed-value">
-            {t('figures.computedFrom', {
-              value: `${formatVietnameseNumber(computed)}${row.unit ? ` ${row.unit}` : ''}`,
-            })}
-          </Typography.Text>
+          // The value computed from the fraction, shown in the value's place and not typed.
+          <Input
+            aria-label={t('reporting.report.valueOf', { name: row.name })}
+            value={formatVietnameseNumber(computed)}
+            disabled
+            suffix={row.unit ?? undefined}
+            style={{ width: 160 }}
+            title={t('figures.computedFrom', { value: formatVietnameseNumber(computed) })}
+          />
         ) : (
           figureInput('value', {
             label: t('reporting.report.valueOf', { name: row.name }),

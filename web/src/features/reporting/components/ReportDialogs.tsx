@@ -57,7 +57,7 @@ export const SubmitReportModal = ({
       open={open}
       onOk={handleOk}
       onCancel={onCancel}
-      okText={t('reporting.report.submit')}
+      okText={t('reporting.report.confirmOk')}
       cancelText={t('common.cancel')}
       confirmLoading={isPending}
       destroyOnHidden
