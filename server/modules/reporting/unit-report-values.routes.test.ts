@@ -77,7 +77,8 @@ describe('unit report figures', () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ value: 150 }, 'Chỉ tiêu tính theo %, giá trị phải từ 0 đến 100'],
       [{ value: -5 }, 'Chỉ tiêu tính theo %, giá trị phải từ 0 đến 100'],
-      [{ value: 12345678901234567890 }, 'Số quá lớn: tối đa 15 chữ số'],
+      // A 20-digit figure (what a JSON number of 20 digits reads as).
+      [{ value: 1.2345678901234567e19 }, 'Số quá lớn: tối đa 15 chữ số'],
       [{ numerator: -5, denominator: 10 }, 'Tử số không được âm'],
       [{ numerator: 5, denominator: 0 }, 'Mẫu số phải lớn hơn 0'],
       [{ numerator: 1900, denominator: 1710 }, 'Tử số không được lớn hơn mẫu số'],
