@@ -15,7 +15,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
@@ -24,6 +24,7 @@ import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { LoadingState } from '../../components/ui/LoadingState';
 import { ExcelTemplateActions } from '../export/ExcelTemplateActions';
 import { planQueries } from '../plan/queries';
+import { DraftKeeper } from './components/DraftKeeper';
 import { EvidenceList } from './components/EvidenceList';
 import { IndicatorValuesTable } from './components/IndicatorValuesTable';
 import { ReturnHistory, ReturnReportModal, SubmitReportModal } from './components/ReportDialogs';
@@ -82,6 +83,8 @@ const UnitReportPage = () => {
   const uploadAttachment = useUploadAttachmentMutation(periodId, unitId);
   const deleteAttachment = useDeleteAttachmentMutation(periodId, unitId);
   const [loaded, setLoaded] = useState<{ key: string; draft: ReportDraft } | null>(null);
+  /** What is on screen now: a save that comes back keeps what was typed while it ran. */
+  const latestDraft = useRef<ReportDraft | null>(null);
   const [rowErrors, setRowErrors] = useState<RowErrors>({});
   const [messages, setMessages] = useState<string[]>([]);
   const [hasConflict, setHasConflict] = useState(false);
@@ -99,6 +102,7 @@ const UnitReportPage = () => {
   if (query.isLoading || current.isLoading) return <LoadingState />;
   if (query.isError || !data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const draft = loaded?.draft ?? draftFromReport(data);
+  latestDraft.current = draft;
   const checkMessages = {
     fractionIncomplete: t('figures.fractionIncomplete'),
     missingReasonRequired: t('figures.missingReasonRequired'),
@@ -157,6 +161,9 @@ const UnitReportPage = () => {
     try {
       const saved = await save.mutateAsync(body);
       setHasConflict(false);
+      // The saved version replaces the loaded one, but not what was typed meanwhile (autosave runs while typing).
+      const typed = latestDraft.current ?? toSave;
+      setLoaded({ key: loadedKeyOf(saved), draft: typed });
       return saved;
     } catch (error) {
       if (error instanceof ApiError && error.code === 'report_changed') {
@@ -408,6 +415,22 @@ const UnitReportPage = () => {
         />
       )}
       <FormErrorAlert messages={messages} />
+      {data.isCurrentVersion && (
+        <DraftKeeper
+          report={data}
+          draft={draft}
+          isEditable={isEditable}
+          canSave={
+            !hasConflict &&
+            !isBusy &&
+            !isSubmitting &&
+            !uploadAttachment.isPending &&
+            Object.keys(localErrors).length === 0
+          }
+          save={async () => (await saveDraft()) != null}
+          restore={(copy) => updateDraft(() => copy)}
+        />
+      )}
 
       <Card title={t('reporting.report.indicators')} size="small">
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
