@@ -167,7 +167,10 @@ const freshReport = async (
   const form = (await t.call('GET', url)).body.data as { indicators: Array<{ indicatorId: string }> };
   const saved = await t.call('PUT', url, {
     revision: 0,
-    values: form.indicators.map((row) => ({ indicatorId: row.indicatorId, missingReason: 'Chưa có số liệu' })),
+    values: form.indicators.map((row) => ({
+      indicatorId: row.indicatorId,
+      missingReason: 'Chưa có số liệu',
+    })),
   });
   if (saved.status !== 200) throw new Error(`fixture report: ${JSON.stringify(saved.body)}`);
   let report = saved.body.data.report;
