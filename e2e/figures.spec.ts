@@ -114,5 +114,5 @@ describe('[FIGURES] figures typed the Vietnamese way, never changed silently, em
     await review.waitForStatus('Đã nộp');
     expect(await standing.getByTestId('missing-reason').count()).toBe(4);
     await standing.getByText(`Chưa có số liệu: Chờ số liệu của Sở (${empty[0]!.name})`).waitFor();
-  });
+  }, 240_000);
 });
