@@ -10,6 +10,7 @@
  * - A rank (thứ bậc) or a qualitative milestone (định tính) does not add up: only the communes' values.
  * - A commune whose indicator is measured in another unit than the catalog's is shown but left out.
  */
+import { isPercentUnit, rateOf, round2 } from './indicator-values';
 
 export const ROLLUP_METHODS = ['ratio', 'sum', 'none'] as const;
 export type RollupMethod = (typeof ROLLUP_METHODS)[number];
@@ -64,7 +65,6 @@ const normaliseUnit = (unit: string) => {
   }
   return key;
 };
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /**
  * How the catalog's unit adds up across localities.
@@ -78,9 +78,9 @@ export const rollupMethodOf = (unit: string): RollupMethod => {
   return 'ratio';
 };
 
-/** The rate a numerator and denominator stand for: a percentage for `%`, a plain quotient otherwise (as reports compute it). */
-const rateOf = (numerator: number, denominator: number, unit: string) =>
-  normaliseUnit(unit) === '%' ? (numerator / denominator) * 100 : numerator / denominator;
+/** The rate a numerator and denominator stand for, by the reports' rule (core/domain/indicator-values.ts). */
+const rateIn = (numerator: number, denominator: number, unit: string) =>
+  rateOf(numerator, denominator, isPercentUnit(unit))!;
 
 /**
  * Rolls one catalog indicator up across localities.
@@ -99,7 +99,7 @@ export const rollUp = (entry: RollupEntry, inputs: RollupInput[]): Rollup => {
       return { ...input, included: false, excluded: 'unit_mismatch' };
     // The value a locality shows: as reported, else rebuilt from its own numerator and denominator.
     const value =
-      input.value ?? (hasFraction ? round2(rateOf(input.numerator!, input.denominator!, entry.unit)) : null);
+      input.value ?? (hasFraction ? round2(rateIn(input.numerator!, input.denominator!, entry.unit)) : null);
     if (method === 'ratio' && !hasFraction)
       return { ...input, value, included: false, excluded: 'missing_denominator' };
     if (method === 'none') return { ...input, value, included: false, excluded: null };
@@ -113,7 +113,7 @@ export const rollUp = (entry: RollupEntry, inputs: RollupInput[]): Rollup => {
   if (method === 'ratio' && included.length > 0) {
     numerator = included.reduce((sum, row) => sum + row.numerator!, 0);
     denominator = included.reduce((sum, row) => sum + row.denominator!, 0);
-    value = round2(rateOf(numerator, denominator, entry.unit));
+    value = round2(rateIn(numerator, denominator, entry.unit));
   } else if (method === 'sum' && included.length > 0) {
     value = round2(included.reduce((sum, row) => sum + row.value!, 0));
   }

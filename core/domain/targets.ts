@@ -4,6 +4,7 @@
  * Rules (DOMAIN.md): a plain "70%" means at least 70; "Duy trì 100%" means keep ≥ 100; a range is a
  * range; anything without a single number is a qualitative milestone that a person judges.
  */
+import { parseVietnameseNumber } from './indicator-values';
 import { foldText, normalizeText } from './text';
 
 export const TARGET_OPS = ['>=', '>', '<=', '<', '=', 'range', 'qualitative'] as const;
@@ -23,8 +24,17 @@ export type ParsedTarget = {
 
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
 
-/** Parses a Vietnamese-printed number: "3,5" and "3.5" are both 3.5. */
-const toNumber = (text: string): number => Number(text.replace(',', '.'));
+/**
+ * Parses a Vietnamese-printed number: "3,5" and "3.5" are both 3.5, but "1.000" (a dot before exactly three
+ * digits) groups thousands, as the figures' rules read it (core/domain/indicator-values.ts).
+ */
+const toNumber = (text: string): number => {
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(text)) {
+    const parsed = parseVietnameseNumber(text);
+    if (parsed.ok && parsed.value != null) return parsed.value;
+  }
+  return Number(text.replace(',', '.'));
+};
 
 /** Prefix words that do not change the meaning of a lower bound ("Duy trì 100%", "Đạt 100%", "đạt trên"). */
 const KEEP_WORDS = /^(duy tri|dat|phan dau|toi thieu|it nhat|tu|tren|hon|khong duoi|tang len|muc)\b\s*/;

@@ -30,6 +30,8 @@ export const ZReportSummary = z.object({
   isLate: z.boolean(),
   reviewedAt: z.string().nullable(),
   returnReason: z.string().nullable(),
+  /** Why the report came after its due date, as the unit wrote it when submitting late. */
+  lateReason: z.string().nullable(),
   updatedAt: z.string(),
   /** Whether this version is entered by the standing agency on the unit's behalf ("nhập thay"). */
   isEnteredOnBehalf: z.boolean(),
@@ -104,6 +106,16 @@ export const ZIndicatorValueRow = z.object({
   denominator: z.number().nullable(),
   assessment: z.enum(['achieved', 'not_achieved']).nullable(),
   note: z.string().nullable(),
+  /** "Chưa có số liệu": why the value is left empty (required to submit an empty value). */
+  missingReason: z.string().nullable(),
+  /** The value the unit's latest accepted report of an earlier period gave, for reference while typing. */
+  previous: z
+    .object({
+      periodLabel: z.string(),
+      value: z.number().nullable(),
+      assessment: z.enum(['achieved', 'not_achieved']).nullable(),
+    })
+    .nullable(),
 });
 
 export const ZTaskUpdateRow = z.object({
@@ -132,6 +144,18 @@ export const ZUnitReport = z.object({
   indicators: z.array(ZIndicatorValueRow),
   tasks: z.array(ZTaskUpdateRow),
   attachments: z.array(ZAttachment),
+  /** Every return of this version by the standing agency, oldest first: reasons and per-row comments stay. */
+  returns: z.array(
+    z.object({
+      id: z.uuid(),
+      reason: z.string(),
+      comments: z.array(
+        z.object({ indicatorId: z.uuid().nullable(), taskId: z.uuid().nullable(), text: z.string() }),
+      ),
+      returnedAt: z.string(),
+      returnedByName: z.string().nullable(),
+    }),
+  ),
   /** The other versions of this unit's report for the period (earlier ones, or the current one when an earlier one is shown), newest first. */
   versions: z.array(ZReportSummary),
   /**
@@ -163,29 +187,20 @@ export const ZSaveReportRequest = z.object({
   proposals: zOptionalText('Kiến nghị, đề xuất', TextLimits.note),
   values: z
     .array(
-      z
-        .object({
-          indicatorId: zId('Chỉ tiêu'),
-          value: zNumber('Giá trị'),
-          numerator: zNumber('Tử số'),
-          denominator: zNumber('Mẫu số'),
-          assessment: z
-            .enum(['achieved', 'not_achieved'], { error: 'Đánh giá phải là achieved hoặc not_achieved' })
-            .nullish(),
-          note: zOptionalText('Ghi chú', TextLimits.note),
-        })
-        .superRefine((row, context) => {
-          if (row.denominator != null && row.denominator <= 0) {
-            context.addIssue({ code: 'custom', path: ['denominator'], message: 'Mẫu số phải lớn hơn 0' });
-          }
-          if (row.numerator != null && row.denominator != null && row.numerator > row.denominator) {
-            context.addIssue({
-              code: 'custom',
-              path: ['numerator'],
-              message: 'Tử số không được lớn hơn mẫu số',
-            });
-          }
-        }),
+      z.object({
+        indicatorId: zId('Chỉ tiêu'),
+        value: zNumber('Giá trị'),
+        numerator: zNumber('Tử số'),
+        denominator: zNumber('Mẫu số'),
+        assessment: z
+          .enum(['achieved', 'not_achieved'], { error: 'Đánh giá phải là achieved hoặc not_achieved' })
+          .nullish(),
+        note: zOptionalText('Ghi chú', TextLimits.note),
+        /** "Chưa có số liệu" and why; only for a row without a value. */
+        missingReason: zOptionalText('Lý do chưa có số liệu', TextLimits.note),
+      }),
+      // The figures' ranges and their agreement are checked by the service with the indicator's unit
+      // (core/domain/indicator-values.ts), so each problem names its indicator.
     )
     .max(500)
     .default([]),
@@ -212,10 +227,32 @@ export const ZSaveReportRequest = z.object({
 export type TSaveReportRequest = z.infer<typeof ZSaveReportRequest>;
 
 export const ZReportActionRequest = z.object({ revision: zRevision });
+/** Submitting: after the due date the unit says why it is late. */
+export const ZSubmitReportRequest = z.object({
+  revision: zRevision,
+  lateReason: zOptionalText('Lý do nộp muộn', TextLimits.note),
+});
+export type TSubmitReportRequest = z.infer<typeof ZSubmitReportRequest>;
 export const ZReturnReportRequest = z.object({
   revision: zRevision,
   reason: zText('Lý do trả lại', TextLimits.note),
+  /** Comments on single indicators or tasks, kept with the return in the report's history. */
+  comments: z
+    .array(
+      z
+        .object({
+          indicatorId: zId('Chỉ tiêu').nullish(),
+          taskId: zId('Nhiệm vụ').nullish(),
+          text: zText('Nhận xét', TextLimits.note),
+        })
+        .refine((row) => (row.indicatorId == null) !== (row.taskId == null), {
+          error: 'Nhận xét gắn với đúng một chỉ tiêu hoặc một nhiệm vụ',
+        }),
+    )
+    .max(1000)
+    .default([]),
 });
+export type TReturnReportRequest = z.infer<typeof ZReturnReportRequest>;
 
 export const ZPeriodUnitParams = z.object({ id: zId('Kỳ báo cáo'), unitId: zId('Đơn vị') });
 

@@ -54,8 +54,35 @@ export class UnitReportPage {
 
   /** Clicks an action and, when it asks, confirms it ("Đồng ý"). */
   async confirmAction(name: 'Nộp báo cáo' | 'Chấp nhận' | 'Tạo bản điều chỉnh') {
+    if (name === 'Nộp báo cáo') return this.submit();
     await this.page.getByRole('button', { name }).click();
     await this.page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
+  }
+
+  /** The submit dialog ("Nộp báo cáo"): it lists the values still empty and asks a late report why. */
+  get submitDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Nộp báo cáo' });
+  }
+
+  /**
+   * "Nộp báo cáo", then in its dialog the reasons asked for, then "Đồng ý". A report past its due date
+   * (the demo's periods fall due with the real calendar) is given `lateReason` or a plain one.
+   *
+   * @param options.missingReasons - "Chưa có số liệu" reasons by indicator name, for the values left empty
+   * @param options.confirm - false to leave the dialog open (to look at what it asks)
+   */
+  async submit(
+    options: { missingReasons?: Record<string, string>; lateReason?: string; confirm?: boolean } = {},
+  ) {
+    await this.page.getByRole('button', { name: 'Nộp báo cáo' }).click();
+    const dialog = this.submitDialog;
+    await dialog.waitFor();
+    for (const [name, reason] of Object.entries(options.missingReasons ?? {}))
+      await dialog.getByLabel(`Lý do chưa có số liệu của chỉ tiêu ${name}`, { exact: true }).fill(reason);
+    const late = dialog.getByLabel('Lý do nộp muộn', { exact: true });
+    if (await late.isVisible()) await late.fill(options.lateReason ?? 'Chờ số liệu tổng hợp nên nộp sau hạn');
+    if (options.confirm === false) return;
+    await dialog.getByRole('button', { name: 'Đồng ý', exact: true }).click();
   }
 
   async returnWithReason(reason: string) {

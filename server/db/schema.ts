@@ -479,6 +479,8 @@ export const unitReport = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewedBy: uuid('reviewed_by').references(() => appUser.id),
     returnReason: text('return_reason'),
+    /** Why a report submitted after its due date is late, as the unit wrote it. */
+    lateReason: text('late_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     updatedBy: uuid('updated_by').references(() => appUser.id),
@@ -513,6 +515,8 @@ export const indicatorValue = pgTable(
     /** A person's judgement of a qualitative target. */
     assessment: text('assessment', { enum: ['achieved', 'not_achieved'] }),
     note: text('note'),
+    /** "Chưa có số liệu": why the value is empty (a report is submitted only with a value or a reason). */
+    missingReason: text('missing_reason'),
   },
   (t) => [
     uniqueIndex('indicator_value_report_indicator_key').on(t.reportId, t.indicatorId),
@@ -540,6 +544,29 @@ export const taskUpdate = pgTable(
     uniqueIndex('task_update_report_task_key').on(t.reportId, t.taskId),
     index('task_update_task_idx').on(t.taskId),
   ],
+);
+
+/**
+ * One return of a unit report by the standing agency: the reason and comments on single indicators or
+ * tasks. Kept after the unit edits and resubmits, so the report's history shows every return.
+ */
+export const unitReportReturn = pgTable(
+  'unit_report_return',
+  {
+    id: id(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => unitReport.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    /** [{ indicatorId, taskId, text }]: one comment per indicator or task commented on. */
+    comments: jsonb('comments')
+      .$type<Array<{ indicatorId: string | null; taskId: string | null; text: string }>>()
+      .notNull()
+      .default([]),
+    returnedAt: timestamp('returned_at', { withTimezone: true }).notNull(),
+    returnedBy: uuid('returned_by').references(() => appUser.id),
+  },
+  (t) => [index('unit_report_return_report_idx').on(t.reportId, t.returnedAt)],
 );
 
 /** Evidence (minh chứng): a file kept under the data folder, attached to a report, optionally to one of its rows. */

@@ -11,6 +11,7 @@ import type { Clock } from '../clock';
 import { DEVELOPMENT_PUBLIC_URL, loadConfig } from '../config';
 import { type DatabaseHandle, openPostgres } from '../db/client';
 import { appUser, emailOutbox, notification } from '../db/schema';
+import { explainedValues } from '../test/factories';
 import {
   buildTestApp,
   type Client,
@@ -108,11 +109,11 @@ describe('background jobs', () => {
     periods.later = await open('Báo cáo đột xuất C', '2026-12-20');
     periods.reported = await open('Báo cáo đột xuất D', '2026-11-26');
     // Trung tâm HCC has already submitted D: it is not reminded of it.
-    const saved = await hcc.call(
-      'PUT',
-      `/api/v1/reporting-periods/${periods.reported}/units/${hccUnitId}/report`,
-      { revision: 0 },
-    );
+    const reportedUrl = `/api/v1/reporting-periods/${periods.reported}/units/${hccUnitId}/report`;
+    const saved = await hcc.call('PUT', reportedUrl, {
+      revision: 0,
+      values: await explainedValues(hcc, reportedUrl),
+    });
     const submitted = await hcc.call('POST', `/api/v1/unit-reports/${saved.body.data.report.id}/submit`, {
       revision: saved.body.data.report.revision,
     });

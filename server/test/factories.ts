@@ -129,3 +129,40 @@ export const countAllRows = async (t: TestApp): Promise<Record<string, number>> 
   }
   return counts;
 };
+
+type ValueRowInput = {
+  indicatorId: string;
+  value?: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  assessment?: string | null;
+  missingReason?: string | null;
+};
+
+/**
+ * The value rows of a unit report's save with every value left empty explained ("Chưa có số liệu" and
+ * why), as a report must be to be submitted: the rows given, then one for each other indicator the unit leads.
+ *
+ * @param client - who reads the form
+ * @param reportUrl - /api/v1/reporting-periods/:id/units/:unitId/report
+ * @param values - the rows with figures
+ */
+export const explainedValues = async (
+  client: Pick<TestApp, 'call'>,
+  reportUrl: string,
+  values: ValueRowInput[] = [],
+): Promise<ValueRowInput[]> => {
+  const form = (await client.call('GET', reportUrl)).body.data as {
+    indicators: Array<{ indicatorId: string }>;
+  };
+  const reason = 'Chưa có số liệu trong kỳ này';
+  const hasFigure = (row: ValueRowInput) =>
+    row.value != null || (row.numerator != null && row.denominator != null) || row.assessment != null;
+  const given = new Set(values.map((row) => row.indicatorId));
+  return [
+    ...values.map((row) => (hasFigure(row) || row.missingReason ? row : { ...row, missingReason: reason })),
+    ...form.indicators
+      .filter((row) => !given.has(row.indicatorId))
+      .map((row) => ({ indicatorId: row.indicatorId, missingReason: reason })),
+  ];
+};

@@ -332,6 +332,9 @@ const NO_FILES: FileStore = {
   remove: () => Promise.resolve(),
 };
 
+/** Why the demo reports leave a value empty. */
+const DEMO_MISSING_REASON = 'Chưa có số liệu tổng hợp của kỳ này, sẽ bổ sung ở kỳ sau.';
+
 /** Values of the demo reports, by indicator code: numbers, or a judgement for qualitative ones. */
 const DEMO_REPORTS = {
   plan: 'Dân Tiến',
@@ -387,9 +390,16 @@ const loadDemoReports = async (tx: Database, clock: Clock): Promise<void> => {
     values: Record<string, { value?: number; numerator?: number; denominator?: number; note?: string }>,
   ) => {
     const form = await reporting.getUnitReport(SEED_META, period.id, unitId(unitName));
-    return form.indicators
-      .filter((item) => item.row.code && values[item.row.code])
-      .map((item) => ({ indicatorId: item.row.id, ...values[item.row.code!] }));
+    // A report is submitted only with every value given or explained ("Chưa có số liệu" and why).
+    return form.indicators.map((item) => {
+      const given = item.row.code ? values[item.row.code] : undefined;
+      const hasFigure = given?.value != null || given?.numerator != null;
+      return {
+        indicatorId: item.row.id,
+        ...given,
+        missingReason: hasFigure ? null : DEMO_MISSING_REASON,
+      };
+    });
   };
 
   const acceptedForm = await reporting.saveDraft(

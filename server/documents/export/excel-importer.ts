@@ -3,6 +3,12 @@
  * checked and every problem listed with its sheet, row and column; nothing is returned unless all are right,
  * so the caller writes nothing from a template with a single wrong cell.
  */
+import {
+  checkIndicatorFigure,
+  formatVietnameseNumber,
+  parseVietnameseNumber,
+  type ValueField,
+} from '@core/domain/indicator-values';
 import ExcelJS from 'exceljs';
 import { AppError, type ErrorDetail } from '../../errors';
 import { ASSESSMENT_TEXTS, TASK_STATUS_TEXTS, TEMPLATE } from './excel-exporter';
@@ -79,14 +85,39 @@ const cellReader = (sheet: ExcelJS.Worksheet, problems: ErrorDetail[]) => {
     const { value } = at(column, row);
     return value == null ? null : describe(value);
   };
-  /** A number, or a text holding one with a decimal comma ("85,5"); "1.710" is refused as ambiguous. */
+  /**
+   * A number, or a text holding one written the Vietnamese way ("1.710", "85,5"; core/domain/indicator-values.ts):
+   * a text that could be read two ways ("12.5") is refused with how to write it.
+   */
   const number = (column: string, row: number, label: string): number | null | undefined => {
     const { address, value } = at(column, row);
     if (value == null) return null;
     if (typeof value === 'number' && Number.isFinite(value)) return value;
-    if (typeof value === 'string' && /^-?\d+(,\d+)?$/.test(value)) return Number(value.replace(',', '.'));
+    if (typeof value === 'string') {
+      const parsed = parseVietnameseNumber(value);
+      if (parsed.ok) return parsed.value;
+      fail(address, `${label} phải là một số, không phải "${describe(value)}". ${parsed.message}`);
+      return undefined;
+    }
     fail(address, `${label} phải là một số, không phải "${describe(value)}"`);
     return undefined;
+  };
+  /** A figure of an indicator outside what its unit allows: refused, never clamped. */
+  const figure = (
+    column: string,
+    row: number,
+    field: ValueField,
+    value: number | null | undefined,
+    unit: string | null,
+  ) => {
+    if (value == null) return;
+    const message = checkIndicatorFigure(field, value, unit);
+    if (!message) return;
+    const shown =
+      field === 'value'
+        ? `${message.replace(/^Chỉ tiêu/, 'chỉ tiêu')} (đang là ${formatVietnameseNumber(value)})`
+        : message;
+    fail(`${column}${row}`, shown);
   };
   const date = (column: string, row: number, label: string): string | null | undefined => {
     const { address, value } = at(column, row);
@@ -109,7 +140,7 @@ const cellReader = (sheet: ExcelJS.Worksheet, problems: ErrorDetail[]) => {
     fail(address, `${label} phải là một ngày (dd/mm/yyyy), không phải "${describe(value)}"`);
     return undefined;
   };
-  return { at, text, number, date, fail };
+  return { at, text, number, figure, date, fail };
 };
 
 /** Reads the hidden sheet that names the template's period and unit. */
@@ -196,19 +227,12 @@ export const readTemplateXlsx = async (
       continue;
     }
     seenIndicators.set(id, row);
-    const isPercent = indicator.unit?.trim() === '%';
     const value = readIndicators.number(ic.value, row, 'Giá trị');
-    if (value != null && isPercent && (value < 0 || value > 100))
-      readIndicators.fail(
-        `${ic.value}${row}`,
-        `chỉ tiêu tính theo %, giá trị phải từ 0 đến 100 (đang là ${value})`,
-      );
+    readIndicators.figure(ic.value, row, 'value', value, indicator.unit);
     const numerator = readIndicators.number(ic.numerator, row, 'Tử số');
     const denominator = readIndicators.number(ic.denominator, row, 'Mẫu số');
-    if (numerator != null && numerator < 0)
-      readIndicators.fail(`${ic.numerator}${row}`, 'Tử số không được âm');
-    if (denominator != null && denominator <= 0)
-      readIndicators.fail(`${ic.denominator}${row}`, 'Mẫu số phải lớn hơn 0');
+    readIndicators.figure(ic.numerator, row, 'numerator', numerator, indicator.unit);
+    readIndicators.figure(ic.denominator, row, 'denominator', denominator, indicator.unit);
     if (numerator != null && denominator != null && denominator > 0 && numerator > denominator)
       readIndicators.fail(`${ic.numerator}${row}`, 'Tử số không được lớn hơn mẫu số');
     if ((numerator == null) !== (denominator == null) && numerator !== undefined && denominator !== undefined)

@@ -172,11 +172,16 @@ const freshReport = async (
   status: 'draft' | 'submitted' | 'accepted',
 ) => {
   const periodId = await freshPeriod(t, relation, fixtures);
-  const saved = await t.call(
-    'PUT',
-    `/api/v1/reporting-periods/${periodId}/units/${fixtures.unitFor[relation]}/report`,
-    { revision: 0 },
-  );
+  const url = `/api/v1/reporting-periods/${periodId}/units/${fixtures.unitFor[relation]}/report`;
+  // A report is submitted only with every value given or explained ("Chưa có số liệu" and why).
+  const form = (await t.call('GET', url)).body.data as { indicators: Array<{ indicatorId: string }> };
+  const saved = await t.call('PUT', url, {
+    revision: 0,
+    values: form.indicators.map((row) => ({
+      indicatorId: row.indicatorId,
+      missingReason: 'Chưa có số liệu',
+    })),
+  });
   if (saved.status !== 200) throw new Error(`fixture report: ${JSON.stringify(saved.body)}`);
   let report = saved.body.data.report;
   if (status !== 'draft')

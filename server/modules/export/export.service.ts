@@ -467,6 +467,8 @@ export const createExportService = ({
         denominator: row.denominator,
         assessment: row.assessment,
         note: row.note,
+        // A row the file does not hold keeps its "Chưa có số liệu" reason.
+        missingReason: 'missingReason' in row ? row.missingReason : null,
       })),
       taskUpdates: taskUpdates.map((row) => ({
         taskId: row.taskId,

@@ -10,6 +10,7 @@ import { createApp } from '../../app';
 import { appUser, emailOutbox, notification } from '../../db/schema';
 import { createEmailSender, createSmtpTransport } from '../../jobs/email-sender';
 import { startTestSmtpServer, type TestSmtpServer } from '../../jobs/test-smtp-server';
+import { explainedValues } from '../../test/factories';
 import {
   buildTestApp,
   type Client,
@@ -73,9 +74,11 @@ describe('notifications', () => {
     });
     expect(period.status).toBe(201);
     periodId = period.body.data.id;
-    const saved = await hcc.call('PUT', `/api/v1/reporting-periods/${periodId}/units/${hccUnitId}/report`, {
+    const reportUrl = `/api/v1/reporting-periods/${periodId}/units/${hccUnitId}/report`;
+    const saved = await hcc.call('PUT', reportUrl, {
       revision: 0,
       difficulties: 'Thiếu máy quét',
+      values: await explainedValues(hcc, reportUrl),
     });
     expect(saved.status).toBe(200);
     report = saved.body.data.report;

@@ -7,7 +7,14 @@
  * communes whose reports make a ranking and a roll-up that can be checked by hand.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndicator, buildPlan, buildTask, buildUnit, buildUser } from '../../test/factories';
+import {
+  buildIndicator,
+  buildPlan,
+  buildTask,
+  buildUnit,
+  buildUser,
+  explainedValues,
+} from '../../test/factories';
 import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
 
 type OverviewRow = {
@@ -255,9 +262,11 @@ describe('GET /api/v1/localities/:id/overview on a province of four communes', (
       await t.call('GET', `/api/v1/plans/${planId}/reporting-periods`)
     ).body.data;
     const periodId = periods.find((period) => period.key === '2026')!.id;
-    const saved = await t.call('PUT', `/api/v1/reporting-periods/${periodId}/units/${unitId}/report`, {
+    const url = `/api/v1/reporting-periods/${periodId}/units/${unitId}/report`;
+    const saved = await t.call('PUT', url, {
       revision: 0,
       ...content,
+      values: await explainedValues(t, url, (content.values ?? []) as Array<{ indicatorId: string }>),
     });
     if (saved.status !== 200) throw new Error(`report: ${JSON.stringify(saved.body)}`);
     const submitted = await t.call('POST', `/api/v1/unit-reports/${saved.body.data.report.id}/submit`, {

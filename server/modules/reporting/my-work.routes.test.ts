@@ -4,6 +4,7 @@
  * Xã hội is submitted and waits for its standing agency.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explainedValues } from '../../test/factories';
 import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
 
 type Obligation = {
@@ -119,14 +120,12 @@ describe('GET /api/v1/my-work', () => {
     expect(before.obligations).toEqual([]);
 
     const open = (await myWork(hcc)).obligations.find((row) => row.period.key === '2026')!;
-    const saved = await hcc.call(
-      'PUT',
-      `/api/v1/reporting-periods/${open.period.id}/units/${open.unitId}/report`,
-      {
-        revision: 0,
-        nothingArose: true,
-      },
-    );
+    const openUrl = `/api/v1/reporting-periods/${open.period.id}/units/${open.unitId}/report`;
+    const saved = await hcc.call('PUT', openUrl, {
+      revision: 0,
+      nothingArose: true,
+      values: await explainedValues(hcc, openUrl),
+    });
     const submitted = await hcc.call('POST', `/api/v1/unit-reports/${saved.body.data.report.id}/submit`, {
       revision: saved.body.data.report.revision,
     });

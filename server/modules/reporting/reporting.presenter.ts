@@ -9,7 +9,7 @@ import type {
   TUnitReport,
 } from '@core/schemas/reporting.schemas';
 import type { TargetRow } from '../indicator/indicator.repository';
-import type { AttachmentRow, PeriodRow, ReportRow } from './reporting.repository';
+import type { AttachmentRow, PeriodRow, ReportRow, ValueRow } from './reporting.repository';
 import type { UnitReportForm } from './reporting.service';
 
 /**
@@ -73,6 +73,7 @@ export const presentReportSummary = (row: ReportRow): TReportSummary => ({
   isLate: row.isLate,
   reviewedAt: row.reviewedAt?.toISOString() ?? null,
   returnReason: row.returnReason,
+  lateReason: row.lateReason,
   updatedAt: row.updatedAt.toISOString(),
   isEnteredOnBehalf: row.enteredOnBehalfBy != null,
 });
@@ -93,9 +94,16 @@ export const presentAttachment = (
   isPaperReport: row.isPaperReport,
 });
 
+/** The earlier period's accepted figure of an indicator, when it gave one. */
+const previousOf = (row: ValueRow | undefined, periodLabel: string | undefined) =>
+  row && periodLabel && (row.value != null || row.assessment != null)
+    ? { periodLabel, value: row.value, assessment: row.assessment }
+    : null;
+
 export const presentUnitReport = (form: UnitReportForm): TUnitReport => {
   const values = new Map(form.values.map((row) => [row.indicatorId, row]));
   const updates = new Map(form.updates.map((row) => [row.taskId, row]));
+  const previous = new Map(form.previous?.values.map((row) => [row.indicatorId, row]));
   return {
     period: presentPeriod(form.period),
     unitId: form.unit.id,
@@ -120,6 +128,8 @@ export const presentUnitReport = (form: UnitReportForm): TUnitReport => {
         denominator: value?.denominator ?? null,
         assessment: value?.assessment ?? null,
         note: value?.note ?? null,
+        missingReason: value?.missingReason ?? null,
+        previous: previousOf(previous.get(row.id), form.previous?.periodLabel),
       };
     }),
     tasks: form.tasks.map((row) => {
@@ -136,6 +146,13 @@ export const presentUnitReport = (form: UnitReportForm): TUnitReport => {
       };
     }),
     attachments: form.attachments.map((row) => presentAttachment(row)),
+    returns: form.returns.map((row) => ({
+      id: row.id,
+      reason: row.reason,
+      comments: row.comments,
+      returnedAt: row.returnedAt.toISOString(),
+      returnedByName: row.returnedByName,
+    })),
     versions: form.versions.map(presentReportSummary),
     enteredOnBehalf: form.enteredOnBehalf,
     can: form.can,

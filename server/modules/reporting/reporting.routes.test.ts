@@ -25,6 +25,9 @@ type Form = {
     unit: string | null;
     targetText: string | null;
     value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    missingReason: string | null;
   }>;
   tasks: Array<{ taskId: string }>;
   versions: Array<{ version: number; status: string }>;
@@ -47,6 +50,18 @@ describe('reporting cycle', () => {
     `/api/v1/reporting-periods/${periodId}/units/${unitId}/report`;
   const loadForm = async (client: Client, periodId = period2026): Promise<Form> =>
     (await client.call('GET', formUrl(periodId))).body.data;
+  /**
+   * The value rows of a loaded form as a save sends them back (a save replaces every row), each empty
+   * value explained, since a report is submitted only with every value given or explained.
+   */
+  const explainedRows = (form: Form) =>
+    form.indicators.map((row) => ({
+      indicatorId: row.indicatorId,
+      value: row.numerator != null ? null : row.value,
+      numerator: row.numerator,
+      denominator: row.denominator,
+      missingReason: row.value == null ? (row.missingReason ?? 'Chưa có số liệu của kỳ này') : null,
+    }));
 
   beforeAll(async () => {
     t = await buildTestApp({ demo: true });
@@ -260,6 +275,12 @@ describe('reporting cycle', () => {
 
   it('should walk submit → return with a reason → fix → resubmit → accept, then lock', async () => {
     let form = await loadForm(hcc);
+    const explained = await hcc.call('PUT', formUrl(period2026), {
+      revision: form.report!.revision,
+      values: explainedRows(form),
+      difficulties: 'Thiếu máy quét',
+    });
+    form = explained.body.data;
     const submitted = await hcc.call('POST', `/api/v1/unit-reports/${form.report!.id}/submit`, {
       revision: form.report!.revision,
     });
@@ -294,6 +315,7 @@ describe('reporting cycle', () => {
     form = await loadForm(hcc);
     const fixed = await hcc.call('PUT', formUrl(period2026), {
       revision: form.report!.revision,
+      values: explainedRows(form),
       proposals: 'Đề nghị cấp thêm máy quét',
     });
     expect(fixed.body.data.report.status).toBe('draft');
@@ -365,7 +387,9 @@ describe('reporting cycle', () => {
       .data;
     const saved = await hcc.call('PUT', formUrl(period2026), {
       revision: correction.report.revision,
-      values: [{ indicatorId: percent.indicatorId, value: 64.5 }],
+      values: explainedRows(correction).map((row) =>
+        row.indicatorId === percent.indicatorId ? { indicatorId: row.indicatorId, value: 64.5 } : row,
+      ),
     });
     const submitted = await hcc.call('POST', `/api/v1/unit-reports/${correction.report.id}/submit`, {
       revision: saved.body.data.report.revision,
@@ -421,9 +445,15 @@ describe('reporting cycle', () => {
   });
 
   it('should accept a late report and keep it marked late', async () => {
-    const created = await hcc.call('PUT', formUrl(period2025), { revision: 0, nothingArose: true });
+    const blank = await loadForm(hcc, period2025);
+    const created = await hcc.call('PUT', formUrl(period2025), {
+      revision: 0,
+      nothingArose: true,
+      values: explainedRows(blank),
+    });
     const submitted = await hcc.call('POST', `/api/v1/unit-reports/${created.body.data.report.id}/submit`, {
       revision: 1,
+      lateReason: 'Cán bộ phụ trách nghỉ ốm dài ngày',
     });
     expect(submitted.body.data.report).toMatchObject({ status: 'submitted', isLate: true });
     const obligations = (await leader.call('GET', `/api/v1/reporting-periods/${period2025}`)).body.data

@@ -10,6 +10,7 @@ import {
   ZReportingPeriod,
   ZReturnReportRequest,
   ZSaveReportRequest,
+  ZSubmitReportRequest,
   ZUnitReport,
 } from '@core/schemas/reporting.schemas';
 import { z } from 'zod';
@@ -162,10 +163,14 @@ export const reportingRoutes = [
     summary: 'Nộp báo cáo',
     tags,
     permission: 'report:write',
-    schema: { params: ZIdParams, body: ZReportActionRequest, response: { 200: dataOf(ZUnitReport) } },
+    schema: { params: ZIdParams, body: ZSubmitReportRequest, response: { 200: dataOf(ZUnitReport) } },
     handler: async ({ params, body, meta }, { services }) => ({
       status: 200,
-      body: { data: presentUnitReport(await services.reporting.submit(meta, params.id, body.revision)) },
+      body: {
+        data: presentUnitReport(
+          await services.reporting.submit(meta, params.id, body.revision, body.lateReason),
+        ),
+      },
     }),
   }),
   defineRoute({
@@ -180,7 +185,7 @@ export const reportingRoutes = [
       status: 200,
       body: {
         data: presentUnitReport(
-          await services.reporting.returnReport(meta, params.id, body.revision, body.reason),
+          await services.reporting.returnReport(meta, params.id, body.revision, body.reason, body.comments),
         ),
       },
     }),

@@ -2,7 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { vietnamDateOf } from '@core/domain/deadlines';
 import { unitReportStatus } from '@core/domain/report-status';
 import { DEFAULT_CLOSING_DAY, type DueRule, generatePeriods } from '@core/domain/reporting-periods';
-import type { TCreateAdhocPeriodRequest, TMyWork, TSaveReportRequest } from '@core/schemas/reporting.schemas';
+import type {
+  TCreateAdhocPeriodRequest,
+  TMyWork,
+  TReturnReportRequest,
+  TSaveReportRequest,
+} from '@core/schemas/reporting.schemas';
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
@@ -54,6 +59,13 @@ import {
   supersedeEarlierVersions,
   updateReportAtRevision,
 } from './reporting.repository';
+import {
+  assertFiguresComplete,
+  assertLateReason,
+  checkValueRows,
+  type LedIndicator,
+} from './unit-report-values';
+import { findPreviousAcceptedValues, insertReturn, listReturns } from './unit-report-values.repository';
 
 type ReportingServiceDeps = {
   db: Database;
@@ -258,6 +270,8 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
     const values = current ? await listValues(executor, [current.id]) : [];
     const updates = current ? await listTaskUpdates(executor, [current.id]) : [];
     const attachments = current ? await listAttachments(executor, [current.id]) : [];
+    const returns = current ? await listReturns(executor, current.id) : [];
+    const previous = await findPreviousAcceptedValues(executor, period, unitId);
     const periodYear = Number(period.dataTo.slice(0, 4));
     const indicators = (await listIndicatorsByPlan(executor, plan.id)).filter(
       (row) => row.leadUnitId === unitId,
@@ -281,6 +295,8 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
       values,
       updates,
       attachments,
+      returns,
+      previous,
       indicators: indicators.map((row) => {
         return {
           row,
@@ -320,41 +336,9 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
    */
   const normaliseRows = (
     input: TSaveReportRequest,
-    led: { indicators: Array<{ id: string; unit: string | null }>; taskIds: Set<string> },
+    led: { indicators: LedIndicator[]; taskIds: Set<string> },
   ) => {
-    const byId = new Map(led.indicators.map((row) => [row.id, row]));
-    const problems: Array<{ field: string; message: string }> = [];
-    const values = input.values.map((row, index) => {
-      const indicatorRow = byId.get(row.indicatorId);
-      if (!indicatorRow) {
-        problems.push({
-          field: `values.${index}.indicatorId`,
-          message: 'Chỉ tiêu này không do đơn vị chủ trì',
-        });
-        return null;
-      }
-      const isPercent = indicatorRow.unit?.trim() === '%';
-      let value = row.value;
-      if (row.numerator != null && row.denominator != null) {
-        const computed = isPercent
-          ? (row.numerator / row.denominator) * 100
-          : row.numerator / row.denominator;
-        if (value == null) value = Math.round(computed * 100) / 100;
-        else if (Math.abs(value - computed) > 0.05 * (isPercent ? 1 : Math.abs(computed) || 1)) {
-          problems.push({
-            field: `values.${index}.value`,
-            message: `Giá trị ${value} không khớp với tử số/mẫu số (${Math.round(computed * 100) / 100})`,
-          });
-        }
-      }
-      if (isPercent && value != null && (value < 0 || value > 100)) {
-        problems.push({
-          field: `values.${index}.value`,
-          message: 'Chỉ tiêu tính theo %, giá trị phải từ 0 đến 100',
-        });
-      }
-      return { ...row, value, assessment: row.assessment ?? null };
-    });
+    const { values, problems } = checkValueRows(input.values, led.indicators);
     input.taskUpdates.forEach((row, index) => {
       if (!led.taskIds.has(row.taskId))
         problems.push({
@@ -369,7 +353,7 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
       }
     });
     if (problems.length) throw new AppError('VALIDATION_FAILED', { details: problems });
-    return values.filter((row): row is NonNullable<typeof row> => row != null);
+    return values;
   };
 
   const auditReport = (
@@ -404,7 +388,7 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
         if (!form.can.edit) throw new AppError('FORBIDDEN');
         const { plan } = await loadPeriodInScope(tx, context.actor, periodId);
         const values = normaliseRows(input, {
-          indicators: form.indicators.map((item) => ({ id: item.row.id, unit: item.row.unit })),
+          indicators: ledIndicatorsOf(form),
           taskIds: new Set(form.tasks.map((row) => row.id)),
         });
         const fields = {
@@ -452,6 +436,7 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
             denominator: row.denominator,
             assessment: row.assessment,
             note: row.note,
+            missingReason: row.missingReason,
           })),
         );
         await replaceTaskUpdates(
@@ -558,13 +543,30 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
 
   const userIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 
+  /** The indicators of a form as the value rules read them, in the form's order. */
+  const ledIndicatorsOf = (form: {
+    indicators: Array<{ row: Omit<LedIndicator, 'isQualitative'>; isQualitative: boolean }>;
+  }) =>
+    form.indicators.map(({ row, isQualitative }) => ({
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      unit: row.unit,
+      isQualitative,
+    }));
+
   /**
    * Submits a draft or returned report. The first submission of a version fixes its timeliness: after
    * the due date it is accepted for review and marked late.
    *
    * @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED
    */
-  const submit = (context: RequestContext, reportId: string, revision: number) =>
+  const submit = (
+    context: RequestContext,
+    reportId: string,
+    revision: number,
+    lateReason: string | null = null,
+  ) =>
     transition(
       context,
       reportId,
@@ -588,12 +590,19 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
             ],
           });
         }
+        // Every value given or explained, and a late report says why (unit-report-values.ts).
+        const form = await getUnitReport(context, report.periodId, report.unitId, tx);
+        assertFiguresComplete(ledIndicatorsOf(form), form.values);
         const firstSubmission = report.submittedAt == null;
+        const isLate = firstSubmission ? today() > period.dueDate : report.isLate;
+        const reason = lateReason ?? report.lateReason;
+        assertLateReason(isLate, reason, period.dueDate);
         return {
           status: 'submitted',
           submittedAt: firstSubmission ? clock.now() : report.submittedAt,
           submittedBy: userIdOf(context.actor),
-          isLate: firstSubmission ? today() > period.dueDate : report.isLate,
+          isLate,
+          lateReason: isLate ? reason : null,
         };
       },
       async (tx, updated, { plan, period }) => {
@@ -603,15 +612,48 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
     );
 
   /** @throws AppError REPORT_NOT_FOUND, FORBIDDEN, REPORT_LOCKED, REPORT_CHANGED */
-  const returnReport = (context: RequestContext, reportId: string, revision: number, reason: string) =>
+  const returnReport = (
+    context: RequestContext,
+    reportId: string,
+    revision: number,
+    reason: string,
+    comments: TReturnReportRequest['comments'] = [],
+  ) =>
     transition(
       context,
       reportId,
       revision,
-      async (report, chain) => {
+      async (report, chain, _period, tx) => {
         if (!canReviewReports(context.actor, chain)) throw new AppError('FORBIDDEN');
         if (report.status !== 'submitted')
           throw new AppError('REPORT_LOCKED', { message: 'Chỉ trả lại được báo cáo đã nộp.' });
+        // The return stays in the report's history with its comments on single rows.
+        const form = await getUnitReport(context, report.periodId, report.unitId, tx);
+        const indicatorIds = new Set(form.indicators.map((item) => item.row.id));
+        const taskIds = new Set(form.tasks.map((row) => row.id));
+        const strayComments = comments.flatMap((comment, index) =>
+          (comment.indicatorId && !indicatorIds.has(comment.indicatorId)) ||
+          (comment.taskId && !taskIds.has(comment.taskId))
+            ? [
+                {
+                  field: `comments.${index}`,
+                  message: 'Nhận xét gắn với chỉ tiêu hoặc nhiệm vụ không có trong báo cáo',
+                },
+              ]
+            : [],
+        );
+        if (strayComments.length) throw new AppError('VALIDATION_FAILED', { details: strayComments });
+        await insertReturn(tx, {
+          reportId: report.id,
+          reason,
+          comments: comments.map((comment) => ({
+            indicatorId: comment.indicatorId ?? null,
+            taskId: comment.taskId ?? null,
+            text: comment.text,
+          })),
+          returnedAt: clock.now(),
+          returnedBy: userIdOf(context.actor),
+        });
         return {
           status: 'returned',
           returnReason: reason,

@@ -1,4 +1,5 @@
 import { enConsolidation } from './en.consolidation';
+import { enFigures } from './en.figures';
 import { enImport } from './en.import';
 import { enOverview } from './en.overview';
 import { enOwners } from './en.owners';
@@ -501,4 +502,5 @@ export const en: Resources = {
   ...enImport,
   ...enOverview,
   ...enOwners,
+  ...enFigures,
 };

@@ -1,5 +1,6 @@
 /** Vietnamese, the product's first language. Every user-visible string lives here (NFC, with diacritics). */
 import { viConsolidation } from './vi.consolidation';
+import { viFigures } from './vi.figures';
 import { viImport } from './vi.import';
 import { viOverview } from './vi.overview';
 import { viOwners } from './vi.owners';
@@ -502,6 +503,7 @@ export const vi = {
   ...viImport,
   ...viOverview,
   ...viOwners,
+  ...viFigures,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -15,21 +15,23 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { LoadingState } from '../../components/ui/LoadingState';
-import { ReasonModal } from '../../components/ui/ReasonModal';
 import { ExcelTemplateActions } from '../export/ExcelTemplateActions';
 import { planQueries } from '../plan/queries';
+import { DraftKeeper } from './components/DraftKeeper';
 import { EvidenceList } from './components/EvidenceList';
 import { IndicatorValuesTable } from './components/IndicatorValuesTable';
 import { OnBehalfPanel } from './components/OnBehalfPanel';
+import { ReturnHistory, ReturnReportModal, SubmitReportModal } from './components/ReportDialogs';
 import { TaskUpdatesTable } from './components/TaskUpdatesTable';
 import {
+  type TReturnComment,
   useDeleteAttachmentMutation,
   useReportActionMutation,
   useSaveReportMutation,
@@ -37,7 +39,10 @@ import {
 } from './mutations';
 import { reportingQueries } from './queries';
 import {
+  draftErrors,
   draftFromReport,
+  EMPTY_VALUE_DRAFT,
+  emptyIndicators,
   type ReportDraft,
   type RowErrors,
   requestFromDraft,
@@ -79,10 +84,15 @@ const UnitReportPage = () => {
   const uploadAttachment = useUploadAttachmentMutation(periodId, unitId);
   const deleteAttachment = useDeleteAttachmentMutation(periodId, unitId);
   const [loaded, setLoaded] = useState<{ key: string; draft: ReportDraft } | null>(null);
+  /** What is on screen now: a save that comes back keeps what was typed while it ran. */
+  const latestDraft = useRef<ReportDraft | null>(null);
   const [rowErrors, setRowErrors] = useState<RowErrors>({});
   const [messages, setMessages] = useState<string[]>([]);
   const [hasConflict, setHasConflict] = useState(false);
   const [isReturning, setIsReturning] = useState(false);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  /** Fields whose own check is shown: those left once, or all after a save was tried. */
+  const [touched, setTouched] = useState<Set<string> | 'all'>(() => new Set());
 
   const data = query.data;
   // Derived state: the draft follows the server only when another version arrives (a save, a reload).
@@ -93,6 +103,16 @@ const UnitReportPage = () => {
   if (query.isLoading || current.isLoading) return <LoadingState />;
   if (query.isError || !data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const draft = loaded?.draft ?? draftFromReport(data);
+  latestDraft.current = draft;
+  const checkMessages = {
+    fractionIncomplete: t('figures.fractionIncomplete'),
+    missingReasonRequired: t('figures.missingReasonRequired'),
+  };
+  const localErrors = draftErrors(data, draft, checkMessages);
+  // The form's own checks on the fields left (or all after a save), the server's answer on the others.
+  const shownErrors: RowErrors = { ...rowErrors };
+  for (const [key, text] of Object.entries(localErrors))
+    if (touched === 'all' || touched.has(key)) shownErrors[key] = text;
   const status: ReportStatusKey = reportStatusOf(data.report);
   const isEditable =
     data.can.edit && (status === 'not_started' || status === 'draft' || status === 'returned');
@@ -129,13 +149,22 @@ const UnitReportPage = () => {
     setLoaded((current) => (current ? { ...current, draft: update(current.draft) } : current));
 
   /** Saves what is on screen; on failure shows why and keeps the input. @returns the saved report or null */
-  const saveDraft = async (): Promise<TUnitReport | null> => {
-    const { body, indicatorIds, taskIds } = requestFromDraft(data, draft);
+  const saveDraft = async (toSave: ReportDraft = draft): Promise<TUnitReport | null> => {
     setMessages([]);
     setRowErrors({});
+    // A figure that cannot be kept as typed is never sent: the field says why, nothing is saved.
+    if (Object.keys(draftErrors(data, toSave, checkMessages)).length > 0) {
+      setTouched('all');
+      setMessages([t('figures.fieldErrors')]);
+      return null;
+    }
+    const { body, indicatorIds, taskIds } = requestFromDraft(data, toSave);
     try {
       const saved = await save.mutateAsync(body);
       setHasConflict(false);
+      // The saved version replaces the loaded one, but not what was typed meanwhile (autosave runs while typing).
+      const typed = latestDraft.current ?? toSave;
+      setLoaded({ key: loadedKeyOf(saved), draft: typed });
       return saved;
     } catch (error) {
       if (error instanceof ApiError && error.code === 'report_changed') {
@@ -158,17 +187,55 @@ const UnitReportPage = () => {
     if (await saveDraft()) message.success(t('reporting.report.saved'));
   };
 
-  const handleSubmit = async () => {
-    const saved = await saveDraft();
+  const isLate =
+    new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' }) > data.period.dueDate;
+  // The first submission fixes whether a version is late (as the server judges it).
+  const needsLateReason =
+    !data.report?.lateReason && (data.report?.submittedAt ? data.report.isLate : isLate);
+
+  /** Opens the submit dialog once the figures can be kept: it asks for what is still missing. */
+  const handleOpenSubmit = () => {
+    if (Object.keys(localErrors).length > 0) {
+      setTouched('all');
+      setMessages([t('figures.fieldErrors')]);
+      return;
+    }
+    setIsSubmitting(true);
+  };
+
+  /** Saves with the reasons given in the dialog, then submits. */
+  const handleSubmit = async (missingReasons: Record<string, string>, lateReason: string | null) => {
+    const withReasons: ReportDraft = {
+      ...draft,
+      values: { ...draft.values },
+    };
+    for (const [indicatorId, reason] of Object.entries(missingReasons))
+      withReasons.values[indicatorId] = {
+        ...EMPTY_VALUE_DRAFT,
+        ...draft.values[indicatorId],
+        isMissing: true,
+        missingReason: reason,
+      };
+    updateDraft(() => withReasons);
+    const saved = await saveDraft(withReasons);
+    setIsSubmitting(false);
     if (!saved?.report) return;
     try {
       await action.mutateAsync({
         kind: 'submit',
         reportId: saved.report.id,
         revision: saved.report.revision,
+        lateReason,
       });
       message.success(t('reporting.report.submitted'));
     } catch (error) {
+      const details = error instanceof ApiError ? error.details : [];
+      const { rows } = rowErrorsFromDetails(
+        details,
+        data.indicators.map((row) => row.indicatorId),
+        [],
+      );
+      setRowErrors(rows);
       setMessages([errorMessage(error)]);
     }
   };
@@ -187,7 +254,7 @@ const UnitReportPage = () => {
     }
   };
 
-  const handleReturn = async (reason: string) => {
+  const handleReturn = async (reason: string, comments: TReturnComment[]) => {
     if (!data.report) return;
     try {
       await action.mutateAsync({
@@ -195,6 +262,7 @@ const UnitReportPage = () => {
         reportId: data.report.id,
         revision: data.report.revision,
         reason,
+        comments,
       });
       setIsReturning(false);
       message.success(t('reporting.report.returned'));
@@ -210,6 +278,7 @@ const UnitReportPage = () => {
     setHasConflict(false);
     setMessages([]);
     setRowErrors({});
+    setTouched(new Set());
   };
 
   /** Evidence hangs on a report, so the first file of a new report saves the draft first. */
@@ -278,6 +347,11 @@ const UnitReportPage = () => {
                   {t(`reporting.statuses.${status}`)}
                 </Tag>
                 {data.report?.isLate && <Tag color="warning">{t('reporting.lateTag')}</Tag>}
+                {data.report?.lateReason && (
+                  <Typography.Text type="secondary" data-testid="late-reason">
+                    {t('figures.lateShown', { reason: data.report.lateReason })}
+                  </Typography.Text>
+                )}
               </Flex>
             ),
           },
@@ -326,6 +400,7 @@ const UnitReportPage = () => {
           }
         />
       )}
+      <ReturnHistory report={data} />
       {status === 'submitted' && <Alert type="info" showIcon title={t('reporting.report.submittedHint')} />}
       {status === 'accepted' && <Alert type="success" showIcon title={t('reporting.report.acceptedHint')} />}
       {data.isCurrentVersion && !data.can.edit && !data.can.review && (
@@ -342,27 +417,43 @@ const UnitReportPage = () => {
         />
       )}
       <FormErrorAlert messages={messages} />
+      {data.isCurrentVersion && (
+        <DraftKeeper
+          report={data}
+          draft={draft}
+          isEditable={isEditable}
+          canSave={
+            !hasConflict &&
+            !isBusy &&
+            !isSubmitting &&
+            !uploadAttachment.isPending &&
+            Object.keys(localErrors).length === 0
+          }
+          save={async () => (await saveDraft()) != null}
+          restore={(copy) => updateDraft(() => copy)}
+        />
+      )}
 
       <Card title={t('reporting.report.indicators')} size="small">
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {isEditable ? t('figures.typingHint') : null}
+        </Typography.Paragraph>
         <IndicatorValuesTable
           report={data}
           values={draft.values}
-          errors={rowErrors}
+          errors={shownErrors}
           isEditable={isEditable}
+          onBlur={(key) =>
+            setTouched((current) =>
+              current === 'all' || current.has(key) ? current : new Set([...current, key]),
+            )
+          }
           onChange={(indicatorId, patch) =>
             updateDraft((current) => ({
               ...current,
               values: {
                 ...current.values,
-                [indicatorId]: {
-                  value: null,
-                  numerator: null,
-                  denominator: null,
-                  assessment: null,
-                  note: '',
-                  ...current.values[indicatorId],
-                  ...patch,
-                },
+                [indicatorId]: { ...EMPTY_VALUE_DRAFT, ...current.values[indicatorId], ...patch },
               },
             }))
           }
@@ -508,17 +599,9 @@ const UnitReportPage = () => {
               <Button onClick={handleSave} loading={save.isPending} disabled={isBusy}>
                 {t('reporting.report.save')}
               </Button>
-              <Popconfirm
-                title={t('reporting.report.submitConfirm')}
-                description={t('reporting.report.submitHint')}
-                okText={t('reporting.report.confirmOk')}
-                cancelText={t('common.cancel')}
-                onConfirm={handleSubmit}
-              >
-                <Button type="primary" loading={action.isPending} disabled={isBusy}>
-                  {t('reporting.report.submit')}
-                </Button>
-              </Popconfirm>
+              <Button type="primary" loading={action.isPending} disabled={isBusy} onClick={handleOpenSubmit}>
+                {t('reporting.report.submit')}
+              </Button>
             </>
           )}
           {data.can.review && status === 'submitted' && (
@@ -558,18 +641,26 @@ const UnitReportPage = () => {
         </Flex>
       </Card>
       {/* "Trả lại": the standing agency says why, so the unit knows what to fix. */}
-      <ReasonModal
-        open={isReturning}
-        isPending={action.isPending}
-        title={t('reporting.report.returnTitle')}
-        okText={t('reporting.report.return')}
-        label={t('reporting.report.returnReason')}
-        hint={t('reporting.report.returnReasonHint')}
-        requiredMessage={t('reporting.report.returnReasonRequired')}
-        inputId="return-reason"
-        onCancel={() => setIsReturning(false)}
-        onConfirm={handleReturn}
-      />
+      {isReturning && (
+        <ReturnReportModal
+          open
+          isPending={action.isPending}
+          report={data}
+          onCancel={() => setIsReturning(false)}
+          onConfirm={handleReturn}
+        />
+      )}
+      {isSubmitting && (
+        <SubmitReportModal
+          open
+          isPending={save.isPending || action.isPending}
+          empty={emptyIndicators(data, draft)}
+          isLate={needsLateReason}
+          dueDate={data.period.dueDate}
+          onCancel={() => setIsSubmitting(false)}
+          onConfirm={handleSubmit}
+        />
+      )}
     </Flex>
   );
 };

@@ -42,6 +42,8 @@ export const useStartOnBehalfMutation = (periodId: string) => {
 };
 
 type ReportAction = { reportId: string; revision: number };
+/** A reviewer's comment on one indicator or task of a returned report. */
+export type TReturnComment = { indicatorId?: string; taskId?: string; text: string };
 
 /** Submit, accept, return (with a reason) or open a correction of a report. */
 export const useReportActionMutation = () => {
@@ -49,14 +51,24 @@ export const useReportActionMutation = () => {
   return useMutation({
     mutationFn: (
       action:
-        | ({ kind: 'submit' | 'accept' } & ReportAction)
-        | ({ kind: 'return'; reason: string } & ReportAction)
+        | ({ kind: 'accept' } & ReportAction)
+        | ({ kind: 'submit'; lateReason?: string | null } & ReportAction)
+        | ({ kind: 'return'; reason: string; comments?: TReturnComment[] } & ReportAction)
         | { kind: 'correct'; reportId: string },
     ) => {
       const base = `/api/v1/unit-reports/${action.reportId}`;
       if (action.kind === 'correct') return api.post<TUnitReport>(`${base}/corrections`);
       if (action.kind === 'return')
-        return api.post<TUnitReport>(`${base}/return`, { revision: action.revision, reason: action.reason });
+        return api.post<TUnitReport>(`${base}/return`, {
+          revision: action.revision,
+          reason: action.reason,
+          comments: action.comments ?? [],
+        });
+      if (action.kind === 'submit')
+        return api.post<TUnitReport>(`${base}/submit`, {
+          revision: action.revision,
+          lateReason: action.lateReason ?? null,
+        });
       return api.post<TUnitReport>(`${base}/${action.kind}`, { revision: action.revision });
     },
     onSuccess: (report) => storeReport(queryClient, report),

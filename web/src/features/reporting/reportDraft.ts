@@ -2,14 +2,42 @@
  * The report form's local state: what the officer has typed, row by row, until it is saved. Kept apart
  * from the query cache so a failed save (a conflict, a field error) never loses the input.
  */
+import {
+  checkIndicatorFigures,
+  formatVietnameseNumber,
+  isPercentUnit,
+  readIndicatorFigure,
+  type ValueField,
+  valueFromFraction,
+} from '@core/domain/indicator-values';
 import type { TSaveReportRequest, TUnitReport } from '@core/schemas/reporting.schemas';
 
+export { isPercentUnit };
+
+/**
+ * One indicator's input as typed: the figures are kept as text ("1.710", "12,5") and read with the shared
+ * Vietnamese rules (core/domain/indicator-values.ts) when saved, so nothing typed is ever changed or
+ * dropped on the way.
+ */
 export type ValueDraft = {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
+  value: string;
+  numerator: string;
+  denominator: string;
   assessment: 'achieved' | 'not_achieved' | null;
   note: string;
+  /** "Chưa có số liệu" is ticked. */
+  isMissing: boolean;
+  missingReason: string;
+};
+
+export const EMPTY_VALUE_DRAFT: ValueDraft = {
+  value: '',
+  numerator: '',
+  denominator: '',
+  assessment: null,
+  note: '',
+  isMissing: false,
+  missingReason: '',
 };
 
 export type TaskDraft = {
@@ -30,18 +58,78 @@ export type ReportDraft = {
 /** Row errors keyed "values.<indicatorId>.<field>" or "taskUpdates.<taskId>.<field>". */
 export type RowErrors = Record<string, string>;
 
-export const isPercentUnit = (unit: string | null): boolean => unit?.trim() === '%';
-
 /** The value a numerator and denominator give (a share in % for % indicators), rounded to 2 decimals. */
-export const computeFraction = (
-  numerator: number | null,
-  denominator: number | null,
-  isPercent: boolean,
-): number | null => {
-  if (numerator == null || denominator == null || denominator <= 0) return null;
-  const raw = isPercent ? (numerator / denominator) * 100 : numerator / denominator;
-  return Math.round(raw * 100) / 100;
+export const computeFraction = valueFromFraction;
+
+/** A figure's text read with the indicator's rules; a text that is not a figure reads as null. */
+const figureOf = (field: ValueField, text: string, unit: string | null): number | null => {
+  const parsed = readIndicatorFigure(field, text, unit);
+  return parsed.ok ? parsed.value : null;
 };
+
+/** The numbers an indicator's input stands for (null for an empty or unreadable figure). */
+export const figuresOf = (entry: ValueDraft | undefined, unit: string | null) => ({
+  value: figureOf('value', entry?.value ?? '', unit),
+  numerator: figureOf('numerator', entry?.numerator ?? '', unit),
+  denominator: figureOf('denominator', entry?.denominator ?? '', unit),
+});
+
+/**
+ * The messages to show on the fields before anything is sent: figures that cannot be read, out of range,
+ * or that disagree with their fraction; a missing value ticked without a reason.
+ *
+ * @param messages - the form's own words for the two checks that are not about one figure
+ * @returns row errors keyed "values.<indicatorId>.<field>" (empty when the draft may be saved)
+ */
+export const draftErrors = (
+  report: TUnitReport,
+  draft: ReportDraft,
+  messages: { fractionIncomplete: string; missingReasonRequired: string },
+): RowErrors => {
+  const errors: RowErrors = {};
+  for (const row of report.indicators) {
+    const entry = draft.values[row.indicatorId];
+    if (!entry) continue;
+    for (const field of ['value', 'numerator', 'denominator'] as const) {
+      const parsed = readIndicatorFigure(field, entry[field], row.unit);
+      if (!parsed.ok) errors[`values.${row.indicatorId}.${field}`] = parsed.message;
+    }
+    const figures = figuresOf(entry, row.unit);
+    const isFilled = figures.value != null || figures.numerator != null || figures.denominator != null;
+    if (
+      figures.numerator != null &&
+      figures.denominator != null &&
+      !errors[`values.${row.indicatorId}.numerator`] &&
+      !errors[`values.${row.indicatorId}.denominator`]
+    ) {
+      // The value shown is computed from the fraction, so only the fraction can be wrong.
+      for (const problem of checkIndicatorFigures({ ...figures, value: null }, row.unit).problems)
+        errors[`values.${row.indicatorId}.${problem.field}`] ??= problem.message;
+    }
+    if (
+      (figures.numerator == null) !== (figures.denominator == null) &&
+      entry.numerator.trim() + entry.denominator.trim() !== '' &&
+      !errors[`values.${row.indicatorId}.numerator`] &&
+      !errors[`values.${row.indicatorId}.denominator`]
+    )
+      errors[`values.${row.indicatorId}.${figures.numerator == null ? 'numerator' : 'denominator'}`] =
+        messages.fractionIncomplete;
+    if (entry.isMissing && !isFilled && entry.assessment == null && !entry.missingReason.trim())
+      errors[`values.${row.indicatorId}.missingReason`] = messages.missingReasonRequired;
+  }
+  return errors;
+};
+
+/** The indicators neither given a figure nor explained: a submission must ask about each. */
+export const emptyIndicators = (report: TUnitReport, draft: ReportDraft) =>
+  report.indicators.filter((row) => {
+    const entry = draft.values[row.indicatorId];
+    if (row.isQualitative) return entry?.assessment == null && !entry?.missingReason.trim();
+    const figures = figuresOf(entry, row.unit);
+    const value =
+      valueFromFraction(figures.numerator, figures.denominator, isPercentUnit(row.unit)) ?? figures.value;
+    return value == null && !(entry?.isMissing && entry.missingReason.trim());
+  });
 
 export const draftFromReport = (report: TUnitReport): ReportDraft => ({
   nothingArose: report.nothingArose,
@@ -51,11 +139,14 @@ export const draftFromReport = (report: TUnitReport): ReportDraft => ({
     report.indicators.map((row) => [
       row.indicatorId,
       {
-        value: row.value,
-        numerator: row.numerator,
-        denominator: row.denominator,
+        // A value computed from its fraction is shown from the fraction, not typed.
+        value: row.numerator != null && row.denominator != null ? '' : formatVietnameseNumber(row.value),
+        numerator: formatVietnameseNumber(row.numerator),
+        denominator: formatVietnameseNumber(row.denominator),
         assessment: row.assessment,
         note: row.note ?? '',
+        isMissing: row.missingReason != null,
+        missingReason: row.missingReason ?? '',
       },
     ]),
   ),
@@ -80,18 +171,18 @@ export const requestFromDraft = (
 ): { body: TSaveReportRequest; indicatorIds: string[]; taskIds: string[] } => {
   const values = report.indicators.map((row) => {
     const entry = draft.values[row.indicatorId];
-    const computed = computeFraction(
-      entry?.numerator ?? null,
-      entry?.denominator ?? null,
-      isPercentUnit(row.unit),
-    );
+    const figures = figuresOf(entry, row.unit);
+    const computed = computeFraction(figures.numerator, figures.denominator, isPercentUnit(row.unit));
+    const value = computed ?? figures.value;
+    const isEmpty = value == null && (entry?.assessment ?? null) == null;
     return {
       indicatorId: row.indicatorId,
-      value: computed ?? entry?.value ?? null,
-      numerator: entry?.numerator ?? null,
-      denominator: entry?.denominator ?? null,
+      value,
+      numerator: figures.numerator,
+      denominator: figures.denominator,
       assessment: entry?.assessment ?? null,
       note: textOrNull(entry?.note ?? ''),
+      missingReason: isEmpty && entry?.isMissing ? textOrNull(entry.missingReason) : null,
     };
   });
   // A task row means something only once its status is chosen; the others are left out.

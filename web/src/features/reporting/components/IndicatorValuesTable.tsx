@@ -1,8 +1,17 @@
+import { formatVietnameseNumber, parseVietnameseNumber } from '@core/domain/indicator-values';
 import type { TUnitReport } from '@core/schemas/reporting.schemas';
-import { Flex, Input, InputNumber, Select, Table, Typography } from 'antd';
+import { Flex, Input, Select, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { computeFraction, isPercentUnit, type RowErrors, type ValueDraft } from '../reportDraft';
+import {
+  computeFraction,
+  EMPTY_VALUE_DRAFT,
+  figuresOf,
+  isPercentUnit,
+  type RowErrors,
+  type ValueDraft,
+} from '../reportDraft';
+import { MissingInput, PreviousFigure, TargetCheck } from './FigureHints';
 import { RowError } from './RowError';
 import { TargetCell } from './TargetCell';
 
@@ -14,11 +23,13 @@ type IndicatorValuesTableProps = {
   errors: RowErrors;
   isEditable: boolean;
   onChange: (indicatorId: string, patch: Partial<ValueDraft>) => void;
+  /** A field was left: its own check may now be shown ("values.<indicatorId>.<field>"). */
+  onBlur: (key: string) => void;
   renderEvidence: (row: IndicatorRow) => ReactNode;
 };
 
 const formatNumber = (value: number | null | undefined) =>
-  value == null ? '—' : value.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+  value == null ? '—' : formatVietnameseNumber(value);
 
 /**
  * One row per indicator the unit leads: the printed target of the year, then the value (or, for a %
@@ -31,6 +42,7 @@ export const IndicatorValuesTable = ({
   errors,
   isEditable,
   onChange,
+  onBlur,
   renderEvidence,
 }: IndicatorValuesTableProps) => {
   const { t } = useTranslation();
@@ -38,13 +50,13 @@ export const IndicatorValuesTable = ({
   const errorOf = (row: IndicatorRow, field: string) => errors[`values.${row.indicatorId}.${field}`];
 
   const renderValue = (row: IndicatorRow) => {
-    const entry = values[row.indicatorId];
+    const entry = values[row.indicatorId] ?? EMPTY_VALUE_DRAFT;
     if (row.isQualitative) {
       return (
-        <>
+        <Flex vertical gap={4}>
           <Select
             aria-label={t('reporting.report.assessmentOf', { name: row.name })}
-            value={entry?.assessment ?? undefined}
+            value={entry.assessment ?? undefined}
             disabled={!isEditable}
             allowClear
             placeholder={t('common.selectPlaceholder')}
@@ -57,58 +69,102 @@ export const IndicatorValuesTable = ({
             ]}
           />
           <RowError message={errorOf(row, 'assessment')} />
-        </>
+          {entry.assessment == null && (
+            <MissingInput
+              row={row}
+              entry={entry}
+              error={errorOf(row, 'missingReason')}
+              onChange={onChange}
+              onBlur={onBlur}
+            />
+          )}
+          <PreviousFigure row={row} />
+        </Flex>
       );
     }
     const isPercent = isPercentUnit(row.unit);
-    const computed = computeFraction(entry?.numerator ?? null, entry?.denominator ?? null, isPercent);
+    const figures = figuresOf(entry, row.unit);
+    const computed = computeFraction(figures.numerator, figures.denominator, isPercent);
+    const shown = computed ?? figures.value;
+    /** A text field for one figure: what is typed stays as typed; on leaving it, a readable figure is written the Vietnamese way. */
+    const figureInput = (
+      field: 'value' | 'numerator' | 'denominator',
+      props: { label: string; placeholder?: string; width: number; size?: 'small' },
+    ) => (
+      <Input
+        aria-label={props.label}
+        placeholder={props.placeholder}
+        inputMode="decimal"
+        autoComplete="off"
+        value={entry[field]}
+        disabled={!isEditable}
+        size={props.size}
+        suffix={field === 'value' && row.unit ? row.unit : undefined}
+        style={{ width: props.width }}
+        status={errorOf(row, field) ? 'error' : undefined}
+        onChange={(event) => onChange(row.indicatorId, { [field]: event.target.value })}
+        onBlur={() => {
+          const parsed = parseVietnameseNumber(entry[field], {
+            allowPercent: field === 'value' && isPercent,
+          });
+          if (parsed.ok && parsed.value != null && formatVietnameseNumber(parsed.value) !== entry[field])
+            onChange(row.indicatorId, { [field]: formatVietnameseNumber(parsed.value) });
+          onBlur(`values.${row.indicatorId}.${field}`);
+        }}
+      />
+    );
     return (
       <Flex vertical gap={4}>
-        <InputNumber
-          aria-label={t('reporting.report.valueOf', { name: row.name })}
-          value={computed ?? entry?.value ?? null}
-          disabled={!isEditable || computed !== null}
-          min={isPercent ? 0 : undefined}
-          max={isPercent ? 100 : undefined}
-          decimalSeparator=","
-          suffix={row.unit ?? undefined}
-          style={{ width: 140 }}
-          status={errorOf(row, 'value') ? 'error' : undefined}
-          onChange={(value) => onChange(row.indicatorId, { value: typeof value === 'number' ? value : null })}
-        />
+        {computed !== null ? (
+          // The value computed from the fraction, shown in the value's place and not typed.
+          <Input
+            aria-label={t('reporting.report.valueOf', { name: row.name })}
+            value={formatVietnameseNumber(computed)}
+            disabled
+            suffix={row.unit ?? undefined}
+            style={{ width: 160 }}
+            title={t('figures.computedFrom', { value: formatVietnameseNumber(computed) })}
+          />
+        ) : (
+          figureInput('value', {
+            label: t('reporting.report.valueOf', { name: row.name }),
+            placeholder: t('figures.valuePlaceholder'),
+            width: 160,
+          })
+        )}
         <RowError message={errorOf(row, 'value')} />
-        {isPercent && (isEditable || entry?.numerator != null) && (
+        {isPercent && (
           <Flex gap={4} align="center" wrap title={t('reporting.report.fractionHint')}>
-            <InputNumber
-              aria-label={t('reporting.report.numeratorOf', { name: row.name })}
-              placeholder={t('reporting.report.numerator')}
-              value={entry?.numerator ?? null}
-              disabled={!isEditable}
-              min={0}
-              size="small"
-              style={{ width: 88 }}
-              status={errorOf(row, 'numerator') ? 'error' : undefined}
-              onChange={(value) =>
-                onChange(row.indicatorId, { numerator: typeof value === 'number' ? value : null })
-              }
-            />
+            {figureInput('numerator', {
+              label: t('reporting.report.numeratorOf', { name: row.name }),
+              placeholder: t('reporting.report.numerator'),
+              width: 96,
+              size: 'small',
+            })}
             <span>/</span>
-            <InputNumber
-              aria-label={t('reporting.report.denominatorOf', { name: row.name })}
-              placeholder={t('reporting.report.denominator')}
-              value={entry?.denominator ?? null}
-              disabled={!isEditable}
-              min={0}
-              size="small"
-              style={{ width: 88 }}
-              status={errorOf(row, 'denominator') ? 'error' : undefined}
-              onChange={(value) =>
-                onChange(row.indicatorId, { denominator: typeof value === 'number' ? value : null })
-              }
-            />
+            {figureInput('denominator', {
+              label: t('reporting.report.denominatorOf', { name: row.name }),
+              placeholder: t('reporting.report.denominator'),
+              width: 96,
+              size: 'small',
+            })}
           </Flex>
         )}
         <RowError message={errorOf(row, 'numerator') ?? errorOf(row, 'denominator')} />
+        {shown == null &&
+          entry.value.trim() === '' &&
+          entry.numerator.trim() === '' &&
+          entry.denominator.trim() === '' && (
+            <MissingInput
+              row={row}
+              entry={entry}
+              error={errorOf(row, 'missingReason')}
+              onChange={onChange}
+              onBlur={onBlur}
+            />
+          )}
+        <TargetCheck row={row} value={shown} />
+        <PreviousFigure row={row} />
       </Flex>
     );
   };
@@ -149,8 +205,7 @@ export const IndicatorValuesTable = ({
           title: t('reporting.report.value'),
           key: 'value',
           width: 220,
-          render: (_, row) =>
-            isEditable ? renderValue(row) : <ReadOnlyValue row={row} entry={values[row.indicatorId]} />,
+          render: (_, row) => (isEditable ? renderValue(row) : <ReadOnlyValue row={row} />),
         },
         {
           title: t('reporting.report.note'),
@@ -179,23 +234,40 @@ export const IndicatorValuesTable = ({
   );
 };
 
-/** A value as the reviewer reads it: the number with its unit, the fraction behind it, or the assessment. */
-const ReadOnlyValue = ({ row, entry }: { row: IndicatorRow; entry: ValueDraft | undefined }) => {
+/**
+ * A value as the reviewer reads it: the number with its unit, the fraction behind it, or the assessment;
+ * an empty one with the unit's reason ("Chưa có số liệu: …").
+ */
+const ReadOnlyValue = ({ row }: { row: IndicatorRow }) => {
   const { t } = useTranslation();
+  const missing = row.missingReason ? (
+    <Typography.Text type="warning" data-testid="missing-reason">
+      {t('figures.missingShown', { reason: row.missingReason })}
+    </Typography.Text>
+  ) : null;
   if (row.isQualitative) {
-    return entry?.assessment ? t(`reporting.report.assessments.${entry.assessment}`) : '—';
+    return (
+      <Flex vertical>
+        {row.assessment ? t(`reporting.report.assessments.${row.assessment}`) : '—'}
+        {missing}
+        <PreviousFigure row={row} />
+      </Flex>
+    );
   }
   return (
     <Flex vertical>
       <Typography.Text strong>
-        {formatNumber(entry?.value)}
-        {entry?.value != null && row.unit ? ` ${row.unit}` : ''}
+        {formatNumber(row.value)}
+        {row.value != null && row.unit ? ` ${row.unit}` : ''}
       </Typography.Text>
-      {entry?.numerator != null && entry.denominator != null && (
+      {row.numerator != null && row.denominator != null && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {formatNumber(entry.numerator)} / {formatNumber(entry.denominator)}
+          {formatNumber(row.numerator)} / {formatNumber(row.denominator)}
         </Typography.Text>
       )}
+      {missing}
+      <TargetCheck row={row} value={row.value} />
+      <PreviousFigure row={row} />
     </Flex>
   );
 };
