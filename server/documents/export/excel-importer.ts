@@ -96,7 +96,9 @@ const cellReader = (sheet: ExcelJS.Worksheet, problems: ErrorDetail[]) => {
     if (typeof value === 'string') {
       const parsed = parseVietnameseNumber(value);
       if (parsed.ok) return parsed.value;
-      fail(address, `${label} phải là một số, không phải "${describe(value)}". ${parsed.message}`);
+      // The reader's own "… is not a number" would say it twice; its advice on how to write it stays.
+      const advice = parsed.message.replace(/^".*" không phải là một số\. /s, '');
+      fail(address, `${label} phải là một số, không phải "${describe(value)}". ${advice}`);
       return undefined;
     }
     fail(address, `${label} phải là một số, không phải "${describe(value)}"`);
@@ -315,10 +317,20 @@ export const readTemplateXlsx = async (
     taskUpdates.push({ taskId: id, status, progress, completedOn, result, rowNumber: row });
   }
 
-  if (problems.length)
-    throw new AppError('TEMPLATE_INVALID', {
-      message: `Biểu mẫu có ${problems.length} ô không hợp lệ, chưa lưu số liệu nào. ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`,
-      details: problems,
-    });
+  if (problems.length) throw templateInvalid(problems);
   return { values, taskUpdates, indicatorRows: seenIndicators, taskRows: seenTasks };
+};
+
+/** How many wrong cells a refusal names; a sheet wrong everywhere would otherwise answer megabytes. */
+const CELLS_NAMED = 50;
+
+/** The refusal of a filled template: how many cells are wrong, and the first of them by name. */
+export const templateInvalid = (problems: ErrorDetail[]): AppError => {
+  const named = problems.slice(0, CELLS_NAMED);
+  const more = problems.length - named.length;
+  const list = named.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
+  return new AppError('TEMPLATE_INVALID', {
+    message: `Biểu mẫu có ${problems.length} ô không hợp lệ, chưa lưu số liệu nào. ${list}${more > 0 ? `; và ${more} ô khác.` : ''}`,
+    details: named,
+  });
 };

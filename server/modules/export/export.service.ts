@@ -19,7 +19,7 @@ import {
   renderTemplateXlsx,
   TEMPLATE,
 } from '../../documents/export/excel-exporter';
-import { cellLabel, type ImportedTemplate } from '../../documents/export/excel-importer';
+import { cellLabel, type ImportedTemplate, templateInvalid } from '../../documents/export/excel-importer';
 import { readGuardedTemplateXlsx, type TemplateLimits } from '../../documents/export/guarded-template-reader';
 import type { PdfConverter } from '../../documents/export/pdf-converter';
 import {
@@ -406,10 +406,7 @@ export const createExportService = ({
       field: cellOfField(detail.field, input),
       message: detail.message,
     }));
-    return new AppError('TEMPLATE_INVALID', {
-      message: `Biểu mẫu có ${mapped.length} ô không hợp lệ, chưa lưu số liệu nào. ${mapped.map((detail) => `${detail.field}: ${detail.message}`).join('; ')}`,
-      details: mapped,
-    });
+    return templateInvalid(mapped);
   };
 
   /**
