@@ -66,19 +66,28 @@ export class UnitReportPage {
 
   /**
    * "Nộp báo cáo", then in its dialog the reasons asked for, then "Đồng ý". A report past its due date
-   * (the demo's periods fall due with the real calendar) is given `lateReason` or a plain one.
+   * is given `lateReason` or a plain one.
    *
    * @param options.missingReasons - "Chưa có số liệu" reasons by indicator name, for the values left empty
+   * @param options.everyMissingReason - one reason for every value the dialog lists as empty
    * @param options.confirm - false to leave the dialog open (to look at what it asks)
    */
   async submit(
-    options: { missingReasons?: Record<string, string>; lateReason?: string; confirm?: boolean } = {},
+    options: {
+      missingReasons?: Record<string, string>;
+      everyMissingReason?: string;
+      lateReason?: string;
+      confirm?: boolean;
+    } = {},
   ) {
     await this.page.getByRole('button', { name: 'Nộp báo cáo' }).click();
     const dialog = this.submitDialog;
     await dialog.waitFor();
     for (const [name, reason] of Object.entries(options.missingReasons ?? {}))
       await dialog.getByLabel(`Lý do chưa có số liệu của chỉ tiêu ${name}`, { exact: true }).fill(reason);
+    if (options.everyMissingReason)
+      for (const field of await dialog.getByLabel(/^Lý do chưa có số liệu của chỉ tiêu /).all())
+        await field.fill(options.everyMissingReason);
     const late = dialog.getByLabel('Lý do nộp muộn', { exact: true });
     if (await late.isVisible()) await late.fill(options.lateReason ?? 'Chờ số liệu tổng hợp nên nộp sau hạn');
     if (options.confirm === false) return;
