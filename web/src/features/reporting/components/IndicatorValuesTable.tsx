@@ -1,8 +1,9 @@
 import { formatVietnameseNumber, parseVietnameseNumber } from '@core/domain/indicator-values';
 import type { TUnitReport } from '@core/schemas/reporting.schemas';
-import { Flex, Input, Select, Table, Typography } from 'antd';
+import { Flex, Input, Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
 import {
   computeFraction,
   EMPTY_VALUE_DRAFT,
@@ -170,7 +171,7 @@ export const IndicatorValuesTable = ({
   };
 
   return (
-    <Table<IndicatorRow>
+    <ResponsiveTable<IndicatorRow>
       rowKey="indicatorId"
       size="small"
       pagination={false}

@@ -1,7 +1,8 @@
 import type { TUnitReport } from '@core/schemas/reporting.schemas';
-import { DatePicker, Input, InputNumber, Select, Table } from 'antd';
+import { DatePicker, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT_VI, dayjsToIso, isoToDayjs } from '../../../components/ui/dates';
+import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
 import type { RowErrors, TaskDraft } from '../reportDraft';
 import { formatDay } from '../reportStatus';
 import { RowError } from './RowError';
@@ -26,7 +27,7 @@ export const TaskUpdatesTable = ({ report, tasks, errors, isEditable, onChange }
     status ? t(`reporting.report.taskStatuses.${status}`) : '—';
 
   return (
-    <Table<TaskRow>
+    <ResponsiveTable<TaskRow>
       rowKey="taskId"
       size="small"
       pagination={false}
