@@ -1,6 +1,8 @@
 /**
- * PostgreSQL binaries of this machine, and a throwaway cluster a test may stop and start at will
- * (the shared test:pg cluster must never be stopped: other test files use it at the same time).
+ * A throwaway PostgreSQL cluster: the one `npm run test:pg` runs every database test on
+ * (scripts/with-postgres.ts), and one of its own for a test that stops and starts it at will (the
+ * shared test:pg cluster must never be stopped: other test files use it at the same time).
+ * Durability is off (fsync, full page writes): these clusters hold test data only.
  * As root, the cluster runs as the `postgres` system user (PostgreSQL refuses to run as root).
  */
 import { execFileSync } from 'node:child_process';
@@ -63,7 +65,7 @@ export const startThrowawayCluster = async (): Promise<PgCluster> => {
       '-l',
       join(dir, 'server.log'),
       '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`,
       '-w',
       'start',
     ]);
