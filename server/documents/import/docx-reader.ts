@@ -10,6 +10,7 @@
  */
 import mammoth from 'mammoth';
 import { assertSafeDocx } from './detect';
+import { type ReadDocument, textDocument } from './document-model';
 import { UnreadableDocumentError } from './errors';
 
 type Cell = { text: string; colspan: number; rowspan: number };
@@ -221,3 +222,13 @@ export const readDocxText = async (bytes: Uint8Array): Promise<string> => {
     throw new UnreadableDocumentError('Tệp Word không có chữ: không tìm thấy nội dung kế hoạch.');
   return lines.join('\n');
 };
+
+/**
+ * Reads a DOCX into the document model.
+ *
+ * @param bytes - the .docx file
+ * @returns the document
+ * @throws UnreadableDocumentError for a damaged, encrypted, oversized or empty document
+ */
+export const readDocxDocument = async (bytes: Uint8Array): Promise<ReadDocument> =>
+  textDocument(await readDocxText(bytes), 'docx');

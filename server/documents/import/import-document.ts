@@ -5,11 +5,12 @@
  */
 import type { TImportedPlanDraft } from '@core/schemas/import.schemas';
 import { detectDocumentKind } from './detect';
-import { readDocxText } from './docx-reader';
+import { documentText, type ReadDocument, textDocument } from './document-model';
+import { readDocxDocument } from './docx-reader';
 import { UnreadableDocumentError } from './errors';
-import { importPlanFromText } from './import-plan';
+import { importPlanFromDocument } from './import-plan';
 import { type ImportProgress, recognizeImages, recognizePdfPages } from './ocr-reader';
-import { readPdfText } from './pdf-reader';
+import { readPdfDocument } from './pdf-reader';
 import { decodeText } from './text-reader';
 
 export type { ImportProgress } from './ocr-reader';
@@ -42,25 +43,32 @@ export const readPlanDocument = async (
   const { fileName, onProgress, signal } = options;
   signal?.throwIfAborted();
   const kind = detectDocumentKind(bytes);
-  let text: string;
+  let doc: ReadDocument;
   switch (kind) {
     case 'docx':
-      text = await readDocxText(bytes);
+      doc = await readDocxDocument(bytes);
       break;
     case 'pdf':
-      text = await readPdfText(bytes, (doc, pages) => recognizePdfPages(doc, pages, { onProgress, signal }));
+      doc = await readPdfDocument(bytes, (pdf, pages) =>
+        recognizePdfPages(pdf, pages, { onProgress, signal }),
+      );
       break;
     case 'png':
     case 'jpeg':
-      text = (await recognizeImages([bytes], { onProgress, signal })).join('\n');
+      doc = {
+        origin: 'ocr',
+        blocks: (await recognizeImages([bytes], { onProgress, signal })).flat(),
+        stamps: [],
+      };
       break;
     case 'text':
-      text = decodeText(bytes);
+      doc = textDocument(decodeText(bytes), 'text');
       break;
   }
   signal?.throwIfAborted();
+  const text = documentText(doc);
   try {
-    return { draft: importPlanFromText(text, fileName), text };
+    return { draft: importPlanFromDocument(doc, fileName), text };
   } catch (error) {
     // A readable file that is not a plan (a letter, a photo of a notice): say so in the user's terms.
     if (error instanceof UnreadableDocumentError && kind !== 'text') {

@@ -3,6 +3,7 @@
  * here, so every format shares one extractor.
  */
 import type { TImportedPlanDraft } from '@core/schemas/import.schemas';
+import { documentText, type ReadDocument } from './document-model';
 import { UnreadableDocumentError } from './errors';
 import { extractPlan } from './plan-extractor';
 import { findStructure } from './structure';
@@ -31,3 +32,14 @@ export const importPlanFromText = (text: string | Uint8Array, source?: string): 
   const draft = extractPlan(lines, stamps);
   return source ? { source, ...draft } : draft;
 };
+
+/**
+ * Extracts the draft from a document read by any reader (see `document-model.ts`).
+ *
+ * @param doc - the document as read
+ * @param source - optional file name recorded in the draft
+ * @returns the draft, to be reviewed by a person before it becomes a plan
+ * @throws UnreadableDocumentError when the document does not read as a plan
+ */
+export const importPlanFromDocument = (doc: ReadDocument, source?: string): TImportedPlanDraft =>
+  importPlanFromText(documentText(doc), source);

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { type DocBlock, textDocument } from './document-model';
 import { UnreadableDocumentError } from './errors';
 
 /** Progress of a long import, in pages. */
@@ -71,13 +72,13 @@ const watchAbort = (signal: AbortSignal | undefined) => {
  *
  * @param images - one image per page, in page order
  * @param options - progress callback and cancellation
- * @returns the text of each page
+ * @returns the blocks (paragraphs, tables) of each page
  * @throws UnreadableDocumentError when no page has readable text; the signal's reason when aborted
  */
 export const recognizeImages = async (
   images: ReadonlyArray<Uint8Array | (() => Promise<Uint8Array>)>,
   options: OcrOptions = {},
-): Promise<string[]> => {
+): Promise<DocBlock[][]> => {
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
   const { createWorker, PSM, OEM } = await import('tesseract.js');
@@ -125,7 +126,7 @@ export const recognizeImages = async (
     }
     const letters = texts.join('').match(/\p{L}/gu)?.length ?? 0;
     if (letters < MIN_LETTERS) throw noText();
-    return texts;
+    return texts.map((text) => textDocument(text, 'ocr').blocks);
   } catch (error) {
     if (signal?.aborted) throw signal.reason ?? error;
     throw error;
@@ -166,13 +167,13 @@ export const renderPdfPage = async (doc: PDFDocumentProxy, pageNumber: number): 
  * @param doc - an open PDF
  * @param pageNumbers - the pages without a text layer
  * @param options - progress and cancellation
- * @returns the text of each page, in the order given
+ * @returns the blocks of each page, in the order given
  */
 export const recognizePdfPages = (
   doc: PDFDocumentProxy,
   pageNumbers: readonly number[],
   options: OcrOptions = {},
-): Promise<string[]> =>
+): Promise<DocBlock[][]> =>
   recognizeImages(
     pageNumbers.map((pageNumber) => () => renderPdfPage(doc, pageNumber)),
     options,

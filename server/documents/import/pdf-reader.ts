@@ -11,6 +11,7 @@
 
 import { foldText } from '@core/domain/text';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { type DocBlock, documentText, type ReadDocument, textDocument } from './document-model';
 import { UnreadableDocumentError } from './errors';
 
 /** A page with fewer letters than this in its text layer is treated as scanned. */
@@ -283,8 +284,11 @@ const hasImage = async (doc: PDFDocumentProxy, pageNumber: number): Promise<bool
   return operators.fnArray.some((fn) => painters.has(fn));
 };
 
-/** OCRs the scanned pages of an open PDF: one text per page number, in the order given. */
-export type ScannedPagesReader = (doc: PDFDocumentProxy, pageNumbers: readonly number[]) => Promise<string[]>;
+/** OCRs the scanned pages of an open PDF: the blocks of each page number, in the order given. */
+export type ScannedPagesReader = (
+  doc: PDFDocumentProxy,
+  pageNumbers: readonly number[],
+) => Promise<DocBlock[][]>;
 
 /**
  * Reads a PDF into text lines: the text layer of digital pages, and the OCR of scanned pages through
@@ -295,10 +299,10 @@ export type ScannedPagesReader = (doc: PDFDocumentProxy, pageNumbers: readonly n
  * @returns the document's text
  * @throws UnreadableDocumentError for a password-protected, damaged or (without OCR) scanned PDF
  */
-export const readPdfText = async (
+const readPdfLines = async (
   bytes: Uint8Array,
   readScannedPages?: ScannedPagesReader,
-): Promise<string> => {
+): Promise<{ text: string; scanned: boolean }> => {
   const doc = await openPdf(bytes);
   try {
     const pages: Array<{ lines: Line[]; scanned: boolean }> = [];
@@ -312,7 +316,9 @@ export const readPdfText = async (
           'Tệp PDF là bản quét (ảnh chụp), không có lớp chữ; chức năng nhận dạng chữ (OCR) không được bật.',
         );
       }
-      ocrTexts = await readScannedPages(doc, scanned);
+      ocrTexts = (await readScannedPages(doc, scanned)).map((blocks) =>
+        documentText({ origin: 'ocr', blocks, stamps: [] }),
+      );
     }
     // Tables run across pages: consecutive text pages are laid out together.
     const out: string[] = [];
@@ -327,8 +333,25 @@ export const readPdfText = async (
       out.push(ocrTexts[scanned.indexOf(index + 1)] ?? '');
     });
     out.push(...layoutLines(pending));
-    return out.join('\n');
+    return { text: out.join('\n'), scanned: scanned.length > 0 };
   } finally {
     await doc.destroy();
   }
+};
+
+/**
+ * Reads a PDF into the document model: the text layer of digital pages, and the OCR of scanned pages
+ * through `readScannedPages`, in page order.
+ *
+ * @param bytes - the PDF file
+ * @param readScannedPages - OCR for pages without a text layer; without it a scanned page is refused
+ * @returns the document (origin "ocr" when any page was scanned)
+ * @throws UnreadableDocumentError for a password-protected, damaged or (without OCR) scanned PDF
+ */
+export const readPdfDocument = async (
+  bytes: Uint8Array,
+  readScannedPages?: ScannedPagesReader,
+): Promise<ReadDocument> => {
+  const { text, scanned } = await readPdfLines(bytes, readScannedPages);
+  return textDocument(text, scanned ? 'ocr' : 'pdf');
 };
