@@ -686,6 +686,26 @@ export const notification = pgTable(
   ],
 );
 
+/**
+ * The reminders the scan has sent: one row per period, unit and stage ("due-soon", "overdue"). The scan
+ * looks only for missing reports without their row, so its cost follows what is still to remind, not
+ * all the history of the country.
+ */
+export const reminderSent = pgTable(
+  'reminder_sent',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => reportingPeriod.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id, { onDelete: 'cascade' }),
+    stage: text('stage').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.unitId, t.stage] })],
+);
+
 /** E-mails to send. A sender claims rows (FOR UPDATE SKIP LOCKED) so several processes never send one twice. */
 export const emailOutbox = pgTable(
   'email_outbox',

@@ -10,7 +10,7 @@ import { createServices } from '../app';
 import type { Clock } from '../clock';
 import { DEVELOPMENT_PUBLIC_URL, loadConfig } from '../config';
 import { type DatabaseHandle, openPostgres } from '../db/client';
-import { appUser, emailOutbox, notification } from '../db/schema';
+import { appUser, emailOutbox, notification, reminderSent } from '../db/schema';
 import { explainedValues } from '../test/factories';
 import {
   buildTestApp,
@@ -27,24 +27,8 @@ import {
   type MailTransport,
   retryDelayMs,
 } from './email-sender';
-import { createReminderScan, reminderStageOf } from './reminders';
+import { createReminderScan } from './reminders';
 import { startTestSmtpServer, type TestSmtpServer } from './test-smtp-server';
-
-describe('reminderStageOf', () => {
-  it.each([
-    ['2026-11-28', '2026-11-25', 3, 'due-soon'],
-    ['2026-11-25', '2026-11-25', 3, 'due-soon'],
-    ['2026-11-29', '2026-11-25', 3, null],
-    ['2026-11-25', '2026-11-25', 0, 'due-soon'],
-    ['2026-11-24', '2026-11-25', 3, 'overdue'],
-    ['2026-10-26', '2026-11-25', 3, 'overdue'],
-    // However long ago: the dedupe key keeps it to one reminder.
-    ['2025-10-25', '2026-11-25', 3, 'overdue'],
-    ['2027-01-01', '2026-12-30', 3, 'due-soon'],
-  ] as const)('due %s, today %s, %i days ahead → %s', (dueDate, today, daysBefore, expected) => {
-    expect(reminderStageOf(dueDate, today, daysBefore)).toBe(expected);
-  });
-});
 
 describe('retryDelayMs', () => {
   it('should back off 1, 4, 16, 64 minutes', () => {
@@ -63,7 +47,7 @@ describe('background jobs', () => {
   let hccUnitId: string;
   const periods = { dueSoon: '', overdue: '', later: '', reported: '' };
 
-  const scanOn = (handle: DatabaseHandle, clock: Clock = fixedClock) => {
+  const scanOn = (handle: DatabaseHandle, clock: Clock = fixedClock, limit?: number) => {
     const services = createServices({ db: handle.db, clock, config: TEST_CONFIG, storage: t.storage });
     return createReminderScan({
       db: handle.db,
@@ -71,6 +55,7 @@ describe('background jobs', () => {
       notifications: services.notification,
       reporting: services.reporting,
       daysBefore: 3,
+      limit,
     });
   };
   const remindersOf = (periodId: string) =>
@@ -211,6 +196,32 @@ describe('background jobs', () => {
         await standing.call('GET', `/api/v1/plans/${planId}/reporting-periods`)
       ).body.data;
       expect(await remindersOf(periods2025.find((row) => row.key === '2025')!.id)).toEqual([]);
+    });
+    it('should send at most its limit of reminders a scan, the next scans going on where it stopped', async () => {
+      const response = await standing.call('POST', `/api/v1/plans/${planId}/reporting-periods`, {
+        label: 'Báo cáo đột xuất F',
+        dataFrom: '2026-10-01',
+        dataTo: '2026-10-31',
+        dueDate: '2026-11-26',
+      });
+      const periodId = response.body.data.id as string;
+      const sent = async () =>
+        (await t.handle.db.select().from(reminderSent).where(eq(reminderSent.periodId, periodId))).map(
+          (row) => row.unitId,
+        );
+      const counts: number[] = [];
+      for (let scan = 0; scan < 30; scan++) {
+        await scanOn(t.handle, fixedClock, 1).run();
+        counts.push((await sent()).length);
+        if (counts.length > 1 && counts.at(-1) === counts.at(-2)) break;
+      }
+      // One unit a scan (1, 2, 3, …), until a scan finds nothing left.
+      const last = counts.at(-1)!;
+      expect(last).toBeGreaterThan(1);
+      expect(counts).toEqual([...Array.from({ length: last }, (_, index) => index + 1), last]);
+      // Every unit reminded once, and the units' officers were told.
+      expect(new Set(await sent()).size).toBe(last);
+      expect((await remindersOf(periodId)).some((row) => row.userId === hcc.userId)).toBe(true);
     });
   });
 

@@ -6,6 +6,7 @@ import {
   indicator,
   notification,
   plan,
+  reminderSent,
   reportingPeriod,
   roleAssignment,
   task,
@@ -132,6 +133,8 @@ export const listUsersWithRoleCovering = async (
   return rows.map((row) => row.userId);
 };
 
+export type ReminderStage = 'due-soon' | 'overdue';
+
 export type ReminderCandidate = {
   periodId: string;
   periodLabel: string;
@@ -141,17 +144,22 @@ export type ReminderCandidate = {
   localityId: string;
   unitId: string;
   unitName: string;
+  stage: ReminderStage;
 };
 
 /**
- * For the periods of active plans due between two dates, the units that must report (they lead an
- * indicator or a task of the plan) and have no submitted or accepted version of their report.
- * Ordered, so that concurrent scans take their locks in the same order.
+ * The reminders still to send on a day: for the periods of active plans due up to `dueTo`, the units
+ * that must report (they lead an indicator or a task of the plan), have no submitted or accepted
+ * version of their report, and have not had this stage's reminder yet (`reminder_sent`). A period due
+ * before `today` calls for "overdue", else "due-soon". Periods of a regime that fell due before the plan
+ * was entered are left out (nobody could file them here); ad hoc periods never are. Ordered, so that
+ * concurrent scans take their locks in the same order; at most `limit` rows, the rest for the next scan.
  */
-export const listMissingReports = async (
+export const listRemindersToSend = async (
   executor: Executor,
-  dueFrom: string,
+  today: string,
   dueTo: string,
+  limit: number,
 ): Promise<ReminderCandidate[]> => {
   const leadUnits = sql`(
     select ${indicator.planId} as plan_id, ${indicator.leadUnitId} as unit_id from ${indicator}
@@ -159,7 +167,10 @@ export const listMissingReports = async (
     union
     select ${task.planId}, ${task.leadUnitId} from ${task} where ${task.leadUnitId} is not null
   )`;
-  const rows = await executor
+  const stage = sql<ReminderStage>`case when ${reportingPeriod.dueDate} < ${today} then 'overdue' else 'due-soon' end`;
+  // The day the plan was entered, in Vietnam (UTC+7 all year).
+  const enteredOn = sql`((${plan.createdAt} at time zone 'UTC') + interval '7 hours')::date`;
+  return executor
     .select({
       periodId: reportingPeriod.id,
       periodLabel: reportingPeriod.label,
@@ -169,6 +180,7 @@ export const listMissingReports = async (
       localityId: plan.localityId,
       unitId: unit.id,
       unitName: unit.name,
+      stage,
     })
     .from(reportingPeriod)
     .innerJoin(plan, eq(plan.id, reportingPeriod.planId))
@@ -177,15 +189,50 @@ export const listMissingReports = async (
     .where(
       and(
         eq(plan.status, 'active'),
-        sql`${reportingPeriod.dueDate} >= ${dueFrom}`,
         lte(reportingPeriod.dueDate, dueTo),
+        sql`(${reportingPeriod.regimeId} is null or ${reportingPeriod.dueDate} >= ${enteredOn})`,
         sql`not exists (select 1 from ${unitReport} where ${unitReport.periodId} = ${reportingPeriod.id}
           and ${unitReport.unitId} = ${unit.id} and ${unitReport.status} in ('submitted', 'accepted'))`,
+        sql`not exists (select 1 from ${reminderSent} where ${reminderSent.periodId} = ${reportingPeriod.id}
+          and ${reminderSent.unitId} = ${unit.id} and ${reminderSent.stage} = ${stage})`,
       ),
     )
-    .orderBy(asc(reportingPeriod.dueDate), asc(reportingPeriod.id), asc(unit.id));
-  return rows;
+    .orderBy(asc(reportingPeriod.dueDate), asc(reportingPeriod.id), asc(unit.id))
+    .limit(limit);
 };
+
+/** Records that a stage's reminder of a unit's report has been sent (once: a second insert does nothing). */
+export const markReminderSent = async (
+  executor: Executor,
+  row: { periodId: string; unitId: string; stage: ReminderStage; sentAt: Date },
+): Promise<void> => {
+  await executor.insert(reminderSent).values(row).onConflictDoNothing();
+};
+
+/**
+ * The active users holding unit-officer or standing-officer roles in any of the given localities, for the
+ * reminder scan to pick each candidate's recipients in memory (one query for a whole batch).
+ */
+export const listReminderRecipients = (executor: Executor, localityIds: readonly string[]) =>
+  localityIds.length === 0
+    ? Promise.resolve([])
+    : executor
+        .selectDistinct({
+          userId: roleAssignment.userId,
+          role: roleAssignment.role,
+          localityId: roleAssignment.localityId,
+          unitId: roleAssignment.unitId,
+        })
+        .from(roleAssignment)
+        .innerJoin(appUser, eq(appUser.id, roleAssignment.userId))
+        .where(
+          and(
+            inArray(roleAssignment.role, ['unit_officer', 'standing_officer']),
+            inArray(roleAssignment.localityId, [...localityIds]),
+            eq(appUser.isDisabled, false),
+          ),
+        )
+        .orderBy(asc(roleAssignment.userId));
 
 /** Active plans, for the scan to create the periods their regimes call for. */
 export const listActivePlans = (executor: Executor) =>
