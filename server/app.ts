@@ -113,7 +113,7 @@ export const createServices = ({
     import: createImportService({ db, clock, catalog }),
     reporting,
     dashboard,
-    overview: createOverviewService({ db, clock, catalog, reporting }),
+    overview: createOverviewService({ db, clock, catalog, reporting, notifications: notification }),
     consolidation,
     signedScan: createSignedScanService({ db, clock, storage }),
     notification,

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { INDICATOR_STATUSES, UNIT_EVALUATION_STATES } from '../domain/evaluation';
+import { OVERVIEW_COLOURS, OVERVIEW_PROBLEMS } from '../domain/overview-filter';
 import { ROLLUP_EXCLUSIONS, ROLLUP_METHODS } from '../domain/rollup';
 import { zYear } from './common.schemas';
 import { ZReportingPeriod } from './reporting.schemas';
@@ -22,7 +23,7 @@ export const ZOverviewQuery = z.object({
 });
 export type TOverviewQuery = z.infer<typeof ZOverviewQuery>;
 
-const ZColour = z.enum(['green', 'yellow', 'red', 'none']);
+const ZColour = z.enum(OVERVIEW_COLOURS);
 
 /** A plan of the child locality in effect, with the period its numbers come from. */
 export const ZOverviewPlan = z.object({
@@ -44,6 +45,8 @@ export type TOverviewCoverage = z.infer<typeof ZOverviewCoverage>;
 
 export const ZOverviewLocality = z.object({
   localityId: z.uuid(),
+  /** The official code of the national register ("10507"), or the code given to a locality entered by hand. */
+  code: z.string(),
   name: z.string(),
   kind: z.string(),
   /**
@@ -129,7 +132,13 @@ export const ZOverviewRollup = z.object({
 export type TOverviewRollup = z.infer<typeof ZOverviewRollup>;
 
 export const ZLocalityOverview = z.object({
-  locality: z.object({ id: z.uuid(), name: z.string(), level: z.string(), kind: z.string() }),
+  locality: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    level: z.string(),
+    kind: z.string(),
+  }),
   year: z.number().int(),
   asOf: z.string(),
   /** Child localities, best first; unscored ones last. */
@@ -139,3 +148,46 @@ export const ZLocalityOverview = z.object({
   rollups: z.array(ZOverviewRollup),
 });
 export type TLocalityOverview = z.infer<typeof ZLocalityOverview>;
+
+/** A list of values in a query string: "red,yellow". */
+const commaList = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z
+    .string()
+    .max(200)
+    .transform((text) => text.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(values, { error: message })));
+
+/** The rows of an overview to export: the same filters as the page. */
+export const ZOverviewExportQuery = z.object({
+  year: ZOverviewQuery.shape.year,
+  colours: commaList(OVERVIEW_COLOURS, 'Màu chỉ là green, yellow, red hoặc none').optional(),
+  problem: z.enum(OVERVIEW_PROBLEMS, { error: 'Tình trạng lọc không hợp lệ' }).optional(),
+  q: z.string().max(200, { error: 'Từ khóa tìm dài quá 200 ký tự' }).optional(),
+});
+export type TOverviewExportQuery = z.infer<typeof ZOverviewExportQuery>;
+
+/** "Đôn đốc": remind the standing agencies of chosen communes that are late with their reports. */
+export const ZOverviewChaseRequest = z.object({
+  year: zYear('Năm').optional(),
+  localityIds: z
+    .array(z.uuid({ error: 'Mã xã, phường không hợp lệ' }), { error: 'Chọn các xã, phường cần đôn đốc' })
+    .min(1, { error: 'Chọn ít nhất một xã, phường cần đôn đốc' })
+    .max(500, { error: 'Mỗi lần đôn đốc tối đa 500 xã, phường' }),
+});
+export type TOverviewChaseRequest = z.infer<typeof ZOverviewChaseRequest>;
+
+export const ZOverviewChaseResult = z.object({
+  /** Communes reminded (late, with a standing officer to tell). */
+  reminded: z.number().int(),
+  /** Notifications written (one per standing officer; none again the same day). */
+  notifications: z.number().int(),
+  /** Communes not reminded, and why. */
+  skipped: z.array(
+    z.object({
+      localityId: z.uuid(),
+      name: z.string().nullable(),
+      reason: z.enum(['not_late', 'not_a_child', 'no_standing_officer']),
+    }),
+  ),
+});
+export type TOverviewChaseResult = z.infer<typeof ZOverviewChaseResult>;

@@ -461,3 +461,73 @@ export const renderTemplateXlsx = async (view: TemplateView): Promise<Buffer> =>
   await meta.protect(TEMPLATE_PASSWORD, {});
   return toBuffer(workbook);
 };
+
+/** The communes of a province (or the provinces of the nation) as the overview ranks them. */
+export type OverviewSheetView = {
+  title: string;
+  /** The filters the rows passed, in words ("Xếp loại: Đỏ"). */
+  filter: string;
+  /** "Xã, phường" or "Tỉnh, thành phố". */
+  localityHeader: string;
+  rows: Array<{
+    rank: number | null;
+    code: string;
+    name: string;
+    colourText: string;
+    score: number | null;
+    plans: string;
+    reportsSubmitted: string;
+    late: number;
+    missing: number;
+    pendingReview: number;
+    indicatorsBehind: number;
+    overdueTasks: number;
+  }>;
+};
+
+/**
+ * The rows of a locality overview, as filtered on the page: rank, official code, name, rating and the
+ * figures behind it.
+ *
+ * @returns the .xlsx bytes
+ */
+export const renderOverviewXlsx = (view: OverviewSheetView): Promise<Buffer> => {
+  const workbook = newWorkbook();
+  const sheet = tableSheet(
+    workbook,
+    'Tổng quan',
+    view.title,
+    [
+      { header: 'Hạng', width: 8 },
+      { header: 'Mã', width: 10 },
+      { header: view.localityHeader, width: 30 },
+      { header: 'Xếp loại', width: 16 },
+      { header: 'Điểm', width: 10 },
+      { header: 'Kế hoạch', width: 30 },
+      { header: 'Báo cáo đã nộp', width: 14 },
+      { header: 'Nộp muộn', width: 11 },
+      { header: 'Chưa nộp (quá hạn)', width: 13 },
+      { header: 'Chờ xem xét', width: 11 },
+      { header: 'Chỉ tiêu chậm lộ trình', width: 14 },
+      { header: 'Nhiệm vụ quá hạn', width: 12 },
+    ],
+    view.rows.map((row) => [
+      row.rank,
+      row.code,
+      row.name,
+      row.colourText,
+      row.score,
+      row.plans,
+      row.reportsSubmitted,
+      row.late,
+      row.missing,
+      row.pendingReview,
+      row.indicatorsBehind,
+      row.overdueTasks,
+    ]),
+  );
+  sheet.getCell('A2').value = `Lọc: ${view.filter} · ${view.rows.length} dòng`;
+  sheet.getCell('A2').font = { name: FONT_NAME, italic: true };
+  sheet.autoFilter = { from: 'A3', to: 'L3' };
+  return toBuffer(workbook);
+};

@@ -372,6 +372,31 @@ const RULES: Record<string, Rule> = {
         ? 'allow'
         : 'hidden',
   },
+  exportLocalityOverviewXlsx: {
+    request: async (relation, fixtures) => ({
+      method: 'GET',
+      url: `/api/v1/localities/${fixtures.provinceFor[relation]}/overview.xlsx?colours=red,yellow&problem=late_reporting`,
+    }),
+    expected: (actor, relation) =>
+      actor === 'admin' ||
+      ((actor === 'localityAdmin' || actor === 'inspector') && relation !== 'otherLocality')
+        ? 'allow'
+        : 'hidden',
+  },
+  /** "Đôn đốc": those who answer for the province's plan work; a reader of the province may not. */
+  chaseLateLocalities: {
+    request: async (relation, fixtures) => ({
+      method: 'POST',
+      url: `/api/v1/localities/${fixtures.provinceFor[relation]}/overview/chase`,
+      body: { localityIds: [fixtures.localityFor[relation]] },
+    }),
+    expected: (actor, relation) =>
+      actor === 'admin'
+        ? 'allow'
+        : (actor === 'localityAdmin' || actor === 'inspector') && relation !== 'otherLocality'
+          ? 'forbidden'
+          : 'hidden',
+  },
   listReportingPeriods: {
     request: async (relation, fixtures) => ({
       method: 'GET',

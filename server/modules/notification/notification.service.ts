@@ -239,6 +239,21 @@ export const createNotificationService = ({ db, clock, config }: NotificationSer
     });
   };
 
+  /**
+   * Notifies the standing officers of a locality — roles held at the locality itself, not above it —
+   * each once per key.
+   *
+   * @returns how many officers there are, and how many notifications were written now
+   */
+  const notifyStandingOfficersOf = async (
+    executor: Executor,
+    localityId: string,
+    input: Omit<NotifyInput, 'userId' | 'dedupeKey'> & { baseKey: string },
+  ): Promise<{ officers: number; created: number }> => {
+    const officers = await listUsersWithRoleCovering(executor, [localityId], 'standing_officer');
+    return { officers: officers.length, created: await notifyEach(executor, officers, input) };
+  };
+
   const userIdOf = (context: RequestContext): string => {
     if (context.actor.kind !== 'user') throw new AppError('UNAUTHENTICATED');
     return context.actor.userId;
@@ -272,6 +287,7 @@ export const createNotificationService = ({ db, clock, config }: NotificationSer
   return {
     notify,
     notifyEach,
+    notifyStandingOfficersOf,
     reportReturned,
     reportAccepted,
     reportSubmitted,

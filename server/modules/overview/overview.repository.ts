@@ -26,7 +26,7 @@ import type { PeriodRow, ReportRow } from '../reporting/reporting.repository';
 
 export type ChildLocalityRow = Pick<
   typeof locality.$inferSelect,
-  'id' | 'name' | 'kind' | 'scoreGreen' | 'scoreYellow'
+  'id' | 'code' | 'name' | 'kind' | 'scoreGreen' | 'scoreYellow'
 >;
 
 /** The localities directly under a locality, by name. */
@@ -34,6 +34,7 @@ export const listChildLocalities = (executor: Executor, parentId: string): Promi
   executor
     .select({
       id: locality.id,
+      code: locality.code,
       name: locality.name,
       kind: locality.kind,
       scoreGreen: locality.scoreGreen,
@@ -54,6 +55,7 @@ export const listGrandchildLocalities = async (
   const rows = await executor
     .select({
       id: locality.id,
+      code: locality.code,
       name: locality.name,
       kind: locality.kind,
       scoreGreen: locality.scoreGreen,

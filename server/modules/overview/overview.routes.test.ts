@@ -6,6 +6,7 @@
  * accepted, Phòng Văn hóa - Xã hội submitted); the other communes have no plan. On factories: a province of four
  * communes whose reports make a ranking and a roll-up that can be checked by hand.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildIndicator,
@@ -447,5 +448,108 @@ describe('GET /api/v1/localities/:id/overview on a province of four communes', (
     expect(
       (await communeOfficer.client.call('GET', `/api/v1/localities/${provinceId}/overview`)).status,
     ).toBe(404);
+  });
+
+  /** Downloads the overview's Excel sheet as `client` and reads its rows back (title, filter line, table). */
+  const exported = async (client: Client, query: string) => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/localities/${provinceId}/overview.xlsx${query}`,
+      cookies: client.cookies,
+      headers: client.headers,
+    });
+    if (response.statusCode !== 200) return { status: response.statusCode, body: response.json(), rows: [] };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const rows: string[][] = [];
+    sheet.eachRow((row) =>
+      rows.push((row.values as unknown[]).slice(1).map((value) => (value == null ? '' : String(value)))),
+    );
+    return { status: 200, body: null, rows };
+  };
+
+  it('should export exactly the rows the page filters: by colour, by problem, by name without diacritics', async () => {
+    const redYellow = await exported(t, '?year=2026&colours=red,yellow');
+    expect(redYellow.rows[0]![0]).toBe('Tổng quan tỉnh Tỉnh Thử năm 2026 (số liệu đến 25/11/2026)');
+    expect(redYellow.rows[1]![0]).toBe('Lọc: xếp loại Đỏ, Vàng · 2 dòng');
+    expect(redYellow.rows[2]!.slice(0, 4)).toEqual(['Hạng', 'Mã', 'Xã, phường, đặc khu', 'Xếp loại']);
+    expect(redYellow.rows.slice(3).map((row) => row.slice(0, 5))).toEqual([
+      ['2', 'X-Xã Cường', 'xã Xã Cường', 'Vàng', '60'],
+      ['3', 'X-Xã Bình', 'xã Xã Bình', 'Đỏ', '40'],
+    ]);
+    const noPlan = await exported(t, '?problem=no_plan');
+    expect(noPlan.rows.slice(3).map((row) => [row[2], row[3], row[5]])).toEqual([
+      ['xã Xã Đông', 'Chưa đánh giá', 'Chưa có kế hoạch'],
+    ]);
+    const byName = await exported(t, '?q=cuong');
+    expect(byName.rows.slice(3).map((row) => row[2])).toEqual(['xã Xã Cường']);
+    // Late in 2025: the three communes with a plan never filed their 2025 reports.
+    const late2025 = await exported(t, '?year=2025&problem=late_reporting');
+    expect(late2025.rows.slice(3).map((row) => [row[2], row[8]])).toEqual([
+      ['xã Xã An', '2'],
+      ['xã Xã Bình', '2'],
+      ['xã Xã Cường', '2'],
+    ]);
+    const wrong = await exported(t, '?colours=purple');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.message).toContain('Màu chỉ là green, yellow, red hoặc none');
+  });
+
+  it('should chase the late communes chosen, once a day each, in their audit trail, for those who answer for the province', async () => {
+    const chaser = await buildUser(t, { role: 'standing_officer', localityId: provinceId });
+    const anOfficer = await buildUser(t, { role: 'standing_officer', localityId: communes['Xã An']! });
+    const chase = (client: Client, body: unknown, id = provinceId) =>
+      client.call('POST', `/api/v1/localities/${id}/overview/chase`, body);
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    const dong = ((await overview()).localities as OverviewRow[]).find((row) => row.name === 'Xã Đông')!;
+    const first = await chase(chaser.client, {
+      year: 2025,
+      localityIds: [communes['Xã An'], communes['Xã Bình'], dong.localityId, unknownId],
+    });
+    expect(first.body.message).toBeUndefined();
+    expect(first.status).toBe(200);
+    expect(first.body.data).toEqual({
+      reminded: 1,
+      notifications: 1,
+      skipped: [
+        // Late, but nobody at the commune's standing agency has an account to tell.
+        { localityId: communes['Xã Bình'], name: 'Xã Bình', reason: 'no_standing_officer' },
+        { localityId: dong.localityId, name: 'Xã Đông', reason: 'not_late' },
+        { localityId: unknownId, name: null, reason: 'not_a_child' },
+      ],
+    });
+    const told = (await anOfficer.client.call('GET', '/api/v1/notifications')).body.data.items;
+    expect(told).toHaveLength(1);
+    expect(told[0].title).toBe('Đôn đốc báo cáo năm 2025: xã Xã An');
+    expect(told[0].body).toContain(
+      'đề nghị xã Xã An hoàn thành báo cáo thực hiện kế hoạch: 0 báo cáo nộp muộn, 2 báo cáo quá hạn chưa nộp',
+    );
+    // The same day again: reminded, but nobody is told twice.
+    expect(
+      (await chase(chaser.client, { year: 2025, localityIds: [communes['Xã An']] })).body.data,
+    ).toMatchObject({
+      reminded: 1,
+      notifications: 0,
+    });
+    const trail = (
+      await t.call('GET', `/api/v1/audit-events?entityType=reminder&entityId=${communes['Xã An']}`)
+    ).body.data;
+    expect(
+      trail.map((event: { action: string; actorUserId: string }) => [event.action, event.actorUserId]),
+    ).toEqual([
+      ['create', chaser.id],
+      ['create', chaser.id],
+    ]);
+    // Who only reads the province may not chase; a commune's user does not see the province; the nation is not chased.
+    const reader = await buildUser(t, { role: 'inspector', localityId: provinceId });
+    expect((await chase(reader.client, { localityIds: [communes['Xã An']] })).status).toBe(403);
+    expect((await chase(anOfficer.client, { localityIds: [communes['Xã An']] })).status).toBe(404);
+    const nation = await chase(t, { localityIds: [provinceId] }, t.rootLocalityId);
+    expect(nation.status).toBe(400);
+    expect(nation.body.message).toBe('Chỉ đôn đốc được các xã, phường của một tỉnh, thành phố.');
+    const empty = await chase(chaser.client, { localityIds: [] });
+    expect(empty.status).toBe(400);
+    expect(empty.body.message).toContain('Chọn ít nhất một xã, phường cần đôn đốc');
   });
 });

@@ -13,10 +13,14 @@
  */
 import { vietnamDateOf } from '@core/domain/deadlines';
 import { evaluateUnit, INDICATOR_STATUSES, type UnitEvaluationState } from '@core/domain/evaluation';
+import { filterOverviewRows, hasProblem } from '@core/domain/overview-filter';
 import { countStatuses, rankByEvaluation, thresholdsOf } from '@core/domain/plan-evaluation';
 import type {
   TLocalityOverview,
+  TOverviewChaseRequest,
+  TOverviewChaseResult,
   TOverviewCoverage,
+  TOverviewExportQuery,
   TOverviewLocality,
   TOverviewQuery,
 } from '@core/schemas/overview.schemas';
@@ -24,11 +28,16 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
+import { recordAudit } from '../audit/audit.repository';
+import { actorName, hasRoleCovering } from '../auth/access';
 import type { CatalogService } from '../catalog/catalog.service';
+import { type ExportedFile, XLSX_TYPE } from '../export/export.service';
 import { findLocalityById, findLocalityChain } from '../locality/locality.repository';
+import type { NotificationService } from '../notification/notification.service';
 import { presentPeriod } from '../reporting/reporting.presenter';
 import type { ReportingService } from '../reporting/reporting.service';
 import { evaluatePlansOfLocalities, groupBy, type PlanEvaluation, yearOf } from './overview.evaluation';
+import { renderOverviewSheet } from './overview.export';
 import { canReadOverview } from './overview.policy';
 import { type ChildLocalityRow, listChildLocalities, listGrandchildLocalities } from './overview.repository';
 import { rollUpCommunes, rollUpProvinces } from './overview.rollup';
@@ -38,7 +47,11 @@ type OverviewServiceDeps = {
   clock: Clock;
   catalog: Pick<CatalogService, 'list'>;
   reporting: Pick<ReportingService, 'ensurePeriodsOfPlans'>;
+  notifications: Pick<NotificationService, 'notifyStandingOfficersOf'>;
 };
+
+/** Who may chase the communes of a province ("đôn đốc"): those who answer for the province's plan work. */
+const CHASING_ROLES = ['system_admin', 'leader', 'standing_officer'] as const;
 
 type Row = Omit<TOverviewLocality, 'rank'>;
 
@@ -70,6 +83,7 @@ const summarise = (
   const taskStatuses = evaluations.flatMap((row) => row.taskStatuses);
   return {
     localityId: locality.id,
+    code: locality.code,
     name: locality.name,
     kind: locality.kind,
     // The newest plan first: its dashboard is where the row links.
@@ -112,7 +126,13 @@ const coverageOf = (rows: Row[]): TOverviewCoverage => ({
   lateReporting: rows.filter((row) => row.reports.late + row.reports.missing > 0).length,
 });
 
-export const createOverviewService = ({ db, clock, catalog, reporting }: OverviewServiceDeps) => {
+export const createOverviewService = ({
+  db,
+  clock,
+  catalog,
+  reporting,
+  notifications,
+}: OverviewServiceDeps) => {
   /**
    * The overview of a locality's children for a year.
    *
@@ -131,7 +151,7 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
     }
     const asOf = vietnamDateOf(clock.now());
     const year = query.year ?? yearOf(asOf);
-    const head = { id: root.id, name: root.name, level: root.level, kind: root.kind };
+    const head = { id: root.id, code: root.code, name: root.name, level: root.level, kind: root.kind };
     const children = await listChildLocalities(db, localityId);
 
     if (root.level !== 'nation') {
@@ -188,7 +208,102 @@ export const createOverviewService = ({ db, clock, catalog, reporting }: Overvie
     };
   };
 
-  return { getLocalityOverview };
-};
+  /**
+   * The overview's rows that pass the page's filters, as an Excel sheet (the same rule as the page:
+   * `filterOverviewRows`).
+   *
+   * @throws AppError LOCALITY_NOT_FOUND as for the overview
+   */
+  const exportLocalities = async (
+    context: RequestContext,
+    localityId: string,
+    query: TOverviewExportQuery,
+  ): Promise<ExportedFile> => {
+    const overview = await getLocalityOverview(context, localityId, { year: query.year });
+    const rows = filterOverviewRows(overview.localities, {
+      colours: query.colours,
+      problem: query.problem,
+      query: query.q,
+    });
+    return {
+      bytes: await renderOverviewSheet(overview, rows, query),
+      contentType: XLSX_TYPE,
+      fileName: `tong-quan-${overview.locality.code ?? 'dia-ban'}-${overview.year}.xlsx`,
+    };
+  };
 
-export type OverviewService = ReturnType<typeof createOverviewService>;
+  /**
+   * "Đôn đốc": reminds the standing agencies of the chosen communes of a province that are late with
+   * their reports (late or missing past the due date, in the year's overview), once a day each, and
+   * records each reminder in the commune's audit trail.
+   *
+   * @throws AppError LOCALITY_NOT_FOUND as for the overview; FORBIDDEN for a reader who does not answer
+   *   for the province (an inspector, a unit officer); BAD_REQUEST for the nation
+   */
+  const chaseLate = async (
+    context: RequestContext,
+    localityId: string,
+    input: TOverviewChaseRequest,
+  ): Promise<TOverviewChaseResult> => {
+    const overview = await getLocalityOverview(context, localityId, { year: input.year });
+    if (!hasRoleCovering(context.actor, await findLocalityChain(db, localityId), CHASING_ROLES))
+      throw new AppError('FORBIDDEN');
+    if (overview.locality.level !== 'province') {
+      throw new AppError('BAD_REQUEST', {
+        message: 'Chỉ đôn đốc được các xã, phường của một tỉnh, thành phố.',
+        details: [{ field: 'localityIds', message: 'Hãy mở tổng quan của tỉnh để đôn đốc các xã, phường' }],
+      });
+    }
+    const rowById = new Map(overview.localities.map((row) => [row.localityId, row]));
+    const today = vietnamDateOf(clock.now());
+    const result: TOverviewChaseResult = { reminded: 0, notifications: 0, skipped: [] };
+    for (const id of [...new Set(input.localityIds)]) {
+      const row = rowById.get(id);
+      if (!row) {
+        result.skipped.push({ localityId: id, name: null, reason: 'not_a_child' });
+        continue;
+      }
+      if (!hasProblem(row, 'late_reporting')) {
+        result.skipped.push({ localityId: id, name: row.name, reason: 'not_late' });
+        continue;
+      }
+      const name = `${row.kind} ${row.name}`;
+      const plan = row.plans[0];
+      const sent = await db.transaction(async (tx) => {
+        const told = await notifications.notifyStandingOfficersOf(tx, id, {
+          kind: 'report_overdue',
+          title: `Đôn đốc báo cáo năm ${overview.year}: ${name}`,
+          body: `${actorName(context.actor)} (${overview.locality.kind} ${overview.locality.name}) đề nghị ${name} hoàn thành báo cáo thực hiện kế hoạch: ${row.reports.late} báo cáo nộp muộn, ${row.reports.missing} báo cáo quá hạn chưa nộp.`,
+          link: plan
+            ? `/plans/${plan.planId}?tab=reports${plan.period ? `&period=${plan.period.id}` : ''}`
+            : null,
+          baseKey: `chase:${id}:${overview.year}:${today}`,
+        });
+        if (told.officers === 0) return told;
+        await recordAudit(tx, context, clock.now(), {
+          entityType: 'reminder',
+          entityId: id,
+          localityId: id,
+          action: 'create',
+          after: {
+            name: `Đôn đốc báo cáo năm ${overview.year} – ${name}`,
+            year: overview.year,
+            late: row.reports.late,
+            missing: row.reports.missing,
+            notified: told.created,
+          },
+        });
+        return told;
+      });
+      if (sent.officers === 0) {
+        result.skipped.push({ localityId: id, name: row.name, reason: 'no_standing_officer' });
+        continue;
+      }
+      result.reminded += 1;
+      result.notifications += sent.created;
+    }
+    return result;
+  };
+
+  return { getLocalityOverview, exportLocalities, chaseLate };
+};

@@ -340,6 +340,11 @@ export const en: Resources = {
       task: 'Task',
       user: 'User',
       role_assignment: 'Role',
+      reporting_period: 'Reporting period',
+      unit_report: 'Unit report',
+      attachment: 'Evidence file',
+      consolidated_report: 'Consolidated report',
+      reminder: 'Reminder to report',
     },
     levels: { nation: 'Nation', province: 'Province', commune: 'Commune' },
     fields: {

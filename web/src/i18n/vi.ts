@@ -339,6 +339,11 @@ export const vi = {
       task: 'Nhiệm vụ',
       user: 'Người dùng',
       role_assignment: 'Vai trò',
+      reporting_period: 'Kỳ báo cáo',
+      unit_report: 'Báo cáo của đơn vị',
+      attachment: 'Tệp minh chứng',
+      consolidated_report: 'Báo cáo tổng hợp',
+      reminder: 'Đôn đốc báo cáo',
     },
     levels: { nation: 'Quốc gia', province: 'Tỉnh, thành phố', commune: 'Xã, phường' },
     fields: {
