@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OverviewPage } from './page-models/overview-page';
@@ -78,6 +79,35 @@ describe('[OVERVIEW] province overview: communes ranked, figures traced to the c
     expect((await overview.communeCells('Thái Nguyên'))[1]).toContain('1/92 xã, phường có kế hoạch');
     await overview.communeRow('Thái Nguyên').getByRole('link', { name: 'Thái Nguyên' }).click();
     await overview.heading('Thái Nguyên').waitFor();
+  });
+
+  it('[OVERVIEW]: the administrator filters Thái Nguyên by colour and exports exactly the rows shown', async () => {
+    const overview = new OverviewPage(admin);
+    await overview.openFromDashboards('Thái Nguyên');
+    await admin.getByTestId('overview-shown').getByText('Đang hiện 92/92 địa phương').waitFor();
+    // Dân Tiến is the one commune rated; its colour is what the filter is tried with.
+    const rating = (await overview.communeCells('Dân Tiến'))[2]!;
+    expect(['Xanh', 'Vàng', 'Đỏ']).toContain(rating);
+    await overview.filterColour(rating);
+    await admin.getByTestId('overview-shown').getByText('Đang hiện 1/92 địa phương').waitFor();
+    expect(new URL(admin.url()).searchParams.get('colours')).toMatch(/^(green|yellow|red)$/);
+    expect(await overview.communeRow('Dân Tiến').count()).toBe(1);
+
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('button', { name: 'Xuất Excel' }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0]!;
+    expect(String(sheet.getCell('A2').value)).toBe(`Lọc: xếp loại ${rating} · 1 dòng`);
+    expect(sheet.getRow(4).getCell(3).value).toBe('xã Dân Tiến');
+    expect(sheet.getRow(4).getCell(4).value).toBe(rating);
+    expect(sheet.getRow(5).getCell(3).value ?? null).toBeNull();
+
+    // The problem filter narrows further: no plan in the province but Dân Tiến's has one.
+    await overview.filterProblem('Chưa có kế hoạch');
+    await admin.getByText('Không có địa phương nào khớp với bộ lọc.').waitFor();
   });
 
   it('[OVERVIEW]: a ward officer cannot open the province overview', async () => {

@@ -39,6 +39,20 @@ export class OverviewPage {
     return this.page.getByRole('row').filter({ has: this.page.getByText(catalogCode, { exact: true }) });
   }
 
+  /** Picks one rating in "Lọc theo xếp loại" (Xanh, Vàng, Đỏ, Chưa đánh giá). */
+  async filterColour(label: string) {
+    await this.page.getByRole('combobox', { name: 'Lọc theo xếp loại' }).click();
+    // Ant Design lists the visible options by title (its role="option" list is for screen readers).
+    await this.page.getByTitle(label, { exact: true }).click();
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Picks a status in "Lọc theo tình trạng". */
+  async filterProblem(label: string) {
+    await this.page.getByRole('combobox', { name: 'Lọc theo tình trạng' }).click();
+    await this.page.getByTitle(label, { exact: true }).click();
+  }
+
   notFound(): Locator {
     return this.page.getByText('Không xem được tổng quan địa bàn');
   }

@@ -1,18 +1,6 @@
-import { matchesFolded } from '@core/domain/text';
+import { filterOverviewRows } from '@core/domain/overview-filter';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Input,
-  Result,
-  Select,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, Breadcrumb, Button, Card, Empty, Flex, Result, Select, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -21,6 +9,7 @@ import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
 import { formatDay } from '../reporting/reportStatus';
 import { LocalityRanking } from './components/LocalityRanking';
+import { OverviewFilters, useOverviewFilter } from './components/OverviewFilters';
 import { RollupChart } from './components/RollupChart';
 import { RollupTable, useCatalogName } from './components/RollupTable';
 import { formatNumber } from './format';
@@ -44,14 +33,19 @@ const OverviewPage = () => {
 
 const LocalityOverview = ({ localityId }: { localityId: string }) => {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
   const nameOf = useCatalogName();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const { filter, update } = useOverviewFilter();
   const yearParam = Number(searchParams.get('year')) || null;
   const [selected, setSelected] = useState<string | null>(null);
   const overview = useQuery({
     ...overviewQueries.locality(localityId, yearParam),
     placeholderData: keepPreviousData,
+  });
+  // The year before, for the comparison column (loaded once the page's year is known).
+  const lastYear = useQuery({
+    ...overviewQueries.locality(localityId, overview.data ? overview.data.year - 1 : null),
+    enabled: overview.data != null,
   });
 
   if (overview.isLoading) return <LoadingState />;
@@ -73,9 +67,8 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
     return <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />;
   const data = overview.data;
   const isNation = data.locality.level === 'nation';
-  const shown = search.trim()
-    ? data.localities.filter((row) => matchesFolded(row.name, search))
-    : data.localities;
+  const shown = filterOverviewRows(data.localities, filter);
+  const previous = lastYear.data?.year === data.year - 1 ? lastYear.data.localities : undefined;
   const { localities: coverage, communes } = data.summary;
   const summary = communes
     ? t('overview.summaryNation', {
@@ -125,7 +118,7 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
             loading={overview.isFetching}
             onChange={(value: number) => {
               setSelected(null);
-              setSearchParams({ year: String(value) }, { replace: true });
+              update({ year: String(value) });
             }}
             options={years.map((year) => ({ value: year, label: String(year) }))}
           />
@@ -146,20 +139,27 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
         ) : (
           <Flex vertical gap={8}>
             {data.localities.length === 1 && <Alert type="info" showIcon title={t('overview.oneLocality')} />}
-            <Input.Search
-              allowClear
-              aria-label={t('overview.search')}
-              placeholder={
-                isNation ? t('overview.searchProvincePlaceholder') : t('overview.searchPlaceholder')
-              }
-              style={{ maxWidth: 420 }}
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
+            <OverviewFilters
+              localityId={localityId}
+              year={data.year}
+              rows={data.localities}
+              isProvince={data.locality.level === 'province'}
+              filter={filter}
+              onChange={update}
             />
+            <Typography.Text type="secondary" data-testid="overview-shown">
+              {t('overview.shown', { shown: shown.length, total: data.localities.length })}
+            </Typography.Text>
             {shown.length === 0 ? (
-              <Empty description={t('overview.searchEmpty', { query: search.trim() })} />
+              <Empty description={t('overview.filterEmpty')} />
             ) : (
-              <LocalityRanking localities={shown} provinces={isNation} year={yearParam ?? undefined} />
+              <LocalityRanking
+                localities={shown}
+                provinces={isNation}
+                year={yearParam ?? undefined}
+                previous={previous}
+                previousYear={data.year - 1}
+              />
             )}
           </Flex>
         )}

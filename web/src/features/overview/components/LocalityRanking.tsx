@@ -18,21 +18,33 @@ export const LocalityRanking = ({
   localities,
   provinces = false,
   year,
+  previous,
+  previousYear,
 }: {
   localities: TOverviewLocality[];
   provinces?: boolean;
   year?: number;
+  /** The same localities the year before, for the comparison column (absent while it loads). */
+  previous?: TOverviewLocality[];
+  previousYear?: number;
 }) => {
   const { t } = useTranslation();
+  const before = new Map((previous ?? []).map((row) => [row.localityId, row]));
   return (
     <Table<TOverviewLocality>
       rowKey="localityId"
       size="small"
       pagination={false}
-      scroll={{ x: 980 }}
+      scroll={{ x: 1110 }}
       dataSource={localities}
       columns={[
-        { title: t('overview.rank'), dataIndex: 'rank', width: 64, render: (rank) => rank ?? '—' },
+        {
+          title: t('overview.rank'),
+          dataIndex: 'rank',
+          width: 64,
+          render: (rank) => rank ?? '—',
+          sorter: (a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER),
+        },
         {
           title: provinces ? t('overview.province') : t('overview.locality'),
           dataIndex: 'name',
@@ -99,6 +111,7 @@ export const LocalityRanking = ({
           width: 80,
           align: 'right',
           render: (score: number | null) => (score == null ? '—' : formatNumber(score, 1)),
+          sorter: (a, b) => (a.score ?? -1) - (b.score ?? -1),
         },
         {
           title: t('overview.reported'),
@@ -123,6 +136,7 @@ export const LocalityRanking = ({
           width: 90,
           align: 'right',
           render: (_, row) => <Alarm value={row.reports.late} />,
+          sorter: (a, b) => a.reports.late - b.reports.late,
         },
         {
           title: t('overview.missing'),
@@ -130,6 +144,7 @@ export const LocalityRanking = ({
           width: 110,
           align: 'right',
           render: (_, row) => <Alarm value={row.reports.missing} />,
+          sorter: (a, b) => a.reports.missing - b.reports.missing,
         },
         {
           title: t('overview.behind'),
@@ -156,8 +171,51 @@ export const LocalityRanking = ({
           width: 120,
           align: 'right',
           render: (value: number) => <Alarm value={value} />,
+          sorter: (a, b) => a.overdueTasks - b.overdueTasks,
+        },
+        {
+          title: t('overview.comparedWith', { year: previousYear ?? '' }),
+          key: 'previous',
+          width: 130,
+          render: (_, row) => (
+            <Compared now={row} before={before.get(row.localityId)} loaded={previous != null} />
+          ),
         },
       ]}
     />
+  );
+};
+
+/** The score against the year before: "▲ 12,5 (Vàng)", "▼ 3,0", "Năm trước chưa đánh giá". */
+const Compared = ({
+  now,
+  before,
+  loaded,
+}: {
+  now: TOverviewLocality;
+  before: TOverviewLocality | undefined;
+  loaded: boolean;
+}) => {
+  const { t } = useTranslation();
+  if (!loaded) return <Typography.Text type="secondary">…</Typography.Text>;
+  if (!before || before.score == null)
+    return <Typography.Text type="secondary">{t('overview.previousNone')}</Typography.Text>;
+  const previousColour = t(`dashboard.colours.${before.colour}`);
+  if (now.score == null)
+    return (
+      <Typography.Text type="secondary">
+        {t('overview.previousOnly', { score: formatNumber(before.score, 1), colour: previousColour })}
+      </Typography.Text>
+    );
+  const delta = now.score - before.score;
+  const arrow = delta > 0.05 ? '▲' : delta < -0.05 ? '▼' : '=';
+  return (
+    <Tooltip
+      title={t('overview.previousHint', { score: formatNumber(before.score, 1), colour: previousColour })}
+    >
+      <Typography.Text type={delta < -0.05 ? 'danger' : undefined}>
+        {arrow === '=' ? t('overview.previousSame') : `${arrow} ${formatNumber(Math.abs(delta), 1)}`}
+      </Typography.Text>
+    </Tooltip>
   );
 };
