@@ -110,6 +110,18 @@ describe('[OVERVIEW] province overview: communes ranked, figures traced to the c
     await admin.getByText('Không có địa phương nào khớp với bộ lọc.').waitFor();
   });
 
+  it('[OVERVIEW]: Dân Tiến, formed from three former communes, shows their names and is found by a former name', async () => {
+    const overview = new OverviewPage(admin);
+    await overview.openFromDashboards('Thái Nguyên');
+    expect((await overview.communeCells('Dân Tiến'))[1]).toContain(
+      'Hình thành từ: Xã Bình Long, Xã Phương Giao, Xã Dân Tiến',
+    );
+    // A former commune's name, typed without diacritics, finds the commune it became.
+    await admin.getByLabel('Tìm theo tên', { exact: true }).fill('phuong giao');
+    await admin.getByTestId('overview-shown').getByText('Đang hiện 1/92 địa phương').waitFor();
+    expect(await overview.communeRow('Dân Tiến').count()).toBe(1);
+  });
+
   it('[OVERVIEW]: a ward officer cannot open the province overview', async () => {
     expect(haiPhongId).not.toBe('');
     const overview = new OverviewPage(wardOfficer);

@@ -20,6 +20,8 @@ export type OverviewProblem = (typeof OVERVIEW_PROBLEMS)[number];
 /** The fields of an overview row the filter reads. */
 export type FilterableOverviewRow = {
   name: string;
+  /** The former units it was formed from: a search for a former name finds its successor. */
+  formedFrom?: string | null;
   colour: OverviewColour;
   planCount: number;
   overdueTasks: number;
@@ -29,7 +31,7 @@ export type FilterableOverviewRow = {
 export type OverviewFilter = {
   colours?: readonly OverviewColour[];
   problem?: OverviewProblem;
-  /** Part of the name, with or without diacritics. */
+  /** Part of the name or of a former unit's name, with or without diacritics. */
   query?: string;
 };
 
@@ -63,7 +65,7 @@ export const filterOverviewRows = <T extends FilterableOverviewRow>(
     (row) =>
       (!filter.colours?.length || filter.colours.includes(row.colour)) &&
       (!filter.problem || hasProblem(row, filter.problem)) &&
-      (!query || matchesFolded(row.name, query)),
+      (!query || matchesFolded(row.name, query) || matchesFolded(row.formedFrom ?? '', query)),
   );
 };
 

@@ -49,6 +49,8 @@ export const ZOverviewLocality = z.object({
   code: z.string(),
   name: z.string(),
   kind: z.string(),
+  /** The former units it was formed from on 1/7/2025, as the register prints them ("Xã A, Xã B, Xã C"). */
+  formedFrom: z.string().nullable(),
   /**
    * The locality's own plans in effect (a commune's), newest first. Empty for a province in the
    * nation's overview: its figures come from its communes' plans, counted in `planCount`.

@@ -482,6 +482,7 @@ export type OverviewSheetView = {
     pendingReview: number;
     indicatorsBehind: number;
     overdueTasks: number;
+    formedFrom: string | null;
   }>;
 };
 
@@ -510,6 +511,7 @@ export const renderOverviewXlsx = (view: OverviewSheetView): Promise<Buffer> => 
       { header: 'Chờ xem xét', width: 11 },
       { header: 'Chỉ tiêu chậm lộ trình', width: 14 },
       { header: 'Nhiệm vụ quá hạn', width: 12 },
+      { header: 'Hình thành từ (1/7/2025)', width: 40 },
     ],
     view.rows.map((row) => [
       row.rank,
@@ -524,10 +526,11 @@ export const renderOverviewXlsx = (view: OverviewSheetView): Promise<Buffer> => 
       row.pendingReview,
       row.indicatorsBehind,
       row.overdueTasks,
+      row.formedFrom,
     ]),
   );
   sheet.getCell('A2').value = `Lọc: ${view.filter} · ${view.rows.length} dòng`;
   sheet.getCell('A2').font = { name: FONT_NAME, italic: true };
-  sheet.autoFilter = { from: 'A3', to: 'L3' };
+  sheet.autoFilter = { from: 'A3', to: 'M3' };
   return toBuffer(workbook);
 };

@@ -53,5 +53,6 @@ export const renderOverviewSheet = (
       pendingReview: row.reports.pendingReview,
       indicatorsBehind: row.indicators.behind ?? 0,
       overdueTasks: row.overdueTasks,
+      formedFrom: row.formedFrom,
     })),
   });

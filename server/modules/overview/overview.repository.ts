@@ -26,7 +26,7 @@ import type { PeriodRow, ReportRow } from '../reporting/reporting.repository';
 
 export type ChildLocalityRow = Pick<
   typeof locality.$inferSelect,
-  'id' | 'code' | 'name' | 'kind' | 'scoreGreen' | 'scoreYellow'
+  'id' | 'code' | 'name' | 'kind' | 'formedFrom' | 'scoreGreen' | 'scoreYellow'
 >;
 
 /** The localities directly under a locality, by name. */
@@ -37,6 +37,7 @@ export const listChildLocalities = (executor: Executor, parentId: string): Promi
       code: locality.code,
       name: locality.name,
       kind: locality.kind,
+      formedFrom: locality.formedFrom,
       scoreGreen: locality.scoreGreen,
       scoreYellow: locality.scoreYellow,
     })
@@ -58,6 +59,7 @@ export const listGrandchildLocalities = async (
       code: locality.code,
       name: locality.name,
       kind: locality.kind,
+      formedFrom: locality.formedFrom,
       scoreGreen: locality.scoreGreen,
       scoreYellow: locality.scoreYellow,
       parentId: locality.parentId,

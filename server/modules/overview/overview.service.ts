@@ -86,6 +86,7 @@ const summarise = (
     code: locality.code,
     name: locality.name,
     kind: locality.kind,
+    formedFrom: locality.formedFrom,
     // The newest plan first: its dashboard is where the row links.
     plans: options.listPlans
       ? [...evaluations].reverse().map((row) => ({

@@ -87,6 +87,7 @@ export const enOverview: typeof viOverview = {
     searchProvincePlaceholder: 'Search provinces (accents optional)',
     searchEmpty: 'No locality matches "{{query}}".',
     provinceFigure: 'From {{included}}/{{reporting}} reporting communes',
+    formedFrom: 'Formed from: {{names}}',
     filterColour: 'Filter by rating',
     filterProblem: 'Filter by status',
     problems: {

@@ -83,10 +83,11 @@ export const viOverview = {
       '{{withPlans}}/{{total}} tỉnh, thành phố có kế hoạch; {{communesWithPlans}}/{{communes}} xã, phường đã có kế hoạch, {{late}} chậm báo cáo',
     summaryHint: 'Chậm báo cáo: có ít nhất một báo cáo của đơn vị nộp muộn hoặc quá hạn chưa nộp.',
     search: 'Tìm theo tên',
-    searchPlaceholder: 'Tìm xã, phường (gõ không dấu cũng được)',
+    searchPlaceholder: 'Tìm xã, phường, cả tên cũ (gõ không dấu cũng được)',
     searchProvincePlaceholder: 'Tìm tỉnh, thành phố (gõ không dấu cũng được)',
     searchEmpty: 'Không có địa phương nào khớp với "{{query}}".',
     provinceFigure: 'Gộp {{included}}/{{reporting}} xã báo cáo',
+    formedFrom: 'Hình thành từ: {{names}}',
     filterColour: 'Lọc theo xếp loại',
     filterProblem: 'Lọc theo tình trạng',
     problems: {

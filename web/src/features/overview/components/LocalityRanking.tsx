@@ -65,6 +65,7 @@ export const LocalityRanking = ({
                       </Typography.Text>
                     </div>
                   )}
+                  <FormedFrom row={row} />
                 </>
               );
             }
@@ -74,6 +75,7 @@ export const LocalityRanking = ({
                 <>
                   <div>{name}</div>
                   <Typography.Text type="secondary">{t('overview.noPlan')}</Typography.Text>
+                  <FormedFrom row={row} />
                 </>
               );
             }
@@ -86,6 +88,7 @@ export const LocalityRanking = ({
                     {plan.period?.label ?? t('overview.noPeriod')}
                   </Typography.Text>
                 </div>
+                <FormedFrom row={row} />
               </>
             );
           },
@@ -217,5 +220,18 @@ const Compared = ({
         {arrow === '=' ? t('overview.previousSame') : `${arrow} ${formatNumber(Math.abs(delta), 1)}`}
       </Typography.Text>
     </Tooltip>
+  );
+};
+
+/** The former units a locality was formed from on 1/7/2025, when it was formed from others. */
+const FormedFrom = ({ row }: { row: TOverviewLocality }) => {
+  const { t } = useTranslation();
+  if (!row.formedFrom) return null;
+  return (
+    <div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('overview.formedFrom', { names: row.formedFrom })}
+      </Typography.Text>
+    </div>
   );
 };
