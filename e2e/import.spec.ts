@@ -126,4 +126,50 @@ describe('[IMPORT] a plan document becomes a plan through the review screen', ()
     await plan.indicatorRow(corrected).first().waitFor();
     expect(await plan.indicatorRow('100% nhà văn hoá kết nối Internet').count()).toBe(0);
   });
+
+  it('asks before saving a plan whose document names another commune, and saves nothing until confirmed', async () => {
+    // A plan of xã Dân Tiến, uploaded by Thành Đông's officer (who may only plan in Thành Đông).
+    const text = [
+      'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'XÃ DÂN TIẾN\tĐộc lập - Tự do - Hạnh phúc',
+      'Số: 77/KH-UBND\tDân Tiến, ngày 15 tháng 9 năm 2025',
+      'KẾ HOẠCH HÀNH ĐỘNG',
+      'Chuyển đổi số năm 2025 trên địa bàn xã Dân Tiến',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      '- Triển khai đồng bộ, hiệu quả.',
+      'II. NHIỆM VỤ VÀ GIẢI PHÁP',
+      '1. Rà soát hạ tầng mạng tại trụ sở xã.',
+      'Thời gian hoàn thành: Quý IV/2025.',
+      'III. TỔ CHỨC THỰC HIỆN',
+      'Phòng Văn hóa - Xã hội là cơ quan thường trực, theo dõi, tổng hợp.',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Nguyễn Văn Hùng',
+    ].join('\n');
+    const plansNumbered = async () => {
+      const response = await page.request.get(`${app.baseUrl}/api/v1/plans`);
+      const plans = (await response.json()).data as Array<{ number: string | null }>;
+      return plans.filter((plan) => plan.number === '77/KH-UBND').length;
+    };
+    const importPage = new ImportPage(page);
+    await importPage.openFromPlanList();
+    await importPage.upload({ name: 'dan-tien.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await importPage.waitForReview();
+    // The register's proposal is shown beside the locality.
+    await page.getByText(/Văn bản ghi xã Dân Tiến: khớp xã Dân Tiến, Thái Nguyên/).waitFor();
+
+    await importPage.save();
+
+    const confirmation = importPage.localityConfirmation;
+    await confirmation
+      .getByText(
+        /^Kế hoạch sẽ được lưu vào phường Thành Đông, nhưng văn bản ghi xã Dân Tiến\. Các đơn vị của phường Thành Đông sẽ phải báo cáo \d+ chỉ tiêu và \d+ nhiệm vụ/,
+      )
+      .waitFor();
+    expect(await plansNumbered()).toBe(0);
+
+    await confirmation.getByRole('button', { name: 'Vẫn lưu vào địa phương này' }).click();
+    await new PlanPage(page).heading('77/KH-UBND').waitFor({ timeout: 30_000 });
+    expect(await plansNumbered()).toBe(1);
+  });
 });

@@ -65,6 +65,7 @@ export const ERROR_STATUS = {
   DUPLICATE: 409,
   PLAN_NUMBER_TAKEN: 409,
   PLAN_HAS_REPORTS: 409,
+  LOCALITY_CONFIRMATION_REQUIRED: 409,
   INDICATOR_HAS_REPORTS: 409,
   TASK_HAS_REPORTS: 409,
   INTERNAL: 500,
@@ -141,6 +142,8 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   PLAN_NUMBER_TAKEN: 'Địa phương đã có một kế hoạch mang số hiệu này.',
   PLAN_HAS_REPORTS:
     'Kế hoạch đã có báo cáo của các đơn vị nên không xóa được. Nếu kế hoạch không còn hiệu lực, hãy chuyển trạng thái sang "Đã kết thúc".',
+  LOCALITY_CONFIRMATION_REQUIRED:
+    'Văn bản không ghi địa phương được chọn: hãy xác nhận lưu kế hoạch vào địa phương này.',
   INDICATOR_HAS_REPORTS:
     'Chỉ tiêu đã có số liệu trong báo cáo của đơn vị nên không xóa được; xóa sẽ làm mất số liệu đã báo cáo. Hãy sửa chỉ tiêu thay vì xóa.',
   TASK_HAS_REPORTS:

@@ -166,6 +166,34 @@ export const ZImportedTask = z.object({
 });
 export type TImportedTask = z.infer<typeof ZImportedTask>;
 
+/**
+ * The locality the importer proposes for the plan: the unit of the national register the header names
+ * (issuer, date line), matched without accents, by kind and province, or through the units merged in
+ * the 2025 reform (then `formerName` says which former unit the document names).
+ */
+export const ZImportedLocalityMatch = z.object({
+  /** Official code of the commune, ward or special zone. */
+  code: z.string(),
+  /** Name without its kind ("Thành Đông"). */
+  name: z.string(),
+  /** xã, phường or đặc khu. */
+  kind: z.string(),
+  /** Province name ("Hải Phòng") and code. */
+  province: z.string(),
+  provinceCode: z.string(),
+  /** high: one unit of that name; medium: through a former unit; low: several candidates. */
+  confidence: z.enum(['high', 'medium', 'low']),
+  /** The former unit the document names, when matched through the 2025 merger ("xã Dân Tiến"). */
+  formerName: z.string().nullable(),
+  /** How many units of the register fit the document's words. */
+  candidates: z.number().int(),
+  /** Why this unit, in Vietnamese. */
+  note: z.string(),
+  /** The locality of this installation with that code, when the register is loaded; else null. */
+  localityId: z.uuid().nullable(),
+});
+export type TImportedLocalityMatch = z.infer<typeof ZImportedLocalityMatch>;
+
 /** The whole draft of an imported plan. */
 export const ZImportedPlanDraft = z.object({
   /** Name of the source file, when known. */
@@ -178,6 +206,8 @@ export const ZImportedPlanDraft = z.object({
   tasks: z.array(ZImportedTask),
   /** Notes, in Vietnamese, on what could not be read with confidence. */
   uncertain: z.array(z.string()),
+  /** The locality proposed from the header (set by the import job), null when none matched. */
+  localityMatch: ZImportedLocalityMatch.nullable().optional(),
 });
 export type TImportedPlanDraft = z.infer<typeof ZImportedPlanDraft>;
 
@@ -252,6 +282,11 @@ export const ZSavePlanDraftRequest = z
     draft: ZImportedPlanDraft,
     /** Printed unit name → existing unit, or a unit to create in the locality. */
     unitMapping: z.record(z.string(), ZUnitMappingEntry).default({}),
+    /**
+     * Set after the officer confirmed saving into a locality the document does not name (or when it
+     * names none); without it such a save is refused with LOCALITY_CONFIRMATION_REQUIRED (409).
+     */
+    confirmLocality: z.boolean({ error: 'Xác nhận địa phương phải là true hoặc false' }).optional(),
   })
   // The draft shares its shape with the importer's answer: its texts are checked here, all at once.
   .superRefine((request, context) => refuseUnsafeStrings(request, context));

@@ -60,4 +60,9 @@ export class ImportPage {
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Lưu kế hoạch' }).click();
   }
+
+  /** The dialog that asks to confirm saving into a locality the document does not name. */
+  get localityConfirmation(): Locator {
+    return this.page.getByRole('dialog').filter({ hasText: 'Xác nhận địa phương của kế hoạch' });
+  }
 }

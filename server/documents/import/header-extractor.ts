@@ -5,7 +5,7 @@
  */
 import { foldText, normalizeText } from '@core/domain/text';
 import type { TImportedPlanHeader } from '@core/schemas/import.schemas';
-import { type DocumentStructure, foldOcr } from './structure';
+import { type DocumentStructure, foldOcr, isSignatureStart } from './structure';
 import { joinWrapped } from './text-reader';
 import { cleanUnit } from './units';
 
@@ -175,23 +175,50 @@ export const paragraphs = (lines: readonly string[]): string[] => {
   return out.map((parts) => joinWrapped(parts));
 };
 
-const POSITIONS: Array<[RegExp, string]> = [
-  [/^pho chu tich\b/, 'Phó Chủ tịch'],
-  [/^chu tich\b/, 'Chủ tịch'],
-  [/^pho bi thu\b/, 'Phó Bí thư'],
-  [/^bi thu\b/, 'Bí thư'],
-];
+/** Positions a signer holds, folded → as written in the draft. Longest first. */
+const POSITION_LABELS: Record<string, string> = {
+  'pho chu tich': 'Phó Chủ tịch',
+  'chu tich': 'Chủ tịch',
+  'pho bi thu': 'Phó Bí thư',
+  'bi thu': 'Bí thư',
+  'pho truong ban': 'Phó Trưởng ban',
+  'truong ban': 'Trưởng ban',
+};
+const POSITION = /\b(pho chu tich|chu tich|pho bi thu|bi thu|pho truong ban|truong ban)\b/g;
 
-const looksLikePersonName = (line: string): boolean => {
-  const words = line.trim().split(/\s+/);
-  return (
-    words.length >= 2 &&
-    words.length <= 5 &&
-    words.every((word) => /^\p{Lu}\p{Ll}*$/u.test(word)) &&
-    !/^(phu luc|noi nhan|ke hoach)/.test(foldText(line))
-  );
+/** Words that are never part of a signer's name (titles, organs, the "Nơi nhận" list). */
+const NOT_A_NAME =
+  /\b(chu tich|bi thu|truong ban|uy ban|ubnd|dang uy|dang bo|ban thuong vu|noi nhan|luu|phu luc|ke hoach|da ky|ky|dong dau|thuong truc|nhu tren|hanh dong)\b/;
+
+/** The signer's name when the line is one ("Trần Thị Mai", also in capitals "TRẦN THỊ MAI"), else null. */
+const personName = (line: string): string | null => {
+  const text = line.replace(/\t/g, ' ').trim();
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 5 || NOT_A_NAME.test(foldOcr(text))) return null;
+  if (words.every((word) => /^\p{Lu}\p{Ll}*$/u.test(word))) return text;
+  if (
+    words.every((word) => /^\p{Lu}+$/u.test(word)) &&
+    /[\u0300-\u0323ĐđƠơƯưĂăÂâÊêÔô]/.test(text.normalize('NFD'))
+  )
+    return titleCase(text);
+  return null;
 };
 
+/** Pieces of the lines after the body, in reading order: a signature set beside "Nơi nhận" is its own piece. */
+const signaturePieces = (lines: readonly string[], from: number, to: number): string[] =>
+  lines
+    .slice(from, to)
+    .flatMap((line) => line.split(/\t+/))
+    // "Nơi nhận: TM. ỦY BAN NHÂN DÂN" printed on one line: the signature starts its own piece.
+    .flatMap((piece) => piece.split(/\s+(?=(?:TM\.?|T\/M|T\.M|KT\.?|K\.T|Q\.)\s)/u))
+    .map((piece) => piece.trim())
+    .filter((piece) => piece && !/^[-+•*]/.test(piece) && !/^(noi nhan|luu)\b/.test(foldOcr(piece)));
+
+/**
+ * Reads the signature block: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" (the
+ * signer is the deputy), "Q. CHỦ TỊCH" (acting), "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ", or a position set
+ * alone ("BÍ THƯ"), then the name.
+ */
 const readSigner = (
   lines: readonly string[],
   structure: DocumentStructure,
@@ -199,40 +226,48 @@ const readSigner = (
 ): Header['signer'] => {
   let position: string | null = null;
   let name: string | null = null;
-  let blockStart = -1;
-  for (let i = structure.bodyEnd; i < structure.appendixStart; i++) {
-    const folded = foldOcr(lines[i] ?? '');
-    if (/\b(tm|kt|t m)\s+(uy ban|ubnd|dang uy|ban thuong vu|chu tich|bi thu)/.test(folded)) {
-      blockStart = i;
-      const inline = folded.replace(/^.*?\b(?:tm|kt|t m)\s+/, '');
-      for (const [pattern, label] of POSITIONS) if (pattern.test(inline)) position = label;
-      for (let j = i + 1; j < Math.min(i + 4, structure.appendixStart); j++) {
-        const next = foldOcr(lines[j] ?? '');
-        const found = POSITIONS.find(([pattern]) => pattern.test(next));
-        if (found) position = found[1];
-      }
-      if (!position)
-        position = /\b(uy ban|ubnd)/.test(inline)
-          ? 'Chủ tịch'
-          : /dang uy|ban thuong vu/.test(inline)
-            ? 'Bí thư'
-            : null;
-      break;
-    }
-  }
+  const pieces = signaturePieces(lines, structure.bodyEnd, structure.appendixStart);
+  const blockStart = pieces.findIndex((piece) => isSignatureStart(piece));
   if (blockStart >= 0) {
-    for (let j = blockStart + 1; j < Math.min(blockStart + 6, structure.appendixStart); j++) {
-      const line = (lines[j] ?? '').replace(/\t/g, ' ').trim();
-      if (looksLikePersonName(line)) {
-        name = line;
-        break;
-      }
+    const head = foldOcr(pieces[blockStart] ?? '');
+    const prefix = /^(tm|t m|kt|k t|q|tl|tuq|t l)\s/.exec(head)?.[1]?.replace(' ', '') ?? '';
+    const found = [...head.matchAll(POSITION)].map((match) => match[1] ?? '');
+    const headPosition = prefix && prefix !== 'tm' ? (found[0] ?? null) : null;
+    for (let j = blockStart + 1; j < Math.min(blockStart + 8, pieces.length) && !name; j++) {
+      const piece = pieces[j] ?? '';
+      const folded = foldOcr(piece);
+      const positions = [...folded.matchAll(POSITION)].map((match) => match[1] ?? '');
+      if (
+        positions.length &&
+        folded
+          .replace(POSITION, '')
+          .replace(/\b(tm|kt|q|t m)\b/g, '')
+          .trim() === ''
+      )
+        found.push(...positions);
+      else name = personName(piece);
     }
+    const last = found.at(-1) ?? null;
+    if (last && headPosition && last === headPosition && found.length === 1) {
+      // "KT. CHỦ TỊCH" with no deputy line: the signer signs for the chair, so is a deputy.
+      position =
+        prefix === 'kt'
+          ? (POSITION_LABELS[`pho ${last}`] ?? null)
+          : prefix === 'q'
+            ? `Quyền ${POSITION_LABELS[last] ?? ''}`
+            : (POSITION_LABELS[last] ?? null);
+    } else if (last) position = POSITION_LABELS[last] ?? null;
+    else
+      position = /\b(uy ban|ubnd)/.test(head)
+        ? 'Chủ tịch'
+        : /dang uy|dang bo|ban thuong vu|ban chap hanh/.test(head)
+          ? 'Bí thư'
+          : null;
   }
   if (!name) {
     for (const stamp of stamps) {
       const who = /^(.+?)\s*<[^>]*>\s*đã ký/i.exec(stamp)?.[1]?.trim();
-      if (who && who !== who.toUpperCase() && looksLikePersonName(who)) {
+      if (who && who !== who.toUpperCase() && personName(who)) {
         name = who;
         break;
       }
@@ -267,33 +302,71 @@ const readTitle = (lines: readonly string[], structure: DocumentStructure): stri
   return title ? title.charAt(0).toLocaleUpperCase('vi') + title.slice(1) : null;
 };
 
+/** Words that show a "ngày …" belongs to a cited document, not to the plan's own date line. */
+const CITATION_WORDS =
+  /\b(so|nghi quyet|ke hoach|quyet dinh|chi thi|ket luan|cong van|thong tu|nghi dinh|chuong trinh|cua|theo|can cu|thuc hien|ban hanh|tai|den|tu)\b/;
+
+/**
+ * Reads the plan's own date from its date line ("Dân Tiến, ngày 30 tháng 8 năm 2025", also beside
+ * "Số: …" on the same line). A date that follows a document number or a citation ("Nghị quyết số
+ * 57-NQ/TW ngày 22/12/2024") is never taken: what comes before "ngày" must be a place name.
+ *
+ * @param line - one line of the header
+ * @returns the ISO date, or null when the line is not a date line
+ */
+export const readDateLine = (line: string): string | null => {
+  for (const part of line.split(/\t+/)) {
+    const folded = foldOcr(part);
+    const at = folded.search(/\bngay\s*\d/);
+    if (at < 0) continue;
+    // What comes before "ngày", less a leading "Số: 54/KH-UBND": a place name, or nothing.
+    const before = foldOcr(part.replace(new RegExp(String.raw`^\s*\S{0,3}\s*:?\s*${DOC_NUMBER}`, 'u'), ''))
+      .replace(/\bngay\s*\d.*$/, '')
+      .trim();
+    if (before.split(' ').filter(Boolean).length > 5 || /\d/.test(before) || CITATION_WORDS.test(before))
+      continue;
+    const date = readIssuedDate(folded.slice(at));
+    if (date) return date;
+  }
+  return null;
+};
+
 const readNumberAndDate = (
   lines: readonly string[],
   structure: DocumentStructure,
 ): { number: string | null; issuedDate: string | null } => {
-  const headerEnd = structure.titleIndex >= 0 ? structure.titleIndex : Math.min(lines.length, 8);
+  const headerEnd = structure.titleIndex >= 0 ? structure.titleIndex + 1 : Math.min(lines.length, 12);
   let number: string | null = null;
   let issuedDate: string | null = null;
   const numberPattern = new RegExp(DOC_NUMBER);
   for (let i = 0; i < headerEnd; i++) {
-    const line = (lines[i] ?? '').replace(/\t/g, ' ');
+    const line = lines[i] ?? '';
+    // Without a title line the header ends where the body starts.
+    if (structure.titleIndex < 0 && /^(can cu|thuc hien|de |nham)/.test(foldOcr(line))) break;
     if (!number) {
-      const match = numberPattern.exec(line);
-      if (match && !/\b(ngày|ngay)\s*$/.test(line.slice(0, match.index)))
+      const match = numberPattern.exec(line.replace(/\t/g, ' '));
+      if (
+        match &&
+        !/\b(ngày|ngay)\s*$/.test(line.slice(0, match.index)) &&
+        !CITATION_WORDS.test(foldOcr(line.slice(0, match.index)).replace(/\bso\b/g, ''))
+      )
         number = normalizeDocNumber(match[0]);
     }
-    issuedDate ??= readIssuedDate(line);
+    issuedDate ??= readDateLine(line);
   }
   if (!number || !issuedDate) {
-    // The appendix repeats them: "(Ban hành kèm theo Kế hoạch số 54/KH-UBND ngày 30/8/2025 …)".
+    // The appendix repeats them: "(Ban hành kèm theo Kế hoạch số 54/KH-UBND ngày 30/8/2025 …)", but
+    // only the plan's own number counts (an appendix may cite another document).
     for (const start of structure.appendices) {
       const text = joinWrapped(lines.slice(start, start + 5));
       const match = new RegExp(
-        String.raw`(?:kèm theo|kem theo)[^()]*?(?:số|so)\s*(${DOC_NUMBER})(?:\s*ngày\s*(\d{1,2})\/(\d{1,2})\/(\d{4}))?`,
+        String.raw`(?:kèm theo|kem theo)\s+(?:Kế hoạch|Ke hoach|Chương trình|Chuong trinh)[^()]*?(?:số|so)\s*(${DOC_NUMBER})(?:\s*(?:,\s*)?ngày\s*(\d{1,2})\/(\d{1,2})\/(\d{4}))?`,
         'i',
       ).exec(text);
       if (match?.[1]) {
-        number ??= normalizeDocNumber(match[1]);
+        const own = normalizeDocNumber(match[1]);
+        if (number && own !== number) continue;
+        number ??= own;
         if (match[2]) issuedDate ??= isoDate(match[2], match[3] ?? '', match[4] ?? '');
         break;
       }
@@ -356,6 +429,56 @@ const readReporting = (texts: readonly string[]): Header['reporting'] => {
 };
 
 /**
+ * Tells a Party committee's document from a People's Committee's one by weighing the signs: the issuer
+ * block at the top left ("ĐẢNG BỘ …", "ĐẢNG ỦY …", "BAN THƯỜNG VỤ …" against "ỦY BAN NHÂN DÂN", "UBND"),
+ * the national motto at the top right ("ĐẢNG CỘNG SẢN VIỆT NAM" against "CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+ * VIỆT NAM"), the shape of the number (Party "30-KH/ĐU", "01-CTr/TU"; government "54/KH-UBND") and
+ * the signature block ("T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN").
+ *
+ * @param headerLines - the lines above the title
+ * @param number - the plan's own number, when read
+ * @param signatureLines - the lines between the body and the appendices
+ * @returns "party", "government", or null when nothing tells
+ */
+export const readIssuerKind = (
+  headerLines: readonly string[],
+  number: string | null,
+  signatureLines: readonly string[],
+): Header['issuerKind'] => {
+  let party = 0;
+  let government = 0;
+  for (const line of headerLines) {
+    for (const [index, part] of line.split(/\t+/).entries()) {
+      const folded = foldOcr(part);
+      if (
+        /^(dang bo|dang uy|ban thuong vu|ban chap hanh|ban thuong truc|tinh uy|huyen uy|thanh uy)\b/.test(
+          folded,
+        )
+      )
+        party += index === 0 ? 3 : 2;
+      if (/^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)\b/.test(folded)) government += index === 0 ? 3 : 2;
+      if (/\bdang cong san viet nam\b/.test(folded)) party += 2;
+      if (/\bcong hoa xa hoi chu nghia\b/.test(folded)) government += 2;
+    }
+  }
+  if (number) {
+    if (/^\d+-[A-Za-z]+\/[A-ZĐ]+$/u.test(number) || /\/(ĐU|DU|ĐB|TU|HU|QU|BTV|BCH)$/u.test(number))
+      party += 2;
+    if (/^\d+(\/\d{4})?\/[A-Za-z]+-[A-ZĐ]+$/u.test(number) || /UBND/.test(number)) government += 2;
+  }
+  for (const line of signatureLines) {
+    for (const part of line.split(/\t+/)) {
+      if (!isSignatureStart(part)) continue;
+      const folded = foldOcr(part);
+      if (/\b(dang uy|dang bo|ban thuong vu|ban chap hanh|bi thu)\b/.test(folded)) party += 1;
+      if (/\b(uy ban|ubnd|chu tich)\b/.test(folded)) government += 1;
+    }
+  }
+  if (party === government) return null;
+  return party > government ? 'party' : 'government';
+};
+
+/**
  * Reads the plan header.
  *
  * @param lines - cleaned lines of the whole document
@@ -376,19 +499,11 @@ export const extractHeader = (
 
   const appendixHeadings = structure.appendices.flatMap((start) => lines.slice(start, start + 5));
   const locality = pickLocality(headerLines, [...bodyLines, ...appendixHeadings], stamps);
-  const headerFolded = foldOcr(headerLines.join(' '));
-  const signerFolded = foldOcr(lines.slice(structure.bodyEnd, structure.appendixStart).join(' '));
-  const numberSymbol = number ?? '';
-  const partySigns =
-    /^(dang uy|dang bo|ban thuong vu|ban chap hanh)\b/.test(headerFolded) ||
-    /[-/](ĐU|DU|ĐB|TU|HU)$/.test(numberSymbol) ||
-    /\b(tm|t m)\s+(dang uy|ban thuong vu|ban chap hanh)/.test(signerFolded);
-  const governmentSigns =
-    /\b(uy ban nhan dan|ubnd)\b/.test(headerFolded) ||
-    /UBND/.test(numberSymbol) ||
-    /\b(tm|kt)\s+(uy ban nhan dan|ubnd|chu tich)/.test(signerFolded);
-  const issuerKind =
-    partySigns && !governmentSigns ? 'party' : governmentSigns ? 'government' : partySigns ? 'party' : null;
+  const issuerKind = readIssuerKind(
+    headerLines,
+    number,
+    lines.slice(structure.bodyEnd, structure.appendixStart),
+  );
   const issuer =
     locality.name && locality.level && issuerKind
       ? `${issuerKind === 'party' ? 'Đảng ủy' : 'UBND'} ${locality.level} ${locality.name}`

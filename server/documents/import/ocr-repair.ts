@@ -362,14 +362,92 @@ const matchCase = (source: string, target: string): string =>
 /** The result of a repair: the text, and the share of words the vocabulary recognised. */
 export type Repair = { text: string; coverage: number };
 
+/** Tells whether a word carries a Vietnamese letter or tone mark (ă â đ ê ô ơ ư, or any tone). */
+export const hasDiacritics = (word: string): boolean =>
+  /[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]/.test(word.normalize('NFD'));
+
+/** Every spelling, lower-case, the vocabulary knows for a word (accented or not). */
+const KNOWN_SPELLINGS = new Set([...WORDS.values()].flatMap((variants) => [...variants.keys()]));
+
 /**
- * Restores diacritics word by word, preferring the longest phrase of the vocabulary.
+ * Common words that are spelled without any mark and so are valid as they stand ("trong", "quan",
+ * "theo"), beside those the vocabulary already prints unaccented. A word in this set is never changed
+ * on its own: only a phrase around it that lost its marks too is evidence that it lost its own.
+ */
+const PLAIN_WORDS = new Set(
+  `a an anh ba ban binh ca cam cao cha chi chia cho chung chuyen co con cong cu cung da dan dang danh dao
+  dau di dien dinh do doan don dong du dung em gan gia giang giao gio ha hai han hang hanh hay hoa hoan
+  hoc hon hong hung huy khi khoa khong kinh la lai lam lan lang len lien linh loai loan long luan luong ly
+  ma mai man mang may minh mo moi mon mot mua muc nam nang nay neu ngan ngay nghe nghia nhan nhanh nhieu
+  nhu nhung no pha phan phap phong phu qua quan quang quy sang sao sau sinh so son song sung ta tai tam
+  tan tang tao tay tha thanh theo thi thong thu thuc thuong tin tinh toan tra tram tri trong trung truong
+  tu tuy van vi vien vinh vung xa xanh xuan xuong yen yeu internet online`.split(/\s+/),
+);
+
+/** A word (folded, no marks) that is a valid Vietnamese word exactly as printed without marks. */
+const validAsPrinted = (word: string): boolean => {
+  const lower = word.toLowerCase();
+  return PLAIN_WORDS.has(lower) || KNOWN_SPELLINGS.has(lower);
+};
+
+/** Below this share of words with marks a text may have lost its diacritics; at or above it, it has not. */
+const ACCENTED_TEXT_SHARE = 0.6;
+
+/** Share of the words of a text (two letters or more) that carry marks. */
+const markedShare = (tokens: readonly string[]): number => {
+  const words = tokens.filter((token) => /\p{L}{2,}/u.test(token));
+  return words.length ? words.filter(hasDiacritics).length / words.length : 0;
+};
+
+/**
+ * Whether a phrase of the vocabulary may respell these printed words. Words that carry marks must
+ * already be spelled as the phrase spells them, unless the vocabulary does not know them at all (an
+ * OCR misreading like "trén"), and then only beside a word that visibly lost its marks. A phrase of one
+ * word may only respell a word that is not valid as printed.
+ */
+const phraseFits = (printed: readonly string[], restored: readonly string[]): boolean => {
+  let lost = 0;
+  let misread = 0;
+  for (let k = 0; k < printed.length; k++) {
+    const word = printed[k] ?? '';
+    const target = restored[k] ?? '';
+    const lower = word.toLowerCase();
+    if (lower === target) continue;
+    if (/\d|[$¢€]/.test(word)) {
+      lost++;
+      continue;
+    }
+    if (hasDiacritics(word)) {
+      if (KNOWN_SPELLINGS.has(lower)) return false;
+      misread++;
+    } else if (printed.length === 1 && validAsPrinted(word)) return false;
+    else lost++;
+  }
+  return misread === 0 || lost > 0;
+};
+
+/** Words of a date that a number right after them proves ("nam 2025" → "năm 2025", "thang 8" → "tháng 8"). */
+const DATE_WORDS: Record<string, string> = { nam: 'năm', thang: 'tháng', ngay: 'ngày' };
+
+const dateWord = (token: string, next: string): string | null => {
+  const restored = DATE_WORDS[token.toLowerCase()];
+  if (!restored || !/^\d{1,4}\b/.test(next)) return null;
+  return matchCase(token, restored);
+};
+
+/**
+ * Restores diacritics word by word, preferring the longest phrase of the vocabulary. A word that is
+ * valid as printed is never changed: words with marks the vocabulary knows stay as they are, and a
+ * word without marks that is a word as it stands ("trong", "quan") changes only inside a longer phrase
+ * that lost its marks too. A text that has most of its marks (a typed text, not an OCR copy) comes
+ * back unchanged.
  *
  * @param text - OCR'd text
  * @returns the repaired text and how much of it was recognised (0…1)
  */
 export const repairText = (text: string): Repair => {
   const tokens = text.split(/\s+/).filter(Boolean);
+  if (tokens.length >= 4 && markedShare(tokens) >= ACCENTED_TEXT_SHARE) return { text, coverage: 1 };
   const out: string[] = [];
   let recognised = 0;
   let i = 0;
@@ -384,7 +462,7 @@ export const repairText = (text: string): Repair => {
       const found = best(VOCABULARY.get(key));
       if (!found) continue;
       const words = found.split(' ');
-      if (words.length !== n) continue;
+      if (words.length !== n || !phraseFits(inner, words)) continue;
       slice.forEach((token, k) => {
         const word = inner[k] ?? '';
         const start = token.indexOf(word.charAt(0));
@@ -396,6 +474,13 @@ export const repairText = (text: string): Repair => {
       });
       recognised += n;
       i += n;
+      done = true;
+    }
+    const dated = !done && dateWord(tokens[i] ?? '', tokens[i + 1] ?? '');
+    if (dated) {
+      out.push(dated);
+      recognised++;
+      i++;
       done = true;
     }
     if (!done) {
@@ -419,6 +504,8 @@ const repairWord = (token: string, previous: string, next: string): string => {
   const suffix = token.slice(start + word.length);
   const key = foldOcr(word);
   if (!/^[a-z]+$/.test(key)) return token;
+  // A word with its marks, or one valid without them, is not damaged (digits read for letters are).
+  if (!/\d|[$¢€]/.test(word) && (hasDiacritics(word) || validAsPrinted(word))) return token;
   const previousKey = foldOcr(previous).split(' ').at(-1) ?? '';
   const nextKey = foldOcr(next).split(' ')[0] ?? '';
   let restored: string | null = null;

@@ -98,9 +98,103 @@ const kindOf = (folded: string): SectionKind => {
   return 'other';
 };
 
-/** Tells whether a line is an appendix heading ("PHỤ LỤC I", "PHU LUC 1"). */
-export const isAppendixHeading = (line: string): boolean =>
-  /^(phu luc|phy luc)\b/.test(foldOcr(line)) && upperRatio(line.slice(0, 12)) > 0.6;
+/** Levenshtein distance of two short strings. */
+export const editDistance = (a: string, b: string): number => {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+};
+
+/** A line folded with every space and punctuation removed: "K Ế  H O Ạ C H" and "KẾ-HOẠCH" → "kehoach". */
+const compactFold = (line: string): string => foldOcr(line).replace(/[^a-z]/g, '');
+
+/** The document kinds a plan is titled with, folded and compacted, and how many letters OCR may get wrong. */
+const TITLE_FORMS: ReadonlyArray<[string, number]> = [
+  ['kehoach', 1],
+  ['kehoachhanhdong', 2],
+  ['kehoachtrienkhai', 2],
+  ['chuongtrinhhanhdong', 2],
+  ['chuongtrinh', 1],
+];
+
+/**
+ * Tells whether a line is the document-kind title of a plan: "KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG",
+ * "CHƯƠNG TRÌNH HÀNH ĐỘNG", also letter-spaced ("K Ế  H O Ạ C H") or damaged by OCR ("KÉ HOẠCH",
+ * "KE HOACII"). The line must be set in capitals and hold nothing else.
+ *
+ * @param line - one line of the document
+ * @returns true for a title line
+ */
+export const isPlanTitle = (line: string): boolean => {
+  const text = line.replace(/\t/g, ' ').trim();
+  if (upperRatio(text) <= 0.6) return false;
+  const compact = compactFold(text);
+  if (compact.length < 6 || compact.length > 24) return false;
+  // OCR reads a bold "H" as "II" ("HOACII").
+  const readings = [compact, compact.replace(/ii/g, 'h')];
+  return TITLE_FORMS.some(([form, slack]) =>
+    readings.some((reading) => editDistance(reading, form) <= slack),
+  );
+};
+
+/** How an appendix heading starts once folded: "phu luc", also OCR'd ("phy luc", "phu lue", "pho luc"). */
+const APPENDIX_WORD = /^ph[a-z]? ?l[a-z]{2}\b/;
+
+/**
+ * Tells whether a line is an appendix heading: "PHỤ LỤC I", "PHU LUC 1", "Phụ lục số 02",
+ * "Phụ lục II: Danh mục nhiệm vụ", "Phụ lục kèm theo Kế hoạch …". A sentence that starts with the
+ * words ("Phụ lục này là …") is not: a mixed-case heading must name the appendix (a number, "số",
+ * "kèm theo", a colon) or stand alone.
+ *
+ * @param line - one line of the document
+ * @returns true for an appendix heading
+ */
+export const isAppendixHeading = (line: string): boolean => {
+  const text = line.replace(/\t/g, ' ').trim();
+  const folded = foldOcr(text);
+  const head = /^(\S+)\s+(\S+)/.exec(folded);
+  if (!head || !APPENDIX_WORD.test(`${head[1]} ${head[2]}`)) return false;
+  if (editDistance(`${head[1]}${head[2]}`, 'phuluc') > 1) return false;
+  if (upperRatio(text.slice(0, 12)) > 0.6) return true;
+  if (!/^\p{Lu}/u.test(text) || text.length > 200) return false;
+  const rest = folded.split(' ').slice(2).join(' ');
+  return (
+    rest === '' ||
+    /^(so\s*)?([ivxl]{1,5}|\d{1,2}|[a-d])\b/.test(rest) ||
+    /^(kem theo|ban hanh kem theo)\b/.test(rest) ||
+    /^\S+\s+[^\s:]+\s*:/.test(text)
+  );
+};
+
+/**
+ * Tells whether a line opens the signature block: "TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ",
+ * "KT. CHỦ TỊCH", "Q. CHỦ TỊCH", "TM. ĐẢNG ỦY", or a position set alone in capitals
+ * ("CHỦ TỊCH", "PHÓ BÍ THƯ") where the plan has no "TM."/"KT." line.
+ *
+ * @param line - one line of the document
+ * @returns true when the signature block starts here
+ */
+export const isSignatureStart = (line: string): boolean => {
+  const text = line.replace(/\t/g, ' ').trim();
+  const folded = foldOcr(text);
+  if (
+    /^(tm|t m|kt|k t|q|tl|tuq|t l)\s+(uy ban|ubnd|dang uy|dang bo|ban thuong vu|ban chap hanh|ban thuong truc|thuong truc|chu tich|pho chu tich|bi thu|pho bi thu|truong ban)\b/.test(
+      folded,
+    )
+  )
+    return true;
+  return upperRatio(text) > 0.8 && /^(pho )?(chu tich|bi thu)$/.test(folded);
+};
 
 /**
  * Finds the title line, the top-level sections, the end of the body and the appendices.
@@ -116,9 +210,8 @@ export const findStructure = (lines: readonly string[]): DocumentStructure => {
   const appendixStart = appendices[0] ?? lines.length;
 
   let titleIndex = -1;
-  for (let i = 0; i < Math.min(lines.length, 40); i++) {
-    const folded = foldOcr(lines[i] ?? '');
-    if (/^(ke hoach|chuong trinh hanh dong|chuong trinh)$/.test(folded) && upperRatio(lines[i] ?? '') > 0.6) {
+  for (let i = 0; i < Math.min(appendixStart, lines.length, 60); i++) {
+    if (isPlanTitle(lines[i] ?? '')) {
       titleIndex = i;
       break;
     }
@@ -127,10 +220,7 @@ export const findStructure = (lines: readonly string[]): DocumentStructure => {
   let bodyEnd = appendixStart;
   for (let i = Math.max(titleIndex, 0); i < appendixStart; i++) {
     const folded = foldOcr(lines[i] ?? '');
-    if (
-      /^(noi nhan|noi nhin)\b/.test(folded) ||
-      /^(tm|kt|t m)\s+(uy ban|ubnd|dang uy|ban thuong vu|chu tich|bi thu)/.test(folded)
-    ) {
+    if (/^(noi nhan|noi nhin|noi nhan)\b/.test(folded) || isSignatureStart(lines[i] ?? '')) {
       bodyEnd = i;
       break;
     }

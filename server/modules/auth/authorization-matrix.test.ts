@@ -840,6 +840,8 @@ const RULES: Record<string, Rule> = {
           uncertain: [],
         },
         unitMapping: {},
+        // The draft names no locality: confirmed, so only the authorization decides the answer.
+        confirmLocality: true,
       },
     }),
     expected: planEdit,

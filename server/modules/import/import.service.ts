@@ -9,9 +9,15 @@
  * most `MAX_QUEUED_IMPORTS` more waiting; beyond that an upload is refused with a "try again" message.
  * Jobs are deleted a day after they were created.
  */
-import { MAX_IMPORT_BYTES, type TSavePlanDraftRequest } from '@core/schemas/import.schemas';
+import {
+  MAX_IMPORT_BYTES,
+  type TImportedPlanDraft,
+  type TSavePlanDraftRequest,
+} from '@core/schemas/import.schemas';
+import { eq } from 'drizzle-orm';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
+import { locality } from '../../db/schema';
 import { detectDocumentKind } from '../../documents/import/detect';
 import {
   type ImportDocumentOptions,
@@ -19,6 +25,7 @@ import {
   readPlanDocument,
 } from '../../documents/import/import-document';
 import { UnreadableDocumentError } from '../../documents/import/import-plan';
+import { matchLocality } from '../../documents/import/locality-match';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
 import { actorUserId } from '../auth/access';
@@ -53,6 +60,14 @@ export const IMPORT_JOB_RETENTION_MS = 24 * 60 * 60 * 1000;
 /** An unfinished job whose row nobody touched for this long lost its process (restart, crash). */
 export const IMPORT_JOB_STALE_MS = 2 * 60 * 1000;
 
+/** The longest one document may be read for (OCR of a long scan included), from when its reading starts. */
+export const IMPORT_JOB_TIME_LIMIT_MS = 10 * 60 * 1000;
+
+const minutes = (ms: number): string => {
+  const value = Math.round((ms / 60_000) * 10) / 10;
+  return `${String(value).replace('.', ',')} phút`;
+};
+
 const MESSAGES = {
   cancelled: 'Đã hủy việc đọc văn bản.',
   shutdown: 'Máy chủ dừng khi đang đọc văn bản. Vui lòng tải tệp lên lại.',
@@ -62,11 +77,29 @@ const MESSAGES = {
 
 /** The reason a job's reader is aborted with. */
 class ImportAbortedError extends Error {
-  constructor(readonly why: 'cancelled' | 'shutdown') {
-    super(MESSAGES[why]);
+  constructor(
+    readonly why: 'cancelled' | 'shutdown' | 'timeout',
+    message: string = why === 'timeout' ? MESSAGES.failed : MESSAGES[why],
+  ) {
+    super(message);
     this.name = 'ImportAbortedError';
   }
 }
+
+/** A promise that rejects with the signal's reason once it aborts (never resolves). */
+const rejectOnAbort = (signal: AbortSignal): Promise<never> =>
+  new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+
+/** The message of a job stopped at its time limit, with how far it got. */
+const timeoutMessage = (limitMs: number, progress: { done: number; total: number }): string =>
+  [
+    `Đã dừng đọc văn bản vì quá thời gian cho phép (${minutes(limitMs)} cho một tệp)`,
+    progress.total ? `, khi đã đọc ${progress.done}/${progress.total} trang.` : '.',
+    ' Chưa có bản nháp nào được tạo. Hãy gửi bản Word hoặc PDF gốc (có lớp chữ), hoặc tách bản quét thành các tệp ít trang hơn rồi tải lên lại.',
+  ].join('');
 
 /** The uploaded file (the raw request body) and its original name. */
 export type ImportUpload = { bytes: Uint8Array; fileName: string };
@@ -79,6 +112,8 @@ type ImportServiceDeps = {
   readDocument?: (bytes: Uint8Array, options: ImportDocumentOptions) => Promise<ReadPlanDocumentResult>;
   /** How often a running job reads its row (cancel from any process) and marks itself alive. */
   pollMs?: number;
+  /** How long one job may read its document once started (`IMPORT_JOB_TIME_LIMIT_MS` by default). */
+  timeLimitMs?: number;
   /** Called with errors of background jobs that could not even be recorded (the database went away). */
   onBackgroundError?: (error: unknown) => void;
 };
@@ -89,8 +124,20 @@ export const createImportService = ({
   catalog,
   readDocument = readPlanDocument,
   pollMs = 1000,
+  timeLimitMs = IMPORT_JOB_TIME_LIMIT_MS,
   onBackgroundError = () => {},
 }: ImportServiceDeps) => {
+  /**
+   * Adds the register's proposal for the plan's locality (see `matchLocality`), with the id of that
+   * locality here when the register is loaded.
+   */
+  const withLocalityMatch = async (draft: TImportedPlanDraft): Promise<TImportedPlanDraft> => {
+    const proposal = matchLocality(draft.plan.locality);
+    if (!proposal) return { ...draft, localityMatch: null };
+    const [row] = await db.select({ id: locality.id }).from(locality).where(eq(locality.code, proposal.code));
+    return { ...draft, localityMatch: { ...proposal, localityId: row?.id ?? null } };
+  };
+
   /** Jobs of this process, queued or running, with what aborts their reader. */
   const local = new Map<string, { controller: AbortController; done: Promise<void> }>();
   let reading = 0;
@@ -142,8 +189,16 @@ export const createImportService = ({
         // Progress rows are written one after another, never overlapping, and all before the outcome.
         let progressWrites = Promise.resolve();
         let pageCount = 0;
+        const reached = { done: 0, total: 0 };
+        // The time limit counts from the start of reading, not the wait in the queue.
+        const limit = setTimeout(() => {
+          controller.abort(new ImportAbortedError('timeout', timeoutMessage(timeLimitMs, reached)));
+        }, timeLimitMs);
+        let reader: Promise<ReadPlanDocumentResult> | null = null;
         const onProgress: ImportDocumentOptions['onProgress'] = (progress) => {
           pageCount = progress.pageCount;
+          reached.done = progress.page - 1;
+          reached.total = progress.pageCount;
           progressWrites = progressWrites
             .then(() =>
               updateImportJobProgress(
@@ -156,14 +211,19 @@ export const createImportService = ({
             .catch(onBackgroundError);
         };
         try {
-          const result = await readDocument(bytes, { fileName: job.fileName, onProgress, signal });
+          // A reader that does not stop at once on the signal still ends the job at the limit; its slot
+          // is kept until it really ends, so no more documents are read at once than allowed.
+          reader = readDocument(bytes, { fileName: job.fileName, onProgress, signal });
+          const result = await Promise.race([reader, rejectOnAbort(signal)]);
+          clearTimeout(limit);
           await progressWrites;
+          const draft = await withLocalityMatch(result.draft);
           await finishImportJob(
             db,
             job.id,
             {
               status: 'done',
-              draft: result.draft,
+              draft,
               sourceText: result.text,
               progressDone: pageCount,
               progressTotal: pageCount,
@@ -172,10 +232,12 @@ export const createImportService = ({
             clock.now(),
           );
         } catch (error) {
+          clearTimeout(limit);
           await progressWrites;
           const aborted = abortReason(controller);
           if (aborted) {
-            // A cancel is already on the row; a shutdown is recorded here so the officer knows to retry.
+            // A cancel is already on the row; a shutdown or a time limit is recorded here so the officer
+            // knows what to do. The pages read so far stay on the row.
             await finishImportJob(
               db,
               job.id,
@@ -194,6 +256,17 @@ export const createImportService = ({
               clock.now(),
             );
           }
+        }
+        // Wait for a reader that was stopped to end (OCR stops at the next page), for at most the limit again.
+        if (reader) {
+          let grace: ReturnType<typeof setTimeout> | undefined;
+          await Promise.race([
+            reader.catch(() => undefined),
+            new Promise((resolve) => {
+              grace = setTimeout(resolve, timeLimitMs);
+            }),
+          ]);
+          clearTimeout(grace);
         }
       } finally {
         releaseReader();

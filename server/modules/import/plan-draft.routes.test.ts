@@ -78,10 +78,12 @@ describe('POST /api/v1/plans/from-draft', () => {
     const names = [...unitNamesOfDraft(draft).keys()];
     const before = await counts();
 
+    // The document names phường Thành Đông; the officer confirmed saving it into this test ward.
     const response = await t.call('POST', '/api/v1/plans/from-draft', {
       localityId,
       draft,
       unitMapping: mappingFor(draft, standingUnitId),
+      confirmLocality: true,
     });
 
     expect(response.status, JSON.stringify(response.body)).toBe(201);
@@ -149,6 +151,7 @@ describe('POST /api/v1/plans/from-draft', () => {
       localityId,
       draft: edited,
       unitMapping: mappingFor(edited, standingUnitId),
+      confirmLocality: true,
     });
 
     expect(response.status).toBe(201);
@@ -243,23 +246,132 @@ describe('POST /api/v1/plans/from-draft', () => {
     expect(response.body.details[0].field).toBe('unitMapping["Phòng A"].unitId');
   });
 
-  it('should answer 404 for a locality out of scope and 403 for a unit officer', async () => {
+  it('should answer 404 for a locality out of scope and 403 for a unit officer, confirmed or not', async () => {
     const officer = await t.signIn('thanhdong.vhxh');
     const small = { ...draft, indicators: [], tasks: [], plan: { ...draft.plan, standingAgency: null } };
 
-    expect(
-      (await officer.call('POST', '/api/v1/plans/from-draft', { localityId: danTien, draft: small })).status,
-    ).toBe(404);
-    const unitOfficer = await t.signIn('thanhdong.hcc');
-    expect(
-      (await unitOfficer.call('POST', '/api/v1/plans/from-draft', { localityId: thanhDong, draft: small }))
-        .status,
-    ).toBe(403);
+    for (const confirmLocality of [undefined, true]) {
+      const before = await counts();
+      expect(
+        (
+          await officer.call('POST', '/api/v1/plans/from-draft', {
+            localityId: danTien,
+            draft: small,
+            confirmLocality,
+          })
+        ).status,
+      ).toBe(404);
+      const unitOfficer = await t.signIn('thanhdong.hcc');
+      expect(
+        (
+          await unitOfficer.call('POST', '/api/v1/plans/from-draft', {
+            localityId: thanhDong,
+            draft: small,
+            confirmLocality,
+          })
+        ).status,
+      ).toBe(403);
+      expect(await counts()).toEqual(before);
+    }
     const own = await officer.call('POST', '/api/v1/plans/from-draft', {
       localityId: thanhDong,
       draft: small,
     });
     expect(own.status).toBe(201);
     expect(own.body.data.localityId).toBe(thanhDong);
+  });
+
+  describe('the locality the document names', () => {
+    /** The fresh ward's name, as its document would print it. */
+    const wardName = () => `Thử Nghiệm ${sequence}`;
+
+    it('should save without asking when the document names the chosen locality (accents and case aside)', async () => {
+      const { localityId, standingUnitId } = await freshLocality();
+      const edited = structuredClone(draft);
+      edited.plan.locality = { name: wardName().toUpperCase(), level: 'phường', province: 'Hải Phòng' };
+
+      const response = await t.call('POST', '/api/v1/plans/from-draft', {
+        localityId,
+        draft: edited,
+        unitMapping: mappingFor(edited, standingUnitId),
+      });
+
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+    });
+
+    it('should save nothing and say what will happen when the document names another locality, then save once confirmed', async () => {
+      const { localityId, standingUnitId } = await freshLocality();
+      const unitMapping = mappingFor(draft, standingUnitId);
+      const before = await counts();
+
+      const refused = await t.call('POST', '/api/v1/plans/from-draft', { localityId, draft, unitMapping });
+
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toBe('locality_confirmation_required');
+      const newUnits = Object.values(unitMapping).filter((entry) => 'create' in entry).length;
+      expect(refused.body.message).toBe(
+        `Kế hoạch sẽ được lưu vào phường ${wardName()}, nhưng văn bản ghi phường Thành Đông. ` +
+          `Các đơn vị của phường ${wardName()} sẽ phải báo cáo 25 chỉ tiêu và 28 nhiệm vụ của kế hoạch này theo chế độ báo cáo của kế hoạch ` +
+          `(${Object.keys(unitMapping).length} đơn vị được giao, trong đó ${newUnits} đơn vị sẽ được tạo mới). ` +
+          'Hãy xác nhận nếu đúng là kế hoạch của địa phương này.',
+      );
+      expect(await counts()).toEqual(before);
+
+      const confirmed = await t.call('POST', '/api/v1/plans/from-draft', {
+        localityId,
+        draft,
+        unitMapping,
+        confirmLocality: true,
+      });
+      expect(confirmed.status).toBe(201);
+      expect((await counts()).plans).toBe(before.plans + 1);
+    });
+
+    it('should ask too when the document names no locality, or one of the same name in another province', async () => {
+      const { localityId } = await freshLocality();
+      const small = { ...draft, indicators: [], tasks: [], plan: { ...draft.plan, standingAgency: null } };
+      const before = await counts();
+
+      const unnamed = await t.call('POST', '/api/v1/plans/from-draft', {
+        localityId,
+        draft: { ...small, plan: { ...small.plan, locality: { name: null, level: null, province: null } } },
+      });
+      expect(unnamed.status).toBe(409);
+      expect(unnamed.body.message).toContain(
+        `Kế hoạch sẽ được lưu vào phường ${wardName()}, nhưng văn bản không ghi địa phương nào.`,
+      );
+
+      const elsewhere = await t.call('POST', '/api/v1/plans/from-draft', {
+        localityId,
+        draft: {
+          ...small,
+          plan: { ...small.plan, locality: { name: wardName(), level: 'phường', province: 'Thái Nguyên' } },
+        },
+      });
+      expect(elsewhere.status).toBe(409);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('should ask, naming the former unit, when the document names a unit merged into the chosen one', async () => {
+      const thanhDongRow = (await t.call('GET', `/api/v1/localities/${thanhDong}`)).body.data;
+      const former = /(?:Xã|Phường) ([^,]+)/u.exec(thanhDongRow.formedFrom ?? '');
+      // The demo loads the national register, where Thành Đông was formed from former units.
+      expect(former?.[1], JSON.stringify(thanhDongRow)).toBeTruthy();
+      const kind = /^Xã/u.test(former?.[0] ?? '') ? 'xã' : 'phường';
+      const small = { ...draft, indicators: [], tasks: [], plan: { ...draft.plan, standingAgency: null } };
+
+      const response = await t.call('POST', '/api/v1/plans/from-draft', {
+        localityId: thanhDong,
+        draft: {
+          ...small,
+          plan: { ...small.plan, locality: { name: former?.[1], level: kind, province: null } },
+        },
+      });
+
+      expect(response.status).toBe(409);
+      expect(response.body.message).toContain(
+        `nhưng văn bản ghi ${kind} ${former?.[1]} (đơn vị cũ đã sắp xếp vào phường Thành Đông)`,
+      );
+    });
   });
 });

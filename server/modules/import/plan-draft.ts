@@ -19,9 +19,12 @@ import { ZCreateIndicatorRequest } from '@core/schemas/indicator.schemas';
 import { ZCreateUnitRequest } from '@core/schemas/locality.schemas';
 import { ZCreatePlanRequest } from '@core/schemas/plan.schemas';
 import { ZCreateTaskRequest } from '@core/schemas/task.schemas';
+import { inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
+import { locality } from '../../db/schema';
+import { compareLocality, localityLabel } from '../../documents/import/locality-match';
 import { AppError, type ErrorDetail } from '../../errors';
 import type { RequestContext } from '../../http/route';
 import type { CatalogService } from '../catalog/catalog.service';
@@ -231,6 +234,66 @@ const checkUnitMapping = async (
   return details;
 };
 
+/** "xã Dân Tiến" as the document prints it, or null when it names no locality. */
+const printedLocality = (draft: TImportedPlanDraft): string | null =>
+  draft.plan.locality.name
+    ? [draft.plan.locality.level, draft.plan.locality.name].filter(Boolean).join(' ')
+    : null;
+
+/**
+ * Refuses to save into a locality the document does not name (or when it names none) until the officer
+ * confirms, saying what saving will do: the plan's indicators and tasks become that locality's, and its
+ * units will have to report on them.
+ *
+ * @throws AppError LOCALITY_CONFIRMATION_REQUIRED with the whole explanation as its message
+ */
+const checkLocalityNamed = async (
+  db: Database,
+  input: TSavePlanDraftRequest,
+  chain: readonly string[],
+): Promise<void> => {
+  if (input.confirmLocality === true) return;
+  const rows = await db
+    .select({ id: locality.id, name: locality.name, kind: locality.kind, formedFrom: locality.formedFrom })
+    .from(locality)
+    .where(inArray(locality.id, chain.slice(0, 2)));
+  const chosen = rows.find((row) => row.id === chain[0]);
+  if (!chosen) return;
+  const province = chain[1] ? rows.find((row) => row.id === chain[1]) : undefined;
+  const { draft } = input;
+  const verdict = compareLocality(draft.plan.locality, {
+    name: chosen.name,
+    kind: chosen.kind,
+    formedFrom: chosen.formedFrom,
+    province: province ? { name: province.name, formedFrom: province.formedFrom } : null,
+  });
+  if (verdict === 'same') return;
+  const target = localityLabel(chosen.name, chosen.kind);
+  const printed = printedLocality(draft);
+  const units = new Set(
+    Object.values(input.unitMapping).map((entry) =>
+      'unitId' in entry ? entry.unitId : `+${entry.create.name}`,
+    ),
+  );
+  const newUnits = [...units].filter((key) => key.startsWith('+')).length;
+  const why =
+    verdict === 'unnamed'
+      ? `Kế hoạch sẽ được lưu vào ${target}, nhưng văn bản không ghi địa phương nào.`
+      : verdict === 'former'
+        ? `Kế hoạch sẽ được lưu vào ${target}, nhưng văn bản ghi ${printed} (đơn vị cũ đã sắp xếp vào ${target}).`
+        : `Kế hoạch sẽ được lưu vào ${target}, nhưng văn bản ghi ${printed}.`;
+  const message = [
+    why,
+    `Các đơn vị của ${target} sẽ phải báo cáo ${draft.indicators.length} chỉ tiêu và ${draft.tasks.length} nhiệm vụ của kế hoạch này theo chế độ báo cáo của kế hoạch`,
+    `(${units.size} đơn vị được giao${newUnits ? `, trong đó ${newUnits} đơn vị sẽ được tạo mới` : ''}).`,
+    'Hãy xác nhận nếu đúng là kế hoạch của địa phương này.',
+  ].join(' ');
+  throw new AppError('LOCALITY_CONFIRMATION_REQUIRED', {
+    message,
+    details: [{ field: 'localityId', message }],
+  });
+};
+
 /**
  * Saves a reviewed draft as a plan of the locality, creating the units the mapping asks for.
  *
@@ -240,6 +303,8 @@ const checkUnitMapping = async (
  * @returns the new plan with its indicators and tasks
  * @throws AppError LOCALITY_NOT_FOUND (missing or out of scope), FORBIDDEN (may only read the locality),
  *   VALIDATION_FAILED naming each invalid field by its place in the draft or the unmapped unit name,
+ *   LOCALITY_CONFIRMATION_REQUIRED (the document names another locality, or none, and `confirmLocality`
+ *   is not set: the message says what saving would do),
  *   UNIT_NAME_TAKEN (a unit to create already exists)
  */
 export const savePlanDraft = async (
@@ -282,6 +347,8 @@ export const savePlanDraft = async (
   if (details.length > 0) {
     throw new AppError('VALIDATION_FAILED', { details: details.slice(0, MAX_DETAILS) });
   }
+  // Only a draft that would save is asked about its locality, so one confirmation is enough.
+  await checkLocalityNamed(db, input, chain);
 
   return db.transaction(async (tx) => {
     const services = {

@@ -40,6 +40,11 @@ export const enImport: typeof viImport = {
     saveConfirmBody:
       'A plan of {{locality}} will be created with {{indicators}} indicators and {{tasks}} tasks; {{created}} new units will be created.',
     saveConfirmOk: 'Save plan',
+    localityConfirm: {
+      title: "Confirm the plan's locality",
+      ok: 'Save into this locality anyway',
+    },
+    localityProposal: 'Proposed from the national register: {{note}}',
     saved: 'The plan was saved from the document',
     saveFailed: 'Not saved: correct the marked places',
     leaveTitle: 'Leave the review?',

@@ -38,6 +38,11 @@ export const viImport = {
     saveConfirmBody:
       'Kế hoạch của {{locality}} sẽ được tạo với {{indicators}} chỉ tiêu và {{tasks}} nhiệm vụ; {{created}} đơn vị mới sẽ được tạo.',
     saveConfirmOk: 'Lưu kế hoạch',
+    localityConfirm: {
+      title: 'Xác nhận địa phương của kế hoạch',
+      ok: 'Vẫn lưu vào địa phương này',
+    },
+    localityProposal: 'Đề xuất theo danh mục đơn vị hành chính: {{note}}',
     saved: 'Đã lưu kế hoạch từ văn bản',
     saveFailed: 'Chưa lưu được: hãy sửa các chỗ được đánh dấu',
     leaveTitle: 'Rời trang rà soát?',

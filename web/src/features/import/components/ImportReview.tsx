@@ -87,6 +87,13 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
   // The locality the document names, when the officer may plan there; or the only one they may.
   useEffect(() => {
     if (localityId || editable.length === 0) return;
+    const proposal = job.draft.localityMatch;
+    const proposed =
+      proposal?.localityId &&
+      proposal.confidence !== 'low' &&
+      editable.some((o) => o.value === proposal.localityId)
+        ? proposal.localityId
+        : undefined;
     const printed = job.draft.plan.locality.name ? foldText(job.draft.plan.locality.name) : null;
     const named = printed
       ? localityOptions.localities.find(
@@ -94,9 +101,15 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
         )
       : undefined;
     const only = editable.length === 1 ? editable[0]?.value : undefined;
-    const chosen = named?.id ?? only;
+    const chosen = proposed ?? named?.id ?? only;
     if (chosen) setLocalityId(chosen);
-  }, [editable, job.draft.plan.locality.name, localityId, localityOptions.localities]);
+  }, [
+    editable,
+    job.draft.localityMatch,
+    job.draft.plan.locality.name,
+    localityId,
+    localityOptions.localities,
+  ]);
 
   const units = useQuery({ ...unitQueries.byLocality(localityId ?? ''), enabled: Boolean(localityId) });
   const draft = useMemo(() => draftOfReview(review), [review]);
@@ -182,28 +195,51 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
       }),
       okText: t('importPlan.saveConfirmOk'),
       cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          const plan = await save.mutateAsync({ localityId, draft, unitMapping: unitMappingOf(choices) });
-          saved.current = true;
-          message.success(t('importPlan.saved'));
-          navigate(`/plans/${plan.id}`);
-        } catch (error) {
-          const found =
-            error instanceof ApiError && error.details.length > 0
-              ? draftErrorsOf(error.details)
-              : { ...NO_ERRORS, general: [errorMessage(error)] };
-          setErrors(found);
-          setRowErrors(byRowKey(found, review));
-          message.error(t('importPlan.saveFailed'));
-          // Open the tab holding the first problem.
-          if (found.plan.size > 0) setTab('header');
-          else if ([...found.rows.keys()].some((key) => key.startsWith('indicators'))) setTab('indicators');
-          else if (found.rows.size > 0) setTab('tasks');
-          else if (found.units.size > 0) setTab('units');
-        }
-      },
+      onOk: () => saveInto(localityId, false),
     });
+  };
+
+  /**
+   * Saves the plan. When the document does not name the chosen locality the server refuses and says
+   * what saving would do (whose units would have to report on what): that is shown for the officer to
+   * confirm, and only then is the plan saved.
+   */
+  const saveInto = async (target: string, confirmLocality: boolean): Promise<void> => {
+    try {
+      const plan = await save.mutateAsync({
+        localityId: target,
+        draft,
+        unitMapping: unitMappingOf(choices),
+        ...(confirmLocality ? { confirmLocality: true } : {}),
+      });
+      saved.current = true;
+      message.success(t('importPlan.saved'));
+      navigate(`/plans/${plan.id}`);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'locality_confirmation_required') {
+        modal.confirm({
+          title: t('importPlan.localityConfirm.title'),
+          content: error.message,
+          okText: t('importPlan.localityConfirm.ok'),
+          okButtonProps: { danger: true },
+          cancelText: t('common.cancel'),
+          onOk: () => saveInto(target, true),
+        });
+        return;
+      }
+      const found =
+        error instanceof ApiError && error.details.length > 0
+          ? draftErrorsOf(error.details)
+          : { ...NO_ERRORS, general: [errorMessage(error)] };
+      setErrors(found);
+      setRowErrors(byRowKey(found, review));
+      message.error(t('importPlan.saveFailed'));
+      // Open the tab holding the first problem.
+      if (found.plan.size > 0) setTab('header');
+      else if ([...found.rows.keys()].some((key) => key.startsWith('indicators'))) setTab('indicators');
+      else if (found.rows.size > 0) setTab('tasks');
+      else if (found.units.size > 0) setTab('units');
+    }
   };
 
   const rowLabel = (key: string) => {
@@ -266,13 +302,15 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
             htmlFor="import-locality"
             required
             extra={
-              job.draft.plan.locality.name
-                ? t('importPlan.localityFromDocument', {
-                    name: [job.draft.plan.locality.level, job.draft.plan.locality.name]
-                      .filter(Boolean)
-                      .join(' '),
-                  })
-                : undefined
+              job.draft.localityMatch
+                ? t('importPlan.localityProposal', { note: job.draft.localityMatch.note })
+                : job.draft.plan.locality.name
+                  ? t('importPlan.localityFromDocument', {
+                      name: [job.draft.plan.locality.level, job.draft.plan.locality.name]
+                        .filter(Boolean)
+                        .join(' '),
+                    })
+                  : undefined
             }
           >
             <Select
