@@ -19,8 +19,10 @@ import type { Page } from 'tesseract.js';
 import type { DocBlock } from './document-model';
 import { UnreadableDocumentError } from './errors';
 import {
+  blankTables,
   buildGrids,
   type CellGrid,
+  cellMosaic,
   eraseRules,
   estimateSkew,
   findRules,
@@ -233,8 +235,69 @@ const wordsOf = (page: Page): PlacedWord[] => {
 };
 
 /**
+ * Reads a table's cells: their ink stacked on a mosaic (`cellMosaic`), recognised at once, and each word
+ * moved back to where it stands on the page, so that it falls in its cell.
+ *
+ * @param image - the page with its rules wiped
+ * @param grid - the table
+ * @param read - recognition of an image into words
+ * @returns the words, in page coordinates
+ */
+const readCells = async (
+  image: GreyImage,
+  grid: CellGrid,
+  read: (image: GreyImage) => Promise<PlacedWord[]>,
+): Promise<PlacedWord[]> => {
+  const mosaic = cellMosaic(image, grid);
+  if (!mosaic.pieces.length) return [];
+  const words = await read(mosaic.image);
+  // A lone dash ("no target") is too small for OCR to report: a cell whose only ink is one short, thin
+  // horizontal stroke is read as "-".
+  const dashes = mosaic.pieces
+    .filter((piece) => piece.height <= 6 && piece.width >= 2 * piece.height && piece.width <= 60)
+    .filter(
+      (piece) =>
+        !words.some(
+          (word) =>
+            (word.y0 + word.y1) / 2 >= piece.y - 20 && (word.y0 + word.y1) / 2 < piece.y + piece.height + 20,
+        ),
+    )
+    .map(
+      (piece): PlacedWord => ({
+        text: '-',
+        x0: piece.x,
+        y0: piece.y,
+        x1: piece.x + piece.width,
+        y1: piece.y + piece.height,
+        line: -1,
+      }),
+    );
+  return [...words, ...dashes].flatMap((word) => {
+    const centre = (word.y0 + word.y1) / 2;
+    const piece = mosaic.pieces.find(
+      (candidate) => centre >= candidate.y - 20 && centre < candidate.y + candidate.height + 20,
+    );
+    if (!piece) return [];
+    const dx = piece.pageX - piece.x;
+    const dy = piece.pageY - piece.y;
+    // Cells' words are placed by position; their line numbers stay apart from the page's lines.
+    return [
+      {
+        ...word,
+        x0: word.x0 + dx,
+        x1: word.x1 + dx,
+        y0: word.y0 + dy,
+        y1: word.y1 + dy,
+        line: -1 - word.line,
+      },
+    ];
+  });
+};
+
+/**
  * Recognises page images (PNG or JPEG bytes, or grey pixels) in a tesseract worker thread: each page
- * straightened, its ruled tables read cell by cell, the rest as lines of text.
+ * straightened, its ruled tables read cell by cell (one recognition of a mosaic of the cells per table),
+ * the rest of the page as lines of text.
  *
  * @param images - one image per page, in page order (at most `MAX_OCR_PAGES`)
  * @param options - progress callback and cancellation
@@ -297,9 +360,13 @@ export const recognizeImages = async (
         skewDegrees: prepared.skewDegrees,
         grids: prepared.grids,
       });
-      const png = await abort.race(encodeGrey(prepared.image));
-      const result = await abort.race(worker.recognize(png, {}, { blocks: true, text: false }));
-      const words = wordsOf(result.data);
+      const read = async (image: GreyImage) =>
+        wordsOf(
+          (await abort.race(worker.recognize(await encodeGrey(image), {}, { blocks: true, text: false })))
+            .data,
+        );
+      const words = await read(blankTables(prepared.image, prepared.grids));
+      for (const grid of prepared.grids) words.push(...(await readCells(prepared.image, grid, read)));
       for (const word of words) letters += word.text.match(/\p{L}/gu)?.length ?? 0;
       pages.push(layoutPage(words, prepared.grids, index + 1));
     }

@@ -285,6 +285,30 @@ const coverage = (intervals: ReadonlyArray<[number, number]>, from: number, to: 
   return covered / (to - from);
 };
 
+/** How close a rule is to a grid line and how far a slot's edge may be left open at its corners. */
+const REACH = 6;
+
+/**
+ * Tells whether rules lying on a grid line cover most (70%) of the stretch between two crossing lines.
+ *
+ * @param rules - horizontal rules (`axis` "y") or vertical ones ("x")
+ * @param axis - the coordinate that places a rule on its line
+ * @param at - the line's position
+ * @param from - where the stretch starts (a crossing line)
+ * @param to - where it ends
+ */
+const spanned = (rules: readonly Rule[], axis: 'x' | 'y', at: number, from: number, to: number): boolean => {
+  const onLine = rules.filter((rule) =>
+    axis === 'y'
+      ? Math.abs((rule.y0 + rule.y1) / 2 - at) <= REACH
+      : Math.abs((rule.x0 + rule.x1) / 2 - at) <= REACH,
+  );
+  const intervals = onLine.map((rule): [number, number] =>
+    axis === 'y' ? [rule.x0, rule.x1] : [rule.y0, rule.y1],
+  );
+  return coverage(intervals, from + REACH, to - REACH) >= 0.7;
+};
+
 /**
  * Builds the cell grids of the ruled tables on a page: rules that cross or touch are one table (at
  * least two horizontal and two vertical rules); its row and column lines are the rules' positions, and
@@ -304,7 +328,7 @@ export const buildGrids = (rules: { horizontal: Rule[]; vertical: Rule[] }): Cel
     }
     return i;
   };
-  const reach = 6;
+  const reach = REACH;
   horizontal.forEach((h, i) => {
     vertical.forEach((v, j) => {
       const touches =
@@ -324,40 +348,36 @@ export const buildGrids = (rules: { horizontal: Rule[]; vertical: Rule[] }): Cel
       .filter((i) => i >= horizontal.length)
       .map((i) => vertical[i - horizontal.length] as Rule);
     if (hs.length < 2 || vs.length < 2) continue;
-    const ys = clusterPositions(
+    const rowLines = clusterPositions(
       hs.map((h) => (h.y0 + h.y1) / 2),
       reach,
     );
-    const xs = clusterPositions(
+    const colLines = clusterPositions(
       vs.map((v) => (v.x0 + v.x1) / 2),
       reach,
+    );
+    // A grid line is kept when it borders at least one whole slot: a letter's stroke that touches a rule
+    // is a short run, not a column line.
+    const xs = colLines.filter(
+      (x, i) =>
+        i === 0 ||
+        i === colLines.length - 1 ||
+        rowLines.some(
+          (_, r) => r + 1 < rowLines.length && spanned(vs, 'x', x, rowLines[r] ?? 0, rowLines[r + 1] ?? 0),
+        ),
+    );
+    const ys = rowLines.filter(
+      (y, i) =>
+        i === 0 ||
+        i === rowLines.length - 1 ||
+        xs.some((_, c) => c + 1 < xs.length && spanned(hs, 'y', y, xs[c] ?? 0, xs[c + 1] ?? 0)),
     );
     if (ys.length < 2 || xs.length < 2) continue;
     const rows = ys.length - 1;
     const cols = xs.length - 1;
     // A rule is there when rules on that line cover most of the slot's edge.
-    const edgeH = (line: number, c: number) => {
-      const y = ys[line] ?? 0;
-      const onLine = hs.filter((h) => Math.abs((h.y0 + h.y1) / 2 - y) <= reach);
-      return (
-        coverage(
-          onLine.map((h) => [h.x0, h.x1]),
-          (xs[c] ?? 0) + reach,
-          (xs[c + 1] ?? 0) - reach,
-        ) >= 0.7
-      );
-    };
-    const edgeV = (line: number, r: number) => {
-      const x = xs[line] ?? 0;
-      const onLine = vs.filter((v) => Math.abs((v.x0 + v.x1) / 2 - x) <= reach);
-      return (
-        coverage(
-          onLine.map((v) => [v.y0, v.y1]),
-          (ys[r] ?? 0) + reach,
-          (ys[r + 1] ?? 0) - reach,
-        ) >= 0.7
-      );
-    };
+    const edgeH = (line: number, c: number) => spanned(hs, 'y', ys[line] ?? 0, xs[c] ?? 0, xs[c + 1] ?? 0);
+    const edgeV = (line: number, r: number) => spanned(vs, 'x', xs[line] ?? 0, ys[r] ?? 0, ys[r + 1] ?? 0);
     const taken = Array.from({ length: rows }, () => new Array<boolean>(cols).fill(false));
     const cells: GridCell[] = [];
     for (let r = 0; r < rows; r++)
@@ -467,4 +487,98 @@ export const imageSize = (bytes: Uint8Array): { width: number; height: number } 
     at += 2 + length;
   }
   return null;
+};
+
+/** A cell's ink, cut out of the page and placed on a mosaic: where it came from and where it went. */
+export type MosaicPiece = {
+  /** Top-left of the cut on the page. */
+  pageX: number;
+  pageY: number;
+  /** Top-left of the piece on the mosaic, and its size. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+};
+
+/**
+ * Stacks the ink of a table's cells one under another on a white image, with blank space between them,
+ * so that one recognition reads every cell as its own block of lines: read across the page, a cell's
+ * words share text lines with the other cells of the row and OCR loses the spaces between them. Empty
+ * cells are left out; each piece is trimmed to its ink.
+ *
+ * @param image - the page with its rules wiped
+ * @param grid - the table's grid
+ * @returns the mosaic and its pieces (words read on the mosaic go back through `pageX - x`, `pageY - y`)
+ */
+export const cellMosaic = (image: GreyImage, grid: CellGrid): { image: GreyImage; pieces: MosaicPiece[] } => {
+  const threshold = inkThreshold(image);
+  const { width: pageWidth } = image;
+  const inset = 3;
+  const cuts: Array<{ x0: number; y0: number; x1: number; y1: number }> = [];
+  for (const cell of grid.cells) {
+    const left = Math.ceil((grid.xs[cell.col] ?? 0) + inset);
+    const right = Math.floor((grid.xs[cell.col + cell.colSpan] ?? 0) - inset);
+    const top = Math.ceil((grid.ys[cell.row] ?? 0) + inset);
+    const bottom = Math.floor((grid.ys[cell.row + cell.rowSpan] ?? 0) - inset);
+    let x0 = right;
+    let x1 = left - 1;
+    let y0 = bottom;
+    let y1 = top - 1;
+    let ink = 0;
+    for (let y = top; y <= bottom; y++)
+      for (let x = left; x <= right; x++) {
+        if ((image.data[y * pageWidth + x] ?? 255) > threshold) continue;
+        ink++;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+    if (ink >= 6) cuts.push({ x0, y0, x1, y1 });
+  }
+  const pad = 12;
+  const gap = 40;
+  const width = Math.max(1, ...cuts.map((cut) => cut.x1 - cut.x0 + 1 + 2 * pad));
+  const height = Math.max(
+    1,
+    cuts.reduce((sum, cut) => sum + (cut.y1 - cut.y0 + 1) + gap, gap),
+  );
+  const data = new Uint8Array(width * height).fill(255);
+  const pieces: MosaicPiece[] = [];
+  let y = gap;
+  for (const cut of cuts) {
+    const w = cut.x1 - cut.x0 + 1;
+    const h = cut.y1 - cut.y0 + 1;
+    for (let dy = 0; dy < h; dy++) {
+      const from = (cut.y0 + dy) * pageWidth + cut.x0;
+      data.set(image.data.subarray(from, from + w), (y + dy) * width + pad);
+    }
+    pieces.push({ pageX: cut.x0, pageY: cut.y0, x: pad, y, width: w, height: h });
+    y += h + gap;
+  }
+  return { image: { width, height, data }, pieces };
+};
+
+/**
+ * Paints the inside of tables white (their words are read from a mosaic of cells instead).
+ *
+ * @param image - the page
+ * @param grids - the tables
+ * @returns a copy without the tables
+ */
+export const blankTables = (image: GreyImage, grids: readonly CellGrid[]): GreyImage => {
+  const { width, height } = image;
+  const data = new Uint8Array(image.data);
+  for (const grid of grids) {
+    const x0 = Math.max(0, Math.floor(grid.xs[0] ?? 0));
+    const x1 = Math.min(width, Math.ceil(grid.xs.at(-1) ?? 0) + 1);
+    for (
+      let y = Math.max(0, Math.floor(grid.ys[0] ?? 0));
+      y <= Math.min(height - 1, grid.ys.at(-1) ?? 0);
+      y++
+    )
+      data.fill(255, y * width + x0, y * width + x1);
+  }
+  return { width, height, data };
 };

@@ -62,7 +62,7 @@ export const buildStageTableDocx = async (): Promise<Uint8Array> => {
           }
         : {}),
     });
-  const widths = [600, 2800, 1200, 1000, 1000, 1000, 1000, 1700];
+  const widths = [800, 2600, 1200, 1000, 1000, 1000, 1000, 1700];
   const rows = [
     new TableRow({
       children: [
