@@ -77,6 +77,27 @@ export const foldHeader = (table: DocTable): DocTable => {
   return { ...table, rows: [labels, ...table.rows.slice(headerRows)] };
 };
 
+/**
+ * Joins the words of one line outside tables, left to right. A gap wider than 2.5 times the words'
+ * height separates columns (an unruled table's cells, the two halves of a letterhead): it becomes a tab,
+ * as the PDF reader writes wide gaps, so the text steps can tell cells apart.
+ */
+const lineText = (words: readonly PlacedWord[]): string => {
+  const sorted = [...words].sort((a, b) => a.x0 - b.x0);
+  const heights = sorted.map((word) => word.y1 - word.y0).sort((a, b) => a - b);
+  const height = heights[Math.floor(heights.length / 2)] ?? 0;
+  return sorted
+    .map((word, index) => {
+      const previous = sorted[index - 1];
+      if (!previous) return word.text;
+      return `${word.x0 - previous.x1 > 2.5 * height ? '\t' : ' '}${word.text}`;
+    })
+    .join('')
+    .replace(/ +/g, ' ')
+    .trim()
+    .normalize('NFC');
+};
+
 /** The index of the interval [edges[i], edges[i + 1]) holding a position, or -1. */
 const slotOf = (edges: readonly number[], position: number): number => {
   for (let i = 0; i + 1 < edges.length; i++)
@@ -137,7 +158,7 @@ export const layoutPage = (
   }
   const items: Array<{ y: number; block: DocBlock }> = [];
   for (const lineWords of loose.values()) {
-    const text = joinWords(lineWords);
+    const text = lineText(lineWords);
     if (!/[\p{L}\p{N}]/u.test(text)) continue;
     items.push({
       y: Math.min(...lineWords.map((word) => word.y0)),

@@ -167,6 +167,16 @@ describe('scan layout', () => {
     expect(documentText({ origin: 'ocr', blocks, stamps: [] })).not.toContain('|');
   });
 
+  it('should write a wide gap between words of a line as a tab (cells of a table without rules)', () => {
+    const blocks = layoutPage(
+      [word('STT', 100, 40, 0), word('Nội', 300, 40, 0), word('dung', 340, 40, 0), word('Năm', 400, 40, 0)],
+      [],
+    );
+
+    // Words 20 px high: the 170 px gap after "STT" separates cells, gaps of 10–20 px do not.
+    expect(blocks).toEqual([{ kind: 'paragraph', text: 'STT\tNội dung Năm' }]);
+  });
+
   it('should keep a header whose cells do not reach below the first row as it is', () => {
     const table: DocTable = {
       kind: 'table',

@@ -12,6 +12,7 @@ import { renderPdfPage } from './ocr-reader';
 import { openPdf } from './pdf-reader';
 import type { GreyImage } from './scan-image';
 
+/** The paragraphs above the table: letterhead, number, date, title, appendix heading. */
 export const SCAN_PLAN_LINES = [
   'ỦY BAN NHÂN DÂN XÃ DÂN TIẾN',
   'Số: 215/KH-UBND',
@@ -22,6 +23,7 @@ export const SCAN_PLAN_LINES = [
   'CÁC CHỈ TIÊU CỤ THỂ',
 ];
 
+/** The stage columns under the merged "Mục tiêu theo giai đoạn" header. */
 export const STAGE_YEARS = ['Năm 2030', 'Năm 2035', 'Năm 2040', 'Năm 2045'];
 
 /** Body rows: number, indicator, unit, one target per stage, lead (rows 1–2 share one merged lead). */
