@@ -531,6 +531,11 @@ const composeIndicators = (
     evidence: has('evidence') ? rng.pick(EVIDENCE) : null,
   }));
   const years = [...new Set(items.flatMap((i) => i.targets.map((t) => t.year)))].sort((a, b) => a - b);
+  // A stage table prints a row for every stage the seed lists, even one whose result cell is empty.
+  const stagesOf = new Map(
+    source.map((indicator, i) => [items[i], new Set(indicator.targets.map((t) => t.year))]),
+  );
+  const stageYears = [...new Set(source.flatMap((i) => i.targets.map((t) => t.year)))].sort((a, b) => a - b);
   const baselines = new Set(source.map((i) => i.baselineYear));
   const baseline = baselines.size === 1 ? ([...baselines][0] ?? null) : null;
   const marked =
@@ -593,9 +598,9 @@ const composeIndicators = (
   if (spec.shape === 'stage-rows') {
     // One row per stage and indicator; the gold keeps one indicator with a target per stage.
     let running = 0;
-    for (const year of years) {
+    for (const year of stageYears) {
       rows.push([{ text: `Mục tiêu đến năm ${year}`, bold: true, colSpan: width }]);
-      groupsOf(items.filter((i) => i.targets.some((t) => t.year === year))).forEach((group, g) => {
+      groupsOf(items.filter((i) => stagesOf.get(i)?.has(year))).forEach((group, g) => {
         rows.push(groupRow(numberLabels('roman-restart', g, 0, 0).group, group.name));
         for (const item of group.items) {
           const label = String(running + 1);
@@ -608,9 +613,9 @@ const composeIndicators = (
     // The first printed number of each indicator is its code.
     const firstCode = new Map<string, string>();
     let n = 0;
-    for (const year of years)
+    for (const year of stageYears)
       for (const item of items)
-        if (item.targets.some((t) => t.year === year)) {
+        if (stagesOf.get(item)?.has(year)) {
           n++;
           if (!firstCode.has(item.name)) firstCode.set(item.name, String(n));
         }
