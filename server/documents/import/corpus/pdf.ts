@@ -42,7 +42,7 @@ export const convertDocxToPdf = async (docxPaths: readonly string[], outDir: str
         outDir,
         ...docxPaths,
       ],
-      { timeout: 60_000 + docxPaths.length * 20_000, maxBuffer: 16 * 1024 * 1024 },
+      { timeout: 300_000 + docxPaths.length * 60_000, maxBuffer: 16 * 1024 * 1024 },
     );
   } finally {
     rmSync(profile, { recursive: true, force: true });
