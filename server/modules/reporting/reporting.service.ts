@@ -25,7 +25,7 @@ import { listTasksByPlan } from '../task/task.repository';
 import { findUnitById } from '../unit/unit.repository';
 import { findUserById } from '../user/user.repository';
 import { canEditUnitReport, canEnterOnBehalf, canReviewReports } from './reporting.policy';
-import { presentPeriod, presentReportSummary, presentTargetOfYear } from './reporting.presenter';
+import { presentPeriod, presentReportSummary } from './reporting.presenter';
 import {
   type AttachmentRow,
   deleteAttachment,
@@ -66,6 +66,7 @@ import {
   type LedIndicator,
 } from './unit-report-values';
 import { findPreviousAcceptedValues, insertReturn, listReturns } from './unit-report-values.repository';
+import { acceptedObservationsUpTo, targetInPeriod } from './year-target-in-period';
 
 type ReportingServiceDeps = {
   db: Database;
@@ -272,10 +273,10 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
     const attachments = current ? await listAttachments(executor, [current.id]) : [];
     const returns = current ? await listReturns(executor, current.id) : [];
     const previous = await findPreviousAcceptedValues(executor, period, unitId);
-    const periodYear = Number(period.dataTo.slice(0, 4));
     const indicators = (await listIndicatorsByPlan(executor, plan.id)).filter(
       (row) => row.leadUnitId === unitId,
     );
+    const observations = await acceptedObservationsUpTo(executor, plan.id, period);
     const tasks = (await listTasksByPlan(executor, plan.id)).filter((row) => row.leadUnitId === unitId);
     const enteredOnBehalf = current?.enteredOnBehalfBy
       ? {
@@ -300,7 +301,7 @@ export const createReportingService = ({ db, clock, storage, notifications }: Re
       indicators: indicators.map((row) => {
         return {
           row,
-          ...presentTargetOfYear(row.targets, periodYear, row.unit),
+          ...targetInPeriod(row, period, observations.get(row.id) ?? []),
           isQualitative:
             row.targets.length > 0 && row.targets.every((candidate) => candidate.op === 'qualitative'),
         };
