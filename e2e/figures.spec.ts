@@ -1,5 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsolidatedReportPage } from './page-models/consolidation-page';
+import { DashboardPage } from './page-models/dashboard-page';
 import { UnitReportPage } from './page-models/unit-report-page';
 import { type RunningApp, startApp } from './support/app';
 import { launchBrowser, newPage } from './support/browser';
@@ -7,6 +11,18 @@ import { launchBrowser, newPage } from './support/browser';
 const HCC = 'Trung tâm HCC';
 const ONLINE_DOSSIERS = 'Hồ sơ thủ tục hành chính xử lý trực tuyến';
 const NON_CONTACT = 'Giao dịch hành chính thuộc diện “phi tiếp xúc”';
+const KINH_TE = 'Phòng Kinh tế, Hạ tầng và Đô thị';
+/** A count (not a rate), added by the standing agency for the test: Thành Đông's plan counts only in %. */
+const RECEIVED_ONLINE = 'Số hồ sơ thủ tục hành chính tiếp nhận trực tuyến';
+
+/** The visible text of each table row of a downloaded .docx's word/document.xml. */
+const wordRowsOf = async (path: string) => {
+  const xml =
+    (await (await JSZip.loadAsync(await readFile(path))).file('word/document.xml')?.async('string')) ?? '';
+  return [...xml.matchAll(/<w:tr>.*?<\/w:tr>/gs)].map((row) =>
+    [...row[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('|'),
+  );
+};
 
 type ReportRow = {
   name: string;
@@ -22,12 +38,14 @@ describe('[FIGURES] figures typed the Vietnamese way, never changed silently, em
   let browser: Browser;
   let officer: Page;
   let standing: Page;
+  let kinhTe: Page;
 
   beforeAll(async () => {
     app = await startApp();
     browser = await launchBrowser();
     officer = await newPage(browser, app.baseUrl, 'thanhdong.hcc');
     standing = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
+    kinhTe = await newPage(browser, app.baseUrl, 'thanhdong.kinhte');
   });
 
   afterAll(async () => {
@@ -114,5 +132,99 @@ describe('[FIGURES] figures typed the Vietnamese way, never changed silently, em
     await review.waitForStatus('Đã nộp');
     expect(await standing.getByTestId('missing-reason').count()).toBe(4);
     await standing.getByText(`Chưa có số liệu: Chờ số liệu của Sở (${empty[0]!.name})`).waitFor();
+  }, 240_000);
+
+  /** An API call in the page's session (with its CSRF token), for what the test sets up. */
+  const api = <T = unknown>(
+    page: Page,
+    method: string,
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; data: T }> =>
+    page.evaluate(
+      async ({ method, url, body }) => {
+        const me = (await (await fetch('/api/v1/auth/me')).json()) as { data: { csrfToken: string } };
+        const response = await fetch(url, {
+          method,
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.data.csrfToken },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: response.status, data: ((await response.json()) as { data: never }).data };
+      },
+      { method, url, body },
+    );
+
+  it('[FIGURES]: a count typed "1.710" is 1710, shown "1.710" on the dashboard and printed "1.710" in the Word report', async () => {
+    // The standing agency adds a count indicator led by Phòng Kinh tế (set-up through the API).
+    await standing.goto('/plans');
+    const plans = (
+      await api<Array<{ id: string; localityName: string; localityId: string }>>(
+        standing,
+        'GET',
+        '/api/v1/plans',
+      )
+    ).data;
+    const plan = plans.find((row) => row.localityName === 'Thành Đông')!;
+    const units = (
+      await api<Array<{ id: string; name: string }>>(
+        standing,
+        'GET',
+        `/api/v1/localities/${plan.localityId}/units`,
+      )
+    ).data;
+    const unitId = units.find((row) => row.name === KINH_TE)!.id;
+    const periods = await api<Array<{ id: string; key: string }>>(
+      standing,
+      'GET',
+      `/api/v1/plans/${plan.id}/reporting-periods`,
+    );
+    const periodId = periods.data.find((row) => row.key === '2026')!.id;
+    const created = await api(standing, 'POST', `/api/v1/plans/${plan.id}/indicators`, {
+      name: RECEIVED_ONLINE,
+      unit: 'hồ sơ',
+      measure: 'period',
+      leadUnitId: unitId,
+      targets: [{ year: 2026, op: '>=', value: 1500 }],
+    });
+    expect(created.status).toBe(201);
+
+    // The unit types it the Vietnamese way and submits.
+    await kinhTe.goto(`/reporting-periods/${periodId}/units/${unitId}`);
+    const report = new UnitReportPage(kinhTe);
+    await report.heading(KINH_TE).waitFor();
+    await report.valueInput(RECEIVED_ONLINE).fill('1.710');
+    await report.saveDraft();
+    await kinhTe.getByText('Đã lưu nháp').waitFor();
+    await report.waitForStatus('Đang soạn');
+    expect(rowOf(await stored(kinhTe), RECEIVED_ONLINE).value).toBe(1710);
+    expect(await report.valueInput(RECEIVED_ONLINE).inputValue()).toBe('1.710');
+    await report.submit({ everyMissingReason: 'Chưa tổng hợp xong số liệu của phòng' });
+    await report.waitForStatus('Đã nộp');
+
+    // The standing agency accepts it.
+    await standing.bringToFront();
+    await standing.goto(kinhTe.url());
+    const review = new UnitReportPage(standing);
+    await review.waitForStatus('Đã nộp');
+    await review.confirmAction('Chấp nhận');
+    await review.waitForStatus('Đã chấp nhận');
+
+    // The dashboard shows it as typed.
+    const dashboard = new DashboardPage(standing);
+    await standing.goto(`/plans/${plan.id}/dashboard?period=${periodId}`);
+    await standing.getByRole('heading', { name: /^Bảng điều hành/ }).waitFor();
+    await dashboard.indicatorRow(RECEIVED_ONLINE).getByText('1.710 hồ sơ', { exact: true }).waitFor();
+
+    // And the consolidated report prints it so in Phụ lục I.
+    await standing.goto(`/reporting-periods/${periodId}/consolidated`);
+    const consolidated = new ConsolidatedReportPage(standing);
+    await consolidated.heading('Năm 2026').waitFor();
+    const word = await consolidated.downloadWord();
+    expect(word.response.status()).toBe(200);
+    const row = (await wordRowsOf((await word.download.path())!)).find((text) =>
+      text.includes(RECEIVED_ONLINE),
+    );
+    expect(row?.split('|')).toContain('1.710');
+    expect(row).not.toContain('1,71');
   }, 240_000);
 });

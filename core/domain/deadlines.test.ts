@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeDeadline, endOfMonth, formatDateVi, isRealDate, parseDeadline } from './deadlines';
+import {
+  daysBetween,
+  describeDeadline,
+  endOfMonth,
+  formatDateVi,
+  isRealDate,
+  parseDeadline,
+} from './deadlines';
+import { addDays } from './reporting-periods';
 
 describe('parseDeadline', () => {
   it.each([
@@ -55,5 +63,29 @@ describe('dates', () => {
     expect(describeDeadline({ kind: 'by', date: '2025-12-31' })).toBe('31/12/2025');
     expect(describeDeadline({ kind: 'recurring', every: 'year' })).toBe('Hằng năm');
     expect(describeDeadline({ kind: 'ongoing' })).toBe('Thường xuyên');
+  });
+});
+
+describe('daysBetween: whole calendar days from one day to another', () => {
+  it.each([
+    ['2026-11-25', '2026-11-30', 5],
+    ['2026-11-30', '2026-11-25', -5],
+    ['2025-12-31', '2026-12-31', 365],
+    ['2027-12-31', '2028-12-31', 366],
+    ['2028-02-28', '2028-03-01', 2],
+    ['2026-01-01', '2026-01-01', 0],
+  ])('%s → %s: %i', (from, to, days) => {
+    expect(daysBetween(from, to)).toBe(days);
+  });
+
+  it('should undo addDays for any day and offset (property)', () => {
+    for (let seed = 1; seed <= 500; seed++) {
+      const year = 1990 + (seed % 80);
+      const month = 1 + ((seed * 7) % 12);
+      const day = 1 + ((seed * 13) % 28);
+      const from = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      const offset = ((seed * 7919) % 4001) - 2000;
+      expect(daysBetween(from, addDays(from, offset))).toBe(offset);
+    }
   });
 });

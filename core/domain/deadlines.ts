@@ -5,6 +5,13 @@
  */
 import { foldText, normalizeText } from './text';
 
+/**
+ * Whole days from one calendar day to another ("YYYY-MM-DD"): negative when `to` is earlier. The one
+ * date difference of the app (days left to a due date, the position on a target path).
+ */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
 export const DEADLINE_KINDS = ['by', 'recurring', 'ongoing', 'onRequest', 'schedule'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export const RECURRENCES = ['year', 'half', 'quarter', 'month'] as const;

@@ -3,6 +3,7 @@
  * their due dates, and a unit's score and colour. Pure functions of their inputs (pass `asOf`); the
  * method is written down for users in docs/evaluation.md — keep the two in step.
  */
+import { daysBetween } from './deadlines';
 import type { TargetOp } from './targets';
 
 export const INDICATOR_STATUSES = [
@@ -57,8 +58,6 @@ export type IndicatorEvaluation = {
 export const DEFAULT_TOLERANCE = 0.1;
 
 const yearEnd = (year: number) => `${year}-12-31`;
-const dayNumber = (iso: string) =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
 /**
@@ -225,8 +224,8 @@ export const evaluateIndicator = (input: {
   if (!start) return { status: 'at_risk', milestoneYear: milestone.year, expected: null };
 
   const evaluatedOn = input.measure === 'period' ? yearEnd(year) : observation.date;
-  const span = dayNumber(yearEnd(milestone.year)) - dayNumber(yearEnd(start.year));
-  const elapsed = Math.min(Math.max(dayNumber(evaluatedOn) - dayNumber(yearEnd(start.year)), 0), span);
+  const span = daysBetween(yearEnd(start.year), yearEnd(milestone.year));
+  const elapsed = Math.min(Math.max(daysBetween(yearEnd(start.year), evaluatedOn), 0), span);
   const expected = start.value + (end - start.value) * (span > 0 ? elapsed / span : 1);
   const shortfall = direction === 'increase' ? expected - value : value - expected;
   // A flat path ("Duy trì 100%") has no span to take a share of: 1% of the level is the margin there.

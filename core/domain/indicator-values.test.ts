@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  checkFraction,
   checkIndicatorFigure,
   checkIndicatorFigures,
   formatVietnameseNumber,
+  incompleteFractionField,
   MAX_DIGITS,
   MAX_FRACTION_DIGITS,
   meetsTarget,
@@ -206,5 +208,28 @@ describe('meetsTarget', () => {
     [10, 'Mở rộng ứng dụng', null],
   ])('%s against "%s" is %s', (value, target, expected) => {
     expect(meetsTarget(value, parseTarget(target))).toBe(expected);
+  });
+});
+
+describe('the fraction rules the form, the server and the Excel template share', () => {
+  it('should name the figure missing from an incomplete fraction, and nothing when both or neither are given', () => {
+    expect(incompleteFractionField(1710, null)).toBe('denominator');
+    expect(incompleteFractionField(undefined, 1900)).toBe('numerator');
+    expect(incompleteFractionField(1710, 1900)).toBeNull();
+    expect(incompleteFractionField(null, undefined)).toBeNull();
+  });
+
+  it('should refuse a numerator above its denominator, for any pair (property)', () => {
+    fc.assert(
+      fc.property(fc.nat(10 ** 9), fc.integer({ min: 1, max: 10 ** 9 }), (numerator, denominator) => {
+        const problem = checkFraction(numerator, denominator);
+        expect(problem != null).toBe(numerator > denominator);
+        if (problem)
+          expect(problem).toEqual({ field: 'numerator', message: 'Tử số không được lớn hơn mẫu số' });
+        // checkIndicatorFigures applies the same rule.
+        const all = checkIndicatorFigures({ value: null, numerator, denominator }, 'hồ sơ').problems;
+        expect(all.some((item) => item.message === 'Tử số không được lớn hơn mẫu số')).toBe(problem != null);
+      }),
+    );
   });
 });

@@ -186,6 +186,31 @@ export const checkIndicatorFigure = (
 
 export type FigureProblem = { field: ValueField; message: string };
 
+/** The message of a numerator given without its denominator, or the reverse. */
+export const FRACTION_INCOMPLETE_MESSAGE = 'Cần nhập cả tử số và mẫu số (hoặc để trống cả hai)';
+
+/**
+ * The figure missing from an incomplete fraction: the denominator of a numerator given alone, or the
+ * numerator of a denominator given alone; null when both or neither are given.
+ */
+export const incompleteFractionField = (
+  numerator: number | null | undefined,
+  denominator: number | null | undefined,
+): 'numerator' | 'denominator' | null =>
+  (numerator == null) === (denominator == null) ? null : numerator == null ? 'numerator' : 'denominator';
+
+/**
+ * The rule of a numerator and its denominator together: the numerator is a part of the denominator, so
+ * it is never above it.
+ */
+export const checkFraction = (
+  numerator: number | null | undefined,
+  denominator: number | null | undefined,
+): FigureProblem | null =>
+  numerator != null && denominator != null && denominator > 0 && numerator > denominator
+    ? { field: 'numerator', message: 'Tử số không được lớn hơn mẫu số' }
+    : null;
+
 /**
  * Checks the figures of one indicator together: each in its range, the numerator not above the
  * denominator, and a typed value that agrees with its fraction.
@@ -203,9 +228,9 @@ export const checkIndicatorFigures = (
   }
   const isPercent = isPercentUnit(unit);
   let value = row.value;
+  const fraction = checkFraction(row.numerator, row.denominator);
+  if (fraction) problems.push(fraction);
   if (row.numerator != null && row.denominator != null && row.denominator > 0) {
-    if (row.numerator > row.denominator)
-      problems.push({ field: 'numerator', message: 'Tử số không được lớn hơn mẫu số' });
     const computed = valueFromFraction(row.numerator, row.denominator, isPercent)!;
     if (value == null) value = computed;
     else if (!valueMatchesFraction(value, computed, isPercent))

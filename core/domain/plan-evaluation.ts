@@ -23,6 +23,7 @@ import {
   unitEvaluationStateOf,
 } from './evaluation';
 import { type ReportWorkflow, unitReportStatus } from './report-status';
+import { measuredBaselineOf } from './year-target';
 
 const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
@@ -133,12 +134,7 @@ export const evaluateIndicatorInPeriod = <T extends IndicatorObservation>(input:
   const { indicator, period } = input;
   const observations = [...input.observations].sort((a, b) => a.period.dataTo.localeCompare(b.period.dataTo));
   const current = period ? observations.find((item) => item.period.id === period.id) : undefined;
-  const measuredBaseline = observations.find(
-    (item) => item.value.value != null && yearOf(item.period.dataTo) === indicator.baselineYear,
-  );
-  const baseline = measuredBaseline
-    ? { year: indicator.baselineYear!, value: measuredBaseline.value.value! }
-    : null;
+  const baseline = measuredBaselineOf(indicator.baselineYear, observations);
   const evaluation = evaluateIndicator({
     targets: indicator.targets,
     direction: indicator.direction,

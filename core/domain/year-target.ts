@@ -4,6 +4,7 @@
  * labelled as interpolated ("Theo lộ trình (nội suy): ≥ 92,5%") — never the later milestone as if it were
  * the year's. Pure; the path is the one `evaluateIndicator` draws (docs/evaluation.md).
  */
+import { daysBetween } from './deadlines';
 import { type EvaluatedTarget, type Milestone, milestoneOf } from './evaluation';
 
 export type YearTarget<T extends EvaluatedTarget = EvaluatedTarget> =
@@ -16,8 +17,6 @@ export type YearTarget<T extends EvaluatedTarget = EvaluatedTarget> =
       path: { op: '>=' | '<=' | '='; value: number; from: { year: number; value: number } };
     };
 
-const dayNumber = (iso: string) =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 const yearEnd = (year: number) => `${year}-12-31`;
 const isNumeric = (target: EvaluatedTarget) => target.op !== 'qualitative' && target.value != null;
 
@@ -68,11 +67,30 @@ export const yearTargetOf = <T extends EvaluatedTarget>(
           }
         : null;
   if (!from || from.year >= year) return { ...milestone, path: null };
-  const span = dayNumber(yearEnd(end.year)) - dayNumber(yearEnd(from.year));
-  const elapsed = dayNumber(yearEnd(year)) - dayNumber(yearEnd(from.year));
+  const span = daysBetween(yearEnd(from.year), yearEnd(end.year));
+  const elapsed = daysBetween(yearEnd(from.year), yearEnd(year));
   const value = Math.round((from.value + (endValue - from.value) * (elapsed / span)) * 100) / 100;
   const op = end.op === '=' ? '=' : direction === 'increase' ? '>=' : '<=';
   return { kind: 'path', target: end, path: { op, value, from } };
+};
+
+/**
+ * The value measured in an indicator's baseline year, where its target path starts: the first accepted
+ * value whose period's data closes in that year. The dashboard's evaluation and the report form's target
+ * both start their path here, so they print the same year target.
+ *
+ * @param baselineYear - the indicator's baseline year (null: none)
+ * @param observations - accepted values with their period, sorted by data-closing day
+ */
+export const measuredBaselineOf = (
+  baselineYear: number | null,
+  observations: ReadonlyArray<{ value: { value: number | null }; period: { dataTo: string } }>,
+): { year: number; value: number } | null => {
+  if (baselineYear == null) return null;
+  const measured = observations.find(
+    (item) => item.value.value != null && Number(item.period.dataTo.slice(0, 4)) === baselineYear,
+  );
+  return measured ? { year: baselineYear, value: measured.value.value! } : null;
 };
 
 /** "≥ 92,5%": a path value the way Vietnamese documents print numbers. */

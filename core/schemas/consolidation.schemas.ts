@@ -41,6 +41,21 @@ export const ZApprovedVersion = z.object({
 });
 
 /**
+ * The head of the consolidated report's Word file as approved: the plan it reports on (number, date,
+ * title) and who issues it (the locality, its province, the issuer kind and the signer). Frozen with the
+ * figures, so renaming the plan or changing its signer later does not change the approved document.
+ */
+export const ZConsolidatedDocumentHead = z.object({
+  plan: z.object({ number: z.string().nullable(), issuedDate: z.string().nullable(), title: z.string() }),
+  issuerKind: z.enum(['government', 'party']),
+  locality: z.object({ name: z.string(), kind: z.string() }),
+  province: z.object({ name: z.string(), kind: z.string() }).nullable(),
+  signer: z.object({ name: z.string().nullable(), position: z.string().nullable() }),
+  standingAgencyName: z.string().nullable(),
+});
+export type TConsolidatedDocumentHead = z.infer<typeof ZConsolidatedDocumentHead>;
+
+/**
  * What approval freezes (stored as jsonb in consolidated_report_version): the report as the leader
  * approved it. Its Word and PDF are made from this forever after.
  */
@@ -59,6 +74,8 @@ export const ZConsolidatedSnapshot = z.object({
   units: z.array(ZUnitNarrative),
   /** Every accepted unit report (id and version) the figures were built from. */
   sources: z.array(ZConsolidatedSource),
+  /** The document's head as approved; absent in snapshots taken before it was kept with them. */
+  documentHead: ZConsolidatedDocumentHead.optional(),
 });
 export type TConsolidatedSnapshot = z.infer<typeof ZConsolidatedSnapshot>;
 
@@ -92,8 +109,15 @@ export const ZConsolidatedReport = z.object({
       approvedByName: z.string().nullable(),
       sources: z.array(ZConsolidatedSource),
       signedScan: ZSignedScan.nullable(),
+      /** The Word file's head as approved (null for a snapshot taken before the head was kept). */
+      documentHead: ZConsolidatedDocumentHead.nullable(),
     })
     .nullable(),
+  /**
+   * Approved before approvals were frozen (no snapshot was stored): what is shown, and its Word/PDF, are
+   * the figures as they stand now, and say so ("phê duyệt trước khi chốt số liệu").
+   */
+  approvedBeforeFreezing: z.boolean(),
   /**
    * The accepted unit reports changed since this approved version was built (a report accepted later, a
    * new version): "Có số liệu mới sau khi duyệt"; a supplementary report can be started.

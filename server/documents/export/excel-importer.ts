@@ -4,14 +4,20 @@
  * so the caller writes nothing from a template with a single wrong cell.
  */
 import {
+  checkFraction,
   checkIndicatorFigure,
+  FRACTION_INCOMPLETE_MESSAGE,
   formatVietnameseNumber,
+  incompleteFractionField,
   parseVietnameseNumber,
   type ValueField,
 } from '@core/domain/indicator-values';
 import ExcelJS from 'exceljs';
 import { AppError, type ErrorDetail } from '../../errors';
 import { ASSESSMENT_TEXTS, TASK_STATUS_TEXTS, TEMPLATE } from './excel-exporter';
+
+/** A message placed after a cell's address reads on in lower case: "C7: cần nhập …". */
+const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 
 /** What the template must match: the period and unit it is uploaded for, and what the unit leads. */
 export type TemplateExpectation = {
@@ -235,12 +241,14 @@ export const readTemplateXlsx = async (
     const denominator = readIndicators.number(ic.denominator, row, 'Mẫu số');
     readIndicators.figure(ic.numerator, row, 'numerator', numerator, indicator.unit);
     readIndicators.figure(ic.denominator, row, 'denominator', denominator, indicator.unit);
-    if (numerator != null && denominator != null && denominator > 0 && numerator > denominator)
-      readIndicators.fail(`${ic.numerator}${row}`, 'Tử số không được lớn hơn mẫu số');
-    if ((numerator == null) !== (denominator == null) && numerator !== undefined && denominator !== undefined)
+    // The fraction's rules are the form's and the server's (core/domain/indicator-values.ts).
+    const fraction = checkFraction(numerator, denominator);
+    if (fraction) readIndicators.fail(`${ic.numerator}${row}`, fraction.message);
+    const incomplete = incompleteFractionField(numerator, denominator);
+    if (incomplete && numerator !== undefined && denominator !== undefined)
       readIndicators.fail(
-        `${numerator == null ? ic.numerator : ic.denominator}${row}`,
-        'cần nhập cả tử số và mẫu số (hoặc để trống cả hai)',
+        `${incomplete === 'numerator' ? ic.numerator : ic.denominator}${row}`,
+        lowerFirst(FRACTION_INCOMPLETE_MESSAGE),
       );
     const assessmentText = readIndicators.text(ic.assessment, row);
     const assessment =

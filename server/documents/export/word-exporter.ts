@@ -388,7 +388,16 @@ export type ConsolidatedReportView = {
     proposals: string | null;
   }>;
   recipients: string[];
+  /**
+   * Approved before approvals were frozen: no snapshot was kept, so the figures printed are the current
+   * ones, and the document says so under its title.
+   */
+  approvedBeforeFreezing?: boolean;
 };
+
+/** The note of a report approved before approvals were frozen: its figures are the current ones. */
+export const APPROVED_BEFORE_FREEZING_NOTE =
+  'Ghi chú: Báo cáo này được phê duyệt trước khi hệ thống lưu bản chốt số liệu khi phê duyệt; các số liệu dưới đây là số liệu hiện tại, có thể khác với số liệu tại thời điểm phê duyệt.';
 
 const countsSentence = <K extends string>(
   keys: readonly K[],
@@ -435,6 +444,7 @@ export const renderConsolidatedReportDocx = (view: ConsolidatedReportView): Prom
       periodText,
       ...(view.version > 1 ? [`(Báo cáo bổ sung lần ${view.version - 1})`] : []),
     ]),
+    ...(view.approvedBeforeFreezing ? [body(APPROVED_BEFORE_FREEZING_NOTE, { italics: true })] : []),
     body(
       `Thực hiện ${citation} về ${view.plan.title.charAt(0).toLocaleLowerCase('vi')}${view.plan.title.slice(1)}, ${issuer.shortName} báo cáo kết quả thực hiện ${periodText} (số liệu từ ngày ${citedDate(view.period.dataFrom)} đến ngày ${citedDate(view.period.dataTo)}) như sau:`,
     ),

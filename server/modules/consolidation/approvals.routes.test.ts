@@ -9,9 +9,11 @@
  * - the signed scan of an approved version is attached by the standing agency or the leader and read by
  *   those who may read the report, nobody else.
  */
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consolidatedReportVersion } from '../../db/schema';
 import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
 
 type Raw = {
@@ -355,6 +357,49 @@ describe('approvals and statuses of the consolidated report', () => {
       200,
     );
     expect((await send(t, standing, 'GET', scanUrl(2))).type).toBe('image/png');
+    expect(await documentXml((await docx(standing, 1)).bytes)).toBe(approvedXml);
+  }, 60_000);
+  // Renames the plan and removes a snapshot: keep it last.
+  it('should print the head of the plan as approved, and say so when a report was approved before approvals were frozen', async () => {
+    const before = (await standing.call('GET', `/api/v1/plans/${planId}`)).body.data;
+    const renamed = await standing.call('PATCH', `/api/v1/plans/${planId}`, {
+      number: '99/KH-UBND',
+      title: 'Kế hoạch đã đổi tên sau khi duyệt',
+      signerName: 'Người ký mới',
+    });
+    expect(renamed.status).toBe(200);
+    // Both approved versions keep the plan's number, title and signer of their approval.
+    expect(await documentXml((await docx(standing, 1)).bytes)).toBe(approvedXml);
+    const second = textOf(await documentXml((await docx(standing)).bytes));
+    expect(second).toContain(before.title.slice(1));
+    if (before.number) expect(second).toContain(before.number);
+    expect(second).not.toContain('99/KH-UBND');
+    expect(second).not.toContain('đã đổi tên sau khi duyệt');
+    expect(second).not.toContain('Người ký mới');
+    expect(second).not.toContain('phê duyệt trước khi hệ thống lưu bản chốt số liệu');
+
+    // An approval from before snapshots were kept: the report says it is shown with the current figures.
+    await t.handle.db
+      .delete(consolidatedReportVersion)
+      .where(and(eq(consolidatedReportVersion.reportId, reportId), eq(consolidatedReportVersion.version, 2)));
+    const unfrozen = (await leader.call('GET', url())).body.data;
+    expect(unfrozen).toMatchObject({
+      status: 'approved',
+      version: 2,
+      approval: null,
+      approvedBeforeFreezing: true,
+      can: { edit: false, decide: false },
+    });
+    const live = textOf(await documentXml((await docx(standing)).bytes));
+    expect(live).toContain(
+      'Ghi chú: Báo cáo này được phê duyệt trước khi hệ thống lưu bản chốt số liệu khi phê duyệt; các số liệu dưới đây là số liệu hiện tại, có thể khác với số liệu tại thời điểm phê duyệt.',
+    );
+    expect(live).toContain('99/KH-UBND');
+    // Version 1 still has its snapshot: frozen, without the note.
+    expect((await leader.call('GET', `${url()}?version=1`)).body.data).toMatchObject({
+      approvedBeforeFreezing: false,
+      approval: { version: 1 },
+    });
     expect(await documentXml((await docx(standing, 1)).bytes)).toBe(approvedXml);
   }, 60_000);
 });

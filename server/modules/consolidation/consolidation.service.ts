@@ -23,7 +23,7 @@ import {
   type NotificationService,
 } from '../notification/notification.service';
 import { loadPlanInScope } from '../plan/plan.service';
-import { findPeriodById, listPeriodsByPlan, listReportsOfPeriods } from '../reporting/reporting.repository';
+import { findPeriodById, listReportsOfPeriods } from '../reporting/reporting.repository';
 import { listUnitsByLocality } from '../unit/unit.repository';
 import { canDecideConsolidated, canEditConsolidated } from './consolidation.policy';
 import {
@@ -37,6 +37,7 @@ import {
   namesOfUsers,
   updateConsolidatedAtRevision,
 } from './consolidation.repository';
+import { documentHeadOf, sameSources, sourcesOf } from './consolidation.snapshot';
 
 type ConsolidationServiceDeps = {
   db: Database;
@@ -56,15 +57,6 @@ type Notify = (executor: Executor, event: ConsolidatedEvent) => Promise<void>;
 
 const CHANGED_MESSAGE =
   'Báo cáo tổng hợp vừa được người khác cập nhật. Nội dung bạn nhập vẫn còn trên màn hình: hãy tải lại rồi lưu lại.';
-
-type Source = TConsolidatedSnapshot['sources'][number];
-
-/** The same unit reports, in the same versions. */
-const sameSources = (a: readonly Source[], b: readonly Source[]) => {
-  const key = (row: Source) => `${row.reportId}:${row.version}`;
-  const left = new Set(a.map(key));
-  return left.size === b.length && b.every((row) => left.has(key(row)));
-};
 
 const presentScan = (row: ConsolidatedVersionRow, names: Map<string, string>) =>
   row.scanStorageKey && row.scanUploadedAt
@@ -90,25 +82,6 @@ export const createConsolidationService = ({
     if (!period) throw new AppError('PERIOD_NOT_FOUND');
     const { plan, chain } = await loadPlanInScope(executor, actor, period.planId, 'read', 'PERIOD_NOT_FOUND');
     return { period, plan, chain };
-  };
-
-  /** Every accepted unit report, up to the period, that the figures are built from (the dashboard's). */
-  const sourcesOf = async (
-    executor: Executor,
-    planId: string,
-    period: { periodEnd: string },
-  ): Promise<Source[]> => {
-    const periodIds = (await listPeriodsByPlan(executor, planId))
-      .filter((row) => row.periodEnd <= period.periodEnd)
-      .map((row) => row.id);
-    return (await listReportsOfPeriods(executor, periodIds))
-      .filter((report) => report.status === 'accepted')
-      .map((report) => ({
-        reportId: report.id,
-        unitId: report.unitId,
-        periodId: report.periodId,
-        version: report.version,
-      }));
   };
 
   /**
@@ -177,7 +150,9 @@ export const createConsolidationService = ({
           approvedByName: nameOf(shown.approvedBy),
           sources: snapshot.sources,
           signedScan: presentScan(shown, names),
+          documentHead: snapshot.documentHead ?? null,
         },
+        approvedBeforeFreezing: false,
         hasNewData: !sameSources(snapshot.sources, await sourcesOf(executor, plan.id, period)),
         versions,
         dashboard: snapshot.dashboard,
@@ -210,6 +185,8 @@ export const createConsolidationService = ({
       decidedByName: nameOf(row?.decidedBy),
       returnReason: row?.returnReason ?? null,
       approval: null,
+      // Approved, yet no snapshot: approved before approvals were frozen. Shown live, and said so.
+      approvedBeforeFreezing: row?.status === 'approved',
       hasNewData: false,
       versions,
       dashboard: figures,
@@ -395,6 +372,8 @@ export const createConsolidationService = ({
     const live = await get(context, row.periodId).catch(notFound);
     const period = (await findPeriodById(db, row.periodId))!;
     const sources = await sourcesOf(db, live.dashboard.planId, period);
+    const { plan } = await loadScope(db, context.actor, row.periodId).catch(notFound);
+    const documentHead = await documentHeadOf(db, plan);
     return decide(
       context,
       reportId,
@@ -421,6 +400,7 @@ export const createConsolidationService = ({
           dashboard: live.dashboard,
           units: live.units,
           sources,
+          documentHead,
         };
         await insertApprovedVersion(tx, {
           reportId: after.id,

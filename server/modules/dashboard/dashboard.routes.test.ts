@@ -205,4 +205,64 @@ describe('GET /api/v1/plans/:id/dashboard', () => {
       reportStatus: 'draft',
     });
   });
+  // Adds an indicator and an ad hoc 2025 period: after the test above, which must stay last of those that
+  // read the demo's own figures.
+  it('should print the same year target on the unit report form as on the dashboard: one function, the same direction and measured baseline', async () => {
+    const hcc = await t.signIn('dantien.hcc');
+    const dashboard = (await leader.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard`)).body.data;
+    const hccUnitId = dashboard.indicators.find((row: { code: string }) => row.code === 'I.5').leadUnitId;
+    // Only a 2030 milestone: the 2026 target is on the path from the value measured in the baseline year.
+    const created = await leader.call('POST', `/api/v1/plans/${danTienPlanId}/indicators`, {
+      name: 'Tỷ lệ hồ sơ giải quyết quá hạn',
+      unit: '%',
+      direction: 'decrease',
+      leadUnitId: hccUnitId,
+      baselineYear: 2025,
+      targets: [{ year: 2030, op: '<=', value: 10, rawText: '≤ 10' }],
+    });
+    expect(created.status).toBe(201);
+    const indicatorId = created.body.data.id;
+    const adhoc = await leader.call('POST', `/api/v1/plans/${danTienPlanId}/reporting-periods`, {
+      label: 'Số liệu năm cơ sở 2025',
+      dataFrom: '2025-01-01',
+      dataTo: '2025-12-31',
+      dueDate: '2026-12-31',
+    });
+    expect(adhoc.status).toBe(201);
+    const url2025 = `/api/v1/reporting-periods/${adhoc.body.data.id}/units/${hccUnitId}/report`;
+    const blank = (await hcc.call('GET', url2025)).body.data;
+    const saved = await hcc.call('PUT', url2025, {
+      revision: 0,
+      values: blank.indicators.map((row: { indicatorId: string }) =>
+        row.indicatorId === indicatorId
+          ? { indicatorId, value: 40 }
+          : { indicatorId: row.indicatorId, missingReason: 'Không thu thập trong kỳ bổ sung' },
+      ),
+      taskUpdates: [],
+    });
+    expect(saved.status).toBe(200);
+    const report = saved.body.data.report;
+    const submitted = await hcc.call('POST', `/api/v1/unit-reports/${report.id}/submit`, {
+      revision: report.revision,
+    });
+    expect(submitted.status).toBe(200);
+    const accepted = await leader.call('POST', `/api/v1/unit-reports/${report.id}/accept`, {
+      revision: submitted.body.data.report.revision,
+    });
+    expect(accepted.status).toBe(200);
+
+    const row = (
+      await leader.call('GET', `/api/v1/plans/${danTienPlanId}/dashboard`)
+    ).body.data.indicators.find((item: { id: string }) => item.id === indicatorId);
+    // 40 measured in 2025, ≤ 10 by 2030: a fifth of the way at the end of 2026 (by days, as the evaluation).
+    expect(row.milestone).toMatchObject({ year: 2030, kind: 'path', interpolated: '≤ 34%' });
+    const form = (
+      await hcc.call('GET', `/api/v1/reporting-periods/${dashboard.period.id}/units/${hccUnitId}/report`)
+    ).body.data;
+    const formRow = form.indicators.find((item: { indicatorId: string }) => item.indicatorId === indicatorId);
+    expect({ targetText: formRow.targetText, milestone: formRow.milestone }).toEqual({
+      targetText: row.targetText,
+      milestone: row.milestone,
+    });
+  });
 });

@@ -24,7 +24,7 @@ import type { RequestContext } from '../../http/route';
 import { listIndicatorsByPlan } from '../indicator/indicator.repository';
 import { findLocalityById } from '../locality/locality.repository';
 import { loadPlanInScope } from '../plan/plan.service';
-import { presentPeriod, presentTargetOfYear } from '../reporting/reporting.presenter';
+import { presentPeriod } from '../reporting/reporting.presenter';
 import {
   listAttachments,
   listLeadUnitsOfPlan,
@@ -35,6 +35,7 @@ import {
   type ReportRow,
 } from '../reporting/reporting.repository';
 import type { ReportingService } from '../reporting/reporting.service';
+import { targetInPeriod } from '../reporting/year-target-in-period';
 import { listTasksByPlan } from '../task/task.repository';
 import { listUnitsByLocality } from '../unit/unit.repository';
 
@@ -110,7 +111,7 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
     });
 
     const indicators = (await listIndicatorsByPlan(db, planId)).map((row) => {
-      const { evaluation, current, observations, baseline } = evaluateIndicatorInPeriod({
+      const { evaluation, current, observations } = evaluateIndicatorInPeriod({
         indicator: row,
         period: period ?? null,
         observations: values
@@ -135,9 +136,7 @@ export const createDashboardService = ({ db, clock, reporting }: DashboardServic
         assessment: current?.value.assessment ?? null,
         expected: evaluation.expected,
         milestoneYear: evaluation.milestoneYear,
-        ...(year
-          ? presentTargetOfYear(row.targets, year, row.unit, { direction: row.direction, baseline })
-          : { targetText: null, milestone: null }),
+        ...(year ? targetInPeriod(row, period!, observations) : { targetText: null, milestone: null }),
         source: current ? sourceOf(current.report) : null,
         series: observations
           .filter((item) => item.value.value != null)

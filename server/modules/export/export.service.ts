@@ -243,13 +243,36 @@ export const createExportService = ({
       throw new AppError('PERIOD_NOT_FOUND');
     });
     const period = report.dashboard.period!;
-    const row = detail.plan;
-    const locality = detail.locality;
-    const { issuer, provinceText } = await issuerOf(locality, row.issuerKind, {
-      name: row.signerName,
-      position: row.signerPosition,
-    });
-    const standingAgency = detail.units.find((unit) => unit.id === row.standingAgencyUnitId)?.name;
+    // An approved version prints the head frozen with it; a snapshot taken before the head was kept has
+    // the plan's number and title of the approval (its dashboard), the rest as the plan stands.
+    const head = report.approval?.documentHead ?? {
+      plan: report.approval
+        ? {
+            number: report.dashboard.planNumber,
+            issuedDate: detail.plan.issuedDate,
+            title: report.dashboard.planTitle,
+          }
+        : { number: detail.plan.number, issuedDate: detail.plan.issuedDate, title: detail.plan.title },
+      issuerKind: detail.plan.issuerKind,
+      locality: detail.locality,
+      province: null,
+      signer: { name: detail.plan.signerName, position: detail.plan.signerPosition },
+      standingAgencyName:
+        detail.units.find((unit) => unit.id === detail.plan.standingAgencyUnitId)?.name ?? null,
+    };
+    const locality = head.locality;
+    const { issuer, provinceText } = report.approval?.documentHead
+      ? {
+          issuer: describeIssuer({
+            kind: head.issuerKind,
+            locality,
+            province: head.province,
+            signer: head.signer,
+          }),
+          provinceText: head.province ? `${head.province.kind} ${head.province.name}` : null,
+        }
+      : await issuerOf(detail.locality, head.issuerKind, head.signer);
+    const standingAgency = head.standingAgencyName;
     const bytes = await renderConsolidatedReportDocx({
       issuer,
       number: null,
@@ -257,7 +280,7 @@ export const createExportService = ({
         report.decidedAt && report.status === 'approved'
           ? vietnamDateOf(new Date(report.decidedAt))
           : today(),
-      plan: { number: row.number, issuedDate: row.issuedDate, title: row.title },
+      plan: head.plan,
       period: { label: period.label, dataFrom: period.dataFrom, dataTo: period.dataTo },
       version: report.version,
       narrative: report.narrative,
@@ -265,6 +288,7 @@ export const createExportService = ({
       nextSteps: report.nextSteps,
       dashboard: report.dashboard,
       units: report.units,
+      approvedBeforeFreezing: report.approvedBeforeFreezing,
       recipients:
         issuer.kind === 'party'
           ? [

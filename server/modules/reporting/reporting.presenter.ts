@@ -10,7 +10,7 @@ import type {
 } from '@core/schemas/reporting.schemas';
 import type { TargetRow } from '../indicator/indicator.repository';
 import type { AttachmentRow, PeriodRow, ReportRow, ValueRow } from './reporting.repository';
-import type { UnitReportForm } from './reporting.service';
+import type { UnitReportForm } from './unit-report-form';
 
 /**
  * The target shown beside an indicator's value in a period: the year's own; where the plan prints none

@@ -1,4 +1,15 @@
-/** Vietnamese strings of the reporting screens: periods, unit reports, "Việc của tôi" and the dashboard. */
+import {
+  COLOUR_LABELS,
+  INDICATOR_STATUS_LABELS,
+  TASK_STATUS_LABELS,
+  TIMELINESS_LABELS,
+  UNIT_EVALUATION_STATE_LABELS,
+} from '@core/domain/evaluation';
+
+/**
+ * Vietnamese strings of the reporting screens: periods, unit reports, "Việc của tôi" and the dashboard.
+ * The evaluation's status labels are core/domain/evaluation.ts's, the words the Word and Excel files print.
+ */
 export const viReporting = {
   reporting: {
     tab: 'Báo cáo',
@@ -42,12 +53,7 @@ export const viReporting = {
       accepted: 'Đã chấp nhận',
       superseded: 'Đã thay thế',
     },
-    timelinessLabels: {
-      on_time: 'Đúng hạn',
-      late: 'Nộp muộn',
-      missing: 'Chưa nộp (quá hạn)',
-      not_due: 'Chưa đến hạn',
-    },
+    timelinessLabels: TIMELINESS_LABELS,
     report: {
       title: 'Báo cáo của {{unit}}',
       plan: 'Kế hoạch',
@@ -210,33 +216,13 @@ export const viReporting = {
     pendingReview: 'Chờ xem xét',
     filterActive: 'Đang lọc: {{label}}',
     clearFilter: 'Bỏ lọc',
-    indicatorStatuses: {
-      achieved: 'Đạt',
-      on_track: 'Đúng lộ trình',
-      at_risk: 'Có nguy cơ',
-      behind: 'Chậm / Không đạt',
-      no_data: 'Chưa có số liệu',
-      needs_judgement: 'Cần đánh giá',
-    },
-    taskStatuses: {
-      done_on_time: 'Hoàn thành đúng hạn',
-      done_late: 'Hoàn thành quá hạn',
-      in_progress_on_time: 'Đang thực hiện trong hạn',
-      in_progress_late: 'Đang thực hiện quá hạn',
-      not_started: 'Chưa thực hiện',
-      recurring_reported: 'Thường xuyên – đã báo cáo',
-      recurring_missing: 'Thường xuyên – chưa báo cáo',
-    },
-    reportTimeliness: {
-      on_time: 'Nộp đúng hạn',
-      late: 'Nộp muộn',
-      missing: 'Chưa nộp (quá hạn)',
-      not_due: 'Chưa đến hạn',
-    },
-    colours: { green: 'Xanh', yellow: 'Vàng', red: 'Đỏ', none: 'Chưa đánh giá' },
+    indicatorStatuses: INDICATOR_STATUS_LABELS,
+    taskStatuses: TASK_STATUS_LABELS,
+    reportTimeliness: TIMELINESS_LABELS,
+    colours: COLOUR_LABELS,
     unitStates: {
-      pending_review: 'Chờ duyệt',
-      not_evaluated: 'Chưa đánh giá',
+      pending_review: UNIT_EVALUATION_STATE_LABELS.pending_review,
+      not_evaluated: UNIT_EVALUATION_STATE_LABELS.not_evaluated,
     },
     unitStateHints: {
       pending_review:

@@ -5,6 +5,7 @@
 import {
   checkIndicatorFigures,
   formatVietnameseNumber,
+  incompleteFractionField,
   isPercentUnit,
   readIndicatorFigure,
   type ValueField,
@@ -58,9 +59,6 @@ export type ReportDraft = {
 /** Row errors keyed "values.<indicatorId>.<field>" or "taskUpdates.<taskId>.<field>". */
 export type RowErrors = Record<string, string>;
 
-/** The value a numerator and denominator give (a share in % for % indicators), rounded to 2 decimals. */
-export const computeFraction = valueFromFraction;
-
 /** A figure's text read with the indicator's rules; a text that is not a figure reads as null. */
 const figureOf = (field: ValueField, text: string, unit: string | null): number | null => {
   const parsed = readIndicatorFigure(field, text, unit);
@@ -106,14 +104,14 @@ export const draftErrors = (
       for (const problem of checkIndicatorFigures({ ...figures, value: null }, row.unit).problems)
         errors[`values.${row.indicatorId}.${problem.field}`] ??= problem.message;
     }
+    const incomplete = incompleteFractionField(figures.numerator, figures.denominator);
     if (
-      (figures.numerator == null) !== (figures.denominator == null) &&
+      incomplete &&
       entry.numerator.trim() + entry.denominator.trim() !== '' &&
       !errors[`values.${row.indicatorId}.numerator`] &&
       !errors[`values.${row.indicatorId}.denominator`]
     )
-      errors[`values.${row.indicatorId}.${figures.numerator == null ? 'numerator' : 'denominator'}`] =
-        messages.fractionIncomplete;
+      errors[`values.${row.indicatorId}.${incomplete}`] = messages.fractionIncomplete;
     if (entry.isMissing && !isFilled && entry.assessment == null && !entry.missingReason.trim())
       errors[`values.${row.indicatorId}.missingReason`] = messages.missingReasonRequired;
   }
@@ -172,7 +170,7 @@ export const requestFromDraft = (
   const values = report.indicators.map((row) => {
     const entry = draft.values[row.indicatorId];
     const figures = figuresOf(entry, row.unit);
-    const computed = computeFraction(figures.numerator, figures.denominator, isPercentUnit(row.unit));
+    const computed = valueFromFraction(figures.numerator, figures.denominator, isPercentUnit(row.unit));
     const value = computed ?? figures.value;
     const isEmpty = value == null && (entry?.assessment ?? null) == null;
     return {

@@ -1,17 +1,14 @@
-import { formatVietnameseNumber, parseVietnameseNumber } from '@core/domain/indicator-values';
+import {
+  formatVietnameseNumber,
+  parseVietnameseNumber,
+  valueFromFraction,
+} from '@core/domain/indicator-values';
 import type { TUnitReport } from '@core/schemas/reporting.schemas';
 import { Flex, Input, Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
-import {
-  computeFraction,
-  EMPTY_VALUE_DRAFT,
-  figuresOf,
-  isPercentUnit,
-  type RowErrors,
-  type ValueDraft,
-} from '../reportDraft';
+import { EMPTY_VALUE_DRAFT, figuresOf, isPercentUnit, type RowErrors, type ValueDraft } from '../reportDraft';
 import { MissingInput, PreviousFigure, TargetCheck } from './FigureHints';
 import { RowError } from './RowError';
 import { TargetCell } from './TargetCell';
@@ -85,7 +82,7 @@ export const IndicatorValuesTable = ({
     }
     const isPercent = isPercentUnit(row.unit);
     const figures = figuresOf(entry, row.unit);
-    const computed = computeFraction(figures.numerator, figures.denominator, isPercent);
+    const computed = valueFromFraction(figures.numerator, figures.denominator, isPercent);
     const shown = computed ?? figures.value;
     /** A text field for one figure: what is typed stays as typed; on leaving it, a readable figure is written the Vietnamese way. */
     const figureInput = (
