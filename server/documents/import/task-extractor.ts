@@ -10,6 +10,8 @@
 import { parseDeadline } from '@core/domain/deadlines';
 import { foldText, normalizeText } from '@core/domain/text';
 import type { TImportedDeadline, TImportedTask } from '@core/schemas/import.schemas';
+import { isAgency } from './header-roles';
+import { isFragment } from './indicator-extractor';
 import { repairText } from './ocr-repair';
 import { foldOcr } from './structure';
 import type { Column, Table, TableRow } from './table-reader';
@@ -219,8 +221,12 @@ const toTask = (item: Item, options: TaskOptions): TImportedTask => {
   };
 };
 
-/** Tells whether a table is a task table (a name column, no year or result columns, and task columns). */
+/**
+ * Tells whether a table is a task table: as decided from its header and rows (grid tables), else from
+ * its header (a name column, no year or result columns, and task columns).
+ */
 export const isTaskTable = (table: Table): boolean => {
+  if (table.kind) return table.kind === 'tasks';
   const roles = new Set(table.header.columns.map((column) => column.role));
   return (
     roles.has('name') &&
@@ -265,9 +271,13 @@ export const extractTasksFromTables = (tables: readonly Table[], options: TaskOp
       const printedDeadline = cell(row, columns, 'deadline');
       const deadlineRaw = printedDeadline && options.ocr ? repairQuarter(printedDeadline) : printedDeadline;
       const deadline = toDeadline(deadlineRaw);
-      const reasons: string[] = [];
+      const reasons: string[] = [...(row.reasons ?? [])];
       if (row.guessed) reasons.push('Không chắc cách tách các ô của dòng này trong bảng');
       if (deadlineRaw && !deadline) reasons.push('Không đọc được thời hạn');
+      if (isFragment(name)) reasons.push('Tên nhiệm vụ có vẻ chưa đủ (bị cắt hoặc lẫn ô khác)');
+      const lead = cell(row, columns, 'lead');
+      if (lead && !isAgency(lead)) reasons.push('Đơn vị chủ trì không rõ là cơ quan nào');
+      if (table.kindClear === false) reasons.push('Không chắc bảng này là bảng nhiệm vụ');
       tasks.push({
         code: roman ? `${roman}.${row.number}` : row.number,
         group,
