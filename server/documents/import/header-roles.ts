@@ -89,10 +89,14 @@ export const scoreLabel = (label: string): Record<FieldRole, number> => {
 
 /** Leading words of a person or a position rather than an agency. */
 const PERSON =
-  /^(dong chi|d\/c|dc|ong|ba|chu tich|pho chu tich|bi thu|pho bi thu|truong|pho truong|giam doc|pho giam doc|lanh dao|thu truong|uy vien|chanh van phong|can bo phu trach|cong chuc phu trach)\b/;
+  /^(dong chi|d\/c|dc|ong|ba|chu tich|pho chu tich|bi thu|pho bi thu|giam doc|pho giam doc|lanh dao|thu truong|uy vien|chanh van phong|can bo phu trach|cong chuc phu trach)\b/;
+
+/** "Trưởng …" is a position, "Trường …" a school: told apart by the accent, which folding loses. */
+const HEAD_OF = /^(phó\s+)?trưởng\b/iu;
 
 /** Tells whether a cell names a person or a position ("Đồng chí Nguyễn Văn A", "Phó Chủ tịch UBND xã"). */
-export const isPerson = (text: string): boolean => PERSON.test(foldOcr(text).trim());
+export const isPerson = (text: string): boolean =>
+  PERSON.test(foldOcr(text).trim()) || HEAD_OF.test(text.normalize('NFC').trim());
 
 /** Tells whether a cell names an agency ("Phòng Văn hóa - Xã hội", "Trung tâm …", "Công an xã"). */
 export const isAgency = (text: string): boolean => startsWithUnit(text) && !isPerson(text);

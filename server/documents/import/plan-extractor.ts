@@ -45,11 +45,12 @@ export const extractPlan = (
   if (!plan.issuedDate) uncertain.push('Không đọc được ngày ban hành.');
 
   uncertain.push(...grid.notes);
-  const textTables = readTables(lines, Math.max(structure.titleIndex, 0));
-  const gridIndicators = grid.tables.some(isIndicatorTable);
-  const gridTasks = grid.tables.some(isTaskTable);
-  let indicators = extractIndicatorsFromTables(gridIndicators ? grid.tables : textTables, { ocr });
-  if (ocr && !gridIndicators) {
+  // The grid tables, when the reader found plan tables on a grid; else the tables re-read from the text
+  // (never both: the text holds the grid tables too, as tab-separated lines).
+  const fromGrid = grid.tables.some((table) => isIndicatorTable(table) || isTaskTable(table));
+  const tables = fromGrid ? grid.tables : readTables(lines, Math.max(structure.titleIndex, 0));
+  let indicators = extractIndicatorsFromTables(tables, { ocr });
+  if (ocr && !fromGrid) {
     // A scan's table often comes out with its columns interleaved line by line: rebuild it from the
     // row shapes when that reads more rows than the column reader.
     const rebuilt = extractIndicatorsFromOcrTable(lines, structure.appendixStart);
@@ -63,7 +64,7 @@ export const extractPlan = (
     if (indicators.length) uncertain.push('Không có bảng chỉ tiêu: chỉ tiêu được lấy từ phần Mục tiêu.');
   }
 
-  let tasks = extractTasksFromTables(gridTasks ? grid.tables : textTables, { ocr });
+  let tasks = extractTasksFromTables(tables, { ocr });
   if (!tasks.length) {
     const sections = structure.sections.filter((section) => section.kind === 'tasks');
     tasks = sections.flatMap((section) =>

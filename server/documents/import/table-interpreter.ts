@@ -17,6 +17,7 @@ import { assignColumns, type FieldRole, scoreLabel } from './header-roles';
 import { foldOcr, readRoman } from './structure';
 import { type Column, stageYearOf, type Table, type TableRow } from './table-reader';
 import { joinWrapped } from './text-reader';
+import { startsWithUnit } from './units';
 
 const YEAR = /\b(20[2-9]\d)\b/g;
 
@@ -272,18 +273,27 @@ const readGridHeader = (grid: GridSlot[][], rows: { first: number; last: number 
 
 type BodyRow = Extract<TableRow, { kind: 'row' }>;
 
+/**
+ * One cell's text on one line. A list of units printed one per line (or as a nested table) in a
+ * coordinating cell keeps its units apart with ";"; any other cell's lines are one wrapped text.
+ */
+const cellText = (text: string, role: Column['role'] | undefined): string => {
+  const lines = text
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .filter(Boolean);
+  if (role === 'coordinating' && lines.length > 1 && lines.every((line) => startsWithUnit(line)))
+    return lines.map((line) => line.replace(/[;,.]+$/, '')).join('; ');
+  return joinWrapped(lines);
+};
+
 /** Reads the body rows of a grid under a header. */
 const readBody = (grid: GridSlot[][], from: number, header: GridHeader, rows: TableRow[]): void => {
   const valueColumns = header.at.filter(
     (c, i) => c !== header.numberColumn && c !== header.nameColumn && header.columns[i]?.role !== 'note',
   );
   const cellsOf = (row: readonly GridSlot[]): string[] =>
-    header.at.map((c) =>
-      (row[c]?.text ?? '')
-        .replace(/[ \t]+/g, ' ')
-        .replace(/\s*\n\s*/g, ' ')
-        .trim(),
-    );
+    header.at.map((c, index) => cellText(row[c]?.text ?? '', header.columns[index]?.role));
   let last: BodyRow | null = null;
   for (let r = from; r < grid.length; r++) {
     const row = grid[r] ?? [];
@@ -307,6 +317,12 @@ const readBody = (grid: GridSlot[][], from: number, header: GridHeader, rows: Ta
       return slot && slot.row === r && slot.col === c && slot.text.trim();
     });
     const distinct = [...new Set(filled)];
+    // A single text spread over several columns (a group or stage heading), whatever column it starts in.
+    const spanning = row.some(
+      (slot, c) =>
+        slot.row === r && slot.text.trim() && c > 0 && row[c - 1]?.row === r && row[c - 1]?.col === slot.col,
+    );
+    const headingOnly = distinct.filter((text) => text !== numberText.trim()).length === 1 && spanning;
     // A row whose number cell is merged from the row above continues that row (a tall row).
     if (numberMerged && last) {
       continueRow(last, cellsOf(row), row, r, header);
@@ -318,7 +334,7 @@ const readBody = (grid: GridSlot[][], from: number, header: GridHeader, rows: Ta
       ' ',
     );
     if (number.kind === 'roman' || number.kind === 'letter') {
-      if (!values.length || values.every((c) => (row[c]?.text ?? '') === headingText)) {
+      if (!values.length || headingOnly) {
         const roman = number.kind === 'roman' ? (readRoman(number.roman) ?? number.roman) : number.letter;
         if (headingText) rows.push({ kind: 'section', roman, text: headingText });
         last = null;
@@ -326,7 +342,7 @@ const readBody = (grid: GridSlot[][], from: number, header: GridHeader, rows: Ta
       }
     }
     if (number.kind === 'none' || number.kind === 'dash') {
-      const single = distinct.length === 1 || !values.length;
+      const single = headingOnly || !values.length;
       if (single && headingText && !/^\p{Ll}/u.test(headingText)) {
         // An unnumbered heading: a stage of a stage table, else a group.
         if (stageYearOf(headingText) !== null && header.columns.some((c) => c.role === 'result'))
@@ -351,10 +367,10 @@ const readBody = (grid: GridSlot[][], from: number, header: GridHeader, rows: Ta
     if (number.kind === 'number' && number.damaged) body.reasons?.push('Số thứ tự in không rõ, đã đọc lại');
     if (number.kind !== 'number' && header.numberColumn >= 0) body.reasons?.push('Dòng không có số thứ tự');
     // A numbered row with nothing but a name, followed by rows numbered under it ("1" then "1.1"), is a group.
-    if (number.kind === 'number' && !values.length && nameOwn) {
+    if (number.kind === 'number' && (headingOnly || (!values.length && nameOwn))) {
       const next = nextNumber(grid, r + 1, header);
-      if (next?.startsWith(`${number.number}.`)) {
-        rows.push({ kind: 'group', text: nameOwn.replace(/\s+/g, ' ') });
+      if (headingOnly || next?.startsWith(`${number.number}.`)) {
+        rows.push({ kind: 'group', text: headingText });
         last = null;
         continue;
       }
