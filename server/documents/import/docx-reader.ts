@@ -25,7 +25,7 @@ import {
 import { UnreadableDocumentError } from './errors';
 
 /** The most a plan document may hold; a real plan has a few tables of a few hundred rows. */
-export const DOCX_LIMITS = { tables: 500, rows: 5_000, cells: 100_000, paragraphs: 50_000 } as const;
+export const DOCX_LIMITS = { tables: 500, rows: 5_000, cells: 100_000, paragraphs: 20_000 } as const;
 
 const corrupt = (cause?: unknown) =>
   new UnreadableDocumentError(

@@ -16,6 +16,9 @@ import { extractTasksFromBullets, extractTasksFromTables, isTaskTable } from './
 /** Below this share of accented words the text is treated as an OCR copy that lost its diacritics. */
 export const OCR_ACCENT_THRESHOLD = 0.5;
 
+/** The most indicators, and the most tasks, a draft keeps; past it the rest is cut with a note. */
+export const MAX_DRAFT_ROWS = 2_000;
+
 /** What the document model gives besides its text: tables read from their grid, and notes on limits. */
 export type GridInput = { tables: readonly Table[]; notes: readonly string[] };
 
@@ -70,6 +73,18 @@ export const extractPlan = (
     tasks = sections.flatMap((section) =>
       extractTasksFromBullets(lines.slice(section.start + 1, section.end), { ocr }),
     );
+  }
+  if (indicators.length > MAX_DRAFT_ROWS) {
+    uncertain.push(
+      `Văn bản có ${indicators.length.toLocaleString('vi-VN')} chỉ tiêu, quá số một kế hoạch có thể có: chỉ giữ ${MAX_DRAFT_ROWS.toLocaleString('vi-VN')} chỉ tiêu đầu, cần kiểm tra lại tệp.`,
+    );
+    indicators = indicators.slice(0, MAX_DRAFT_ROWS);
+  }
+  if (tasks.length > MAX_DRAFT_ROWS) {
+    uncertain.push(
+      `Văn bản có ${tasks.length.toLocaleString('vi-VN')} nhiệm vụ, quá số một kế hoạch có thể có: chỉ giữ ${MAX_DRAFT_ROWS.toLocaleString('vi-VN')} nhiệm vụ đầu, cần kiểm tra lại tệp.`,
+    );
+    tasks = tasks.slice(0, MAX_DRAFT_ROWS);
   }
   const guessedRows = indicators.filter(
     (indicator) => indicator.review && !indicator.review.confident,

@@ -6,8 +6,9 @@ import { parseDocumentXml, readDocxDocument } from './docx-reader';
 import { UnreadableDocumentError } from './errors';
 import { importPlanDocument } from './import-document';
 import { importPlanFromDocument } from './import-plan';
+import { MAX_DRAFT_ROWS } from './plan-extractor';
 import { buildDocx, type TestCell } from './table-docx';
-import { readRowNumber } from './table-interpreter';
+import { MAX_TABLE_ROWS, readRowNumber } from './table-interpreter';
 
 const SEEDS = new URL('../../test/fixtures/seeds/', import.meta.url);
 const gold = (name: string): TImportedPlanDraft =>
@@ -493,6 +494,55 @@ describe('tables in generated layouts (header wordings, column orders, header sh
       }
     });
   }
+});
+
+describe('tables split over pages', () => {
+  const table = (rows: string[][]): DocTable => ({
+    kind: 'table',
+    rows: rows.map((row) => row.map((text) => docCell(text))),
+  });
+  const header = ['STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian hoàn thành'];
+
+  it('joins a table continued under a repeated header, without a header, and a row broken over the page', () => {
+    const doc = documentOf(
+      table([
+        header,
+        ['I', 'Hạ tầng số', '', ''],
+        ['1', 'Lắp đặt cáp quang', 'Phòng Kinh tế', 'Quý IV/2025'],
+      ]),
+    );
+    doc.blocks.push(
+      table([
+        header,
+        ['2', 'Phủ sóng 5G đến các thôn', 'Phòng Kinh tế', 'Năm 2026'],
+        ['', 'vùng sâu, vùng xa', '', ''],
+        header,
+        ['3', 'Số hóa hồ sơ', 'Văn phòng HĐND và UBND xã', 'Hằng năm'],
+      ]),
+      table([['4', 'Tập huấn kỹ năng số', 'Phòng Văn hóa - Xã hội', 'Thường xuyên']]),
+    );
+    const draft = importPlanFromDocument(doc);
+    expect(draft.tasks.map((t) => [t.code, t.group, t.name, t.deadline?.kind])).toEqual([
+      ['I.1', 'Hạ tầng số', 'Lắp đặt cáp quang', 'by'],
+      ['I.2', 'Hạ tầng số', 'Phủ sóng 5G đến các thôn vùng sâu, vùng xa', 'by'],
+      ['I.3', 'Hạ tầng số', 'Số hóa hồ sơ', 'recurring'],
+      ['I.4', 'Hạ tầng số', 'Tập huấn kỹ năng số', 'ongoing'],
+    ]);
+  });
+});
+
+describe('bounds', () => {
+  it('reads at most MAX_TABLE_ROWS table rows and says what was cut', () => {
+    const rows = [['STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn']];
+    for (let i = 1; i <= MAX_TABLE_ROWS + 10; i++)
+      rows.push([String(i), `Nhiệm vụ số ${i}`, 'Công an xã', 'Năm 2026']);
+    const draft = importPlanFromDocument(
+      documentOf({ kind: 'table', rows: rows.map((row) => row.map((text) => docCell(text))) }),
+    );
+    expect(draft.tasks.length).toBeLessThanOrEqual(MAX_DRAFT_ROWS);
+    expect(draft.uncertain.join(' ')).toMatch(/Bảng quá dài/);
+    expect(draft.uncertain.join(' ')).toMatch(/chỉ giữ 2\.000 nhiệm vụ đầu/);
+  });
 });
 
 describe('honest confidence', () => {

@@ -407,6 +407,17 @@ const continueRow = (
   });
 };
 
+/** Tells whether two headers print the same columns (a table continued under its repeated header). */
+const sameColumns = (a: GridHeader, b: GridHeader): boolean =>
+  a.width === b.width &&
+  a.columns.length === b.columns.length &&
+  a.columns.every(
+    (column, i) =>
+      column.role === b.columns[i]?.role &&
+      column.year === b.columns[i]?.year &&
+      fold(column.label) === fold(b.columns[i]?.label ?? ''),
+  );
+
 /**
  * Interprets the tables of a document into indicator and task tables (and others, kept with kind
  * "other" so that nothing is silently dropped from the review).
@@ -445,6 +456,11 @@ export const interpretTables = (tables: readonly DocTable[]): { tables: Table[];
     const header = readGridHeader(grid, headerRows);
     if (!header.columns.some((column) => column.role === 'name')) {
       previous = null;
+      continue;
+    }
+    if (previous && sameColumns(previous.header, header)) {
+      // The same table continued on a new page, its header printed again.
+      readBody(grid, headerRows.last + 1, previous.header, previous.table.rows);
       continue;
     }
     const rows: TableRow[] = [];
