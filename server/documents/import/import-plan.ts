@@ -49,9 +49,15 @@ const importPlan = (text: string | Uint8Array, source?: string, grid?: GridInput
  * @returns the draft, to be reviewed by a person before it becomes a plan
  * @throws UnreadableDocumentError when the document does not read as a plan
  */
-export const importPlanFromDocument = (doc: ReadDocument, source?: string): TImportedPlanDraft =>
-  importPlan(
-    documentText(doc),
-    source,
-    interpretTables(doc.blocks.filter((block): block is DocTable => block.kind === 'table')),
-  );
+export const importPlanFromDocument = (doc: ReadDocument, source?: string): TImportedPlanDraft => {
+  const grid = interpretTables(doc.blocks.filter((block): block is DocTable => block.kind === 'table'));
+  // The plan tables are read from their grid: their text is left out of the lines the outline, the
+  // header and the bullet lists are read from (a table inside "Nhiệm vụ" must not become bullets).
+  const text = documentText({
+    ...doc,
+    blocks: doc.blocks.map((block) =>
+      block.kind === 'table' && grid.used.has(block) ? { kind: 'paragraph', text: '' } : block,
+    ),
+  });
+  return importPlan(text, source, grid);
+};

@@ -198,7 +198,7 @@ export const extractIndicatorsFromTables = (
         continue;
       }
       const indicator: TImportedIndicator = {
-        code: roman ? `${roman}.${row.number}` : row.number,
+        code: row.number ? (roman ? `${roman}.${row.number}` : row.number) : null,
         group: normalizeGroup(group ?? sectionText, out),
         name: resolved.name,
         unit,

@@ -531,6 +531,69 @@ describe('tables split over pages', () => {
   });
 });
 
+describe('columns read from their labels and contents', () => {
+  const table = (rows: string[][]): DocTable => ({
+    kind: 'table',
+    rows: rows.map((row) => row.map((text) => docCell(text))),
+  });
+
+  it('reads a table without a number column, a "Thực hiện năm 2024" value column and an ignored funding column, and keeps its text out of the bullet lists', () => {
+    const doc = documentOf(
+      table([
+        ['Chỉ tiêu', 'Thực hiện năm 2024', 'Năm 2025', 'Năm 2030', 'Cơ quan, đơn vị chủ trì', 'Kinh phí'],
+        ['Tỷ lệ phủ sóng 5G trên địa bàn', '40%', '60%', '100%', 'Phòng Văn hóa - Xã hội', 'Ngân sách xã'],
+        ['Tỷ lệ hộ gia đình có cáp quang', '50%', '70%', '-', 'Phòng Kinh tế', ''],
+      ]),
+    );
+    const draft = importPlanFromDocument(doc);
+    expect(draft.indicators.map((i) => [i.code, i.name, i.unit, i.lead])).toEqual([
+      [null, 'Tỷ lệ phủ sóng 5G trên địa bàn', '%', 'Phòng Văn hóa - Xã hội'],
+      [null, 'Tỷ lệ hộ gia đình có cáp quang', '%', 'Phòng Kinh tế'],
+    ]);
+    expect(draft.indicators[1]?.targets.map((t) => t.year)).toEqual([2024, 2025]);
+    // The table sits under "II. NHIỆM VỤ": its rows are not read again as bullet tasks.
+    expect(draft.tasks).toEqual([]);
+  });
+
+  it('tells the leader (people) from the lead (agencies) whatever the labels say', () => {
+    for (const [first, second] of [
+      ['Chủ trì', 'Chủ trì thực hiện'],
+      ['Lãnh đạo chủ trì', 'Cơ quan chủ trì'],
+      ['Người chủ trì', 'Đơn vị chủ trì'],
+      ['Chủ trì', 'Chủ trì'],
+    ]) {
+      const draft = importPlanFromDocument(
+        documentOf(
+          table([
+            ['TT', 'Nội dung công việc', first ?? '', second ?? '', 'Thời gian'],
+            [
+              '1',
+              'Xây dựng kế hoạch chuyển đổi số',
+              'Đồng chí Nguyễn Văn An, Phó Chủ tịch UBND xã',
+              'Văn phòng HĐND và UBND xã',
+              '2025',
+            ],
+            [
+              '2',
+              'Tập huấn kỹ năng số cho cán bộ',
+              'Đồng chí Trần Văn Bình, Chủ tịch UBND xã',
+              'Phòng Văn hóa - Xã hội',
+              'Hằng quý',
+            ],
+          ]),
+        ),
+      );
+      expect(
+        draft.tasks.map((t) => [t.leader, t.lead]),
+        `${first} / ${second}`,
+      ).toEqual([
+        ['Đồng chí Nguyễn Văn An, Phó Chủ tịch UBND xã', 'Văn phòng HĐND và UBND xã'],
+        ['Đồng chí Trần Văn Bình, Chủ tịch UBND xã', 'Phòng Văn hóa - Xã hội'],
+      ]);
+    }
+  });
+});
+
 describe('bounds', () => {
   it('reads at most MAX_TABLE_ROWS table rows and says what was cut', () => {
     const rows = [['STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn']];

@@ -130,11 +130,11 @@ const yearOfLabel = (texts: readonly string[]): { year: number; baseline: boolea
     const years = [...text.matchAll(YEAR)].map((m) => Number(m[1]));
     if (!years.length) continue;
     const scores = scoreLabel(text);
+    // "Thực hiện năm 2024", "Ước thực hiện 2025": a value for that year, not who carries it out.
     const other = Math.max(
       scores.lead,
       scores.coordinating,
       scores.leader,
-      scores.executor,
       scores.deadline,
       scores.evidence,
       scores.note,
@@ -144,7 +144,7 @@ const yearOfLabel = (texts: readonly string[]): { year: number; baseline: boolea
     if (other >= 6) return null;
     return {
       year: years.at(-1) ?? 0,
-      baseline: /\b(co so|hien trang|nam goc)\b/.test(fold(texts.join(' '))),
+      baseline: /\b(co so|hien trang|nam goc|uoc thuc hien|uoc dat)\b/.test(fold(texts.join(' '))),
     };
   }
   return null;
@@ -284,7 +284,9 @@ const cellText = (text: string, role: Column['role'] | undefined): string => {
     .filter(Boolean);
   if (role === 'coordinating' && lines.length > 1 && lines.every((line) => startsWithUnit(line)))
     return lines.map((line) => line.replace(/[;,.]+$/, '')).join('; ');
-  return joinWrapped(lines);
+  const joined = joinWrapped(lines);
+  // A name written as a Word list item carries the list's bullet: not part of the name.
+  return role === 'name' ? joined.replace(/^[-–+•]\s+/, '') : joined;
 };
 
 /** Reads the body rows of a grid under a header. */
@@ -423,10 +425,14 @@ const sameColumns = (a: GridHeader, b: GridHeader): boolean =>
  * "other" so that nothing is silently dropped from the review).
  *
  * @param tables - the document's tables, in order
- * @returns the interpreted tables and notes on what was cut
+ * @returns the interpreted tables, notes on what was cut, and the document tables read as indicator or
+ *   task tables
  */
-export const interpretTables = (tables: readonly DocTable[]): { tables: Table[]; notes: string[] } => {
+export const interpretTables = (
+  tables: readonly DocTable[],
+): { tables: Table[]; notes: string[]; used: Set<DocTable> } => {
   const out: Table[] = [];
+  const used = new Set<DocTable>();
   const notes: string[] = [];
   let previous: { header: GridHeader; table: Table } | null = null;
   let rowBudget = MAX_TABLE_ROWS;
@@ -450,6 +456,7 @@ export const interpretTables = (tables: readonly DocTable[]): { tables: Table[];
       // No header: the same table continued on the next page (same columns), or a layout table.
       if (previous && (grid[0]?.length ?? 0) === previous.header.width) {
         readBody(grid, 0, previous.header, previous.table.rows);
+        if (previous.table.kind !== 'other') used.add(docTable);
       }
       continue;
     }
@@ -461,6 +468,7 @@ export const interpretTables = (tables: readonly DocTable[]): { tables: Table[];
     if (previous && sameColumns(previous.header, header)) {
       // The same table continued on a new page, its header printed again.
       readBody(grid, headerRows.last + 1, previous.header, previous.table.rows);
+      if (previous.table.kind !== 'other') used.add(docTable);
       continue;
     }
     const rows: TableRow[] = [];
@@ -474,7 +482,8 @@ export const interpretTables = (tables: readonly DocTable[]): { tables: Table[];
       kindClear: header.kindClear,
     };
     out.push(table);
+    if (table.kind !== 'other') used.add(docTable);
     previous = { header, table };
   }
-  return { tables: out, notes };
+  return { tables: out, notes, used };
 };

@@ -279,7 +279,7 @@ export const extractTasksFromTables = (tables: readonly Table[], options: TaskOp
       if (lead && !isAgency(lead)) reasons.push('Đơn vị chủ trì không rõ là cơ quan nào');
       if (table.kindClear === false) reasons.push('Không chắc bảng này là bảng nhiệm vụ');
       tasks.push({
-        code: roman ? `${roman}.${row.number}` : row.number,
+        code: row.number ? (roman ? `${roman}.${row.number}` : row.number) : null,
         group,
         name: options.ocr ? repairText(name).text : name,
         lead: cleanUnit(cell(row, columns, 'lead')),
