@@ -180,7 +180,9 @@ export const extractIndicatorsFromTables = (
       }
       if (hasResult && stageYear) {
         const cell = cellOf(row, columns, 'result');
-        if (!cell || !isNoTarget(cell)) targets.push(toTarget(stageYear, cell, options.ocr));
+        // An empty stage cell read from a grid is no target; from text it may be a value the text lost.
+        const empty = cell ? isNoTarget(cell) : table.header.layout === 'grid';
+        if (!empty) targets.push(toTarget(stageYear, cell, options.ocr));
       }
       const printedUnit = cellOf(row, columns, 'unit');
       const unit = printedUnit ?? (targets.some((target) => target.raw?.includes('%')) ? '%' : null);
