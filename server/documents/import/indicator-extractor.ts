@@ -12,6 +12,7 @@ import { parseTarget } from '@core/domain/targets';
 import { foldText, normalizeText } from '@core/domain/text';
 import type { TImportedIndicator, TImportedTarget } from '@core/schemas/import.schemas';
 import { CONFIDENT_MATCH, matchCatalog } from './catalog-matcher';
+import { isAgency, NO_VALUE } from './header-roles';
 import { repairText } from './ocr-repair';
 import { foldOcr } from './structure';
 import { type Column, stageYearOf, type Table, type TableRow } from './table-reader';
@@ -22,14 +23,54 @@ export type IndicatorOptions = {
   ocr: boolean;
 };
 
-/** Tells whether a table is an indicator table (it has year, stage-result or unit columns). */
+/**
+ * Tells whether a table is an indicator table: as decided from its header and rows (grid tables), else
+ * from its header (it has year, stage-result or unit columns).
+ */
 export const isIndicatorTable = (table: Table): boolean =>
-  table.header.columns.some(
-    (column) => column.role === 'year' || column.role === 'result' || column.role === 'unit',
-  );
+  table.kind
+    ? table.kind === 'indicators'
+    : table.header.columns.some(
+        (column) => column.role === 'year' || column.role === 'result' || column.role === 'unit',
+      );
 
-/** A cell that says there is no target ("(Chưa có chỉ tiêu 2025)", "-", "x"). */
-const NO_TARGET = /^\(?\s*(chua co|khong co|khong)\b|^[-–x/]$/;
+/** A cell that says there is no target ("(Chưa có chỉ tiêu 2025)", "-", "—", "x"), folded. */
+const NO_TARGET_WORDS = /^\(?\s*(chua co|khong co|khong)\b|^[-–x/]$/;
+
+/** Tells whether a cell says there is no target: empty, a dash of any kind, "x", "Chưa có chỉ tiêu". */
+export const isNoTarget = (cell: string): boolean =>
+  !cell.trim() || NO_VALUE.test(cell) || NO_TARGET_WORDS.test(foldText(cell));
+
+/** Words a cut name ends with ("Tỷ lệ hộ gia đình có", "… của các"). */
+const DANGLING =
+  /(^|\s)(và|của|các|cho|trong|được|với|về|tại|theo|từ|để|là|có|những|trên|dưới|đến|hoặc)$|[,;\-–(]$/iu;
+
+/**
+ * Tells whether a name looks cut off (a fragment of a cell read apart from the rest): one word, a
+ * lower-case start or a dangling last word.
+ *
+ * @param name - the name as read
+ * @returns true when the name needs a person's eye
+ */
+export const isFragment = (name: string): boolean => {
+  const trimmed = name.trim();
+  return trimmed.split(/\s+/).length < 2 || /^\p{Ll}/u.test(trimmed) || DANGLING.test(trimmed);
+};
+
+/** Checks every cell of an indicator row; each failed check is a reason to review it. */
+const indicatorChecks = (indicator: TImportedIndicator, table: Table, hasStage: boolean): string[] => {
+  const reasons: string[] = [];
+  if (isFragment(indicator.name)) reasons.push('Tên chỉ tiêu có vẻ chưa đủ (bị cắt hoặc lẫn ô khác)');
+  if (!indicator.unit) reasons.push('Không đọc được đơn vị tính');
+  for (const target of indicator.targets) {
+    if (target.op === 'qualitative' && target.raw && /\d/.test(target.raw))
+      reasons.push(`Không đọc được giá trị chỉ tiêu năm ${target.year}`);
+  }
+  if (!indicator.targets.length && !hasStage) reasons.push('Dòng không có giá trị chỉ tiêu nào');
+  if (indicator.lead && !isAgency(indicator.lead)) reasons.push('Đơn vị chủ trì không rõ là cơ quan nào');
+  if (table.kindClear === false) reasons.push('Không chắc bảng này là bảng chỉ tiêu');
+  return reasons;
+};
 
 /**
  * Reads one target cell.
@@ -134,17 +175,19 @@ export const extractIndicatorsFromTables = (
       const targets: TImportedTarget[] = [];
       for (const { index, year } of yearColumns) {
         const cell = (row.cells[index] ?? '').trim();
-        if (!cell || NO_TARGET.test(foldText(cell))) continue;
+        if (isNoTarget(cell)) continue;
         targets.push(toTarget(year, cell, options.ocr));
       }
       if (hasResult && stageYear) {
         const cell = cellOf(row, columns, 'result');
-        if (!cell || !NO_TARGET.test(foldText(cell))) targets.push(toTarget(stageYear, cell, options.ocr));
+        // An empty stage cell read from a grid is no target; from text it may be a value the text lost.
+        const empty = cell ? isNoTarget(cell) : table.header.layout === 'grid';
+        if (!empty) targets.push(toTarget(stageYear, cell, options.ocr));
       }
       const printedUnit = cellOf(row, columns, 'unit');
       const unit = printedUnit ?? (targets.some((target) => target.raw?.includes('%')) ? '%' : null);
       const resolved = resolveName(printedName, options.ocr);
-      const reasons = [...resolved.reasons];
+      const reasons = [...resolved.reasons, ...(row.reasons ?? [])];
       if (row.guessed) reasons.push('Không chắc cách tách các ô của dòng này trong bảng');
       if (hasResult && !stageYear) reasons.push('Không xác định được năm của giai đoạn');
 
@@ -157,7 +200,7 @@ export const extractIndicatorsFromTables = (
         continue;
       }
       const indicator: TImportedIndicator = {
-        code: roman ? `${roman}.${row.number}` : row.number,
+        code: row.number ? (roman ? `${roman}.${row.number}` : row.number) : null,
         group: normalizeGroup(group ?? sectionText, out),
         name: resolved.name,
         unit,
@@ -169,7 +212,18 @@ export const extractIndicatorsFromTables = (
         leader: cleanUnit(cellOf(row, columns, 'leader')),
         evidence: cellOf(row, columns, 'evidence') ?? cellOf(row, columns, 'output'),
         catalogCode: resolved.catalogCode,
-        review: { confident: resolved.confident && !row.guessed && !(hasResult && !stageYear), reasons },
+        review: { confident: false, reasons },
+      };
+      const checks = indicatorChecks(indicator, table, hasResult && stageYear !== null);
+      reasons.push(...checks);
+      indicator.review = {
+        confident:
+          resolved.confident &&
+          !row.guessed &&
+          !(hasResult && !stageYear) &&
+          !checks.length &&
+          !(row.reasons ?? []).length,
+        reasons,
       };
       if (hasResult) byName.set(key, indicator);
       out.push(indicator);

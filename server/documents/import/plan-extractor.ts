@@ -3,23 +3,40 @@
  */
 import type { TImportedPlanDraft } from '@core/schemas/import.schemas';
 import { extractHeader } from './header-extractor';
-import { extractIndicatorsFromObjectives, extractIndicatorsFromTables } from './indicator-extractor';
+import {
+  extractIndicatorsFromObjectives,
+  extractIndicatorsFromTables,
+  isIndicatorTable,
+} from './indicator-extractor';
 import { extractIndicatorsFromOcrTable } from './ocr-table';
 import { accentedShare, findStructure } from './structure';
-import { readTables } from './table-reader';
-import { extractTasksFromBullets, extractTasksFromTables } from './task-extractor';
+import { readTables, type Table } from './table-reader';
+import { extractTasksFromBullets, extractTasksFromTables, isTaskTable } from './task-extractor';
 
 /** Below this share of accented words the text is treated as an OCR copy that lost its diacritics. */
 export const OCR_ACCENT_THRESHOLD = 0.5;
 
+/** The most indicators, and the most tasks, a draft keeps; past it the rest is cut with a note. */
+export const MAX_DRAFT_ROWS = 2_000;
+
+/** What the document model gives besides its text: tables read from their grid, and notes on limits. */
+export type GridInput = { tables: readonly Table[]; notes: readonly string[] };
+
 /**
- * Extracts a plan draft from cleaned lines.
+ * Extracts a plan draft from cleaned lines, and from the tables read on their grid when the reader
+ * gave real tables (DOCX, PDF geometry, OCR word boxes): indicators and tasks come from the grid tables
+ * of that kind when there are any, else from the tables re-read from the text lines.
  *
  * @param lines - lines from `readPlanText`
  * @param stamps - digital-signature stamps from `readPlanText`
+ * @param grid - tables interpreted from the document's grid (`interpretTables`), if any
  * @returns the draft
  */
-export const extractPlan = (lines: readonly string[], stamps: readonly string[] = []): TImportedPlanDraft => {
+export const extractPlan = (
+  lines: readonly string[],
+  stamps: readonly string[] = [],
+  grid: GridInput = { tables: [], notes: [] },
+): TImportedPlanDraft => {
   const structure = findStructure(lines);
   const ocr = accentedShare(lines) < OCR_ACCENT_THRESHOLD;
   const uncertain: string[] = [];
@@ -30,9 +47,13 @@ export const extractPlan = (lines: readonly string[], stamps: readonly string[] 
   if (!plan.number) uncertain.push('Không đọc được số, ký hiệu văn bản.');
   if (!plan.issuedDate) uncertain.push('Không đọc được ngày ban hành.');
 
-  const tables = readTables(lines, Math.max(structure.titleIndex, 0));
+  uncertain.push(...grid.notes);
+  // The grid tables, when the reader found plan tables on a grid; else the tables re-read from the text
+  // (never both: the text holds the grid tables too, as tab-separated lines).
+  const fromGrid = grid.tables.some((table) => isIndicatorTable(table) || isTaskTable(table));
+  const tables = fromGrid ? grid.tables : readTables(lines, Math.max(structure.titleIndex, 0));
   let indicators = extractIndicatorsFromTables(tables, { ocr });
-  if (ocr) {
+  if (ocr && !fromGrid) {
     // A scan's table often comes out with its columns interleaved line by line: rebuild it from the
     // row shapes when that reads more rows than the column reader.
     const rebuilt = extractIndicatorsFromOcrTable(lines, structure.appendixStart);
@@ -53,9 +74,24 @@ export const extractPlan = (lines: readonly string[], stamps: readonly string[] 
       extractTasksFromBullets(lines.slice(section.start + 1, section.end), { ocr }),
     );
   }
+  if (indicators.length > MAX_DRAFT_ROWS) {
+    uncertain.push(
+      `Văn bản có ${indicators.length.toLocaleString('vi-VN')} chỉ tiêu, quá số một kế hoạch có thể có: chỉ giữ ${MAX_DRAFT_ROWS.toLocaleString('vi-VN')} chỉ tiêu đầu, cần kiểm tra lại tệp.`,
+    );
+    indicators = indicators.slice(0, MAX_DRAFT_ROWS);
+  }
+  if (tasks.length > MAX_DRAFT_ROWS) {
+    uncertain.push(
+      `Văn bản có ${tasks.length.toLocaleString('vi-VN')} nhiệm vụ, quá số một kế hoạch có thể có: chỉ giữ ${MAX_DRAFT_ROWS.toLocaleString('vi-VN')} nhiệm vụ đầu, cần kiểm tra lại tệp.`,
+    );
+    tasks = tasks.slice(0, MAX_DRAFT_ROWS);
+  }
   const guessedRows = indicators.filter(
     (indicator) => indicator.review && !indicator.review.confident,
   ).length;
   if (guessedRows) uncertain.push(`${guessedRows} chỉ tiêu cần kiểm tra lại (xem cờ review của từng dòng).`);
+  const guessedTasks = tasks.filter((task) => task.review && !task.review.confident).length;
+  if (guessedTasks)
+    uncertain.push(`${guessedTasks} nhiệm vụ cần kiểm tra lại (xem cờ review của từng dòng).`);
   return { plan, indicators, tasks, uncertain };
 };

@@ -44,11 +44,23 @@ export type TableRow =
       cells: string[];
       /** True when the row was rebuilt from flowed text and its cell count did not fit the header. */
       guessed: boolean;
+      /** Why the row needs a person's eye (damaged or missing number, …), from the table reader. */
+      reasons?: string[];
     };
 
-export type TableHeader = { columns: Column[]; layout: 'delimited' | 'flowed' };
+/** How the table was read: from text lines (tab-delimited or flowed) or from a grid of cells. */
+export type TableHeader = { columns: Column[]; layout: 'delimited' | 'flowed' | 'grid' };
 
-export type Table = { header: TableHeader; rows: TableRow[]; start: number; end: number };
+export type Table = {
+  header: TableHeader;
+  rows: TableRow[];
+  start: number;
+  end: number;
+  /** What the table holds, when decided from header and rows together (grid tables); else from the header. */
+  kind?: 'indicators' | 'tasks' | 'other';
+  /** False when header and rows did not agree on the kind: every row is flagged for review. */
+  kindClear?: boolean;
+};
 
 const YEAR = /\b(20[2-5]\d)\b/g;
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { extractTasksFromBullets, findLead, findPartners, repairQuarter, toDeadline } from './task-extractor';
+import {
+  extractTasksFromBullets,
+  findLead,
+  findPartners,
+  repairQuarter,
+  splitItemFields,
+  toDeadline,
+} from './task-extractor';
 
 describe('repairQuarter', () => {
   it.each([
@@ -113,5 +120,33 @@ describe('extractTasksFromBullets', () => {
       },
       { group: 'Nhân lực số', name: 'Bồi dưỡng cán bộ', deadlineRaw: null, deadline: null, output: null },
     ]);
+  });
+});
+
+describe('labelled fields inside a bullet', () => {
+  it('reads the lead, partners and deadline written after the task, on its line or the next', () => {
+    const tasks = extractTasksFromBullets(
+      [
+        'a) Hạ tầng số',
+        '- Rà soát hạ tầng viễn thông. Đơn vị chủ trì: Phòng Kinh tế, Hạ tầng và Đô thị. Đơn vị phối hợp: Doanh nghiệp viễn thông; Công an xã. Thời gian hoàn thành: Quý IV/2025.',
+        '- Lắp đặt trạm phát sóng 5G.',
+        'Cơ quan chủ trì: Văn phòng Đảng ủy. Thời hạn: Hằng năm.',
+        '- Tuyên truyền chuyển đổi số.',
+        'Thời gian hoàn thành: Năm 2026',
+      ],
+      { ocr: false },
+    );
+    expect(tasks.map((t) => [t.group, t.name, t.lead, t.coordinating, t.deadlineRaw])).toEqual([
+      [
+        'Hạ tầng số',
+        'Rà soát hạ tầng viễn thông',
+        'Phòng Kinh tế, Hạ tầng và Đô thị',
+        ['Doanh nghiệp viễn thông', 'Công an xã'],
+        'Quý IV/2025',
+      ],
+      ['Hạ tầng số', 'Lắp đặt trạm phát sóng 5G', 'Văn phòng Đảng ủy', [], 'Hằng năm'],
+      ['Hạ tầng số', 'Tuyên truyền chuyển đổi số', null, [], 'Năm 2026'],
+    ]);
+    expect(splitItemFields('Số hóa hồ sơ').fields).toEqual({});
   });
 });

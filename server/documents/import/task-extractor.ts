@@ -10,6 +10,8 @@
 import { parseDeadline } from '@core/domain/deadlines';
 import { foldText, normalizeText } from '@core/domain/text';
 import type { TImportedDeadline, TImportedTask } from '@core/schemas/import.schemas';
+import { isAgency } from './header-roles';
+import { isFragment } from './indicator-extractor';
 import { repairText } from './ocr-repair';
 import { foldOcr } from './structure';
 import type { Column, Table, TableRow } from './table-reader';
@@ -138,6 +140,7 @@ export const extractTasksFromBullets = (lines: readonly string[], options: TaskO
     current = null;
     for (const item of items) {
       const task = toTask(item, options);
+      if (splitItemFields(item.text).fields.deadline) ownDeadline.add(task);
       tasks.push(task);
       open.push(task);
     }
@@ -151,7 +154,7 @@ export const extractTasksFromBullets = (lines: readonly string[], options: TaskO
   for (const raw of lines) {
     const line = raw.replace(/\t/g, ' ').trim();
     const folded = foldOcr(line);
-    const heading = /^(\d{1,2})[.)]\s+(.*)$/.exec(line);
+    const heading = /^(\d{1,2}|[a-zđ])[.)]\s+(\p{Lu}.*)$/u.exec(line) ?? /^(\d{1,2})[.)]\s+(.*)$/.exec(line);
     if (heading?.[2]) {
       closeItem();
       open = [];
@@ -166,6 +169,7 @@ export const extractTasksFromBullets = (lines: readonly string[], options: TaskO
       const { deadlineRaw, output } = splitDeadline(text);
       const deadline = toDeadline(deadlineRaw);
       for (const task of open) {
+        if (ownDeadline.has(task)) continue;
         task.deadlineRaw = deadlineRaw;
         task.deadline = deadline;
         task.output = output;
@@ -199,28 +203,101 @@ const repairUnit = (unit: string | null, ocr: boolean): string | null =>
 
 const cleanHeading = (text: string): string => normalizeText(text).replace(/[.:;]+$/, '');
 
+/** A labelled field written inside an item: "Đơn vị chủ trì: …", "Thời gian hoàn thành: …". */
+const ITEM_FIELD =
+  /(?:^|[\s.;])((?:đơn vị|cơ quan)(?:,? (?:đơn vị|cơ quan))? (?:chủ trì|phối hợp|thực hiện)|chủ trì|phối hợp|thời gian (?:hoàn thành|thực hiện)|thời hạn(?: hoàn thành)?|tiến độ(?: thực hiện)?|kết quả|sản phẩm|lãnh đạo (?:chỉ đạo|phụ trách))\s*:\s*/giu;
+
+type ItemFields = {
+  lead?: string;
+  coordinating?: string;
+  deadline?: string;
+  output?: string;
+  leader?: string;
+};
+
+/**
+ * Splits an item into its name and the labelled fields written after it ("… . Đơn vị chủ trì: Phòng
+ * Văn hóa - Xã hội. Đơn vị phối hợp: … . Thời gian hoàn thành: Quý IV/2025.").
+ *
+ * @param text - the item as printed
+ * @returns the name (the text before the first field) and the fields by meaning
+ */
+export const splitItemFields = (text: string): { name: string; fields: ItemFields } => {
+  const matches = [...text.matchAll(ITEM_FIELD)];
+  if (!matches.length) return { name: text, fields: {} };
+  const fields: ItemFields = {};
+  const labelStart = (match: RegExpMatchArray) => (match.index ?? 0) + match[0].indexOf(match[1] ?? '');
+  matches.forEach((match, i) => {
+    const next = matches[i + 1];
+    const value = text
+      .slice((match.index ?? 0) + match[0].length, next ? labelStart(next) : text.length)
+      .replace(/[\s.;,]+$/, '')
+      .trim();
+    const label = foldText(match[1] ?? '');
+    const key: keyof ItemFields = /phoi hop/.test(label)
+      ? 'coordinating'
+      : /chu tri|thuc hien$/.test(label) && !/thoi gian|tien do/.test(label)
+        ? 'lead'
+        : /thoi gian|thoi han|tien do/.test(label)
+          ? 'deadline'
+          : /lanh dao/.test(label)
+            ? 'leader'
+            : 'output';
+    if (value && !fields[key]) fields[key] = value;
+  });
+  const first = matches[0] as RegExpMatchArray;
+  return {
+    name: text
+      .slice(0, labelStart(first))
+      .replace(/[\s.;,:]+$/, '')
+      .trim(),
+    fields,
+  };
+};
+
 const toTask = (item: Item, options: TaskOptions): TImportedTask => {
-  const printed = item.text.replace(/[.;]+$/, '').trim();
+  const whole = item.text.replace(/[.;]+$/, '').trim();
+  const { name: printedName, fields } = splitItemFields(whole);
+  const printed = printedName || whole;
   const name = options.ocr ? repairText(printed).text : printed;
   const leading = LEADING_RECURRENCE.exec(printed);
-  const deadlineRaw = leading?.[1] ? leading[1].charAt(0).toUpperCase() + leading[1].slice(1) : null;
+  const printedDeadline = fields.deadline
+    ? options.ocr
+      ? repairQuarter(fields.deadline)
+      : fields.deadline
+    : null;
+  const deadlineRaw =
+    printedDeadline ?? (leading?.[1] ? leading[1].charAt(0).toUpperCase() + leading[1].slice(1) : null);
+  const deadline = toDeadline(deadlineRaw);
   const reasons = options.ocr ? ['Nội dung lấy từ bản OCR, cần đối chiếu bản gốc'] : [];
+  if (printedDeadline && !deadline) reasons.push('Không đọc được thời hạn');
+  const lead = fields.lead ? cleanUnit(fields.lead) : findLead(printed);
+  if (lead && !isAgency(lead)) reasons.push('Đơn vị chủ trì không rõ là cơ quan nào');
   return {
     code: null,
     group: item.group ? (options.ocr ? repairText(item.group).text : item.group) : null,
     name,
-    lead: repairUnit(findLead(printed), options.ocr),
-    coordinating: findPartners(printed).map((unit) => repairUnit(unit, options.ocr) ?? unit),
-    leader: null,
-    output: null,
+    lead: repairUnit(lead, options.ocr),
+    coordinating: (fields.coordinating ? splitUnits(fields.coordinating) : findPartners(printed)).map(
+      (unit) => repairUnit(unit, options.ocr) ?? unit,
+    ),
+    leader: cleanUnit(fields.leader),
+    output: fields.output ?? null,
     deadlineRaw,
-    deadline: toDeadline(deadlineRaw),
-    review: { confident: !options.ocr, reasons },
+    deadline,
+    review: { confident: reasons.length === 0, reasons },
   };
 };
 
-/** Tells whether a table is a task table (a name column, no year or result columns, and task columns). */
+/** Tasks that carry their own deadline ("Thời gian hoàn thành: …" inside the item) keep it. */
+const ownDeadline = new WeakSet<TImportedTask>();
+
+/**
+ * Tells whether a table is a task table: as decided from its header and rows (grid tables), else from
+ * its header (a name column, no year or result columns, and task columns).
+ */
 export const isTaskTable = (table: Table): boolean => {
+  if (table.kind) return table.kind === 'tasks';
   const roles = new Set(table.header.columns.map((column) => column.role));
   return (
     roles.has('name') &&
@@ -265,11 +342,15 @@ export const extractTasksFromTables = (tables: readonly Table[], options: TaskOp
       const printedDeadline = cell(row, columns, 'deadline');
       const deadlineRaw = printedDeadline && options.ocr ? repairQuarter(printedDeadline) : printedDeadline;
       const deadline = toDeadline(deadlineRaw);
-      const reasons: string[] = [];
+      const reasons: string[] = [...(row.reasons ?? [])];
       if (row.guessed) reasons.push('Không chắc cách tách các ô của dòng này trong bảng');
       if (deadlineRaw && !deadline) reasons.push('Không đọc được thời hạn');
+      if (isFragment(name)) reasons.push('Tên nhiệm vụ có vẻ chưa đủ (bị cắt hoặc lẫn ô khác)');
+      const lead = cell(row, columns, 'lead');
+      if (lead && !isAgency(lead)) reasons.push('Đơn vị chủ trì không rõ là cơ quan nào');
+      if (table.kindClear === false) reasons.push('Không chắc bảng này là bảng nhiệm vụ');
       tasks.push({
-        code: roman ? `${roman}.${row.number}` : row.number,
+        code: row.number ? (roman ? `${roman}.${row.number}` : row.number) : null,
         group,
         name: options.ocr ? repairText(name).text : name,
         lead: cleanUnit(cell(row, columns, 'lead')),
