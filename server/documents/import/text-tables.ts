@@ -265,47 +265,94 @@ const foldWord = (text: string): string => foldKeepingPositions(text).replace(/[
 const DEADLINE_START =
   /^(quy|nam|thang|truoc|trong|tu|den|hang|hang nam|thuong xuyen|giai doan|dinh ky|\d{1,2}\/\d{4}|20[2-6]\d)\b/;
 
+/** Per-token facts the costs need, with prefix sums so that a span's cost is read in constant time. */
+type Features = {
+  figure: number[];
+  letters: number[];
+  ranges: number[];
+  loose: number[];
+  keeps: number[];
+  unitAt: boolean[];
+  deadlineAt: boolean[];
+};
+
+const prefix = (flags: readonly boolean[]): number[] => {
+  const sums = [0];
+  flags.forEach((flag, index) => {
+    sums.push((sums[index] ?? 0) + (flag ? 1 : 0));
+  });
+  return sums;
+};
+
+const featuresOf = (tokens: readonly Token[]): Features => {
+  const texts = tokens.map((token) => token.text);
+  const folded = texts.map(foldWord);
+  let depth = 0;
+  const loose: boolean[] = [];
+  for (const text of texts) {
+    loose.push(depth === 0 && (isFigure(text) || text === '%') && !/^\(/.test(text));
+    depth = Math.max(0, depth + (text.match(/\(/g) ?? []).length - (text.match(/\)/g) ?? []).length);
+  }
+  const rest = (index: number) => texts.slice(index, index + 4).join(' ');
+  return {
+    figure: prefix(texts.map((text) => isFigure(text))),
+    letters: prefix(texts.map((text, index) => /\p{L}{2,}/u.test(text) && !isValueWord(folded[index] ?? ''))),
+    ranges: prefix(folded.map((word) => /^[-–~&]$|^(den|toi)$/.test(word))),
+    loose: prefix(loose),
+    keeps: prefix(folded.map((word) => word === 'duy')),
+    unitAt: texts.map((_, index) => startsWithUnit(rest(index))),
+    deadlineAt: texts.map((_, index) => DEADLINE_START.test(foldKeepingPositions(rest(index)))),
+  };
+};
+
+const count = (sums: readonly number[], from: number, to: number): number =>
+  (sums[to] ?? 0) - (sums[from] ?? 0);
+
 /** Cost of a span of tokens as the content of a column (lower is a better fit). */
-const cellCost = (tokens: readonly Token[], from: number, to: number, role: TextColumnRole): number => {
+const cellCost = (
+  tokens: readonly Token[],
+  features: Features,
+  from: number,
+  to: number,
+  role: TextColumnRole,
+): number => {
   const size = to - from;
   if (size === 0) {
     if (role === 'name') return 6;
     if (role === 'value') return 1.4;
     return 0.9;
   }
-  const words = tokens.slice(from, to).map((token) => token.text);
-  const first = words[0] as string;
-  const figures = words.filter((word) => isFigure(word)).length;
-  const letters = words.filter((word) => /\p{L}{2,}/u.test(word) && !isValueWord(foldWord(word))).length;
-  const text = words.join(' ');
+  const first = (tokens[from] as Token).text;
+  const figures = count(features.figure, from, to);
+  const letters = count(features.letters, from, to);
+  const unitStart = features.unitAt[from] === true;
   switch (role) {
     case 'name':
-      return (figures === size ? 4 : 0) + (isFigure(first) ? 1.5 : 0);
+      // Figures in a name are rare outside parentheses ("(phấn đấu 3%)"): they are a value cell.
+      return (figures === size ? 4 : 0) + (isFigure(first) ? 1.5 : 0) + count(features.loose, from, to) * 0.6;
     case 'unit': {
       if (size > 4) return 2 + size;
       if (figures) return 3;
-      return startsWithUnit(text) ? 1 : 0.2;
+      return unitStart ? 1 : 0.2;
     }
     case 'value': {
       // One target: a figure with its comparator, "Duy trì" and a note; several figures are several cells.
-      const ranges = words.filter((word, index) => index > 0 && /^[-–~&]$|^(den|toi)$/.test(foldWord(word)));
-      const extraFigures = Math.max(0, figures - 1 - ranges.length);
+      const extraFigures = Math.max(0, figures - 1 - count(features.ranges, from + 1, to));
+      const extraKeeps = Math.max(0, count(features.keeps, from, to) - 1);
       const textCost = figures ? Math.max(0, letters - 3) * 0.8 : Math.max(0, letters - 6) * 0.4 + 0.3;
-      return extraFigures * 2.5 + textCost + (startsWithUnit(text) && !figures ? 3 : 0);
+      return extraFigures * 2.5 + extraKeeps * 2 + textCost + (unitStart && !figures ? 3 : 0);
     }
     case 'lead':
     case 'coordinating':
     case 'executor':
     case 'leader': {
-      const start = startsWithUnit(text) || /^(ong|ba|dong chi|d\/c|ubnd|cac)\b/.test(foldWord(first));
+      const start = unitStart || /^(ong|ba|dong|d\/c|ubnd|cac)$/.test(foldWord(first));
       return (start ? -0.6 : 0.8) + (isFigure(first) ? 3 : 0) + (/^\p{Ll}/u.test(first) ? 1.5 : 0);
     }
-    case 'deadline': {
-      const folded = foldKeepingPositions(text);
-      return DEADLINE_START.test(folded) ? -0.4 : startsWithUnit(text) ? 2.5 : 0.6;
-    }
+    case 'deadline':
+      return features.deadlineAt[from] ? -0.4 : unitStart ? 2.5 : 0.6;
     default:
-      return isFigure(first) ? 1 : 0.3;
+      return 0.3;
   }
 };
 
@@ -370,6 +417,11 @@ const boundaryCost = (tokens: readonly Token[], index: number): number => {
   return 5;
 };
 
+/** Rows longer than this are not a table row read in order (an OCR page read across columns). */
+const MAX_ROW_TOKENS = 220;
+/** The longest cell, in words. */
+const MAX_CELL_TOKENS = 90;
+
 /** Cost of keeping a hard separator inside one cell. */
 const HARD_INSIDE = 3;
 
@@ -387,6 +439,10 @@ export const assignCells = (
 ): { cells: string[]; cost: number } => {
   const m = tokens.length;
   const n = roles.length;
+  if (m > MAX_ROW_TOKENS)
+    return { cells: [joinTokens(tokens), ...roles.slice(1).map(() => '')], cost: Infinity };
+  const features = featuresOf(tokens);
+  const boundaries = tokens.map((_, index) => (index > 0 ? boundaryCost(tokens, index) : 0));
   const hardPrefix: number[] = [0];
   for (let i = 0; i < m; i++) hardPrefix.push((hardPrefix[i] ?? 0) + (i > 0 && tokens[i]?.hard ? 1 : 0));
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
@@ -398,10 +454,11 @@ export const assignCells = (
     for (let i = 0; i <= m; i++) {
       const base = row[i] as number;
       if (!Number.isFinite(base)) continue;
-      const start = i > 0 && i < m ? boundaryCost(tokens, i) : 0;
-      for (let j = i; j <= m; j++) {
+      const start = i > 0 && i < m ? (boundaries[i] ?? 0) : 0;
+      const last = Math.min(m, i + MAX_CELL_TOKENS);
+      for (let j = i; j <= last; j++) {
         const inside = j > i ? ((hardPrefix[j] ?? 0) - (hardPrefix[i + 1] ?? 0)) * HARD_INSIDE : 0;
-        const cost = base + cellCost(tokens, i, j, role) + (j > i ? start : 0) + inside;
+        const cost = base + cellCost(tokens, features, i, j, role) + (j > i ? start : 0) + inside;
         const next = best[c + 1] as number[];
         if (cost < (next[j] as number)) {
           next[j] = cost;
@@ -410,6 +467,8 @@ export const assignCells = (
       }
     }
   }
+  if (!Number.isFinite((best[n] as number[])[m] as number))
+    return { cells: [joinTokens(tokens), ...roles.slice(1).map(() => '')], cost: Infinity };
   const cells = new Array<string>(n).fill('');
   let j = m;
   for (let c = n; c > 0; c--) {
@@ -912,12 +971,7 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
         k++;
       end = k + 1;
       // Header lines printed above the repeated "STT" line went into the body: take them out.
-      while (
-        body.length &&
-        headerish((body.at(-1) as Line).text) &&
-        !readMarker((body.at(-1) as Line).text.trim())
-      )
-        body.pop();
+      while (body.length && strongHeaderish((body.at(-1) as Line).text)) body.pop();
       continue;
     }
     if (isPageNumber(line.text) && nextIsHeader(lines, k)) continue;
