@@ -171,13 +171,7 @@ describe('detectTextTables on tables written as text', () => {
     expect(cellsOf(tables[0]).slice(1)).toEqual([
       ['I', 'Đến năm 2025'],
       ['1', 'Dân số trưởng thành tiếp cận dịch vụ số.', '%', '80', 'Phòng Văn hóa - Xã hội'],
-      [
-        '2',
-        'Hồ sơ thủ tục hành chính xử lý trực tuyến.',
-        '%',
-        '≥ 92',
-        'Trung tâm phục vụ hành chính công',
-      ],
+      ['2', 'Hồ sơ thủ tục hành chính xử lý trực tuyến.', '%', '≥ 92', 'Trung tâm phục vụ hành chính công'],
       ['II', 'Đến hết năm 2030'],
       ['3', 'Cơ sở dữ liệu được số hóa.', '%', '100', 'Trung tâm phục vụ hành chính công'],
     ]);
@@ -216,7 +210,8 @@ describe('detectTextTables on tables written as text', () => {
 
 /** A small deterministic random generator (mulberry32), so that a failure can be replayed. */
 const random = (seed: number) => () => {
-  let t = (seed += 0x6d2b79f5);
+  seed += 0x6d2b79f5;
+  let t = seed;
   t = Math.imul(t ^ (t >>> 15), t | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -261,17 +256,23 @@ const makeSpec = (next: () => number): Spec => {
   const rows: Spec['rows'] = [];
   let running = 0;
   for (let group = 1; group <= 2; group++) {
-    rows.push({ section: ['I', 'II'][group - 1] as string, text: pick(['Chính quyền số', 'Kinh tế số', 'Xã hội số']) });
+    rows.push({
+      section: ['I', 'II'][group - 1] as string,
+      text: pick(['Chính quyền số', 'Kinh tế số', 'Xã hội số']),
+    });
     const count = 1 + Math.floor(next() * 3);
     for (let k = 1; k <= count; k++) {
       running++;
-      const number = style === 'restart' ? String(k) : style === 'running' ? String(running) : `${group}.${k}`;
+      const number =
+        style === 'restart' ? String(k) : style === 'running' ? String(running) : `${group}.${k}`;
       const base = 40 + Math.floor(next() * 40);
       rows.push({
         number,
         cells: [
           pick(NAMES),
-          ...years.map((_, index) => `${index === 0 && next() < 0.5 ? '≥ ' : ''}${Math.min(100, base + index * 5)}%`),
+          ...years.map(
+            (_, index) => `${index === 0 && next() < 0.5 ? '≥ ' : ''}${Math.min(100, base + index * 5)}%`,
+          ),
           ...tail.map((kind) => (kind === 'lead' ? pick(LEADS) : `${pick(LEADS)}; Công an xã`)),
         ],
       });
@@ -285,7 +286,9 @@ const writeAligned = (spec: Spec, next: () => number): string => {
   const widths = spec.header.map((label, index) =>
     Math.max(
       label.length,
-      ...spec.rows.map((row) => ('cells' in row ? (index === 0 ? row.number : (row.cells[index - 1] ?? '')) : '').length),
+      ...spec.rows.map(
+        (row) => ('cells' in row ? (index === 0 ? row.number : (row.cells[index - 1] ?? '')) : '').length,
+      ),
     ),
   );
   const wrapAt = 18 + Math.floor(next() * 10);
@@ -368,7 +371,9 @@ describe('a DOCX whose table is only paragraphs of text', () => {
       ['2', 'Dân số trưởng thành có tài khoản định danh điện tử.', '%', '85', 'Công an xã'],
     ]);
     // The old text steps read the table as one tab-separated line per row.
-    expect(documentText({ ...doc, blocks: tables })).toContain('1\tHồ sơ thủ tục hành chính xử lý trực tuyến.\t%');
+    expect(documentText({ ...doc, blocks: tables })).toContain(
+      '1\tHồ sơ thủ tục hành chính xử lý trực tuyến.\t%',
+    );
   });
 });
 

@@ -112,7 +112,9 @@ export const splitHeaderLabels = (text: string): TextColumn[] => {
   const folded = foldKeepingPositions(flat);
   const matches = findLabelMatches(folded);
   const columns: TextColumn[] = [];
-  let cursor = 0;
+  // Words printed above "STT" that are no label of their own ("Mức năm" over the first year).
+  const pre = matches[0]?.role === 'number' ? flat.slice(0, matches[0].start).trim() : '';
+  let cursor = pre ? (matches[0]?.start ?? 0) : 0;
   let groupLabel = '';
   for (let k = 0; k < matches.length; k++) {
     const match = matches[k] as LabelMatch;
@@ -134,6 +136,8 @@ export const splitHeaderLabels = (text: string): TextColumn[] => {
     if (!match.year) groupLabel = '';
     columns.push({ role: match.role, label: groupLabel && match.year ? `${groupLabel} ${label}` : label });
   }
+  const firstYear = columns.find((column) => column.role === 'value' && /\b20\d\d\b/.test(column.label));
+  if (pre && firstYear) firstYear.label = `${pre} ${firstYear.label}`;
   return columns;
 };
 
@@ -202,6 +206,7 @@ const DAMAGED_DIGITS: Record<string, string> = { l: '1', I: '1', '|': '1', i: '1
 export const readRowNumber = (text: string): string | null => {
   const bare = text.replace(/[.)]+$/, '');
   if (/^\d{1,3}(?:\.\d{1,3}){0,2}$/.test(bare)) return bare;
+  if (bare === 'l') return '1';
   if (/^[\dlI|iOo]{1,3}$/.test(bare) && /\d/.test(bare)) {
     const digits = Array.from(bare, (ch) => DAMAGED_DIGITS[ch] ?? ch).join('');
     return /^\d+$/.test(digits) ? String(Number(digits)) : null;
@@ -763,7 +768,8 @@ const buildAligned = (header: readonly Line[], body: readonly Line[]): BuiltTabl
       rows.push(row);
       continue;
     }
-    if (filled >= 2) fitting++;
+    // A wrapped line fits when each of its pieces lies inside one column.
+    if (filled >= 2 || line.cells.every((cell) => cell.span === 1)) fitting++;
     pending.push(line);
   }
   appendTo(rows.at(-1), pending);
@@ -944,7 +950,7 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
     if (readMarker(text.trim()) || endsTable(text) || !headerish(text)) break;
     bodyStart++;
   }
-  const header = lines
+  let header = lines
     .slice(start, bodyStart)
     .filter((line) => !isRuleJunk(line.text) && !isColumnNumbering(line.text));
   const headerKey = foldKeepingPositions(lines[headerIndex]?.text ?? '').replace(/[^a-z0-9]/g, '');
@@ -974,14 +980,24 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
       while (body.length && strongHeaderish((body.at(-1) as Line).text)) body.pop();
       continue;
     }
-    if (isPageNumber(line.text) && nextIsHeader(lines, k)) continue;
+    if (isPageNumber(line.text) && (nextIsHeader(lines, k) || /-|trang/i.test(line.text))) continue;
     body.push(line);
   }
   if (!body.length) return null;
-  console.log(
-    'HEADER',
-    header.map((l) => l.text),
-  );
+  // Cells between "|" rules: the same as tabs ("| 1 | Tỷ lệ | % |" → "1\tTỷ lệ\t%").
+  const piped = (line: Line): boolean => (line.text.match(/\|/g) ?? []).length >= 2;
+  if (body.filter(piped).length >= body.length * 0.5 && header.some(piped)) {
+    const toTabs = (line: Line): Line => ({
+      ...line,
+      text: line.text
+        .trim()
+        .replace(/^\|\s*|\s*\|$/g, '')
+        .split(/\s*\|\s*/)
+        .join('\t'),
+    });
+    header = header.map(toTabs);
+    body.splice(0, body.length, ...body.map(toTabs));
+  }
   const tabbed = body.filter((line) => line.text.includes('\t')).length >= body.length * 0.5;
   const spaced = body.filter((line) => /\S(?: {2,}|\s*\|\s*)\S/.test(line.text)).length >= body.length * 0.5;
   let built: BuiltTable | null = null;
