@@ -12,6 +12,7 @@ import { importPlanFromDocument } from './import-plan';
 import { type ImportProgress, recognizeImages, recognizePdfPages } from './ocr-reader';
 import { readPdfDocument } from './pdf-reader';
 import { decodeText } from './text-reader';
+import { detectTextTables } from './text-tables';
 
 export type { ImportProgress } from './ocr-reader';
 
@@ -66,6 +67,8 @@ export const readPlanDocument = async (
       break;
   }
   signal?.throwIfAborted();
+  // Tables that exist only as lines of text (a .txt, OCR text, a DOCX/PDF made from it) become tables.
+  doc = detectTextTables(doc);
   const text = documentText(doc);
   try {
     return { draft: importPlanFromDocument(doc, fileName), text };
