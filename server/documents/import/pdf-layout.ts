@@ -319,7 +319,17 @@ const ruledTable = (grid: RuledGrid, words: readonly Word[], page: number): DocT
 const isTableHeader = (line: Line): boolean =>
   line.segments.length >= 3 && /^(stt|tt|so tt)\b/.test(foldText(line.segments[0]?.text ?? '').trim());
 
-const ENDS_TABLE = /^(phu luc|noi nhan|tm\.|t\/m|kt\.|chu tich|pho chu tich|bi thu)\b/;
+/** Folded starts of the lines that end a table: the next appendix, the recipients, the signature. */
+const ENDS_TABLE = /^(phu luc|noi nhan|tm|t m|kt|chu tich|pho chu tich|bi thu)\b/;
+
+/** Tells whether every segment of a line keeps within one column of a header line (crosses none of its gaps). */
+const withinColumns = (line: Line, header: Line): boolean =>
+  line.segments.every((segment) =>
+    header.segments.every((left, index) => {
+      const right = header.segments[index + 1];
+      return !right || segment.end <= right.x + 1 || segment.x >= left.end - 1;
+    }),
+  );
 
 /** A cell that opens a body row: a row number, a roman section number or a dash. */
 const isBodyHead = (text: string): boolean =>
@@ -434,6 +444,15 @@ const plainLine = (line: Line): string =>
 const STARTS_PARAGRAPH =
   /^([-+•–*]|\d{1,3}(\.\d{1,3})*[.)]?|[a-zđ][.)]|[IVXLC]{1,6}\.|điều|chương|phần|mục|phụ lục)(\s|$)/iu;
 
+/** Tells whether the first word of a line would have fitted at the end of the line above: then the break was meant. */
+const firstWordFits = (line: Line, from: number, right: number): boolean => {
+  const segment = line.segments[0];
+  if (!segment) return true;
+  const word = segment.text.split(' ')[0] ?? '';
+  const perChar = (segment.end - segment.x) / Math.max(1, segment.text.length);
+  return from + word.length * perChar < right;
+};
+
 /**
  * Joins a page's lines into paragraphs where a line wraps: the line reaches the right margin, the next
  * one follows at a line's distance in the same size, and neither is split into columns.
@@ -453,6 +472,7 @@ const paragraphsOf = (lines: readonly Line[], right: number): string[] => {
       previous.y - line.y > 0 &&
       previous.y - line.y <= previous.size * 2 &&
       last.end >= right - previous.size * 3 &&
+      !firstWordFits(line, last.end + previous.size * 0.3, right) &&
       !/[.:;!?]$/.test(last.text) &&
       !STARTS_PARAGRAPH.test(text);
     if (wraps) out[out.length - 1] = `${out.at(-1)} ${text}`;
@@ -484,15 +504,15 @@ type Placed = { top: number; block: DocBlock; columns?: number[] };
  * rest as paragraphs; page numbers and the given running lines left out.
  *
  * @param page - the page's geometry
- * @param running - folded texts of running headers/footers to drop (found across pages)
- * @param pageNumberBands - heights (y) where the document prints its page numbers
+ * @param context - found across pages: folded texts of running headers/footers to drop, the heights
+ *   (y) where page numbers are printed, the right edge of the text on pages of this width
  * @returns the page's blocks, top to bottom
  */
 export const layoutPage = (
   page: PdfPageGeometry,
-  running: ReadonlySet<string> = new Set(),
-  pageNumberBands: readonly number[] = [],
+  context: { running?: ReadonlySet<string>; pageNumberBands?: readonly number[]; textRight?: number } = {},
 ): PageLayout => {
+  const { running = new Set<string>(), pageNumberBands = [], textRight = 0 } = context;
   const lines = buildLines(page.runs);
   const words = wordsOf(lines);
   const grids = findRuledGrids(page.rules);
@@ -518,7 +538,11 @@ export const layoutPage = (
   };
   while (outside.length && isEdgeJunk(outside[0] as Line)) outside = outside.slice(1);
   while (outside.length && isEdgeJunk(outside.at(-1) as Line)) outside = outside.slice(0, -1);
-  const right = Math.max(0, ...outside.flatMap((line) => line.segments.map((segment) => segment.end)));
+  const right = Math.max(
+    textRight,
+    ...outside.flatMap((line) => line.segments.map((segment) => segment.end)),
+    ...grids.map((grid) => grid.xs.at(-1) as number),
+  );
   let i = 0;
   let paragraphLines: Line[] = [];
   const flushParagraphs = () => {
@@ -543,13 +567,15 @@ export const layoutPage = (
       i++;
       continue;
     }
-    // The header may begin a line or two above "STT" (a label wrapped above a vertically centred cell).
+    // The header may begin a line or two above "STT" (a label wrapped above a vertically centred cell):
+    // such a line sits close above and keeps within the header's columns (a title above crosses them).
     let start = i;
     while (
       start > 0 &&
       i - start < 3 &&
       paragraphLines.length > 0 &&
-      (outside[start - 1] as Line).y - (outside[start] as Line).y < (outside[start] as Line).size * 1.6
+      (outside[start - 1] as Line).y - (outside[start] as Line).y < (outside[start] as Line).size * 1.6 &&
+      withinColumns(outside[start - 1] as Line, line)
     ) {
       start--;
       paragraphLines.pop();
@@ -685,11 +711,22 @@ export const joinTableParts = (before: DocTable, after: DocTable): DocTable => {
  */
 export const layoutPages = (pages: readonly PdfPageGeometry[]): DocBlock[] => {
   const running = findRunningLines(pages);
-  const bands = findPageNumberBands(pages);
+  const pageNumberBands = findPageNumberBands(pages);
+  // The right edge of the text, over the pages of each width (a short last page has no long line).
+  const rightByWidth = new Map<number, number>();
+  for (const page of pages) {
+    const width = Math.round(page.box[2] - page.box[0]);
+    const ends = page.runs.map((run) => run.end);
+    rightByWidth.set(width, Math.max(rightByWidth.get(width) ?? 0, ...ends));
+  }
   const blocks: DocBlock[] = [];
   let openColumns: number[] | undefined;
   for (const page of pages) {
-    const layout = layoutPage(page, running, bands);
+    const layout = layoutPage(page, {
+      running,
+      pageNumberBands,
+      textRight: rightByWidth.get(Math.round(page.box[2] - page.box[0])) ?? 0,
+    });
     const [first, ...rest] = layout.blocks;
     const previous = blocks.at(-1);
     if (
