@@ -129,11 +129,6 @@ beforeAll(async () => {
   );
 }, 240_000);
 
-const tables = async (name: string) =>
-  (await readPdfDocument(pdfs[name] as Uint8Array, undefined, { foldHeaders: false })).blocks.filter(
-    (block): block is DocTable => block.kind === 'table',
-  );
-
 const shape = (table: DocTable) =>
   table.rows.map((row) => row.map((cell) => [cell.text, cell.colSpan, cell.rowSpan]));
 

@@ -66,7 +66,10 @@ export const buildTableDocx = async (document: TestDocument): Promise<Uint8Array
       const cell = cells[next++] as TestCell;
       const colSpan = cell.colSpan ?? 1;
       const rowSpan = cell.rowSpan ?? 1;
-      for (let dr = 1; dr < rowSpan; dr++) (occupied[r + dr] ??= [])[c] = { continueOf: cell };
+      for (let dr = 1; dr < rowSpan; dr++) {
+        const below = occupied[r + dr];
+        if (below) below[c] = { continueOf: cell };
+      }
       const width = widths.slice(c, c + colSpan).reduce((a, b) => a + b, 0);
       children.push(
         new TableCell({
