@@ -630,7 +630,8 @@ export const findRunningLines = (pages: readonly PdfPageGeometry[]): Set<string>
     const edges = new Set(
       [lines[0], lines.at(-1)].filter(Boolean).map((line) => runningKey(plainLine(line as Line))),
     );
-    for (const key of edges) if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+    // A line of digits only is a page number (or a row number): `findPageNumberBands` decides by its place.
+    for (const key of edges) if (/[a-z]/.test(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return new Set(
     [...counts.entries()].filter(([, count]) => count >= Math.max(3, pages.length * 0.6)).map(([key]) => key),
