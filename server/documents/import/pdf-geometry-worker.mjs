@@ -29,10 +29,10 @@ const apply = (m, x, y) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[
  * The straight horizontal and vertical rules a page draws, in page space: stroked line segments and
  * rectangle sides, and thin filled rectangles (Word and LibreOffice often fill a hairline box).
  */
-const rulesOf = (operatorList, OPS) => {
+const rulesOf = (operatorList, OPS, base) => {
   const rules = [];
   let images = 0;
-  let ctm = [1, 0, 0, 1, 0, 0];
+  let ctm = base;
   const stack = [];
   const stroked = new Set([
     OPS.stroke,
@@ -116,11 +116,11 @@ const rulesOf = (operatorList, OPS) => {
 };
 
 /** One page's text runs: position and size of each, rotated runs (stamps, margins) left out. */
-const runsOf = (content) => {
+const runsOf = (content, base) => {
   const runs = [];
   for (const item of content.items) {
     if (!('str' in item) || !item.str.trim()) continue;
-    const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
+    const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = multiply(base, item.transform);
     if (Math.abs(b) > Math.abs(a)) continue;
     const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10;
     const text = item.str.normalize('NFC');
@@ -171,12 +171,20 @@ const read = async ({ bytes, maxPages }) => {
     const pages = [];
     for (let pageNumber = 1; pageNumber <= doc.numPages; pageNumber++) {
       const page = await doc.getPage(pageNumber);
-      const [x0, y0, x1, y1] = page.view;
-      const runs = runsOf(await page.getTextContent());
+      // Page space as the page is shown (its /Rotate and crop applied), y upwards from the bottom edge.
+      const viewport = page.getViewport({ scale: 1 });
+      const base = multiply([1, 0, 0, -1, 0, viewport.height], viewport.transform);
+      const runs = runsOf(await page.getTextContent(), base);
       skippedImages = 0;
-      const { rules, images } = rulesOf(await page.getOperatorList(), pdfjs.OPS);
+      const { rules, images } = rulesOf(await page.getOperatorList(), pdfjs.OPS, base);
       page.cleanup();
-      pages.push({ pageNumber, box: [x0, y0, x1, y1], runs, rules, images: images + skippedImages });
+      pages.push({
+        pageNumber,
+        box: [0, 0, viewport.width, viewport.height],
+        runs,
+        rules,
+        images: images + skippedImages,
+      });
     }
     return { ok: true, pageCount: doc.numPages, pages };
   } finally {

@@ -80,7 +80,7 @@ describe('layoutPage', () => {
     ]);
   });
 
-  it('should join a cell’s lines in reading order and keep a list item on its own line', () => {
+  it('should join a cell’s lines in reading order, a list item on its own line, a dash that wraps in the text', () => {
     const rules = [
       ...box(50, 700, 200, 640),
       ...box(200, 700, 350, 640),
@@ -88,10 +88,11 @@ describe('layoutPage', () => {
       ...box(200, 640, 350, 620),
     ];
     const runs = [
-      run(55, 690, 'Rà soát thủ tục'),
-      run(55, 680, 'hành chính'),
+      run(55, 690, '- Rà soát thủ tục'),
+      run(55, 680, 'hành chính;'),
       run(55, 670, '- Số hóa hồ sơ'),
-      run(205, 690, 'Phòng Kinh tế'),
+      run(205, 690, 'Phòng Văn hóa'),
+      run(205, 680, '- Xã hội'),
       run(55, 625, '1'),
       run(205, 625, '2'),
     ];
@@ -99,8 +100,8 @@ describe('layoutPage', () => {
     const { blocks } = layoutPage(page(1, runs, rules));
 
     expect((blocks[0] as DocTable).rows[0]?.map((c) => c.text)).toEqual([
-      'Rà soát thủ tục hành chính\n- Số hóa hồ sơ',
-      'Phòng Kinh tế',
+      '- Rà soát thủ tục hành chính;\n- Số hóa hồ sơ',
+      'Phòng Văn hóa - Xã hội',
     ]);
   });
 

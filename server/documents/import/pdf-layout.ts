@@ -269,12 +269,19 @@ export const findRuledGrids = (rules: readonly PdfRule[]): RuledGrid[] => {
 /** A list item, a numbered or lettered point: it starts a new paragraph, never continues one. */
 const LIST_START = /^([-+•–*]|\d{1,3}[.)]|[a-zđ][.)]|[IVXLC]{1,6}\.)(\s|$)/u;
 
-/** Joins the lines of a cell: a wrapped line continues with a space, a list item starts a new line. */
-const joinCellLines = (lines: readonly string[]): string =>
-  lines.reduce(
-    (text, line) => (!text ? line : LIST_START.test(line) ? `${text}\n${line}` : `${text} ${line}`),
-    '',
-  );
+/**
+ * Joins the lines of a cell: a wrapped line continues with a space. A line starting with a dash or a
+ * number starts a new line when the cell is a list (its first line is an item) or the line above ends
+ * a clause; otherwise it is a wrap ("Phòng Văn hóa" / "- Xã hội" in a narrow column).
+ */
+const joinCellLines = (lines: readonly string[]): string => {
+  const list = LIST_START.test(lines[0] ?? '');
+  return lines.reduce((text, line) => {
+    if (!text) return line;
+    const item = LIST_START.test(line) && (list || /[.;:]$/.test(text));
+    return item ? `${text}\n${line}` : `${text} ${line}`;
+  }, '');
+};
 
 /** Places words into a grid's cells and writes the table, spans included. */
 const ruledTable = (grid: RuledGrid, words: readonly Word[], page: number): DocTable => {
@@ -538,7 +545,9 @@ export const layoutPage = (
   };
   while (outside.length && isEdgeJunk(outside[0] as Line)) outside = outside.slice(1);
   while (outside.length && isEdgeJunk(outside.at(-1) as Line)) outside = outside.slice(0, -1);
+  // The text's right edge: at least 60% across the page (a page of short lines has no wrapped line).
   const right = Math.max(
+    page.box[0] + (page.box[2] - page.box[0]) * 0.6,
     textRight,
     ...outside.flatMap((line) => line.segments.map((segment) => segment.end)),
     ...grids.map((grid) => grid.xs.at(-1) as number),

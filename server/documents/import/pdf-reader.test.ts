@@ -176,7 +176,7 @@ const refusal = async (work: Promise<unknown>): Promise<string> => {
 
 describe('readPdfDocument on PDFs printed by LibreOffice', () => {
   it('should read a ruled table cell by cell, with its merged header, group row and a lead merged down', async () => {
-    const doc = await readPdfDocument(pdfs.stages as Uint8Array, undefined, { foldHeaders: false });
+    const doc = await readPdfDocument(pdfs.stages as Uint8Array, undefined, { legacyTables: false });
 
     expect(doc.origin).toBe('pdf');
     const found = doc.blocks.filter((block): block is DocTable => block.kind === 'table');
@@ -187,7 +187,7 @@ describe('readPdfDocument on PDFs printed by LibreOffice', () => {
     expect(doc.blocks.findIndex((block) => block.kind === 'table')).toBe(STAGES.before.length);
   });
 
-  it('should fold the header rows into one row of labels per column by default', async () => {
+  it('should fold the header rows into one row of labels per column and repeat merged-down cells by default', async () => {
     const [table] = (await readPdfDocument(pdfs.stages as Uint8Array)).blocks.filter(
       (block): block is DocTable => block.kind === 'table',
     );
@@ -202,7 +202,11 @@ describe('readPdfDocument on PDFs printed by LibreOffice', () => {
       'Mục tiêu theo giai đoạn Năm 2045',
       'Đơn vị chủ trì',
     ]);
-    expect(shape(table as DocTable).slice(1)).toEqual(written(STAGES).slice(2));
+    const body = written(STAGES).slice(2);
+    // The lead merged down over indicators 1 and 2 is the lead of each.
+    body[1] = (body[1] ?? []).map((cell) => (cell[2] === 2 ? [cell[0] ?? '', 1, 1] : cell));
+    body[2]?.push(['Phòng Văn hóa - Xã hội', 1, 1]);
+    expect(shape(table as DocTable).slice(1)).toEqual(body);
   });
 
   it('should import the stage targets up to 2045 from the ruled table', async () => {
@@ -213,6 +217,11 @@ describe('readPdfDocument on PDFs printed by LibreOffice', () => {
       'Tỷ lệ phủ sóng 5G',
       'Số doanh nghiệp công nghệ số',
     ]);
+    expect(draft.indicators.map((indicator) => indicator.lead)).toEqual([
+      'Phòng Văn hóa - Xã hội',
+      'Phòng Văn hóa - Xã hội',
+      'Phòng Kinh tế, Hạ tầng và Đô thị',
+    ]);
     expect(draft.indicators[0]?.targets.map((target) => [target.year, target.raw])).toEqual([
       [2030, '80%'],
       [2035, '90%'],
@@ -222,7 +231,7 @@ describe('readPdfDocument on PDFs printed by LibreOffice', () => {
   });
 
   it('should join a table that runs over pages, dropping the header row repeated on each page', async () => {
-    const doc = await readPdfDocument(pdfs.long as Uint8Array, undefined, { foldHeaders: false });
+    const doc = await readPdfDocument(pdfs.long as Uint8Array, undefined, { legacyTables: false });
     const found = doc.blocks.filter((block): block is DocTable => block.kind === 'table');
 
     expect(found).toHaveLength(1);
@@ -234,7 +243,7 @@ describe('readPdfDocument on PDFs printed by LibreOffice', () => {
   });
 
   it('should read a table printed without rules from its columns, a wrapped cell in one cell', async () => {
-    const doc = await readPdfDocument(pdfs.unruled as Uint8Array, undefined, { foldHeaders: false });
+    const doc = await readPdfDocument(pdfs.unruled as Uint8Array, undefined, { legacyTables: false });
     const found = doc.blocks.filter((block): block is DocTable => block.kind === 'table');
 
     expect(found).toHaveLength(1);
@@ -276,6 +285,25 @@ describe('readPdfDocument limits and scanned pages', () => {
       expect(doc.origin).toBe('ocr');
       expect(paragraphs(doc)).toEqual([text(1), 'OCR 2', text(3)]);
     }
+  });
+
+  it('should read a page turned to landscape by its /Rotate entry the way it is shown', async () => {
+    const { PDFDocument, degrees } = await import('pdf-lib');
+    const fontkit = (await import('@pdf-lib/fontkit')).default;
+    const pdf = await PDFDocument.create();
+    pdf.registerFontkit(fontkit);
+    const font = await pdf.embedFont(readFileSync(FONT_PATH), { subset: true });
+    const page = pdf.addPage([595, 842]);
+    page.setRotation(degrees(90));
+    // Shown turned a quarter clockwise, text drawn a quarter anticlockwise reads left to right.
+    const lines = ['PHỤ LỤC II: nhiệm vụ trọng tâm của xã Dân Tiến', 'Bảng được in trên trang khổ ngang'];
+    lines.forEach((line, index) => {
+      page.drawText(line, { x: 100 + index * 20, y: 60, size: 11, font, rotate: degrees(90) });
+    });
+
+    const doc = await readPdfDocument(await pdf.save());
+
+    expect(paragraphs(doc)).toEqual(lines);
   });
 
   it('should take a short page without an image for a short page, not a scan', async () => {

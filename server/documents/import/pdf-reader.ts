@@ -63,10 +63,11 @@ export type PdfReadOptions = {
   /** Stops reading; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
   /**
-   * Writes each table's header rows as one row of labels per column (the texts above each column,
-   * top to bottom), the shape the text-based table reader expects. Default true.
+   * Writes tables in the shape the text-based table reader expects (`legacyTable`): the header rows
+   * folded into one row of labels per column, a cell merged down repeated in each row it covers.
+   * Default true; a reader of the document model that understands spans passes false.
    */
-  foldHeaders?: boolean;
+  legacyTables?: boolean;
 };
 
 /**
@@ -209,12 +210,47 @@ export const foldHeaderRows = (table: DocTable): DocTable => {
 };
 
 /**
+ * Writes a cell merged down into each row it covers (a lead unit shared by three indicators is the
+ * lead of each); a merged first column (the row number) stays empty below its first row, so the row
+ * reads as the continuation of the one above. Cells merged across keep their colSpan.
+ *
+ * @param table - a table as read
+ * @returns the same table without rowSpans
+ */
+export const repeatMergedDown = (table: DocTable): DocTable => {
+  const grid = tableGrid(table);
+  const rows = grid.map((slots, r) => {
+    const cells: DocCell[] = [];
+    slots.forEach((slot, c) => {
+      const previous = slots[c - 1];
+      if (previous && previous.row === slot.row && previous.col === slot.col) {
+        const last = cells.at(-1);
+        if (last) last.colSpan++;
+        return;
+      }
+      const carried = slot.row < r;
+      cells.push({ text: carried && slot.col === 0 ? '' : slot.text, colSpan: 1, rowSpan: 1 });
+    });
+    return cells;
+  });
+  return { ...table, rows };
+};
+
+/**
+ * A table in the shape the text-based table reader expects: one folded header row, no rowSpans.
+ *
+ * @param table - a table as read
+ * @returns the table for the text reader
+ */
+export const legacyTable = (table: DocTable): DocTable => repeatMergedDown(foldHeaderRows(table));
+
+/**
  * Reads a PDF into the document model: paragraphs and tables of the digital pages, and the OCR of
  * scanned pages through `readScannedPages`, in page order.
  *
  * @param bytes - the PDF file
  * @param readScannedPages - OCR for pages without a text layer; without it a scanned page is refused
- * @param options - page and time limits, cancellation, header folding
+ * @param options - page and time limits, cancellation, table shape
  * @returns the document (origin "ocr" when any page was scanned)
  * @throws UnreadableDocumentError for a password-protected, damaged, too long or (without OCR) scanned PDF
  */
@@ -257,10 +293,10 @@ export const readPdfDocument = async (
     blocks.push(...(ocrBlocks[index] ?? []));
   }
   blocks.push(...layoutPages(pending));
-  const fold = options.foldHeaders ?? true;
+  const legacy = options.legacyTables ?? true;
   return {
     origin: scanned.length ? 'ocr' : 'pdf',
-    blocks: fold ? blocks.map((block) => (block.kind === 'table' ? foldHeaderRows(block) : block)) : blocks,
+    blocks: legacy ? blocks.map((block) => (block.kind === 'table' ? legacyTable(block) : block)) : blocks,
     stamps: [],
   };
 };
