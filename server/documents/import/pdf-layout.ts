@@ -132,7 +132,11 @@ const wordsOf = (lines: readonly Line[]): Word[] =>
 /** Rebuilds lines from words (of the same source lines), segments split where the gap is wide. */
 const linesOfWords = (words: readonly Word[]): Line[] => {
   const byLine = new Map<number, Word[]>();
-  for (const word of words) byLine.set(word.line, [...(byLine.get(word.line) ?? []), word]);
+  for (const word of words) {
+    const list = byLine.get(word.line);
+    if (list) list.push(word);
+    else byLine.set(word.line, [word]);
+  }
   return [...byLine.entries()]
     .sort(([a], [b]) => a - b)
     .map(([, lineWords]) => {
@@ -295,7 +299,9 @@ const ruledTable = (grid: RuledGrid, words: readonly Word[], page: number): DocT
     if (c < 0) c = cx < (xs[0] as number) ? 0 : xs.length - 2;
     if (r < 0) r = cy > (ys[0] as number) ? 0 : ys.length - 2;
     const id = cellOf[r]?.[c] as number;
-    cellWords.set(id, [...(cellWords.get(id) ?? []), word]);
+    const list = cellWords.get(id);
+    if (list) list.push(word);
+    else cellWords.set(id, [word]);
   }
   const textOf = (id: number): string => {
     const lines = linesOfWords(cellWords.get(id) ?? []).map((line) =>
