@@ -210,3 +210,21 @@ describe('joinTableParts', () => {
     expect(joinTableParts(before, after).rows).toHaveLength(4);
   });
 });
+
+describe('tableBodyStart', () => {
+  it('should start the body at a group heading written across the table, not only at a numbered row', () => {
+    const table: DocTable = {
+      kind: 'table',
+      rows: [
+        [cell('TT'), cell('Chỉ tiêu'), cell('Năm 2030')],
+        [cell('(1)'), cell('(2)'), cell('(3)')],
+        [cell('I. Phát triển hạ tầng', 3)],
+        [cell('1'), cell('Tỷ lệ phủ sóng 5G'), cell('100%')],
+      ],
+    };
+
+    expect(tableBodyStart(table)).toBe(2);
+    // A wide title row above the header is not a group heading.
+    expect(tableBodyStart({ ...table, rows: [[cell('CHỈ TIÊU CỤ THỂ', 3)], ...table.rows] })).toBe(3);
+  });
+});

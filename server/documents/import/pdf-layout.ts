@@ -283,7 +283,9 @@ const joinCellLines = (lines: readonly string[]): string => {
   return lines.reduce((text, line) => {
     if (!text) return line;
     const item = LIST_START.test(line) && (list || /[.;:]$/.test(text));
-    return item ? `${text}\n${line}` : `${text} ${line}`;
+    if (item) return `${text}\n${line}`;
+    // A narrow cell breaks "100%" as "100" / "%": punctuation never starts a word.
+    return /^[%,.;:)\]]/.test(line) ? `${text}${line}` : `${text} ${line}`;
   }, '');
 };
 
@@ -347,6 +349,38 @@ const withinColumns = (line: Line, header: Line): boolean =>
 /** A cell that opens a body row: a row number, a roman section number or a dash. */
 const isBodyHead = (text: string): boolean =>
   /^(\d{1,3}(\.\d{1,3})*[.)]?|[IVXLC]{1,6}\.?|[-–+•])$/.test(text.trim());
+
+/** A row that only numbers the columns: "(1) (2) (3)" or "1 2 3 4". */
+const isColumnNumbering = (row: readonly DocCell[]): boolean => {
+  const texts = row.map((docCell) => docCell.text.trim()).filter(Boolean);
+  return texts.length >= 3 && texts.every((text, index) => text.replace(/[()]/g, '') === String(index + 1));
+};
+
+/** A group heading written across the table: "I. Phát triển hạ tầng", "A) Nhiệm vụ chung". */
+const GROUP_HEADING = /^([IVXLC]{1,6}|\d{1,3}|[A-ZĐ])[.)]\s+\S/u;
+
+/**
+ * Where a table's body starts: the first row numbered in its first cell (a number, a roman group, a
+ * dash), or a group heading written in one cell across the table. The rows above are its header;
+ * a row numbering the columns does not start the body.
+ *
+ * @param table - a table as read
+ * @returns the index of the first body row, -1 when none is found
+ */
+export const tableBodyStart = (table: DocTable): number => {
+  const width = Math.max(
+    0,
+    ...table.rows.map((row) => row.reduce((sum, docCell) => sum + docCell.colSpan, 0)),
+  );
+  return table.rows.findIndex((row) => {
+    if (isColumnNumbering(row)) return false;
+    const first = row[0];
+    if (!first) return false;
+    if (isBodyHead(first.text)) return true;
+    const filled = row.filter((docCell) => docCell.text.trim());
+    return filled.length === 1 && first.colSpan >= width / 2 && GROUP_HEADING.test(first.text.trim());
+  });
+};
 
 /**
  * Finds the columns of a table printed without rules: the x ranges its text covers, split where
@@ -674,11 +708,8 @@ export const findPageNumberBands = (pages: readonly PdfPageGeometry[]): number[]
 
 const rowKey = (row: readonly DocCell[]): string => row.map((docCell) => foldText(docCell.text)).join('\t');
 
-/** Rows before the first body row (a row numbered in its first cell): the header. */
-const headerRowCount = (table: DocTable): number => {
-  const index = table.rows.findIndex((row) => isBodyHead(row[0]?.text ?? ''));
-  return Math.max(index, 0);
-};
+/** Rows before the first body row: the header. */
+const headerRowCount = (table: DocTable): number => Math.max(tableBodyStart(table), 0);
 
 const sameColumns = (a: readonly number[], b: readonly number[]): boolean =>
   a.length === b.length && a.every((x, i) => Math.abs(x - (b[i] as number)) <= 4);

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { type DocBlock, type DocCell, type DocTable, type ReadDocument, tableGrid } from './document-model';
 import { UnreadableDocumentError } from './errors';
-import { layoutPages, type PdfPageGeometry } from './pdf-layout';
+import { layoutPages, type PdfPageGeometry, tableBodyStart } from './pdf-layout';
 
 /** A page with fewer letters than this in its text layer is treated as scanned (when it paints an image). */
 export const SCANNED_PAGE_LETTERS = 40;
@@ -174,12 +174,8 @@ const isColumnNumbering = (row: readonly string[]): boolean => {
   return texts.length >= 3 && texts.every((text, index) => text.replace(/[()]/g, '') === String(index + 1));
 };
 
-/** A cell that opens a body row: a row number, a roman section number or a dash. */
-const isBodyHead = (text: string): boolean =>
-  /^(\d{1,3}(\.\d{1,3})*[.)]?|[IVXLC]{1,6}\.?|[-–+•])$/.test(text.trim());
-
 /**
- * Folds a table's header rows (those above the first numbered row) into one row: each column's label
+ * Folds a table's header rows (those above the first numbered row or group heading) into one row: each column's label
  * joins the distinct texts above it, top to bottom ("Mục tiêu theo năm 2030"); a row numbering the
  * columns is left out.
  *
@@ -188,10 +184,7 @@ const isBodyHead = (text: string): boolean =>
  */
 export const foldHeaderRows = (table: DocTable): DocTable => {
   const grid = tableGrid(table);
-  const bodyStart = grid.findIndex(
-    (row) =>
-      isBodyHead(row[0]?.text ?? '') && !isColumnNumbering(row.map((slot) => (slot.origin ? slot.text : ''))),
-  );
+  const bodyStart = tableBodyStart(table);
   if (bodyStart < 1) return table;
   const header = grid
     .slice(0, bodyStart)
