@@ -7,6 +7,7 @@ import {
   type PdfPageGeometry,
   type PdfRule,
   type PdfRun,
+  tableBodyStart,
 } from './pdf-layout';
 
 /** A run of text at (x, y), 10 pt, about 5 pt per character. */
