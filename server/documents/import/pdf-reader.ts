@@ -1,38 +1,150 @@
 /**
- * Digital PDF → plan text, with pdfjs-dist (legacy build, which runs in Node without a worker file).
+ * Digital PDF → the document model, with pdfjs-dist.
  *
- * A PDF has no lines or tables, only glyph runs at positions. Lines are rebuilt from the runs' baselines;
- * a wide horizontal gap between runs becomes a tab (a cell boundary). Inside an indicator or task table
- * (from a "STT"/"TT" header to the signature or the next appendix), cells are placed on the table's
- * columns, found where no text crosses: the multi-line header folds into one line of labels, and a
- * wrapped cell continues on a line that starts with empty cells, as the table reader expects. Pages with
- * almost no text are scans: they are reported so the caller can OCR them.
+ * The geometry (text runs and drawn rules of every page) is read in a worker thread
+ * (`pdf-geometry-worker.mjs`) with its own heap limit and a time limit, so a small PDF costs the server
+ * tens of MB rather than hundreds, and a hostile one is refused without harming it. `pdf-layout.ts`
+ * turns the geometry into paragraphs and tables (cells from the rules, spans where a rule is missing).
+ * Pages with almost no text but an image are scans: they go, in page order, to the OCR reader given.
  */
-
-import { foldText } from '@core/domain/text';
+import { Worker } from 'node:worker_threads';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { type DocBlock, documentText, type ReadDocument, textDocument } from './document-model';
+import { type DocBlock, type DocCell, type DocTable, type ReadDocument, tableGrid } from './document-model';
 import { UnreadableDocumentError } from './errors';
+import { layoutPages, type PdfPageGeometry, tableBodyStart } from './pdf-layout';
 
-/** A page with fewer letters than this in its text layer is treated as scanned. */
+/** A page with fewer letters than this in its text layer is treated as scanned (when it paints an image). */
 export const SCANNED_PAGE_LETTERS = 40;
 
-/** One page's text, or the mark that it is a scan to OCR. */
-export type PdfPageText = { pageNumber: number; lines: string[]; scanned: boolean };
+/** A PDF with more pages than this is refused: a plan with its appendices is tens of pages. */
+export const MAX_PDF_PAGES = 300;
 
-type Run = { x: number; y: number; end: number; size: number; text: string };
-type Segment = { x: number; end: number; text: string };
-type Line = { y: number; size: number; segments: Segment[] };
+/** The geometry of one PDF is read within this time, or the import is refused. */
+export const PDF_READ_TIMEOUT_MS = 120_000;
+
+/** The heap the geometry worker may use (MB); a PDF needing more is refused. */
+const WORKER_HEAP_MB = 384;
+
+const WORKER_URL = new URL('./pdf-geometry-worker.mjs', import.meta.url);
+
+const damaged = (cause?: unknown) =>
+  new UnreadableDocumentError(
+    'Tệp PDF bị hỏng hoặc không đúng định dạng, không mở được. Hãy xuất lại PDF từ văn bản gốc rồi gửi lại.',
+    cause === undefined ? undefined : { cause },
+  );
+
+const passwordProtected = (cause?: unknown) =>
+  new UnreadableDocumentError(
+    'Tệp PDF có đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (hoặc in lại ra PDF không mật khẩu) rồi gửi lại.',
+    cause === undefined ? undefined : { cause },
+  );
+
+const tooManyPages = (pageCount: number, limit: number) =>
+  new UnreadableDocumentError(
+    `Tệp PDF có ${pageCount} trang, vượt quá giới hạn ${limit} trang cho một lần nhập. Hãy tách riêng kế hoạch và các phụ lục của nó thành tệp ngắn hơn rồi gửi lại.`,
+  );
+
+/** A trailing "%%EOF" marks a complete PDF; without one in the last KB, or any "obj", the file is cut or not a PDF. */
+const looksComplete = (bytes: Uint8Array): boolean => {
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 64 * 1024)));
+  return tail.includes('%%EOF') || / obj\b/.test(head);
+};
+
+type WorkerResult =
+  | { ok: true; pageCount: number; pages: PdfPageGeometry[] }
+  | { ok: false; reason: 'password' | 'damaged' | 'pages'; pageCount?: number; message?: string };
+
+export type PdfReadOptions = {
+  /** Refuse a PDF with more pages (default `MAX_PDF_PAGES`). */
+  maxPages?: number;
+  /** Refuse when reading takes longer (default `PDF_READ_TIMEOUT_MS`). */
+  timeoutMs?: number;
+  /** Stops reading; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /**
+   * Writes tables in the shape the text-based table reader expects (`legacyTable`): the header rows
+   * folded into one row of labels per column, a cell merged down repeated in each row it covers.
+   * Default true; a reader of the document model that understands spans passes false.
+   */
+  legacyTables?: boolean;
+};
 
 /**
- * Opens a PDF, mapping pdfjs failures to messages a person can act on.
+ * Reads the geometry of every page in a worker thread.
+ *
+ * @param bytes - the PDF file
+ * @param options - page and time limits, cancellation
+ * @returns the pages' text runs, rules and image counts
+ * @throws UnreadableDocumentError for a damaged, password-protected, too long or too costly PDF
+ */
+export const readPdfGeometry = async (
+  bytes: Uint8Array,
+  options: PdfReadOptions = {},
+): Promise<PdfPageGeometry[]> => {
+  const { maxPages = MAX_PDF_PAGES, timeoutMs = PDF_READ_TIMEOUT_MS, signal } = options;
+  signal?.throwIfAborted();
+  if (!looksComplete(bytes)) throw damaged();
+  const worker = new Worker(WORKER_URL, {
+    // Without the TypeScript loader (see the worker), with a heap of its own.
+    execArgv: [],
+    workerData: { bytes: new Uint8Array(bytes), maxPages },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    stdout: true,
+    stderr: true,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort = () => {};
+  try {
+    const result = await new Promise<WorkerResult>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', (error) =>
+        reject(
+          (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new UnreadableDocumentError(
+                'Tệp PDF quá phức tạp hoặc quá nặng để đọc (vượt giới hạn bộ nhớ). Hãy xuất lại PDF từ văn bản gốc, hoặc tách nhỏ tệp rồi gửi lại.',
+                { cause: error },
+              )
+            : damaged(error),
+        ),
+      );
+      worker.once('exit', () => reject(damaged()));
+      timer = setTimeout(
+        () =>
+          reject(
+            new UnreadableDocumentError(
+              `Đọc tệp PDF quá ${Math.round(timeoutMs / 1000)} giây nên đã dừng. Hãy xuất lại PDF từ văn bản gốc, hoặc tách nhỏ tệp rồi gửi lại.`,
+            ),
+          ),
+        timeoutMs,
+      );
+      onAbort = () => reject(signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    if (result.ok) return result.pages;
+    if (result.reason === 'password') throw passwordProtected();
+    if (result.reason === 'pages') throw tooManyPages(result.pageCount ?? 0, maxPages);
+    throw damaged(result.message);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    await worker.terminate();
+  }
+};
+
+/**
+ * Opens a PDF in this thread, for the OCR reader that renders scanned pages. Only a PDF with scanned
+ * pages is opened here; reading a digital PDF never loads pdfjs into this thread.
  *
  * @param bytes - the PDF file
  * @returns the pdfjs document; call `destroy()` when done
  * @throws UnreadableDocumentError for a password-protected or damaged PDF
  */
 export const openPdf = async (bytes: Uint8Array): Promise<PDFDocumentProxy> => {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // The minified builds (no source map, a third of the size) cost this process about 200 MB less
+  // than the full ones; the worker module, loaded here, is used in this thread (no fake-worker import).
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.min.mjs');
+  await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs');
   // pdfjs takes ownership of the buffer it is given: hand it a copy.
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -44,244 +156,10 @@ export const openPdf = async (bytes: Uint8Array): Promise<PDFDocumentProxy> => {
   try {
     return await task.promise;
   } catch (cause) {
-    const name = cause instanceof Error ? cause.name : '';
-    if (name === 'PasswordException') {
-      throw new UnreadableDocumentError(
-        'Tệp PDF có đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (hoặc in lại ra PDF không mật khẩu) rồi gửi lại.',
-        { cause },
-      );
-    }
-    throw new UnreadableDocumentError(
-      'Tệp PDF bị hỏng hoặc không đúng định dạng, không mở được. Hãy xuất lại PDF từ văn bản gốc rồi gửi lại.',
-      { cause },
-    );
+    throw cause instanceof Error && cause.name === 'PasswordException'
+      ? passwordProtected(cause)
+      : damaged(cause);
   }
-};
-
-const runsOfPage = async (doc: PDFDocumentProxy, pageNumber: number): Promise<Run[]> => {
-  const page = await doc.getPage(pageNumber);
-  const content = await page.getTextContent();
-  const runs: Run[] = [];
-  for (const item of content.items) {
-    if (!('str' in item) || !item.str.trim()) continue;
-    const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
-    if (Math.abs(b) > Math.abs(a)) continue; // rotated text (stamps, margins)
-    const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10;
-    const text = item.str.normalize('NFC');
-    // Leading spaces move the visible start; trailing ones are not part of the run's extent.
-    const lead = text.length - text.trimStart().length;
-    const width = item.width || size * 0.5 * text.length;
-    const perChar = width / Math.max(1, text.length);
-    runs.push({ x: x + lead * perChar, y, end: x + width, size, text: text.trim() });
-  }
-  page.cleanup();
-  return runs;
-};
-
-/**
- * Puts glyphs drawn from a fallback font back into the run they belong to. When the main font lacks a
- * letter ("ệ", "ạ"), the writer draws it later from another font, and the main run holds a blank in its
- * place: "Thực hi n" + "ệ". The glyph replaces the blank nearest to where it is drawn.
- */
-const mergeFallbackGlyphs = (ordered: readonly Run[]): Run[] => {
-  const placed: Run[] = [];
-  for (const run of ordered) {
-    const host = placed.find((candidate) => run.x > candidate.x + 0.5 && run.x < candidate.end - 0.5);
-    const blanks = host ? [...host.text.matchAll(/ /g)].map((match) => match.index ?? 0) : [];
-    if (!host || !blanks.length || run.text.length > 3) {
-      placed.push({ ...run });
-      continue;
-    }
-    const perChar = (host.end - host.x) / Math.max(1, host.text.length);
-    const at = (run.x - host.x) / perChar;
-    const blank = blanks.reduce((best, index) => (Math.abs(index - at) < Math.abs(best - at) ? index : best));
-    host.text = `${host.text.slice(0, blank)}${run.text}${host.text.slice(blank + 1)}`;
-  }
-  return placed;
-};
-
-/** Groups runs into lines by baseline, and each line into segments split at wide gaps. */
-export const buildLines = (runs: readonly Run[]): Line[] => {
-  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: Array<{ y: number; size: number; runs: Run[] }> = [];
-  for (const run of sorted) {
-    const line = lines.at(-1);
-    if (line && Math.abs(line.y - run.y) < Math.min(line.size, run.size) * 0.45) line.runs.push(run);
-    else lines.push({ y: run.y, size: run.size, runs: [run] });
-  }
-  return lines.map((line) => {
-    const ordered = mergeFallbackGlyphs([...line.runs].sort((a, b) => a.x - b.x));
-    const segments: Segment[] = [];
-    for (const run of ordered) {
-      const current = segments.at(-1);
-      const gap = current ? run.x - current.end : Number.POSITIVE_INFINITY;
-      // Word spaces are about a quarter of the font size; table cells are padded wider than 0.6 em.
-      if (current && gap < run.size * 0.6) {
-        current.text += gap > run.size * 0.12 ? ` ${run.text}` : run.text;
-        current.end = Math.max(current.end, run.end);
-      } else {
-        // A run that itself holds a wide space gap glues two cells: split it.
-        const parts = run.text.split(/ {3,}/);
-        if (parts.length === 1) segments.push({ x: run.x, end: run.end, text: run.text });
-        else {
-          const perChar = (run.end - run.x) / Math.max(1, run.text.length);
-          let offset = 0;
-          for (const part of parts) {
-            const at = run.text.indexOf(part, offset);
-            segments.push({ x: run.x + at * perChar, end: run.x + (at + part.length) * perChar, text: part });
-            offset = at + part.length;
-          }
-        }
-      }
-    }
-    return { y: line.y, size: line.size, segments };
-  });
-};
-
-const isTableHeader = (line: Line): boolean =>
-  line.segments.length >= 3 && /^(stt|tt|so tt)\b/.test(foldText(line.segments[0]?.text ?? '').trim());
-
-const ENDS_TABLE = /^(phu luc|noi nhan|tm\.|kt\.|chu tich|pho chu tich|bi thu)\b/;
-
-/** A cell that opens a body row: a row number, a roman section number or a dash. */
-const isBodyHead = (text: string): boolean => /^(\d{1,3}[.)]?|[IVXLC]{1,6}\.?|[-–+•])$/.test(text.trim());
-
-/**
- * Finds a table's columns: the x ranges its text covers, split where (almost) no line crosses.
- *
- * @param lines - the table's lines
- * @returns column ranges, left to right
- */
-export const findColumns = (lines: readonly Line[]): Array<{ x: number; end: number }> => {
-  const segments = lines.flatMap((line) => line.segments);
-  if (!segments.length) return [];
-  const left = Math.floor(Math.min(...segments.map((s) => s.x)));
-  const right = Math.ceil(Math.max(...segments.map((s) => s.end)));
-  const coverage = new Array<number>(right - left + 1).fill(0);
-  for (const line of lines) {
-    // A heading row that spans the table (section, group) is left out: it crosses every column.
-    if (line.segments.length <= 2 && line.segments.some((s) => s.end - s.x > (right - left) * 0.45)) continue;
-    for (const segment of line.segments) {
-      for (let x = Math.floor(segment.x); x < Math.ceil(segment.end); x++)
-        coverage[x - left] = (coverage[x - left] ?? 0) + 1;
-    }
-  }
-  const columns: Array<{ x: number; end: number }> = [];
-  let start = -1;
-  for (let i = 0; i <= coverage.length; i++) {
-    const covered = (coverage[i] ?? 0) > 0;
-    if (covered && start < 0) start = i;
-    if (!covered && start >= 0) {
-      const previous = columns.at(-1);
-      // Gaps narrower than 3pt are letter spacing, not column boundaries.
-      if (previous && left + start - previous.end < 3) previous.end = left + i;
-      else columns.push({ x: left + start, end: left + i });
-      start = -1;
-    }
-  }
-  return columns;
-};
-
-/** Places a line's segments on the columns, returning one text per column. */
-const placeOnColumns = (line: Line, columns: ReadonlyArray<{ x: number; end: number }>): string[] => {
-  const cells = columns.map(() => '');
-  for (const segment of line.segments) {
-    let index = columns.findIndex((column) => segment.x < column.end - 0.5);
-    if (index < 0) index = columns.length - 1;
-    cells[index] = cells[index] ? `${cells[index]} ${segment.text}` : segment.text;
-  }
-  return cells;
-};
-
-/** A line outside tables: segments closer than 1.5 em are one text (justified spacing), wider gaps a tab. */
-const plainLine = (line: Line): string =>
-  line.segments
-    .map((segment, index) => {
-      const previous = line.segments[index - 1];
-      if (!previous) return segment.text;
-      return `${segment.x - previous.end < line.size * 1.5 ? ' ' : '\t'}${segment.text}`;
-    })
-    .join('');
-
-/**
- * Lays out lines as text: plain lines with tabs at wide gaps, tables on their columns.
- *
- * @param lines - the document's lines in reading order (all pages)
- * @returns text lines for the text reader
- */
-export const layoutLines = (lines: readonly Line[]): string[] => {
-  const out: string[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i] as Line;
-    if (!isTableHeader(line)) {
-      out.push(plainLine(line));
-      i++;
-      continue;
-    }
-    // The header may begin a line or two above "STT" (a label wrapped above a vertically centred cell).
-    let start = i;
-    while (
-      start > 0 &&
-      i - start < 3 &&
-      out.length > 0 &&
-      (lines[start - 1] as Line).y - (lines[start] as Line).y < (lines[start] as Line).size * 1.6 &&
-      (lines[start - 1] as Line).y > (lines[start] as Line).y
-    ) {
-      start--;
-      out.pop();
-    }
-    let end = i + 1;
-    while (end < lines.length && !ENDS_TABLE.test(foldText((lines[end] as Line).segments[0]?.text ?? '')))
-      end++;
-    const table = lines.slice(start, end);
-    const columns = findColumns(table);
-    const rows = table.map((row) => placeOnColumns(row, columns));
-    let bodyStart = rows.findIndex((cells, index) => index > i - start && isBodyHead(cells[0] ?? ''));
-    if (bodyStart < 0) bodyStart = i - start + 1;
-    const labels = columns.map((_, c) =>
-      rows
-        .slice(0, bodyStart)
-        .map((cells) => cells[c] ?? '')
-        .filter(Boolean)
-        .join(' '),
-    );
-    out.push(labels.join('\t'));
-    for (const cells of rows.slice(bodyStart)) {
-      // A repeated header at the top of a page.
-      if (/^(stt|tt)$/.test(foldText(cells[0] ?? '').trim()) && cells.filter(Boolean).length >= 3) continue;
-      const filled = cells.filter(Boolean).length;
-      if (filled) out.push(filled === 1 && cells[0] ? (cells[0] ?? '') : cells.join('\t'));
-    }
-    i = end;
-  }
-  return out;
-};
-
-/** Reads and measures one page's text layer. */
-const readPage = async (
-  doc: PDFDocumentProxy,
-  pageNumber: number,
-): Promise<{ lines: Line[]; scanned: boolean }> => {
-  const runs = await runsOfPage(doc, pageNumber);
-  const letters = runs.reduce((sum, run) => sum + (run.text.match(/\p{L}/gu)?.length ?? 0), 0);
-  if (letters >= SCANNED_PAGE_LETTERS || !(await hasImage(doc, pageNumber))) {
-    return { lines: buildLines(runs), scanned: false };
-  }
-  return { lines: [], scanned: true };
-};
-
-/** Tells whether a page paints an image (a page with little text and no image is just a short page). */
-const hasImage = async (doc: PDFDocumentProxy, pageNumber: number): Promise<boolean> => {
-  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const page = await doc.getPage(pageNumber);
-  const operators = await page.getOperatorList();
-  const painters = new Set<number>([
-    OPS.paintImageXObject,
-    OPS.paintInlineImageXObject,
-    OPS.paintImageMaskXObject,
-  ]);
-  return operators.fnArray.some((fn) => painters.has(fn));
 };
 
 /** OCRs the scanned pages of an open PDF: the blocks of each page number, in the order given. */
@@ -290,68 +168,128 @@ export type ScannedPagesReader = (
   pageNumbers: readonly number[],
 ) => Promise<DocBlock[][]>;
 
-/**
- * Reads a PDF into text lines: the text layer of digital pages, and the OCR of scanned pages through
- * `readScannedPages`, in page order.
- *
- * @param bytes - the PDF file
- * @param readScannedPages - OCR for pages without a text layer; without it a scanned page is refused
- * @returns the document's text
- * @throws UnreadableDocumentError for a password-protected, damaged or (without OCR) scanned PDF
- */
-const readPdfLines = async (
-  bytes: Uint8Array,
-  readScannedPages?: ScannedPagesReader,
-): Promise<{ text: string; scanned: boolean }> => {
-  const doc = await openPdf(bytes);
-  try {
-    const pages: Array<{ lines: Line[]; scanned: boolean }> = [];
-    for (let pageNumber = 1; pageNumber <= doc.numPages; pageNumber++)
-      pages.push(await readPage(doc, pageNumber));
-    const scanned = pages.flatMap((page, index) => (page.scanned ? [index + 1] : []));
-    let ocrTexts: string[] = [];
-    if (scanned.length) {
-      if (!readScannedPages) {
-        throw new UnreadableDocumentError(
-          'Tệp PDF là bản quét (ảnh chụp), không có lớp chữ; chức năng nhận dạng chữ (OCR) không được bật.',
-        );
-      }
-      ocrTexts = (await readScannedPages(doc, scanned)).map((blocks) =>
-        documentText({ origin: 'ocr', blocks, stamps: [] }),
-      );
-    }
-    // Tables run across pages: consecutive text pages are laid out together.
-    const out: string[] = [];
-    let pending: Line[] = [];
-    pages.forEach((page, index) => {
-      if (!page.scanned) {
-        pending.push(...page.lines);
-        return;
-      }
-      out.push(...layoutLines(pending));
-      pending = [];
-      out.push(ocrTexts[scanned.indexOf(index + 1)] ?? '');
-    });
-    out.push(...layoutLines(pending));
-    return { text: out.join('\n'), scanned: scanned.length > 0 };
-  } finally {
-    await doc.destroy();
-  }
+/** A row that only numbers the columns: "(1) (2) (3)" or "1 2 3 4". */
+const isColumnNumbering = (row: readonly string[]): boolean => {
+  const texts = row.map((text) => text.trim()).filter(Boolean);
+  return texts.length >= 3 && texts.every((text, index) => text.replace(/[()]/g, '') === String(index + 1));
 };
 
 /**
- * Reads a PDF into the document model: the text layer of digital pages, and the OCR of scanned pages
- * through `readScannedPages`, in page order.
+ * Folds a table's header rows (those above the first numbered row or group heading) into one row: each column's label
+ * joins the distinct texts above it, top to bottom ("Mục tiêu theo năm 2030"); a row numbering the
+ * columns is left out.
+ *
+ * @param table - a table as read
+ * @returns the table with a one-row header (unchanged when no numbered row is found)
+ */
+export const foldHeaderRows = (table: DocTable): DocTable => {
+  const grid = tableGrid(table);
+  const bodyStart = tableBodyStart(table);
+  if (bodyStart < 1) return table;
+  const header = grid
+    .slice(0, bodyStart)
+    .filter((row) => !isColumnNumbering(row.map((slot) => (slot.origin ? slot.text : ''))));
+  const width = grid[0]?.length ?? 0;
+  const labels: DocCell[] = Array.from({ length: width }, (_, c) => {
+    const parts: string[] = [];
+    for (const row of header) {
+      const text = (row[c]?.text ?? '').replace(/\s+/g, ' ').trim();
+      if (text && !parts.includes(text)) parts.push(text);
+    }
+    return { text: parts.join(' '), colSpan: 1, rowSpan: 1 };
+  });
+  // Cells of the body rows keep their spans; a header cell spanning into the body would be cut short.
+  return { ...table, rows: [labels, ...table.rows.slice(bodyStart)] };
+};
+
+/**
+ * Writes a cell merged down into each row it covers (a lead unit shared by three indicators is the
+ * lead of each); a merged first column (the row number) stays empty below its first row, so the row
+ * reads as the continuation of the one above. Cells merged across keep their colSpan.
+ *
+ * @param table - a table as read
+ * @returns the same table without rowSpans
+ */
+export const repeatMergedDown = (table: DocTable): DocTable => {
+  const grid = tableGrid(table);
+  const rows = grid.map((slots, r) => {
+    const cells: DocCell[] = [];
+    slots.forEach((slot, c) => {
+      const previous = slots[c - 1];
+      if (previous && previous.row === slot.row && previous.col === slot.col) {
+        const last = cells.at(-1);
+        if (last) last.colSpan++;
+        return;
+      }
+      const carried = slot.row < r;
+      cells.push({ text: carried && slot.col === 0 ? '' : slot.text, colSpan: 1, rowSpan: 1 });
+    });
+    return cells;
+  });
+  return { ...table, rows };
+};
+
+/**
+ * A table in the shape the text-based table reader expects: one folded header row, no rowSpans.
+ *
+ * @param table - a table as read
+ * @returns the table for the text reader
+ */
+export const legacyTable = (table: DocTable): DocTable => repeatMergedDown(foldHeaderRows(table));
+
+/**
+ * Reads a PDF into the document model: paragraphs and tables of the digital pages, and the OCR of
+ * scanned pages through `readScannedPages`, in page order.
  *
  * @param bytes - the PDF file
  * @param readScannedPages - OCR for pages without a text layer; without it a scanned page is refused
+ * @param options - page and time limits, cancellation, table shape
  * @returns the document (origin "ocr" when any page was scanned)
- * @throws UnreadableDocumentError for a password-protected, damaged or (without OCR) scanned PDF
+ * @throws UnreadableDocumentError for a password-protected, damaged, too long or (without OCR) scanned PDF
  */
 export const readPdfDocument = async (
   bytes: Uint8Array,
   readScannedPages?: ScannedPagesReader,
+  options: PdfReadOptions = {},
 ): Promise<ReadDocument> => {
-  const { text, scanned } = await readPdfLines(bytes, readScannedPages);
-  return textDocument(text, scanned ? 'ocr' : 'pdf');
+  const pages = await readPdfGeometry(bytes, options);
+  const letters = (page: PdfPageGeometry) =>
+    page.runs.reduce((sum, run) => sum + (run.text.match(/\p{L}/gu)?.length ?? 0), 0);
+  const scanned = pages
+    .filter((page) => letters(page) < SCANNED_PAGE_LETTERS && page.images > 0)
+    .map((page) => page.pageNumber);
+  let ocrBlocks: DocBlock[][] = [];
+  if (scanned.length) {
+    if (!readScannedPages) {
+      throw new UnreadableDocumentError(
+        'Tệp PDF là bản quét (ảnh chụp), không có lớp chữ; chức năng nhận dạng chữ (OCR) không được bật.',
+      );
+    }
+    const doc = await openPdf(bytes);
+    try {
+      ocrBlocks = await readScannedPages(doc, scanned);
+    } finally {
+      await doc.destroy();
+    }
+  }
+  // Tables run across pages: consecutive text pages are laid out together.
+  const blocks: DocBlock[] = [];
+  let pending: PdfPageGeometry[] = [];
+  for (const page of pages) {
+    const index = scanned.indexOf(page.pageNumber);
+    if (index < 0) {
+      pending.push(page);
+      continue;
+    }
+    blocks.push(...layoutPages(pending));
+    pending = [];
+    blocks.push(...(ocrBlocks[index] ?? []));
+  }
+  blocks.push(...layoutPages(pending));
+  const legacy = options.legacyTables ?? true;
+  return {
+    origin: scanned.length ? 'ocr' : 'pdf',
+    blocks: legacy ? blocks.map((block) => (block.kind === 'table' ? legacyTable(block) : block)) : blocks,
+    stamps: [],
+  };
 };
