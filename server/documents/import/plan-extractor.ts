@@ -8,13 +8,11 @@ import {
   extractIndicatorsFromTables,
   isIndicatorTable,
 } from './indicator-extractor';
+import { looksLikeOcr } from './ocr-evidence';
 import { extractIndicatorsFromOcrTable } from './ocr-table';
-import { accentedShare, findStructure } from './structure';
+import { findStructure } from './structure';
 import { readTables, type Table } from './table-reader';
 import { extractTasksFromBullets, extractTasksFromTables, isTaskTable } from './task-extractor';
-
-/** Below this share of accented words the text is treated as an OCR copy that lost its diacritics. */
-export const OCR_ACCENT_THRESHOLD = 0.5;
 
 /** The most indicators, and the most tasks, a draft keeps; past it the rest is cut with a note. */
 export const MAX_DRAFT_ROWS = 2_000;
@@ -38,7 +36,8 @@ export const extractPlan = (
   grid: GridInput = { tables: [], notes: [] },
 ): TImportedPlanDraft => {
   const structure = findStructure(lines);
-  const ocr = accentedShare(lines) < OCR_ACCENT_THRESHOLD;
+  // An OCR copy that lost its diacritics, judged by its broken syllables (a DOCX or PDF can hold one too).
+  const ocr = looksLikeOcr(lines.join('\n'));
   const uncertain: string[] = [];
   if (ocr)
     uncertain.push('Văn bản mất dấu tiếng Việt (bản OCR): tên đã được khôi phục tự động, cần kiểm tra lại.');

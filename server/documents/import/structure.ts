@@ -237,19 +237,3 @@ export const findStructure = (lines: readonly string[]): DocumentStructure => {
   }
   return { titleIndex, sections, bodyEnd, appendixStart, appendices };
 };
-
-/**
- * Measures how much of the text lost its diacritics (an OCR copy or a text typed without accents).
- *
- * @param lines - cleaned lines
- * @returns the share of words, 0…1, that carry a Vietnamese-only letter or tone mark
- */
-export const accentedShare = (lines: readonly string[]): number => {
-  const words = lines
-    .join(' ')
-    .split(/\s+/)
-    .filter((word) => /\p{L}{2,}/u.test(word));
-  if (!words.length) return 0;
-  const accented = words.filter((word) => /[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]/.test(word.normalize('NFD')));
-  return accented.length / words.length;
-};
