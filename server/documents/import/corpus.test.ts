@@ -112,7 +112,7 @@ const cases = (formats: CorpusFormat[]) =>
       formats
         .filter((format) => format !== 'scan' || SCANS.some((s) => s.seed === seed && s.layout === layout.id))
         .filter((format) => format !== 'pdf' || PDF_SEEDS.includes(seed))
-        .map((format) => ({ seed, layout: layout.id, format })),
+        .map((format) => ({ name: `${seed}.${layout.id}.${format}`, seed, layout: layout.id, format })),
     ),
   );
 
@@ -168,7 +168,7 @@ const floorSuite = (name: string, formats: CorpusFormat[], timeout: number) =>
     }, 1_800_000);
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
     it.each(cases(formats))(
-      '$seed.$layout.$format holds its floor',
+      '$name holds its floor',
       ({ seed, layout, format }) => holdsFloor(entries, seed, layout, format),
       timeout,
     );
