@@ -134,6 +134,7 @@ export const AUDIT_ENTITY_TYPES = [
   'unit_report',
   'attachment',
   'consolidated_report',
+  'report_publication',
 ] as const;
 
 export const ZListAuditEventsQuery = z.object({
