@@ -294,6 +294,7 @@ export const en: Resources = {
     usernameRequired: 'Please enter your user name',
     passwordRequired: 'Please enter the password',
     loginButton: 'Sign in',
+    publicSite: 'See the results localities have published',
     forgotHint: 'Forgot your password or have no account? Ask your locality administrator.',
     changePasswordTitle: 'Change password',
     changePasswordLink: 'Change password',

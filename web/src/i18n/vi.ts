@@ -293,6 +293,7 @@ export const vi = {
     usernameRequired: 'Vui lòng nhập tên đăng nhập',
     passwordRequired: 'Vui lòng nhập mật khẩu',
     loginButton: 'Đăng nhập',
+    publicSite: 'Xem kết quả thực hiện đã công khai của các địa phương',
     forgotHint: 'Quên mật khẩu hoặc chưa có tài khoản? Liên hệ quản trị viên của địa phương.',
     changePasswordTitle: 'Đổi mật khẩu',
     changePasswordLink: 'Đổi mật khẩu',
