@@ -247,7 +247,12 @@ describe('public site (/cong-khai)', () => {
       expect(locality.body).toContain('Ngày phê duyệt</dt><dd>25/11/2026');
       for (const hidden of [periods.unpublished, periods.returned, periods.draft])
         expect(locality.body).not.toContain(hidden.label);
-      expect(locality.body).not.toContain(`<h3 id="bao-cao-2"`);
+      // The report published here and the demo's (Năm 2025, 45/BC-UBND): two articles, newest first.
+      expect(locality.body.match(/<article class="report"/g)).toHaveLength(2);
+      expect(locality.body.indexOf(periods.published.label)).toBeLessThan(
+        locality.body.indexOf('Báo cáo Năm 2025'),
+      );
+      expect(locality.body).toContain('45/BC-UBND');
       expect(locality.body).toContain(
         `Báo cáo ${periods.withdrawn.label} (phiên bản 1, công khai ngày 25/11/2026) đã gỡ ngày 25/11/2026, lý do: Số liệu chỉ tiêu I.2 cần rà soát lại`,
       );
@@ -289,10 +294,14 @@ describe('public site (/cong-khai)', () => {
       expect(body.catalogVersion).toBe(CATALOG_VERSION);
       expect(body.count).toBeGreaterThan(0);
       expect(lines.length - 2).toBe(body.count);
-      expect(new Set(body.records.map((row: { period_label: string }) => row.period_label))).toEqual(
+      expect(new Set(body.records.map((row: { period: string }) => row.period))).toEqual(
+        new Set(['2025', '2026']),
+      );
+      const records = body.records.filter((row: { period: string }) => row.period === '2026');
+      expect(new Set(records.map((row: { period_label: string }) => row.period_label))).toEqual(
         new Set([periods.published.label]),
       );
-      for (const record of body.records) {
+      for (const record of records) {
         expect(record.locality_code).toBe(DAN_TIEN);
         expect(record.parent_code).toBe(THAI_NGUYEN);
         expect(record.locality_name).toBe('Xã Dân Tiến');
@@ -302,15 +311,14 @@ describe('public site (/cong-khai)', () => {
         if (record.code_source === 'plan') expect(record.indicator_code).toBe(record.plan_indicator_code);
       }
       // The demo maps most of Dân Tiến's indicators to the catalog; a mapped one carries the catalog code.
-      const mapped = body.records.find((row: { code_source: string }) => row.code_source === 'catalog');
+      const mapped = records.find((row: { code_source: string }) => row.code_source === 'catalog');
       expect(createCatalogService().has(mapped.indicator_code)).toBe(true);
       expect(mapped.indicator_code).not.toBe(mapped.plan_indicator_code);
-      const accepted = body.records.find(
+      const accepted = records.find(
         (row: { plan_indicator_code: string }) => row.plan_indicator_code === 'I.3',
       );
       expect(accepted.value).toBe(99);
-      for (const record of body.records)
-        expect(record.value).toBe(currentValues.get(record.plan_indicator_code));
+      for (const record of records) expect(record.value).toBe(currentValues.get(record.plan_indicator_code));
       expect(
         lines.some((line) => line.includes(`${DAN_TIEN},Xã Dân Tiến,commune,${THAI_NGUYEN},2026,`)),
       ).toBe(true);
@@ -343,7 +351,7 @@ describe('public site (/cong-khai)', () => {
       expect(republished.status).toBe(200);
       const changed = await get(`/cong-khai/dia-phuong/${DAN_TIEN}`, { 'if-none-match': etag });
       expect(changed.statusCode).toBe(200);
-      expect(changed.body).toContain(`<h3 id="bao-cao-2">`);
+      expect(changed.body.match(/<article class="report"/g)).toHaveLength(3);
       const back = await leader.call('POST', `/api/v1/consolidated-reports/${withdrawnReportId}/withdraw`, {
         reason: 'Gỡ lại để rà soát',
       });
