@@ -20,14 +20,11 @@ import type { RequestContext } from '../../http/route';
 import { systemActor } from '../../modules/auth/access';
 import { loadActor } from '../../modules/auth/auth.service';
 import { createCatalogService } from '../../modules/catalog/catalog.service';
-import { createConsolidationService } from '../../modules/consolidation/consolidation.service';
-import { createDashboardService } from '../../modules/dashboard/dashboard.service';
 import { createIndicatorService } from '../../modules/indicator/indicator.service';
 import { loadRegister, NATION } from '../../modules/locality/locality.register';
 import { findLocalityByCode } from '../../modules/locality/locality.repository';
 import { listPlanSummaries } from '../../modules/plan/plan.repository';
 import { createPlanService } from '../../modules/plan/plan.service';
-import { createPublicationService } from '../../modules/publication/publication.service';
 import { createReportingService } from '../../modules/reporting/reporting.service';
 import { createTaskService } from '../../modules/task/task.service';
 import { listUnitsByLocality } from '../../modules/unit/unit.repository';
@@ -324,7 +321,6 @@ export const loadDemoDataIfEmpty = async (db: Database, clock: Clock): Promise<b
     }
 
     await loadDemoReports(tx, clock);
-    await loadDemoPublication(tx, clock);
   });
   return true;
 };
@@ -432,49 +428,4 @@ const loadDemoReports = async (tx: Database, clock: Clock): Promise<void> => {
     }),
   );
   await reporting.submit(filer, pendingForm.report!.id, pendingForm.report!.revision);
-};
-
-/** The demo's published report: Dân Tiến's consolidated report of a past year, approved and published. */
-const DEMO_PUBLICATION = {
-  plan: 'Dân Tiến',
-  periodKey: '2025',
-  narrative: 'Báo cáo kết quả thực hiện kế hoạch năm 2025 của xã Dân Tiến (dữ liệu mẫu).',
-  documentNumber: '45/BC-UBND',
-};
-
-/**
- * One consolidated report written, sent, approved and published by the demo accounts (Dân Tiến, 2025),
- * so the public site (/cong-khai) shows a published report on `npm start`. The period is a past one the
- * other demo data leave alone; no notification is sent for it.
- */
-const loadDemoPublication = async (tx: Database, clock: Clock): Promise<void> => {
-  const reporting = createReportingService({ db: tx, clock, storage: NO_FILES });
-  const quiet = {
-    consolidatedSent: async () => {},
-    consolidatedReturned: async () => {},
-    consolidatedApproved: async () => {},
-  };
-  const dashboard = createDashboardService({ db: tx, clock, reporting });
-  const consolidation = createConsolidationService({ db: tx, clock, dashboard, notifications: quiet });
-  const publication = createPublicationService({ db: tx, clock });
-  const actorOf = async (username: string): Promise<RequestContext> => {
-    const user = (await findUserByUsername(tx, username))!;
-    return { actor: await loadActor(tx, user), ip: null, userAgent: 'demo-data' };
-  };
-  const plan = (await listPlanSummaries(tx, {})).find((row) => row.localityName === DEMO_PUBLICATION.plan)!;
-  const period = (await reporting.listPeriods(SEED_META, plan.id)).find(
-    (row) => row.key === DEMO_PUBLICATION.periodKey,
-  );
-  if (!period) return;
-  const standing = await actorOf('dantien.vhxh');
-  const leader = await actorOf('dantien.lanhdao');
-  const saved = await consolidation.save(standing, period.id, {
-    revision: 0,
-    narrative: DEMO_PUBLICATION.narrative,
-  });
-  const sent = await consolidation.send(standing, saved.id!, saved.revision);
-  const approved = await consolidation.approve(leader, sent.id!, sent.revision);
-  await publication.publish(leader, approved.id!, approved.version, {
-    documentNumber: DEMO_PUBLICATION.documentNumber,
-  });
 };

@@ -128,6 +128,22 @@ describe('public site (/cong-khai)', () => {
     periods.returned = (await reportIn('Kỳ thử bị trả lại', 'returned')).period;
     periods.draft = (await reportIn('Kỳ thử dự thảo', 'draft')).period;
 
+    // A second published report, of 2025 (45/BC-UBND), as a locality publishes year after year.
+    const allPeriods = (await standing.call('GET', `/api/v1/plans/${planId}/reporting-periods`)).body
+      .data as Array<{
+      id: string;
+      key: string;
+      label: string;
+    }>;
+    const year2025 = allPeriods.find((row) => row.key === '2025')!;
+    const earlier = await reportIn(year2025.label, 'approved', { id: year2025.id, label: year2025.label });
+    expect(
+      (
+        await leader.call('POST', `/api/v1/consolidated-reports/${earlier.reportId}/versions/1/publish`, {
+          documentNumber: '45/BC-UBND',
+        })
+      ).status,
+    ).toBe(200);
     const publish = await leader.call(
       'POST',
       `/api/v1/consolidated-reports/${publishedReportId}/versions/1/publish`,
@@ -247,7 +263,7 @@ describe('public site (/cong-khai)', () => {
       expect(locality.body).toContain('Ngày phê duyệt</dt><dd>25/11/2026');
       for (const hidden of [periods.unpublished, periods.returned, periods.draft])
         expect(locality.body).not.toContain(hidden.label);
-      // The report published here and the demo's (Năm 2025, 45/BC-UBND): two articles, newest first.
+      // The report published here and the 2025 one (45/BC-UBND): two articles, newest first.
       expect(locality.body.match(/<article class="report"/g)).toHaveLength(2);
       expect(locality.body.indexOf(periods.published.label)).toBeLessThan(
         locality.body.indexOf('Báo cáo Năm 2025'),
