@@ -44,6 +44,10 @@ import { overviewRoutes } from './modules/overview/overview.routes';
 import { createOverviewService } from './modules/overview/overview.service';
 import { planRoutes } from './modules/plan/plan.routes';
 import { createPlanService } from './modules/plan/plan.service';
+import { registerPublicSite } from './modules/public-site/public.routes';
+import { createPublicSiteService } from './modules/public-site/public.service';
+import { publicationRoutes } from './modules/publication/publication.routes';
+import { createPublicationService } from './modules/publication/publication.service';
 import { reportingRoutes } from './modules/reporting/reporting.routes';
 import { createReportingService } from './modules/reporting/reporting.service';
 import { searchRoutes } from './modules/search/search.routes';
@@ -115,6 +119,8 @@ export const createServices = ({
     dashboard,
     overview: createOverviewService({ db, clock, catalog, reporting, notifications: notification }),
     consolidation,
+    publication: createPublicationService({ db, clock }),
+    publicSite: createPublicSiteService({ db }),
     signedScan: createSignedScanService({ db, clock, storage }),
     notification,
     export: createExportService({ db, clock, plan, consolidation, reporting, pdf, templateLimits }),
@@ -139,6 +145,7 @@ export const ALL_ROUTES = [
   ...dashboardRoutes,
   ...overviewRoutes,
   ...consolidationRoutes,
+  ...publicationRoutes,
   ...notificationRoutes,
   ...exportRoutes,
 ];
@@ -218,6 +225,8 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     return reply.code(503).send(new AppError('DATABASE_UNAVAILABLE').toBody());
   });
   registerRoutes(app, ALL_ROUTES, services, { isProduction: deps.config.isProduction });
+  // The public site (/cong-khai): server-rendered pages and open data, no session.
+  registerPublicSite(app, services);
 
   const webRoot = deps.webRoot;
   const hasWeb = webRoot !== undefined && existsSync(`${webRoot}/index.html`);

@@ -135,6 +135,7 @@ export const AUDIT_ENTITY_TYPES = [
   'attachment',
   'consolidated_report',
   'reminder',
+  'report_publication',
 ] as const;
 
 export const ZListAuditEventsQuery = z.object({

@@ -6,6 +6,8 @@
  * search for, written by the repositories, with a trigram index so "ho so truc tuyen" finds
  * "Hồ sơ trực tuyến" on PGlite and PostgreSQL alike.
  */
+
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
@@ -779,4 +781,41 @@ export const storedFileChunk = pgTable(
     bytes: bytea('bytes').notNull(),
   },
   (t) => [primaryKey({ columns: [t.storageKey, t.seq] })],
+);
+
+/**
+ * The leader's decision to publish an approved version of a consolidated report on the public site
+ * (/cong-khai), or to withdraw it with a reason. A withdrawn publication stays as history and is shown
+ * publicly ("đã gỡ ngày …, lý do …"); a version can be published again (a new row). At most one
+ * publication of a report is in force (not withdrawn) at a time: publishing a supplementary version
+ * withdraws the earlier one with that reason.
+ */
+export const reportPublication = pgTable(
+  'report_publication',
+  {
+    id: id(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => consolidatedReport.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** Denormalised for the public queries (the report's plan's locality, its period). */
+    localityId: uuid('locality_id')
+      .notNull()
+      .references(() => locality.id),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => reportingPeriod.id, { onDelete: 'cascade' }),
+    /** The number of the signed document (số văn bản), as the leader gives it; null when not given. */
+    documentNumber: text('document_number'),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    publishedBy: uuid('published_by').references(() => appUser.id),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnBy: uuid('withdrawn_by').references(() => appUser.id),
+    withdrawReason: text('withdraw_reason'),
+  },
+  (t) => [
+    index('report_publication_report_idx').on(t.reportId, t.version),
+    index('report_publication_locality_idx').on(t.localityId),
+    uniqueIndex('report_publication_in_force_key').on(t.reportId).where(sql`${t.withdrawnAt} is null`),
+  ],
 );

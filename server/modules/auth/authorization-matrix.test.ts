@@ -353,6 +353,38 @@ const RULES: Record<string, Rule> = {
     }),
     expected: scoped,
   },
+  listReportPublications: {
+    request: async (relation, fixtures, t) => ({
+      method: 'GET',
+      url: `/api/v1/consolidated-reports/${(await freshApproved(t, relation, fixtures)).id}/publications`,
+    }),
+    expected: scoped,
+  },
+  publishConsolidatedReport: {
+    request: async (relation, fixtures, t) => ({
+      method: 'POST',
+      url: `/api/v1/consolidated-reports/${(await freshApproved(t, relation, fixtures)).id}/versions/1/publish`,
+      body: { documentNumber: '12/BC-UBND' },
+    }),
+    expected: decide,
+  },
+  withdrawConsolidatedReport: {
+    request: async (relation, fixtures, t) => {
+      const report = await freshApproved(t, relation, fixtures);
+      const published = await t.call(
+        'POST',
+        `/api/v1/consolidated-reports/${report.id}/versions/1/publish`,
+        {},
+      );
+      if (published.status !== 200) throw new Error(`fixture publication: ${JSON.stringify(published.body)}`);
+      return {
+        method: 'POST',
+        url: `/api/v1/consolidated-reports/${report.id}/withdraw`,
+        body: { reason: 'Số liệu cần rà soát lại' },
+      };
+    },
+    expected: decide,
+  },
   getPlanDashboard: {
     request: async (relation, fixtures) => ({
       method: 'GET',

@@ -9,6 +9,13 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import catalogJson from './standard-indicators.json' with { type: 'json' };
 
+/**
+ * The version of the standard catalog that ships with this release; every export (open data, the public
+ * site) names it beside the codes. Change it with any change to standard-indicators.json: a test holds
+ * the file's digest for the version, so an edit without a new version fails.
+ */
+export const CATALOG_VERSION = '2026.1';
+
 export const loadCatalog = (): TCatalogIndicator[] => z.array(ZCatalogIndicator).parse(catalogJson);
 
 export const createCatalogService = (entries: TCatalogIndicator[] = loadCatalog()) => {
@@ -32,7 +39,7 @@ export const createCatalogService = (entries: TCatalogIndicator[] = loadCatalog(
 
   const has = (code: string): boolean => byCode.has(code);
 
-  return { list, get, has };
+  return { list, get, has, version: CATALOG_VERSION };
 };
 
 export type CatalogService = ReturnType<typeof createCatalogService>;

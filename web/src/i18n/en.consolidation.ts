@@ -1,7 +1,7 @@
 /** English strings of the consolidated report page and of the notification bell (same keys as vi.consolidation.ts). */
 import type { Resources } from './vi';
 
-type ConsolidationResources = Pick<Resources, 'consolidation' | 'notification'>;
+type ConsolidationResources = Pick<Resources, 'consolidation' | 'notification' | 'publication'>;
 
 export const enConsolidation: ConsolidationResources = {
   consolidation: {
@@ -147,6 +147,31 @@ export const enConsolidation: ConsolidationResources = {
       confirmOk: 'OK',
       back: 'Back to the reporting period',
     },
+  },
+  publication: {
+    title: 'Published for citizens',
+    none: 'The report is not published.',
+    current: 'Version {{version}} is published since {{date}}.',
+    documentNumber: 'Document number: {{number}}',
+    openPublic: 'Open the public page',
+    publish: 'Publish',
+    publishTitle: 'Publish the approved report',
+    publishHint:
+      'Citizens will see the figures, indicator statuses, task results, score and colour of the approved report, and its PDF. Officer names and evidence files are never published.',
+    version: 'Approved version',
+    versionOption: 'Version {{version}}, approved on {{date}}',
+    documentNumberLabel: 'Document number (optional)',
+    published: 'The report is published',
+    withdraw: 'Withdraw from the public site',
+    withdrawTitle: 'Withdraw the report from the public site',
+    withdrawReason: 'Reason',
+    withdrawReasonHint:
+      'The reason is shown publicly with the date of withdrawal (e.g. the figures are being checked).',
+    withdrawReasonRequired: 'Please give the reason.',
+    withdrawn: 'The report was withdrawn from the public site',
+    history: 'Publication history',
+    historyPublished: 'Version {{version}}: published on {{date}}{{by}}',
+    historyWithdrawn: 'withdrawn on {{date}}, reason: {{reason}}',
   },
   notification: {
     bell: 'Notifications',

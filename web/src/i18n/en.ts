@@ -294,6 +294,7 @@ export const en: Resources = {
     usernameRequired: 'Please enter your user name',
     passwordRequired: 'Please enter the password',
     loginButton: 'Sign in',
+    publicSite: 'See the results localities have published',
     forgotHint: 'Forgot your password or have no account? Ask your locality administrator.',
     changePasswordTitle: 'Change password',
     changePasswordLink: 'Change password',
@@ -345,6 +346,7 @@ export const en: Resources = {
       attachment: 'Evidence file',
       consolidated_report: 'Consolidated report',
       reminder: 'Reminder to report',
+      report_publication: 'Report publication',
     },
     levels: { nation: 'Nation', province: 'Province', commune: 'Commune' },
     fields: {

@@ -293,6 +293,7 @@ export const vi = {
     usernameRequired: 'Vui lòng nhập tên đăng nhập',
     passwordRequired: 'Vui lòng nhập mật khẩu',
     loginButton: 'Đăng nhập',
+    publicSite: 'Xem kết quả thực hiện đã công khai của các địa phương',
     forgotHint: 'Quên mật khẩu hoặc chưa có tài khoản? Liên hệ quản trị viên của địa phương.',
     changePasswordTitle: 'Đổi mật khẩu',
     changePasswordLink: 'Đổi mật khẩu',
@@ -344,6 +345,7 @@ export const vi = {
       attachment: 'Tệp minh chứng',
       consolidated_report: 'Báo cáo tổng hợp',
       reminder: 'Đôn đốc báo cáo',
+      report_publication: 'Công khai báo cáo',
     },
     levels: { nation: 'Quốc gia', province: 'Tỉnh, thành phố', commune: 'Xã, phường' },
     fields: {

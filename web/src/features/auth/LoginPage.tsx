@@ -81,6 +81,10 @@ const LoginPage = () => {
         <Typography.Paragraph type="secondary" className={styles.hint}>
           {t('auth.forgotHint')}
         </Typography.Paragraph>
+        {/* The public site is plain server pages: a full page load, not a route of the web app. */}
+        <Typography.Paragraph className={styles.hint}>
+          <a href="/cong-khai">{t('auth.publicSite')}</a>
+        </Typography.Paragraph>
       </Card>
     </main>
   );

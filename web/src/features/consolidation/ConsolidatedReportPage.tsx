@@ -14,6 +14,7 @@ import { formatDateTime, formatDay } from '../reporting/reportStatus';
 import { ApprovedVersions } from './components/ApprovedVersions';
 import { IndicatorFigures, TaskFigures } from './components/ConsolidatedFigures';
 import { NarrativeSections, type Sections, sectionsOf } from './components/NarrativeSections';
+import { PublicationCard } from './components/PublicationCard';
 import { UnitCoverage } from './components/UnitCoverage';
 import { UnitIssues } from './components/UnitIssues';
 import {
@@ -413,6 +414,8 @@ const ConsolidatedReportPage = () => {
           />
         </Card>
       )}
+
+      {data.id && data.versions.length > 0 && <PublicationCard report={{ ...data, id: data.id }} />}
 
       <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 5 }}>
         <Flex gap={8} wrap justify="flex-end">
