@@ -52,9 +52,10 @@ export const extractPlan = (
   const fromGrid = grid.tables.some((table) => isIndicatorTable(table) || isTaskTable(table));
   const tables = fromGrid ? grid.tables : readTables(lines, Math.max(structure.titleIndex, 0));
   let indicators = extractIndicatorsFromTables(tables, { ocr });
-  if (ocr && !fromGrid) {
-    // A scan's table often comes out with its columns interleaved line by line: rebuild it from the
-    // row shapes when that reads more rows than the column reader.
+  if (!fromGrid) {
+    // A table known only from text (a scan's OCR, a flattened print) often comes out with its columns
+    // interleaved line by line: rebuild it from the row shapes when that reads more rows than the
+    // column reader, whether or not the words kept their diacritics.
     const rebuilt = extractIndicatorsFromOcrTable(lines, structure.appendixStart);
     if (rebuilt.length > indicators.length) indicators = rebuilt;
   }
