@@ -10,6 +10,10 @@ export default defineConfig({
       'web/src/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
     ],
+    // PostgreSQL-only tests (a server restart, say) belong to `npm run test:pg`, which sets TEST_DATABASE_URL.
+    exclude: process.env.TEST_DATABASE_URL
+      ? ['**/node_modules/**']
+      : ['**/node_modules/**', '**/*.pg.test.ts'],
     // PGlite instances are memory-hungry; two workers fit the 2-core CI machine.
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -116,7 +116,13 @@ const watchAbort = (signal: AbortSignal | undefined) => {
   // Observed through `race`; a rejection nobody raced against is not an error.
   aborted.catch(() => {});
   return {
-    race: <T>(work: Promise<T>): Promise<T> => (signal ? Promise.race([work, aborted]) : work),
+    race: <T>(work: Promise<T>): Promise<T> => {
+      if (!signal) return work;
+      // Once the signal has won, the work's own end (often "worker terminated") is nobody's business;
+      // left unobserved it would be an unhandled rejection that ends the process.
+      work.catch(() => {});
+      return Promise.race([work, aborted]);
+    },
     dispose: () => signal?.removeEventListener('abort', onAbort),
   };
 };
@@ -360,11 +366,12 @@ export const recognizeImages = async (
         skewDegrees: prepared.skewDegrees,
         grids: prepared.grids,
       });
-      const read = async (image: GreyImage) =>
-        wordsOf(
-          (await abort.race(worker.recognize(await encodeGrey(image), {}, { blocks: true, text: false })))
-            .data,
-        );
+      const read = async (image: GreyImage) => {
+        const png = await abort.race(encodeGrey(image));
+        // The worker is terminated the moment the signal aborts; a job sent to it after that throws.
+        signal?.throwIfAborted();
+        return wordsOf((await abort.race(worker.recognize(png, {}, { blocks: true, text: false }))).data);
+      };
       const words = await read(blankTables(prepared.image, prepared.grids));
       for (const grid of prepared.grids) words.push(...(await readCells(prepared.image, grid, read)));
       for (const word of words) letters += word.text.match(/\p{L}/gu)?.length ?? 0;

@@ -103,6 +103,9 @@ export const enConsolidation: ConsolidationResources = {
       supplementN: 'Supplementary report no. {{count}}',
       frozen:
         'This is the version approved at {{at}}: figures, assessments and text are kept exactly as approved, and the Word/PDF files always match the signed report.',
+      beforeFreezingTitle: 'Approved before figures were frozen',
+      beforeFreezingHint:
+        'This report was approved before the system kept a frozen copy at approval; the figures shown are the current ones and may differ from those approved. The Word file carries this note.',
       newDataTitle: 'New data since the approval',
       newDataHint:
         'A unit report (or a correction) was accepted after the leader approved this report. The approved version stays as it is; to include the new data, start a supplementary report.',

@@ -100,6 +100,9 @@ export const viConsolidation = {
       supplementN: 'Báo cáo bổ sung lần {{count}}',
       frozen:
         'Đây là bản đã được phê duyệt lúc {{at}}: số liệu, đánh giá và nội dung được lưu nguyên như lúc duyệt, tệp Word/PDF tải về luôn giống bản đã ký.',
+      beforeFreezingTitle: 'Duyệt trước khi có bản chốt số liệu',
+      beforeFreezingHint:
+        'Báo cáo này được phê duyệt trước khi hệ thống lưu bản chốt số liệu khi phê duyệt; số liệu hiển thị là số liệu hiện tại, có thể khác với số liệu lúc duyệt. Tệp Word tải về có ghi chú này.',
       newDataTitle: 'Có số liệu mới sau khi duyệt',
       newDataHint:
         'Đã có báo cáo đơn vị được chấp nhận (hoặc bản điều chỉnh) sau khi lãnh đạo phê duyệt. Bản đã duyệt giữ nguyên; muốn đưa số liệu mới vào, hãy lập báo cáo bổ sung.',

@@ -327,6 +327,15 @@ const ConsolidatedReportPage = () => {
           title={t('consolidation.approval.frozen', { at: formatDateTime(data.approval.approvedAt) })}
         />
       )}
+      {data.approvedBeforeFreezing && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="consolidated-approved-before-freezing"
+          title={t('consolidation.approval.beforeFreezingTitle')}
+          description={t('consolidation.approval.beforeFreezingHint')}
+        />
+      )}
       {data.hasNewData && !isOldVersion && (
         <Alert
           type="warning"

@@ -1,7 +1,8 @@
 /**
  * The app outlives a restart of its PostgreSQL server: connection losses are logged, readiness answers
  * 503 while the database is away, and requests succeed again once it is back. PostgreSQL only by
- * nature (PGlite lives inside the process); runs in `npm run test:pg` on its own throwaway cluster,
+ * nature (PGlite lives inside the process), so only `npm run test:pg` includes it (`*.pg.test.ts`, see
+ * vitest.config.ts); it runs on its own throwaway cluster,
  * since the shared test cluster must not be stopped under the other test files.
  */
 import { inspect } from 'node:util';
@@ -11,12 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { type PgCluster, startThrowawayCluster } from '../test/pg-cluster';
 import { buildTestApp, createTestFileStore, fixedClock, TEST_CONFIG } from '../test/test-app';
-import { testDatabaseKind } from '../test/test-db';
 import { type DatabaseHandle, openPostgres, pingDatabase } from './client';
 import { isDatabaseUnavailable } from './errors';
 import { runMigrations } from './migrate';
 
-describe.skipIf(testDatabaseKind() !== 'postgres')('a PostgreSQL restart under a running app', () => {
+describe('a PostgreSQL restart under a running app', () => {
   let cluster: PgCluster;
   let handle: DatabaseHandle;
   let app: FastifyInstance;
