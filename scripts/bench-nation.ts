@@ -1,0 +1,373 @@
+/**
+ * The national benchmark (issue #13): the synthetic country of `scripts/bench/nation-data.ts`
+ * (3,321 communes in 34 provinces by default) on PostgreSQL, and one province of 170 communes on PGlite.
+ * Over real HTTP on loopback it prints, per endpoint, p50/p95 and — on PostgreSQL — the raw-SQL time
+ * beside it: the very statements one request sent, replayed on a connection of their own (so the
+ * ratio is what the app adds: HTTP, JSON, checks, evaluation in JavaScript). Then the event-loop delay
+ * while measuring, 16 users at once for a while (p95, requests a second, errors), and on PGlite the
+ * longest wait of a health check sent every 20 ms while heavy requests and a reminder scan run.
+ *
+ *   npm run bench:nation                                   # both parts (PostgreSQL via a throwaway cluster)
+ *   BENCH_NATION_COMMUNES=500 npm run bench:nation         # a smaller country
+ *   BENCH_PART=pglite npm run bench:nation                 # one part only (pglite | postgres)
+ *
+ * Goals (2-core machine): PostgreSQL — commune dashboard p95 ≤ 50 ms, province overview p95 ≤ 300 ms,
+ * nation overview p95 ≤ 1 s, "Việc của tôi" ≤ 30 ms, every read ≤ 3× its raw SQL, 16 users p95 ≤ 500 ms
+ * with 0 errors; PGlite — the same commune and province figures, no health check waiting > 100 ms.
+ * A benchmark, not a test: it prints the load average beside the figures.
+ */
+import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { createApp, createServices } from '../server/app';
+import type { Clock } from '../server/clock';
+import { SESSION_COOKIE } from '../server/http/route';
+import { createReminderScan } from '../server/jobs/reminders';
+import { createTestFileStore, TEST_CONFIG } from '../server/test/test-app';
+import { createTestDatabase, type TestDatabase } from '../server/test/test-db';
+import { BENCH_PASSWORD, type BenchNation, buildNation, spread } from './bench/nation-data';
+
+const NATION_COMMUNES = Number(process.env.BENCH_NATION_COMMUNES ?? 3321);
+const PROVINCES = Number(process.env.BENCH_PROVINCES ?? 34);
+const PROVINCE_COMMUNES = Number(process.env.BENCH_PROVINCE_COMMUNES ?? 170);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
+const USERS = 16;
+/** After the 2026 due date (30/11): the officers' units have an overdue report, so reminders are due. */
+const clock: Clock = { now: () => new Date('2026-12-05T02:00:00.000Z') };
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+const summary = (times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const load = () =>
+  `load average ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')}`;
+
+// ---- The statements a request sends (PostgreSQL): recorded from every pg client of this process. ----
+type Captured = { text: string; values?: unknown[] };
+let capturing: Captured[] | null = null;
+const originalQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown];
+  if (capturing) {
+    // pg takes (text, values) or (config, values); drizzle sends the latter.
+    const text = typeof first === 'string' ? first : first?.text;
+    const values =
+      (typeof first === 'object' ? first?.values : undefined) ?? (Array.isArray(second) ? second : undefined);
+    if (text) capturing.push({ text, values });
+  }
+  return (originalQuery as (...rest: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+/** A signed-in user over HTTP. */
+type User = { get: (path: string) => Promise<number> };
+
+const signIn = async (base: string, username: string): Promise<User> => {
+  const response = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${username}: ${response.status}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0]!)
+    .find((pair) => pair.startsWith(`${SESSION_COOKIE}=`));
+  if (!cookie) throw new Error('no session cookie');
+  return {
+    get: async (path) => {
+      const answer = await fetch(`${base}${path}`, { headers: { cookie } });
+      await answer.arrayBuffer();
+      return answer.status;
+    },
+  };
+};
+
+type Endpoint = { name: string; goalP95?: number; paths: string[]; user: (i: number) => User };
+
+const timeEndpoint = async (endpoint: Endpoint, count: number) => {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const path = endpoint.paths[(i * 37) % endpoint.paths.length]!;
+    const started = performance.now();
+    const status = await endpoint.user(i).get(path);
+    times.push(performance.now() - started);
+    if (status !== 200) throw new Error(`${endpoint.name} ${path} answered ${status}`);
+  }
+  return summary(times);
+};
+
+/** The same statements as one request of the endpoint, replayed on a connection of their own. */
+const rawSql = async (url: string, endpoint: Endpoint, count: number) => {
+  capturing = [];
+  await endpoint.user(0).get(endpoint.paths[0]!);
+  const statements = capturing.filter((item) => !/^\s*(begin|commit|rollback)/i.test(item.text));
+  capturing = null;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    for (const statement of statements)
+      await client.query({ text: statement.text, values: statement.values });
+    times.push(performance.now() - started);
+  }
+  await client.end();
+  return { ...summary(times), statements: statements.length };
+};
+
+/** The endpoint whose share of the weights holds `at` (0 ≤ at < the total weight). */
+const pickFrom = (mix: Array<{ weight: number; endpoint: Endpoint }>, at: number): Endpoint => {
+  let left = at;
+  for (const item of mix) {
+    if (left < item.weight) return item.endpoint;
+    left -= item.weight;
+  }
+  return mix[mix.length - 1]!.endpoint;
+};
+
+/** USERS virtual users, each requesting the mix one after the other for LOAD_SECONDS. */
+const underLoad = async (mix: Array<{ weight: number; endpoint: Endpoint }>) => {
+  const total = mix.reduce((sum, item) => sum + item.weight, 0);
+  const times: number[] = [];
+  let errors = 0;
+  const until = performance.now() + LOAD_SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: USERS }, async (_, user) => {
+      let i = user * 7919;
+      while (performance.now() < until) {
+        i++;
+        const chosen = pickFrom(mix, (i * 2654435761) % total);
+        const started = performance.now();
+        const status = await chosen
+          .user(i)
+          .get(chosen.paths[i % chosen.paths.length]!)
+          .catch(() => 0);
+        times.push(performance.now() - started);
+        if (status !== 200) errors++;
+      }
+    }),
+  );
+  return { ...summary(times), perSecond: times.length / LOAD_SECONDS, errors, requests: times.length };
+};
+
+const startServer = async (handle: TestDatabase) => {
+  const app: FastifyInstance = await createApp({
+    db: handle.db,
+    config: TEST_CONFIG,
+    clock,
+    storage: createTestFileStore(),
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+};
+
+/** The endpoints of the list, with the users who ask them. */
+const endpointsOf = async (base: string, nation: BenchNation) => {
+  const admin = await signIn(base, 'admin');
+  const officers = await Promise.all(
+    nation.officers
+      .filter((_, i) => i % Math.max(1, Math.floor(nation.officers.length / 20)) === 0)
+      .map((name) => signIn(base, name)),
+  );
+  const asAdmin = () => admin;
+  const planIds = nation.provinces.flatMap((province) => province.planIds);
+  const endpoints: Endpoint[] = [
+    {
+      name: 'commune dashboard',
+      goalP95: 50,
+      paths: planIds.map((id) => `/api/v1/plans/${id}/dashboard`),
+      user: asAdmin,
+    },
+    {
+      name: 'Việc của tôi',
+      goalP95: 30,
+      paths: ['/api/v1/my-work'],
+      user: (i) => officers[i % officers.length]!,
+    },
+    {
+      name: 'province overview',
+      goalP95: 300,
+      paths: nation.provinces.map((province) => `/api/v1/localities/${province.id}/overview`),
+      user: asAdmin,
+    },
+    {
+      name: 'communes of a province',
+      paths: nation.provinces.map((province) => `/api/v1/localities?parentId=${province.id}`),
+      user: asAdmin,
+    },
+    {
+      name: 'plans of a commune',
+      paths: nation.provinces.map((province) => `/api/v1/plans?localityId=${province.communeIds[0]}`),
+      user: asAdmin,
+    },
+  ];
+  if (nation.provinces.length > 1)
+    endpoints.push({
+      name: 'nation overview',
+      goalP95: 1000,
+      paths: [`/api/v1/localities/${nation.nationId}/overview`],
+      user: asAdmin,
+    });
+  return endpoints;
+};
+
+const printEndpoint = (
+  endpoint: Endpoint,
+  api: { p50: number; p95: number },
+  raw?: { p50: number; statements: number },
+) => {
+  const goal = endpoint.goalP95
+    ? ` (goal p95 ≤ ${endpoint.goalP95} ms${api.p95 <= endpoint.goalP95 ? ', met' : ', NOT met'})`
+    : '';
+  const rawPart = raw
+    ? ` | raw SQL p50 ${ms(raw.p50)} in ${raw.statements} statements, ratio ${(api.p50 / raw.p50).toFixed(1)}× (goal ≤ 3×)`
+    : '';
+  console.log(`  ${endpoint.name.padEnd(24)} p50 ${ms(api.p50)}, p95 ${ms(api.p95)}${goal}${rawPart}`);
+};
+
+const postgresPart = async () => {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    console.log('PostgreSQL: skipped (run through `npm run bench:nation`, which starts a throwaway cluster)');
+    return;
+  }
+  const handle = await createTestDatabase();
+  try {
+    await measurePostgres(handle);
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  } finally {
+    await handle.close();
+  }
+};
+
+const measurePostgres = async (handle: TestDatabase) => {
+  {
+    const started = performance.now();
+    const nation = await buildNation(handle.db, spread(NATION_COMMUNES, PROVINCES), (done, total) => {
+      if (done % 5 === 0 || done === total) process.stdout.write(`  built ${done}/${total} provinces\r`);
+    });
+    await handle.db.execute(sql`analyze`);
+    console.log(
+      `PostgreSQL: a nation of ${PROVINCES} provinces, ${NATION_COMMUNES} communes built in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
+    const { app, base } = await startServer(handle);
+    const endpoints = await endpointsOf(base, nation);
+    const databaseUrl = handle.url!;
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    for (const endpoint of endpoints) {
+      await timeEndpoint(endpoint, 3); // warm-up: plans compiled, caches filled
+      delay.enable();
+      const api = await timeEndpoint(
+        endpoint,
+        endpoint.name === 'nation overview' ? Math.ceil(REQUESTS / 4) : REQUESTS,
+      );
+      delay.disable();
+      printEndpoint(endpoint, api, await rawSql(databaseUrl, endpoint, 10));
+    }
+    console.log(
+      `  event-loop delay while measuring: p99 ${ms(delay.percentile(99) / 1e6)}, max ${ms(delay.max / 1e6)}`,
+    );
+    const byName = new Map(endpoints.map((endpoint) => [endpoint.name, endpoint]));
+    const loaded = await underLoad([
+      { weight: 6, endpoint: byName.get('commune dashboard')! },
+      { weight: 3, endpoint: byName.get('Việc của tôi')! },
+      { weight: 1, endpoint: byName.get('province overview')! },
+    ]);
+    console.log(
+      `  ${USERS} users for ${LOAD_SECONDS} s (dashboard 6 : my work 3 : province 1): p50 ${ms(loaded.p50)}, p95 ${ms(loaded.p95)} (goal ≤ 500 ms), ${loaded.perSecond.toFixed(1)} requests/s, ${loaded.errors} errors of ${loaded.requests}`,
+    );
+    console.log(`  ${load()}`);
+    await app.close();
+  }
+};
+
+/** The longest wait of a health check sent every 20 ms while `work` runs. */
+const healthWhile = async (base: string, work: () => Promise<unknown>) => {
+  let running = true;
+  let longest = 0;
+  const probe = (async () => {
+    while (running) {
+      const started = performance.now();
+      await fetch(`${base}/api/v1/health`).then((response) => response.arrayBuffer());
+      longest = Math.max(longest, performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  await work();
+  running = false;
+  await probe;
+  return longest;
+};
+
+const pglitePart = async () => {
+  const saved = process.env.TEST_DATABASE_URL;
+  delete process.env.TEST_DATABASE_URL;
+  const handle = await createTestDatabase();
+  if (saved) process.env.TEST_DATABASE_URL = saved;
+  try {
+    const started = performance.now();
+    const nation = await buildNation(handle.db, [PROVINCE_COMMUNES]);
+    await handle.db.execute(sql`analyze`);
+    console.log(
+      `PGlite: one province of ${PROVINCE_COMMUNES} communes built in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
+    const { app, base } = await startServer(handle);
+    const endpoints = await endpointsOf(base, nation);
+    for (const endpoint of endpoints) {
+      await timeEndpoint(endpoint, 3);
+      let api = { p50: 0, p95: 0 };
+      const longest = await healthWhile(base, async () => {
+        api = await timeEndpoint(endpoint, REQUESTS);
+      });
+      printEndpoint(endpoint, api);
+      console.log(`  ${''.padEnd(24)} longest health check meanwhile ${ms(longest)} (goal ≤ 100 ms)`);
+    }
+    const services = createServices({
+      db: handle.db,
+      clock,
+      config: TEST_CONFIG,
+      storage: createTestFileStore(),
+    });
+    const scan = createReminderScan({
+      db: handle.db,
+      clock,
+      notifications: services.notification,
+      reporting: services.reporting,
+      daysBefore: 3,
+    });
+    let sent = 0;
+    const scanStarted = performance.now();
+    const longest = await healthWhile(base, async () => {
+      const result = await scan.run();
+      sent = result.dueSoon + result.overdue;
+    });
+    console.log(
+      `  reminder scan: ${sent} reminders in ${((performance.now() - scanStarted) / 1000).toFixed(1)} s, longest health check meanwhile ${ms(longest)} (goal ≤ 100 ms)`,
+    );
+    console.log(`  ${load()}`);
+    await app.close();
+  } finally {
+    await handle.close();
+  }
+};
+
+const part = process.env.BENCH_PART;
+try {
+  if (part !== 'pglite') await postgresPart();
+  if (part !== 'postgres') await pglitePart();
+} catch (error) {
+  // Printed before the database is dropped under the app's connections.
+  console.error(error);
+  process.exit(1);
+}
