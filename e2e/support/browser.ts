@@ -19,6 +19,8 @@ export const newPage = async (browser: Browser, baseUrl: string, user: DemoUser 
     baseURL: baseUrl,
     locale: 'vi-VN',
     viewport: { width: 1440, height: 900 },
+    // The app turns its animations off for people who prefer less motion: nothing moves under a click.
+    reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(15_000);
   if (user) await signIn(context, user);
