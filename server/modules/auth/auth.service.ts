@@ -4,7 +4,7 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../shared/audit-log';
 import {
   deleteExpiredSessions,
   deleteSession,

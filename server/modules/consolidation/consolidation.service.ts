@@ -14,7 +14,8 @@ import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../shared/audit-log';
+import { listUnitsByLocality } from '../../shared/units';
 import type { Actor } from '../auth/access';
 import type { DashboardService } from '../dashboard/dashboard.service';
 import {
@@ -24,7 +25,6 @@ import {
 } from '../notification/notification.service';
 import { loadPlanInScope } from '../plan/plan.service';
 import { findPeriodById, listReportsOfPeriods } from '../reporting/reporting.repository';
-import { listUnitsByLocality } from '../unit/unit.repository';
 import { canDecideConsolidated, canEditConsolidated } from './consolidation.policy';
 import {
   type ConsolidatedRow,

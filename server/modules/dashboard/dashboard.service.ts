@@ -21,8 +21,9 @@ import type { Database } from '../../db/client';
 import { appUser } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
+import { findLocalityById } from '../../shared/localities';
+import { listUnitsByLocality } from '../../shared/units';
 import { listIndicatorsByPlan } from '../indicator/indicator.repository';
-import { findLocalityById } from '../locality/locality.repository';
 import { loadPlanInScope } from '../plan/plan.service';
 import { presentPeriod } from '../reporting/reporting.presenter';
 import {
@@ -37,7 +38,6 @@ import {
 import type { ReportingService } from '../reporting/reporting.service';
 import { targetInPeriod } from '../reporting/year-target-in-period';
 import { listTasksByPlan } from '../task/task.repository';
-import { listUnitsByLocality } from '../unit/unit.repository';
 
 type DashboardServiceDeps = {
   db: Database;

@@ -7,7 +7,7 @@ import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
-import { recordPlanAudit } from '../audit/audit.repository';
+import { recordPlanAudit } from '../../shared/audit-log';
 import type { Actor } from '../auth/access';
 import type { CatalogService } from '../catalog/catalog.service';
 import { canEditLedItem, canEditPlan } from '../plan/plan.policy';

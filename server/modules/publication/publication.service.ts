@@ -9,7 +9,8 @@ import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../shared/audit-log';
+import { findLocalityById } from '../../shared/localities';
 import { actorUserId } from '../auth/access';
 import { canDecideConsolidated } from '../consolidation/consolidation.policy';
 import {
@@ -17,7 +18,6 @@ import {
   findConsolidatedById,
   namesOfUsers,
 } from '../consolidation/consolidation.repository';
-import { findLocalityById } from '../locality/locality.repository';
 import { loadPlanInScope } from '../plan/plan.service';
 import { findPeriodById } from '../reporting/reporting.repository';
 import {

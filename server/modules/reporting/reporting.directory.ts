@@ -4,12 +4,12 @@
  * tasks, units and people by id, the localities an actor may read, and the audit trail. This file is the
  * one place that binds them to the other modules; a test can hand the services a narrower one.
  */
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../../shared/audit-log';
+import { findUnitById } from '../../shared/units';
 import { readableLocalityIds } from '../auth/scope';
 import { listIndicatorsByPlan } from '../indicator/indicator.repository';
 import { loadPlanInScope } from '../plan/plan.service';
 import { listTasksByPlan } from '../task/task.repository';
-import { findUnitById } from '../unit/unit.repository';
 import { findUserById } from '../user/user.repository';
 
 export type ReportingDirectory = {
