@@ -6,8 +6,8 @@
 import type { TConsolidatedDocumentHead, TConsolidatedSnapshot } from '@core/schemas/consolidation.schemas';
 import type { Executor } from '../../db/client';
 import { findLocalityById } from '../../shared/localities';
+import type { PlanRow } from '../../shared/plan-contents';
 import { findUnitById } from '../../shared/units';
-import type { PlanRow } from '../plan/plan.repository';
 import { listPeriodsByPlan, listReportsOfPeriods } from '../reporting/reporting.repository';
 
 export type Source = TConsolidatedSnapshot['sources'][number];

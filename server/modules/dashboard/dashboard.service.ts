@@ -22,8 +22,8 @@ import { appUser } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
 import { findLocalityById } from '../../shared/localities';
+import { listIndicatorsByPlan, listTasksByPlan } from '../../shared/plan-contents';
 import { listUnitsByLocality } from '../../shared/units';
-import { listIndicatorsByPlan } from '../indicator/indicator.repository';
 import { loadPlanInScope } from '../plan/plan.service';
 import { presentPeriod } from '../reporting/reporting.presenter';
 import {
@@ -37,7 +37,6 @@ import {
 } from '../reporting/reporting.repository';
 import type { ReportingService } from '../reporting/reporting.service';
 import { targetInPeriod } from '../reporting/year-target-in-period';
-import { listTasksByPlan } from '../task/task.repository';
 
 type DashboardServiceDeps = {
   db: Database;

@@ -13,7 +13,7 @@ import {
   type ReportedProgress,
 } from '@core/domain/plan-evaluation';
 import type { Database } from '../../db/client';
-import type { PlanRow } from '../plan/plan.repository';
+import type { PlanRow } from '../../shared/plan-contents';
 import {
   listActivePlansInLocalities,
   listRegimesOfPlans,

@@ -5,11 +5,16 @@ import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
 import { recordAudit } from '../../shared/audit-log';
 import { findLocalityById, findLocalityChain } from '../../shared/localities';
+import {
+  listIndicatorGroups,
+  listIndicatorsByPlan,
+  listTaskGroups,
+  listTasksByPlan,
+  type PlanRow,
+} from '../../shared/plan-contents';
 import { listUnitsByLocality } from '../../shared/units';
 import type { Actor } from '../auth/access';
 import { readableLocalityIds } from '../auth/scope';
-import { listIndicatorGroups, listIndicatorsByPlan } from '../indicator/indicator.repository';
-import { listTaskGroups, listTasksByPlan } from '../task/task.repository';
 import { canEditUnits } from '../unit/unit.policy';
 import { assertUnitsOfLocality } from '../unit/unit.service';
 import { canEditLedItem, canEditPlan, canReadPlan } from './plan.policy';
@@ -23,7 +28,6 @@ import {
   listPlanReferences,
   listPlanSummaries,
   listReportingRegimes,
-  type PlanRow,
   type PlanSummaryRow,
   planHasReports,
   replacePlanReferences,

@@ -13,8 +13,8 @@ import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
+import type { PlanRow } from '../../shared/plan-contents';
 import type { Actor } from '../auth/access';
-import type { PlanRow } from '../plan/plan.repository';
 import type { ReportingDirectory } from './reporting.directory';
 import { canEnterOnBehalf, canReviewReports } from './reporting.policy';
 import {

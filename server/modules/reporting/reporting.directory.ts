@@ -5,11 +5,10 @@
  * one place that binds them to the other modules; a test can hand the services a narrower one.
  */
 import { recordAudit } from '../../shared/audit-log';
+import { listIndicatorsByPlan, listTasksByPlan } from '../../shared/plan-contents';
 import { findUnitById } from '../../shared/units';
 import { readableLocalityIds } from '../auth/scope';
-import { listIndicatorsByPlan } from '../indicator/indicator.repository';
 import { loadPlanInScope } from '../plan/plan.service';
-import { listTasksByPlan } from '../task/task.repository';
 import { findUserById } from '../user/user.repository';
 
 export type ReportingDirectory = {

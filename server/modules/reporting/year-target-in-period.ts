@@ -7,7 +7,7 @@
 import { measuredBaselineOf } from '@core/domain/year-target';
 import type { TTargetMilestone } from '@core/schemas/reporting.schemas';
 import type { Executor } from '../../db/client';
-import type { TargetRow } from '../indicator/indicator.repository';
+import type { TargetRow } from '../../shared/plan-contents';
 import { presentTargetOfYear } from './reporting.presenter';
 import { listPeriodsByPlan, listReportsOfPeriods, listValues, type PeriodRow } from './reporting.repository';
 
