@@ -20,16 +20,9 @@ import {
  */
 const KNOWN_REPOSITORY_CROSSINGS: readonly string[] = [
   'server/modules/auth/auth.service.ts -> server/modules/user/user.repository.ts',
-  'server/modules/consolidation/consolidation.scan.ts -> server/modules/reporting/reporting.repository.ts',
-  'server/modules/consolidation/consolidation.service.ts -> server/modules/reporting/reporting.repository.ts',
-  'server/modules/consolidation/consolidation.snapshot.ts -> server/modules/reporting/reporting.repository.ts',
-  'server/modules/dashboard/dashboard.service.ts -> server/modules/reporting/reporting.repository.ts',
   'server/modules/import/import.limits.test.ts -> server/modules/user/user.repository.ts',
   'server/modules/import/import.routes.test.ts -> server/modules/user/user.repository.ts',
-  'server/modules/overview/overview.evaluation.ts -> server/modules/reporting/reporting.repository.ts',
-  'server/modules/overview/overview.repository.ts -> server/modules/reporting/reporting.repository.ts',
   'server/modules/publication/publication.service.ts -> server/modules/consolidation/consolidation.repository.ts',
-  'server/modules/publication/publication.service.ts -> server/modules/reporting/reporting.repository.ts',
   'server/modules/reporting/reporting.directory.ts -> server/modules/user/user.repository.ts',
 ];
 

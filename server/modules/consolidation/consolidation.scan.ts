@@ -9,9 +9,9 @@ import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
 import { recordAudit } from '../../shared/audit-log';
+import { findPeriodById } from '../../shared/report-reads';
 import type { FileStore } from '../../storage';
 import { loadPlanInScope } from '../plan/plan.service';
-import { findPeriodById } from '../reporting/reporting.repository';
 import { canDecideConsolidated, canEditConsolidated } from './consolidation.policy';
 import { findApprovedVersion, findConsolidatedById, updateApprovedVersion } from './consolidation.repository';
 

@@ -15,6 +15,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
 import { recordAudit } from '../../shared/audit-log';
+import { findPeriodById, listReportsOfPeriods } from '../../shared/report-reads';
 import { listUnitsByLocality } from '../../shared/units';
 import type { Actor } from '../auth/access';
 import type { DashboardService } from '../dashboard/dashboard.service';
@@ -24,7 +25,6 @@ import {
   type NotificationService,
 } from '../notification/notification.service';
 import { loadPlanInScope } from '../plan/plan.service';
-import { findPeriodById, listReportsOfPeriods } from '../reporting/reporting.repository';
 import { canDecideConsolidated, canEditConsolidated } from './consolidation.policy';
 import {
   type ConsolidatedRow,

@@ -7,8 +7,8 @@ import type { TConsolidatedDocumentHead, TConsolidatedSnapshot } from '@core/sch
 import type { Executor } from '../../db/client';
 import { findLocalityById } from '../../shared/localities';
 import type { PlanRow } from '../../shared/plan-contents';
+import { listPeriodsByPlan, listReportsOfPeriods } from '../../shared/report-reads';
 import { findUnitById } from '../../shared/units';
-import { listPeriodsByPlan, listReportsOfPeriods } from '../reporting/reporting.repository';
 
 export type Source = TConsolidatedSnapshot['sources'][number];
 

@@ -23,9 +23,6 @@ import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
 import { findLocalityById } from '../../shared/localities';
 import { listIndicatorsByPlan, listTasksByPlan } from '../../shared/plan-contents';
-import { listUnitsByLocality } from '../../shared/units';
-import { loadPlanInScope } from '../plan/plan.service';
-import { presentPeriod } from '../reporting/reporting.presenter';
 import {
   listAttachments,
   listLeadUnitsOfPlan,
@@ -34,7 +31,10 @@ import {
   listTaskUpdates,
   listValues,
   type ReportRow,
-} from '../reporting/reporting.repository';
+} from '../../shared/report-reads';
+import { listUnitsByLocality } from '../../shared/units';
+import { loadPlanInScope } from '../plan/plan.service';
+import { presentPeriod } from '../reporting/reporting.presenter';
 import type { ReportingService } from '../reporting/reporting.service';
 import { targetInPeriod } from '../reporting/year-target-in-period';
 

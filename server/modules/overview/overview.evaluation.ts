@@ -14,11 +14,7 @@ import {
 } from '@core/domain/plan-evaluation';
 import type { Database } from '../../db/client';
 import type { PlanRow } from '../../shared/plan-contents';
-import {
-  listActivePlansInLocalities,
-  listRegimesOfPlans,
-  type PeriodRow,
-} from '../reporting/reporting.repository';
+import { listActivePlansInLocalities, listRegimesOfPlans, type PeriodRow } from '../../shared/report-reads';
 import type { ReportingService } from '../reporting/reporting.service';
 import {
   listAcceptedValues,

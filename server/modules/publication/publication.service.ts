@@ -11,6 +11,7 @@ import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
 import { recordAudit } from '../../shared/audit-log';
 import { findLocalityById } from '../../shared/localities';
+import { findPeriodById } from '../../shared/report-reads';
 import { actorUserId } from '../auth/access';
 import { canDecideConsolidated } from '../consolidation/consolidation.policy';
 import {
@@ -19,7 +20,6 @@ import {
   namesOfUsers,
 } from '../consolidation/consolidation.repository';
 import { loadPlanInScope } from '../plan/plan.service';
-import { findPeriodById } from '../reporting/reporting.repository';
 import {
   findPublicationInForce,
   insertPublication,

@@ -9,7 +9,7 @@ import type {
   TUnitReport,
 } from '@core/schemas/reporting.schemas';
 import type { TargetRow } from '../../shared/plan-contents';
-import type { AttachmentRow, PeriodRow, ReportRow, ValueRow } from './reporting.repository';
+import type { AttachmentRow, PeriodRow, ReportRow, ValueRow } from '../../shared/report-reads';
 import type { UnitReportForm } from './unit-report-form';
 
 /**

@@ -12,6 +12,13 @@ import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
 import type { PlanRow } from '../../shared/plan-contents';
+import {
+  listAttachments,
+  listTaskUpdates,
+  listValues,
+  type PeriodRow,
+  type ReportRow,
+} from '../../shared/report-reads';
 import type { Actor } from '../auth/access';
 import type { NotificationService } from '../notification/notification.service';
 import type { PeriodService } from './period.service';
@@ -21,11 +28,6 @@ import {
   findCurrentReport,
   insertAttachment,
   insertReport,
-  listAttachments,
-  listTaskUpdates,
-  listValues,
-  type PeriodRow,
-  type ReportRow,
   replaceTaskUpdates,
   replaceValues,
   supersedeEarlierVersions,
