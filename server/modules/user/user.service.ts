@@ -11,6 +11,13 @@ import { isUniqueViolation } from '../../db/errors';
 import { locality, unit } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/route';
+import {
+  deleteSessionsOfUser,
+  findUserById,
+  listAssignmentsOfUsers,
+  type UserRow,
+  updateUser,
+} from '../../shared/accounts';
 import { recordAudit } from '../../shared/audit-log';
 import { findLocalityChain, findLocalitySubtreeIds } from '../../shared/localities';
 import { findUnitById } from '../../shared/units';
@@ -21,16 +28,11 @@ import { canGrantRole, canManageUsersIn, type HeldRole, userManagement } from '.
 import { presentUser } from './user.presenter';
 import {
   deleteAssignment,
-  deleteSessionsOfUser,
   findAssignmentById,
-  findUserById,
   insertAssignment,
   insertUser,
   listAllUsers,
-  listAssignmentsOfUsers,
   listUsersWithRolesIn,
-  type UserRow,
-  updateUser,
 } from './user.repository';
 
 type UserServiceDeps = { db: Database; clock: Clock };
