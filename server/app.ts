@@ -25,6 +25,11 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { createCatalogService } from './modules/catalog/catalog.service';
+import {
+  findApprovedVersion,
+  findConsolidatedById,
+  namesOfUsers,
+} from './modules/consolidation/consolidation.repository';
 import { consolidationRoutes } from './modules/consolidation/consolidation.routes';
 import { createSignedScanService } from './modules/consolidation/consolidation.scan';
 import { createConsolidationService } from './modules/consolidation/consolidation.service';
@@ -119,7 +124,11 @@ export const createServices = ({
     dashboard,
     overview: createOverviewService({ db, clock, catalog, reporting, notifications: notification }),
     consolidation,
-    publication: createPublicationService({ db, clock }),
+    publication: createPublicationService({
+      db,
+      clock,
+      consolidated: { findConsolidatedById, findApprovedVersion, namesOfUsers },
+    }),
     publicSite: createPublicSiteService({ db }),
     signedScan: createSignedScanService({ db, clock, storage }),
     notification,
