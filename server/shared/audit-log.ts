@@ -6,7 +6,7 @@
 import type { AUDIT_ENTITY_TYPES } from '@core/schemas/auth.schemas';
 import type { Executor } from '../db/client';
 import { auditEvent } from '../db/schema';
-import type { RequestContext } from '../http/route';
+import type { RequestContext } from '../http/request-context';
 import { actorName, actorUserId } from '../modules/auth/access';
 
 export type AuditEntry = {

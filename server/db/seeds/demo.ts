@@ -16,7 +16,7 @@ import { ZCreateTaskRequest } from '@core/schemas/task.schemas';
 import { count } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Clock } from '../../clock';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import { systemActor } from '../../modules/auth/access';
 import { loadActor } from '../../modules/auth/auth.service';
 import { createCatalogService } from '../../modules/catalog/catalog.service';

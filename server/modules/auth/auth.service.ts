@@ -3,7 +3,7 @@ import { foldText } from '@core/domain/text';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import {
   deleteSessionsOfUser,
   findUserById,

@@ -13,7 +13,7 @@ import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import { recordAudit } from '../../shared/audit-log';
 import { findPeriodById, listReportsOfPeriods } from '../../shared/report-reads';
 import { listUnitsByLocality } from '../../shared/units';

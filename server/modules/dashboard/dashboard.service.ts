@@ -20,7 +20,7 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { appUser } from '../../db/schema';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import { findLocalityById } from '../../shared/localities';
 import { listIndicatorsByPlan, listTasksByPlan } from '../../shared/plan-contents';
 import {

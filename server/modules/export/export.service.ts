@@ -29,7 +29,7 @@ import {
 } from '../../documents/export/state-document';
 import { renderConsolidatedReportDocx, renderPlanDocx } from '../../documents/export/word-exporter';
 import { AppError, type ErrorDetail } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import { findLocalityById, findLocalityChain, type LocalityRow } from '../../shared/localities';
 import type { ConsolidationService } from '../consolidation/consolidation.service';
 import type { PlanDetailData } from '../plan/plan.presenter';

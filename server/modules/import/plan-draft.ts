@@ -26,7 +26,7 @@ import type { Database } from '../../db/client';
 import { locality } from '../../db/schema';
 import { compareLocality, localityLabel } from '../../documents/import/locality-match';
 import { AppError, type ErrorDetail } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import { findLocalityChain } from '../../shared/localities';
 import { findUnitsByIds } from '../../shared/units';
 import type { CatalogService } from '../catalog/catalog.service';

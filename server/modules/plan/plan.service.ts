@@ -2,7 +2,7 @@ import type { TCreatePlanRequest, TUpdatePlanRequest } from '@core/schemas/plan.
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import { recordAudit } from '../../shared/audit-log';
 import { findLocalityById, findLocalityChain } from '../../shared/localities';
 import {

@@ -9,7 +9,7 @@ import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import type { consolidatedReport, consolidatedReportVersion } from '../../db/schema';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import { recordAudit } from '../../shared/audit-log';
 import { findLocalityById } from '../../shared/localities';
 import { findPeriodById } from '../../shared/report-reads';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import type { AttachmentRow } from '../../shared/report-reads';
 import type { FileStore } from '../../storage';
 import type { Actor } from '../auth/access';

@@ -6,7 +6,7 @@ import { daysBetween, vietnamDateOf } from '@core/domain/deadlines';
 import type { TMyWork } from '@core/schemas/reporting.schemas';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import { listActivePlansInLocalities, type PeriodRow, type ReportRow } from '../../shared/report-reads';
 import type { UserActor } from '../auth/access';
 import type { PeriodService } from './period.service';

@@ -12,7 +12,7 @@ import type { TCreateAdhocPeriodRequest } from '@core/schemas/reporting.schemas'
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import type { PlanRow } from '../../shared/plan-contents';
 import {
   findPeriodById,

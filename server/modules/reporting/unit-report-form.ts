@@ -6,7 +6,7 @@
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import { listAttachments, listTaskUpdates, listValues } from '../../shared/report-reads';
 import type { PeriodService } from './period.service';
 import type { ReportingDirectory } from './reporting.directory';

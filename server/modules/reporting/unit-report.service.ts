@@ -10,7 +10,7 @@ import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import type { PlanRow } from '../../shared/plan-contents';
 import {
   listAttachments,

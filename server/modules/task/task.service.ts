@@ -3,7 +3,7 @@ import type { TAssignTasksRequest, TCreateTaskRequest, TUpdateTaskRequest } from
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import { recordPlanAudit } from '../../shared/audit-log';
 import type { PlanRow } from '../../shared/plan-contents';
 import { listTasksByPlan, type TaskRow, type TaskWithChildren, touchPlan } from '../../shared/plan-contents';

@@ -10,7 +10,7 @@ import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { locality, unit } from '../../db/schema';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import {
   deleteSessionsOfUser,
   findUserById,
