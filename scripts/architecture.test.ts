@@ -130,6 +130,11 @@ describe('the code base', () => {
     expect([...new Set(crossModuleRepositoryImports(edges))]).toEqual([]);
   });
 
+  it('keeps core/ pure: it imports only core/', () => {
+    const outward = edges.filter(({ from, to }) => from.startsWith('core/') && !to.startsWith('core/'));
+    expect(outward.map(({ from, to }) => `${from} -> ${to}`)).toEqual([]);
+  });
+
   it('keeps server/shared free of module imports (modules build on it, never the other way)', () => {
     // The actor and its roles (auth/access.ts, pure) are the one thing every layer names.
     const upward = edges.filter(
