@@ -24,8 +24,8 @@ import { systemActor } from '../server/modules/auth/access';
 import { loadRegister } from '../server/modules/locality/locality.register';
 import { findLocalityByCode } from '../server/modules/locality/locality.repository';
 import { createLocalityService } from '../server/modules/locality/locality.service';
-import { listUnitsByLocality } from '../server/modules/unit/unit.repository';
 import { createUserService } from '../server/modules/user/user.service';
+import { listUnitsByLocality } from '../server/shared/units';
 
 class UsageError extends Error {}
 

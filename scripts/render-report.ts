@@ -10,13 +10,13 @@ import { mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { createServices } from '../server/app';
 import type { Clock } from '../server/clock';
 import { openPglite } from '../server/db/client';
 import { runMigrations } from '../server/db/migrate';
 import { loadDemoDataIfEmpty } from '../server/db/seeds/demo';
 import { createPdfConverter, findSoffice } from '../server/documents/export/pdf-converter';
 import { systemActor } from '../server/modules/auth/access';
+import { createServices } from '../server/services';
 import { createDiskFileStore } from '../server/storage';
 
 const run = promisify(execFile);

@@ -10,55 +10,35 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Clock } from './clock';
 import type { Config } from './config';
-import { type Database, pingDatabase } from './db/client';
-import type { TemplateLimits } from './documents/export/guarded-template-reader';
-import { createPdfConverter, type PdfConverter } from './documents/export/pdf-converter';
+import { pingDatabase } from './db/client';
 import { AppError } from './errors';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http/error-handler';
 import { type LogStream, loggerOptions } from './http/logging';
 import { registerRoutes } from './http/route';
 import { auditRoutes } from './modules/audit/audit.routes';
-import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
-import { createAuthService } from './modules/auth/auth.service';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
-import { createCatalogService } from './modules/catalog/catalog.service';
 import { consolidationRoutes } from './modules/consolidation/consolidation.routes';
-import { createSignedScanService } from './modules/consolidation/consolidation.scan';
-import { createConsolidationService } from './modules/consolidation/consolidation.service';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
-import { createDashboardService } from './modules/dashboard/dashboard.service';
 import { exportRoutes } from './modules/export/export.routes';
-import { createExportService } from './modules/export/export.service';
 import { importRoutes } from './modules/import/import.routes';
-import { createImportService } from './modules/import/import.service';
 import { indicatorRoutes } from './modules/indicator/indicator.routes';
-import { createIndicatorService } from './modules/indicator/indicator.service';
 import { localityRoutes } from './modules/locality/locality.routes';
-import { createLocalityService } from './modules/locality/locality.service';
 import { notificationRoutes } from './modules/notification/notification.routes';
-import { createNotificationService } from './modules/notification/notification.service';
 import { overviewRoutes } from './modules/overview/overview.routes';
-import { createOverviewService } from './modules/overview/overview.service';
 import { planRoutes } from './modules/plan/plan.routes';
-import { createPlanService } from './modules/plan/plan.service';
 import { registerPublicSite } from './modules/public-site/public.routes';
-import { createPublicSiteService } from './modules/public-site/public.service';
 import { publicationRoutes } from './modules/publication/publication.routes';
-import { createPublicationService } from './modules/publication/publication.service';
 import { reportingRoutes } from './modules/reporting/reporting.routes';
-import { createReportingService } from './modules/reporting/reporting.service';
 import { searchRoutes } from './modules/search/search.routes';
-import { createSearchService } from './modules/search/search.service';
 import { taskRoutes } from './modules/task/task.routes';
-import { createTaskService } from './modules/task/task.service';
 import { unitRoutes } from './modules/unit/unit.routes';
-import { createUnitService } from './modules/unit/unit.service';
 import { userRoutes } from './modules/user/user.routes';
-import { createUserService } from './modules/user/user.service';
-import type { FileStore } from './storage';
+import { createServices, type ServiceDeps, type Services } from './services';
+
+/** Kept for callers that built services from app.ts before the wiring moved to services.ts. */
+export { createServices, type Services };
 
 /** Request bodies above this are refused (413). Large enough that an over-long field gets a 400 naming it. */
 const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -67,67 +47,13 @@ export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
 /** The readiness check's `select 1` must answer within this. */
 const READINESS_TIMEOUT_MS = 2000;
 
-export type AppDeps = {
-  db: Database;
-  /** Without `mail`, notifications are in-app only (no e-mail is queued). */
-  config: Pick<Config, 'logLevel' | 'isProduction' | 'sessionSecret'> &
-    Partial<Pick<Config, 'mail' | 'publicUrl' | 'trustProxy'>>;
-  clock: Clock;
-  storage: FileStore;
+/** What the app is built from: the services' dependencies (services.ts) and the HTTP side's own. */
+export type AppDeps = ServiceDeps & {
   /** Folder with the built SPA; omitted in API-only tests. */
   webRoot?: string;
-  /** Word → PDF (LibreOffice); by default found on the machine at first use. */
-  pdf?: PdfConverter;
-  /** Limits of an uploaded entry template (TEMPLATE_LIMITS by default; tests narrow them). */
-  templateLimits?: TemplateLimits;
   /** Where log lines go (default: standard output); tests capture them. */
   logStream?: LogStream;
 };
-
-export const createServices = ({
-  db,
-  clock,
-  config,
-  storage,
-  pdf = createPdfConverter(),
-  templateLimits,
-}: Pick<AppDeps, 'db' | 'clock' | 'config' | 'storage' | 'pdf' | 'templateLimits'>) => {
-  const catalog = createCatalogService();
-  const notification = createNotificationService({ db, clock, config });
-  const reporting = createReportingService({ db, clock, storage, notifications: notification });
-  const dashboard = createDashboardService({ db, clock, reporting });
-  const plan = createPlanService({ db, clock });
-  const consolidation = createConsolidationService({ db, clock, dashboard, notifications: notification });
-  return {
-    catalog,
-    auth: createAuthService({
-      db,
-      clock,
-      sessionSecret: config.sessionSecret,
-      isProduction: config.isProduction,
-    }),
-    user: createUserService({ db, clock }),
-    audit: createAuditService({ db }),
-    locality: createLocalityService({ db, clock }),
-    unit: createUnitService({ db, clock }),
-    plan,
-    indicator: createIndicatorService({ db, clock, catalog }),
-    task: createTaskService({ db, clock }),
-    search: createSearchService({ db }),
-    import: createImportService({ db, clock, catalog }),
-    reporting,
-    dashboard,
-    overview: createOverviewService({ db, clock, catalog, reporting, notifications: notification }),
-    consolidation,
-    publication: createPublicationService({ db, clock }),
-    publicSite: createPublicSiteService({ db }),
-    signedScan: createSignedScanService({ db, clock, storage }),
-    notification,
-    export: createExportService({ db, clock, plan, consolidation, reporting, pdf, templateLimits }),
-  };
-};
-
-export type Services = ReturnType<typeof createServices>;
 
 export const ALL_ROUTES = [
   ...authRoutes,

@@ -3,7 +3,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { createApp, createServices, DEFAULT_WEB_ROOT } from './app';
+import { createApp, DEFAULT_WEB_ROOT } from './app';
 import { clockStartingAt, systemClock } from './clock';
 import { loadConfig } from './config';
 import { fileStoreFor, filesFolder, importDiskFilesIntoDatabase } from './database-file-store';
@@ -11,6 +11,7 @@ import { DataDirLockedError } from './db/data-dir-lock';
 import { openMigratedDatabase } from './db/migrate';
 import { loadDemoDataIfEmpty } from './db/seeds/demo';
 import { startBackgroundJobs } from './jobs/scheduler';
+import { createServices } from './services';
 
 const config = loadConfig(process.env);
 const clock = config.clockStart ? clockStartingAt(config.clockStart) : systemClock;

@@ -8,19 +8,13 @@ import { unsafeTextProblem } from '@core/schemas/common.schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { Services } from '../app';
 import { AppError } from '../errors';
 import { type Actor, hasPermission, type Permission } from '../modules/auth/access';
 import type { SignedIn } from '../modules/auth/auth.service';
+import type { Services } from '../services';
+import type { RequestContext } from './request-context';
 
-export type { Permission };
-
-/** Who is asking and from where: passed to every service call and written into the audit trail. */
-export type RequestContext = {
-  actor: Actor;
-  ip: string | null;
-  userAgent: string | null;
-};
+export type { Permission, RequestContext };
 
 /** The extra the auth routes need: the session behind the request. */
 export type SessionContext = { signedIn: SignedIn | null; sessionToken: string | null };

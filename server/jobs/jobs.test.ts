@@ -6,11 +6,11 @@
  */
 import { eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../app';
 import type { Clock } from '../clock';
 import { DEVELOPMENT_PUBLIC_URL, loadConfig } from '../config';
 import { type DatabaseHandle, openPostgres } from '../db/client';
 import { appUser, emailOutbox, notification, reminderSent } from '../db/schema';
+import { createServices } from '../services';
 import { explainedValues } from '../test/factories';
 import {
   buildTestApp,

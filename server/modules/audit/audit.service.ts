@@ -2,7 +2,7 @@ import type { TAuditEvent, TListAuditEventsQuery } from '@core/schemas/auth.sche
 import { and, count, desc, eq, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { appUser, auditEvent, indicator } from '../../db/schema';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import type { Actor, Role } from '../auth/access';
 import { readableLocalityIds } from '../auth/scope';
 

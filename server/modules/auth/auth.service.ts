@@ -3,26 +3,28 @@ import { foldText } from '@core/domain/text';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
-import { recordAudit } from '../audit/audit.repository';
+import type { RequestContext } from '../../http/request-context';
 import {
-  deleteExpiredSessions,
-  deleteSession,
   deleteSessionsOfUser,
-  extendSession,
-  findLiveSession,
   findUserById,
   findUserByUsername,
-  insertSession,
   listAssignmentsOfUsers,
-  type SessionRow,
   type UserRow,
   updateUser,
-} from '../user/user.repository';
+} from '../../shared/accounts';
+import { recordAudit } from '../../shared/audit-log';
 import type { UserActor } from './access';
 import { insertLoginAttempt, markLoginAttemptSucceeded } from './login-attempt.repository';
 import { assertMayTrySignIn } from './login-throttle';
 import { getDummyHash, hashPassword, verifyPassword } from './password';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  extendSession,
+  findLiveSession,
+  insertSession,
+  type SessionRow,
+} from './session.repository';
 
 /** A session lasts 8 working hours after its last use. */
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { and, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { locality } from '../../db/schema';
-import { findLocalityChain, findLocalitySubtreeIds } from '../locality/locality.repository';
+import { findLocalityChain, findLocalitySubtreeIds } from '../../shared/localities';
 import type { Actor } from './access';
 
 /**

@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
+import { recordAudit } from '../../shared/audit-log';
+import { findPeriodById } from '../../shared/report-reads';
 import type { FileStore } from '../../storage';
-import { recordAudit } from '../audit/audit.repository';
 import { loadPlanInScope } from '../plan/plan.service';
-import { findPeriodById } from '../reporting/reporting.repository';
 import { canDecideConsolidated, canEditConsolidated } from './consolidation.policy';
 import { findApprovedVersion, findConsolidatedById, updateApprovedVersion } from './consolidation.repository';
 

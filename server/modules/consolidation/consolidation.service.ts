@@ -13,8 +13,10 @@ import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
-import { recordAudit } from '../audit/audit.repository';
+import type { RequestContext } from '../../http/request-context';
+import { recordAudit } from '../../shared/audit-log';
+import { findPeriodById, listReportsOfPeriods } from '../../shared/report-reads';
+import { listUnitsByLocality } from '../../shared/units';
 import type { Actor } from '../auth/access';
 import type { DashboardService } from '../dashboard/dashboard.service';
 import {
@@ -23,8 +25,6 @@ import {
   type NotificationService,
 } from '../notification/notification.service';
 import { loadPlanInScope } from '../plan/plan.service';
-import { findPeriodById, listReportsOfPeriods } from '../reporting/reporting.repository';
-import { listUnitsByLocality } from '../unit/unit.repository';
 import { canDecideConsolidated, canEditConsolidated } from './consolidation.policy';
 import {
   type ConsolidatedRow,

@@ -5,10 +5,10 @@
  */
 import type { TConsolidatedDocumentHead, TConsolidatedSnapshot } from '@core/schemas/consolidation.schemas';
 import type { Executor } from '../../db/client';
-import { findLocalityById } from '../locality/locality.repository';
-import type { PlanRow } from '../plan/plan.repository';
-import { listPeriodsByPlan, listReportsOfPeriods } from '../reporting/reporting.repository';
-import { findUnitById } from '../unit/unit.repository';
+import { findLocalityById } from '../../shared/localities';
+import type { PlanRow } from '../../shared/plan-contents';
+import { listPeriodsByPlan, listReportsOfPeriods } from '../../shared/report-reads';
+import { findUnitById } from '../../shared/units';
 
 export type Source = TConsolidatedSnapshot['sources'][number];
 

@@ -20,11 +20,9 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { appUser } from '../../db/schema';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
-import { listIndicatorsByPlan } from '../indicator/indicator.repository';
-import { findLocalityById } from '../locality/locality.repository';
-import { loadPlanInScope } from '../plan/plan.service';
-import { presentPeriod } from '../reporting/reporting.presenter';
+import type { RequestContext } from '../../http/request-context';
+import { findLocalityById } from '../../shared/localities';
+import { listIndicatorsByPlan, listTasksByPlan } from '../../shared/plan-contents';
 import {
   listAttachments,
   listLeadUnitsOfPlan,
@@ -33,11 +31,12 @@ import {
   listTaskUpdates,
   listValues,
   type ReportRow,
-} from '../reporting/reporting.repository';
+} from '../../shared/report-reads';
+import { listUnitsByLocality } from '../../shared/units';
+import { loadPlanInScope } from '../plan/plan.service';
+import { presentPeriod } from '../reporting/reporting.presenter';
 import type { ReportingService } from '../reporting/reporting.service';
 import { targetInPeriod } from '../reporting/year-target-in-period';
-import { listTasksByPlan } from '../task/task.repository';
-import { listUnitsByLocality } from '../unit/unit.repository';
 
 type DashboardServiceDeps = {
   db: Database;

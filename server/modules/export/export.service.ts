@@ -29,9 +29,9 @@ import {
 } from '../../documents/export/state-document';
 import { renderConsolidatedReportDocx, renderPlanDocx } from '../../documents/export/word-exporter';
 import { AppError, type ErrorDetail } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
+import { findLocalityById, findLocalityChain, type LocalityRow } from '../../shared/localities';
 import type { ConsolidationService } from '../consolidation/consolidation.service';
-import { findLocalityById, findLocalityChain, type LocalityRow } from '../locality/locality.repository';
 import type { PlanDetailData } from '../plan/plan.presenter';
 import type { PlanService } from '../plan/plan.service';
 import type { ReportingService } from '../reporting/reporting.service';

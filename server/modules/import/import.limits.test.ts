@@ -8,10 +8,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locality } from '../../db/schema';
 import type { ImportDocumentOptions } from '../../documents/import/import-document';
+import { findUserByUsername } from '../../shared/accounts';
 import { buildTestApp, fixedClock, type TestApp } from '../../test/test-app';
 import { loadActor } from '../auth/auth.service';
 import { createCatalogService } from '../catalog/catalog.service';
-import { findUserByUsername } from '../user/user.repository';
 import { createImportService } from './import.service';
 
 const TEXT = new TextEncoder().encode('KẾ HOẠCH\nI. MỤC TIÊU\n');

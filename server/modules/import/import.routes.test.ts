@@ -3,10 +3,10 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJob } from '../../db/schema';
 import { buildPlanDocx } from '../../documents/import/test-documents';
+import { findUserByUsername } from '../../shared/accounts';
 import { buildTestApp, type Client, fixedClock, type TestApp } from '../../test/test-app';
 import { loadActor } from '../auth/auth.service';
 import { createCatalogService } from '../catalog/catalog.service';
-import { findUserByUsername } from '../user/user.repository';
 import { createImportService } from './import.service';
 
 const SCAN = new URL('../../test/fixtures/import/seed-002-scan.pdf', import.meta.url);

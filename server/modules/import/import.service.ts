@@ -27,10 +27,10 @@ import {
 import { UnreadableDocumentError } from '../../documents/import/import-plan';
 import { matchLocality } from '../../documents/import/locality-match';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
+import { findLocalityChain } from '../../shared/localities';
 import { actorUserId } from '../auth/access';
 import type { CatalogService } from '../catalog/catalog.service';
-import { findLocalityChain } from '../locality/locality.repository';
 import { canEditPlan, canReadPlan } from '../plan/plan.policy';
 import type { PlanDetailData } from '../plan/plan.presenter';
 import { canImportPlans, canSeeImportJob } from './import.policy';

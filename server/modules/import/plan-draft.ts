@@ -26,15 +26,15 @@ import type { Database } from '../../db/client';
 import { locality } from '../../db/schema';
 import { compareLocality, localityLabel } from '../../documents/import/locality-match';
 import { AppError, type ErrorDetail } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
+import { findLocalityChain } from '../../shared/localities';
+import { findUnitsByIds } from '../../shared/units';
 import type { CatalogService } from '../catalog/catalog.service';
 import { createIndicatorService } from '../indicator/indicator.service';
-import { findLocalityChain } from '../locality/locality.repository';
 import { canEditPlan, canReadPlan } from '../plan/plan.policy';
 import type { PlanDetailData } from '../plan/plan.presenter';
 import { createPlanService } from '../plan/plan.service';
 import { createTaskService } from '../task/task.service';
-import { findUnitsByIds } from '../unit/unit.repository';
 import { createUnitService } from '../unit/unit.service';
 
 type PlanDraftDeps = { db: Database; clock: Clock; catalog: Pick<CatalogService, 'has' | 'get'> };

@@ -1,5 +1,5 @@
 import type { TIndicator, TTarget } from '@core/schemas/indicator.schemas';
-import type { IndicatorWithChildren, TargetRow } from './indicator.repository';
+import type { IndicatorWithChildren, TargetRow } from '../../shared/plan-contents';
 
 export const presentTarget = (row: TargetRow): TTarget => ({
   id: row.id,

@@ -1,27 +1,19 @@
 import { toSearchText } from '@core/domain/text';
-import { and, asc, eq, inArray, isNotNull, max, or } from 'drizzle-orm';
+import { and, eq, isNotNull, max, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { indicator, indicatorGroup, indicatorTarget, indicatorUnit, indicatorValue } from '../../db/schema';
+import {
+  type IndicatorGroupRow,
+  type IndicatorRow,
+  type IndicatorWithChildren,
+  indicatorsWithChildren,
+  type TargetRow,
+} from '../../shared/plan-contents';
 
-export type IndicatorRow = typeof indicator.$inferSelect;
-export type TargetRow = typeof indicatorTarget.$inferSelect;
-export type IndicatorGroupRow = typeof indicatorGroup.$inferSelect;
-export type IndicatorWithChildren = IndicatorRow & {
-  groupName: string | null;
-  targets: TargetRow[];
-  coordinatingUnitIds: string[];
-};
 type IndicatorValues = Omit<typeof indicator.$inferInsert, 'searchText' | 'id' | 'createdAt' | 'updatedAt'>;
 
 const searchTextOf = (values: { code?: string | null; name: string }) =>
   toSearchText(values.code, values.name);
-
-export const listIndicatorGroups = (executor: Executor, planId: string): Promise<IndicatorGroupRow[]> =>
-  executor
-    .select()
-    .from(indicatorGroup)
-    .where(eq(indicatorGroup.planId, planId))
-    .orderBy(asc(indicatorGroup.position));
 
 /** Finds the plan's group of that name, creating it at the end when it does not exist yet. */
 export const findOrCreateIndicatorGroup = async (
@@ -59,53 +51,12 @@ export const nextIndicatorPosition = async (executor: Executor, planId: string):
 export const findIndicatorById = async (executor: Executor, id: string): Promise<IndicatorRow | undefined> =>
   (await executor.select().from(indicator).where(eq(indicator.id, id)))[0];
 
-/** Loads indicators with their group name, targets (by year) and coordinating units (in printed order). */
-const withChildren = async (executor: Executor, rows: IndicatorRow[]): Promise<IndicatorWithChildren[]> => {
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const groupIds = [...new Set(rows.map((row) => row.groupId).filter((id): id is string => id != null))];
-  // Sequential on purpose: inside a transaction there is one connection, and pg refuses overlapping queries on it.
-  const targets = await executor
-    .select()
-    .from(indicatorTarget)
-    .where(inArray(indicatorTarget.indicatorId, ids))
-    .orderBy(asc(indicatorTarget.year));
-  const links = await executor
-    .select()
-    .from(indicatorUnit)
-    .where(inArray(indicatorUnit.indicatorId, ids))
-    .orderBy(asc(indicatorUnit.position));
-  const groups = groupIds.length
-    ? await executor.select().from(indicatorGroup).where(inArray(indicatorGroup.id, groupIds))
-    : [];
-  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
-  return rows.map((row) => ({
-    ...row,
-    groupName: row.groupId ? (groupNames.get(row.groupId) ?? null) : null,
-    targets: targets.filter((target) => target.indicatorId === row.id),
-    coordinatingUnitIds: links.filter((link) => link.indicatorId === row.id).map((link) => link.unitId),
-  }));
-};
-
-export const listIndicatorsByPlan = async (
-  executor: Executor,
-  planId: string,
-): Promise<IndicatorWithChildren[]> =>
-  withChildren(
-    executor,
-    await executor
-      .select()
-      .from(indicator)
-      .where(eq(indicator.planId, planId))
-      .orderBy(asc(indicator.position)),
-  );
-
 export const loadIndicator = async (
   executor: Executor,
   id: string,
 ): Promise<IndicatorWithChildren | undefined> => {
   const row = await findIndicatorById(executor, id);
-  return row ? (await withChildren(executor, [row]))[0] : undefined;
+  return row ? (await indicatorsWithChildren(executor, [row]))[0] : undefined;
 };
 
 export const insertIndicator = async (executor: Executor, values: IndicatorValues): Promise<IndicatorRow> =>

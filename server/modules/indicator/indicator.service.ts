@@ -6,13 +6,13 @@ import type {
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
-import { recordPlanAudit } from '../audit/audit.repository';
+import type { RequestContext } from '../../http/request-context';
+import { recordPlanAudit } from '../../shared/audit-log';
+import type { PlanRow } from '../../shared/plan-contents';
+import { type IndicatorRow, type IndicatorWithChildren, touchPlan } from '../../shared/plan-contents';
 import type { Actor } from '../auth/access';
 import type { CatalogService } from '../catalog/catalog.service';
 import { canEditLedItem, canEditPlan } from '../plan/plan.policy';
-import type { PlanRow } from '../plan/plan.repository';
-import { touchPlan } from '../plan/plan.repository';
 import { loadLedItemInScope, loadPlanInScope } from '../plan/plan.service';
 import { assertUnitsOfLocality } from '../unit/unit.service';
 import {
@@ -21,8 +21,6 @@ import {
   findIndicatorById,
   findOrCreateIndicatorGroup,
   findTarget,
-  type IndicatorRow,
-  type IndicatorWithChildren,
   indicatorHasReportedData,
   insertIndicator,
   insertTargets,

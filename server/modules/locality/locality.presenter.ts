@@ -1,5 +1,5 @@
 import type { TLocality } from '@core/schemas/locality.schemas';
-import type { LocalityRow } from './locality.repository';
+import type { LocalityRow } from '../../shared/localities';
 
 export const presentLocality = (row: LocalityRow): TLocality => ({
   id: row.id,

@@ -13,8 +13,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { Executor } from '../../db/client';
-import type { RequestContext } from '../../http/route';
-import { recordAudit } from '../audit/audit.repository';
+import type { RequestContext } from '../../http/request-context';
+import { recordAudit } from '../../shared/audit-log';
 
 const REGISTER_FILE = new URL('./register/vn-localities-2025.json', import.meta.url);
 

@@ -3,17 +3,12 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
-import { recordAudit } from '../audit/audit.repository';
+import type { RequestContext } from '../../http/request-context';
+import { recordAudit } from '../../shared/audit-log';
+import { findLocalityById, findLocalityChain, type LocalityRow } from '../../shared/localities';
 import { ancestorLocalityIds, readableLocalityIds } from '../auth/scope';
 import { canCreateLocalityUnder, canCreateRootLocality, canReadLocality } from './locality.policy';
-import {
-  findLocalityById,
-  findLocalityChain,
-  insertLocality,
-  type LocalityRow,
-  listLocalities,
-} from './locality.repository';
+import { insertLocality, listLocalities } from './locality.repository';
 
 type LocalityServiceDeps = { db: Database; clock: Clock };
 

@@ -10,7 +10,7 @@ import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import { chainOf } from '../auth/scope';
 import {
   countUnreadOfUser,

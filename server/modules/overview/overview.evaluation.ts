@@ -13,12 +13,8 @@ import {
   type ReportedProgress,
 } from '@core/domain/plan-evaluation';
 import type { Database } from '../../db/client';
-import type { PlanRow } from '../plan/plan.repository';
-import {
-  listActivePlansInLocalities,
-  listRegimesOfPlans,
-  type PeriodRow,
-} from '../reporting/reporting.repository';
+import type { PlanRow } from '../../shared/plan-contents';
+import { listActivePlansInLocalities, listRegimesOfPlans, type PeriodRow } from '../../shared/report-reads';
 import type { ReportingService } from '../reporting/reporting.service';
 import {
   listAcceptedValues,

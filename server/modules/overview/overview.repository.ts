@@ -22,7 +22,7 @@ import {
   taskUpdate,
   unitReport,
 } from '../../db/schema';
-import type { PeriodRow, ReportRow } from '../reporting/reporting.repository';
+import type { PeriodRow, ReportRow } from '../../shared/report-reads';
 
 export type ChildLocalityRow = Pick<
   typeof locality.$inferSelect,

@@ -27,12 +27,12 @@ import type {
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
-import { recordAudit } from '../audit/audit.repository';
+import type { RequestContext } from '../../http/request-context';
+import { recordAudit } from '../../shared/audit-log';
+import { findLocalityById, findLocalityChain } from '../../shared/localities';
 import { actorName, hasRoleCovering } from '../auth/access';
 import type { CatalogService } from '../catalog/catalog.service';
 import { type ExportedFile, XLSX_TYPE } from '../export/export.service';
-import { findLocalityById, findLocalityChain } from '../locality/locality.repository';
 import type { NotificationService } from '../notification/notification.service';
 import { presentPeriod } from '../reporting/reporting.presenter';
 import type { ReportingService } from '../reporting/reporting.service';

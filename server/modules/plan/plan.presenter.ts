@@ -1,12 +1,16 @@
 import type { TPlanDetail, TPlanSummary } from '@core/schemas/plan.schemas';
+import type { LocalityRow } from '../../shared/localities';
+import type {
+  IndicatorGroupRow,
+  IndicatorWithChildren,
+  TaskGroupRow,
+  TaskWithChildren,
+} from '../../shared/plan-contents';
+import type { UnitRow } from '../../shared/units';
 import { presentIndicator } from '../indicator/indicator.presenter';
-import type { IndicatorGroupRow, IndicatorWithChildren } from '../indicator/indicator.repository';
 import { presentLocality } from '../locality/locality.presenter';
-import type { LocalityRow } from '../locality/locality.repository';
 import { presentTask } from '../task/task.presenter';
-import type { TaskGroupRow, TaskWithChildren } from '../task/task.repository';
 import { presentUnit } from '../unit/unit.presenter';
-import type { UnitRow } from '../unit/unit.repository';
 import type { PlanReferenceRow, PlanSummaryRow, ReportingRegimeRow } from './plan.repository';
 
 export type PlanDetailData = {

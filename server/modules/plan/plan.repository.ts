@@ -1,4 +1,4 @@
-import { foldTokens, toSearchText } from '@core/domain/text';
+import { toSearchText } from '@core/domain/text';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
@@ -12,8 +12,9 @@ import {
   task,
   unitReport,
 } from '../../db/schema';
+import type { PlanRow } from '../../shared/plan-contents';
+import { likeAllTokens } from '../../shared/text-search';
 
-export type PlanRow = typeof plan.$inferSelect;
 export type PlanReferenceRow = typeof planReference.$inferSelect;
 export type ReportingRegimeRow = typeof reportingRegime.$inferSelect;
 export type PlanSummaryRow = PlanRow & { localityName: string; indicatorCount: number; taskCount: number };
@@ -21,13 +22,6 @@ type PlanValues = Omit<typeof plan.$inferInsert, 'id' | 'searchText' | 'createdA
 
 const searchTextOf = (values: { number?: string | null; title: string; issuer: string }) =>
   toSearchText(values.number, values.issuer, values.title);
-
-/** Every folded token must start a word: `search_text LIKE '% token%'`, which the trigram index serves. */
-export const likeAllTokens = (column: AnyPgColumn, query: string): SQL | undefined => {
-  const tokens = foldTokens(query);
-  if (tokens.length === 0) return undefined;
-  return and(...tokens.map((token) => sql`${column} like ${`% ${token}%`}`));
-};
 
 export const listPlanSummaries = async (
   executor: Executor,
@@ -125,11 +119,6 @@ export const updatePlan = async (
       .where(eq(plan.id, before.id))
       .returning()
   )[0]!;
-};
-
-/** Marks the plan changed (its indicators or tasks were edited). */
-export const touchPlan = async (executor: Executor, id: string, at: Date): Promise<void> => {
-  await executor.update(plan).set({ updatedAt: at }).where(eq(plan.id, id));
 };
 
 export const deletePlan = async (executor: Executor, id: string): Promise<void> => {

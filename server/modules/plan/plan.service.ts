@@ -2,15 +2,20 @@ import type { TCreatePlanRequest, TUpdatePlanRequest } from '@core/schemas/plan.
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
-import { recordAudit } from '../audit/audit.repository';
+import type { RequestContext } from '../../http/request-context';
+import { recordAudit } from '../../shared/audit-log';
+import { findLocalityById, findLocalityChain } from '../../shared/localities';
+import {
+  listIndicatorGroups,
+  listIndicatorsByPlan,
+  listTaskGroups,
+  listTasksByPlan,
+  type PlanRow,
+} from '../../shared/plan-contents';
+import { listUnitsByLocality } from '../../shared/units';
 import type { Actor } from '../auth/access';
 import { readableLocalityIds } from '../auth/scope';
-import { listIndicatorGroups, listIndicatorsByPlan } from '../indicator/indicator.repository';
-import { findLocalityById, findLocalityChain } from '../locality/locality.repository';
-import { listTaskGroups, listTasksByPlan } from '../task/task.repository';
 import { canEditUnits } from '../unit/unit.policy';
-import { listUnitsByLocality } from '../unit/unit.repository';
 import { assertUnitsOfLocality } from '../unit/unit.service';
 import { canEditLedItem, canEditPlan, canReadPlan } from './plan.policy';
 import type { PlanDetailData } from './plan.presenter';
@@ -23,7 +28,6 @@ import {
   listPlanReferences,
   listPlanSummaries,
   listReportingRegimes,
-  type PlanRow,
   type PlanSummaryRow,
   planHasReports,
   replacePlanReferences,

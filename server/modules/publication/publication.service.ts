@@ -7,19 +7,15 @@ import type { TPublication, TPublishRequest, TReportPublications } from '@core/s
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
+import type { consolidatedReport, consolidatedReportVersion } from '../../db/schema';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
-import { recordAudit } from '../audit/audit.repository';
+import type { RequestContext } from '../../http/request-context';
+import { recordAudit } from '../../shared/audit-log';
+import { findLocalityById } from '../../shared/localities';
+import { findPeriodById } from '../../shared/report-reads';
 import { actorUserId } from '../auth/access';
 import { canDecideConsolidated } from '../consolidation/consolidation.policy';
-import {
-  findApprovedVersion,
-  findConsolidatedById,
-  namesOfUsers,
-} from '../consolidation/consolidation.repository';
-import { findLocalityById } from '../locality/locality.repository';
 import { loadPlanInScope } from '../plan/plan.service';
-import { findPeriodById } from '../reporting/reporting.repository';
 import {
   findPublicationInForce,
   insertPublication,
@@ -28,7 +24,26 @@ import {
   withdrawPublication,
 } from './publication.repository';
 
-type PublicationServiceDeps = { db: Database; clock: Clock };
+/**
+ * What publication reads of the consolidated reports. The consolidation module owns those rows; its
+ * repository functions are handed in where the services are wired (app.ts), so this module does not
+ * import another module's repository.
+ */
+export type ConsolidatedReads = {
+  findConsolidatedById: (
+    executor: Executor,
+    id: string,
+  ) => Promise<typeof consolidatedReport.$inferSelect | undefined>;
+  findApprovedVersion: (
+    executor: Executor,
+    reportId: string,
+    version: number,
+  ) => Promise<typeof consolidatedReportVersion.$inferSelect | undefined>;
+  /** Display names of users, by id. */
+  namesOfUsers: (executor: Executor, ids: Array<string | null | undefined>) => Promise<Map<string, string>>;
+};
+
+type PublicationServiceDeps = { db: Database; clock: Clock; consolidated: ConsolidatedReads };
 
 const CHANGED_MESSAGE = 'Việc công khai báo cáo này vừa được người khác thay đổi. Hãy tải lại trang.';
 
@@ -36,7 +51,8 @@ const CHANGED_MESSAGE = 'Việc công khai báo cáo này vừa được ngườ
 export const publicPathOf = (localityCode: string): string =>
   `/cong-khai/dia-phuong/${encodeURIComponent(localityCode)}`;
 
-export const createPublicationService = ({ db, clock }: PublicationServiceDeps) => {
+export const createPublicationService = ({ db, clock, consolidated }: PublicationServiceDeps) => {
+  const { findApprovedVersion, findConsolidatedById, namesOfUsers } = consolidated;
   /** The report, its period and plan, in the actor's scope (404 outside it). */
   const loadReport = async (executor: Executor, context: RequestContext, reportId: string) => {
     const report = await findConsolidatedById(executor, reportId);

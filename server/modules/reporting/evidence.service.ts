@@ -7,18 +7,14 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
+import type { AttachmentRow } from '../../shared/report-reads';
 import type { FileStore } from '../../storage';
 import type { Actor } from '../auth/access';
 import type { PeriodService } from './period.service';
 import type { ReportingDirectory } from './reporting.directory';
 import { canEditUnitReport } from './reporting.policy';
-import {
-  type AttachmentRow,
-  deleteAttachment,
-  findAttachmentById,
-  insertAttachment,
-} from './reporting.repository';
+import { deleteAttachment, findAttachmentById, insertAttachment } from './reporting.repository';
 import type { UnitReportForms } from './unit-report-form';
 
 export type EvidenceServiceDeps = {

@@ -6,21 +6,19 @@ import { daysBetween, vietnamDateOf } from '@core/domain/deadlines';
 import type { TMyWork } from '@core/schemas/reporting.schemas';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
+import { listActivePlansInLocalities, type PeriodRow, type ReportRow } from '../../shared/report-reads';
 import type { UserActor } from '../auth/access';
 import type { PeriodService } from './period.service';
 import type { ReportingDirectory } from './reporting.directory';
 import { presentPeriod, presentReportSummary } from './reporting.presenter';
 import {
-  listActivePlansInLocalities,
   listActivePlansLedBy,
   listConsolidatedReportsInStatus,
   listPeriodsAwaitingConsolidation,
   listReportsAwaitingReview,
   listReportsOfUnitsInPeriods,
   listStartedObligationsOfUnits,
-  type PeriodRow,
-  type ReportRow,
 } from './reporting.repository';
 
 export type MyWorkServiceDeps = {

@@ -12,23 +12,21 @@ import type { TCreateAdhocPeriodRequest } from '@core/schemas/reporting.schemas'
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
-import type { Actor } from '../auth/access';
-import type { PlanRow } from '../plan/plan.repository';
-import type { ReportingDirectory } from './reporting.directory';
-import { canEnterOnBehalf, canReviewReports } from './reporting.policy';
+import type { RequestContext } from '../../http/request-context';
+import type { PlanRow } from '../../shared/plan-contents';
 import {
   findPeriodById,
-  findReportById,
-  insertMissingPeriods,
-  insertPeriod,
   listLeadUnitsOfPlan,
   listPeriodsByPlan,
   listRegimesOfPlans,
   listReportsOfPeriods,
   type PeriodRow,
   type ReportRow,
-} from './reporting.repository';
+} from '../../shared/report-reads';
+import type { Actor } from '../auth/access';
+import type { ReportingDirectory } from './reporting.directory';
+import { canEnterOnBehalf, canReviewReports } from './reporting.policy';
+import { findReportById, insertMissingPeriods, insertPeriod } from './reporting.repository';
 
 export type PeriodServiceDeps = {
   db: Database;

@@ -4,13 +4,13 @@
  * tasks, units and people by id, the localities an actor may read, and the audit trail. This file is the
  * one place that binds them to the other modules; a test can hand the services a narrower one.
  */
-import { recordAudit } from '../audit/audit.repository';
+
+import { findUserById } from '../../shared/accounts';
+import { recordAudit } from '../../shared/audit-log';
+import { listIndicatorsByPlan, listTasksByPlan } from '../../shared/plan-contents';
+import { findUnitById } from '../../shared/units';
 import { readableLocalityIds } from '../auth/scope';
-import { listIndicatorsByPlan } from '../indicator/indicator.repository';
 import { loadPlanInScope } from '../plan/plan.service';
-import { listTasksByPlan } from '../task/task.repository';
-import { findUnitById } from '../unit/unit.repository';
-import { findUserById } from '../user/user.repository';
 
 export type ReportingDirectory = {
   /** The plan, after the read (or edit) check of its locality chain. @throws AppError the given not-found code */

@@ -8,8 +8,8 @@ import type {
   TTargetMilestone,
   TUnitReport,
 } from '@core/schemas/reporting.schemas';
-import type { TargetRow } from '../indicator/indicator.repository';
-import type { AttachmentRow, PeriodRow, ReportRow, ValueRow } from './reporting.repository';
+import type { TargetRow } from '../../shared/plan-contents';
+import type { AttachmentRow, PeriodRow, ReportRow, ValueRow } from '../../shared/report-reads';
 import type { UnitReportForm } from './unit-report-form';
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import {
@@ -10,33 +10,17 @@ import {
   locality,
   plan,
   reportingPeriod,
-  reportingRegime,
   task,
   taskUpdate,
   unit,
   unitReport,
 } from '../../db/schema';
-
-export type PeriodRow = typeof reportingPeriod.$inferSelect;
-export type ReportRow = typeof unitReport.$inferSelect;
-export type ValueRow = typeof indicatorValue.$inferSelect;
-export type TaskUpdateRow = typeof taskUpdate.$inferSelect;
-export type AttachmentRow = typeof attachment.$inferSelect;
-
-export const listPeriodsByPlan = (executor: Executor, planId: string): Promise<PeriodRow[]> =>
-  executor
-    .select()
-    .from(reportingPeriod)
-    .where(eq(reportingPeriod.planId, planId))
-    .orderBy(asc(reportingPeriod.periodEnd), asc(reportingPeriod.key));
+import type { AttachmentRow, PeriodRow, ReportRow } from '../../shared/report-reads';
 
 export const listPeriodsByIds = (executor: Executor, ids: string[]): Promise<PeriodRow[]> =>
   ids.length === 0
     ? Promise.resolve([])
     : executor.select().from(reportingPeriod).where(inArray(reportingPeriod.id, ids));
-
-export const findPeriodById = async (executor: Executor, id: string): Promise<PeriodRow | undefined> =>
-  (await executor.select().from(reportingPeriod).where(eq(reportingPeriod.id, id)))[0];
 
 /** Inserts periods that do not exist yet (by plan and key); existing ones are left as they are. */
 export const insertMissingPeriods = async (
@@ -54,60 +38,6 @@ export const insertPeriod = async (
   executor: Executor,
   row: typeof reportingPeriod.$inferInsert,
 ): Promise<PeriodRow> => (await executor.insert(reportingPeriod).values(row).returning())[0]!;
-
-/**
- * The units that lead at least one indicator or task of the plan, with how many of each. Given a period's
- * due date, a task handed to a unit after that day does not count: the unit owes reports from then on.
- */
-export const listLeadUnitsOfPlan = async (
-  executor: Executor,
-  planId: string,
-  dueDate?: string,
-): Promise<Array<{ unitId: string; unitName: string; indicatorCount: number; taskCount: number }>> => {
-  const indicatorCounts = await executor
-    .select({ unitId: indicator.leadUnitId, n: sql<number>`count(*)::int` })
-    .from(indicator)
-    .where(and(eq(indicator.planId, planId), isNotNull(indicator.leadUnitId)))
-    .groupBy(indicator.leadUnitId);
-  const taskCounts = await executor
-    .select({ unitId: task.leadUnitId, n: sql<number>`count(*)::int` })
-    .from(task)
-    .where(
-      and(
-        eq(task.planId, planId),
-        isNotNull(task.leadUnitId),
-        dueDate
-          ? or(
-              isNull(task.leadAssignedAt),
-              sql`(${task.leadAssignedAt} at time zone 'Asia/Ho_Chi_Minh')::date <= ${dueDate}`,
-            )
-          : undefined,
-      ),
-    )
-    .groupBy(task.leadUnitId);
-  const ids = [...new Set([...indicatorCounts, ...taskCounts].map((row) => row.unitId!))];
-  if (ids.length === 0) return [];
-  const units = await executor
-    .select({ id: unit.id, name: unit.name })
-    .from(unit)
-    .where(inArray(unit.id, ids))
-    .orderBy(asc(unit.name));
-  return units.map((row) => ({
-    unitId: row.id,
-    unitName: row.name,
-    indicatorCount: Number(indicatorCounts.find((count) => count.unitId === row.id)?.n ?? 0),
-    taskCount: Number(taskCounts.find((count) => count.unitId === row.id)?.n ?? 0),
-  }));
-};
-
-export const listReportsOfPeriods = (executor: Executor, periodIds: string[]): Promise<ReportRow[]> =>
-  periodIds.length === 0
-    ? Promise.resolve([])
-    : executor
-        .select()
-        .from(unitReport)
-        .where(inArray(unitReport.periodId, periodIds))
-        .orderBy(asc(unitReport.version));
 
 export const findReportById = async (executor: Executor, id: string): Promise<ReportRow | undefined> =>
   (await executor.select().from(unitReport).where(eq(unitReport.id, id)))[0];
@@ -171,16 +101,6 @@ export const supersedeEarlierVersions = async (executor: Executor, report: Repor
     );
 };
 
-export const listValues = (executor: Executor, reportIds: string[]): Promise<ValueRow[]> =>
-  reportIds.length === 0
-    ? Promise.resolve([])
-    : executor.select().from(indicatorValue).where(inArray(indicatorValue.reportId, reportIds));
-
-export const listTaskUpdates = (executor: Executor, reportIds: string[]): Promise<TaskUpdateRow[]> =>
-  reportIds.length === 0
-    ? Promise.resolve([])
-    : executor.select().from(taskUpdate).where(inArray(taskUpdate.reportId, reportIds));
-
 export const replaceValues = async (
   executor: Executor,
   reportId: string,
@@ -199,15 +119,6 @@ export const replaceTaskUpdates = async (
   if (rows.length) await executor.insert(taskUpdate).values(rows.map((row) => ({ ...row, reportId })));
 };
 
-export const listAttachments = (executor: Executor, reportIds: string[]): Promise<AttachmentRow[]> =>
-  reportIds.length === 0
-    ? Promise.resolve([])
-    : executor
-        .select()
-        .from(attachment)
-        .where(inArray(attachment.reportId, reportIds))
-        .orderBy(asc(attachment.uploadedAt));
-
 export const findAttachmentById = async (
   executor: Executor,
   id: string,
@@ -222,18 +133,6 @@ export const insertAttachment = async (
 export const deleteAttachment = async (executor: Executor, id: string): Promise<void> => {
   await executor.delete(attachment).where(eq(attachment.id, id));
 };
-
-export type RegimeRow = typeof reportingRegime.$inferSelect;
-
-/** The reporting regimes of several plans at once. */
-export const listRegimesOfPlans = (executor: Executor, planIds: string[]): Promise<RegimeRow[]> =>
-  planIds.length === 0
-    ? Promise.resolve([])
-    : executor
-        .select()
-        .from(reportingRegime)
-        .where(inArray(reportingRegime.planId, planIds))
-        .orderBy(asc(reportingRegime.planId), asc(reportingRegime.position));
 
 /** The plan a piece of work belongs to, as "Việc của tôi" names it. */
 const planColumns = {
@@ -353,17 +252,6 @@ export const listReportsAwaitingReview = (executor: Executor, localityIds: strin
           ),
         )
         .orderBy(asc(unitReport.submittedAt), asc(unit.name));
-
-/** Active plans of the given localities (all when null), for "Việc của tôi" of the standing agency (one query). */
-export const listActivePlansInLocalities = (executor: Executor, localityIds: string[] | null) =>
-  localityIds != null && localityIds.length === 0
-    ? Promise.resolve([])
-    : executor
-        .select()
-        .from(plan)
-        .where(
-          and(eq(plan.status, 'active'), ...(localityIds ? [inArray(plan.localityId, localityIds)] : [])),
-        );
 
 const sentByUser = alias(appUser, 'sent_by_user');
 const decidedByUser = alias(appUser, 'decided_by_user');

@@ -6,11 +6,12 @@
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
+import { listAttachments, listTaskUpdates, listValues } from '../../shared/report-reads';
 import type { PeriodService } from './period.service';
 import type { ReportingDirectory } from './reporting.directory';
 import { canEditUnitReport, canEnterOnBehalf, canReviewReports } from './reporting.policy';
-import { listAttachments, listReportVersions, listTaskUpdates, listValues } from './reporting.repository';
+import { listReportVersions } from './reporting.repository';
 import type { LedIndicator } from './unit-report-values';
 import { findPreviousAcceptedValues, listReturns } from './unit-report-values.repository';
 import { acceptedObservationsUpTo, targetInPeriod } from './year-target-in-period';

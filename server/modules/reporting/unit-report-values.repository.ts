@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { appUser, indicatorValue, reportingPeriod, unitReport, unitReportReturn } from '../../db/schema';
-import type { PeriodRow, ValueRow } from './reporting.repository';
+import type { PeriodRow, ValueRow } from '../../shared/report-reads';
 
 export type ReturnRow = typeof unitReportReturn.$inferSelect & { returnedByName: string | null };
 

@@ -8,7 +8,7 @@ import { formatDateVi } from '@core/domain/deadlines';
 import { checkIndicatorFigures } from '@core/domain/indicator-values';
 import type { TSaveReportRequest } from '@core/schemas/reporting.schemas';
 import { AppError, type ErrorDetail } from '../../errors';
-import type { ValueRow } from './reporting.repository';
+import type { ValueRow } from '../../shared/report-reads';
 
 /** An indicator the unit leads, as the form lists it. */
 export type LedIndicator = {

@@ -10,10 +10,17 @@ import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
+import type { PlanRow } from '../../shared/plan-contents';
+import {
+  listAttachments,
+  listTaskUpdates,
+  listValues,
+  type PeriodRow,
+  type ReportRow,
+} from '../../shared/report-reads';
 import type { Actor } from '../auth/access';
 import type { NotificationService } from '../notification/notification.service';
-import type { PlanRow } from '../plan/plan.repository';
 import type { PeriodService } from './period.service';
 import type { ReportingDirectory } from './reporting.directory';
 import { canEditUnitReport, canReviewReports } from './reporting.policy';
@@ -21,11 +28,6 @@ import {
   findCurrentReport,
   insertAttachment,
   insertReport,
-  listAttachments,
-  listTaskUpdates,
-  listValues,
-  type PeriodRow,
-  type ReportRow,
   replaceTaskUpdates,
   replaceValues,
   supersedeEarlierVersions,

@@ -7,9 +7,14 @@
 import { measuredBaselineOf } from '@core/domain/year-target';
 import type { TTargetMilestone } from '@core/schemas/reporting.schemas';
 import type { Executor } from '../../db/client';
-import type { TargetRow } from '../indicator/indicator.repository';
+import type { TargetRow } from '../../shared/plan-contents';
+import {
+  listPeriodsByPlan,
+  listReportsOfPeriods,
+  listValues,
+  type PeriodRow,
+} from '../../shared/report-reads';
 import { presentTargetOfYear } from './reporting.presenter';
-import { listPeriodsByPlan, listReportsOfPeriods, listValues, type PeriodRow } from './reporting.repository';
 
 /** An accepted value of an indicator with the period it was reported for. */
 export type AcceptedObservation = {

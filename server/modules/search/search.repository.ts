@@ -2,7 +2,7 @@ import { foldText } from '@core/domain/text';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { indicator, locality, plan, task } from '../../db/schema';
-import { likeAllTokens } from '../plan/plan.repository';
+import { likeAllTokens } from '../../shared/text-search';
 
 export type SearchRow = {
   type: 'plan' | 'indicator' | 'task';

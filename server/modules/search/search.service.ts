@@ -1,7 +1,7 @@
 import { foldTokens } from '@core/domain/text';
 import type { TSearchHit } from '@core/schemas/search.schemas';
 import type { Database } from '../../db/client';
-import type { RequestContext } from '../../http/route';
+import type { RequestContext } from '../../http/request-context';
 import { readableLocalityIds } from '../auth/scope';
 import { searchPlanItems } from './search.repository';
 

@@ -1,5 +1,5 @@
 import type { TTask } from '@core/schemas/task.schemas';
-import type { TaskWithChildren } from './task.repository';
+import type { TaskWithChildren } from '../../shared/plan-contents';
 
 export const presentTask = (row: TaskWithChildren, can: { edit: boolean }): TTask => ({
   id: row.id,

@@ -1,18 +1,18 @@
 import { toSearchText } from '@core/domain/text';
-import { and, asc, eq, inArray, isNotNull, max, ne, or } from 'drizzle-orm';
+import { and, eq, isNotNull, max, ne, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { task, taskGroup, taskUnit, taskUpdate } from '../../db/schema';
+import {
+  type TaskGroupRow,
+  type TaskRow,
+  type TaskWithChildren,
+  tasksWithChildren,
+} from '../../shared/plan-contents';
 
-export type TaskRow = typeof task.$inferSelect;
-export type TaskGroupRow = typeof taskGroup.$inferSelect;
-export type TaskWithChildren = TaskRow & { groupName: string | null; coordinatingUnitIds: string[] };
 type TaskValues = Omit<typeof task.$inferInsert, 'id' | 'searchText' | 'createdAt' | 'updatedAt'>;
 
 const searchTextOf = (values: { code?: string | null; name: string; output?: string | null }) =>
   toSearchText(values.code, values.name, values.output);
-
-export const listTaskGroups = (executor: Executor, planId: string): Promise<TaskGroupRow[]> =>
-  executor.select().from(taskGroup).where(eq(taskGroup.planId, planId)).orderBy(asc(taskGroup.position));
 
 /** Finds the plan's task group of that name, creating it at the end when it does not exist yet. */
 export const findOrCreateTaskGroup = async (
@@ -50,36 +50,9 @@ export const nextTaskPosition = async (executor: Executor, planId: string): Prom
 export const findTaskById = async (executor: Executor, id: string): Promise<TaskRow | undefined> =>
   (await executor.select().from(task).where(eq(task.id, id)))[0];
 
-const withChildren = async (executor: Executor, rows: TaskRow[]): Promise<TaskWithChildren[]> => {
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const groupIds = [...new Set(rows.map((row) => row.groupId).filter((id): id is string => id != null))];
-  // Sequential on purpose: inside a transaction there is one connection, and pg refuses overlapping queries on it.
-  const links = await executor
-    .select()
-    .from(taskUnit)
-    .where(inArray(taskUnit.taskId, ids))
-    .orderBy(asc(taskUnit.position));
-  const groups = groupIds.length
-    ? await executor.select().from(taskGroup).where(inArray(taskGroup.id, groupIds))
-    : [];
-  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
-  return rows.map((row) => ({
-    ...row,
-    groupName: row.groupId ? (groupNames.get(row.groupId) ?? null) : null,
-    coordinatingUnitIds: links.filter((link) => link.taskId === row.id).map((link) => link.unitId),
-  }));
-};
-
-export const listTasksByPlan = async (executor: Executor, planId: string): Promise<TaskWithChildren[]> =>
-  withChildren(
-    executor,
-    await executor.select().from(task).where(eq(task.planId, planId)).orderBy(asc(task.position)),
-  );
-
 export const loadTask = async (executor: Executor, id: string): Promise<TaskWithChildren | undefined> => {
   const row = await findTaskById(executor, id);
-  return row ? (await withChildren(executor, [row]))[0] : undefined;
+  return row ? (await tasksWithChildren(executor, [row]))[0] : undefined;
 };
 
 export const insertTask = async (executor: Executor, values: TaskValues): Promise<TaskRow> =>

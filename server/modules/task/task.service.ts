@@ -3,12 +3,12 @@ import type { TAssignTasksRequest, TCreateTaskRequest, TUpdateTaskRequest } from
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
-import { recordPlanAudit } from '../audit/audit.repository';
+import type { RequestContext } from '../../http/request-context';
+import { recordPlanAudit } from '../../shared/audit-log';
+import type { PlanRow } from '../../shared/plan-contents';
+import { listTasksByPlan, type TaskRow, type TaskWithChildren, touchPlan } from '../../shared/plan-contents';
 import type { Actor } from '../auth/access';
 import { canEditLedItem, canEditPlan } from '../plan/plan.policy';
-import type { PlanRow } from '../plan/plan.repository';
-import { touchPlan } from '../plan/plan.repository';
 import { loadLedItemInScope, loadPlanInScope } from '../plan/plan.service';
 import { assertUnitsOfLocality } from '../unit/unit.service';
 import {
@@ -16,12 +16,9 @@ import {
   findOrCreateTaskGroup,
   findTaskById,
   insertTask,
-  listTasksByPlan,
   loadTask,
   nextTaskPosition,
   replaceTaskUnits,
-  type TaskRow,
-  type TaskWithChildren,
   taskHasReportedData,
   updateTask,
 } from './task.repository';

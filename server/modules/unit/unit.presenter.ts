@@ -1,5 +1,5 @@
 import type { TUnit } from '@core/schemas/locality.schemas';
-import type { UnitRow } from './unit.repository';
+import type { UnitRow } from '../../shared/units';
 
 export const presentUnit = (row: UnitRow): TUnit => ({
   id: row.id,

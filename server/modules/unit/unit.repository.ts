@@ -1,25 +1,8 @@
 import { toSearchText } from '@core/domain/text';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { indicator, indicatorUnit, plan, roleAssignment, task, taskUnit, unit } from '../../db/schema';
-
-export type UnitRow = typeof unit.$inferSelect;
-
-export const listUnitsByLocality = (executor: Executor, localityId: string): Promise<UnitRow[]> =>
-  executor
-    .select()
-    .from(unit)
-    .where(eq(unit.localityId, localityId))
-    .orderBy(asc(unit.isExternal), asc(unit.name));
-
-export const findUnitById = async (executor: Executor, id: string): Promise<UnitRow | undefined> =>
-  (await executor.select().from(unit).where(eq(unit.id, id)))[0];
-
-export const findUnitsByIds = async (executor: Executor, ids: string[]): Promise<UnitRow[]> => {
-  // Guard against an invalid `IN ()` query.
-  if (ids.length === 0) return [];
-  return executor.select().from(unit).where(inArray(unit.id, ids));
-};
+import type { UnitRow } from '../../shared/units';
 
 export const insertUnit = async (
   executor: Executor,

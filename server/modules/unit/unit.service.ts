@@ -3,20 +3,12 @@ import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
-import { recordAudit } from '../audit/audit.repository';
-import { findLocalityChain } from '../locality/locality.repository';
+import type { RequestContext } from '../../http/request-context';
+import { recordAudit } from '../../shared/audit-log';
+import { findLocalityChain } from '../../shared/localities';
+import { findUnitById, findUnitsByIds, listUnitsByLocality, type UnitRow } from '../../shared/units';
 import { canEditUnits, canReadUnits } from './unit.policy';
-import {
-  countUnitUsage,
-  deleteUnit,
-  findUnitById,
-  findUnitsByIds,
-  insertUnit,
-  listUnitsByLocality,
-  type UnitRow,
-  updateUnit,
-} from './unit.repository';
+import { countUnitUsage, deleteUnit, insertUnit, updateUnit } from './unit.repository';
 
 type UnitServiceDeps = { db: Database; clock: Clock };
 

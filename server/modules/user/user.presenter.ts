@@ -1,5 +1,5 @@
 import type { TUser } from '@core/schemas/auth.schemas';
-import type { RoleAssignmentRow, UserRow } from './user.repository';
+import type { RoleAssignmentRow, UserRow } from '../../shared/accounts';
 
 /** Never includes the password hash: the response schema would refuse it anyway. */
 export const presentUser = (

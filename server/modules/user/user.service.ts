@@ -10,27 +10,29 @@ import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { locality, unit } from '../../db/schema';
 import { AppError } from '../../errors';
-import type { RequestContext } from '../../http/route';
-import { recordAudit } from '../audit/audit.repository';
+import type { RequestContext } from '../../http/request-context';
+import {
+  deleteSessionsOfUser,
+  findUserById,
+  listAssignmentsOfUsers,
+  type UserRow,
+  updateUser,
+} from '../../shared/accounts';
+import { recordAudit } from '../../shared/audit-log';
+import { findLocalityChain, findLocalitySubtreeIds } from '../../shared/localities';
+import { findUnitById } from '../../shared/units';
 import type { Actor } from '../auth/access';
 import { assertStrongPassword } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
-import { findLocalityChain, findLocalitySubtreeIds } from '../locality/locality.repository';
-import { findUnitById } from '../unit/unit.repository';
 import { canGrantRole, canManageUsersIn, type HeldRole, userManagement } from './user.policy';
 import { presentUser } from './user.presenter';
 import {
   deleteAssignment,
-  deleteSessionsOfUser,
   findAssignmentById,
-  findUserById,
   insertAssignment,
   insertUser,
   listAllUsers,
-  listAssignmentsOfUsers,
   listUsersWithRolesIn,
-  type UserRow,
-  updateUser,
 } from './user.repository';
 
 type UserServiceDeps = { db: Database; clock: Clock };

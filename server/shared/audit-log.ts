@@ -1,8 +1,13 @@
+/**
+ * Writing the audit trail (the `audit_event` table), which every module that changes data does inside its
+ * own transaction. It lives here, not in the audit module (which only reads the trail), so modules need not
+ * import each other to record a change.
+ */
 import type { AUDIT_ENTITY_TYPES } from '@core/schemas/auth.schemas';
-import type { Executor } from '../../db/client';
-import { auditEvent } from '../../db/schema';
-import type { RequestContext } from '../../http/route';
-import { actorName, actorUserId } from '../auth/access';
+import type { Executor } from '../db/client';
+import { auditEvent } from '../db/schema';
+import type { RequestContext } from '../http/request-context';
+import { actorName, actorUserId } from '../modules/auth/access';
 
 export type AuditEntry = {
   entityType: (typeof AUDIT_ENTITY_TYPES)[number];

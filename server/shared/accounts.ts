@@ -1,0 +1,53 @@
+/**
+ * User accounts as signing in, the user module and the reporting workflow read them, with the changes
+ * both signing in and account management make (an account's fields, ending its sessions). The user
+ * module owns creating accounts and role assignments; auth owns the sessions themselves.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { appUser, roleAssignment, session } from '../db/schema';
+
+export type UserRow = typeof appUser.$inferSelect;
+export type RoleAssignmentRow = typeof roleAssignment.$inferSelect;
+
+export const findUserById = async (executor: Executor, id: string): Promise<UserRow | undefined> =>
+  (await executor.select().from(appUser).where(eq(appUser.id, id)))[0];
+
+export const findUserByUsername = async (
+  executor: Executor,
+  username: string,
+): Promise<UserRow | undefined> =>
+  (await executor.select().from(appUser).where(eq(appUser.username, username)))[0];
+
+export const updateUser = async (
+  executor: Executor,
+  id: string,
+  values: Partial<Omit<UserRow, 'id' | 'createdAt'>>,
+): Promise<UserRow> => (await executor.update(appUser).set(values).where(eq(appUser.id, id)).returning())[0]!;
+
+export const listAssignmentsOfUsers = async (
+  executor: Executor,
+  userIds: string[],
+): Promise<RoleAssignmentRow[]> =>
+  userIds.length === 0
+    ? []
+    : executor
+        .select()
+        .from(roleAssignment)
+        .where(inArray(roleAssignment.userId, userIds))
+        .orderBy(asc(roleAssignment.createdAt));
+
+/** Ends every session of the user, or every one but `exceptId` (the one in use). */
+export const deleteSessionsOfUser = async (
+  executor: Executor,
+  userId: string,
+  exceptId?: string,
+): Promise<void> => {
+  await executor
+    .delete(session)
+    .where(
+      exceptId
+        ? and(eq(session.userId, userId), sql`${session.id} <> ${exceptId}`)
+        : eq(session.userId, userId),
+    );
+};

@@ -1,0 +1,119 @@
+/**
+ * What a plan holds, read by every module that shows or evaluates a plan (the plan page, reports,
+ * the dashboard, the overview): its row, its indicators with their targets and its tasks, each with
+ * group name and coordinating units. The plan, indicator and task modules own the writes.
+ */
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import {
+  indicator,
+  indicatorGroup,
+  indicatorTarget,
+  indicatorUnit,
+  plan,
+  task,
+  taskGroup,
+  taskUnit,
+} from '../db/schema';
+
+export type PlanRow = typeof plan.$inferSelect;
+
+/** Marks the plan changed (its indicators or tasks were edited). */
+export const touchPlan = async (executor: Executor, id: string, at: Date): Promise<void> => {
+  await executor.update(plan).set({ updatedAt: at }).where(eq(plan.id, id));
+};
+
+export type IndicatorRow = typeof indicator.$inferSelect;
+export type TargetRow = typeof indicatorTarget.$inferSelect;
+export type IndicatorGroupRow = typeof indicatorGroup.$inferSelect;
+export type IndicatorWithChildren = IndicatorRow & {
+  groupName: string | null;
+  targets: TargetRow[];
+  coordinatingUnitIds: string[];
+};
+
+export const listIndicatorGroups = (executor: Executor, planId: string): Promise<IndicatorGroupRow[]> =>
+  executor
+    .select()
+    .from(indicatorGroup)
+    .where(eq(indicatorGroup.planId, planId))
+    .orderBy(asc(indicatorGroup.position));
+
+/** Loads indicators with their group name, targets (by year) and coordinating units (in printed order). */
+export const indicatorsWithChildren = async (
+  executor: Executor,
+  rows: IndicatorRow[],
+): Promise<IndicatorWithChildren[]> => {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const groupIds = [...new Set(rows.map((row) => row.groupId).filter((id): id is string => id != null))];
+  // Sequential on purpose: inside a transaction there is one connection, and pg refuses overlapping queries on it.
+  const targets = await executor
+    .select()
+    .from(indicatorTarget)
+    .where(inArray(indicatorTarget.indicatorId, ids))
+    .orderBy(asc(indicatorTarget.year));
+  const links = await executor
+    .select()
+    .from(indicatorUnit)
+    .where(inArray(indicatorUnit.indicatorId, ids))
+    .orderBy(asc(indicatorUnit.position));
+  const groups = groupIds.length
+    ? await executor.select().from(indicatorGroup).where(inArray(indicatorGroup.id, groupIds))
+    : [];
+  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+  return rows.map((row) => ({
+    ...row,
+    groupName: row.groupId ? (groupNames.get(row.groupId) ?? null) : null,
+    targets: targets.filter((target) => target.indicatorId === row.id),
+    coordinatingUnitIds: links.filter((link) => link.indicatorId === row.id).map((link) => link.unitId),
+  }));
+};
+
+export const listIndicatorsByPlan = async (
+  executor: Executor,
+  planId: string,
+): Promise<IndicatorWithChildren[]> =>
+  indicatorsWithChildren(
+    executor,
+    await executor
+      .select()
+      .from(indicator)
+      .where(eq(indicator.planId, planId))
+      .orderBy(asc(indicator.position)),
+  );
+
+export type TaskRow = typeof task.$inferSelect;
+export type TaskGroupRow = typeof taskGroup.$inferSelect;
+export type TaskWithChildren = TaskRow & { groupName: string | null; coordinatingUnitIds: string[] };
+
+export const listTaskGroups = (executor: Executor, planId: string): Promise<TaskGroupRow[]> =>
+  executor.select().from(taskGroup).where(eq(taskGroup.planId, planId)).orderBy(asc(taskGroup.position));
+
+/** Loads tasks with their group name and coordinating units (in printed order). */
+export const tasksWithChildren = async (executor: Executor, rows: TaskRow[]): Promise<TaskWithChildren[]> => {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const groupIds = [...new Set(rows.map((row) => row.groupId).filter((id): id is string => id != null))];
+  // Sequential on purpose: inside a transaction there is one connection, and pg refuses overlapping queries on it.
+  const links = await executor
+    .select()
+    .from(taskUnit)
+    .where(inArray(taskUnit.taskId, ids))
+    .orderBy(asc(taskUnit.position));
+  const groups = groupIds.length
+    ? await executor.select().from(taskGroup).where(inArray(taskGroup.id, groupIds))
+    : [];
+  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+  return rows.map((row) => ({
+    ...row,
+    groupName: row.groupId ? (groupNames.get(row.groupId) ?? null) : null,
+    coordinatingUnitIds: links.filter((link) => link.taskId === row.id).map((link) => link.unitId),
+  }));
+};
+
+export const listTasksByPlan = async (executor: Executor, planId: string): Promise<TaskWithChildren[]> =>
+  tasksWithChildren(
+    executor,
+    await executor.select().from(task).where(eq(task.planId, planId)).orderBy(asc(task.position)),
+  );
