@@ -30,6 +30,8 @@ import { createSignedScanService } from './modules/consolidation/consolidation.s
 import { createConsolidationService } from './modules/consolidation/consolidation.service';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { createDashboardService } from './modules/dashboard/dashboard.service';
+import { exchangeRoutes } from './modules/exchange/exchange.routes';
+import { createExchangeService } from './modules/exchange/exchange.service';
 import { exportRoutes } from './modules/export/export.routes';
 import { createExportService } from './modules/export/export.service';
 import { importRoutes } from './modules/import/import.routes';
@@ -98,6 +100,7 @@ export const createServices = ({
   const dashboard = createDashboardService({ db, clock, reporting });
   const plan = createPlanService({ db, clock });
   const consolidation = createConsolidationService({ db, clock, dashboard, notifications: notification });
+  const exporter = createExportService({ db, clock, plan, consolidation, reporting, pdf, templateLimits });
   return {
     catalog,
     auth: createAuthService({
@@ -123,7 +126,8 @@ export const createServices = ({
     publicSite: createPublicSiteService({ db }),
     signedScan: createSignedScanService({ db, clock, storage }),
     notification,
-    export: createExportService({ db, clock, plan, consolidation, reporting, pdf, templateLimits }),
+    export: exporter,
+    exchange: createExchangeService({ db, clock, consolidation, exporter, pdf }),
   };
 };
 
@@ -148,6 +152,7 @@ export const ALL_ROUTES = [
   ...publicationRoutes,
   ...notificationRoutes,
   ...exportRoutes,
+  ...exchangeRoutes,
 ];
 
 /**

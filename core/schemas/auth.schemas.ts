@@ -136,6 +136,7 @@ export const AUDIT_ENTITY_TYPES = [
   'consolidated_report',
   'reminder',
   'report_publication',
+  'submission_package',
 ] as const;
 
 export const ZListAuditEventsQuery = z.object({

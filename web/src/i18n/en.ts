@@ -347,6 +347,7 @@ export const en: Resources = {
       consolidated_report: 'Consolidated report',
       reminder: 'Reminder to report',
       report_publication: 'Report publication',
+      submission_package: 'Submission package received',
     },
     levels: { nation: 'Nation', province: 'Province', commune: 'Commune' },
     fields: {

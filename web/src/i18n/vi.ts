@@ -346,6 +346,7 @@ export const vi = {
       consolidated_report: 'Báo cáo tổng hợp',
       reminder: 'Đôn đốc báo cáo',
       report_publication: 'Công khai báo cáo',
+      submission_package: 'Gói báo cáo nhận từ cấp dưới',
     },
     levels: { nation: 'Quốc gia', province: 'Tỉnh, thành phố', commune: 'Xã, phường' },
     fields: {
