@@ -143,3 +143,4 @@ export const ZImportPackageResult = z.object({
   message: z.string(),
   package: ZReceivedPackage,
 });
+export type TImportPackageResult = z.infer<typeof ZImportPackageResult>;

@@ -1,4 +1,5 @@
 import { enConsolidation } from './en.consolidation';
+import { enExchange } from './en.exchange';
 import { enFigures } from './en.figures';
 import { enImport } from './en.import';
 import { enOverview } from './en.overview';
@@ -509,6 +510,7 @@ export const en: Resources = {
   ...enConsolidation,
   ...enImport,
   ...enOverview,
+  ...enExchange,
   ...enOwners,
   ...enFigures,
 };

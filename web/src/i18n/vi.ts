@@ -1,5 +1,6 @@
 /** Vietnamese, the product's first language. Every user-visible string lives here (NFC, with diacritics). */
 import { viConsolidation } from './vi.consolidation';
+import { viExchange } from './vi.exchange';
 import { viFigures } from './vi.figures';
 import { viImport } from './vi.import';
 import { viOverview } from './vi.overview';
@@ -510,6 +511,7 @@ export const vi = {
   ...viConsolidation,
   ...viImport,
   ...viOverview,
+  ...viExchange,
   ...viOwners,
   ...viFigures,
 } as const;

@@ -10,6 +10,7 @@ import { LoadingState } from '../../components/ui/LoadingState';
 import { formatDay } from '../reporting/reportStatus';
 import { LocalityRanking } from './components/LocalityRanking';
 import { OverviewFilters, useOverviewFilter } from './components/OverviewFilters';
+import { ReceivedPackages } from './components/ReceivedPackages';
 import { RollupChart } from './components/RollupChart';
 import { RollupTable, useCatalogName } from './components/RollupTable';
 import { formatNumber } from './format';
@@ -189,6 +190,8 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
           )}
         </Flex>
       </Card>
+
+      <ReceivedPackages localityId={localityId} />
     </Flex>
   );
 };
