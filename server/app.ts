@@ -19,6 +19,8 @@ import { AppError } from './errors';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http/error-handler';
 import { type LogStream, loggerOptions } from './http/logging';
 import { registerRoutes } from './http/route';
+import { apiKeyRoutes } from './modules/api-key/api-key.routes';
+import { createApiKeyService } from './modules/api-key/api-key.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -128,6 +130,7 @@ export const createServices = ({
     notification,
     export: exporter,
     exchange: createExchangeService({ db, clock, consolidation, exporter, pdf }),
+    apiKey: createApiKeyService({ db, clock }),
   };
 };
 
@@ -153,6 +156,7 @@ export const ALL_ROUTES = [
   ...notificationRoutes,
   ...exportRoutes,
   ...exchangeRoutes,
+  ...apiKeyRoutes,
 ];
 
 /**

@@ -137,6 +137,7 @@ export const AUDIT_ENTITY_TYPES = [
   'reminder',
   'report_publication',
   'submission_package',
+  'api_key',
 ] as const;
 
 export const ZListAuditEventsQuery = z.object({

@@ -144,3 +144,35 @@ export const ZImportPackageResult = z.object({
   package: ZReceivedPackage,
 });
 export type TImportPackageResult = z.infer<typeof ZImportPackageResult>;
+
+export const API_KEY_SCOPES = ['read', 'submit'] as const;
+
+export const ZCreateApiKeyRequest = z.object({
+  name: z
+    .string({ error: 'Tên kết nối là bắt buộc' })
+    .trim()
+    .min(1, 'Tên kết nối là bắt buộc')
+    .max(200, 'Tên kết nối tối đa 200 ký tự'),
+  scope: z.enum(API_KEY_SCOPES, {
+    error: 'Quyền của khóa phải là "read" (chỉ đọc) hoặc "submit" (chỉ gửi gói báo cáo)',
+  }),
+});
+export type TCreateApiKeyRequest = z.infer<typeof ZCreateApiKeyRequest>;
+
+/** An API key as listed: never the key itself, only its first characters. */
+export const ZApiKey = z.object({
+  id: z.uuid(),
+  localityId: z.uuid(),
+  name: z.string(),
+  scope: z.enum(API_KEY_SCOPES),
+  prefix: z.string(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  revokedByName: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export type TApiKey = z.infer<typeof ZApiKey>;
+
+/** The answer to creating a key: the key itself, shown this once. */
+export const ZCreatedApiKey = z.object({ key: ZApiKey, token: z.string() });

@@ -853,3 +853,29 @@ export const submissionPackage = pgTable(
     index('submission_package_locality_idx').on(t.localityId),
   ],
 );
+
+/**
+ * An API key of an integration (a province's operations centre pulling figures, a commune's system
+ * pushing its submission packages): scoped to a locality, read-only or submit-only, revocable. Only the
+ * SHA-256 of the key is stored; the key itself is shown once, when created.
+ */
+export const apiKey = pgTable(
+  'api_key',
+  {
+    id: id(),
+    localityId: uuid('locality_id')
+      .notNull()
+      .references(() => locality.id),
+    name: text('name').notNull(),
+    scope: text('scope', { enum: ['read', 'submit'] }).notNull(),
+    /** The first characters of the key, to recognise it in lists ("ltk_AbCd1234…"). */
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by').references(() => appUser.id),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => appUser.id),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_key_hash_key').on(t.keyHash), index('api_key_locality_idx').on(t.localityId)],
+);

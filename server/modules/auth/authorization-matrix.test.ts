@@ -327,6 +327,32 @@ const RULES: Record<string, Rule> = {
     }),
     expected: importPackage,
   },
+  createApiKey: {
+    request: async (relation, fixtures) => ({
+      method: 'POST',
+      url: `/api/v1/localities/${fixtures.localityFor[relation]}/api-keys`,
+      body: { name: unique('Kết nối thử '), scope: 'read' },
+    }),
+    expected: only(['admin', 'localityAdmin']),
+  },
+  listApiKeys: {
+    request: async (relation, fixtures) => ({
+      method: 'GET',
+      url: `/api/v1/localities/${fixtures.localityFor[relation]}/api-keys`,
+    }),
+    expected: only(['admin', 'localityAdmin']),
+  },
+  revokeApiKey: {
+    request: async (relation, fixtures, t) => {
+      const created = await t.call('POST', `/api/v1/localities/${fixtures.localityFor[relation]}/api-keys`, {
+        name: unique('Kết nối thử '),
+        scope: 'submit',
+      });
+      if (created.status !== 201) throw new Error(`fixture API key: ${JSON.stringify(created.body)}`);
+      return { method: 'POST', url: `/api/v1/api-keys/${created.body.data.key.id}/revoke` };
+    },
+    expected: only(['admin', 'localityAdmin']),
+  },
   listSubmissionPackages: {
     request: async (relation, fixtures) => ({
       method: 'GET',

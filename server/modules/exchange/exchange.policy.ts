@@ -2,7 +2,8 @@
  * Who may exchange packages with the levels above. Downloading a locality's package or its DHIS2 file is
  * reading its approved report. Importing a commune's package at the province's instance is for the
  * province (or the nation) above that commune: its administrators, leaders and standing agency — not the
- * commune's own users, and not an inspector (who only reads).
+ * commune's own users, and not an inspector (who only reads); or an integration's submit-only API key
+ * issued for the commune or a locality above it.
  */
 import { type Actor, canReadIn, type Role } from '../auth/access';
 import { canReadPlan } from '../plan/plan.policy';
@@ -18,6 +19,8 @@ export const canDownloadPackage = (actor: Actor, chain: readonly string[]): bool
  */
 export const canImportPackageOf = (actor: Actor, chain: readonly string[]): boolean =>
   actor.kind === 'system' ||
+  // A submit-only API key sends the packages of the communes in its locality (its own, if a commune).
+  (actor.kind === 'api_key' && actor.scope === 'submit' && chain.includes(actor.localityId)) ||
   actor.assignments.some(
     (assignment) =>
       IMPORT_ROLES.includes(assignment.role) &&

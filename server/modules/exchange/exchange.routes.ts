@@ -15,6 +15,7 @@ export const exchangeRoutes = [
       'Gói báo cáo gửi cấp trên (ZIP) của báo cáo tổng hợp đã phê duyệt: Word, PDF, bảng Excel theo danh mục chuẩn, figures.json và manifest.json có mã SHA-256 (?version=N: một phiên bản đã phê duyệt); xem docs/open-data.md',
     tags,
     permission: 'report:read',
+    apiKey: 'read',
     schema: { params: ZIdParams, query: ZConsolidatedVersionQuery, response: { 200: null } },
     handler: async ({ params, query, meta }, { services }) => ({
       status: 200,
@@ -29,6 +30,7 @@ export const exchangeRoutes = [
       'Số liệu của báo cáo tổng hợp đã phê duyệt dạng DHIS2 dataValueSets (mã danh mục là dataElement, mã đơn vị hành chính là orgUnit, kỳ theo ký hiệu DHIS2)',
     tags,
     permission: 'report:read',
+    apiKey: 'read',
     schema: { params: ZIdParams, query: ZConsolidatedVersionQuery, response: { 200: null } },
     handler: async ({ params, query, meta }, { services }) => ({
       status: 200,
@@ -44,6 +46,7 @@ export const exchangeRoutes = [
     tags,
     // Read is the coarse gate: a province's leader or administrator imports; the service asks the policy.
     permission: 'report:read',
+    apiKey: 'submit',
     upload: true,
     schema: { response: { 200: dataOf(ZImportPackageResult), 201: dataOf(ZImportPackageResult) } },
     handler: async ({ upload, meta }, { services }) => {
@@ -58,6 +61,7 @@ export const exchangeRoutes = [
     summary: 'Các gói báo cáo đã nhận của địa phương và các xã, phường trực thuộc, kèm số liệu',
     tags,
     permission: 'report:read',
+    apiKey: 'read',
     schema: { params: ZIdParams, response: { 200: dataOf(z.array(ZReceivedPackage)) } },
     handler: async ({ params, meta }, { services }) => ({
       status: 200,

@@ -349,6 +349,7 @@ export const en: Resources = {
       reminder: 'Reminder to report',
       report_publication: 'Report publication',
       submission_package: 'Submission package received',
+      api_key: 'API key',
     },
     levels: { nation: 'Nation', province: 'Province', commune: 'Commune' },
     fields: {

@@ -348,6 +348,7 @@ export const vi = {
       reminder: 'Đôn đốc báo cáo',
       report_publication: 'Công khai báo cáo',
       submission_package: 'Gói báo cáo nhận từ cấp dưới',
+      api_key: 'Khóa API',
     },
     levels: { nation: 'Quốc gia', province: 'Tỉnh, thành phố', commune: 'Xã, phường' },
     fields: {
