@@ -12,6 +12,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBMISSION_HEADER_ROW, SUBMISSION_SHEET } from '../../documents/export/excel-submission';
+import type { PdfConverter } from '../../documents/export/pdf-converter';
+import { AppError } from '../../errors';
 import {
   buildTestApp,
   type Client,
@@ -28,6 +30,13 @@ import { checksumOf, FIGURES_FILE, MANIFEST_FILE, sha256 } from './submission-pa
 const DAN_TIEN = '05755';
 const THAI_NGUYEN = '19';
 const HAI_PHONG = '31';
+
+const NO_PDF: PdfConverter = {
+  isAvailable: async () => false,
+  docxToPdf: async () => {
+    throw new AppError('PDF_UNAVAILABLE');
+  },
+};
 
 type Indicator = { id: string; code: string | null; name: string; catalogCode: string | null };
 
@@ -82,7 +91,8 @@ describe('exchange with the levels above (instance A → instance B)', () => {
   beforeAll(async () => {
     [a, b] = await Promise.all([
       buildTestApp({ demo: true, pdf: FAKE_PDF_CONVERTER }),
-      buildTestApp({ demo: true, pdf: FAKE_PDF_CONVERTER }),
+      // The province's server has no LibreOffice: its own packages say the PDF is missing, and why.
+      buildTestApp({ demo: true, pdf: NO_PDF }),
     ]);
     standing = await a.signIn('dantien.vhxh');
     const plans = (await a.call('GET', '/api/v1/plans')).body.data as Array<{
@@ -354,5 +364,39 @@ describe('exchange with the levels above (instance A → instance B)', () => {
     );
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().message).toContain('99999');
+  });
+
+  it('should pack without the PDF when LibreOffice is missing, and say so in the manifest', async () => {
+    const commune = await b.signIn('dantien.vhxh');
+    const plans = (await commune.call('GET', '/api/v1/plans')).body.data as Array<{
+      id: string;
+      localityName: string;
+    }>;
+    const ownPlan = plans.find((row) => row.localityName === 'Dân Tiến')!.id;
+    const current = (await commune.call('GET', `/api/v1/plans/${ownPlan}/dashboard`)).body.data.period.id;
+    const saved = await commune.call('PUT', `/api/v1/reporting-periods/${current}/consolidated-report`, {
+      revision: 0,
+      narrative: 'Tổng hợp',
+    });
+    const sent = await commune.call('POST', `/api/v1/consolidated-reports/${saved.body.data.id}/send`, {
+      revision: saved.body.data.revision,
+    });
+    const leader = await b.signIn('dantien.lanhdao');
+    await leader.call('POST', `/api/v1/consolidated-reports/${saved.body.data.id}/approve`, {
+      revision: sent.body.data.revision,
+    });
+    const response = await download(
+      b,
+      commune,
+      `/api/v1/reporting-periods/${current}/consolidated-report/submission-package.zip`,
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    const entries = unzipSync(new Uint8Array(response.rawPayload));
+    expect(Object.keys(entries)).not.toContain('bao-cao-tong-hop.pdf');
+    const manifest = JSON.parse(strFromU8(entries[MANIFEST_FILE]!));
+    expect(manifest.missing).toEqual([
+      { path: 'bao-cao-tong-hop.pdf', reason: expect.stringContaining('LibreOffice') },
+    ]);
+    expect(manifest.files.map((file: { path: string }) => file.path)).not.toContain('bao-cao-tong-hop.pdf');
   });
 });
