@@ -8,10 +8,10 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Flex, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, apiUpload, errorMessage } from '../../../api/client';
-import { INDICATOR_STATUS_COLOURS } from '../../dashboard/dashboardStatus';
-import { formatDateTime, formatDay } from '../../reporting/reportStatus';
-import { formatNumber } from '../format';
+import { api, apiUpload, errorMessage } from '../../api/client';
+import { INDICATOR_STATUS_COLOURS } from '../dashboard/dashboardStatus';
+import { formatNumber } from '../overview/format';
+import { formatDateTime, formatDay } from '../reporting/reportStatus';
 
 /** A package is 20 MB at most (the server says so too). */
 const MAX_PACKAGE_BYTES = 20 * 1024 * 1024;
