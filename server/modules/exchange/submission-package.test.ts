@@ -8,6 +8,7 @@ import {
   SUBMISSION_SCHEMA_VERSION,
   type TSubmissionFigures,
 } from '@core/schemas/exchange.schemas';
+import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors';
@@ -181,8 +182,85 @@ describe('submission package', () => {
     expect(error.details?.[0]?.field).toContain('indicators.0.status');
   });
 
+  it('should refuse a text the database cannot store (NUL, broken Unicode), naming the field', () => {
+    const entries = unzipSync(new Uint8Array(build().bytes));
+    const manifest = JSON.parse(strFromU8(entries[MANIFEST_FILE]!));
+    for (const bad of ['Dân\\u0000Tiến', 'Dân \\ud800 Tiến']) {
+      const text = JSON.stringify({ ...FIGURES, plan: { ...FIGURES.plan, title: 'x' } }).replace(
+        '"title":"x"',
+        `"title":"${bad}"`,
+      );
+      const broken = strToU8(text);
+      const files = manifest.files.map((file: { path: string }) =>
+        file.path === FIGURES_FILE ? { ...file, sha256: sha256(broken), bytes: broken.length } : file,
+      );
+      const rebuilt = { ...manifest, files, checksum: checksumOf(files) };
+      const error = refusal(
+        rezip({ ...entries, [FIGURES_FILE]: broken, [MANIFEST_FILE]: strToU8(JSON.stringify(rebuilt)) }),
+      );
+      expect(error.status).toBe(422);
+      expect(error.message).toContain('plan.title');
+    }
+  });
+
   it('should refuse bytes that are not a ZIP', () => {
     expect(refusal(Buffer.from('%PDF-1.4 not a zip')).message).toContain('.zip');
     expect(refusal(Buffer.alloc(0)).status).toBe(422);
+  });
+});
+
+describe('submission package (generated figures)', () => {
+  const text = fc.string({ unit: 'grapheme', maxLength: 60 });
+  const indicator = fc.record({
+    code: fc.string({ minLength: 1, maxLength: 30 }),
+    catalogMapped: fc.boolean(),
+    catalogCode: fc.option(fc.string({ maxLength: 30 }), { nil: null }),
+    planCode: fc.option(fc.string({ maxLength: 10 }), { nil: null }),
+    name: text,
+    unit: fc.option(text, { nil: null }),
+    groupName: fc.option(text, { nil: null }),
+    target: fc.option(text, { nil: null }),
+    expected: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null }),
+    value: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null }),
+    assessment: fc.constantFrom('achieved' as const, 'not_achieved' as const, null),
+    status: fc.constantFrom(
+      ...(['achieved', 'on_track', 'at_risk', 'behind', 'no_data', 'needs_judgement'] as const),
+    ),
+  });
+  const figures = fc
+    .record({ indicators: fc.array(indicator, { maxLength: 40 }), name: text, planTitle: text })
+    .map(
+      ({ indicators, name, planTitle }): TSubmissionFigures => ({
+        ...FIGURES,
+        locality: { ...FIGURES.locality, name },
+        plan: { ...FIGURES.plan, title: planTitle },
+        // JSON has no -0: the figures travel as the numbers JSON can write.
+        indicators: indicators.map((row) => ({
+          ...row,
+          expected: row.expected === 0 ? 0 : row.expected,
+          value: row.value === 0 ? 0 : row.value,
+        })),
+      }),
+    );
+
+  it('should read back any figures exactly, and refuse any single changed byte of figures.json', () => {
+    fc.assert(
+      fc.property(figures, fc.nat(), fc.integer({ min: 1, max: 255 }), (input, at, mask) => {
+        const { bytes } = buildSubmissionPackage({
+          files: [{ path: 'chi-tieu.xlsx', bytes: Buffer.from('sheet'), contentType: 'application/y' }],
+          figures: input,
+          missing: [],
+          generatedAt: '2026-11-25T08:00:00.000Z',
+          generator: 'Lộ trình',
+        });
+        expect(readSubmissionPackage(bytes).figures).toEqual(input);
+        const entries = unzipSync(new Uint8Array(bytes));
+        const changed = new Uint8Array(entries[FIGURES_FILE]!);
+        const index = at % changed.length;
+        changed[index] = changed[index]! ^ mask;
+        expect(refusal(rezip({ ...entries, [FIGURES_FILE]: changed })).message).toContain(FIGURES_FILE);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

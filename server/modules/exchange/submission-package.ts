@@ -5,6 +5,7 @@
  * that nothing changed on the way; they are not a signature (anyone may rebuild a manifest).
  */
 import { createHash } from 'node:crypto';
+import { unsafeTextProblem } from '@core/schemas/common.schemas';
 import {
   SUBMISSION_MANIFEST_SCHEMA,
   SUBMISSION_SCHEMA_VERSION,
@@ -94,6 +95,21 @@ export const buildSubmissionPackage = (input: {
 const invalid = (message: string, details?: Array<{ field: string; message: string }>) =>
   new AppError('PACKAGE_INVALID', { message, ...(details ? { details } : {}) });
 
+/** The first text holding NUL or broken Unicode (which the database cannot store), with its path. */
+const unsafeTextIn = (value: unknown, path: string): { path: string; problem: string } | null => {
+  if (typeof value === 'string') {
+    const problem = unsafeTextProblem(value);
+    return problem ? { path, problem } : null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = unsafeTextIn(item, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+};
+
 const parseJson = <T extends z.ZodType>(bytes: Uint8Array, name: string, schema: T): z.output<T> => {
   let value: unknown;
   try {
@@ -101,6 +117,11 @@ const parseJson = <T extends z.ZodType>(bytes: Uint8Array, name: string, schema:
   } catch {
     throw invalid(`Gói không hợp lệ: tệp ${name} không phải JSON đọc được.`);
   }
+  const unsafe = unsafeTextIn(value, '');
+  if (unsafe)
+    throw invalid(`Gói không hợp lệ: tệp ${name}, trường ${unsafe.path || '(gốc)'} ${unsafe.problem}.`, [
+      { field: `${name}:${unsafe.path}`, message: `Nội dung ${unsafe.problem}` },
+    ]);
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const details = parsed.error.issues.slice(0, 10).map((issue) => ({
