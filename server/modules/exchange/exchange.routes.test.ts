@@ -366,6 +366,47 @@ describe('exchange with the levels above (instance A → instance B)', () => {
     expect(unknown.json().message).toContain('99999');
   });
 
+  it('should store a package sent twice at the same moment once, and tell the second it was already received', async () => {
+    const created = await standing.call('POST', `/api/v1/plans/${planId}/reporting-periods`, {
+      label: 'Kỳ đột xuất quý IV',
+      dataFrom: '2026-10-01',
+      dataTo: '2026-12-31',
+      dueDate: '2027-01-15',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const adhoc = created.body.data.id as string;
+    const saved = await standing.call('PUT', `/api/v1/reporting-periods/${adhoc}/consolidated-report`, {
+      revision: 0,
+      narrative: 'Báo cáo đột xuất',
+    });
+    const sent = await standing.call('POST', `/api/v1/consolidated-reports/${saved.body.data.id}/send`, {
+      revision: saved.body.data.revision,
+    });
+    const leader = await a.signIn('dantien.lanhdao');
+    const approved = await leader.call('POST', `/api/v1/consolidated-reports/${saved.body.data.id}/approve`, {
+      revision: sent.body.data.revision,
+    });
+    expect(approved.status).toBe(200);
+    const bytes = (
+      await download(
+        a,
+        standing,
+        `/api/v1/reporting-periods/${adhoc}/consolidated-report/submission-package.zip`,
+      )
+    ).rawPayload;
+    const figures = JSON.parse(strFromU8(unzipSync(new Uint8Array(bytes))[FIGURES_FILE]!));
+    // An ad hoc period that is a whole calendar quarter has its DHIS2 name.
+    expect(figures.period).toMatchObject({ key: expect.stringMatching(/^adhoc-/), dhis2: '2026Q4' });
+    const province = await b.signIn('thainguyen.chanhvanphong');
+    const answers = await Promise.all([upload(b, province, bytes), upload(b, province, bytes)]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 201]);
+    expect(answers.map((answer) => answer.json().data.outcome).sort()).toEqual([
+      'already_received',
+      'created',
+    ]);
+    expect(new Set(answers.map((answer) => answer.json().data.package.id)).size).toBe(1);
+  });
+
   it('should pack without the PDF when LibreOffice is missing, and say so in the manifest', async () => {
     const commune = await b.signIn('dantien.vhxh');
     const plans = (await commune.call('GET', '/api/v1/plans')).body.data as Array<{
