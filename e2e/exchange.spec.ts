@@ -95,6 +95,9 @@ describe('[EXCHANGE] submission package, province import, API keys', () => {
     await card.getByRole('columnheader', { name: 'Mã chỉ tiêu' }).waitFor();
     await card.locator('input[type=file]').setInputFiles(packagePath);
     await admin.getByText(/đã được nhận trước đó; không có gì thay đổi/).waitFor();
+    // The ranking of the province's communes says which sent their package for the year.
+    const ranked = admin.getByRole('row').filter({ has: admin.getByRole('link', { name: 'Dân Tiến' }) });
+    await ranked.getByText('Đã nhận gói: Năm 2026').waitFor();
   });
 
   it('[EXCHANGE]: an administrator issues an API key, shown once', async () => {

@@ -20,6 +20,7 @@ export const enExchange: typeof viExchange = {
     indicator: 'Indicator',
     target: 'Target',
     value: 'Result',
+    receivedTag: 'Package received: {{period}}',
     status: 'Status',
   },
   apiKeys: {

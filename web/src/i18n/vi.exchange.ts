@@ -18,6 +18,7 @@ export const viExchange = {
     indicator: 'Chỉ tiêu',
     target: 'Mục tiêu',
     value: 'Kết quả',
+    receivedTag: 'Đã nhận gói: {{period}}',
     status: 'Tình trạng',
   },
   apiKeys: {
