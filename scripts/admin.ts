@@ -22,9 +22,9 @@ import { AppError } from '../server/errors';
 import { scrubSecrets } from '../server/http/logging';
 import { systemActor } from '../server/modules/auth/access';
 import { loadRegister } from '../server/modules/locality/locality.register';
-import { findLocalityByCode } from '../server/modules/locality/locality.repository';
 import { createLocalityService } from '../server/modules/locality/locality.service';
 import { createUserService } from '../server/modules/user/user.service';
+import { findLocalityByCode } from '../server/shared/localities';
 import { listUnitsByLocality } from '../server/shared/units';
 
 class UsageError extends Error {}

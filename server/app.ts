@@ -16,11 +16,13 @@ import { AppError } from './errors';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http/error-handler';
 import { type LogStream, loggerOptions } from './http/logging';
 import { registerRoutes } from './http/route';
+import { apiKeyRoutes } from './modules/api-key/api-key.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { consolidationRoutes } from './modules/consolidation/consolidation.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { exchangeRoutes } from './modules/exchange/exchange.routes';
 import { exportRoutes } from './modules/export/export.routes';
 import { importRoutes } from './modules/import/import.routes';
 import { indicatorRoutes } from './modules/indicator/indicator.routes';
@@ -74,6 +76,8 @@ export const ALL_ROUTES = [
   ...publicationRoutes,
   ...notificationRoutes,
   ...exportRoutes,
+  ...exchangeRoutes,
+  ...apiKeyRoutes,
 ];
 
 /**

@@ -8,17 +8,15 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import type { TemplateLimits } from './documents/export/guarded-template-reader';
 import { createPdfConverter, type PdfConverter } from './documents/export/pdf-converter';
+import { createApiKeyService } from './modules/api-key/api-key.service';
 import { createAuditService } from './modules/audit/audit.service';
 import { createAuthService } from './modules/auth/auth.service';
 import { createCatalogService } from './modules/catalog/catalog.service';
-import {
-  findApprovedVersion,
-  findConsolidatedById,
-  namesOfUsers,
-} from './modules/consolidation/consolidation.repository';
+import { findApprovedVersion, findConsolidatedById } from './modules/consolidation/consolidation.repository';
 import { createSignedScanService } from './modules/consolidation/consolidation.scan';
 import { createConsolidationService } from './modules/consolidation/consolidation.service';
 import { createDashboardService } from './modules/dashboard/dashboard.service';
+import { createExchangeService } from './modules/exchange/exchange.service';
 import { createExportService } from './modules/export/export.service';
 import { createImportService } from './modules/import/import.service';
 import { createIndicatorService } from './modules/indicator/indicator.service';
@@ -33,6 +31,7 @@ import { createSearchService } from './modules/search/search.service';
 import { createTaskService } from './modules/task/task.service';
 import { createUnitService } from './modules/unit/unit.service';
 import { createUserService } from './modules/user/user.service';
+import { namesOfUsers } from './shared/accounts';
 import type { FileStore } from './storage';
 
 export type ServiceDeps = {
@@ -63,6 +62,7 @@ export const createServices = ({
   const dashboard = createDashboardService({ db, clock, reporting });
   const plan = createPlanService({ db, clock });
   const consolidation = createConsolidationService({ db, clock, dashboard, notifications: notification });
+  const exporter = createExportService({ db, clock, plan, consolidation, reporting, pdf, templateLimits });
   return {
     catalog,
     auth: createAuthService({
@@ -92,7 +92,9 @@ export const createServices = ({
     publicSite: createPublicSiteService({ db }),
     signedScan: createSignedScanService({ db, clock, storage }),
     notification,
-    export: createExportService({ db, clock, plan, consolidation, reporting, pdf, templateLimits }),
+    export: exporter,
+    exchange: createExchangeService({ db, clock, consolidation, exporter, pdf }),
+    apiKey: createApiKeyService({ db, clock }),
   };
 };
 

@@ -136,6 +136,8 @@ export const AUDIT_ENTITY_TYPES = [
   'consolidated_report',
   'reminder',
   'report_publication',
+  'submission_package',
+  'api_key',
 ] as const;
 
 export const ZListAuditEventsQuery = z.object({

@@ -819,3 +819,63 @@ export const reportPublication = pgTable(
     uniqueIndex('report_publication_in_force_key').on(t.reportId).where(sql`${t.withdrawnAt} is null`),
   ],
 );
+
+/**
+ * A submission package a commune sent up and this instance (the province's) imported: its figures.json
+ * as received, identified by the commune, the plan of the sending instance, the period and the report
+ * version. Importing the same package again changes nothing (docs/open-data.md).
+ */
+export const submissionPackage = pgTable(
+  'submission_package',
+  {
+    id: id(),
+    /** The commune in this instance's register (by its official code). */
+    localityId: uuid('locality_id')
+      .notNull()
+      .references(() => locality.id),
+    localityCode: text('locality_code').notNull(),
+    /** The plan's id in the sending instance: a commune may report on several plans. */
+    sourcePlanId: uuid('source_plan_id').notNull(),
+    periodKey: text('period_key').notNull(),
+    reportVersion: integer('report_version').notNull(),
+    /** figures.json as received (`TSubmissionFigures`). */
+    figures: jsonb('figures').notNull(),
+    figuresSha256: text('figures_sha256').notNull(),
+    /** The manifest's checksum of the whole package. */
+    checksum: text('checksum').notNull(),
+    fileName: text('file_name').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    receivedBy: uuid('received_by').references(() => appUser.id),
+  },
+  (t) => [
+    uniqueIndex('submission_package_key').on(t.localityId, t.sourcePlanId, t.periodKey, t.reportVersion),
+    index('submission_package_locality_idx').on(t.localityId),
+  ],
+);
+
+/**
+ * An API key of an integration (a province's operations centre pulling figures, a commune's system
+ * pushing its submission packages): scoped to a locality, read-only or submit-only, revocable. Only the
+ * SHA-256 of the key is stored; the key itself is shown once, when created.
+ */
+export const apiKey = pgTable(
+  'api_key',
+  {
+    id: id(),
+    localityId: uuid('locality_id')
+      .notNull()
+      .references(() => locality.id),
+    name: text('name').notNull(),
+    scope: text('scope', { enum: ['read', 'submit'] }).notNull(),
+    /** The first characters of the key, to recognise it in lists ("ltk_AbCd1234…"). */
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by').references(() => appUser.id),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => appUser.id),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_key_hash_key').on(t.keyHash), index('api_key_locality_idx').on(t.localityId)],
+);

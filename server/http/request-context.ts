@@ -10,3 +10,6 @@ export type RequestContext = {
   ip: string | null;
   userAgent: string | null;
 };
+
+/** A file sent as the raw request body (`Content-Type: application/octet-stream`), its name in `X-File-Name`. */
+export type Upload = { bytes: Buffer; fileName: string };

@@ -9,10 +9,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { AppError } from '../errors';
-import { type Actor, hasPermission, type Permission } from '../modules/auth/access';
+import { type Actor, type ApiKeyActor, hasPermission, type Permission } from '../modules/auth/access';
 import type { SignedIn } from '../modules/auth/auth.service';
 import type { Services } from '../services';
-import type { RequestContext } from './request-context';
+import type { RequestContext, Upload } from './request-context';
 
 export type { Permission, RequestContext };
 
@@ -79,10 +79,9 @@ type RouteSchema = {
   response: Partial<Record<200 | 201 | 202 | 204, z.ZodType | null>>;
 };
 
-type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+export type { Upload };
 
-/** A file sent as the raw request body (`Content-Type: application/octet-stream`), its name in `X-File-Name`. */
-export type Upload = { bytes: Buffer; fileName: string };
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
 export type RouteInput<S extends RouteSchema> = {
   params: Infer<S['params']>;
@@ -116,6 +115,11 @@ export type RouteDefinition<S extends RouteSchema = RouteSchema> = {
   permission: Permission;
   /** The body is a file (raw bytes), not JSON. */
   upload?: boolean;
+  /**
+   * The API keys (`Authorization: Bearer …`) this route accepts besides a session: `read` keys for what
+   * an integration pulls, `submit` keys for sending submission packages. Without it, a key is refused.
+   */
+  apiKey?: 'read' | 'submit';
   schema: S;
   handler: (input: RouteInput<S>, context: { services: Services }) => Promise<RouteResult>;
 };
@@ -126,8 +130,42 @@ export const defineRoute = <S extends RouteSchema>(route: RouteDefinition<S>): R
 declare module 'fastify' {
   interface FastifyRequest {
     signedIn: SignedIn | null;
+    apiKeyActor: ApiKeyActor | null;
   }
 }
+
+/** The token of an `Authorization: Bearer …` header, if the request has one. */
+const bearerOf = (request: FastifyRequest): string | null => {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match ? match[1]! : null;
+};
+
+/**
+ * An integration's call with an API key: accepted only by a route that takes keys of the key's scope.
+ * @throws AppError UNAUTHENTICATED (no such key, or revoked), FORBIDDEN (a route or scope the key lacks)
+ */
+const authenticateApiKey = async (
+  services: Services,
+  request: FastifyRequest,
+  token: string,
+  accepted: RouteDefinition['apiKey'],
+) => {
+  if (!accepted)
+    throw new AppError('FORBIDDEN', {
+      message: 'Chức năng này không nhận khóa API; hãy đăng nhập bằng tài khoản.',
+    });
+  const actor = await services.apiKey.authenticate(token);
+  if (!actor) throw new AppError('UNAUTHENTICATED', { message: 'Khóa API không hợp lệ hoặc đã bị thu hồi.' });
+  if (actor.scope !== accepted)
+    throw new AppError('FORBIDDEN', {
+      message:
+        actor.scope === 'read'
+          ? 'Khóa API chỉ đọc không dùng được để gửi gói báo cáo.'
+          : 'Khóa API chỉ gửi gói báo cáo không dùng được để đọc số liệu.',
+    });
+  request.apiKeyActor = actor;
+};
 
 type CookieOptions = { isProduction: boolean };
 
@@ -143,7 +181,13 @@ const setSessionCookie = (reply: FastifyReply, token: string | null, options: Co
  * CSRF token on a write, or a role that grants nothing of the kind anywhere.
  */
 const authenticateRequest =
-  (services: Services, permission: Permission) => async (request: FastifyRequest) => {
+  (services: Services, permission: Permission, apiKey: RouteDefinition['apiKey']) =>
+  async (request: FastifyRequest) => {
+    const bearer = bearerOf(request);
+    if (bearer && permission !== 'public') {
+      request.signedIn = null;
+      return authenticateApiKey(services, request, bearer, apiKey);
+    }
     const token = request.cookies[SESSION_COOKIE];
     request.signedIn = token ? await services.auth.authenticate(token) : null;
     if (permission === 'public') return;
@@ -174,6 +218,7 @@ export const registerRoutes = (
   options: CookieOptions,
 ): void => {
   app.decorateRequest('signedIn', null);
+  app.decorateRequest('apiKeyActor', null);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   for (const route of routes) {
     const response: Record<number, z.ZodType> = {};
@@ -194,7 +239,7 @@ export const registerRoutes = (
         ...(route.upload ? { consumes: ['application/octet-stream'] } : {}),
         response,
       },
-      onRequest: authenticateRequest(services, route.permission),
+      onRequest: authenticateRequest(services, route.permission, route.apiKey),
       handler: async (request, reply) => {
         const signedIn = request.signedIn;
         refuseUnsafeText({ params: request.params, query: request.query, body: request.body });
@@ -205,7 +250,7 @@ export const registerRoutes = (
             body: request.body,
             meta: {
               // Public routes run without a user; they never write data attributed to one.
-              actor: signedIn?.actor ?? ANONYMOUS,
+              actor: signedIn?.actor ?? request.apiKeyActor ?? ANONYMOUS,
               ip: request.ip ?? null,
               userAgent: request.headers['user-agent'] ?? null,
             },

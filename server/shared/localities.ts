@@ -12,6 +12,13 @@ export type LocalityRow = typeof locality.$inferSelect;
 export const findLocalityById = async (executor: Executor, id: string): Promise<LocalityRow | undefined> =>
   (await executor.select().from(locality).where(eq(locality.id, id)))[0];
 
+/** The locality of that official code (register code, 'VN' for the nation), if any. */
+export const findLocalityByCode = async (
+  executor: Executor,
+  code: string,
+): Promise<LocalityRow | undefined> =>
+  (await executor.select().from(locality).where(eq(locality.code, code)))[0];
+
 /**
  * The locality's id followed by its ancestors' ids (commune → province → nation): what scope checks need.
  *

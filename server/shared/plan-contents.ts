@@ -117,3 +117,20 @@ export const listTasksByPlan = async (executor: Executor, planId: string): Promi
     executor,
     await executor.select().from(task).where(eq(task.planId, planId)).orderBy(asc(task.position)),
   );
+
+/** The plan of that id, if any. */
+export const findPlanById = async (executor: Executor, id: string): Promise<PlanRow | undefined> =>
+  (await executor.select().from(plan).where(eq(plan.id, id)))[0];
+
+/** The catalog codes of indicators, by id (null: mapped to no catalog entry). */
+export const catalogCodesOf = async (
+  executor: Executor,
+  ids: string[],
+): Promise<Map<string, string | null>> => {
+  if (!ids.length) return new Map();
+  const rows = await executor
+    .select({ id: indicator.id, catalogCode: indicator.catalogCode })
+    .from(indicator)
+    .where(inArray(indicator.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row.catalogCode]));
+};

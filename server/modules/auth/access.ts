@@ -21,7 +21,21 @@ export type UserActor = {
 /** The system itself (demo data, the admin CLI): not subject to policies, named in the audit trail. */
 export type SystemActor = { kind: 'system'; name: string };
 
-export type Actor = UserActor | SystemActor;
+/**
+ * An integration calling with an API key (`Authorization: Bearer …`), scoped to a locality: `read` keys
+ * read through an inspector's assignment in it; `submit` keys hold no assignment and only send
+ * submission packages of communes in it (docs/open-data.md). Accepted only by routes that say so.
+ */
+export type ApiKeyActor = {
+  kind: 'api_key';
+  keyId: string;
+  name: string;
+  scope: 'read' | 'submit';
+  localityId: string;
+  assignments: Assignment[];
+};
+
+export type Actor = UserActor | SystemActor | ApiKeyActor;
 
 export const systemActor = (name: string): SystemActor => ({ kind: 'system', name });
 
@@ -85,8 +99,10 @@ export const hasPermission = (actor: Actor, permission: Permission): boolean => 
  * @param actor - a user
  * @param chain - the locality's id followed by its ancestors' ids
  */
-export const assignmentsCovering = (actor: UserActor, chain: readonly string[]): Assignment[] =>
-  actor.assignments.filter((assignment) => chain.includes(assignment.localityId));
+export const assignmentsCovering = (
+  actor: Pick<UserActor, 'assignments'>,
+  chain: readonly string[],
+): Assignment[] => actor.assignments.filter((assignment) => chain.includes(assignment.localityId));
 
 /** Tells whether the actor holds one of the roles in a scope covering the locality. */
 export const hasRoleCovering = (actor: Actor, chain: readonly string[], roles: readonly Role[]): boolean =>
@@ -98,5 +114,10 @@ export const canReadIn = (actor: Actor, chain: readonly string[]): boolean =>
   actor.kind === 'system' || assignmentsCovering(actor, chain).length > 0;
 
 /** The name written in the audit trail. */
-export const actorName = (actor: Actor): string => (actor.kind === 'system' ? actor.name : actor.displayName);
-export const actorUserId = (actor: Actor): string | null => (actor.kind === 'system' ? null : actor.userId);
+export const actorName = (actor: Actor): string =>
+  actor.kind === 'system'
+    ? actor.name
+    : actor.kind === 'api_key'
+      ? `Khóa API "${actor.name}"`
+      : actor.displayName;
+export const actorUserId = (actor: Actor): string | null => (actor.kind === 'user' ? actor.userId : null);

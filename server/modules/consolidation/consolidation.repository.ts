@@ -83,17 +83,3 @@ export const updateApprovedVersion = async (
       .where(eq(consolidatedReportVersion.id, id))
       .returning()
   )[0]!;
-
-/** Display names of users, by id. */
-export const namesOfUsers = async (
-  executor: Executor,
-  ids: Array<string | null | undefined>,
-): Promise<Map<string, string>> => {
-  const wanted = [...new Set(ids.filter((id): id is string => id != null))];
-  if (!wanted.length) return new Map();
-  const rows = await executor
-    .select({ id: appUser.id, name: appUser.displayName })
-    .from(appUser)
-    .where(inArray(appUser.id, wanted));
-  return new Map(rows.map((row) => [row.id, row.name]));
-};

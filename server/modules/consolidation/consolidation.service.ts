@@ -14,6 +14,7 @@ import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
+import { namesOfUsers } from '../../shared/accounts';
 import { recordAudit } from '../../shared/audit-log';
 import { findPeriodById, listReportsOfPeriods } from '../../shared/report-reads';
 import { listUnitsByLocality } from '../../shared/units';
@@ -34,7 +35,6 @@ import {
   insertApprovedVersion,
   insertConsolidated,
   listApprovedVersions,
-  namesOfUsers,
   updateConsolidatedAtRevision,
 } from './consolidation.repository';
 import { documentHeadOf, sameSources, sourcesOf } from './consolidation.snapshot';

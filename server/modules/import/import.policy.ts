@@ -15,5 +15,5 @@ export const canImportPlans = (actor: Actor): boolean =>
 /** An import job holds a document the officer has not published yet: only its creator and system administrators see it. */
 export const canSeeImportJob = (actor: Actor, job: { createdBy: string | null }): boolean =>
   actor.kind === 'system' ||
-  actor.userId === job.createdBy ||
+  (actor.kind === 'user' && actor.userId === job.createdBy) ||
   actor.assignments.some((assignment) => assignment.role === 'system_admin');

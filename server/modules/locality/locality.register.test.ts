@@ -6,11 +6,11 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent, locality } from '../../db/schema';
+import { findLocalityByCode } from '../../shared/localities';
 import { fixedClock } from '../../test/test-app';
 import { createTestDatabase, type TestDatabase } from '../../test/test-db';
 import { systemActor } from '../auth/access';
 import { loadRegister, readRegister, shortNameOf } from './locality.register';
-import { findLocalityByCode } from './locality.repository';
 
 const context = { actor: systemActor('test'), ip: null, userAgent: null };
 

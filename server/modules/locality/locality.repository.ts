@@ -18,12 +18,6 @@ export const listLocalities = (
     .orderBy(asc(locality.level), asc(locality.name));
 };
 
-export const findLocalityByCode = async (
-  executor: Executor,
-  code: string,
-): Promise<LocalityRow | undefined> =>
-  (await executor.select().from(locality).where(eq(locality.code, code)))[0];
-
 export const insertLocality = async (
   executor: Executor,
   values: Omit<typeof locality.$inferInsert, 'searchText'>,

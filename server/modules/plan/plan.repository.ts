@@ -52,9 +52,6 @@ export const listPlanSummaries = async (
   }));
 };
 
-export const findPlanById = async (executor: Executor, id: string): Promise<PlanRow | undefined> =>
-  (await executor.select().from(plan).where(eq(plan.id, id)))[0];
-
 export const findPlansByIds = async (executor: Executor, ids: string[]): Promise<PlanRow[]> =>
   ids.length === 0 ? [] : executor.select().from(plan).where(inArray(plan.id, ids));
 

@@ -6,6 +6,7 @@ import type { RequestContext } from '../../http/request-context';
 import { recordAudit } from '../../shared/audit-log';
 import { findLocalityById, findLocalityChain } from '../../shared/localities';
 import {
+  findPlanById,
   listIndicatorGroups,
   listIndicatorsByPlan,
   listTaskGroups,
@@ -21,7 +22,6 @@ import { canEditLedItem, canEditPlan, canReadPlan } from './plan.policy';
 import type { PlanDetailData } from './plan.presenter';
 import {
   deletePlan,
-  findPlanById,
   findPlansByIds,
   insertPlan,
   isPlanNumberTaken,

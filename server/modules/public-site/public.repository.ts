@@ -174,16 +174,3 @@ export const publicationStamp = async (executor: Executor): Promise<{ key: strin
   const last = row?.last ? new Date(row.last) : null;
   return { key: `${row?.count ?? 0}.${row?.withdrawn ?? 0}.${last?.getTime() ?? 0}`, last };
 };
-
-/** The catalog codes of indicators, by id (null: mapped to no catalog entry). */
-export const catalogCodesOf = async (
-  executor: Executor,
-  ids: string[],
-): Promise<Map<string, string | null>> => {
-  if (!ids.length) return new Map();
-  const rows = await executor
-    .select({ id: indicator.id, catalogCode: indicator.catalogCode })
-    .from(indicator)
-    .where(inArray(indicator.id, [...new Set(ids)]));
-  return new Map(rows.map((row) => [row.id, row.catalogCode]));
-};

@@ -24,9 +24,9 @@ import {
 } from '@core/domain/publication';
 import { foldText } from '@core/domain/text';
 import type { Database } from '../../db/client';
+import { catalogCodesOf } from '../../shared/plan-contents';
 import { CATALOG_VERSION } from '../catalog/catalog.service';
 import {
-  catalogCodesOf,
   findPublicLocalityByCode,
   findPublicLocalityById,
   listPublicLocalities,

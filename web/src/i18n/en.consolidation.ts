@@ -43,6 +43,14 @@ export const enConsolidation: ConsolidationResources = {
       docx: 'Download Word (.docx)',
       pdf: 'Download PDF',
     },
+    submission: {
+      package: 'Download package for the level above',
+      packageHint:
+        'A .zip of the approved report: Word, PDF, the indicator sheet in the standard catalog layout, the figures.json data and SHA-256 checksums, to send to the province',
+      dhis2: 'Download DHIS2 data',
+      dhis2Hint:
+        'The approved figures as DHIS2 dataValueSets (standard catalog codes, official locality codes)',
+    },
     units: {
       title: 'Unit reports of the period',
       onlyAccepted:

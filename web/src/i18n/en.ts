@@ -1,4 +1,5 @@
 import { enConsolidation } from './en.consolidation';
+import { enExchange } from './en.exchange';
 import { enFigures } from './en.figures';
 import { enImport } from './en.import';
 import { enOverview } from './en.overview';
@@ -347,6 +348,8 @@ export const en: Resources = {
       consolidated_report: 'Consolidated report',
       reminder: 'Reminder to report',
       report_publication: 'Report publication',
+      submission_package: 'Submission package received',
+      api_key: 'API key',
     },
     levels: { nation: 'Nation', province: 'Province', commune: 'Commune' },
     fields: {
@@ -508,6 +511,7 @@ export const en: Resources = {
   ...enConsolidation,
   ...enImport,
   ...enOverview,
+  ...enExchange,
   ...enOwners,
   ...enFigures,
 };

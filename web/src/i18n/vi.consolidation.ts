@@ -40,6 +40,13 @@ export const viConsolidation = {
       docx: 'Tải Word (.docx)',
       pdf: 'Tải PDF',
     },
+    submission: {
+      package: 'Tải gói gửi cấp trên',
+      packageHint:
+        'Gói .zip của báo cáo đã phê duyệt: Word, PDF, bảng chỉ tiêu theo danh mục chuẩn, số liệu figures.json và mã kiểm tra SHA-256, để gửi tỉnh, thành phố',
+      dhis2: 'Tải số liệu DHIS2',
+      dhis2Hint: 'Số liệu đã phê duyệt dạng DHIS2 dataValueSets (mã danh mục chuẩn, mã đơn vị hành chính)',
+    },
     units: {
       title: 'Tình hình báo cáo của các đơn vị',
       onlyAccepted:

@@ -1,5 +1,6 @@
 /** Vietnamese, the product's first language. Every user-visible string lives here (NFC, with diacritics). */
 import { viConsolidation } from './vi.consolidation';
+import { viExchange } from './vi.exchange';
 import { viFigures } from './vi.figures';
 import { viImport } from './vi.import';
 import { viOverview } from './vi.overview';
@@ -346,6 +347,8 @@ export const vi = {
       consolidated_report: 'Báo cáo tổng hợp',
       reminder: 'Đôn đốc báo cáo',
       report_publication: 'Công khai báo cáo',
+      submission_package: 'Gói báo cáo nhận từ cấp dưới',
+      api_key: 'Khóa API',
     },
     levels: { nation: 'Quốc gia', province: 'Tỉnh, thành phố', commune: 'Xã, phường' },
     fields: {
@@ -509,6 +512,7 @@ export const vi = {
   ...viConsolidation,
   ...viImport,
   ...viOverview,
+  ...viExchange,
   ...viOwners,
   ...viFigures,
 } as const;

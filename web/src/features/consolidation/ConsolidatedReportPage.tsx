@@ -15,6 +15,7 @@ import { ApprovedVersions } from './components/ApprovedVersions';
 import { IndicatorFigures, TaskFigures } from './components/ConsolidatedFigures';
 import { NarrativeSections, type Sections, sectionsOf } from './components/NarrativeSections';
 import { PublicationCard } from './components/PublicationCard';
+import { SubmissionDownloads } from './components/SubmissionDownloads';
 import { UnitCoverage } from './components/UnitCoverage';
 import { UnitIssues } from './components/UnitIssues';
 import {
@@ -231,6 +232,13 @@ const ConsolidatedReportPage = () => {
           >
             {t('consolidation.download.pdf')}
           </Button>
+          {data.status === 'approved' && (
+            <SubmissionDownloads
+              periodId={periodId}
+              version={isOldVersion ? viewing : null}
+              onError={(text) => setMessages([text])}
+            />
+          )}
         </Flex>
       </Flex>
       <Descriptions

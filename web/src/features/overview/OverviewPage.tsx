@@ -1,4 +1,5 @@
 import { filterOverviewRows } from '@core/domain/overview-filter';
+import type { TReceivedPackage } from '@core/schemas/exchange.schemas';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Empty, Flex, Result, Select, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -7,6 +8,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { ReceivedPackages, receivedPackagesQuery } from '../exchange/ReceivedPackages';
 import { formatDay } from '../reporting/reportStatus';
 import { LocalityRanking } from './components/LocalityRanking';
 import { OverviewFilters, useOverviewFilter } from './components/OverviewFilters';
@@ -14,6 +16,18 @@ import { RollupChart } from './components/RollupChart';
 import { RollupTable, useCatalogName } from './components/RollupTable';
 import { formatNumber } from './format';
 import { overviewQueries } from './queries';
+
+/** Each commune's latest received package of the year: the period it covers. */
+const receivedOfYear = (packages: TReceivedPackage[] | undefined, year: number): Map<string, string> => {
+  const latest = new Map<string, TReceivedPackage>();
+  for (const row of packages ?? []) {
+    if (Number(row.figures.period.periodEnd.slice(0, 4)) !== year) continue;
+    const kept = latest.get(row.localityId);
+    if (!kept || kept.figures.period.periodEnd < row.figures.period.periodEnd)
+      latest.set(row.localityId, row);
+  }
+  return new Map([...latest].map(([id, row]) => [id, row.periodLabel]));
+};
 
 /** How many years back the year selector offers. */
 const YEARS_BACK = 4;
@@ -47,6 +61,9 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
     ...overviewQueries.locality(localityId, overview.data ? overview.data.year - 1 : null),
     enabled: overview.data != null,
   });
+
+  // The communes' submission packages this instance received (shown in the ranking and below it).
+  const packages = useQuery(receivedPackagesQuery(localityId));
 
   if (overview.isLoading) return <LoadingState />;
   if (overview.error instanceof ApiError && overview.error.status === 404) {
@@ -155,6 +172,7 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
             ) : (
               <LocalityRanking
                 localities={shown}
+                received={receivedOfYear(packages.data, data.year)}
                 provinces={isNation}
                 year={yearParam ?? undefined}
                 previous={previous}
@@ -189,6 +207,8 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
           )}
         </Flex>
       </Card>
+
+      <ReceivedPackages localityId={localityId} />
     </Flex>
   );
 };

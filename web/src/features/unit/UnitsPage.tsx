@@ -31,8 +31,9 @@ import { errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { applyServerError, clearFieldErrors, validateWithSchema } from '../../components/ui/formErrors';
-import { hasRoleCovering, localityChain, UNIT_EDITOR_ROLES } from '../auth/roles';
+import { ADMIN_ROLES, hasRoleCovering, localityChain, UNIT_EDITOR_ROLES } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
+import { ApiKeysCard } from '../exchange/ApiKeysCard';
 import { localityQueries } from '../locality/queries';
 import { useLocalityOptions } from '../locality/useLocalityOptions';
 import { useCreateUnitMutation, useDeleteUnitMutation, useUpdateUnitMutation } from './mutations';
@@ -297,6 +298,9 @@ const UnitsPage = () => {
             </Typography.Paragraph>
           )}
           <UnitsTable localityId={localityId} canEdit={canEdit} />
+          {hasRoleCovering(user, localityChain(localityOptions.localities, localityId), ADMIN_ROLES) && (
+            <ApiKeysCard key={localityId} localityId={localityId} />
+          )}
         </>
       ) : (
         <>

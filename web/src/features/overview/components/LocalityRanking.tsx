@@ -14,14 +14,27 @@ const Alarm = ({ value }: { value: number }) =>
  * indicators and tasks stand. The name opens the commune plan's dashboard on the period used here; in
  * the nation's overview (`provinces`) the rows are provinces and the name opens the province's overview.
  */
+/** "Đã nhận gói: Năm 2026": the commune sent its approved figures up as a submission package. */
+const ReceivedTag = ({ period }: { period: string | undefined }) => {
+  const { t } = useTranslation();
+  return period ? (
+    <div>
+      <Tag color="blue">{t('exchange.receivedTag', { period })}</Tag>
+    </div>
+  ) : null;
+};
+
 export const LocalityRanking = ({
   localities,
   provinces = false,
   year,
   previous,
   previousYear,
+  received,
 }: {
   localities: TOverviewLocality[];
+  /** Communes whose submission package for the year this instance received: the period it covers. */
+  received?: ReadonlyMap<string, string>;
   provinces?: boolean;
   year?: number;
   /** The same localities the year before, for the comparison column (absent while it loads). */
@@ -75,6 +88,7 @@ export const LocalityRanking = ({
                 <>
                   <div>{name}</div>
                   <Typography.Text type="secondary">{t('overview.noPlan')}</Typography.Text>
+                  <ReceivedTag period={received?.get(row.localityId)} />
                   <FormedFrom row={row} />
                 </>
               );
@@ -88,6 +102,7 @@ export const LocalityRanking = ({
                     {plan.period?.label ?? t('overview.noPeriod')}
                   </Typography.Text>
                 </div>
+                <ReceivedTag period={received?.get(row.localityId)} />
                 <FormedFrom row={row} />
               </>
             );

@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from './support/app';
+import { signIn } from './support/auth';
+import { launchBrowser, newPage } from './support/browser';
+
+describe('[EXCHANGE] submission package, province import, API keys', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let officer: Page;
+  let admin: Page;
+  let periodId: string;
+  let packagePath: string;
+  const localityIds = {} as Record<'thaiNguyen' | 'danTien', string>;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    officer = await newPage(browser, app.baseUrl, 'dantien.vhxh');
+    admin = await newPage(browser, app.baseUrl, null);
+    // The administrator brings Dân Tiến's report of the current period to "approved" through the API.
+    const request = admin.context().request;
+    const csrf = await signIn(admin.context(), 'admin');
+    const headers = { 'x-csrf-token': csrf };
+    const plans = (await (await request.get('/api/v1/plans')).json()).data as Array<{
+      id: string;
+      localityName: string;
+    }>;
+    const planId = plans.find((row) => row.localityName === 'Dân Tiến')!.id;
+    periodId = (await (await request.get(`/api/v1/plans/${planId}/dashboard`)).json()).data.period.id;
+    const saved = (
+      await (
+        await request.put(`/api/v1/reporting-periods/${periodId}/consolidated-report`, {
+          data: { revision: 0, narrative: 'Đánh giá chung' },
+          headers,
+        })
+      ).json()
+    ).data;
+    const sent = (
+      await (
+        await request.post(`/api/v1/consolidated-reports/${saved.id}/send`, {
+          data: { revision: saved.revision },
+          headers,
+        })
+      ).json()
+    ).data;
+    const approved = await request.post(`/api/v1/consolidated-reports/${saved.id}/approve`, {
+      data: { revision: sent.revision },
+      headers,
+    });
+    expect(approved.ok()).toBe(true);
+    const localities = (await (await request.get('/api/v1/localities')).json()).data as Array<{
+      id: string;
+      code: string;
+    }>;
+    localityIds.thaiNguyen = localities.find((row) => row.code === '19')!.id;
+    localityIds.danTien = localities.find((row) => row.code === '05755')!.id;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('[EXCHANGE]: the commune downloads the package of its approved report', async () => {
+    await officer.goto(`/reporting-periods/${periodId}/consolidated`);
+    const button = officer.getByRole('button', { name: 'Tải gói gửi cấp trên' });
+    // The package holds the PDF: LibreOffice converts the report for real, slowly the first time.
+    const [response, download] = await Promise.all([
+      officer.waitForResponse((answer) => answer.url().includes('/submission-package.zip'), {
+        timeout: 80_000,
+      }),
+      officer.waitForEvent('download', { timeout: 80_000 }),
+      button.click(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(download.suggestedFilename()).toMatch(/^goi-bao-cao-05755-.*-v1\.zip$/);
+    packagePath = (await download.path())!;
+    const entries = unzipSync(new Uint8Array(await readFile(packagePath)));
+    expect(JSON.parse(strFromU8(entries['figures.json']!)).locality.code).toBe('05755');
+    expect(strFromU8(entries['bao-cao-tong-hop.pdf']!.subarray(0, 5))).toBe('%PDF-');
+  });
+
+  it('[EXCHANGE]: the province imports it once, sees the figures, and is told when it comes again', async () => {
+    await admin.goto(`/localities/${localityIds.thaiNguyen}/overview`);
+    const card = admin.locator('.ant-card').filter({ hasText: 'Gói báo cáo nhận từ xã, phường' });
+    await card.waitFor();
+    await card.locator('input[type=file]').setInputFiles(packagePath);
+    await admin.getByText(/Đã nhận gói báo cáo của xã Dân Tiến/).waitFor();
+    const row = card.getByRole('row').filter({ hasText: 'Dân Tiến (05755)' });
+    await row.waitFor();
+    await row.getByRole('button').first().click();
+    await card.getByRole('columnheader', { name: 'Mã chỉ tiêu' }).waitFor();
+    await card.locator('input[type=file]').setInputFiles(packagePath);
+    await admin.getByText(/đã được nhận trước đó; không có gì thay đổi/).waitFor();
+    // The ranking of the province's communes says which sent their package for the year.
+    const ranked = admin.getByRole('row').filter({ has: admin.getByRole('link', { name: 'Dân Tiến' }) });
+    await ranked.getByText('Đã nhận gói: Năm 2026').waitFor();
+  });
+
+  it('[EXCHANGE]: an administrator issues an API key, shown once', async () => {
+    await admin.goto(`/localities/${localityIds.danTien}/units`);
+    const card = admin.locator('.ant-card').filter({ hasText: 'Khóa API cho hệ thống kết nối' });
+    await card.getByLabel('Tên kết nối').fill('Hệ thống của xã');
+    await card.getByRole('button', { name: 'Cấp khóa' }).click();
+    await card.getByText('Hãy sao chép khóa này ngay').waitFor();
+    expect(await card.getByText(/^ltk_/).count()).toBeGreaterThan(0);
+    await card.getByRole('row').filter({ hasText: 'Hệ thống của xã' }).waitFor();
+  });
+});
