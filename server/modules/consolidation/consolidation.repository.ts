@@ -1,7 +1,7 @@
 /** SQL of the consolidated report and its approved versions. */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { appUser, consolidatedReport, consolidatedReportVersion } from '../../db/schema';
+import { consolidatedReport, consolidatedReportVersion } from '../../db/schema';
 
 export type ConsolidatedRow = typeof consolidatedReport.$inferSelect;
 export type ConsolidatedVersionRow = typeof consolidatedReportVersion.$inferSelect;

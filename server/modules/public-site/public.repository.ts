@@ -8,7 +8,6 @@ import { and, asc, count, eq, inArray, isNull, like, max, sql } from 'drizzle-or
 import type { Executor } from '../../db/client';
 import {
   consolidatedReportVersion,
-  indicator,
   locality,
   plan,
   reportingPeriod,
