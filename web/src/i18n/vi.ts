@@ -17,7 +17,7 @@ export const vi = {
     notFoundHint: 'Đường dẫn không tồn tại hoặc đã bị xóa.',
     backHome: 'Về danh sách kế hoạch',
     errorTitle: 'Không tải được dữ liệu',
-    skipToContent: 'Bỏ qua, đến nội dung chính',
+    skipToContent: 'Bỏ qua đến nội dung chính',
   },
   nav: {
     label: 'Điều hướng chính',
