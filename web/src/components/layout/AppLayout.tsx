@@ -164,6 +164,8 @@ export const AppLayout = () => {
               mode="inline"
               selectedKeys={[selectedKey]}
               items={menuItems}
+              // The page chosen replaces the drawer (also when it is the page already shown).
+              onClick={() => setDrawerOpen(false)}
               className={styles.drawerMenu}
             />
           </nav>
