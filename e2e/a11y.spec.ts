@@ -1,7 +1,7 @@
 /**
  * [A11Y] The main signed-in pages, each as the person who uses it, checked by axe-core against WCAG 2.1
  * level A and AA (no rule switched off): the login page, "Việc của tôi", a unit's report form, a plan, its
- * dashboard, the consolidated report and the province overview. Each page also has one h1 and a document
+ * dashboard, the consolidated report, the province overview and the leader's summary of the locality. Each page also has one h1 and a document
  * title naming it, and the first Tab reaches the skip link "Bỏ qua đến nội dung chính", which moves the
  * keyboard to the page's content.
  */
@@ -98,6 +98,15 @@ describe('[A11Y] WCAG 2.1 AA on the main signed-in pages', () => {
     const plan = await thanhDongPlan(page);
     await page.goto(`/plans/${plan.id}`);
     await expectAccessible(page, 'plan', /./);
+  });
+
+  it("[A11Y]: the leader's summary of the locality (the leader's first screen)", async () => {
+    const page = await pageOf('thanhdong.lanhdao');
+    await page.goto('/');
+    await expectAccessible(page, 'summary', 'Tình hình Thành Đông');
+    await page.getByTestId('plan-summary-rating').waitFor();
+    const violations = await axeViolations(page);
+    expect(violations.length, `\n${describeViolations('summary (loaded)', violations)}\n`).toBe(0);
   });
 
   it('[A11Y]: the plan dashboard, as the leader', async () => {

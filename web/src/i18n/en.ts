@@ -1,5 +1,6 @@
 import { enConsolidation } from './en.consolidation';
 import { enFigures } from './en.figures';
+import { enHome } from './en.home';
 import { enImport } from './en.import';
 import { enOverview } from './en.overview';
 import { enOwners } from './en.owners';
@@ -31,6 +32,7 @@ export const en: Resources = {
     users: 'Users',
     myWork: 'My work',
     dashboard: 'Dashboard',
+    summary: 'Situation of the locality',
   },
   common: {
     save: 'Save',
@@ -508,6 +510,7 @@ export const en: Resources = {
   ...enConsolidation,
   ...enImport,
   ...enOverview,
+  ...enHome,
   ...enOwners,
   ...enFigures,
 };

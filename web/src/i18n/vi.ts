@@ -1,6 +1,7 @@
 /** Vietnamese, the product's first language. Every user-visible string lives here (NFC, with diacritics). */
 import { viConsolidation } from './vi.consolidation';
 import { viFigures } from './vi.figures';
+import { viHome } from './vi.home';
 import { viImport } from './vi.import';
 import { viOverview } from './vi.overview';
 import { viOwners } from './vi.owners';
@@ -30,6 +31,7 @@ export const vi = {
     users: 'Người dùng',
     myWork: 'Việc của tôi',
     dashboard: 'Bảng điều hành',
+    summary: 'Tình hình địa phương',
   },
   common: {
     save: 'Lưu',
@@ -509,6 +511,7 @@ export const vi = {
   ...viConsolidation,
   ...viImport,
   ...viOverview,
+  ...viHome,
   ...viOwners,
   ...viFigures,
 } as const;

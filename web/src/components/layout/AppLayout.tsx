@@ -12,6 +12,7 @@ import { changeLanguage, type Language } from '../../i18n';
 import styles from './AppLayout.module.css';
 
 const NAV_ITEMS = [
+  { key: '/summary', labelKey: 'nav.summary', adminOnly: false, leaderOnly: true },
   { key: '/my-work', labelKey: 'nav.myWork', adminOnly: false },
   { key: '/plans', labelKey: 'nav.plans', adminOnly: false },
   { key: '/dashboard', labelKey: 'nav.dashboard', adminOnly: false },
@@ -91,7 +92,10 @@ export const AppLayout = () => {
   const isAdmin = hasAnyRole(user, ADMIN_ROLES);
   // Until the password is changed the server refuses everything else, so the menu would only mislead.
   const isLocked = Boolean(user?.mustChangePassword);
-  const items = NAV_ITEMS.filter((item) => !item.adminOnly || isAdmin);
+  const isLeader = hasAnyRole(user, ['leader']);
+  const items = NAV_ITEMS.filter(
+    (item) => (!item.adminOnly || isAdmin) && (!('leaderOnly' in item) || isLeader),
+  );
   const selectedKey = selectedNavKey(pathname);
   // Each page names itself (its h1 and the document title) through PageTitle.
 

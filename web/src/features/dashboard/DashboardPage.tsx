@@ -104,11 +104,11 @@ const DashboardPage = () => {
             {t('dashboard.asOf', { date: formatDay(data.asOf) })}
           </Typography.Text>
         </div>
-        <Flex gap={8} align="center">
+        <Flex gap={8} align="center" wrap>
           <label htmlFor="dashboard-period">{t('dashboard.periodSelect')}</label>
           <Select
             id="dashboard-period"
-            style={{ minWidth: 220 }}
+            style={{ width: 220, maxWidth: '100%' }}
             value={periodId ?? undefined}
             loading={dashboard.isFetching}
             onChange={(value: string) => {
