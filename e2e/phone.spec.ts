@@ -2,7 +2,7 @@
  * [PHONE] A 390 × 844 phone (touch, the size of a common smartphone): a unit officer signs in on the form,
  * finds the report in "Việc của tôi", fills it and submits it; a leader signs in and reaches the dashboard
  * in one tap. No screen on the way is wider than the phone (no sideways scrolling), the menu is a drawer,
- * and what is tapped is at least 44 px high. With PHONE_SCREENSHOTS=<folder> each screen is also saved
+ * what is tapped is at least 44 px high, and axe-core finds no WCAG 2.1 AA violation on any screen. With PHONE_SCREENSHOTS=<folder> each screen is also saved
  * there (docs/screenshots holds the copies shown in docs/phone.md).
  */
 import { mkdir } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import { LoginPage } from './page-models/login-page';
 import { UnitReportPage } from './page-models/unit-report-page';
 import { type RunningApp, startApp } from './support/app';
 import { DEMO_PASSWORD } from './support/auth';
+import { axeViolations, describeViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
 
 const PHONE = { width: 390, height: 844 };
@@ -53,6 +54,9 @@ describe('[PHONE] 390 px phone: no sideways scrolling from sign-in to a submitte
     expect(width, `${screen}: the page is ${width} px wide on a ${PHONE.width} px phone`).toBeLessThanOrEqual(
       PHONE.width,
     );
+    // The phone layout keeps WCAG 2.1 AA too (cards, drawer, dialogs).
+    const violations = await axeViolations(page);
+    expect(violations.length, `\n${describeViolations(`${screen} (phone)`, violations)}\n`).toBe(0);
     if (SCREENSHOTS) {
       await mkdir(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOTS, `phone-${screen}.png`) });
