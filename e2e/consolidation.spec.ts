@@ -106,12 +106,17 @@ describe('[CONSOLIDATION] consolidated report: write, send, return, resend, appr
     expect(await report.button('Lưu').count()).toBe(0);
     expect(await report.narrativeText.textContent()).toBe(NARRATIVE);
 
-    // The leader lands on "Việc của tôi", where the report waits for approval, and is told in the bell.
+    // The leader lands on the summary of the locality, which lists the report waiting for approval, as
+    // "Việc của tôi" does; the bell tells it too.
     const leaderBell = new NotificationBell(leader);
     const leaderWork = new MyWorkPage(leader);
     await leader.goto('/');
-    await leaderWork.heading.waitFor();
-    expect(new URL(leader.url()).pathname).toBe('/my-work');
+    await leader
+      .getByTestId('plan-summary-attention')
+      .getByText(`Báo cáo tổng hợp ${PERIOD} chờ phê duyệt`)
+      .waitFor();
+    expect(new URL(leader.url()).pathname).toBe('/summary');
+    await leaderWork.open();
     const waiting = leaderWork.row(leaderWork.consolidatedToApprove, PERIOD);
     await waiting.waitFor();
     expect(await waiting.textContent()).toContain('Cán bộ Phòng Văn hóa - Xã hội (Dân Tiến)');

@@ -10,7 +10,7 @@ export class MyWorkPage {
   }
 
   get heading(): Locator {
-    return this.page.getByRole('heading', { name: 'Việc của tôi', level: 3 });
+    return this.page.getByRole('heading', { name: 'Việc của tôi', level: 1 });
   }
 
   /** "Báo cáo tổng hợp chờ phê duyệt": the leader's consolidated reports to approve. */

@@ -23,9 +23,10 @@ export class PlanPage {
 
   /** The clickable target cell of one indicator for one year. */
   targetCell(indicatorName: string, year: number): Locator {
+    // The button is named "Mục tiêu năm <year> của chỉ tiêu <name>: <what the cell shows>".
+    const name = indicatorName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return this.page.getByRole('button', {
-      name: `Mục tiêu năm ${year} của chỉ tiêu ${indicatorName}`,
-      exact: true,
+      name: new RegExp(`^Mục tiêu năm ${year} của chỉ tiêu ${name}: `),
     });
   }
 

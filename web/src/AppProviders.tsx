@@ -63,6 +63,15 @@ export const AppProviders = ({
             colorTextDescription: 'rgba(0, 0, 0, 0.65)',
             colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
             colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+            // The brand and error colours one shade darker than Ant Design's, so that white text on a primary
+            // or danger button and blue links reach 4.5:1; the texts of the other statuses (Typography's
+            // warning and success) darker still, while alerts keep their pale backgrounds.
+            colorPrimary: '#0958d9',
+            colorLink: '#0958d9',
+            colorError: '#cf1322',
+            colorErrorText: '#cf1322',
+            colorWarningText: '#874d00',
+            colorSuccessText: '#135200',
           },
         }}
         componentSize="middle"

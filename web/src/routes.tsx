@@ -4,7 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/layout/AppLayout';
 import { LoadingState } from './components/ui/LoadingState';
 import { RequireAuth } from './features/auth/RequireAuth';
-import { HomeRedirect } from './features/reporting/HomeRedirect';
+import { HomeRedirect } from './features/home/HomeRedirect';
 
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));
@@ -15,6 +15,7 @@ const CatalogPage = lazy(() => import('./features/catalog/CatalogPage'));
 const SearchPage = lazy(() => import('./features/search/SearchPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 const UsersPage = lazy(() => import('./features/user/UsersPage'));
+const LocalitySummaryPage = lazy(() => import('./features/home/LocalitySummaryPage'));
 const MyWorkPage = lazy(() => import('./features/reporting/MyWorkPage'));
 const UnitReportPage = lazy(() => import('./features/reporting/UnitReportPage'));
 const ConsolidatedReportPage = lazy(() => import('./features/consolidation/ConsolidatedReportPage'));
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
           { path: 'imports/:jobId', element: page(<ImportJobPage />) },
           { path: 'dashboard', element: page(<DashboardIndexPage />) },
           { path: 'my-work', element: page(<MyWorkPage />) },
+          { path: 'summary', element: page(<LocalitySummaryPage />) },
           { path: 'reporting-periods/:periodId/units/:unitId', element: page(<UnitReportPage />) },
           { path: 'reporting-periods/:periodId/consolidated', element: page(<ConsolidatedReportPage />) },
           { path: 'units', element: page(<UnitsPage />) },

@@ -1,6 +1,7 @@
 import { enConsolidation } from './en.consolidation';
 import { enExchange } from './en.exchange';
 import { enFigures } from './en.figures';
+import { enHome } from './en.home';
 import { enImport } from './en.import';
 import { enOverview } from './en.overview';
 import { enOwners } from './en.owners';
@@ -32,6 +33,7 @@ export const en: Resources = {
     users: 'Users',
     myWork: 'My work',
     dashboard: 'Dashboard',
+    summary: 'Situation of the locality',
   },
   common: {
     save: 'Save',
@@ -512,6 +514,7 @@ export const en: Resources = {
   ...enImport,
   ...enOverview,
   ...enExchange,
+  ...enHome,
   ...enOwners,
   ...enFigures,
 };

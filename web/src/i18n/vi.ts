@@ -2,6 +2,7 @@
 import { viConsolidation } from './vi.consolidation';
 import { viExchange } from './vi.exchange';
 import { viFigures } from './vi.figures';
+import { viHome } from './vi.home';
 import { viImport } from './vi.import';
 import { viOverview } from './vi.overview';
 import { viOwners } from './vi.owners';
@@ -18,7 +19,7 @@ export const vi = {
     notFoundHint: 'Đường dẫn không tồn tại hoặc đã bị xóa.',
     backHome: 'Về danh sách kế hoạch',
     errorTitle: 'Không tải được dữ liệu',
-    skipToContent: 'Bỏ qua, đến nội dung chính',
+    skipToContent: 'Bỏ qua đến nội dung chính',
   },
   nav: {
     label: 'Điều hướng chính',
@@ -31,6 +32,7 @@ export const vi = {
     users: 'Người dùng',
     myWork: 'Việc của tôi',
     dashboard: 'Bảng điều hành',
+    summary: 'Tình hình địa phương',
   },
   common: {
     save: 'Lưu',
@@ -513,6 +515,7 @@ export const vi = {
   ...viImport,
   ...viOverview,
   ...viExchange,
+  ...viHome,
   ...viOwners,
   ...viFigures,
 } as const;

@@ -1,7 +1,7 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import type { TRole } from '@core/schemas/auth.schemas';
 import { Button, Drawer, Grid, Layout, Menu, Segmented, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogoutMutation } from '../../features/auth/mutations';
@@ -12,6 +12,7 @@ import { changeLanguage, type Language } from '../../i18n';
 import styles from './AppLayout.module.css';
 
 const NAV_ITEMS = [
+  { key: '/summary', labelKey: 'nav.summary', adminOnly: false, leaderOnly: true },
   { key: '/my-work', labelKey: 'nav.myWork', adminOnly: false },
   { key: '/plans', labelKey: 'nav.plans', adminOnly: false },
   { key: '/dashboard', labelKey: 'nav.dashboard', adminOnly: false },
@@ -91,14 +92,12 @@ export const AppLayout = () => {
   const isAdmin = hasAnyRole(user, ADMIN_ROLES);
   // Until the password is changed the server refuses everything else, so the menu would only mislead.
   const isLocked = Boolean(user?.mustChangePassword);
-  const items = NAV_ITEMS.filter((item) => !item.adminOnly || isAdmin);
+  const isLeader = hasAnyRole(user, ['leader']);
+  const items = NAV_ITEMS.filter(
+    (item) => (!item.adminOnly || isAdmin) && (!('leaderOnly' in item) || isLeader),
+  );
   const selectedKey = selectedNavKey(pathname);
-  const selectedLabel = NAV_ITEMS.find((item) => item.key === selectedKey)?.labelKey;
-
-  // A real title per page (the browser tab, history and screen readers), from the menu entry it belongs to.
-  useEffect(() => {
-    document.title = selectedLabel ? `${t(selectedLabel)} · ${t('app.name')}` : t('app.name');
-  }, [selectedLabel, t]);
+  // Each page names itself (its h1 and the document title) through PageTitle.
 
   const menuItems = items.map((item) => ({
     key: item.key,
@@ -137,21 +136,25 @@ export const AppLayout = () => {
           <span className={styles.brandName}>{t('app.name')}</span>
           <span className={styles.tagline}>{t('app.tagline')}</span>
         </Link>
-        <nav aria-label={t('nav.label')} className={styles.nav}>
-          {!isLocked && !isPhone && (
-            <Menu
-              mode="horizontal"
-              theme="dark"
-              selectedKeys={[selectedKey]}
-              items={menuItems}
-              className={styles.menu}
-            />
-          )}
-        </nav>
+        <div className={styles.spacer} />
         {!isPhone && languageSwitch}
         {user && !isLocked && <NotificationBell />}
         <UserBox compact={isPhone} />
       </Layout.Header>
+      {!isLocked && !isPhone && (
+        // A bar of its own, every entry shown (wrapping on a narrow screen): an overflow menu would keep
+        // hidden copies of the links that the keyboard still reaches.
+        <nav aria-label={t('nav.label')} className={styles.nav}>
+          <Menu
+            mode="horizontal"
+            theme="dark"
+            disabledOverflow
+            selectedKeys={[selectedKey]}
+            items={menuItems}
+            className={styles.menu}
+          />
+        </nav>
+      )}
       {isPhone && (
         <Drawer
           title={user?.displayName ?? t('app.name')}
@@ -165,6 +168,8 @@ export const AppLayout = () => {
               mode="inline"
               selectedKeys={[selectedKey]}
               items={menuItems}
+              // The page chosen replaces the drawer (also when it is the page already shown).
+              onClick={() => setDrawerOpen(false)}
               className={styles.drawerMenu}
             />
           </nav>

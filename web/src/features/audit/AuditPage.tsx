@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DATE_FORMAT_VI, dayjsToIso, isoToDayjs } from '../../components/ui/dates';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { localityQueries } from '../locality/queries';
 import { localityLabel } from '../locality/useLocalityOptions';
 import { planQueries } from '../plan/queries';
@@ -94,9 +95,7 @@ const AuditPage = () => {
   return (
     <Flex vertical gap={12}>
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('audit.title')}
-        </Typography.Title>
+        <PageTitle>{t('audit.title')}</PageTitle>
         <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
           {t('audit.intro')}
         </Typography.Paragraph>

@@ -3,12 +3,13 @@
  * reset the password, the server refuses everything else until it is changed (403
  * password_change_required), so this page is then the only one reachable, with a way to sign out.
  */
-import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { applyServerError, clearFieldErrors } from '../../components/ui/formErrors';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { useChangePasswordMutation, useLogoutMutation } from './mutations';
 import { safeNextPath } from './nextPath';
 import { useCurrentUser } from './useCurrentUser';
@@ -50,9 +51,7 @@ const ChangePasswordPage = () => {
   return (
     <Flex justify="center">
       <Card style={{ width: '100%', maxWidth: 460 }}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t('auth.changePasswordTitle')}
-        </Typography.Title>
+        <PageTitle>{t('auth.changePasswordTitle')}</PageTitle>
         {isForced && (
           <Alert type="warning" showIcon title={t('auth.mustChangeHint')} style={{ marginBottom: 16 }} />
         )}

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import styles from './AuthPages.module.css';
 import { useLoginMutation } from './mutations';
 import { safeNextPath } from './nextPath';
@@ -49,9 +50,7 @@ const LoginPage = () => {
         <span className={styles.tagline}>{t('app.tagline')}</span>
       </div>
       <Card className={styles.card}>
-        <Typography.Title level={3} className={styles.title}>
-          {t('auth.loginTitle')}
-        </Typography.Title>
+        <PageTitle className={styles.title}>{t('auth.loginTitle')}</PageTitle>
         <Form<LoginValues>
           name="login"
           layout="vertical"

@@ -6,6 +6,7 @@ import { Flex, Input, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { catalogQueries } from './queries';
 
 type NationalTarget = TCatalogIndicator['nationalTargets'][number];
@@ -93,9 +94,7 @@ const CatalogPage = () => {
 
   return (
     <Flex vertical gap={12}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('catalog.title')}
-      </Typography.Title>
+      <PageTitle>{t('catalog.title')}</PageTitle>
       <Typography.Text type="secondary">{t('catalog.intro')}</Typography.Text>
       <Input.Search
         aria-label={t('catalog.searchLabel')}

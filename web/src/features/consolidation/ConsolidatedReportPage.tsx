@@ -9,6 +9,7 @@ import { ApiError, apiDownload, errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { ReasonModal } from '../../components/ui/ReasonModal';
 import { formatDateTime, formatDay } from '../reporting/reportStatus';
 import { ApprovedVersions } from './components/ApprovedVersions';
@@ -212,9 +213,9 @@ const ConsolidatedReportPage = () => {
         ]}
       />
       <Flex justify="space-between" align="flex-start" wrap gap={12}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('consolidation.heading', { period: period?.label ?? '', locality: dashboard.localityName })}
-        </Typography.Title>
+        </PageTitle>
         <Flex gap={8} wrap>
           <Button
             icon={<FileWordOutlined />}

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Flex, List, Typography } from 'antd';
+import { Card, Empty, Flex, List } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { OverviewEntry } from '../overview/OverviewEntry';
 import { useOverviewLocalities } from '../overview/useOverviewLocalities';
 import { planQueries } from '../plan/queries';
@@ -23,9 +24,7 @@ const DashboardIndexPage = () => {
     return <Navigate to={`/plans/${list[0].id}/dashboard`} replace />;
   return (
     <Flex vertical gap={12}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('dashboard.title')}
-      </Typography.Title>
+      <PageTitle>{t('dashboard.title')}</PageTitle>
       {overview.localities.length > 0 && <OverviewEntry localities={overview.localities} />}
       <Card size="small">
         {list.length === 0 ? (

@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { DownloadMenu } from '../../components/ui/DownloadMenu';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { formatDay, isAdhocPeriod } from '../reporting/reportStatus';
 import { UnassignedTasksAlert } from '../task/components/UnassignedTasksAlert';
 import { DashboardIndicatorTable } from './components/DashboardIndicatorTable';
@@ -97,19 +98,17 @@ const DashboardPage = () => {
       />
       <Flex justify="space-between" align="flex-end" wrap gap={12}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('dashboard.title')} · {data.localityName}
-          </Typography.Title>
+          <PageTitle>{`${t('dashboard.title')} · ${data.localityName}`}</PageTitle>
           <Typography.Text type="secondary">
             {data.planNumber ? `${t('plan.heading', { number: data.planNumber })} · ` : ''}
             {t('dashboard.asOf', { date: formatDay(data.asOf) })}
           </Typography.Text>
         </div>
-        <Flex gap={8} align="center">
+        <Flex gap={8} align="center" wrap>
           <label htmlFor="dashboard-period">{t('dashboard.periodSelect')}</label>
           <Select
             id="dashboard-period"
-            style={{ minWidth: 220 }}
+            style={{ width: 220, maxWidth: '100%' }}
             value={periodId ?? undefined}
             loading={dashboard.isFetching}
             onChange={(value: string) => {

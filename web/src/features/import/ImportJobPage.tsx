@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { ImportReview } from './components/ImportReview';
 import { useCancelImportMutation } from './mutations';
 import { importQueries } from './queries';
@@ -87,9 +88,7 @@ const ImportJobPage = () => {
   return (
     <Flex vertical gap={12}>
       {back}
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('importPlan.jobTitle', { fileName: data.fileName })}
-      </Typography.Title>
+      <PageTitle>{t('importPlan.jobTitle', { fileName: data.fileName })}</PageTitle>
       <ReadingProgress job={data} />
     </Flex>
   );

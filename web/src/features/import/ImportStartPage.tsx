@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { hasAnyRole, hasRoleCovering, localityChain, PLAN_EDITOR_ROLES } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { useLocalityOptions } from '../locality/useLocalityOptions';
@@ -70,9 +71,7 @@ const ImportStartPage = () => {
       <Link to="/plans">
         <ArrowLeftOutlined /> {t('importPlan.backToPlans')}
       </Link>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('importPlan.startTitle')}
-      </Typography.Title>
+      <PageTitle>{t('importPlan.startTitle')}</PageTitle>
       <Typography.Paragraph style={{ margin: 0 }}>{t('importPlan.startIntro')}</Typography.Paragraph>
       <Card>
         <Form layout="vertical" component="div">

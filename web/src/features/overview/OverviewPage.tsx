@@ -8,6 +8,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { ReceivedPackages, receivedPackagesQuery } from '../exchange/ReceivedPackages';
 import { formatDay } from '../reporting/reportStatus';
 import { LocalityRanking } from './components/LocalityRanking';
@@ -119,9 +120,7 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
       />
       <Flex justify="space-between" align="flex-end" wrap gap={12}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('overview.heading', { locality: data.locality.name })}
-          </Typography.Title>
+          <PageTitle>{t('overview.heading', { locality: data.locality.name })}</PageTitle>
           <Typography.Text type="secondary">
             {t('overview.asOf', { date: formatDay(data.asOf) })}
           </Typography.Text>

@@ -8,6 +8,7 @@ import { errorMessage } from '../../api/client';
 import { DownloadMenu } from '../../components/ui/DownloadMenu';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { IndicatorsTab } from '../indicator/components/IndicatorsTab';
 import { ReportingTab } from '../reporting/components/ReportingTab';
 import { TasksTab } from '../task/components/TasksTab';
@@ -80,9 +81,7 @@ const PlanDetailPage = () => {
       />
       <Flex justify="space-between" align="flex-start" gap={16}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('plan.heading', { number: data.number ?? t('plan.noNumber') })}
-          </Typography.Title>
+          <PageTitle>{t('plan.heading', { number: data.number ?? t('plan.noNumber') })}</PageTitle>
           <Typography.Paragraph style={{ margin: '4px 0 0', maxWidth: 1100 }}>
             {data.title}
           </Typography.Paragraph>

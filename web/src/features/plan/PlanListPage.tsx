@@ -1,10 +1,11 @@
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Drawer, Flex, Input, Select, Typography } from 'antd';
+import { App, Button, Drawer, Flex, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { hasAnyRole, PLAN_EDITOR_ROLES } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { useLocalityOptions } from '../locality/useLocalityOptions';
@@ -40,9 +41,7 @@ const PlanListPage = () => {
   return (
     <Flex vertical gap={12}>
       <Flex align="center" justify="space-between" wrap gap={12}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('plan.listTitle')}
-        </Typography.Title>
+        <PageTitle>{t('plan.listTitle')}</PageTitle>
         {canCreatePlans && (
           <Flex gap={8} wrap>
             <Button icon={<FileTextOutlined />} onClick={() => navigate('/imports/new')}>

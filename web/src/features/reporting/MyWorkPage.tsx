@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { ResponsiveTable } from '../../components/ui/ResponsiveTable';
 import { hasAnyRole } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
@@ -66,9 +67,7 @@ const MyWorkPage = () => {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('myWork.title')}
-      </Typography.Title>
+      <PageTitle>{t('myWork.title')}</PageTitle>
       {work.isLoading && <LoadingState />}
       {data?.roles.files && (
         <Card

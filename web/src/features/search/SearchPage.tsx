@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { searchQueries } from './queries';
 import styles from './SearchPage.module.css';
 
@@ -32,9 +33,7 @@ const SearchPage = () => {
 
   return (
     <Flex vertical gap={12}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('search.title')}
-      </Typography.Title>
+      <PageTitle>{t('search.title')}</PageTitle>
       <Input.Search
         aria-label={t('search.label')}
         placeholder={t('search.placeholder')}

@@ -31,6 +31,7 @@ import { errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { applyServerError, clearFieldErrors, validateWithSchema } from '../../components/ui/formErrors';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { ADMIN_ROLES, hasRoleCovering, localityChain, UNIT_EDITOR_ROLES } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { ApiKeysCard } from '../exchange/ApiKeysCard';
@@ -272,11 +273,11 @@ const UnitsPage = () => {
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={12}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {localityId
             ? t('unit.title', { locality: localityLabel ?? locality.data?.name ?? '' })
             : t('unit.titlePlain')}
-        </Typography.Title>
+        </PageTitle>
         <Select
           aria-label={t('unit.chooseLocality')}
           placeholder={t('unit.chooseLocality')}

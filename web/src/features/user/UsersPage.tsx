@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { ADMIN_ROLES, describeAssignment, hasAnyRole } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { AddRoleModal } from './components/AddRoleModal';
@@ -93,9 +94,7 @@ const UsersPage = () => {
     <Flex vertical gap={12}>
       <Flex align="center" justify="space-between" wrap gap={12}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('user.title')}
-          </Typography.Title>
+          <PageTitle>{t('user.title')}</PageTitle>
           <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
             {t('user.intro')}
           </Typography.Paragraph>

@@ -1,6 +1,7 @@
 import type { TPlanDashboard } from '@core/schemas/dashboard.schemas';
-import { Flex, Table, Tag, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
 import { TargetCell } from '../../reporting/components/TargetCell';
 import { INDICATOR_STATUS_COLOURS } from '../dashboardStatus';
 import { SourcePopover } from './SourcePopover';
@@ -30,7 +31,7 @@ export const DashboardIndicatorTable = ({
 }: DashboardIndicatorTableProps) => {
   const { t } = useTranslation();
   return (
-    <Table<DashboardIndicator>
+    <ResponsiveTable<DashboardIndicator>
       rowKey="id"
       size="small"
       dataSource={indicators}

@@ -1,6 +1,7 @@
 import type { TPlanDashboard } from '@core/schemas/dashboard.schemas';
-import { Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Empty, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
 import { TASK_STATUS_COLOURS } from '../dashboardStatus';
 
 type DashboardTask = TPlanDashboard['tasks'][number];
@@ -22,7 +23,7 @@ export const TasksByUnit = ({ tasks }: { tasks: DashboardTask[] }) => {
           <Typography.Title level={5} style={{ margin: '0 0 4px' }}>
             {unitName} ({unitTasks.length})
           </Typography.Title>
-          <Table<DashboardTask>
+          <ResponsiveTable<DashboardTask>
             rowKey="id"
             size="small"
             pagination={false}

@@ -1,7 +1,8 @@
 import type { TPlanDashboard } from '@core/schemas/dashboard.schemas';
-import { Table, Tag, Tooltip } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
 import {
   REPORT_STATUS_COLOURS,
   type ReportStatusKey,
@@ -15,7 +16,7 @@ type DashboardUnit = TPlanDashboard['units'][number];
 export const UnitRanking = ({ units, periodId }: { units: DashboardUnit[]; periodId: string | null }) => {
   const { t } = useTranslation();
   return (
-    <Table<DashboardUnit>
+    <ResponsiveTable<DashboardUnit>
       rowKey="unitId"
       size="small"
       pagination={false}

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../../api/client';
+import { PageTitle } from '../../../components/ui/PageTitle';
 import { hasAnyRole, hasRoleCovering, localityChain, PLAN_EDITOR_ROLES } from '../../auth/roles';
 import { useCurrentUser } from '../../auth/useCurrentUser';
 import { useLocalityOptions } from '../../locality/useLocalityOptions';
@@ -260,9 +261,7 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
     <Flex vertical gap={12}>
       <Flex align="center" justify="space-between" wrap gap={12}>
         <Flex vertical gap={2}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('importPlan.reviewTitle', { fileName: job.fileName })}
-          </Typography.Title>
+          <PageTitle>{t('importPlan.reviewTitle', { fileName: job.fileName })}</PageTitle>
           <Typography.Text type="secondary">{t('importPlan.reviewIntro')}</Typography.Text>
         </Flex>
         <Flex gap={8} align="center" wrap>

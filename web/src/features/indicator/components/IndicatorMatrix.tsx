@@ -139,7 +139,8 @@ export const IndicatorMatrix = ({
             <button
               type="button"
               className={styles.targetButton}
-              aria-label={t('indicator.targetCellLabel', { year, name: row.item.name })}
+              // The name starts with what the cell says of the target, then what is shown (WCAG 2.5.3).
+              aria-label={`${t('indicator.targetCellLabel', { year, name: row.item.name })}: ${text || t('common.none')}`}
               onClick={() => onEditTarget(row.item, year)}
             >
               {text || <span className={styles.emptyTarget}>{t('common.none')}</span>}

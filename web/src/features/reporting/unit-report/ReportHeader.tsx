@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PageTitle } from '../../../components/ui/PageTitle';
 import { planQueries } from '../../plan/queries';
 import { reportingQueries } from '../queries';
 import { formatDateTime, formatDay, REPORT_STATUS_COLOURS, type ReportStatusKey } from '../reportStatus';
@@ -33,9 +34,7 @@ export const ReportHeader = ({ report, status }: { report: TUnitReport; status: 
           { title: report.unitName },
         ]}
       />
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('reporting.report.title', { unit: report.unitName })}
-      </Typography.Title>
+      <PageTitle>{t('reporting.report.title', { unit: report.unitName })}</PageTitle>
       <Descriptions
         size="small"
         bordered

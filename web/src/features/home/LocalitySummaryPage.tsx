@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
+import { Empty, Flex, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/ui/ErrorState';
+import { LoadingState } from '../../components/ui/LoadingState';
+import { PageTitle } from '../../components/ui/PageTitle';
+import { planQueries } from '../plan/queries';
+import { reportingQueries } from '../reporting/queries';
+import { PlanSummaryCard } from './PlanSummaryCard';
+
+/**
+ * /summary — "Tình hình <địa phương>", the leader's first screen: for each plan in effect of the locality,
+ * its colour and score, what is late, what waits for approval, and one link to the dashboard. Built from
+ * the reads that exist (the plan list, each plan's dashboard, "Việc của tôi" for the approvals).
+ */
+const LocalitySummaryPage = () => {
+  const { t } = useTranslation();
+  const plans = useQuery(planQueries.list({}));
+  const work = useQuery(reportingQueries.myWork());
+  if (plans.isError) return <ErrorState error={plans.error} onRetry={() => void plans.refetch()} />;
+  const active = (plans.data ?? []).filter((plan) => plan.status === 'active');
+  const localities = [...new Set(active.map((plan) => plan.localityName))];
+  const title =
+    localities.length === 1 ? t('summary.title', { locality: localities[0] }) : t('summary.titlePlain');
+  const toApprove = work.data?.consolidatedToApprove ?? [];
+
+  return (
+    <Flex vertical gap={16}>
+      <div>
+        <PageTitle>{title}</PageTitle>
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+          {t('summary.intro')}
+        </Typography.Paragraph>
+      </div>
+      {plans.isLoading && <LoadingState />}
+      {plans.data && active.length === 0 && <Empty description={t('summary.noPlans')} />}
+      {active.map((plan) => (
+        <PlanSummaryCard
+          key={plan.id}
+          plan={plan}
+          toApprove={toApprove.filter((item) => item.plan.id === plan.id)}
+        />
+      ))}
+    </Flex>
+  );
+};
+
+export default LocalitySummaryPage;

@@ -1,0 +1,30 @@
+/** English strings of the first screens: the leader's summary of the locality. */
+export const enHome = {
+  summary: {
+    title: 'Situation of {{locality}}',
+    titlePlain: 'Situation of the locality',
+    intro:
+      'How the plan stands in the latest period, from accepted data only, and what is late or waiting to be handled.',
+    period: 'Period: {{period}} · due {{due}}',
+    noPeriod: 'The plan has no reporting period yet.',
+    score: 'Score {{score}}',
+    rating: 'Rating',
+    waitingReview: 'Waiting for review: no report accepted yet, not scored.',
+    notEvaluated: 'Not yet due and no report accepted, not scored.',
+    reported: '{{submitted}}/{{expected}} units have reported',
+    attention: 'Needs attention',
+    missing: 'Overdue, not reported: {{units}}',
+    late: 'Reported late: {{units}}',
+    pendingReview_one: '{{count}} unit report waiting for the standing agency',
+    pendingReview_other: '{{count}} unit reports waiting for the standing agency',
+    overdueTasks_one: '{{count}} task past its deadline',
+    overdueTasks_other: '{{count}} tasks past their deadline',
+    behindIndicators_one: '{{count}} indicator behind or at risk',
+    behindIndicators_other: '{{count}} indicators behind or at risk',
+    toApprove: 'Consolidated report {{period}} waiting for approval',
+    approve: 'Review and approve',
+    nothing: 'Nothing is late or waiting.',
+    openDashboard: 'Open the dashboard',
+    noPlans: 'No plan in effect yet.',
+  },
+};

@@ -1,0 +1,30 @@
+/** Vietnamese strings of the first screens: the leader's summary of the locality. */
+export const viHome = {
+  summary: {
+    title: 'Tình hình {{locality}}',
+    titlePlain: 'Tình hình địa phương',
+    intro:
+      'Kết quả thực hiện kế hoạch theo kỳ đánh giá mới nhất, chỉ từ số liệu đã được chấp nhận, và những việc đang chậm hoặc chờ xử lý.',
+    period: 'Kỳ đánh giá: {{period}} · hạn nộp {{due}}',
+    noPeriod: 'Kế hoạch chưa có kỳ báo cáo.',
+    score: 'Điểm {{score}}',
+    rating: 'Xếp loại',
+    waitingReview: 'Chờ duyệt: chưa có báo cáo nào được chấp nhận, chưa chấm điểm.',
+    notEvaluated: 'Chưa đến hạn nộp và chưa có báo cáo được chấp nhận, chưa chấm điểm.',
+    reported: '{{submitted}}/{{expected}} đơn vị đã nộp báo cáo',
+    attention: 'Cần chú ý',
+    missing: 'Quá hạn chưa nộp báo cáo: {{units}}',
+    late: 'Nộp báo cáo muộn: {{units}}',
+    pendingReview_one: '{{count}} báo cáo đơn vị chờ cơ quan thường trực xem xét',
+    pendingReview_other: '{{count}} báo cáo đơn vị chờ cơ quan thường trực xem xét',
+    overdueTasks_one: '{{count}} nhiệm vụ quá hạn chưa hoàn thành',
+    overdueTasks_other: '{{count}} nhiệm vụ quá hạn chưa hoàn thành',
+    behindIndicators_one: '{{count}} chỉ tiêu chậm hoặc có nguy cơ không đạt lộ trình',
+    behindIndicators_other: '{{count}} chỉ tiêu chậm hoặc có nguy cơ không đạt lộ trình',
+    toApprove: 'Báo cáo tổng hợp {{period}} chờ phê duyệt',
+    approve: 'Xem và phê duyệt',
+    nothing: 'Không có việc nào chậm hoặc chờ xử lý.',
+    openDashboard: 'Mở bảng điều hành',
+    noPlans: 'Chưa có kế hoạch nào đang thực hiện.',
+  },
+};
