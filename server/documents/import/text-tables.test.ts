@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { type DocTable, documentText, type ReadDocument, textDocument } from './document-model';
 import { readDocxDocument } from './docx-reader';
 import { readPlanDocument } from './import-document';
-import { detectTextTables, readRowNumber, splitHeaderLabels } from './text-tables';
+import { interpretTables } from './table-interpreter';
+import { detectTextTables, readRowNumber, splitHeaderLabels, UNSURE_SPLIT } from './text-tables';
 
 const tablesOf = (text: string): DocTable[] =>
   detectTextTables(textDocument(text, 'text')).blocks.filter(
@@ -386,5 +387,61 @@ describe('the seed documents read through detectTextTables', () => {
   ])('%s keeps its %i indicators', async (stem, indicators) => {
     const { draft } = await readPlanDocument(readFileSync(join(SEEDS, `${stem}.txt`)));
     expect(draft.indicators).toHaveLength(indicators);
+  });
+});
+
+describe('rows whose cells were split by guess', () => {
+  const flowed = [
+    'STT Chỉ tiêu',
+    '2025',
+    '2030',
+    'Đơn vị chủ trì',
+    '1',
+    'Tỷ lệ hồ sơ xử lý trực tuyến',
+    '60%',
+    '100%',
+    'Văn phòng UBND',
+    '2',
+    'Người dân có tài khoản định danh điện tử',
+    '70% 80% 85% 90%',
+    'Công an xã',
+    '3',
+    'Cơ sở dữ liệu được số hóa',
+    '50%',
+    '100%',
+    'Văn phòng UBND',
+    '4',
+    'Doanh nghiệp ứng dụng công nghệ số',
+    '20%',
+    '40%',
+    'Phòng Kinh tế',
+    'TM. ỦY BAN NHÂN DÂN',
+  ].join('\n');
+
+  it('marks the table as rebuilt from text and names the rows whose split did not read cleanly', () => {
+    const table = tablesOf(flowed)[0];
+    expect(table?.fromText).toBe(true);
+    // Row 1 (the header is row 0) reads cleanly; row 2 has four figures for two year columns.
+    expect(Object.keys(table?.rowReasons ?? {})).toEqual(['2']);
+    expect(table?.rowReasons?.[2]?.[0]).toBe(UNSURE_SPLIT);
+  });
+
+  it('passes those reasons to the rows the interpreter reads, which the importer then flags', () => {
+    const table = tablesOf(flowed)[0] as DocTable;
+    const rows = interpretTables([table]).tables[0]?.rows ?? [];
+    const body = rows.filter((row) => row.kind === 'row');
+    expect(body.map((row) => (row.kind === 'row' ? (row.reasons ?? []) : []))).toEqual([
+      [],
+      [UNSURE_SPLIT],
+      [],
+      [],
+    ]);
+  });
+
+  it('a table read from real cells carries no such marks', () => {
+    const table = tablesOf(
+      ['STT\tNội dung\tThời gian\tĐơn vị chủ trì', '1\tRà soát\tQuý I/2026\tVăn phòng UBND'].join('\n'),
+    )[0];
+    expect(table?.rowReasons).toBeUndefined();
   });
 });

@@ -588,8 +588,11 @@ const placeSegments = (
 // Table building
 
 type BuiltRow =
-  | { kind: 'row'; number: string; cells: string[] }
+  | { kind: 'row'; number: string; cells: string[]; reasons?: string[] }
   | { kind: 'span'; marker: string; text: string };
+
+/** Why a flowed row needs review: its cells were split by guess and the split did not read cleanly. */
+export const UNSURE_SPLIT = 'Không chắc cách tách các ô của dòng này (bảng chỉ còn là văn bản)';
 
 type BuiltTable = { columns: TextColumn[]; rows: BuiltRow[]; quality: number };
 
@@ -828,8 +831,20 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
     if (!tokens.length) continue;
     const { cells, cost } = assignCells(tokens, roles);
     const runs = figureRuns(tokens);
-    if (cost / roles.length < 1 && runs <= 2 && cells[roles.indexOf('name')]) fitting++;
-    rows.push({ kind: 'row', number: raw.marker.number, cells });
+    // More figures outside parentheses than the header has value columns: a cell was lost or merged.
+    const loose = featuresOf(tokens).loose.at(-1) ?? 0;
+    const valueColumns = roles.filter((role) => role === 'value').length;
+    const clean =
+      cost / roles.length < 1 &&
+      runs <= 2 &&
+      Boolean(cells[roles.indexOf('name')]) &&
+      (valueColumns === 0 || loose <= valueColumns);
+    if (clean) fitting++;
+    rows.push(
+      clean
+        ? { kind: 'row', number: raw.marker.number, cells }
+        : { kind: 'row', number: raw.marker.number, cells, reasons: [UNSURE_SPLIT] },
+    );
   }
   return {
     columns,
@@ -883,7 +898,9 @@ const toDocTable = (table: BuiltTable, page?: number): DocTable => {
     rowSpan: 1,
   }));
   const rows: DocCell[][] = [header];
+  const rowReasons: Record<number, string[]> = {};
   for (const row of table.rows) {
+    if (row.kind === 'row' && row.reasons?.length) rowReasons[rows.length] = row.reasons;
     if (row.kind === 'span') {
       rows.push([
         { text: row.marker, colSpan: 1, rowSpan: 1 },
@@ -896,7 +913,10 @@ const toDocTable = (table: BuiltTable, page?: number): DocTable => {
       ...row.cells.map((text) => ({ text: text.replace(/\s+/g, ' ').trim(), colSpan: 1, rowSpan: 1 })),
     ]);
   }
-  return page === undefined ? { kind: 'table', rows } : { kind: 'table', rows, page };
+  const doc: DocTable = { kind: 'table', rows, fromText: true };
+  if (Object.keys(rowReasons).length) doc.rowReasons = rowReasons;
+  if (page !== undefined) doc.page = page;
+  return doc;
 };
 
 /** Below this share of lines that read as rows, a candidate table is left as paragraphs. */
