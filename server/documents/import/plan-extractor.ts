@@ -90,8 +90,9 @@ export const extractPlan = (
         table.rows.map((row) => (row.kind === 'row' ? row.cells.join(' ') : row.text)),
       ),
     ]);
-    reviewTextIndicators(indicators, vocabulary);
-    reviewTextTasks(tasks, vocabulary);
+    const leads = [...indicators, ...tasks].flatMap((row) => (row.lead ? [row.lead] : []));
+    reviewTextIndicators(indicators, vocabulary, leads);
+    reviewTextTasks(tasks, vocabulary, leads);
   }
   if (indicators.length > MAX_DRAFT_ROWS) {
     uncertain.push(

@@ -834,14 +834,10 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
     // More figures outside parentheses than the header has value columns: a cell was lost or merged.
     const loose = featuresOf(tokens).loose.at(-1) ?? 0;
     const valueColumns = roles.filter((role) => role === 'value').length;
-    const clean =
-      cost / roles.length < 1 &&
-      runs <= 2 &&
-      Boolean(cells[roles.indexOf('name')]) &&
-      (valueColumns === 0 || loose <= valueColumns);
-    if (clean) fitting++;
+    const reads = cost / roles.length < 1 && runs <= 2 && Boolean(cells[roles.indexOf('name')]);
+    if (reads) fitting++;
     rows.push(
-      clean
+      reads && (valueColumns === 0 || loose <= valueColumns)
         ? { kind: 'row', number: raw.marker.number, cells }
         : { kind: 'row', number: raw.marker.number, cells, reasons: [UNSURE_SPLIT] },
     );

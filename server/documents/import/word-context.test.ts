@@ -1,6 +1,6 @@
 import type { TImportedIndicator, TImportedTask } from '@core/schemas/import.schemas';
 import { describe, expect, it } from 'vitest';
-import { reviewTextIndicators, reviewTextTasks } from './text-review';
+import { leadCutOrRunOn, reviewTextIndicators, reviewTextTasks } from './text-review';
 import { documentVocabulary, respell, suspectWords } from './word-context';
 
 /** A small plan body that repeats its vocabulary, as plans do. */
@@ -11,31 +11,35 @@ const BODY = [
   'Cơ sở giáo dục phổ thông triển khai học bạ số; cơ sở giáo dục mầm non đánh giá chuyển đổi số.',
 ];
 
+/** The vocabulary of the body with the checked texts in it, as the importer counts a document. */
+const withTexts = (...texts: string[]) => documentVocabulary([...BODY, ...texts]);
+
 describe('suspectWords', () => {
-  const vocabulary = documentVocabulary(BODY);
+  const check = (text: string) => suspectWords(text, withTexts(text));
 
   it('finds a word whose other spelling stands beside the same neighbours elsewhere, and gives it', () => {
-    expect(suspectWords('Tỷ lệ cơ sở giáo dục chuyển đổi so', vocabulary)).toEqual([
-      { word: 'so', likely: 'số' },
-    ]);
-    expect(suspectWords('Hồ sơ được sô hóa', vocabulary)).toEqual([{ word: 'sô', likely: 'số' }]);
+    expect(check('Tỷ lệ cơ sở giáo dục chuyển đổi so')).toEqual([{ word: 'so', likely: 'số' }]);
+    expect(check('Hồ sơ được sô hóa')).toEqual([{ word: 'sô', likely: 'số' }]);
   });
 
   it('leaves a correct word alone, even one that has other spellings in the document ("sở", "số")', () => {
-    expect(suspectWords('Cơ sở giáo dục phổ thông chuyển đổi số', vocabulary)).toEqual([]);
-    expect(suspectWords('Tỷ lệ dịch vụ công trực tuyến', vocabulary)).toEqual([]);
+    // "hồ sơ được" printed once, "số được" elsewhere: one neighbour is no evidence.
+    expect(suspectWords('Tỷ lệ hồ sơ được số hóa', documentVocabulary(BODY))).toEqual([]);
+    expect(check('Cơ sở giáo dục phổ thông chuyển đổi số')).toEqual([]);
+    expect(check('Tỷ lệ dịch vụ công trực tuyến')).toEqual([]);
   });
 
   it('finds a word that is no syllable, or holds a digit among letters, without a spelling to offer', () => {
-    expect(suspectWords('Tỷ 1ệ người dân', vocabulary).map((s) => s.word)).toEqual(['1ệ']);
-    expect(suspectWords('kết quả chuyen giao', vocabulary)).toEqual([{ word: 'chuyen', likely: null }]);
+    expect(check('Tỷ 1ệ người dân').map((s) => s.word)).toEqual(['1ệ']);
+    expect(check('kết quả chuyen giao').map((s) => s.word)).toEqual(['chuyen']);
+    expect(check('tien hành')).toEqual([{ word: 'tien', likely: null }]);
     // Abbreviations and foreign words in capitals are no evidence.
-    expect(suspectWords('Triển khai VNeID và STEM', vocabulary)).toEqual([]);
+    expect(check('Triển khai VNeID và STEM')).toEqual([]);
   });
 
   it('puts back the likely spelling, keeping the case of the first letter', () => {
     const text = 'So hóa hồ sơ, chuyển đổi so';
-    expect(respell(text, suspectWords(text, vocabulary))).toBe('Số hóa hồ sơ, chuyển đổi số');
+    expect(respell(text, check(text))).toBe('Số hóa hồ sơ, chuyển đổi số');
   });
 
   it('property: a document whose phrases repeat finds every single-word damage and repairs it', () => {
@@ -107,7 +111,7 @@ const task = (over: Partial<TImportedTask>): TImportedTask => ({
 });
 
 describe('text review of rows known only from text', () => {
-  const vocabulary = documentVocabulary(BODY);
+  const vocabulary = withTexts('Tỷ lệ hồ sơ được so hóa', 'Tỷ lệ hồ sơ được số hóa %');
 
   it('keeps a clean row certain', () => {
     const rows = [indicator({})];
@@ -142,5 +146,43 @@ describe('text review of rows known only from text', () => {
     expect(tasks.map((row) => row.review?.confident)).toEqual([false, false]);
     expect(tasks[0]?.review?.reasons).toContain('Không đọc được thời hạn');
     expect(tasks[1]?.review?.reasons).toContain('Không đọc được đơn vị chủ trì');
+  });
+});
+
+describe('leads cut short or run on', () => {
+  const leads = [
+    'Phòng Văn hóa - Xã hội',
+    'Phòng Văn hóa - Xã hội',
+    'Công an phường',
+    'Công an phường',
+    'Công an phường Tổ công nghệ số cộng đồng',
+    'Phòng Văn',
+  ];
+
+  it('flags a lead that is the start of a commoner lead, or a commoner lead with more words after it', () => {
+    expect(leadCutOrRunOn('Phòng Văn', leads)).toBe(true);
+    expect(leadCutOrRunOn('Công an phường Tổ công nghệ số cộng đồng', leads)).toBe(true);
+  });
+
+  it('keeps the common spelling and a lead no other lead shares words with', () => {
+    expect(leadCutOrRunOn('Phòng Văn hóa - Xã hội', leads)).toBe(false);
+    expect(leadCutOrRunOn('Công an phường', leads)).toBe(false);
+    expect(leadCutOrRunOn('Trung tâm HCC', leads)).toBe(false);
+  });
+
+  it('flags an indicator whose year cells mix figures and words, and whose lead is cut', () => {
+    const rows = [
+      indicator({
+        targets: [
+          { year: 2025, raw: '60%', op: '>=', value: 60 },
+          { year: 2030, raw: 'Phòng Văn hóa - Xã hội', op: 'qualitative', value: null },
+        ],
+      }),
+      indicator({ lead: 'Văn phòng' }),
+      indicator({}),
+      indicator({}),
+    ];
+    reviewTextIndicators(rows, withTexts());
+    expect(rows.map((row) => row.review?.confident)).toEqual([false, false, true, true]);
   });
 });

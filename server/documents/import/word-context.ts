@@ -85,8 +85,8 @@ export type SuspectWord = { word: string; likely: string | null };
  * same neighbours far more often in the document. The likely spelling is given when the context
  * shows it.
  *
- * @param text - the text to check (a cell of a table)
- * @param vocabulary - the document's vocabulary (`documentVocabulary`)
+ * @param text - the text to check (a cell of a table), itself part of the document's text
+ * @param vocabulary - the document's vocabulary (`documentVocabulary`), the text's own words included
  * @returns the suspect words, in order
  */
 export const suspectWords = (text: string, vocabulary: Vocabulary): SuspectWord[] => {
@@ -108,7 +108,17 @@ export const suspectWords = (text: string, vocabulary: Vocabulary): SuspectWord[
         likely = other;
       }
     }
-    if (likely && best >= MIN_SUPPORT && best >= CONTEXT_RATIO * own) {
+    // Strong context, or both neighbours seen only beside the other spelling, the commoner one.
+    const bothSides =
+      likely !== null &&
+      (!previous || vocabulary.pairs.has(`${previous} ${likely}`)) &&
+      (!next || vocabulary.pairs.has(`${likely} ${next}`));
+    const common =
+      likely !== null &&
+      own === 0 &&
+      bothSides &&
+      (vocabulary.words.get(likely) ?? 0) >= CONTEXT_RATIO * (vocabulary.words.get(word) ?? 0);
+    if (likely && ((best >= MIN_SUPPORT && best >= CONTEXT_RATIO * own) || common)) {
       out.push({ word, likely });
       return;
     }
