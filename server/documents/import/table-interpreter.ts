@@ -99,7 +99,7 @@ export const readRowNumber = (text: string): RowNumber => {
   if (roman?.[1] && readRoman(roman[1])) return { kind: 'roman', roman: roman[1] };
   const letter = /^([A-ZĐ])[.)]?$/u.exec(t);
   if (letter?.[1]) return { kind: 'letter', letter: letter[1] };
-  const lower = /^([a-zđ])[.)]$/u.exec(t);
+  const lower = /^([a-zđ])[.)]?$/u.exec(t);
   if (lower?.[1]) return { kind: 'number', number: lower[1], damaged: false };
   // OCR confusions: O/o for 0, l/I/| for 1, "," for ".".
   const repaired = t.replace(/[Oo]/g, '0').replace(/[lI|]/g, '1').replace(/,/g, '.');

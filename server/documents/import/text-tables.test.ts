@@ -5,7 +5,7 @@ import { type DocTable, documentText, type ReadDocument, textDocument } from './
 import { readDocxDocument } from './docx-reader';
 import { readPlanDocument } from './import-document';
 import { interpretTables } from './table-interpreter';
-import { detectTextTables, readRowNumber, splitHeaderLabels, UNSURE_SPLIT } from './text-tables';
+import { detectTextTables, readMarker, readRowNumber, splitHeaderLabels, UNSURE_SPLIT } from './text-tables';
 
 const tablesOf = (text: string): DocTable[] =>
   detectTextTables(textDocument(text, 'text')).blocks.filter(
@@ -443,5 +443,60 @@ describe('rows whose cells were split by guess', () => {
       ['STT\tNội dung\tThời gian\tĐơn vị chủ trì', '1\tRà soát\tQuý I/2026\tVăn phòng UBND'].join('\n'),
     )[0];
     expect(table?.rowReasons).toBeUndefined();
+  });
+});
+
+describe('aligned tables printed as a grid (pdftotext -layout)', () => {
+  // Rows lettered a, b; wrapped cells indented to their column; "Tổ chức thực hiện" over two columns.
+  const grid = [
+    'STT    Tên nhiệm vụ                    Tổ chức thực hiện                  Thời hạn',
+    '                                       Cơ quan chủ trì   Cơ quan phối hợp',
+    '(1)    (2)                             (3)               (4)              (5)',
+    '       Rà soát hạ tầng nhà văn hóa     Phòng Kinh tế,',
+    'a      của các tổ dân phố và lắp đặt   Hạ tầng và Đô     Doanh nghiệp     Quý IV/2025',
+    '       cáp quang tốc độ cao            thị               viễn thông',
+    '       Làm việc với các nhà mạng',
+    '       để lắp đặt trạm phát sóng 5G,',
+    'b      bảo đảm độ phủ sóng theo        Công an xã        Văn phòng UBND   Quý I/2030',
+    '       lộ trình',
+    '       Tuyên truyền, vận động người',
+    'c      dân dùng gói cước tốc độ cao    Trung tâm HCC     Công an xã       Hằng năm',
+    'TM. ỦY BAN NHÂN DÂN',
+  ].join('\n');
+
+  it('reads rows lettered a, b, c and wrapped cells indented to their column', () => {
+    const rows = cellsOf(tablesOf(grid)[0]);
+    expect(rows.map((row) => row[0])).toEqual(['STT', 'a', 'b', 'c']);
+    expect(rows[1]).toEqual([
+      'a',
+      'Rà soát hạ tầng nhà văn hóa của các tổ dân phố và lắp đặt cáp quang tốc độ cao',
+      'Phòng Kinh tế, Hạ tầng và Đô thị',
+      'Doanh nghiệp viễn thông',
+      'Quý IV/2025',
+    ]);
+  });
+
+  it('gives a column under a group label the role of its own label', () => {
+    const header = interpretTables(tablesOf(grid)).tables[0]?.header.columns ?? [];
+    expect(header.map((column) => column.role)).toEqual([
+      'number',
+      'name',
+      'lead',
+      'coordinating',
+      'deadline',
+    ]);
+  });
+
+  it('reads a bare letter as a row number, but not a letter with its bracket (a group) nor l/i/o', () => {
+    expect(readRowNumber('a')).toBe('a');
+    expect(readRowNumber('đ')).toBe('đ');
+    expect(readRowNumber('l')).toBe('1');
+    expect(readRowNumber('o')).toBeNull();
+    expect(readMarker('a) Nhóm dịch vụ công')?.kind).toBe('group');
+    expect(readMarker('b 100% nhà văn hóa kết nối Internet')).toEqual({
+      kind: 'number',
+      number: 'b',
+      rest: '100% nhà văn hóa kết nối Internet',
+    });
   });
 });

@@ -146,7 +146,12 @@ export const roleOfHeaderLabel = (label: string): TextColumnRole => {
   const matches = findLabelMatches(foldKeepingPositions(label.replace(/\s+/g, ' ')));
   if (!matches.length) return 'other';
   if (matches.some((match) => match.year)) return 'value';
-  return (matches[0] as LabelMatch).role;
+  // A group label over its columns ("Tổ chức thực hiện" above "Cơ quan chủ trì"): the column's own
+  // label, printed lower, says what it holds.
+  const first = matches[0] as LabelMatch;
+  const own = matches.find((match) => match.role === 'lead' || match.role === 'coordinating');
+  if (first.role === 'executor' && own && own !== first) return own.role;
+  return first.role;
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -204,6 +209,8 @@ const DAMAGED_DIGITS: Record<string, string> = { l: '1', I: '1', '|': '1', i: '1
  * @returns the number as digits (with dots for "2.1"), or null when it is not a row number
  */
 export const readRowNumber = (text: string): string | null => {
+  // A row lettered a, b, c … printed bare in the number column ("l", "i", "o" read as digits).
+  if (/^[a-hj-kmnp-zđ]$/u.test(text)) return text;
   const bare = text.replace(/[.)]+$/, '');
   if (/^\d{1,3}(?:\.\d{1,3}){0,2}$/.test(bare)) return bare;
   if (bare === 'l') return '1';
@@ -245,7 +252,9 @@ export const readMarker = (text: string): Marker | null => {
     .replace(/^[\s|[]+/, '')
     .trim();
   const number = readRowNumber(token);
-  if (number !== null && (!rest || /^[\p{L}"“(]/u.test(rest))) return { kind: 'number', number, rest };
+  // The row's first cell opens with a word, or with a figure that a word follows ("100% nhà văn hóa").
+  if (number !== null && (!rest || /^[\p{L}"“(]|^\d{1,3}%?\s+\p{Ll}/u.test(rest)))
+    return { kind: 'number', number, rest };
   const roman = readRomanMarker(token);
   if (roman && /^[\p{Lu}"“(]/u.test(rest)) return { kind: 'section', marker: roman, rest };
   if (/^[-–+•*]$/.test(token) && /^\p{Lu}/u.test(rest)) return { kind: 'group', marker: '-', rest };
@@ -1015,7 +1024,9 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
     body.splice(0, body.length, ...body.map(toTabs));
   }
   const tabbed = body.filter((line) => line.text.includes('\t')).length >= body.length * 0.5;
-  const spaced = body.filter((line) => /\S(?: {2,}|\s*\|\s*)\S/.test(line.text)).length >= body.length * 0.5;
+  // Columns kept by spaces: gaps between cells, or a wrapped cell's line indented to its column.
+  const spaced =
+    body.filter((line) => /\S(?: {2,}|\s*\|\s*)\S|^ {2,}\S/.test(line.text)).length >= body.length * 0.5;
   let built: BuiltTable | null = null;
   if (tabbed && header.some((line) => line.text.split('\t').length >= 3))
     built = buildSeparated(header, body);
