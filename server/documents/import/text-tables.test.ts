@@ -500,3 +500,148 @@ describe('aligned tables printed as a grid (pdftotext -layout)', () => {
     });
   });
 });
+
+describe('merged headers and numbered groups in flowed tables', () => {
+  it('puts columns under a group label in the group label place, whatever order the header rows were read in', () => {
+    const columns = splitHeaderLabels(
+      'TT Nội dung nhiệm vụ Đơn vị thực hiện Sản phẩm Tiến độ Chủ trì Phối hợp',
+    ).map((column) => column.role);
+    expect(columns).toEqual(['number', 'name', 'lead', 'coordinating', 'output', 'deadline']);
+    const indicator = splitHeaderLabels(
+      'TT Nội dung chỉ tiêu ĐVT Mục tiêu theo năm Đơn vị thực hiện 2025 2030 Chủ trì Phối hợp',
+    );
+    expect(indicator.map((column) => [column.role, column.label])).toEqual([
+      ['number', 'TT'],
+      ['name', 'Nội dung chỉ tiêu'],
+      ['unit', 'ĐVT'],
+      ['value', 'Mục tiêu theo năm 2025'],
+      ['value', 'Mục tiêu theo năm 2030'],
+      ['lead', 'Chủ trì'],
+      ['coordinating', 'Phối hợp'],
+    ]);
+    // A real "thực hiện" column with no lead column after it stays.
+    expect(splitHeaderLabels('STT Nội dung Đơn vị thực hiện Thời gian').map((c) => c.role)).toEqual([
+      'number',
+      'name',
+      'executor',
+      'deadline',
+    ]);
+  });
+
+  it('reads a numbered group row as a name alone, and a figure alone on its line as a cell, not a row', () => {
+    const lines = [
+      'TT',
+      'Nội dung chỉ tiêu',
+      'ĐVT',
+      '2025',
+      '2030',
+      'Chủ trì',
+      '1',
+      'Phát triển nguồn lực',
+      '1.1',
+      'Dân số trưởng thành tiếp cận dịch vụ số',
+      '%',
+      '80',
+      '100',
+      'Phòng Văn hóa - Xã hội',
+      '1.2',
+      'Cơ sở dữ liệu được số hóa',
+      '%',
+      '70',
+      '90',
+      'Trung tâm HCC',
+      '2',
+      'Phát triển chuyển đổi số',
+      '2.1',
+      'Hồ sơ xử lý trực tuyến',
+      '%',
+      '60',
+      '100',
+      'Trung tâm HCC',
+      'TM. ỦY BAN NHÂN DÂN',
+    ];
+    const rows = cellsOf(tablesOf(lines.join('\n'))[0]);
+    expect(rows.map((row) => row[0])).toEqual(['TT', '1', '1.1', '1.2', '2', '2.1']);
+    expect(rows[1]).toEqual(['1', 'Phát triển nguồn lực', '', '', '', '']);
+    expect(rows[2]).toEqual([
+      '1.1',
+      'Dân số trưởng thành tiếp cận dịch vụ số',
+      '%',
+      '80',
+      '100',
+      'Phòng Văn hóa - Xã hội',
+    ]);
+  });
+});
+
+describe('stage labels in a flowed header', () => {
+  it('reads "Đến năm …" as a header line and bare figures as cells', () => {
+    const lines = [
+      'TT',
+      'Chỉ tiêu',
+      'Năm 2025',
+      'Đến năm 2030',
+      'Đơn vị chủ trì',
+      '1',
+      'Dân số tiếp cận dịch vụ số',
+      '80',
+      '100',
+      'Phòng Văn hóa - Xã hội',
+      '2',
+      'Hồ sơ xử lý trực tuyến',
+      '≥ 70',
+      '100',
+      'Trung tâm HCC',
+      '3',
+      'Cơ sở dữ liệu được số hóa',
+      '50',
+      '90',
+      'Trung tâm HCC',
+      'TM. ỦY BAN NHÂN DÂN',
+    ];
+    expect(cellsOf(tablesOf(lines.join('\n'))[0])).toEqual([
+      ['TT', 'Chỉ tiêu', 'Năm 2025', 'Đến năm 2030', 'Đơn vị chủ trì'],
+      ['1', 'Dân số tiếp cận dịch vụ số', '80', '100', 'Phòng Văn hóa - Xã hội'],
+      ['2', 'Hồ sơ xử lý trực tuyến', '≥ 70', '100', 'Trung tâm HCC'],
+      ['3', 'Cơ sở dữ liệu được số hóa', '50', '90', 'Trung tâm HCC'],
+    ]);
+  });
+});
+
+describe('stage headings and "no target" dashes in flowed rows', () => {
+  it('reads dashes between targets as cells of their own', () => {
+    const lines = [
+      'TT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2030 Năm 2035 Cơ quan chủ trì',
+      '1 Dân số tiếp cận dịch vụ số % 80 - 100 Phòng Văn hóa - Xã hội',
+      '2 Hồ sơ xử lý trực tuyến % ≥ 70 100 100 Trung tâm HCC',
+      '3 Cơ sở dữ liệu được số hóa % - - 100 Trung tâm HCC',
+      '4 Doanh nghiệp ứng dụng công nghệ số % 20 40 60 Phòng Kinh tế',
+      'TM. ỦY BAN NHÂN DÂN',
+    ];
+    expect(cellsOf(tablesOf(lines.join('\n'))[0]).slice(1)).toEqual([
+      ['1', 'Dân số tiếp cận dịch vụ số', '%', '80', '-', '100', 'Phòng Văn hóa - Xã hội'],
+      ['2', 'Hồ sơ xử lý trực tuyến', '%', '≥ 70', '100', '100', 'Trung tâm HCC'],
+      ['3', 'Cơ sở dữ liệu được số hóa', '%', '-', '-', '100', 'Trung tâm HCC'],
+      ['4', 'Doanh nghiệp ứng dụng công nghệ số', '%', '20', '40', '60', 'Phòng Kinh tế'],
+    ]);
+  });
+
+  it('keeps a stage heading line of a stage table (one result column) as its own row', () => {
+    const lines = [
+      'TT Chỉ tiêu Đơn vị tính Kết quả Cơ quan chủ trì',
+      '1 Dân số tiếp cận dịch vụ số % 80 Phòng Văn hóa - Xã hội',
+      '2 Hồ sơ xử lý trực tuyến % ≥ 70 Trung tâm HCC',
+      'Mục tiêu đến năm 2030',
+      '3 Cơ sở dữ liệu được số hóa % 100 Trung tâm HCC',
+      '4 Doanh nghiệp ứng dụng công nghệ số % 60 Phòng Kinh tế',
+      'TM. ỦY BAN NHÂN DÂN',
+    ];
+    expect(cellsOf(tablesOf(lines.join('\n'))[0]).slice(1)).toEqual([
+      ['1', 'Dân số tiếp cận dịch vụ số', '%', '80', 'Phòng Văn hóa - Xã hội'],
+      ['2', 'Hồ sơ xử lý trực tuyến', '%', '≥ 70', 'Trung tâm HCC'],
+      ['', 'Mục tiêu đến năm 2030'],
+      ['3', 'Cơ sở dữ liệu được số hóa', '%', '100', 'Trung tâm HCC'],
+      ['4', 'Doanh nghiệp ứng dụng công nghệ số', '%', '60', 'Phòng Kinh tế'],
+    ]);
+  });
+});

@@ -138,7 +138,55 @@ export const splitHeaderLabels = (text: string): TextColumn[] => {
   }
   const firstYear = columns.find((column) => column.role === 'value' && /\b20\d\d\b/.test(column.label));
   if (pre && firstYear) firstYear.label = `${pre} ${firstYear.label}`;
-  return columns;
+  return dropGroupLabels(columns);
+};
+
+/** A label that names a group of columns, not a column: "Đơn vị thực hiện", "Tổ chức thực hiện". */
+const GROUP_EXECUTOR = /^(?:don vi|to chuc|co quan|bo phan)?\s*thuc hien$/;
+
+/**
+ * Puts the columns of a merged header in their printed order when the header was read row by row
+ * ("… Mục tiêu theo năm | Đơn vị thực hiện | Sản phẩm" over "2025 … 2030 | Chủ trì | Phối hợp"): a
+ * target label without a year is replaced by the run of year columns that comes later (its words go
+ * into each year's label), and a generic "… thực hiện" by the run of lead and coordinating columns that
+ * comes later.
+ */
+const dropGroupLabels = (columns: TextColumn[]): TextColumn[] => {
+  const yearLabel = (c: TextColumn) => c.role === 'value' && /\b20[2-6]\d\b/.test(c.label);
+  const unitLabel = (c: TextColumn) => c.role === 'lead' || c.role === 'coordinating';
+  /** The run of columns after `index` that starts at the first one passing `test`. */
+  const runAfter = (list: readonly TextColumn[], index: number, test: (c: TextColumn) => boolean) => {
+    const start = list.findIndex((c, k) => k > index && test(c));
+    if (start < 0) return [];
+    let end = start;
+    while (end < list.length && test(list[end] as TextColumn)) end++;
+    return list.slice(start, end);
+  };
+  let out = [...columns];
+  for (let index = 0; index < out.length; index++) {
+    const column = out[index] as TextColumn;
+    const groupOfYears = column.role === 'value' && !yearLabel(column);
+    const groupOfUnits =
+      column.role === 'executor' && GROUP_EXECUTOR.test(foldKeepingPositions(column.label).trim());
+    if (!groupOfYears && !groupOfUnits) continue;
+    const run = runAfter(out, index, groupOfYears ? yearLabel : unitLabel);
+    if (!run.length) continue;
+    // Already in place (the sub-labels follow the group label at once): a unit group label is dropped,
+    // a target label is left as read (it may be a column of its own).
+    if (out.indexOf(run[0] as TextColumn) === index + 1) {
+      if (groupOfUnits) out.splice(index--, 1);
+      continue;
+    }
+    if (groupOfYears)
+      for (const year of run)
+        if (!foldKeepingPositions(year.label).includes(foldKeepingPositions(column.label)))
+          year.label = `${column.label} ${year.label}`;
+    const rest = out.filter((c) => c !== column && !run.includes(c));
+    rest.splice(index, 0, ...run);
+    out = rest;
+    index += run.length - 1;
+  }
+  return out;
 };
 
 /** Classifies one header label (a cell of a separated or aligned header). */
@@ -334,6 +382,8 @@ const cellCost = (
   if (size === 0) {
     if (role === 'name') return 6;
     if (role === 'value') return 1.4;
+    // A plan names a lead more often than partners, a leader or an executor.
+    if (role === 'lead') return 1.1;
     return 0.9;
   }
   const first = (tokens[from] as Token).text;
@@ -354,7 +404,10 @@ const cellCost = (
       const extraFigures = Math.max(0, figures - 1 - count(features.ranges, from + 1, to));
       const extraKeeps = Math.max(0, count(features.keeps, from, to) - 1);
       const textCost = figures ? Math.max(0, letters - 3) * 0.8 : Math.max(0, letters - 6) * 0.4 + 0.3;
-      return extraFigures * 2.5 + extraKeeps * 2 + textCost + (unitStart && !figures ? 3 : 0);
+      // A dash at either end of a longer cell is a "no target" cell of its own, not a range ("60 - 80").
+      const last = (tokens[to - 1] as Token).text;
+      const looseDash = size > 1 && (/^[-–—]$/.test(first) || /^[-–—]$/.test(last)) ? 1.5 : 0;
+      return extraFigures * 2.5 + extraKeeps * 2 + textCost + (unitStart && !figures ? 3 : 0) + looseDash;
     }
     case 'lead':
     case 'coordinating':
@@ -412,7 +465,21 @@ const boundaryCost = (tokens: readonly Token[], index: number): number => {
     if (/^\(/.test(text) && !isFigure(text)) cost += 1;
     return cost;
   }
-  // Mid-line: only where the kind of word changes.
+  // Mid-line: only where the kind of word changes. A dash between targets is a cell saying "no
+  // target" ("100 - - 100"), not a hyphen joining words.
+  const dash = (word: string) => /^[-–—]$/.test(word);
+  const valueLike = (word: string) => isFigure(word) || dash(word) || /%\)?$/.test(word);
+  if ((dash(text) || dash(before)) && valueLike(text) && valueLike(before)) return 0.3;
+  // "… 100 - Trung tâm HCC": the dash closes the targets, the unit name opens the next cell.
+  if (dash(before) && isCapitalised(text) && valueLike(tokens[index - 2]?.text ?? ''))
+    return startsWithUnit(
+      tokens
+        .slice(index, index + 4)
+        .map((t) => t.text)
+        .join(' '),
+    )
+      ? 0.2
+      : 0.6;
   if (glued) return 4;
   const figureNow = isFigure(text) || COMPARATOR.test(text);
   const figureBefore = isFigure(before) || /%\)?$/.test(before);
@@ -629,7 +696,8 @@ const strongHeaderish = (text: string): boolean => {
 
 /** Tells whether a line can be part of a table header: label words, years, or short scanner junk. */
 const headerish = (text: string): boolean => {
-  const folded = foldKeepingPositions(text);
+  // A stage label ("Đến năm 2030", "Đến hết năm 2045") counts as its year.
+  const folded = foldKeepingPositions(text).replace(/\bden (?:het )?nam (?=20[2-6]\d\b)/g, '');
   if (/ban hanh kem|phu luc|ke hoach so|kem theo/.test(folded)) return false;
   const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
   if (!words.length) return true;
@@ -795,6 +863,13 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
   if (!columns.some((column) => column.role === 'name')) return null;
   const roles = columns.slice(1).map((column) => column.role);
   type Raw = { marker: Marker; lines: string[] };
+  // A stage table: one result column, no year columns; its stages are headings between the rows.
+  // (A task table's deadline cell may read "Đến năm 2030" alone on its line: not a stage table.)
+  const stageTable =
+    roles.includes('output') &&
+    roles.includes('unit') &&
+    !roles.includes('deadline') &&
+    !columns.some((column) => /\b20[2-6]\d\b/.test(column.label));
   const raws: Raw[] = [];
   let previousNumber: string | null = null;
   for (let k = 0; k < body.length; k++) {
@@ -805,7 +880,12 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
     if (marker?.kind === 'number') {
       const bare = !marker.rest;
       const inSequence = previousNumber === null || isNextNumber(previousNumber, marker.number);
-      const currentFull = current ? current.lines.join(' ').split(/\s+/).length >= roles.length : true;
+      // A bare number out of sequence is a row only when close to the last ("7" after "5": a row lost);
+      // a figure alone on its line ("80", "100") is a target cell of the row above.
+      const near = previousNumber !== null && isNearNumber(previousNumber, marker.number);
+      const currentFull =
+        (current ? current.lines.join(' ').split(/\s+/).length >= roles.length : true) &&
+        (previousNumber === null || near);
       if (!bare || inSequence || currentFull || current?.marker.kind !== 'number') {
         raws.push({ marker, lines: marker.rest ? [marker.rest] : [] });
         previousNumber = marker.number;
@@ -814,6 +894,13 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
     }
     if (marker?.kind === 'section') {
       raws.push({ marker, lines: [marker.rest] });
+      previousNumber = null;
+      continue;
+    }
+    // In a stage table, a stage heading on its own line ("Mục tiêu đến năm 2030") opens a stage, not a
+    // wrapped cell.
+    if (!marker && stageTable && isStageHeading(text)) {
+      raws.push({ marker: { kind: 'group', marker: '', rest: text }, lines: [text] });
       previousNumber = null;
       continue;
     }
@@ -826,7 +913,7 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
   }
   const rows: BuiltRow[] = [];
   let fitting = 0;
-  for (const raw of raws) {
+  for (const [rawIndex, raw] of raws.entries()) {
     if (raw.marker.kind !== 'number') {
       rows.push({
         kind: 'span',
@@ -838,6 +925,19 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
     }
     const tokens = raw.lines.flatMap((line) => tokensOf(line));
     if (!tokens.length) continue;
+    // A numbered group ("1 Phát triển hạ tầng" over "1.1", "1.2"): a name alone, nothing to split.
+    const next = raws[rawIndex + 1]?.marker;
+    const number = raw.marker.number;
+    if (
+      next?.kind === 'number' &&
+      next.number.startsWith(`${number}.`) &&
+      !tokens.some((token) => isFigure(token.text))
+    ) {
+      fitting++;
+      const text = joinTokens(tokens);
+      rows.push({ kind: 'row', number, cells: roles.map((role) => (role === 'name' ? text : '')) });
+      continue;
+    }
     const { cells, cost } = assignCells(tokens, roles);
     const runs = figureRuns(tokens);
     // More figures outside parentheses than the header has value columns: a cell was lost or merged.
@@ -857,6 +957,12 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
     quality: rows.length ? (fitting / rows.length) * (MIN_QUALITY / FLOWED_QUALITY) : 0,
   };
 };
+
+/** A line that is only a stage heading: "Mục tiêu đến năm 2030", "Đến hết năm 2025", "Giai đoạn 2026 - 2030". */
+const isStageHeading = (text: string): boolean =>
+  /^(?:muc tieu |chi tieu )?(?:den (?:het )?nam|nam|giai doan) 20[2-6]\d(?:\s*[-–]\s*20[2-6]\d)?:?$/.test(
+    foldKeepingPositions(text).replace(/\s+/g, ' ').trim(),
+  );
 
 /** A flowed table is kept only when this share of its rows read cleanly (its cells are a guess). */
 const FLOWED_QUALITY = 0.75;
@@ -879,6 +985,15 @@ const figureRuns = (tokens: readonly Token[]): number => {
     } else if (inRun && ++gap >= 3) inRun = false;
   }
   return runs;
+};
+
+/** Tells whether `next` is a row number a little after `previous` at the same depth (a row or two lost). */
+const isNearNumber = (previous: string, next: string): boolean => {
+  const a = previous.split('.').map(Number);
+  const b = next.split('.').map(Number);
+  if (a.length !== b.length || a.slice(0, -1).some((part, index) => part !== b[index])) return false;
+  const step = (b.at(-1) ?? 0) - (a.at(-1) ?? 0);
+  return step >= 1 && step <= 3;
 };
 
 /** Tells whether `next` can follow `previous` as a row number (2 after 1, 2.1 after 1.3, 1 after any). */
