@@ -12,7 +12,15 @@
 /** One cell as printed. Several paragraphs inside a cell are joined with "\n". */
 export type DocCell = { text: string; colSpan: number; rowSpan: number };
 
-export type DocTable = { kind: 'table'; rows: DocCell[][]; page?: number };
+export type DocTable = {
+  kind: 'table';
+  rows: DocCell[][];
+  page?: number;
+  /** True for a table rebuilt from lines of text (`detectTextTables`), not read from a real grid. */
+  fromText?: boolean;
+  /** Why rows need a person's eye, by row index (a row whose cells were split by guess). */
+  rowReasons?: Record<number, string[]>;
+};
 
 export type DocParagraph = { kind: 'paragraph'; text: string; page?: number };
 

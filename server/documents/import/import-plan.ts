@@ -59,5 +59,9 @@ export const importPlanFromDocument = (doc: ReadDocument, source?: string): TImp
       block.kind === 'table' && grid.used.has(block) ? { kind: 'paragraph', text: '' } : block,
     ),
   });
-  return importPlan(text, source, grid);
+  const fromText =
+    doc.origin === 'text' ||
+    doc.origin === 'ocr' ||
+    doc.blocks.some((block) => block.kind === 'table' && block.fromText === true && grid.used.has(block));
+  return importPlan(text, source, { ...grid, fromText });
 };

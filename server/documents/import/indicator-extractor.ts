@@ -21,6 +21,8 @@ import { cleanUnit, splitUnits } from './units';
 export type IndicatorOptions = {
   /** The text lost its diacritics (OCR): restore names and read ">" as "≥". */
   ocr: boolean;
+  /** The tables are known only from text (flattened lines): a year cell may have been lost. */
+  fromText?: boolean;
 };
 
 /**
@@ -43,7 +45,7 @@ export const isNoTarget = (cell: string): boolean =>
 
 /** Words a cut name ends with ("Tỷ lệ hộ gia đình có", "… của các"). */
 const DANGLING =
-  /(^|\s)(và|của|các|cho|trong|được|với|về|tại|theo|từ|để|là|có|những|trên|dưới|đến|hoặc)$|[,;\-–(]$/iu;
+  /(^|\s)(và|của|các|cho|trong|được|với|về|tại|theo|từ|để|là|có|những|trên|dưới|đến|hoặc)$|[,;&\-–(]$/iu;
 
 /**
  * Tells whether a name looks cut off (a fragment of a cell read apart from the rest): one word, a
@@ -184,11 +186,15 @@ export const extractIndicatorsFromTables = (
         const empty = cell ? isNoTarget(cell) : table.header.layout === 'grid';
         if (!empty) targets.push(toTarget(stageYear, cell, options.ocr));
       }
+      // From text, a row with fewer filled year cells than the header has years lost or merged a cell.
+      const filledYears = yearColumns.filter(({ index }) => (row.cells[index] ?? '').trim()).length;
+      const lostCell = options.fromText === true && filledYears > 0 && filledYears < yearColumns.length;
       const printedUnit = cellOf(row, columns, 'unit');
       const unit = printedUnit ?? (targets.some((target) => target.raw?.includes('%')) ? '%' : null);
       const resolved = resolveName(printedName, options.ocr);
       const reasons = [...resolved.reasons, ...(row.reasons ?? [])];
       if (row.guessed) reasons.push('Không chắc cách tách các ô của dòng này trong bảng');
+      if (lostCell) reasons.push('Số ô giá trị không khớp với các cột năm của bảng, cần kiểm tra lại');
       if (hasResult && !stageYear) reasons.push('Không xác định được năm của giai đoạn');
 
       const key = foldOcr(resolved.name);
@@ -220,6 +226,7 @@ export const extractIndicatorsFromTables = (
         confident:
           resolved.confident &&
           !row.guessed &&
+          !lostCell &&
           !(hasResult && !stageYear) &&
           !checks.length &&
           !(row.reasons ?? []).length,

@@ -13,12 +13,19 @@ import { extractIndicatorsFromOcrTable } from './ocr-table';
 import { findStructure } from './structure';
 import { readTables, type Table } from './table-reader';
 import { extractTasksFromBullets, extractTasksFromTables, isTaskTable } from './task-extractor';
+import { reviewTextIndicators, reviewTextTasks } from './text-review';
+import { documentVocabulary } from './word-context';
 
 /** The most indicators, and the most tasks, a draft keeps; past it the rest is cut with a note. */
 export const MAX_DRAFT_ROWS = 2_000;
 
 /** What the document model gives besides its text: tables read from their grid, and notes on limits. */
-export type GridInput = { tables: readonly Table[]; notes: readonly string[] };
+export type GridInput = {
+  tables: readonly Table[];
+  notes: readonly string[];
+  /** The document's words are known only from text (plain or OCR text, tables rebuilt from lines). */
+  fromText?: boolean;
+};
 
 /**
  * Extracts a plan draft from cleaned lines, and from the tables read on their grid when the reader
@@ -51,7 +58,9 @@ export const extractPlan = (
   // (never both: the text holds the grid tables too, as tab-separated lines).
   const fromGrid = grid.tables.some((table) => isIndicatorTable(table) || isTaskTable(table));
   const tables = fromGrid ? grid.tables : readTables(lines, Math.max(structure.titleIndex, 0));
-  let indicators = extractIndicatorsFromTables(tables, { ocr });
+  // Rows known only from text get the text review (damaged words, lost cells, missing fields).
+  const fromText = !fromGrid || grid.fromText === true;
+  let indicators = extractIndicatorsFromTables(tables, { ocr, fromText });
   if (!fromGrid) {
     // A table known only from text (a scan's OCR, a flattened print) often comes out with its columns
     // interleaved line by line: rebuild it from the row shapes when that reads more rows than the
@@ -73,6 +82,17 @@ export const extractPlan = (
     tasks = sections.flatMap((section) =>
       extractTasksFromBullets(lines.slice(section.start + 1, section.end), { ocr }),
     );
+  }
+  if (fromText) {
+    const vocabulary = documentVocabulary([
+      ...lines,
+      ...tables.flatMap((table) =>
+        table.rows.map((row) => (row.kind === 'row' ? row.cells.join(' ') : row.text)),
+      ),
+    ]);
+    const leads = [...indicators, ...tasks].flatMap((row) => (row.lead ? [row.lead] : []));
+    reviewTextIndicators(indicators, vocabulary, leads);
+    reviewTextTasks(tasks, vocabulary, leads);
   }
   if (indicators.length > MAX_DRAFT_ROWS) {
     uncertain.push(

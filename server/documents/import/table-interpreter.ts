@@ -99,7 +99,7 @@ export const readRowNumber = (text: string): RowNumber => {
   if (roman?.[1] && readRoman(roman[1])) return { kind: 'roman', roman: roman[1] };
   const letter = /^([A-ZĐ])[.)]?$/u.exec(t);
   if (letter?.[1]) return { kind: 'letter', letter: letter[1] };
-  const lower = /^([a-zđ])[.)]$/u.exec(t);
+  const lower = /^([a-zđ])[.)]?$/u.exec(t);
   if (lower?.[1]) return { kind: 'number', number: lower[1], damaged: false };
   // OCR confusions: O/o for 0, l/I/| for 1, "," for ".".
   const repaired = t.replace(/[Oo]/g, '0').replace(/[lI|]/g, '1').replace(/,/g, '.');
@@ -290,7 +290,13 @@ const cellText = (text: string, role: Column['role'] | undefined): string => {
 };
 
 /** Reads the body rows of a grid under a header. */
-const readBody = (grid: GridSlot[][], from: number, header: GridHeader, rows: TableRow[]): void => {
+const readBody = (
+  grid: GridSlot[][],
+  from: number,
+  header: GridHeader,
+  rows: TableRow[],
+  rowReasons: Readonly<Record<number, string[]>> = {},
+): void => {
   const valueColumns = header.at.filter(
     (c, i) => c !== header.numberColumn && c !== header.nameColumn && header.columns[i]?.role !== 'note',
   );
@@ -326,8 +332,10 @@ const readBody = (grid: GridSlot[][], from: number, header: GridHeader, rows: Ta
     );
     const headingOnly = distinct.filter((text) => text !== numberText.trim()).length === 1 && spanning;
     // A row whose number cell is merged from the row above continues that row (a tall row).
+    const noted = rowReasons[r] ?? [];
     if (numberMerged && last) {
       continueRow(last, cellsOf(row), row, r, header);
+      for (const reason of noted) if (!last.reasons?.includes(reason)) last.reasons?.push(reason);
       continue;
     }
     const number = readRowNumber(numberText);
@@ -364,7 +372,7 @@ const readBody = (grid: GridSlot[][], from: number, header: GridHeader, rows: Ta
       number: number.kind === 'number' ? number.number : '',
       cells: cellsOf(row),
       guessed: false,
-      reasons: [],
+      reasons: [...noted],
     };
     if (number.kind === 'number' && number.damaged) body.reasons?.push('Số thứ tự in không rõ, đã đọc lại');
     if (number.kind !== 'number' && header.numberColumn >= 0) body.reasons?.push('Dòng không có số thứ tự');
@@ -455,7 +463,7 @@ export const interpretTables = (
     if (!headerRows) {
       // No header: the same table continued on the next page (same columns), or a layout table.
       if (previous && (grid[0]?.length ?? 0) === previous.header.width) {
-        readBody(grid, 0, previous.header, previous.table.rows);
+        readBody(grid, 0, previous.header, previous.table.rows, docTable.rowReasons);
         if (previous.table.kind !== 'other') used.add(docTable);
       }
       continue;
@@ -467,12 +475,12 @@ export const interpretTables = (
     }
     if (previous && sameColumns(previous.header, header)) {
       // The same table continued on a new page, its header printed again.
-      readBody(grid, headerRows.last + 1, previous.header, previous.table.rows);
+      readBody(grid, headerRows.last + 1, previous.header, previous.table.rows, docTable.rowReasons);
       if (previous.table.kind !== 'other') used.add(docTable);
       continue;
     }
     const rows: TableRow[] = [];
-    readBody(grid, headerRows.last + 1, header, rows);
+    readBody(grid, headerRows.last + 1, header, rows, docTable.rowReasons);
     const table: Table = {
       header: { columns: header.columns, layout: 'grid' },
       rows,

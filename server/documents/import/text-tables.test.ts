@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { type DocTable, documentText, type ReadDocument, textDocument } from './document-model';
 import { readDocxDocument } from './docx-reader';
 import { readPlanDocument } from './import-document';
-import { detectTextTables, readRowNumber, splitHeaderLabels } from './text-tables';
+import { interpretTables } from './table-interpreter';
+import { detectTextTables, readMarker, readRowNumber, splitHeaderLabels, UNSURE_SPLIT } from './text-tables';
 
 const tablesOf = (text: string): DocTable[] =>
   detectTextTables(textDocument(text, 'text')).blocks.filter(
@@ -386,5 +387,261 @@ describe('the seed documents read through detectTextTables', () => {
   ])('%s keeps its %i indicators', async (stem, indicators) => {
     const { draft } = await readPlanDocument(readFileSync(join(SEEDS, `${stem}.txt`)));
     expect(draft.indicators).toHaveLength(indicators);
+  });
+});
+
+describe('rows whose cells were split by guess', () => {
+  const flowed = [
+    'STT Chỉ tiêu',
+    '2025',
+    '2030',
+    'Đơn vị chủ trì',
+    '1',
+    'Tỷ lệ hồ sơ xử lý trực tuyến',
+    '60%',
+    '100%',
+    'Văn phòng UBND',
+    '2',
+    'Người dân có tài khoản định danh điện tử',
+    '70% 80% 85% 90%',
+    'Công an xã',
+    '3',
+    'Cơ sở dữ liệu được số hóa',
+    '50%',
+    '100%',
+    'Văn phòng UBND',
+    '4',
+    'Doanh nghiệp ứng dụng công nghệ số',
+    '20%',
+    '40%',
+    'Phòng Kinh tế',
+    'TM. ỦY BAN NHÂN DÂN',
+  ].join('\n');
+
+  it('marks the table as rebuilt from text and names the rows whose split did not read cleanly', () => {
+    const table = tablesOf(flowed)[0];
+    expect(table?.fromText).toBe(true);
+    // Row 1 (the header is row 0) reads cleanly; row 2 has four figures for two year columns.
+    expect(Object.keys(table?.rowReasons ?? {})).toEqual(['2']);
+    expect(table?.rowReasons?.[2]?.[0]).toBe(UNSURE_SPLIT);
+  });
+
+  it('passes those reasons to the rows the interpreter reads, which the importer then flags', () => {
+    const table = tablesOf(flowed)[0] as DocTable;
+    const rows = interpretTables([table]).tables[0]?.rows ?? [];
+    const body = rows.filter((row) => row.kind === 'row');
+    expect(body.map((row) => (row.kind === 'row' ? (row.reasons ?? []) : []))).toEqual([
+      [],
+      [UNSURE_SPLIT],
+      [],
+      [],
+    ]);
+  });
+
+  it('a table read from real cells carries no such marks', () => {
+    const table = tablesOf(
+      ['STT\tNội dung\tThời gian\tĐơn vị chủ trì', '1\tRà soát\tQuý I/2026\tVăn phòng UBND'].join('\n'),
+    )[0];
+    expect(table?.rowReasons).toBeUndefined();
+  });
+});
+
+describe('aligned tables printed as a grid (pdftotext -layout)', () => {
+  // Rows lettered a, b; wrapped cells indented to their column; "Tổ chức thực hiện" over two columns.
+  const grid = [
+    'STT    Tên nhiệm vụ                    Tổ chức thực hiện                  Thời hạn',
+    '                                       Cơ quan chủ trì   Cơ quan phối hợp',
+    '(1)    (2)                             (3)               (4)              (5)',
+    '       Rà soát hạ tầng nhà văn hóa     Phòng Kinh tế,',
+    'a      của các tổ dân phố và lắp đặt   Hạ tầng và Đô     Doanh nghiệp     Quý IV/2025',
+    '       cáp quang tốc độ cao            thị               viễn thông',
+    '       Làm việc với các nhà mạng',
+    '       để lắp đặt trạm phát sóng 5G,',
+    'b      bảo đảm độ phủ sóng theo        Công an xã        Văn phòng UBND   Quý I/2030',
+    '       lộ trình',
+    '       Tuyên truyền, vận động người',
+    'c      dân dùng gói cước tốc độ cao    Trung tâm HCC     Công an xã       Hằng năm',
+    'TM. ỦY BAN NHÂN DÂN',
+  ].join('\n');
+
+  it('reads rows lettered a, b, c and wrapped cells indented to their column', () => {
+    const rows = cellsOf(tablesOf(grid)[0]);
+    expect(rows.map((row) => row[0])).toEqual(['STT', 'a', 'b', 'c']);
+    expect(rows[1]).toEqual([
+      'a',
+      'Rà soát hạ tầng nhà văn hóa của các tổ dân phố và lắp đặt cáp quang tốc độ cao',
+      'Phòng Kinh tế, Hạ tầng và Đô thị',
+      'Doanh nghiệp viễn thông',
+      'Quý IV/2025',
+    ]);
+  });
+
+  it('gives a column under a group label the role of its own label', () => {
+    const header = interpretTables(tablesOf(grid)).tables[0]?.header.columns ?? [];
+    expect(header.map((column) => column.role)).toEqual([
+      'number',
+      'name',
+      'lead',
+      'coordinating',
+      'deadline',
+    ]);
+  });
+
+  it('reads a bare letter as a row number, but not a letter with its bracket (a group) nor l/i/o', () => {
+    expect(readRowNumber('a')).toBe('a');
+    expect(readRowNumber('đ')).toBe('đ');
+    expect(readRowNumber('l')).toBe('1');
+    expect(readRowNumber('o')).toBeNull();
+    expect(readMarker('a) Nhóm dịch vụ công')?.kind).toBe('group');
+    expect(readMarker('b 100% nhà văn hóa kết nối Internet')).toEqual({
+      kind: 'number',
+      number: 'b',
+      rest: '100% nhà văn hóa kết nối Internet',
+    });
+  });
+});
+
+describe('merged headers and numbered groups in flowed tables', () => {
+  it('puts columns under a group label in the group label place, whatever order the header rows were read in', () => {
+    const columns = splitHeaderLabels(
+      'TT Nội dung nhiệm vụ Đơn vị thực hiện Sản phẩm Tiến độ Chủ trì Phối hợp',
+    ).map((column) => column.role);
+    expect(columns).toEqual(['number', 'name', 'lead', 'coordinating', 'output', 'deadline']);
+    const indicator = splitHeaderLabels(
+      'TT Nội dung chỉ tiêu ĐVT Mục tiêu theo năm Đơn vị thực hiện 2025 2030 Chủ trì Phối hợp',
+    );
+    expect(indicator.map((column) => [column.role, column.label])).toEqual([
+      ['number', 'TT'],
+      ['name', 'Nội dung chỉ tiêu'],
+      ['unit', 'ĐVT'],
+      ['value', 'Mục tiêu theo năm 2025'],
+      ['value', 'Mục tiêu theo năm 2030'],
+      ['lead', 'Chủ trì'],
+      ['coordinating', 'Phối hợp'],
+    ]);
+    // A real "thực hiện" column with no lead column after it stays.
+    expect(splitHeaderLabels('STT Nội dung Đơn vị thực hiện Thời gian').map((c) => c.role)).toEqual([
+      'number',
+      'name',
+      'executor',
+      'deadline',
+    ]);
+  });
+
+  it('reads a numbered group row as a name alone, and a figure alone on its line as a cell, not a row', () => {
+    const lines = [
+      'TT',
+      'Nội dung chỉ tiêu',
+      'ĐVT',
+      '2025',
+      '2030',
+      'Chủ trì',
+      '1',
+      'Phát triển nguồn lực',
+      '1.1',
+      'Dân số trưởng thành tiếp cận dịch vụ số',
+      '%',
+      '80',
+      '100',
+      'Phòng Văn hóa - Xã hội',
+      '1.2',
+      'Cơ sở dữ liệu được số hóa',
+      '%',
+      '70',
+      '90',
+      'Trung tâm HCC',
+      '2',
+      'Phát triển chuyển đổi số',
+      '2.1',
+      'Hồ sơ xử lý trực tuyến',
+      '%',
+      '60',
+      '100',
+      'Trung tâm HCC',
+      'TM. ỦY BAN NHÂN DÂN',
+    ];
+    const rows = cellsOf(tablesOf(lines.join('\n'))[0]);
+    expect(rows.map((row) => row[0])).toEqual(['TT', '1', '1.1', '1.2', '2', '2.1']);
+    expect(rows[1]).toEqual(['1', 'Phát triển nguồn lực', '', '', '', '']);
+    expect(rows[2]).toEqual([
+      '1.1',
+      'Dân số trưởng thành tiếp cận dịch vụ số',
+      '%',
+      '80',
+      '100',
+      'Phòng Văn hóa - Xã hội',
+    ]);
+  });
+});
+
+describe('stage labels in a flowed header', () => {
+  it('reads "Đến năm …" as a header line and bare figures as cells', () => {
+    const lines = [
+      'TT',
+      'Chỉ tiêu',
+      'Năm 2025',
+      'Đến năm 2030',
+      'Đơn vị chủ trì',
+      '1',
+      'Dân số tiếp cận dịch vụ số',
+      '80',
+      '100',
+      'Phòng Văn hóa - Xã hội',
+      '2',
+      'Hồ sơ xử lý trực tuyến',
+      '≥ 70',
+      '100',
+      'Trung tâm HCC',
+      '3',
+      'Cơ sở dữ liệu được số hóa',
+      '50',
+      '90',
+      'Trung tâm HCC',
+      'TM. ỦY BAN NHÂN DÂN',
+    ];
+    expect(cellsOf(tablesOf(lines.join('\n'))[0])).toEqual([
+      ['TT', 'Chỉ tiêu', 'Năm 2025', 'Đến năm 2030', 'Đơn vị chủ trì'],
+      ['1', 'Dân số tiếp cận dịch vụ số', '80', '100', 'Phòng Văn hóa - Xã hội'],
+      ['2', 'Hồ sơ xử lý trực tuyến', '≥ 70', '100', 'Trung tâm HCC'],
+      ['3', 'Cơ sở dữ liệu được số hóa', '50', '90', 'Trung tâm HCC'],
+    ]);
+  });
+});
+
+describe('stage headings and "no target" dashes in flowed rows', () => {
+  it('reads dashes between targets as cells of their own', () => {
+    const lines = [
+      'TT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2030 Năm 2035 Cơ quan chủ trì',
+      '1 Dân số tiếp cận dịch vụ số % 80 - 100 Phòng Văn hóa - Xã hội',
+      '2 Hồ sơ xử lý trực tuyến % ≥ 70 100 100 Trung tâm HCC',
+      '3 Cơ sở dữ liệu được số hóa % - - 100 Trung tâm HCC',
+      '4 Doanh nghiệp ứng dụng công nghệ số % 20 40 60 Phòng Kinh tế',
+      'TM. ỦY BAN NHÂN DÂN',
+    ];
+    expect(cellsOf(tablesOf(lines.join('\n'))[0]).slice(1)).toEqual([
+      ['1', 'Dân số tiếp cận dịch vụ số', '%', '80', '-', '100', 'Phòng Văn hóa - Xã hội'],
+      ['2', 'Hồ sơ xử lý trực tuyến', '%', '≥ 70', '100', '100', 'Trung tâm HCC'],
+      ['3', 'Cơ sở dữ liệu được số hóa', '%', '-', '-', '100', 'Trung tâm HCC'],
+      ['4', 'Doanh nghiệp ứng dụng công nghệ số', '%', '20', '40', '60', 'Phòng Kinh tế'],
+    ]);
+  });
+
+  it('keeps a stage heading line of a stage table (one result column) as its own row', () => {
+    const lines = [
+      'TT Chỉ tiêu Đơn vị tính Kết quả Cơ quan chủ trì',
+      '1 Dân số tiếp cận dịch vụ số % 80 Phòng Văn hóa - Xã hội',
+      '2 Hồ sơ xử lý trực tuyến % ≥ 70 Trung tâm HCC',
+      'Mục tiêu đến năm 2030',
+      '3 Cơ sở dữ liệu được số hóa % 100 Trung tâm HCC',
+      '4 Doanh nghiệp ứng dụng công nghệ số % 60 Phòng Kinh tế',
+      'TM. ỦY BAN NHÂN DÂN',
+    ];
+    expect(cellsOf(tablesOf(lines.join('\n'))[0]).slice(1)).toEqual([
+      ['1', 'Dân số tiếp cận dịch vụ số', '%', '80', 'Phòng Văn hóa - Xã hội'],
+      ['2', 'Hồ sơ xử lý trực tuyến', '%', '≥ 70', 'Trung tâm HCC'],
+      ['', 'Mục tiêu đến năm 2030'],
+      ['3', 'Cơ sở dữ liệu được số hóa', '%', '100', 'Trung tâm HCC'],
+      ['4', 'Doanh nghiệp ứng dụng công nghệ số', '%', '60', 'Phòng Kinh tế'],
+    ]);
   });
 });

@@ -138,7 +138,55 @@ export const splitHeaderLabels = (text: string): TextColumn[] => {
   }
   const firstYear = columns.find((column) => column.role === 'value' && /\b20\d\d\b/.test(column.label));
   if (pre && firstYear) firstYear.label = `${pre} ${firstYear.label}`;
-  return columns;
+  return dropGroupLabels(columns);
+};
+
+/** A label that names a group of columns, not a column: "Đơn vị thực hiện", "Tổ chức thực hiện". */
+const GROUP_EXECUTOR = /^(?:don vi|to chuc|co quan|bo phan)?\s*thuc hien$/;
+
+/**
+ * Puts the columns of a merged header in their printed order when the header was read row by row
+ * ("… Mục tiêu theo năm | Đơn vị thực hiện | Sản phẩm" over "2025 … 2030 | Chủ trì | Phối hợp"): a
+ * target label without a year is replaced by the run of year columns that comes later (its words go
+ * into each year's label), and a generic "… thực hiện" by the run of lead and coordinating columns that
+ * comes later.
+ */
+const dropGroupLabels = (columns: TextColumn[]): TextColumn[] => {
+  const yearLabel = (c: TextColumn) => c.role === 'value' && /\b20[2-6]\d\b/.test(c.label);
+  const unitLabel = (c: TextColumn) => c.role === 'lead' || c.role === 'coordinating';
+  /** The run of columns after `index` that starts at the first one passing `test`. */
+  const runAfter = (list: readonly TextColumn[], index: number, test: (c: TextColumn) => boolean) => {
+    const start = list.findIndex((c, k) => k > index && test(c));
+    if (start < 0) return [];
+    let end = start;
+    while (end < list.length && test(list[end] as TextColumn)) end++;
+    return list.slice(start, end);
+  };
+  let out = [...columns];
+  for (let index = 0; index < out.length; index++) {
+    const column = out[index] as TextColumn;
+    const groupOfYears = column.role === 'value' && !yearLabel(column);
+    const groupOfUnits =
+      column.role === 'executor' && GROUP_EXECUTOR.test(foldKeepingPositions(column.label).trim());
+    if (!groupOfYears && !groupOfUnits) continue;
+    const run = runAfter(out, index, groupOfYears ? yearLabel : unitLabel);
+    if (!run.length) continue;
+    // Already in place (the sub-labels follow the group label at once): a unit group label is dropped,
+    // a target label is left as read (it may be a column of its own).
+    if (out.indexOf(run[0] as TextColumn) === index + 1) {
+      if (groupOfUnits) out.splice(index--, 1);
+      continue;
+    }
+    if (groupOfYears)
+      for (const year of run)
+        if (!foldKeepingPositions(year.label).includes(foldKeepingPositions(column.label)))
+          year.label = `${column.label} ${year.label}`;
+    const rest = out.filter((c) => c !== column && !run.includes(c));
+    rest.splice(index, 0, ...run);
+    out = rest;
+    index += run.length - 1;
+  }
+  return out;
 };
 
 /** Classifies one header label (a cell of a separated or aligned header). */
@@ -146,7 +194,12 @@ export const roleOfHeaderLabel = (label: string): TextColumnRole => {
   const matches = findLabelMatches(foldKeepingPositions(label.replace(/\s+/g, ' ')));
   if (!matches.length) return 'other';
   if (matches.some((match) => match.year)) return 'value';
-  return (matches[0] as LabelMatch).role;
+  // A group label over its columns ("Tổ chức thực hiện" above "Cơ quan chủ trì"): the column's own
+  // label, printed lower, says what it holds.
+  const first = matches[0] as LabelMatch;
+  const own = matches.find((match) => match.role === 'lead' || match.role === 'coordinating');
+  if (first.role === 'executor' && own && own !== first) return own.role;
+  return first.role;
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -204,6 +257,8 @@ const DAMAGED_DIGITS: Record<string, string> = { l: '1', I: '1', '|': '1', i: '1
  * @returns the number as digits (with dots for "2.1"), or null when it is not a row number
  */
 export const readRowNumber = (text: string): string | null => {
+  // A row lettered a, b, c … printed bare in the number column ("l", "i", "o" read as digits).
+  if (/^[a-hj-kmnp-zđ]$/u.test(text)) return text;
   const bare = text.replace(/[.)]+$/, '');
   if (/^\d{1,3}(?:\.\d{1,3}){0,2}$/.test(bare)) return bare;
   if (bare === 'l') return '1';
@@ -245,7 +300,9 @@ export const readMarker = (text: string): Marker | null => {
     .replace(/^[\s|[]+/, '')
     .trim();
   const number = readRowNumber(token);
-  if (number !== null && (!rest || /^[\p{L}"“(]/u.test(rest))) return { kind: 'number', number, rest };
+  // The row's first cell opens with a word, or with a figure that a word follows ("100% nhà văn hóa").
+  if (number !== null && (!rest || /^[\p{L}"“(]|^\d{1,3}%?\s+\p{Ll}/u.test(rest)))
+    return { kind: 'number', number, rest };
   const roman = readRomanMarker(token);
   if (roman && /^[\p{Lu}"“(]/u.test(rest)) return { kind: 'section', marker: roman, rest };
   if (/^[-–+•*]$/.test(token) && /^\p{Lu}/u.test(rest)) return { kind: 'group', marker: '-', rest };
@@ -325,6 +382,8 @@ const cellCost = (
   if (size === 0) {
     if (role === 'name') return 6;
     if (role === 'value') return 1.4;
+    // A plan names a lead more often than partners, a leader or an executor.
+    if (role === 'lead') return 1.1;
     return 0.9;
   }
   const first = (tokens[from] as Token).text;
@@ -345,7 +404,10 @@ const cellCost = (
       const extraFigures = Math.max(0, figures - 1 - count(features.ranges, from + 1, to));
       const extraKeeps = Math.max(0, count(features.keeps, from, to) - 1);
       const textCost = figures ? Math.max(0, letters - 3) * 0.8 : Math.max(0, letters - 6) * 0.4 + 0.3;
-      return extraFigures * 2.5 + extraKeeps * 2 + textCost + (unitStart && !figures ? 3 : 0);
+      // A dash at either end of a longer cell is a "no target" cell of its own, not a range ("60 - 80").
+      const last = (tokens[to - 1] as Token).text;
+      const looseDash = size > 1 && (/^[-–—]$/.test(first) || /^[-–—]$/.test(last)) ? 1.5 : 0;
+      return extraFigures * 2.5 + extraKeeps * 2 + textCost + (unitStart && !figures ? 3 : 0) + looseDash;
     }
     case 'lead':
     case 'coordinating':
@@ -403,7 +465,21 @@ const boundaryCost = (tokens: readonly Token[], index: number): number => {
     if (/^\(/.test(text) && !isFigure(text)) cost += 1;
     return cost;
   }
-  // Mid-line: only where the kind of word changes.
+  // Mid-line: only where the kind of word changes. A dash between targets is a cell saying "no
+  // target" ("100 - - 100"), not a hyphen joining words.
+  const dash = (word: string) => /^[-–—]$/.test(word);
+  const valueLike = (word: string) => isFigure(word) || dash(word) || /%\)?$/.test(word);
+  if ((dash(text) || dash(before)) && valueLike(text) && valueLike(before)) return 0.3;
+  // "… 100 - Trung tâm HCC": the dash closes the targets, the unit name opens the next cell.
+  if (dash(before) && isCapitalised(text) && valueLike(tokens[index - 2]?.text ?? ''))
+    return startsWithUnit(
+      tokens
+        .slice(index, index + 4)
+        .map((t) => t.text)
+        .join(' '),
+    )
+      ? 0.2
+      : 0.6;
   if (glued) return 4;
   const figureNow = isFigure(text) || COMPARATOR.test(text);
   const figureBefore = isFigure(before) || /%\)?$/.test(before);
@@ -588,8 +664,11 @@ const placeSegments = (
 // Table building
 
 type BuiltRow =
-  | { kind: 'row'; number: string; cells: string[] }
+  | { kind: 'row'; number: string; cells: string[]; reasons?: string[] }
   | { kind: 'span'; marker: string; text: string };
+
+/** Why a flowed row needs review: its cells were split by guess and the split did not read cleanly. */
+export const UNSURE_SPLIT = 'Không chắc cách tách các ô của dòng này (bảng chỉ còn là văn bản)';
 
 type BuiltTable = { columns: TextColumn[]; rows: BuiltRow[]; quality: number };
 
@@ -617,7 +696,8 @@ const strongHeaderish = (text: string): boolean => {
 
 /** Tells whether a line can be part of a table header: label words, years, or short scanner junk. */
 const headerish = (text: string): boolean => {
-  const folded = foldKeepingPositions(text);
+  // A stage label ("Đến năm 2030", "Đến hết năm 2045") counts as its year.
+  const folded = foldKeepingPositions(text).replace(/\bden (?:het )?nam (?=20[2-6]\d\b)/g, '');
   if (/ban hanh kem|phu luc|ke hoach so|kem theo/.test(folded)) return false;
   const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
   if (!words.length) return true;
@@ -783,6 +863,13 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
   if (!columns.some((column) => column.role === 'name')) return null;
   const roles = columns.slice(1).map((column) => column.role);
   type Raw = { marker: Marker; lines: string[] };
+  // A stage table: one result column, no year columns; its stages are headings between the rows.
+  // (A task table's deadline cell may read "Đến năm 2030" alone on its line: not a stage table.)
+  const stageTable =
+    roles.includes('output') &&
+    roles.includes('unit') &&
+    !roles.includes('deadline') &&
+    !columns.some((column) => /\b20[2-6]\d\b/.test(column.label));
   const raws: Raw[] = [];
   let previousNumber: string | null = null;
   for (let k = 0; k < body.length; k++) {
@@ -793,7 +880,12 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
     if (marker?.kind === 'number') {
       const bare = !marker.rest;
       const inSequence = previousNumber === null || isNextNumber(previousNumber, marker.number);
-      const currentFull = current ? current.lines.join(' ').split(/\s+/).length >= roles.length : true;
+      // A bare number out of sequence is a row only when close to the last ("7" after "5": a row lost);
+      // a figure alone on its line ("80", "100") is a target cell of the row above.
+      const near = previousNumber !== null && isNearNumber(previousNumber, marker.number);
+      const currentFull =
+        (current ? current.lines.join(' ').split(/\s+/).length >= roles.length : true) &&
+        (previousNumber === null || near);
       if (!bare || inSequence || currentFull || current?.marker.kind !== 'number') {
         raws.push({ marker, lines: marker.rest ? [marker.rest] : [] });
         previousNumber = marker.number;
@@ -802,6 +894,13 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
     }
     if (marker?.kind === 'section') {
       raws.push({ marker, lines: [marker.rest] });
+      previousNumber = null;
+      continue;
+    }
+    // In a stage table, a stage heading on its own line ("Mục tiêu đến năm 2030") opens a stage, not a
+    // wrapped cell.
+    if (!marker && stageTable && isStageHeading(text)) {
+      raws.push({ marker: { kind: 'group', marker: '', rest: text }, lines: [text] });
       previousNumber = null;
       continue;
     }
@@ -814,7 +913,7 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
   }
   const rows: BuiltRow[] = [];
   let fitting = 0;
-  for (const raw of raws) {
+  for (const [rawIndex, raw] of raws.entries()) {
     if (raw.marker.kind !== 'number') {
       rows.push({
         kind: 'span',
@@ -826,10 +925,31 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
     }
     const tokens = raw.lines.flatMap((line) => tokensOf(line));
     if (!tokens.length) continue;
+    // A numbered group ("1 Phát triển hạ tầng" over "1.1", "1.2"): a name alone, nothing to split.
+    const next = raws[rawIndex + 1]?.marker;
+    const number = raw.marker.number;
+    if (
+      next?.kind === 'number' &&
+      next.number.startsWith(`${number}.`) &&
+      !tokens.some((token) => isFigure(token.text))
+    ) {
+      fitting++;
+      const text = joinTokens(tokens);
+      rows.push({ kind: 'row', number, cells: roles.map((role) => (role === 'name' ? text : '')) });
+      continue;
+    }
     const { cells, cost } = assignCells(tokens, roles);
     const runs = figureRuns(tokens);
-    if (cost / roles.length < 1 && runs <= 2 && cells[roles.indexOf('name')]) fitting++;
-    rows.push({ kind: 'row', number: raw.marker.number, cells });
+    // More figures outside parentheses than the header has value columns: a cell was lost or merged.
+    const loose = featuresOf(tokens).loose.at(-1) ?? 0;
+    const valueColumns = roles.filter((role) => role === 'value').length;
+    const reads = cost / roles.length < 1 && runs <= 2 && Boolean(cells[roles.indexOf('name')]);
+    if (reads) fitting++;
+    rows.push(
+      reads && (valueColumns === 0 || loose <= valueColumns)
+        ? { kind: 'row', number: raw.marker.number, cells }
+        : { kind: 'row', number: raw.marker.number, cells, reasons: [UNSURE_SPLIT] },
+    );
   }
   return {
     columns,
@@ -837,6 +957,12 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
     quality: rows.length ? (fitting / rows.length) * (MIN_QUALITY / FLOWED_QUALITY) : 0,
   };
 };
+
+/** A line that is only a stage heading: "Mục tiêu đến năm 2030", "Đến hết năm 2025", "Giai đoạn 2026 - 2030". */
+const isStageHeading = (text: string): boolean =>
+  /^(?:muc tieu |chi tieu )?(?:den (?:het )?nam|nam|giai doan) 20[2-6]\d(?:\s*[-–]\s*20[2-6]\d)?:?$/.test(
+    foldKeepingPositions(text).replace(/\s+/g, ' ').trim(),
+  );
 
 /** A flowed table is kept only when this share of its rows read cleanly (its cells are a guess). */
 const FLOWED_QUALITY = 0.75;
@@ -861,6 +987,15 @@ const figureRuns = (tokens: readonly Token[]): number => {
   return runs;
 };
 
+/** Tells whether `next` is a row number a little after `previous` at the same depth (a row or two lost). */
+const isNearNumber = (previous: string, next: string): boolean => {
+  const a = previous.split('.').map(Number);
+  const b = next.split('.').map(Number);
+  if (a.length !== b.length || a.slice(0, -1).some((part, index) => part !== b[index])) return false;
+  const step = (b.at(-1) ?? 0) - (a.at(-1) ?? 0);
+  return step >= 1 && step <= 3;
+};
+
 /** Tells whether `next` can follow `previous` as a row number (2 after 1, 2.1 after 1.3, 1 after any). */
 const isNextNumber = (previous: string, next: string): boolean => {
   const a = previous.split('.').map(Number);
@@ -883,7 +1018,9 @@ const toDocTable = (table: BuiltTable, page?: number): DocTable => {
     rowSpan: 1,
   }));
   const rows: DocCell[][] = [header];
+  const rowReasons: Record<number, string[]> = {};
   for (const row of table.rows) {
+    if (row.kind === 'row' && row.reasons?.length) rowReasons[rows.length] = row.reasons;
     if (row.kind === 'span') {
       rows.push([
         { text: row.marker, colSpan: 1, rowSpan: 1 },
@@ -896,7 +1033,10 @@ const toDocTable = (table: BuiltTable, page?: number): DocTable => {
       ...row.cells.map((text) => ({ text: text.replace(/\s+/g, ' ').trim(), colSpan: 1, rowSpan: 1 })),
     ]);
   }
-  return page === undefined ? { kind: 'table', rows } : { kind: 'table', rows, page };
+  const doc: DocTable = { kind: 'table', rows, fromText: true };
+  if (Object.keys(rowReasons).length) doc.rowReasons = rowReasons;
+  if (page !== undefined) doc.page = page;
+  return doc;
 };
 
 /** Below this share of lines that read as rows, a candidate table is left as paragraphs. */
@@ -999,7 +1139,9 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
     body.splice(0, body.length, ...body.map(toTabs));
   }
   const tabbed = body.filter((line) => line.text.includes('\t')).length >= body.length * 0.5;
-  const spaced = body.filter((line) => /\S(?: {2,}|\s*\|\s*)\S/.test(line.text)).length >= body.length * 0.5;
+  // Columns kept by spaces: gaps between cells, or a wrapped cell's line indented to its column.
+  const spaced =
+    body.filter((line) => /\S(?: {2,}|\s*\|\s*)\S|^ {2,}\S/.test(line.text)).length >= body.length * 0.5;
   let built: BuiltTable | null = null;
   if (tabbed && header.some((line) => line.text.split('\t').length >= 3))
     built = buildSeparated(header, body);

@@ -1,0 +1,188 @@
+import type { TImportedIndicator, TImportedTask } from '@core/schemas/import.schemas';
+import { describe, expect, it } from 'vitest';
+import { leadCutOrRunOn, reviewTextIndicators, reviewTextTasks } from './text-review';
+import { documentVocabulary, respell, suspectWords } from './word-context';
+
+/** A small plan body that repeats its vocabulary, as plans do. */
+const BODY = [
+  'Đẩy mạnh chuyển đổi số trong cơ quan nhà nước; chuyển đổi số toàn diện ở cơ sở giáo dục.',
+  'Tỷ lệ hồ sơ được số hóa; tỷ lệ dịch vụ công trực tuyến; chuyển đổi số doanh nghiệp.',
+  'Kết quả chuyển đổi số được đánh giá hằng năm; dữ liệu được số hóa đầy đủ.',
+  'Cơ sở giáo dục phổ thông triển khai học bạ số; cơ sở giáo dục mầm non đánh giá chuyển đổi số.',
+];
+
+/** The vocabulary of the body with the checked texts in it, as the importer counts a document. */
+const withTexts = (...texts: string[]) => documentVocabulary([...BODY, ...texts]);
+
+describe('suspectWords', () => {
+  const check = (text: string) => suspectWords(text, withTexts(text));
+
+  it('finds a word whose other spelling stands beside the same neighbours elsewhere, and gives it', () => {
+    expect(check('Tỷ lệ cơ sở giáo dục chuyển đổi so')).toEqual([{ word: 'so', likely: 'số' }]);
+    expect(check('Hồ sơ được sô hóa')).toEqual([{ word: 'sô', likely: 'số' }]);
+  });
+
+  it('leaves a correct word alone, even one that has other spellings in the document ("sở", "số")', () => {
+    // "hồ sơ được" printed once, "số được" elsewhere: one neighbour is no evidence.
+    expect(suspectWords('Tỷ lệ hồ sơ được số hóa', documentVocabulary(BODY))).toEqual([]);
+    expect(check('Cơ sở giáo dục phổ thông chuyển đổi số')).toEqual([]);
+    expect(check('Tỷ lệ dịch vụ công trực tuyến')).toEqual([]);
+  });
+
+  it('finds a word that is no syllable, or holds a digit among letters, without a spelling to offer', () => {
+    expect(check('Tỷ 1ệ người dân').map((s) => s.word)).toEqual(['1ệ']);
+    expect(check('kết quả chuyen giao').map((s) => s.word)).toEqual(['chuyen']);
+    expect(check('tien hành')).toEqual([{ word: 'tien', likely: null }]);
+    // Abbreviations and foreign words in capitals are no evidence.
+    expect(check('Triển khai VNeID và STEM')).toEqual([]);
+  });
+
+  it('puts back the likely spelling, keeping the case of the first letter', () => {
+    const text = 'So hóa hồ sơ, chuyển đổi so';
+    expect(respell(text, check(text))).toBe('Số hóa hồ sơ, chuyển đổi số');
+  });
+
+  it('property: a document whose phrases repeat finds every single-word damage and repairs it', () => {
+    // Generator: each phrase printed several times; one copy of one word loses its marks.
+    const phrases = [
+      'chuyển đổi số toàn diện',
+      'dịch vụ công trực tuyến',
+      'cơ sở giáo dục phổ thông',
+      'thủ tục hành chính được số hóa',
+      'người dân có tài khoản định danh',
+    ];
+    const strip = (word: string) =>
+      word
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/g, 'd')
+        .normalize('NFC');
+    let checked = 0;
+    for (const phrase of phrases) {
+      const words = phrase.split(' ');
+      words.forEach((word, index) => {
+        if (strip(word) === word) return;
+        const damaged = words.map((w, k) => (k === index ? strip(w) : w)).join(' ');
+        const doc = [...phrases, ...phrases, ...phrases, damaged];
+        const suspects = suspectWords(damaged, documentVocabulary(doc));
+        expect(
+          suspects.map((s) => s.word),
+          damaged,
+        ).toContain(strip(word));
+        expect(respell(damaged, suspects), damaged).toBe(phrase);
+        // The undamaged phrase raises nothing.
+        expect(suspectWords(phrase, documentVocabulary(doc)), phrase).toEqual([]);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(15);
+  });
+});
+
+const indicator = (over: Partial<TImportedIndicator>): TImportedIndicator => ({
+  code: '1',
+  group: null,
+  name: 'Tỷ lệ hồ sơ được số hóa',
+  unit: '%',
+  targets: [],
+  baselineYear: null,
+  lead: 'Văn phòng HĐND và UBND',
+  executor: null,
+  coordinating: [],
+  leader: null,
+  evidence: null,
+  catalogCode: null,
+  review: { confident: true, reasons: [] },
+  ...over,
+});
+
+const task = (over: Partial<TImportedTask>): TImportedTask => ({
+  code: '1',
+  group: null,
+  name: 'Đẩy mạnh chuyển đổi số trong cơ quan nhà nước',
+  lead: 'Văn phòng HĐND và UBND',
+  coordinating: [],
+  leader: null,
+  output: null,
+  deadlineRaw: 'Quý IV/2025',
+  deadline: { kind: 'by', date: '2025-12-31' },
+  review: { confident: true, reasons: [] },
+  ...over,
+});
+
+describe('text review of rows known only from text', () => {
+  const vocabulary = withTexts('Tỷ lệ hồ sơ được so hóa', 'Tỷ lệ hồ sơ được số hóa %');
+
+  it('keeps a clean row certain', () => {
+    const rows = [indicator({})];
+    reviewTextIndicators(rows, vocabulary);
+    expect(rows[0]?.review).toEqual({ confident: true, reasons: [] });
+    const tasks = [task({})];
+    reviewTextTasks(tasks, vocabulary);
+    expect(tasks[0]?.review).toEqual({ confident: true, reasons: [] });
+  });
+
+  it('respells a damaged name and flags the row, saying which word changed', () => {
+    const rows = [indicator({ name: 'Tỷ lệ hồ sơ được so hóa' })];
+    reviewTextIndicators(rows, vocabulary);
+    expect(rows[0]?.name).toBe('Tỷ lệ hồ sơ được số hóa');
+    expect(rows[0]?.review?.confident).toBe(false);
+    expect(rows[0]?.review?.reasons.join(' ')).toContain('"so" (đã sửa thành "số")');
+  });
+
+  it('flags an indicator with no lead, a lead that runs on, or a unit left in its name', () => {
+    const rows = [
+      indicator({ lead: null }),
+      indicator({ lead: 'Văn phòng Đảng ủy. Đơn vị phối hợp: Trung tâm HCC' }),
+      indicator({ name: 'Tỷ lệ hồ sơ được số hóa %' }),
+    ];
+    reviewTextIndicators(rows, vocabulary);
+    expect(rows.map((row) => row.review?.confident)).toEqual([false, false, false]);
+  });
+
+  it('flags a task with no deadline or no lead read', () => {
+    const tasks = [task({ deadline: null, deadlineRaw: null }), task({ lead: null })];
+    reviewTextTasks(tasks, vocabulary);
+    expect(tasks.map((row) => row.review?.confident)).toEqual([false, false]);
+    expect(tasks[0]?.review?.reasons).toContain('Không đọc được thời hạn');
+    expect(tasks[1]?.review?.reasons).toContain('Không đọc được đơn vị chủ trì');
+  });
+});
+
+describe('leads cut short or run on', () => {
+  const leads = [
+    'Phòng Văn hóa - Xã hội',
+    'Phòng Văn hóa - Xã hội',
+    'Công an phường',
+    'Công an phường',
+    'Công an phường Tổ công nghệ số cộng đồng',
+    'Phòng Văn',
+  ];
+
+  it('flags a lead that is the start of a commoner lead, or a commoner lead with more words after it', () => {
+    expect(leadCutOrRunOn('Phòng Văn', leads)).toBe(true);
+    expect(leadCutOrRunOn('Công an phường Tổ công nghệ số cộng đồng', leads)).toBe(true);
+  });
+
+  it('keeps the common spelling and a lead no other lead shares words with', () => {
+    expect(leadCutOrRunOn('Phòng Văn hóa - Xã hội', leads)).toBe(false);
+    expect(leadCutOrRunOn('Công an phường', leads)).toBe(false);
+    expect(leadCutOrRunOn('Trung tâm HCC', leads)).toBe(false);
+  });
+
+  it('flags an indicator whose year cells mix figures and words, and whose lead is cut', () => {
+    const rows = [
+      indicator({
+        targets: [
+          { year: 2025, raw: '60%', op: '>=', value: 60 },
+          { year: 2030, raw: 'Phòng Văn hóa - Xã hội', op: 'qualitative', value: null },
+        ],
+      }),
+      indicator({ lead: 'Văn phòng' }),
+      indicator({}),
+      indicator({}),
+    ];
+    reviewTextIndicators(rows, withTexts());
+    expect(rows.map((row) => row.review?.confident)).toEqual([false, false, true, true]);
+  });
+});

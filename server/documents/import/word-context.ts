@@ -1,0 +1,161 @@
+/**
+ * Finds words an OCR engine damaged by comparing them with the rest of the same document.
+ *
+ * A plan repeats its vocabulary: "cơ sở giáo dục", "chuyển đổi số", "thủ tục hành chính" come back
+ * dozens of times. A word whose diacritics were lost or changed ("so", "sở" for "số"; "hanh" for
+ * "hành"), or whose letters were confused ("1ệ" for "lệ", "dich" for "dịch"), is a rare spelling of a
+ * word the document prints often, and it sits between neighbours that, everywhere else, stand beside
+ * that other spelling ("đổi số", never "đổi so"). Such a word can be neither right nor wrong on its own
+ * ("sở" is a word): only its context tells. The rule holds for any document, since it compares the
+ * document with itself, not with a list of expected words.
+ */
+import { isVietnameseSyllable } from './ocr-evidence';
+
+/** Folds a word to its letters without marks, with the digits OCR prints for letters (1 → l, 0 → o). */
+const skeleton = (word: string): string =>
+  word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'd')
+    .toLowerCase()
+    .replace(/1/g, 'l')
+    .replace(/0/g, 'o');
+
+/** The words of a text, lower-case NFC, in order (a word is a run of letters, marks and digits). */
+const wordsOf = (text: string): string[] =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}\d]+/u)
+    .filter(Boolean);
+
+/** Word and word-pair counts of a document, with the spellings of each skeleton. */
+export type Vocabulary = {
+  words: Map<string, number>;
+  pairs: Map<string, number>;
+  spellings: Map<string, Set<string>>;
+};
+
+/**
+ * Counts the words and adjacent word pairs of a document.
+ *
+ * @param lines - the document's lines
+ * @returns the vocabulary
+ */
+export const documentVocabulary = (lines: readonly string[]): Vocabulary => {
+  const words = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  const spellings = new Map<string, Set<string>>();
+  const all = wordsOf(lines.join(' '));
+  all.forEach((word, index) => {
+    words.set(word, (words.get(word) ?? 0) + 1);
+    const key = skeleton(word);
+    if (!/\p{L}/u.test(word)) return;
+    const set = spellings.get(key) ?? new Set<string>();
+    spellings.set(key, set);
+    set.add(word);
+    const next = all[index + 1];
+    if (next) pairs.set(`${word} ${next}`, (pairs.get(`${word} ${next}`) ?? 0) + 1);
+  });
+  return { words, pairs, spellings };
+};
+
+/** How many times a spelling stands beside these neighbours in the document. */
+const support = (
+  vocabulary: Vocabulary,
+  previous: string | undefined,
+  word: string,
+  next: string | undefined,
+) =>
+  (previous ? (vocabulary.pairs.get(`${previous} ${word}`) ?? 0) : 0) +
+  (next ? (vocabulary.pairs.get(`${word} ${next}`) ?? 0) : 0);
+
+/** A spelling must stand beside the same neighbours this many times more often than the printed one. */
+const CONTEXT_RATIO = 3;
+/** … and at least this many times, for the evidence to count. */
+const MIN_SUPPORT = 2;
+
+/** A word the document spells otherwise in the same context. */
+export type SuspectWord = { word: string; likely: string | null };
+
+/**
+ * Finds the words of a text (a name, a unit) that are likely damaged: a word that cannot be a
+ * Vietnamese syllable or holds a digit among letters, or a word whose other spelling stands beside the
+ * same neighbours far more often in the document. The likely spelling is given when the context
+ * shows it.
+ *
+ * @param text - the text to check (a cell of a table), itself part of the document's text
+ * @param vocabulary - the document's vocabulary (`documentVocabulary`), the text's own words included
+ * @returns the suspect words, in order
+ */
+export const suspectWords = (text: string, vocabulary: Vocabulary): SuspectWord[] => {
+  const words = wordsOf(text);
+  const out: SuspectWord[] = [];
+  words.forEach((word, index) => {
+    if (!/\p{L}/u.test(word)) return;
+    const previous = words[index - 1];
+    const next = words[index + 1];
+    // The printed spelling's support, less this occurrence's own pairs.
+    const own = Math.max(0, support(vocabulary, previous, word, next) - (previous ? 1 : 0) - (next ? 1 : 0));
+    let likely: string | null = null;
+    let best = 0;
+    for (const other of vocabulary.spellings.get(skeleton(word)) ?? []) {
+      if (other === word) continue;
+      const score = support(vocabulary, previous, other, next);
+      if (score > best) {
+        best = score;
+        likely = other;
+      }
+    }
+    // Strong context, or both neighbours seen only beside the other spelling, the commoner one.
+    const bothSides =
+      likely !== null &&
+      (!previous || vocabulary.pairs.has(`${previous} ${likely}`)) &&
+      (!next || vocabulary.pairs.has(`${likely} ${next}`));
+    const common =
+      likely !== null &&
+      own === 0 &&
+      bothSides &&
+      (vocabulary.words.get(likely) ?? 0) >= CONTEXT_RATIO * (vocabulary.words.get(word) ?? 0);
+    if (likely && ((best >= MIN_SUPPORT && best >= CONTEXT_RATIO * own) || common)) {
+      out.push({ word, likely });
+      return;
+    }
+    const mixed = /\p{L}/u.test(word) && /\d/.test(word) && !/^\d/.test(word);
+    const lettersOnly = /^[\p{L}\p{M}]+$/u.test(word);
+    const plain = /^[a-z]+$/.test(word.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+    // A lower-case word of Latin letters that is no syllable ("chuyen", "tiéu"); abbreviations are capitals.
+    if (
+      mixed ||
+      (lettersOnly && plain && word.length > 1 && !isVietnameseSyllable(word) && isLowerIn(text, word))
+    )
+      out.push({ word, likely: null });
+  });
+  return out;
+};
+
+/** Tells whether a word is printed in lower case in the text (not an abbreviation or a foreign name). */
+const isLowerIn = (text: string, word: string): boolean =>
+  text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{M}\d]+/u)
+    .includes(word);
+
+/**
+ * Puts back the likely spelling of the suspect words that the context shows (the case of the first
+ * letter kept).
+ *
+ * @param text - the text as printed
+ * @param suspects - from `suspectWords`
+ * @returns the text with those words replaced
+ */
+export const respell = (text: string, suspects: readonly SuspectWord[]): string => {
+  const fixes = new Map(suspects.filter((s) => s.likely).map((s) => [s.word, s.likely as string]));
+  if (!fixes.size) return text;
+  return text.normalize('NFC').replace(/[\p{L}\p{M}\d]+/gu, (raw) => {
+    const likely = fixes.get(raw.toLowerCase());
+    if (!likely) return raw;
+    return /^\p{Lu}/u.test(raw) ? likely.charAt(0).toUpperCase() + likely.slice(1) : likely;
+  });
+};
