@@ -29,6 +29,18 @@ describe('suspectWords', () => {
     expect(check('Tỷ lệ dịch vụ công trực tuyến')).toEqual([]);
   });
 
+  it('leaves the old tone placement alone: "hoá" beside a document that prints "hóa" is the same word', () => {
+    expect(check('Hồ sơ được số hoá')).toEqual([]);
+    expect(check('Hồ sơ được sô hoá')).toEqual([{ word: 'sô', likely: 'số' }]);
+    const thuy = documentVocabulary([
+      'Công trình thủy lợi; công trình thủy lợi; công trình thủy lợi',
+      'công trình thuỷ lợi',
+    ]);
+    expect(suspectWords('công trình thuỷ lợi', thuy)).toEqual([]);
+    // A different tone is still a different word.
+    expect(suspectWords('công trình thuy lợi', thuy)).toEqual([{ word: 'thuy', likely: 'thủy' }]);
+  });
+
   it('finds a word that is no syllable, or holds a digit among letters, without a spelling to offer', () => {
     expect(check('Tỷ 1ệ người dân').map((s) => s.word)).toEqual(['1ệ']);
     expect(check('kết quả chuyen giao').map((s) => s.word)).toEqual(['chuyen']);

@@ -22,6 +22,19 @@ const skeleton = (word: string): string =>
     .replace(/1/g, 'l')
     .replace(/0/g, 'o');
 
+/** Combining marks of the five Vietnamese tones (grave, acute, tilde, hook above, dot below). */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/**
+ * A syllable with its tone taken apart from where it is placed: "hoá" and "hóa", "thuỷ" and "thủy" are
+ * the same word in the old and the new placement, both correct, so neither is a damaged copy of the other.
+ */
+const toneFree = (word: string): string => {
+  const decomposed = word.normalize('NFD');
+  const tones = (decomposed.match(TONE_MARKS) ?? []).join('');
+  return `${decomposed.replace(TONE_MARKS, '').normalize('NFC')}|${tones}`;
+};
+
 /** The words of a text, lower-case NFC, in order (a word is a run of letters, marks and digits). */
 const wordsOf = (text: string): string[] =>
   text
@@ -101,7 +114,7 @@ export const suspectWords = (text: string, vocabulary: Vocabulary): SuspectWord[
     let likely: string | null = null;
     let best = 0;
     for (const other of vocabulary.spellings.get(skeleton(word)) ?? []) {
-      if (other === word) continue;
+      if (other === word || toneFree(other) === toneFree(word)) continue;
       const score = support(vocabulary, previous, other, next);
       if (score > best) {
         best = score;
