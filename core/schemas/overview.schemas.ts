@@ -86,6 +86,20 @@ export const ZOverviewLocality = z.object({
   colour: ZColour,
   rank: z.number().int().nullable(),
   thresholds: z.object({ green: z.number(), yellow: z.number() }),
+  /**
+   * Set when the row's figures come from submission packages the commune's own instance sent (it has no
+   * plan in effect here): the approved report the figures are from. Null for figures computed here.
+   */
+  received: z
+    .object({
+      /** Packages behind the row: the newest approved version of each plan's latest period in the year. */
+      packages: z.number().int(),
+      periodLabel: z.string(),
+      approvedOn: z.string(),
+      reportVersion: z.number().int(),
+      receivedAt: z.string(),
+    })
+    .nullable(),
 });
 export type TOverviewLocality = z.infer<typeof ZOverviewLocality>;
 

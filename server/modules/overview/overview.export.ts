@@ -1,6 +1,6 @@
 /** The overview's rows as the Excel sheet a province officer downloads. */
 
-import { formatDateVi } from '@core/domain/deadlines';
+import { formatDateVi, vietnamDateOf } from '@core/domain/deadlines';
 import { COLOUR_LABELS, UNIT_EVALUATION_STATE_LABELS } from '@core/domain/evaluation';
 import { OVERVIEW_PROBLEM_LABELS } from '@core/domain/overview-filter';
 import type {
@@ -44,9 +44,10 @@ export const renderOverviewSheet = (
           ? COLOUR_LABELS[row.colour]
           : UNIT_EVALUATION_STATE_LABELS[row.evaluation],
       score: row.score == null ? null : Math.round(row.score * 10) / 10,
-      plans:
-        row.plans.map((plan) => plan.number ?? plan.title).join('; ') ||
-        (row.planCount > 0 ? `${row.planCount} kế hoạch` : 'Chưa có kế hoạch'),
+      plans: row.received
+        ? `Gói báo cáo nhận ngày ${formatDateVi(vietnamDateOf(new Date(row.received.receivedAt)))}: ${row.received.periodLabel}, duyệt ngày ${formatDateVi(row.received.approvedOn)}`
+        : row.plans.map((plan) => plan.number ?? plan.title).join('; ') ||
+          (row.planCount > 0 ? `${row.planCount} kế hoạch` : 'Chưa có kế hoạch'),
       reportsSubmitted: `${row.reports.submitted}/${row.reports.expected}`,
       late: row.reports.late,
       missing: row.reports.missing,

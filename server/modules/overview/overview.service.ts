@@ -30,6 +30,7 @@ import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
 import { recordAudit } from '../../shared/audit-log';
 import { findLocalityById, findLocalityChain } from '../../shared/localities';
+import { listReceivedPackages } from '../../shared/received-packages';
 import { actorName, hasRoleCovering } from '../auth/access';
 import type { CatalogService } from '../catalog/catalog.service';
 import { type ExportedFile, XLSX_TYPE } from '../export/export.service';
@@ -39,6 +40,7 @@ import type { ReportingService } from '../reporting/reporting.service';
 import { evaluatePlansOfLocalities, groupBy, type PlanEvaluation, yearOf } from './overview.evaluation';
 import { renderOverviewSheet } from './overview.export';
 import { canReadOverview } from './overview.policy';
+import { packagesOfYear, rowFromPackages } from './overview.received';
 import { type ChildLocalityRow, listChildLocalities, listGrandchildLocalities } from './overview.repository';
 import { rollUpCommunes, rollUpProvinces } from './overview.rollup';
 
@@ -117,6 +119,7 @@ const summarise = (
     score: result.score,
     colour: result.colour,
     thresholds,
+    received: null,
   };
 };
 
@@ -163,8 +166,16 @@ export const createOverviewService = ({
         asOf,
       );
       const byLocality = groupBy(evaluations, (row) => row.plan.localityId);
-      const rows = children.map((child) =>
-        summarise(child, byLocality.get(child.id) ?? [], { listPlans: true, communes: null }),
+      // A commune with no plan here may have sent its approved figures from its own instance.
+      const withoutPlans = children.filter((child) => !byLocality.has(child.id)).map((child) => child.id);
+      const received = groupBy(
+        packagesOfYear(await listReceivedPackages(db, withoutPlans), year),
+        (row) => row.localityId,
+      );
+      const rows = children.map(
+        (child) =>
+          rowFromPackages(child, received.get(child.id) ?? []) ??
+          summarise(child, byLocality.get(child.id) ?? [], { listPlans: true, communes: null }),
       );
       return {
         locality: head,

@@ -25,6 +25,8 @@ export const enOverview: typeof viOverview = {
     behind: 'Indicators behind',
     behindHint: '{{behind}} behind / not achieved, {{atRisk}} at risk, of {{total}} indicators',
     overdueTasks: 'Overdue tasks',
+    fromPackage:
+      'Figures from the submission package {{period}} (approved {{approvedOn}}), received {{receivedAt}}',
     noPlan: 'No plan in effect',
     noPeriod: 'No reporting period in the year',
     states: {

@@ -23,6 +23,7 @@ export const viOverview = {
     behind: 'Chỉ tiêu chậm',
     behindHint: '{{behind}} chậm / không đạt, {{atRisk}} có nguy cơ, trên {{total}} chỉ tiêu',
     overdueTasks: 'Nhiệm vụ quá hạn',
+    fromPackage: 'Số liệu từ gói báo cáo {{period}} (duyệt ngày {{approvedOn}}), nhận lúc {{receivedAt}}',
     noPlan: 'Chưa có kế hoạch đang thực hiện',
     noPeriod: 'Chưa có kỳ báo cáo trong năm',
     states: {

@@ -3,6 +3,7 @@ import { Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { UNIT_COLOURS } from '../../dashboard/dashboardStatus';
+import { formatDateTime, formatDay } from '../../reporting/reportStatus';
 import { dashboardPath, formatNumber } from '../format';
 
 /** A number that only matters when it is not zero: red when it is. */
@@ -87,7 +88,15 @@ export const LocalityRanking = ({
               return (
                 <>
                   <div>{name}</div>
-                  <Typography.Text type="secondary">{t('overview.noPlan')}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {row.received
+                      ? t('overview.fromPackage', {
+                          period: row.received.periodLabel,
+                          approvedOn: formatDay(row.received.approvedOn),
+                          receivedAt: formatDateTime(row.received.receivedAt),
+                        })
+                      : t('overview.noPlan')}
+                  </Typography.Text>
                   <ReceivedTag period={received?.get(row.localityId)} />
                   <FormedFrom row={row} />
                 </>
