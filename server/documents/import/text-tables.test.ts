@@ -158,6 +158,37 @@ describe('detectTextTables on tables written as text', () => {
     ]);
   });
 
+  it('reads a note in parentheses on the line after a figure as the next target, not a lost cell', () => {
+    const tables = tablesOf(
+      [
+        'STT Chỉ tiêu',
+        '2025',
+        '2026',
+        '2027',
+        'Đơn vị chủ trì',
+        '1',
+        'Tỷ lệ trạm y tế có Internet',
+        '100%',
+        'Duy trì',
+        '100%',
+        '(Đã đạt)',
+        'Trạm Y tế',
+        '2',
+        'Tỷ lệ trường học có Wi-Fi',
+        '80%',
+        '90%',
+        '100%',
+        'Trung tâm',
+        '(chủ trì)',
+      ].join('\n'),
+    );
+    expect(cellsOf(tables[0]).slice(1)).toEqual([
+      ['1', 'Tỷ lệ trạm y tế có Internet', '100%', 'Duy trì 100%', '(Đã đạt)', 'Trạm Y tế'],
+      // After a word, a note in parentheses stays with the cell above.
+      ['2', 'Tỷ lệ trường học có Wi-Fi', '80%', '90%', '100%', 'Trung tâm (chủ trì)'],
+    ]);
+  });
+
   it('reads rows flowed onto one line each, cells separated by single spaces', () => {
     const tables = tablesOf(
       [

@@ -462,7 +462,9 @@ const boundaryCost = (tokens: readonly Token[], index: number): number => {
     if (/^\p{Ll}/u.test(text)) cost += 2.2;
     if (glued) cost += 1.8;
     if (/^[-–]$/.test(text) && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? '')) cost += 1.6;
-    if (/^\(/.test(text) && !isFigure(text)) cost += 1;
+    // A note in parentheses on its own line goes on the cell above ("Trung tâm" / "(chủ trì)"), unless the
+    // line above ended a figure: then it is as likely the next cell, a target said in words ("(Đã đạt)").
+    if (/^\(/.test(text) && !isFigure(text) && !(isFigure(before) || /%\)?$/.test(before))) cost += 1;
     return cost;
   }
   // Mid-line: only where the kind of word changes. A dash between targets is a cell saying "no
