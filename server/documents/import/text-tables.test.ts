@@ -158,6 +158,30 @@ describe('detectTextTables on tables written as text', () => {
     ]);
   });
 
+  it('keeps the table title that names a resolution out of the header printed below it', () => {
+    const tables = tablesOf(
+      [
+        'DANH MỤC CHỈ TIÊU THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW',
+        'STT',
+        'Nội dung',
+        'Chủ trì',
+        'Đơn vị tính',
+        'Năm 2025',
+        'Đến năm 2030',
+        '1',
+        'Tỷ lệ hồ sơ giải quyết trực tuyến',
+        'Văn phòng HĐND và UBND',
+        '%',
+        '60%',
+        '100%',
+      ].join('\n'),
+    );
+    expect(cellsOf(tables[0])).toEqual([
+      ['STT', 'Nội dung', 'Chủ trì', 'Đơn vị tính', 'Năm 2025', 'Đến năm 2030'],
+      ['1', 'Tỷ lệ hồ sơ giải quyết trực tuyến', 'Văn phòng HĐND và UBND', '%', '60%', '100%'],
+    ]);
+  });
+
   it('reads a note in parentheses on the line after a figure as the next target, not a lost cell', () => {
     const tables = tablesOf(
       [

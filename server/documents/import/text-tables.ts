@@ -700,7 +700,8 @@ const strongHeaderish = (text: string): boolean => {
 const headerish = (text: string): boolean => {
   // A stage label ("Đến năm 2030", "Đến hết năm 2045") counts as its year.
   const folded = foldKeepingPositions(text).replace(/\bden (?:het )?nam (?=20[2-6]\d\b)/g, '');
-  if (/ban hanh kem|phu luc|ke hoach so|kem theo/.test(folded)) return false;
+  // A title above the table names a document ("… Nghị quyết số 57-NQ/TW"): no column is labelled so.
+  if (/ban hanh kem|phu luc|ke hoach so|kem theo|nghi quyet|\b\d+\s*[-/]\s*[a-z]{2}/.test(folded)) return false;
   const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
   if (!words.length) return true;
   const known = words.filter(
