@@ -158,6 +158,61 @@ describe('detectTextTables on tables written as text', () => {
     ]);
   });
 
+  it('skips a column numbering flowed a number a line, with a page number inside it, and ends at the next appendix', () => {
+    const tables = tablesOf(
+      [
+        'TT',
+        'Nội dung chỉ tiêu',
+        'ĐVT',
+        '2025',
+        '2030',
+        'Chủ trì',
+        '(1)',
+        '(2)',
+        '(3)',
+        '7',
+        '(4)',
+        '(5)',
+        '(6)',
+        '1',
+        'Tỷ lệ trường học có Wi-Fi',
+        '%',
+        '80%',
+        '100%',
+        'Phòng Văn hóa - Xã hội',
+        '2',
+        'Tỷ lệ hồ sơ được số hóa (theo',
+        'Phụ lục số 01)',
+        '%',
+        '50%',
+        '90%',
+        'Văn phòng HĐND và UBND',
+        '',
+        '         Phụ lục số 02',
+        'Danh mục nhiệm vụ',
+        'TT',
+        'Nội dung nhiệm vụ',
+        'Chủ trì',
+        '1',
+        'Lắp đặt Wi-Fi tại các trường học',
+        'Phòng Văn hóa - Xã hội',
+        '2',
+        'Số hóa hồ sơ lưu trữ',
+        'Văn phòng HĐND và UBND',
+      ].join('\n'),
+    );
+    expect(cellsOf(tables[0])).toEqual([
+      ['TT', 'Nội dung chỉ tiêu', 'ĐVT', '2025', '2030', 'Chủ trì'],
+      ['1', 'Tỷ lệ trường học có Wi-Fi', '%', '80%', '100%', 'Phòng Văn hóa - Xã hội'],
+      // A wrapped cell that starts at the margin with "Phụ lục số 01" does not end the table.
+      ['2', 'Tỷ lệ hồ sơ được số hóa (theo Phụ lục số 01)', '%', '50%', '90%', 'Văn phòng HĐND và UBND'],
+    ]);
+    // The second appendix's "TT" is not read as the first table's header repeated on a new page.
+    expect(tables.flatMap(cellsOf).some((row) => row.includes('Lắp đặt Wi-Fi tại các trường học'))).toBe(
+      false,
+    );
+  });
+
   it('keeps the table title that names a resolution out of the header printed below it', () => {
     const tables = tablesOf(
       [

@@ -226,6 +226,9 @@ const isPageNumber = (text: string): boolean => /^\s*(?:-\s*)?(?:trang\s+)?\d{1,
 const endsTable = (text: string): boolean => {
   const folded = foldKeepingPositions(text).trim();
   if (/^(phu luc|phy luc)\b/.test(folded) && /^\s*P\S*\s+L/u.test(text.trim())) return true;
+  // "Phụ lục số 02" alone on a line set in from the margin (centred): the next appendix's heading. A cell
+  // wrapped onto "Phụ lục số 01" ("Theo lộ trình tại" / "Phụ lục số 01") starts at the margin.
+  if (/^\s{3,}/.test(text) && /^(phu luc|phy luc)(?: so)? [0-9ivx]{1,4}\.?$/.test(folded)) return true;
   if (/^(noi nhan|t\/m|tm\.|kt\.|k\/t|thua lenh|thua uy quyen)/.test(folded)) return true;
   // Digital-signature stamps the signing software appends.
   if (/da ky len van ban nay|^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}/.test(folded)) return true;
@@ -701,7 +704,8 @@ const headerish = (text: string): boolean => {
   // A stage label ("Đến năm 2030", "Đến hết năm 2045") counts as its year.
   const folded = foldKeepingPositions(text).replace(/\bden (?:het )?nam (?=20[2-6]\d\b)/g, '');
   // A title above the table names a document ("… Nghị quyết số 57-NQ/TW"): no column is labelled so.
-  if (/ban hanh kem|phu luc|ke hoach so|kem theo|nghi quyet|\b\d+\s*[-/]\s*[a-z]{2}/.test(folded)) return false;
+  if (/ban hanh kem|phu luc|ke hoach so|kem theo|nghi quyet|\b\d+\s*[-/]\s*[a-z]{2}/.test(folded))
+    return false;
   const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
   if (!words.length) return true;
   const known = words.filter(
@@ -719,6 +723,9 @@ const isColumnNumbering = (text: string): boolean => {
   const numbers = tokens.map((token) => Number(token.replace(/[()]/g, '')));
   return numbers.every((value, index) => index === 0 || value === (numbers[index - 1] ?? 0) + 1);
 };
+
+/** One number of a column numbering flowed a line each: "(3)". */
+const isNumberingCell = (text: string): boolean => /^\s*\(\d{1,2}\)\s*$/.test(text);
 
 const foldedLabel = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
@@ -1082,12 +1089,22 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
     if (!headerish(above) || endsTable(above) || readMarker(above.trim())) break;
     start--;
   }
-  // Header lines below, up to the first body line.
+  // Header lines below, up to the first body line. The column numbering flowed one number a line
+  // ("(1)" / "(2)" …) is no label, nor a page number printed in the middle of it ("(6)" / "3" / "(7)").
   let bodyStart = headerIndex + 1;
-  while (bodyStart < lines.length && bodyStart < headerIndex + 20) {
+  const numbering = new Set<number>();
+  const numberingAt = (k: number) => isNumberingCell(lines[k]?.text ?? '');
+  while (bodyStart < lines.length && bodyStart < headerIndex + 40) {
     const text = (lines[bodyStart] as Line).text;
     if (isRuleJunk(text) || isColumnNumbering(text)) {
       bodyStart++;
+      continue;
+    }
+    if (
+      numberingAt(bodyStart) ||
+      (isPageNumber(text) && numberingAt(bodyStart - 1) && numberingAt(bodyStart + 1))
+    ) {
+      numbering.add(bodyStart++);
       continue;
     }
     if (readMarker(text.trim()) || endsTable(text) || !headerish(text)) break;
@@ -1095,7 +1112,10 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
   }
   let header = lines
     .slice(start, bodyStart)
-    .filter((line) => !isRuleJunk(line.text) && !isColumnNumbering(line.text));
+    .filter(
+      (line, index) =>
+        !isRuleJunk(line.text) && !isColumnNumbering(line.text) && !numbering.has(start + index),
+    );
   const headerKey = foldKeepingPositions(lines[headerIndex]?.text ?? '').replace(/[^a-z0-9]/g, '');
   // The body, up to the end of the table; repeated page headers, page numbers and rules dropped.
   const body: Line[] = [];
