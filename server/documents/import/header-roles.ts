@@ -9,7 +9,7 @@
  * lead instead of the first one winning. Year columns are found separately, from header cells only.
  */
 import { parseDeadline } from '@core/domain/deadlines';
-import { foldOcr } from './structure';
+import { foldOcr, repairOcrLabel } from './structure';
 import type { ColumnRole } from './table-reader';
 import { startsWithUnit } from './units';
 
@@ -77,7 +77,7 @@ const FIELDS = Object.keys(LABEL_PATTERNS) as FieldRole[];
  * @returns a score per field, 0 when nothing in the label points to it
  */
 export const scoreLabel = (label: string): Record<FieldRole, number> => {
-  const folded = foldOcr(label).replace(/\s+/g, ' ').trim();
+  const folded = foldOcr(repairOcrLabel(label)).replace(/\s+/g, ' ').trim();
   const scores = {} as Record<FieldRole, number>;
   for (const field of FIELDS) {
     scores[field] = Math.max(0, ...LABEL_PATTERNS[field].map(([re, w]) => (re.test(folded) ? w : 0)));

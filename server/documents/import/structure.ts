@@ -31,6 +31,13 @@ export type DocumentStructure = {
 };
 
 /**
+ * Undoes the commonest OCR confusion in a header label, "rn" read for "m" ("Nhiệrn vụ"): Vietnamese
+ * has no syllable with "rn" (an "r" only opens one), so inside a word it can only be a damaged "m".
+ * For labels only: a body cell may hold a foreign word ("Internet").
+ */
+export const repairOcrLabel = (text: string): string => text.replace(/(?<=\p{L})rn/gu, 'm');
+
+/**
  * Folds text like `foldText`, then undoes the commonest OCR confusions of Vietnamese print:
  * a word-initial "P" before a vowel is an "Đ" ("Pong" → "dong"), and digits inside words are letters
  * ("s6" → "so", "1y" → "ly", "X4" → "xa").

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type DocTable, documentText, type ReadDocument, textDocument } from './document-model';
 import { readDocxDocument } from './docx-reader';
+import { scoreLabel } from './header-roles';
 import { readPlanDocument } from './import-document';
 import { interpretTables } from './table-interpreter';
 import { detectTextTables, readMarker, readRowNumber, splitHeaderLabels, UNSURE_SPLIT } from './text-tables';
@@ -30,6 +31,17 @@ describe('splitHeaderLabels', () => {
       ['executor', 'Cá nhân/Cơ quan thực hiện'],
       ['coordinating', 'Đơn vị phối hợp'],
     ]);
+  });
+
+  it('reads a label whose "m" OCR printed as "rn" ("Nhiệrn vụ")', () => {
+    expect(splitHeaderLabels('STT Nhiệrn vụ Chủ trì Phối hợp').map((column) => column.role)).toEqual([
+      'number',
+      'name',
+      'lead',
+      'coordinating',
+    ]);
+    expect(scoreLabel('Nhiệrn vụ').name).toBeGreaterThan(0);
+    expect(scoreLabel('Nhiệrn vụ').name).toBe(scoreLabel('Nhiệm vụ').name);
   });
 
   it('folds a group label over the years into each year', () => {

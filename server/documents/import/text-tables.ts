@@ -19,6 +19,7 @@
  * are dropped. A table whose rows do not read (no consistent cells) is left as paragraphs.
  */
 import type { DocBlock, DocCell, DocParagraph, DocTable, ReadDocument } from './document-model';
+import { repairOcrLabel } from './structure';
 import { startsWithUnit } from './units';
 
 /** What a column holds, from its header label. */
@@ -108,7 +109,7 @@ const findLabelMatches = (folded: string): LabelMatch[] => {
  * @returns the columns in printed order
  */
 export const splitHeaderLabels = (text: string): TextColumn[] => {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = repairOcrLabel(text.replace(/\s+/g, ' ').trim());
   const folded = foldKeepingPositions(flat);
   const matches = findLabelMatches(folded);
   const columns: TextColumn[] = [];
@@ -191,7 +192,7 @@ const dropGroupLabels = (columns: TextColumn[]): TextColumn[] => {
 
 /** Classifies one header label (a cell of a separated or aligned header). */
 export const roleOfHeaderLabel = (label: string): TextColumnRole => {
-  const matches = findLabelMatches(foldKeepingPositions(label.replace(/\s+/g, ' ')));
+  const matches = findLabelMatches(foldKeepingPositions(repairOcrLabel(label.replace(/\s+/g, ' '))));
   if (!matches.length) return 'other';
   if (matches.some((match) => match.year)) return 'value';
   // A group label over its columns ("Tổ chức thực hiện" above "Cơ quan chủ trì"): the column's own
