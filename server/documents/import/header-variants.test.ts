@@ -248,6 +248,7 @@ describe('isAppendixHeading', () => {
     'Phụ lục',
     'PHU LUC 1',
     'PHỤ LỰC 2',
+    'Phụ lục số 01 (kèm theo Kế hoạch số 54/KH-UBND)',
   ])('%s is an appendix heading', (line) => {
     expect(isAppendixHeading(line)).toBe(true);
   });
@@ -257,6 +258,9 @@ describe('isAppendixHeading', () => {
     '(Chi tiết tại Phụ lục I)',
     'phụ lục số 2 ghi các chỉ tiêu',
     'Phục vụ người dân',
+    // The end of "(chi tiết tại" wrapped onto its own line.
+    'Phụ lục số 01 kèm theo).',
+    'PHỤ LỤC I)',
   ])('%s is not', (line) => {
     expect(isAppendixHeading(line)).toBe(false);
   });

@@ -172,6 +172,9 @@ export const isAppendixHeading = (line: string): boolean => {
   const head = /^(\S+)\s+(\S+)/.exec(folded);
   if (!head || !APPENDIX_WORD.test(`${head[1]} ${head[2]}`)) return false;
   if (editDistance(`${head[1]}${head[2]}`, 'phuluc') > 1) return false;
+  // "Phụ lục số 01 kèm theo)." closes a parenthesis opened on the line above: the end of a sentence
+  // ("(chi tiết tại" / "Phụ lục số 01 kèm theo).") wrapped onto a new line, not a heading.
+  if ((text.match(/\)/g) ?? []).length > (text.match(/\(/g) ?? []).length) return false;
   if (upperRatio(text.slice(0, 12)) > 0.6) return true;
   if (!/^\p{Lu}/u.test(text) || text.length > 200) return false;
   const rest = folded.split(' ').slice(2).join(' ');
