@@ -266,6 +266,23 @@ describe('isAppendixHeading', () => {
   });
 });
 
+describe('findStructure and sentences wrapped onto an appendix name', () => {
+  it('does not open an appendix where a sentence ends on "PHỤ LỤC I." but at the heading itself', () => {
+    const lines = [
+      'KẾ HOẠCH',
+      'III. NHIỆM VỤ VÀ GIẢI PHÁP',
+      '- Bố trí kinh phí hằng năm cho chuyển đổi số.',
+      'Thời gian hoàn thành: Theo lộ trình tại',
+      'PHỤ LỤC I.',
+      '- Đào tạo kỹ năng số cho cán bộ.',
+      'Nguyễn Văn An',
+      'PHỤ LỤC I.',
+      'DANH MỤC CHỈ TIÊU',
+    ];
+    expect(findStructure(lines).appendices).toEqual([7]);
+  });
+});
+
 describe('isSignatureStart', () => {
   it.each([
     'TM. ỦY BAN NHÂN DÂN',

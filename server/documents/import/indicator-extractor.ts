@@ -164,8 +164,11 @@ export const extractIndicatorsFromTables = (
       if (row.kind === 'section') {
         roman = row.roman;
         sectionText = row.text;
-        stageYear = hasResult ? stageYearOf(row.text) : null;
-        group = stageYear ? null : row.text;
+        // A section that names a stage opens it; one that does not ("I. Phát triển hạ tầng") is a part of
+        // the stage it follows, which keeps its year.
+        const year = hasResult ? stageYearOf(row.text) : null;
+        if (year) stageYear = year;
+        group = year ? null : row.text;
         continue;
       }
       if (row.kind === 'group') {

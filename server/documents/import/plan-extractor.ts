@@ -1,6 +1,7 @@
 /**
  * Lines of a plan document → the draft (header, indicators, tasks, notes). Pure: no I/O, no database.
  */
+import { foldText } from '@core/domain/text';
 import type { TImportedPlanDraft } from '@core/schemas/import.schemas';
 import { extractHeader } from './header-extractor';
 import {
@@ -15,6 +16,10 @@ import { readTables, type Table } from './table-reader';
 import { extractTasksFromBullets, extractTasksFromTables, isTaskTable } from './task-extractor';
 import { reviewTextIndicators, reviewTextTasks } from './text-review';
 import { documentVocabulary } from './word-context';
+
+/** How many different names rows have (folded: case, diacritics and spacing aside). */
+const distinctNames = (rows: ReadonlyArray<{ name: string }>): number =>
+  new Set(rows.map((row) => foldText(row.name))).size;
 
 /** The most indicators, and the most tasks, a draft keeps; past it the rest is cut with a note. */
 export const MAX_DRAFT_ROWS = 2_000;
@@ -65,8 +70,10 @@ export const extractPlan = (
     // A table known only from text (a scan's OCR, a flattened print) often comes out with its columns
     // interleaved line by line: rebuild it from the row shapes when that reads more rows than the
     // column reader, whether or not the words kept their diacritics.
+    // Counted by distinct names: a stage table lists each indicator once per stage, which the column
+    // reader merges into one row with its targets and the row-shape reader does not.
     const rebuilt = extractIndicatorsFromOcrTable(lines, structure.appendixStart);
-    if (rebuilt.length > indicators.length) indicators = rebuilt;
+    if (distinctNames(rebuilt) > distinctNames(indicators)) indicators = rebuilt;
   }
   if (!indicators.length) {
     const objectives = structure.sections.filter((section) => section.kind === 'objectives');

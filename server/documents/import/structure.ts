@@ -187,6 +187,17 @@ export const isAppendixHeading = (line: string): boolean => {
 };
 
 /**
+ * Tells whether a line that ends with a full stop ("PHỤ LỤC I.") finishes the sentence of the line above
+ * ("… Thời gian hoàn thành: Theo lộ trình tại" / "PHỤ LỤC I."): that line stops on a lower-case word.
+ */
+const endsWrappedSentence = (lines: readonly string[], index: number): boolean => {
+  if (!/\.\s*$/.test(lines[index] ?? '')) return false;
+  let k = index - 1;
+  while (k >= 0 && !(lines[k] ?? '').trim()) k--;
+  return k >= 0 && /(?:^|\s)\p{Ll}+$/u.test((lines[k] ?? '').trim());
+};
+
+/**
  * Tells whether a line opens the signature block: "TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ",
  * "KT. CHỦ TỊCH", "Q. CHỦ TỊCH", "TM. ĐẢNG ỦY", or a position set alone in capitals
  * ("CHỦ TỊCH", "PHÓ BÍ THƯ") where the plan has no "TM."/"KT." line.
@@ -215,7 +226,7 @@ export const isSignatureStart = (line: string): boolean => {
 export const findStructure = (lines: readonly string[]): DocumentStructure => {
   const appendices: number[] = [];
   lines.forEach((line, index) => {
-    if (isAppendixHeading(line)) appendices.push(index);
+    if (isAppendixHeading(line) && !endsWrappedSentence(lines, index)) appendices.push(index);
   });
   const appendixStart = appendices[0] ?? lines.length;
 

@@ -225,6 +225,33 @@ describe('detectTextTables on tables written as text', () => {
     );
   });
 
+  it('reads a header that goes on over a page break, its page number between two labels', () => {
+    const tables = tablesOf(
+      [
+        'TT',
+        'Nhiệm vụ',
+        'Đơn vị chủ trì',
+        '',
+        '7',
+        '',
+        'Thời gian thực hiện',
+        '1',
+        'Lắp đặt Wi-Fi tại các trường học',
+        'Phòng Văn hóa - Xã hội',
+        'Quý IV/2026',
+        '2',
+        'Số hóa hồ sơ lưu trữ',
+        'Văn phòng HĐND và UBND',
+        'Năm 2027',
+      ].join('\n'),
+    );
+    expect(cellsOf(tables[0])).toEqual([
+      ['TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện'],
+      ['1', 'Lắp đặt Wi-Fi tại các trường học', 'Phòng Văn hóa - Xã hội', 'Quý IV/2026'],
+      ['2', 'Số hóa hồ sơ lưu trữ', 'Văn phòng HĐND và UBND', 'Năm 2027'],
+    ]);
+  });
+
   it('keeps the table title that names a resolution out of the header printed below it', () => {
     const tables = tablesOf(
       [
@@ -745,6 +772,37 @@ describe('stage headings and "no target" dashes in flowed rows', () => {
       ['2', 'Hồ sơ xử lý trực tuyến', '%', '≥ 70', '100', '100', 'Trung tâm HCC'],
       ['3', 'Cơ sở dữ liệu được số hóa', '%', '-', '-', '100', 'Trung tâm HCC'],
       ['4', 'Doanh nghiệp ứng dụng công nghệ số', '%', '20', '40', '60', 'Phòng Kinh tế'],
+    ]);
+  });
+
+  it('keeps the stage of a stage table across its numbered sections, from the first stage under the header', async () => {
+    const text = [
+      'ỦY BAN NHÂN DÂN XÃ AN THỬ',
+      'KẾ HOẠCH',
+      'Thực hiện chuyển đổi số năm 2026',
+      'PHỤ LỤC I',
+      'TT Chỉ tiêu Đơn vị tính   Kết quả   Cơ quan chủ trì',
+      'Mục tiêu đến năm 2026',
+      'I. Hạ tầng số',
+      '1  Tỷ lệ thôn có cáp quang   %   80%   Phòng Văn hóa - Xã hội',
+      'II. Chính quyền số',
+      '2  Tỷ lệ hồ sơ trực tuyến   %   60%   Trung tâm HCC',
+      'Mục tiêu đến năm 2030',
+      'I. Hạ tầng số',
+      '3  Tỷ lệ thôn có cáp quang   %   100%   Phòng Văn hóa - Xã hội',
+      'II. Chính quyền số',
+      '4  Tỷ lệ hồ sơ trực tuyến   %   90%   Trung tâm HCC',
+      'TM. ỦY BAN NHÂN DÂN',
+    ].join('\n');
+    const { draft } = await readPlanDocument(Buffer.from(text, 'utf8'), { fileName: 'ke-hoach.txt' });
+    expect(
+      draft.indicators.map((indicator) => [
+        indicator.name,
+        indicator.targets.map((target) => `${target.year}: ${target.raw}`),
+      ]),
+    ).toEqual([
+      ['Tỷ lệ thôn có cáp quang', ['2026: 80%', '2030: 100%']],
+      ['Tỷ lệ hồ sơ trực tuyến', ['2026: 60%', '2030: 90%']],
     ]);
   });
 

@@ -867,6 +867,24 @@ const buildAligned = (header: readonly Line[], body: readonly Line[]): BuiltTabl
   return { columns, rows, quality: body.length ? fitting / body.length : 0 };
 };
 
+/**
+ * A stage table: one result column, no year columns; its stages are headings between the rows.
+ * (A task table's deadline cell may read "Đến năm 2030" alone on its line: not a stage table.)
+ */
+const isStageColumns = (columns: readonly TextColumn[]): boolean => {
+  const roles = columns.map((column) => column.role);
+  return (
+    roles.includes('output') &&
+    roles.includes('unit') &&
+    !roles.includes('deadline') &&
+    !columns.some((column) => /\b20[2-6]\d\b/.test(column.label))
+  );
+};
+
+/** Whether header lines make a stage table's header. */
+const isStageHeader = (header: readonly Line[]): boolean =>
+  isStageColumns(splitHeaderLabels(header.map((line) => line.text.replace(/[|\t]/g, ' ')).join(' ')));
+
 /** Reads a flowed (or "|"-separated) table: columns from the header's keywords, cells by kinds. */
 const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable | null => {
   const columns = splitHeaderLabels(header.map((line) => line.text.replace(/[|\t]/g, ' ')).join(' '));
@@ -874,13 +892,7 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
   if (!columns.some((column) => column.role === 'name')) return null;
   const roles = columns.slice(1).map((column) => column.role);
   type Raw = { marker: Marker; lines: string[] };
-  // A stage table: one result column, no year columns; its stages are headings between the rows.
-  // (A task table's deadline cell may read "Đến năm 2030" alone on its line: not a stage table.)
-  const stageTable =
-    roles.includes('output') &&
-    roles.includes('unit') &&
-    !roles.includes('deadline') &&
-    !columns.some((column) => /\b20[2-6]\d\b/.test(column.label));
+  const stageTable = isStageColumns(columns);
   const raws: Raw[] = [];
   let previousNumber: string | null = null;
   for (let k = 0; k < body.length; k++) {
@@ -1101,9 +1113,16 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
       bodyStart++;
       continue;
     }
+    // A page number between header labels ("Đơn vị chủ trì" / "7" / "Thời gian thực hiện"): the header
+    // went on over a page break.
+    const labelNext = () => {
+      let k = bodyStart + 1;
+      while (k < lines.length && !(lines[k] as Line).text.trim()) k++;
+      return k < lines.length && strongHeaderish((lines[k] as Line).text);
+    };
     if (
       numberingAt(bodyStart) ||
-      (isPageNumber(text) && numberingAt(bodyStart - 1) && numberingAt(bodyStart + 1))
+      (isPageNumber(text) && ((numberingAt(bodyStart - 1) && numberingAt(bodyStart + 1)) || labelNext()))
     ) {
       numbering.add(bodyStart++);
       continue;
@@ -1117,6 +1136,15 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
       (line, index) =>
         !isRuleJunk(line.text) && !isColumnNumbering(line.text) && !numbering.has(start + index),
     );
+  // A stage table's first stage heading sits right under its header ("Mục tiêu đến năm 2025"): it opens
+  // the first stage, it labels no column.
+  while (
+    header.length > 1 &&
+    isStageHeading((header.at(-1) as Line).text) &&
+    isStageHeader(header.slice(0, -1))
+  ) {
+    bodyStart = lines.indexOf(header.pop() as Line);
+  }
   const headerKey = foldKeepingPositions(lines[headerIndex]?.text ?? '').replace(/[^a-z0-9]/g, '');
   // The body, up to the end of the table; repeated page headers, page numbers and rules dropped.
   const body: Line[] = [];
