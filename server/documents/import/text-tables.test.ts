@@ -276,6 +276,19 @@ describe('detectTextTables on tables written as text', () => {
     ]);
   });
 
+  it('keeps a unit sign ("%") in the unit column when a row has fewer targets than years', () => {
+    const tables = tablesOf(
+      [
+        'TT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2030 Cơ quan chủ trì',
+        '1  Tỷ lệ hồ sơ trực tuyến   %   80   100   Trung tâm HCC',
+        '2  Tỷ lệ thôn có cáp quang   %   100   Phòng Văn hóa - Xã hội',
+        '3  Tỷ lệ trường có Wi-Fi   %   70   90   Phòng Văn hóa - Xã hội',
+        'TM. ỦY BAN NHÂN DÂN',
+      ].join('\n'),
+    );
+    expect(cellsOf(tables[0])[2]?.slice(0, 3)).toEqual(['2', 'Tỷ lệ thôn có cáp quang', '%']);
+  });
+
   it('reads a note in parentheses on the line after a figure as the next target, not a lost cell', () => {
     const tables = tablesOf(
       [

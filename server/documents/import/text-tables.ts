@@ -411,7 +411,16 @@ const cellCost = (
       // A dash at either end of a longer cell is a "no target" cell of its own, not a range ("60 - 80").
       const last = (tokens[to - 1] as Token).text;
       const looseDash = size > 1 && (/^[-–—]$/.test(first) || /^[-–—]$/.test(last)) ? 1.5 : 0;
-      return extraFigures * 2.5 + extraKeeps * 2 + textCost + (unitStart && !figures ? 3 : 0) + looseDash;
+      // A unit sign alone ("%") is the unit column's, never a target.
+      const bareSign = size === 1 && /^[%‰]$/.test(first) ? 3 : 0;
+      return (
+        extraFigures * 2.5 +
+        extraKeeps * 2 +
+        textCost +
+        (unitStart && !figures ? 3 : 0) +
+        looseDash +
+        bareSign
+      );
     }
     case 'lead':
     case 'coordinating':
