@@ -31,6 +31,14 @@ describe('parseTarget', () => {
     ['Duy trì 100% & 98% VB', 'qualitative', null, null],
     ['', 'qualitative', null, null],
     [null, 'qualitative', null, null],
+    // A figure with a letter for a digit (OCR) gives no number rather than one ten times too small.
+    ['8O%', 'qualitative', null, null],
+    ['≥ 7O%', 'qualitative', null, null],
+    ['l00%', 'qualitative', null, null],
+    ['1O0', 'qualitative', null, null],
+    // A unit written after the figure is still read.
+    ['80 người', '>=', 80, null],
+    ['Phủ 5G 100%', 'qualitative', null, null],
   ])('reads %j as %s %s', (raw, op, value, valueHigh) => {
     expect(parseTarget(raw)).toEqual({ op, value, valueHigh });
   });

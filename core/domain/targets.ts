@@ -56,6 +56,9 @@ export const parseTarget = (raw: string | null | undefined): ParsedTarget => {
     .replace(/[–—]/g, '-')
     .trim();
   if (!text) return QUALITATIVE;
+  // A letter O, l or I glued to digits ("8O%", "1O0", "l00") is a figure misread (OCR): no number is
+  // read from it, so a person reads the cell instead of a value ten times too small.
+  if (/\d[OoIl|]|(?<!\p{L})[OoIl|]\d/u.test(text)) return QUALITATIVE;
   // Two or more figures joined by "&" / "và" are two measures in one cell: a person judges it.
   const numbers = text.match(/\d+(?:[.,]\d+)?/g) ?? [];
   if (numbers.length === 0) return QUALITATIVE;

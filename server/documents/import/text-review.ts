@@ -74,11 +74,37 @@ export const leadCutOrRunOn = (lead: string, leads: readonly string[]): boolean 
   return false;
 };
 
-/** Flags a row without a lead, or whose lead runs on or is cut (see `leadCutOrRunOn`). */
+/**
+ * The spelling the other rows print more often for the same letters, when a lead is spelt otherwise
+ * ("Phòng Văn hoa - Xã hội" beside "Phòng Văn hóa - Xã hội" three times): the rarer spelling lost or
+ * changed a mark. Null when the lead is the commonest spelling of its letters.
+ */
+export const commonerSpelling = (lead: string, leads: readonly string[]): string | null => {
+  const key = foldText(lead);
+  const spellings = new Map<string, number>();
+  for (const other of leads)
+    if (foldText(other) === key) {
+      const printed = other.normalize('NFC').replace(/\s+/g, ' ').trim();
+      spellings.set(printed, (spellings.get(printed) ?? 0) + 1);
+    }
+  const own = spellings.get(lead.normalize('NFC').replace(/\s+/g, ' ').trim()) ?? 0;
+  const [best, count] = [...spellings].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  return best && count > own ? best : null;
+};
+
+/** Flags a row without a lead, or whose lead runs on, is cut or is spelt unlike the other rows. */
 const reviewLead = (row: Reviewed & { lead: string | null }, leads: readonly string[]): void => {
   if (!row.lead) flag(row, 'Không đọc được đơn vị chủ trì');
   else if (runsOn(row.lead) || leadCutOrRunOn(row.lead, leads))
     flag(row, 'Đơn vị chủ trì có vẻ bị cắt hoặc lẫn ô khác, cần kiểm tra lại');
+  else {
+    const commoner = commonerSpelling(row.lead, leads);
+    if (commoner)
+      flag(
+        row,
+        `Đơn vị chủ trì "${row.lead}" có chữ nghi bị lỗi nhận dạng (các dòng khác in "${commoner}"), cần kiểm tra lại`,
+      );
+  }
 };
 
 /** The leads of a draft's rows, to compare each lead with the others. */

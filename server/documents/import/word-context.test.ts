@@ -1,6 +1,6 @@
 import type { TImportedIndicator, TImportedTask } from '@core/schemas/import.schemas';
 import { describe, expect, it } from 'vitest';
-import { leadCutOrRunOn, reviewTextIndicators, reviewTextTasks } from './text-review';
+import { commonerSpelling, leadCutOrRunOn, reviewTextIndicators, reviewTextTasks } from './text-review';
 import { documentVocabulary, respell, suspectWords } from './word-context';
 
 /** A small plan body that repeats its vocabulary, as plans do. */
@@ -180,6 +180,26 @@ describe('leads cut short or run on', () => {
     expect(leadCutOrRunOn('Phòng Văn hóa - Xã hội', leads)).toBe(false);
     expect(leadCutOrRunOn('Công an phường', leads)).toBe(false);
     expect(leadCutOrRunOn('Trung tâm HCC', leads)).toBe(false);
+  });
+
+  it('gives the commoner spelling of a lead whose marks differ, and flags the row that prints the rarer one', () => {
+    const printed = [
+      'Phòng Văn hóa - Xã hội',
+      'Phòng Văn hóa - Xã hội',
+      'Phòng Văn hoa - Xã hội',
+      'Công an phường',
+    ];
+    expect(commonerSpelling('Phòng Văn hoa - Xã hội', printed)).toBe('Phòng Văn hóa - Xã hội');
+    expect(commonerSpelling('Phòng Văn hóa - Xã hội', printed)).toBeNull();
+    expect(commonerSpelling('Công an phường', printed)).toBeNull();
+    const rows = [
+      indicator({ lead: 'Phòng Văn hóa - Xã hội' }),
+      indicator({ lead: 'Phòng Văn hóa - Xã hội' }),
+      indicator({ lead: 'Phòng Văn hoa - Xã hội' }),
+    ];
+    reviewTextIndicators(rows, documentVocabulary(BODY));
+    expect(rows.map((row) => row.review?.confident)).toEqual([true, true, false]);
+    expect(rows[2]?.review?.reasons.join(' ')).toContain('các dòng khác in "Phòng Văn hóa - Xã hội"');
   });
 
   it('flags an indicator whose year cells mix figures and words, and whose lead is cut', () => {
