@@ -14,7 +14,7 @@ import {
 } from '@core/domain/indicator-values';
 import ExcelJS from 'exceljs';
 import { AppError, type ErrorDetail } from '../../errors';
-import { ASSESSMENT_TEXTS, TASK_STATUS_TEXTS, TEMPLATE } from './excel-exporter';
+import { ASSESSMENT_TEXTS, TASK_STATUS_TEXTS, TEMPLATE } from './excel-template';
 
 /** A message placed after a cell's address reads on in lower case: "C7: cần nhập …". */
 const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors';
 import { sheetOfCells, withParts } from '../../test/xlsx-files';
-import { renderTemplateXlsx, type TemplateView } from './excel-exporter';
 import type { TemplateExpectation } from './excel-importer';
+import { renderTemplateXlsx, type TemplateView } from './excel-template';
 import { readGuardedTemplateXlsx, TEMPLATE_LIMITS } from './guarded-template-reader';
 
 const VIEW: TemplateView = {

@@ -18,20 +18,9 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from 'tesseract.js';
 import type { DocBlock } from './document-model';
 import { UnreadableDocumentError } from './errors';
-import {
-  blankTables,
-  buildGrids,
-  type CellGrid,
-  cellMosaic,
-  eraseRules,
-  estimateSkew,
-  findRules,
-  type GreyImage,
-  imageSize,
-  removeSpecks,
-  rotateImage,
-} from './scan-image';
+import { estimateSkew, type GreyImage, imageSize, removeSpecks, rotateImage } from './scan-image';
 import { layoutPage, type PlacedWord } from './scan-layout';
+import { blankTables, buildGrids, type CellGrid, cellMosaic, eraseRules, findRules } from './scan-tables';
 
 /** Progress of a long import, in pages. */
 export type ImportProgress = { stage: 'ocr'; page: number; pageCount: number };

@@ -8,7 +8,7 @@
  * merged cells.
  */
 import { type DocBlock, type DocCell, type DocTable, tableGrid } from './document-model';
-import type { CellGrid } from './scan-image';
+import type { CellGrid } from './scan-tables';
 
 /** A recognised word and its box on the page (pixels); `line` numbers the OCR line it was read in. */
 export type PlacedWord = { text: string; x0: number; y0: number; x1: number; y1: number; line: number };

@@ -12,8 +12,9 @@ import {
   type PreparedPage,
   recognizeImages,
 } from './ocr-reader';
-import { buildGrids, estimateSkew, findRules, type GreyImage, imageSize } from './scan-image';
+import { estimateSkew, type GreyImage, imageSize } from './scan-image';
 import { foldHeader, layoutPage, type PlacedWord } from './scan-layout';
+import { buildGrids, findRules } from './scan-tables';
 import { buildStageTableDocx, printToPdf, STAGE_ROWS, scanPdfPage } from './scan-test-documents';
 
 /** Draws on a white canvas and returns its grey pixels. */

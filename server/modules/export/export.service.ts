@@ -7,20 +7,14 @@ import { vietnamDateOf } from '@core/domain/deadlines';
 import { TIMELINESS_LABELS } from '@core/domain/evaluation';
 import { reportWorkflowText } from '@core/domain/report-status';
 import { formatTarget } from '@core/domain/targets';
-import { foldText } from '@core/domain/text';
-import type { TSaveReportRequest } from '@core/schemas/reporting.schemas';
-import { ZSaveReportRequest } from '@core/schemas/reporting.schemas';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import {
   renderIndicatorMatrixXlsx,
   renderPeriodStatusXlsx,
   renderTaskListXlsx,
-  renderTemplateXlsx,
-  TEMPLATE,
 } from '../../documents/export/excel-exporter';
-import { cellLabel, type ImportedTemplate, templateInvalid } from '../../documents/export/excel-importer';
-import { readGuardedTemplateXlsx, type TemplateLimits } from '../../documents/export/guarded-template-reader';
+import type { TemplateLimits } from '../../documents/export/guarded-template-reader';
 import type { PdfConverter } from '../../documents/export/pdf-converter';
 import {
   type DocumentIssuer,
@@ -28,14 +22,16 @@ import {
   provinceCommitteeOf,
 } from '../../documents/export/state-document';
 import { renderConsolidatedReportDocx, renderPlanDocx } from '../../documents/export/word-exporter';
-import { AppError, type ErrorDetail } from '../../errors';
+import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
 import { findLocalityById, findLocalityChain, type LocalityRow } from '../../shared/localities';
 import type { ConsolidationService } from '../consolidation/consolidation.service';
 import type { PlanDetailData } from '../plan/plan.presenter';
 import type { PlanService } from '../plan/plan.service';
 import type { ReportingService } from '../reporting/reporting.service';
-import { canDownloadFromPlan, canImportTemplate } from './export.policy';
+import { DOCX_TYPE, type ExportedFile, PDF_TYPE, slug, XLSX_TYPE } from './export.files';
+import { canDownloadFromPlan } from './export.policy';
+import { createTemplateExport } from './template-export';
 
 type ExportServiceDeps = {
   db: Database;
@@ -48,14 +44,7 @@ type ExportServiceDeps = {
   templateLimits?: TemplateLimits;
 };
 
-/** A file to download. */
-export type ExportedFile = { bytes: Buffer; contentType: string; fileName: string };
-
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const PDF_TYPE = 'application/pdf';
-/** A filled template is a few hundred kilobytes at most. */
-export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
+export { DOCX_TYPE, type ExportedFile, MAX_TEMPLATE_BYTES, PDF_TYPE, XLSX_TYPE } from './export.files';
 
 const FREQUENCY_TEXTS = {
   monthly: 'báo cáo hằng tháng',
@@ -64,12 +53,6 @@ const FREQUENCY_TEXTS = {
   annual: 'báo cáo hằng năm',
   adhoc: 'báo cáo đột xuất theo yêu cầu',
 } as const;
-
-/** An ASCII file name part: "54/KH-UBND" → "54-kh-ubnd". */
-const slug = (text: string | null | undefined, fallback: string) =>
-  foldText(text ?? '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || fallback;
 
 /** The printed target of every year of an indicator. */
 const printedTargets = (
@@ -348,172 +331,8 @@ export const createExportService = ({
     return { bytes, contentType: XLSX_TYPE, fileName: `tinh-hinh-bao-cao-${slug(period.key, 'ky')}.xlsx` };
   };
 
-  /**
-   * The entry template of a unit for a period, pre-filled with its current report.
-   *
-   * @throws AppError PERIOD_NOT_FOUND, UNIT_NOT_FOUND
-   */
-  const templateXlsx = async (
-    context: RequestContext,
-    periodId: string,
-    unitId: string,
-  ): Promise<ExportedFile> => {
-    const form = await reporting.getUnitReport(context, periodId, unitId);
-    const { plan: planRow } = await reporting.getPeriod(context, periodId);
-    const values = new Map(form.values.map((row) => [row.indicatorId, row]));
-    const updates = new Map(form.updates.map((row) => [row.taskId, row]));
-    const bytes = await renderTemplateXlsx({
-      periodId,
-      unitId,
-      unitName: form.unit.name,
-      periodLabel: form.period.label,
-      dataFrom: form.period.dataFrom,
-      dataTo: form.period.dataTo,
-      planTitle: `${planRow.number ? `${planRow.number}: ` : ''}${planRow.title}`,
-      indicators: form.indicators.map(({ row, targetText }) => {
-        const value = values.get(row.id);
-        return {
-          id: row.id,
-          code: row.code,
-          name: row.name,
-          unit: row.unit,
-          targetText,
-          value: value?.value ?? null,
-          numerator: value?.numerator ?? null,
-          denominator: value?.denominator ?? null,
-          assessment: value?.assessment ?? null,
-          note: value?.note ?? null,
-        };
-      }),
-      tasks: form.tasks.map((row) => {
-        const update = updates.get(row.id);
-        return {
-          id: row.id,
-          code: row.code,
-          name: row.name,
-          deadlineText: row.deadlineText,
-          status: update?.status ?? null,
-          progress: update?.progress ?? null,
-          completedOn: update?.completedOn ?? null,
-          result: update?.result ?? null,
-        };
-      }),
-    });
-    return {
-      bytes,
-      contentType: XLSX_TYPE,
-      fileName: `bieu-mau-${slug(form.unit.name, 'don-vi')}-${slug(form.period.key, 'ky')}.xlsx`,
-    };
-  };
-
-  /** Points a `values.3.note`-style field of the reporting rules at the template cell it came from. */
-  const cellOfField = (
-    field: string,
-    input: { values: Array<{ rowNumber: number | null }>; taskUpdates: Array<{ rowNumber: number | null }> },
-  ): string => {
-    const match = /^(values|taskUpdates)\.(\d+)\.(\w+)$/.exec(field);
-    if (!match) return field;
-    const [, list, index, name] = match as unknown as [string, 'values' | 'taskUpdates', string, string];
-    const rowNumber = input[list][Number(index)]?.rowNumber;
-    const columns: Record<string, string> =
-      list === 'values' ? TEMPLATE.indicatorColumns : TEMPLATE.taskColumns;
-    const column = columns[name === 'indicatorId' || name === 'taskId' ? 'id' : name];
-    if (!rowNumber || !column) return field;
-    return cellLabel(
-      list === 'values' ? TEMPLATE.indicatorSheet : TEMPLATE.taskSheet,
-      `${column}${rowNumber}`,
-    );
-  };
-
-  const cellErrors = (details: ErrorDetail[], input: Parameters<typeof cellOfField>[1]) => {
-    const mapped = details.map((detail) => ({
-      field: cellOfField(detail.field, input),
-      message: detail.message,
-    }));
-    return templateInvalid(mapped);
-  };
-
-  /**
-   * Reads a filled template and saves it as the unit's draft, at the current revision, through the
-   * reporting service. Indicators and tasks without a row in the file keep what the report holds.
-   *
-   * @throws AppError PERIOD_NOT_FOUND, UNIT_NOT_FOUND, FORBIDDEN, FILE_TOO_LARGE, UNREADABLE_DOCUMENT,
-   *   SERVER_BUSY (see readGuardedTemplateXlsx), TEMPLATE_INVALID (one detail per wrong cell; nothing is
-   *   written), REPORT_LOCKED, REPORT_CHANGED
-   */
-  const importTemplate = async (context: RequestContext, periodId: string, unitId: string, bytes: Buffer) => {
-    const form = await reporting.getUnitReport(context, periodId, unitId);
-    const { plan: planRow } = await reporting.getPeriod(context, periodId);
-    if (!canImportTemplate(context.actor, await findLocalityChain(db, planRow.localityId), unitId))
-      throw new AppError('FORBIDDEN');
-    if (bytes.length > MAX_TEMPLATE_BYTES)
-      throw new AppError('FILE_TOO_LARGE', { message: 'Tệp quá lớn: biểu mẫu nhập số liệu tối đa 5 MB.' });
-    const imported: ImportedTemplate = await readGuardedTemplateXlsx(
-      bytes,
-      {
-        periodId,
-        unitId,
-        unitName: form.unit.name,
-        periodLabel: form.period.label,
-        indicators: new Map(form.indicators.map(({ row }) => [row.id, { code: row.code, unit: row.unit }])),
-        taskIds: new Set(form.tasks.map((row) => row.id)),
-      },
-      templateLimits,
-    );
-    const importedValues = new Map(imported.values.map((row) => [row.indicatorId, row]));
-    const importedUpdates = new Map(imported.taskUpdates.map((row) => [row.taskId, row]));
-    // The file decides for every row it holds (an emptied row clears the value); the others keep theirs.
-    const values = [
-      ...imported.values,
-      ...form.values
-        .filter((row) => !imported.indicatorRows.has(row.indicatorId) && !importedValues.has(row.indicatorId))
-        .map((row) => ({ ...row, rowNumber: null })),
-    ];
-    const taskUpdates = [
-      ...imported.taskUpdates,
-      ...form.updates
-        .filter((row) => !imported.taskRows.has(row.taskId) && !importedUpdates.has(row.taskId))
-        .map((row) => ({ ...row, rowNumber: null })),
-    ];
-    const located = { values, taskUpdates };
-    const parsed = ZSaveReportRequest.safeParse({
-      revision: form.report?.revision ?? 0,
-      nothingArose: form.report?.nothingArose ?? false,
-      difficulties: form.report?.difficulties ?? null,
-      proposals: form.report?.proposals ?? null,
-      values: values.map((row) => ({
-        indicatorId: row.indicatorId,
-        value: row.value,
-        numerator: row.numerator,
-        denominator: row.denominator,
-        assessment: row.assessment,
-        note: row.note,
-        // A row the file does not hold keeps its "Chưa có số liệu" reason.
-        missingReason: 'missingReason' in row ? row.missingReason : null,
-      })),
-      taskUpdates: taskUpdates.map((row) => ({
-        taskId: row.taskId,
-        status: row.status,
-        progress: row.progress,
-        completedOn: row.completedOn,
-        result: row.result,
-      })),
-    });
-    if (!parsed.success) {
-      throw cellErrors(
-        parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
-        located,
-      );
-    }
-    const input: TSaveReportRequest = parsed.data;
-    try {
-      return await reporting.saveDraft(context, periodId, unitId, input);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'VALIDATION_FAILED' && error.details)
-        throw cellErrors(error.details, located);
-      throw error;
-    }
-  };
+  // The unit's entry template, down and up (template-export.ts).
+  const { templateXlsx, importTemplate } = createTemplateExport({ db, reporting, templateLimits });
 
   return {
     planDocx,
