@@ -2,6 +2,8 @@
  * One error type for the whole server. Domain code throws `new AppError('PLAN_NOT_FOUND')`; the HTTP
  * status is decided here, in one table, and the message is Vietnamese for the person who will read it.
  */
+import { readableDetail } from './http/field-labels';
+
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
@@ -174,9 +176,9 @@ export class AppError extends Error {
       headers?: Record<string, string>;
     } = {},
   ) {
-    // With field details and no explicit message, the message names the fields, so a client that shows
-    // only `message` still tells the person which field is wrong.
-    const fields = options.details?.map((detail) => `${detail.field}: ${detail.message}`).join('; ');
+    // With field details and no explicit message, the message names the fields by their labels, so a
+    // client that shows only `message` still tells the person which field is wrong.
+    const fields = options.details?.map(readableDetail).join('; ');
     super(options.message ?? (fields ? `${DEFAULT_MESSAGES[code]} ${fields}` : DEFAULT_MESSAGES[code]), {
       cause: options.cause,
     });

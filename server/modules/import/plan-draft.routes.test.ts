@@ -183,7 +183,7 @@ describe('POST /api/v1/plans/from-draft', () => {
       { field: 'indicators.3.targets.0.value', message: 'Cận dưới của khoảng lớn hơn cận trên' },
     ]);
     expect(response.body.message).toContain(
-      'indicators.3.targets.0.value: Cận dưới của khoảng lớn hơn cận trên',
+      'Giá trị: Cận dưới của khoảng lớn hơn cận trên',
     );
     expect(await counts()).toEqual(before);
   });

@@ -173,7 +173,7 @@ describe('indicator routes', () => {
       expect(response.status).toBe(400);
       expect(response.body.error).toBe('unit_of_other_locality');
       expect(response.body.message).toContain(
-        'coordinatingUnitIds: Đơn vị "Phòng Kinh tế" thuộc địa phương khác',
+        'Đơn vị phối hợp: Đơn vị "Phòng Kinh tế" thuộc địa phương khác',
       );
       expect(await countAllRows(t)).toEqual(before);
     });
@@ -237,7 +237,9 @@ describe('indicator routes', () => {
       ).toBe(404);
       const malformed = await t.call('PATCH', '/api/v1/indicators/abc', { name: 'X' });
       expect(malformed.status).toBe(400);
-      expect(malformed.body.message).toBe('id: Mã: mã định danh không hợp lệ');
+      expect(malformed.body.message).toBe(
+        'Đường dẫn không hợp lệ: không tìm thấy chỉ tiêu này (mã trong đường dẫn bị sai hoặc thiếu).',
+      );
     });
   });
 
@@ -271,19 +273,19 @@ describe('indicator routes', () => {
     });
 
     it.each([
-      ['a year 1890', '1890', { op: '>=', value: 1 }, 'year: Năm phải từ năm 2000 trở đi'],
-      ['a year that is not a number', 'abc', { op: '>=', value: 1 }, 'year: Năm phải là một số'],
+      ['a year 1890', '1890', { op: '>=', value: 1 }, 'Đường dẫn không hợp lệ: Năm phải từ năm 2000 trở đi'],
+      ['a year that is not a number', 'abc', { op: '>=', value: 1 }, 'Đường dẫn không hợp lệ: Năm phải là một số'],
       [
         'a range with low > high',
         '2027',
         { op: 'range', value: 90, valueHigh: 80 },
-        'valueHigh: Cận dưới của khoảng lớn hơn cận trên',
+        'Cận dưới của khoảng lớn hơn cận trên',
       ],
       [
         'a qualitative target with a value',
         '2027',
         { op: 'qualitative', value: 3 },
-        'value: Chỉ tiêu định tính không có giá trị số',
+        'Chỉ tiêu định tính không có giá trị số',
       ],
     ])('should refuse %s', async (_case, year, body, message) => {
       const before = await countAllRows(t);

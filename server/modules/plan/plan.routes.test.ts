@@ -135,7 +135,7 @@ describe('plan routes', () => {
     it('should refuse a malformed locality filter', async () => {
       const response = await t.call('GET', '/api/v1/plans?localityId=xyz');
       expect(response.status).toBe(400);
-      expect(response.body.message).toBe('localityId: Địa phương: mã định danh không hợp lệ');
+      expect(response.body.message).toBe('Địa phương: chưa được chọn hoặc lựa chọn không có trong danh sách');
     });
   });
 
