@@ -108,15 +108,21 @@ export const createAuditService = ({ db }: { db: Database }) => {
         : [],
       planIds.length
         ? db
-            .select({ id: plan.id, number: plan.number, title: plan.title })
+            .select({
+              id: plan.id,
+              number: plan.number,
+              title: plan.title,
+              standingAgency: unit.name,
+            })
             .from(plan)
+            .leftJoin(unit, eq(unit.id, plan.standingAgencyUnitId))
             .where(inArray(plan.id, planIds))
         : [],
       actorIds.length
         ? db
-            .select({ userId: roleAssignment.userId, name: unit.name })
+            .select({ userId: roleAssignment.userId, role: roleAssignment.role, name: unit.name })
             .from(roleAssignment)
-            .innerJoin(unit, eq(unit.id, roleAssignment.unitId))
+            .leftJoin(unit, eq(unit.id, roleAssignment.unitId))
             .where(inArray(roleAssignment.userId, actorIds))
             .orderBy(roleAssignment.createdAt)
         : [],
@@ -138,9 +144,25 @@ export const createAuditService = ({ db }: { db: Database }) => {
     const planNames = new Map(
       plans.map((row) => [row.id, [row.number, row.title].filter(Boolean).join(' – ')]),
     );
+    // The unit a person works in: the unit of their role, or, for an officer of the standing agency
+    // (a role without a unit), the standing agency of the plan the change belongs to.
     const actorUnitNames = new Map<string, string>();
-    for (const row of actorUnits)
-      if (!actorUnitNames.has(row.userId)) actorUnitNames.set(row.userId, row.name);
+    const standingOfficers = new Set<string>();
+    for (const row of actorUnits) {
+      if (row.name && !actorUnitNames.has(row.userId)) actorUnitNames.set(row.userId, row.name);
+      if (row.role === 'standing_officer') standingOfficers.add(row.userId);
+    }
+    const standingAgencies = new Map(
+      plans.flatMap((row) => (row.standingAgency ? [[row.id, row.standingAgency] as const] : [])),
+    );
+    const actorUnitOf = (row: typeof auditEvent.$inferSelect): string | null => {
+      if (!row.actorUserId) return null;
+      const own = actorUnitNames.get(row.actorUserId);
+      if (own) return own;
+      return standingOfficers.has(row.actorUserId) && row.planId
+        ? (standingAgencies.get(row.planId) ?? null)
+        : null;
+    };
     const parentNames = new Map([...indicators, ...users].map((row) => [row.id, row.name]));
     const named = (map: Map<string, string>, id: string | null | undefined) =>
       id ? map.get(id) || undefined : undefined;
@@ -154,7 +176,7 @@ export const createAuditService = ({ db }: { db: Database }) => {
       };
       return {
         entityLabel: labelOf(row, snapshotOf(row), parent ?? null, subject),
-        actorUnitName: named(actorUnitNames, row.actorUserId) ?? null,
+        actorUnitName: actorUnitOf(row),
         subject: Object.fromEntries(Object.entries(subject).filter(([, value]) => value !== undefined)),
       };
     };

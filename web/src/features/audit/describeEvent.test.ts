@@ -162,6 +162,17 @@ describe('describeEvent', () => {
     );
   });
 
+  it('should not repeat the unit when the name already says it', () => {
+    const event = eventOf({
+      entityType: 'unit',
+      actorName: 'Cán bộ Phòng Văn hóa – Xã hội (Thành Đông)',
+      after: SNAPSHOTS.unit,
+    });
+    expect(describeEvent(event, languages.vi)).toBe(
+      'Cán bộ Phòng Văn hóa – Xã hội (Thành Đông) tạo đơn vị Trung tâm HCC',
+    );
+  });
+
   it('should fall back to "Hệ thống" and a plain word for an unknown kind of record', () => {
     const event = eventOf({ entityType: 'something_new', actorName: null, actorUnitName: null });
     expect(describeEvent(event, languages.vi)).toBe('Hệ thống tạo một dữ liệu');

@@ -220,7 +220,8 @@ export const describeActor = (event: TAuditEvent, t: TFunction): string => {
   const name = text(event.actorName);
   if (!name) return t('history.unknownActor');
   const unit = text(event.actorUnitName);
-  return unit ? t('auditTrail.actorWithUnit', { name, unit }) : name;
+  // A name that already says the unit ("Cán bộ Phòng Văn hóa - Xã hội") does not repeat it.
+  return unit && !name.includes(unit) ? t('auditTrail.actorWithUnit', { name, unit }) : name;
 };
 
 /**
