@@ -179,9 +179,15 @@ export class AppError extends Error {
     // With field details and no explicit message, the message names the fields by their labels, so a
     // client that shows only `message` still tells the person which field is wrong.
     const fields = options.details?.map(readableDetail).join('; ');
-    super(options.message ?? (fields ? `${DEFAULT_MESSAGES[code]} ${fields}` : DEFAULT_MESSAGES[code]), {
-      cause: options.cause,
-    });
+    // A detail that only repeats the default message ("Kế hoạch được liên kết không tồn tại") is said once.
+    const repeats = fields !== undefined && DEFAULT_MESSAGES[code].startsWith(fields);
+    super(
+      options.message ??
+        (fields && !repeats ? `${DEFAULT_MESSAGES[code]} ${fields}` : DEFAULT_MESSAGES[code]),
+      {
+        cause: options.cause,
+      },
+    );
     this.name = 'AppError';
     this.code = code;
     this.details = options.details;

@@ -142,7 +142,7 @@ describe('indicator routes', () => {
         'a malformed unit id',
         { name: 'A', leadUnitId: 'phong-vh' },
         'leadUnitId',
-        'Đơn vị chủ trì: mã định danh không hợp lệ',
+        'Đơn vị chủ trì: chưa được chọn hoặc lựa chọn không có trong danh sách',
       ],
       [
         'an unknown catalog code',
@@ -157,7 +157,8 @@ describe('indicator routes', () => {
         const response = await t.call('POST', `/api/v1/plans/${planId}/indicators`, body);
         expect(response.status).toBe(400);
         expect(response.body.ok).toBe(false);
-        expect(response.body.message).toContain(field);
+        // The message names the field by its label; the path is for programs, in details.
+        expect(response.body.message).not.toContain(`${field}:`);
         expect(response.body.message).toContain(message);
         expect(response.body.details).toContainEqual(expect.objectContaining({ field }));
         expect(await countAllRows(t)).toEqual(before);
@@ -274,7 +275,12 @@ describe('indicator routes', () => {
 
     it.each([
       ['a year 1890', '1890', { op: '>=', value: 1 }, 'Đường dẫn không hợp lệ: Năm phải từ năm 2000 trở đi'],
-      ['a year that is not a number', 'abc', { op: '>=', value: 1 }, 'Đường dẫn không hợp lệ: Năm phải là một số'],
+      [
+        'a year that is not a number',
+        'abc',
+        { op: '>=', value: 1 },
+        'Đường dẫn không hợp lệ: Năm phải là một số',
+      ],
       [
         'a range with low > high',
         '2027',

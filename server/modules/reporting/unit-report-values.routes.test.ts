@@ -231,9 +231,7 @@ describe('unit report figures', () => {
       revision: report.revision,
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toContain(
-      'Báo cáo nộp sau hạn 30/11/2025: hãy ghi lý do nộp muộn',
-    );
+    expect(refused.body.message).toContain('Báo cáo nộp sau hạn 30/11/2025: hãy ghi lý do nộp muộn');
     const submitted = await hcc.call('POST', `/api/v1/unit-reports/${report.id}/submit`, {
       revision: report.revision,
       lateReason: 'Chờ số liệu của Sở Nội vụ',

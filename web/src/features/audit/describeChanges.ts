@@ -411,19 +411,6 @@ export const describeChanges = (event: TAuditEvent, t: TFunction, names: NameLoo
   });
 };
 
-/** The name of the changed row, as far as its snapshot tells: "Tỷ lệ phủ sóng 5G", "Mục tiêu năm 2026". */
-export const describeEntity = (event: TAuditEvent, t: TFunction): string => {
-  const row = asSnapshot(event.after) ?? asSnapshot(event.before) ?? {};
-  if (event.entityType === 'indicator_target' && typeof row.year === 'number') {
-    return t('history.targetOfYear', { year: row.year });
-  }
-  if (event.entityType === 'role_assignment' && typeof row.role === 'string') return t(`roles.${row.role}`);
-  const name = [row.number, row.name, row.title, row.displayName, row.username].find(
-    (value): value is string => typeof value === 'string' && value.length > 0,
-  );
-  return name ?? '';
-};
-
 /** The year of a target event, to show only one year's history. */
 export const targetYearOf = (event: TAuditEvent): number | null => {
   if (event.entityType !== 'indicator_target') return null;
