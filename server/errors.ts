@@ -2,6 +2,8 @@
  * One error type for the whole server. Domain code throws `new AppError('PLAN_NOT_FOUND')`; the HTTP
  * status is decided here, in one table, and the message is Vietnamese for the person who will read it.
  */
+import { readableDetail } from './http/field-labels';
+
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
@@ -174,12 +176,18 @@ export class AppError extends Error {
       headers?: Record<string, string>;
     } = {},
   ) {
-    // With field details and no explicit message, the message names the fields, so a client that shows
-    // only `message` still tells the person which field is wrong.
-    const fields = options.details?.map((detail) => `${detail.field}: ${detail.message}`).join('; ');
-    super(options.message ?? (fields ? `${DEFAULT_MESSAGES[code]} ${fields}` : DEFAULT_MESSAGES[code]), {
-      cause: options.cause,
-    });
+    // With field details and no explicit message, the message names the fields by their labels, so a
+    // client that shows only `message` still tells the person which field is wrong.
+    const fields = options.details?.map(readableDetail).join('; ');
+    // A detail that only repeats the default message ("Kế hoạch được liên kết không tồn tại") is said once.
+    const repeats = fields !== undefined && DEFAULT_MESSAGES[code].startsWith(fields);
+    super(
+      options.message ??
+        (fields && !repeats ? `${DEFAULT_MESSAGES[code]} ${fields}` : DEFAULT_MESSAGES[code]),
+      {
+        cause: options.cause,
+      },
+    );
     this.name = 'AppError';
     this.code = code;
     this.details = options.details;

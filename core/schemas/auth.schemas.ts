@@ -118,7 +118,23 @@ export const ZAuditEvent = z.object({
   after: z.unknown(),
   /** A readable name of what changed, e.g. "Tỷ lệ phủ sóng 5G trên địa bàn – mục tiêu năm 2026". */
   entityLabel: z.string().nullable(),
+  /** The unit the actor works in (from their role), to say "Chị Lan (Phòng VH-XH)"; null when none. */
+  actorUnitName: z.string().nullable().optional(),
+  /**
+   * Names of what the change concerns, looked up when the trail is read, so the sentence names things
+   * instead of ids: the unit of a unit report, the period of a report, the indicator of a target, the
+   * person of a role, the plan.
+   */
+  subject: z
+    .object({
+      unit: z.string().optional(),
+      period: z.string().optional(),
+      parent: z.string().optional(),
+      plan: z.string().optional(),
+    })
+    .optional(),
 });
+export const AUDIT_ACTIONS = ZAuditEvent.shape.action.options;
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 
 export const AUDIT_ENTITY_TYPES = [

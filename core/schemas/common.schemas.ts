@@ -103,7 +103,9 @@ export const zRevision = z
   .min(0, { error: 'Số phiên bản (revision) không được âm' })
   .max(INT4_MAX, { error: 'Số phiên bản (revision) quá lớn' });
 
-export const zId = (label: string) => z.uuid({ error: `${label}: mã định danh không hợp lệ` });
+/** An id chosen from a list: a bad one means nothing valid was chosen, said without "mã định danh". */
+export const zId = (label: string) =>
+  z.uuid({ error: `${label}: chưa được chọn hoặc lựa chọn không có trong danh sách` });
 
 /** A calendar date as "YYYY-MM-DD" that exists (no 30/02). */
 export const zIsoDate = (label: string) =>

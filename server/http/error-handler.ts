@@ -4,11 +4,58 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type DatabaseErrorInfo, databaseErrorOf, isDatabaseUnavailable } from '../db/errors';
 import { AppError, type AppErrorCode, type ErrorDetail } from '../errors';
+import { readableDetail } from './field-labels';
 
 const CONTEXT_NAMES: Record<string, string> = {
   body: 'nội dung',
   querystring: 'tham số tìm kiếm',
   params: 'đường dẫn',
+};
+
+/** What the rows of a path segment are, to say what a broken address does not find. */
+const RESOURCE_LABELS: Record<string, string> = {
+  localities: 'địa phương',
+  units: 'đơn vị',
+  plans: 'kế hoạch',
+  indicators: 'chỉ tiêu',
+  'indicator-groups': 'nhóm chỉ tiêu',
+  tasks: 'nhiệm vụ',
+  'task-groups': 'nhóm nhiệm vụ',
+  users: 'người dùng',
+  'role-assignments': 'vai trò',
+  roles: 'vai trò',
+  'reporting-periods': 'kỳ báo cáo',
+  reports: 'báo cáo',
+  'unit-reports': 'báo cáo của đơn vị',
+  consolidated: 'báo cáo tổng hợp',
+  'consolidated-reports': 'báo cáo tổng hợp',
+  attachments: 'tệp minh chứng',
+  publications: 'báo cáo công khai',
+  notifications: 'thông báo',
+  imports: 'lượt đọc văn bản',
+  'import-jobs': 'lượt đọc văn bản',
+  'api-keys': 'khóa API',
+  packages: 'gói báo cáo',
+  targets: 'mục tiêu',
+  catalog: 'chỉ tiêu chuẩn',
+  versions: 'phiên bản',
+};
+
+/**
+ * The message for a path parameter that is not valid ("/api/v1/plans/abc"): the address is broken, so
+ * the thing it names cannot be found. The thing is read from the route: the segment before the parameter.
+ *
+ * @param route - the route's pattern, e.g. "/api/v1/plans/:id/tasks"
+ * @param param - the parameter's name, e.g. "id"
+ * @returns "Đường dẫn không hợp lệ: không tìm thấy kế hoạch này (…)"
+ */
+export const pathProblem = (route: string | undefined, param: string): string => {
+  const segments = (route ?? '').split('/');
+  const at = segments.indexOf(`:${param}`);
+  const resource = at > 0 ? RESOURCE_LABELS[segments[at - 1] ?? ''] : undefined;
+  return resource
+    ? `Đường dẫn không hợp lệ: không tìm thấy ${resource} này (mã trong đường dẫn bị sai hoặc thiếu).`
+    : 'Đường dẫn không hợp lệ: không tìm thấy dữ liệu này (mã trong đường dẫn bị sai hoặc thiếu).';
 };
 
 /** Seconds a client should wait before retrying when the database cannot be reached. */
@@ -125,7 +172,7 @@ const appErrorOfFramework = (error: FastifyError): AppError | null => {
 
 /**
  * Turns every failure into the one error body (STYLE.md §11): validation problems become a 400
- * naming each field in Vietnamese, framework errors keep their status with a Vietnamese message,
+ * naming each field by its Vietnamese label (a broken address says so, not "id: …"), framework errors keep their status with a Vietnamese message,
  * database errors caused by bad input are 400/409, an unreachable database is a 503 with Retry-After,
  * anything unexpected is a 500 that is logged and reveals nothing.
  */
@@ -134,15 +181,22 @@ export const installErrorHandler = (app: FastifyInstance): void => {
     if (error instanceof AppError) return sendAppError(reply, error);
 
     if (hasZodFastifySchemaValidationErrors(error)) {
+      const inPath = error.validationContext === 'params';
       const details: ErrorDetail[] = error.validation.map((issue) => {
         const field =
           issue.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
           (CONTEXT_NAMES[error.validationContext ?? ''] ?? '');
-        return { field, message: issue.message ?? 'không hợp lệ' };
+        // A path parameter is not typed by the person but read from the address: say what was not found.
+        const message = !inPath
+          ? (issue.message ?? 'không hợp lệ')
+          : /^(id|code)$|Id$/.test(field)
+            ? pathProblem(request.routeOptions.url, field)
+            : `Đường dẫn không hợp lệ: ${issue.message ?? 'có phần không đọc được'}`;
+        return { field, message };
       });
-      const message = details
-        .map((detail) => (detail.field ? `${detail.field}: ${detail.message}` : detail.message))
-        .join('; ');
+      const message = [
+        ...new Set(details.map((detail) => (inPath ? detail.message : readableDetail(detail)))),
+      ].join('; ');
       return reply.code(400).send(new AppError('VALIDATION_FAILED', { message, details }).toBody());
     }
 

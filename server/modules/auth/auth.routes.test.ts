@@ -318,7 +318,7 @@ describe('unit officers and scopes', () => {
     ).toEqual([]);
     const bad = await t.call('GET', '/api/v1/audit-events?from=2026-02-30');
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toContain('from: Từ ngày không phải một ngày có thật');
+    expect(bad.body.message).toContain('Từ ngày không phải một ngày có thật');
   });
 });
 

@@ -182,9 +182,7 @@ describe('POST /api/v1/plans/from-draft', () => {
     expect(response.body.details).toEqual([
       { field: 'indicators.3.targets.0.value', message: 'Cận dưới của khoảng lớn hơn cận trên' },
     ]);
-    expect(response.body.message).toContain(
-      'indicators.3.targets.0.value: Cận dưới của khoảng lớn hơn cận trên',
-    );
+    expect(response.body.message).toContain('Giá trị: Cận dưới của khoảng lớn hơn cận trên');
     expect(await counts()).toEqual(before);
   });
 

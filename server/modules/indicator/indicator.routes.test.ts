@@ -142,7 +142,7 @@ describe('indicator routes', () => {
         'a malformed unit id',
         { name: 'A', leadUnitId: 'phong-vh' },
         'leadUnitId',
-        'Đơn vị chủ trì: mã định danh không hợp lệ',
+        'Đơn vị chủ trì: chưa được chọn hoặc lựa chọn không có trong danh sách',
       ],
       [
         'an unknown catalog code',
@@ -157,7 +157,8 @@ describe('indicator routes', () => {
         const response = await t.call('POST', `/api/v1/plans/${planId}/indicators`, body);
         expect(response.status).toBe(400);
         expect(response.body.ok).toBe(false);
-        expect(response.body.message).toContain(field);
+        // The message names the field by its label; the path is for programs, in details.
+        expect(response.body.message).not.toContain(`${field}:`);
         expect(response.body.message).toContain(message);
         expect(response.body.details).toContainEqual(expect.objectContaining({ field }));
         expect(await countAllRows(t)).toEqual(before);
@@ -173,7 +174,7 @@ describe('indicator routes', () => {
       expect(response.status).toBe(400);
       expect(response.body.error).toBe('unit_of_other_locality');
       expect(response.body.message).toContain(
-        'coordinatingUnitIds: Đơn vị "Phòng Kinh tế" thuộc địa phương khác',
+        'Đơn vị phối hợp: Đơn vị "Phòng Kinh tế" thuộc địa phương khác',
       );
       expect(await countAllRows(t)).toEqual(before);
     });
@@ -237,7 +238,9 @@ describe('indicator routes', () => {
       ).toBe(404);
       const malformed = await t.call('PATCH', '/api/v1/indicators/abc', { name: 'X' });
       expect(malformed.status).toBe(400);
-      expect(malformed.body.message).toBe('id: Mã: mã định danh không hợp lệ');
+      expect(malformed.body.message).toBe(
+        'Đường dẫn không hợp lệ: không tìm thấy chỉ tiêu này (mã trong đường dẫn bị sai hoặc thiếu).',
+      );
     });
   });
 
@@ -271,19 +274,24 @@ describe('indicator routes', () => {
     });
 
     it.each([
-      ['a year 1890', '1890', { op: '>=', value: 1 }, 'year: Năm phải từ năm 2000 trở đi'],
-      ['a year that is not a number', 'abc', { op: '>=', value: 1 }, 'year: Năm phải là một số'],
+      ['a year 1890', '1890', { op: '>=', value: 1 }, 'Đường dẫn không hợp lệ: Năm phải từ năm 2000 trở đi'],
+      [
+        'a year that is not a number',
+        'abc',
+        { op: '>=', value: 1 },
+        'Đường dẫn không hợp lệ: Năm phải là một số',
+      ],
       [
         'a range with low > high',
         '2027',
         { op: 'range', value: 90, valueHigh: 80 },
-        'valueHigh: Cận dưới của khoảng lớn hơn cận trên',
+        'Cận dưới của khoảng lớn hơn cận trên',
       ],
       [
         'a qualitative target with a value',
         '2027',
         { op: 'qualitative', value: 3 },
-        'value: Chỉ tiêu định tính không có giá trị số',
+        'Chỉ tiêu định tính không có giá trị số',
       ],
     ])('should refuse %s', async (_case, year, body, message) => {
       const before = await countAllRows(t);

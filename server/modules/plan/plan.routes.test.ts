@@ -76,37 +76,55 @@ describe('plan routes', () => {
     });
 
     it.each([
-      ['a missing title', { title: undefined }, 'title'],
-      ['a 1 MB title', { title: 'x'.repeat(1_000_000) }, 'title'],
-      ['a date that does not exist', { issuedDate: '2025-02-30' }, 'issuedDate'],
-      ['a date written dd/mm/yyyy', { issuedDate: '30/08/2025' }, 'issuedDate'],
-      ['an unknown issuer kind', { issuerKind: 'ubnd' }, 'issuerKind'],
-      ['a due date not in MM-DD', { reporting: [{ frequency: 'annual', due: '30/11' }] }, 'reporting.0.due'],
+      ['a missing title', { title: undefined }, 'title', 'Trích yếu'],
+      ['a 1 MB title', { title: 'x'.repeat(1_000_000) }, 'title', 'Trích yếu'],
+      ['a date that does not exist', { issuedDate: '2025-02-30' }, 'issuedDate', 'Ngày ban hành'],
+      ['a date written dd/mm/yyyy', { issuedDate: '30/08/2025' }, 'issuedDate', 'Ngày ban hành'],
+      ['an unknown issuer kind', { issuerKind: 'ubnd' }, 'issuerKind', 'Loại cơ quan ban hành'],
+      [
+        'a due date not in MM-DD',
+        { reporting: [{ frequency: 'annual', due: '30/11' }] },
+        'reporting.0.due',
+        'Hạn báo cáo',
+      ],
       [
         'an unknown standing agency',
         { standingAgencyUnitId: '00000000-0000-4000-8000-000000000000' },
         'standingAgencyUnitId',
+        'Cơ quan thường trực',
       ],
-      ['an unknown locality', { localityId: '00000000-0000-4000-8000-000000000000' }, 'localityId'],
+      [
+        'an unknown locality',
+        { localityId: '00000000-0000-4000-8000-000000000000' },
+        'localityId',
+        'Địa phương',
+      ],
       [
         'a link to a plan that does not exist',
         { references: [{ kind: 'basis', referencedPlanId: '00000000-0000-4000-8000-000000000000' }] },
         'references.0.referencedPlanId',
+        'Kế hoạch được liên kết',
       ],
-    ])('should refuse %s with a 400 naming the field and write nothing', async (_case, overrides, field) => {
-      const before = await countAllRows(t);
-      const response = await t.call('POST', '/api/v1/plans', {
-        localityId,
-        issuerKind: 'government',
-        issuer: 'UBND xã Thử',
-        title: 'Kế hoạch',
-        ...overrides,
-      });
-      expect(response.status).toBe(400);
-      expect(response.body.message).toContain(`${field}: `);
-      expect(response.body.details.map((detail: { field: string }) => detail.field)).toContain(field);
-      expect(await countAllRows(t)).toEqual(before);
-    });
+    ])(
+      'should refuse %s with a 400 naming the field and write nothing',
+      async (_case, overrides, field, label) => {
+        const before = await countAllRows(t);
+        const response = await t.call('POST', '/api/v1/plans', {
+          localityId,
+          issuerKind: 'government',
+          issuer: 'UBND xã Thử',
+          title: 'Kế hoạch',
+          ...overrides,
+        });
+        expect(response.status).toBe(400);
+        // Named by its label for people; the path is for programs, in details.
+        expect(response.body.message).toContain(label);
+        expect(response.body.message).not.toContain(`${field}: `);
+        expect(response.body.message).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+        expect(response.body.details.map((detail: { field: string }) => detail.field)).toContain(field);
+        expect(await countAllRows(t)).toEqual(before);
+      },
+    );
   });
 
   describe('GET /api/v1/plans', () => {
@@ -135,7 +153,7 @@ describe('plan routes', () => {
     it('should refuse a malformed locality filter', async () => {
       const response = await t.call('GET', '/api/v1/plans?localityId=xyz');
       expect(response.status).toBe(400);
-      expect(response.body.message).toBe('localityId: Địa phương: mã định danh không hợp lệ');
+      expect(response.body.message).toBe('Địa phương: chưa được chọn hoặc lựa chọn không có trong danh sách');
     });
   });
 

@@ -129,26 +129,26 @@ describe('reporting cycle', () => {
     const cases: Array<[unknown, string]> = [
       [
         { revision: 0, values: [{ indicatorId: percent.indicatorId, value: 150 }] },
-        'values.0.value: Chỉ tiêu tính theo %, giá trị phải từ 0 đến 100',
+        'Chỉ tiêu tính theo %, giá trị phải từ 0 đến 100',
       ],
       [
         { revision: 0, values: [{ indicatorId: percent.indicatorId, numerator: 12, denominator: 10 }] },
-        'values.0.numerator: Tử số không được lớn hơn mẫu số',
+        'Tử số không được lớn hơn mẫu số',
       ],
       [
         {
           revision: 0,
           values: [{ indicatorId: percent.indicatorId, value: 50, numerator: 9, denominator: 10 }],
         },
-        'values.0.value: Giá trị 50 không khớp với tử số/mẫu số (90)',
+        'Giá trị 50 không khớp với tử số/mẫu số (90)',
       ],
       [
         { revision: 0, values: [{ indicatorId: percent.indicatorId, value: '85%' }] },
-        'values.0.value: Giá trị phải là một số',
+        'Giá trị phải là một số',
       ],
       [
         { revision: 0, taskUpdates: [{ taskId: percent.indicatorId, status: 'done' }] },
-        'taskUpdates.0.taskId: Nhiệm vụ này không do đơn vị chủ trì',
+        'Nhiệm vụ này không do đơn vị chủ trì',
       ],
     ];
     const before = await countAllRows(t);
@@ -310,7 +310,7 @@ describe('reporting cycle', () => {
       revision: 1,
       reason: '  ',
     });
-    expect(emptyReason.body.message).toBe('reason: Lý do trả lại không được để trống');
+    expect(emptyReason.body.message).toBe('Lý do trả lại không được để trống');
 
     form = await loadForm(hcc);
     const fixed = await hcc.call('PUT', formUrl(period2026), {
@@ -479,6 +479,6 @@ describe('reporting cycle', () => {
       ...body,
       dataTo: '2025-01-01',
     });
-    expect(backwards.body.message).toBe('dataTo: Ngày cuối của số liệu phải sau ngày đầu');
+    expect(backwards.body.message).toBe('Số liệu đến ngày: Ngày cuối của số liệu phải sau ngày đầu');
   });
 });

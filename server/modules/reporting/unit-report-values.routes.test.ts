@@ -99,7 +99,7 @@ describe('unit report figures', () => {
       values: [{ indicatorId: percent.indicatorId, value: '1.710' }],
     });
     expect(text.status).toBe(400);
-    expect(text.body.message).toContain('values.0.value: Giá trị phải là một số');
+    expect(text.body.message).toContain('Giá trị phải là một số');
     expect(await countAllRows(t)).toEqual(before);
   });
 
@@ -231,9 +231,7 @@ describe('unit report figures', () => {
       revision: report.revision,
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toContain(
-      'lateReason: Báo cáo nộp sau hạn 30/11/2025: hãy ghi lý do nộp muộn',
-    );
+    expect(refused.body.message).toContain('Báo cáo nộp sau hạn 30/11/2025: hãy ghi lý do nộp muộn');
     const submitted = await hcc.call('POST', `/api/v1/unit-reports/${report.id}/submit`, {
       revision: report.revision,
       lateReason: 'Chờ số liệu của Sở Nội vụ',

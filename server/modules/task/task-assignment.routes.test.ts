@@ -57,8 +57,12 @@ describe('POST /api/v1/plans/:id/tasks/assign', () => {
 
   it.each([
     [{ taskIds: [], leadUnitId: 'x' }, 'taskIds', 'Chọn ít nhất một nhiệm vụ để giao'],
-    [{ taskIds: ['abc'] }, 'taskIds.0', 'Nhiệm vụ: mã định danh không hợp lệ'],
-    [{ leadUnitId: 'x' }, 'leadUnitId', 'Đơn vị chủ trì: mã định danh không hợp lệ'],
+    [{ taskIds: ['abc'] }, 'taskIds.0', 'Nhiệm vụ: chưa được chọn hoặc lựa chọn không có trong danh sách'],
+    [
+      { leadUnitId: 'x' },
+      'leadUnitId',
+      'Đơn vị chủ trì: chưa được chọn hoặc lựa chọn không có trong danh sách',
+    ],
   ])('should fail with 400 in Vietnamese for %j', async (body, field, message) => {
     const response = await standingOfficer.call('POST', url(), { taskIds, leadUnitId: leadId, ...body });
     expect(response.status).toBe(400);

@@ -84,19 +84,19 @@ describe('task routes', () => {
     [
       'a "by" deadline without a date',
       { name: 'A', deadlineKind: 'by' },
-      'deadlineDate: Thời hạn "đến ngày" cần có ngày hoàn thành',
+      'Thời hạn "đến ngày" cần có ngày hoàn thành',
     ],
     [
       'a recurring deadline without a cycle',
       { name: 'A', deadlineKind: 'recurring' },
-      'recurrence: Nhiệm vụ định kỳ cần có chu kỳ (năm, quý, tháng)',
+      'Nhiệm vụ định kỳ cần có chu kỳ (năm, quý, tháng)',
     ],
     [
       'a date that does not exist',
       { name: 'A', deadlineKind: 'by', deadlineDate: '2025-02-29' },
-      'deadlineDate: Ngày hoàn thành không phải một ngày có thật (định dạng YYYY-MM-DD)',
+      'Ngày hoàn thành không phải một ngày có thật (định dạng YYYY-MM-DD)',
     ],
-    ['an empty name', { name: '' }, 'name: Tên nhiệm vụ không được để trống'],
+    ['an empty name', { name: '' }, 'Tên nhiệm vụ không được để trống'],
   ])('should refuse %s and write nothing', async (_case, body, message) => {
     const before = await countAllRows(t);
     const response = await t.call('POST', `/api/v1/plans/${planId}/tasks`, body);
@@ -128,7 +128,7 @@ describe('task routes', () => {
     });
     const dateOnly = await t.call('PATCH', `/api/v1/tasks/${id}`, { deadlineDate: '2026-03-31' });
     expect(dateOnly.status).toBe(400);
-    expect(dateOnly.body.message).toBe('deadlineKind: Khi sửa ngày hoặc chu kỳ, cần chọn cả loại thời hạn');
+    expect(dateOnly.body.message).toBe('Khi sửa ngày hoặc chu kỳ, cần chọn cả loại thời hạn');
   });
 
   it('should update units and delete the task', async () => {

@@ -54,7 +54,7 @@ describe('locality and unit routes', () => {
     const before = await countAllRows(t);
     const response = await t.call('POST', `/api/v1/localities/${localityId}/units`, { name: 'Công an xã' });
     expect(response.status).toBe(409);
-    expect(response.body.message).toContain('name: Địa phương đã có đơn vị cùng tên');
+    expect(response.body.message).toContain('Địa phương đã có đơn vị cùng tên');
     expect(await countAllRows(t)).toEqual(before);
   });
 

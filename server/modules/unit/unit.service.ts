@@ -43,7 +43,9 @@ export const assertUnitsOfLocality = async (
     for (const id of value == null ? [] : Array.isArray(value) ? value : [value]) {
       const row = found.get(id);
       if (!row) {
-        throw new AppError('UNKNOWN_UNIT', { details: [{ field, message: `Đơn vị ${id} không tồn tại` }] });
+        throw new AppError('UNKNOWN_UNIT', {
+          details: [{ field, message: 'Đơn vị được chọn không tồn tại (có thể đã bị xóa)' }],
+        });
       }
       if (row.localityId !== localityId) {
         throw new AppError('UNIT_OF_OTHER_LOCALITY', {

@@ -15,13 +15,12 @@ import { ErrorState } from '../../components/ui/ErrorState';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { localityQueries } from '../locality/queries';
 import { localityLabel } from '../locality/useLocalityOptions';
-import { planQueries } from '../plan/queries';
 import { unitQueries } from '../unit/queries';
-import { ActionTag } from './components/ActionTag';
 import { AuditChanges } from './components/AuditChanges';
 import styles from './components/AuditEvents.module.css';
 import { formatAuditTime } from './components/formatTime';
-import { describeEntity, type NameLookup } from './describeChanges';
+import type { NameLookup } from './describeChanges';
+import { describeEvent } from './describeEvent';
 import { auditQueries } from './queries';
 import { usePersonOptions } from './usePersonOptions';
 
@@ -63,23 +62,13 @@ const AuditPage = () => {
   const localities = useQuery(localityQueries.list());
   const localityIds = [...new Set(rows.map((event) => event.localityId).filter((id): id is string => !!id))];
   const unitLists = useQueries({ queries: localityIds.map((id) => unitQueries.byLocality(id)) });
-  // A target's snapshot does not name its indicator: the plans in view do (a deleted plan stays unnamed).
-  const planIds = [...new Set(rows.map((event) => event.planId).filter((id): id is string => !!id))];
-  const plans = useQueries({
-    queries: planIds.map((id) => ({ ...planQueries.detail(id), retry: false, staleTime: 60_000 })),
-  });
-  const namesKey = [...unitLists, ...plans].map((query) => query.dataUpdatedAt).join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: namesKey stands for the unit lists' and plans' contents.
+  const namesKey = unitLists.map((query) => query.dataUpdatedAt).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: namesKey stands for the unit lists' contents.
   const names = useMemo(() => {
     const units = new Map(unitLists.flatMap((list) => list.data ?? []).map((unit) => [unit.id, unit.name]));
     const places = new Map((localities.data ?? []).map((locality) => [locality.id, localityLabel(locality)]));
-    const rowNames = new Map(
-      plans
-        .flatMap((plan) => [...(plan.data?.indicators ?? []), ...(plan.data?.tasks ?? [])])
-        .map((row) => [row.id, row.name]),
-    );
     const lookup: NameLookup = { unitName: (id) => units.get(id), localityName: (id) => places.get(id) };
-    return { lookup, rowName: (id: string | null) => (id ? rowNames.get(id) : undefined) };
+    return { lookup };
   }, [namesKey, localities.data]);
 
   const updateParams = (changes: Record<string, string | undefined>) => {
@@ -173,33 +162,14 @@ const AuditPage = () => {
               ),
             },
             {
-              key: 'actor',
-              title: t('audit.person'),
-              width: 230,
-              render: (_value, event) => event.actorName ?? t('history.unknownActor'),
-            },
-            {
-              key: 'action',
-              title: t('audit.action'),
-              width: 80,
-              align: 'center',
-              render: (_value, event) => <ActionTag action={event.action} />,
-            },
-            {
-              key: 'entity',
-              title: t('audit.entity'),
-              width: 300,
+              key: 'event',
+              title: t('audit.event'),
+              width: 420,
               render: (_value, event) => {
                 const link = linkOf(event);
                 return (
                   <Flex vertical gap={2}>
-                    <Typography.Text type="secondary">
-                      {t(`history.entityTypes.${event.entityType}`, { defaultValue: event.entityType })}
-                    </Typography.Text>
-                    {event.entityType === 'indicator_target' && names.rowName(event.parentEntityId) && (
-                      <span>{names.rowName(event.parentEntityId)}</span>
-                    )}
-                    <span>{describeEntity(event, t)}</span>
+                    <span>{describeEvent(event, t)}</span>
                     {link && event.action !== 'delete' && (
                       <Link to={link}>
                         <Space size={4}>

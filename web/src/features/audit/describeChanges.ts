@@ -5,6 +5,7 @@
  */
 import { formatTarget, type TargetOp } from '@core/domain/targets';
 import type { TAuditEvent } from '@core/schemas/auth.schemas';
+import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 
 type Snapshot = Record<string, unknown>;
@@ -33,6 +34,26 @@ const HIDDEN_FIELDS = new Set([
   'position',
   'passwordHash',
   'isDemo',
+  'periodId',
+  'reportId',
+  'regimeId',
+  'taskId',
+  'revision',
+  'submittedBy',
+  'reviewedBy',
+  'updatedBy',
+  'sentBy',
+  'decidedBy',
+  'publishedBy',
+  'withdrawnBy',
+  'receivedBy',
+  'uploadedBy',
+  'enteredOnBehalfBy',
+  'storageKey',
+  'scanStorageKey',
+  'scanSha256',
+  'checksum',
+  'prefix',
 ]);
 
 /** For a creation or deletion, only what identifies the row is listed, not every column. */
@@ -55,6 +76,18 @@ const SUMMARY_FIELDS = [
   'kind',
   'isExternal',
   'targets',
+  'label',
+  'dueDate',
+  'enteredOnBehalf',
+  'version',
+  'fileName',
+  'documentNumber',
+  'periodKey',
+  'reportVersion',
+  'scope',
+  'late',
+  'missing',
+  'notified',
 ];
 
 /** Labels of known fields, as i18n keys under `history.fields`, in the order lines are shown. */
@@ -109,6 +142,52 @@ const FIELD_ORDER = [
   'validFrom',
   'validTo',
   'targets',
+  'label',
+  'key',
+  'periodStart',
+  'periodEnd',
+  'dataFrom',
+  'dataTo',
+  'dueDate',
+  'version',
+  'enteredOnBehalf',
+  'nothingArose',
+  'values',
+  'taskUpdates',
+  'difficulties',
+  'proposals',
+  'lateReason',
+  'submittedAt',
+  'isLate',
+  'reviewedAt',
+  'returnReason',
+  'narrative',
+  'shortcomings',
+  'nextSteps',
+  'sentAt',
+  'decidedAt',
+  'fileName',
+  'contentType',
+  'sizeBytes',
+  'isPaperReport',
+  'uploadedAt',
+  'scanFileName',
+  'scanContentType',
+  'scanSizeBytes',
+  'documentNumber',
+  'publishedAt',
+  'withdrawnAt',
+  'withdrawReason',
+  'scope',
+  'revokedAt',
+  'localityCode',
+  'periodKey',
+  'reportVersion',
+  'indicators',
+  'late',
+  'missing',
+  'notified',
+  'receivedAt',
 ];
 const KNOWN_FIELDS = new Set(FIELD_ORDER);
 
@@ -127,11 +206,21 @@ const isEmpty = (value: unknown) =>
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** "2025-12-31" → "31/12/2025"; other text unchanged. */
+/** "2025-12-31" → "31/12/2025", an instant → "31/12/2025 14:05" (the browser's time); other text unchanged. */
 const formatDay = (text: string) => {
   const match = isoDay.exec(text);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : text;
+  if (match) return `${match[3]}/${match[2]}/${match[1]}`;
+  return isoInstant.test(text) && dayjs(text).isValid() ? dayjs(text).format('DD/MM/YYYY HH:mm') : text;
+};
+
+/** The label of a status, by the kind of record it belongs to (a plan, a unit report, a consolidated report). */
+const STATUS_KEYS: Record<string, string> = {
+  plan: 'plan.statuses',
+  unit_report: 'reporting.statuses',
+  consolidated_report: 'consolidation.statuses',
 };
 
 type TargetSnapshot = {
@@ -164,6 +253,7 @@ export const formatFieldValue = (
   value: unknown,
   t: TFunction,
   names: NameLookup,
+  entityType = 'plan',
 ): string | null => {
   if (isEmpty(value)) return null;
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
@@ -179,8 +269,11 @@ export const formatFieldValue = (
       return t(`task.kinds.${text}`, { defaultValue: text ?? '' });
     case 'recurrence':
       return t(`task.recurrences.${text}`, { defaultValue: text ?? '' });
-    case 'status':
-      return t(`plan.statuses.${text}`, { defaultValue: text ?? '' });
+    case 'status': {
+      const statuses = STATUS_KEYS[entityType];
+      const label = statuses && text ? t(`${statuses}.${text}`, { defaultValue: '' }) : '';
+      return label || t('history.changedValue');
+    }
     case 'issuerKind':
       return t(`plan.issuerKinds.${text}`, { defaultValue: text ?? '' });
     case 'role':
@@ -231,15 +324,20 @@ export const formatFieldValue = (
     default:
       break;
   }
-  if (text !== null) return formatDay(text);
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.map((item) => String(item)).join('; ');
-  const json = JSON.stringify(value);
-  return json.length > 200 ? `${json.slice(0, 200)}…` : json;
+  if (text !== null) return uuid.test(text) ? t('history.changedValue') : formatDay(text);
+  if (typeof value === 'number') return value.toLocaleString('vi-VN');
+  // A list of rows (a report's figures) or a nested record is counted or marked, never dumped as JSON.
+  if (Array.isArray(value)) {
+    return value.every((item) => typeof item === 'string' || typeof item === 'number')
+      ? value.map((item) => (typeof item === 'string' && uuid.test(item) ? '…' : String(item))).join('; ')
+      : t('history.itemCount', { count: value.length });
+  }
+  return t('history.changedValue');
 };
 
+/** A field's label; one the dictionary does not know is "Thông tin khác", never the column's name. */
 const fieldLabel = (field: string, t: TFunction) =>
-  KNOWN_FIELDS.has(field) ? t(`history.fields.${field}`) : field;
+  KNOWN_FIELDS.has(field) ? t(`history.fields.${field}`) : t('history.otherField');
 
 /** Per-year lines for an indicator whose targets changed together with it. */
 const targetChanges = (before: unknown, after: unknown, unit: string | null, t: TFunction): ChangeLine[] => {
@@ -281,12 +379,15 @@ export const describeChanges = (event: TAuditEvent, t: TFunction, names: NameLoo
     return fields.flatMap((field): ChangeLine[] => {
       if (sameValue(before[field], after[field])) return [];
       if (field === 'targets') return targetChanges(before.targets, after.targets, unit, t);
+      const oldText = formatFieldValue(field, before[field], t, names, event.entityType);
+      const newText = formatFieldValue(field, after[field], t, names, event.entityType);
       return [
         {
           key: field,
           label: fieldLabel(field, t),
-          before: formatFieldValue(field, before[field], t, names),
-          after: formatFieldValue(field, after[field], t, names),
+          before: oldText,
+          // Rows changed inside a list of the same length read the same: say that the content changed.
+          after: oldText !== null && oldText === newText ? t('history.changedContent') : newText,
         },
       ];
     });
@@ -299,7 +400,7 @@ export const describeChanges = (event: TAuditEvent, t: TFunction, names: NameLoo
     ? ['year', 'rawText', 'op', 'value', 'valueHigh', 'isBaseline']
     : SUMMARY_FIELDS.filter((field) => field in row);
   return fields.flatMap((field): ChangeLine[] => {
-    const text = formatFieldValue(field, row[field], t, names);
+    const text = formatFieldValue(field, row[field], t, names, event.entityType);
     if (text === null || (field === 'isBaseline' && row[field] === false)) return [];
     const line = { key: field, label: fieldLabel(field, t) };
     return [
@@ -308,19 +409,6 @@ export const describeChanges = (event: TAuditEvent, t: TFunction, names: NameLoo
         : { ...line, before: null, after: text },
     ];
   });
-};
-
-/** The name of the changed row, as far as its snapshot tells: "Tỷ lệ phủ sóng 5G", "Mục tiêu năm 2026". */
-export const describeEntity = (event: TAuditEvent, t: TFunction): string => {
-  const row = asSnapshot(event.after) ?? asSnapshot(event.before) ?? {};
-  if (event.entityType === 'indicator_target' && typeof row.year === 'number') {
-    return t('history.targetOfYear', { year: row.year });
-  }
-  if (event.entityType === 'role_assignment' && typeof row.role === 'string') return t(`roles.${row.role}`);
-  const name = [row.number, row.name, row.title, row.displayName, row.username].find(
-    (value): value is string => typeof value === 'string' && value.length > 0,
-  );
-  return name ?? '';
 };
 
 /** The year of a target event, to show only one year's history. */

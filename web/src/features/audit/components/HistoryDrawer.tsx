@@ -10,9 +10,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
-import { describeEntity, type NameLookup, targetYearOf } from '../describeChanges';
+import { type NameLookup, targetYearOf } from '../describeChanges';
+import { describeEvent } from '../describeEvent';
 import { auditQueries } from '../queries';
-import { ActionTag } from './ActionTag';
 import { AuditChanges } from './AuditChanges';
 import styles from './AuditEvents.module.css';
 import { formatAuditTime } from './formatTime';
@@ -88,13 +88,7 @@ export const HistoryDrawer = ({ entityId, subject, units, year, onClose }: Histo
                   <time className={styles.time} dateTime={event.at}>
                     {formatAuditTime(event.at)}
                   </time>
-                  <span className={styles.actor}>{event.actorName ?? t('history.unknownActor')}</span>
-                  <ActionTag action={event.action} />
-                  <span className={styles.entity}>
-                    {event.entityType === 'indicator_target'
-                      ? describeEntity(event, t)
-                      : t(`history.entityTypes.${event.entityType}`, { defaultValue: event.entityType })}
-                  </span>
+                  <span className={styles.actor}>{describeEvent(event, t)}</span>
                 </div>
                 <AuditChanges event={event} names={names} />
               </li>
