@@ -92,7 +92,7 @@ describe('npm run admin', () => {
         '--locality',
         'VN',
       ],
-      'password: Mật khẩu phải có ít nhất 10 ký tự',
+      'Mật khẩu chưa đạt yêu cầu. Mật khẩu phải có ít nhất 10 ký tự',
     ],
     [
       [
