@@ -5,7 +5,7 @@
  */
 import catalog from '../../modules/catalog/standard-indicators.json' with { type: 'json' };
 import { compact } from './ocr-table-line';
-import { foldOcr } from './structure';
+import { editDistance, foldOcr } from './structure';
 
 /** Generic names of commune/ward units (two-level local government, 2025), as leads are printed. */
 const UNIT_NAMES = [
@@ -71,22 +71,6 @@ const UNIT_PREPARED = UNIT_NAMES.map((name) => {
     words,
   };
 });
-
-const editDistance = (a: string, b: string): number => {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-};
 
 /**
  * Counts how many words of a unit name a text spells from its start, word by word, allowing one OCR
