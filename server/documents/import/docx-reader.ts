@@ -23,6 +23,7 @@ import {
   type ReadDocument,
 } from './document-model';
 import { UnreadableDocumentError } from './errors';
+import { toRoman } from './structure';
 
 /** The most a plan document may hold; a real plan has a few tables of a few hundred rows. */
 export const DOCX_LIMITS = { tables: 500, rows: 5_000, cells: 100_000, paragraphs: 20_000 } as const;
@@ -130,33 +131,6 @@ const readNumbering = (numberingXml: string | null, stylesXml: string | null): N
     }
   }
   return { levels, styles };
-};
-
-const ROMAN_DIGITS: Array<[number, string]> = [
-  [1000, 'M'],
-  [900, 'CM'],
-  [500, 'D'],
-  [400, 'CD'],
-  [100, 'C'],
-  [90, 'XC'],
-  [50, 'L'],
-  [40, 'XL'],
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-
-const toRoman = (value: number): string => {
-  let rest = Math.max(1, Math.min(3999, value));
-  let out = '';
-  for (const [n, digits] of ROMAN_DIGITS)
-    while (rest >= n) {
-      out += digits;
-      rest -= n;
-    }
-  return out;
 };
 
 const toLetter = (value: number): string => {

@@ -9,7 +9,7 @@
  * lead instead of the first one winning. Year columns are found separately, from header cells only.
  */
 import { parseDeadline } from '@core/domain/deadlines';
-import { foldOcr, repairOcrLabel } from './structure';
+import { foldOcr, repairOcrLabel, substringDistance } from './structure';
 import type { ColumnRole } from './table-reader';
 import { startsWithUnit } from './units';
 
@@ -71,6 +71,31 @@ const LABEL_PATTERNS: Record<FieldRole, Pattern[]> = {
 const FIELDS = Object.keys(LABEL_PATTERNS) as FieldRole[];
 
 /**
+ * The key words of each field as OCR may damage them ("Nhi ìm vụ", "Đơ nv tín h"), for a field no pattern
+ * found: spaces ignored, and one letter wrong allowed in words of seven letters or more (six-letter words
+ * must be whole: "chủ tịch" is one letter from "chủ trì"). Weighed below a clean match, so a clean label
+ * elsewhere wins.
+ */
+const DAMAGED_WORDS: ReadonlyArray<[FieldRole, string, number]> = [
+  ['name', 'nhiemvu', 5],
+  ['name', 'chitieu', 5],
+  ['name', 'noidung', 6],
+  ['name', 'congviec', 3],
+  ['unit', 'donvitinh', 10],
+  ['lead', 'chutri', 7],
+  ['coordinating', 'phoihop', 9],
+  ['leader', 'chidao', 6],
+  ['leader', 'phutrach', 4],
+  ['executor', 'thuchien', 4],
+  ['deadline', 'thoihan', 8],
+  ['deadline', 'tiendo', 7],
+  ['deadline', 'thoigian', 6],
+  ['output', 'sanpham', 8],
+  ['evidence', 'minhchung', 8],
+  ['note', 'ghichu', 8],
+];
+
+/**
  * Scores one header label against every field.
  *
  * @param label - the label as printed (all header texts above the column)
@@ -82,6 +107,12 @@ export const scoreLabel = (label: string): Record<FieldRole, number> => {
   for (const field of FIELDS) {
     scores[field] = Math.max(0, ...LABEL_PATTERNS[field].map(([re, w]) => (re.test(folded) ? w : 0)));
   }
+  const compact = folded.replace(/[^a-z]/g, '');
+  // "ST T", "S TT": the number label split by OCR.
+  if (!scores.number && /^(stt|tt|sott)$/.test(compact)) scores.number = 12;
+  for (const [field, word, weight] of DAMAGED_WORDS)
+    if (!scores[field] && compact.length < 60 && substringDistance(compact, word) <= (word.length >= 7 ? 1 : 0))
+      scores[field] = weight;
   // "Thời gian thực hiện", "Tiến độ thực hiện" say when, not who.
   if (scores.deadline >= 8) scores.executor = 0;
   return scores;

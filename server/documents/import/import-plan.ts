@@ -63,5 +63,5 @@ export const importPlanFromDocument = (doc: ReadDocument, source?: string): TImp
     doc.origin === 'text' ||
     doc.origin === 'ocr' ||
     doc.blocks.some((block) => block.kind === 'table' && block.fromText === true && grid.used.has(block));
-  return importPlan(text, source, { ...grid, fromText });
+  return importPlan(text, source, { ...grid, fromText, recognised: doc.origin === 'ocr' });
 };

@@ -19,8 +19,13 @@ import { type Column, stageYearOf, type Table, type TableRow } from './table-rea
 import { cleanUnit, splitUnits } from './units';
 
 export type IndicatorOptions = {
-  /** The text lost its diacritics (OCR): restore names and read ">" as "≥". */
+  /** The text lost its diacritics (OCR): restore names from the catalog, read ">" as "≥". */
   ocr: boolean;
+  /**
+   * The words were recognised from an image (with their diacritics): read ">" as "≥" (OCR's reading of
+   * "≥"), but keep the names as printed — a catalog name is a different indicator when one word differs.
+   */
+  recognised?: boolean;
   /** The tables are known only from text (flattened lines): a year cell may have been lost. */
   fromText?: boolean;
 };
@@ -181,13 +186,13 @@ export const extractIndicatorsFromTables = (
       for (const { index, year } of yearColumns) {
         const cell = (row.cells[index] ?? '').trim();
         if (isNoTarget(cell)) continue;
-        targets.push(toTarget(year, cell, options.ocr));
+        targets.push(toTarget(year, cell, options.ocr || options.recognised === true));
       }
       if (hasResult && stageYear) {
         const cell = cellOf(row, columns, 'result');
         // An empty stage cell read from a grid is no target; from text it may be a value the text lost.
         const empty = cell ? isNoTarget(cell) : table.header.layout === 'grid';
-        if (!empty) targets.push(toTarget(stageYear, cell, options.ocr));
+        if (!empty) targets.push(toTarget(stageYear, cell, options.ocr || options.recognised === true));
       }
       // From text, a row with fewer filled year cells than the header has years lost or merged a cell.
       const filledYears = yearColumns.filter(({ index }) => (row.cells[index] ?? '').trim()).length;
@@ -317,14 +322,14 @@ export const extractIndicatorsFromObjectives = (
     )
       .replace(/^[\s,:]+/, '')
       .trim();
-    const raw = `${figure[1] ? `${figure[1] === '>' && options.ocr ? '≥' : figure[1]} ` : ''}${figure[2]}%`;
+    const raw = `${figure[1] ? `${figure[1] === '>' && (options.ocr || options.recognised) ? '≥' : figure[1]} ` : ''}${figure[2]}%`;
     const resolved = resolveName(name, options.ocr);
     out.push({
       code: null,
       group: item.group,
       name: resolved.name,
       unit: '%',
-      targets: [toTarget(item.year, raw, options.ocr)],
+      targets: [toTarget(item.year, raw, options.ocr || options.recognised === true)],
       baselineYear: null,
       lead: null,
       executor: null,

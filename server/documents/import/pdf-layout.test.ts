@@ -228,4 +228,25 @@ describe('tableBodyStart', () => {
     // A wide title row above the header is not a group heading.
     expect(tableBodyStart({ ...table, rows: [[cell('CHỈ TIÊU CỤ THỂ', 3)], ...table.rows] })).toBe(3);
   });
+
+  it('should start the body at a stage or unnamed group written across the table below the labels', () => {
+    const table: DocTable = {
+      kind: 'table',
+      rows: [
+        [cell('BẢNG CHỈ TIÊU', 4)],
+        [cell('TT', 1, 2), cell('Chỉ tiêu', 1, 2), cell('Mục tiêu', 2)],
+        [cell('Năm 2025'), cell('Năm 2030')],
+        [cell('Mục tiêu đến năm 2030', 4)],
+        [cell('1'), cell('Tỷ lệ phủ sóng 5G'), cell('80%'), cell('100%')],
+      ],
+    };
+
+    expect(tableBodyStart(table)).toBe(3);
+    // A label spanning only some columns stays in the header.
+    const partial: DocTable = {
+      kind: 'table',
+      rows: [[cell('TT'), cell('Chỉ tiêu'), cell('Kết quả')], [cell('Giai đoạn 2026-2030', 2)], ...table.rows.slice(4)],
+    };
+    expect(tableBodyStart(partial)).toBe(2);
+  });
 });

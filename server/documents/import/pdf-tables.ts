@@ -221,7 +221,8 @@ const GROUP_HEADING = /^([IVXLC]{1,6}|\d{1,3}|[A-ZĐ])[.)]\s+\S/u;
 
 /**
  * Where a table's body starts: the first row numbered in its first cell (a number, a roman group, a
- * dash), or a group heading written in one cell across the table. The rows above are its header;
+ * dash), a group heading written in one cell across the table, or any one cell across the whole
+ * table below the column labels (a stage, an unnumbered group). The rows above are its header;
  * a row numbering the columns does not start the body.
  *
  * @param table - a table as read
@@ -232,13 +233,19 @@ export const tableBodyStart = (table: DocTable): number => {
     0,
     ...table.rows.map((row) => row.reduce((sum, docCell) => sum + docCell.colSpan, 0)),
   );
+  let labelled = false;
   return table.rows.findIndex((row) => {
     if (isColumnNumbering(row)) return false;
     const first = row[0];
     if (!first) return false;
     if (isBodyHead(first.text)) return true;
     const filled = row.filter((docCell) => docCell.text.trim());
-    return filled.length === 1 && first.colSpan >= width / 2 && GROUP_HEADING.test(first.text.trim());
+    if (filled.length === 1 && first.colSpan >= width / 2 && GROUP_HEADING.test(first.text.trim())) return true;
+    // Below the column labels, one cell across the whole table heads the body ("Mục tiêu đến năm 2025",
+    // an unnumbered group): no header label spans every column, title rows come above the labels.
+    if (labelled && row.length === 1 && first.colSpan >= width && first.text.trim()) return true;
+    if (filled.length >= 2) labelled = true;
+    return false;
   });
 };
 

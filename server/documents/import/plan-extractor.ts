@@ -30,6 +30,8 @@ export type GridInput = {
   notes: readonly string[];
   /** The document's words are known only from text (plain or OCR text, tables rebuilt from lines). */
   fromText?: boolean;
+  /** The words were recognised from an image (a scan, a photo): OCR, whatever its diacritics look like. */
+  recognised?: boolean;
 };
 
 /**
@@ -48,11 +50,15 @@ export const extractPlan = (
   grid: GridInput = { tables: [], notes: [] },
 ): TImportedPlanDraft => {
   const structure = findStructure(lines);
-  // An OCR copy that lost its diacritics, judged by its broken syllables (a DOCX or PDF can hold one too).
-  const ocr = looksLikeOcr(lines.join('\n'));
+  // Words recognised from an image, or an OCR copy that lost its diacritics, judged by its broken
+  // syllables (a DOCX or PDF can hold one too).
+  const lostMarks = looksLikeOcr(lines.join('\n'));
+  const ocr = grid.recognised === true || lostMarks;
+  const indicatorOptions = { ocr: lostMarks, recognised: ocr };
   const uncertain: string[] = [];
-  if (ocr)
+  if (lostMarks)
     uncertain.push('Văn bản mất dấu tiếng Việt (bản OCR): tên đã được khôi phục tự động, cần kiểm tra lại.');
+  else if (ocr) uncertain.push('Văn bản đọc từ ảnh quét (OCR): cần đối chiếu từng dòng với bản gốc.');
 
   const plan = extractHeader(lines, structure, stamps);
   if (!plan.number) uncertain.push('Không đọc được số, ký hiệu văn bản.');
@@ -65,7 +71,7 @@ export const extractPlan = (
   const tables = fromGrid ? grid.tables : readTables(lines, Math.max(structure.titleIndex, 0));
   // Rows known only from text get the text review (damaged words, lost cells, missing fields).
   const fromText = !fromGrid || grid.fromText === true;
-  let indicators = extractIndicatorsFromTables(tables, { ocr, fromText });
+  let indicators = extractIndicatorsFromTables(tables, { ...indicatorOptions, fromText });
   if (!fromGrid) {
     // A table known only from text (a scan's OCR, a flattened print) often comes out with its columns
     // interleaved line by line: rebuild it from the row shapes when that reads more rows than the
@@ -78,7 +84,7 @@ export const extractPlan = (
   if (!indicators.length) {
     const objectives = structure.sections.filter((section) => section.kind === 'objectives');
     indicators = objectives.flatMap((section) =>
-      extractIndicatorsFromObjectives(lines.slice(section.start + 1, section.end), { ocr }),
+      extractIndicatorsFromObjectives(lines.slice(section.start + 1, section.end), indicatorOptions),
     );
     if (indicators.length) uncertain.push('Không có bảng chỉ tiêu: chỉ tiêu được lấy từ phần Mục tiêu.');
   }

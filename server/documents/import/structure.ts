@@ -90,6 +90,34 @@ export const romanValue = (roman: string): number => {
   return total;
 };
 
+const ROMAN_DIGITS: Array<[number, string]> = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+/** Writes a number (1–3999) in roman numerals: 4 → "IV". */
+export const toRoman = (value: number): string => {
+  let rest = Math.max(1, Math.min(3999, value));
+  let out = '';
+  for (const [n, digits] of ROMAN_DIGITS)
+    while (rest >= n) {
+      out += digits;
+      rest -= n;
+    }
+  return out;
+};
+
 const upperRatio = (text: string): number => {
   const letters = text.replace(/[^\p{L}]/gu, '');
   if (!letters) return 0;
@@ -120,6 +148,30 @@ export const editDistance = (a: string, b: string): number => {
     previous = current;
   }
   return previous[b.length] ?? 0;
+};
+
+/**
+ * The fewest edits that turn `needle` into some part of `haystack` (an approximate substring search:
+ * starting and ending anywhere in the haystack is free).
+ *
+ * @param haystack - the text searched
+ * @param needle - the text looked for
+ * @returns the least edit distance of the needle to any substring of the haystack
+ */
+export const substringDistance = (haystack: string, needle: string): number => {
+  let previous = Array.from({ length: haystack.length + 1 }, () => 0);
+  for (let i = 1; i <= needle.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= haystack.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (needle[i - 1] === haystack[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return Math.min(...previous);
 };
 
 /** A line folded with every space and punctuation removed: "K Ế  H O Ạ C H" and "KẾ-HOẠCH" → "kehoach". */

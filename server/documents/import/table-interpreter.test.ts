@@ -531,6 +531,110 @@ describe('tables split over pages', () => {
   });
 });
 
+describe('tables recognised from a scan (OCR damage in labels, numerals and deadlines)', () => {
+  const row = (...texts: string[]): DocCell[] => texts.map((text) => docCell(text));
+  const heading = (numeral: string, text: string, width: number): DocCell[] => [
+    docCell(numeral),
+    docCell(text, width - 1),
+  ];
+  const scanned = (...tables: DocTable[]) => ({ ...documentOf(tables[0] as DocTable), origin: 'ocr' as const });
+
+  it('reads damaged labels, misread roman numerals by their order, a header reprinted with other damage, and "Cuý 1/2030" as a quarter', () => {
+    const first: DocTable = {
+      kind: 'table',
+      rows: [
+        row('ST T', 'Nhi ìm vụ.', 'Chủ trì', 'Thời gian hoàn thành'),
+        heading('1', 'Hạ tầng số', 4),
+        row('1', 'Lắp đặt cáp quang đến các thôn', 'Phòng Kinh tế', 'Cuý 1/2030'),
+        heading('H', 'Phát triển nguồn lực', 4),
+        row('1', 'Tập huấn kỹ năng số cho cán bộ', 'Văn phòng HĐND và UBND xã', 'Trong Qu;; IV/2025'),
+      ],
+    };
+    const second: DocTable = {
+      kind: 'table',
+      rows: [
+        row('STT', 'Nhiệm vụ', 'Chủ trì Ị', 'Thời gian hoàn thành'),
+        row('2', 'Bồi dưỡng kỹ năng số cho người dân', 'Phòng Văn hóa - Xã hội', 'Hằng năm'),
+        heading('III', 'Khoa học, công nghệ', 4),
+        row('1', 'Ứng dụng camera thông minh', 'Công an xã', 'Năm 2027'),
+        heading('m', 'Chuyển đổi số', 4),
+        row('1', 'Số hóa hồ sơ thủ tục hành chính', 'Công an xã', 'Thường xuyên'),
+      ],
+    };
+    const doc = scanned(first);
+    doc.blocks.push(second);
+    const draft = importPlanFromDocument(doc);
+
+    expect(draft.tasks.map((t) => [t.code, t.group, t.deadline])).toEqual([
+      ['I.1', 'Hạ tầng số', { kind: 'by', date: '2030-03-31' }],
+      ['II.1', 'Phát triển nguồn lực', { kind: 'by', date: '2025-12-31' }],
+      ['II.2', 'Phát triển nguồn lực', { kind: 'recurring', every: 'year' }],
+      ['III.1', 'Khoa học, công nghệ', { kind: 'by', date: '2027-12-31' }],
+      ['IV.1', 'Chuyển đổi số', { kind: 'ongoing' }],
+    ]);
+    // A numeral read from the order of the sections is said on every row under it; "1" before II is I.
+    expect(draft.tasks[0]?.review?.reasons.join(' ')).not.toContain('La Mã');
+    expect(draft.tasks[1]?.review?.reasons.join(' ')).toContain('Số mục La Mã in không rõ ("H"), đã đọc là II');
+    expect(draft.tasks[4]?.review?.reasons.join(' ')).toContain('đã đọc là IV');
+  });
+
+  it('leaves misread numerals as printed, flagged, in a table where no heading reads as a roman numeral', () => {
+    const table: DocTable = {
+      kind: 'table',
+      rows: [
+        row('STT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian hoàn thành'),
+        heading('H', 'Phát triển nguồn lực', 4),
+        row('1', 'Tập huấn kỹ năng số cho cán bộ', 'Công an xã', 'Hằng năm'),
+      ],
+    };
+    const draft = importPlanFromDocument(scanned(table));
+    expect(draft.tasks.map((t) => t.code)).toEqual(['H.1']);
+  });
+
+  it('keeps headings as printed when the numerals do not run (a numbered group under a section stays a group)', () => {
+    const table: DocTable = {
+      kind: 'table',
+      rows: [
+        row('STT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian hoàn thành'),
+        heading('I', 'Hạ tầng số', 4),
+        heading('1', 'Cáp quang', 4),
+        row('1.1', 'Lắp đặt cáp quang đến các thôn', 'Phòng Kinh tế', 'Quý IV/2025'),
+        heading('a', 'Trạm phát sóng', 4),
+        row('1.2', 'Phủ sóng 5G', 'Phòng Kinh tế', 'Năm 2026'),
+        heading('II', 'Chuyển đổi số', 4),
+        row('1', 'Số hóa hồ sơ thủ tục hành chính', 'Công an xã', 'Thường xuyên'),
+      ],
+    };
+    const draft = importPlanFromDocument(scanned(table));
+    expect(draft.tasks.map((t) => [t.code, t.group])).toEqual([
+      ['I.1.1', 'Cáp quang'],
+      ['I.1.2', 'Trạm phát sóng'],
+      ['II.1', 'Chuyển đổi số'],
+    ]);
+  });
+
+  it('reads ">" as "≥" in a scan\'s targets but keeps an indicator\'s name as printed, not a catalog name', () => {
+    const table: DocTable = {
+      kind: 'table',
+      rows: [
+        row('STT', 'Chỉ tiêu', 'Đơ nv tín h', 'Năm 2025', 'Năm 2030'),
+        row('1', 'Số doanh nghiệp công nghệ số', 'Doanh nghiệp', '> 5', '10'),
+      ],
+    };
+    const draft = importPlanFromDocument(scanned(table));
+    expect(draft.indicators.map((i) => [i.name, i.unit, i.targets.map((t) => [t.raw, t.op])])).toEqual([
+      [
+        'Số doanh nghiệp công nghệ số',
+        'Doanh nghiệp',
+        [
+          ['≥ 5', '>='],
+          ['10', '>='],
+        ],
+      ],
+    ]);
+  });
+});
+
 describe('columns read from their labels and contents', () => {
   const table = (rows: string[][]): DocTable => ({
     kind: 'table',

@@ -14,7 +14,7 @@
  */
 import { type DocTable, type GridSlot, tableGrid } from './document-model';
 import { assignColumns, type FieldRole, scoreLabel } from './header-roles';
-import { foldOcr, readRoman } from './structure';
+import { editDistance, foldOcr, readRoman, romanValue, toRoman } from './structure';
 import { type Column, stageYearOf, type Table, type TableRow } from './table-reader';
 import { joinWrapped } from './text-reader';
 import { startsWithUnit } from './units';
@@ -357,7 +357,12 @@ const readBody = (
         // An unnumbered heading: a stage of a stage table, else a group.
         if (stageYearOf(headingText) !== null && header.columns.some((c) => c.role === 'result'))
           rows.push({ kind: 'section', roman: '', text: headingText });
-        else rows.push({ kind: 'group', text: headingText });
+        else
+          rows.push({
+            kind: 'group',
+            text: headingText,
+            ...(numberText.trim() && { numeral: numberText.trim() }),
+          });
         last = null;
         continue;
       }
@@ -380,7 +385,7 @@ const readBody = (
     if (number.kind === 'number' && (headingOnly || (!values.length && nameOwn))) {
       const next = nextNumber(grid, r + 1, header);
       if (headingOnly || next?.startsWith(`${number.number}.`)) {
-        rows.push({ kind: 'group', text: headingText });
+        rows.push({ kind: 'group', text: headingText, numeral: numberText.trim() });
         last = null;
         continue;
       }
@@ -388,6 +393,70 @@ const readBody = (
     rows.push(body);
     last = body;
   }
+};
+
+/** A numeral OCR makes of "I": "1", "l", "|". */
+const ONE = /^[1lI|][.)]?$/;
+
+/**
+ * Reads the roman numerals of headings OCR misread, in a table whose headings run in roman numerals:
+ * a heading across the table numbered "H", "u", "m", "Em" where section II, III… is due becomes that
+ * section, and its rows say so; a "1" before section II is section I. The run must fit: when a heading
+ * read this way is followed by a printed numeral that does not come next, nothing is changed.
+ *
+ * @param rows - a table's rows, in order; changed in place
+ */
+export const repairRomanRun = (rows: TableRow[]): void => {
+  if (!rows.some((row) => row.kind === 'section' && readRoman(row.roman))) return;
+  const changes = new Map<number, Extract<TableRow, { kind: 'section' }>>();
+  let pending: number[] = [];
+  let expected = 1;
+  rows.forEach((row, index) => {
+    const printed = row.kind === 'group' ? row.numeral : row.kind === 'section' ? row.roman : undefined;
+    if (!printed) return;
+    const clean = row.kind === 'section' ? readRoman(row.roman) : null;
+    if (clean) {
+      const value = romanValue(clean);
+      // A run that does not fit: the headings read as misprinted numerals stay as printed.
+      if (value !== expected) for (const at of pending) changes.delete(at);
+      pending = [];
+      expected = value + 1;
+      return;
+    }
+    // Letters that run ("A", "B" or "a", "b") number groups of their own.
+    const letter = /^([A-ZĐa-zđ])[.)]?$/u.exec(printed)?.[1];
+    const before = rows
+      .slice(0, index)
+      .findLast((other) => other.kind === 'section' || other.kind === 'group');
+    const mark =
+      before?.kind === 'section' ? before.roman : before?.kind === 'group' ? before.numeral : undefined;
+    const inLetters =
+      letter !== undefined &&
+      (/^[Aa]$/.test(letter) || (mark !== undefined && mark.charCodeAt(0) + 1 === letter.charCodeAt(0)));
+    const misprinted =
+      printed.length <= 3 && !inLetters && (!/^\d+$/.test(printed) || (expected === 1 && ONE.test(printed)));
+    if (!misprinted) return;
+    const roman = toRoman(expected);
+    const sure = expected === 1 && ONE.test(printed);
+    changes.set(index, {
+      kind: 'section',
+      roman,
+      text: row.kind === 'group' || row.kind === 'section' ? row.text : '',
+      ...(!sure && {
+        doubt: `Số mục La Mã in không rõ ("${printed}"), đã đọc là ${roman} theo thứ tự các mục`,
+      }),
+    });
+    pending.push(index);
+    expected++;
+  });
+  let doubt: string | undefined;
+  rows.forEach((_, index) => {
+    const changed = changes.get(index);
+    if (changed) rows[index] = changed;
+    const current = rows[index];
+    if (current?.kind === 'section') doubt = current.doubt;
+    else if (current?.kind === 'row' && doubt) current.reasons = [...(current.reasons ?? []), doubt];
+  });
 };
 
 /** The number printed on the next numbered row, to tell a numbered group ("1") from a row. */
@@ -425,8 +494,17 @@ const sameColumns = (a: GridHeader, b: GridHeader): boolean =>
     (column, i) =>
       column.role === b.columns[i]?.role &&
       column.year === b.columns[i]?.year &&
-      fold(column.label) === fold(b.columns[i]?.label ?? ''),
+      similarLabels(column.label, b.columns[i]?.label ?? ''),
   );
+
+/** Two printings of one header label: the same letters, give or take what OCR gets wrong on a page. */
+const similarLabels = (a: string, b: string): boolean => {
+  const [x, y] = [a, b].map((label) => foldOcr(label).replace(/[^a-z0-9]/g, ''));
+  return (
+    x === y ||
+    editDistance(x ?? '', y ?? '') <= Math.min(2, Math.floor(Math.max(x?.length ?? 0, y?.length ?? 0) / 5))
+  );
+};
 
 /**
  * Interprets the tables of a document into indicator and task tables (and others, kept with kind
@@ -493,5 +571,6 @@ export const interpretTables = (
     if (table.kind !== 'other') used.add(docTable);
     previous = { header, table };
   }
+  for (const table of out) repairRomanRun(table.rows);
   return { tables: out, notes, used };
 };

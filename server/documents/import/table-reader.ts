@@ -35,8 +35,19 @@ export type Column = { role: ColumnRole; year?: number; baseline?: boolean; labe
 
 /** One logical row of a table. */
 export type TableRow =
-  | { kind: 'section'; roman: string; text: string }
-  | { kind: 'group'; text: string }
+  | {
+      kind: 'section';
+      roman: string;
+      text: string;
+      /** Why its numeral is in doubt (misread by OCR, taken from the sequence): passed on to its rows. */
+      doubt?: string;
+    }
+  | {
+      kind: 'group';
+      text: string;
+      /** What its number cell holds, when anything ("1", or a roman numeral OCR misread: "m", "u"). */
+      numeral?: string;
+    }
   | {
       kind: 'row';
       number: string;

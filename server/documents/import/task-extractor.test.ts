@@ -15,6 +15,13 @@ describe('repairQuarter', () => {
     ['Trong Quy I11/2028', 'Trong Quý III/2028'],
     ['Trong Quy 11112030 dat 10%', 'Trong Quý III/2030 dat 10%'],
     ['Quý I/2030', 'Quý I/2030'],
+    ['Cuý 1/2030', 'Quý I/2030'],
+    ['Trong Qu;; IV/2025', 'Trong Quý IV/2025'],
+    ["Trong Qu'? 1/2028", 'Trong Quý I/2028'],
+    ['QUÝ II/2027', 'QUÝ II/2027'],
+    // Not a quarter: a month written with a date, and a word that only ends like one.
+    ['Tháng 1/2030', 'Tháng 1/2030'],
+    ['Cúp 1/2030', 'Cúp 1/2030'],
   ])('%s → %s', (raw, expected) => {
     expect(repairQuarter(raw)).toBe(expected);
   });

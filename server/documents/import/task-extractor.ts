@@ -24,19 +24,20 @@ export type TaskOptions = {
 };
 
 /**
- * Repairs an OCR'd quarter ("Quy 1V/2025" → "Quý IV/2025", "Quy 11112030" → "Quý III/2030").
+ * Repairs an OCR'd quarter ("Quy 1V/2025" → "Quý IV/2025", "Quy 11112030" → "Quý III/2030"), also when
+ * the word itself is damaged ("Cuý 1/2030", "Qu;; IV/2025"): left as it is, "1/2030" would read as a month.
  *
  * @param text - a deadline as printed
  * @returns the text with the quarter numeral read
  */
 export const repairQuarter = (text: string): string =>
   text.replace(
-    /\b(Qu[yý]|QU[YÝ]|quy|quý)\s*([1Il|V]{1,5})\s*(\/)?\s*(\d{4})\b/g,
+    /(?<![\p{L}\d])([QqCcOo0][Uu](?:[YyÝýỳỷ]|[;:'"?!,.]{1,3})|QU[YÝ])\s*([1Il|V]{1,5})\s*(\/)?\s*(\d{4})\b/gu,
     (whole, word: string, numeral: string, slash, year: string) => {
       let roman = numeral.replace(/[1l|]/g, 'I');
       if (!slash && roman.length > 1 && !/^(I{1,3}|IV)$/.test(roman)) roman = roman.slice(0, -1);
       if (!/^(I{1,3}|IV)$/.test(roman)) return whole;
-      return `${/^[QU]/.test(word) && word === word.toUpperCase() ? 'QUÝ' : 'Quý'} ${roman}/${year}`;
+      return `${/^[QCO0]U/.test(word) ? 'QUÝ' : 'Quý'} ${roman}/${year}`;
     },
   );
 

@@ -31,7 +31,13 @@ const reviewName = <T extends Reviewed & { name: string }>(row: T, vocabulary: V
   row.name = respell(row.name, suspects);
   const listed = suspects
     .slice(0, 4)
-    .map((s) => (s.likely ? `"${s.word}" (đã sửa thành "${s.likely}")` : `"${s.word}"`))
+    .map((s) =>
+      s.likely
+        ? `"${s.word}" (đã sửa thành "${s.likely}")`
+        : s.maybe
+          ? `"${s.word}" (có thể là "${s.maybe}")`
+          : `"${s.word}"`,
+    )
     .join(', ');
   // Damage found in a name is a sign of more that no rule sees ("tai" for "tài"): the row stays unsure
   // even when every word found was put back.

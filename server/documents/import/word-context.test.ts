@@ -29,6 +29,11 @@ describe('suspectWords', () => {
     expect(check('Tỷ lệ dịch vụ công trực tuyến')).toEqual([]);
   });
 
+  it('offers but never puts back another tone for a word printed with a valid tone ("đối" for "đổi")', () => {
+    expect(check('Cơ sở giáo dục chuyển đối số')).toEqual([{ word: 'đối', likely: null, maybe: 'đổi' }]);
+    expect(respell('chuyển đối số', [{ word: 'đối', likely: null, maybe: 'đổi' }])).toBe('chuyển đối số');
+  });
+
   it('leaves the old tone placement alone: "hoá" beside a document that prints "hóa" is the same word', () => {
     expect(check('Hồ sơ được số hoá')).toEqual([]);
     expect(check('Hồ sơ được sô hoá')).toEqual([{ word: 'sô', likely: 'số' }]);

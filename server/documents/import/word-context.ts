@@ -90,7 +90,15 @@ const CONTEXT_RATIO = 3;
 const MIN_SUPPORT = 2;
 
 /** A word the document spells otherwise in the same context. */
-export type SuspectWord = { word: string; likely: string | null };
+/**
+ * A word likely damaged; `likely` is the spelling put back. `maybe` is a spelling the context prefers
+ * but that is not put back: the printed word is itself a valid word with its tone, and OCR as often
+ * swaps a correct tone for a wrong one as the reverse ("đổi"/"đối"), so a person decides.
+ */
+export type SuspectWord = { word: string; likely: string | null; maybe?: string };
+
+/** The tone marks of a word, in order ("" when it has none). */
+const tonesOf = (word: string): string => (word.normalize('NFD').match(TONE_MARKS) ?? []).join('');
 
 /**
  * Finds the words of a text (a name, a unit) that are likely damaged: a word that cannot be a
@@ -132,7 +140,8 @@ export const suspectWords = (text: string, vocabulary: Vocabulary): SuspectWord[
       bothSides &&
       (vocabulary.words.get(likely) ?? 0) >= CONTEXT_RATIO * (vocabulary.words.get(word) ?? 0);
     if (likely && ((best >= MIN_SUPPORT && best >= CONTEXT_RATIO * own) || common)) {
-      out.push({ word, likely });
+      const toneSwap = tonesOf(word) !== '' && tonesOf(likely) !== '' && isVietnameseSyllable(word);
+      out.push(toneSwap ? { word, likely: null, maybe: likely } : { word, likely });
       return;
     }
     const mixed = /\p{L}/u.test(word) && /\d/.test(word) && !/^\d/.test(word);
