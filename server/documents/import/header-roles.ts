@@ -111,7 +111,11 @@ export const scoreLabel = (label: string): Record<FieldRole, number> => {
   // "ST T", "S TT": the number label split by OCR.
   if (!scores.number && /^(stt|tt|sott)$/.test(compact)) scores.number = 12;
   for (const [field, word, weight] of DAMAGED_WORDS)
-    if (!scores[field] && compact.length < 60 && substringDistance(compact, word) <= (word.length >= 7 ? 1 : 0))
+    if (
+      !scores[field] &&
+      compact.length < 60 &&
+      substringDistance(compact, word) <= (word.length >= 7 ? 1 : 0)
+    )
       scores[field] = weight;
   // "Thời gian thực hiện", "Tiến độ thực hiện" say when, not who.
   if (scores.deadline >= 8) scores.executor = 0;

@@ -245,7 +245,11 @@ describe('tableBodyStart', () => {
     // A label spanning only some columns stays in the header.
     const partial: DocTable = {
       kind: 'table',
-      rows: [[cell('TT'), cell('Chỉ tiêu'), cell('Kết quả')], [cell('Giai đoạn 2026-2030', 2)], ...table.rows.slice(4)],
+      rows: [
+        [cell('TT'), cell('Chỉ tiêu'), cell('Kết quả')],
+        [cell('Giai đoạn 2026-2030', 2)],
+        ...table.rows.slice(4),
+      ],
     };
     expect(tableBodyStart(partial)).toBe(2);
   });

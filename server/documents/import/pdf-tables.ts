@@ -240,7 +240,8 @@ export const tableBodyStart = (table: DocTable): number => {
     if (!first) return false;
     if (isBodyHead(first.text)) return true;
     const filled = row.filter((docCell) => docCell.text.trim());
-    if (filled.length === 1 && first.colSpan >= width / 2 && GROUP_HEADING.test(first.text.trim())) return true;
+    if (filled.length === 1 && first.colSpan >= width / 2 && GROUP_HEADING.test(first.text.trim()))
+      return true;
     // Below the column labels, one cell across the whole table heads the body ("Mục tiêu đến năm 2025",
     // an unnumbered group): no header label spans every column, title rows come above the labels.
     if (labelled && row.length === 1 && first.colSpan >= width && first.text.trim()) return true;

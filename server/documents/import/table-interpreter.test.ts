@@ -537,7 +537,10 @@ describe('tables recognised from a scan (OCR damage in labels, numerals and dead
     docCell(numeral),
     docCell(text, width - 1),
   ];
-  const scanned = (...tables: DocTable[]) => ({ ...documentOf(tables[0] as DocTable), origin: 'ocr' as const });
+  const scanned = (...tables: DocTable[]) => ({
+    ...documentOf(tables[0] as DocTable),
+    origin: 'ocr' as const,
+  });
 
   it('reads damaged labels, misread roman numerals by their order, a header reprinted with other damage, and "Cuý 1/2030" as a quarter', () => {
     const first: DocTable = {
@@ -574,7 +577,9 @@ describe('tables recognised from a scan (OCR damage in labels, numerals and dead
     ]);
     // A numeral read from the order of the sections is said on every row under it; "1" before II is I.
     expect(draft.tasks[0]?.review?.reasons.join(' ')).not.toContain('La Mã');
-    expect(draft.tasks[1]?.review?.reasons.join(' ')).toContain('Số mục La Mã in không rõ ("H"), đã đọc là II');
+    expect(draft.tasks[1]?.review?.reasons.join(' ')).toContain(
+      'Số mục La Mã in không rõ ("H"), đã đọc là II',
+    );
     expect(draft.tasks[4]?.review?.reasons.join(' ')).toContain('đã đọc là IV');
   });
 
