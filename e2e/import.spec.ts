@@ -105,6 +105,12 @@ describe('[IMPORT] a plan document becomes a plan through the review screen', ()
     await importPage.tab(/^Chỉ tiêu/).click();
     // A task left without a name is refused by the server, and the problem shows on its row.
     await importPage.tab(/^Nhiệm vụ/).click();
+    // The tab is in the address: Back returns to the tab before, on the same review with its corrections.
+    await page.goBack();
+    await page.getByRole('tab', { name: /^Chỉ tiêu/, selected: true }).waitFor();
+    await importPage.row(corrected).waitFor();
+    await page.goForward();
+    await page.getByRole('tab', { name: /^Nhiệm vụ/, selected: true }).waitFor();
     await importPage.correctCell('Nhiệm vụ', { task: 1 }, '');
     await importPage.save();
     await page

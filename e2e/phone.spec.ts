@@ -1,7 +1,7 @@
 /**
  * [PHONE] A 390 × 844 phone (touch, the size of a common smartphone): a unit officer signs in on the form,
  * finds the report in "Việc của tôi", fills it and submits it; a leader signs in and reaches the dashboard
- * in one tap. No screen on the way is wider than the phone (no sideways scrolling), the menu is a drawer,
+ * in one tap; a province's overview, with a commune's package received and opened, fits the phone too. No screen on the way is wider than the phone (no sideways scrolling), the menu is a drawer,
  * what is tapped is at least 44 px high, and axe-core finds no WCAG 2.1 AA violation on any screen. With PHONE_SCREENSHOTS=<folder> each screen is also saved
  * there (docs/screenshots holds the copies shown in docs/phone.md).
  */
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginPage } from './page-models/login-page';
 import { UnitReportPage } from './page-models/unit-report-page';
 import { type RunningApp, startApp } from './support/app';
-import { DEMO_PASSWORD } from './support/auth';
+import { DEMO_PASSWORD, signIn } from './support/auth';
 import { axeViolations, describeViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
 
@@ -141,6 +141,70 @@ describe('[PHONE] 390 px phone: no sideways scrolling from sign-in to a submitte
     await report.waitForStatus('Đã nộp');
     await expectFits(page, 'report-submitted');
   });
+
+  it('[PHONE]: a province overview fits the phone, a received package and a roll-up opened included', async () => {
+    // Dân Tiến's consolidated report is approved and its package made, through the API as the administrator.
+    const page = await phone();
+    const request = page.context().request;
+    const headers = { 'x-csrf-token': await signIn(page.context(), 'admin') };
+    const read = async <T>(url: string): Promise<T> =>
+      ((await (await request.get(url)).json()) as { data: T }).data;
+    const plans = await read<Array<{ id: string; localityName: string }>>('/api/v1/plans');
+    const planId = plans.find((row) => row.localityName === 'Dân Tiến')!.id;
+    const periodId = (await read<{ period: { id: string } }>(`/api/v1/plans/${planId}/dashboard`)).period.id;
+    const write = async <T>(url: string, data: object): Promise<T> => {
+      const response = await request.fetch(url, {
+        method: url.endsWith('report') ? 'PUT' : 'POST',
+        data,
+        headers,
+      });
+      expect(response.ok(), `${url}: ${await response.text()}`).toBe(true);
+      return ((await response.json()) as { data: T }).data;
+    };
+    type Saved = { id: string; revision: number };
+    const saved = await write<Saved>(`/api/v1/reporting-periods/${periodId}/consolidated-report`, {
+      revision: 0,
+      narrative: 'Đánh giá chung',
+    });
+    const sent = await write<Saved>(`/api/v1/consolidated-reports/${saved.id}/send`, {
+      revision: saved.revision,
+    });
+    await write(`/api/v1/consolidated-reports/${saved.id}/approve`, { revision: sent.revision });
+    // The package holds the report's PDF: LibreOffice converts it for real, slowly the first time.
+    const zip = await request.get(
+      `/api/v1/reporting-periods/${periodId}/consolidated-report/submission-package.zip`,
+      { timeout: 120_000 },
+    );
+    expect(zip.ok()).toBe(true);
+    const localities = await read<Array<{ id: string; code: string }>>('/api/v1/localities');
+    const thaiNguyenId = localities.find((row) => row.code === '19')!.id;
+
+    // On the phone: the province's overview, the package uploaded there and opened, a roll-up opened.
+    await page.goto(`/localities/${thaiNguyenId}/overview`);
+    await page.getByRole('heading', { level: 1, name: 'Tổng quan địa bàn · Thái Nguyên' }).waitFor();
+    await expectFits(page, 'overview');
+    const packages = page.locator('.ant-card').filter({ hasText: 'Gói báo cáo nhận từ xã, phường' });
+    await packages.locator('input[type=file]').setInputFiles({
+      name: 'goi-dan-tien.zip',
+      mimeType: 'application/zip',
+      buffer: await zip.body(),
+    });
+    const received = packages.getByRole('row').filter({ hasText: 'Dân Tiến (05755)' });
+    await received.waitFor();
+    await expectFits(page, 'overview-package');
+    await received.getByRole('button').first().click();
+    // Its figures are cards too, each value under its column's title.
+    await packages.locator('tr.ant-table-expanded-row td[data-label="Mã chỉ tiêu"]').first().waitFor();
+    await expectFits(page, 'overview-package-open');
+    const rollups = page.locator('.ant-card').filter({ hasText: 'Tổng hợp chỉ tiêu chuẩn' });
+    await rollups
+      .getByRole('row')
+      .filter({ has: page.getByText('CDS.TTHC.HO_SO_TRUC_TUYEN', { exact: true }) })
+      .click();
+    // The row opens to each commune's figure.
+    await rollups.locator('tr.ant-table-expanded-row').first().waitFor();
+    await expectFits(page, 'overview-rollup-open');
+  }, 240_000);
 
   it('[PHONE]: the leader signs in on the locality summary and reaches the dashboard in one tap', async () => {
     const page = await phone();

@@ -2,7 +2,7 @@
  * One error type for the whole server. Domain code throws `new AppError('PLAN_NOT_FOUND')`; the HTTP
  * status is decided here, in one table, and the message is Vietnamese for the person who will read it.
  */
-import { readableDetail } from './http/field-labels';
+import { readableDetails } from './http/field-labels';
 
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
@@ -178,7 +178,7 @@ export class AppError extends Error {
   ) {
     // With field details and no explicit message, the message names the fields by their labels, so a
     // client that shows only `message` still tells the person which field is wrong.
-    const fields = options.details?.map(readableDetail).join('; ');
+    const fields = options.details && readableDetails(options.details);
     // A detail that only repeats the default message ("Kế hoạch được liên kết không tồn tại") is said once.
     const repeats = fields !== undefined && DEFAULT_MESSAGES[code].startsWith(fields);
     super(

@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type DatabaseErrorInfo, databaseErrorOf, isDatabaseUnavailable } from '../db/errors';
 import { AppError, type AppErrorCode, type ErrorDetail } from '../errors';
-import { readableDetail } from './field-labels';
+import { readableDetails } from './field-labels';
 
 const CONTEXT_NAMES: Record<string, string> = {
   body: 'nội dung',
@@ -194,9 +194,9 @@ export const installErrorHandler = (app: FastifyInstance): void => {
             : `Đường dẫn không hợp lệ: ${issue.message ?? 'có phần không đọc được'}`;
         return { field, message };
       });
-      const message = [
-        ...new Set(details.map((detail) => (inPath ? detail.message : readableDetail(detail)))),
-      ].join('; ');
+      const message = inPath
+        ? [...new Set(details.map((detail) => detail.message))].join('; ')
+        : readableDetails(details);
       return reply.code(400).send(new AppError('VALIDATION_FAILED', { message, details }).toBody());
     }
 

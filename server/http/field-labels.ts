@@ -120,13 +120,76 @@ export const fieldLabelOf = (field: string): string | null => {
 
 const fold = (text: string) => text.normalize('NFC').toLocaleLowerCase('vi');
 
-/**
- * A detail as a person reads it: the message, led by the field's label when the message does not
- * already name it ("Mật khẩu mới: Mật khẩu phải có ít nhất 10 ký tự …"). A field with no label is
- * left out rather than shown as a JSON path.
- */
-export const readableDetail = (detail: { field: string; message: string }): string => {
+/** A row of a list the path goes through: the list's name and the row, counted from 1 as people do. */
+type PathRow = { list: string; row: number };
+
+/** The rows a field path goes through ("tasks.2.targets.0.value" → tasks row 3, targets row 1). */
+const rowsOf = (field: string): PathRow[] => {
+  const parts = field.split('.');
+  return parts.flatMap((part, at) =>
+    at > 0 && /^\d+$/.test(part) ? [{ list: parts[at - 1]!, row: Number(part) + 1 }] : [],
+  );
+};
+
+/** The rows inside the first one: ", Mục tiêu theo năm dòng 1" ('' when the path has one row only). */
+const innerRows = (rows: PathRow[]): string =>
+  rows
+    .slice(1)
+    .map(({ list, row }) => {
+      const label = Object.hasOwn(FIELD_LABELS, list) ? FIELD_LABELS[list] : undefined;
+      return `, ${label ? `${label} dòng` : 'dòng'} ${row}`;
+    })
+    .join('');
+
+/** The message led by the field's label, unless the message names it already (no row number). */
+const labelled = (detail: { field: string; message: string }): string => {
   const label = fieldLabelOf(detail.field);
   if (!label || fold(detail.message).includes(fold(label))) return detail.message;
   return `${label}: ${detail.message}`;
+};
+
+/** How many row numbers one sentence lists before saying how many more there are. */
+const ROWS_LISTED = 10;
+
+/** "Dòng 2, 5, 9" — the first rows, then how many more. */
+const rowList = (rows: number[]): string =>
+  rows.length <= ROWS_LISTED
+    ? `Dòng ${rows.join(', ')}`
+    : `Dòng ${rows.slice(0, ROWS_LISTED).join(', ')} và ${rows.length - ROWS_LISTED} dòng khác`;
+
+/**
+ * A detail as a person reads it: the row of a list it is on ("Dòng 4", counted from 1), then the
+ * message led by the field's label when the message does not already name it ("Mật khẩu mới: Mật khẩu
+ * phải có ít nhất 10 ký tự …"). A field with no label is left out rather than shown as a JSON path.
+ *
+ * @example readableDetail({ field: 'values.3.value', message: 'phải là một số' }) // "Dòng 4: Giá trị: phải là một số"
+ */
+export const readableDetail = (detail: { field: string; message: string }): string => {
+  const rows = rowsOf(detail.field);
+  const text = labelled(detail);
+  return rows[0] ? `Dòng ${rows[0].row}${innerRows(rows)}: ${text}` : text;
+};
+
+/**
+ * The details of one refusal as one message: each problem once, and the same problem on several rows
+ * of a list said once with its rows ("Dòng 2, 5: Giá trị: phải là một số"), in the order first met.
+ *
+ * @returns the sentences joined by "; " ('' when there is no detail)
+ */
+export const readableDetails = (details: ReadonlyArray<{ field: string; message: string }>): string => {
+  const groups = new Map<string, { rows: number[]; inner: string; text: string }>();
+  for (const detail of details) {
+    const rows = rowsOf(detail.field);
+    const text = labelled(detail);
+    const inner = innerRows(rows);
+    const key = rows[0] ? `${rows[0].list}\u0000${inner}\u0000${text}` : `\u0000\u0000${text}`;
+    const group = groups.get(key) ?? { rows: [], inner, text };
+    if (rows[0] && !group.rows.includes(rows[0].row)) group.rows.push(rows[0].row);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .map(({ rows, inner, text }) =>
+      rows.length > 0 ? `${rowList(rows.toSorted((a, b) => a - b))}${inner}: ${text}` : text,
+    )
+    .join('; ');
 };

@@ -56,6 +56,8 @@ export const en: Resources = {
     searchPlaceholder: 'Type a keyword, with or without diacritics',
     formHasErrors: 'Please correct the highlighted fields.',
     total: 'Total: {{count}}',
+    openRow: 'Open: {{name}}',
+    selectRow: 'Select: {{name}}',
   },
   plan: {
     heading: 'Plan No. {{number}}',

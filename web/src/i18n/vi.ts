@@ -55,6 +55,8 @@ export const vi = {
     searchPlaceholder: 'Nhập từ khóa, có dấu hoặc không dấu',
     formHasErrors: 'Vui lòng sửa các trường được đánh dấu.',
     total: 'Tổng số: {{count}}',
+    openRow: 'Mở: {{name}}',
+    selectRow: 'Chọn: {{name}}',
   },
   plan: {
     heading: 'Kế hoạch số {{number}}',

@@ -5,10 +5,11 @@ import type {
   TSubmissionIndicator,
 } from '@core/schemas/exchange.schemas';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Flex, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, apiUpload, errorMessage } from '../../api/client';
+import { ResponsiveTable } from '../../components/ui/ResponsiveTable';
 import { INDICATOR_STATUS_COLOURS } from '../dashboard/dashboardStatus';
 import { formatNumber } from '../overview/format';
 import { formatDateTime, formatDay } from '../reporting/reportStatus';
@@ -23,10 +24,11 @@ export const receivedPackagesQuery = (localityId: string) =>
       api.get<TReceivedPackage[]>(`/api/v1/localities/${localityId}/submission-packages`, undefined, signal),
   });
 
+/** A package's figures: a table, or one card per indicator on a phone (it sits inside a package's row). */
 const IndicatorRows = ({ indicators }: { indicators: TSubmissionIndicator[] }) => {
   const { t } = useTranslation();
   return (
-    <Table
+    <ResponsiveTable<TSubmissionIndicator>
       size="small"
       rowKey={(row, index) => `${row.code}:${index}`}
       pagination={false}
@@ -124,7 +126,8 @@ export const ReceivedPackages = ({ localityId }: { localityId: string }) => {
         {query.isError ? (
           <Alert type="error" showIcon message={errorMessage(query.error)} />
         ) : (
-          <Table<TReceivedPackage>
+          // One card per package on a phone, its figures as cards inside: the page never scrolls sideways.
+          <ResponsiveTable<TReceivedPackage>
             size="small"
             rowKey="id"
             loading={query.isLoading}

@@ -9,6 +9,7 @@ import { DownloadMenu } from '../../components/ui/DownloadMenu';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
 import { PageTitle } from '../../components/ui/PageTitle';
+import { useTabParam } from '../../components/ui/useTabParam';
 import { IndicatorsTab } from '../indicator/components/IndicatorsTab';
 import { ReportingTab } from '../reporting/components/ReportingTab';
 import { TasksTab } from '../task/components/TasksTab';
@@ -24,19 +25,19 @@ type TabKey = (typeof TABS)[number];
 
 /**
  * /plans/:planId — the plan's document facts, then its indicators, tasks and units in tabs. The tab and a
- * highlighted row (from search) live in the URL: ?tab=tasks&highlight=<id>.
+ * highlighted row (from search) live in the URL: ?tab=tasks&highlight=<id>; each tab switch is a history
+ * entry, so Back returns to the tab before.
  */
 const PlanDetailPage = () => {
   const { planId = '' } = useParams();
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
   const [isEditing, setIsEditing] = useState(false);
   const plan = useQuery(planQueries.detail(planId));
   const deletePlan = useDeletePlanMutation();
-  const tabParam = searchParams.get('tab');
-  const activeTab: TabKey = TABS.includes(tabParam as TabKey) ? (tabParam as TabKey) : 'indicators';
+  const [activeTab, openTab] = useTabParam<TabKey>(TABS, 'indicators');
   const highlightedId = searchParams.get('highlight');
 
   useEffect(() => {
@@ -67,12 +68,8 @@ const PlanDetailPage = () => {
     }
   };
 
-  const handleTabChange = (key: string) => {
-    const next = new URLSearchParams(searchParams);
-    next.set('tab', key);
-    next.delete('highlight');
-    setSearchParams(next, { replace: true });
-  };
+  // The highlighted row belongs to the tab it was found in.
+  const handleTabChange = (key: string) => openTab(key as TabKey, { drop: ['highlight'] });
 
   return (
     <Flex vertical gap={12}>

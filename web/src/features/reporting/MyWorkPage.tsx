@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { clickableRow } from '../../components/ui/clickableRow';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
 import { PageTitle } from '../../components/ui/PageTitle';
@@ -19,6 +20,8 @@ import {
 } from './reportStatus';
 
 type WorkPlan = TMyObligation['plan'];
+/** A row of any of the page's tables: it names its plan and period and links to what it opens. */
+type WorkRow = { link: string; plan: WorkPlan; period: { label: string }; unitName?: string };
 
 /** "còn 5 ngày", "hôm nay", "quá hạn 3 ngày" — only while the unit still has something to do. */
 const DaysLeft = ({ row }: { row: TMyObligation }) => {
@@ -52,6 +55,14 @@ const MyWorkPage = () => {
 
   const data = work.data;
   const open = (row: { link: string }) => navigate(row.link);
+  /** A row opens its report, by click or by keyboard; its name says which (plan, period, unit). */
+  const openRow = (row: WorkRow) =>
+    clickableRow(
+      () => open(row),
+      t('common.openRow', {
+        name: [row.plan.number ?? row.plan.title, row.period.label, row.unitName].filter(Boolean).join(' · '),
+      }),
+    );
   const planColumn = {
     title: t('myWork.plan'),
     key: 'plan',
@@ -91,7 +102,7 @@ const MyWorkPage = () => {
             pagination={false}
             dataSource={data.obligations}
             locale={{ emptyText: <Empty description={t('myWork.nothing')} /> }}
-            onRow={(row) => ({ onClick: () => open(row), style: { cursor: 'pointer' } })}
+            onRow={openRow}
             columns={[
               planColumn,
               { title: t('reporting.period'), key: 'period', render: (_, row) => row.period.label },
@@ -156,7 +167,7 @@ const MyWorkPage = () => {
             pagination={false}
             dataSource={data.toReview}
             locale={{ emptyText: <Empty description={t('myWork.nothingToReview')} /> }}
-            onRow={(row) => ({ onClick: () => open(row), style: { cursor: 'pointer' } })}
+            onRow={openRow}
             columns={[
               planColumn,
               { title: t('reporting.period'), key: 'period', render: (_, row) => row.period.label },
@@ -207,7 +218,7 @@ const MyWorkPage = () => {
             pagination={false}
             dataSource={data.consolidatedToApprove}
             locale={{ emptyText: <Empty description={t('myWork.nothingToApprove')} /> }}
-            onRow={(row) => ({ onClick: () => open(row), style: { cursor: 'pointer' } })}
+            onRow={openRow}
             columns={[
               planColumn,
               { title: t('reporting.period'), key: 'period', render: (_, row) => row.period.label },
@@ -258,7 +269,7 @@ const MyWorkPage = () => {
             pagination={false}
             dataSource={[...data.consolidatedReturned, ...data.consolidatedOverdue]}
             locale={{ emptyText: <Empty description={t('myWork.nothingToConsolidate')} /> }}
-            onRow={(row) => ({ onClick: () => open(row), style: { cursor: 'pointer' } })}
+            onRow={openRow}
             columns={[
               planColumn,
               { title: t('reporting.period'), key: 'period', render: (_, row) => row.period.label },

@@ -1,6 +1,7 @@
 import type { TPlanDashboard } from '@core/schemas/dashboard.schemas';
 import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { clickableRow } from '../../../components/ui/clickableRow';
 import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
 import { TargetCell } from '../../reporting/components/TargetCell';
 import { INDICATOR_STATUS_COLOURS } from '../dashboardStatus';
@@ -38,7 +39,12 @@ export const DashboardIndicatorTable = ({
       pagination={indicators.length > 50 ? { pageSize: 50 } : false}
       scroll={{ x: 1100 }}
       rowClassName={(row) => (row.id === selectedId ? 'ant-table-row-selected' : '')}
-      onRow={(row) => ({ onClick: () => onSelect(row), style: { cursor: 'pointer' } })}
+      onRow={(row) =>
+        clickableRow(
+          () => onSelect(row),
+          t('common.openRow', { name: [row.code, row.name].filter(Boolean).join(' ') }),
+        )
+      }
       columns={[
         { title: t('reporting.report.code'), dataIndex: 'code', width: 70, render: (code) => code ?? '—' },
         {

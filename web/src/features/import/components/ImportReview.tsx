@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useBlocker, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../../api/client';
 import { PageTitle } from '../../../components/ui/PageTitle';
+import { useTabParam } from '../../../components/ui/useTabParam';
 import { hasAnyRole, hasRoleCovering, localityChain, PLAN_EDITOR_ROLES } from '../../auth/roles';
 import { useCurrentUser } from '../../auth/useCurrentUser';
 import { useLocalityOptions } from '../../locality/useLocalityOptions';
@@ -35,7 +36,8 @@ import { UnitMappingTable } from './UnitMappingTable';
 
 type ImportReviewProps = { job: TImportJob & { draft: TImportedPlanDraft } };
 
-type TabKey = 'header' | 'indicators' | 'tasks' | 'units';
+const TABS = ['header', 'indicators', 'tasks', 'units'] as const;
+type TabKey = (typeof TABS)[number];
 
 /** Server problems keyed by draft index ("indicators.3") → keyed by the review row ("i3"). */
 const byRowKey = (errors: DraftErrors, review: ReviewDraft): Map<string, string[]> => {
@@ -67,7 +69,8 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
   const [picked, setPicked] = useState<Record<string, UnitChoice>>({});
   const [errors, setErrors] = useState<DraftErrors>(NO_ERRORS);
   const [rowErrors, setRowErrors] = useState<Map<string, string[]>>(new Map());
-  const [tab, setTab] = useState<TabKey>('indicators');
+  // The tab lives in the address (?tab=tasks): Back returns to the tab before, a reload keeps it.
+  const [tab, openTab] = useTabParam<TabKey>(TABS, 'indicators');
   const [onlyReview, setOnlyReview] = useState(false);
   const [showSource, setShowSource] = useState(true);
   const [sourceRequest, setSourceRequest] = useState<{ query: string } | null>(null);
@@ -235,11 +238,18 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
       setErrors(found);
       setRowErrors(byRowKey(found, review));
       message.error(t('importPlan.saveFailed'));
-      // Open the tab holding the first problem.
-      if (found.plan.size > 0) setTab('header');
-      else if ([...found.rows.keys()].some((key) => key.startsWith('indicators'))) setTab('indicators');
-      else if (found.rows.size > 0) setTab('tasks');
-      else if (found.units.size > 0) setTab('units');
+      // Open the tab holding the first problem (in place of the open one: the person did not switch).
+      const problemTab: TabKey | null =
+        found.plan.size > 0
+          ? 'header'
+          : [...found.rows.keys()].some((key) => key.startsWith('indicators'))
+            ? 'indicators'
+            : found.rows.size > 0
+              ? 'tasks'
+              : found.units.size > 0
+                ? 'units'
+                : null;
+      if (problemTab) openTab(problemTab, { replace: true });
     }
   };
 
@@ -343,7 +353,7 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
         <div className={styles.draft}>
           <Tabs
             activeKey={tab}
-            onChange={(key) => setTab(key as TabKey)}
+            onChange={(key) => openTab(key as TabKey)}
             tabBarExtraContent={
               tab === 'indicators' || tab === 'tasks' ? (
                 <Checkbox checked={onlyReview} onChange={(event) => setOnlyReview(event.target.checked)}>

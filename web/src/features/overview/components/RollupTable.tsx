@@ -2,6 +2,7 @@ import type { TOverviewRollup } from '@core/schemas/overview.schemas';
 import { Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { clickableRow } from '../../../components/ui/clickableRow';
 import { dashboardPath, formatNumber, formatValue } from '../format';
 
 type RollupValue = TOverviewRollup['values'][number];
@@ -123,10 +124,12 @@ export const RollupTable = ({
       rowKey="catalogCode"
       size="small"
       pagination={false}
-      scroll={{ x: 900 }}
+      scroll={{ x: 1100 }}
       dataSource={rollups}
       rowClassName={(row) => (row.catalogCode === selected ? 'ant-table-row-selected' : '')}
-      onRow={(row) => ({ onClick: () => onSelect(row.catalogCode), style: { cursor: 'pointer' } })}
+      onRow={(row) =>
+        clickableRow(() => onSelect(row.catalogCode), t('common.openRow', { name: nameOf(row) }))
+      }
       expandable={{
         expandRowByClick: true,
         expandedRowRender: (row) => <CommuneValues rollup={row} periodOf={periodOf} />,
@@ -135,6 +138,8 @@ export const RollupTable = ({
         {
           title: t('overview.indicator'),
           dataIndex: 'name',
+          // Wide enough to read the name where the table scrolls in its own box (a phone).
+          width: 260,
           render: (_, row) => (
             <>
               <div>{nameOf(row)}</div>

@@ -2,6 +2,7 @@ import type { TPeriodObligation } from '@core/schemas/reporting.schemas';
 import { Button, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { clickableRow } from '../../../components/ui/clickableRow';
 import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
 import { formatDateTime, REPORT_STATUS_COLOURS, reportStatusOf, TIMELINESS_COLOURS } from '../reportStatus';
 import { OnBehalfButton } from './OnBehalfPanel';
@@ -32,7 +33,9 @@ export const ObligationsTable = ({
       loading={isLoading}
       dataSource={obligations}
       pagination={false}
-      onRow={(row) => ({ onClick: () => navigate(reportPath(row.unitId)), style: { cursor: 'pointer' } })}
+      onRow={(row) =>
+        clickableRow(() => navigate(reportPath(row.unitId)), t('common.openRow', { name: row.unitName }))
+      }
       columns={[
         {
           title: t('reporting.unit'),

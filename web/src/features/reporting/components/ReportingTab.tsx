@@ -6,6 +6,7 @@ import { Button, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { clickableRow } from '../../../components/ui/clickableRow';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { consolidatedPath } from '../../consolidation/consolidatedStatus';
@@ -63,7 +64,9 @@ export const ReportingTab = ({ plan }: { plan: TPlanDetail }) => {
             onChange: (keys) => keys[0] && selectPeriod(String(keys[0])),
             columnWidth: 40,
           }}
-          onRow={(row) => ({ onClick: () => selectPeriod(row.id), style: { cursor: 'pointer' } })}
+          onRow={(row) =>
+            clickableRow(() => selectPeriod(row.id), t('common.selectRow', { name: row.label }))
+          }
           columns={[
             {
               title: t('reporting.period'),
