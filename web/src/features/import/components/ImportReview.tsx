@@ -130,6 +130,15 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
   ]);
 
   const units = useQuery({ ...unitQueries.byLocality(localityId ?? ''), enabled: Boolean(localityId) });
+  // Saving waits for the proposal of a locality and for its units: the unit mapping is built on them, and a
+  // save sent before they arrive would ask to create units the locality already has.
+  const proposing =
+    !localityId &&
+    (editable.isLoading ||
+      (Boolean(proposalId) && proposed.isLoading) ||
+      (Boolean(printedName) && named.isLoading) ||
+      onlyOne.isLoading);
+  const unitsPending = Boolean(localityId) && units.isPending;
   const draft = useMemo(() => draftOfReview(review), [review]);
   const uses = useMemo(() => unitNameUseCounts(draft), [draft]);
   const choices = useMemo(
@@ -289,7 +298,13 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
           >
             {showSource ? t('importPlan.source.hide') : t('importPlan.source.show')}
           </Button>
-          <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={submit}>
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            loading={save.isPending}
+            disabled={proposing || unitsPending}
+            onClick={submit}
+          >
             {t('importPlan.save')}
           </Button>
         </Flex>
