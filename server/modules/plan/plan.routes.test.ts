@@ -194,6 +194,11 @@ describe('plan routes', () => {
       const all = await t.call('GET', `/api/v1/plans?q=${encodeURIComponent('phân trang')}&limit=2`);
       expect(all.body.data).toHaveLength(2);
       expect(all.body.pagination.total).toBe(7);
+      // A % typed is searched for as such, not as a LIKE wildcard that would match every plan.
+      for (const typed of ['%', 'phân trang %', '100%'])
+        expect(
+          (await t.call('GET', `/api/v1/plans?q=${encodeURIComponent(typed)}`)).body.pagination.total,
+        ).toBe(0);
     });
 
     it('should refuse a page size above 200, or one that is not a number, in Vietnamese', async () => {
