@@ -8,6 +8,7 @@ import { PlanPage } from './page-models/plan-page';
 import { type RunningApp, startApp } from './support/app';
 import { DEMO_DISPLAY_NAMES, DEMO_PASSWORD } from './support/auth';
 import { launchBrowser, newPage } from './support/browser';
+import { chooseOption } from './support/select';
 
 const FIVE_G = 'Tỷ lệ phủ sóng 5G trên địa bàn';
 const HCC_INDICATOR = 'Hồ sơ thủ tục hành chính xử lý trực tuyến';
@@ -150,7 +151,8 @@ describe('[AUTH] sign-in, permissions and the change history', () => {
       await select.press('Enter');
     };
     await pick('Vai trò', 'Cán bộ đơn vị');
-    await pick('Địa phương', 'Thành Đông');
+    // The locality picker searches the server as one types: its option is waited for, then clicked.
+    await chooseOption(admin, drawer.getByRole('combobox', { name: 'Địa phương' }), 'Thành Đông');
     await drawer.getByRole('button', { name: 'Tạo người dùng' }).click();
     await drawer.getByText('Cán bộ đơn vị phải gắn với một đơn vị').waitFor();
     await pick('Đơn vị', 'Trung tâm HCC');

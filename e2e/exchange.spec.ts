@@ -51,12 +51,16 @@ describe('[EXCHANGE] submission package, province import, API keys', () => {
       headers,
     });
     expect(approved.ok()).toBe(true);
-    const localities = (await (await request.get('/api/v1/localities')).json()).data as Array<{
-      id: string;
-      code: string;
-    }>;
-    localityIds.thaiNguyen = localities.find((row) => row.code === '19')!.id;
-    localityIds.danTien = localities.find((row) => row.code === '05755')!.id;
+    // Found by official code through the list's search, as the list is paged.
+    const byCode = async (code: string) =>
+      (
+        (await (await request.get(`/api/v1/localities?q=${code}`)).json()).data as Array<{
+          id: string;
+          code: string;
+        }>
+      ).find((row) => row.code === code)!.id;
+    localityIds.thaiNguyen = await byCode('19');
+    localityIds.danTien = await byCode('05755');
   });
 
   afterAll(async () => {

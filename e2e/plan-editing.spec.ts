@@ -5,6 +5,7 @@ import { PlanPage } from './page-models/plan-page';
 import { UnitsPage } from './page-models/units-page';
 import { type RunningApp, startApp } from './support/app';
 import { launchBrowser, newPage } from './support/browser';
+import { chooseOption } from './support/select';
 
 describe('[PLANS] editing tasks, units and plans', () => {
   let app: RunningApp;
@@ -82,10 +83,8 @@ describe('[PLANS] editing tasks, units and plans', () => {
     await drawer.getByText('Trích yếu (tên kế hoạch) không được để trống').waitFor();
     await drawer.getByText('Cơ quan ban hành không được để trống').waitFor();
 
-    // Ant Design's select is searchable: typing filters the list and Enter picks the first match.
-    const locality = drawer.getByRole('combobox', { name: 'Địa phương' });
-    await locality.fill('Thành Đông');
-    await locality.press('Enter');
+    // The locality picker searches the server as one types; the option is picked once it is shown.
+    await chooseOption(page, drawer.getByRole('combobox', { name: 'Địa phương' }), 'Thành Đông');
     await drawer.getByLabel('Cơ quan ban hành', { exact: true }).fill('UBND phường Thành Đông');
     await drawer.getByLabel('Số hiệu').fill('120/KH-UBND');
     await drawer.getByLabel('Trích yếu').fill('Kế hoạch chuyển đổi số năm 2026');

@@ -205,14 +205,17 @@ const main = async () => {
     await admin.getByRole('dialog').getByRole('combobox').first().click();
     // Ant Design's option list is drawn outside the accessibility tree's listbox; pick the visible item.
     await admin.locator('.ant-select-item-option', { hasText: /Cán bộ đơn vị|Unit officer/ }).click();
+    // The locality picker searches the server: type, then pick the option once it is shown.
     await admin.getByRole('dialog').getByRole('combobox').nth(1).click();
+    await admin.getByRole('dialog').getByRole('combobox').nth(1).fill('Thành Đông');
     await admin.locator('.ant-select-item-option', { hasText: /Thành Đông/ }).click();
     await settle(admin);
     await shotOf(admin)('user-create');
 
     // A password reset by the administrator: the leader must change it before anything else.
     const csrfToken = (await (await admin.context().request.get('/api/v1/auth/me')).json()).data.csrfToken;
-    const users = (await (await admin.context().request.get('/api/v1/users')).json()).data as Array<{
+    const users = (await (await admin.context().request.get('/api/v1/users?q=thanhdong.lanhdao')).json())
+      .data as Array<{
       id: string;
       username: string;
     }>;

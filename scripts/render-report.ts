@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { PageLimits } from '@core/schemas/common.schemas';
 import type { Clock } from '../server/clock';
 import { openPglite } from '../server/db/client';
 import { runMigrations } from '../server/db/migrate';
@@ -54,7 +55,9 @@ const main = async () => {
     pdf: createPdfConverter(),
   });
   const context = { actor: systemActor('render-report'), ip: null, userAgent: 'render-report' };
-  const plan = (await services.plan.list(context, {})).find((row) => row.localityName === 'Dân Tiến');
+  const plan = (await services.plan.list(context, {}, { limit: PageLimits.max, offset: 0 })).rows.find(
+    (row) => row.localityName === 'Dân Tiến',
+  );
   if (!plan) return fail('the demo plan of Dân Tiến is missing');
   const period = (await services.reporting.listPeriods(context, plan.id)).find((row) => row.key === '2026');
   if (!period) return fail('the 2026 period of the Dân Tiến plan is missing');

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { TextLimits } from '../validations';
-import { INT4_MAX, refuseEmptyPatch, zId, zIsoDate, zString, zText } from './common.schemas';
+import {
+  INT4_MAX,
+  refuseEmptyPatch,
+  zId,
+  zIsoDate,
+  zPageQuery,
+  zSearchText,
+  zString,
+  zText,
+} from './common.schemas';
 
 export const ROLE_NAMES = [
   'system_admin',
@@ -98,7 +107,13 @@ export const ZResetPasswordRequest = z.object({
   password: zString('Mật khẩu').max(200, { error: 'Mật khẩu dài quá 200 ký tự' }),
 });
 
-export const ZListUsersQuery = z.object({ localityId: zId('Địa phương').optional() });
+/** GET /users: the accounts the caller manages, a page at a time, found by name, user name or e-mail (without diacritics). */
+export const ZListUsersQuery = z.object({
+  q: zSearchText(),
+  localityId: zId('Địa phương').optional(),
+  ...zPageQuery,
+});
+export type TListUsersQuery = z.infer<typeof ZListUsersQuery>;
 
 export const ZAuditEvent = z.object({
   id: z.uuid(),

@@ -126,6 +126,46 @@ export const ZSearchQuery = z.object({
   q: zSearchText(),
 });
 
+/** The page size of the paged lists (localities, plans, users): 50 unless asked, at most 200. */
+export const PageLimits = { default: 50, max: 200 } as const;
+
+/**
+ * `limit` and `offset` of a paged list, from the query string. A value outside the bounds is refused
+ * with a message, never cut down to the maximum.
+ */
+export const zPageQuery = {
+  limit: z.coerce
+    .number({ error: 'Số dòng mỗi trang phải là một số' })
+    .int({ error: 'Số dòng mỗi trang phải là số nguyên' })
+    .min(1, { error: `Số dòng mỗi trang từ 1 đến ${PageLimits.max}` })
+    .max(PageLimits.max, { error: `Số dòng mỗi trang từ 1 đến ${PageLimits.max}` })
+    .default(PageLimits.default),
+  offset: z.coerce
+    .number({ error: 'Vị trí bắt đầu phải là một số' })
+    .int({ error: 'Vị trí bắt đầu phải là số nguyên' })
+    .min(0, { error: 'Vị trí bắt đầu không được âm' })
+    .max(INT4_MAX, { error: 'Vị trí bắt đầu quá lớn' })
+    .default(0),
+};
+
+/** Which rows of a paged list were asked for. */
+export type TPageRequest = { limit: number; offset: number };
+
+/** How many rows the list holds in all (what the caller may see), and which part this answer is. */
+export const ZPagination = z.object({
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type TPagination = z.infer<typeof ZPagination>;
+
+/** The `{ data: [...], pagination }` answer of a paged list. */
+export const pageOf = <T extends z.ZodType>(schema: T) =>
+  z.object({ data: z.array(schema), pagination: ZPagination });
+
+/** A page of rows with its pagination, as the web app reads it. */
+export type TPage<T> = { data: T[]; pagination: TPagination };
+
 /** The error body every failing request returns. */
 export const ZErrorResponse = z.object({
   ok: z.literal(false),

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { TextLimits } from '../validations';
-import { refuseEmptyPatch, zId, zIsoDate, zOptionalText, zText } from './common.schemas';
+import {
+  refuseEmptyPatch,
+  zId,
+  zIsoDate,
+  zOptionalText,
+  zPageQuery,
+  zSearchText,
+  zString,
+  zText,
+} from './common.schemas';
 
 export const LOCALITY_LEVELS = ['nation', 'province', 'commune'] as const;
 
@@ -31,10 +40,24 @@ export const ZCreateLocalityRequest = z.object({
 });
 export type TCreateLocalityRequest = z.infer<typeof ZCreateLocalityRequest>;
 
+/**
+ * GET /localities: the localities the caller may see, a page at a time. `q` finds a locality by its name
+ * (without diacritics, any case; its kind too: "phuong thanh dong") or by the start of its official code.
+ */
 export const ZListLocalitiesQuery = z.object({
+  q: zSearchText(),
   parentId: zId('Địa phương cấp trên').optional(),
-  level: z.enum(LOCALITY_LEVELS).optional(),
+  level: z
+    .enum(LOCALITY_LEVELS, { error: 'Cấp địa phương phải là nation, province hoặc commune' })
+    .optional(),
+  /** tỉnh, thành phố, xã, phường, đặc khu (as stored). */
+  kind: zString('Loại địa phương')
+    .max(TextLimits.short, { error: `Loại địa phương dài quá ${TextLimits.short} ký tự` })
+    .transform((value) => value.normalize('NFC').trim())
+    .optional(),
+  ...zPageQuery,
 });
+export type TListLocalitiesQuery = z.infer<typeof ZListLocalitiesQuery>;
 
 export const ZUnit = z.object({
   id: z.uuid(),

@@ -5,6 +5,7 @@ import {
   zId,
   zIsoDate,
   zOptionalText,
+  zPageQuery,
   zSearchText,
   zString,
   zText,
@@ -117,7 +118,10 @@ export type TCreatePlanRequest = z.infer<typeof ZCreatePlanRequest>;
 export const ZUpdatePlanRequest = z.object(planFields).partial().superRefine(refuseEmptyPatch);
 export type TUpdatePlanRequest = z.infer<typeof ZUpdatePlanRequest>;
 
+/** GET /plans: the plans the caller may see, a page at a time, found by number, issuer or title (without diacritics). */
 export const ZListPlansQuery = z.object({
   q: zSearchText(),
   localityId: zId('Địa phương').optional(),
+  ...zPageQuery,
 });
+export type TListPlansQuery = z.infer<typeof ZListPlansQuery>;

@@ -366,10 +366,15 @@ export const appUser = pgTable(
     /** Demo accounts are refused when the server runs in production mode. */
     isDemo: boolean('is_demo').notNull().default(false),
     isDisabled: boolean('is_disabled').notNull().default(false),
+    /** Display name, user name and e-mail folded (shared/accounts.ts `userSearchText`), for the user list's search. */
+    searchText: searchText(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('app_user_username_key').on(t.username)],
+  (t) => [
+    uniqueIndex('app_user_username_key').on(t.username),
+    index('app_user_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+  ],
 );
 
 /** A role held in a locality (covering its subtree), optionally tied to one unit (unit officers). */

@@ -179,11 +179,21 @@ describe(`kill -9 under concurrent writes (${kind})`, () => {
     // The restart finds the dead server's lock (PGlite) and takes it over.
     const second = await startServer();
     const again = await signIn(second.baseUrl);
-    const response = await fetch(`${second.baseUrl}/api/v1/localities?level=province`, { headers: again });
-    expect(response.status).toBe(200);
-    const stored = new Set(
-      ((await response.json()) as { data: Array<{ code: string }> }).data.map((row) => row.code),
-    );
+    // Every province whose code starts with K (the ones written above), page by page.
+    const stored = new Set<string>();
+    for (let offset = 0; ; offset += 200) {
+      const response = await fetch(
+        `${second.baseUrl}/api/v1/localities?level=province&q=K&limit=200&offset=${offset}`,
+        { headers: again },
+      );
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as {
+        data: Array<{ code: string }>;
+        pagination: { total: number };
+      };
+      for (const row of page.data) stored.add(row.code);
+      if (offset + 200 >= page.pagination.total) break;
+    }
     expect(acknowledged.filter((code) => !stored.has(code))).toEqual([]);
 
     const stopped = new Promise((resolve) => second.child.once('exit', resolve));

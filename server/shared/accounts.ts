@@ -3,6 +3,7 @@
  * both signing in and account management make (an account's fields, ending its sessions). The user
  * module owns creating accounts and role assignments; auth owns the sessions themselves.
  */
+import { toSearchText } from '@core/domain/text';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { appUser, roleAssignment, session } from '../db/schema';
@@ -19,11 +20,21 @@ export const findUserByUsername = async (
 ): Promise<UserRow | undefined> =>
   (await executor.select().from(appUser).where(eq(appUser.username, username)))[0];
 
+/** What the user list's search finds an account by: display name, user name and e-mail, folded. */
+export const userSearchText = (user: Pick<UserRow, 'displayName' | 'username' | 'email'>): string =>
+  toSearchText(user.displayName, user.username, user.email);
+
+/** Changes an account's fields; a new name, user name or e-mail is written into its search text too. */
 export const updateUser = async (
   executor: Executor,
   id: string,
-  values: Partial<Omit<UserRow, 'id' | 'createdAt'>>,
-): Promise<UserRow> => (await executor.update(appUser).set(values).where(eq(appUser.id, id)).returning())[0]!;
+  values: Partial<Omit<UserRow, 'id' | 'createdAt' | 'searchText'>>,
+): Promise<UserRow> => {
+  const after = (await executor.update(appUser).set(values).where(eq(appUser.id, id)).returning())[0]!;
+  const searchText = userSearchText(after);
+  if (searchText === after.searchText) return after;
+  return (await executor.update(appUser).set({ searchText }).where(eq(appUser.id, id)).returning())[0]!;
+};
 
 export const listAssignmentsOfUsers = async (
   executor: Executor,

@@ -1,7 +1,7 @@
 /** Builds test data through the real API, so every fixture passes the same validation as user input. */
 import { count } from 'drizzle-orm';
 import * as schema from '../db/schema';
-import type { TestApp } from './test-app';
+import type { Client, TestApp } from './test-app';
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -26,6 +26,36 @@ export const buildLocality = async (t: TestApp, overrides: Record<string, unknow
   });
   if (commune.status !== 201) throw new Error(`buildLocality: ${JSON.stringify(commune.body)}`);
   return commune.body.data as { id: string; name: string; parentId: string };
+};
+
+type LocalityListRow = { id: string; code: string; name: string; level: string };
+
+/**
+ * The locality of that exact name among those the client may see, found through the list's search as a
+ * person would find it (GET /localities?q=…). Throws when no locality, or more than one, has that name.
+ */
+export const localityIdByName = async (client: Client, name: string): Promise<string> => {
+  const response = await client.call('GET', `/api/v1/localities?q=${encodeURIComponent(name)}&limit=200`);
+  if (response.status !== 200) throw new Error(`localityIdByName: ${JSON.stringify(response.body)}`);
+  const matches = (response.body.data as LocalityListRow[]).filter((row) => row.name === name);
+  if (matches.length !== 1) throw new Error(`localityIdByName: ${matches.length} localities named ${name}`);
+  return matches[0]!.id;
+};
+
+/** The ids of the localities of those exact names (each as `localityIdByName` finds it). */
+export const localityIdsByName = async (client: Client, names: string[]): Promise<Map<string, string>> => {
+  const ids = new Map<string, string>();
+  for (const name of names) ids.set(name, await localityIdByName(client, name));
+  return ids;
+};
+
+/** The locality of that official code among those the client may see (GET /localities?q=code). */
+export const localityIdByCode = async (client: Client, code: string): Promise<string> => {
+  const response = await client.call('GET', `/api/v1/localities?q=${encodeURIComponent(code)}&limit=200`);
+  if (response.status !== 200) throw new Error(`localityIdByCode: ${JSON.stringify(response.body)}`);
+  const row = (response.body.data as LocalityListRow[]).find((candidate) => candidate.code === code);
+  if (!row) throw new Error(`localityIdByCode: no locality ${code}`);
+  return row.id;
 };
 
 export const buildUnit = async (t: TestApp, localityId: string, name = `Phòng Thử ${next()}`) => {

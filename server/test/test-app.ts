@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ZCreateLocalityRequest } from '@core/schemas/locality.schemas';
+import { ZCreateLocalityRequest, ZListLocalitiesQuery } from '@core/schemas/locality.schemas';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type AppDeps, createApp } from '../app';
 import type { Clock } from '../clock';
@@ -136,8 +136,11 @@ export const buildTestApp = async (
   if (options.demo) {
     await loadDemoDataIfEmpty(handle.db, fixedClock);
     rootLocalityId = (
-      await createLocalityService({ db: handle.db, clock: fixedClock }).list(context, { level: 'nation' })
-    )[0]!.id;
+      await createLocalityService({ db: handle.db, clock: fixedClock }).list(
+        context,
+        ZListLocalitiesQuery.parse({ level: 'nation' }),
+      )
+    ).rows[0]!.id;
   } else {
     const root = await createLocalityService({ db: handle.db, clock: fixedClock }).create(
       context,

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKey } from '../../db/schema';
+import { localityIdByCode } from '../../test/factories';
 import { buildTestApp, type Client, FAKE_PDF_CONVERTER, type TestApp } from '../../test/test-app';
 
 type Key = { key: { id: string; prefix: string }; token: string };
@@ -57,13 +58,12 @@ describe('API keys of integrations', () => {
 
   beforeAll(async () => {
     t = await buildTestApp({ demo: true, pdf: FAKE_PDF_CONVERTER });
-    const rows = (await t.call('GET', '/api/v1/localities')).body.data as Array<{ id: string; code: string }>;
-    const idOf = (code: string) => rows.find((row) => row.code === code)!.id;
+    const idOf = (code: string) => localityIdByCode(t, code);
     Object.assign(locality, {
-      haiPhong: idOf('31'),
-      thanhDong: idOf('10507'),
-      thaiNguyen: idOf('19'),
-      danTien: idOf('05755'),
+      haiPhong: await idOf('31'),
+      thanhDong: await idOf('10507'),
+      thaiNguyen: await idOf('19'),
+      danTien: await idOf('05755'),
     });
     period.thanhDong = await approveCurrent('Thành Đông');
     period.danTien = await approveCurrent('Dân Tiến');

@@ -4,6 +4,7 @@
  * Demo data: Thành Đông is a ward of Hải Phòng (haiphong.admin); Thái Nguyên is another province.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localityIdsByName } from '../../test/factories';
 import { buildTestApp, type Client, fixedClock, TEST_PASSWORD, type TestApp } from '../../test/test-app';
 import { systemActor } from '../auth/access';
 import { createUserService } from '../user/user.service';
@@ -14,9 +15,8 @@ describe('origin of changes in the audit trail', () => {
 
   beforeAll(async () => {
     t = await buildTestApp({ demo: true });
-    const localities: Array<{ id: string; name: string }> = (await t.call('GET', '/api/v1/localities')).body
-      .data;
-    const idOf = (name: string) => localities.find((row) => row.name === name)!.id;
+    const localityIds = await localityIdsByName(t, ['Thái Nguyên', 'Thành Đông']);
+    const idOf = (name: string) => localityIds.get(name)!;
     // Administers another province and inspects Thành Đông: reads its trail, but is not its administrator.
     await createUserService({ db: t.handle.db, clock: fixedClock }).create(
       { actor: systemActor('test setup'), ip: null, userAgent: null },

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_ROUTES } from '../../app';
+import { localityIdsByName } from '../../test/factories';
 import {
   buildTestApp,
   type CallResult,
@@ -1062,9 +1063,8 @@ describe('authorization matrix', () => {
     t = await buildTestApp({ demo: true, pdf: FAKE_PDF_CONVERTER });
     for (const [actor, username] of Object.entries(ACTORS))
       clients[actor as ActorName] = await t.signIn(username);
-    const localities: Array<{ id: string; name: string }> = (await t.call('GET', '/api/v1/localities')).body
-      .data;
-    const idOf = (name: string) => localities.find((row) => row.name === name)!.id;
+    const localityIds = await localityIdsByName(t, ['Thành Đông', 'Dân Tiến', 'Hải Phòng', 'Thái Nguyên']);
+    const idOf = (name: string) => localityIds.get(name)!;
     const plans: Array<{ id: string; localityName: string }> = (await t.call('GET', '/api/v1/plans')).body
       .data;
     const unitsOf = async (localityId: string): Promise<Array<{ id: string; name: string }>> =>
@@ -1177,9 +1177,8 @@ describe('authorization matrix: users with roles in several scopes', () => {
 
   beforeAll(async () => {
     t = await buildTestApp({ demo: true });
-    const localities: Array<{ id: string; name: string }> = (await t.call('GET', '/api/v1/localities')).body
-      .data;
-    const idOf = (name: string) => localities.find((row) => row.name === name)!.id;
+    const localityIds = await localityIdsByName(t, ['Thành Đông', 'Dân Tiến', 'Hải Phòng', 'Thái Nguyên']);
+    const idOf = (name: string) => localityIds.get(name)!;
     const [thanhDong, danTien, haiPhong] = [idOf('Thành Đông'), idOf('Dân Tiến'), idOf('Hải Phòng')];
     rolesOf.inScope = [
       { role: 'inspector', localityId: thanhDong },

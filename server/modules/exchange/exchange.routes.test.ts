@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBMISSION_HEADER_ROW, SUBMISSION_SHEET } from '../../documents/export/excel-submission';
 import type { PdfConverter } from '../../documents/export/pdf-converter';
 import { AppError } from '../../errors';
+import { localityIdByCode } from '../../test/factories';
 import {
   buildTestApp,
   type Client,
@@ -41,15 +42,7 @@ const NO_PDF: PdfConverter = {
 type Indicator = { id: string; code: string | null; name: string; catalogCode: string | null };
 
 const addUser = async (t: TestApp, username: string, role: Role, localityCode: string) => {
-  const localities = (await t.call('GET', '/api/v1/localities?level=province')).body.data as Array<{
-    id: string;
-    code: string;
-  }>;
-  const localityId =
-    localities.find((row) => row.code === localityCode)?.id ??
-    ((await t.call('GET', '/api/v1/localities')).body.data as Array<{ id: string; code: string }>).find(
-      (row) => row.code === localityCode,
-    )!.id;
+  const localityId = await localityIdByCode(t, localityCode);
   await createUserService({ db: t.handle.db, clock: fixedClock }).create(
     { actor: systemActor('test setup'), ip: null, userAgent: null },
     {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJob } from '../../db/schema';
 import { buildPlanDocx } from '../../documents/import/test-documents';
 import { findUserByUsername } from '../../shared/accounts';
+import { localityIdByName } from '../../test/factories';
 import { buildTestApp, type Client, fixedClock, type TestApp } from '../../test/test-app';
 import { loadActor } from '../auth/auth.service';
 import { createCatalogService } from '../catalog/catalog.service';
@@ -113,10 +114,8 @@ describe('import jobs', () => {
   });
 
   it('should record the chosen locality, and answer 404 for a locality out of scope', async () => {
-    const localities: Array<{ id: string; name: string }> = (await t.call('GET', '/api/v1/localities')).body
-      .data;
-    const thanhDong = localities.find((row) => row.name === 'Thành Đông')!.id;
-    const danTien = localities.find((row) => row.name === 'Dân Tiến')!.id;
+    const thanhDong = await localityIdByName(t, 'Thành Đông');
+    const danTien = await localityIdByName(t, 'Dân Tiến');
 
     const own = await upload(t, officer, docx, 'a.docx', `?localityId=${thanhDong}`);
     const other = await upload(t, officer, docx, 'a.docx', `?localityId=${danTien}`);

@@ -4,6 +4,7 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicator, indicatorTarget, plan, task, unit } from '../../db/schema';
 import { importPlanFromText } from '../../documents/import/import-plan';
+import { localityIdByName } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/test-app';
 import { unitNamesOfDraft } from './plan-draft';
 
@@ -65,11 +66,9 @@ describe('POST /api/v1/plans/from-draft', () => {
   beforeAll(async () => {
     t = await buildTestApp({ demo: true });
     draft = importPlanFromText(readFileSync(SEED_002), '002_fd7da9144eb7c425.txt');
-    const localities: Array<{ id: string; name: string }> = (await t.call('GET', '/api/v1/localities')).body
-      .data;
-    haiPhong = localities.find((row) => row.name === 'Hải Phòng')!.id;
-    thanhDong = localities.find((row) => row.name === 'Thành Đông')!.id;
-    danTien = localities.find((row) => row.name === 'Dân Tiến')!.id;
+    haiPhong = await localityIdByName(t, 'Hải Phòng');
+    thanhDong = await localityIdByName(t, 'Thành Đông');
+    danTien = await localityIdByName(t, 'Dân Tiến');
   });
   afterAll(() => t.close());
 

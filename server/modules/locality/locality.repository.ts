@@ -1,21 +1,80 @@
-import { toSearchText } from '@core/domain/text';
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { foldTokens, toSearchText } from '@core/domain/text';
+import type { TPageRequest } from '@core/schemas/common.schemas';
+import { and, asc, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { locality } from '../../db/schema';
 import type { LocalityRow } from '../../shared/localities';
+import { escapeLike, likeToken } from '../../shared/text-search';
 
-export const listLocalities = (
+export type LocalityFilter = {
+  /** Name (and kind) words without diacritics, or the start of an official code. */
+  query?: string;
+  parentId?: string;
+  level?: LocalityRow['level'];
+  kind?: string;
+  /** The localities the reader may see; null: every one. */
+  visibleIds: string[] | null;
+};
+
+/** The kinds stored (xã, phường, tỉnh, …): few, so a query word is matched against them here. */
+const storedKinds = async (executor: Executor): Promise<string[]> =>
+  (await executor.selectDistinct({ kind: locality.kind }).from(locality)).map((row) => row.kind);
+
+/**
+ * The search condition: every folded word of the query starts a word of the name or of the kind
+ * ("phuong thanh dong" finds Phường Thành Đông), or the query starts the official code ("10507").
+ */
+const searchCondition = async (executor: Executor, query: string): Promise<SQL | undefined> => {
+  const tokens = foldTokens(query);
+  const code = query.trim().toLowerCase();
+  if (tokens.length === 0 && !code) return undefined;
+  const kinds = tokens.length > 0 ? await storedKinds(executor) : [];
+  const byWords = tokens.length
+    ? and(
+        ...tokens.map((token) => {
+          const kindsWithWord = kinds.filter((kind) => toSearchText(kind).includes(` ${token}`));
+          return kindsWithWord.length
+            ? or(likeToken(locality.searchText, token), inArray(locality.kind, kindsWithWord))
+            : likeToken(locality.searchText, token);
+        }),
+      )
+    : undefined;
+  const byCode = code ? sql`lower(${locality.code}) like ${`${escapeLike(code)}%`}` : undefined;
+  return or(byWords, byCode);
+};
+
+/** Nation, provinces, communes: the levels in the order lists show them. */
+const levelRank = sql`case ${locality.level} when 'nation' then 0 when 'province' then 1 else 2 end`;
+
+/**
+ * One page of the localities matching the filter, level by level, then by name without diacritics
+ * (then name, then id: a stable order), with how many match in all. Filtering, counting and paging
+ * are done by the database.
+ */
+export const listLocalities = async (
   executor: Executor,
-  filter: { parentId?: string; level?: LocalityRow['level'] },
-): Promise<LocalityRow[]> => {
-  const conditions: SQL[] = [];
+  filter: LocalityFilter,
+  page: TPageRequest,
+): Promise<{ rows: LocalityRow[]; total: number }> => {
+  if (filter.visibleIds?.length === 0) return { rows: [], total: 0 };
+  const conditions: Array<SQL | undefined> = [];
+  if (filter.visibleIds) conditions.push(inArray(locality.id, filter.visibleIds));
   if (filter.parentId) conditions.push(eq(locality.parentId, filter.parentId));
   if (filter.level) conditions.push(eq(locality.level, filter.level));
-  return executor
+  if (filter.kind) conditions.push(eq(locality.kind, filter.kind));
+  if (filter.query) conditions.push(await searchCondition(executor, filter.query));
+  const where = and(...conditions);
+  const [counted] = await executor.select({ total: count() }).from(locality).where(where);
+  const total = Number(counted?.total ?? 0);
+  if (total === 0 || page.offset >= total) return { rows: [], total };
+  const rows = await executor
     .select()
     .from(locality)
-    .where(and(...conditions))
-    .orderBy(asc(locality.level), asc(locality.name));
+    .where(where)
+    .orderBy(levelRank, asc(locality.searchText), asc(locality.name), asc(locality.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  return { rows, total };
 };
 
 export const insertLocality = async (

@@ -1,6 +1,5 @@
-import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
+import { dataOf, pageOf, ZIdParams } from '@core/schemas/common.schemas';
 import { ZCreateLocalityRequest, ZListLocalitiesQuery, ZLocality } from '@core/schemas/locality.schemas';
-import { z } from 'zod';
 import { defineRoute } from '../../http/route';
 import { presentLocality } from './locality.presenter';
 
@@ -11,14 +10,20 @@ export const localityRoutes = [
     method: 'GET',
     path: '/api/v1/localities',
     operationId: 'listLocalities',
-    summary: 'Danh sách địa phương (lọc theo cấp trên hoặc cấp)',
+    summary: 'Danh sách địa phương theo trang (tìm không dấu theo tên hoặc mã; lọc theo cấp trên, cấp, loại)',
     tags,
     permission: 'locality:read',
-    schema: { query: ZListLocalitiesQuery, response: { 200: dataOf(z.array(ZLocality)) } },
-    handler: async ({ query, meta }, { services }) => ({
-      status: 200,
-      body: { data: (await services.locality.list(meta, query)).map(presentLocality) },
-    }),
+    schema: { query: ZListLocalitiesQuery, response: { 200: pageOf(ZLocality) } },
+    handler: async ({ query, meta }, { services }) => {
+      const { rows, total } = await services.locality.list(meta, query);
+      return {
+        status: 200,
+        body: {
+          data: rows.map(presentLocality),
+          pagination: { total, limit: query.limit, offset: query.offset },
+        },
+      };
+    },
   }),
   defineRoute({
     method: 'GET',

@@ -1,4 +1,4 @@
-import type { TCreateLocalityRequest } from '@core/schemas/locality.schemas';
+import type { TCreateLocalityRequest, TListLocalitiesQuery } from '@core/schemas/locality.schemas';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
@@ -13,16 +13,22 @@ import { insertLocality, listLocalities } from './locality.repository';
 type LocalityServiceDeps = { db: Database; clock: Clock };
 
 export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
-  /** Lists the localities the actor may see (their subtrees and the ancestors of their own), optionally the children of one. */
-  const list = async (
-    context: RequestContext,
-    filter: { parentId?: string; level?: LocalityRow['level'] },
-  ) => {
-    const rows = await listLocalities(db, filter);
+  /**
+   * One page of the localities the actor may see (their subtrees and the ancestors of their own),
+   * optionally the children of one, of one level or kind, or those a search finds; `total` counts
+   * only what the actor may see.
+   */
+  const list = async (context: RequestContext, query: TListLocalitiesQuery) => {
     const readable = await readableLocalityIds(db, context.actor);
-    if (readable === null) return rows;
-    const visible = new Set([...readable, ...(await ancestorLocalityIds(db, context.actor))]);
-    return rows.filter((row) => visible.has(row.id));
+    const visibleIds =
+      readable === null
+        ? null
+        : [...new Set([...readable, ...(await ancestorLocalityIds(db, context.actor))])];
+    return listLocalities(
+      db,
+      { query: query.q, parentId: query.parentId, level: query.level, kind: query.kind, visibleIds },
+      { limit: query.limit, offset: query.offset },
+    );
   };
 
   /** @throws AppError LOCALITY_NOT_FOUND, also when the locality is outside the actor's scope */

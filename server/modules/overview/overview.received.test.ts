@@ -201,7 +201,7 @@ describe('GET /api/v1/localities/:id/overview with packages received from commun
   beforeAll(async () => {
     t = await buildTestApp({ demo: true });
     provinceUser = await t.signIn('haiphong.thanhtra');
-    const localities = (await t.call('GET', '/api/v1/localities')).body.data as Array<{
+    const localities = (await t.call('GET', '/api/v1/localities?level=province')).body.data as Array<{
       id: string;
       name: string;
     }>;

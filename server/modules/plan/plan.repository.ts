@@ -1,5 +1,6 @@
 import { toSearchText } from '@core/domain/text';
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { TPageRequest } from '@core/schemas/common.schemas';
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import {
@@ -23,17 +24,31 @@ type PlanValues = Omit<typeof plan.$inferInsert, 'id' | 'searchText' | 'createdA
 const searchTextOf = (values: { number?: string | null; title: string; issuer: string }) =>
   toSearchText(values.number, values.issuer, values.title);
 
-export const listPlanSummaries = async (
-  executor: Executor,
-  filter: { id?: string; query?: string; localityId?: string; localityIds?: string[] },
-): Promise<PlanSummaryRow[]> => {
-  if (filter.localityIds?.length === 0) return [];
+const planConditions = (filter: {
+  id?: string;
+  query?: string;
+  localityId?: string;
+  localityIds?: string[];
+}): SQL | undefined => {
   const conditions: Array<SQL | undefined> = [];
   if (filter.localityIds) conditions.push(inArray(plan.localityId, filter.localityIds));
   if (filter.id) conditions.push(eq(plan.id, filter.id));
   if (filter.localityId) conditions.push(eq(plan.localityId, filter.localityId));
   if (filter.query) conditions.push(likeAllTokens(plan.searchText, filter.query));
-  const rows = await executor
+  return and(...conditions);
+};
+
+/**
+ * Plans with their locality's name and counts, newest first (then by title, then id: a stable order);
+ * one page of them when `page` is given.
+ */
+export const listPlanSummaries = async (
+  executor: Executor,
+  filter: { id?: string; query?: string; localityId?: string; localityIds?: string[] },
+  page?: TPageRequest,
+): Promise<PlanSummaryRow[]> => {
+  if (filter.localityIds?.length === 0) return [];
+  const query = executor
     .select({
       plan,
       localityName: locality.name,
@@ -42,14 +57,26 @@ export const listPlanSummaries = async (
     })
     .from(plan)
     .innerJoin(locality, eq(locality.id, plan.localityId))
-    .where(and(...conditions))
-    .orderBy(desc(plan.issuedDate), asc(plan.title));
+    .where(planConditions(filter))
+    .orderBy(desc(plan.issuedDate), asc(plan.title), asc(plan.id))
+    .$dynamic();
+  const rows = await (page ? query.limit(page.limit).offset(page.offset) : query);
   return rows.map((row) => ({
     ...row.plan,
     localityName: row.localityName,
     indicatorCount: Number(row.indicatorCount),
     taskCount: Number(row.taskCount),
   }));
+};
+
+/** How many plans match the filter (what a paged list reports as its total). */
+export const countPlans = async (
+  executor: Executor,
+  filter: { query?: string; localityId?: string; localityIds?: string[] },
+): Promise<number> => {
+  if (filter.localityIds?.length === 0) return 0;
+  const [row] = await executor.select({ total: count() }).from(plan).where(planConditions(filter));
+  return Number(row?.total ?? 0);
 };
 
 export const findPlansByIds = async (executor: Executor, ids: string[]): Promise<PlanRow[]> =>

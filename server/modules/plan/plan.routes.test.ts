@@ -7,6 +7,7 @@ import {
   buildPlan,
   buildTask,
   buildUnit,
+  buildUser,
   countAllRows,
 } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/test-app';
@@ -154,6 +155,79 @@ describe('plan routes', () => {
       const response = await t.call('GET', '/api/v1/plans?localityId=xyz');
       expect(response.status).toBe(400);
       expect(response.body.message).toBe('Địa phương: chưa được chọn hoặc lựa chọn không có trong danh sách');
+    });
+  });
+
+  describe('GET /api/v1/plans, a page at a time', () => {
+    let own: string;
+    let ownPlans: string[];
+    const idsOf = (body: { data: Array<{ id: string }> }) => body.data.map((row) => row.id);
+
+    beforeAll(async () => {
+      own = (await buildLocality(t)).id;
+      ownPlans = [];
+      for (const word of ['một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy'])
+        ownPlans.push((await buildPlan(t, own, { title: `Kế hoạch phân trang ${word}` })).id);
+    });
+
+    it('should page through the plans in a stable order and say how many there are', async () => {
+      const pages: string[][] = [];
+      for (const offset of [0, 3, 6]) {
+        const response = await t.call('GET', `/api/v1/plans?localityId=${own}&limit=3&offset=${offset}`);
+        expect(response.status).toBe(200);
+        expect(response.body.pagination).toEqual({ total: 7, limit: 3, offset });
+        pages.push(idsOf(response.body));
+      }
+      expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
+      expect(new Set(pages.flat()).size).toBe(7);
+      expect([...pages.flat()].sort()).toEqual([...ownPlans].sort());
+      const whole = await t.call('GET', `/api/v1/plans?localityId=${own}&limit=200`);
+      expect(idsOf(whole.body)).toEqual(pages.flat());
+      const beyond = await t.call('GET', `/api/v1/plans?localityId=${own}&offset=7`);
+      expect(beyond.body).toEqual({ data: [], pagination: { total: 7, limit: 50, offset: 7 } });
+    });
+
+    it('should search without diacritics and count only what it finds', async () => {
+      const found = await t.call('GET', `/api/v1/plans?q=${encodeURIComponent('PHAN TRANG Bon')}`);
+      expect(idsOf(found.body)).toEqual([ownPlans[3]]);
+      expect(found.body.pagination.total).toBe(1);
+      const all = await t.call('GET', `/api/v1/plans?q=${encodeURIComponent('phân trang')}&limit=2`);
+      expect(all.body.data).toHaveLength(2);
+      expect(all.body.pagination.total).toBe(7);
+      // A % typed is searched for as such, not as a LIKE wildcard that would match every plan.
+      for (const typed of ['%', 'phân trang %', '100%'])
+        expect(
+          (await t.call('GET', `/api/v1/plans?q=${encodeURIComponent(typed)}`)).body.pagination.total,
+        ).toBe(0);
+    });
+
+    it('should refuse a page size above 200, or one that is not a number, in Vietnamese', async () => {
+      const cases = [
+        ['limit=201', 'Số dòng mỗi trang từ 1 đến 200'],
+        ['limit=0', 'Số dòng mỗi trang từ 1 đến 200'],
+        ['limit=abc', 'Số dòng mỗi trang phải là một số'],
+        ['limit=2.5', 'Số dòng mỗi trang phải là số nguyên'],
+        ['offset=-1', 'Vị trí bắt đầu không được âm'],
+      ];
+      for (const [query, message] of cases) {
+        const response = await t.call('GET', `/api/v1/plans?${query}`);
+        expect(response.status, query).toBe(400);
+        expect(response.body.message, query).toBe(message);
+      }
+    });
+
+    it('should show a user of another locality neither those plans nor their count, through search either', async () => {
+      const other = (await buildLocality(t)).id;
+      const otherPlan = (await buildPlan(t, other, { title: 'Kế hoạch phân trang của xã khác' })).id;
+      const { client } = await buildUser(t, { role: 'leader', localityId: other });
+      const searched = await client.call('GET', `/api/v1/plans?q=${encodeURIComponent('phan trang')}`);
+      expect(idsOf(searched.body)).toEqual([otherPlan]);
+      expect(searched.body.pagination.total).toBe(1);
+      const asked = await client.call('GET', `/api/v1/plans?localityId=${own}`);
+      expect(asked.body).toEqual({ data: [], pagination: { total: 0, limit: 50, offset: 0 } });
+      const everything = await client.call('GET', '/api/v1/plans?limit=200');
+      expect(idsOf(everything.body)).toEqual([otherPlan]);
+      expect(everything.body.pagination.total).toBe(1);
     });
   });
 

@@ -1,4 +1,4 @@
-import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
+import { dataOf, pageOf, ZIdParams } from '@core/schemas/common.schemas';
 import {
   ZCreatePlanRequest,
   ZListPlansQuery,
@@ -6,7 +6,6 @@ import {
   ZPlanSummary,
   ZUpdatePlanRequest,
 } from '@core/schemas/plan.schemas';
-import { z } from 'zod';
 import { defineRoute } from '../../http/route';
 import { presentPlanDetail, presentPlanSummary } from './plan.presenter';
 
@@ -17,18 +16,24 @@ export const planRoutes = [
     method: 'GET',
     path: '/api/v1/plans',
     operationId: 'listPlans',
-    summary: 'Danh sách kế hoạch (tìm không dấu theo số hiệu, cơ quan, trích yếu)',
+    summary: 'Danh sách kế hoạch theo trang (tìm không dấu theo số hiệu, cơ quan, trích yếu)',
     tags,
     permission: 'plan:read',
-    schema: { query: ZListPlansQuery, response: { 200: dataOf(z.array(ZPlanSummary)) } },
-    handler: async ({ query, meta }, { services }) => ({
-      status: 200,
-      body: {
-        data: (await services.plan.list(meta, { query: query.q, localityId: query.localityId })).map(
-          presentPlanSummary,
-        ),
-      },
-    }),
+    schema: { query: ZListPlansQuery, response: { 200: pageOf(ZPlanSummary) } },
+    handler: async ({ query, meta }, { services }) => {
+      const { rows, total } = await services.plan.list(
+        meta,
+        { query: query.q, localityId: query.localityId },
+        { limit: query.limit, offset: query.offset },
+      );
+      return {
+        status: 200,
+        body: {
+          data: rows.map(presentPlanSummary),
+          pagination: { total, limit: query.limit, offset: query.offset },
+        },
+      };
+    },
   }),
   defineRoute({
     method: 'POST',

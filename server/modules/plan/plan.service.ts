@@ -1,3 +1,4 @@
+import type { TPageRequest } from '@core/schemas/common.schemas';
 import type { TCreatePlanRequest, TUpdatePlanRequest } from '@core/schemas/plan.schemas';
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
@@ -21,6 +22,7 @@ import { assertUnitsOfLocality } from '../unit/unit.service';
 import { canEditLedItem, canEditPlan, canReadPlan } from './plan.policy';
 import type { PlanDetailData } from './plan.presenter';
 import {
+  countPlans,
   deletePlan,
   findPlansByIds,
   insertPlan,
@@ -193,13 +195,20 @@ export const createPlanService = ({ db, clock }: PlanServiceDeps) => {
       });
   };
 
-  /** Lists the plans in the actor's scope, filtered accent-insensitively by number, issuer or title. */
+  /**
+   * One page of the plans in the actor's scope, filtered accent-insensitively by number, issuer or
+   * title; `total` counts only the plans the actor may see.
+   */
   const list = async (
     context: RequestContext,
     filter: { query?: string; localityId?: string },
-  ): Promise<PlanSummaryRow[]> => {
+    page: TPageRequest,
+  ): Promise<{ rows: PlanSummaryRow[]; total: number }> => {
     const readable = await readableLocalityIds(db, context.actor);
-    return listPlanSummaries(db, { ...filter, ...(readable ? { localityIds: readable } : {}) });
+    const scoped = { ...filter, ...(readable ? { localityIds: readable } : {}) };
+    const total = await countPlans(db, scoped);
+    if (total === 0 || page.offset >= total) return { rows: [], total };
+    return { rows: await listPlanSummaries(db, scoped, page), total };
   };
 
   /** @throws AppError PLAN_NOT_FOUND, also outside the actor's scope */

@@ -6,6 +6,7 @@
  * client whose copy is current. Also the publication decision itself: leader only, in scope, audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localityIdByCode } from '../../test/factories';
 import {
   buildTestApp,
   type Client,
@@ -85,11 +86,7 @@ describe('public site (/cong-khai)', () => {
 
   beforeAll(async () => {
     t = await buildTestApp({ demo: true, pdf: FAKE_PDF_CONVERTER });
-    const localities = (await t.call('GET', '/api/v1/localities')).body.data as Array<{
-      id: string;
-      code: string;
-    }>;
-    const danTien = localities.find((row) => row.code === DAN_TIEN)!.id;
+    const danTien = await localityIdByCode(t, DAN_TIEN);
     await createUserService({ db: t.handle.db, clock: fixedClock }).create(
       { actor: systemActor('test setup'), ip: null, userAgent: null },
       {

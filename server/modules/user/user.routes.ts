@@ -6,7 +6,7 @@ import {
   ZUpdateUserRequest,
   ZUser,
 } from '@core/schemas/auth.schemas';
-import { dataOf, ZIdParams, zId } from '@core/schemas/common.schemas';
+import { dataOf, pageOf, ZIdParams, zId } from '@core/schemas/common.schemas';
 import { z } from 'zod';
 import { defineRoute } from '../../http/route';
 
@@ -17,14 +17,18 @@ export const userRoutes = [
     method: 'GET',
     path: '/api/v1/users',
     operationId: 'listUsers',
-    summary: 'Người dùng có vai trò trong địa phương (hoặc trong phạm vi quản trị)',
+    summary:
+      'Người dùng có vai trò trong địa phương (hoặc trong phạm vi quản trị), theo trang; tìm không dấu theo tên, tên đăng nhập, thư điện tử',
     tags,
     permission: 'user:read',
-    schema: { query: ZListUsersQuery, response: { 200: dataOf(z.array(ZUser)) } },
-    handler: async ({ query, meta }, { services }) => ({
-      status: 200,
-      body: { data: await services.user.list(meta, query) },
-    }),
+    schema: { query: ZListUsersQuery, response: { 200: pageOf(ZUser) } },
+    handler: async ({ query, meta }, { services }) => {
+      const { users, total } = await services.user.list(meta, query);
+      return {
+        status: 200,
+        body: { data: users, pagination: { total, limit: query.limit, offset: query.offset } },
+      };
+    },
   }),
   defineRoute({
     method: 'POST',

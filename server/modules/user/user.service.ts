@@ -1,6 +1,7 @@
 import type {
   TAddRoleRequest,
   TCreateUserRequest,
+  TListUsersQuery,
   TUpdateUserRequest,
   TUser,
 } from '@core/schemas/auth.schemas';
@@ -31,8 +32,7 @@ import {
   findAssignmentById,
   insertAssignment,
   insertUser,
-  listAllUsers,
-  listUsersWithRolesIn,
+  listUsers,
 } from './user.repository';
 
 type UserServiceDeps = { db: Database; clock: Clock };
@@ -121,22 +121,34 @@ export const createUserService = ({ db, clock }: UserServiceDeps) => {
     return user;
   };
 
-  /** Lists the users with a role in the locality (or, without one, in everything the actor administers). */
-  const list = async (context: RequestContext, filter: { localityId?: string }): Promise<TUser[]> => {
+  /**
+   * One page of the users with a role in the locality (or, without one, in everything the actor
+   * administers), found by name, user name or e-mail; `total` counts only those users.
+   */
+  const list = async (
+    context: RequestContext,
+    query: TListUsersQuery,
+  ): Promise<{ users: TUser[]; total: number }> => {
     const { actor } = context;
-    let roots: string[];
-    if (filter.localityId) {
-      const chain = await findLocalityChain(db, filter.localityId);
+    let localityIds: string[] | null;
+    if (query.localityId) {
+      const chain = await findLocalityChain(db, query.localityId);
       if (chain.length === 0 || !canManageUsersIn(actor, chain)) throw new AppError('LOCALITY_NOT_FOUND');
-      roots = [filter.localityId];
+      localityIds = await findLocalitySubtreeIds(db, [query.localityId]);
     } else if (actor.kind === 'system') {
-      return present(db, await listAllUsers(db));
+      localityIds = null;
     } else {
-      roots = actor.assignments
+      const roots = actor.assignments
         .filter((assignment) => assignment.role === 'system_admin' || assignment.role === 'locality_admin')
         .map((assignment) => assignment.localityId);
+      localityIds = await findLocalitySubtreeIds(db, roots);
     }
-    return present(db, await listUsersWithRolesIn(db, await findLocalitySubtreeIds(db, roots)));
+    const { rows, total } = await listUsers(
+      db,
+      { localityIds, query: query.q },
+      { limit: query.limit, offset: query.offset },
+    );
+    return { users: await present(db, rows), total };
   };
 
   /** @throws AppError USERNAME_TAKEN, WEAK_PASSWORD, UNKNOWN_LOCALITY, FORBIDDEN, UNIT_REQUIRED_FOR_ROLE */

@@ -9,7 +9,7 @@
  * re-authentication (the password modal) signs the same user in again and the request is sent once
  * more, so what was typed is saved. Only a visit that starts without a session goes to /login.
  */
-import type { TErrorResponse } from '@core/schemas/common.schemas';
+import type { TErrorResponse, TPage } from '@core/schemas/common.schemas';
 
 export type ApiErrorDetail = { field: string; message: string };
 
@@ -114,9 +114,8 @@ const buildUrl = (path: string, query?: RequestOptions['query']): string => {
   return search ? `${path}?${search}` : path;
 };
 
-/** Unwraps `{ data }`, or turns a failure into an ApiError (and tells the session handler when it must act). */
-const readResponse = async <T>(response: Response, path: string): Promise<T> => {
-  if (response.status === 204) return undefined as T;
+/** Reads the JSON answer, or turns a failure into an ApiError (and tells the session handler when it must act). */
+const readBody = async (response: Response, path: string): Promise<unknown> => {
   const text = await response.text();
   let parsed: unknown = null;
   if (text) {
@@ -136,7 +135,13 @@ const readResponse = async <T>(response: Response, path: string): Promise<T> => 
     }
     throw new ApiError(response.status, 'http_error', fallbackMessage(response.status));
   }
-  return (parsed as { data: T } | null)?.data as T;
+  return parsed;
+};
+
+/** Unwraps `{ data }`, or turns a failure into an ApiError. */
+const readResponse = async <T>(response: Response, path: string): Promise<T> => {
+  if (response.status === 204) return undefined as T;
+  return ((await readBody(response, path)) as { data: T } | null)?.data as T;
 };
 
 /**
@@ -147,7 +152,11 @@ const readResponse = async <T>(response: Response, path: string): Promise<T> => 
  * @returns the `data` of the response, or undefined for 204
  * @throws ApiError with the server's message and details on any non-2xx answer or network failure
  */
-export const apiRequest = async <T>(path: string, options: RequestOptions = {}): Promise<T> => {
+export const apiRequest = async <T>(path: string, options: RequestOptions = {}): Promise<T> =>
+  readResponse<T>(await send(path, options), path);
+
+/** Sends a request; a network failure becomes an ApiError (an abort stays an AbortError). */
+const send = async (path: string, options: RequestOptions): Promise<Response> => {
   const { method = 'GET', body, query, signal } = options;
   let response: Response;
   try {
@@ -168,9 +177,20 @@ export const apiRequest = async <T>(path: string, options: RequestOptions = {}):
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network_error', fallbackMessage(0));
   }
-
-  return readResponse<T>(response, path);
+  return response;
 };
+
+/**
+ * Reads one page of a paged list (GET /localities, /plans, /users): the rows and the pagination
+ * (`total`, `limit`, `offset`) the server answered with.
+ *
+ * @throws ApiError with the server's message (a page size above the limit is a 400)
+ */
+export const apiPage = async <T>(
+  path: string,
+  query?: RequestOptions['query'],
+  signal?: AbortSignal,
+): Promise<TPage<T>> => (await readBody(await send(path, { query, signal }), path)) as TPage<T>;
 
 /** The header carrying an uploaded file's name (URI-encoded, so Vietnamese names survive HTTP headers). */
 export const FILE_NAME_HEADER = 'X-File-Name';
@@ -250,6 +270,7 @@ export const apiDownload = async (path: string, fallbackName: string): Promise<v
 export const api = {
   get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
     apiRequest<T>(path, { query, signal }),
+  page: apiPage,
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body: body ?? {} }),
   put: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PUT', body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body: body ?? {} }),

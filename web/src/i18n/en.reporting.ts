@@ -204,6 +204,7 @@ export const enReporting: ReportingResources = {
     fixConsolidated: 'Fix and resend',
   },
   dashboard: {
+    allPlans: 'Showing {{shown}} of {{total}} plans — see them all on the Plans page',
     title: 'Dashboard',
     open: 'Dashboard',
     periodSelect: 'Period',

@@ -206,6 +206,7 @@ export const viReporting = {
     fixConsolidated: 'Sửa và trình lại',
   },
   dashboard: {
+    allPlans: 'Đang hiện {{shown}} trong {{total}} kế hoạch — xem tất cả ở trang Kế hoạch',
     title: 'Bảng điều hành',
     open: 'Bảng điều hành',
     periodSelect: 'Kỳ đánh giá',

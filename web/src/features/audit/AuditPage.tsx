@@ -7,14 +7,14 @@ import { LinkOutlined } from '@ant-design/icons';
 import { AUDIT_ENTITY_TYPES, type TAuditEvent } from '@core/schemas/auth.schemas';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Flex, Select, Space, Table, Tooltip, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DATE_FORMAT_VI, dayjsToIso, isoToDayjs } from '../../components/ui/dates';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { localityQueries } from '../locality/queries';
-import { localityLabel } from '../locality/useLocalityOptions';
+import { localityLabel } from '../locality/useLocalityChain';
 import { unitQueries } from '../unit/queries';
 import { AuditChanges } from './components/AuditChanges';
 import styles from './components/AuditEvents.module.css';
@@ -43,7 +43,8 @@ const AuditPage = () => {
   const from = searchParams.get('from') ?? undefined;
   const to = searchParams.get('to') ?? undefined;
   const page = Math.max(1, Number(searchParams.get('page')) || 1);
-  const people = usePersonOptions();
+  const [personSearch, setPersonSearch] = useState('');
+  const people = usePersonOptions(personSearch, actorUserId);
   // One more than a page: its presence says whether there is a next page.
   const events = useQuery(
     auditQueries.list({
@@ -58,18 +59,23 @@ const AuditPage = () => {
   const rows = (events.data ?? []).slice(0, PAGE_SIZE);
   const hasNext = (events.data?.length ?? 0) > PAGE_SIZE;
 
-  // Names for the ids in the snapshots: the localities the user sees, and the units of those in view.
-  const localities = useQuery(localityQueries.list());
+  // Names for the ids in the snapshots: the localities of the events in view and their units (one
+  // request each, never the whole list of localities).
   const localityIds = [...new Set(rows.map((event) => event.localityId).filter((id): id is string => !!id))];
   const unitLists = useQueries({ queries: localityIds.map((id) => unitQueries.byLocality(id)) });
-  const namesKey = unitLists.map((query) => query.dataUpdatedAt).join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: namesKey stands for the unit lists' contents.
+  const localityRows = useQueries({ queries: localityIds.map((id) => localityQueries.detail(id)) });
+  const namesKey = [...unitLists, ...localityRows].map((query) => query.dataUpdatedAt).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: namesKey stands for the lists' contents.
   const names = useMemo(() => {
     const units = new Map(unitLists.flatMap((list) => list.data ?? []).map((unit) => [unit.id, unit.name]));
-    const places = new Map((localities.data ?? []).map((locality) => [locality.id, localityLabel(locality)]));
+    const places = new Map(
+      localityRows.flatMap((query) =>
+        query.data ? [[query.data.id, localityLabel(query.data)] as const] : [],
+      ),
+    );
     const lookup: NameLookup = { unitName: (id) => units.get(id), localityName: (id) => places.get(id) };
     return { lookup };
-  }, [namesKey, localities.data]);
+  }, [namesKey]);
 
   const updateParams = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(searchParams);
@@ -94,11 +100,17 @@ const AuditPage = () => {
           aria-label={t('audit.person')}
           placeholder={t('audit.allPeople')}
           allowClear
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={{ filterOption: false, onSearch: setPersonSearch, searchValue: personSearch }}
           value={actorUserId}
           options={people.options}
-          loading={people.isLoading}
-          onChange={(value?: string) => updateParams({ actor: value })}
+          loading={people.isLoading || people.isSearching}
+          onChange={(value?: string) => {
+            setPersonSearch('');
+            updateParams({ actor: value });
+          }}
+          onOpenChange={(open) => {
+            if (!open) setPersonSearch('');
+          }}
           style={{ minWidth: 300 }}
         />
         <Select

@@ -13,14 +13,19 @@ import { planQueries } from '../plan/queries';
  * /dashboard — straight to the plan's dashboard when the user sees one plan and looks after no province,
  * else the province overview(s) ("Tổng quan địa bàn") and a choice of plans.
  */
+/** Plans listed here at most; more are reached through /plans. */
+const DASHBOARD_PLANS = 50;
+
 const DashboardIndexPage = () => {
   const { t } = useTranslation();
-  const plans = useQuery(planQueries.list({}));
+  // The first page of the plans (newest first); the whole list, searchable, is on /plans.
+  const plans = useQuery(planQueries.list({ limit: DASHBOARD_PLANS }));
   const overview = useOverviewLocalities();
   if (plans.isLoading || overview.isLoading) return <LoadingState />;
   if (plans.isError) return <ErrorState error={plans.error} onRetry={() => void plans.refetch()} />;
-  const list = plans.data ?? [];
-  if (list.length === 1 && list[0] && overview.localities.length === 0)
+  const list = plans.data?.data ?? [];
+  const total = plans.data?.pagination.total ?? 0;
+  if (total === 1 && list[0] && overview.localities.length === 0)
     return <Navigate to={`/plans/${list[0].id}/dashboard`} replace />;
   return (
     <Flex vertical gap={12}>
@@ -45,6 +50,9 @@ const DashboardIndexPage = () => {
               </List.Item>
             )}
           />
+        )}
+        {total > list.length && (
+          <Link to="/plans">{t('dashboard.allPlans', { shown: list.length, total })}</Link>
         )}
       </Card>
     </Flex>

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
 import { PageTitle } from '../../components/ui/PageTitle';
-import { planQueries } from '../plan/queries';
+import { PLAN_PAGE_MAX, planQueries } from '../plan/queries';
 import { reportingQueries } from '../reporting/queries';
 import { PlanSummaryCard } from './PlanSummaryCard';
 
@@ -15,10 +16,13 @@ import { PlanSummaryCard } from './PlanSummaryCard';
  */
 const LocalitySummaryPage = () => {
   const { t } = useTranslation();
-  const plans = useQuery(planQueries.list({}));
+  // A locality's plans fit one page; past that, the rest is reached through /plans (said below).
+  const plans = useQuery(planQueries.list({ limit: PLAN_PAGE_MAX }));
   const work = useQuery(reportingQueries.myWork());
   if (plans.isError) return <ErrorState error={plans.error} onRetry={() => void plans.refetch()} />;
-  const active = (plans.data ?? []).filter((plan) => plan.status === 'active');
+  const shown = plans.data?.data ?? [];
+  const total = plans.data?.pagination.total ?? 0;
+  const active = shown.filter((plan) => plan.status === 'active');
   const localities = [...new Set(active.map((plan) => plan.localityName))];
   const title =
     localities.length === 1 ? t('summary.title', { locality: localities[0] }) : t('summary.titlePlain');
@@ -41,6 +45,9 @@ const LocalitySummaryPage = () => {
           toApprove={toApprove.filter((item) => item.plan.id === plan.id)}
         />
       ))}
+      {total > shown.length && (
+        <Link to="/plans">{t('dashboard.allPlans', { shown: shown.length, total })}</Link>
+      )}
     </Flex>
   );
 };

@@ -1,14 +1,14 @@
 import { ArrowLeftOutlined, InboxOutlined } from '@ant-design/icons';
 import { IMPORT_FILE_EXTENSIONS, MAX_IMPORT_BYTES } from '@core/schemas/import.schemas';
-import { Alert, Button, Card, Flex, Form, Select, Typography, Upload } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Flex, Form, Typography, Upload } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { PageTitle } from '../../components/ui/PageTitle';
-import { hasAnyRole, hasRoleCovering, localityChain, PLAN_EDITOR_ROLES } from '../auth/roles';
-import { useCurrentUser } from '../auth/useCurrentUser';
-import { useLocalityOptions } from '../locality/useLocalityOptions';
+import { PLAN_EDITOR_ROLES } from '../auth/roles';
+import { LocalitySelect } from '../locality/LocalitySelect';
+import { useLocalityAllowed } from '../locality/useLocalityChain';
 import { useStartImportMutation } from './mutations';
 
 const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
@@ -40,18 +40,10 @@ export const checkImportFile = (
 const ImportStartPage = () => {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { user } = useCurrentUser();
-  const localityOptions = useLocalityOptions();
+  const editable = useLocalityAllowed(PLAN_EDITOR_ROLES);
   const start = useStartImportMutation();
   const [localityId, setLocalityId] = useState<string | undefined>();
   const [refusal, setRefusal] = useState<string | null>(null);
-
-  const editable = useMemo(() => {
-    if (hasAnyRole(user, ['system_admin'])) return localityOptions.options;
-    return localityOptions.options.filter((option) =>
-      hasRoleCovering(user, localityChain(localityOptions.localities, option.value), PLAN_EDITOR_ROLES),
-    );
-  }, [localityOptions.localities, localityOptions.options, user]);
 
   const send = (file: File) => {
     const problem = checkImportFile(file, t);
@@ -76,15 +68,13 @@ const ImportStartPage = () => {
       <Card>
         <Form layout="vertical" component="div">
           <Form.Item label={t('importPlan.localityOptional')} htmlFor="import-start-locality">
-            <Select
+            <LocalitySelect
               id="import-start-locality"
               allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('common.selectPlaceholder')}
               value={localityId}
-              onChange={(value?: string) => setLocalityId(value)}
-              options={editable}
-              loading={localityOptions.isLoading}
+              onChange={(value) => setLocalityId(value)}
+              allow={editable.allow}
+              loading={editable.isLoading}
               style={{ maxWidth: 360 }}
             />
           </Form.Item>

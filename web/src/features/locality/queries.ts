@@ -1,17 +1,31 @@
-/** Query keys and fetchers for localities (the province → commune tree). */
+/** Query keys and fetchers for localities (the nation → province → commune tree), a page at a time. */
+import type { TPage } from '@core/schemas/common.schemas';
 import type { LOCALITY_LEVELS, TLocality } from '@core/schemas/locality.schemas';
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
-export type LocalityFilters = { parentId?: string; level?: (typeof LOCALITY_LEVELS)[number] };
+/** What GET /localities filters on: a search (name, kind or code, without diacritics), parent, level, kind. */
+export type LocalityFilters = {
+  q?: string;
+  parentId?: string;
+  level?: (typeof LOCALITY_LEVELS)[number];
+  kind?: string;
+  limit?: number;
+  offset?: number;
+};
+
+/** The most rows one page may hold (the server refuses more): enough for the 34 provinces at once. */
+export const LOCALITY_PAGE_MAX = 200;
 
 export const localityQueries = {
   all: () => ['localities'] as const,
-  list: (filters: LocalityFilters = {}) =>
+  page: (filters: LocalityFilters = {}) =>
     queryOptions({
-      queryKey: [...localityQueries.all(), 'list', filters] as const,
-      queryFn: ({ signal }) => api.get<TLocality[]>('/api/v1/localities', filters, signal),
+      queryKey: [...localityQueries.all(), 'page', filters] as const,
+      queryFn: ({ signal }) =>
+        api.page<TLocality>('/api/v1/localities', { ...filters, q: filters.q?.trim() }, signal),
       staleTime: 5 * 60_000,
+      placeholderData: keepPreviousData,
     }),
   detail: (localityId: string) =>
     queryOptions({
@@ -20,3 +34,6 @@ export const localityQueries = {
       staleTime: 5 * 60_000,
     }),
 };
+
+/** The rows of a page, or none while it loads. */
+export const rowsOf = <T>(page: TPage<T> | undefined): T[] => page?.data ?? [];

@@ -7,13 +7,13 @@
 import type { TLocality } from '@core/schemas/locality.schemas';
 import { useQuery } from '@tanstack/react-query';
 import { useCurrentUser } from '../auth/useCurrentUser';
-import { localityQueries } from '../locality/queries';
+import { LOCALITY_PAGE_MAX, localityQueries, rowsOf } from '../locality/queries';
 
 export const useOverviewLocalities = (): { localities: TLocality[]; isLoading: boolean } => {
   const { user } = useCurrentUser();
-  const nations = useQuery(localityQueries.list({ level: 'nation' }));
-  const provinces = useQuery(localityQueries.list({ level: 'province' }));
-  const byId = new Map([...(nations.data ?? []), ...(provinces.data ?? [])].map((row) => [row.id, row]));
+  const nations = useQuery(localityQueries.page({ level: 'nation', limit: LOCALITY_PAGE_MAX }));
+  const provinces = useQuery(localityQueries.page({ level: 'province', limit: LOCALITY_PAGE_MAX }));
+  const byId = new Map([...rowsOf(nations.data), ...rowsOf(provinces.data)].map((row) => [row.id, row]));
   const nation: TLocality[] = [];
   const found = new Map<string, TLocality>();
   for (const assignment of user?.roles ?? []) {
@@ -21,7 +21,7 @@ export const useOverviewLocalities = (): { localities: TLocality[]; isLoading: b
     if (locality?.level === 'province') found.set(locality.id, locality);
     if (locality?.level === 'nation') {
       if (!nation.includes(locality)) nation.push(locality);
-      for (const row of provinces.data ?? []) found.set(row.id, row);
+      for (const row of rowsOf(provinces.data)) found.set(row.id, row);
     }
   }
   return {

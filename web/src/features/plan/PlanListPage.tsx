@@ -1,17 +1,21 @@
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Drawer, Flex, Input, Select } from 'antd';
+import { App, Button, Drawer, Flex, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { PageTitle } from '../../components/ui/PageTitle';
+import { pageNumberOf } from '../../components/ui/pageNumber';
 import { hasAnyRole, PLAN_EDITOR_ROLES } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
-import { useLocalityOptions } from '../locality/useLocalityOptions';
+import { LocalitySelect } from '../locality/LocalitySelect';
 import { PlanForm } from './components/PlanForm';
 import { PlanTable } from './components/PlanTable';
 import { planQueries } from './queries';
+
+/** Plans per page of the list (the server pages and counts them). */
+const PLANS_PAGE_SIZE = 20;
 
 /** /plans: every plan, searchable (accent-insensitive, on the server) and filterable by locality. */
 const PlanListPage = () => {
@@ -23,8 +27,15 @@ const PlanListPage = () => {
   const localityId = searchParams.get('localityId') ?? undefined;
   const [draftQuery, setDraftQuery] = useState(q);
   const [isCreating, setIsCreating] = useState(false);
-  const localityOptions = useLocalityOptions();
-  const plans = useQuery(planQueries.list({ q: q || undefined, localityId }));
+  const page = pageNumberOf(searchParams.get('page'));
+  const plans = useQuery(
+    planQueries.list({
+      q: q || undefined,
+      localityId,
+      limit: PLANS_PAGE_SIZE,
+      offset: (page - 1) * PLANS_PAGE_SIZE,
+    }),
+  );
   const { user } = useCurrentUser();
   // The standing agency and the system administrator set plans up; the server checks the locality.
   const canCreatePlans = hasAnyRole(user, PLAN_EDITOR_ROLES);
@@ -35,6 +46,8 @@ const PlanListPage = () => {
       if (value) next.set(key, value);
       else next.delete(key);
     }
+    // A new search or filter starts again from the first page.
+    if (!('page' in changes)) next.delete('page');
     setSearchParams(next, { replace: true });
   };
 
@@ -66,15 +79,12 @@ const PlanListPage = () => {
           onSearch={(value) => updateParams({ q: value.trim() || undefined })}
           style={{ maxWidth: 420 }}
         />
-        <Select
+        <LocalitySelect
           aria-label={t('plan.localityFilter')}
           allowClear
-          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('plan.allLocalities')}
           value={localityId}
-          onChange={(value?: string) => updateParams({ localityId: value })}
-          options={localityOptions.options}
-          loading={localityOptions.isLoading}
+          onChange={(value) => updateParams({ localityId: value })}
           style={{ minWidth: 240 }}
         />
       </Flex>
@@ -82,8 +92,14 @@ const PlanListPage = () => {
         <ErrorState error={plans.error} onRetry={() => void plans.refetch()} />
       ) : (
         <PlanTable
-          plans={plans.data ?? []}
-          isLoading={plans.isLoading}
+          plans={plans.data?.data ?? []}
+          isLoading={plans.isFetching}
+          paging={{
+            current: page,
+            pageSize: PLANS_PAGE_SIZE,
+            total: plans.data?.pagination.total ?? 0,
+            onChange: (next) => updateParams({ page: next > 1 ? String(next) : undefined }),
+          }}
           emptyText={q || localityId ? t('plan.emptySearch') : t('plan.empty')}
         />
       )}

@@ -1,9 +1,13 @@
 /** Query keys and fetchers for plans. Every plan key starts with `planQueries.all()`. */
 import type { TPlanDetail, TPlanSummary } from '@core/schemas/plan.schemas';
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
-export type PlanListFilters = { q?: string; localityId?: string };
+/** What GET /plans filters on: a search (number, issuer, title without diacritics), a locality, the page. */
+export type PlanListFilters = { q?: string; localityId?: string; limit?: number; offset?: number };
+
+/** The most plans one page may hold (the server refuses more). */
+export const PLAN_PAGE_MAX = 200;
 
 export const planQueries = {
   all: () => ['plans'] as const,
@@ -12,11 +16,8 @@ export const planQueries = {
     queryOptions({
       queryKey: [...planQueries.lists(), filters] as const,
       queryFn: ({ signal }) =>
-        api.get<TPlanSummary[]>(
-          '/api/v1/plans',
-          { q: filters.q?.trim(), localityId: filters.localityId },
-          signal,
-        ),
+        api.page<TPlanSummary>('/api/v1/plans', { ...filters, q: filters.q?.trim() }, signal),
+      placeholderData: keepPreviousData,
     }),
   details: () => [...planQueries.all(), 'detail'] as const,
   detail: (planId: string) =>

@@ -17,7 +17,6 @@ import {
   List,
   Modal,
   Popconfirm,
-  Select,
   Space,
   Switch,
   Table,
@@ -26,17 +25,19 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { applyServerError, clearFieldErrors, validateWithSchema } from '../../components/ui/formErrors';
 import { PageTitle } from '../../components/ui/PageTitle';
-import { ADMIN_ROLES, hasRoleCovering, localityChain, UNIT_EDITOR_ROLES } from '../auth/roles';
+import { pageNumberOf } from '../../components/ui/pageNumber';
+import { ADMIN_ROLES, hasRoleCovering, UNIT_EDITOR_ROLES } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { ApiKeysCard } from '../exchange/ApiKeysCard';
+import { LocalitySelect } from '../locality/LocalitySelect';
 import { localityQueries } from '../locality/queries';
-import { useLocalityOptions } from '../locality/useLocalityOptions';
+import { localityLabel, useLocalityChain } from '../locality/useLocalityChain';
 import { useCreateUnitMutation, useDeleteUnitMutation, useUpdateUnitMutation } from './mutations';
 import { unitQueries } from './queries';
 
@@ -258,34 +259,97 @@ const UnitsTable = ({ localityId, canEdit }: { localityId: string; canEdit: bool
   );
 };
 
+/** Localities per page of the list shown before one is chosen. */
+const LOCALITIES_PAGE_SIZE = 20;
+
+/** The localities the user may see, a page at a time, searched on the server (name, kind or code). */
+const LocalityList = () => {
+  const { t } = useTranslation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const q = searchParams.get('q') ?? '';
+  const page = pageNumberOf(searchParams.get('page'));
+  const [draftQuery, setDraftQuery] = useState(q);
+  const localities = useQuery(
+    localityQueries.page({
+      q: q || undefined,
+      limit: LOCALITIES_PAGE_SIZE,
+      offset: (page - 1) * LOCALITIES_PAGE_SIZE,
+    }),
+  );
+  const update = (changes: { q?: string; page?: number }) => {
+    const next = new URLSearchParams(searchParams);
+    if ('q' in changes) {
+      if (changes.q) next.set('q', changes.q);
+      else next.delete('q');
+    }
+    if (changes.page && changes.page > 1) next.set('page', String(changes.page));
+    else next.delete('page');
+    setSearchParams(next, { replace: true });
+  };
+  if (localities.isError)
+    return <ErrorState error={localities.error} onRetry={() => void localities.refetch()} />;
+  return (
+    <Flex vertical gap={8} style={{ maxWidth: 560 }}>
+      <Input.Search
+        aria-label={t('unit.searchLocality')}
+        placeholder={t('unit.searchLocalityPlaceholder')}
+        allowClear
+        value={draftQuery}
+        onChange={(event) => {
+          setDraftQuery(event.target.value);
+          if (!event.target.value) update({ q: undefined });
+        }}
+        onSearch={(value) => update({ q: value.trim() || undefined })}
+      />
+      <List
+        bordered
+        loading={localities.isFetching}
+        dataSource={localities.data?.data ?? []}
+        locale={{ emptyText: q ? t('locality.noMatch') : t('unit.noLocalities') }}
+        style={{ background: '#fff' }}
+        pagination={{
+          current: page,
+          pageSize: LOCALITIES_PAGE_SIZE,
+          total: localities.data?.pagination.total ?? 0,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          showTotal: (total, [from, to]) => t('common.rangeOfTotal', { from, to, total }),
+          onChange: (next) => update({ page: next }),
+        }}
+        renderItem={(locality) => (
+          <List.Item key={locality.id}>
+            <Link to={`/localities/${locality.id}/units`}>{localityLabel(locality)}</Link>
+            <Typography.Text type="secondary">{locality.code}</Typography.Text>
+          </List.Item>
+        )}
+      />
+    </Flex>
+  );
+};
+
 const UnitsPage = () => {
   const { localityId } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const localityOptions = useLocalityOptions();
+  const { chainOf } = useLocalityChain();
   const locality = useQuery({ ...localityQueries.detail(localityId ?? ''), enabled: Boolean(localityId) });
-  const localityLabel = localityOptions.options.find((option) => option.value === localityId)?.label;
   const { user } = useCurrentUser();
-  const canEdit = localityId
-    ? hasRoleCovering(user, localityChain(localityOptions.localities, localityId), UNIT_EDITOR_ROLES)
-    : false;
+  const chain = locality.data ? chainOf(locality.data) : localityId ? [localityId] : [];
+  const canEdit = localityId ? hasRoleCovering(user, chain, UNIT_EDITOR_ROLES) : false;
 
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={12}>
         <PageTitle>
           {localityId
-            ? t('unit.title', { locality: localityLabel ?? locality.data?.name ?? '' })
+            ? t('unit.title', { locality: locality.data ? localityLabel(locality.data) : '' })
             : t('unit.titlePlain')}
         </PageTitle>
-        <Select
+        <LocalitySelect
           aria-label={t('unit.chooseLocality')}
           placeholder={t('unit.chooseLocality')}
-          showSearch={{ optionFilterProp: 'label' }}
           value={localityId}
-          options={localityOptions.options}
-          loading={localityOptions.isLoading}
-          onChange={(value: string) => navigate(`/localities/${value}/units`)}
+          onChange={(value) => value && navigate(`/localities/${value}/units`)}
           style={{ minWidth: 260 }}
         />
       </Flex>
@@ -299,7 +363,7 @@ const UnitsPage = () => {
             </Typography.Paragraph>
           )}
           <UnitsTable localityId={localityId} canEdit={canEdit} />
-          {hasRoleCovering(user, localityChain(localityOptions.localities, localityId), ADMIN_ROLES) && (
+          {hasRoleCovering(user, chain, ADMIN_ROLES) && (
             <ApiKeysCard key={localityId} localityId={localityId} />
           )}
         </>
@@ -308,18 +372,7 @@ const UnitsPage = () => {
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {t('unit.chooseLocalityHint')}
           </Typography.Paragraph>
-          <List
-            bordered
-            loading={localityOptions.isLoading}
-            dataSource={localityOptions.options}
-            locale={{ emptyText: t('unit.noLocalities') }}
-            style={{ maxWidth: 560, background: '#fff' }}
-            renderItem={(option) => (
-              <List.Item key={option.value}>
-                <Link to={`/localities/${option.value}/units`}>{option.label}</Link>
-              </List.Item>
-            )}
-          />
+          <LocalityList />
         </>
       )}
     </Flex>

@@ -7,21 +7,26 @@
 import { KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { TRole, TRoleAssignment, TUser } from '@core/schemas/auth.schemas';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Drawer, Flex, Popconfirm, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Drawer, Flex, Input, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { PageTitle } from '../../components/ui/PageTitle';
+import { pageNumberOf } from '../../components/ui/pageNumber';
 import { ADMIN_ROLES, describeAssignment, hasAnyRole } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
+import { LocalitySelect } from '../locality/LocalitySelect';
 import { AddRoleModal } from './components/AddRoleModal';
 import { CreateUserForm } from './components/CreateUserForm';
 import { ResetPasswordModal } from './components/ResetPasswordModal';
 import { useRemoveRoleMutation, useUpdateUserMutation } from './mutations';
 import { userQueries } from './queries';
 import { useRoleChoices } from './useRoleChoices';
+
+/** Accounts per page of the list (the server pages: a national administrator never downloads them all). */
+const USERS_PAGE_SIZE = 50;
 
 const RoleList = ({ user }: { user: TUser }) => {
   const { t } = useTranslation();
@@ -69,10 +74,21 @@ const UsersPage = () => {
   const { message } = App.useApp();
   const [searchParams, setSearchParams] = useSearchParams();
   const localityId = searchParams.get('localityId') ?? undefined;
+  const q = searchParams.get('q') ?? '';
+  const page = pageNumberOf(searchParams.get('page'));
+  const [draftQuery, setDraftQuery] = useState(q);
   const { user: me } = useCurrentUser();
   const isAdmin = hasAnyRole(me, ADMIN_ROLES);
-  const users = useQuery({ ...userQueries.list({ localityId }), enabled: isAdmin });
-  const { localityOptions, isLoading: localitiesLoading } = useRoleChoices();
+  const users = useQuery({
+    ...userQueries.page({
+      localityId,
+      q: q || undefined,
+      limit: USERS_PAGE_SIZE,
+      offset: (page - 1) * USERS_PAGE_SIZE,
+    }),
+    enabled: isAdmin,
+  });
+  const { allowLocality, isLoading: localitiesLoading } = useRoleChoices();
   const updateUser = useUpdateUserMutation();
   const [isCreating, setIsCreating] = useState(false);
   const [addingRoleTo, setAddingRoleTo] = useState<TUser | null>(null);
@@ -80,6 +96,17 @@ const UsersPage = () => {
 
   if (!isAdmin)
     return <Result status="403" title={t('user.notAllowed')} subTitle={t('user.notAllowedHint')} />;
+
+  /** Changes the URL's filters; a new filter or search starts again from the first page. */
+  const updateParams = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(searchParams);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setSearchParams(next, { replace: true });
+  };
 
   const handleToggleLock = async (user: TUser) => {
     try {
@@ -103,17 +130,30 @@ const UsersPage = () => {
           {t('user.create')}
         </Button>
       </Flex>
-      <Select
-        aria-label={t('user.localityFilter')}
-        placeholder={t('user.allLocalities')}
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        value={localityId}
-        options={localityOptions}
-        loading={localitiesLoading}
-        onChange={(value?: string) => setSearchParams(value ? { localityId: value } : {}, { replace: true })}
-        style={{ maxWidth: 320 }}
-      />
+      <Flex gap={12} wrap>
+        <Input.Search
+          aria-label={t('user.searchLabel')}
+          placeholder={t('user.searchPlaceholder')}
+          allowClear
+          value={draftQuery}
+          onChange={(event) => {
+            setDraftQuery(event.target.value);
+            if (!event.target.value) updateParams({ q: undefined });
+          }}
+          onSearch={(value) => updateParams({ q: value.trim() || undefined })}
+          style={{ maxWidth: 420 }}
+        />
+        <LocalitySelect
+          aria-label={t('user.localityFilter')}
+          placeholder={t('user.allLocalities')}
+          allowClear
+          allow={allowLocality}
+          value={localityId}
+          loading={localitiesLoading}
+          onChange={(value) => updateParams({ localityId: value })}
+          style={{ minWidth: 280, maxWidth: 320 }}
+        />
+      </Flex>
       {users.isError ? (
         <ErrorState error={users.error} onRetry={() => void users.refetch()} />
       ) : (
@@ -121,10 +161,18 @@ const UsersPage = () => {
           rowKey="id"
           size="small"
           bordered
-          loading={users.isLoading}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          dataSource={[...(users.data ?? [])].sort((a, b) => a.username.localeCompare(b.username))}
-          locale={{ emptyText: t('user.empty') }}
+          loading={users.isFetching}
+          pagination={{
+            current: page,
+            pageSize: USERS_PAGE_SIZE,
+            total: users.data?.pagination.total ?? 0,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+            showTotal: (total, [from, to]) => t('common.rangeOfTotal', { from, to, total }),
+            onChange: (next) => updateParams({ page: next > 1 ? String(next) : undefined }),
+          }}
+          dataSource={users.data?.data ?? []}
+          locale={{ emptyText: q ? t('user.emptySearch') : t('user.empty') }}
           columns={[
             {
               key: 'name',

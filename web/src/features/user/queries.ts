@@ -1,15 +1,17 @@
-/** Query keys and fetchers for user accounts (administrators only: GET /users). */
+/** Query keys and fetchers for user accounts (administrators only: GET /users, a page at a time). */
 import type { TUser } from '@core/schemas/auth.schemas';
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
-export type UserFilters = { localityId?: string };
+/** What GET /users filters on: a locality (and its subtree) and a search by name, user name or e-mail. */
+export type UserFilters = { localityId?: string; q?: string; limit?: number; offset?: number };
 
 export const userQueries = {
   all: () => ['users'] as const,
-  list: (filters: UserFilters = {}) =>
+  page: (filters: UserFilters = {}) =>
     queryOptions({
-      queryKey: [...userQueries.all(), 'list', filters] as const,
-      queryFn: ({ signal }) => api.get<TUser[]>('/api/v1/users', filters, signal),
+      queryKey: [...userQueries.all(), 'page', filters] as const,
+      queryFn: ({ signal }) => api.page<TUser>('/api/v1/users', { ...filters, q: filters.q?.trim() }, signal),
+      placeholderData: keepPreviousData,
     }),
 };

@@ -2,17 +2,19 @@ import { EyeInvisibleOutlined, EyeOutlined, SaveOutlined } from '@ant-design/ico
 import { foldText } from '@core/domain/text';
 import type { TImportedPlanDraft, TImportJob } from '@core/schemas/import.schemas';
 import { unitNameUseCounts } from '@core/schemas/import-draft';
+import type { TLocality } from '@core/schemas/locality.schemas';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Flex, Form, Select, Tabs, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Flex, Form, Tabs, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../../api/client';
 import { PageTitle } from '../../../components/ui/PageTitle';
 import { useTabParam } from '../../../components/ui/useTabParam';
-import { hasAnyRole, hasRoleCovering, localityChain, PLAN_EDITOR_ROLES } from '../../auth/roles';
-import { useCurrentUser } from '../../auth/useCurrentUser';
-import { useLocalityOptions } from '../../locality/useLocalityOptions';
+import { PLAN_EDITOR_ROLES } from '../../auth/roles';
+import { LocalitySelect } from '../../locality/LocalitySelect';
+import { LOCALITY_PAGE_MAX, localityQueries, rowsOf } from '../../locality/queries';
+import { localityLabel, useLocalityAllowed } from '../../locality/useLocalityChain';
 import { unitQueries } from '../../unit/queries';
 import {
   type DraftErrors,
@@ -59,8 +61,7 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
-  const { user } = useCurrentUser();
-  const localityOptions = useLocalityOptions();
+  const editable = useLocalityAllowed(PLAN_EDITOR_ROLES);
   const save = useSavePlanDraftMutation();
 
   const [review, setReview] = useState<ReviewDraft>(() => reviewDraftOf(job.draft));
@@ -77,45 +78,70 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
   const saved = useRef(false);
 
   // The communes where this person may set plans up (a system administrator: all of them).
-  const editable = useMemo(() => {
-    const communes = localityOptions.localities.filter((locality) => locality.level === 'commune');
-    const mine = hasAnyRole(user, ['system_admin'])
-      ? communes
-      : communes.filter((locality) =>
-          hasRoleCovering(user, localityChain(localityOptions.localities, locality.id), PLAN_EDITOR_ROLES),
-        );
-    const ids = new Set(mine.map((locality) => locality.id));
-    return localityOptions.options.filter((option) => ids.has(option.value));
-  }, [localityOptions.localities, localityOptions.options, user]);
+  const allowCommune = useCallback(
+    (locality: TLocality) => locality.level === 'commune' && editable.allow(locality),
+    [editable.allow],
+  );
+  const chosenLocality = useQuery({
+    ...localityQueries.detail(localityId ?? ''),
+    enabled: Boolean(localityId),
+  });
 
   // The locality the document names, when the officer may plan there; or the only one they may.
+  const proposalId =
+    job.draft.localityMatch?.confidence !== 'low' ? job.draft.localityMatch?.localityId : null;
+  const proposed = useQuery({
+    ...localityQueries.detail(proposalId ?? ''),
+    enabled: !localityId && Boolean(proposalId),
+  });
+  const printedName = job.draft.plan.locality.name;
+  const named = useQuery({
+    ...localityQueries.page({ q: printedName ?? '', level: 'commune', limit: LOCALITY_PAGE_MAX }),
+    enabled: !localityId && Boolean(printedName),
+  });
+  const onlyOne = useQuery({
+    ...localityQueries.page({ level: 'commune', limit: 2 }),
+    enabled: !localityId,
+  });
   useEffect(() => {
-    if (localityId || editable.length === 0) return;
-    const proposal = job.draft.localityMatch;
-    const proposed =
-      proposal?.localityId &&
-      proposal.confidence !== 'low' &&
-      editable.some((o) => o.value === proposal.localityId)
-        ? proposal.localityId
-        : undefined;
-    const printed = job.draft.plan.locality.name ? foldText(job.draft.plan.locality.name) : null;
-    const named = printed
-      ? localityOptions.localities.find(
-          (locality) => foldText(locality.name) === printed && editable.some((o) => o.value === locality.id),
-        )
+    if (localityId || editable.isLoading) return;
+    if (proposalId && proposed.isLoading) return;
+    if (printedName && named.isLoading) return;
+    const printed = printedName ? foldText(printedName) : null;
+    const byName = printed
+      ? rowsOf(named.data).find((locality) => foldText(locality.name) === printed && allowCommune(locality))
       : undefined;
-    const only = editable.length === 1 ? editable[0]?.value : undefined;
-    const chosen = proposed ?? named?.id ?? only;
-    if (chosen) setLocalityId(chosen);
+    const communes = rowsOf(onlyOne.data);
+    const only =
+      onlyOne.data?.pagination.total === 1 && communes[0] && allowCommune(communes[0])
+        ? communes[0]
+        : undefined;
+    const chosen =
+      (proposed.data && allowCommune(proposed.data) ? proposed.data : undefined) ?? byName ?? only;
+    if (chosen) setLocalityId(chosen.id);
   }, [
-    editable,
-    job.draft.localityMatch,
-    job.draft.plan.locality.name,
     localityId,
-    localityOptions.localities,
+    editable.isLoading,
+    proposalId,
+    proposed.isLoading,
+    proposed.data,
+    printedName,
+    named.isLoading,
+    named.data,
+    onlyOne.data,
+    allowCommune,
   ]);
 
   const units = useQuery({ ...unitQueries.byLocality(localityId ?? ''), enabled: Boolean(localityId) });
+  // Saving waits for the proposal of a locality and for its units: the unit mapping is built on them, and a
+  // save sent before they arrive would ask to create units the locality already has.
+  const proposing =
+    !localityId &&
+    (editable.isLoading ||
+      (Boolean(proposalId) && proposed.isLoading) ||
+      (Boolean(printedName) && named.isLoading) ||
+      onlyOne.isLoading);
+  const unitsPending = Boolean(localityId) && units.isPending;
   const draft = useMemo(() => draftOfReview(review), [review]);
   const uses = useMemo(() => unitNameUseCounts(draft), [draft]);
   const choices = useMemo(
@@ -180,7 +206,7 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
   const allRows = [...review.indicators, ...review.tasks];
   const needsReview = allRows.filter((row) => !isConfident(row.value)).length;
 
-  const localityName = editable.find((option) => option.value === localityId)?.label ?? '';
+  const localityName = chosenLocality.data ? localityLabel(chosenLocality.data) : '';
   const toCreate = [...choices.values()].filter((choice) => choice.kind === 'create').length;
   const unitErrorCount = errors.units.size;
 
@@ -282,7 +308,13 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
           >
             {showSource ? t('importPlan.source.hide') : t('importPlan.source.show')}
           </Button>
-          <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={submit}>
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            loading={save.isPending}
+            disabled={proposing || unitsPending}
+            onClick={submit}
+          >
             {t('importPlan.save')}
           </Button>
         </Flex>
@@ -322,15 +354,14 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
                   : undefined
             }
           >
-            <Select
+            <LocalitySelect
               id="import-locality"
               style={{ minWidth: 280 }}
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('common.selectPlaceholder')}
+              filters={{ level: 'commune' }}
+              allow={allowCommune}
               value={localityId}
-              options={editable}
-              loading={localityOptions.isLoading}
-              onChange={(value: string) => {
+              loading={editable.isLoading}
+              onChange={(value) => {
                 setLocalityId(value);
                 // Units belong to a locality: a new locality starts the mapping again from its suggestions.
                 setPicked({});

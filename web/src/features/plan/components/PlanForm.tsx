@@ -17,7 +17,9 @@ import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT_VI, dayjsToIso, isoToDayjs } from '../../../components/ui/dates';
 import { FormErrorAlert } from '../../../components/ui/FormErrorAlert';
 import { applyServerError, clearFieldErrors, validateWithSchema } from '../../../components/ui/formErrors';
-import { useLocalityOptions } from '../../locality/useLocalityOptions';
+import { PLAN_EDITOR_ROLES } from '../../auth/roles';
+import { LocalitySelect } from '../../locality/LocalitySelect';
+import { useLocalityAllowed } from '../../locality/useLocalityChain';
 import { useCreatePlanMutation, useUpdatePlanMutation } from '../mutations';
 
 type ReferenceValues = {
@@ -111,7 +113,7 @@ export const PlanForm = ({ plan, onDone, onCancel }: PlanFormProps) => {
   const [generalErrors, setGeneralErrors] = useState<string[]>([]);
   const createPlan = useCreatePlanMutation();
   const updatePlan = useUpdatePlanMutation(plan?.id ?? '');
-  const localityOptions = useLocalityOptions();
+  const editable = useLocalityAllowed(PLAN_EDITOR_ROLES);
   const isEditing = plan !== undefined;
   const isSaving = createPlan.isPending || updatePlan.isPending;
 
@@ -149,12 +151,7 @@ export const PlanForm = ({ plan, onDone, onCancel }: PlanFormProps) => {
       <FormErrorAlert messages={generalErrors} />
       {!isEditing && (
         <Form.Item name="localityId" label={t('plan.locality')} required>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={localityOptions.options}
-            loading={localityOptions.isLoading}
-            placeholder={t('common.selectPlaceholder')}
-          />
+          <LocalitySelect allow={editable.allow} loading={editable.isLoading} />
         </Form.Item>
       )}
       <Row gutter={12}>

@@ -4,10 +4,16 @@ import { Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-type PlanTableProps = { plans: TPlanSummary[]; isLoading: boolean; emptyText: string };
+type PlanTableProps = {
+  plans: TPlanSummary[];
+  isLoading: boolean;
+  emptyText: string;
+  /** The server's pages: which one is shown, how many plans there are in all, and how to turn the page. */
+  paging: { current: number; pageSize: number; total: number; onChange: (page: number) => void };
+};
 
-/** The list of plans: one row per document, the title links to the plan page. */
-export const PlanTable = ({ plans, isLoading, emptyText }: PlanTableProps) => {
+/** The list of plans, a page at a time: one row per document, the title links to the plan page. */
+export const PlanTable = ({ plans, isLoading, emptyText, paging }: PlanTableProps) => {
   const { t } = useTranslation();
   const columns: TableColumnsType<TPlanSummary> = [
     {
@@ -51,7 +57,15 @@ export const PlanTable = ({ plans, isLoading, emptyText }: PlanTableProps) => {
       columns={columns}
       dataSource={plans}
       loading={isLoading}
-      pagination={plans.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      pagination={{
+        current: paging.current,
+        pageSize: paging.pageSize,
+        total: paging.total,
+        showSizeChanger: false,
+        hideOnSinglePage: true,
+        showTotal: (total, [from, to]) => t('common.rangeOfTotal', { from, to, total }),
+        onChange: paging.onChange,
+      }}
       locale={{ emptyText }}
     />
   );

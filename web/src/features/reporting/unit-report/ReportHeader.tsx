@@ -16,7 +16,8 @@ export const planLinkOf = (report: TUnitReport) =>
 export const ReportHeader = ({ report, status }: { report: TUnitReport; status: ReportStatusKey }) => {
   const { t } = useTranslation();
   const period = useQuery(reportingQueries.period(report.period.id));
-  const plans = useQuery(planQueries.list({}));
+  // The plan's number (its detail is usually cached already: the report is opened from the plan page).
+  const plan = useQuery(planQueries.detail(report.period.planId));
   return (
     <>
       <Breadcrumb
@@ -25,8 +26,7 @@ export const ReportHeader = ({ report, status }: { report: TUnitReport; status: 
           {
             title: (
               <Link to={planLinkOf(report)} title={period.data?.planTitle}>
-                {plans.data?.find((plan) => plan.id === report.period.planId)?.number ??
-                  t('reporting.report.plan')}
+                {plan.data?.number ?? t('reporting.report.plan')}
               </Link>
             ),
           },

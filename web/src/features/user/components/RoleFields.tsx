@@ -6,6 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Form, type FormInstance, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { LocalitySelect } from '../../locality/LocalitySelect';
 import { unitQueries } from '../../unit/queries';
 import { useRoleChoices } from '../useRoleChoices';
 
@@ -19,7 +20,7 @@ type RoleFieldsProps = {
 
 export const RoleFields = ({ form, path, watchPath }: RoleFieldsProps) => {
   const { t } = useTranslation();
-  const { roleOptions, localityOptions, isLoading } = useRoleChoices();
+  const { roleOptions, allowLocality, isLoading } = useRoleChoices();
   const role = Form.useWatch([...watchPath, 'role'], form);
   const localityId = Form.useWatch([...watchPath, 'localityId'], form);
   const units = useQuery({ ...unitQueries.byLocality(localityId ?? ''), enabled: Boolean(localityId) });
@@ -35,11 +36,9 @@ export const RoleFields = ({ form, path, watchPath }: RoleFieldsProps) => {
         />
       </Form.Item>
       <Form.Item name={[...path, 'localityId']} label={t('user.locality')} style={{ minWidth: 240 }}>
-        <Select
-          options={localityOptions}
+        <LocalitySelect
+          allow={allowLocality}
           loading={isLoading}
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('common.selectPlaceholder')}
           onChange={() => form.setFieldValue([...watchPath, 'unitId'], null)}
         />
       </Form.Item>
