@@ -583,7 +583,7 @@ describe('tables recognised from a scan (OCR damage in labels, numerals and dead
     expect(draft.tasks[4]?.review?.reasons.join(' ')).toContain('đã đọc là IV');
   });
 
-  it('leaves misread numerals as printed, flagged, in a table where no heading reads as a roman numeral', () => {
+  it('leaves misread numerals as printed, and flags their rows, in a table where no heading reads as a roman numeral', () => {
     const table: DocTable = {
       kind: 'table',
       rows: [
@@ -594,6 +594,7 @@ describe('tables recognised from a scan (OCR damage in labels, numerals and dead
     };
     const draft = importPlanFromDocument(scanned(table));
     expect(draft.tasks.map((t) => t.code)).toEqual(['H.1']);
+    expect(draft.tasks[0]?.review?.reasons.join(' ')).toContain('Số mục "H" in không rõ');
   });
 
   it('keeps headings as printed when the numerals do not run (a numbered group under a section stays a group)', () => {

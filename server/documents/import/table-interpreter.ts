@@ -402,13 +402,17 @@ const ONE = /^[1lI|][.)]?$/;
  * Reads the roman numerals of headings OCR misread, in a table whose headings run in roman numerals:
  * a heading across the table numbered "H", "u", "m", "Em" where section II, III… is due becomes that
  * section, and its rows say so; a "1" before section II is section I. The run must fit: when a heading
- * read this way is followed by a printed numeral that does not come next, nothing is changed.
+ * read this way is followed by a printed numeral that does not come next, nothing is changed. A section
+ * numbered with a mark that is no numeral of any run ("H" with no "G" before it) stays as printed, and
+ * its rows say the number is in doubt.
  *
  * @param rows - a table's rows, in order; changed in place
  */
 export const repairRomanRun = (rows: TableRow[]): void => {
-  if (!rows.some((row) => row.kind === 'section' && readRoman(row.roman))) return;
+  const romans = rows.some((row) => row.kind === 'section' && readRoman(row.roman));
   const changes = new Map<number, Extract<TableRow, { kind: 'section' }>>();
+  // Sections numbered with a mark that fits no run: kept as printed, their rows say so.
+  const unread = new Map<number, string>();
   let pending: number[] = [];
   let expected = 1;
   rows.forEach((row, index) => {
@@ -436,6 +440,8 @@ export const repairRomanRun = (rows: TableRow[]): void => {
     const misprinted =
       printed.length <= 3 && !inLetters && (!/^\d+$/.test(printed) || (expected === 1 && ONE.test(printed)));
     if (!misprinted) return;
+    if (row.kind === 'section') unread.set(index, printed);
+    if (!romans) return;
     const roman = toRoman(expected);
     const sure = expected === 1 && ONE.test(printed);
     changes.set(index, {
@@ -450,9 +456,12 @@ export const repairRomanRun = (rows: TableRow[]): void => {
     expected++;
   });
   let doubt: string | undefined;
-  rows.forEach((_, index) => {
+  rows.forEach((row, index) => {
     const changed = changes.get(index);
+    const printed = unread.get(index);
     if (changed) rows[index] = changed;
+    else if (printed && row.kind === 'section')
+      rows[index] = { ...row, doubt: `Số mục "${printed}" in không rõ, cần kiểm tra lại số thứ tự` };
     const current = rows[index];
     if (current?.kind === 'section') doubt = current.doubt;
     else if (current?.kind === 'row' && doubt) current.reasons = [...(current.reasons ?? []), doubt];
