@@ -10,6 +10,7 @@
 import { foldText } from '@core/domain/text';
 import type { DocCell, DocTable } from './document-model';
 import { type Line, linesOfWords, type PdfRule, type Word } from './pdf-lines';
+import { continuesWord } from './text-reader';
 
 /** Two positions closer than this (pt) are the same rule. */
 const SNAP = 2.5;
@@ -144,8 +145,8 @@ const joinCellLines = (lines: readonly string[]): string => {
     if (!text) return line;
     const item = LIST_START.test(line) && (list || /[.;:]$/.test(text));
     if (item) return `${text}\n${line}`;
-    // A narrow cell breaks "100%" as "100" / "%": punctuation never starts a word.
-    return /^[%,.;:)\]]/.test(line) ? `${text}${line}` : `${text} ${line}`;
+    // A narrow cell breaks "100%" as "100" / "%": punctuation never starts a word; nor "57-NQ/TW".
+    return /^[%,.;:)\]]/.test(line) || continuesWord(text, line) ? `${text}${line}` : `${text} ${line}`;
   }, '');
 };
 

@@ -49,6 +49,11 @@ describe('joinWrapped', () => {
     [['Nghị quyết số 57-', 'NQ/TW ngày'], 'Nghị quyết số 57-NQ/TW ngày'],
     [['Phòng Văn hóa', '- Xã hội'], 'Phòng Văn hóa - Xã hội'],
     [['tốc độ cao đến từng', 'tổ dân phố.'], 'tốc độ cao đến từng tổ dân phố.'],
+    [['Thông tư số 02/2025/TT-', 'BGDĐT'], 'Thông tư số 02/2025/TT-BGDĐT'],
+    [['Văn phòng HĐND&UBN', 'D'], 'Văn phòng HĐND&UBND'],
+    // A word on its own line is no piece of the abbreviation before it.
+    [['Văn phòng HĐND', 'UBND xã'], 'Văn phòng HĐND UBND xã'],
+    [['Khối Đảng - MTTQ', 'và các đoàn thể'], 'Khối Đảng - MTTQ và các đoàn thể'],
   ])('%j → %s', (parts, expected) => {
     expect(joinWrapped(parts)).toBe(expected);
   });

@@ -110,8 +110,20 @@ export const readPlanText = (input: string | Uint8Array): PlanText => {
 };
 
 /**
- * Joins wrapped lines of one paragraph: a word broken after a hyphen inside a symbol ("57-" + "NQ/TW")
- * is glued back; everything else is joined with one space.
+ * Tells whether a wrapped line continues the word the text before it ends with: a symbol broken after
+ * its hyphen or slash ("57-" + "NQ/TW", "TT-" + "BGDĐT"), or an abbreviation a narrow cell broke before
+ * its last capitals ("HĐND&UBN" + "D"; no Vietnamese word is one to three capitals on a line of its own).
+ *
+ * @param before - the text so far
+ * @param line - the next line, trimmed
+ */
+export const continuesWord = (before: string, line: string): boolean =>
+  (/[\p{L}\d][-/]$/u.test(before) && /^[\p{Lu}\d]/u.test(line) && !/\s[-/]$/.test(before)) ||
+  (/\p{Lu}{2,}$/u.test(before) && /^\p{Lu}{1,3}$/u.test(line));
+
+/**
+ * Joins wrapped lines of one paragraph: a word broken over the line end (`continuesWord`) is glued
+ * back; everything else is joined with one space.
  *
  * @param parts - consecutive lines of the same paragraph or cell
  * @returns one line
@@ -122,7 +134,7 @@ export const joinWrapped = (parts: readonly string[]): string => {
     const piece = part.replace(/\t/g, ' ').trim();
     if (!piece) continue;
     if (!out) out = piece;
-    else if (/[\p{L}\d][-/]$/u.test(out) && /^[\p{Lu}\d]/u.test(piece) && !/\s[-/]$/.test(out)) out += piece;
+    else if (continuesWord(out, piece)) out += piece;
     else out += ` ${piece}`;
   }
   return out.replace(/\s+/g, ' ').trim();
