@@ -56,6 +56,30 @@ describe('splitHeaderLabels', () => {
   });
 });
 
+describe('a bare "Đơn vị" label', () => {
+  it('is the unit column right before the year columns, and no column of its own elsewhere', () => {
+    expect(
+      splitHeaderLabels('STT Tên chỉ tiêu Đơn vị Năm 2026 Năm 2030 Cơ quan chủ trì').map((c) => [
+        c.role,
+        c.label,
+      ]),
+    ).toEqual([
+      ['number', 'STT'],
+      ['name', 'Tên chỉ tiêu'],
+      ['unit', 'Đơn vị'],
+      ['value', 'Năm 2026'],
+      ['value', 'Năm 2030'],
+      ['lead', 'Cơ quan chủ trì'],
+    ]);
+    expect(splitHeaderLabels('STT Nhiệm vụ Đơn vị chủ trì Thời gian').map((c) => c.role)).toEqual([
+      'number',
+      'name',
+      'lead',
+      'deadline',
+    ]);
+  });
+});
+
 describe('readRowNumber', () => {
   it.each([
     ['1', '1'],

@@ -55,7 +55,8 @@ const LABEL_PATTERNS: Array<[TextColumnRole, RegExp]> = [
     'name',
     /\b(?:chi tieu(?: cu the)?(?:\s*\/\s*moc thoi gian)?|noi dung(?: nhiem vu| cong viec| chi tieu)?|nhiem vu(?:,? giai phap)?|ten (?:chi tieu|nhiem vu|cong viec|du an)|cong viec|hoat dong|giai phap|danh muc)\b/g,
   ],
-  ['unit', /\b(?:don vi tinh|dvt)\b/g],
+  // "Đơn vị" alone right before the year columns is the unit of measure ("Đơn vị | Năm 2025 | …").
+  ['unit', /\b(?:don vi tinh|dvt|don vi(?= (?:nam )?20[2-6]\d\b))\b/g],
   [
     'lead',
     /\b(?:(?:don vi|co quan|bo phan|cq|dv)\s+)?ch[uiy] tri(?: thuc hien| theo doi,? danh gia| tham muu)?\b/g,
