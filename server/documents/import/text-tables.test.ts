@@ -6,7 +6,14 @@ import { readDocxDocument } from './docx-reader';
 import { scoreLabel } from './header-roles';
 import { readPlanDocument } from './import-document';
 import { interpretTables } from './table-interpreter';
-import { detectTextTables, readMarker, readRowNumber, splitHeaderLabels, UNSURE_SPLIT } from './text-tables';
+import {
+  detectTextTables,
+  emptyColumns,
+  readMarker,
+  readRowNumber,
+  splitHeaderLabels,
+  UNSURE_SPLIT,
+} from './text-tables';
 
 const tablesOf = (text: string): DocTable[] =>
   detectTextTables(textDocument(text, 'text')).blocks.filter(
@@ -860,5 +867,55 @@ describe('stage headings and "no target" dashes in flowed rows', () => {
       ['3', 'Cơ sở dữ liệu được số hóa', '%', '100', 'Trung tâm HCC'],
       ['4', 'Doanh nghiệp ứng dụng công nghệ số', '%', '60', 'Phòng Kinh tế'],
     ]);
+  });
+});
+
+describe('aligned tables with columns left empty on every row', () => {
+  // Numbers centred in tall cells; the last two columns empty on every row.
+  const grid = [
+    'STT   Nhiệm vụ                    Cơ quan chủ   Cơ quan phối   Ghi chú',
+    '                                  trì           hợp',
+    '      Lắp đặt điểm truy cập',
+    '1     không dây tại các nhà văn   Văn phòng',
+    '      hóa thôn                    UBND',
+    '      Cập nhật dữ liệu hộ tịch',
+    '2     lên hệ thống dùng chung     Phòng Tư',
+    '      của tỉnh                    pháp',
+    'TM. ỦY BAN NHÂN DÂN',
+  ].join('\n');
+
+  it('keeps the columns a header names over no body text, each with its own label', () => {
+    const rows = cellsOf(tablesOf(grid)[0]);
+    expect(rows).toEqual([
+      ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Ghi chú'],
+      ['1', 'Lắp đặt điểm truy cập không dây tại các nhà văn hóa thôn', 'Văn phòng UBND', '', ''],
+      ['2', 'Cập nhật dữ liệu hộ tịch lên hệ thống dùng chung của tỉnh', 'Phòng Tư pháp', '', ''],
+    ]);
+    const header = interpretTables(tablesOf(grid)).tables[0]?.header.columns ?? [];
+    expect(header.map((column) => column.role)).toEqual(['number', 'name', 'lead', 'coordinating', 'note']);
+  });
+
+  it('finds an empty column only where no body column lies under the header label', () => {
+    const body = [
+      { start: 0, end: 3 },
+      { start: 6, end: 30 },
+      { start: 34, end: 44 },
+    ];
+    expect(
+      emptyColumns([{ text: 'STT   Nhiệm vụ                    Chủ trì     Phối hợp   Ghi chú' }], body),
+    ).toEqual([
+      { start: 46, end: 54 },
+      { start: 57, end: 64 },
+    ]);
+    // A label wrapped over two header lines is one column; a label over a body column is none.
+    expect(
+      emptyColumns(
+        [
+          { text: 'STT   Nhiệm vụ                    Cơ quan chủ trì  Ghi' },
+          { text: '                                                  chú thêm' },
+        ],
+        body,
+      ),
+    ).toEqual([{ start: 50, end: 58 }]);
   });
 });

@@ -648,6 +648,35 @@ export const alignedColumns = (lines: readonly string[]): Array<{ start: number;
   return columns.length >= 3 ? columns : [];
 };
 
+/**
+ * The columns a header names where no body line prints anything (a column left empty on every row):
+ * header labels that overlap none of the body's columns, each run of overlapping labels one column.
+ * Without them such labels would join the nearest column's label.
+ *
+ * @param header - the header lines, aligned like the body
+ * @param ranges - the columns found from the body
+ * @returns the extra columns, left to right
+ */
+export const emptyColumns = (
+  header: readonly { text: string }[],
+  ranges: ReadonlyArray<{ start: number; end: number }>,
+): Array<{ start: number; end: number }> => {
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    Math.min(a.end, b.end) > Math.max(a.start, b.start);
+  const loose = header
+    .flatMap((line) => segmentsOf(line.text))
+    .filter((segment) => !ranges.some((range) => overlaps(range, segment)))
+    .sort((a, b) => a.start - b.start);
+  const out: Array<{ start: number; end: number }> = [];
+  for (const segment of loose) {
+    const last = out.at(-1);
+    if (last && segment.start < last.end) last.end = Math.max(last.end, segment.end);
+    else out.push({ start: segment.start, end: segment.end });
+  }
+  // A run that grew over a body column is no empty column of its own.
+  return out.filter((column) => !ranges.some((range) => overlaps(range, column)));
+};
+
 /** Puts a line's segments into columns by overlap; a segment spanning columns goes to the first. */
 const placeSegments = (
   segments: readonly Segment[],
@@ -791,8 +820,9 @@ const buildSeparated = (header: readonly Line[], body: readonly Line[]): BuiltTa
 
 /** Reads an aligned table: columns from character positions, rows from the number column. */
 const buildAligned = (header: readonly Line[], body: readonly Line[]): BuiltTable | null => {
-  const ranges = alignedColumns(body.map((line) => line.text));
-  if (ranges.length < 3) return null;
+  const bodyRanges = alignedColumns(body.map((line) => line.text));
+  if (bodyRanges.length < 3) return null;
+  const ranges = [...bodyRanges, ...emptyColumns(header, bodyRanges)].sort((a, b) => a.start - b.start);
   const labels = ranges.map(() => [] as string[]);
   for (const line of header) {
     const placed = placeSegments(segmentsOf(line.text), ranges);
