@@ -919,3 +919,40 @@ describe('aligned tables with columns left empty on every row', () => {
     ).toEqual([{ start: 50, end: 58 }]);
   });
 });
+
+describe('lone section numerals in flowed tables', () => {
+  it('reads a section numeral alone on its line, with its name on the next, as a section row', () => {
+    const rows = cellsOf(
+      tablesOf(
+        [
+          'STT',
+          'Nhiệm vụ',
+          'Chủ trì',
+          'Ghi chú',
+          'I',
+          'Hạ tầng số',
+          '1',
+          'Lắp đặt điểm phát sóng công cộng',
+          'Văn phòng UBND',
+          'X',
+          'II',
+          'Dữ liệu số',
+          '1',
+          'Số hóa sổ hộ tịch',
+          'Phòng Tư pháp',
+          'V',
+          'Hoàn thành trước năm 2027',
+          'TM. ỦY BAN NHÂN DÂN',
+        ].join('\n'),
+      )[0],
+    );
+    expect(rows.slice(1)).toEqual([
+      ['I', 'Hạ tầng số'],
+      // "X" after section I is no section of its own (it would be X, not II): a mark in its cell.
+      ['1', 'Lắp đặt điểm phát sóng công cộng', 'Văn phòng UBND', 'X'],
+      ['II', 'Dữ liệu số'],
+      // "V" after section II is not the next section either.
+      ['1', 'Số hóa sổ hộ tịch', 'Phòng Tư pháp', 'V Hoàn thành trước năm 2027'],
+    ]);
+  });
+});

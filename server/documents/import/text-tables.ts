@@ -935,8 +935,19 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
   const stageTable = isStageColumns(columns);
   const raws: Raw[] = [];
   let previousNumber: string | null = null;
+  let lastSection: string | null = null;
   for (let k = 0; k < body.length; k++) {
     const text = (body[k] as Line).text.trim();
+    const section: string | null = readMarker(text) ? null : bareSectionAt(body, k, lastSection);
+    if (section) {
+      raws.push({
+        marker: { kind: 'section', marker: section, rest: '' },
+        lines: [body[++k]?.text.trim() ?? ''],
+      });
+      lastSection = section;
+      previousNumber = null;
+      continue;
+    }
     const marker = readMarker(text);
     const current = raws.at(-1);
     const nextMarker = readMarker((body[k + 1]?.text ?? '').trim());
@@ -957,6 +968,7 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
     }
     if (marker?.kind === 'section') {
       raws.push({ marker, lines: [marker.rest] });
+      lastSection = marker.marker;
       previousNumber = null;
       continue;
     }
@@ -1026,6 +1038,33 @@ const isStageHeading = (text: string): boolean =>
   /^(?:muc tieu |chi tieu )?(?:den (?:het )?nam|nam|giai doan) 20[2-6]\d(?:\s*[-–]\s*20[2-6]\d)?:?$/.test(
     foldKeepingPositions(text).replace(/\s+/g, ' ').trim(),
   );
+
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+/** The value of a roman numeral as `readRomanMarker` gives it ("IV" → 4). */
+const romanValue = (roman: string): number =>
+  Array.from(roman).reduce((sum, ch, index) => {
+    const value = ROMAN_VALUES[ch] ?? 0;
+    return sum + (value < (ROMAN_VALUES[roman[index + 1] ?? ''] ?? 0) ? -value : value);
+  }, 0);
+
+/**
+ * A section numeral alone on its line with the section's name on the next ("II" / "Phát triển nguồn
+ * lực"), as a table flowed one cell per line prints it. Only the next section in order counts (the
+ * first, or the one after `lastSection`): a lone "X" or "V" is more often a mark in a cell.
+ *
+ * @returns the roman numeral, or null when the line is not such a section
+ */
+const bareSectionAt = (lines: readonly Line[], index: number, lastSection: string | null): string | null => {
+  const text = (lines[index]?.text ?? '').trim();
+  if (/\s/.test(text)) return null;
+  const roman = readRomanMarker(text);
+  if (!roman) return null;
+  const expected = lastSection ? romanValue(lastSection) + 1 : 1;
+  if (romanValue(roman) !== expected) return null;
+  const next = (lines[index + 1]?.text ?? '').trim();
+  if (!/^\p{Lu}\p{Ll}/u.test(next) || readMarker(next) || endsTable(next)) return null;
+  return roman;
+};
 
 /** A flowed table is kept only when this share of its rows read cleanly (its cells are a guess). */
 const FLOWED_QUALITY = 0.75;
@@ -1168,6 +1207,8 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
       continue;
     }
     if (readMarker(text.trim()) || endsTable(text) || !headerish(text)) break;
+    // The first section's numeral alone on its line ("I" / "Hạ tầng số") opens the body.
+    if (bareSectionAt(lines, bodyStart, null)) break;
     bodyStart++;
   }
   let header = lines
