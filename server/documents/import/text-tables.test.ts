@@ -5,7 +5,9 @@ import { type DocTable, documentText, type ReadDocument, textDocument } from './
 import { readDocxDocument } from './docx-reader';
 import { scoreLabel } from './header-roles';
 import { readPlanDocument } from './import-document';
+import { extractIndicatorsFromTables } from './indicator-extractor';
 import { interpretTables } from './table-interpreter';
+import type { Column, Table, TableRow } from './table-reader';
 import {
   detectTextTables,
   emptyColumns,
@@ -954,5 +956,85 @@ describe('lone section numerals in flowed tables', () => {
       // "V" after section II is not the next section either.
       ['1', 'Số hóa sổ hộ tịch', 'Phòng Tư pháp', 'V Hoàn thành trước năm 2027'],
     ]);
+  });
+});
+
+describe('stage tables read from text: doubts are flagged, never marked certain', () => {
+  const extract = (lines: string[]) =>
+    extractIndicatorsFromTables(interpretTables(tablesOf(lines.join('\n'))).tables, {
+      ocr: false,
+      fromText: true,
+    });
+  const head = [
+    'TT Chỉ tiêu Đơn vị tính Kết quả Cơ quan chủ trì',
+    'Mục tiêu đến năm 2026',
+    'I. Chính quyền số',
+  ];
+
+  it('flags an indicator with no value in a stage the table has', () => {
+    const indicators = extract([
+      ...head,
+      '1 Hồ sơ xử lý trực tuyến % ≥ 50% Trung tâm HCC',
+      '2 Thủ tục công bố đúng hạn % 90% Văn phòng UBND',
+      'Mục tiêu đến năm 2030',
+      'I. Chính quyền số',
+      '1 Hồ sơ xử lý trực tuyến % 90% Trung tâm HCC',
+      'TM. ỦY BAN NHÂN DÂN',
+    ]);
+    expect(indicators.map((i) => [i.name, i.targets.map((t) => t.year), i.review?.confident])).toEqual([
+      ['Hồ sơ xử lý trực tuyến', [2026, 2030], true],
+      ['Thủ tục công bố đúng hạn', [2026], false],
+    ]);
+    expect(indicators[1]?.review?.reasons.join(' ')).toMatch(/giai đoạn năm 2030/);
+  });
+
+  it('flags two different values for one year (a stage heading that did not read)', () => {
+    const indicators = extract([
+      ...head,
+      '1 Hồ sơ xử lý trực tuyến % ≥ 50% Trung tâm HCC',
+      'Mục tiêu đến năm 2O3O',
+      'I. Chính quyền số',
+      '1 Hồ sơ xử lý trực tuyến % 90% Trung tâm HCC',
+      'TM. ỦY BAN NHÂN DÂN',
+    ]);
+    expect(indicators).toHaveLength(1);
+    expect(indicators[0]?.review?.confident).toBe(false);
+    expect(indicators[0]?.review?.reasons.join(' ')).toMatch(/Hai giá trị khác nhau cho năm 2026/);
+  });
+
+  it("carries a doubt on one stage's row to the indicator it joins", () => {
+    const columns: Column[] = [
+      { role: 'number', label: 'TT' },
+      { role: 'name', label: 'Chỉ tiêu' },
+      { role: 'unit', label: 'Đơn vị tính' },
+      { role: 'result', label: 'Kết quả' },
+      { role: 'lead', label: 'Cơ quan chủ trì' },
+    ];
+    const row = (cells: string[], guessed: boolean): TableRow => ({
+      kind: 'row',
+      number: '1',
+      cells,
+      guessed,
+    });
+    const table = (guessed: boolean): Table => ({
+      header: { columns, layout: 'flowed' },
+      start: 0,
+      end: 5,
+      rows: [
+        { kind: 'section', roman: '', text: 'Mục tiêu đến năm 2026' },
+        row(['1', 'Hồ sơ xử lý trực tuyến', '%', '≥ 50%', 'Trung tâm HCC'], false),
+        { kind: 'section', roman: '', text: 'Mục tiêu đến năm 2030' },
+        row(['1', 'Hồ sơ xử lý trực tuyến', '%', '90%', 'Trung tâm HCC'], guessed),
+      ],
+    });
+    const read = (guessed: boolean) =>
+      extractIndicatorsFromTables([table(guessed)], { ocr: false, fromText: true });
+    expect(read(false).map((i) => [i.targets.map((t) => t.raw), i.review?.confident])).toEqual([
+      [['≥ 50%', '90%'], true],
+    ]);
+    const [joined] = read(true);
+    expect(joined?.targets.map((t) => t.raw)).toEqual(['≥ 50%', '90%']);
+    expect(joined?.review?.confident).toBe(false);
+    expect(joined?.review?.reasons).toContain('Không chắc cách tách các ô của dòng này trong bảng');
   });
 });
