@@ -1038,3 +1038,32 @@ describe('stage tables read from text: doubts are flagged, never marked certain'
     expect(joined?.review?.reasons).toContain('Không chắc cách tách các ô của dòng này trong bảng');
   });
 });
+
+describe('a page number alone between the rows of an aligned table', () => {
+  const grid = (pageNumber: string) =>
+    [
+      'STT   Nhiệm vụ                    Cơ quan chủ trì   Thời hạn',
+      '      Lắp đặt điểm truy cập',
+      '1     không dây tại các nhà văn   Văn phòng         Quý IV/2026',
+      '      hóa thôn                    UBND',
+      '',
+      pageNumber,
+      '',
+      '      Cập nhật dữ liệu hộ tịch',
+      '2     lên hệ thống dùng chung     Phòng Tư          Năm 2027',
+      '      của tỉnh                    pháp',
+      'TM. ỦY BAN NHÂN DÂN',
+    ].join('\n');
+
+  it('is no row when it does not follow the last row number', () => {
+    expect(cellsOf(tablesOf(grid('12'))[0]).slice(1)).toEqual([
+      ['1', 'Lắp đặt điểm truy cập không dây tại các nhà văn hóa thôn', 'Văn phòng UBND', 'Quý IV/2026'],
+      ['2', 'Cập nhật dữ liệu hộ tịch lên hệ thống dùng chung của tỉnh', 'Phòng Tư pháp', 'Năm 2027'],
+    ]);
+  });
+
+  it('stays a row number when it follows the last one (a number centred in a tall cell)', () => {
+    const rows = cellsOf(tablesOf(grid('2'))[0]).slice(1);
+    expect(rows.map((row) => row[0])).toEqual(['1', '2', '2']);
+  });
+});

@@ -859,8 +859,20 @@ const buildAligned = (header: readonly Line[], body: readonly Line[]): BuiltTabl
       });
   };
   let fitting = 0;
+  let lastNumber: string | null = null;
   for (const line of placedLines) {
     const filled = line.cells.filter((cell) => cell.text).length;
+    // A number alone on its line that does not follow the last row's is the page's number (a page
+    // number is digits only: a letter alone on its line is a row's, its name centred beside it).
+    if (line.marker?.kind === 'number' && filled === 1 && /^\d+$/.test(line.marker.number)) {
+      const follows =
+        lastNumber === null ? line.marker.number === '1' : isNextNumber(lastNumber, line.marker.number);
+      if (!follows) {
+        fitting++;
+        continue;
+      }
+    }
+    if (line.marker?.kind === 'number') lastNumber = line.marker.number;
     if (line.marker && line.marker.kind !== 'number') {
       appendTo(rows.at(-1), pending);
       pending = [];
