@@ -1067,3 +1067,25 @@ describe('a page number alone between the rows of an aligned table', () => {
     expect(rows.map((row) => row[0])).toEqual(['1', '2', '2']);
   });
 });
+
+describe('a section of an aligned table whose text wraps', () => {
+  it('keeps the wrapped line (in lower case) with the section, not with the row below', () => {
+    const grid = [
+      'STT   Nhiệm vụ                    Cơ quan chủ trì   Thời hạn',
+      'I     Xây dựng hạ tầng số đồng bộ, hiện đại',
+      '      và an toàn cho chính quyền số',
+      '      Lắp đặt điểm truy cập',
+      '1     không dây tại các nhà văn   Văn phòng         Quý IV/2026',
+      '      hóa thôn                    UBND',
+      '      Cập nhật dữ liệu hộ tịch',
+      '2     lên hệ thống dùng chung     Phòng Tư          Năm 2027',
+      '      của tỉnh                    pháp',
+      'TM. ỦY BAN NHÂN DÂN',
+    ].join('\n');
+    expect(cellsOf(tablesOf(grid)[0]).slice(1)).toEqual([
+      ['I', 'Xây dựng hạ tầng số đồng bộ, hiện đại và an toàn cho chính quyền số'],
+      ['1', 'Lắp đặt điểm truy cập không dây tại các nhà văn hóa thôn', 'Văn phòng UBND', 'Quý IV/2026'],
+      ['2', 'Cập nhật dữ liệu hộ tịch lên hệ thống dùng chung của tỉnh', 'Phòng Tư pháp', 'Năm 2027'],
+    ]);
+  });
+});

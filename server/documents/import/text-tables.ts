@@ -851,12 +851,27 @@ const buildAligned = (header: readonly Line[], body: readonly Line[]): BuiltTabl
     anchors.length * 0.6;
   const rows: BuiltRow[] = [];
   let pending: Array<Pending> = [];
-  const appendTo = (row: BuiltRow | undefined, lines: readonly Pending[]) => {
-    if (row?.kind !== 'row') return;
+  const appendTo = (row: BuiltRow | undefined, lines: Pending[]): Pending[] => {
+    if (row?.kind === 'span') {
+      // A section's text wrapped onto the next lines: they open in lower case, as no row's name does.
+      const text = (line: Pending) =>
+        line.cells
+          .slice(1)
+          .map((cell) => cell.text)
+          .filter(Boolean)
+          .join(' ');
+      while (lines.length && /^\p{Ll}/u.test(text(lines[0] as Pending))) {
+        row.text = `${row.text} ${text(lines[0] as Pending)}`;
+        lines = lines.slice(1);
+      }
+      return lines;
+    }
+    if (row?.kind !== 'row') return lines;
     for (const line of lines)
       line.cells.slice(1).forEach((cell, index) => {
         if (cell.text) row.cells[index] = row.cells[index] ? `${row.cells[index]} ${cell.text}` : cell.text;
       });
+    return [];
   };
   let fitting = 0;
   let lastNumber: string | null = null;
@@ -896,6 +911,7 @@ const buildAligned = (header: readonly Line[], body: readonly Line[]): BuiltTabl
         number: line.marker.number,
         cells: columns.slice(1).map(() => ''),
       };
+      if (rows.at(-1)?.kind === 'span') pending = appendTo(rows.at(-1), pending);
       if (topAnchored) {
         appendTo(rows.at(-1), pending);
         appendTo(row, [line]);
