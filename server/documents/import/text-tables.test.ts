@@ -1089,3 +1089,47 @@ describe('a section of an aligned table whose text wraps', () => {
     ]);
   });
 });
+
+describe('a title in capitals above a flowed table', () => {
+  it('keeps a title in capitals above "STT" out of the header, whatever order the columns come in', () => {
+    const rows = cellsOf(
+      tablesOf(
+        [
+          'DANH MỤC CHỈ TIÊU THỰC HIỆN KẾ HOẠCH',
+          'STT',
+          'Chỉ tiêu',
+          'Chủ trì',
+          'Phối hợp',
+          'Đơn vị tính',
+          '2026',
+          '2030',
+          '1',
+          'Tỷ lệ trường học có mạng không dây',
+          'Phòng Giáo dục',
+          'Các trường học',
+          '%',
+          '50%',
+          '100%',
+          '2',
+          'Số điểm truy cập công cộng',
+          'Trung tâm Văn hóa',
+          'Doanh nghiệp viễn thông',
+          '%',
+          '10%',
+          '25%',
+          'Nơi nhận:',
+        ].join('\n'),
+      )[0],
+    );
+    expect(rows[0]).toEqual(['STT', 'Chỉ tiêu', 'Chủ trì', 'Phối hợp', 'Đơn vị tính', '2026', '2030']);
+    expect(rows[2]).toEqual([
+      '2',
+      'Số điểm truy cập công cộng',
+      'Trung tâm Văn hóa',
+      'Doanh nghiệp viễn thông',
+      '%',
+      '10%',
+      '25%',
+    ]);
+  });
+});

@@ -756,6 +756,22 @@ const headerish = (text: string): boolean => {
   return raw.length <= 3 && raw.every((word) => word.length <= 5) && !/^\p{Lu}\p{Ll}/u.test(text.trim());
 };
 
+/**
+ * A table's title printed above its header ("DANH MỤC CHỈ TIÊU THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW",
+ * "BẢNG PHÂN CÔNG NHIỆM VỤ"): a line in capitals that opens with a word naming a list or a table, or
+ * cites a document. A label printed above "STT" in a tall header cell is a few words of that label.
+ */
+const isTableTitle = (text: string): boolean => {
+  const trimmed = text.trim();
+  const letters = trimmed.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 8 || letters.replace(/[^\p{Lu}]/gu, '').length < letters.length * 0.9) return false;
+  const folded = foldKeepingPositions(trimmed).replace(/\s+/g, ' ');
+  return (
+    /^(?:danh muc|bang|bieu|phu bieu|tong hop)\b/.test(folded) ||
+    /\b(?:nghi quyet|ke hoach|quyet dinh)\b|\d+-?[a-z]*\/[a-z]/.test(folded)
+  );
+};
+
 /** Tells whether a line looks like the numbering row under a header: "1 2 3 4 5", "(1) (2) (3)". */
 const isColumnNumbering = (text: string): boolean => {
   const tokens = text.split(/[\s|]+/).filter(Boolean);
@@ -1206,7 +1222,7 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
       start--;
       continue;
     }
-    if (!headerish(above) || endsTable(above) || readMarker(above.trim())) break;
+    if (!headerish(above) || endsTable(above) || readMarker(above.trim()) || isTableTitle(above)) break;
     start--;
   }
   // Header lines below, up to the first body line. The column numbering flowed one number a line
