@@ -1133,3 +1133,60 @@ describe('a title in capitals above a flowed table', () => {
     ]);
   });
 });
+
+describe('an appendix title between two flowed tables', () => {
+  it.each([
+    ['set in from the margin', '   Phụ lục số 2'],
+    ['at the margin', 'Phụ lục số 2'],
+    ['in capitals', 'PHỤ LỤC II'],
+  ])(
+    'ends a table at the next appendix title %s, but not at a cell wrapped to "Phụ lục số 1"',
+    (_, title) => {
+      const tables = tablesOf(
+        [
+          'TT',
+          'Nội dung',
+          'Đơn vị chủ trì',
+          'Thời gian',
+          '1',
+          'Ban hành danh mục dữ liệu mở',
+          'Văn phòng UBND',
+          'Trong năm 2026 theo',
+          'Phụ lục số 1',
+          '2',
+          'Cập nhật cổng thông tin',
+          'Văn phòng UBND',
+          'Hằng tháng',
+          title,
+          'Danh mục nhiệm vụ trọng tâm',
+          'TT',
+          'Nhiệm vụ',
+          'Đơn vị thực hiện',
+          'Sản phẩm',
+          'Chủ trì',
+          'Phối hợp',
+          '(1)',
+          '(2)',
+          '(3)',
+          '(4)',
+          '(5)',
+          '1',
+          'Tập huấn kỹ năng số',
+          'Phòng Nội vụ',
+          'Các phòng chuyên môn',
+          'Lớp tập huấn',
+        ].join('\n'),
+      );
+      expect(tables).toHaveLength(2);
+      expect(cellsOf(tables[0]).slice(1)).toEqual([
+        ['1', 'Ban hành danh mục dữ liệu mở', 'Văn phòng UBND', 'Trong năm 2026 theo Phụ lục số 1'],
+        ['2', 'Cập nhật cổng thông tin', 'Văn phòng UBND', 'Hằng tháng'],
+      ]);
+      // The numbering row's cells, one a line, are no part of any label.
+      expect(cellsOf(tables[1])).toEqual([
+        ['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Sản phẩm'],
+        ['1', 'Tập huấn kỹ năng số', 'Phòng Nội vụ', 'Các phòng chuyên môn', 'Lớp tập huấn'],
+      ]);
+    },
+  );
+});

@@ -1276,7 +1276,7 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
   let end = bodyStart;
   for (let k = bodyStart; k < lines.length; k++) {
     const line = lines[k] as Line;
-    if (endsTable(line.text)) break;
+    if (endsTable(line.text) || (isAppendixTitle(line.text) && nextIsHeader(lines, k))) break;
     end = k + 1;
     if (isRuleJunk(line.text) || isColumnNumbering(line.text)) continue;
     if (isHeaderStart(line.text)) {
@@ -1331,6 +1331,13 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
   if (!built || built.quality < MIN_QUALITY || !built.rows.some((row) => row.kind === 'row')) return null;
   return { start, end, table: toDocTable(built, lines[headerIndex]?.page) };
 };
+
+/**
+ * A line that is only an appendix's name, in any case ("Phụ lục số 02", "PHỤ LỤC II", "Phụ lục 1:"):
+ * the next table's title when a header follows (a cell may also wrap to a line "Phụ lục số 01").
+ */
+const isAppendixTitle = (text: string): boolean =>
+  /^ph[uy] luc(?: so)?\s*[0-9ivxl]{1,4}[.:]?$/.test(foldKeepingPositions(text).replace(/\s+/g, ' ').trim());
 
 const nextIsHeader = (lines: readonly Line[], index: number): boolean =>
   lines.slice(index + 1, index + 6).some((line) => isHeaderStart(line.text));
