@@ -218,6 +218,10 @@ export const extractIndicatorsFromTables = (
         // for one year (a stage heading not read, its rows taken for the stage above).
         const doubts = [
           ...clashes.map((year) => `Hai giá trị khác nhau cho năm ${year}, cần kiểm tra lại`),
+          // A stage's value that did not read is flagged as it is on the indicator's first row.
+          ...targets
+            .filter((target) => target.op === 'qualitative' && target.raw && /\d/.test(target.raw))
+            .map((target) => `Không đọc được giá trị chỉ tiêu năm ${target.year}`),
           ...reasons.filter((reason) => !existing.review?.reasons.includes(reason)),
           ...(row.guessed || !resolved.confident
             ? ['Một dòng của chỉ tiêu này ở giai đoạn khác cần kiểm tra lại']

@@ -1037,6 +1037,34 @@ describe('stage tables read from text: doubts are flagged, never marked certain'
     expect(joined?.review?.confident).toBe(false);
     expect(joined?.review?.reasons).toContain('Không chắc cách tách các ô của dòng này trong bảng');
   });
+
+  it("flags a stage's value that did not read on the indicator it joins, as on its first row", () => {
+    const columns: Column[] = [
+      { role: 'number', label: 'TT' },
+      { role: 'name', label: 'Chỉ tiêu' },
+      { role: 'unit', label: 'Đơn vị tính' },
+      { role: 'result', label: 'Kết quả' },
+    ];
+    const table = (first: string, second: string): Table => ({
+      header: { columns, layout: 'flowed' },
+      start: 0,
+      end: 4,
+      rows: [
+        { kind: 'section', roman: '', text: 'Mục tiêu đến năm 2026' },
+        { kind: 'row', number: '1', cells: ['1', 'Hồ sơ xử lý trực tuyến', '%', first], guessed: false },
+        { kind: 'section', roman: '', text: 'Mục tiêu đến năm 2030' },
+        { kind: 'row', number: '1', cells: ['1', 'Hồ sơ xử lý trực tuyến', '%', second], guessed: false },
+      ],
+    });
+    const read = (first: string, second: string) =>
+      extractIndicatorsFromTables([table(first, second)], { ocr: false, fromText: true })[0]?.review;
+    // "9O%" (the letter O for a zero) reads as no figure, in either stage.
+    expect(read('9O%', '100%')?.reasons).toContain('Không đọc được giá trị chỉ tiêu năm 2026');
+    const joined = read('50%', '9O%');
+    expect(joined?.confident).toBe(false);
+    expect(joined?.reasons).toContain('Không đọc được giá trị chỉ tiêu năm 2030');
+    expect(read('50%', '90%')?.confident).toBe(true);
+  });
 });
 
 describe('a page number alone between the rows of an aligned table', () => {
