@@ -208,8 +208,30 @@ export const extractIndicatorsFromTables = (
       const key = foldOcr(resolved.name);
       const existing = hasResult ? byName.get(key) : undefined;
       if (existing) {
+        const clashes: number[] = [];
         for (const target of targets) {
-          if (!existing.targets.some((t) => t.year === target.year)) existing.targets.push(target);
+          const same = existing.targets.find((t) => t.year === target.year);
+          if (!same) existing.targets.push(target);
+          else if (same.raw !== target.raw) clashes.push(target.year);
+        }
+        // A doubt about this stage's row is a doubt about the indicator it joins; so are two values
+        // for one year (a stage heading not read, its rows taken for the stage above).
+        const doubts = [
+          ...clashes.map((year) => `Hai giá trị khác nhau cho năm ${year}, cần kiểm tra lại`),
+          // A stage's value that did not read is flagged as it is on the indicator's first row.
+          ...targets
+            .filter((target) => target.op === 'qualitative' && target.raw && /\d/.test(target.raw))
+            .map((target) => `Không đọc được giá trị chỉ tiêu năm ${target.year}`),
+          ...reasons.filter((reason) => !existing.review?.reasons.includes(reason)),
+          ...(row.guessed || !resolved.confident
+            ? ['Một dòng của chỉ tiêu này ở giai đoạn khác cần kiểm tra lại']
+            : []),
+        ];
+        if (doubts.length && existing.review) {
+          existing.review = {
+            confident: false,
+            reasons: [...existing.review.reasons, ...doubts].filter((r, i, all) => all.indexOf(r) === i),
+          };
         }
         continue;
       }
@@ -242,6 +264,25 @@ export const extractIndicatorsFromTables = (
       };
       if (hasResult) byName.set(key, indicator);
       out.push(indicator);
+    }
+    // A stage table known only from text: an indicator with no value in a stage the table has lost
+    // that stage's row (or read its name otherwise), so it is not sure.
+    if (hasResult && options.fromText) {
+      const indicators = [...byName.values()];
+      const stages = [...new Set(indicators.flatMap((i) => i.targets.map((t) => t.year)))].sort(
+        (a, b) => a - b,
+      );
+      for (const indicator of indicators) {
+        const missing = stages.filter((year) => !indicator.targets.some((t) => t.year === year));
+        if (!missing.length || !indicator.review) continue;
+        indicator.review = {
+          confident: false,
+          reasons: [
+            ...indicator.review.reasons,
+            `Không đọc được giá trị của giai đoạn năm ${missing.join(', ')}, cần kiểm tra lại`,
+          ],
+        };
+      }
     }
   }
   return out;

@@ -5,8 +5,17 @@ import { type DocTable, documentText, type ReadDocument, textDocument } from './
 import { readDocxDocument } from './docx-reader';
 import { scoreLabel } from './header-roles';
 import { readPlanDocument } from './import-document';
+import { extractIndicatorsFromTables } from './indicator-extractor';
 import { interpretTables } from './table-interpreter';
-import { detectTextTables, readMarker, readRowNumber, splitHeaderLabels, UNSURE_SPLIT } from './text-tables';
+import type { Column, Table, TableRow } from './table-reader';
+import {
+  detectTextTables,
+  emptyColumns,
+  readMarker,
+  readRowNumber,
+  splitHeaderLabels,
+  UNSURE_SPLIT,
+} from './text-tables';
 
 const tablesOf = (text: string): DocTable[] =>
   detectTextTables(textDocument(text, 'text')).blocks.filter(
@@ -52,6 +61,30 @@ describe('splitHeaderLabels', () => {
       'Mục tiêu theo năm 2026',
       'Mục tiêu theo năm 2030',
       'Thời gian hoàn thành',
+    ]);
+  });
+});
+
+describe('a bare "Đơn vị" label', () => {
+  it('is the unit column right before the year columns, and no column of its own elsewhere', () => {
+    expect(
+      splitHeaderLabels('STT Tên chỉ tiêu Đơn vị Năm 2026 Năm 2030 Cơ quan chủ trì').map((c) => [
+        c.role,
+        c.label,
+      ]),
+    ).toEqual([
+      ['number', 'STT'],
+      ['name', 'Tên chỉ tiêu'],
+      ['unit', 'Đơn vị'],
+      ['value', 'Năm 2026'],
+      ['value', 'Năm 2030'],
+      ['lead', 'Cơ quan chủ trì'],
+    ]);
+    expect(splitHeaderLabels('STT Nhiệm vụ Đơn vị chủ trì Thời gian').map((c) => c.role)).toEqual([
+      'number',
+      'name',
+      'lead',
+      'deadline',
     ]);
   });
 });
@@ -837,4 +870,351 @@ describe('stage headings and "no target" dashes in flowed rows', () => {
       ['4', 'Doanh nghiệp ứng dụng công nghệ số', '%', '60', 'Phòng Kinh tế'],
     ]);
   });
+});
+
+describe('aligned tables with columns left empty on every row', () => {
+  // Numbers centred in tall cells; the last two columns empty on every row.
+  const grid = [
+    'STT   Nhiệm vụ                    Cơ quan chủ   Cơ quan phối   Ghi chú',
+    '                                  trì           hợp',
+    '      Lắp đặt điểm truy cập',
+    '1     không dây tại các nhà văn   Văn phòng',
+    '      hóa thôn                    UBND',
+    '      Cập nhật dữ liệu hộ tịch',
+    '2     lên hệ thống dùng chung     Phòng Tư',
+    '      của tỉnh                    pháp',
+    'TM. ỦY BAN NHÂN DÂN',
+  ].join('\n');
+
+  it('keeps the columns a header names over no body text, each with its own label', () => {
+    const rows = cellsOf(tablesOf(grid)[0]);
+    expect(rows).toEqual([
+      ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Ghi chú'],
+      ['1', 'Lắp đặt điểm truy cập không dây tại các nhà văn hóa thôn', 'Văn phòng UBND', '', ''],
+      ['2', 'Cập nhật dữ liệu hộ tịch lên hệ thống dùng chung của tỉnh', 'Phòng Tư pháp', '', ''],
+    ]);
+    const header = interpretTables(tablesOf(grid)).tables[0]?.header.columns ?? [];
+    expect(header.map((column) => column.role)).toEqual(['number', 'name', 'lead', 'coordinating', 'note']);
+  });
+
+  it('finds an empty column only where no body column lies under the header label', () => {
+    const body = [
+      { start: 0, end: 3 },
+      { start: 6, end: 30 },
+      { start: 34, end: 44 },
+    ];
+    expect(
+      emptyColumns([{ text: 'STT   Nhiệm vụ                    Chủ trì     Phối hợp   Ghi chú' }], body),
+    ).toEqual([
+      { start: 46, end: 54 },
+      { start: 57, end: 64 },
+    ]);
+    // A label wrapped over two header lines is one column; a label over a body column is none.
+    expect(
+      emptyColumns(
+        [
+          { text: 'STT   Nhiệm vụ                    Cơ quan chủ trì  Ghi' },
+          { text: '                                                  chú thêm' },
+        ],
+        body,
+      ),
+    ).toEqual([{ start: 50, end: 58 }]);
+  });
+});
+
+describe('lone section numerals in flowed tables', () => {
+  it('reads a section numeral alone on its line, with its name on the next, as a section row', () => {
+    const rows = cellsOf(
+      tablesOf(
+        [
+          'STT',
+          'Nhiệm vụ',
+          'Chủ trì',
+          'Ghi chú',
+          'I',
+          'Hạ tầng số',
+          '1',
+          'Lắp đặt điểm phát sóng công cộng',
+          'Văn phòng UBND',
+          'X',
+          'II',
+          'Dữ liệu số',
+          '1',
+          'Số hóa sổ hộ tịch',
+          'Phòng Tư pháp',
+          'V',
+          'Hoàn thành trước năm 2027',
+          'TM. ỦY BAN NHÂN DÂN',
+        ].join('\n'),
+      )[0],
+    );
+    expect(rows.slice(1)).toEqual([
+      ['I', 'Hạ tầng số'],
+      // "X" after section I is no section of its own (it would be X, not II): a mark in its cell.
+      ['1', 'Lắp đặt điểm phát sóng công cộng', 'Văn phòng UBND', 'X'],
+      ['II', 'Dữ liệu số'],
+      // "V" after section II is not the next section either.
+      ['1', 'Số hóa sổ hộ tịch', 'Phòng Tư pháp', 'V Hoàn thành trước năm 2027'],
+    ]);
+  });
+});
+
+describe('stage tables read from text: doubts are flagged, never marked certain', () => {
+  const extract = (lines: string[]) =>
+    extractIndicatorsFromTables(interpretTables(tablesOf(lines.join('\n'))).tables, {
+      ocr: false,
+      fromText: true,
+    });
+  const head = [
+    'TT Chỉ tiêu Đơn vị tính Kết quả Cơ quan chủ trì',
+    'Mục tiêu đến năm 2026',
+    'I. Chính quyền số',
+  ];
+
+  it('flags an indicator with no value in a stage the table has', () => {
+    const indicators = extract([
+      ...head,
+      '1 Hồ sơ xử lý trực tuyến % ≥ 50% Trung tâm HCC',
+      '2 Thủ tục công bố đúng hạn % 90% Văn phòng UBND',
+      'Mục tiêu đến năm 2030',
+      'I. Chính quyền số',
+      '1 Hồ sơ xử lý trực tuyến % 90% Trung tâm HCC',
+      'TM. ỦY BAN NHÂN DÂN',
+    ]);
+    expect(indicators.map((i) => [i.name, i.targets.map((t) => t.year), i.review?.confident])).toEqual([
+      ['Hồ sơ xử lý trực tuyến', [2026, 2030], true],
+      ['Thủ tục công bố đúng hạn', [2026], false],
+    ]);
+    expect(indicators[1]?.review?.reasons.join(' ')).toMatch(/giai đoạn năm 2030/);
+  });
+
+  it('flags two different values for one year (a stage heading that did not read)', () => {
+    const indicators = extract([
+      ...head,
+      '1 Hồ sơ xử lý trực tuyến % ≥ 50% Trung tâm HCC',
+      'Mục tiêu đến năm 2O3O',
+      'I. Chính quyền số',
+      '1 Hồ sơ xử lý trực tuyến % 90% Trung tâm HCC',
+      'TM. ỦY BAN NHÂN DÂN',
+    ]);
+    expect(indicators).toHaveLength(1);
+    expect(indicators[0]?.review?.confident).toBe(false);
+    expect(indicators[0]?.review?.reasons.join(' ')).toMatch(/Hai giá trị khác nhau cho năm 2026/);
+  });
+
+  it("carries a doubt on one stage's row to the indicator it joins", () => {
+    const columns: Column[] = [
+      { role: 'number', label: 'TT' },
+      { role: 'name', label: 'Chỉ tiêu' },
+      { role: 'unit', label: 'Đơn vị tính' },
+      { role: 'result', label: 'Kết quả' },
+      { role: 'lead', label: 'Cơ quan chủ trì' },
+    ];
+    const row = (cells: string[], guessed: boolean): TableRow => ({
+      kind: 'row',
+      number: '1',
+      cells,
+      guessed,
+    });
+    const table = (guessed: boolean): Table => ({
+      header: { columns, layout: 'flowed' },
+      start: 0,
+      end: 5,
+      rows: [
+        { kind: 'section', roman: '', text: 'Mục tiêu đến năm 2026' },
+        row(['1', 'Hồ sơ xử lý trực tuyến', '%', '≥ 50%', 'Trung tâm HCC'], false),
+        { kind: 'section', roman: '', text: 'Mục tiêu đến năm 2030' },
+        row(['1', 'Hồ sơ xử lý trực tuyến', '%', '90%', 'Trung tâm HCC'], guessed),
+      ],
+    });
+    const read = (guessed: boolean) =>
+      extractIndicatorsFromTables([table(guessed)], { ocr: false, fromText: true });
+    expect(read(false).map((i) => [i.targets.map((t) => t.raw), i.review?.confident])).toEqual([
+      [['≥ 50%', '90%'], true],
+    ]);
+    const [joined] = read(true);
+    expect(joined?.targets.map((t) => t.raw)).toEqual(['≥ 50%', '90%']);
+    expect(joined?.review?.confident).toBe(false);
+    expect(joined?.review?.reasons).toContain('Không chắc cách tách các ô của dòng này trong bảng');
+  });
+
+  it("flags a stage's value that did not read on the indicator it joins, as on its first row", () => {
+    const columns: Column[] = [
+      { role: 'number', label: 'TT' },
+      { role: 'name', label: 'Chỉ tiêu' },
+      { role: 'unit', label: 'Đơn vị tính' },
+      { role: 'result', label: 'Kết quả' },
+    ];
+    const table = (first: string, second: string): Table => ({
+      header: { columns, layout: 'flowed' },
+      start: 0,
+      end: 4,
+      rows: [
+        { kind: 'section', roman: '', text: 'Mục tiêu đến năm 2026' },
+        { kind: 'row', number: '1', cells: ['1', 'Hồ sơ xử lý trực tuyến', '%', first], guessed: false },
+        { kind: 'section', roman: '', text: 'Mục tiêu đến năm 2030' },
+        { kind: 'row', number: '1', cells: ['1', 'Hồ sơ xử lý trực tuyến', '%', second], guessed: false },
+      ],
+    });
+    const read = (first: string, second: string) =>
+      extractIndicatorsFromTables([table(first, second)], { ocr: false, fromText: true })[0]?.review;
+    // "9O%" (the letter O for a zero) reads as no figure, in either stage.
+    expect(read('9O%', '100%')?.reasons).toContain('Không đọc được giá trị chỉ tiêu năm 2026');
+    const joined = read('50%', '9O%');
+    expect(joined?.confident).toBe(false);
+    expect(joined?.reasons).toContain('Không đọc được giá trị chỉ tiêu năm 2030');
+    expect(read('50%', '90%')?.confident).toBe(true);
+  });
+});
+
+describe('a page number alone between the rows of an aligned table', () => {
+  const grid = (pageNumber: string) =>
+    [
+      'STT   Nhiệm vụ                    Cơ quan chủ trì   Thời hạn',
+      '      Lắp đặt điểm truy cập',
+      '1     không dây tại các nhà văn   Văn phòng         Quý IV/2026',
+      '      hóa thôn                    UBND',
+      '',
+      pageNumber,
+      '',
+      '      Cập nhật dữ liệu hộ tịch',
+      '2     lên hệ thống dùng chung     Phòng Tư          Năm 2027',
+      '      của tỉnh                    pháp',
+      'TM. ỦY BAN NHÂN DÂN',
+    ].join('\n');
+
+  it('is no row when it does not follow the last row number', () => {
+    expect(cellsOf(tablesOf(grid('12'))[0]).slice(1)).toEqual([
+      ['1', 'Lắp đặt điểm truy cập không dây tại các nhà văn hóa thôn', 'Văn phòng UBND', 'Quý IV/2026'],
+      ['2', 'Cập nhật dữ liệu hộ tịch lên hệ thống dùng chung của tỉnh', 'Phòng Tư pháp', 'Năm 2027'],
+    ]);
+  });
+
+  it('stays a row number when it follows the last one (a number centred in a tall cell)', () => {
+    const rows = cellsOf(tablesOf(grid('2'))[0]).slice(1);
+    expect(rows.map((row) => row[0])).toEqual(['1', '2', '2']);
+  });
+});
+
+describe('a section of an aligned table whose text wraps', () => {
+  it('keeps the wrapped line (in lower case) with the section, not with the row below', () => {
+    const grid = [
+      'STT   Nhiệm vụ                    Cơ quan chủ trì   Thời hạn',
+      'I     Xây dựng hạ tầng số đồng bộ, hiện đại',
+      '      và an toàn cho chính quyền số',
+      '      Lắp đặt điểm truy cập',
+      '1     không dây tại các nhà văn   Văn phòng         Quý IV/2026',
+      '      hóa thôn                    UBND',
+      '      Cập nhật dữ liệu hộ tịch',
+      '2     lên hệ thống dùng chung     Phòng Tư          Năm 2027',
+      '      của tỉnh                    pháp',
+      'TM. ỦY BAN NHÂN DÂN',
+    ].join('\n');
+    expect(cellsOf(tablesOf(grid)[0]).slice(1)).toEqual([
+      ['I', 'Xây dựng hạ tầng số đồng bộ, hiện đại và an toàn cho chính quyền số'],
+      ['1', 'Lắp đặt điểm truy cập không dây tại các nhà văn hóa thôn', 'Văn phòng UBND', 'Quý IV/2026'],
+      ['2', 'Cập nhật dữ liệu hộ tịch lên hệ thống dùng chung của tỉnh', 'Phòng Tư pháp', 'Năm 2027'],
+    ]);
+  });
+});
+
+describe('a title in capitals above a flowed table', () => {
+  it('keeps a title in capitals above "STT" out of the header, whatever order the columns come in', () => {
+    const rows = cellsOf(
+      tablesOf(
+        [
+          'DANH MỤC CHỈ TIÊU THỰC HIỆN KẾ HOẠCH',
+          'STT',
+          'Chỉ tiêu',
+          'Chủ trì',
+          'Phối hợp',
+          'Đơn vị tính',
+          '2026',
+          '2030',
+          '1',
+          'Tỷ lệ trường học có mạng không dây',
+          'Phòng Giáo dục',
+          'Các trường học',
+          '%',
+          '50%',
+          '100%',
+          '2',
+          'Số điểm truy cập công cộng',
+          'Trung tâm Văn hóa',
+          'Doanh nghiệp viễn thông',
+          '%',
+          '10%',
+          '25%',
+          'Nơi nhận:',
+        ].join('\n'),
+      )[0],
+    );
+    expect(rows[0]).toEqual(['STT', 'Chỉ tiêu', 'Chủ trì', 'Phối hợp', 'Đơn vị tính', '2026', '2030']);
+    expect(rows[2]).toEqual([
+      '2',
+      'Số điểm truy cập công cộng',
+      'Trung tâm Văn hóa',
+      'Doanh nghiệp viễn thông',
+      '%',
+      '10%',
+      '25%',
+    ]);
+  });
+});
+
+describe('an appendix title between two flowed tables', () => {
+  it.each([
+    ['set in from the margin', '   Phụ lục số 2'],
+    ['at the margin', 'Phụ lục số 2'],
+    ['in capitals', 'PHỤ LỤC II'],
+  ])(
+    'ends a table at the next appendix title %s, but not at a cell wrapped to "Phụ lục số 1"',
+    (_, title) => {
+      const tables = tablesOf(
+        [
+          'TT',
+          'Nội dung',
+          'Đơn vị chủ trì',
+          'Thời gian',
+          '1',
+          'Ban hành danh mục dữ liệu mở',
+          'Văn phòng UBND',
+          'Trong năm 2026 theo',
+          'Phụ lục số 1',
+          '2',
+          'Cập nhật cổng thông tin',
+          'Văn phòng UBND',
+          'Hằng tháng',
+          title,
+          'Danh mục nhiệm vụ trọng tâm',
+          'TT',
+          'Nhiệm vụ',
+          'Đơn vị thực hiện',
+          'Sản phẩm',
+          'Chủ trì',
+          'Phối hợp',
+          '(1)',
+          '(2)',
+          '(3)',
+          '(4)',
+          '(5)',
+          '1',
+          'Tập huấn kỹ năng số',
+          'Phòng Nội vụ',
+          'Các phòng chuyên môn',
+          'Lớp tập huấn',
+        ].join('\n'),
+      );
+      expect(tables).toHaveLength(2);
+      expect(cellsOf(tables[0]).slice(1)).toEqual([
+        ['1', 'Ban hành danh mục dữ liệu mở', 'Văn phòng UBND', 'Trong năm 2026 theo Phụ lục số 1'],
+        ['2', 'Cập nhật cổng thông tin', 'Văn phòng UBND', 'Hằng tháng'],
+      ]);
+      // The numbering row's cells, one a line, are no part of any label.
+      expect(cellsOf(tables[1])).toEqual([
+        ['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Sản phẩm'],
+        ['1', 'Tập huấn kỹ năng số', 'Phòng Nội vụ', 'Các phòng chuyên môn', 'Lớp tập huấn'],
+      ]);
+    },
+  );
 });

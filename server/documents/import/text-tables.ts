@@ -55,7 +55,8 @@ const LABEL_PATTERNS: Array<[TextColumnRole, RegExp]> = [
     'name',
     /\b(?:chi tieu(?: cu the)?(?:\s*\/\s*moc thoi gian)?|noi dung(?: nhiem vu| cong viec| chi tieu)?|nhiem vu(?:,? giai phap)?|ten (?:chi tieu|nhiem vu|cong viec|du an)|cong viec|hoat dong|giai phap|danh muc)\b/g,
   ],
-  ['unit', /\b(?:don vi tinh|dvt)\b/g],
+  // "Đơn vị" alone right before the year columns is the unit of measure ("Đơn vị | Năm 2025 | …").
+  ['unit', /\b(?:don vi tinh|dvt|don vi(?= (?:nam )?20[2-6]\d\b))\b/g],
   [
     'lead',
     /\b(?:(?:don vi|co quan|bo phan|cq|dv)\s+)?ch[uiy] tri(?: thuc hien| theo doi,? danh gia| tham muu)?\b/g,
@@ -647,6 +648,35 @@ export const alignedColumns = (lines: readonly string[]): Array<{ start: number;
   return columns.length >= 3 ? columns : [];
 };
 
+/**
+ * The columns a header names where no body line prints anything (a column left empty on every row):
+ * header labels that overlap none of the body's columns, each run of overlapping labels one column.
+ * Without them such labels would join the nearest column's label.
+ *
+ * @param header - the header lines, aligned like the body
+ * @param ranges - the columns found from the body
+ * @returns the extra columns, left to right
+ */
+export const emptyColumns = (
+  header: readonly { text: string }[],
+  ranges: ReadonlyArray<{ start: number; end: number }>,
+): Array<{ start: number; end: number }> => {
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    Math.min(a.end, b.end) > Math.max(a.start, b.start);
+  const loose = header
+    .flatMap((line) => segmentsOf(line.text))
+    .filter((segment) => !ranges.some((range) => overlaps(range, segment)))
+    .sort((a, b) => a.start - b.start);
+  const out: Array<{ start: number; end: number }> = [];
+  for (const segment of loose) {
+    const last = out.at(-1);
+    if (last && segment.start < last.end) last.end = Math.max(last.end, segment.end);
+    else out.push({ start: segment.start, end: segment.end });
+  }
+  // A run that grew over a body column is no empty column of its own.
+  return out.filter((column) => !ranges.some((range) => overlaps(range, column)));
+};
+
 /** Puts a line's segments into columns by overlap; a segment spanning columns goes to the first. */
 const placeSegments = (
   segments: readonly Segment[],
@@ -726,6 +756,22 @@ const headerish = (text: string): boolean => {
   return raw.length <= 3 && raw.every((word) => word.length <= 5) && !/^\p{Lu}\p{Ll}/u.test(text.trim());
 };
 
+/**
+ * A table's title printed above its header ("DANH MỤC CHỈ TIÊU THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW",
+ * "BẢNG PHÂN CÔNG NHIỆM VỤ"): a line in capitals that opens with a word naming a list or a table, or
+ * cites a document. A label printed above "STT" in a tall header cell is a few words of that label.
+ */
+const isTableTitle = (text: string): boolean => {
+  const trimmed = text.trim();
+  const letters = trimmed.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 8 || letters.replace(/[^\p{Lu}]/gu, '').length < letters.length * 0.9) return false;
+  const folded = foldKeepingPositions(trimmed).replace(/\s+/g, ' ');
+  return (
+    /^(?:danh muc|bang|bieu|phu bieu|tong hop)\b/.test(folded) ||
+    /\b(?:nghi quyet|ke hoach|quyet dinh)\b|\d+-?[a-z]*\/[a-z]/.test(folded)
+  );
+};
+
 /** Tells whether a line looks like the numbering row under a header: "1 2 3 4 5", "(1) (2) (3)". */
 const isColumnNumbering = (text: string): boolean => {
   const tokens = text.split(/[\s|]+/).filter(Boolean);
@@ -790,8 +836,9 @@ const buildSeparated = (header: readonly Line[], body: readonly Line[]): BuiltTa
 
 /** Reads an aligned table: columns from character positions, rows from the number column. */
 const buildAligned = (header: readonly Line[], body: readonly Line[]): BuiltTable | null => {
-  const ranges = alignedColumns(body.map((line) => line.text));
-  if (ranges.length < 3) return null;
+  const bodyRanges = alignedColumns(body.map((line) => line.text));
+  if (bodyRanges.length < 3) return null;
+  const ranges = [...bodyRanges, ...emptyColumns(header, bodyRanges)].sort((a, b) => a.start - b.start);
   const labels = ranges.map(() => [] as string[]);
   for (const line of header) {
     const placed = placeSegments(segmentsOf(line.text), ranges);
@@ -820,16 +867,43 @@ const buildAligned = (header: readonly Line[], body: readonly Line[]): BuiltTabl
     anchors.length * 0.6;
   const rows: BuiltRow[] = [];
   let pending: Array<Pending> = [];
-  const appendTo = (row: BuiltRow | undefined, lines: readonly Pending[]) => {
-    if (row?.kind !== 'row') return;
+  const appendTo = (row: BuiltRow | undefined, lines: Pending[]): Pending[] => {
+    if (row?.kind === 'span') {
+      // A section's text wrapped onto the next lines: they open in lower case, as no row's name does.
+      const text = (line: Pending) =>
+        line.cells
+          .slice(1)
+          .map((cell) => cell.text)
+          .filter(Boolean)
+          .join(' ');
+      while (lines.length && /^\p{Ll}/u.test(text(lines[0] as Pending))) {
+        row.text = `${row.text} ${text(lines[0] as Pending)}`;
+        lines = lines.slice(1);
+      }
+      return lines;
+    }
+    if (row?.kind !== 'row') return lines;
     for (const line of lines)
       line.cells.slice(1).forEach((cell, index) => {
         if (cell.text) row.cells[index] = row.cells[index] ? `${row.cells[index]} ${cell.text}` : cell.text;
       });
+    return [];
   };
   let fitting = 0;
+  let lastNumber: string | null = null;
   for (const line of placedLines) {
     const filled = line.cells.filter((cell) => cell.text).length;
+    // A number alone on its line that does not follow the last row's is the page's number (a page
+    // number is digits only: a letter alone on its line is a row's, its name centred beside it).
+    if (line.marker?.kind === 'number' && filled === 1 && /^\d+$/.test(line.marker.number)) {
+      const follows =
+        lastNumber === null ? line.marker.number === '1' : isNextNumber(lastNumber, line.marker.number);
+      if (!follows) {
+        fitting++;
+        continue;
+      }
+    }
+    if (line.marker?.kind === 'number') lastNumber = line.marker.number;
     if (line.marker && line.marker.kind !== 'number') {
       appendTo(rows.at(-1), pending);
       pending = [];
@@ -853,6 +927,7 @@ const buildAligned = (header: readonly Line[], body: readonly Line[]): BuiltTabl
         number: line.marker.number,
         cells: columns.slice(1).map(() => ''),
       };
+      if (rows.at(-1)?.kind === 'span') pending = appendTo(rows.at(-1), pending);
       if (topAnchored) {
         appendTo(rows.at(-1), pending);
         appendTo(row, [line]);
@@ -904,8 +979,19 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
   const stageTable = isStageColumns(columns);
   const raws: Raw[] = [];
   let previousNumber: string | null = null;
+  let lastSection: string | null = null;
   for (let k = 0; k < body.length; k++) {
     const text = (body[k] as Line).text.trim();
+    const section: string | null = readMarker(text) ? null : bareSectionAt(body, k, lastSection);
+    if (section) {
+      raws.push({
+        marker: { kind: 'section', marker: section, rest: '' },
+        lines: [body[++k]?.text.trim() ?? ''],
+      });
+      lastSection = section;
+      previousNumber = null;
+      continue;
+    }
     const marker = readMarker(text);
     const current = raws.at(-1);
     const nextMarker = readMarker((body[k + 1]?.text ?? '').trim());
@@ -926,6 +1012,7 @@ const buildFlowed = (header: readonly Line[], body: readonly Line[]): BuiltTable
     }
     if (marker?.kind === 'section') {
       raws.push({ marker, lines: [marker.rest] });
+      lastSection = marker.marker;
       previousNumber = null;
       continue;
     }
@@ -995,6 +1082,33 @@ const isStageHeading = (text: string): boolean =>
   /^(?:muc tieu |chi tieu )?(?:den (?:het )?nam|nam|giai doan) 20[2-6]\d(?:\s*[-–]\s*20[2-6]\d)?:?$/.test(
     foldKeepingPositions(text).replace(/\s+/g, ' ').trim(),
   );
+
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+/** The value of a roman numeral as `readRomanMarker` gives it ("IV" → 4). */
+const romanValue = (roman: string): number =>
+  Array.from(roman).reduce((sum, ch, index) => {
+    const value = ROMAN_VALUES[ch] ?? 0;
+    return sum + (value < (ROMAN_VALUES[roman[index + 1] ?? ''] ?? 0) ? -value : value);
+  }, 0);
+
+/**
+ * A section numeral alone on its line with the section's name on the next ("II" / "Phát triển nguồn
+ * lực"), as a table flowed one cell per line prints it. Only the next section in order counts (the
+ * first, or the one after `lastSection`): a lone "X" or "V" is more often a mark in a cell.
+ *
+ * @returns the roman numeral, or null when the line is not such a section
+ */
+const bareSectionAt = (lines: readonly Line[], index: number, lastSection: string | null): string | null => {
+  const text = (lines[index]?.text ?? '').trim();
+  if (/\s/.test(text)) return null;
+  const roman = readRomanMarker(text);
+  if (!roman) return null;
+  const expected = lastSection ? romanValue(lastSection) + 1 : 1;
+  if (romanValue(roman) !== expected) return null;
+  const next = (lines[index + 1]?.text ?? '').trim();
+  if (!/^\p{Lu}\p{Ll}/u.test(next) || readMarker(next) || endsTable(next)) return null;
+  return roman;
+};
 
 /** A flowed table is kept only when this share of its rows read cleanly (its cells are a guess). */
 const FLOWED_QUALITY = 0.75;
@@ -1108,7 +1222,7 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
       start--;
       continue;
     }
-    if (!headerish(above) || endsTable(above) || readMarker(above.trim())) break;
+    if (!headerish(above) || endsTable(above) || readMarker(above.trim()) || isTableTitle(above)) break;
     start--;
   }
   // Header lines below, up to the first body line. The column numbering flowed one number a line
@@ -1137,6 +1251,8 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
       continue;
     }
     if (readMarker(text.trim()) || endsTable(text) || !headerish(text)) break;
+    // The first section's numeral alone on its line ("I" / "Hạ tầng số") opens the body.
+    if (bareSectionAt(lines, bodyStart, null)) break;
     bodyStart++;
   }
   let header = lines
@@ -1160,7 +1276,7 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
   let end = bodyStart;
   for (let k = bodyStart; k < lines.length; k++) {
     const line = lines[k] as Line;
-    if (endsTable(line.text)) break;
+    if (endsTable(line.text) || (isAppendixTitle(line.text) && nextIsHeader(lines, k))) break;
     end = k + 1;
     if (isRuleJunk(line.text) || isColumnNumbering(line.text)) continue;
     if (isHeaderStart(line.text)) {
@@ -1215,6 +1331,13 @@ const readTableAt = (lines: readonly Line[], headerIndex: number): Found | null 
   if (!built || built.quality < MIN_QUALITY || !built.rows.some((row) => row.kind === 'row')) return null;
   return { start, end, table: toDocTable(built, lines[headerIndex]?.page) };
 };
+
+/**
+ * A line that is only an appendix's name, in any case ("Phụ lục số 02", "PHỤ LỤC II", "Phụ lục 1:"):
+ * the next table's title when a header follows (a cell may also wrap to a line "Phụ lục số 01").
+ */
+const isAppendixTitle = (text: string): boolean =>
+  /^ph[uy] luc(?: so)?\s*[0-9ivxl]{1,4}[.:]?$/.test(foldKeepingPositions(text).replace(/\s+/g, ' ').trim());
 
 const nextIsHeader = (lines: readonly Line[], index: number): boolean =>
   lines.slice(index + 1, index + 6).some((line) => isHeaderStart(line.text));
