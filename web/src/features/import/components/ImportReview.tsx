@@ -103,10 +103,12 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
     ...localityQueries.page({ level: 'commune', limit: 2 }),
     enabled: !localityId,
   });
-  useEffect(() => {
-    if (localityId || editable.isLoading) return;
-    if (proposalId && proposed.isLoading) return;
-    if (printedName && named.isLoading) return;
+  // The locality chosen for the officer once the look-ups are in: the register's proposal, the commune
+  // the document names, or the only commune the officer may plan in.
+  const autoChoice = useMemo(() => {
+    if (localityId || editable.isLoading) return undefined;
+    if (proposalId && proposed.isLoading) return undefined;
+    if (printedName && named.isLoading) return undefined;
     const printed = printedName ? foldText(printedName) : null;
     const byName = printed
       ? rowsOf(named.data).find((locality) => foldText(locality.name) === printed && allowCommune(locality))
@@ -116,9 +118,7 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
       onlyOne.data?.pagination.total === 1 && communes[0] && allowCommune(communes[0])
         ? communes[0]
         : undefined;
-    const chosen =
-      (proposed.data && allowCommune(proposed.data) ? proposed.data : undefined) ?? byName ?? only;
-    if (chosen) setLocalityId(chosen.id);
+    return (proposed.data && allowCommune(proposed.data) ? proposed.data : undefined) ?? byName ?? only;
   }, [
     localityId,
     editable.isLoading,
@@ -131,16 +131,22 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
     onlyOne.data,
     allowCommune,
   ]);
+  useEffect(() => {
+    if (autoChoice) setLocalityId(autoChoice.id);
+  }, [autoChoice]);
 
   const units = useQuery({ ...unitQueries.byLocality(localityId ?? ''), enabled: Boolean(localityId) });
   // Saving waits for the proposal of a locality and for its units: the unit mapping is built on them, and a
   // save sent before they arrive would ask to create units the locality already has.
+  // Until the chosen locality is set (an effect, after this render) the button stays off too: a click in
+  // between would find no locality.
   const proposing =
     !localityId &&
     (editable.isLoading ||
       (Boolean(proposalId) && proposed.isLoading) ||
       (Boolean(printedName) && named.isLoading) ||
-      onlyOne.isLoading);
+      onlyOne.isLoading ||
+      autoChoice !== undefined);
   const unitsPending = Boolean(localityId) && units.isPending;
   const draft = useMemo(() => draftOfReview(review), [review]);
   const uses = useMemo(() => unitNameUseCounts(draft), [draft]);
