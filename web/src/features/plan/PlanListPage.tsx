@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Drawer, Flex, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { PageTitle } from '../../components/ui/PageTitle';
-import { pageNumberOf } from '../../components/ui/pageNumber';
+import { useListParams } from '../../components/ui/useListParams';
 import { hasAnyRole, PLAN_EDITOR_ROLES } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { LocalitySelect } from '../locality/LocalitySelect';
@@ -22,12 +22,9 @@ const PlanListPage = () => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const q = searchParams.get('q') ?? '';
-  const localityId = searchParams.get('localityId') ?? undefined;
-  const [draftQuery, setDraftQuery] = useState(q);
+  const { q, page, param, updateParams, goToPage, searchProps } = useListParams();
+  const localityId = param('localityId');
   const [isCreating, setIsCreating] = useState(false);
-  const page = pageNumberOf(searchParams.get('page'));
   const plans = useQuery(
     planQueries.list({
       q: q || undefined,
@@ -39,17 +36,6 @@ const PlanListPage = () => {
   const { user } = useCurrentUser();
   // The standing agency and the system administrator set plans up; the server checks the locality.
   const canCreatePlans = hasAnyRole(user, PLAN_EDITOR_ROLES);
-
-  const updateParams = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    // A new search or filter starts again from the first page.
-    if (!('page' in changes)) next.delete('page');
-    setSearchParams(next, { replace: true });
-  };
 
   return (
     <Flex vertical gap={12}>
@@ -71,12 +57,7 @@ const PlanListPage = () => {
           aria-label={t('plan.searchLabel')}
           placeholder={t('common.searchPlaceholder')}
           allowClear
-          value={draftQuery}
-          onChange={(event) => {
-            setDraftQuery(event.target.value);
-            if (!event.target.value) updateParams({ q: undefined });
-          }}
-          onSearch={(value) => updateParams({ q: value.trim() || undefined })}
+          {...searchProps}
           style={{ maxWidth: 420 }}
         />
         <LocalitySelect
@@ -98,7 +79,7 @@ const PlanListPage = () => {
             current: page,
             pageSize: PLANS_PAGE_SIZE,
             total: plans.data?.pagination.total ?? 0,
-            onChange: (next) => updateParams({ page: next > 1 ? String(next) : undefined }),
+            onChange: goToPage,
           }}
           emptyText={q || localityId ? t('plan.emptySearch') : t('plan.empty')}
         />

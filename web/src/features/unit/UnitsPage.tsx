@@ -25,13 +25,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { applyServerError, clearFieldErrors, validateWithSchema } from '../../components/ui/formErrors';
 import { PageTitle } from '../../components/ui/PageTitle';
-import { pageNumberOf } from '../../components/ui/pageNumber';
+import { useListParams } from '../../components/ui/useListParams';
 import { ADMIN_ROLES, hasRoleCovering, UNIT_EDITOR_ROLES } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { ApiKeysCard } from '../exchange/ApiKeysCard';
@@ -265,10 +265,7 @@ const LOCALITIES_PAGE_SIZE = 20;
 /** The localities the user may see, a page at a time, searched on the server (name, kind or code). */
 const LocalityList = () => {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const q = searchParams.get('q') ?? '';
-  const page = pageNumberOf(searchParams.get('page'));
-  const [draftQuery, setDraftQuery] = useState(q);
+  const { q, page, goToPage, searchProps } = useListParams();
   const localities = useQuery(
     localityQueries.page({
       q: q || undefined,
@@ -276,16 +273,6 @@ const LocalityList = () => {
       offset: (page - 1) * LOCALITIES_PAGE_SIZE,
     }),
   );
-  const update = (changes: { q?: string; page?: number }) => {
-    const next = new URLSearchParams(searchParams);
-    if ('q' in changes) {
-      if (changes.q) next.set('q', changes.q);
-      else next.delete('q');
-    }
-    if (changes.page && changes.page > 1) next.set('page', String(changes.page));
-    else next.delete('page');
-    setSearchParams(next, { replace: true });
-  };
   if (localities.isError)
     return <ErrorState error={localities.error} onRetry={() => void localities.refetch()} />;
   return (
@@ -294,12 +281,7 @@ const LocalityList = () => {
         aria-label={t('unit.searchLocality')}
         placeholder={t('unit.searchLocalityPlaceholder')}
         allowClear
-        value={draftQuery}
-        onChange={(event) => {
-          setDraftQuery(event.target.value);
-          if (!event.target.value) update({ q: undefined });
-        }}
-        onSearch={(value) => update({ q: value.trim() || undefined })}
+        {...searchProps}
       />
       <List
         bordered
@@ -314,7 +296,7 @@ const LocalityList = () => {
           showSizeChanger: false,
           hideOnSinglePage: true,
           showTotal: (total, [from, to]) => t('common.rangeOfTotal', { from, to, total }),
-          onChange: (next) => update({ page: next }),
+          onChange: goToPage,
         }}
         renderItem={(locality) => (
           <List.Item key={locality.id}>

@@ -10,11 +10,10 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Drawer, Flex, Input, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { PageTitle } from '../../components/ui/PageTitle';
-import { pageNumberOf } from '../../components/ui/pageNumber';
+import { useListParams } from '../../components/ui/useListParams';
 import { ADMIN_ROLES, describeAssignment, hasAnyRole } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { LocalitySelect } from '../locality/LocalitySelect';
@@ -72,11 +71,8 @@ const RoleList = ({ user }: { user: TUser }) => {
 const UsersPage = () => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const localityId = searchParams.get('localityId') ?? undefined;
-  const q = searchParams.get('q') ?? '';
-  const page = pageNumberOf(searchParams.get('page'));
-  const [draftQuery, setDraftQuery] = useState(q);
+  const { q, page, param, updateParams, goToPage, searchProps } = useListParams();
+  const localityId = param('localityId');
   const { user: me } = useCurrentUser();
   const isAdmin = hasAnyRole(me, ADMIN_ROLES);
   const users = useQuery({
@@ -96,17 +92,6 @@ const UsersPage = () => {
 
   if (!isAdmin)
     return <Result status="403" title={t('user.notAllowed')} subTitle={t('user.notAllowedHint')} />;
-
-  /** Changes the URL's filters; a new filter or search starts again from the first page. */
-  const updateParams = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setSearchParams(next, { replace: true });
-  };
 
   const handleToggleLock = async (user: TUser) => {
     try {
@@ -135,12 +120,7 @@ const UsersPage = () => {
           aria-label={t('user.searchLabel')}
           placeholder={t('user.searchPlaceholder')}
           allowClear
-          value={draftQuery}
-          onChange={(event) => {
-            setDraftQuery(event.target.value);
-            if (!event.target.value) updateParams({ q: undefined });
-          }}
-          onSearch={(value) => updateParams({ q: value.trim() || undefined })}
+          {...searchProps}
           style={{ maxWidth: 420 }}
         />
         <LocalitySelect
@@ -169,7 +149,7 @@ const UsersPage = () => {
             showSizeChanger: false,
             hideOnSinglePage: true,
             showTotal: (total, [from, to]) => t('common.rangeOfTotal', { from, to, total }),
-            onChange: (next) => updateParams({ page: next > 1 ? String(next) : undefined }),
+            onChange: goToPage,
           }}
           dataSource={users.data?.data ?? []}
           locale={{ emptyText: q ? t('user.emptySearch') : t('user.empty') }}
