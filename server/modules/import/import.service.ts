@@ -1,6 +1,7 @@
 /**
  * Plan document import as background jobs: the upload is answered at once with a job; the process that
- * received it reads the document (OCR of a scan runs in a tesseract worker thread) and writes progress,
+ * received it reads the document in a child process of its own (a crash or a file needing too much memory
+ * ends that child, not the server) and writes progress,
  * the draft and the extracted text to the `import_job` row. Any process answers "how far is it" from the
  * row and records a cancel there; the running process reads its row every `pollMs` (which also marks
  * the job alive) and aborts the reader when the row says cancelled. Nothing assumes a single process.
@@ -19,12 +20,9 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { locality } from '../../db/schema';
 import { detectDocumentKind } from '../../documents/import/detect';
-import {
-  type ImportDocumentOptions,
-  type ReadPlanDocumentResult,
-  readPlanDocument,
-} from '../../documents/import/import-document';
+import type { ImportDocumentOptions, ReadPlanDocumentResult } from '../../documents/import/import-document';
 import { UnreadableDocumentError } from '../../documents/import/import-plan';
+import { readPlanDocumentIsolated } from '../../documents/import/isolated-reader';
 import { matchLocality } from '../../documents/import/locality-match';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
@@ -108,7 +106,7 @@ type ImportServiceDeps = {
   db: Database;
   clock: Clock;
   catalog: Pick<CatalogService, 'has' | 'get'>;
-  /** The document reader; tests may replace it to control timing. */
+  /** The document reader (a child process per document by default); tests may replace it to control timing. */
   readDocument?: (bytes: Uint8Array, options: ImportDocumentOptions) => Promise<ReadPlanDocumentResult>;
   /** How often a running job reads its row (cancel from any process) and marks itself alive. */
   pollMs?: number;
@@ -122,7 +120,7 @@ export const createImportService = ({
   db,
   clock,
   catalog,
-  readDocument = readPlanDocument,
+  readDocument = readPlanDocumentIsolated,
   pollMs = 1000,
   timeLimitMs = IMPORT_JOB_TIME_LIMIT_MS,
   onBackgroundError = () => {},
