@@ -14,7 +14,7 @@
 
 import { foldText } from '@core/domain/text';
 import type { TImportedIndicator, TImportedTask } from '@core/schemas/import.schemas';
-import { respell, suspectWords, type Vocabulary } from './word-context';
+import { respell, type SuspectWord, suspectWords, type Vocabulary } from './word-context';
 
 type Reviewed = { review?: { confident: boolean; reasons: string[] } | null };
 
@@ -24,12 +24,9 @@ const flag = (row: Reviewed, reason: string): void => {
   row.review = { confident: false, reasons };
 };
 
-/** Respells the damaged words of a name from the document's vocabulary and flags the row. */
-const reviewName = <T extends Reviewed & { name: string }>(row: T, vocabulary: Vocabulary, what: string) => {
-  const suspects = suspectWords(row.name, vocabulary);
-  if (!suspects.length) return;
-  row.name = respell(row.name, suspects);
-  const listed = suspects
+/** The suspect words of a text, listed for a reason ("tai" (có thể là "tài"), "eông"). */
+const listSuspects = (suspects: readonly SuspectWord[]): string =>
+  suspects
     .slice(0, 4)
     .map((s) =>
       s.likely
@@ -39,6 +36,13 @@ const reviewName = <T extends Reviewed & { name: string }>(row: T, vocabulary: V
           : `"${s.word}"`,
     )
     .join(', ');
+
+/** Respells the damaged words of a name from the document's vocabulary and flags the row. */
+const reviewName = <T extends Reviewed & { name: string }>(row: T, vocabulary: Vocabulary, what: string) => {
+  const suspects = suspectWords(row.name, vocabulary);
+  if (!suspects.length) return;
+  row.name = respell(row.name, suspects);
+  const listed = listSuspects(suspects);
   // Damage found in a name is a sign of more that no rule sees ("tai" for "tài"): the row stays unsure
   // even when every word found was put back.
   flag(row, `${what} có chữ nghi bị lỗi nhận dạng: ${listed}, cần kiểm tra lại`);
@@ -98,8 +102,15 @@ export const commonerSpelling = (lead: string, leads: readonly string[]): string
   return best && count > own ? best : null;
 };
 
-/** Flags a row without a lead, or whose lead runs on, is cut or is spelt unlike the other rows. */
-const reviewLead = (row: Reviewed & { lead: string | null }, leads: readonly string[]): void => {
+/**
+ * Flags a row without a lead, or whose lead runs on, is cut, is spelt unlike the other rows or holds a
+ * damaged word ("Trung tâm phục vụ hành chính eông"; a word the context shows is put back, as in names).
+ */
+const reviewLead = (
+  row: Reviewed & { lead: string | null },
+  leads: readonly string[],
+  vocabulary: Vocabulary,
+): void => {
   if (!row.lead) flag(row, 'Không đọc được đơn vị chủ trì');
   else if (runsOn(row.lead) || leadCutOrRunOn(row.lead, leads))
     flag(row, 'Đơn vị chủ trì có vẻ bị cắt hoặc lẫn ô khác, cần kiểm tra lại');
@@ -110,6 +121,13 @@ const reviewLead = (row: Reviewed & { lead: string | null }, leads: readonly str
         row,
         `Đơn vị chủ trì "${row.lead}" có chữ nghi bị lỗi nhận dạng (các dòng khác in "${commoner}"), cần kiểm tra lại`,
       );
+    else {
+      const suspects = suspectWords(row.lead, vocabulary);
+      if (suspects.length) {
+        row.lead = respell(row.lead, suspects);
+        flag(row, `Đơn vị chủ trì có chữ nghi bị lỗi nhận dạng: ${listSuspects(suspects)}, cần kiểm tra lại`);
+      }
+    }
   }
 };
 
@@ -132,7 +150,7 @@ export const reviewTextIndicators = (
   for (const indicator of indicators) {
     reviewName(indicator, vocabulary, 'Tên chỉ tiêu');
     if (/\s%$/.test(indicator.name)) flag(indicator, 'Tên chỉ tiêu lẫn đơn vị tính, cần kiểm tra lại');
-    reviewLead(indicator, leads);
+    reviewLead(indicator, leads, vocabulary);
     // Figures in some year cells and words in others: from flattened text, a cell of another column
     // (a unit, an agency) or a figure lost from its "Duy trì" most often.
     const numeric = indicator.targets.filter((target) => target.value != null).length;
@@ -156,6 +174,6 @@ export const reviewTextTasks = (
   for (const task of tasks) {
     reviewName(task, vocabulary, 'Tên nhiệm vụ');
     if (!task.deadline) flag(task, 'Không đọc được thời hạn');
-    reviewLead(task, leads);
+    reviewLead(task, leads, vocabulary);
   }
 };

@@ -1094,6 +1094,21 @@ describe('a page number alone between the rows of an aligned table', () => {
     const rows = cellsOf(tablesOf(grid('2'))[0]).slice(1);
     expect(rows.map((row) => row[0])).toEqual(['1', '2', '2']);
   });
+
+  it('is left out but said on the rows beside it when the next row number follows it (a row may be lost)', () => {
+    // Rows 1 and 4 with "3" alone between them: a page number, or row 3 whose text went into row 1.
+    const lost = grid('3').replace('\n2     lên', '\n4     lên');
+    const table = tablesOf(lost)[0];
+    expect(
+      cellsOf(table)
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual(['1', '4']);
+    expect(table?.rowReasons?.[1]?.join(' ')).toMatch(/Số "3" đứng riêng một dòng/);
+    expect(table?.rowReasons?.[2]?.join(' ')).toMatch(/Số "3" đứng riêng một dòng/);
+    // A page number the next row does not follow is noise: nothing to say.
+    expect(tablesOf(grid('12'))[0]?.rowReasons).toBeUndefined();
+  });
 });
 
 describe('a section of an aligned table whose text wraps', () => {

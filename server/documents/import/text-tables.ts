@@ -891,15 +891,26 @@ const buildAligned = (header: readonly Line[], body: readonly Line[]): BuiltTabl
   };
   let fitting = 0;
   let lastNumber: string | null = null;
-  for (const line of placedLines) {
-    const filled = line.cells.filter((cell) => cell.text).length;
+  // A lone number left out that the next row's number follows: perhaps a row's, whose text went above.
+  let skippedDoubt: string | null = null;
+  const filledCells = (line: Pending) => line.cells.filter((cell) => cell.text).length;
+  for (const [index, line] of placedLines.entries()) {
+    const filled = filledCells(line);
     // A number alone on its line that does not follow the last row's is the page's number (a page
     // number is digits only: a letter alone on its line is a row's, its name centred beside it).
     if (line.marker?.kind === 'number' && filled === 1 && /^\d+$/.test(line.marker.number)) {
-      const follows =
-        lastNumber === null ? line.marker.number === '1' : isNextNumber(lastNumber, line.marker.number);
+      const number = line.marker.number;
+      const follows = lastNumber === null ? number === '1' : isNextNumber(lastNumber, number);
       if (!follows) {
         fitting++;
+        const nextRow = placedLines
+          .slice(index + 1)
+          .find((other) => other.marker?.kind === 'number' && filledCells(other) > 1);
+        if (nextRow?.marker?.kind === 'number' && isNextNumber(number, nextRow.marker.number)) {
+          skippedDoubt = `Số "${number}" đứng riêng một dòng được coi là số trang và bỏ qua; nếu đó là số thứ tự của một dòng thì dòng ấy đã bị gộp vào dòng bên cạnh, cần kiểm tra lại`;
+          const previous = rows.at(-1);
+          if (previous?.kind === 'row') previous.reasons = [...(previous.reasons ?? []), skippedDoubt];
+        }
         continue;
       }
     }
@@ -926,7 +937,9 @@ const buildAligned = (header: readonly Line[], body: readonly Line[]): BuiltTabl
         kind: 'row',
         number: line.marker.number,
         cells: columns.slice(1).map(() => ''),
+        ...(skippedDoubt ? { reasons: [skippedDoubt] } : {}),
       };
+      skippedDoubt = null;
       if (rows.at(-1)?.kind === 'span') pending = appendTo(rows.at(-1), pending);
       if (topAnchored) {
         appendTo(rows.at(-1), pending);

@@ -54,6 +54,31 @@ describe('suspectWords', () => {
     expect(check('Triển khai VNeID và STEM')).toEqual([]);
   });
 
+  it('offers the marked spelling of a bare word the document prints with marks beside the same neighbours', () => {
+    // "tài khoản" elsewhere, its neighbour damaged too ("tài khoàn"): the context still shows.
+    const vocabulary = documentVocabulary([
+      ...BODY,
+      'Người dân có tai khoản định danh',
+      'Cấp tài khoàn cho người dân; tại trụ sở; tại xã',
+    ]);
+    expect(suspectWords('Người dân có tai khoản định danh', vocabulary)).toEqual([
+      { word: 'tai', likely: null, maybe: 'tài' },
+    ]);
+    expect(respell('có tai khoản', [{ word: 'tai', likely: null, maybe: 'tài' }])).toBe('có tai khoản');
+  });
+
+  it('leaves a bare word alone when no marked spelling stands beside its neighbours ("chuyển đổi sang")', () => {
+    const vocabulary = documentVocabulary([
+      ...BODY,
+      'sáng tạo; đổi mới sáng tạo; sáng kiến',
+      'chuyển đổi sang nền tảng số',
+    ]);
+    expect(suspectWords('chuyển đổi sang nền tảng số', vocabulary)).toEqual([]);
+    // A bare word the document prints as often as its marked forms is no evidence either.
+    const often = documentVocabulary([...BODY, 'ban hành; ban hành; ban chỉ đạo', 'văn bản ban hành']);
+    expect(suspectWords('văn bản ban hành', often)).toEqual([]);
+  });
+
   it('puts back the likely spelling, keeping the case of the first letter', () => {
     const text = 'So hóa hồ sơ, chuyển đổi so';
     expect(respell(text, check(text))).toBe('Số hóa hồ sơ, chuyển đổi số');
@@ -163,6 +188,29 @@ describe('text review of rows known only from text', () => {
     expect(tasks.map((row) => row.review?.confident)).toEqual([false, false]);
     expect(tasks[0]?.review?.reasons).toContain('Không đọc được thời hạn');
     expect(tasks[1]?.review?.reasons).toContain('Không đọc được đơn vị chủ trì');
+  });
+});
+
+describe('damaged words in a lead', () => {
+  it('flags a lead holding a word that is no syllable, and respells one the context shows', () => {
+    const vocabulary = documentVocabulary([
+      ...BODY,
+      'Trung tâm phục vụ hành chính công; dịch vụ hành chính công; thủ tục hành chính công',
+      'Trung tâm phục vụ hành chính eông',
+      'Phòng Kinh tế, Hạ tầng và Đô thị; hạ tầng số; hạ tầng mạng',
+      'Phòng Kinh tế, Hạ tang và Đô thị',
+    ]);
+    const rows = [
+      indicator({ lead: 'Trung tâm phục vụ hành chính eông' }),
+      indicator({ lead: 'Phòng Kinh tế, Hạ tang và Đô thị' }),
+      indicator({ lead: 'Phòng Kinh tế, Hạ tầng và Đô thị' }),
+    ];
+    reviewTextIndicators(rows, vocabulary);
+    expect(rows.map((row) => row.review?.confident)).toEqual([false, false, true]);
+    expect(rows[0]?.lead).toBe('Trung tâm phục vụ hành chính eông');
+    expect(rows[0]?.review?.reasons.join(' ')).toContain('"eông"');
+    expect(rows[1]?.lead).toBe('Phòng Kinh tế, Hạ tầng và Đô thị');
+    expect(rows[1]?.review?.reasons.join(' ')).toContain('"tang" (đã sửa thành "tầng")');
   });
 });
 

@@ -47,6 +47,11 @@ const wordsOf = (text: string): string[] =>
 export type Vocabulary = {
   words: Map<string, number>;
   pairs: Map<string, number>;
+  /**
+   * Each word beside the skeleton of its neighbour ("tài ~khoan", "~co tài"): the neighbour may be
+   * damaged too ("tài khoàn"), and still shows the word's context.
+   */
+  loosePairs: Map<string, number>;
   spellings: Map<string, Set<string>>;
 };
 
@@ -59,7 +64,9 @@ export type Vocabulary = {
 export const documentVocabulary = (lines: readonly string[]): Vocabulary => {
   const words = new Map<string, number>();
   const pairs = new Map<string, number>();
+  const loosePairs = new Map<string, number>();
   const spellings = new Map<string, Set<string>>();
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   const all = wordsOf(lines.join(' '));
   all.forEach((word, index) => {
     words.set(word, (words.get(word) ?? 0) + 1);
@@ -68,10 +75,15 @@ export const documentVocabulary = (lines: readonly string[]): Vocabulary => {
     const set = spellings.get(key) ?? new Set<string>();
     spellings.set(key, set);
     set.add(word);
+    const previous = all[index - 1];
+    if (previous) count(loosePairs, `~${skeleton(previous)} ${word}`);
     const next = all[index + 1];
-    if (next) pairs.set(`${word} ${next}`, (pairs.get(`${word} ${next}`) ?? 0) + 1);
+    if (next) {
+      count(pairs, `${word} ${next}`);
+      count(loosePairs, `${word} ~${skeleton(next)}`);
+    }
   });
-  return { words, pairs, spellings };
+  return { words, pairs, loosePairs, spellings };
 };
 
 /** How many times a spelling stands beside these neighbours in the document. */
@@ -89,13 +101,48 @@ const CONTEXT_RATIO = 3;
 /** … and at least this many times, for the evidence to count. */
 const MIN_SUPPORT = 2;
 
-/** A word the document spells otherwise in the same context. */
+/** A word printed with no mark is suspect when marked spellings of its letters are this many times commoner. */
+const BARE_RATIO = 2;
+
 /**
  * A word likely damaged; `likely` is the spelling put back. `maybe` is a spelling the context prefers
  * but that is not put back: the printed word is itself a valid word with its tone, and OCR as often
  * swaps a correct tone for a wrong one as the reverse ("đổi"/"đối"), so a person decides.
  */
 export type SuspectWord = { word: string; likely: string | null; maybe?: string };
+
+/**
+ * A word printed with no mark at all ("tai", "tren", "dia") whose letters the document mostly prints
+ * with marks, one of those spellings standing beside the same neighbours elsewhere (their marks
+ * aside): OCR loses marks far more often than it adds them. The bare word may be right ("thanh
+ * toán"), so the marked spelling is only offered, never put back.
+ *
+ * @returns the marked spelling to offer, or null
+ */
+const bareSuspect = (
+  vocabulary: Vocabulary,
+  previous: string | undefined,
+  word: string,
+  next: string | undefined,
+): string | null => {
+  if (word !== skeleton(word) || !/^\p{L}+$/u.test(word)) return null;
+  const bareCount = vocabulary.words.get(word) ?? 0;
+  let marked = 0;
+  let offer: string | null = null;
+  let best = 0;
+  for (const other of vocabulary.spellings.get(word) ?? []) {
+    if (other === word) continue;
+    marked += vocabulary.words.get(other) ?? 0;
+    const score =
+      (previous ? (vocabulary.loosePairs.get(`~${skeleton(previous)} ${other}`) ?? 0) : 0) +
+      (next ? (vocabulary.loosePairs.get(`${other} ~${skeleton(next)}`) ?? 0) : 0);
+    if (score > best) {
+      best = score;
+      offer = other;
+    }
+  }
+  return offer && marked >= BARE_RATIO * bareCount ? offer : null;
+};
 
 /** The tone marks of a word, in order ("" when it has none). */
 const tonesOf = (word: string): string => (word.normalize('NFD').match(TONE_MARKS) ?? []).join('');
@@ -142,6 +189,11 @@ export const suspectWords = (text: string, vocabulary: Vocabulary): SuspectWord[
     if (likely && ((best >= MIN_SUPPORT && best >= CONTEXT_RATIO * own) || common)) {
       const toneSwap = tonesOf(word) !== '' && tonesOf(likely) !== '' && isVietnameseSyllable(word);
       out.push(toneSwap ? { word, likely: null, maybe: likely } : { word, likely });
+      return;
+    }
+    const bare = bareSuspect(vocabulary, previous, word, next);
+    if (bare) {
+      out.push({ word, likely: null, maybe: bare });
       return;
     }
     const mixed = /\p{L}/u.test(word) && /\d/.test(word) && !/^\d/.test(word);
