@@ -8,14 +8,11 @@ import { readPlanDocument } from './import-document';
 import { extractIndicatorsFromTables } from './indicator-extractor';
 import { interpretTables } from './table-interpreter';
 import type { Column, Table, TableRow } from './table-reader';
-import {
-  detectTextTables,
-  emptyColumns,
-  readMarker,
-  readRowNumber,
-  splitHeaderLabels,
-  UNSURE_SPLIT,
-} from './text-tables';
+import { emptyColumns } from './text-aligned-columns';
+import { readMarker, readRowNumber } from './text-row-markers';
+import { splitHeaderLabels } from './text-table-labels';
+import { UNSURE_SPLIT } from './text-table-rows';
+import { detectTextTables } from './text-tables';
 
 const tablesOf = (text: string): DocTable[] =>
   detectTextTables(textDocument(text, 'text')).blocks.filter(
