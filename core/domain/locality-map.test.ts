@@ -69,7 +69,10 @@ describe('joinBoundaries', () => {
   });
 
   it('should grey out the rows the filter leaves out', () => {
-    const rows = [row('1', { colour: 'green', evaluation: 'scored' }), row('2', { colour: 'red', evaluation: 'scored' })];
+    const rows = [
+      row('1', { colour: 'green', evaluation: 'scored' }),
+      row('2', { colour: 'red', evaluation: 'scored' }),
+    ];
     const join = joinBoundaries(
       [
         { code: '1', name: 'A' },
@@ -90,7 +93,9 @@ describe('joinBoundaries', () => {
     const colours = ['green', 'yellow', 'red', 'none'] as const;
     const states = ['scored', 'pending_review', 'not_evaluated'] as const;
     for (let round = 0; round < 200; round++) {
-      const codes = Array.from({ length: Math.floor(random() * 40) }, () => String(Math.floor(random() * 60)));
+      const codes = Array.from({ length: Math.floor(random() * 40) }, () =>
+        String(Math.floor(random() * 60)),
+      );
       const rows = codes.map((code, i) =>
         row(code, {
           localityId: `r${i}`,
@@ -98,7 +103,11 @@ describe('joinBoundaries', () => {
           evaluation: states[Math.floor(random() * 3)]!,
         }),
       );
-      const boundaryCodes = [...new Set(Array.from({ length: Math.floor(random() * 40) }, () => String(Math.floor(random() * 60))))];
+      const boundaryCodes = [
+        ...new Set(
+          Array.from({ length: Math.floor(random() * 40) }, () => String(Math.floor(random() * 60))),
+        ),
+      ];
       const boundaries = boundaryCodes.map((code) => ({ code, name: `B${code}` }));
       const shown = new Set(rows.filter(() => random() < 0.7).map((r) => r.localityId));
       const join = joinBoundaries(boundaries, rows, shown);
@@ -107,9 +116,9 @@ describe('joinBoundaries', () => {
       const listed = join.withoutBoundary.map((r) => r.localityId);
       expect([...drawn, ...listed].sort()).toEqual(rows.map((r) => r.localityId).sort());
       // Every boundary is drawn or listed, once.
-      expect([...join.regions.map((region) => region.code), ...join.withoutUnit.map((b) => b.code)].sort()).toEqual(
-        [...boundaryCodes].sort(),
-      );
+      expect(
+        [...join.regions.map((region) => region.code), ...join.withoutUnit.map((b) => b.code)].sort(),
+      ).toEqual([...boundaryCodes].sort());
       for (const region of join.regions) {
         expect(region.category).toBe(mapCategory(region.row, shown.has(region.row.localityId)));
       }

@@ -11,7 +11,14 @@ import type { OverviewColour } from './overview-filter';
  * What a region is painted as: the ranking's colour when the unit is scored, else why it is not
  * (a report waiting for review, or nothing to judge yet), or `filtered_out` when the page's filter hides it.
  */
-export const MAP_CATEGORIES = ['green', 'yellow', 'red', 'pending_review', 'not_evaluated', 'filtered_out'] as const;
+export const MAP_CATEGORIES = [
+  'green',
+  'yellow',
+  'red',
+  'pending_review',
+  'not_evaluated',
+  'filtered_out',
+] as const;
 export type MapCategory = (typeof MAP_CATEGORIES)[number];
 
 /** The fields of an overview row the map reads. */

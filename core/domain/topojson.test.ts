@@ -134,7 +134,10 @@ describe('topologyFeatures', () => {
         },
       },
     };
-    expect(topologyFeatures(topology, 'p').features[0]!.geometry).toEqual({ type: 'Point', coordinates: [3, 4] });
+    expect(topologyFeatures(topology, 'p').features[0]!.geometry).toEqual({
+      type: 'Point',
+      coordinates: [3, 4],
+    });
     expect(topologyFeatures(topology, 'm').features[0]!.geometry).toEqual({
       type: 'MultiPoint',
       coordinates: [

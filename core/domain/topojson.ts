@@ -22,7 +22,12 @@ type TopoGeometry =
   | { type: 'LineString'; arcs: number[]; properties?: Record<string, unknown>; id?: string | number }
   | { type: 'MultiLineString'; arcs: number[][]; properties?: Record<string, unknown>; id?: string | number }
   | { type: 'Point'; coordinates: number[]; properties?: Record<string, unknown>; id?: string | number }
-  | { type: 'MultiPoint'; coordinates: number[][]; properties?: Record<string, unknown>; id?: string | number }
+  | {
+      type: 'MultiPoint';
+      coordinates: number[][];
+      properties?: Record<string, unknown>;
+      id?: string | number;
+    }
   | { type: null; properties?: Record<string, unknown>; id?: string | number }
   | { type: 'GeometryCollection'; geometries: TopoGeometry[]; properties?: Record<string, unknown> };
 
@@ -210,10 +215,15 @@ export const pointInPolygon = (point: Position, polygon: readonly Position[][]):
 export const interiorPoint = (geometry: GeoGeometry | null): Position | null => {
   if (!geometry) return null;
   const polygons =
-    geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+    geometry.type === 'Polygon'
+      ? [geometry.coordinates]
+      : geometry.type === 'MultiPolygon'
+        ? geometry.coordinates
+        : [];
   if (!polygons.length) {
     if (geometry.type === 'Point') return geometry.coordinates;
-    if (geometry.type === 'MultiPoint' || geometry.type === 'LineString') return geometry.coordinates[0] ?? null;
+    if (geometry.type === 'MultiPoint' || geometry.type === 'LineString')
+      return geometry.coordinates[0] ?? null;
     return geometry.type === 'MultiLineString' ? (geometry.coordinates[0]?.[0] ?? null) : null;
   }
   let largest = polygons[0]!;

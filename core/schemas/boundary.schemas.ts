@@ -13,7 +13,10 @@ export const ZBoundaryProvinceParams = z.object({
 /** A TopoJSON topology (https://github.com/topojson/topojson-specification), quantized. */
 export const ZTopology = z.object({
   type: z.literal('Topology'),
-  transform: z.object({ scale: z.tuple([z.number(), z.number()]), translate: z.tuple([z.number(), z.number()]) }),
+  transform: z.object({
+    scale: z.tuple([z.number(), z.number()]),
+    translate: z.tuple([z.number(), z.number()]),
+  }),
   arcs: z.array(z.array(z.array(z.number()))),
   /** `provinces` in the provinces file, `communes` in a province's file. */
   objects: z.record(z.string(), z.object({ type: z.string() }).loose()),

@@ -5,8 +5,9 @@
  * max-age, gzip when asked); the web fetches the provinces file for the nation and only the file of
  * the province being looked at.
  */
-import { dataOf } from '@core/schemas/common.schemas';
+
 import { ZBoundaryProvinceParams, ZTopology } from '@core/schemas/boundary.schemas';
+import { dataOf } from '@core/schemas/common.schemas';
 import { defineRoute } from '../../http/route';
 
 const tags = ['Ranh giới hành chính'];

@@ -20,7 +20,11 @@ import { BOUNDARY_DIR, createBoundaryService } from './boundary.service';
 const read = (path: string): Topology => JSON.parse(readFileSync(`${BOUNDARY_DIR}/${path}`, 'utf8'));
 
 const polygonsOf = (geometry: GeoGeometry | null): Position[][][] =>
-  geometry?.type === 'Polygon' ? [geometry.coordinates] : geometry?.type === 'MultiPolygon' ? geometry.coordinates : [];
+  geometry?.type === 'Polygon'
+    ? [geometry.coordinates]
+    : geometry?.type === 'MultiPolygon'
+      ? geometry.coordinates
+      : [];
 
 /** Checks a decoded feature: closed rings of ≥ 4 positions inside the country's box, a point inside. */
 const expectDrawable = (geometry: GeoGeometry | null, label: string) => {
@@ -36,14 +40,20 @@ const expectDrawable = (geometry: GeoGeometry | null, label: string) => {
     }
   }
   const point = interiorPoint(geometry)!;
-  expect(polygons.some((polygon) => pointInPolygon(point, polygon)), label).toBe(true);
+  expect(
+    polygons.some((polygon) => pointInPolygon(point, polygon)),
+    label,
+  ).toBe(true);
 };
 
 describe('boundary files', () => {
   const register = readRegister();
 
   it('should decode the provinces file into the 34 provinces of the register, each drawable', () => {
-    const features = topologyFeatures<{ code: string; name: string }>(read('provinces.topo.json'), 'provinces').features;
+    const features = topologyFeatures<{ code: string; name: string }>(
+      read('provinces.topo.json'),
+      'provinces',
+    ).features;
     expect(features.map((feature) => feature.properties.code).sort()).toEqual(
       register.provinces.map((province) => province.code).sort(),
     );
@@ -67,7 +77,8 @@ describe('boundary files', () => {
       expect(features.map((feature) => feature.properties.code).sort(), province.name).toEqual(
         province.communes.map((commune) => commune.code).sort(),
       );
-      for (const feature of features) expectDrawable(feature.geometry, `${province.name}: ${feature.properties.name}`);
+      for (const feature of features)
+        expectDrawable(feature.geometry, `${province.name}: ${feature.properties.name}`);
       count += features.length;
     }
     expect(count).toBe(3321);
