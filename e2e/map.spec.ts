@@ -100,7 +100,7 @@ describe('[MAP] overview map coloured by rating', () => {
       expect.stringMatching(/^Chưa đánh giá \(\d+\)$/),
     ]);
     const ratedCount = Number(
-      /\((\d+)\)/.exec(await legend.getByText(new RegExp(`^${rating} \\(`)).textContent())![1],
+      /\((\d+)\)/.exec((await legend.getByText(new RegExp(`^${rating} \\(`)).textContent()) ?? '')![1],
     );
     expect(ratedCount).toBeGreaterThanOrEqual(1);
     // Every commune of the register has its boundary: nothing listed as missing.
