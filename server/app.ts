@@ -19,6 +19,7 @@ import { registerRoutes } from './http/route';
 import { apiKeyRoutes } from './modules/api-key/api-key.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { boundaryRoutes } from './modules/boundary/boundary.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { consolidationRoutes } from './modules/consolidation/consolidation.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
@@ -78,6 +79,7 @@ export const ALL_ROUTES = [
   ...exportRoutes,
   ...exchangeRoutes,
   ...apiKeyRoutes,
+  ...boundaryRoutes,
 ];
 
 /**
@@ -129,7 +131,9 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     );
     if (deps.config.isProduction)
       reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    // API answers are not cached, except those that say how (the map's boundaries: route.ts `cacheable`).
+    if (request.url.startsWith('/api/') && !reply.hasHeader('Cache-Control'))
+      reply.header('Cache-Control', 'no-store');
   });
 
   await app.register(fastifySwagger, {

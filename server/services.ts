@@ -11,6 +11,7 @@ import { createPdfConverter, type PdfConverter } from './documents/export/pdf-co
 import { createApiKeyService } from './modules/api-key/api-key.service';
 import { createAuditService } from './modules/audit/audit.service';
 import { createAuthService } from './modules/auth/auth.service';
+import { createBoundaryService } from './modules/boundary/boundary.service';
 import { createCatalogService } from './modules/catalog/catalog.service';
 import { findApprovedVersion, findConsolidatedById } from './modules/consolidation/consolidation.repository';
 import { createSignedScanService } from './modules/consolidation/consolidation.scan';
@@ -95,6 +96,7 @@ export const createServices = ({
     export: exporter,
     exchange: createExchangeService({ db, clock, consolidation, exporter, pdf }),
     apiKey: createApiKeyService({ db, clock }),
+    boundary: createBoundaryService(),
   };
 };
 

@@ -55,6 +55,15 @@ export default defineConfig({
       output: {
         manualChunks: (id) => {
           if (!id.includes('node_modules')) return undefined;
+          // The overview's map (map series, geo component and coordinates) only where the map is shown. Only
+          // modules nothing else in ECharts imports (coord/geo's parser and registry stay with the core),
+          // or the two chunks would import each other.
+          if (
+            /node_modules\/echarts\/lib\/(chart\/map\/|component\/geo\/|component\/helper\/MapDraw|coord\/geo\/(geoCreator|GeoModel|Geo)\.js)/.test(
+              id,
+            )
+          )
+            return 'vendor-echarts-map';
           if (/node_modules\/(echarts|zrender)\//.test(id)) return 'vendor-echarts';
           if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'vendor-react';
           return undefined;

@@ -13,3 +13,18 @@ export type RequestContext = {
 
 /** A file sent as the raw request body (`Content-Type: application/octet-stream`), its name in `X-File-Name`. */
 export type Upload = { bytes: Buffer; fileName: string };
+
+/**
+ * A ready answer the browser may keep (the map's boundaries): a route returning `{ cacheable }` sends it
+ * with its ETag and `Cache-Control: public, max-age=…`, as 304 when the client's copy is current, and
+ * gzipped when the client accepts it.
+ */
+export type CacheableFile = {
+  bytes: Buffer;
+  /** The same bytes gzipped, sent to a client that accepts gzip. */
+  gzip?: Buffer;
+  contentType: string;
+  /** A strong ETag ("…"), made of the content. */
+  etag: string;
+  maxAgeSeconds: number;
+};

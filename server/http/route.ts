@@ -12,7 +12,7 @@ import { AppError } from '../errors';
 import { type Actor, type ApiKeyActor, hasPermission, type Permission } from '../modules/auth/access';
 import type { SignedIn } from '../modules/auth/auth.service';
 import type { Services } from '../services';
-import type { RequestContext, Upload } from './request-context';
+import type { CacheableFile, RequestContext, Upload } from './request-context';
 
 export type { Permission, RequestContext };
 
@@ -79,7 +79,7 @@ type RouteSchema = {
   response: Partial<Record<200 | 201 | 202 | 204, z.ZodType | null>>;
 };
 
-export type { Upload };
+export type { CacheableFile, Upload };
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -95,12 +95,13 @@ export type RouteInput<S extends RouteSchema> = {
 
 /**
  * `session` sets (token) or clears (null) the session cookie; `file` answers with bytes to download;
- * 202 says the work was accepted and goes on in the background.
+ * `cacheable` with bytes the browser may cache; 202 says the work was accepted and goes on in the background.
  */
 export type RouteResult = (
   | { status: 200 | 201 | 202; body: unknown }
   | { status: 204 }
   | { status: 200; file: { bytes: Buffer; contentType: string; fileName: string } }
+  | { status: 200; cacheable: CacheableFile }
 ) & {
   session?: { token: string } | null;
 };
@@ -203,6 +204,22 @@ const authenticateRequest =
 
 const ANONYMOUS: Actor = { kind: 'system', name: 'anonymous' };
 
+/** Sends a cacheable answer: 304 when If-None-Match names its ETag, else the bytes (gzipped if accepted). */
+const sendCacheable = (request: FastifyRequest, reply: FastifyReply, file: CacheableFile) => {
+  reply
+    .header('ETag', file.etag)
+    .header('Cache-Control', `public, max-age=${file.maxAgeSeconds}`)
+    .header('Vary', 'Accept-Encoding');
+  const match = request.headers['if-none-match'];
+  if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag))
+    return reply.code(304).send();
+  reply.code(200).header('Content-Type', file.contentType);
+  const accepts = request.headers['accept-encoding'];
+  if (file.gzip && typeof accepts === 'string' && /\bgzip\b/.test(accepts))
+    return reply.header('Content-Encoding', 'gzip').send(file.gzip);
+  return reply.send(file.bytes);
+};
+
 /**
  * Registers declared routes on the Fastify instance.
  *
@@ -261,6 +278,7 @@ export const registerRoutes = (
         );
         if (result.session !== undefined) setSessionCookie(reply, result.session?.token ?? null, options);
         if (result.status === 204) return reply.code(204).send();
+        if ('cacheable' in result) return sendCacheable(request, reply, result.cacheable);
         if ('file' in result) {
           return reply
             .code(200)

@@ -1028,6 +1028,25 @@ const EXPORT_RULES: Record<string, Rule> = {
 };
 Object.assign(RULES, EXPORT_RULES);
 
+/**
+ * The map's boundaries are public geography (boundary.routes.ts): every actor reads every province's,
+ * Hải Phòng's (31) as Thái Nguyên's (19), and so does a visitor without a session (boundary.routes.test.ts).
+ */
+const BOUNDARY_RULES: Record<string, Rule> = {
+  getProvinceBoundaries: {
+    request: async () => ({ method: 'GET', url: '/api/v1/boundaries/provinces' }),
+    expected: everyone,
+  },
+  getCommuneBoundaries: {
+    request: async (relation) => ({
+      method: 'GET',
+      url: `/api/v1/boundaries/provinces/${relation === 'otherLocality' ? '19' : '31'}/communes`,
+    }),
+    expected: everyone,
+  },
+};
+Object.assign(RULES, BOUNDARY_RULES);
+
 /** Sends a case as JSON, or as raw bytes for a file upload. */
 const send = async (t: TestApp, client: Client, request: Request): Promise<CallResult> => {
   if (!request.file) return client.call(request.method, request.url, request.body);

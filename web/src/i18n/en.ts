@@ -4,6 +4,7 @@ import { enExchange } from './en.exchange';
 import { enFigures } from './en.figures';
 import { enHome } from './en.home';
 import { enImport } from './en.import';
+import { enLocalityMap } from './en.map';
 import { enOverview } from './en.overview';
 import { enOwners } from './en.owners';
 import { enReporting } from './en.reporting';
@@ -577,6 +578,7 @@ export const en: Resources = {
   ...enConsolidation,
   ...enImport,
   ...enOverview,
+  ...enLocalityMap,
   ...enExchange,
   ...enHome,
   ...enOwners,

@@ -5,6 +5,7 @@ import { viExchange } from './vi.exchange';
 import { viFigures } from './vi.figures';
 import { viHome } from './vi.home';
 import { viImport } from './vi.import';
+import { viLocalityMap } from './vi.map';
 import { viOverview } from './vi.overview';
 import { viOwners } from './vi.owners';
 import { viReporting } from './vi.reporting';
@@ -578,6 +579,7 @@ export const vi = {
   ...viConsolidation,
   ...viImport,
   ...viOverview,
+  ...viLocalityMap,
   ...viExchange,
   ...viHome,
   ...viOwners,

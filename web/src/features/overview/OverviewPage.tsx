@@ -2,7 +2,7 @@ import { filterOverviewRows } from '@core/domain/overview-filter';
 import type { TReceivedPackage } from '@core/schemas/exchange.schemas';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Empty, Flex, Result, Select, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -17,6 +17,9 @@ import { RollupChart } from './components/RollupChart';
 import { RollupTable, useCatalogName } from './components/RollupTable';
 import { formatNumber } from './format';
 import { overviewQueries } from './queries';
+
+/** The map and ECharts' map code come in their own chunk, after the page's first screen. */
+const LocalityMap = lazy(() => import('./components/LocalityMap'));
 
 /** Each commune's latest received package of the year: the period it covers. */
 const receivedOfYear = (packages: TReceivedPackage[] | undefined, year: number): Map<string, string> => {
@@ -148,6 +151,24 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
           {summary}
         </Typography.Text>
       </Tooltip>
+
+      {(isNation || data.locality.level === 'province') && data.localities.length > 0 && (
+        <Card size="small" title={t('localityMap.title')}>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+            {isNation ? t('localityMap.hintNation') : t('localityMap.hintProvince')}
+          </Typography.Paragraph>
+          <Suspense fallback={<div style={{ minHeight: 360 }} />}>
+            <LocalityMap
+              localities={data.localities}
+              shown={shown}
+              provinces={isNation}
+              provinceCode={data.locality.code}
+              localityName={data.locality.name}
+              year={yearParam ?? undefined}
+            />
+          </Suspense>
+        </Card>
+      )}
 
       <Card size="small" title={isNation ? t('overview.nationRanking') : t('overview.ranking')}>
         {data.localities.length === 0 ? (
