@@ -135,6 +135,7 @@ export const createUserService = ({ db, clock }: UserServiceDeps) => {
     const chain = await findLocalityChain(executor, input.localityId);
     if (chain.length === 0 || !canManageUsersIn(actor, chain)) {
       throw new AppError('UNKNOWN_LOCALITY', {
+        message: 'Địa phương của vai trò không tồn tại hoặc nằm ngoài phạm vi quản lý của bạn.',
         details: [
           { field: `${field}.localityId`, message: 'Địa phương không tồn tại hoặc ngoài phạm vi quản lý' },
         ],
