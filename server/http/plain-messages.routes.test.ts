@@ -25,7 +25,14 @@ describe('plain refusal messages', () => {
   });
 
   it('should say once that a locality does not exist', async () => {
-    const plan = await t.call('POST', '/api/v1/plans', { localityId: randomUUID(), title: 'Kế hoạch thử' });
+    const plan = await t.call('POST', '/api/v1/plans', {
+      localityId: randomUUID(),
+      issuerKind: 'government',
+      issuer: 'UBND xã Thử',
+      number: '1/KH-UBND',
+      issuedDate: '2025-08-30',
+      title: 'Kế hoạch thử',
+    });
     expect(plan.status).toBe(400);
     expect(plan.body.message).toBe('Địa phương được chọn không tồn tại hoặc nằm ngoài phạm vi của bạn.');
     const user = await t.call('POST', '/api/v1/users', {
