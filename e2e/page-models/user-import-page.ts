@@ -6,9 +6,8 @@ export class UserImportPage {
 
   /** Sends a file as the person would pick it. */
   async send(name: string, content: string, mimeType = 'text/csv') {
+    // The page's only file input: the one behind "Chọn tệp danh sách".
     await this.page
-      .getByTestId('user-list-upload')
-      .locator('xpath=ancestor::span[contains(@class,"ant-upload")]')
       .locator('input[type=file]')
       .setInputFiles({ name, mimeType, buffer: Buffer.from(content, 'utf8') });
   }
