@@ -1,6 +1,7 @@
 /**
  * Administration in the app (issue #14): a province administrator imports users from a list, sees the
  * wrong rows named with nothing saved, then creates the corrected list and gets the first passwords once.
+ * Also: choosing a reporting period on a plan's "Báo cáo" tab is a history entry (Back returns to it).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,5 +88,24 @@ describe('[ADMIN] importing users from a list', () => {
     });
     expect(signIn.status()).toBe(200);
     expect((await signIn.json()).data.user).toMatchObject({ mustChangePassword: true });
+  });
+
+  it("should return to the period chosen before with Back on the plan's reports tab", async () => {
+    const standing = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
+    const plans = (await (await standing.context().request.get('/api/v1/plans')).json()).data as Array<{
+      id: string;
+      localityName: string;
+    }>;
+    const planId = plans.find((row) => row.localityName === 'Thành Đông')!.id;
+    await standing.goto(`/plans/${planId}?tab=reports`);
+    const periodRow = (label: string) => standing.getByRole('row').filter({ hasText: label }).first();
+    await periodRow('Năm 2025').click();
+    await standing.waitForURL(/period=/);
+    const first = new URL(standing.url()).searchParams.get('period');
+    await periodRow('Năm 2026').click();
+    await standing.waitForURL((url) => url.searchParams.get('period') !== first);
+    await standing.goBack();
+    await standing.waitForURL((url) => url.searchParams.get('period') === first);
+    expect(new URL(standing.url()).searchParams.get('tab')).toBe('reports');
   });
 });
