@@ -45,7 +45,8 @@ describe('npm run admin', () => {
       'VN',
     );
     expect(user.status).toBe(0);
-    expect(user.stdout).toContain('Đã tạo người dùng "quantri"');
+    // Plain Vietnamese: the role by its name and the locality, never a code.
+    expect(user.stdout).toContain('Đã tạo người dùng "quantri" (Quản trị hệ thống, Việt Nam).');
 
     const handle = await openMigratedDatabase({ databaseUrl: null, dataDir });
     const app = await createApp({
@@ -124,12 +125,14 @@ describe('npm run admin', () => {
         '--locality',
         'VN',
       ],
-      'roles.0.role: Vai trò không hợp lệ',
+      'Vai trò không hợp lệ',
     ],
     [['delete-everything'], 'Cách dùng:'],
   ])('should refuse %j with exit code 2 and a Vietnamese message', (args, message) => {
     const result = admin(...args);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(message);
+    // No JSON path, role code or file path is shown.
+    expect(result.stderr).not.toMatch(/roles\.|localityId|\/tmp\/|lotrinh-admin-/);
   });
 });

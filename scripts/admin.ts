@@ -11,7 +11,9 @@
  * (the server runs on it: stop it, or create the user in the web app or through the API).
  */
 import { parseArgs } from 'node:util';
-import { ZCreateUserRequest } from '@core/schemas/auth.schemas';
+import { foldText } from '@core/domain/text';
+import { ROLE_LABELS, roleOfText } from '@core/domain/user-import';
+import { ROLE_NAMES, ZCreateUserRequest } from '@core/schemas/auth.schemas';
 import { ZCreateLocalityRequest } from '@core/schemas/locality.schemas';
 import { z } from 'zod';
 import { systemClock } from '../server/clock';
@@ -19,6 +21,7 @@ import { loadConfig } from '../server/config';
 import { DataDirLockedError } from '../server/db/data-dir-lock';
 import { openMigratedDatabase } from '../server/db/migrate';
 import { AppError } from '../server/errors';
+import { readableDetails } from '../server/http/field-labels';
 import { scrubSecrets } from '../server/http/logging';
 import { systemActor } from '../server/modules/auth/access';
 import { loadRegister } from '../server/modules/locality/locality.register';
@@ -33,7 +36,7 @@ const USAGE = `Cách dùng:
   npm run admin -- create-user --username TÊN --name "Họ và tên" --password MẬT_KHẨU --role VAI_TRÒ --locality MÃ_ĐỊA_PHƯƠNG [--unit "Tên đơn vị"]
   npm run admin -- create-locality --code MÃ --name "Tên" --level nation|province|commune --kind "loại" [--parent MÃ_CẤP_TRÊN]
   npm run admin -- load-register   (nạp danh mục 34 tỉnh, 3.321 xã, phường, đặc khu; chạy lại không thay đổi gì)
-Vai trò: system_admin, locality_admin, leader, standing_officer, unit_officer, inspector`;
+Vai trò (ghi tên hoặc mã): ${ROLE_NAMES.map((role) => `${ROLE_LABELS[role]} (${role})`).join(', ')}`;
 
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({
@@ -57,19 +60,35 @@ let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig(process.env);
 } catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
+  // The variables are named as they are set; the sentence around them is for people.
+  const message = (error as Error).message.replace(
+    /^Invalid configuration:/,
+    'Cấu hình (biến môi trường) chưa đúng:',
+  );
+  process.stderr.write(`${message}\n`);
   process.exit(2);
 }
 // Refused while the server (or another command) has the embedded database open: its writes would be lost.
 const handle = await openMigratedDatabase(config, { purpose: 'admin' }).catch((error: unknown) => {
   if (!(error instanceof DataDirLockedError)) throw error;
-  process.stderr.write(`${error.message}\n`);
+  process.stderr.write(
+    error.holder?.purpose === 'server'
+      ? 'Máy chủ Lộ trình đang chạy trên dữ liệu này nên lệnh không mở được (mở cùng lúc sẽ làm mất dữ liệu). Hãy dừng máy chủ rồi chạy lại lệnh, hoặc làm việc này trong ứng dụng web.\n'
+      : 'Dữ liệu đang được một lệnh khác sử dụng. Hãy đợi lệnh đó xong rồi chạy lại.\n',
+  );
   process.exit(3);
 });
 const context = { actor: systemActor('Dòng lệnh quản trị'), ip: null, userAgent: 'npm run admin' };
 
+/** The problems of the input named by their labels ("Vai trò không hợp lệ"), never by a JSON path. */
 const describeIssues = (error: z.ZodError) =>
-  error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n');
+  readableDetails(
+    error.issues.map((issue) => ({
+      // The command takes one role: no row number to say.
+      field: issue.path.filter((part) => typeof part === 'string').join('.'),
+      message: issue.message,
+    })),
+  );
 
 const localityIdOf = async (code: string | undefined): Promise<string> => {
   if (!code) throw new UsageError('Thiếu --locality (mã địa phương, ví dụ VN).');
@@ -82,18 +101,23 @@ const run = async (): Promise<void> => {
   if (command === 'create-user') {
     const localityId = await localityIdOf(values.locality);
     const unit = values.unit
-      ? (await listUnitsByLocality(handle.db, localityId)).find((row) => row.name === values.unit)
+      ? (await listUnitsByLocality(handle.db, localityId)).find(
+          (row) => foldText(row.name) === foldText(values.unit ?? ''),
+        )
       : undefined;
     if (values.unit && !unit) throw new UsageError(`Địa phương không có đơn vị "${values.unit}".`);
     const input = ZCreateUserRequest.parse({
       username: values.username,
       displayName: values.name,
       password: values.password,
-      roles: [{ role: values.role, localityId, unitId: unit?.id ?? null }],
+      roles: [{ role: roleOfText(values.role ?? '') ?? values.role, localityId, unitId: unit?.id ?? null }],
     });
     const user = await createUserService({ db: handle.db, clock: systemClock }).create(context, input);
+    const roles = user.roles.map((role) =>
+      [ROLE_LABELS[role.role], role.unitName, role.localityName].filter(Boolean).join(', '),
+    );
     process.stdout.write(
-      `Đã tạo người dùng "${user.username}" (${user.roles.map((role) => role.role).join(', ')}). Người dùng phải đổi mật khẩu khi đăng nhập lần đầu.\n`,
+      `Đã tạo người dùng "${user.username}" (${roles.join('; ')}). Người dùng phải đổi mật khẩu khi đăng nhập lần đầu.\n`,
     );
     return;
   }
@@ -132,7 +156,9 @@ try {
   else {
     exitCode = 1;
     // A failed insert of a user names its query's values, the password hash among them.
-    process.stderr.write(`Lỗi: ${scrubSecrets((error as Error).message)}\n`);
+    process.stderr.write(
+      `Lệnh không thực hiện được do một lỗi ngoài dự kiến; dữ liệu chưa thay đổi. Chi tiết để gửi người hỗ trợ kỹ thuật: ${scrubSecrets((error as Error).message)}\n`,
+    );
   }
 } finally {
   await handle.close();

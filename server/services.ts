@@ -32,6 +32,7 @@ import { createSearchService } from './modules/search/search.service';
 import { createTaskService } from './modules/task/task.service';
 import { createUnitService } from './modules/unit/unit.service';
 import { createUserService } from './modules/user/user.service';
+import { createUserImportService } from './modules/user/user-import.service';
 import { namesOfUsers } from './shared/accounts';
 import type { FileStore } from './storage';
 
@@ -73,6 +74,7 @@ export const createServices = ({
       isProduction: config.isProduction,
     }),
     user: createUserService({ db, clock }),
+    userImport: createUserImportService({ db, clock, ...(templateLimits ? { limits: templateLimits } : {}) }),
     audit: createAuditService({ db }),
     locality: createLocalityService({ db, clock }),
     unit: createUnitService({ db, clock }),

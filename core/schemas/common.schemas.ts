@@ -33,7 +33,13 @@ export const zString = (label: string) =>
   z
     .string({
       // Only for a value that is not a string: checks added later (min, max) keep their own messages.
-      error: (issue) => (issue.code === 'invalid_type' ? `${label}: phải là chuỗi ký tự` : undefined),
+      // A missing value is "not entered", as a person sees it, not a type ("chuỗi ký tự") they never chose.
+      error: (issue) =>
+        issue.code !== 'invalid_type'
+          ? undefined
+          : issue.input === undefined || issue.input === null
+            ? `${label} chưa được nhập`
+            : `${label} phải được ghi bằng chữ (văn bản)`,
     })
     .check((context) => {
       const problem = unsafeTextProblem(context.value);

@@ -7,6 +7,7 @@ import { toSearchText } from '@core/domain/text';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { appUser, roleAssignment, session } from '../db/schema';
+import { findLocalityChain } from './localities';
 
 export type UserRow = typeof appUser.$inferSelect;
 export type RoleAssignmentRow = typeof roleAssignment.$inferSelect;
@@ -75,4 +76,23 @@ export const namesOfUsers = async (
     .from(appUser)
     .where(inArray(appUser.id, wanted));
   return new Map(rows.map((row) => [row.id, row.name]));
+};
+
+/**
+ * The locality an account's own events (signing in and out, changing the password) are filed under in
+ * the audit trail: the deepest locality that covers every role the user holds (their commune when all
+ * their roles are there, the province when they hold roles in two of its communes), so those who may
+ * read that locality see them and no one else does.
+ *
+ * @returns null for a user with no role (the trail then shows the event to system administrators only)
+ */
+export const accountLocalityId = async (executor: Executor, userId: string): Promise<string | null> => {
+  const assignments = await listAssignmentsOfUsers(executor, [userId]);
+  let common: string[] | null = null;
+  for (const localityId of new Set(assignments.map((assignment) => assignment.localityId))) {
+    // A chain runs from the locality up to the root; what two chains share is a common ancestry.
+    const chain = await findLocalityChain(executor, localityId);
+    common = common === null ? chain : common.filter((id) => chain.includes(id));
+  }
+  return common?.[0] ?? null;
 };

@@ -19,6 +19,8 @@ export type AuditEntry = {
   action: 'create' | 'update' | 'delete';
   before?: unknown;
   after?: unknown;
+  /** Done by no one known (a failed sign-in): no person is named, whoever the context's actor is. */
+  anonymous?: boolean;
 };
 
 /** JSON-safe copy of a row: dates become ISO strings so jsonb stores what the API showed. */
@@ -44,8 +46,8 @@ export const recordAudit = async (
 ): Promise<void> => {
   await executor.insert(auditEvent).values({
     at,
-    actorUserId: actorUserId(context.actor),
-    actorName: actorName(context.actor),
+    actorUserId: entry.anonymous ? null : actorUserId(context.actor),
+    actorName: entry.anonymous ? null : actorName(context.actor),
     ip: context.ip,
     userAgent: context.userAgent?.slice(0, 500) ?? null,
     entityType: entry.entityType,

@@ -15,6 +15,7 @@ const CatalogPage = lazy(() => import('./features/catalog/CatalogPage'));
 const SearchPage = lazy(() => import('./features/search/SearchPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 const UsersPage = lazy(() => import('./features/user/UsersPage'));
+const UserImportPage = lazy(() => import('./features/user/UserImportPage'));
 const LocalitySummaryPage = lazy(() => import('./features/home/LocalitySummaryPage'));
 const MyWorkPage = lazy(() => import('./features/reporting/MyWorkPage'));
 const UnitReportPage = lazy(() => import('./features/reporting/UnitReportPage'));
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
           { path: 'search', element: page(<SearchPage />) },
           { path: 'audit', element: page(<AuditPage />) },
           { path: 'admin/users', element: page(<UsersPage />) },
+          { path: 'admin/users/import', element: page(<UserImportPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

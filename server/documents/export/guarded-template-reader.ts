@@ -31,17 +31,20 @@ export const TEMPLATE_LIMITS: TemplateLimits = {
 const ADVICE = 'Hãy tải biểu mẫu từ hệ thống, chỉ nhập số liệu vào các ô cần nhập rồi gửi lại.';
 const WORKER_URL = new URL('./template-parse.worker.mjs', import.meta.url);
 
-type WorkerAnswer =
-  | { ok: true; result: ImportedTemplate }
+/** What the worker reads: an entry template, or the first sheet of any workbook as rows of text. */
+type WorkerTask = { reader: 'template'; expected: TemplateExpectation } | { reader: 'sheetRows' };
+
+type WorkerAnswer<T> =
+  | { ok: true; result: T }
   | { ok: false; error: { code?: AppErrorCode; message: string; details?: ErrorDetail[] } };
 
 let running = 0;
 
-const parseInWorker = (bytes: Buffer, expected: TemplateExpectation, limits: ParseLimits) =>
-  new Promise<ImportedTemplate>((resolve, reject) => {
+const parseInWorker = <T>(bytes: Buffer, task: WorkerTask, limits: ParseLimits) =>
+  new Promise<T>((resolve, reject) => {
     const copy = new Uint8Array(bytes);
     const worker = new Worker(WORKER_URL, {
-      workerData: { bytes: copy, expected },
+      workerData: { bytes: copy, ...task },
       transferList: [copy.buffer],
       resourceLimits: {
         maxOldGenerationSizeMb: limits.parseMemoryMb,
@@ -69,7 +72,7 @@ const parseInWorker = (bytes: Buffer, expected: TemplateExpectation, limits: Par
         ),
       limits.parseTimeMs,
     );
-    worker.on('message', (answer: WorkerAnswer) =>
+    worker.on('message', (answer: WorkerAnswer<T>) =>
       settle(() => {
         if (answer.ok) resolve(answer.result);
         else if (answer.error.code)
@@ -120,7 +123,30 @@ export const readGuardedTemplateXlsx = async (
   running++;
   try {
     await guardSpreadsheet(bytes, limits);
-    return await parseInWorker(bytes, expected, limits);
+    return await parseInWorker<ImportedTemplate>(bytes, { reader: 'template', expected }, limits);
+  } finally {
+    running--;
+  }
+};
+
+/**
+ * Reads the first sheet of an uploaded workbook as rows of cell texts (sheet-rows.ts), behind the same
+ * guard, worker, memory cap, time limit and count of parses at a time as the entry template.
+ *
+ * @throws AppError FILE_TOO_LARGE, UNREADABLE_DOCUMENT, SERVER_BUSY as readGuardedTemplateXlsx
+ */
+export const readGuardedSheetRows = async (
+  bytes: Buffer,
+  limits: TemplateLimits = TEMPLATE_LIMITS,
+): Promise<string[][]> => {
+  if (running >= limits.maxConcurrentParses)
+    throw new AppError('SERVER_BUSY', {
+      message: 'Máy chủ đang đọc các tệp Excel khác. Vui lòng gửi lại sau ít phút; chưa lưu gì.',
+    });
+  running++;
+  try {
+    await guardSpreadsheet(bytes, limits);
+    return await parseInWorker<string[][]>(bytes, { reader: 'sheetRows' }, limits);
   } finally {
     running--;
   }

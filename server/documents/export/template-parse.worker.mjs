@@ -5,13 +5,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
-const { readTemplateXlsx } = await tsImport('./excel-importer.ts', import.meta.url);
-const { bytes, expected } = workerData;
+const { bytes, expected, reader } = workerData;
 try {
-  const result = await readTemplateXlsx(
-    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    expected,
-  );
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const result =
+    reader === 'sheetRows'
+      ? await (await tsImport('./sheet-rows.ts', import.meta.url)).readFirstSheetRows(file)
+      : await (await tsImport('./excel-importer.ts', import.meta.url)).readTemplateXlsx(file, expected);
   parentPort.postMessage({ ok: true, result });
 } catch (error) {
   parentPort.postMessage({

@@ -49,6 +49,8 @@ const labelOf = (
       return [field(snapshot, 'number'), field(snapshot, 'title')].filter(Boolean).join(' – ') || null;
     case 'user':
       return field(snapshot, 'displayName') ?? field(snapshot, 'username');
+    case 'sign_in':
+      return parent ?? field(snapshot, 'username');
     case 'attachment':
       return field(snapshot, 'fileName');
     case 'reporting_period':

@@ -31,8 +31,8 @@ export const authRoutes = [
     tags,
     permission: 'self',
     schema: { response: { 204: null } },
-    handler: async ({ session }, { services }) => {
-      if (session.sessionToken) await services.auth.logout(session.sessionToken);
+    handler: async ({ meta, session }, { services }) => {
+      if (session.sessionToken) await services.auth.logout(meta, session.sessionToken);
       return { status: 204, session: null };
     },
   }),

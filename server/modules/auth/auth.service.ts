@@ -1,10 +1,11 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { foldText } from '@core/domain/text';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
 import {
+  accountLocalityId,
   deleteSessionsOfUser,
   findUserById,
   findUserByUsername,
@@ -13,7 +14,7 @@ import {
   updateUser,
 } from '../../shared/accounts';
 import { recordAudit } from '../../shared/audit-log';
-import type { UserActor } from './access';
+import { type Actor, systemActor, type UserActor } from './access';
 import { insertLoginAttempt, markLoginAttemptSucceeded } from './login-attempt.repository';
 import { assertMayTrySignIn } from './login-throttle';
 import { getDummyHash, hashPassword, verifyPassword } from './password';
@@ -32,6 +33,18 @@ export const MIN_PASSWORD_LENGTH = 10;
 
 type AuthServiceDeps = { db: Database; clock: Clock; sessionSecret: string; isProduction: boolean };
 type Origin = { ip: string | null; userAgent: string | null };
+
+/** How a sign-in attempt ended, as the audit trail records it. */
+export type SignInOutcome =
+  | 'succeeded'
+  | 'wrong_password'
+  | 'unknown_user'
+  | 'disabled'
+  | 'demo_refused'
+  | 'throttled';
+
+/** Longest user name the trail keeps of a failed attempt (what was typed, which may be anything). */
+const MAX_AUDITED_USERNAME = 100;
 
 export type SignedIn = { user: UserRow; actor: UserActor; session: SessionRow };
 
@@ -82,11 +95,70 @@ export const createAuthService = ({ db, clock, sessionSecret, isProduction }: Au
    * @returns the session token (for the cookie), the CSRF token and the signed-in user
    * @throws AppError LOGIN_THROTTLED, INVALID_CREDENTIALS, DEMO_ACCOUNT_REFUSED
    */
+  /**
+   * Writes a sign-in, a failed attempt (by the user name typed, never the password) or a sign-out to
+   * the audit trail, filed under the account's locality (`accountLocalityId`) so only those who may
+   * read that locality see it; an attempt on a name no account has is seen by system administrators.
+   */
+  const auditSignIn = async (
+    origin: Origin,
+    event: {
+      user: UserRow | undefined;
+      username: string;
+      action: 'create' | 'delete';
+      outcome?: SignInOutcome;
+      entityId?: string;
+    },
+  ) => {
+    const { user } = event;
+    const actor: Actor = user
+      ? {
+          kind: 'user',
+          userId: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          assignments: [],
+        }
+      : systemActor('');
+    const snapshot = {
+      username: (user?.username ?? event.username).slice(0, MAX_AUDITED_USERNAME),
+      ...(event.outcome ? { outcome: event.outcome } : {}),
+    };
+    await recordAudit(db, { actor, ip: origin.ip, userAgent: origin.userAgent }, clock.now(), {
+      entityType: 'sign_in',
+      entityId: event.entityId ?? randomUUID(),
+      parentEntityId: user?.id ?? null,
+      localityId: user ? await accountLocalityId(db, user.id) : null,
+      action: event.action,
+      // A failed attempt is not the account holder's act: no one is named as its actor.
+      anonymous: event.action === 'create' && event.outcome !== 'succeeded',
+      ...(event.action === 'create' ? { after: snapshot } : { before: snapshot }),
+    });
+  };
+
+  /**
+   * Signs in with a user name and password and opens a session.
+   *
+   * After 5 failed attempts for a user name, each further attempt waits 1 s, 2 s, 4 s … (at most 15
+   * minutes) after the previous failure, whatever the password, and the answer is the same whether or
+   * not the user exists (see login-throttle.ts). Every attempt, refused ones included, is audited.
+   *
+   * @returns the session token (for the cookie), the CSRF token and the signed-in user
+   * @throws AppError LOGIN_THROTTLED, INVALID_CREDENTIALS, DEMO_ACCOUNT_REFUSED
+   */
   const login = async (origin: Origin, input: { username: string; password: string }) => {
     const username = normalizeUsername(input.username);
     const usernameKey = foldText(username) || '-';
     const now = clock.now();
-    await assertMayTrySignIn(db, usernameKey, origin.ip, now);
+    try {
+      await assertMayTrySignIn(db, usernameKey, origin.ip, now);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'LOGIN_THROTTLED') {
+        const user = await findUserByUsername(db, username);
+        await auditSignIn(origin, { user, username, action: 'create', outcome: 'throttled' });
+      }
+      throw error;
+    }
     // Counted as a failure before the password is checked, so that guesses sent in parallel see each other.
     const attemptId = await insertLoginAttempt(db, { usernameKey, ip: origin.ip, at: now, succeeded: false });
     const user = await findUserByUsername(db, username);
@@ -94,8 +166,20 @@ export const createAuthService = ({ db, clock, sessionSecret, isProduction }: Au
       user?.passwordHash ?? (await getDummyHash()),
       input.password,
     );
-    if (!user || !passwordMatches || user.isDisabled) throw new AppError('INVALID_CREDENTIALS');
-    if (user.isDemo && isProduction) throw new AppError('DEMO_ACCOUNT_REFUSED');
+    const refusal: SignInOutcome | null = !user
+      ? 'unknown_user'
+      : !passwordMatches
+        ? 'wrong_password'
+        : user.isDisabled
+          ? 'disabled'
+          : user.isDemo && isProduction
+            ? 'demo_refused'
+            : null;
+    if (refusal) {
+      await auditSignIn(origin, { user, username, action: 'create', outcome: refusal, entityId: attemptId });
+      throw new AppError(refusal === 'demo_refused' ? 'DEMO_ACCOUNT_REFUSED' : 'INVALID_CREDENTIALS');
+    }
+    const signedInUser = user!;
     await markLoginAttemptSucceeded(db, attemptId);
     await deleteExpiredSessions(db, now);
 
@@ -103,7 +187,7 @@ export const createAuthService = ({ db, clock, sessionSecret, isProduction }: Au
     const csrfToken = randomBytes(24).toString('base64url');
     const session: SessionRow = {
       id: sessionIdOf(token),
-      userId: user.id,
+      userId: signedInUser.id,
       csrfToken,
       createdAt: now,
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
@@ -111,7 +195,14 @@ export const createAuthService = ({ db, clock, sessionSecret, isProduction }: Au
       userAgent: origin.userAgent?.slice(0, 500) ?? null,
     };
     await insertSession(db, session);
-    return { token, csrfToken, user, actor: await loadActor(db, user), session };
+    await auditSignIn(origin, {
+      user: signedInUser,
+      username,
+      action: 'create',
+      outcome: 'succeeded',
+      entityId: attemptId,
+    });
+    return { token, csrfToken, user: signedInUser, actor: await loadActor(db, signedInUser), session };
   };
 
   /**
@@ -133,8 +224,12 @@ export const createAuthService = ({ db, clock, sessionSecret, isProduction }: Au
     return { user, actor: await loadActor(db, user), session };
   };
 
-  const logout = async (token: string): Promise<void> => {
+  /** Ends the session of the cookie value; a live one is audited as the user signing out. */
+  const logout = async (origin: Origin, token: string): Promise<void> => {
+    const live = await findLiveSession(db, sessionIdOf(token), clock.now());
     await deleteSession(db, sessionIdOf(token));
+    const user = live ? await findUserById(db, live.userId) : undefined;
+    if (user) await auditSignIn(origin, { user, username: user.username, action: 'delete' });
   };
 
   /**
@@ -163,6 +258,8 @@ export const createAuthService = ({ db, clock, sessionSecret, isProduction }: Au
       await recordAudit(tx, context, clock.now(), {
         entityType: 'user',
         entityId: signedIn.user.id,
+        // Filed under the account's locality, so its administrators see it (not only the system's).
+        localityId: await accountLocalityId(tx, signedIn.user.id),
         action: 'update',
         before: { mustChangePassword: signedIn.user.mustChangePassword, passwordChanged: false },
         after: { mustChangePassword: false, passwordChanged: true },

@@ -104,6 +104,12 @@ type Rule = {
 
 let sequence = 0;
 const unique = (prefix: string) => `${prefix}${++sequence}`;
+/** Official codes of the localities of each relation (Thành Đông, Dân Tiến), as a user list writes them. */
+const LOCALITY_CODE: Record<Relation, string> = {
+  ownUnit: '10507',
+  otherUnit: '10507',
+  otherLocality: '05755',
+};
 
 const created = async (t: TestApp, request: Request): Promise<string> => {
   const response = await t.call(request.method, request.url, request.body);
@@ -695,6 +701,45 @@ const RULES: Record<string, Rule> = {
         displayName: 'Người mới',
         password: 'mat-khau-thu-nghiem',
         roles: [{ role: 'inspector', localityId: fixtures.localityFor[relation] }],
+      },
+    }),
+    expected: only(['admin', 'localityAdmin']),
+  },
+  /** The template and the preview save nothing: any user administrator (the preview names rows out of scope). */
+  downloadUserImportTemplate: {
+    request: async () => ({ method: 'GET', url: '/api/v1/users/import-template.xlsx' }),
+    expected: only(['admin', 'localityAdmin'], () => 'allow'),
+  },
+  previewUserImport: {
+    request: async (relation) => ({
+      method: 'POST',
+      url: '/api/v1/users/import-preview',
+      file: {
+        bytes: Buffer.from(
+          `Họ và tên,Tên đăng nhập,Vai trò,Mã địa phương\nNgười mới,${unique('nhap.')},Thanh tra,${LOCALITY_CODE[relation]}\n`,
+        ),
+        fileName: 'danh-sach.csv',
+      },
+    }),
+    expected: only(['admin', 'localityAdmin'], () => 'allow'),
+  },
+  /** Creating from a list: a row of a locality outside the administrator's scope refuses the list (400). */
+  importUsers: {
+    request: async (relation) => ({
+      method: 'POST',
+      url: '/api/v1/users/import',
+      body: {
+        rows: [
+          {
+            line: 2,
+            displayName: 'Người mới',
+            username: unique('nhap.'),
+            email: null,
+            role: 'inspector',
+            localityCode: LOCALITY_CODE[relation],
+            unitName: null,
+          },
+        ],
       },
     }),
     expected: only(['admin', 'localityAdmin']),

@@ -54,7 +54,10 @@ export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
         const parentChain = await findLocalityChain(tx, input.parentId);
         if (parentChain.length === 0 || !canReadLocality(context.actor, parentChain, [])) {
           throw new AppError('UNKNOWN_LOCALITY', {
-            details: [{ field: 'parentId', message: 'Địa phương cấp trên không tồn tại' }],
+            message: 'Địa phương cấp trên không tồn tại hoặc nằm ngoài phạm vi của bạn.',
+            details: [
+              { field: 'parentId', message: 'Địa phương cấp trên không tồn tại hoặc ngoài phạm vi của bạn' },
+            ],
           });
         }
         if (!canCreateLocalityUnder(context.actor, parentChain)) throw new AppError('FORBIDDEN');

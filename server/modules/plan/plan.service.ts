@@ -227,8 +227,10 @@ export const createPlanService = ({ db, clock }: PlanServiceDeps) => {
     db.transaction(async (tx) => {
       const chain = await findLocalityChain(tx, input.localityId);
       if (chain.length === 0 || !canReadPlan(context.actor, chain)) {
+        // Said once: the default message and the field's detail would each say "không tồn tại".
         throw new AppError('UNKNOWN_LOCALITY', {
-          details: [{ field: 'localityId', message: 'Địa phương không tồn tại' }],
+          message: 'Địa phương được chọn không tồn tại hoặc nằm ngoài phạm vi của bạn.',
+          details: [{ field: 'localityId', message: 'Địa phương không tồn tại hoặc ngoài phạm vi của bạn' }],
         });
       }
       if (!canEditPlan(context.actor, chain)) throw new AppError('FORBIDDEN');

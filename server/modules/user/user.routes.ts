@@ -7,7 +7,9 @@ import {
   ZUser,
 } from '@core/schemas/auth.schemas';
 import { dataOf, pageOf, ZIdParams, zId } from '@core/schemas/common.schemas';
+import { ZImportedUser, ZUserImportPreview, ZUserImportRequest } from '@core/schemas/user-import.schemas';
 import { z } from 'zod';
+import { userListTemplateXlsx } from '../../documents/export/user-list-template';
 import { defineRoute } from '../../http/route';
 
 const tags = ['Người dùng'];
@@ -41,6 +43,51 @@ export const userRoutes = [
     handler: async ({ body, meta }, { services }) => ({
       status: 201,
       body: { data: await services.user.create(meta, body) },
+    }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/users/import-template.xlsx',
+    operationId: 'downloadUserImportTemplate',
+    summary: 'Biểu mẫu Excel của danh sách người dùng cần tạo',
+    tags,
+    permission: 'user:write',
+    schema: { response: { 200: null } },
+    handler: async () => ({
+      status: 200,
+      file: {
+        bytes: await userListTemplateXlsx(),
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        fileName: 'mau-danh-sach-nguoi-dung.xlsx',
+      },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/users/import-preview',
+    operationId: 'previewUserImport',
+    summary: 'Đọc danh sách người dùng (CSV UTF-8 hoặc Excel .xlsx) và chỉ ra từng dòng sai; chưa lưu gì',
+    tags,
+    permission: 'user:write',
+    upload: true,
+    schema: { response: { 200: dataOf(ZUserImportPreview) } },
+    handler: async ({ meta, upload }, { services }) => ({
+      status: 200,
+      body: { data: await services.userImport.preview(meta, upload!) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/users/import',
+    operationId: 'importUsers',
+    summary:
+      'Tạo mọi người dùng của danh sách trong một lần (không tạo ai nếu có dòng sai); trả mật khẩu ban đầu một lần duy nhất',
+    tags,
+    permission: 'user:write',
+    schema: { body: ZUserImportRequest, response: { 201: dataOf(z.array(ZImportedUser)) } },
+    handler: async ({ body, meta }, { services }) => ({
+      status: 201,
+      body: { data: await services.userImport.create(meta, body.rows) },
     }),
   }),
   defineRoute({

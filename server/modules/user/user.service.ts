@@ -45,6 +45,61 @@ const auditView = (user: UserRow) => ({
   isDisabled: user.isDisabled,
 });
 
+/** A new account as it is written: the password already hashed, the roles already checked. */
+export type NewAccount = {
+  username: string;
+  displayName: string;
+  email?: string | null;
+  passwordHash: string;
+  roles: TAddRoleRequest[];
+};
+
+/**
+ * Writes an account and its roles, each audited, in the caller's transaction. The caller has checked
+ * that the actor may grant every role (`assertGrantable`, or the import's checks of each row).
+ *
+ * @returns the account's row
+ */
+export const insertAccount = async (
+  tx: Executor,
+  context: RequestContext,
+  now: Date,
+  input: NewAccount,
+  options: { isDemo?: boolean; mustChangePassword?: boolean } = {},
+): Promise<UserRow> => {
+  const user = await insertUser(tx, {
+    username: input.username,
+    displayName: input.displayName,
+    email: input.email ?? null,
+    passwordHash: input.passwordHash,
+    mustChangePassword: options.mustChangePassword ?? true,
+    isDemo: options.isDemo ?? false,
+  });
+  await recordAudit(tx, context, now, {
+    entityType: 'user',
+    entityId: user.id,
+    action: 'create',
+    after: auditView(user),
+  });
+  for (const role of input.roles) {
+    const assignment = await insertAssignment(tx, {
+      userId: user.id,
+      role: role.role,
+      localityId: role.localityId,
+      unitId: role.unitId ?? null,
+    });
+    await recordAudit(tx, context, now, {
+      entityType: 'role_assignment',
+      entityId: assignment.id,
+      parentEntityId: user.id,
+      localityId: role.localityId,
+      action: 'create',
+      after: assignment,
+    });
+  }
+  return user;
+};
+
 export const createUserService = ({ db, clock }: UserServiceDeps) => {
   const present = async (executor: Executor, users: UserRow[]): Promise<TUser[]> => {
     const assignments = await listAssignmentsOfUsers(
@@ -80,6 +135,7 @@ export const createUserService = ({ db, clock }: UserServiceDeps) => {
     const chain = await findLocalityChain(executor, input.localityId);
     if (chain.length === 0 || !canManageUsersIn(actor, chain)) {
       throw new AppError('UNKNOWN_LOCALITY', {
+        message: 'Địa phương của vai trò không tồn tại hoặc nằm ngoài phạm vi quản lý của bạn.',
         details: [
           { field: `${field}.localityId`, message: 'Địa phương không tồn tại hoặc ngoài phạm vi quản lý' },
         ],
@@ -162,35 +218,18 @@ export const createUserService = ({ db, clock }: UserServiceDeps) => {
         for (const [index, role] of input.roles.entries())
           await assertGrantable(tx, context.actor, role, `roles.${index}`);
         assertStrongPassword(input.password, input.username, 'password');
-        const user = await insertUser(tx, {
-          username: input.username,
-          displayName: input.displayName,
-          passwordHash: await hashPassword(input.password),
-          mustChangePassword: options.mustChangePassword ?? true,
-          isDemo: options.isDemo ?? false,
-        });
-        await recordAudit(tx, context, clock.now(), {
-          entityType: 'user',
-          entityId: user.id,
-          action: 'create',
-          after: auditView(user),
-        });
-        for (const role of input.roles) {
-          const assignment = await insertAssignment(tx, {
-            userId: user.id,
-            role: role.role,
-            localityId: role.localityId,
-            unitId: role.unitId ?? null,
-          });
-          await recordAudit(tx, context, clock.now(), {
-            entityType: 'role_assignment',
-            entityId: assignment.id,
-            parentEntityId: user.id,
-            localityId: role.localityId,
-            action: 'create',
-            after: assignment,
-          });
-        }
+        const user = await insertAccount(
+          tx,
+          context,
+          clock.now(),
+          {
+            username: input.username,
+            displayName: input.displayName,
+            passwordHash: await hashPassword(input.password),
+            roles: input.roles,
+          },
+          options,
+        );
         return (await present(tx, [user]))[0]!;
       })
       .catch((error: unknown) => {

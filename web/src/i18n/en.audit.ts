@@ -31,6 +31,9 @@ export const enAuditTrail = {
       revokeKey: '{{actor}} revoked {{object}}',
       remind: '{{actor}} sent {{object}}',
       receive: '{{actor}} received {{object}}',
+      signIn: '{{actor}} signed in to {{object}}',
+      signOut: '{{actor}} signed out of {{object}}',
+      signInFailed: 'Failed sign-in to {{object}}: {{reason}}',
     },
     object: {
       locality: 'the locality {{name}}',
@@ -49,6 +52,7 @@ export const enAuditTrail = {
       report_publication: 'the consolidated report {{period}}',
       submission_package: 'the report package “{{name}}”',
       api_key: 'the API key “{{name}}”',
+      sign_in: 'the account {{name}}',
     },
     unnamed: {
       locality: 'a locality',
@@ -67,6 +71,15 @@ export const enAuditTrail = {
       report_publication: 'a consolidated report',
       submission_package: 'a report package from a lower level',
       api_key: 'an API key',
+      sign_in: 'an account',
+    },
+    signInOutcome: {
+      wrong_password: 'wrong password',
+      unknown_user: 'no account has this user name',
+      disabled: 'the account is locked',
+      demo_refused: 'demo accounts are refused on the live system',
+      throttled: 'held back after too many failed attempts',
+      other: 'reason unknown',
     },
     somePeriod: 'period',
     someUnit: 'a unit',

@@ -1,3 +1,4 @@
+import { enAdmin } from './en.admin';
 import { enAuditTrail } from './en.audit';
 import { enConsolidation } from './en.consolidation';
 import { enExchange } from './en.exchange';
@@ -363,6 +364,7 @@ export const en: Resources = {
       report_publication: 'Report publication',
       submission_package: 'Submission package received',
       api_key: 'API key',
+      sign_in: 'Sign-ins and sign-outs',
     },
     levels: { nation: 'Nation', province: 'Province', commune: 'Commune' },
     otherField: 'Other information',
@@ -584,4 +586,5 @@ export const en: Resources = {
   ...enOwners,
   ...enFigures,
   ...enAuditTrail,
+  ...enAdmin,
 };

@@ -31,6 +31,9 @@ export const viAuditTrail = {
       revokeKey: '{{actor}} thu hồi {{object}}',
       remind: '{{actor}} gửi {{object}}',
       receive: '{{actor}} nhận {{object}}',
+      signIn: '{{actor}} đăng nhập bằng {{object}}',
+      signOut: '{{actor}} đăng xuất khỏi {{object}}',
+      signInFailed: 'Đăng nhập không thành công vào {{object}}: {{reason}}',
     },
     object: {
       locality: 'địa phương {{name}}',
@@ -49,6 +52,7 @@ export const viAuditTrail = {
       report_publication: 'báo cáo tổng hợp {{period}}',
       submission_package: 'gói báo cáo “{{name}}”',
       api_key: 'khóa API “{{name}}”',
+      sign_in: 'tài khoản {{name}}',
     },
     unnamed: {
       locality: 'một địa phương',
@@ -67,6 +71,15 @@ export const viAuditTrail = {
       report_publication: 'một báo cáo tổng hợp',
       submission_package: 'một gói báo cáo từ cấp dưới',
       api_key: 'một khóa API',
+      sign_in: 'một tài khoản',
+    },
+    signInOutcome: {
+      wrong_password: 'sai mật khẩu',
+      unknown_user: 'không có tài khoản nào mang tên đăng nhập này',
+      disabled: 'tài khoản đang bị khóa',
+      demo_refused: 'tài khoản trình diễn không được dùng trên hệ thống thật',
+      throttled: 'bị tạm chặn vì đăng nhập sai quá nhiều lần',
+      other: 'không rõ lý do',
     },
     somePeriod: 'kỳ báo cáo',
     someUnit: 'đơn vị',

@@ -1,4 +1,5 @@
 /** Vietnamese, the product's first language. Every user-visible string lives here (NFC, with diacritics). */
+import { viAdmin } from './vi.admin';
 import { viAuditTrail } from './vi.audit';
 import { viConsolidation } from './vi.consolidation';
 import { viExchange } from './vi.exchange';
@@ -362,6 +363,7 @@ export const vi = {
       report_publication: 'Công khai báo cáo',
       submission_package: 'Gói báo cáo nhận từ cấp dưới',
       api_key: 'Khóa API',
+      sign_in: 'Đăng nhập, đăng xuất',
     },
     levels: { nation: 'Quốc gia', province: 'Tỉnh, thành phố', commune: 'Xã, phường' },
     otherField: 'Thông tin khác',
@@ -585,6 +587,7 @@ export const vi = {
   ...viOwners,
   ...viFigures,
   ...viAuditTrail,
+  ...viAdmin,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

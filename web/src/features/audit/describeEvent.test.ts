@@ -45,6 +45,7 @@ const SNAPSHOTS: Record<(typeof AUDIT_ENTITY_TYPES)[number], Record<string, unkn
   report_publication: { id: ID, reportId: OTHER, periodId: OTHER, version: 1, publishedAt: '2026-10-02' },
   submission_package: { localityCode: '10123', periodKey: '2026-Q3', fileName: 'goi-bao-cao.zip' },
   api_key: { name: 'Cổng dữ liệu tỉnh', scope: 'read', prefix: 'lt_abc' },
+  sign_in: { username: 'lan.nguyen', outcome: 'succeeded' },
 };
 
 const eventOf = (overrides: Partial<TAuditEvent>): TAuditEvent => ({
@@ -102,7 +103,8 @@ describe('describeEvent', () => {
       for (const verb of AUDIT_VERBS) {
         const sentence = languages[language](`auditTrail.sentence.${verb}`, { actor: 'A', object: 'B' });
         expect(sentence, `${language}: ${verb}`).not.toContain('auditTrail');
-        expect(sentence).toContain('A');
+        // A failed sign-in is nobody's act: its sentence names the account, not an actor.
+        if (verb !== 'signInFailed') expect(sentence).toContain('A');
         expect(sentence).toContain('B');
       }
     }
@@ -176,5 +178,45 @@ describe('describeEvent', () => {
   it('should fall back to "Hệ thống" and a plain word for an unknown kind of record', () => {
     const event = eventOf({ entityType: 'something_new', actorName: null, actorUnitName: null });
     expect(describeEvent(event, languages.vi)).toBe('Hệ thống tạo một dữ liệu');
+  });
+
+  it('should tell a sign-in, a sign-out and every kind of failed sign-in, without naming an actor for a failure', () => {
+    const signIn = eventOf({ entityType: 'sign_in', after: SNAPSHOTS.sign_in });
+    expect(describeEvent(signIn, languages.vi)).toBe(
+      'Nguyễn Thị Lan (Phòng Văn hóa – Xã hội) đăng nhập bằng tài khoản lan.nguyen',
+    );
+    const signOut = eventOf({ entityType: 'sign_in', action: 'delete', before: { username: 'lan.nguyen' } });
+    expect(describeEvent(signOut, languages.en)).toBe(
+      'Nguyễn Thị Lan (Phòng Văn hóa – Xã hội) signed out of the account lan.nguyen',
+    );
+    const failed = (outcome: string) =>
+      eventOf({
+        entityType: 'sign_in',
+        actorUserId: null,
+        actorName: null,
+        actorUnitName: null,
+        after: { username: 'lan.nguyen', outcome },
+      });
+    expect(describeEvent(failed('wrong_password'), languages.vi)).toBe(
+      'Đăng nhập không thành công vào tài khoản lan.nguyen: sai mật khẩu',
+    );
+    expect(describeEvent(failed('throttled'), languages.en)).toBe(
+      'Failed sign-in to the account lan.nguyen: held back after too many failed attempts',
+    );
+    for (const language of ['vi', 'en'] as const) {
+      for (const outcome of [
+        'wrong_password',
+        'unknown_user',
+        'disabled',
+        'demo_refused',
+        'throttled',
+        'new',
+      ]) {
+        const sentence = describeEvent(failed(outcome), languages[language]);
+        expect(sentence).toContain('lan.nguyen');
+        expect(sentence).not.toMatch(/auditTrail\.|\{\{|undefined|null|_/);
+        expect(sentence).not.toMatch(/Hệ thống|System/);
+      }
+    }
   });
 });

@@ -38,6 +38,9 @@ export const AUDIT_VERBS = [
   'revokeKey',
   'remind',
   'receive',
+  'signIn',
+  'signOut',
+  'signInFailed',
 ] as const;
 export type AuditVerb = (typeof AUDIT_VERBS)[number];
 
@@ -124,10 +127,16 @@ export const verbOf = (event: TAuditEvent): AuditVerb => {
       return action === 'create' ? 'remind' : action;
     case 'submission_package':
       return action === 'create' ? 'receive' : action;
+    case 'sign_in':
+      if (action === 'create') return text(after.outcome) === 'succeeded' ? 'signIn' : 'signInFailed';
+      return action === 'delete' ? 'signOut' : action;
     default:
       return action;
   }
 };
+
+/** Outcomes of a failed sign-in the trail can name (keys under `auditTrail.signInOutcome`). */
+const SIGN_IN_OUTCOMES = new Set(['wrong_password', 'unknown_user', 'disabled', 'demo_refused', 'throttled']);
 
 /** The reason that goes with a return or a withdrawal, when the snapshot has one. */
 const reasonOf = (event: TAuditEvent, verb: AuditVerb): string | undefined => {
@@ -155,6 +164,8 @@ const nameOf = (event: TAuditEvent): string | undefined => {
       return text(row.label) ?? text(event.entityLabel);
     case 'submission_package':
       return text(row.fileName) ?? text(row.periodKey);
+    case 'sign_in':
+      return text(row.username) ?? event.subject?.parent ?? text(event.entityLabel);
     case 'indicator_target':
     case 'role_assignment':
       return event.subject?.parent;
@@ -234,6 +245,14 @@ export const describeActor = (event: TAuditEvent, t: TFunction): string => {
  */
 export const describeEvent = (event: TAuditEvent, t: TFunction): string => {
   const verb = verbOf(event);
+  if (verb === 'signInFailed') {
+    // A failed attempt is nobody's act: the sentence names the account tried and why it was refused.
+    const outcome = text(asSnapshot(event.after).outcome) ?? '';
+    return t('auditTrail.sentence.signInFailed', {
+      object: describeObject(event, t),
+      reason: t(`auditTrail.signInOutcome.${SIGN_IN_OUTCOMES.has(outcome) ? outcome : 'other'}`),
+    });
+  }
   const reason = reasonOf(event, verb);
   const key =
     reason && (verb === 'return' || verb === 'withdraw')

@@ -4,12 +4,20 @@
  * granted or revoked one by one. The server checks every change against the administrator's scope
  * and its messages are shown as they are.
  */
-import { KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  KeyOutlined,
+  LockOutlined,
+  PlusOutlined,
+  UnlockOutlined,
+  UploadOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import type { TRole, TRoleAssignment, TUser } from '@core/schemas/auth.schemas';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Drawer, Flex, Input, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { PageTitle } from '../../components/ui/PageTitle';
@@ -111,9 +119,14 @@ const UsersPage = () => {
             {t('user.intro')}
           </Typography.Paragraph>
         </div>
-        <Button type="primary" icon={<UserAddOutlined />} onClick={() => setIsCreating(true)}>
-          {t('user.create')}
-        </Button>
+        <Space wrap>
+          <Link to="/admin/users/import">
+            <Button icon={<UploadOutlined />}>{t('userImport.open')}</Button>
+          </Link>
+          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setIsCreating(true)}>
+            {t('user.create')}
+          </Button>
+        </Space>
       </Flex>
       <Flex gap={12} wrap>
         <Input.Search

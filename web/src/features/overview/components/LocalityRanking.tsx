@@ -1,7 +1,8 @@
 import type { TOverviewLocality } from '@core/schemas/overview.schemas';
-import { Table, Tag, Tooltip, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
 import { UNIT_COLOURS } from '../../dashboard/dashboardStatus';
 import { formatDateTime, formatDay } from '../../reporting/reportStatus';
 import { dashboardPath, formatNumber } from '../format';
@@ -44,8 +45,9 @@ export const LocalityRanking = ({
 }) => {
   const { t } = useTranslation();
   const before = new Map((previous ?? []).map((row) => [row.localityId, row]));
+  // One card per locality on a phone (as the received packages): the ranking never scrolls sideways.
   return (
-    <Table<TOverviewLocality>
+    <ResponsiveTable<TOverviewLocality>
       rowKey="localityId"
       size="small"
       pagination={false}

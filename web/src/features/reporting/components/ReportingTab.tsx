@@ -29,10 +29,14 @@ export const ReportingTab = ({ plan }: { plan: TPlanDetail }) => {
   const selected = list.find((period) => period.id === chosenId) ?? currentPeriodOf(list);
   const detail = useQuery({ ...reportingQueries.period(selected?.id ?? ''), enabled: Boolean(selected) });
 
+  // A period the person picks is a history entry (as a tab is, useTabParam): Back returns to the one before.
   const selectPeriod = (periodId: string) => {
-    const next = new URLSearchParams(searchParams);
-    next.set('period', periodId);
-    setSearchParams(next, { replace: true });
+    if (periodId === selected?.id) return;
+    setSearchParams((current) => {
+      const next = new URLSearchParams(current);
+      next.set('period', periodId);
+      return next;
+    });
   };
 
   if (periods.isLoading) return <LoadingState />;
