@@ -14,6 +14,7 @@ import type { Config } from './config';
 import { pingDatabase } from './db/client';
 import { AppError } from './errors';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http/error-handler';
+import { installHttpCache } from './http/http-cache';
 import { type LogStream, loggerOptions } from './http/logging';
 import { registerRoutes } from './http/route';
 import { apiKeyRoutes } from './modules/api-key/api-key.routes';
@@ -131,6 +132,8 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
+  // After the hook above: successful API reads get an ETag and `private, no-cache` instead of `no-store`.
+  installHttpCache(app);
 
   await app.register(fastifySwagger, {
     openapi: {
