@@ -47,7 +47,8 @@ const isCacheableRead = (request: FastifyRequest, reply: FastifyReply, payload: 
  */
 export const installHttpCache = (app: FastifyInstance): void => {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!isCacheableRead(request, reply, payload)) return payload;
+    // A route that set its own validator (and caching) keeps them.
+    if (!isCacheableRead(request, reply, payload) || reply.hasHeader('etag')) return payload;
     const etag = weakEtagOf(payload as string);
     reply.header('ETag', etag);
     reply.header('Cache-Control', API_READ_CACHE_CONTROL);
