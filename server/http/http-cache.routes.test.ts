@@ -3,9 +3,10 @@
  * the same read with that tag comes back as an empty 304, a change gives a new tag, and authorization runs
  * before any 304 — a user who may not read a resource never gets a 304 for it, whatever tag they send.
  */
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../test/test-app';
-import { API_READ_CACHE_CONTROL, etagMatches, weakEtagOf } from './http-cache';
+import { API_READ_CACHE_CONTROL, etagMatches, installHttpCache, weakEtagOf } from './http-cache';
 
 /** A GET with the client's session and an If-None-Match header. */
 const getWithTag = (t: TestApp, client: Client, url: string, etag: string) =>
@@ -118,5 +119,24 @@ describe('etagMatches', () => {
     expect(etagMatches(undefined, etag)).toBe(false);
     expect(etagMatches('', etag)).toBe(false);
     expect(etagMatches(weakEtagOf('{"data":2}'), etag)).toBe(false);
+  });
+});
+
+describe('installHttpCache on routes with their own caching', () => {
+  it("should keep a route's own ETag and Cache-Control, and tag the others", async () => {
+    const app = Fastify();
+    installHttpCache(app);
+    app.get('/api/own', async (_request, reply) => {
+      reply.header('ETag', '"v1"').header('Cache-Control', 'public, max-age=604800');
+      return { data: 'ranh giới' };
+    });
+    app.get('/api/plain', async () => ({ data: 'kế hoạch' }));
+    const own = await app.inject({ method: 'GET', url: '/api/own' });
+    expect(own.headers.etag).toBe('"v1"');
+    expect(own.headers['cache-control']).toBe('public, max-age=604800');
+    const plain = await app.inject({ method: 'GET', url: '/api/plain' });
+    expect(plain.headers.etag).toBe(weakEtagOf(plain.body));
+    expect(plain.headers['cache-control']).toBe(API_READ_CACHE_CONTROL);
+    await app.close();
   });
 });
