@@ -14,6 +14,7 @@ import type { Config } from './config';
 import { pingDatabase } from './db/client';
 import { AppError } from './errors';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http/error-handler';
+import { installHttpCache } from './http/http-cache';
 import { type LogStream, loggerOptions } from './http/logging';
 import { registerRoutes } from './http/route';
 import { apiKeyRoutes } from './modules/api-key/api-key.routes';
@@ -135,6 +136,8 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('Cache-Control'))
       reply.header('Cache-Control', 'no-store');
   });
+  // After the hook above: successful API reads get an ETag and `private, no-cache` instead of `no-store`.
+  installHttpCache(app);
 
   await app.register(fastifySwagger, {
     openapi: {

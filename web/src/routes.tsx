@@ -1,11 +1,17 @@
 /** The whole route table. Pages are lazy-loaded so the first screen stays light. */
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { AppLayout } from './components/layout/AppLayout';
 import { LoadingState } from './components/ui/LoadingState';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { HomeRedirect } from './features/home/HomeRedirect';
 
+/**
+ * The frame of the signed-in pages (menu, drawer, notifications) is a chunk of its own, so the sign-in page
+ * does not load it; on any other address it is asked for at once, beside GET /auth/me, not after it.
+ */
+const loadAppLayout = () => import('./components/layout/AppLayout');
+if (typeof window !== 'undefined' && !window.location.pathname.startsWith('/login')) void loadAppLayout();
+const AppLayout = lazy(() => loadAppLayout().then((module) => ({ default: module.AppLayout })));
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));
 const PlanListPage = lazy(() => import('./features/plan/PlanListPage'));
@@ -35,7 +41,7 @@ export const router = createBrowserRouter([
     element: <RequireAuth />,
     children: [
       {
-        element: <AppLayout />,
+        element: page(<AppLayout />),
         children: [
           { index: true, element: <HomeRedirect /> },
           { path: 'change-password', element: page(<ChangePasswordPage />) },

@@ -167,9 +167,12 @@ describe('sign-in, sessions and password', () => {
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
       'referrer-policy': 'same-origin',
-      'cache-control': 'no-store',
+      // A read is kept by this browser only and asked for again each time (server/http/http-cache.ts).
+      'cache-control': 'private, no-cache',
     });
     expect(response.response.headers['content-security-policy']).toContain("script-src 'self'");
+    // The session's own answer (with its CSRF token) is never stored.
+    expect((await t.call('GET', '/api/v1/auth/me')).response.headers['cache-control']).toBe('no-store');
   });
 });
 

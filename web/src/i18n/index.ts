@@ -1,10 +1,10 @@
 /**
  * i18next set up with Vietnamese first and English second. The chosen language is remembered in the
- * browser; Ant Design and dayjs follow it (see AppProviders).
+ * browser; Ant Design and dayjs follow it (see AppProviders). The English dictionary is a chunk of its own,
+ * fetched only by someone who reads in English, so the first screen carries one dictionary.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
 import { vi } from './vi';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -21,8 +21,16 @@ const readStoredLanguage = (): Language => {
   }
 };
 
+/** Adds the English dictionary to i18next the first time English is asked for. */
+const loadDictionary = async (language: Language): Promise<void> => {
+  if (language === 'vi' || i18n.hasResourceBundle(language, 'translation')) return;
+  const { en } = await import('./en');
+  i18n.addResourceBundle('en', 'translation', en);
+};
+
 /** Switches the interface language and remembers it. */
 export const changeLanguage = async (language: Language): Promise<void> => {
+  await loadDictionary(language);
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
   } catch {
@@ -32,9 +40,12 @@ export const changeLanguage = async (language: Language): Promise<void> => {
   await i18n.changeLanguage(language);
 };
 
+const storedLanguage = readStoredLanguage();
+
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
-  lng: readStoredLanguage(),
+  resources: { vi: { translation: vi } },
+  // Someone who chose English reads Vietnamese for the moment the English dictionary takes to arrive.
+  lng: 'vi',
   fallbackLng: 'vi',
   supportedLngs: [...LANGUAGES],
   interpolation: { escapeValue: false },
@@ -42,5 +53,6 @@ void i18n.use(initReactI18next).init({
 });
 
 document.documentElement.lang = i18n.language;
+if (storedLanguage !== 'vi') void changeLanguage(storedLanguage);
 
 export default i18n;

@@ -4,7 +4,7 @@
  * the forced password change when their password was set by an administrator.
  */
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
@@ -49,7 +49,8 @@ const LoginPage = () => {
         <span className={styles.brandName}>{t('app.name')}</span>
         <span className={styles.tagline}>{t('app.tagline')}</span>
       </div>
-      <Card className={styles.card}>
+      {/* A plain panel, not antd's Card: Card brings Tabs, Dropdown and Menu into the first screen. */}
+      <section className={`${styles.card} ${styles.panel}`}>
         <PageTitle className={styles.title}>{t('auth.loginTitle')}</PageTitle>
         <Form<LoginValues>
           name="login"
@@ -84,7 +85,7 @@ const LoginPage = () => {
         <Typography.Paragraph className={styles.hint}>
           <a href="/cong-khai">{t('auth.publicSite')}</a>
         </Typography.Paragraph>
-      </Card>
+      </section>
     </main>
   );
 };

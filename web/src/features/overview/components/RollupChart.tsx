@@ -1,14 +1,9 @@
 import type { TOverviewRollup } from '@core/schemas/overview.schemas';
-import { BarChart } from 'echarts/charts';
-import { use } from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/ui/EChart';
 import { formatValue } from '../format';
 import { useCatalogName } from './RollupTable';
-
-// The shared wrapper registers lines and points; the overview adds bars.
-use([BarChart]);
 
 /** Each commune's value of one standard indicator as a bar (grey when left out of the total), the whole locality's as a line. */
 export const RollupChart = ({ rollup }: { rollup: TOverviewRollup }) => {

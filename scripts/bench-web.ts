@@ -1,0 +1,289 @@
+/**
+ * Benchmark of the web app as a commune office's old laptop on 3G sees it: the real server (API + built
+ * SPA + demo data, on a temporary PGlite folder) and Debian's Chromium driven over CDP with the network
+ * held to 1.6 Mbit/s down, 750 kbit/s up and 150 ms latency, and the CPU slowed 4×.
+ *
+ *   npm run build && npm run bench:web
+ *   BENCH_RUNS=5 npm run bench:web            # more runs per figure (p50 over the runs; default 3)
+ *
+ * For the sign-in page (anonymous), "Việc của tôi" (a unit officer) and the dashboard (a leader), on a
+ * first visit (empty browser cache) and a second visit (same browser profile, warm cache), it prints the
+ * bytes that crossed the network (encoded, headers included), the number of requests, the JavaScript bytes
+ * sent (brotli) and the gzip size of all the JavaScript the page ran (from the cache or not), and the time
+ * to usable. Time to usable: from the start of the navigation until the page's h1 and its main
+ * interactive element (the sign-in button, the first report's button, the indicator table's first row) are
+ * visible and no "Đang tải…" line or spinner is left in the page. It also prints the first screen's
+ * JavaScript as built (entry + preloaded chunks, gzip and brotli) and how long the consolidated report's
+ * PDF takes on the server (unthrottled).
+ *
+ * Goals (issue #14): time to usable ≤ 3 s on this profile; the first screen's JavaScript ≤ 250 KB gzipped;
+ * the report's PDF ≤ 5 s. A benchmark, not a test: nothing here is asserted.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { startApp } from '../e2e/support/app';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = path.join(ROOT, 'web/dist');
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DEMO_PASSWORD = 'lotrinh-demo';
+
+/** The old-laptop-on-3G profile. */
+const NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+const CPU_SLOWDOWN = 4;
+const GOAL_USABLE_MS = 3000;
+const GOAL_FIRST_SCREEN_JS_GZIP = 250 * 1024;
+const GOAL_PDF_MS = 5000;
+
+type Scenario = {
+  name: string;
+  user: string | null;
+  path: string;
+  /** The main interactive element that must be visible. */
+  ready: string;
+};
+
+const SCENARIOS: Scenario[] = [
+  { name: 'Đăng nhập', user: null, path: '/login', ready: 'form button[type="submit"]:not([disabled])' },
+  {
+    name: 'Việc của tôi (cán bộ đơn vị)',
+    user: 'thanhdong.vhxh',
+    path: '/my-work',
+    ready: '#main-content table tbody tr button',
+  },
+  {
+    name: 'Bảng điều khiển (lãnh đạo)',
+    user: 'thanhdong.lanhdao',
+    path: '/dashboard',
+    ready: '#dashboard-indicators table tbody tr.ant-table-row',
+  },
+];
+
+/** `scripts`: the paths of the scripts the page loaded (their gzip size is read from the build). */
+type Visit = { bytes: number; requests: number; jsBytes: number; usableMs: number; scripts: string[] };
+
+/**
+ * The usable-page condition, evaluated in the page: h1 and the main element visible, nothing loading.
+ * Gives the page's performance.now() (ms since the navigation started) once it holds, else false. Kept as
+ * text: tsx would wrap a compiled function's inner helpers in a `__name` the page does not have.
+ */
+const usableAt = (ready: string) => `(() => {
+  const visible = (element) => {
+    if (!(element instanceof HTMLElement)) return false;
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden';
+  };
+  if (!visible(document.querySelector('h1'))) return false;
+  if (!Array.from(document.querySelectorAll(${JSON.stringify(ready)})).some(visible)) return false;
+  if (Array.from(document.querySelectorAll('.ant-spin-spinning')).some(visible)) return false;
+  const statuses = Array.from(document.querySelectorAll('[role="status"]'));
+  if (statuses.some((element) => visible(element) && element.textContent.includes('Đang tải'))) return false;
+  return performance.now();
+})()`;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** Opens the scenario's page in `page` under the throttled profile and measures one visit. */
+const visit = async (page: Page, baseUrl: string, scenario: Scenario): Promise<Visit> => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const types = new Map<string, string>();
+  let bytes = 0;
+  let jsBytes = 0;
+  let requests = 0;
+  cdp.on('Network.requestWillBeSent', (event) => {
+    if (!event.request.url.startsWith('data:')) requests++;
+  });
+  const scripts: string[] = [];
+  cdp.on('Network.responseReceived', (event) => {
+    types.set(event.requestId, event.type);
+    if (event.type === 'Script') scripts.push(new URL(event.response.url).pathname);
+  });
+  cdp.on('Network.loadingFinished', (event) => {
+    bytes += event.encodedDataLength;
+    if (types.get(event.requestId) === 'Script') jsBytes += event.encodedDataLength;
+  });
+  await page.goto(`${baseUrl}${scenario.path}`, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(usableAt(scenario.ready), undefined, {
+    polling: 50,
+    timeout: 60_000,
+  });
+  const usableMs = (await handle.jsonValue()) as number;
+  // Whatever the page still fetches right after (a late chunk, a count) is part of what it costs.
+  await page.waitForLoadState('networkidle');
+  await cdp.detach();
+  return { bytes, requests, jsBytes, usableMs, scripts };
+};
+
+/** One run of a scenario: a fresh browser profile, a first visit, then a second visit in a new tab. */
+const runScenario = async (browser: Browser, baseUrl: string, scenario: Scenario) => {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'vi-VN',
+    viewport: { width: 1366, height: 768 },
+    // The probe is evaluated as text, which the app's CSP (no 'unsafe-eval') would refuse.
+    bypassCSP: true,
+  });
+  try {
+    if (scenario.user) {
+      const response = await context.request.post('/api/v1/auth/login', {
+        data: { username: scenario.user, password: DEMO_PASSWORD },
+      });
+      if (!response.ok()) throw new Error(`Sign-in as ${scenario.user} failed: ${response.status()}`);
+    }
+    const first = await context.newPage();
+    const cold = await visit(first, baseUrl, scenario);
+    await first.close();
+    const second = await context.newPage();
+    const warm = await visit(second, baseUrl, scenario);
+    return { cold, warm };
+  } finally {
+    await context.close();
+  }
+};
+
+/** The gzip size of the built scripts at these paths (the .gz the build wrote beside each, else gzipped here). */
+const gzipSizeOf = async (paths: string[]) => {
+  let total = 0;
+  for (const urlPath of new Set(paths)) {
+    const file = path.join(DIST, urlPath);
+    if (existsSync(`${file}.gz`)) total += (await readFile(`${file}.gz`)).length;
+    else if (existsSync(file)) total += gzipSync(await readFile(file), { level: 9 }).length;
+  }
+  return total;
+};
+
+/** The JavaScript index.html loads before any page: the entry and its modulepreloads, as built. */
+const firstScreenJs = async () => {
+  const html = await readFile(path.join(DIST, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  let raw = 0;
+  let gzip = 0;
+  let brotli = 0;
+  for (const file of files) {
+    const content = await readFile(path.join(DIST, file));
+    raw += content.length;
+    gzip += gzipSync(content, { level: 9 }).length;
+    const br = path.join(DIST, `${file}.br`);
+    brotli += existsSync(br) ? (await readFile(br)).length : 0;
+  }
+  return { files: files.length, raw, gzip, brotli };
+};
+
+/** The consolidated report of the demo's first reporting period as PDF, timed on the server. */
+const timePdf = async (baseUrl: string) => {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'thanhdong.lanhdao', password: DEMO_PASSWORD }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const get = (url: string) => fetch(`${baseUrl}${url}`, { headers: { cookie } });
+  const plans = (await (await get('/api/v1/plans?limit=1')).json()) as { data: Array<{ id: string }> };
+  const planId = plans.data[0]?.id;
+  if (!planId) return null;
+  const dashboard = (await (await get(`/api/v1/plans/${planId}/dashboard`)).json()) as {
+    data: { periods: Array<{ id: string }> };
+  };
+  const periodId = dashboard.data.periods[0]?.id;
+  if (!periodId) return null;
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const response = await get(`/api/v1/reporting-periods/${periodId}/consolidated-report.pdf`);
+    const body = Buffer.from(await response.arrayBuffer());
+    if (response.status !== 200)
+      return { error: `${response.status} ${body.toString('utf8').slice(0, 200)}` };
+    times.push(performance.now() - started);
+  }
+  return { first: times[0]!, p50: median(times) };
+};
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+const main = async () => {
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    console.error('web/dist is missing: run `npm run build` first.');
+    process.exit(1);
+  }
+  const load = loadavg().map((value) => value.toFixed(2));
+  console.log(`bench:web — ${new Date().toISOString()}, load average ${load.join(' ')}, ${RUNS} run(s) each`);
+  console.log(
+    `profile: ${((NETWORK.downloadThroughput * 8) / 1024 / 1024).toFixed(1)} Mbit/s down, ${((NETWORK.uploadThroughput * 8) / 1024).toFixed(0)} kbit/s up, ${NETWORK.latency} ms latency, CPU ${CPU_SLOWDOWN}× slower`,
+  );
+  const js = await firstScreenJs();
+  console.log(
+    `first screen JS as built (${js.files} files before any page): ${kb(js.raw)} raw, ${kb(js.gzip)} gzip (goal ≤ ${kb(GOAL_FIRST_SCREEN_JS_GZIP)}), ${kb(js.brotli)} brotli`,
+  );
+
+  const app = await startApp();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const rows: string[][] = [];
+    for (const scenario of SCENARIOS) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await runScenario(browser, app.baseUrl, scenario));
+      for (const kind of ['cold', 'warm'] as const) {
+        const visits = runs.map((run) => run[kind]);
+        const usable = median(visits.map((v) => v.usableMs));
+        // What the page runs (as the first visit loads it; a warm visit may take it from memory unseen).
+        const jsGzip = await gzipSizeOf(runs[0]!.cold.scripts);
+        rows.push([
+          scenario.name,
+          kind === 'cold' ? 'lần đầu' : 'lần hai',
+          kb(median(visits.map((v) => v.bytes))),
+          String(median(visits.map((v) => v.requests))),
+          kb(median(visits.map((v) => v.jsBytes))),
+          `${kb(jsGzip)} ${jsGzip <= GOAL_FIRST_SCREEN_JS_GZIP ? '✓' : '✗'} (≤ ${kb(GOAL_FIRST_SCREEN_JS_GZIP)})`,
+          `${seconds(usable)} ${usable <= GOAL_USABLE_MS ? '✓' : '✗'} (≤ ${seconds(GOAL_USABLE_MS)})`,
+        ]);
+      }
+    }
+    const header = ['trang', 'lượt', 'bytes', 'requests', 'JS (sent)', 'JS gzip (goal)', 'usable p50 (goal)'];
+    const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+    const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
+    console.log(line(header));
+    console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
+    for (const row of rows) console.log(line(row));
+
+    const pdf = await timePdf(app.baseUrl);
+    if (!pdf) console.log('report PDF: the demo has no reporting period');
+    else if ('error' in pdf) console.log(`report PDF: not made (${pdf.error})`);
+    else
+      console.log(
+        `report PDF (consolidated, server, unthrottled): first ${seconds(pdf.first)}, p50 ${seconds(pdf.p50)} (goal ≤ ${seconds(GOAL_PDF_MS)})`,
+      );
+    console.log(
+      `load average after: ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')}`,
+    );
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+};
+
+await main();
