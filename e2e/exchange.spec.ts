@@ -99,9 +99,15 @@ describe('[EXCHANGE] submission package, province import, API keys', () => {
     await card.getByRole('columnheader', { name: 'Mã chỉ tiêu' }).waitFor();
     await card.locator('input[type=file]').setInputFiles(packagePath);
     await admin.getByText(/đã được nhận trước đó; không có gì thay đổi/).waitFor();
-    // The ranking of the province's communes says which sent their package for the year.
-    const ranked = admin.getByRole('row').filter({ has: admin.getByRole('link', { name: 'Dân Tiến' }) });
+    // The ranking of the province's communes says which sent their package for the year; Dân Tiến now
+    // counts once, from the approved figures it sent, instead of its plan on this instance.
+    await admin.reload();
+    const ranked = admin
+      .getByRole('row')
+      .filter({ hasText: 'Dân Tiến' })
+      .filter({ hasText: 'Số liệu từ gói báo cáo Năm 2026' });
     await ranked.getByText('Đã nhận gói: Năm 2026').waitFor();
+    await ranked.getByText(/thay cho 1 kế hoạch của xã trên hệ thống này/).waitFor();
   });
 
   it('[EXCHANGE]: an administrator issues an API key, shown once', async () => {

@@ -1,6 +1,7 @@
 /**
  * [PUBLIC] The public site as an anonymous visitor: the national page ranks the provinces, a province
- * page ranks its communes, a commune's page shows its published report (Dân Tiến 2025, published first); a
+ * page ranks its communes, a commune's page shows its published report (Dân Tiến 2025, which the demo
+ * ships published: filed, approved and published by its people through the services, 45/BC-UBND); a
  * report approved but not published, then published and withdrawn by the leader, is never visible
  * except as "đã gỡ …, lý do …"; axe-core finds no WCAG 2.1 AA violation on any page type; every page
  * renders with JavaScript off.
@@ -46,42 +47,28 @@ describe('[PUBLIC] the public site, no sign-in', () => {
     browser = await launchBrowser();
     visitor = await newPage(browser, app.baseUrl, null);
     noScript = await browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: false, locale: 'vi-VN' });
-    // Dân Tiến's 2025 report, written, approved and published by its people (45/BC-UBND).
-    const standing = await apiAs('dantien.vhxh');
-    const leader = await apiAs('dantien.lanhdao');
-    const plans = (await standing.call('GET', '/api/v1/plans')) as unknown as Array<{
-      id: string;
-      localityName: string;
-    }>;
-    const planId = plans.find((row) => row.localityName === 'Dân Tiến')!.id;
-    const periods = (await standing.call(
-      'GET',
-      `/api/v1/plans/${planId}/reporting-periods`,
-    )) as unknown as Array<{
-      id: string;
-      key: string;
-    }>;
-    const period = periods.find((row) => row.key === '2025')!;
-    const saved = await standing.call('PUT', `/api/v1/reporting-periods/${period.id}/consolidated-report`, {
-      revision: 0,
-      narrative: 'Báo cáo năm 2025 của xã Dân Tiến.',
-    });
-    const sent = await standing.call('POST', `/api/v1/consolidated-reports/${saved.id}/send`, {
-      revision: saved.revision,
-    });
-    await leader.call('POST', `/api/v1/consolidated-reports/${saved.id}/approve`, {
-      revision: sent.revision,
-    });
-    await leader.call('POST', `/api/v1/consolidated-reports/${saved.id}/versions/1/publish`, {
-      documentNumber: '45/BC-UBND',
-    });
-    await standing.context.close();
-    await leader.context.close();
   });
 
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+  });
+
+  it("[PUBLIC]: a fresh start shows the demo's published report with its approved figures", async () => {
+    const site = new PublicSitePage(visitor);
+    await site.open(DAN_TIEN);
+    const report = site.report('Năm 2025');
+    expect(await report.count()).toBe(1);
+    const text = (await report.textContent()) ?? '';
+    expect(text).toContain('45/BC-UBND');
+    // The HCC centre's figures as approved: 1,368 of 1,800 dossiers online is 76 %.
+    expect(text).toMatch(/76\s?%/);
+    expect(text).toMatch(/64\s?%/);
+    const json = await visitor.request.get(`/cong-khai/du-lieu/05755.json`);
+    const records = (
+      (await json.json()) as { records: Array<{ plan_indicator_code: string; value: number }> }
+    ).records;
+    expect(records.find((row) => row.plan_indicator_code === 'I.5')?.value).toBe(76);
   });
 
   it('[PUBLIC]: the login page links to the public site; the national page ranks the provinces', async () => {

@@ -25,6 +25,12 @@ export const ZSubmissionIndicator = z.object({
   target: z.string().max(2000).nullable(),
   expected: z.number().nullable(),
   value: z.number().nullable(),
+  /**
+   * The numerator and denominator behind a rate, as the unit reported them (absent in packages made before
+   * they were sent, null when not reported): the province rebuilds its rate as Σ numerators / Σ denominators.
+   */
+  numerator: z.number().nullable().optional(),
+  denominator: z.number().nullable().optional(),
   assessment: z.enum(['achieved', 'not_achieved']).nullable(),
   status: z.enum(INDICATOR_STATUSES),
 });

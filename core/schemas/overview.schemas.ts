@@ -40,6 +40,8 @@ export const ZOverviewCoverage = z.object({
   withPlans: z.number().int(),
   /** With at least one unit report late (Nộp muộn) or missing past its due date (Chưa nộp). */
   lateReporting: z.number().int(),
+  /** Whose figures come from the submission packages their own instance sent (overview row `received`). */
+  received: z.number().int(),
 });
 export type TOverviewCoverage = z.infer<typeof ZOverviewCoverage>;
 
@@ -98,6 +100,11 @@ export const ZOverviewLocality = z.object({
       approvedOn: z.string(),
       reportVersion: z.number().int(),
       receivedAt: z.string(),
+      /**
+       * Plans of the commune in effect in this instance that the packages were preferred to: the approved
+       * figures the commune sent are what its leader signed, so they count, once, in the row and roll-ups.
+       */
+      localPlans: z.number().int(),
     })
     .nullable(),
 });
@@ -121,6 +128,10 @@ export const ZRollupValue = z.object({
   excluded: z.enum(ROLLUP_EXCLUSIONS).nullable(),
   /** For a province's figure: how many of its communes reported, and how many went into it. */
   communes: z.object({ reporting: z.number().int(), included: z.number().int() }).nullable(),
+  /** Set when the commune's figure comes from the approved report its own instance sent (no plan, indicator nor report here). */
+  received: z
+    .object({ periodLabel: z.string(), approvedOn: z.string(), reportVersion: z.number().int() })
+    .nullable(),
 });
 
 const ZRollupExtreme = z.object({ localityId: z.uuid(), localityName: z.string(), value: z.number() });

@@ -114,14 +114,15 @@ export const signInTo = async (
 /**
  * Builds the real app on a fresh database, with a signed-in system administrator (`call`).
  *
- * @param options - `demo: true` loads the two seed plans and their demo users; `templateLimits` bounds the
+ * @param options - `demo: true` loads the two seed plans and their demo users (`'published'`: also the
+ *   demo's published report of the year before, as `npm start` ships it); `templateLimits` bounds the
  *   reading of uploaded entry templates (the object is read at each upload, so a test may change it);
  *   `clock`, `config` (merged into TEST_CONFIG), `logStream`, `pdf`
  *   (instead of LibreOffice) and `storage` (a failing store, the database store) replace the defaults of the app
  */
 export const buildTestApp = async (
   options: {
-    demo?: boolean;
+    demo?: boolean | 'published';
     templateLimits?: TemplateLimits;
     clock?: Clock;
     config?: Partial<AppDeps['config']>;
@@ -134,7 +135,7 @@ export const buildTestApp = async (
   const context = { actor: systemActor('test setup'), ip: null, userAgent: null };
   let rootLocalityId: string;
   if (options.demo) {
-    await loadDemoDataIfEmpty(handle.db, fixedClock);
+    await loadDemoDataIfEmpty(handle.db, fixedClock, { publishedReport: options.demo === 'published' });
     rootLocalityId = (
       await createLocalityService({ db: handle.db, clock: fixedClock }).list(
         context,

@@ -26,6 +26,7 @@ import {
   findLocalitySubtreeIds,
 } from '../../shared/localities';
 import { catalogCodesOf, findPlanById } from '../../shared/plan-contents';
+import { listValues } from '../../shared/report-reads';
 import { actorUserId } from '../auth/access';
 import { CATALOG_VERSION } from '../catalog/catalog.service';
 import type { ConsolidationService } from '../consolidation/consolidation.service';
@@ -81,6 +82,26 @@ export const createExchangeService = ({ db, clock, consolidation, exporter, pdf 
     return consolidation.get(context, periodId, latest.version);
   };
 
+  /**
+   * The numerator and denominator behind each approved value, from the unit report the value comes from,
+   * only while that report still gives the same value (a figure is never paired with another's fraction).
+   */
+  const fractionsOf = async (
+    indicators: ReadonlyArray<{ id: string; value: number | null; source: { reportId: string } | null }>,
+  ) => {
+    const sourced = indicators.filter((item) => item.source != null && item.value != null);
+    const values = await listValues(db, [...new Set(sourced.map((item) => item.source!.reportId))]);
+    const byKey = new Map(values.map((row) => [`${row.reportId}:${row.indicatorId}`, row]));
+    const fractions = new Map<string, { numerator: number | null; denominator: number | null }>();
+    for (const item of sourced) {
+      const row = byKey.get(`${item.source!.reportId}:${item.id}`);
+      if (!row || row.value !== item.value) continue;
+      if (row.numerator == null || row.denominator == null) continue;
+      fractions.set(item.id, { numerator: row.numerator, denominator: row.denominator });
+    }
+    return fractions;
+  };
+
   /** The figures of the period's approved report. @throws as approvedReport */
   const figuresOf = async (context: RequestContext, periodId: string, version?: number) => {
     const report = await approvedReport(context, periodId, version);
@@ -98,6 +119,7 @@ export const createExchangeService = ({ db, clock, consolidation, exporter, pdf 
         db,
         report.dashboard.indicators.map((item) => item.id),
       ),
+      fractions: await fractionsOf(report.dashboard.indicators),
       issuedDate: report.approval?.documentHead?.plan.issuedDate ?? plan.issuedDate,
       catalogVersion: CATALOG_VERSION,
       approvedOn: vietnamDateOf(new Date(approvedAt)),

@@ -22,12 +22,15 @@ type LocalityFacts = { code: string; name: string; kind: string; level: 'nation'
  * @param input.locality - the plan's locality and its parent, as this instance's register has them
  * @param input.catalogCodes - the catalog code of each indicator id (null: not mapped)
  * @param input.issuedDate - the plan's date as approved (the document head's, else the plan's)
+ * @param input.fractions - the numerator and denominator behind each indicator's approved value, by
+ *   indicator id, where the unit reported them (absent: the package carries null)
  */
 export const submissionFiguresOf = (input: {
   report: TConsolidatedReport;
   locality: LocalityFacts;
   parent: LocalityFacts | null;
   catalogCodes: ReadonlyMap<string, string | null>;
+  fractions?: ReadonlyMap<string, { numerator: number | null; denominator: number | null }>;
   issuedDate: string | null;
   catalogVersion: string;
   approvedOn: string;
@@ -87,6 +90,8 @@ export const submissionFiguresOf = (input: {
         target: item.targetText,
         expected: item.expected,
         value: item.value,
+        numerator: input.fractions?.get(item.id)?.numerator ?? null,
+        denominator: input.fractions?.get(item.id)?.denominator ?? null,
         assessment: item.assessment,
         status: item.status,
       };

@@ -172,6 +172,7 @@ describe('GET /api/v1/localities/:id/overview of the nation', () => {
         withPlans: communes.filter((commune) => commune.plans.length > 0).length,
         lateReporting: communes.filter((commune) => commune.reports.late! + commune.reports.missing! > 0)
           .length,
+        received: 0,
       });
     }
     const byName = Object.fromEntries(rows.map((row) => [row.name, row]));
@@ -189,8 +190,8 @@ describe('GET /api/v1/localities/:id/overview of the nation', () => {
       communes: { total: 0, withPlans: 0, lateReporting: 0 },
     });
     expect(nation.summary).toEqual({
-      localities: { total: 3, withPlans: 2, lateReporting: 0 },
-      communes: { total: 5, withPlans: 4, lateReporting: 0 },
+      localities: { total: 3, withPlans: 2, lateReporting: 0, received: 0 },
+      communes: { total: 5, withPlans: 4, lateReporting: 0, received: 0 },
     });
   });
 

@@ -1,6 +1,8 @@
 /**
  * A province's overview shows a commune that has no plan in this instance from the submission packages
- * its own instance sent (test clock: 25/11/2026). Local figures win where the commune has a plan here.
+ * its own instance sent (test clock: 25/11/2026). The package wins where the commune also has a plan
+ * here: the approved figures it sent are what its leader signed, and the row says the local plan was
+ * set aside (overview.received-rollup.test.ts: the same once-only rule in the roll-ups).
  */
 import { randomUUID } from 'node:crypto';
 import { INDICATOR_STATUSES, TASK_STATUSES, TIMELINESS } from '@core/domain/evaluation';
@@ -222,7 +224,7 @@ describe('GET /api/v1/localities/:id/overview with packages received from commun
       second!.localityId,
       figuresOf({ code: 'C2', name: second!.name, periodEnd: '2026-12-31', score: 42, colour: 'red' }),
     );
-    // Local data wins: Thành Đông has its plan here, so a package for it changes nothing.
+    // The package wins over Thành Đông's plan here, and the row says one local plan was set aside.
     await receive(
       thanhDong.localityId,
       figuresOf({ code: '10507', name: 'Thành Đông', periodEnd: '2026-12-31', score: 99, colour: 'green' }),
@@ -239,12 +241,18 @@ describe('GET /api/v1/localities/:id/overview with packages received from commun
     expect(byId.get(first!.localityId)).toMatchObject({
       score: 88,
       colour: 'green',
-      rank: 1,
+      rank: 2,
       received: { packages: 1, periodLabel: 'Năm 2026', approvedOn: '2026-11-20' },
     });
-    expect(byId.get(second!.localityId)).toMatchObject({ score: 42, colour: 'red', rank: 2 });
-    expect(byId.get(thanhDong.localityId)).toMatchObject({ received: null, score: null, planCount: 1 });
-    expect(overview.summary.localities).toMatchObject({ total: 114, withPlans: 3 });
+    expect(byId.get(second!.localityId)).toMatchObject({ score: 42, colour: 'red', rank: 3 });
+    expect(byId.get(thanhDong.localityId)).toMatchObject({
+      received: { packages: 1, localPlans: 1 },
+      score: 99,
+      planCount: 1,
+      plans: [],
+    });
+    expect(byId.get(first!.localityId)).toMatchObject({ received: { localPlans: 0 } });
+    expect(overview.summary.localities).toMatchObject({ total: 114, withPlans: 3, received: 3 });
     // Another year has no package: the communes are as before.
     const lastYear = (await provinceUser.call('GET', `/api/v1/localities/${haiPhong}/overview?year=2025`))
       .body.data;

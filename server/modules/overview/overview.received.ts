@@ -1,8 +1,10 @@
 /**
  * A commune's overview row from the submission packages its own instance sent (issue #15: a province
- * running its own instance receives its communes' approved figures). Used only for a commune with no
- * plan in effect in this instance: local data, where there is any, is what this instance can trace to
- * the reporting units, so it wins.
+ * running its own instance receives its communes' approved figures). A commune that sent packages for
+ * the year is counted from them, once, in its row, the catalog roll-ups and the nation's province row,
+ * even where it also has a plan in effect in this instance: the approved figures it sent are what its
+ * leader signed, while the local copy may be partial or stale. The row says how many local plans were
+ * set aside (`received.localPlans`).
  *
  * Of each plan of origin, the package of the latest period that ends in the year counts, in its newest
  * approved version. One plan: the row shows the commune's own approved score and colour, as signed.
@@ -47,10 +49,12 @@ const add = <K extends string>(records: ReadonlyArray<Record<K, number>>): Recor
  *
  * @param locality - the commune as this instance's register has it
  * @param packages - its packages that count for the year
+ * @param localPlans - its plans in effect in this instance, set aside for the packages
  */
 export const rowFromPackages = (
   locality: ChildLocalityRow,
   packages: readonly ReceivedPackage[],
+  localPlans = 0,
 ): Row | null => {
   if (!packages.length) return null;
   const figures = packages.map((item) => item.figures);
@@ -106,6 +110,52 @@ export const rowFromPackages = (
       approvedOn: latest.figures.approval.approvedOn,
       reportVersion: latest.reportVersion,
       receivedAt: latest.receivedAt.toISOString(),
+      localPlans,
     },
+  };
+};
+
+/** How many units a received commune's row was scored over (its packages' scored units). */
+export const scoredUnitsOfReceived = (row: Row): number => row.reports.expected;
+
+/**
+ * A province's row in the nation's overview with the communes whose figures came in packages: their
+ * counts are added to those of the communes evaluated here, and the score is the mean of the local score
+ * (weighted by the units scored here) and each received commune's approved score (weighted by the units
+ * it scored), coloured with the province's thresholds. Without received communes the row is unchanged.
+ *
+ * @param local - the province's row over the communes evaluated in this instance
+ * @param localUnits - the units scored in that row
+ * @param received - the rows of the communes counted from their packages (`rowFromPackages`)
+ */
+export const withReceivedCommunes = (
+  province: ChildLocalityRow,
+  local: Row,
+  localUnits: number,
+  received: readonly Row[],
+): Row => {
+  if (!received.length) return local;
+  const parts = [
+    ...(local.score == null ? [] : [{ score: local.score, weight: Math.max(1, localUnits) }]),
+    ...received
+      .filter((row) => row.score != null)
+      .map((row) => ({ score: row.score!, weight: Math.max(1, scoredUnitsOfReceived(row)) })),
+  ];
+  const score = parts.length
+    ? parts.reduce((sum, part) => sum + part.score * part.weight, 0) /
+      parts.reduce((sum, part) => sum + part.weight, 0)
+    : null;
+  const rows = [local, ...received];
+  return {
+    ...local,
+    planCount: rows.reduce((sum, row) => sum + row.planCount, 0),
+    reports: add(rows.map((row) => row.reports)),
+    indicators: add(rows.map((row) => row.indicators)),
+    indicatorCount: rows.reduce((sum, row) => sum + row.indicatorCount, 0),
+    taskCount: rows.reduce((sum, row) => sum + row.taskCount, 0),
+    overdueTasks: rows.reduce((sum, row) => sum + row.overdueTasks, 0),
+    evaluation: score == null ? local.evaluation : 'scored',
+    score,
+    colour: colourOf(score, thresholdsOf(province)),
   };
 };

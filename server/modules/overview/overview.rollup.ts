@@ -3,9 +3,15 @@
  * for a province, each commune's figure beside the province value; for the nation, each province's
  * value (rolled up from its communes) beside the national value, which is rolled up from every commune
  * at once, so a rate is Σ numerators / Σ denominators over all communes, never an average of provinces.
+ *
+ * A commune counted from the submission packages its own instance sent (overview.received.ts) gives the
+ * figures of its approved report instead of any plan here, once: its numerator and denominator where
+ * the package has them, else its value, in the unit it states (another unit than the catalog's is shown
+ * as not comparable, never converted).
  */
 import { type Rollup, type RollupInput, rollUp } from '@core/domain/rollup';
 import type { TOverviewRollup } from '@core/schemas/overview.schemas';
+import type { ReceivedPackage } from '../../shared/received-packages';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { PlanEvaluation } from './overview.evaluation';
 import type { OverviewIndicatorRow } from './overview.repository';
@@ -14,10 +20,56 @@ type CatalogEntry = ReturnType<CatalogService['list']>[number];
 type Named = { id: string; name: string };
 
 type Figure = RollupInput & {
-  planId: string;
-  indicatorId: string;
+  planId: string | null;
+  indicatorId: string | null;
   indicatorCode: string | null;
   reportId: string | null;
+  received: TOverviewRollup['values'][number]['received'];
+};
+
+/**
+ * One figure per catalog code from a commune's packages of the year: the newest package (latest period,
+ * newest approval) that maps the code and has a value or a fraction, else the newest that maps it.
+ */
+const receivedFigures = (
+  localityId: string,
+  packages: readonly ReceivedPackage[],
+  catalogCode: string | undefined,
+): Map<string, Figure> => {
+  const newestFirst = [...packages].sort(
+    (a, b) =>
+      b.figures.period.periodEnd.localeCompare(a.figures.period.periodEnd) ||
+      b.figures.approval.approvedAt.localeCompare(a.figures.approval.approvedAt),
+  );
+  const chosen = new Map<string, Figure>();
+  for (const item of newestFirst) {
+    for (const row of item.figures.indicators) {
+      if (!row.catalogMapped || !row.catalogCode) continue;
+      if (catalogCode && row.catalogCode !== catalogCode) continue;
+      const numerator = row.numerator ?? null;
+      const denominator = row.denominator ?? null;
+      const hasFigure = row.value != null || (numerator != null && denominator != null);
+      const held = chosen.get(row.catalogCode);
+      if (held && (held.value != null || held.numerator != null || !hasFigure)) continue;
+      chosen.set(row.catalogCode, {
+        localityId,
+        unit: row.unit,
+        value: row.value,
+        numerator,
+        denominator,
+        planId: null,
+        indicatorId: null,
+        indicatorCode: row.planCode,
+        reportId: null,
+        received: {
+          periodLabel: item.figures.period.label,
+          approvedOn: item.figures.approval.approvedOn,
+          reportVersion: item.reportVersion,
+        },
+      });
+    }
+  }
+  return chosen;
 };
 
 /**
@@ -27,10 +79,21 @@ type Figure = RollupInput & {
 const figuresByCode = (
   communes: Named[],
   evaluationsByLocality: Map<string, PlanEvaluation[]>,
+  receivedByLocality: Map<string, ReceivedPackage[]>,
   catalogCode: string | undefined,
 ): Map<string, Figure[]> => {
   const byCode = new Map<string, Figure[]>();
+  const push = (code: string, figure: Figure) => {
+    const list = byCode.get(code);
+    if (list) list.push(figure);
+    else byCode.set(code, [figure]);
+  };
   for (const commune of communes) {
+    const packages = receivedByLocality.get(commune.id);
+    if (packages?.length) {
+      for (const [code, figure] of receivedFigures(commune.id, packages, catalogCode)) push(code, figure);
+      continue;
+    }
     const chosen = new Map<string, { evaluation: PlanEvaluation; row: OverviewIndicatorRow }>();
     for (const evaluation of [...(evaluationsByLocality.get(commune.id) ?? [])].reverse()) {
       for (const row of evaluation.indicators) {
@@ -53,10 +116,9 @@ const figuresByCode = (
         indicatorId: row.id,
         indicatorCode: row.code,
         reportId: current?.reportId ?? null,
+        received: null,
       };
-      const list = byCode.get(code);
-      if (list) list.push(figure);
-      else byCode.set(code, [figure]);
+      push(code, figure);
     }
   }
   return byCode;
@@ -91,10 +153,11 @@ export const rollUpCommunes = (
   entries: CatalogEntry[],
   communes: Named[],
   evaluationsByLocality: Map<string, PlanEvaluation[]>,
+  receivedByLocality: Map<string, ReceivedPackage[]>,
   catalogCode: string | undefined,
 ): TOverviewRollup[] => {
   const nameOf = new Map(communes.map((row) => [row.id, row.name]));
-  const byCode = figuresByCode(communes, evaluationsByLocality, catalogCode);
+  const byCode = figuresByCode(communes, evaluationsByLocality, receivedByLocality, catalogCode);
   const rollups: TOverviewRollup[] = [];
   for (const entry of entries) {
     const figures = byCode.get(entry.code);
@@ -117,6 +180,7 @@ export const rollUpCommunes = (
         included: row.included,
         excluded: row.excluded,
         communes: null,
+        received: figures[index]!.received,
       })),
     });
   }
@@ -132,6 +196,7 @@ export const rollUpProvinces = (
   provinces: Named[],
   communesByProvince: Map<string, Named[]>,
   evaluationsByLocality: Map<string, PlanEvaluation[]>,
+  receivedByLocality: Map<string, ReceivedPackage[]>,
   catalogCode: string | undefined,
 ): TOverviewRollup[] => {
   const communes = provinces.flatMap((province) => communesByProvince.get(province.id) ?? []);
@@ -140,7 +205,7 @@ export const rollUpProvinces = (
   for (const province of provinces) {
     for (const commune of communesByProvince.get(province.id) ?? []) provinceOf.set(commune.id, province.id);
   }
-  const byCode = figuresByCode(communes, evaluationsByLocality, catalogCode);
+  const byCode = figuresByCode(communes, evaluationsByLocality, receivedByLocality, catalogCode);
   const rollups: TOverviewRollup[] = [];
   for (const entry of entries) {
     const figures = byCode.get(entry.code);
@@ -180,6 +245,7 @@ export const rollUpProvinces = (
               ? 'missing_denominator'
               : 'unit_mismatch',
         communes: { reporting: result.reporting, included: result.included },
+        received: null,
       });
     }
     rollups.push({ ...headOf(entry, national, nameOf), values });

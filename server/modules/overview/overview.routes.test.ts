@@ -73,7 +73,7 @@ describe('GET /api/v1/localities/:id/overview on the demo', () => {
     expect(overview).toMatchObject({ year: 2026, asOf: '2026-11-25', locality: { name: 'Hải Phòng' } });
     expect(overview.localities).toHaveLength(114);
     expect(overview.summary).toEqual({
-      localities: { total: 114, withPlans: 1, lateReporting: 0 },
+      localities: { total: 114, withPlans: 1, lateReporting: 0, received: 0 },
       communes: null,
     });
     const row = (overview.localities as OverviewRow[]).find((item) => item.name === 'Thành Đông')!;
@@ -163,8 +163,8 @@ describe('GET /api/v1/localities/:id/overview on the demo', () => {
     expect(nation.locality).toMatchObject({ name: 'Việt Nam', level: 'nation' });
     expect(nation.localities).toHaveLength(34);
     expect(nation.summary).toEqual({
-      localities: { total: 34, withPlans: 2, lateReporting: 0 },
-      communes: { total: 3321, withPlans: 2, lateReporting: 0 },
+      localities: { total: 34, withPlans: 2, lateReporting: 0, received: 0 },
+      communes: { total: 3321, withPlans: 2, lateReporting: 0, received: 0 },
     });
     const rows = nation.localities as Array<OverviewRow & { planCount: number; communes: unknown }>;
     const thaiNguyen = rows.find((row) => row.name === 'Thái Nguyên')!;

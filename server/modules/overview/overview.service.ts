@@ -40,7 +40,7 @@ import type { ReportingService } from '../reporting/reporting.service';
 import { evaluatePlansOfLocalities, groupBy, type PlanEvaluation, yearOf } from './overview.evaluation';
 import { renderOverviewSheet } from './overview.export';
 import { canReadOverview } from './overview.policy';
-import { packagesOfYear, rowFromPackages } from './overview.received';
+import { packagesOfYear, rowFromPackages, withReceivedCommunes } from './overview.received';
 import { type ChildLocalityRow, listChildLocalities, listGrandchildLocalities } from './overview.repository';
 import { rollUpCommunes, rollUpProvinces } from './overview.rollup';
 
@@ -128,6 +128,7 @@ const coverageOf = (rows: Row[]): TOverviewCoverage => ({
   total: rows.length,
   withPlans: rows.filter((row) => row.planCount > 0).length,
   lateReporting: rows.filter((row) => row.reports.late + row.reports.missing > 0).length,
+  received: rows.filter((row) => row.received != null).length,
 });
 
 export const createOverviewService = ({
@@ -137,6 +138,10 @@ export const createOverviewService = ({
   reporting,
   notifications,
 }: OverviewServiceDeps) => {
+  /** The packages received for these communes that count for the year, by commune. */
+  const receivedOfYear = async (localityIds: string[], year: number) =>
+    groupBy(packagesOfYear(await listReceivedPackages(db, localityIds), year), (row) => row.localityId);
+
   /**
    * The overview of a locality's children for a year.
    *
@@ -166,15 +171,14 @@ export const createOverviewService = ({
         asOf,
       );
       const byLocality = groupBy(evaluations, (row) => row.plan.localityId);
-      // A commune with no plan here may have sent its approved figures from its own instance.
-      const withoutPlans = children.filter((child) => !byLocality.has(child.id)).map((child) => child.id);
-      const received = groupBy(
-        packagesOfYear(await listReceivedPackages(db, withoutPlans), year),
-        (row) => row.localityId,
+      // A commune whose own instance sent its approved figures for the year counts from them, once.
+      const received = await receivedOfYear(
+        children.map((child) => child.id),
+        year,
       );
       const rows = children.map(
         (child) =>
-          rowFromPackages(child, received.get(child.id) ?? []) ??
+          rowFromPackages(child, received.get(child.id) ?? [], byLocality.get(child.id)?.length ?? 0) ??
           summarise(child, byLocality.get(child.id) ?? [], { listPlans: true, communes: null }),
       );
       return {
@@ -183,7 +187,7 @@ export const createOverviewService = ({
         asOf,
         localities: rankByEvaluation(rows),
         summary: { localities: coverageOf(rows), communes: null },
-        rollups: rollUpCommunes(catalog.list(), children, byLocality, query.catalogCode),
+        rollups: rollUpCommunes(catalog.list(), children, byLocality, received, query.catalogCode),
       };
     }
 
@@ -196,18 +200,37 @@ export const createOverviewService = ({
       asOf,
     );
     const byLocality = groupBy(evaluations, (row) => row.plan.localityId);
+    const received = await receivedOfYear(
+      communes.map((row) => row.id),
+      year,
+    );
     const communesByProvince = groupBy(communes, (row) => row.parentId);
     const communeRows: Row[] = [];
     const rows = children.map((province) => {
       const own = communesByProvince.get(province.id) ?? [];
-      const ownRows = own.map((commune) =>
-        summarise(commune, byLocality.get(commune.id) ?? [], { listPlans: false, communes: null }),
-      );
+      const fromPackages: Row[] = [];
+      const ownRows = own.map((commune) => {
+        const row = rowFromPackages(
+          commune,
+          received.get(commune.id) ?? [],
+          byLocality.get(commune.id)?.length ?? 0,
+        );
+        if (row) fromPackages.push(row);
+        return (
+          row ?? summarise(commune, byLocality.get(commune.id) ?? [], { listPlans: false, communes: null })
+        );
+      });
       communeRows.push(...ownRows);
-      return summarise(
+      const evaluated = own.filter((commune) => !received.has(commune.id));
+      const local = evaluated.flatMap((commune) => byLocality.get(commune.id) ?? []);
+      const localUnits = local
+        .flatMap((row) => row.obligations)
+        .filter((row) => row.state === 'scored').length;
+      return withReceivedCommunes(
         province,
-        own.flatMap((commune) => byLocality.get(commune.id) ?? []),
-        { listPlans: false, communes: coverageOf(ownRows) },
+        summarise(province, local, { listPlans: false, communes: coverageOf(ownRows) }),
+        localUnits,
+        fromPackages,
       );
     });
     return {
@@ -216,7 +239,14 @@ export const createOverviewService = ({
       asOf,
       localities: rankByEvaluation(rows),
       summary: { localities: coverageOf(rows), communes: coverageOf(communeRows) },
-      rollups: rollUpProvinces(catalog.list(), children, communesByProvince, byLocality, query.catalogCode),
+      rollups: rollUpProvinces(
+        catalog.list(),
+        children,
+        communesByProvince,
+        byLocality,
+        received,
+        query.catalogCode,
+      ),
     };
   };
 

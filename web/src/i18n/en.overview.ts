@@ -27,6 +27,9 @@ export const enOverview: typeof viOverview = {
     overdueTasks: 'Overdue tasks',
     fromPackage:
       'Figures from the submission package {{period}} (approved {{approvedOn}}), received {{receivedAt}}',
+    localPlansSetAside:
+      'Counted from the approved report the commune sent, instead of its {{count}} plan(s) on this system (never twice)',
+    rollupFromPackage: 'From the submission package {{period}}, approved {{approvedOn}}',
     noPlan: 'No plan in effect',
     noPeriod: 'No reporting period in the year',
     states: {

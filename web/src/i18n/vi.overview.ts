@@ -24,6 +24,9 @@ export const viOverview = {
     behindHint: '{{behind}} chậm / không đạt, {{atRisk}} có nguy cơ, trên {{total}} chỉ tiêu',
     overdueTasks: 'Nhiệm vụ quá hạn',
     fromPackage: 'Số liệu từ gói báo cáo {{period}} (duyệt ngày {{approvedOn}}), nhận lúc {{receivedAt}}',
+    localPlansSetAside:
+      'Tính theo báo cáo đã duyệt xã gửi lên thay cho {{count}} kế hoạch của xã trên hệ thống này (không tính hai lần)',
+    rollupFromPackage: 'Từ gói báo cáo {{period}}, duyệt ngày {{approvedOn}}',
     noPlan: 'Chưa có kế hoạch đang thực hiện',
     noPeriod: 'Chưa có kỳ báo cáo trong năm',
     states: {

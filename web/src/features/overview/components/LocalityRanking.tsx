@@ -99,6 +99,13 @@ export const LocalityRanking = ({
                         })
                       : t('overview.noPlan')}
                   </Typography.Text>
+                  {row.received && row.received.localPlans > 0 && (
+                    <div>
+                      <Typography.Text type="secondary">
+                        {t('overview.localPlansSetAside', { count: row.received.localPlans })}
+                      </Typography.Text>
+                    </div>
+                  )}
                   <ReceivedTag period={received?.get(row.localityId)} />
                   <FormedFrom row={row} />
                 </>

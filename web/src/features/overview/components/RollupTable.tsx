@@ -3,6 +3,7 @@ import { Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { clickableRow } from '../../../components/ui/clickableRow';
+import { formatDay } from '../../reporting/reportStatus';
 import { dashboardPath, formatNumber, formatValue } from '../format';
 
 type RollupValue = TOverviewRollup['values'][number];
@@ -37,7 +38,20 @@ const CommuneValues = ({
           title: t('overview.locality'),
           dataIndex: 'localityName',
           render: (name: string, row) =>
-            row.planId == null ? (
+            row.received ? (
+              <>
+                <div>
+                  {name}
+                  {row.indicatorCode ? ` · ${row.indicatorCode}` : ''}
+                </div>
+                <Typography.Text type="secondary">
+                  {t('overview.rollupFromPackage', {
+                    period: row.received.periodLabel,
+                    approvedOn: formatDay(row.received.approvedOn),
+                  })}
+                </Typography.Text>
+              </>
+            ) : row.planId == null ? (
               <>
                 <Link to={`/localities/${row.localityId}/overview`}>{name}</Link>
                 {row.communes && (
