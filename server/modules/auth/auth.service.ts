@@ -44,7 +44,19 @@ export type SignInOutcome =
   | 'throttled';
 
 /** Longest user name the trail keeps of a failed attempt (what was typed, which may be anything). */
-const MAX_AUDITED_USERNAME = 100;
+/** Characters of a user name no account has that the audit trail keeps (the rest is masked). */
+const UNKNOWN_USERNAME_SHOWN = 3;
+
+/**
+ * What the audit trail keeps of a user name no account has: its start, enough to recognise a typo of
+ * a real name, and not the rest — people type their password into the name field by mistake.
+ */
+export const maskUnknownUsername = (typed: string): string => {
+  const letters = Array.from(typed);
+  return letters.length <= UNKNOWN_USERNAME_SHOWN
+    ? '*'.repeat(letters.length)
+    : `${letters.slice(0, UNKNOWN_USERNAME_SHOWN).join('')}${'*'.repeat(Math.min(letters.length - UNKNOWN_USERNAME_SHOWN, 20))}`;
+};
 
 export type SignedIn = { user: UserRow; actor: UserActor; session: SessionRow };
 
@@ -121,7 +133,7 @@ export const createAuthService = ({ db, clock, sessionSecret, isProduction }: Au
         }
       : systemActor('');
     const snapshot = {
-      username: (user?.username ?? event.username).slice(0, MAX_AUDITED_USERNAME),
+      username: user ? user.username : maskUnknownUsername(event.username),
       ...(event.outcome ? { outcome: event.outcome } : {}),
     };
     await recordAudit(db, { actor, ip: origin.ip, userAgent: origin.userAgent }, clock.now(), {
