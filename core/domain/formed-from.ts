@@ -216,7 +216,7 @@ export const parseFormedFrom = (text: string | null | undefined): FormedFromRead
  * What identifies a former unit inside one province: kind, name and qualifier, folded for case (the map
  * prints "Phường Trung Hòa" and "Phường Trung Hoà" alike only when they are written alike: no guessing).
  */
-export const formerUnitKey = (unit: Pick<FormerUnit, 'kind' | 'name' | 'qualifier'>): string =>
+export const formerUnitKey = (unit: { kind: string; name: string; qualifier: string | null }): string =>
   [unit.kind, unit.name, unit.qualifier ?? '']
     .map((part) => part.normalize('NFC').toLocaleLowerCase('vi'))
     .join('|');
@@ -228,5 +228,5 @@ export const capitalisedKind = (kind: string): string =>
 /**
  * A former unit as a reader sees it: "Xã Đồng Tiến (huyện Yên Thế)"; parts are marked by the caller.
  */
-export const formerUnitLabel = (unit: Pick<FormerUnit, 'kind' | 'name' | 'qualifier'>): string =>
+export const formerUnitLabel = (unit: { kind: string; name: string; qualifier: string | null }): string =>
   `${capitalisedKind(unit.kind)} ${unit.name}${unit.qualifier ? ` (${unit.qualifier})` : ''}`;
