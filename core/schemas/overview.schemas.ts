@@ -56,6 +56,8 @@ export const ZOverviewLocality = z.object({
   kind: z.string(),
   /** The former units it was formed from on 1/7/2025, as the register prints them ("Xã A, Xã B, Xã C"). */
   formedFrom: z.string().nullable(),
+  /** For a former unit (an "as of" date before a merger): its last day in force ('2025-06-30'). */
+  validTo: z.string().nullable().optional(),
   /**
    * The locality's own plans in effect (a commune's), newest first. Empty for a province in the
    * nation's overview: its figures come from its communes' plans, counted in `planCount`.

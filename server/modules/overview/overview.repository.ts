@@ -28,7 +28,7 @@ import type { PeriodRow, ReportRow } from '../../shared/report-reads';
 export type ChildLocalityRow = Pick<
   typeof locality.$inferSelect,
   'id' | 'code' | 'name' | 'kind' | 'formedFrom' | 'scoreGreen' | 'scoreYellow'
->;
+> & { validTo?: string | null };
 
 /** The localities directly under a locality in force on a date, by name. */
 export const listChildLocalities = (
@@ -43,6 +43,7 @@ export const listChildLocalities = (
       name: locality.name,
       kind: locality.kind,
       formedFrom: locality.formedFrom,
+      validTo: locality.validTo,
       scoreGreen: locality.scoreGreen,
       scoreYellow: locality.scoreYellow,
     })

@@ -90,6 +90,7 @@ const summarise = (
     name: locality.name,
     kind: locality.kind,
     formedFrom: locality.formedFrom,
+    validTo: locality.validTo ?? null,
     // The newest plan first: its dashboard is where the row links.
     plans: options.listPlans
       ? [...evaluations].reverse().map((row) => ({

@@ -2,6 +2,7 @@ import { enAuditTrail } from './en.audit';
 import { enConsolidation } from './en.consolidation';
 import { enExchange } from './en.exchange';
 import { enFigures } from './en.figures';
+import { enLocalityHistory } from './en.history';
 import { enHome } from './en.home';
 import { enImport } from './en.import';
 import { enOverview } from './en.overview';
@@ -577,6 +578,7 @@ export const en: Resources = {
   ...enConsolidation,
   ...enImport,
   ...enOverview,
+  ...enLocalityHistory,
   ...enExchange,
   ...enHome,
   ...enOwners,

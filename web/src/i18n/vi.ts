@@ -3,6 +3,7 @@ import { viAuditTrail } from './vi.audit';
 import { viConsolidation } from './vi.consolidation';
 import { viExchange } from './vi.exchange';
 import { viFigures } from './vi.figures';
+import { viLocalityHistory } from './vi.history';
 import { viHome } from './vi.home';
 import { viImport } from './vi.import';
 import { viOverview } from './vi.overview';
@@ -578,6 +579,7 @@ export const vi = {
   ...viConsolidation,
   ...viImport,
   ...viOverview,
+  ...viLocalityHistory,
   ...viExchange,
   ...viHome,
   ...viOwners,

@@ -3,6 +3,7 @@ import { Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { UNIT_COLOURS } from '../../dashboard/dashboardStatus';
+import { formerUnitsText } from '../../locality/formerUnits';
 import { formatDateTime, formatDay } from '../../reporting/reportStatus';
 import { dashboardPath, formatNumber } from '../format';
 
@@ -247,15 +248,26 @@ const Compared = ({
   );
 };
 
-/** The former units a locality was formed from on 1/7/2025, when it was formed from others. */
+/**
+ * The former units a locality was formed from on 1/7/2025 (parts marked), when it was formed from
+ * others; for a former unit (an "as of" date before the change), its last day.
+ */
 const FormedFrom = ({ row }: { row: TOverviewLocality }) => {
   const { t } = useTranslation();
-  if (!row.formedFrom) return null;
+  const names = formerUnitsText(row.formedFrom, t);
+  if (!names && !row.validTo) return null;
   return (
     <div>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('overview.formedFrom', { names: row.formedFrom })}
-      </Typography.Text>
+      {row.validTo && (
+        <Tooltip title={t('localityHistory.formerHint')}>
+          <Tag data-testid="former-unit">{t('localityHistory.former', { date: formatDay(row.validTo) })}</Tag>
+        </Tooltip>
+      )}
+      {names && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="formed-from">
+          {t('localityHistory.formedFrom', { names })}
+        </Typography.Text>
+      )}
     </div>
   );
 };
