@@ -43,7 +43,12 @@ describe('[HISTORY] the map of a date: former communes before 1/7/2025, their na
     await picker.fill('30/06/2025');
     await picker.press('Enter');
     await admin.waitForURL((url) => url.searchParams.get('asOf') === '2025-06-30');
-    await admin.getByText('Tính đến ngày 30/06/2025').waitFor();
+    // The map of that date is a province's former units too (a few hundred rows): given time to load.
+    const loaded = admin.getByText('Tính đến ngày 30/06/2025');
+    await loaded.waitFor({ timeout: 60_000 }).catch(async (error) => {
+      await admin.screenshot({ path: '/tmp/history-as-of.png' });
+      throw error;
+    });
 
     // The former communes Dân Tiến was formed from are rows of their own, marked as former units.
     await admin.getByLabel('Tìm theo tên', { exact: true }).fill('phuong giao');
