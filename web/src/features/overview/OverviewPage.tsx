@@ -206,6 +206,7 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
                 received={receivedOfYear(packages.data, data.year)}
                 provinces={isNation}
                 year={yearParam ?? undefined}
+                asOf={asOfParam ?? undefined}
                 previous={previous}
                 previousYear={data.year - 1}
               />

@@ -26,10 +26,20 @@ const ReceivedTag = ({ period }: { period: string | undefined }) => {
   ) : null;
 };
 
+/** A province's overview from the nation's, with the page's year and "as of" date. */
+const provinceOverviewPath = (localityId: string, year?: number, asOf?: string): string => {
+  const params = new URLSearchParams();
+  if (year) params.set('year', String(year));
+  if (asOf) params.set('asOf', asOf);
+  const query = params.toString();
+  return `/localities/${localityId}/overview${query ? `?${query}` : ''}`;
+};
+
 export const LocalityRanking = ({
   localities,
   provinces = false,
   year,
+  asOf,
   previous,
   previousYear,
   received,
@@ -39,6 +49,8 @@ export const LocalityRanking = ({
   received?: ReadonlyMap<string, string>;
   provinces?: boolean;
   year?: number;
+  /** "Tính đến ngày" of the page ('YYYY-MM-DD'), kept when opening a province from the nation. */
+  asOf?: string;
   /** The same localities the year before, for the comparison column (absent while it loads). */
   previous?: TOverviewLocality[];
   previousYear?: number;
@@ -67,9 +79,7 @@ export const LocalityRanking = ({
             if (provinces) {
               return (
                 <>
-                  <Link to={`/localities/${row.localityId}/overview${year ? `?year=${year}` : ''}`}>
-                    {name}
-                  </Link>
+                  <Link to={provinceOverviewPath(row.localityId, year, asOf)}>{name}</Link>
                   {row.communes && (
                     <div>
                       <Typography.Text type="secondary">
