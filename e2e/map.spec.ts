@@ -36,6 +36,8 @@ const pointOf = async (page: Page, code: string): Promise<{ x: number; y: number
   >;
   const point = points[code];
   expect(point, `no click point for ${code} in ${JSON.stringify(points)}`).toBeDefined();
+  // The mouse reaches only what is on screen: on a phone the map is below the ranking's summary.
+  await map.scrollIntoViewIfNeeded();
   const box = (await map.boundingBox())!;
   return { x: box.x + point![0], y: box.y + point![1] };
 };

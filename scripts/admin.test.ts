@@ -76,6 +76,10 @@ describe('npm run admin', () => {
     const second = admin('load-register');
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('thêm mới 0, cập nhật 0, giữ nguyên 3356.');
+    expect(first.stdout).toMatch(/Đơn vị trước 01\/07\/2025: \d+ đơn vị \(thêm mới [1-9]\d*\)/);
+    expect(second.stdout).toMatch(
+      /Đơn vị trước 01\/07\/2025: \d+ đơn vị \(thêm mới 0\), \d+ quan hệ kế thừa \(ghi 0\)/,
+    );
   }, 180_000);
 
   it.each([

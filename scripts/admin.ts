@@ -140,6 +140,9 @@ const run = async (): Promise<void> => {
       `Danh mục đơn vị hành chính: ${result.total} địa phương; thêm mới ${result.inserted}, cập nhật ${result.updated.length}, giữ nguyên ${result.unchanged}.\n`,
     );
     if (result.updated.length > 0) process.stdout.write(`Mã đã cập nhật: ${result.updated.join(', ')}\n`);
+    process.stdout.write(
+      `Đơn vị trước 01/07/2025: ${result.former.total} đơn vị (thêm mới ${result.former.inserted}), ${result.former.successions} quan hệ kế thừa (ghi ${result.former.successionsWritten}).\n`,
+    );
     return;
   }
   throw new UsageError(USAGE);

@@ -30,6 +30,28 @@ export const ZLocality = z.object({
 });
 export type TLocality = z.infer<typeof ZLocality>;
 
+/** A locality this one was formed from, or one its land went to (docs/locality-history.md). */
+export const ZLocalityLink = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  /** Whether the whole of the former locality went in, or only a part. */
+  share: z.enum(['whole', 'part']),
+  /** From when (1/7/2025 for the reform of 2025). */
+  effectiveDate: z.string().nullable(),
+});
+export type TLocalityLink = z.infer<typeof ZLocalityLink>;
+
+/** GET /localities/:id: the locality with its history. */
+export const ZLocalityDetail = ZLocality.extend({
+  /** The former localities merged into this one (Hình thành từ). */
+  predecessors: z.array(ZLocalityLink),
+  /** For a former locality: those its land went to. */
+  successors: z.array(ZLocalityLink),
+});
+export type TLocalityDetail = z.infer<typeof ZLocalityDetail>;
+
 export const ZCreateLocalityRequest = z.object({
   code: zText('Mã địa phương', TextLimits.short),
   name: zText('Tên địa phương', TextLimits.short),
@@ -55,6 +77,11 @@ export const ZListLocalitiesQuery = z.object({
     .max(TextLimits.short, { error: `Loại địa phương dài quá ${TextLimits.short} ký tự` })
     .transform((value) => value.normalize('NFC').trim())
     .optional(),
+  /**
+   * "Tính đến ngày": only the localities in force on that date (former communes before 1/7/2025);
+   * default: today.
+   */
+  asOf: zIsoDate('Tính đến ngày').optional(),
   ...zPageQuery,
 });
 export type TListLocalitiesQuery = z.infer<typeof ZListLocalitiesQuery>;

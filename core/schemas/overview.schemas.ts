@@ -8,12 +8,17 @@ import { z } from 'zod';
 import { INDICATOR_STATUSES, UNIT_EVALUATION_STATES } from '../domain/evaluation';
 import { OVERVIEW_COLOURS, OVERVIEW_PROBLEMS } from '../domain/overview-filter';
 import { ROLLUP_EXCLUSIONS, ROLLUP_METHODS } from '../domain/rollup';
-import { zYear } from './common.schemas';
+import { zIsoDate, zYear } from './common.schemas';
 import { ZReportingPeriod } from './reporting.schemas';
 
 export const ZOverviewQuery = z.object({
   /** The year looked at (each plan's latest period of that year whose data window has opened); default: this year. */
   year: z.coerce.number({ error: 'Năm phải là một số năm' }).pipe(zYear('Năm')).optional(),
+  /**
+   * "Tính đến ngày": the map of that date (the localities then in force, former units before a merger)
+   * and the period judged on that date; default: today.
+   */
+  asOf: zIsoDate('Tính đến ngày').optional(),
   /** Only the roll-up of this catalog indicator. */
   catalogCode: z
     .string()
@@ -53,6 +58,8 @@ export const ZOverviewLocality = z.object({
   kind: z.string(),
   /** The former units it was formed from on 1/7/2025, as the register prints them ("Xã A, Xã B, Xã C"). */
   formedFrom: z.string().nullable(),
+  /** For a former unit (an "as of" date before a merger): its last day in force ('2025-06-30'). */
+  validTo: z.string().nullable().optional(),
   /**
    * The locality's own plans in effect (a commune's), newest first. Empty for a province in the
    * nation's overview: its figures come from its communes' plans, counted in `planCount`.
@@ -187,6 +194,7 @@ const commaList = <T extends readonly [string, ...string[]]>(values: T, message:
 /** The rows of an overview to export: the same filters as the page. */
 export const ZOverviewExportQuery = z.object({
   year: ZOverviewQuery.shape.year,
+  asOf: ZOverviewQuery.shape.asOf,
   colours: commaList(OVERVIEW_COLOURS, 'Màu chỉ là green, yellow, red hoặc none').optional(),
   problem: z.enum(OVERVIEW_PROBLEMS, { error: 'Tình trạng lọc không hợp lệ' }).optional(),
   q: z.string().max(200, { error: 'Từ khóa tìm dài quá 200 ký tự' }).optional(),

@@ -73,8 +73,15 @@ export const localitySuccession = pgTable(
       .notNull()
       .references(() => locality.id, { onDelete: 'cascade' }),
     effectiveDate: date('effective_date'),
+    /** Whether the whole predecessor went into this successor, or only a part of it (a split). */
+    share: text('share', { enum: ['whole', 'part'] })
+      .notNull()
+      .default('whole'),
   },
-  (t) => [primaryKey({ columns: [t.successorId, t.predecessorId] })],
+  (t) => [
+    primaryKey({ columns: [t.successorId, t.predecessorId] }),
+    index('locality_succession_predecessor_idx').on(t.predecessorId),
+  ],
 );
 
 export const unit = pgTable(

@@ -5,6 +5,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { locality } from '../db/schema';
+import { findSuccessorChainIds } from './locality-history';
 
 export type LocalityRow = typeof locality.$inferSelect;
 
@@ -21,21 +22,31 @@ export const findLocalityByCode = async (
 
 /**
  * The locality's id followed by its ancestors' ids (commune → province → nation): what scope checks need.
+ * A former locality (one with an end of validity) is followed by the localities its land went to and
+ * their ancestors (docs/locality-history.md): scope follows the land, so the officers of a commune read
+ * the plans of the communes merged into it.
  *
  * @returns an empty list when the locality does not exist
  */
 export const findLocalityChain = async (executor: Executor, id: string): Promise<string[]> => {
   const chain: string[] = [];
   let current: string | null = id;
+  let former = false;
   // The tree is shallow (nation → province → commune); the guard stops a corrupted cycle.
   while (current && chain.length < 10) {
     const [row] = await executor
-      .select({ id: locality.id, parentId: locality.parentId })
+      .select({ id: locality.id, parentId: locality.parentId, validTo: locality.validTo })
       .from(locality)
       .where(eq(locality.id, current));
     if (!row) break;
+    if (chain.length === 0) former = row.validTo !== null;
     chain.push(row.id);
     current = row.parentId;
+  }
+  if (former) {
+    for (const successor of await findSuccessorChainIds(executor, id)) {
+      if (!chain.includes(successor)) chain.push(successor);
+    }
   }
   return chain;
 };

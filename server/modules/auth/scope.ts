@@ -2,10 +2,12 @@ import { and, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { locality } from '../../db/schema';
 import { findLocalityChain, findLocalitySubtreeIds } from '../../shared/localities';
+import { findPredecessorIds } from '../../shared/locality-history';
 import type { Actor } from './access';
 
 /**
- * The localities whose data the actor may read: the subtrees of their role localities.
+ * The localities whose data the actor may read: the subtrees of their role localities, and the former
+ * localities whose land is now theirs (scope follows the land: docs/locality-history.md).
  *
  * @returns null when the actor reads everything (the system, or a role held at a root of the tree)
  */
@@ -18,7 +20,9 @@ export const readableLocalityIds = async (executor: Executor, actor: Actor): Pro
     .from(locality)
     .where(and(inArray(locality.id, roots), isNull(locality.parentId)));
   if (atRoot.length > 0) return null;
-  return findLocalitySubtreeIds(executor, roots);
+  const subtree = await findLocalitySubtreeIds(executor, roots);
+  const predecessors = await findPredecessorIds(executor, subtree);
+  return predecessors.length === 0 ? subtree : [...new Set([...subtree, ...predecessors])];
 };
 
 /** The localities of the actor's roles and all their ancestors: what breadcrumbs may name. */

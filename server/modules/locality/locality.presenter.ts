@@ -1,4 +1,4 @@
-import type { TLocality } from '@core/schemas/locality.schemas';
+import type { TLocality, TLocalityDetail, TLocalityLink } from '@core/schemas/locality.schemas';
 import type { LocalityRow } from '../../shared/localities';
 
 export const presentLocality = (row: LocalityRow): TLocality => ({
@@ -12,4 +12,13 @@ export const presentLocality = (row: LocalityRow): TLocality => ({
   validTo: row.validTo,
   nameEn: row.nameEn,
   formedFrom: row.formedFrom,
+});
+
+/** The locality with its predecessors and successors (GET /localities/:id). */
+export const presentLocalityDetail = (
+  row: LocalityRow & { predecessors: TLocalityLink[]; successors: TLocalityLink[] },
+): TLocalityDetail => ({
+  ...presentLocality(row),
+  predecessors: row.predecessors,
+  successors: row.successors,
 });

@@ -6,9 +6,18 @@
  * official code; a row already as the register says is left untouched, so a second run changes
  * nothing. Localities that are not in the register (demo slugs, units created by hand) are left alone.
  * The load is written in the audit trail as one entry with the counts and the codes it changed.
+ *
+ * History of 1/7/2025: each commune's `formedFrom` is read (core/domain/formed-from.ts) into the former
+ * units merged into it. Each former unit becomes a locality of its own (level commune, under the
+ * successor's province, valid until 30/6/2025) with a derived code (`formerUnitCode`), and a
+ * `locality_succession` row (effective 1/7/2025, whole or part) ties it to each successor: a unit split
+ * between several communes is one locality with several successor rows. A commune formed from former
+ * units is valid from 1/7/2025. Also set-based (one statement for the former units, one for the rows).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { toSearchText } from '@core/domain/text';
+import { type FormerUnitShare, formerUnitKey, parseFormedFrom } from '@core/domain/formed-from';
+import { foldText, toSearchText } from '@core/domain/text';
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../../clock';
@@ -17,6 +26,38 @@ import type { RequestContext } from '../../http/request-context';
 import { recordAudit } from '../../shared/audit-log';
 
 const REGISTER_FILE = new URL('./register/vn-localities-2025.json', import.meta.url);
+
+/** The day the 2025 commune-level units came into force; the former ones were valid until the day before. */
+export const REFORM_DATE = '2025-07-01';
+export const FORMER_VALID_TO = '2025-06-30';
+
+/** Kinds of letters marks may sit on in the old and new tone placement ("hoà" and "hòa"). */
+const TONE_MARKS = /([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])(?=[\s|)]|$)/gu;
+
+/**
+ * A former unit's identity inside its province: kind, name and qualifier in lower case, with the tone
+ * mark placed the new way ("Trung Hoà" and "Trung Hòa" are one ward). Diacritics stay: "Phú Đông" and
+ * "Phù Đổng" are two communes.
+ */
+export const formerIdentity = (
+  provinceCode: string,
+  unit: { kind: string; name: string; qualifier: string | null },
+): string =>
+  `${provinceCode}|${formerUnitKey(unit).normalize('NFD').replace(TONE_MARKS, '$1$3$2').normalize('NFC')}`;
+
+/**
+ * The code of a former unit: the province's code, the unit's kind and name without diacritics, and six
+ * hex digits of its identity ("19-xa-dan-tien-3fa2c1"). It holds letters and hyphens, so it never takes
+ * an official code (2 or 5 digits), and it is the same on every load (derived from the text only).
+ */
+export const formerUnitCode = (
+  provinceCode: string,
+  unit: { kind: string; name: string; qualifier: string | null },
+): string => {
+  const identity = formerIdentity(provinceCode, unit);
+  const slug = foldText(`${unit.kind} ${unit.name}`).replace(/ /g, '-');
+  return `${provinceCode}-${slug}-${createHash('sha1').update(identity).digest('hex').slice(0, 6)}`;
+};
 
 /** The nation every province hangs under. */
 export const NATION = { code: 'VN', name: 'Việt Nam', kind: 'quốc gia' } as const;
@@ -54,6 +95,7 @@ type UpsertRow = {
   formed_from: string | null;
   search_text: string;
   parent_code: string | null;
+  valid_from: string | null;
 };
 
 const rowOf = (
@@ -69,6 +111,12 @@ const rowOf = (
     formed_from: unit.formedFrom,
     search_text: toSearchText(name),
     parent_code: parentCode,
+    valid_from:
+      unit.kind === 'xã' || unit.kind === 'phường' || unit.kind === 'đặc khu'
+        ? formedOnReform(unit.formedFrom)
+          ? REFORM_DATE
+          : null
+        : null,
   };
 };
 
@@ -76,14 +124,18 @@ const rowOf = (
 const rowsOf = async <T>(executor: Executor, query: SQL): Promise<T[]> =>
   ((await executor.execute(query)) as unknown as { rows: T[] }).rows;
 
-/** On an existing code, take the register's fields, but only where they differ (no write otherwise). */
+/**
+ * On an existing code, take the register's fields, but only where they differ (no write otherwise). The
+ * start of validity is only filled in when missing: a dated change recorded since is never undone.
+ */
 const onConflictUpdate = sql`on conflict (code) do update set
   name = excluded.name, name_en = excluded.name_en, level = excluded.level, kind = excluded.kind,
-  parent_id = excluded.parent_id, formed_from = excluded.formed_from, search_text = excluded.search_text
+  parent_id = excluded.parent_id, formed_from = excluded.formed_from, search_text = excluded.search_text,
+  valid_from = coalesce(locality.valid_from, excluded.valid_from)
   where (locality.name, locality.name_en, locality.level, locality.kind, locality.parent_id,
-      locality.formed_from, locality.search_text)
+      locality.formed_from, locality.search_text, coalesce(locality.valid_from, excluded.valid_from))
     is distinct from (excluded.name, excluded.name_en, excluded.level, excluded.kind, excluded.parent_id,
-      excluded.formed_from, excluded.search_text)`;
+      excluded.formed_from, excluded.search_text, locality.valid_from)`;
 
 /**
  * Inserts the rows of one level, or updates those whose fields differ from the register (one statement).
@@ -100,10 +152,11 @@ const upsertLevel = async (
   const result = await rowsOf<{ code: string; inserted: boolean }>(
     executor,
     sql`
-    insert into locality (code, name, name_en, level, kind, parent_id, formed_from, search_text)
-    select r.code, r.name, r.name_en, ${level}, r.kind, parent.id, r.formed_from, r.search_text
+    insert into locality (code, name, name_en, level, kind, parent_id, formed_from, search_text, valid_from)
+    select r.code, r.name, r.name_en, ${level}, r.kind, parent.id, r.formed_from, r.search_text, r.valid_from
     from json_to_recordset(${JSON.stringify(rows)}::json) as r(
-      code text, name text, name_en text, kind text, formed_from text, search_text text, parent_code text)
+      code text, name text, name_en text, kind text, formed_from text, search_text text, parent_code text,
+      valid_from date)
     left join locality parent on parent.code = r.parent_code
     where true
     ${options.keepExisting ? sql`on conflict (code) do nothing` : onConflictUpdate}
@@ -122,6 +175,98 @@ export type RegisterLoadResult = {
   /** Codes of localities that existed and were changed to what the register says. */
   updated: string[];
   unchanged: number;
+  /** The former units of 2025 (localities valid until 30/6/2025) and their succession rows. */
+  former: { total: number; inserted: number; successions: number; successionsWritten: number };
+};
+
+type FormerRow = {
+  code: string;
+  name: string;
+  kind: string;
+  search_text: string;
+  province_code: string;
+};
+type SuccessionRow = { successor_code: string; predecessor_code: string; share: FormerUnitShare };
+
+/**
+ * The former units the register's communes were formed from, one per identity in each province, and the
+ * succession rows tying them to their successors (a unit printed by two communes: two rows).
+ */
+export const formerUnitsOf = (register: Register): { units: FormerRow[]; successions: SuccessionRow[] } => {
+  const units = new Map<string, FormerRow>();
+  const successions = new Map<string, SuccessionRow>();
+  for (const province of register.provinces) {
+    for (const commune of province.communes) {
+      for (const unit of parseFormedFrom(commune.formedFrom).units) {
+        const code = formerUnitCode(province.code, unit);
+        const name = unit.qualifier ? `${unit.name} (${unit.qualifier})` : unit.name;
+        if (!units.has(code)) {
+          units.set(code, {
+            code,
+            name,
+            kind: unit.kind,
+            search_text: toSearchText(name),
+            province_code: province.code,
+          });
+        }
+        const key = `${commune.code}|${code}`;
+        const earlier = successions.get(key);
+        if (earlier) {
+          if (unit.share === 'part') earlier.share = 'part';
+        } else {
+          successions.set(key, { successor_code: commune.code, predecessor_code: code, share: unit.share });
+        }
+      }
+    }
+  }
+  return { units: [...units.values()], successions: [...successions.values()] };
+};
+
+/** The communes formed from former units on 1/7/2025 (not those "giữ nguyên"): valid from that day. */
+const formedOnReform = (formedFrom: string | null): boolean => parseFormedFrom(formedFrom).units.length > 0;
+
+/**
+ * Inserts the former units missing (an existing code is left as it is: a later dated change may have
+ * touched it) and writes their succession rows (share and date corrected where they differ).
+ */
+const upsertFormerUnits = async (
+  executor: Executor,
+  register: Register,
+): Promise<RegisterLoadResult['former']> => {
+  const { units, successions } = formerUnitsOf(register);
+  if (units.length === 0) return { total: 0, inserted: 0, successions: 0, successionsWritten: 0 };
+  const inserted = await rowsOf<{ code: string }>(
+    executor,
+    sql`
+    insert into locality (code, name, level, kind, parent_id, valid_to, search_text)
+    select r.code, r.name, 'commune', r.kind, province.id, ${FORMER_VALID_TO}::date, r.search_text
+    from json_to_recordset(${JSON.stringify(units)}::json) as r(
+      code text, name text, kind text, search_text text, province_code text)
+    join locality province on province.code = r.province_code
+    on conflict (code) do nothing
+    returning code`,
+  );
+  const written = await rowsOf<{ successor_id: string }>(
+    executor,
+    sql`
+    insert into locality_succession (successor_id, predecessor_id, effective_date, share)
+    select successor.id, predecessor.id, ${REFORM_DATE}::date, r.share
+    from json_to_recordset(${JSON.stringify(successions)}::json) as r(
+      successor_code text, predecessor_code text, share text)
+    join locality successor on successor.code = r.successor_code
+    join locality predecessor on predecessor.code = r.predecessor_code
+    on conflict (successor_id, predecessor_id) do update set
+      effective_date = excluded.effective_date, share = excluded.share
+      where (locality_succession.effective_date, locality_succession.share)
+        is distinct from (excluded.effective_date, excluded.share)
+    returning successor_id`,
+  );
+  return {
+    total: units.length,
+    inserted: inserted.length,
+    successions: successions.length,
+    successionsWritten: written.length,
+  };
 };
 
 /**
@@ -160,10 +305,11 @@ export const loadRegister = async (
       province.communes.map((commune) => rowOf(commune, province.code)),
     ),
   );
+  const former = await upsertFormerUnits(executor, register);
   const total = 1 + register.provinces.reduce((sum, province) => sum + 1 + province.communes.length, 0);
   const inserted = nation.inserted.length + provinces.inserted.length + communes.inserted.length;
   const updated = [...nation.updated, ...provinces.updated, ...communes.updated];
-  if (inserted > 0 || updated.length > 0) {
+  if (inserted > 0 || updated.length > 0 || former.inserted > 0 || former.successionsWritten > 0) {
     const [root] = await rowsOf<{ id: string }>(
       executor,
       sql`select id from locality where code = ${NATION.code}`,
@@ -173,10 +319,16 @@ export const loadRegister = async (
       entityId: root!.id,
       localityId: root!.id,
       action: nation.inserted.length > 0 ? 'create' : 'update',
-      after: { register: 'vn-localities-2025', inserted, updated },
+      after: {
+        register: 'vn-localities-2025',
+        inserted,
+        updated,
+        formerInserted: former.inserted,
+        successionsWritten: former.successionsWritten,
+      },
     });
     // Fresh statistics for the planner: the locality table just grew by thousands of rows.
-    await executor.execute(sql`analyze locality`);
+    await executor.execute(sql`analyze locality, locality_succession`);
   }
-  return { total, inserted, updated, unchanged: total - inserted - updated.length };
+  return { total, inserted, updated, unchanged: total - inserted - updated.length, former };
 };

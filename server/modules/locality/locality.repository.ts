@@ -4,6 +4,7 @@ import { and, asc, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { locality } from '../../db/schema';
 import type { LocalityRow } from '../../shared/localities';
+import { inForceOn } from '../../shared/locality-history';
 import { escapeLike, likeToken } from '../../shared/text-search';
 
 export type LocalityFilter = {
@@ -12,6 +13,8 @@ export type LocalityFilter = {
   parentId?: string;
   level?: LocalityRow['level'];
   kind?: string;
+  /** Only the localities in force on that date ('YYYY-MM-DD'). */
+  asOf?: string;
   /** The localities the reader may see; null: every one. */
   visibleIds: string[] | null;
 };
@@ -62,6 +65,7 @@ export const listLocalities = async (
   if (filter.parentId) conditions.push(eq(locality.parentId, filter.parentId));
   if (filter.level) conditions.push(eq(locality.level, filter.level));
   if (filter.kind) conditions.push(eq(locality.kind, filter.kind));
+  if (filter.asOf) conditions.push(inForceOn(filter.asOf));
   if (filter.query) conditions.push(await searchCondition(executor, filter.query));
   const where = and(...conditions);
   const [counted] = await executor.select({ total: count() }).from(locality).where(where);

@@ -1,7 +1,12 @@
 import { dataOf, pageOf, ZIdParams } from '@core/schemas/common.schemas';
-import { ZCreateLocalityRequest, ZListLocalitiesQuery, ZLocality } from '@core/schemas/locality.schemas';
+import {
+  ZCreateLocalityRequest,
+  ZListLocalitiesQuery,
+  ZLocality,
+  ZLocalityDetail,
+} from '@core/schemas/locality.schemas';
 import { defineRoute } from '../../http/route';
-import { presentLocality } from './locality.presenter';
+import { presentLocality, presentLocalityDetail } from './locality.presenter';
 
 const tags = ['Địa phương'];
 
@@ -29,13 +34,13 @@ export const localityRoutes = [
     method: 'GET',
     path: '/api/v1/localities/:id',
     operationId: 'getLocality',
-    summary: 'Một địa phương',
+    summary: 'Một địa phương, với các đơn vị hình thành nên nó và nơi nó sáp nhập vào',
     tags,
     permission: 'locality:read',
-    schema: { params: ZIdParams, response: { 200: dataOf(ZLocality) } },
+    schema: { params: ZIdParams, response: { 200: dataOf(ZLocalityDetail) } },
     handler: async ({ params, meta }, { services }) => ({
       status: 200,
-      body: { data: presentLocality(await services.locality.get(meta, params.id)) },
+      body: { data: presentLocalityDetail(await services.locality.getWithHistory(meta, params.id)) },
     }),
   }),
   defineRoute({

@@ -1,4 +1,9 @@
-import type { TCreateLocalityRequest, TListLocalitiesQuery } from '@core/schemas/locality.schemas';
+import { vietnamDateOf } from '@core/domain/deadlines';
+import type {
+  TCreateLocalityRequest,
+  TListLocalitiesQuery,
+  TLocalityLink,
+} from '@core/schemas/locality.schemas';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
@@ -6,6 +11,7 @@ import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
 import { recordAudit } from '../../shared/audit-log';
 import { findLocalityById, findLocalityChain, type LocalityRow } from '../../shared/localities';
+import { findSuccessions } from '../../shared/locality-history';
 import { ancestorLocalityIds, readableLocalityIds } from '../auth/scope';
 import { canCreateLocalityUnder, canCreateRootLocality, canReadLocality } from './locality.policy';
 import { insertLocality, listLocalities } from './locality.repository';
@@ -14,9 +20,9 @@ type LocalityServiceDeps = { db: Database; clock: Clock };
 
 export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
   /**
-   * One page of the localities the actor may see (their subtrees and the ancestors of their own),
-   * optionally the children of one, of one level or kind, or those a search finds; `total` counts
-   * only what the actor may see.
+   * One page of the localities the actor may see (their subtrees, the former localities whose land is
+   * theirs, and the ancestors of their own) in force on a date (default today), optionally the children
+   * of one, of one level or kind, or those a search finds; `total` counts only what the actor may see.
    */
   const list = async (context: RequestContext, query: TListLocalitiesQuery) => {
     const readable = await readableLocalityIds(db, context.actor);
@@ -26,7 +32,14 @@ export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
         : [...new Set([...readable, ...(await ancestorLocalityIds(db, context.actor))])];
     return listLocalities(
       db,
-      { query: query.q, parentId: query.parentId, level: query.level, kind: query.kind, visibleIds },
+      {
+        query: query.q,
+        parentId: query.parentId,
+        level: query.level,
+        kind: query.kind,
+        asOf: query.asOf ?? vietnamDateOf(clock.now()),
+        visibleIds,
+      },
       { limit: query.limit, offset: query.offset },
     );
   };
@@ -40,6 +53,23 @@ export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
       throw new AppError('LOCALITY_NOT_FOUND');
     }
     return row;
+  };
+
+  /**
+   * The locality with its history: the former localities it was formed from and, for a former one,
+   * those its land went to, as far as the actor may see them (a link outside their scope is left out).
+   *
+   * @throws AppError LOCALITY_NOT_FOUND as `get`
+   */
+  const getWithHistory = async (
+    context: RequestContext,
+    id: string,
+  ): Promise<LocalityRow & { predecessors: TLocalityLink[]; successors: TLocalityLink[] }> => {
+    const row = await get(context, id);
+    const { predecessors, successors } = await findSuccessions(db, id);
+    const readable = await readableLocalityIds(db, context.actor);
+    const visible = (link: TLocalityLink) => readable === null || readable.includes(link.id);
+    return { ...row, predecessors: predecessors.filter(visible), successors: successors.filter(visible) };
   };
 
   /**
@@ -87,7 +117,7 @@ export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
       }
     });
 
-  return { list, get, create };
+  return { list, get, getWithHistory, create };
 };
 
 export type LocalityService = ReturnType<typeof createLocalityService>;

@@ -22,15 +22,20 @@ import {
   taskUpdate,
   unitReport,
 } from '../../db/schema';
+import { inForceOn } from '../../shared/locality-history';
 import type { PeriodRow, ReportRow } from '../../shared/report-reads';
 
 export type ChildLocalityRow = Pick<
   typeof locality.$inferSelect,
   'id' | 'code' | 'name' | 'kind' | 'formedFrom' | 'scoreGreen' | 'scoreYellow'
->;
+> & { validTo?: string | null };
 
-/** The localities directly under a locality, by name. */
-export const listChildLocalities = (executor: Executor, parentId: string): Promise<ChildLocalityRow[]> =>
+/** The localities directly under a locality in force on a date, by name. */
+export const listChildLocalities = (
+  executor: Executor,
+  parentId: string,
+  asOf: string,
+): Promise<ChildLocalityRow[]> =>
   executor
     .select({
       id: locality.id,
@@ -38,19 +43,24 @@ export const listChildLocalities = (executor: Executor, parentId: string): Promi
       name: locality.name,
       kind: locality.kind,
       formedFrom: locality.formedFrom,
+      validTo: locality.validTo,
       scoreGreen: locality.scoreGreen,
       scoreYellow: locality.scoreYellow,
     })
     .from(locality)
-    .where(eq(locality.parentId, parentId))
+    .where(and(eq(locality.parentId, parentId), inForceOn(asOf)))
     .orderBy(asc(locality.name));
 
 export type GrandchildLocalityRow = ChildLocalityRow & { parentId: string };
 
-/** The localities two levels under a locality (the communes of the nation's provinces), by name (one query). */
+/**
+ * The localities two levels under a locality (the communes of the nation's provinces) in force on a
+ * date, by name (one query).
+ */
 export const listGrandchildLocalities = async (
   executor: Executor,
   rootId: string,
+  asOf: string,
 ): Promise<GrandchildLocalityRow[]> => {
   const parent = alias(locality, 'parent');
   const rows = await executor
@@ -66,7 +76,7 @@ export const listGrandchildLocalities = async (
     })
     .from(locality)
     .innerJoin(parent, eq(parent.id, locality.parentId))
-    .where(eq(parent.parentId, rootId))
+    .where(and(eq(parent.parentId, rootId), inForceOn(asOf)))
     .orderBy(asc(locality.name));
   return rows.map((row) => ({ ...row, parentId: row.parentId! }));
 };

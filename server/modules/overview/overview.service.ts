@@ -30,6 +30,7 @@ import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
 import { recordAudit } from '../../shared/audit-log';
 import { findLocalityById, findLocalityChain } from '../../shared/localities';
+import { landOfLocalities } from '../../shared/locality-history';
 import { listReceivedPackages } from '../../shared/received-packages';
 import { actorName, hasRoleCovering } from '../auth/access';
 import type { CatalogService } from '../catalog/catalog.service';
@@ -89,6 +90,7 @@ const summarise = (
     name: locality.name,
     kind: locality.kind,
     formedFrom: locality.formedFrom,
+    validTo: locality.validTo ?? null,
     // The newest plan first: its dashboard is where the row links.
     plans: options.listPlans
       ? [...evaluations].reverse().map((row) => ({
@@ -158,19 +160,21 @@ export const createOverviewService = ({
     if (!canReadOverview(context.actor, await findLocalityChain(db, localityId))) {
       throw new AppError('LOCALITY_NOT_FOUND');
     }
-    const asOf = vietnamDateOf(clock.now());
+    // "As of" a date: the map of that date (the localities then in force) and the plans of the former
+    // localities whose land had come to them by then (docs/locality-history.md). Default: today.
+    const asOf = query.asOf ?? vietnamDateOf(clock.now());
     const year = query.year ?? yearOf(asOf);
     const head = { id: root.id, code: root.code, name: root.name, level: root.level, kind: root.kind };
-    const children = await listChildLocalities(db, localityId);
+    const children = await listChildLocalities(db, localityId, asOf);
 
     if (root.level !== 'nation') {
-      const evaluations = await evaluatePlansOfLocalities(
-        { db, reporting },
+      const land = await landOfLocalities(
+        db,
         children.map((row) => row.id),
-        year,
         asOf,
       );
-      const byLocality = groupBy(evaluations, (row) => row.plan.localityId);
+      const evaluations = await evaluatePlansOfLocalities({ db, reporting }, [...land.keys()], year, asOf);
+      const byLocality = groupBy(evaluations, (row) => land.get(row.plan.localityId) ?? row.plan.localityId);
       // A commune whose own instance sent its approved figures for the year counts from them, once.
       const received = await receivedOfYear(
         children.map((child) => child.id),
@@ -192,14 +196,14 @@ export const createOverviewService = ({
     }
 
     // The nation: every province over its own communes.
-    const communes = await listGrandchildLocalities(db, localityId);
-    const evaluations = await evaluatePlansOfLocalities(
-      { db, reporting },
+    const communes = await listGrandchildLocalities(db, localityId, asOf);
+    const land = await landOfLocalities(
+      db,
       communes.map((row) => row.id),
-      year,
       asOf,
     );
-    const byLocality = groupBy(evaluations, (row) => row.plan.localityId);
+    const evaluations = await evaluatePlansOfLocalities({ db, reporting }, [...land.keys()], year, asOf);
+    const byLocality = groupBy(evaluations, (row) => land.get(row.plan.localityId) ?? row.plan.localityId);
     const received = await receivedOfYear(
       communes.map((row) => row.id),
       year,
@@ -261,7 +265,7 @@ export const createOverviewService = ({
     localityId: string,
     query: TOverviewExportQuery,
   ): Promise<ExportedFile> => {
-    const overview = await getLocalityOverview(context, localityId, { year: query.year });
+    const overview = await getLocalityOverview(context, localityId, { year: query.year, asOf: query.asOf });
     const rows = filterOverviewRows(overview.localities, {
       colours: query.colours,
       problem: query.problem,

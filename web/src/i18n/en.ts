@@ -3,6 +3,7 @@ import { enAuditTrail } from './en.audit';
 import { enConsolidation } from './en.consolidation';
 import { enExchange } from './en.exchange';
 import { enFigures } from './en.figures';
+import { enLocalityHistory } from './en.history';
 import { enHome } from './en.home';
 import { enImport } from './en.import';
 import { enLocalityMap } from './en.map';
@@ -581,6 +582,7 @@ export const en: Resources = {
   ...enImport,
   ...enOverview,
   ...enLocalityMap,
+  ...enLocalityHistory,
   ...enExchange,
   ...enHome,
   ...enOwners,

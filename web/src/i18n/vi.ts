@@ -4,6 +4,7 @@ import { viAuditTrail } from './vi.audit';
 import { viConsolidation } from './vi.consolidation';
 import { viExchange } from './vi.exchange';
 import { viFigures } from './vi.figures';
+import { viLocalityHistory } from './vi.history';
 import { viHome } from './vi.home';
 import { viImport } from './vi.import';
 import { viLocalityMap } from './vi.map';
@@ -582,6 +583,7 @@ export const vi = {
   ...viImport,
   ...viOverview,
   ...viLocalityMap,
+  ...viLocalityHistory,
   ...viExchange,
   ...viHome,
   ...viOwners,

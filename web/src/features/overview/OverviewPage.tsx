@@ -1,11 +1,24 @@
 import { filterOverviewRows } from '@core/domain/overview-filter';
 import type { TReceivedPackage } from '@core/schemas/exchange.schemas';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Button, Card, Empty, Flex, Result, Select, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Flex,
+  Result,
+  Select,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
+import { DATE_FORMAT_VI, dayjsToIso, isoToDayjs } from '../../components/ui/dates';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
 import { PageTitle } from '../../components/ui/PageTitle';
@@ -55,9 +68,13 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
   const [searchParams] = useSearchParams();
   const { filter, update } = useOverviewFilter();
   const yearParam = Number(searchParams.get('year')) || null;
+  // "Tính đến ngày" (?asOf=2025-06-30): the map of that date; absent, today.
+  const asOfParam = /^\d{4}-\d{2}-\d{2}$/.test(searchParams.get('asOf') ?? '')
+    ? searchParams.get('asOf')
+    : null;
   const [selected, setSelected] = useState<string | null>(null);
   const overview = useQuery({
-    ...overviewQueries.locality(localityId, yearParam),
+    ...overviewQueries.locality(localityId, yearParam, asOfParam),
     placeholderData: keepPreviousData,
   });
   // The year before, for the comparison column (loaded once the page's year is known).
@@ -128,7 +145,22 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
             {t('overview.asOf', { date: formatDay(data.asOf) })}
           </Typography.Text>
         </div>
-        <Flex gap={8} align="center">
+        <Flex gap={8} align="center" wrap>
+          <Tooltip title={t('localityHistory.asOfHint')}>
+            <label htmlFor="overview-as-of">{t('localityHistory.asOf')}</label>
+          </Tooltip>
+          <DatePicker
+            id="overview-as-of"
+            data-testid="overview-as-of"
+            format={DATE_FORMAT_VI}
+            placeholder={t('localityHistory.asOfPlaceholder')}
+            value={isoToDayjs(asOfParam)}
+            onChange={(value) => {
+              setSelected(null);
+              // A new date picks its own year (the year of that date) unless one is chosen after it.
+              update({ asOf: dayjsToIso(value) ?? undefined, year: undefined });
+            }}
+          />
           <label htmlFor="overview-year">{t('overview.year')}</label>
           <Select
             id="overview-year"
@@ -195,6 +227,7 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
                 received={receivedOfYear(packages.data, data.year)}
                 provinces={isNation}
                 year={yearParam ?? undefined}
+                asOf={asOfParam ?? undefined}
                 previous={previous}
                 previousYear={data.year - 1}
               />

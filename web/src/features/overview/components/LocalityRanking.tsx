@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
 import { UNIT_COLOURS } from '../../dashboard/dashboardStatus';
+import { formerUnitsText } from '../../locality/formerUnits';
 import { formatDateTime, formatDay } from '../../reporting/reportStatus';
 import { dashboardPath, formatNumber } from '../format';
 
@@ -26,10 +27,20 @@ const ReceivedTag = ({ period }: { period: string | undefined }) => {
   ) : null;
 };
 
+/** A province's overview from the nation's, with the page's year and "as of" date. */
+const provinceOverviewPath = (localityId: string, year?: number, asOf?: string): string => {
+  const params = new URLSearchParams();
+  if (year) params.set('year', String(year));
+  if (asOf) params.set('asOf', asOf);
+  const query = params.toString();
+  return `/localities/${localityId}/overview${query ? `?${query}` : ''}`;
+};
+
 export const LocalityRanking = ({
   localities,
   provinces = false,
   year,
+  asOf,
   previous,
   previousYear,
   received,
@@ -39,6 +50,8 @@ export const LocalityRanking = ({
   received?: ReadonlyMap<string, string>;
   provinces?: boolean;
   year?: number;
+  /** "Tính đến ngày" of the page ('YYYY-MM-DD'), kept when opening a province from the nation. */
+  asOf?: string;
   /** The same localities the year before, for the comparison column (absent while it loads). */
   previous?: TOverviewLocality[];
   previousYear?: number;
@@ -68,9 +81,7 @@ export const LocalityRanking = ({
             if (provinces) {
               return (
                 <>
-                  <Link to={`/localities/${row.localityId}/overview${year ? `?year=${year}` : ''}`}>
-                    {name}
-                  </Link>
+                  <Link to={provinceOverviewPath(row.localityId, year, asOf)}>{name}</Link>
                   {row.communes && (
                     <div>
                       <Typography.Text type="secondary">
@@ -256,15 +267,26 @@ const Compared = ({
   );
 };
 
-/** The former units a locality was formed from on 1/7/2025, when it was formed from others. */
+/**
+ * The former units a locality was formed from on 1/7/2025 (parts marked), when it was formed from
+ * others; for a former unit (an "as of" date before the change), its last day.
+ */
 const FormedFrom = ({ row }: { row: TOverviewLocality }) => {
   const { t } = useTranslation();
-  if (!row.formedFrom) return null;
+  const names = formerUnitsText(row.formedFrom, t);
+  if (!names && !row.validTo) return null;
   return (
     <div>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('overview.formedFrom', { names: row.formedFrom })}
-      </Typography.Text>
+      {row.validTo && (
+        <Tooltip title={t('localityHistory.formerHint')}>
+          <Tag data-testid="former-unit">{t('localityHistory.former', { date: formatDay(row.validTo) })}</Tag>
+        </Tooltip>
+      )}
+      {names && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="formed-from">
+          {t('localityHistory.formedFrom', { names })}
+        </Typography.Text>
+      )}
     </div>
   );
 };

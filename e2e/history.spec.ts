@@ -1,0 +1,73 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OverviewPage } from './page-models/overview-page';
+import { type RunningApp, startApp } from './support/app';
+import { launchBrowser, newPage } from './support/browser';
+
+describe('[HISTORY] the map of a date: former communes before 1/7/2025, their names after it', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let admin: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    admin = await newPage(browser, app.baseUrl, 'admin');
+  });
+
+  /** A row of the ranking by the text in it (a commune without a plan has no link). */
+  const rowWith = (text: string) => admin.getByRole('row').filter({ hasText: text });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('[HISTORY]: Dân Tiến, formed from three former communes, shows their former names', async () => {
+    const overview = new OverviewPage(admin);
+    await overview.openFromDashboards('Thái Nguyên');
+    const row = overview.communeRow('Dân Tiến');
+    expect(await row.getByTestId('formed-from').textContent()).toBe(
+      'Hình thành từ: Xã Bình Long, Xã Phương Giao, Xã Dân Tiến',
+    );
+    // Today's map: the 92 communes and wards of the register, no former unit among them.
+    await admin.getByTestId('overview-shown').getByText('Đang hiện 92/92 địa phương').waitFor();
+    expect(await admin.getByTestId('former-unit').count()).toBe(0);
+  });
+
+  it('[HISTORY]: "Tính đến ngày" 30/06/2025 shows the former communes, kept in the address', async () => {
+    const overview = new OverviewPage(admin);
+    await overview.openFromDashboards('Thái Nguyên');
+    const picker = admin.locator('#overview-as-of');
+    await picker.click();
+    await picker.fill('30/06/2025');
+    await picker.press('Enter');
+    await admin.waitForURL((url) => url.searchParams.get('asOf') === '2025-06-30');
+    // The map of that date is a province's former units too (a few hundred rows): given time to load.
+    const loaded = admin.getByText('Tính đến ngày 30/06/2025');
+    await loaded.waitFor({ timeout: 60_000 }).catch(async (error) => {
+      await admin.screenshot({ path: '/tmp/history-as-of.png' });
+      throw error;
+    });
+
+    // The former communes Dân Tiến was formed from are rows of their own, marked as former units.
+    await admin.getByLabel('Tìm theo tên', { exact: true }).fill('phuong giao');
+    const phuongGiao = rowWith('Phương Giao');
+    await phuongGiao.waitFor();
+    expect(await phuongGiao.getByTestId('former-unit').textContent()).toBe('Đơn vị cũ, đến 30/06/2025');
+    // Dân Tiến of 2025 did not exist yet: its name is only the former commune's.
+    await admin.getByLabel('Tìm theo tên', { exact: true }).fill('dan tien');
+    const danTien = rowWith('Dân Tiến');
+    await danTien.waitFor();
+    expect(await danTien.count()).toBe(1);
+    expect(await danTien.getByTestId('former-unit').count()).toBe(1);
+    expect(await danTien.getByTestId('formed-from').count()).toBe(0);
+
+    // The date stays in the address: a reload shows the same map.
+    await admin.reload();
+    await overview.heading('Thái Nguyên').waitFor();
+    expect(await admin.locator('#overview-as-of').inputValue()).toBe('30/06/2025');
+    await admin.getByLabel('Tìm theo tên', { exact: true }).fill('binh long');
+    await rowWith('Bình Long').getByTestId('former-unit').waitFor();
+  });
+});

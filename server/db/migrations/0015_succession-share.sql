@@ -1,0 +1,2 @@
+ALTER TABLE "locality_succession" ADD COLUMN "share" text DEFAULT 'whole' NOT NULL;--> statement-breakpoint
+CREATE INDEX "locality_succession_predecessor_idx" ON "locality_succession" USING btree ("predecessor_id");

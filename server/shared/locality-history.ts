@@ -1,0 +1,189 @@
+/**
+ * The history of the locality tree (docs/locality-history.md): which localities are in force on a date,
+ * which former localities a locality succeeds, and where a former locality's land went.
+ *
+ * A locality is in force on a date d when `valid_from` is null or ≤ d and `valid_to` is null or ≥ d.
+ * `locality_succession` ties a former locality (predecessor) to each locality that took its land
+ * (successor) from `effective_date`, the whole of it or a part.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { locality } from '../db/schema';
+
+/** The condition "this locality is in force on that date" (a date 'YYYY-MM-DD'). */
+export const inForceOn = (asOf: string): SQL =>
+  sql`(${locality.validFrom} is null or ${locality.validFrom} <= ${asOf}::date) and (${locality.validTo} is null or ${locality.validTo} >= ${asOf}::date)`;
+
+/** The rows of a raw statement (PGlite and node-postgres both answer `{ rows }`). */
+const rowsOf = async <T>(executor: Executor, query: SQL): Promise<T[]> =>
+  ((await executor.execute(query)) as unknown as { rows: T[] }).rows;
+
+export type SuccessionLink = {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  share: 'whole' | 'part';
+  effectiveDate: string | null;
+};
+
+/**
+ * The localities a locality was formed from (predecessors) and those its land went to (successors),
+ * direct ones only, by name.
+ */
+export const findSuccessions = async (
+  executor: Executor,
+  id: string,
+): Promise<{ predecessors: SuccessionLink[]; successors: SuccessionLink[] }> => {
+  const rows = await rowsOf<
+    SuccessionLink & { side: 'predecessor' | 'successor'; effective_date: string | null }
+  >(
+    executor,
+    sql`
+    select 'predecessor' as side, l.id, l.code, l.name, l.kind, s.share, s.effective_date::text as effective_date
+    from locality_succession s join locality l on l.id = s.predecessor_id
+    where s.successor_id = ${id}
+    union all
+    select 'successor' as side, l.id, l.code, l.name, l.kind, s.share, s.effective_date::text as effective_date
+    from locality_succession s join locality l on l.id = s.successor_id
+    where s.predecessor_id = ${id}
+    order by name, code`,
+  );
+  const link = (row: (typeof rows)[number]): SuccessionLink => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    share: row.share,
+    effectiveDate: row.effective_date,
+  });
+  return {
+    predecessors: rows.filter((row) => row.side === 'predecessor').map(link),
+    successors: rows.filter((row) => row.side === 'successor').map(link),
+  };
+};
+
+/**
+ * The successors of a locality, theirs in turn, and all their ancestors (one query): what a former
+ * locality's scope chain adds, so that a role over the land now also covers its past.
+ */
+export const findSuccessorChainIds = async (executor: Executor, id: string): Promise<string[]> =>
+  (
+    await rowsOf<{ id: string }>(
+      executor,
+      sql`
+      with recursive successor(id) as (
+        select successor_id from locality_succession where predecessor_id = ${id}
+        union
+        select s.successor_id from locality_succession s join successor on s.predecessor_id = successor.id
+      ), upward(id) as (
+        select id from successor
+        union
+        select l.parent_id from locality l join upward on l.id = upward.id where l.parent_id is not null
+      )
+      select id from upward`,
+    )
+  ).map((row) => row.id);
+
+/**
+ * The former localities of several localities (theirs in turn), with no end: what a role over those
+ * localities may also read (their history). One query.
+ */
+export const findPredecessorIds = async (executor: Executor, ids: string[]): Promise<string[]> => {
+  if (ids.length === 0) return [];
+  return (
+    await rowsOf<{ id: string }>(
+      executor,
+      sql`
+      with recursive predecessor(id) as (
+        select s.predecessor_id from locality_succession s
+        where s.successor_id in (select unnest(${`{${ids.join(',')}}`}::uuid[]))
+        union
+        select s.predecessor_id from locality_succession s join predecessor on s.successor_id = predecessor.id
+      )
+      select id from predecessor`,
+    )
+  ).map((row) => row.id);
+};
+
+type Edge = {
+  predecessor_id: string;
+  successor_id: string;
+  share: 'whole' | 'part';
+  predecessor_name: string;
+  predecessor_kind: string;
+  successor_name: string;
+  successor_kind: string;
+  successor_code: string;
+};
+
+/**
+ * Which successor a former locality's plans roll up to when its land went to several: the one that took
+ * it whole; else the one of the same kind and name ("Phường Ngọc Hà (phần còn lại …)" → Ngọc Hà); else
+ * the one with the lowest code. One successor, so that a plan counts once in a province's figures.
+ */
+export const primarySuccessorOf = (edges: Edge[]): string => {
+  const whole = edges.find((edge) => edge.share === 'whole');
+  if (whole) return whole.successor_id;
+  const namesake = edges.find(
+    (edge) =>
+      edge.successor_kind === edge.predecessor_kind &&
+      edge.predecessor_name.startsWith(edge.successor_name) &&
+      (edge.predecessor_name === edge.successor_name ||
+        edge.predecessor_name.slice(edge.successor_name.length).startsWith(' (')),
+  );
+  if (namesake) return namesake.successor_id;
+  return [...edges].sort((a, b) => a.successor_code.localeCompare(b.successor_code))[0]!.successor_id;
+};
+
+/**
+ * The land of each locality on a date: the locality itself and every former locality whose land came
+ * to it by then (through successions effective on or before that date, over several changes). A former
+ * locality split between several is counted with one (`primarySuccessorOf`). Two queries.
+ *
+ * @param ids - localities in force on `asOf` (a province's communes)
+ * @returns for every locality of that land (the given ones included), the given locality it rolls up to
+ */
+export const landOfLocalities = async (
+  executor: Executor,
+  ids: string[],
+  asOf: string,
+): Promise<Map<string, string>> => {
+  const owner = new Map(ids.map((id) => [id, id] as const));
+  if (ids.length === 0) return owner;
+  // Every succession edge reachable backwards from the given localities, effective by then.
+  const edges = await rowsOf<Edge>(
+    executor,
+    sql`
+    with recursive reached(id) as (
+      select unnest(${`{${ids.join(',')}}`}::uuid[])
+      union
+      select s.predecessor_id from locality_succession s join reached on s.successor_id = reached.id
+      where s.effective_date is null or s.effective_date <= ${asOf}::date
+    )
+    select s.predecessor_id, s.successor_id, s.share,
+      p.name as predecessor_name, p.kind as predecessor_kind,
+      c.name as successor_name, c.kind as successor_kind, c.code as successor_code
+    from locality_succession s
+    join locality p on p.id = s.predecessor_id
+    join locality c on c.id = s.successor_id
+    where s.predecessor_id in (select id from reached)
+      and (s.effective_date is null or s.effective_date <= ${asOf}::date)`,
+  );
+  const byPredecessor = new Map<string, Edge[]>();
+  for (const edge of edges) {
+    const list = byPredecessor.get(edge.predecessor_id) ?? [];
+    list.push(edge);
+    byPredecessor.set(edge.predecessor_id, list);
+  }
+  const primary = new Map([...byPredecessor].map(([id, list]) => [id, primarySuccessorOf(list)] as const));
+  // Follow each former locality down its primary successors to a given one (a bounded walk: cycles stop).
+  for (const id of primary.keys()) {
+    if (owner.has(id)) continue;
+    let current: string | undefined = id;
+    for (let step = 0; current && !owner.has(current) && step < 20; step++) current = primary.get(current);
+    const reachedOwner = current ? owner.get(current) : undefined;
+    if (reachedOwner) owner.set(id, reachedOwner);
+  }
+  return owner;
+};
