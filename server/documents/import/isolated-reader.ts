@@ -1,17 +1,19 @@
 /**
- * Reads an uploaded plan document in a child process of its own (`reader-process.ts`), so that what a
+ * Reads an uploaded PDF or image in a child process of its own (`reader-process.ts`), so that what such a
  * document can do to the reader stays there: a native crash of the image or OCR libraries, or a file
  * that needs more memory than allowed, ends that child — the server and the other users' requests go
  * on, and the officer gets a message. The child's JavaScript heap is limited (`READER_HEAP_MB`); memory
  * outside the heap (OCR's WebAssembly, decoded images) is bounded by the page and pixel limits of the
- * readers. A cancel or the job's time limit kills the child at once.
+ * readers. A cancel or the job's time limit kills the child at once. Text and Word files are read by
+ * plain JavaScript under the readers' own size limits, in this process (a child costs about a second).
  */
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { detectDocumentKind } from './detect';
 import { UnreadableDocumentError } from './errors';
-import type { ImportDocumentOptions, ReadPlanDocumentResult } from './import-document';
+import { type ImportDocumentOptions, type ReadPlanDocumentResult, readPlanDocument } from './import-document';
 import type { ImportProgress } from './ocr-reader';
 import type { ReaderRequest } from './reader-process';
 
@@ -45,7 +47,8 @@ export type IsolatedReaderOptions = {
 };
 
 /**
- * Makes a document reader with the signature of `readPlanDocument` that reads in a child process.
+ * Makes a document reader with the signature of `readPlanDocument` that reads PDFs and images in a
+ * child process.
  *
  * @param options - heap limit of the child, and its script for tests
  * @returns the reader: resolves with the draft and text; rejects with UnreadableDocumentError (the file,
@@ -57,6 +60,8 @@ export const createIsolatedReader =
   (bytes: Uint8Array, options: ImportDocumentOptions = {}): Promise<ReadPlanDocumentResult> => {
     const { fileName, onProgress, signal } = options;
     signal?.throwIfAborted();
+    const kind = detectDocumentKind(bytes);
+    if (kind === 'text' || kind === 'docx') return readPlanDocument(bytes, options);
     const child = fork(entry, [], {
       cwd: ROOT,
       execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${heapMb}`],
