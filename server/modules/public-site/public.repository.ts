@@ -70,7 +70,11 @@ export const findPublicLocalityById = async (
 ): Promise<PublicLocality | undefined> =>
   (await executor.select(localityColumns).from(locality).where(eq(locality.id, id)))[0];
 
-/** Localities by level (the nation, the provinces) or by parent, by name. */
+/**
+ * Localities by level (the nation, the provinces) or by parent, by name: the map of today, without the
+ * former units closed in a reorganisation (`valid_to` set); by `ids`, whatever their dates (a
+ * publication stays readable after its locality merged).
+ */
 export const listPublicLocalities = (
   executor: Executor,
   filter: { level?: PublicLocality['level']; parentId?: string; ids?: string[] },
@@ -82,12 +86,12 @@ export const listPublicLocalities = (
       and(
         filter.level ? eq(locality.level, filter.level) : undefined,
         filter.parentId ? eq(locality.parentId, filter.parentId) : undefined,
-        filter.ids ? inArray(locality.id, filter.ids) : undefined,
+        filter.ids ? inArray(locality.id, filter.ids) : isNull(locality.validTo),
       ),
     )
     .orderBy(asc(locality.name));
 
-/** Localities whose folded text contains the folded query (search that ignores diacritics). */
+/** Localities of today's map whose folded text contains the folded query (search that ignores diacritics). */
 export const searchPublicLocalities = (
   executor: Executor,
   folded: string,
@@ -100,6 +104,7 @@ export const searchPublicLocalities = (
       and(
         like(locality.searchText, `%${folded.replace(/[\\%_]/g, (char) => `\\${char}`)}%`),
         options.parentId ? eq(locality.parentId, options.parentId) : undefined,
+        isNull(locality.validTo),
       ),
     )
     .orderBy(asc(locality.level), asc(locality.name))
