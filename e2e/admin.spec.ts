@@ -1,7 +1,8 @@
 /**
  * Administration in the app (issue #14): a province administrator imports users from a list, sees the
  * wrong rows named with nothing saved, then creates the corrected list and gets the first passwords once.
- * Also: choosing a reporting period on a plan's "Báo cáo" tab is a history entry (Back returns to it).
+ * Also: choosing a reporting period on a plan's "Báo cáo" tab is a history entry (Back returns to it); a
+ * ward's score thresholds are kept on its units page, and a province's administrator adds a commune.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,5 +108,36 @@ describe('[ADMIN] importing users from a list', () => {
     await standing.goBack();
     await standing.waitForURL((url) => url.searchParams.get('period') === first);
     expect(new URL(standing.url()).searchParams.get('tab')).toBe('reports');
+  });
+
+  it("should keep a ward's score thresholds, refusing Vàng not below Xanh, and add a commune to the province", async () => {
+    const localities = async (q: string) =>
+      (await (await admin.context().request.get(`/api/v1/localities?q=${q}`)).json()).data as Array<{
+        id: string;
+        code: string;
+      }>;
+    const thanhDong = (await localities('10507')).find((row) => row.code === '10507')!.id;
+    await admin.goto(`/localities/${thanhDong}/units`);
+    await admin.locator('#localitySettings').waitFor();
+    // Vàng 85 with the common Xanh of 80: refused in words, nothing saved.
+    await admin.getByLabel('Ngưỡng Vàng (điểm)').fill('85');
+    await admin.getByRole('button', { name: 'Lưu thiết lập' }).click();
+    await admin.getByText('Ngưỡng Vàng phải nhỏ hơn ngưỡng Xanh (80)').first().waitFor();
+    await admin.getByLabel('Ngưỡng Xanh (điểm)').fill('90');
+    await admin.getByRole('button', { name: 'Lưu thiết lập' }).click();
+    await admin.getByText('Đã lưu thiết lập của địa phương.').waitFor();
+    const saved = await (await admin.context().request.get(`/api/v1/localities/${thanhDong}`)).json();
+    expect(saved.data).toMatchObject({ scoreGreen: 90, scoreYellow: 85 });
+    await admin.reload();
+    expect(await admin.getByLabel('Ngưỡng Xanh (điểm)').inputValue()).toBe('90');
+
+    // On the province: a commune the loaded register lacks.
+    const haiPhong = (await localities('31')).find((row) => row.code === '31')!.id;
+    await admin.goto(`/localities/${haiPhong}/units`);
+    await admin.getByLabel('Mã đơn vị hành chính').fill('HP-THU-01');
+    await admin.getByLabel('Tên', { exact: true }).fill('Xã Thử Nghiệm');
+    await admin.getByRole('button', { name: 'Thêm', exact: true }).click();
+    await admin.getByText('Đã thêm Xã Thử Nghiệm.').waitFor();
+    expect((await localities('HP-THU')).map((row) => row.code)).toEqual(['HP-THU-01']);
   });
 });
