@@ -111,33 +111,36 @@ describe('[ADMIN] importing users from a list', () => {
   });
 
   it("should keep a ward's score thresholds, refusing Vàng not below Xanh, and add a commune to the province", async () => {
-    const localities = async (q: string) =>
-      (await (await admin.context().request.get(`/api/v1/localities?q=${q}`)).json()).data as Array<{
-        id: string;
-        code: string;
-      }>;
+    // A page of its own: the import above signed this context in as a new user.
+    const settingsAdmin = await newPage(browser, app.baseUrl, 'haiphong.admin');
+    const localities = async (q: string) => {
+      const response = await settingsAdmin.context().request.get(`/api/v1/localities?q=${q}`);
+      const body = await response.json();
+      expect(response.status(), JSON.stringify(body)).toBe(200);
+      return body.data as Array<{ id: string; code: string }>;
+    };
     const thanhDong = (await localities('10507')).find((row) => row.code === '10507')!.id;
-    await admin.goto(`/localities/${thanhDong}/units`);
-    await admin.locator('#localitySettings').waitFor();
+    await settingsAdmin.goto(`/localities/${thanhDong}/units`);
+    await settingsAdmin.locator('#localitySettings').waitFor();
     // Vàng 85 with the common Xanh of 80: refused in words, nothing saved.
-    await admin.getByLabel('Ngưỡng Vàng (điểm)').fill('85');
-    await admin.getByRole('button', { name: 'Lưu thiết lập' }).click();
-    await admin.getByText('Ngưỡng Vàng phải nhỏ hơn ngưỡng Xanh (80)').first().waitFor();
-    await admin.getByLabel('Ngưỡng Xanh (điểm)').fill('90');
-    await admin.getByRole('button', { name: 'Lưu thiết lập' }).click();
-    await admin.getByText('Đã lưu thiết lập của địa phương.').waitFor();
-    const saved = await (await admin.context().request.get(`/api/v1/localities/${thanhDong}`)).json();
+    await settingsAdmin.getByLabel('Ngưỡng Vàng (điểm)').fill('85');
+    await settingsAdmin.getByRole('button', { name: 'Lưu thiết lập' }).click();
+    await settingsAdmin.getByText('Ngưỡng Vàng phải nhỏ hơn ngưỡng Xanh (80)').first().waitFor();
+    await settingsAdmin.getByLabel('Ngưỡng Xanh (điểm)').fill('90');
+    await settingsAdmin.getByRole('button', { name: 'Lưu thiết lập' }).click();
+    await settingsAdmin.getByText('Đã lưu thiết lập của địa phương.').waitFor();
+    const saved = await (await settingsAdmin.context().request.get(`/api/v1/localities/${thanhDong}`)).json();
     expect(saved.data).toMatchObject({ scoreGreen: 90, scoreYellow: 85 });
-    await admin.reload();
-    expect(await admin.getByLabel('Ngưỡng Xanh (điểm)').inputValue()).toBe('90');
+    await settingsAdmin.reload();
+    expect(await settingsAdmin.getByLabel('Ngưỡng Xanh (điểm)').inputValue()).toBe('90');
 
     // On the province: a commune the loaded register lacks.
     const haiPhong = (await localities('31')).find((row) => row.code === '31')!.id;
-    await admin.goto(`/localities/${haiPhong}/units`);
-    await admin.getByLabel('Mã đơn vị hành chính').fill('HP-THU-01');
-    await admin.getByLabel('Tên', { exact: true }).fill('Xã Thử Nghiệm');
-    await admin.getByRole('button', { name: 'Thêm', exact: true }).click();
-    await admin.getByText('Đã thêm Xã Thử Nghiệm.').waitFor();
+    await settingsAdmin.goto(`/localities/${haiPhong}/units`);
+    await settingsAdmin.getByLabel('Mã đơn vị hành chính').fill('HP-THU-01');
+    await settingsAdmin.getByLabel('Tên', { exact: true }).fill('Xã Thử Nghiệm');
+    await settingsAdmin.locator('#addCommune').getByRole('button').click();
+    await settingsAdmin.getByText('Đã thêm Xã Thử Nghiệm.').waitFor();
     expect((await localities('HP-THU')).map((row) => row.code)).toEqual(['HP-THU-01']);
   });
 });
