@@ -1,7 +1,8 @@
 /**
  * Administration in the app (issue #14): a province administrator imports users from a list, sees the
  * wrong rows named with nothing saved, then creates the corrected list and gets the first passwords once.
- * Also: choosing a reporting period on a plan's "Báo cáo" tab is a history entry (Back returns to it).
+ * Also: choosing a reporting period on a plan's "Báo cáo" tab is a history entry (Back returns to it); a
+ * ward's score thresholds are kept on its units page, and a province's administrator adds a commune.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,5 +108,39 @@ describe('[ADMIN] importing users from a list', () => {
     await standing.goBack();
     await standing.waitForURL((url) => url.searchParams.get('period') === first);
     expect(new URL(standing.url()).searchParams.get('tab')).toBe('reports');
+  });
+
+  it("should keep a ward's score thresholds, refusing Vàng not below Xanh, and add a commune to the province", async () => {
+    // A page of its own: the import above signed this context in as a new user.
+    const settingsAdmin = await newPage(browser, app.baseUrl, 'haiphong.admin');
+    const localities = async (q: string) => {
+      const response = await settingsAdmin.context().request.get(`/api/v1/localities?q=${q}`);
+      const body = await response.json();
+      expect(response.status(), JSON.stringify(body)).toBe(200);
+      return body.data as Array<{ id: string; code: string }>;
+    };
+    const thanhDong = (await localities('10507')).find((row) => row.code === '10507')!.id;
+    await settingsAdmin.goto(`/localities/${thanhDong}/units`);
+    await settingsAdmin.locator('#localitySettings').waitFor();
+    // Vàng 85 with the common Xanh of 80: refused in words, nothing saved.
+    await settingsAdmin.getByLabel('Ngưỡng Vàng (điểm)').fill('85');
+    await settingsAdmin.getByRole('button', { name: 'Lưu thiết lập' }).click();
+    await settingsAdmin.getByText('Ngưỡng Vàng phải nhỏ hơn ngưỡng Xanh (80)').first().waitFor();
+    await settingsAdmin.getByLabel('Ngưỡng Xanh (điểm)').fill('90');
+    await settingsAdmin.getByRole('button', { name: 'Lưu thiết lập' }).click();
+    await settingsAdmin.getByText('Đã lưu thiết lập của địa phương.').waitFor();
+    const saved = await (await settingsAdmin.context().request.get(`/api/v1/localities/${thanhDong}`)).json();
+    expect(saved.data).toMatchObject({ scoreGreen: 90, scoreYellow: 85 });
+    await settingsAdmin.reload();
+    expect(await settingsAdmin.getByLabel('Ngưỡng Xanh (điểm)').inputValue()).toBe('90');
+
+    // On the province: a commune the loaded register lacks.
+    const haiPhong = (await localities('31')).find((row) => row.code === '31')!.id;
+    await settingsAdmin.goto(`/localities/${haiPhong}/units`);
+    await settingsAdmin.getByLabel('Mã đơn vị hành chính').fill('HP-THU-01');
+    await settingsAdmin.getByLabel('Tên', { exact: true }).fill('Xã Thử Nghiệm');
+    await settingsAdmin.locator('#addCommune').getByRole('button').click();
+    await settingsAdmin.getByText('Đã thêm Xã Thử Nghiệm.').waitFor();
+    expect((await localities('HP-THU')).map((row) => row.code)).toEqual(['HP-THU-01']);
   });
 });

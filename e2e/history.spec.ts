@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OverviewPage } from './page-models/overview-page';
@@ -69,5 +70,17 @@ describe('[HISTORY] the map of a date: former communes before 1/7/2025, their na
     expect(await admin.locator('#overview-as-of').inputValue()).toBe('30/06/2025');
     await admin.getByLabel('Tìm theo tên', { exact: true }).fill('binh long');
     await rowWith('Bình Long').getByTestId('former-unit').waitFor();
+
+    // The Excel export is of the same date's map; no one is chased over a past date's lateness.
+    expect(await admin.getByRole('button', { name: /^Đôn đốc/ }).count()).toBe(0);
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('button', { name: 'Xuất Excel' }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const names: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => names.push(String(row.getCell(3).value ?? '')));
+    expect(names.some((name) => name.includes('Bình Long'))).toBe(true);
   });
 });

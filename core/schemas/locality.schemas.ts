@@ -27,6 +27,9 @@ export const ZLocality = z.object({
   nameEn: z.string().nullable(),
   /** The units merged into this one in the 2025 reform, as the national register prints them. */
   formedFrom: z.string().nullable(),
+  /** Score thresholds of Xanh and Vàng (below Vàng: Đỏ); null: the defaults (80 / 50). */
+  scoreGreen: z.number().nullable(),
+  scoreYellow: z.number().nullable(),
 });
 export type TLocality = z.infer<typeof ZLocality>;
 
@@ -61,6 +64,37 @@ export const ZCreateLocalityRequest = z.object({
   validFrom: zIsoDate('Ngày hiệu lực').nullish(),
 });
 export type TCreateLocalityRequest = z.infer<typeof ZCreateLocalityRequest>;
+
+/** A score threshold (0–100), or null for the default. */
+const zThreshold = (label: string) =>
+  z
+    .number({ error: `${label} phải là một số từ 0 đến 100` })
+    .min(0, { error: `${label} phải là một số từ 0 đến 100` })
+    .max(100, { error: `${label} phải là một số từ 0 đến 100` })
+    .nullable();
+
+/**
+ * PATCH /localities/:id: the settings an administrator keeps — the English name and the score
+ * thresholds. The name, code, kind and level are the register's facts: they change by a dated decision
+ * (docs/locality-history.md), never by editing, so a request naming them is refused, not ignored.
+ */
+export const ZUpdateLocalityRequest = z
+  .strictObject(
+    {
+      nameEn: zOptionalText('Tên tiếng Anh', TextLimits.short),
+      scoreGreen: zThreshold('Ngưỡng xếp loại Xanh'),
+      scoreYellow: zThreshold('Ngưỡng xếp loại Vàng'),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? 'Chỉ sửa được tên tiếng Anh và ngưỡng xếp loại. Tên, mã, loại và cấp của địa phương thay đổi theo quyết định có ngày hiệu lực, không sửa trực tiếp.'
+          : undefined,
+    },
+  )
+  .partial()
+  .superRefine(refuseEmptyPatch);
+export type TUpdateLocalityRequest = z.infer<typeof ZUpdateLocalityRequest>;
 
 /**
  * GET /localities: the localities the caller may see, a page at a time. `q` finds a locality by its name

@@ -793,6 +793,14 @@ const RULES: Record<string, Rule> = {
     }),
     expected: scoped,
   },
+  updateLocality: {
+    request: async (relation, fixtures) => ({
+      method: 'PATCH',
+      url: `/api/v1/localities/${fixtures.localityFor[relation]}`,
+      body: { scoreGreen: 81 },
+    }),
+    expected: only(['admin', 'localityAdmin']),
+  },
   createLocality: {
     request: async (relation, fixtures) => ({
       method: 'POST',

@@ -13,3 +13,7 @@ export const canCreateLocalityUnder = (actor: Actor, parentChain: readonly strin
 
 /** A top-level locality (a nation) is created by the system only (the admin CLI or the demo). */
 export const canCreateRootLocality = (actor: Actor): boolean => actor.kind === 'system';
+
+/** A locality's settings (English name, score thresholds) are kept by an administrator covering it. */
+export const canEditLocality = (actor: Actor, chain: readonly string[]): boolean =>
+  hasRoleCovering(actor, chain, ['system_admin', 'locality_admin']);

@@ -12,6 +12,8 @@ export const presentLocality = (row: LocalityRow): TLocality => ({
   validTo: row.validTo,
   nameEn: row.nameEn,
   formedFrom: row.formedFrom,
+  scoreGreen: row.scoreGreen,
+  scoreYellow: row.scoreYellow,
 });
 
 /** The locality with its predecessors and successors (GET /localities/:id). */

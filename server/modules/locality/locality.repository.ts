@@ -91,3 +91,11 @@ export const insertLocality = async (
       .values({ ...values, searchText: toSearchText(values.name) })
       .returning()
   )[0]!;
+
+/** Writes a locality's settings (the fields given) and returns the row as it now is. */
+export const updateLocalitySettings = async (
+  executor: Executor,
+  id: string,
+  values: Partial<Pick<typeof locality.$inferInsert, 'nameEn' | 'scoreGreen' | 'scoreYellow'>>,
+): Promise<LocalityRow> =>
+  (await executor.update(locality).set(values).where(eq(locality.id, id)).returning())[0]!;

@@ -114,3 +114,92 @@ describe('GET /api/v1/localities, a page at a time', () => {
     expect((await list(wardLeader, `q=${encodeURIComponent('hai')}&limit=200`)).pagination.total).toBe(1);
   });
 });
+
+describe('PATCH /api/v1/localities/:id and POST /api/v1/localities: what an administrator keeps', () => {
+  let t: TestApp;
+  let provinceAdmin: Client;
+  let thanhDong: string;
+  let haiPhong: string;
+  let danTien: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp({ demo: true });
+    provinceAdmin = await t.signIn('haiphong.admin');
+    thanhDong = await localityIdByCode(t, '10507');
+    haiPhong = await localityIdByCode(t, '31');
+    danTien = await localityIdByCode(t, '05755');
+  });
+  afterAll(() => t.close());
+
+  it("should set a ward's thresholds and English name, audited, and put the defaults back with null", async () => {
+    const changed = await provinceAdmin.call('PATCH', `/api/v1/localities/${thanhDong}`, {
+      scoreGreen: 85,
+      scoreYellow: 60,
+      nameEn: 'Thanh Dong Ward',
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.data).toMatchObject({ scoreGreen: 85, scoreYellow: 60, nameEn: 'Thanh Dong Ward' });
+    const audit = await provinceAdmin.call('GET', `/api/v1/audit-events?entityType=locality&limit=5`);
+    expect(JSON.stringify(audit.body)).toContain('"scoreGreen":85');
+    const reset = await provinceAdmin.call('PATCH', `/api/v1/localities/${thanhDong}`, {
+      scoreGreen: null,
+      scoreYellow: null,
+    });
+    expect(reset.body.data).toMatchObject({ scoreGreen: null, scoreYellow: null, nameEn: 'Thanh Dong Ward' });
+  });
+
+  it('should refuse in Vietnamese a yellow threshold not below green (the stored one counts), a value out of 0–100, a name', async () => {
+    const order = await provinceAdmin.call('PATCH', `/api/v1/localities/${thanhDong}`, { scoreYellow: 80 });
+    expect(order.status).toBe(400);
+    expect(order.body.message).toBe('Ngưỡng Vàng (80) phải nhỏ hơn ngưỡng Xanh (80).');
+    const range = await provinceAdmin.call('PATCH', `/api/v1/localities/${thanhDong}`, { scoreGreen: 120 });
+    expect(range.status).toBe(400);
+    expect(JSON.stringify(range.body)).toContain('Ngưỡng xếp loại Xanh phải là một số từ 0 đến 100');
+    // The name is the register's: it changes by a dated decision, and a request naming it is refused.
+    const renamed = await provinceAdmin.call('PATCH', `/api/v1/localities/${thanhDong}`, {
+      name: 'Tên khác',
+    });
+    expect(renamed.status).toBe(400);
+    expect(JSON.stringify(renamed.body)).toContain('thay đổi theo quyết định có ngày hiệu lực');
+    const empty = await provinceAdmin.call('PATCH', `/api/v1/localities/${thanhDong}`, {});
+    expect(empty.status).toBe(400);
+  });
+
+  it("should refuse another province's locality (404) and a ward's own leader (403)", async () => {
+    expect(
+      (await provinceAdmin.call('PATCH', `/api/v1/localities/${danTien}`, { scoreGreen: 90 })).status,
+    ).toBe(404);
+    const leader = await t.signIn('thanhdong.lanhdao');
+    expect((await leader.call('PATCH', `/api/v1/localities/${thanhDong}`, { scoreGreen: 90 })).status).toBe(
+      403,
+    );
+  });
+
+  it('should create a commune under a province only, refusing one under a commune in Vietnamese', async () => {
+    const created = await provinceAdmin.call('POST', '/api/v1/localities', {
+      code: 'HP-MOI-1',
+      name: 'Xã Thử Nghiệm',
+      level: 'commune',
+      kind: 'xã',
+      parentId: haiPhong,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const nested = await provinceAdmin.call('POST', '/api/v1/localities', {
+      code: 'HP-MOI-2',
+      name: 'Xã Lồng Nhau',
+      level: 'commune',
+      kind: 'xã',
+      parentId: thanhDong,
+    });
+    expect(nested.status).toBe(400);
+    expect(nested.body.message).toBe('Xã, phường, đặc khu phải thuộc một tỉnh, thành phố.');
+    const taken = await provinceAdmin.call('POST', '/api/v1/localities', {
+      code: 'HP-MOI-1',
+      name: 'Xã Trùng Mã',
+      level: 'commune',
+      kind: 'xã',
+      parentId: haiPhong,
+    });
+    expect(taken.status).toBe(409);
+  });
+});

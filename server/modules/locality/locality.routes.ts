@@ -4,6 +4,7 @@ import {
   ZListLocalitiesQuery,
   ZLocality,
   ZLocalityDetail,
+  ZUpdateLocalityRequest,
 } from '@core/schemas/locality.schemas';
 import { defineRoute } from '../../http/route';
 import { presentLocality, presentLocalityDetail } from './locality.presenter';
@@ -41,6 +42,19 @@ export const localityRoutes = [
     handler: async ({ params, meta }, { services }) => ({
       status: 200,
       body: { data: presentLocalityDetail(await services.locality.getWithHistory(meta, params.id)) },
+    }),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    path: '/api/v1/localities/:id',
+    operationId: 'updateLocality',
+    summary: 'Sửa thiết lập của địa phương (tên tiếng Anh, ngưỡng xếp loại)',
+    tags,
+    permission: 'locality:write',
+    schema: { params: ZIdParams, body: ZUpdateLocalityRequest, response: { 200: dataOf(ZLocality) } },
+    handler: async ({ params, body, meta }, { services }) => ({
+      status: 200,
+      body: { data: presentLocality(await services.locality.updateSettings(meta, params.id, body)) },
     }),
   }),
   defineRoute({

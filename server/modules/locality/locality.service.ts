@@ -1,8 +1,10 @@
 import { vietnamDateOf } from '@core/domain/deadlines';
+import { DEFAULT_THRESHOLDS } from '@core/domain/evaluation';
 import type {
   TCreateLocalityRequest,
   TListLocalitiesQuery,
   TLocalityLink,
+  TUpdateLocalityRequest,
 } from '@core/schemas/locality.schemas';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
@@ -13,10 +15,18 @@ import { recordAudit } from '../../shared/audit-log';
 import { findLocalityById, findLocalityChain, type LocalityRow } from '../../shared/localities';
 import { findSuccessions } from '../../shared/locality-history';
 import { ancestorLocalityIds, readableLocalityIds } from '../auth/scope';
-import { canCreateLocalityUnder, canCreateRootLocality, canReadLocality } from './locality.policy';
-import { insertLocality, listLocalities } from './locality.repository';
+import {
+  canCreateLocalityUnder,
+  canCreateRootLocality,
+  canEditLocality,
+  canReadLocality,
+} from './locality.policy';
+import { insertLocality, listLocalities, updateLocalitySettings } from './locality.repository';
 
 type LocalityServiceDeps = { db: Database; clock: Clock };
+
+/** The level a locality's parent must have. */
+const PARENT_LEVEL = { nation: null, province: 'nation', commune: 'province' } as const;
 
 export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
   /**
@@ -91,6 +101,17 @@ export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
           });
         }
         if (!canCreateLocalityUnder(context.actor, parentChain)) throw new AppError('FORBIDDEN');
+        const parent = await findLocalityById(tx, input.parentId);
+        const expected = PARENT_LEVEL[input.level];
+        if (parent && parent.level !== expected) {
+          const message =
+            input.level === 'commune'
+              ? 'Xã, phường, đặc khu phải thuộc một tỉnh, thành phố.'
+              : input.level === 'province'
+                ? 'Tỉnh, thành phố phải thuộc cấp quốc gia.'
+                : 'Cấp quốc gia không thuộc địa phương nào.';
+          throw new AppError('VALIDATION_FAILED', { message, details: [{ field: 'parentId', message }] });
+        }
       } else if (!canCreateRootLocality(context.actor)) {
         throw new AppError('FORBIDDEN');
       }
@@ -117,7 +138,48 @@ export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
       }
     });
 
-  return { list, get, getWithHistory, create };
+  /**
+   * Changes a locality's settings: its English name and the score thresholds of Xanh and Vàng (null:
+   * the defaults). Audited with the values before and after.
+   *
+   * @throws AppError LOCALITY_NOT_FOUND (missing or out of scope), FORBIDDEN (not its administrator),
+   *   VALIDATION_FAILED (Vàng's threshold not below Xanh's, counting the stored value of the one not sent)
+   */
+  const updateSettings = async (
+    context: RequestContext,
+    id: string,
+    input: TUpdateLocalityRequest,
+  ): Promise<LocalityRow> =>
+    db.transaction(async (tx) => {
+      const chain = await findLocalityChain(tx, id);
+      const before = await findLocalityById(tx, id);
+      if (!before || !canReadLocality(context.actor, chain, await ancestorLocalityIds(tx, context.actor)))
+        throw new AppError('LOCALITY_NOT_FOUND');
+      if (!canEditLocality(context.actor, chain)) throw new AppError('FORBIDDEN');
+      const green =
+        (input.scoreGreen === undefined ? before.scoreGreen : input.scoreGreen) ?? DEFAULT_THRESHOLDS.green;
+      const yellow =
+        (input.scoreYellow === undefined ? before.scoreYellow : input.scoreYellow) ??
+        DEFAULT_THRESHOLDS.yellow;
+      if (yellow >= green) {
+        throw new AppError('VALIDATION_FAILED', {
+          message: `Ngưỡng Vàng (${yellow}) phải nhỏ hơn ngưỡng Xanh (${green}).`,
+          details: [{ field: 'scoreYellow', message: `Ngưỡng Vàng phải nhỏ hơn ngưỡng Xanh (${green})` }],
+        });
+      }
+      const after = await updateLocalitySettings(tx, id, input);
+      await recordAudit(tx, context, clock.now(), {
+        entityType: 'locality',
+        entityId: id,
+        localityId: id,
+        action: 'update',
+        before: { nameEn: before.nameEn, scoreGreen: before.scoreGreen, scoreYellow: before.scoreYellow },
+        after: { nameEn: after.nameEn, scoreGreen: after.scoreGreen, scoreYellow: after.scoreYellow },
+      });
+      return after;
+    });
+
+  return { list, get, getWithHistory, create, updateSettings };
 };
 
 export type LocalityService = ReturnType<typeof createLocalityService>;

@@ -6,6 +6,7 @@ import { enFigures } from './en.figures';
 import { enLocalityHistory } from './en.history';
 import { enHome } from './en.home';
 import { enImport } from './en.import';
+import { enLocalitySettings } from './en.localitySettings';
 import { enLocalityMap } from './en.map';
 import { enOverview } from './en.overview';
 import { enOwners } from './en.owners';
@@ -583,6 +584,7 @@ export const en: Resources = {
   ...enOverview,
   ...enLocalityMap,
   ...enLocalityHistory,
+  ...enLocalitySettings,
   ...enExchange,
   ...enHome,
   ...enOwners,

@@ -7,6 +7,7 @@ import { viFigures } from './vi.figures';
 import { viLocalityHistory } from './vi.history';
 import { viHome } from './vi.home';
 import { viImport } from './vi.import';
+import { viLocalitySettings } from './vi.localitySettings';
 import { viLocalityMap } from './vi.map';
 import { viOverview } from './vi.overview';
 import { viOwners } from './vi.owners';
@@ -584,6 +585,7 @@ export const vi = {
   ...viOverview,
   ...viLocalityMap,
   ...viLocalityHistory,
+  ...viLocalitySettings,
   ...viExchange,
   ...viHome,
   ...viOwners,

@@ -211,6 +211,7 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
             <OverviewFilters
               localityId={localityId}
               year={data.year}
+              asOf={asOfParam ?? undefined}
               rows={data.localities}
               isProvince={data.locality.level === 'province'}
               filter={filter}

@@ -36,6 +36,7 @@ import { ADMIN_ROLES, hasRoleCovering, UNIT_EDITOR_ROLES } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { ApiKeysCard } from '../exchange/ApiKeysCard';
 import { LocalitySelect } from '../locality/LocalitySelect';
+import { LocalitySettingsCard } from '../locality/LocalitySettingsCard';
 import { localityQueries } from '../locality/queries';
 import { localityLabel, useLocalityChain } from '../locality/useLocalityChain';
 import { useCreateUnitMutation, useDeleteUnitMutation, useUpdateUnitMutation } from './mutations';
@@ -345,6 +346,9 @@ const UnitsPage = () => {
             </Typography.Paragraph>
           )}
           <UnitsTable localityId={localityId} canEdit={canEdit} />
+          {hasRoleCovering(user, chain, ADMIN_ROLES) && locality.data && (
+            <LocalitySettingsCard key={`${localityId}-settings`} locality={locality.data} />
+          )}
           {hasRoleCovering(user, chain, ADMIN_ROLES) && (
             <ApiKeysCard key={localityId} localityId={localityId} />
           )}

@@ -40,9 +40,10 @@ export const useOverviewFilter = () => {
   return { filter, update };
 };
 
-/** The query string of the Excel export: the page's year and filter. */
-const exportQuery = (year: number, filter: OverviewFilter): string => {
+/** The query string of the Excel export: the page's year, "as of" date and filter. */
+const exportQuery = (year: number, asOf: string | undefined, filter: OverviewFilter): string => {
   const params = new URLSearchParams({ year: String(year) });
+  if (asOf) params.set('asOf', asOf);
   if (filter.colours?.length) params.set('colours', filter.colours.join(','));
   if (filter.problem) params.set('problem', filter.problem);
   if (filter.query?.trim()) params.set('q', filter.query.trim());
@@ -54,12 +55,13 @@ const CHASING_ROLES = ['system_admin', 'leader', 'standing_officer'] as const;
 
 /**
  * The province officer's tools over the ranking: filter by colour, by what is wrong and by name (the
- * rule the Excel export uses too), the export of what is shown, and "Đôn đốc" for the late communes
- * shown.
+ * rule the Excel export uses too), the export of what is shown (on the map of the page's "as of" date),
+ * and "Đôn đốc" for the late communes shown — only on today's map: a past date's lateness is history.
  */
 export const OverviewFilters = ({
   localityId,
   year,
+  asOf,
   rows,
   isProvince,
   filter,
@@ -67,6 +69,8 @@ export const OverviewFilters = ({
 }: {
   localityId: string;
   year: number;
+  /** The page's "Tính đến ngày" (yyyy-mm-dd); undefined for today. */
+  asOf?: string;
   rows: TOverviewLocality[];
   isProvince: boolean;
   filter: OverviewFilter;
@@ -150,14 +154,14 @@ export const OverviewFilters = ({
           void download({
             key: 'overview',
             label: t('overview.export'),
-            path: `/api/v1/localities/${localityId}/overview.xlsx?${exportQuery(year, filter)}`,
+            path: `/api/v1/localities/${localityId}/overview.xlsx?${exportQuery(year, asOf, filter)}`,
             fileName: `tong-quan-${year}.xlsx`,
           })
         }
       >
         {t('overview.export')}
       </Button>
-      {isProvince && hasAnyRole(user, CHASING_ROLES) && (
+      {isProvince && !asOf && hasAnyRole(user, CHASING_ROLES) && (
         <Button
           icon={<BellOutlined />}
           disabled={late.length === 0}
