@@ -36,6 +36,16 @@ describe('period service (medium tier: real database, no HTTP)', () => {
       context,
       ZCreateLocalityRequest.parse({ code: 'VN', name: 'Việt Nam', level: 'nation', kind: 'quốc gia' }),
     );
+    const province = await localities.create(
+      context,
+      ZCreateLocalityRequest.parse({
+        code: '99',
+        name: 'Tỉnh Thử Nghiệm',
+        level: 'province',
+        kind: 'tỉnh',
+        parentId: nation.id,
+      }),
+    );
     const commune = await localities.create(
       context,
       ZCreateLocalityRequest.parse({
@@ -43,7 +53,7 @@ describe('period service (medium tier: real database, no HTTP)', () => {
         name: 'Thử Nghiệm',
         level: 'commune',
         kind: 'xã',
-        parentId: nation.id,
+        parentId: province.id,
       }),
     );
     const plan = await createPlanService({ db: handle.db, clock: fixedClock }).create(
