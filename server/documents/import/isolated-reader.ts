@@ -114,5 +114,5 @@ export const createIsolatedReader =
     });
   };
 
-/** Reads an uploaded plan document in a child process with the default limits. */
+/** Reads an uploaded plan document with the default limits (a PDF or an image in a child process). */
 export const readPlanDocumentIsolated = createIsolatedReader();

@@ -1,8 +1,8 @@
 /**
  * Plan document import as background jobs: the upload is answered at once with a job; the process that
- * received it reads the document in a child process of its own (a crash or a file needing too much memory
- * ends that child, not the server) and writes progress,
- * the draft and the extracted text to the `import_job` row. Any process answers "how far is it" from the
+ * received it reads the document (a PDF or an image in a child process of its own: a crash or a file needing
+ * too much memory ends that child, not the server) and writes progress, the draft and the extracted text to
+ * the `import_job` row. Any process answers "how far is it" from the
  * row and records a cancel there; the running process reads its row every `pollMs` (which also marks
  * the job alive) and aborts the reader when the row says cancelled. Nothing assumes a single process.
  *
@@ -106,7 +106,7 @@ type ImportServiceDeps = {
   db: Database;
   clock: Clock;
   catalog: Pick<CatalogService, 'has' | 'get'>;
-  /** The document reader (a child process per document by default); tests may replace it to control timing. */
+  /** The document reader (PDFs and images in a child process by default); tests may replace it to control timing. */
   readDocument?: (bytes: Uint8Array, options: ImportDocumentOptions) => Promise<ReadPlanDocumentResult>;
   /** How often a running job reads its row (cancel from any process) and marks itself alive. */
   pollMs?: number;
