@@ -1,4 +1,5 @@
-import type { TAuditEvent, TListAuditEventsQuery } from '@core/schemas/auth.schemas';
+import { ROLE_LABELS } from '@core/domain/user-import';
+import type { TAuditEvent, TListAuditEventsQuery, TRole } from '@core/schemas/auth.schemas';
 import { and, count, desc, eq, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { appUser, auditEvent, indicator, plan, reportingPeriod, roleAssignment, unit } from '../../db/schema';
@@ -21,15 +22,6 @@ const isUuid = (text: string) => UUID.test(text);
 
 const ADMIN_ROLES: readonly Role[] = ['system_admin', 'locality_admin'];
 
-const ROLE_NAMES: Record<string, string> = {
-  system_admin: 'Quản trị hệ thống',
-  locality_admin: 'Quản trị địa phương',
-  leader: 'Lãnh đạo',
-  standing_officer: 'Cán bộ cơ quan thường trực',
-  unit_officer: 'Cán bộ đơn vị',
-  inspector: 'Thanh tra / giám sát',
-};
-
 /**
  * A short, readable name for what an event changed ("Tỷ lệ phủ sóng 5G – mục tiêu năm 2026"), from its
  * snapshot and, for a target or a role, the indicator or person it belongs to.
@@ -44,7 +36,7 @@ const labelOf = (
     case 'indicator_target':
       return `${parent ?? 'Chỉ tiêu đã xóa'} – mục tiêu năm ${field(snapshot, 'year') ?? '?'}`;
     case 'role_assignment':
-      return `${parent ?? 'Người dùng'} – ${ROLE_NAMES[field(snapshot, 'role') ?? ''] ?? field(snapshot, 'role') ?? 'vai trò'}`;
+      return `${parent ?? 'Người dùng'} – ${ROLE_LABELS[(field(snapshot, 'role') ?? '') as TRole] ?? field(snapshot, 'role') ?? 'vai trò'}`;
     case 'plan':
       return [field(snapshot, 'number'), field(snapshot, 'title')].filter(Boolean).join(' – ') || null;
     case 'user':

@@ -25,8 +25,12 @@ import { insertLocality, listLocalities, updateLocalitySettings } from './locali
 
 type LocalityServiceDeps = { db: Database; clock: Clock };
 
-/** The level a locality's parent must have. */
-const PARENT_LEVEL = { nation: null, province: 'nation', commune: 'province' } as const;
+/** The level a locality's parent must have, and the refusal when it has another. */
+const PARENT_RULE = {
+  nation: { level: null, message: 'Cấp quốc gia không thuộc địa phương nào.' },
+  province: { level: 'nation', message: 'Tỉnh, thành phố phải thuộc cấp quốc gia.' },
+  commune: { level: 'province', message: 'Xã, phường, đặc khu phải thuộc một tỉnh, thành phố.' },
+} as const;
 
 export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
   /**
@@ -102,14 +106,9 @@ export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
         }
         if (!canCreateLocalityUnder(context.actor, parentChain)) throw new AppError('FORBIDDEN');
         const parent = await findLocalityById(tx, input.parentId);
-        const expected = PARENT_LEVEL[input.level];
-        if (parent && parent.level !== expected) {
-          const message =
-            input.level === 'commune'
-              ? 'Xã, phường, đặc khu phải thuộc một tỉnh, thành phố.'
-              : input.level === 'province'
-                ? 'Tỉnh, thành phố phải thuộc cấp quốc gia.'
-                : 'Cấp quốc gia không thuộc địa phương nào.';
+        const rule = PARENT_RULE[input.level];
+        if (parent && parent.level !== rule.level) {
+          const { message } = rule;
           throw new AppError('VALIDATION_FAILED', { message, details: [{ field: 'parentId', message }] });
         }
       } else if (!canCreateRootLocality(context.actor)) {
