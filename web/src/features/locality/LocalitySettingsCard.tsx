@@ -77,6 +77,7 @@ const SettingsForm = ({ locality }: { locality: TLocality }) => {
           <InputNumber
             min={0}
             max={100}
+            style={{ width: 160 }}
             placeholder={t('localitySettings.defaultPlaceholder', { value: 80 })}
           />
         </Form.Item>
@@ -84,6 +85,7 @@ const SettingsForm = ({ locality }: { locality: TLocality }) => {
           <InputNumber
             min={0}
             max={100}
+            style={{ width: 160 }}
             placeholder={t('localitySettings.defaultPlaceholder', { value: 50 })}
           />
         </Form.Item>
