@@ -21,7 +21,7 @@ export const enLocalityMap: Widen<typeof viLocalityMap> = {
       filtered_out: 'Outside the filter',
       no_unit: 'Not in the list',
     },
-    aria: 'Rating map of {{count}} localities of {{locality}}: {{counts}}',
+    aria: 'Rating map of {{count}} localities of {{locality}}: {{counts}}. The ranking below lists the same localities and opens each one from the keyboard.',
     score: 'Score {{score}}',
     openCommune: 'Click to open the dashboard',
     openProvince: "Click to open the province's overview",

@@ -17,7 +17,7 @@ export const viLocalityMap = {
       filtered_out: 'Ngoài bộ lọc',
       no_unit: 'Không có trong danh sách',
     },
-    aria: 'Bản đồ xếp loại {{count}} địa phương của {{locality}}: {{counts}}',
+    aria: 'Bản đồ xếp loại {{count}} địa phương của {{locality}}: {{counts}}. Bảng xếp hạng bên dưới có cùng các địa phương và mở được từng nơi bằng bàn phím.',
     score: 'Điểm {{score}}',
     openCommune: 'Bấm để mở bảng điều hành',
     openProvince: 'Bấm để mở tổng quan tỉnh, thành phố',

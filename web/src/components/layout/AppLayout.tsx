@@ -1,6 +1,6 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import type { TRole } from '@core/schemas/auth.schemas';
-import { Button, Drawer, Grid, Layout, Menu, Segmented, Tooltip, Typography } from 'antd';
+import { App, Button, Drawer, Grid, Layout, Menu, Segmented, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -81,7 +81,7 @@ const UserBox = ({ compact }: { compact: boolean }) => {
 };
 
 /** The frame of every page: product name, main navigation, the signed-in user, language switch. */
-export const AppLayout = () => {
+const Frame = () => {
   const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
   const { user } = useCurrentUser();
@@ -192,3 +192,13 @@ export const AppLayout = () => {
     </Layout>
   );
 };
+
+/**
+ * The signed-in frame inside Ant Design's `App`, which gives its pages the message, modal and notification
+ * hooks (App.useApp). It sits here rather than around the router so the sign-in page does not load them.
+ */
+export const AppLayout = () => (
+  <App>
+    <Frame />
+  </App>
+);
