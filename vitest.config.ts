@@ -16,6 +16,8 @@ export default defineConfig({
       : ['**/node_modules/**', '**/*.pg.test.ts'],
     // PGlite instances are memory-hungry; two workers fit the 2-core CI machine.
     maxWorkers: 2,
+    // Each kind of test database (schema, administrator, demo) is built once per run and copied per test.
+    globalSetup: ['server/test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

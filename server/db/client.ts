@@ -58,19 +58,24 @@ export const pingDatabase = async (db: Database, timeoutMs = 2000): Promise<bool
  * first (see data-dir-lock.ts): a second opener is refused instead of silently losing writes.
  *
  * @param dataDir - a folder to persist into, or undefined for an in-memory database (tests)
- * @param options - who opens it (shown to a refused second opener) and the folder's name for messages
+ * @param options - who opens it (shown to a refused second opener) and the folder's name for messages;
+ *   `loadDataDir`: an in-memory database starts as a copy of this dump (`dumpDataDir`) instead of empty
  * @returns the open handle; close() also releases the lock
  * @throws DataDirLockedError when another live process has the folder open
  */
 export const openPglite = async (
   dataDir?: string,
-  options: { purpose?: LockPurpose; label?: string } = {},
+  options: { purpose?: LockPurpose; label?: string; loadDataDir?: Blob } = {},
 ): Promise<DatabaseHandle> => {
   if (!dataDir) {
-    const memory = await PGlite.create({ extensions: { unaccent, pg_trgm } });
+    const memory = await PGlite.create({
+      extensions: { unaccent, pg_trgm },
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
     return {
       db: drizzlePglite(memory, { schema }) as unknown as Database,
       kind: 'pglite',
+      pglite: memory,
       close: () => memory.close(),
     };
   }

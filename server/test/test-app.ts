@@ -5,6 +5,7 @@ import { ZCreateLocalityRequest, ZListLocalitiesQuery } from '@core/schemas/loca
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type AppDeps, createApp } from '../app';
 import type { Clock } from '../clock';
+import type { DatabaseHandle } from '../db/client';
 import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../db/seeds/demo';
 import type { TemplateLimits } from '../documents/export/guarded-template-reader';
 import type { PdfConverter } from '../documents/export/pdf-converter';
@@ -14,6 +15,7 @@ import { createLocalityService } from '../modules/locality/locality.service';
 import { createUserService } from '../modules/user/user.service';
 import { createDiskFileStore, type FileStore } from '../storage';
 import { createTestDatabase, type TestDatabase } from './test-db';
+import type { TestSeed } from './test-templates';
 
 /** A fixed "now" so audit times and deadlines are reproducible. */
 export const FIXED_NOW = new Date('2026-11-25T08:00:00.000Z');
@@ -111,6 +113,33 @@ export const signInTo = async (
   };
 };
 
+const SETUP_CONTEXT = { actor: systemActor('test setup'), ip: null, userAgent: null };
+
+/**
+ * What a test app's database starts with: the demo (with or without its published report), or the root
+ * "Việt Nam" and the administrator `admin`. Written once per run into the seed's template (test-db.ts).
+ */
+const fillTestDatabase = async (handle: DatabaseHandle, seed: TestSeed): Promise<void> => {
+  if (seed === 'demo' || seed === 'published') {
+    await loadDemoDataIfEmpty(handle.db, fixedClock, { publishedReport: seed === 'published' });
+    return;
+  }
+  const root = await createLocalityService({ db: handle.db, clock: fixedClock }).create(
+    SETUP_CONTEXT,
+    ZCreateLocalityRequest.parse({ code: 'VN', name: 'Việt Nam', level: 'nation', kind: 'quốc gia' }),
+  );
+  await createUserService({ db: handle.db, clock: fixedClock }).create(
+    SETUP_CONTEXT,
+    {
+      username: 'admin',
+      displayName: 'Quản trị thử',
+      password: TEST_PASSWORD,
+      roles: [{ role: 'system_admin', localityId: root.id }],
+    },
+    { mustChangePassword: false },
+  );
+};
+
 /**
  * Builds the real app on a fresh database, with a signed-in system administrator (`call`).
  *
@@ -131,34 +160,14 @@ export const buildTestApp = async (
     storage?: FileStore;
   } = {},
 ): Promise<TestApp> => {
-  const handle = await createTestDatabase();
-  const context = { actor: systemActor('test setup'), ip: null, userAgent: null };
-  let rootLocalityId: string;
-  if (options.demo) {
-    await loadDemoDataIfEmpty(handle.db, fixedClock, { publishedReport: options.demo === 'published' });
-    rootLocalityId = (
-      await createLocalityService({ db: handle.db, clock: fixedClock }).list(
-        context,
-        ZListLocalitiesQuery.parse({ level: 'nation' }),
-      )
-    ).rows[0]!.id;
-  } else {
-    const root = await createLocalityService({ db: handle.db, clock: fixedClock }).create(
-      context,
-      ZCreateLocalityRequest.parse({ code: 'VN', name: 'Việt Nam', level: 'nation', kind: 'quốc gia' }),
-    );
-    rootLocalityId = root.id;
-    await createUserService({ db: handle.db, clock: fixedClock }).create(
-      context,
-      {
-        username: 'admin',
-        displayName: 'Quản trị thử',
-        password: TEST_PASSWORD,
-        roles: [{ role: 'system_admin', localityId: root.id }],
-      },
-      { mustChangePassword: false },
-    );
-  }
+  const seed: TestSeed = options.demo === 'published' ? 'published' : options.demo ? 'demo' : 'base';
+  const handle = await createTestDatabase({ seed, fill: (db) => fillTestDatabase(db, seed) });
+  const rootLocalityId = (
+    await createLocalityService({ db: handle.db, clock: fixedClock }).list(
+      SETUP_CONTEXT,
+      ZListLocalitiesQuery.parse({ level: 'nation' }),
+    )
+  ).rows[0]!.id;
   const storage = options.storage ?? createTestFileStore();
   const app = await createApp({
     db: handle.db,
