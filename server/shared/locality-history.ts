@@ -129,22 +129,26 @@ export type SuccessionEdge = {
 };
 
 /**
- * Which successor a former locality's plans roll up to when its land went to several: the one that took
- * it whole; else the one of the same kind and name ("Phường Ngọc Hà (phần còn lại …)" → Ngọc Hà); else
- * the one with the lowest code. One successor, so that a plan counts once in a province's figures.
+ * Which successor a former locality's plans roll up to when its land went to several: among those that
+ * took it whole (the register prints some split wards as whole in several, e.g. Phường Xuân La), else
+ * among all, the one of the same kind and name ("Phường Ngọc Hà (phần còn lại …)" → Ngọc Hà), else the
+ * one with the lowest code. One successor, whatever the order the edges come in, so that a plan counts
+ * once, always in the same row.
  */
 export const primarySuccessorOf = (edges: SuccessionEdge[]): string => {
-  const whole = edges.find((edge) => edge.share === 'whole');
-  if (whole) return whole.successor_id;
-  const namesake = edges.find(
+  const wholes = edges.filter((edge) => edge.share === 'whole');
+  const candidates = [...(wholes.length > 0 ? wholes : edges)].sort(
+    (a, b) =>
+      a.successor_code.localeCompare(b.successor_code) || a.successor_id.localeCompare(b.successor_id),
+  );
+  const namesake = candidates.find(
     (edge) =>
       edge.successor_kind === edge.predecessor_kind &&
       edge.predecessor_name.startsWith(edge.successor_name) &&
       (edge.predecessor_name === edge.successor_name ||
         edge.predecessor_name.slice(edge.successor_name.length).startsWith(' (')),
   );
-  if (namesake) return namesake.successor_id;
-  return [...edges].sort((a, b) => a.successor_code.localeCompare(b.successor_code))[0]!.successor_id;
+  return (namesake ?? candidates[0]!).successor_id;
 };
 
 /**
