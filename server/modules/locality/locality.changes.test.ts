@@ -213,7 +213,7 @@ describe('dated changes of localities', () => {
       'an ended locality',
       [{ type: 'rename', effectiveDate: '2026-10-01', code: '06733', name: 'Hải Ninh Mới' }],
       400,
-      'xã Hải Ninh (mã 06733) đã hết hiệu lực (đến ngày 30/06/2026)',
+      'Xã Hải Ninh (mã 06733) đã hết hiệu lực (đến ngày 30/06/2026)',
     ],
     [
       'communes of two provinces',

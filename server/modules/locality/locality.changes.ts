@@ -50,6 +50,11 @@ const refuse = (field: string, message: string): never => {
 
 const labelOf = (row: Pick<LocalityRow, 'kind' | 'name' | 'code'>) =>
   `${row.kind} ${row.name} (mã ${row.code})`;
+/** The label at the start of a sentence ("Xã Hải Ninh (mã 06733) …"). */
+const sentenceLabelOf = (row: Pick<LocalityRow, 'kind' | 'name' | 'code'>) => {
+  const label = labelOf(row);
+  return label.charAt(0).toLocaleUpperCase('vi') + label.slice(1);
+};
 
 /** The change with its keys in one order: the same change always gives the same fingerprint. */
 const canonical = (value: unknown): unknown =>
@@ -97,7 +102,7 @@ export const createLocalityChangeService = ({ db, clock }: Deps) => {
     if (row.validTo !== null) {
       refuse(
         field,
-        `${labelOf(row)} đã hết hiệu lực (đến ngày ${formatDateVi(row.validTo)}); không thay đổi được nữa.`,
+        `${sentenceLabelOf(row)} đã hết hiệu lực (đến ngày ${formatDateVi(row.validTo)}); không thay đổi được nữa.`,
       );
     }
     if (row.validFrom !== null && date <= row.validFrom) {
@@ -121,7 +126,7 @@ export const createLocalityChangeService = ({ db, clock }: Deps) => {
     if (latest && date <= latest) {
       refuse(
         'effectiveDate',
-        `${labelOf(row)} đã có thay đổi có hiệu lực từ ${formatDateVi(latest)}; thay đổi mới phải có ngày hiệu lực sau ngày đó (ngày đã ghi: ${formatDateVi(date)}).`,
+        `${sentenceLabelOf(row)} đã có thay đổi có hiệu lực từ ${formatDateVi(latest)}; thay đổi mới phải có ngày hiệu lực sau ngày đó (ngày đã ghi: ${formatDateVi(date)}).`,
       );
     }
   };
@@ -241,7 +246,7 @@ export const createLocalityChangeService = ({ db, clock }: Deps) => {
     }
     const row = await localityOf(tx, context, target.code, field);
     if (row.parentId !== parent || row.level !== 'commune') {
-      refuse(field, `${labelOf(row)} không cùng tỉnh, thành phố với đơn vị thay đổi.`);
+      refuse(field, `${sentenceLabelOf(row)} không cùng tỉnh, thành phố với đơn vị thay đổi.`);
     }
     await assertOpen(tx, row, date, field);
     if (target.kind) assertKind('commune', target.kind, field);
@@ -295,9 +300,9 @@ export const createLocalityChangeService = ({ db, clock }: Deps) => {
     const kind = change.type === 'change-kind' ? change.kind : row.kind;
     if (change.type === 'change-kind') {
       assertKind(row.level, kind, 'kind');
-      if (kind === row.kind) refuse('kind', `${labelOf(row)} đã là ${kind}.`);
+      if (kind === row.kind) refuse('kind', `${sentenceLabelOf(row)} đã là ${kind}.`);
     } else if (name === row.name) {
-      refuse('name', `${labelOf(row)} đã mang tên "${name}".`);
+      refuse('name', `${sentenceLabelOf(row)} đã mang tên "${name}".`);
     }
     await rename(tx, context, row, { name, kind }, change.effectiveDate, note);
     const english = row.nameEn
@@ -371,7 +376,7 @@ export const createLocalityChangeService = ({ db, clock }: Deps) => {
     if (new Set(codes).size !== codes.length)
       refuse('into', 'Danh sách đơn vị sau chia tách có mã trùng nhau.');
     if (codes.includes(row.code))
-      refuse('into', `${labelOf(row)} vừa là đơn vị được chia tách vừa là đơn vị sau chia tách.`);
+      refuse('into', `${sentenceLabelOf(row)} vừa là đơn vị được chia tách vừa là đơn vị sau chia tách.`);
     await authorize(tx, context, row);
     await assertOpen(tx, row, date, 'code');
     const resolved = [];
