@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,50 @@ describe('npm run admin', () => {
       /Đơn vị trước 01\/07\/2025: \d+ đơn vị \(thêm mới 0\), \d+ quan hệ kế thừa \(ghi 0\)/,
     );
   }, 180_000);
+
+  it('should apply a file of dated changes once, all or nothing, then write nothing on a second run', () => {
+    // Illustrative: a commune of Quảng Ninh becoming a ward (units keep changing after 2025).
+    const file = join(dataDir, 'thay-doi.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        changes: [
+          {
+            type: 'change-kind',
+            effectiveDate: '2026-01-01',
+            decision: 'Nghị quyết thử',
+            code: '06862',
+            kind: 'phường',
+          },
+        ],
+      }),
+    );
+    const first = admin('apply-change', file);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('Từ 01/01/2026, xã Tiên Yên (mã 06862) là phường Tiên Yên');
+    // The register's English name ("… Commune") is not rewritten silently: the output says so.
+    expect(first.stdout).toContain('Tên tiếng Anh ("Tien Yen Commune") giữ nguyên');
+    expect(first.stdout).toContain('Đã ghi 1 thay đổi; 0 thay đổi đã có từ trước.');
+    const second = admin('apply-change', file);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('Đã ghi 0 thay đổi; 1 thay đổi đã có từ trước.');
+
+    const bad = join(dataDir, 'sai.json');
+    writeFileSync(
+      bad,
+      JSON.stringify([
+        { type: 'rename', effectiveDate: '2026-02-01', code: '06724', name: 'Hải Sơn Mới' },
+        { type: 'merge', effectiveDate: '2026-02-01', from: ['06724', '05755'], into: { code: '06733' } },
+      ]),
+    );
+    const refused = admin('apply-change', bad);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('Thay đổi thứ 2: Các đơn vị sáp nhập phải cùng một tỉnh, thành phố');
+    expect(refused.stderr).toContain('Chưa thay đổi nào được ghi.');
+    const again = admin('apply-change', bad);
+    expect(again.stderr).not.toContain('đã có thay đổi');
+  }, 120_000);
 
   it.each([
     [

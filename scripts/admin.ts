@@ -5,16 +5,19 @@
  *     --role system_admin --locality VN [--unit "Tên đơn vị"]
  *   npm run admin -- create-locality --code VN --name "Việt Nam" --level nation --kind "quốc gia"
  *   npm run admin -- load-register
+ *   npm run admin -- apply-change FILE.json   (dated changes: rename, change-kind, merge, split)
  *
  * Works on the configured database (DATABASE_URL or DATA_DIR, as the server). The new user must
  * change the password at the first sign-in. Exit codes: 0 done, 2 bad input, 3 the data folder is in use
  * (the server runs on it: stop it, or create the user in the web app or through the API).
  */
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { foldText } from '@core/domain/text';
 import { ROLE_LABELS, roleOfText } from '@core/domain/user-import';
 import { ROLE_NAMES, ZCreateUserRequest } from '@core/schemas/auth.schemas';
 import { ZCreateLocalityRequest } from '@core/schemas/locality.schemas';
+import { ZApplyLocalityChangesRequest } from '@core/schemas/locality-change.schemas';
 import { z } from 'zod';
 import { systemClock } from '../server/clock';
 import { loadConfig } from '../server/config';
@@ -24,6 +27,7 @@ import { AppError } from '../server/errors';
 import { readableDetails } from '../server/http/field-labels';
 import { scrubSecrets } from '../server/http/logging';
 import { systemActor } from '../server/modules/auth/access';
+import { createLocalityChangeService } from '../server/modules/locality/locality.changes';
 import { loadRegister } from '../server/modules/locality/locality.register';
 import { createLocalityService } from '../server/modules/locality/locality.service';
 import { createUserService } from '../server/modules/user/user.service';
@@ -36,11 +40,13 @@ const USAGE = `Cách dùng:
   npm run admin -- create-user --username TÊN --name "Họ và tên" --password MẬT_KHẨU --role VAI_TRÒ --locality MÃ_ĐỊA_PHƯƠNG [--unit "Tên đơn vị"]
   npm run admin -- create-locality --code MÃ --name "Tên" --level nation|province|commune --kind "loại" [--parent MÃ_CẤP_TRÊN]
   npm run admin -- load-register   (nạp danh mục 34 tỉnh, 3.321 xã, phường, đặc khu; chạy lại không thay đổi gì)
+  npm run admin -- apply-change TỆP.json   (đổi tên, đổi loại, sáp nhập, chia tách có ngày hiệu lực; tất cả hoặc không; chạy lại không ghi thêm; xem docs/locality-history.md)
 Vai trò (ghi tên hoặc mã): ${ROLE_NAMES.map((role) => `${ROLE_LABELS[role]} (${role})`).join(', ')}`;
 
 const [command, ...rest] = process.argv.slice(2);
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
   args: rest,
+  allowPositionals: true,
   options: {
     username: { type: 'string' },
     name: { type: 'string' },
@@ -142,6 +148,38 @@ const run = async (): Promise<void> => {
     if (result.updated.length > 0) process.stdout.write(`Mã đã cập nhật: ${result.updated.join(', ')}\n`);
     process.stdout.write(
       `Đơn vị trước 01/07/2025: ${result.former.total} đơn vị (thêm mới ${result.former.inserted}), ${result.former.successions} quan hệ kế thừa (ghi ${result.former.successionsWritten}).\n`,
+    );
+    return;
+  }
+  if (command === 'apply-change') {
+    const file = positionals[0];
+    if (!file) throw new UsageError('Thiếu tệp thay đổi: npm run admin -- apply-change TỆP.json');
+    const text = await readFile(file, 'utf8').catch(() => {
+      throw new UsageError(`Không đọc được tệp "${file}".`);
+    });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new UsageError(`Tệp "${file}" không phải JSON hợp lệ.`);
+    }
+    // The file is the API's body ({ "changes": [...] }) or the bare list.
+    const input = ZApplyLocalityChangesRequest.parse(Array.isArray(json) ? { changes: json } : json);
+    const result = await createLocalityChangeService({ db: handle.db, clock: systemClock }).apply(
+      context,
+      input,
+    );
+    for (const change of result.changes) {
+      process.stdout.write(`${change.applied ? '' : '(đã có) '}${change.summary}\n`);
+      for (const moved of change.consequences) {
+        process.stdout.write(
+          `  ${moved.from.name} (mã ${moved.from.code}): ${moved.plans} kế hoạch (${moved.activePlans} đang thực hiện) được tính vào ${moved.to.name} (mã ${moved.to.code}); ${moved.users} người dùng vẫn giữ vai trò ở đơn vị cũ, cần giao vai trò ở đơn vị mới.\n`,
+        );
+      }
+    }
+    const applied = result.changes.filter((change) => change.applied).length;
+    process.stdout.write(
+      `Đã ghi ${applied} thay đổi; ${result.changes.length - applied} thay đổi đã có từ trước.\n`,
     );
     return;
   }

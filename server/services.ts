@@ -21,6 +21,7 @@ import { createExchangeService } from './modules/exchange/exchange.service';
 import { createExportService } from './modules/export/export.service';
 import { createImportService } from './modules/import/import.service';
 import { createIndicatorService } from './modules/indicator/indicator.service';
+import { createLocalityChangeService } from './modules/locality/locality.changes';
 import { createLocalityService } from './modules/locality/locality.service';
 import { createNotificationService } from './modules/notification/notification.service';
 import { createOverviewService } from './modules/overview/overview.service';
@@ -77,6 +78,7 @@ export const createServices = ({
     userImport: createUserImportService({ db, clock, ...(templateLimits ? { limits: templateLimits } : {}) }),
     audit: createAuditService({ db }),
     locality: createLocalityService({ db, clock }),
+    localityChange: createLocalityChangeService({ db, clock }),
     unit: createUnitService({ db, clock }),
     plan,
     indicator: createIndicatorService({ db, clock, catalog }),

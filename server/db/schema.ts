@@ -84,6 +84,44 @@ export const localitySuccession = pgTable(
   ],
 );
 
+/**
+ * The names a locality bore before a dated rename or change of kind (docs/locality-history.md): the row
+ * keeps its official code and its current name; each former name is kept with the last day it was used.
+ * The name in force on a date d is the one of the first row with `valid_to` ≥ d, else the locality's own.
+ */
+export const localityName = pgTable(
+  'locality_name',
+  {
+    localityId: uuid('locality_id')
+      .notNull()
+      .references(() => locality.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    /** The last day of this name (the day before the change). */
+    validTo: date('valid_to').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.localityId, t.validTo] })],
+);
+
+/**
+ * A dated change applied to the locality tree (rename, change of kind, merger, split), as it was asked:
+ * the record that makes a re-run of the same change a no-op (`fingerprint`: a hash of the change).
+ */
+export const localityChange = pgTable(
+  'locality_change',
+  {
+    id: id(),
+    fingerprint: text('fingerprint').notNull(),
+    type: text('type', { enum: ['rename', 'change-kind', 'merge', 'split'] }).notNull(),
+    effectiveDate: date('effective_date').notNull(),
+    /** The decision it applies (số nghị quyết), as given. */
+    decision: text('decision'),
+    payload: jsonb('payload').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('locality_change_fingerprint_key').on(t.fingerprint)],
+);
+
 export const unit = pgTable(
   'unit',
   {

@@ -14,6 +14,17 @@ import { locality } from '../db/schema';
 export const inForceOn = (asOf: string): SQL =>
   sql`(${locality.validFrom} is null or ${locality.validFrom} <= ${asOf}::date) and (${locality.validTo} is null or ${locality.validTo} >= ${asOf}::date)`;
 
+/**
+ * The name a locality bore on a date: the first former name (`locality_name`) used until that date or
+ * later, else its current name. For a select over `locality` (unaliased).
+ */
+export const nameOn = (asOf: string): SQL<string> =>
+  sql<string>`coalesce((select n.name from locality_name n where n.locality_id = ${locality.id} and n.valid_to >= ${asOf}::date order by n.valid_to limit 1), ${locality.name})`;
+
+/** The kind a locality had on a date (xã before it became a phường), as `nameOn`. */
+export const kindOn = (asOf: string): SQL<string> =>
+  sql<string>`coalesce((select n.kind from locality_name n where n.locality_id = ${locality.id} and n.valid_to >= ${asOf}::date order by n.valid_to limit 1), ${locality.kind})`;
+
 /** The rows of a raw statement (PGlite and node-postgres both answer `{ rows }`). */
 const rowsOf = async <T>(executor: Executor, query: SQL): Promise<T[]> =>
   ((await executor.execute(query)) as unknown as { rows: T[] }).rows;
@@ -106,7 +117,7 @@ export const findPredecessorIds = async (executor: Executor, ids: string[]): Pro
   ).map((row) => row.id);
 };
 
-type Edge = {
+export type SuccessionEdge = {
   predecessor_id: string;
   successor_id: string;
   share: 'whole' | 'part';
@@ -118,22 +129,26 @@ type Edge = {
 };
 
 /**
- * Which successor a former locality's plans roll up to when its land went to several: the one that took
- * it whole; else the one of the same kind and name ("Phường Ngọc Hà (phần còn lại …)" → Ngọc Hà); else
- * the one with the lowest code. One successor, so that a plan counts once in a province's figures.
+ * Which successor a former locality's plans roll up to when its land went to several: among those that
+ * took it whole (the register prints some split wards as whole in several, e.g. Phường Xuân La), else
+ * among all, the one of the same kind and name ("Phường Ngọc Hà (phần còn lại …)" → Ngọc Hà), else the
+ * one with the lowest code. One successor, whatever the order the edges come in, so that a plan counts
+ * once, always in the same row.
  */
-export const primarySuccessorOf = (edges: Edge[]): string => {
-  const whole = edges.find((edge) => edge.share === 'whole');
-  if (whole) return whole.successor_id;
-  const namesake = edges.find(
+export const primarySuccessorOf = (edges: SuccessionEdge[]): string => {
+  const wholes = edges.filter((edge) => edge.share === 'whole');
+  const candidates = [...(wholes.length > 0 ? wholes : edges)].sort(
+    (a, b) =>
+      a.successor_code.localeCompare(b.successor_code) || a.successor_id.localeCompare(b.successor_id),
+  );
+  const namesake = candidates.find(
     (edge) =>
       edge.successor_kind === edge.predecessor_kind &&
       edge.predecessor_name.startsWith(edge.successor_name) &&
       (edge.predecessor_name === edge.successor_name ||
         edge.predecessor_name.slice(edge.successor_name.length).startsWith(' (')),
   );
-  if (namesake) return namesake.successor_id;
-  return [...edges].sort((a, b) => a.successor_code.localeCompare(b.successor_code))[0]!.successor_id;
+  return (namesake ?? candidates[0]!).successor_id;
 };
 
 /**
@@ -152,7 +167,7 @@ export const landOfLocalities = async (
   const owner = new Map(ids.map((id) => [id, id] as const));
   if (ids.length === 0) return owner;
   // Every succession edge reachable backwards from the given localities, effective by then.
-  const edges = await rowsOf<Edge>(
+  const edges = await rowsOf<SuccessionEdge>(
     executor,
     sql`
     with recursive reached(id) as (
@@ -170,7 +185,7 @@ export const landOfLocalities = async (
     where s.predecessor_id in (select id from reached)
       and (s.effective_date is null or s.effective_date <= ${asOf}::date)`,
   );
-  const byPredecessor = new Map<string, Edge[]>();
+  const byPredecessor = new Map<string, SuccessionEdge[]>();
   for (const edge of edges) {
     const list = byPredecessor.get(edge.predecessor_id) ?? [];
     list.push(edge);

@@ -815,6 +815,30 @@ const RULES: Record<string, Rule> = {
     }),
     expected: only(['admin', 'localityAdmin']),
   },
+  applyLocalityChanges: {
+    // A fresh commune of the province each time (a change is applied once), renamed from a date.
+    request: async (relation, fixtures, t) => {
+      const code = unique('XC');
+      await created(t, {
+        method: 'POST',
+        url: '/api/v1/localities',
+        body: {
+          code,
+          name: unique('Xã đổi tên '),
+          level: 'commune',
+          kind: 'xã',
+          parentId: fixtures.provinceFor[relation],
+        },
+      });
+      return {
+        method: 'POST',
+        url: '/api/v1/locality-changes',
+        body: { changes: [{ type: 'rename', effectiveDate: '2026-01-01', code, name: unique('Tên mới ') }] },
+      };
+    },
+    // The province's administrator for its communes; another province's commune "does not exist" (400).
+    expected: only(['admin', 'localityAdmin']),
+  },
   listUnits: {
     request: async (relation, fixtures) => ({
       method: 'GET',

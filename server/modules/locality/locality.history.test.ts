@@ -157,4 +157,43 @@ describe('locality history: former units, "as of" reads and scope over the land'
     const rows: OverviewRow[] = (await overview(province.client, '?asOf=2025-06-15')).body.data.localities;
     expect(rows.some((row) => row.localityId === binhLong)).toBe(true);
   });
+
+  it('should roll a 2025 former unit up over a 2026 merger, and keep the dated change when the register is loaded again', async () => {
+    // Dân Tiến merged into Phường Đức Xuân on 1/7/2026 (a made-up change), which also becomes Phường Đức Xuân Mới.
+    const ducXuan = (await findLocalityByCode(t.handle.db, '01840'))!.id;
+    const applied = await t.call('POST', '/api/v1/locality-changes', {
+      changes: [
+        {
+          type: 'merge',
+          effectiveDate: '2026-07-01',
+          from: ['05755'],
+          into: { code: '01840', name: 'Đức Xuân Mới' },
+        },
+      ],
+    });
+    expect(applied.status).toBe(200);
+    const row = async (asOf: string, id: string) =>
+      ((await overview(t, `?asOf=${asOf}`)).body.data.localities as OverviewRow[]).find(
+        (r) => r.localityId === id,
+      );
+    // Before the merger Bình Long's plan is Dân Tiến's; after it, Đức Xuân's (over both changes).
+    expect((await row('2026-06-30', danTien))?.plans.map((plan) => plan.planId)).toEqual([planOfBinhLong]);
+    expect((await row('2026-06-30', ducXuan))?.name).toBe('Đức Xuân');
+    const after = await row('2026-07-01', ducXuan);
+    expect(after?.name).toBe('Đức Xuân Mới');
+    expect(after?.plans.map((plan) => plan.planId)).toEqual([planOfBinhLong]);
+    expect(await row('2026-07-01', danTien)).toBeUndefined();
+    // Đức Xuân's officers read the plan of the former Bình Long, over both changes (scope follows the land).
+    const own = await buildUser(t, { role: 'standing_officer', localityId: ducXuan });
+    expect((await own.client.call('GET', `/api/v1/plans/${planOfBinhLong}`)).status).toBe(200);
+
+    const again = await t.handle.db.transaction((tx) =>
+      loadRegister(tx, fixedClock, { actor: systemActor('test'), ip: null, userAgent: null }),
+    );
+    expect(again.updated).toEqual([]);
+    expect(again.inserted).toBe(0);
+    const kept = (await findLocalityByCode(t.handle.db, '01840'))!;
+    expect(kept).toMatchObject({ name: 'Đức Xuân Mới', kind: 'phường', validTo: null });
+    expect((await findLocalityByCode(t.handle.db, '05755'))!.validTo).toBe('2026-06-30');
+  });
 });

@@ -17,3 +17,10 @@ export const canCreateRootLocality = (actor: Actor): boolean => actor.kind === '
 /** A locality's settings (English name, score thresholds) are kept by an administrator covering it. */
 export const canEditLocality = (actor: Actor, chain: readonly string[]): boolean =>
   hasRoleCovering(actor, chain, ['system_admin', 'locality_admin']);
+
+/**
+ * Dated changes (rename, change of kind, merger, split) are recorded by an administrator covering the
+ * parent: the nation's for a province, the province's (or the nation's) for its communes.
+ */
+export const canChangeLocalitiesUnder = (actor: Actor, parentChain: readonly string[]): boolean =>
+  hasRoleCovering(actor, parentChain, ['system_admin', 'locality_admin']);

@@ -124,18 +124,26 @@ const rowOf = (
 const rowsOf = async <T>(executor: Executor, query: SQL): Promise<T[]> =>
   ((await executor.execute(query)) as unknown as { rows: T[] }).rows;
 
+/** The stored value for a renamed locality, the register's otherwise (a fixed column name, never input). */
+const kept = (column: 'name' | 'name_en' | 'kind' | 'search_text') =>
+  sql.raw(
+    `case when exists (select 1 from locality_name n where n.locality_id = locality.id) then locality.${column} else excluded.${column} end`,
+  );
+
 /**
  * On an existing code, take the register's fields, but only where they differ (no write otherwise). The
- * start of validity is only filled in when missing: a dated change recorded since is never undone.
+ * start of validity is only filled in when missing, and the name, kind and English name of a locality
+ * renamed since by a dated change (one with former names in `locality_name`) are kept: a dated change
+ * recorded since is never undone.
  */
 const onConflictUpdate = sql`on conflict (code) do update set
-  name = excluded.name, name_en = excluded.name_en, level = excluded.level, kind = excluded.kind,
-  parent_id = excluded.parent_id, formed_from = excluded.formed_from, search_text = excluded.search_text,
+  name = ${kept('name')}, name_en = ${kept('name_en')}, level = excluded.level, kind = ${kept('kind')},
+  parent_id = excluded.parent_id, formed_from = excluded.formed_from, search_text = ${kept('search_text')},
   valid_from = coalesce(locality.valid_from, excluded.valid_from)
   where (locality.name, locality.name_en, locality.level, locality.kind, locality.parent_id,
       locality.formed_from, locality.search_text, coalesce(locality.valid_from, excluded.valid_from))
-    is distinct from (excluded.name, excluded.name_en, excluded.level, excluded.kind, excluded.parent_id,
-      excluded.formed_from, excluded.search_text, locality.valid_from)`;
+    is distinct from (${kept('name')}, ${kept('name_en')}, excluded.level, ${kept('kind')}, excluded.parent_id,
+      excluded.formed_from, ${kept('search_text')}, locality.valid_from)`;
 
 /**
  * Inserts the rows of one level, or updates those whose fields differ from the register (one statement).

@@ -1,10 +1,10 @@
 import { foldTokens, toSearchText } from '@core/domain/text';
 import type { TPageRequest } from '@core/schemas/common.schemas';
-import { and, asc, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { locality } from '../../db/schema';
 import type { LocalityRow } from '../../shared/localities';
-import { inForceOn } from '../../shared/locality-history';
+import { inForceOn, kindOn, nameOn } from '../../shared/locality-history';
 import { escapeLike, likeToken } from '../../shared/text-search';
 
 export type LocalityFilter = {
@@ -50,7 +50,7 @@ const searchCondition = async (executor: Executor, query: string): Promise<SQL |
 const levelRank = sql`case ${locality.level} when 'nation' then 0 when 'province' then 1 else 2 end`;
 
 /**
- * One page of the localities matching the filter, level by level, then by name without diacritics
+ * One page of the localities matching the filter, level by level, then by (current) name without diacritics
  * (then name, then id: a stable order), with how many match in all. Filtering, counting and paging
  * are done by the database.
  */
@@ -71,8 +71,12 @@ export const listLocalities = async (
   const [counted] = await executor.select({ total: count() }).from(locality).where(where);
   const total = Number(counted?.total ?? 0);
   if (total === 0 || page.offset >= total) return { rows: [], total };
+  // "As of" a date, a renamed locality shows the name (and kind) it bore then.
+  const columns = filter.asOf
+    ? { ...getTableColumns(locality), name: nameOn(filter.asOf), kind: kindOn(filter.asOf) }
+    : getTableColumns(locality);
   const rows = await executor
-    .select()
+    .select(columns)
     .from(locality)
     .where(where)
     .orderBy(levelRank, asc(locality.searchText), asc(locality.name), asc(locality.id))

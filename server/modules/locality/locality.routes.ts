@@ -6,6 +6,10 @@ import {
   ZLocalityDetail,
   ZUpdateLocalityRequest,
 } from '@core/schemas/locality.schemas';
+import {
+  ZApplyLocalityChangesRequest,
+  ZApplyLocalityChangesResult,
+} from '@core/schemas/locality-change.schemas';
 import { defineRoute } from '../../http/route';
 import { presentLocality, presentLocalityDetail } from './locality.presenter';
 
@@ -68,6 +72,20 @@ export const localityRoutes = [
     handler: async ({ body, meta }, { services }) => ({
       status: 201,
       body: { data: presentLocality(await services.locality.create(meta, body)) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/locality-changes',
+    operationId: 'applyLocalityChanges',
+    summary:
+      'Ghi các thay đổi đơn vị hành chính có ngày hiệu lực (đổi tên, đổi loại, sáp nhập, chia tách): tất cả hoặc không; chạy lại cùng thay đổi không ghi thêm',
+    tags,
+    permission: 'locality:write',
+    schema: { body: ZApplyLocalityChangesRequest, response: { 200: dataOf(ZApplyLocalityChangesResult) } },
+    handler: async ({ body, meta }, { services }) => ({
+      status: 200,
+      body: { data: await services.localityChange.apply(meta, body) },
     }),
   }),
 ];

@@ -22,7 +22,7 @@ import {
   taskUpdate,
   unitReport,
 } from '../../db/schema';
-import { inForceOn } from '../../shared/locality-history';
+import { inForceOn, kindOn, nameOn } from '../../shared/locality-history';
 import type { PeriodRow, ReportRow } from '../../shared/report-reads';
 
 export type ChildLocalityRow = Pick<
@@ -40,8 +40,8 @@ export const listChildLocalities = (
     .select({
       id: locality.id,
       code: locality.code,
-      name: locality.name,
-      kind: locality.kind,
+      name: nameOn(asOf),
+      kind: kindOn(asOf),
       formedFrom: locality.formedFrom,
       validTo: locality.validTo,
       scoreGreen: locality.scoreGreen,
@@ -49,7 +49,7 @@ export const listChildLocalities = (
     })
     .from(locality)
     .where(and(eq(locality.parentId, parentId), inForceOn(asOf)))
-    .orderBy(asc(locality.name));
+    .orderBy(asc(nameOn(asOf)));
 
 export type GrandchildLocalityRow = ChildLocalityRow & { parentId: string };
 
@@ -67,8 +67,8 @@ export const listGrandchildLocalities = async (
     .select({
       id: locality.id,
       code: locality.code,
-      name: locality.name,
-      kind: locality.kind,
+      name: nameOn(asOf),
+      kind: kindOn(asOf),
       formedFrom: locality.formedFrom,
       scoreGreen: locality.scoreGreen,
       scoreYellow: locality.scoreYellow,
@@ -77,7 +77,7 @@ export const listGrandchildLocalities = async (
     .from(locality)
     .innerJoin(parent, eq(parent.id, locality.parentId))
     .where(and(eq(parent.parentId, rootId), inForceOn(asOf)))
-    .orderBy(asc(locality.name));
+    .orderBy(asc(nameOn(asOf)));
   return rows.map((row) => ({ ...row, parentId: row.parentId! }));
 };
 
