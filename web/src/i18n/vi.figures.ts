@@ -40,5 +40,13 @@ export const viFigures = {
     restoredHint:
       'Nội dung này mới hơn bản đã lưu trên máy chủ (lưu lúc {{at}}). Hãy kiểm tra rồi lưu lại, hoặc bỏ đi.',
     discardRestored: 'Bỏ bản trên máy này',
+    restoredHintUnsaved: 'Báo cáo chưa được lưu lên máy chủ. Hãy kiểm tra rồi lưu lại, hoặc bỏ đi.',
+    offlineTitle: 'Mất kết nối mạng: bản nháp được giữ trên máy này',
+    offlineKept:
+      'Những gì bạn nhập được lưu trên máy này và sẽ tự động gửi lên máy chủ khi có kết nối trở lại. Báo cáo không tự nộp: khi có mạng, hãy kiểm tra rồi bấm "Nộp báo cáo".',
+    offlineHint:
+      'Bạn vẫn có thể nhập: những gì bạn nhập được lưu trên máy này và sẽ tự động gửi lên máy chủ khi có kết nối trở lại.',
+    offlineNotSubmitted:
+      'Chưa nộp được vì không có kết nối mạng. Bản nháp được giữ trên máy này; khi có mạng, hãy bấm "Nộp báo cáo" lại.',
   },
 };
