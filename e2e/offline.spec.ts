@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnitReportPage } from './page-models/unit-report-page';
 import { type RunningApp, startApp } from './support/app';
 import { signIn } from './support/auth';
+import { axeViolations, describeViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
 
 const HCC = 'Trung tâm HCC';
@@ -163,6 +164,8 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
     const offline = officer.getByTestId('offline-draft');
     await offline.filter({ hasText: 'Mất kết nối mạng: bản nháp được giữ trên máy này' }).waitFor();
     expect(await offline.textContent()).toContain('sẽ tự động gửi lên máy chủ khi có kết nối trở lại');
+    const violations = await axeViolations(officer);
+    expect(violations.length, describeViolations('the report offline', violations)).toBe(0);
     const [copy] = await keptDrafts(officer);
     expect(copy?.text).toContain('"value":"85"');
 

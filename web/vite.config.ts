@@ -76,7 +76,8 @@ const precacheOf = (bundle: Rollup.OutputBundle): string[] => {
 
 /**
  * Writes the service worker (/sw.js, from web/pwa/service-worker.js) with the list of the files it keeps
- * at install and a version from that list, so each release installs its own cache.
+ * at install and a version from that list and the public files' content, so each release that changes
+ * any of them installs its own cache.
  */
 const serviceWorker = (): Plugin => ({
   name: 'lo-trinh-service-worker',
@@ -87,11 +88,12 @@ const serviceWorker = (): Plugin => ({
       fileURLToPath(new URL('./pwa/service-worker.js', import.meta.url)),
       'utf8',
     );
-    const version = createHash('sha256')
-      .update(template)
-      .update(precache.join('\n'))
-      .digest('hex')
-      .slice(0, 12);
+    // index.html and the public files keep their names from one release to the next: their content
+    // makes the version too.
+    const hash = createHash('sha256').update(template).update(precache.join('\n'));
+    for (const file of ['/index.html', ...PUBLIC_SHELL_FILES.map((name) => `/public${name}`)])
+      hash.update(await readFile(fileURLToPath(new URL(`.${file}`, import.meta.url))));
+    const version = hash.digest('hex').slice(0, 12);
     this.emitFile({
       type: 'asset',
       fileName: 'sw.js',

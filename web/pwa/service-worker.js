@@ -52,7 +52,9 @@ const cacheFirst = async (request) => {
   const kept = await cache.match(request, { ignoreVary: true, ignoreSearch: true });
   if (kept) return kept;
   const response = await fetch(request);
-  if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+  // The server answers an unknown path with the app's index page: that is never kept as a file.
+  const isPage = (response.headers.get('content-type') ?? '').startsWith('text/html');
+  if (response.ok && response.type === 'basic' && !isPage) await cache.put(request, response.clone());
   return response;
 };
 
