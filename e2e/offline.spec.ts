@@ -4,7 +4,8 @@
  * answer), so the app opens without a network; a unit officer who types a value offline is told the
  * draft is kept on the device, and once the connection returns the server holds the value, even after a
  * reload in between. A draft typed on a version someone else replaced meanwhile is not written over it:
- * the page shows the conflict and the copy stays until the officer reloads. Signing out removes the copies.
+ * the page shows the conflict and the copy stays until the officer reloads; over a report submitted
+ * meanwhile it is not sent, and the form says so. Signing out asks, then removes the copies.
  */
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -186,7 +187,7 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
     await report.waitForStatus('Đang soạn');
   });
 
-  it('[OFFLINE]: a draft typed on a version someone else replaced is not written over it, and sign-out removes the copies', async () => {
+  it('[OFFLINE]: a draft typed on a version someone else replaced or submitted is not written over it, and sign-out removes the copies', async () => {
     const report = new UnitReportPage(officer);
     await context.setOffline(true);
     await report.valueInput(INDICATOR).fill('86');
@@ -240,11 +241,50 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
       DRAFT_PREFIX,
     );
 
-    // A copy never sent is not lost unasked: sign-out asks, then removes it.
+    // Typed offline again, while the report is saved and submitted from the other phone: once back, the
+    // copy cannot be sent (the report is no longer editable), so the form says it was not sent.
     await context.setOffline(true);
-    await report.valueInput(INDICATOR).fill('91');
+    await report.valueInput(INDICATOR).fill('92');
     await officer.getByTestId('offline-draft').waitFor();
     expect(await keptDrafts(officer)).toHaveLength(1);
+    const latest = await serverReport();
+    const complete = await other.put(`/api/v1${reportPath}/report`, {
+      headers: { 'X-CSRF-Token': otherCsrf },
+      data: {
+        revision: latest.report?.revision ?? 0,
+        nothingArose: latest.nothingArose,
+        difficulties: latest.difficulties,
+        proposals: latest.proposals,
+        values: latest.indicators.map((row) => ({
+          indicatorId: row.indicatorId,
+          value: row.value,
+          numerator: null,
+          denominator: null,
+          assessment: null,
+          note: null,
+          missingReason: row.value == null ? 'Chưa có số liệu tổng hợp' : null,
+        })),
+        taskUpdates: [],
+      },
+    });
+    expect(complete.status(), await complete.text()).toBe(200);
+    const completed = ((await complete.json()) as { data: { report: { id: string; revision: number } } })
+      .data;
+    const submitted = await other.post(`/api/v1/unit-reports/${completed.report.id}/submit`, {
+      headers: { 'X-CSRF-Token': otherCsrf },
+      data: { revision: completed.report.revision, lateReason: null },
+    });
+    expect(submitted.status(), await submitted.text()).toBe(200);
+    await context.setOffline(false);
+    await officer.reload();
+    await report.waitForStatus('Đã nộp');
+    await officer
+      .getByTestId('stranded-draft')
+      .filter({ hasText: 'Bản nháp trên máy này chưa được gửi' })
+      .waitFor();
+    expect(await serverValue()).toBe(90);
+
+    // A copy never sent is not lost unasked: sign-out asks, then removes it.
     await officer.getByRole('button', { name: 'Đăng xuất' }).click();
     const ask = officer
       .getByRole('dialog')
@@ -253,6 +293,5 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
     await ask.getByRole('button', { name: 'Đăng xuất' }).click();
     await officer.waitForURL(/\/login/);
     expect(await keptDrafts(officer)).toEqual([]);
-    await context.setOffline(false);
   });
 });

@@ -47,6 +47,9 @@ export const enFigures: Pick<Resources, 'figures'> = {
       'What you type is stored on this device and sent to the server automatically when the connection returns. The report is not submitted by itself: once online, check it and press "Submit report".',
     offlineHint:
       'You can keep typing: what you type is stored on this device and sent to the server automatically when the connection returns.',
+    strandedTitle: 'A draft on this device was not sent',
+    strandedHint:
+      'You typed it on this device (last at {{at}}) but it could not be sent, and the report can no longer be edited (submitted or under review), so it will not be sent. If something must change, contact the standing agency, then discard the copy on this device.',
     offlineNotSubmitted:
       'Not submitted: there is no network connection. The draft is kept on this device; once online, press "Submit report" again.',
   },

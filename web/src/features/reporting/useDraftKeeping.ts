@@ -73,6 +73,8 @@ export const useDraftKeeping = ({
   const [movedOnBase, setMovedOnBase] = useState<
     (Pick<KeptDraft, 'reportId' | 'revision'> & { key: string }) | null
   >(null);
+  /** A copy kept over a report that can no longer be edited (submitted meanwhile): it cannot be sent. */
+  const [stranded, setStranded] = useState<{ key: string; savedAt: number } | null>(null);
   const checkedKey = useRef<string | null>(null);
   /** The render that restores a copy still shows the server's draft: it must not remove the copy. */
   const skipNextWrite = useRef(false);
@@ -94,6 +96,12 @@ export const useDraftKeeping = ({
       onMovedOn();
     } else setRestored({ key, serverSavedAt: Date.parse(report.report?.updatedAt ?? '') || null });
   }, [key, isEditable, report, serverDraft, restore, onMovedOn, storage]);
+
+  useEffect(() => {
+    if (!storage || isEditable) return;
+    const copy = readKeptDraft(storage, key);
+    setStranded(copy ? { key, savedAt: copy.savedAt } : null);
+  }, [key, isEditable, storage]);
 
   // Every change is copied to the device; a draft equal to the server's leaves no copy.
   useEffect(() => {
@@ -142,8 +150,11 @@ export const useDraftKeeping = ({
   return {
     restored: restored?.key === key ? restored : null,
     dismissRestored: () => setRestored(null),
+    /** A copy that can no longer be sent (the report is not editable any more), until discarded. */
+    stranded: !isEditable && stranded?.key === key ? stranded : null,
     discardLocal: () => {
       if (storage) writeKeptDraft(storage, key, null);
+      setStranded(null);
     },
     autosavedAt,
     /** Something typed is kept on this device and not yet on the server. */

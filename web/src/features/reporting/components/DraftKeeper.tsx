@@ -35,7 +35,7 @@ export const DraftKeeper = ({
   const { user } = useCurrentUser();
   const isOnline = useOnline();
   const serverDraft = draftFromReport(report);
-  const { restored, dismissRestored, discardLocal, autosavedAt, isKept } = useDraftKeeping({
+  const { restored, dismissRestored, discardLocal, autosavedAt, isKept, stranded } = useDraftKeeping({
     userId: user?.id ?? '',
     report,
     draft,
@@ -59,6 +59,22 @@ export const DraftKeeper = ({
           data-testid="offline-draft"
           title={t('figures.offlineTitle')}
           description={isKept ? t('figures.offlineKept') : t('figures.offlineHint')}
+        />
+      )}
+      {stranded && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="stranded-draft"
+          title={t('figures.strandedTitle')}
+          description={t('figures.strandedHint', {
+            at: formatDateTime(new Date(stranded.savedAt).toISOString()),
+          })}
+          action={
+            <Button size="small" onClick={discardLocal}>
+              {t('figures.discardRestored')}
+            </Button>
+          }
         />
       )}
       {restored && (
