@@ -13,6 +13,8 @@ describe('serving the web app', () => {
   let handle: TestDatabase;
   let app: FastifyInstance;
   const script = `console.log(${JSON.stringify('Lộ trình '.repeat(200))});`;
+  const worker = `self.addEventListener('fetch', () => undefined); // ${'Lộ trình '.repeat(200)}`;
+  const manifest = JSON.stringify({ name: 'Lộ trình', icons: [{ src: '/icons/icon-192.png' }] });
 
   beforeAll(async () => {
     const webRoot = mkdtempSync(join(tmpdir(), 'lotrinh-web-'));
@@ -21,6 +23,11 @@ describe('serving the web app', () => {
     writeFileSync(join(webRoot, 'assets', 'main-abc123.js'), script);
     writeFileSync(join(webRoot, 'assets', 'main-abc123.js.br'), brotliCompressSync(script));
     writeFileSync(join(webRoot, 'assets', 'main-abc123.js.gz'), gzipSync(script));
+    writeFileSync(join(webRoot, 'sw.js'), worker);
+    writeFileSync(join(webRoot, 'sw.js.br'), brotliCompressSync(worker));
+    writeFileSync(join(webRoot, 'manifest.webmanifest'), manifest);
+    mkdirSync(join(webRoot, 'icons'));
+    writeFileSync(join(webRoot, 'icons', 'icon-192.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     handle = await createTestDatabase();
     app = await createApp({
       db: handle.db,
@@ -65,5 +72,25 @@ describe('serving the web app', () => {
       expect(response.headers['cache-control'], url).toBe('no-cache');
       expect(response.body, url).toContain('Lộ trình');
     }
+  });
+
+  it('should make the browser ask again for the service worker (compressed or not), so a release replaces it', async () => {
+    for (const encoding of ['br', 'identity']) {
+      const response = await app.inject({ url: '/sw.js', headers: { 'accept-encoding': encoding } });
+      expect(response.statusCode, encoding).toBe(200);
+      expect(response.headers['content-type'], encoding).toContain('javascript');
+      expect(response.headers['cache-control'], encoding).toBe('no-cache');
+    }
+  });
+
+  it('should send the web app manifest as application/manifest+json, and its icons', async () => {
+    const response = await app.inject({ url: '/manifest.webmanifest' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('application/manifest+json');
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.json()).toEqual(JSON.parse(manifest));
+    const icon = await app.inject({ url: '/icons/icon-192.png' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/png');
   });
 });

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rollup } from 'vite';
 
 const OUT_DIR = process.env.WEB_DIST || fileURLToPath(new URL('./dist', import.meta.url));
 const COMPRESSIBLE = /\.(js|css|html|svg|json|webmanifest|txt)$/;
@@ -38,6 +39,71 @@ const precompress = (): Plugin => ({
   },
 });
 
+/** Static files of web/public the app uses offline (the service worker keeps them at install). */
+const PUBLIC_SHELL_FILES = [
+  '/manifest.webmanifest',
+  '/icons/icon-192.png',
+  '/icons/icon-512.png',
+  '/icons/icon-maskable-512.png',
+];
+/**
+ * The pages a unit officer needs offline (sign-in, the frame, "Việc của tôi", the report form): kept at
+ * install with everything they import. Other pages are kept the first time they are opened.
+ */
+const OFFLINE_PAGES =
+  /web\/src\/(components\/layout\/(AppLayout|NotFoundPage)|features\/auth\/(LoginPage|ChangePasswordPage)|features\/reporting\/(MyWorkPage|UnitReportPage))\.tsx$/;
+
+/**
+ * The built files the service worker keeps at install: the entry and the offline pages, with the chunks
+ * and styles they import. Most of them the first visit has already loaded (from the browser's cache, the
+ * hashed files being immutable), so installing costs little more on a slow link.
+ */
+const precacheOf = (bundle: Rollup.OutputBundle): string[] => {
+  const files = new Set<string>();
+  const visit = (fileName: string) => {
+    const chunk = bundle[fileName];
+    if (!chunk || files.has(fileName)) return;
+    files.add(fileName);
+    if (chunk.type !== 'chunk') return;
+    for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
+    for (const imported of chunk.imports) visit(imported);
+  };
+  for (const chunk of Object.values(bundle))
+    if (chunk.type === 'chunk' && (chunk.isEntry || OFFLINE_PAGES.test(chunk.facadeModuleId ?? '')))
+      visit(chunk.fileName);
+  return [...files].map((name) => `/${name}`).sort();
+};
+
+/**
+ * Writes the service worker (/sw.js, from web/pwa/service-worker.js) with the list of the files it keeps
+ * at install and a version from that list and the public files' content, so each release that changes
+ * any of them installs its own cache.
+ */
+const serviceWorker = (): Plugin => ({
+  name: 'lo-trinh-service-worker',
+  apply: 'build',
+  async generateBundle(_options, bundle) {
+    const precache = [...precacheOf(bundle), ...PUBLIC_SHELL_FILES];
+    const template = await readFile(
+      fileURLToPath(new URL('./pwa/service-worker.js', import.meta.url)),
+      'utf8',
+    );
+    // index.html and the public files keep their names from one release to the next: their content
+    // makes the version too.
+    const hash = createHash('sha256').update(template).update(precache.join('\n'));
+    for (const file of ['/index.html', ...PUBLIC_SHELL_FILES.map((name) => `/public${name}`)])
+      hash.update(await readFile(fileURLToPath(new URL(`.${file}`, import.meta.url))));
+    const version = hash.digest('hex').slice(0, 12);
+    this.emitFile({
+      type: 'asset',
+      fileName: 'sw.js',
+      source: template
+        .replace('__LO_TRINH_VERSION__', version)
+        .replace('__LO_TRINH_PRECACHE__', JSON.stringify(precache)),
+    });
+  },
+});
+
 /**
  * The SPA lives in web/ and is built into web/dist (or WEB_DIST), which the server serves on the same port
  * as the API. Libraries are split into their own chunks so a release that changes only our code leaves
@@ -45,7 +111,7 @@ const precompress = (): Plugin => ({
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), precompress()],
+  plugins: [react(), serviceWorker(), precompress()],
   resolve: { alias: { '@core': fileURLToPath(new URL('../core', import.meta.url)) } },
   build: {
     outDir: OUT_DIR,

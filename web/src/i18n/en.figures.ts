@@ -41,5 +41,16 @@ export const enFigures: Pick<Resources, 'figures'> = {
     restoredHint:
       'It is newer than the copy saved on the server (saved at {{at}}). Check it and save, or discard it.',
     discardRestored: 'Discard the copy on this computer',
+    restoredHintUnsaved: 'The report has not been saved on the server yet. Check it and save, or discard it.',
+    offlineTitle: 'Connection lost: the draft is kept on this device',
+    offlineKept:
+      'What you type is stored on this device and sent to the server automatically when the connection returns. The report is not submitted by itself: once online, check it and press "Submit report".',
+    offlineHint:
+      'You can keep typing: what you type is stored on this device and sent to the server automatically when the connection returns.',
+    strandedTitle: 'A draft on this device was not sent',
+    strandedHint:
+      'You typed it on this device (last at {{at}}) but it could not be sent, and the report can no longer be edited (submitted or under review), so it will not be sent. If something must change, contact the standing agency, then discard the copy on this device.',
+    offlineNotSubmitted:
+      'Not submitted: there is no network connection. The draft is kept on this device; once online, press "Submit report" again.',
   },
 };

@@ -21,6 +21,9 @@ export const en: Resources = {
     language: 'Language',
     loading: 'Loading…',
     retry: 'Retry',
+    offlineTitle: 'No network connection',
+    offlineHint:
+      'The page opens when the connection returns. Report drafts you typed are kept on this device and sent once you are online.',
     notFound: 'Page not found',
     notFoundHint: 'The address does not exist or has been removed.',
     backHome: 'Back to plans',
@@ -324,6 +327,10 @@ export const en: Resources = {
     passwordMismatch: 'The two new passwords differ',
     passwordChanged: 'Password changed',
     logout: 'Sign out',
+    logoutKeptTitle_one: '{{count}} report draft could not be sent to the server yet',
+    logoutKeptTitle_other: '{{count}} report drafts could not be sent to the server yet',
+    logoutKeptHint:
+      'It is kept only on this device. Signing out deletes it. Wait for the connection so that it is sent, or sign out if you do not need it.',
     noRole: 'No role yet',
   },
   roles: {

@@ -40,5 +40,16 @@ export const viFigures = {
     restoredHint:
       'Nội dung này mới hơn bản đã lưu trên máy chủ (lưu lúc {{at}}). Hãy kiểm tra rồi lưu lại, hoặc bỏ đi.',
     discardRestored: 'Bỏ bản trên máy này',
+    restoredHintUnsaved: 'Báo cáo chưa được lưu lên máy chủ. Hãy kiểm tra rồi lưu lại, hoặc bỏ đi.',
+    offlineTitle: 'Mất kết nối mạng: bản nháp được giữ trên máy này',
+    offlineKept:
+      'Những gì bạn nhập được lưu trên máy này và sẽ tự động gửi lên máy chủ khi có kết nối trở lại. Báo cáo không tự nộp: khi có mạng, hãy kiểm tra rồi bấm "Nộp báo cáo".',
+    offlineHint:
+      'Bạn vẫn có thể nhập: những gì bạn nhập được lưu trên máy này và sẽ tự động gửi lên máy chủ khi có kết nối trở lại.',
+    strandedTitle: 'Bản nháp trên máy này chưa được gửi',
+    strandedHint:
+      'Bạn đã nhập trên máy này (lần cuối lúc {{at}}) nhưng chưa gửi được, và báo cáo nay không còn sửa được (đã nộp hoặc đang được xử lý), nên bản nháp sẽ không được gửi. Nếu cần điều chỉnh, hãy liên hệ cơ quan thường trực, rồi bỏ bản trên máy này.',
+    offlineNotSubmitted:
+      'Chưa nộp được vì không có kết nối mạng. Bản nháp được giữ trên máy này; khi có mạng, hãy bấm "Nộp báo cáo" lại.',
   },
 };

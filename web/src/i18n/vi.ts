@@ -20,6 +20,9 @@ export const vi = {
     language: 'Ngôn ngữ',
     loading: 'Đang tải…',
     retry: 'Thử lại',
+    offlineTitle: 'Không có kết nối mạng',
+    offlineHint:
+      'Trang sẽ mở khi có kết nối trở lại. Bản nháp báo cáo bạn đã nhập vẫn được giữ trên máy này và sẽ được gửi khi có mạng.',
     notFound: 'Không tìm thấy trang',
     notFoundHint: 'Đường dẫn không tồn tại hoặc đã bị xóa.',
     backHome: 'Về danh sách kế hoạch',
@@ -323,6 +326,10 @@ export const vi = {
     passwordMismatch: 'Hai lần nhập mật khẩu mới không khớp',
     passwordChanged: 'Đã đổi mật khẩu',
     logout: 'Đăng xuất',
+    logoutKeptTitle_one: 'Còn {{count}} bản nháp báo cáo chưa gửi được lên máy chủ',
+    logoutKeptTitle_other: 'Còn {{count}} bản nháp báo cáo chưa gửi được lên máy chủ',
+    logoutKeptHint:
+      'Bản nháp này chỉ được giữ trên máy này. Đăng xuất sẽ xóa nó. Hãy chờ có mạng để bản nháp tự gửi rồi mới đăng xuất, hoặc đăng xuất nếu không cần giữ.',
     noRole: 'Chưa được giao vai trò',
   },
   roles: {

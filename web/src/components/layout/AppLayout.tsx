@@ -8,6 +8,7 @@ import { useLogoutMutation } from '../../features/auth/mutations';
 import { ADMIN_ROLES, describeAssignment, hasAnyRole } from '../../features/auth/roles';
 import { useCurrentUser } from '../../features/auth/useCurrentUser';
 import { NotificationBell } from '../../features/notification/NotificationBell';
+import { browserStorage, countKeptDrafts } from '../../features/reporting/keptDrafts';
 import { changeLanguage, type Language } from '../../i18n';
 import styles from './AppLayout.module.css';
 
@@ -39,12 +40,25 @@ const UserBox = ({ compact }: { compact: boolean }) => {
   const navigate = useNavigate();
   const { user } = useCurrentUser();
   const logout = useLogoutMutation();
+  const { modal } = App.useApp();
   if (!user) return null;
   const roleName = (role: TRole) => t(`roles.${role}`);
   const roles = user.roles.map((assignment) => describeAssignment(assignment, roleName));
 
+  const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  // Signing out removes the report drafts kept on this device: one never sent is not lost unasked.
   const handleLogout = () => {
-    logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+    const storage = browserStorage();
+    const kept = storage ? countKeptDrafts(storage, user.id) : 0;
+    if (kept === 0) return signOut();
+    modal.confirm({
+      title: t('auth.logoutKeptTitle', { count: kept }),
+      content: t('auth.logoutKeptHint'),
+      okText: t('auth.logout'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: signOut,
+    });
   };
 
   const logoutButton = (

@@ -7,6 +7,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { OfflineState } from '../../components/ui/OfflineState';
 import { loginPathFor } from './nextPath';
 import { authQueries } from './queries';
 
@@ -15,6 +16,9 @@ export const RequireAuth = () => {
   const { pathname, search } = useLocation();
 
   if (me.isLoading) return <LoadingState />;
+  // Opened without a network (the app itself comes from the service worker): who is signed in is asked
+  // once the connection returns.
+  if (me.isPending && me.fetchStatus === 'paused') return <OfflineState />;
   if (me.error instanceof ApiError && me.error.status === 401) {
     return <Navigate to={loginPathFor(pathname, search)} replace />;
   }

@@ -1,10 +1,12 @@
 /**
  * Signing in and out and changing one's own password. Signing in or out starts from an empty cache, so
- * nothing read under one account is ever shown under another.
+ * nothing read under one account is ever shown under another; signing out also removes the report drafts
+ * kept on this device (the sign-out button asks first when some were never sent).
  */
 import type { TMe } from '@core/schemas/auth.schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from '../../api/client';
+import { browserStorage, clearKeptDrafts } from '../reporting/keptDrafts';
 import { authQueries } from './queries';
 
 export const useLoginMutation = () => {
@@ -23,11 +25,15 @@ export const useLoginMutation = () => {
 export const useLogoutMutation = () => {
   const queryClient = useQueryClient();
   return useMutation({
+    // Offline, signing out does not wait for the network: it fails at once and signs out here.
+    networkMode: 'always',
     mutationFn: () => api.post<void>('/api/v1/auth/logout'),
     // Signed out locally even when the server could not be reached: the cookie dies with the session.
     onSettled: () => {
       setCsrfToken(null);
       queryClient.clear();
+      const storage = browserStorage();
+      if (storage) clearKeptDrafts(storage);
     },
   });
 };

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { LoadingState } from '../../components/ui/LoadingState';
+import { OfflineState } from '../../components/ui/OfflineState';
 import { ExcelTemplateActions } from '../export/ExcelTemplateActions';
 import { DraftKeeper } from './components/DraftKeeper';
 import { EvidenceList } from './components/EvidenceList';
@@ -31,6 +32,7 @@ const UnitReportPage = () => {
   const editor = useUnitReportEditor(periodId, unitId);
 
   if (editor.isLoading) return <LoadingState />;
+  if (editor.isPaused) return <OfflineState />;
   if (!editor.data)
     return <ErrorState error={editor.query.error} onRetry={() => void editor.query.refetch()} />;
   const { data, draft, updateDraft, status, isEditable } = editor;
@@ -66,8 +68,10 @@ const UnitReportPage = () => {
             !editor.isUploading &&
             Object.keys(editor.localErrors).length === 0
           }
+          connectionLost={editor.connectionLost}
           save={async () => (await editor.saveDraft()) != null}
           restore={(copy) => updateDraft(() => copy)}
+          onMovedOn={editor.markStale}
         />
       )}
 

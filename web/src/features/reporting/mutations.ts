@@ -21,10 +21,18 @@ const storeReport = (queryClient: QueryClient, report: TUnitReport) => {
   void queryClient.invalidateQueries({ queryKey: reportingQueries.myWork().queryKey });
 };
 
+/**
+ * Without a network a write fails at once ('always') instead of waiting, paused, to be sent whenever the
+ * connection returns: the draft is then kept on the device and saved by the form (useDraftKeeping), and a
+ * submission is never sent later by itself.
+ */
+const SEND_NOW = { networkMode: 'always' } as const;
+
 /** PUT the draft; `revision` is the one loaded (0 before the first save). */
 export const useSaveReportMutation = (periodId: string, unitId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
+    ...SEND_NOW,
     mutationFn: (body: TSaveReportRequest) =>
       api.put<TUnitReport>(`/api/v1/reporting-periods/${periodId}/units/${unitId}/report`, body),
     onSuccess: (report) => storeReport(queryClient, report),
@@ -49,6 +57,7 @@ export type TReturnComment = { indicatorId?: string; taskId?: string; text: stri
 export const useReportActionMutation = () => {
   const queryClient = useQueryClient();
   return useMutation({
+    ...SEND_NOW,
     mutationFn: (
       action:
         | ({ kind: 'accept' } & ReportAction)

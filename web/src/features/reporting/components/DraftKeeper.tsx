@@ -1,42 +1,82 @@
 import type { TUnitReport } from '@core/schemas/reporting.schemas';
 import { Alert, Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useOnline } from '../../../components/ui/useOnline';
+import { useCurrentUser } from '../../auth/useCurrentUser';
 import { draftFromReport, type ReportDraft } from '../reportDraft';
 import { formatDateTime } from '../reportStatus';
 import { useDraftKeeping } from '../useDraftKeeping';
 
 /**
- * The form's keeping of what is typed (useDraftKeeping): the notice of a copy restored from this browser,
- * and when the draft last saved itself.
+ * The form's keeping of what is typed (useDraftKeeping): the notice of a copy restored from this device,
+ * the notice that the connection is lost and the draft kept on the device until it returns, and when the
+ * draft last saved itself.
  */
 export const DraftKeeper = ({
   report,
   draft,
   isEditable,
   canSave,
+  connectionLost,
   save,
   restore,
+  onMovedOn,
 }: {
   report: TUnitReport;
   draft: ReportDraft;
   isEditable: boolean;
   canSave: boolean;
+  connectionLost: boolean;
   save: () => Promise<boolean>;
   restore: (draft: ReportDraft) => void;
+  onMovedOn: () => void;
 }) => {
   const { t } = useTranslation();
+  const { user } = useCurrentUser();
+  const isOnline = useOnline();
   const serverDraft = draftFromReport(report);
-  const { restored, dismissRestored, discardLocal, autosavedAt } = useDraftKeeping({
+  const { restored, dismissRestored, discardLocal, autosavedAt, isKept, stranded } = useDraftKeeping({
+    userId: user?.id ?? '',
     report,
     draft,
     serverDraft,
     isEditable,
     canSave,
+    isOnline,
+    connectionLost,
     save,
     restore,
+    onMovedOn,
   });
+  const isOffline = !isOnline || connectionLost;
   return (
     <>
+      {isEditable && isOffline && (
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          data-testid="offline-draft"
+          title={t('figures.offlineTitle')}
+          description={isKept ? t('figures.offlineKept') : t('figures.offlineHint')}
+        />
+      )}
+      {stranded && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="stranded-draft"
+          title={t('figures.strandedTitle')}
+          description={t('figures.strandedHint', {
+            at: formatDateTime(new Date(stranded.savedAt).toISOString()),
+          })}
+          action={
+            <Button size="small" onClick={discardLocal}>
+              {t('figures.discardRestored')}
+            </Button>
+          }
+        />
+      )}
       {restored && (
         <Alert
           type="info"
@@ -45,9 +85,13 @@ export const DraftKeeper = ({
           onClose={dismissRestored}
           data-testid="restored-draft"
           title={t('figures.restoredTitle')}
-          description={t('figures.restoredHint', {
-            at: formatDateTime(new Date(restored.savedAt).toISOString()),
-          })}
+          description={
+            restored.serverSavedAt
+              ? t('figures.restoredHint', {
+                  at: formatDateTime(new Date(restored.serverSavedAt).toISOString()),
+                })
+              : t('figures.restoredHintUnsaved')
+          }
           action={
             <Button
               size="small"

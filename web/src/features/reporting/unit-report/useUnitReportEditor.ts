@@ -58,6 +58,18 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
   const [rowErrors, setRowErrors] = useState<RowErrors>({});
   const [messages, setMessages] = useState<string[]>([]);
   const [hasConflict, setHasConflict] = useState(false);
+  /**
+   * The draft on screen was kept on this device while another version of the report was saved: it is
+   * never sent over that version (a save is refused here), until the user reloads the latest one.
+   */
+  const [isStale, setIsStale] = useState(false);
+  /** The last save found no server (offline, or a link that drops): the draft waits on this device. */
+  const [connectionLost, setConnectionLost] = useState(false);
+  const connectionLostRef = useRef(false);
+  const markConnection = (lost: boolean) => {
+    connectionLostRef.current = lost;
+    setConnectionLost(lost);
+  };
   const [isReturning, setIsReturning] = useState(false);
   const [isSubmitting, setIsSubmitting] = useState(false);
   /** Fields whose own check is shown: those left once, or all after a save was tried. */
@@ -69,7 +81,9 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
     setLoaded({ key: loadedKeyOf(data), draft: draftFromReport(data) });
   }
   const isLoading = query.isLoading || current.isLoading;
-  if (query.isError || !data) return { isLoading, query, data: undefined } as const;
+  /** Opened without a network: the report is asked for once the connection returns. */
+  const isPaused = query.isPending && query.fetchStatus === 'paused';
+  if (query.isError || !data) return { isLoading, isPaused, query, data: undefined } as const;
 
   const draft = loaded?.draft ?? draftFromReport(data);
   latestDraft.current = draft;
@@ -100,15 +114,27 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
       setMessages([t('figures.fieldErrors')]);
       return null;
     }
+    if (isStale) {
+      setHasConflict(true);
+      return null;
+    }
     const { body, indicatorIds, taskIds } = requestFromDraft(data, toSave);
     try {
       const saved = await save.mutateAsync(body);
+      markConnection(false);
       setHasConflict(false);
       // The saved version replaces the loaded one, but not what was typed meanwhile (autosave runs while typing).
       const typed = latestDraft.current ?? toSave;
       setLoaded({ key: loadedKeyOf(saved), draft: typed });
       return saved;
     } catch (error) {
+      // No answer at all: the draft stays on this device (DraftKeeper says so) and is sent when the
+      // connection returns. Any answer of the server (a refusal too) means the connection is back.
+      if (error instanceof ApiError && error.code === 'network_error') {
+        markConnection(true);
+        return null;
+      }
+      markConnection(false);
       if (error instanceof ApiError && error.code === 'report_changed') {
         setHasConflict(true);
         return null;
@@ -161,6 +187,8 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
     updateDraft(() => withReasons);
     const saved = await saveDraft(withReasons);
     setIsSubmitting(false);
+    // Never submitted later by itself: without a connection the officer submits again once it is back.
+    if (!saved?.report && connectionLostRef.current) setMessages([t('figures.offlineNotSubmitted')]);
     if (!saved?.report) return;
     try {
       await action.mutateAsync({
@@ -217,6 +245,7 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
   const handleReload = async () => {
     const fresh = await query.refetch();
     if (fresh.data) setLoaded({ key: loadedKeyOf(fresh.data), draft: draftFromReport(fresh.data) });
+    setIsStale(false);
     setHasConflict(false);
     setMessages([]);
     setRowErrors({});
@@ -239,6 +268,7 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
 
   return {
     isLoading,
+    isPaused,
     query,
     data,
     /** The current version's report id, to tell the latest row of the versions table. */
@@ -252,6 +282,12 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
     rowErrors,
     messages,
     hasConflict,
+    connectionLost,
+    /** A copy kept on this device was typed on a version since replaced: show the conflict, send nothing. */
+    markStale: () => {
+      setIsStale(true);
+      setHasConflict(true);
+    },
     status,
     isEditable,
     isBusy,
