@@ -8,7 +8,10 @@
  * - an indicator or task row has no lead unit; a task has no deadline it could read;
  * - a lead that runs on into another field ("Văn phòng Đảng ủy. Đơn vị phối hợp: …") or is cut short
  *   or runs on compared with the other rows' leads;
- * - an indicator whose year cells mix figures and words.
+ * - an indicator whose year cells mix figures and words;
+ * - a partner that runs on into another field ("Văn phòng UBND. Thời gian hoàn thành: …");
+ * - an indicator name with a word spelt unlike the catalog indicator it matched, beside the same
+ *   neighbours ("Dan số" where the catalog prints "Dân số"): the catalog's spelling is only offered.
  * The rules only add reasons and flags (and the respelling they name); they never drop a row.
  */
 
