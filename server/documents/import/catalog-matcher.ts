@@ -84,3 +84,9 @@ export const matchCatalog = (name: string, entries?: readonly CatalogEntry[]): C
 
 /** A catalog match at or above this score is trusted without review. */
 export const CONFIDENT_MATCH = 0.72;
+
+/** The name and aliases of the catalog indicator with this code (none when the code is unknown). */
+export const catalogTexts = (code: string, entries?: readonly CatalogEntry[]): string[] => {
+  const entry = (entries ?? (catalog as CatalogEntry[])).find((candidate) => candidate.code === code);
+  return entry ? [entry.name, ...(entry.aliases ?? [])] : [];
+};

@@ -4,9 +4,11 @@
  * (`corpus/floors.json`, per layout, format and seed), so a change that makes any layout or format worse
  * fails here. DOCX, digital PDF and OCR-like text run for every layout and seed, and
  * one scan (OCR costs seconds per page). Raise a floor when the importer gets better; never lower one to pass.
+ * Over the OCR-text documents, the rows tagged certain must be right and the wrong rows flagged as the
+ * issue's goals say (`corpus/confidence.ts` judges each row).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
@@ -19,7 +21,7 @@ import {
   generateCorpus,
   LAYOUTS,
 } from './corpus';
-import { matchRows } from './corpus/confidence';
+import { addCounts, confidenceCounts, confidenceFigures, emptyCounts, matchRows } from './corpus/confidence';
 import { writeDocx } from './corpus/docx';
 import { SCORER_PATH, SEED_FILES } from './corpus/gold';
 import { importPlanDocument } from './import-document';
@@ -172,6 +174,29 @@ const floorSuite = (name: string, formats: CorpusFormat[], timeout: number) =>
       ({ seed, layout, format }) => holdsFloor(entries, seed, layout, format),
       timeout,
     );
+    if (formats.includes('text'))
+      it(
+        'OCR text: the rows tagged certain are right (≥ 97%) and the wrong rows flagged (≥ 95%)',
+        async () => {
+          let total = emptyCounts();
+          for (const entry of entries.filter((e) => e.format === 'text')) {
+            // The floor tests above leave their drafts; a run of this test alone imports again.
+            const draftPath = `${entry.path}.draft.json`;
+            const draft = existsSync(draftPath)
+              ? JSON.parse(readFileSync(draftPath, 'utf8'))
+              : await importPlanDocument(readFileSync(entry.path), { fileName: entry.path });
+            total = addCounts(
+              total,
+              confidenceCounts(JSON.parse(readFileSync(entry.goldPath, 'utf8')), draft),
+            );
+          }
+          const figures = confidenceFigures(total);
+          expect(total.certainRight).toBeGreaterThan(0);
+          expect(figures.certainRight ?? 0, JSON.stringify(total)).toBeGreaterThanOrEqual(0.97);
+          expect(figures.wrongFlagged ?? 0, JSON.stringify(total)).toBeGreaterThanOrEqual(0.95);
+        },
+        timeout * 4,
+      );
   });
 
 floorSuite('DOCX and OCR text', ['docx', 'text'], 120_000);

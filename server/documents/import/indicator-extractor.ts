@@ -209,15 +209,22 @@ export const extractIndicatorsFromTables = (
       const existing = hasResult ? byName.get(key) : undefined;
       if (existing) {
         const clashes: number[] = [];
+        const repeats: number[] = [];
         for (const target of targets) {
           const same = existing.targets.find((t) => t.year === target.year);
           if (!same) existing.targets.push(target);
           else if (same.raw !== target.raw) clashes.push(target.year);
+          else repeats.push(target.year);
         }
         // A doubt about this stage's row is a doubt about the indicator it joins; so are two values
         // for one year (a stage heading not read, its rows taken for the stage above).
         const doubts = [
           ...clashes.map((year) => `Hai giá trị khác nhau cho năm ${year}, cần kiểm tra lại`),
+          // The same value twice: a stage's heading not read all the same, that stage's value lost.
+          ...repeats.map(
+            (year) =>
+              `Chỉ tiêu có hai dòng cho năm ${year} (có thể một dòng tiêu đề giai đoạn không đọc được), cần kiểm tra lại`,
+          ),
           // A stage's value that did not read is flagged as it is on the indicator's first row.
           ...targets
             .filter((target) => target.op === 'qualitative' && target.raw && /\d/.test(target.raw))

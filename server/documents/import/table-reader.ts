@@ -13,6 +13,7 @@
 import { foldText } from '@core/domain/text';
 import { foldOcr, readRoman } from './structure';
 import { joinWrapped } from './text-reader';
+import { readDamagedYears } from './text-row-markers';
 import { startsWithUnit } from './units';
 
 /** What a column holds. */
@@ -351,7 +352,8 @@ export const splitFlowedRow = (
 };
 
 /** Tells whether a roman line of a table is a stage ("Đến hết năm 2030") rather than a group heading. */
-export const stageYearOf = (text: string): number | null => {
+export const stageYearOf = (printed: string): number | null => {
+  const text = readDamagedYears(printed);
   const folded = foldOcr(text);
   const years = [...text.matchAll(YEAR)].map((match) => Number(match[1]));
   if (!years.length || !/\b(den|nam|giai doan|muc tieu|tam nhin)\b/.test(folded)) return null;

@@ -16,6 +16,7 @@ import { repairText } from './ocr-repair';
 import { foldOcr } from './structure';
 import type { Column, Table, TableRow } from './table-reader';
 import { joinWrapped } from './text-reader';
+import { foldKeepingPositions } from './text-table-labels';
 import { cleanUnit, splitUnits, startsWithUnit } from './units';
 
 export type TaskOptions = {
@@ -204,9 +205,13 @@ const repairUnit = (unit: string | null, ocr: boolean): string | null =>
 
 const cleanHeading = (text: string): string => normalizeText(text).replace(/[.:;]+$/, '');
 
-/** A labelled field written inside an item: "Đơn vị chủ trì: …", "Thời gian hoàn thành: …". */
+/**
+ * A labelled field written inside an item: "Đơn vị chủ trì: …", "Thời gian hoàn thành: …"; matched on the
+ * text folded letter for letter, so that a label OCR printed without or with other marks ("Thoi gian
+ * hoàn thạnh:", "Đơn vị chu trì:") is still a label.
+ */
 const ITEM_FIELD =
-  /(?:^|[\s.;])((?:đơn vị|cơ quan)(?:,? (?:đơn vị|cơ quan))? (?:chủ trì|phối hợp|thực hiện)|chủ trì|phối hợp|thời gian (?:hoàn thành|thực hiện)|thời hạn(?: hoàn thành)?|tiến độ(?: thực hiện)?|kết quả|sản phẩm|lãnh đạo (?:chỉ đạo|phụ trách))\s*:\s*/giu;
+  /(?:^|[\s.;])((?:don vi|co quan)(?:,? (?:don vi|co quan))? (?:chu tri|phoi hop|thuc hien)|chu tri|phoi hop|thoi gian (?:hoan thanh|thuc hien)|thoi han(?: hoan thanh)?|tien do(?: thuc hien)?|ket qua|san pham|lanh dao (?:chi dao|phu trach))\s*:\s*/g;
 
 type ItemFields = {
   lead?: string;
@@ -223,8 +228,10 @@ type ItemFields = {
  * @param text - the item as printed
  * @returns the name (the text before the first field) and the fields by meaning
  */
-export const splitItemFields = (text: string): { name: string; fields: ItemFields } => {
-  const matches = [...text.matchAll(ITEM_FIELD)];
+export const splitItemFields = (printed: string): { name: string; fields: ItemFields } => {
+  // Folding keeps each composed letter in its place: the labels found in the folded text cut the printed.
+  const text = printed.normalize('NFC');
+  const matches = [...foldKeepingPositions(text).matchAll(ITEM_FIELD)];
   if (!matches.length) return { name: text, fields: {} };
   const fields: ItemFields = {};
   const labelStart = (match: RegExpMatchArray) => (match.index ?? 0) + match[0].indexOf(match[1] ?? '');

@@ -100,3 +100,39 @@ export const placeSegments = (
   }
   return cells;
 };
+
+export type PlacedLine = { cells: ReadonlyArray<{ text: string }> };
+
+/**
+ * How many of the lines between two row numbers of a table whose numbers sit centred in tall cells are
+ * the tail of the row above; the rest are the top of the row whose number line is `numberLine`.
+ * The row's top is the last line whose name cell opens with a capital, as a name opens, when its name
+ * runs from there down to the number's line without a gap: a name cell that stops above lines whose
+ * name cell is empty ("(VNeID)" under "Người dân có tài khoản định danh điện tử") ends the row above.
+ * Name lines that open in lower case ("nhân trong công việc", "hiểm, giao thông"), and lines whose
+ * pieces all open in lower case ("tổ dân phố" alone under an agency), go on the row above.
+ *
+ * @param pending - the lines after the last row's number line, before this row's
+ * @param numberLine - the line of this row's number
+ * @returns the count of leading lines that belong to the row above
+ */
+export const tailOfRowAbove = (pending: readonly PlacedLine[], numberLine: PlacedLine): number => {
+  const name = (line: PlacedLine | undefined) => line?.cells[1]?.text ?? '';
+  const top = pending.findLastIndex((line) => /^["“(]*\p{Lu}/u.test(name(line)));
+  const gap =
+    top >= 0 &&
+    name(numberLine) !== '' &&
+    pending.slice(top + 1).some((line) => !name(line) && line.cells.some((cell) => cell.text));
+  if (top >= 0 && !gap) return top;
+  // A line whose pieces all open in lower case goes on the cells above ("tổ dân phố" under an agency).
+  const continues = (line: PlacedLine | undefined) => {
+    const pieces = (line?.cells ?? []).map((cell) => cell.text).filter(Boolean);
+    return (
+      /^["“(]*\p{Ll}/u.test(name(line)) ||
+      (pieces.length > 0 && pieces.every((piece) => /^["“(]*\p{Ll}/u.test(piece)))
+    );
+  };
+  let cut = gap ? top + 1 : 0;
+  while (cut < pending.length && continues(pending[cut])) cut++;
+  return cut;
+};

@@ -28,6 +28,8 @@ type Features = {
   keeps: number[];
   unitAt: boolean[];
   deadlineAt: boolean[];
+  /** Lines that open with a deadline ("Trong Quý III/2028" at a line start), as prefix sums. */
+  deadlineLines: number[];
 };
 
 const prefix = (flags: readonly boolean[]): number[] => {
@@ -48,6 +50,7 @@ export const featuresOf = (tokens: readonly Token[]): Features => {
     depth = Math.max(0, depth + (text.match(/\(/g) ?? []).length - (text.match(/\)/g) ?? []).length);
   }
   const rest = (index: number) => texts.slice(index, index + 4).join(' ');
+  const deadlineAt = texts.map((_, index) => DEADLINE_START.test(foldKeepingPositions(rest(index))));
   return {
     figure: prefix(texts.map((text) => isFigure(text))),
     letters: prefix(texts.map((text, index) => /\p{L}{2,}/u.test(text) && !isValueWord(folded[index] ?? ''))),
@@ -55,7 +58,8 @@ export const featuresOf = (tokens: readonly Token[]): Features => {
     loose: prefix(loose),
     keeps: prefix(folded.map((word) => word === 'duy')),
     unitAt: texts.map((_, index) => startsWithUnit(rest(index))),
-    deadlineAt: texts.map((_, index) => DEADLINE_START.test(foldKeepingPositions(rest(index)))),
+    deadlineAt,
+    deadlineLines: prefix(tokens.map((token, index) => token.lineStart && deadlineAt[index] === true)),
   };
 };
 
@@ -115,10 +119,15 @@ const cellCost = (
     case 'executor':
     case 'leader': {
       const start = unitStart || /^(ong|ba|dong|d\/c|ubnd|cac)$/.test(foldWord(first));
-      return (start ? -0.6 : 0.8) + (isFigure(first) ? 3 : 0) + (/^\p{Ll}/u.test(first) ? 1.5 : 0);
+      // A cell that opens with a deadline ("Trong Quý III/2028") is the deadline's, not an agency.
+      const deadline = !start && features.deadlineAt[from] === true ? 1.5 : 0;
+      return (start ? -0.6 : 0.8) + (isFigure(first) ? 3 : 0) + (/^\p{Ll}/u.test(first) ? 1.5 : 0) + deadline;
     }
     case 'deadline':
-      return features.deadlineAt[from] ? -0.4 : unitStart ? 2.5 : 0.6;
+      if (features.deadlineAt[from]) return -0.4;
+      // Words before a line that opens with a deadline ("… (toàn trình)" / "Trong Quý III/2028"): the
+      // deadline cell starts on that line, the words above end the cell before it.
+      return (unitStart ? 2.5 : 0.6) + (count(features.deadlineLines, from + 1, to) > 0 ? 1.5 : 0);
     default:
       return 0.3;
   }

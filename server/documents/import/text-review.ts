@@ -8,13 +8,17 @@
  * - an indicator or task row has no lead unit; a task has no deadline it could read;
  * - a lead that runs on into another field ("Văn phòng Đảng ủy. Đơn vị phối hợp: …") or is cut short
  *   or runs on compared with the other rows' leads;
- * - an indicator whose year cells mix figures and words.
+ * - an indicator whose year cells mix figures and words;
+ * - a partner that runs on into another field ("Văn phòng UBND. Thời gian hoàn thành: …");
+ * - an indicator name with a word spelt unlike the catalog indicator it matched, beside the same
+ *   neighbours ("Dan số" where the catalog prints "Dân số"): the catalog's spelling is only offered.
  * The rules only add reasons and flags (and the respelling they name); they never drop a row.
  */
 
 import { foldText } from '@core/domain/text';
 import type { TImportedIndicator, TImportedTask } from '@core/schemas/import.schemas';
-import { respell, type SuspectWord, suspectWords, type Vocabulary } from './word-context';
+import { catalogTexts } from './catalog-matcher';
+import { catalogSuspects, respell, type SuspectWord, suspectWords, type Vocabulary } from './word-context';
 
 type Reviewed = { review?: { confident: boolean; reasons: string[] } | null };
 
@@ -131,6 +135,11 @@ const reviewLead = (
   }
 };
 
+/** Flags a row one of whose partners runs on into another field ("Văn phòng HĐND&UBND. Thời gian: …"). */
+const reviewPartners = (row: Reviewed & { coordinating: readonly string[] }): void => {
+  if (row.coordinating.some(runsOn)) flag(row, 'Đơn vị phối hợp có vẻ lẫn ô hoặc mục khác, cần kiểm tra lại');
+};
+
 /** The leads of a draft's rows, to compare each lead with the others. */
 const leadsOf = (rows: ReadonlyArray<{ lead: string | null }>): string[] =>
   rows.flatMap((row) => (row.lead ? [row.lead] : []));
@@ -149,8 +158,17 @@ export const reviewTextIndicators = (
 ): void => {
   for (const indicator of indicators) {
     reviewName(indicator, vocabulary, 'Tên chỉ tiêu');
+    const unlikeCatalog = indicator.catalogCode
+      ? catalogSuspects(indicator.name, catalogTexts(indicator.catalogCode))
+      : [];
+    if (unlikeCatalog.length)
+      flag(
+        indicator,
+        `Tên chỉ tiêu có chữ viết khác danh mục chỉ tiêu chuẩn: ${listSuspects(unlikeCatalog)}, cần kiểm tra lại`,
+      );
     if (/\s%$/.test(indicator.name)) flag(indicator, 'Tên chỉ tiêu lẫn đơn vị tính, cần kiểm tra lại');
     reviewLead(indicator, leads, vocabulary);
+    reviewPartners(indicator);
     // Figures in some year cells and words in others: from flattened text, a cell of another column
     // (a unit, an agency) or a figure lost from its "Duy trì" most often.
     const numeric = indicator.targets.filter((target) => target.value != null).length;
@@ -175,5 +193,6 @@ export const reviewTextTasks = (
     reviewName(task, vocabulary, 'Tên nhiệm vụ');
     if (!task.deadline) flag(task, 'Không đọc được thời hạn');
     reviewLead(task, leads, vocabulary);
+    reviewPartners(task);
   }
 };

@@ -6,6 +6,17 @@
 const DAMAGED_DIGITS: Record<string, string> = { l: '1', I: '1', '|': '1', i: '1', O: '0', o: '0' };
 
 /**
+ * Puts back the digits of years that OCR printed with letters ("2O30", "2O2l" → "2030", "2021"): a
+ * stage heading "Mục tiêu đến năm 2O30" must still open its stage. Only a word of four characters that
+ * reads as a year from 2020 to 2069 once its letters are taken for digits is changed.
+ */
+export const readDamagedYears = (text: string): string =>
+  text.replace(/(?<![\p{L}\d])2[0Oo][\dOolI|]{2}(?![\p{L}\d])/gu, (word) => {
+    const digits = Array.from(word, (ch) => DAMAGED_DIGITS[ch] ?? ch).join('');
+    return /^20[2-6]\d$/.test(digits) ? digits : word;
+  });
+
+/**
  * Reads a printed row number, also as OCR damages it ("l0" → "10", "1O" → "10", "I1" → "11").
  *
  * @param text - the printed number (no spaces)

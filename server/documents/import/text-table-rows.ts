@@ -3,12 +3,19 @@
  * (separated, aligned, flowed), and writing it as a `DocTable`.
  */
 import type { DocCell, DocTable } from './document-model';
-import { alignedColumns, emptyColumns, placeSegments, segmentsOf } from './text-aligned-columns';
+import {
+  alignedColumns,
+  emptyColumns,
+  placeSegments,
+  segmentsOf,
+  tailOfRowAbove,
+} from './text-aligned-columns';
 import { assignCells, featuresOf, figureRuns, isFigure, joinTokens, tokensOf } from './text-cell-split';
 import {
   isNearNumber,
   isNextNumber,
   type Marker,
+  readDamagedYears,
   readMarker,
   readRomanMarker,
   readRowNumber,
@@ -28,6 +35,9 @@ type BuiltRow =
 
 /** Why a flowed row needs review: its cells were split by guess and the split did not read cleanly. */
 export const UNSURE_SPLIT = 'Không chắc cách tách các ô của dòng này (bảng chỉ còn là văn bản)';
+
+/** Why a row of a separated table needs review: it has fewer cells than the header has columns. */
+export const FEWER_CELLS = 'Dòng có ít ô hơn số cột của bảng (một ô có thể đã mất), cần kiểm tra lại';
 
 export type BuiltTable = { columns: TextColumn[]; rows: BuiltRow[]; quality: number };
 
@@ -131,6 +141,9 @@ export const buildSeparated = (header: readonly Line[], body: readonly Line[]): 
         kind: 'row',
         number,
         cells: Array.from({ length: width - 1 }, (_, index) => cells[index + 1] ?? ''),
+        // Fewer cells than columns: an empty cell left out shifts the cells after it, and where it was
+        // cannot be told.
+        ...(cells.length < width ? { reasons: [FEWER_CELLS] } : {}),
       });
       continue;
     }
@@ -255,14 +268,13 @@ export const buildAligned = (header: readonly Line[], body: readonly Line[]): Bu
       };
       skippedDoubt = null;
       if (rows.at(-1)?.kind === 'span') pending = appendTo(rows.at(-1), pending);
-      if (topAnchored) {
+      // A row whose name goes on from above on its number's line ("của chữ ký số …") began above, even
+      // in a table whose numbers mostly stand on their row's first line.
+      if (topAnchored && !/^["“(]*\p{Ll}/u.test(line.cells[1]?.text ?? '')) {
         appendTo(rows.at(-1), pending);
         appendTo(row, [line]);
       } else {
-        // Lines above the number: the previous row's tail, then this row's top from the last line
-        // whose name cell opens with a capital.
-        const split = pending.findLastIndex((p) => /^[\p{Lu}"“(]/u.test(p.cells[1]?.text ?? ''));
-        const cut = rows.at(-1)?.kind === 'row' ? Math.max(split, 0) : 0;
+        const cut = rows.at(-1)?.kind === 'row' ? tailOfRowAbove(pending, line) : 0;
         appendTo(rows.at(-1), pending.slice(0, cut));
         appendTo(row, [...pending.slice(cut), line]);
       }
@@ -407,7 +419,7 @@ export const buildFlowed = (header: readonly Line[], body: readonly Line[]): Bui
 /** A line that is only a stage heading: "Mục tiêu đến năm 2030", "Đến hết năm 2025", "Giai đoạn 2026 - 2030". */
 export const isStageHeading = (text: string): boolean =>
   /^(?:muc tieu |chi tieu )?(?:den (?:het )?nam|nam|giai doan) 20[2-6]\d(?:\s*[-–]\s*20[2-6]\d)?:?$/.test(
-    foldKeepingPositions(text).replace(/\s+/g, ' ').trim(),
+    foldKeepingPositions(readDamagedYears(text)).replace(/\s+/g, ' ').trim(),
   );
 
 /**

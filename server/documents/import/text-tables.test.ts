@@ -989,7 +989,8 @@ describe('stage tables read from text: doubts are flagged, never marked certain'
     const indicators = extract([
       ...head,
       '1 Hồ sơ xử lý trực tuyến % ≥ 50% Trung tâm HCC',
-      'Mục tiêu đến năm 2O3O',
+      // A digit of the year lost: the heading does not read as a stage.
+      'Mục tiêu đến năm 2O3',
       'I. Chính quyền số',
       '1 Hồ sơ xử lý trực tuyến % 90% Trung tâm HCC',
       'TM. ỦY BAN NHÂN DÂN',
@@ -997,6 +998,41 @@ describe('stage tables read from text: doubts are flagged, never marked certain'
     expect(indicators).toHaveLength(1);
     expect(indicators[0]?.review?.confident).toBe(false);
     expect(indicators[0]?.review?.reasons.join(' ')).toMatch(/Hai giá trị khác nhau cho năm 2026/);
+  });
+
+  it('reads a stage heading whose year OCR printed with letters ("2O3O")', () => {
+    const indicators = extract([
+      ...head,
+      '1 Hồ sơ xử lý trực tuyến % ≥ 50% Trung tâm HCC',
+      'Mục tiêu đến năm 2O3O',
+      'I. Chính quyền số',
+      '1 Hồ sơ xử lý trực tuyến % 90% Trung tâm HCC',
+      'TM. ỦY BAN NHÂN DÂN',
+    ]);
+    expect(indicators.map((i) => [i.targets.map((t) => [t.year, t.value]), i.review?.confident])).toEqual([
+      [
+        [
+          [2026, 50],
+          [2030, 90],
+        ],
+        true,
+      ],
+    ]);
+  });
+
+  it('flags the same value twice for one year (a stage heading not read, its value taken for the stage above)', () => {
+    const indicators = extract([
+      ...head,
+      '1 Hồ sơ xử lý trực tuyến % 100% Trung tâm HCC',
+      'Mục tiêu đến năm 2O3',
+      'I. Chính quyền số',
+      '1 Hồ sơ xử lý trực tuyến % 100% Trung tâm HCC',
+      'TM. ỦY BAN NHÂN DÂN',
+    ]);
+    expect(indicators).toHaveLength(1);
+    expect(indicators[0]?.targets.map((t) => t.year)).toEqual([2026]);
+    expect(indicators[0]?.review?.confident).toBe(false);
+    expect(indicators[0]?.review?.reasons.join(' ')).toMatch(/hai dòng cho năm 2026/);
   });
 
   it("carries a doubt on one stage's row to the indicator it joins", () => {

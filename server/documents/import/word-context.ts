@@ -196,6 +196,12 @@ export const suspectWords = (text: string, vocabulary: Vocabulary): SuspectWord[
       out.push({ word, likely: null, maybe: bare });
       return;
     }
+    // A mark left over once the word is composed ("cà̂n": a tone and a vowel mark in the wrong order):
+    // no Vietnamese letter is printed so.
+    if (/\p{M}/u.test(word)) {
+      out.push({ word, likely: null });
+      return;
+    }
     const mixed = /\p{L}/u.test(word) && /\d/.test(word) && !/^\d/.test(word);
     const lettersOnly = /^[\p{L}\p{M}]+$/u.test(word);
     const plain = /^[a-z]+$/.test(word.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
@@ -232,4 +238,40 @@ export const respell = (text: string, suspects: readonly SuspectWord[]): string 
     if (!likely) return raw;
     return /^\p{Lu}/u.test(raw) ? likely.charAt(0).toUpperCase() + likely.slice(1) : likely;
   });
+};
+
+/**
+ * The words of a name spelt otherwise than in the catalog indicator it matched, beside the same
+ * neighbours there ("Dan số" where the catalog has "Dân số", "phi dia giới" beside "phi địa giới"): a
+ * word that appears only once in a document has no other spelling in it to compare with, but the
+ * catalog's names are spelt right. The catalog's spelling is only offered, never put back (the plan
+ * may say something else). A spelling the catalog also prints beside those neighbours is not suspect;
+ * nor is the same word with its tone placed otherwise ("hoá", "hóa").
+ *
+ * @param name - the indicator's name as printed
+ * @param texts - the catalog indicator's name and aliases
+ * @returns the suspect words, with the catalog's spelling in `maybe`
+ */
+export const catalogSuspects = (name: string, texts: readonly string[]): SuspectWord[] => {
+  const words = wordsOf(name);
+  const catalog = texts.map(wordsOf);
+  const near = (a: string | undefined, b: string | undefined) =>
+    a !== undefined && b !== undefined && skeleton(a) === skeleton(b);
+  const out: SuspectWord[] = [];
+  words.forEach((word, index) => {
+    if (!/\p{L}/u.test(word) || out.some((s) => s.word === word)) return;
+    const previous = words[index - 1];
+    const next = words[index + 1];
+    let attested = false;
+    let other: string | null = null;
+    for (const text of catalog)
+      text.forEach((candidate, at) => {
+        if (skeleton(candidate) !== skeleton(word)) return;
+        if (!near(text[at - 1], previous) && !near(text[at + 1], next)) return;
+        if (candidate === word || toneFree(candidate) === toneFree(word)) attested = true;
+        else other ??= candidate;
+      });
+    if (!attested && other) out.push({ word, likely: null, maybe: other });
+  });
+  return out;
 };
