@@ -92,8 +92,9 @@ const DAMAGED_DISCOUNT = 2;
  * tịch" is one letter from "chủ trì"). Taken from `LABEL_PATTERNS`, so each word is written once.
  */
 const DAMAGED_WORDS: ReadonlyArray<[FieldRole, string, number]> = FIELDS.flatMap((field) =>
-  LABEL_PATTERNS[field].flatMap(([, weight, word]): Array<[FieldRole, string, number]> =>
-    word ? [[field, word, weight - DAMAGED_DISCOUNT]] : [],
+  LABEL_PATTERNS[field].flatMap(
+    ([, weight, word]): Array<[FieldRole, string, number]> =>
+      word ? [[field, word, weight - DAMAGED_DISCOUNT]] : [],
   ),
 );
 
