@@ -5,12 +5,14 @@
  */
 import { INDICATOR_STATUS_LABELS } from '@core/domain/evaluation';
 import type { TSubmissionFigures } from '@core/schemas/exchange.schemas';
-import ExcelJS from 'exceljs';
-
-const FONT_NAME = 'Times New Roman';
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F0' } };
-const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF999999' } };
-const BORDERS: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+import {
+  addTableSheet,
+  FONT_NAME,
+  newWorkbook,
+  styleBodyCell,
+  styleHeaderRow,
+  toBuffer,
+} from './excel-workbook';
 
 /** The columns of the sheet (docs/open-data.md). */
 export const SUBMISSION_SHEET_COLUMNS = [
@@ -36,12 +38,8 @@ export const SUBMISSION_HEADER_ROW = 6;
  * @returns the .xlsx bytes
  */
 export const renderSubmissionXlsx = async (figures: TSubmissionFigures): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Lộ trình';
-  const sheet = workbook.addWorksheet(SUBMISSION_SHEET, {
-    views: [{ state: 'frozen', ySplit: SUBMISSION_HEADER_ROW }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+  const workbook = newWorkbook();
+  const sheet = addTableSheet(workbook, SUBMISSION_SHEET, { ySplit: SUBMISSION_HEADER_ROW });
   sheet.columns = SUBMISSION_SHEET_COLUMNS.map((column) => ({ width: column.width }));
   const { locality, period, plan, approval } = figures;
   const heading = [
@@ -57,12 +55,7 @@ export const renderSubmissionXlsx = async (figures: TSubmissionFigures): Promise
   });
   const header = sheet.getRow(SUBMISSION_HEADER_ROW);
   header.values = SUBMISSION_SHEET_COLUMNS.map((column) => column.header);
-  header.eachCell((cell) => {
-    cell.font = { name: FONT_NAME, bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDERS;
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
+  styleHeaderRow(header);
   for (const item of figures.indicators) {
     const row = sheet.addRow([
       item.code,
@@ -76,11 +69,7 @@ export const renderSubmissionXlsx = async (figures: TSubmissionFigures): Promise
       item.assessment === 'achieved' ? 'Đạt' : item.assessment === 'not_achieved' ? 'Không đạt' : null,
       INDICATOR_STATUS_LABELS[item.status],
     ]);
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.font = { name: FONT_NAME };
-      cell.border = BORDERS;
-      cell.alignment = { vertical: 'top', wrapText: true };
-    });
+    row.eachCell({ includeEmpty: true }, styleBodyCell);
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return toBuffer(workbook);
 };

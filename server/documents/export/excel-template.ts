@@ -4,7 +4,15 @@
  * names the period and the unit.
  */
 import type ExcelJS from 'exceljs';
-import { BORDERS, FONT_NAME, HEADER_FILL, INPUT_FILL, newWorkbook, toBuffer } from './excel-workbook';
+import {
+  addTableSheet,
+  FONT_NAME,
+  INPUT_FILL,
+  newWorkbook,
+  styleBodyCell,
+  styleHeaderRow,
+  toBuffer,
+} from './excel-workbook';
 
 /** The sheet and column layout of the entry template, shared with the importer. */
 export const TEMPLATE = {
@@ -97,10 +105,7 @@ const templateSheet = (
   instructions: string,
   columns: Array<{ header: string; width: number; input: boolean; hidden?: boolean }>,
 ) => {
-  const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: TEMPLATE.headerRow, xSplit: 3 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+  const sheet = addTableSheet(workbook, name, { ySplit: TEMPLATE.headerRow, xSplit: 3 });
   sheet.columns = columns.map((column) => ({ width: column.width, hidden: column.hidden ?? false }));
   sheet.getCell('B1').value = `BIỂU NHẬP SỐ LIỆU: ${view.unitName}, ${view.periodLabel}`;
   sheet.getCell('B1').font = { name: FONT_NAME, bold: true, size: 14 };
@@ -110,21 +115,14 @@ const templateSheet = (
   sheet.getCell('B3').font = { name: FONT_NAME, italic: true };
   const header = sheet.getRow(TEMPLATE.headerRow);
   header.values = columns.map((column) => column.header);
-  header.eachCell((cell) => {
-    cell.font = { name: FONT_NAME, bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDERS;
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
+  styleHeaderRow(header);
   return sheet;
 };
 
 const styleDataRow = (row: ExcelJS.Row, inputs: boolean[]) => {
   inputs.forEach((isInput, index) => {
     const cell = row.getCell(index + 1);
-    cell.font = { name: FONT_NAME };
-    cell.border = BORDERS;
-    cell.alignment = { vertical: 'top', wrapText: true };
+    styleBodyCell(cell);
     if (isInput) {
       cell.protection = { locked: false };
       cell.fill = INPUT_FILL;

@@ -1,6 +1,7 @@
 /**
  * The plain workbook every Excel download starts from: the shared fills, borders and font, a new workbook,
- * its bytes, and the plain table sheet (title, column titles, rows, frozen under the titles).
+ * its bytes, the table sheet's page and styles, and the plain table sheet (title, column titles, rows,
+ * frozen under the titles).
  */
 import ExcelJS from 'exceljs';
 
@@ -19,6 +20,38 @@ export const newWorkbook = () => {
 export const toBuffer = async (workbook: ExcelJS.Workbook): Promise<Buffer> =>
   Buffer.from(await workbook.xlsx.writeBuffer());
 
+/**
+ * A sheet holding a table: printed landscape on A4, as wide as the page, frozen under the column titles.
+ *
+ * @param frozen - the rows (and columns) that stay in view
+ */
+export const addTableSheet = (
+  workbook: ExcelJS.Workbook,
+  name: string,
+  frozen: { ySplit: number; xSplit?: number },
+) =>
+  workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ...frozen }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+
+/** The row of column titles: bold, shaded, bordered, centred, wrapped. */
+export const styleHeaderRow = (row: ExcelJS.Row): void => {
+  row.eachCell((cell) => {
+    cell.font = { name: FONT_NAME, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BORDERS;
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  });
+};
+
+/** A cell of the table's body: bordered, at the top, wrapped. */
+export const styleBodyCell = (cell: ExcelJS.Cell): void => {
+  cell.font = { name: FONT_NAME };
+  cell.border = BORDERS;
+  cell.alignment = { vertical: 'top', wrapText: true };
+};
+
 /** A plain table sheet: a title row, the column titles, the rows; frozen under the titles. */
 export const tableSheet = (
   workbook: ExcelJS.Workbook,
@@ -27,28 +60,13 @@ export const tableSheet = (
   columns: Array<{ header: string; width: number }>,
   rows: Array<Array<string | number | null>>,
 ) => {
-  const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 3 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+  const sheet = addTableSheet(workbook, name, { ySplit: 3 });
   sheet.columns = columns.map((column) => ({ width: column.width }));
   sheet.getCell('A1').value = title;
   sheet.getCell('A1').font = { name: FONT_NAME, bold: true, size: 14 };
   const header = sheet.getRow(3);
   header.values = columns.map((column) => column.header);
-  header.eachCell((cell) => {
-    cell.font = { name: FONT_NAME, bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDERS;
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
-  for (const values of rows) {
-    const row = sheet.addRow(values);
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.font = { name: FONT_NAME };
-      cell.border = BORDERS;
-      cell.alignment = { vertical: 'top', wrapText: true };
-    });
-  }
+  styleHeaderRow(header);
+  for (const values of rows) sheet.addRow(values).eachCell({ includeEmpty: true }, styleBodyCell);
   return sheet;
 };

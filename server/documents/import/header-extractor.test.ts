@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractHeader, findDocRefs, normalizeDocNumber, readIssuedDate } from './header-extractor';
+import { findDocRefs, normalizeDocNumber, readIssuedDate } from './doc-references';
+import { extractHeader } from './header-extractor';
 import { findStructure } from './structure';
 import { readPlanText } from './text-reader';
 

@@ -16,9 +16,16 @@ import { startsWithUnit } from './units';
 /** Fields a column can be assigned (years are decided apart). */
 export type FieldRole = Exclude<ColumnRole, 'year'> | 'ignore';
 
-type Pattern = [RegExp, number];
+/**
+ * A label pattern and its weight; with the key word it stands for (accent-free, no spaces) when OCR may
+ * damage that word ("Nhi ìm vụ", "Đơ nv tín h"): see `DAMAGED_WORDS`.
+ */
+type Pattern = [RegExp, number, keyWord?: string];
 
-/** Label evidence per field: the best matching pattern's weight counts. Folded, accent-free text. */
+/**
+ * Label evidence per field: the best matching pattern's weight counts. Folded, accent-free text. Key
+ * words are tried damaged in the order listed, the first found counts.
+ */
 const LABEL_PATTERNS: Record<FieldRole, Pattern[]> = {
   number: [
     [/^(stt|tt|so tt|so thu tu|thu tu)$/, 12],
@@ -26,33 +33,39 @@ const LABEL_PATTERNS: Record<FieldRole, Pattern[]> = {
   ],
   name: [
     [/\bten (chi tieu|nhiem vu|cong viec|hoat dong)\b/, 10],
-    [/\bnoi dung\b/, 8],
-    [/\bchi tieu\b/, 7],
-    [/\bnhiem vu\b/, 7],
-    [/\b(hoat dong|cong viec|giai phap|de an|du an|mo hinh)\b/, 5],
+    [/\bnhiem vu\b/, 7, 'nhiemvu'],
+    [/\bchi tieu\b/, 7, 'chitieu'],
+    [/\bnoi dung\b/, 8, 'noidung'],
+    [/\bcong viec\b/, 5, 'congviec'],
+    [/\b(hoat dong|giai phap|de an|du an|mo hinh)\b/, 5],
     [/^ten\b/, 6],
   ],
-  unit: [[/\bdon vi tinh\b|\bdvt\b|\bdon vi do\b/, 12]],
+  unit: [
+    [/\bdon vi tinh\b/, 12, 'donvitinh'],
+    [/\bdvt\b|\bdon vi do\b/, 12],
+  ],
   lead: [
-    [/\bchu tri\b/, 9],
+    [/\bchu tri\b/, 9, 'chutri'],
     [/\bchiu trach nhiem\b/, 6],
     [/\b(don vi|co quan) thuc hien\b/, 4],
   ],
-  coordinating: [[/\bphoi hop\b/, 11]],
+  coordinating: [[/\bphoi hop\b/, 11, 'phoihop']],
   leader: [
-    [/\bchi dao\b|\blanh dao\b|\bdong chi\b/, 8],
-    [/\bphu trach\b/, 6],
+    [/\bchi dao\b/, 8, 'chidao'],
+    [/\blanh dao\b|\bdong chi\b/, 8],
+    [/\bphu trach\b/, 6, 'phutrach'],
     [/\bca nhan\b|\bnguoi\b/, 3],
   ],
-  executor: [[/\bthuc hien\b/, 6]],
+  executor: [[/\bthuc hien\b/, 6, 'thuchien']],
   deadline: [
-    [/\bthoi han\b/, 10],
-    [/\btien do\b/, 9],
-    [/\bthoi gian\b/, 8],
+    [/\bthoi han\b/, 10, 'thoihan'],
+    [/\btien do\b/, 9, 'tiendo'],
+    [/\bthoi gian\b/, 8, 'thoigian'],
     [/\bmoc\b|\bhoan thanh\b/, 3],
   ],
   output: [
-    [/\bsan pham\b|\bket qua dau ra\b/, 10],
+    [/\bsan pham\b/, 10, 'sanpham'],
+    [/\bket qua dau ra\b/, 10],
     [/\bket qua\b/, 5],
     [/\bhinh thuc\b/, 3],
   ],
@@ -61,39 +74,29 @@ const LABEL_PATTERNS: Record<FieldRole, Pattern[]> = {
     [/\bchi tieu\b/, 2],
   ],
   evidence: [
-    [/\bminh chung\b/, 10],
+    [/\bminh chung\b/, 10, 'minhchung'],
     [/\bcan cu\b/, 5],
   ],
-  note: [[/\bghi chu\b/, 10]],
+  note: [[/\bghi chu\b/, 10, 'ghichu']],
   ignore: [[/\bkinh phi\b|\bnguon von\b|\bdu toan\b|\bnguon kinh phi\b/, 10]],
 };
 
 const FIELDS = Object.keys(LABEL_PATTERNS) as FieldRole[];
 
+/** How far a damaged key word weighs below its clean pattern: a clean label elsewhere wins. */
+const DAMAGED_DISCOUNT = 2;
+
 /**
- * The key words of each field as OCR may damage them ("Nhi ìm vụ", "Đơ nv tín h"), for a field no pattern
- * found: spaces ignored, and one letter wrong allowed in words of seven letters or more (six-letter words
- * must be whole: "chủ tịch" is one letter from "chủ trì"). Weighed below a clean match, so a clean label
- * elsewhere wins.
+ * The key words of each field as OCR may damage them, for a field no pattern found: spaces ignored, and
+ * one letter wrong allowed in words of seven letters or more (six-letter words must be whole: "chủ
+ * tịch" is one letter from "chủ trì"). Taken from `LABEL_PATTERNS`, so each word is written once.
  */
-const DAMAGED_WORDS: ReadonlyArray<[FieldRole, string, number]> = [
-  ['name', 'nhiemvu', 5],
-  ['name', 'chitieu', 5],
-  ['name', 'noidung', 6],
-  ['name', 'congviec', 3],
-  ['unit', 'donvitinh', 10],
-  ['lead', 'chutri', 7],
-  ['coordinating', 'phoihop', 9],
-  ['leader', 'chidao', 6],
-  ['leader', 'phutrach', 4],
-  ['executor', 'thuchien', 4],
-  ['deadline', 'thoihan', 8],
-  ['deadline', 'tiendo', 7],
-  ['deadline', 'thoigian', 6],
-  ['output', 'sanpham', 8],
-  ['evidence', 'minhchung', 8],
-  ['note', 'ghichu', 8],
-];
+const DAMAGED_WORDS: ReadonlyArray<[FieldRole, string, number]> = FIELDS.flatMap((field) =>
+  LABEL_PATTERNS[field].flatMap(
+    ([, weight, word]): Array<[FieldRole, string, number]> =>
+      word ? [[field, word, weight - DAMAGED_DISCOUNT]] : [],
+  ),
+);
 
 /**
  * Scores one header label against every field.

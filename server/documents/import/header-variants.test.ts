@@ -5,7 +5,8 @@
  * Names of places and people are drawn at random from syllables, so no rule can lean on a seed's names.
  */
 import { describe, expect, it } from 'vitest';
-import { extractHeader, readDateLine } from './header-extractor';
+import { readDateLine } from './doc-references';
+import { extractHeader } from './header-extractor';
 import { findStructure, isAppendixHeading, isPlanTitle, isSignatureStart } from './structure';
 import { readPlanText } from './text-reader';
 

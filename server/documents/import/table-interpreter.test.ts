@@ -8,7 +8,8 @@ import { importPlanDocument } from './import-document';
 import { importPlanFromDocument } from './import-plan';
 import { MAX_DRAFT_ROWS } from './plan-extractor';
 import { buildDocx, type TestCell } from './table-docx';
-import { MAX_TABLE_ROWS, readRowNumber } from './table-interpreter';
+import { MAX_TABLE_ROWS } from './table-interpreter';
+import { readRowNumber } from './table-row-numbers';
 
 const SEEDS = new URL('../../test/fixtures/seeds/', import.meta.url);
 const gold = (name: string): TImportedPlanDraft =>

@@ -12,6 +12,7 @@ import { readGuardedTemplateXlsx, type TemplateLimits } from '../../documents/ex
 import { AppError, type ErrorDetail } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
 import { findLocalityChain } from '../../shared/localities';
+import { presentEnteredValue, presentTaskUpdate } from '../reporting/reporting.presenter';
 import type { ReportingService } from '../reporting/reporting.service';
 import { type ExportedFile, MAX_TEMPLATE_BYTES, slug, XLSX_TYPE } from './export.files';
 import { canImportTemplate } from './export.policy';
@@ -47,34 +48,21 @@ export const createTemplateExport = ({ db, reporting, templateLimits }: Template
       dataFrom: form.period.dataFrom,
       dataTo: form.period.dataTo,
       planTitle: `${planRow.number ? `${planRow.number}: ` : ''}${planRow.title}`,
-      indicators: form.indicators.map(({ row, targetText }) => {
-        const value = values.get(row.id);
-        return {
-          id: row.id,
-          code: row.code,
-          name: row.name,
-          unit: row.unit,
-          targetText,
-          value: value?.value ?? null,
-          numerator: value?.numerator ?? null,
-          denominator: value?.denominator ?? null,
-          assessment: value?.assessment ?? null,
-          note: value?.note ?? null,
-        };
-      }),
-      tasks: form.tasks.map((row) => {
-        const update = updates.get(row.id);
-        return {
-          id: row.id,
-          code: row.code,
-          name: row.name,
-          deadlineText: row.deadlineText,
-          status: update?.status ?? null,
-          progress: update?.progress ?? null,
-          completedOn: update?.completedOn ?? null,
-          result: update?.result ?? null,
-        };
-      }),
+      indicators: form.indicators.map(({ row, targetText }) => ({
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        unit: row.unit,
+        targetText,
+        ...presentEnteredValue(values.get(row.id)),
+      })),
+      tasks: form.tasks.map((row) => ({
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        deadlineText: row.deadlineText,
+        ...presentTaskUpdate(updates.get(row.id)),
+      })),
     });
     return {
       bytes,

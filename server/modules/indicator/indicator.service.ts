@@ -4,16 +4,13 @@ import type {
   TUpdateIndicatorRequest,
 } from '@core/schemas/indicator.schemas';
 import type { Clock } from '../../clock';
-import type { Database, Executor } from '../../db/client';
+import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
-import { recordPlanAudit } from '../../shared/audit-log';
-import type { PlanRow } from '../../shared/plan-contents';
-import { type IndicatorRow, type IndicatorWithChildren, touchPlan } from '../../shared/plan-contents';
-import type { Actor } from '../auth/access';
+import type { IndicatorRow, IndicatorWithChildren } from '../../shared/plan-contents';
 import type { CatalogService } from '../catalog/catalog.service';
-import { canEditLedItem, canEditPlan } from '../plan/plan.policy';
-import { loadLedItemInScope, loadPlanInScope } from '../plan/plan.service';
+import { assertMayChangeLead, createLedItemSteps, namedChanges } from '../plan/led-items';
+import { loadPlanInScope } from '../plan/plan.service';
 import { assertUnitsOfLocality } from '../unit/unit.service';
 import {
   deleteIndicator,
@@ -44,37 +41,12 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
     }
   };
 
-  const loadInScope = async (
-    executor: Executor,
-    actor: Actor,
-    indicatorId: string,
-    access: 'led' | 'plan',
-  ) => {
-    const row = await findIndicatorById(executor, indicatorId);
-    if (!row) throw new AppError('INDICATOR_NOT_FOUND');
-    return {
-      ...(await loadLedItemInScope(executor, actor, row, access, 'INDICATOR_NOT_FOUND')),
-      indicator: row,
-    };
-  };
-
-  /** The indicator as it now stands, with whether the actor may still edit it. */
-  const reload = async (
-    executor: Executor,
-    actor: Actor,
-    chain: string[],
-    id: string,
-  ): Promise<EditableIndicator> => {
-    const row = (await loadIndicator(executor, id))!;
-    return { ...row, canEdit: canEditLedItem(actor, chain, row.leadUnitId) };
-  };
-
-  const audit = (
-    executor: Executor,
-    context: RequestContext,
-    plan: PlanRow,
-    entry: Parameters<typeof recordPlanAudit>[4],
-  ) => recordPlanAudit(executor, context, clock.now(), plan, entry);
+  const { loadInScope, reload, record } = createLedItemSteps({
+    clock,
+    find: findIndicatorById,
+    load: loadIndicator,
+    notFound: 'INDICATOR_NOT_FOUND',
+  });
 
   /**
    * Adds an indicator (with its yearly targets) at the end of the plan.
@@ -124,8 +96,7 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
         })),
       );
       const created = await reload(tx, context.actor, chain, row.id);
-      await touchPlan(tx, planId, clock.now());
-      await audit(tx, context, plan, {
+      await record(tx, context, plan, {
         entityType: 'indicator',
         entityId: row.id,
         action: 'create',
@@ -141,15 +112,8 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
     input: TUpdateIndicatorRequest,
   ): Promise<EditableIndicator> =>
     db.transaction(async (tx) => {
-      const { plan, chain, indicator } = await loadInScope(tx, context.actor, id, 'led');
-      // A unit officer edits what their unit leads but cannot hand it to another unit.
-      if (
-        input.leadUnitId !== undefined &&
-        input.leadUnitId !== indicator.leadUnitId &&
-        !canEditPlan(context.actor, chain)
-      ) {
-        throw new AppError('FORBIDDEN', { message: 'Chỉ cơ quan thường trực mới đổi được đơn vị chủ trì.' });
-      }
+      const { plan, chain, item: indicator } = await loadInScope(tx, context.actor, id, 'led');
+      assertMayChangeLead(context.actor, chain, indicator.leadUnitId, input.leadUnitId);
       const before = (await loadIndicator(tx, id))!;
       await assertUnitsOfLocality(tx, plan.localityId, {
         leadUnitId: input.leadUnitId,
@@ -157,17 +121,14 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
       });
       assertCatalogCode(input.catalogCode);
       const { groupName, coordinatingUnitIds, ...fields } = input;
-      const changes: Partial<IndicatorRow> = Object.fromEntries(
-        Object.entries(fields).filter(([, value]) => value !== undefined),
-      );
+      const changes = namedChanges<IndicatorRow>(fields);
       if (groupName !== undefined) {
         changes.groupId = groupName ? (await findOrCreateIndicatorGroup(tx, plan.id, groupName)).id : null;
       }
       await updateIndicator(tx, indicator, changes, clock.now());
       if (coordinatingUnitIds !== undefined) await replaceIndicatorUnits(tx, id, coordinatingUnitIds);
       const after = await reload(tx, context.actor, chain, id);
-      await touchPlan(tx, plan.id, clock.now());
-      await audit(tx, context, plan, {
+      await record(tx, context, plan, {
         entityType: 'indicator',
         entityId: id,
         action: 'update',
@@ -188,8 +149,7 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
       if (await indicatorHasReportedData(tx, id)) throw new AppError('INDICATOR_HAS_REPORTS');
       const before = await loadIndicator(tx, id);
       await deleteIndicator(tx, id);
-      await touchPlan(tx, plan.id, clock.now());
-      await audit(tx, context, plan, { entityType: 'indicator', entityId: id, action: 'delete', before });
+      await record(tx, context, plan, { entityType: 'indicator', entityId: id, action: 'delete', before });
     });
 
   /**
@@ -217,8 +177,7 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
         isBaseline: input.isBaseline,
         updatedAt: clock.now(),
       });
-      await touchPlan(tx, plan.id, clock.now());
-      await audit(tx, context, plan, {
+      await record(tx, context, plan, {
         entityType: 'indicator_target',
         entityId: after.id,
         parentEntityId: id,
@@ -236,8 +195,7 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
       const before = await findTarget(tx, id, year);
       if (!before) throw new AppError('TARGET_NOT_FOUND');
       await deleteTarget(tx, id, year);
-      await touchPlan(tx, plan.id, clock.now());
-      await audit(tx, context, plan, {
+      await record(tx, context, plan, {
         entityType: 'indicator_target',
         entityId: before.id,
         parentEntityId: id,

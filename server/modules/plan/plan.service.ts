@@ -64,24 +64,6 @@ export const loadPlanInScope = async (
   return { plan, chain };
 };
 
-/**
- * Checks the actor's rights on an indicator or a task of a plan: 404 outside scope, 403 when it may
- * only be read. `led`: the officer of its lead unit or a plan editor; `plan`: a plan editor.
- */
-export const loadLedItemInScope = async (
-  executor: Executor,
-  actor: Actor,
-  item: { planId: string; leadUnitId: string | null },
-  access: 'led' | 'plan',
-  notFound: 'INDICATOR_NOT_FOUND' | 'TASK_NOT_FOUND',
-): Promise<{ plan: PlanRow; chain: string[] }> => {
-  const { plan, chain } = await loadPlanInScope(executor, actor, item.planId, 'read', notFound);
-  const allowed =
-    access === 'plan' ? canEditPlan(actor, chain) : canEditLedItem(actor, chain, item.leadUnitId);
-  if (!allowed) throw new AppError('FORBIDDEN');
-  return { plan, chain };
-};
-
 /** Loads everything the plan page shows, with what the actor may change. */
 export const loadPlanDetail = async (
   executor: Executor,

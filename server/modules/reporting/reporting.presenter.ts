@@ -9,7 +9,7 @@ import type {
   TUnitReport,
 } from '@core/schemas/reporting.schemas';
 import type { TargetRow } from '../../shared/plan-contents';
-import type { AttachmentRow, PeriodRow, ReportRow, ValueRow } from '../../shared/report-reads';
+import type { AttachmentRow, PeriodRow, ReportRow, TaskUpdateRow, ValueRow } from '../../shared/report-reads';
 import type { UnitReportForm } from './unit-report-form';
 
 /**
@@ -100,6 +100,23 @@ const previousOf = (row: ValueRow | undefined, periodLabel: string | undefined) 
     ? { periodLabel, value: row.value, assessment: row.assessment }
     : null;
 
+/** What a unit entered for an indicator in a period (all null when nothing yet); the entry template shows it too. */
+export const presentEnteredValue = (value: ValueRow | undefined) => ({
+  value: value?.value ?? null,
+  numerator: value?.numerator ?? null,
+  denominator: value?.denominator ?? null,
+  assessment: value?.assessment ?? null,
+  note: value?.note ?? null,
+});
+
+/** What a unit reported on a task in a period (all null when nothing yet); the entry template shows it too. */
+export const presentTaskUpdate = (update: TaskUpdateRow | undefined) => ({
+  status: update?.status ?? null,
+  progress: update?.progress ?? null,
+  completedOn: update?.completedOn ?? null,
+  result: update?.result ?? null,
+});
+
 export const presentUnitReport = (form: UnitReportForm): TUnitReport => {
   const values = new Map(form.values.map((row) => [row.indicatorId, row]));
   const updates = new Map(form.updates.map((row) => [row.taskId, row]));
@@ -123,28 +140,18 @@ export const presentUnitReport = (form: UnitReportForm): TUnitReport => {
         targetText,
         milestone,
         isQualitative,
-        value: value?.value ?? null,
-        numerator: value?.numerator ?? null,
-        denominator: value?.denominator ?? null,
-        assessment: value?.assessment ?? null,
-        note: value?.note ?? null,
+        ...presentEnteredValue(value),
         missingReason: value?.missingReason ?? null,
         previous: previousOf(previous.get(row.id), form.previous?.periodLabel),
       };
     }),
-    tasks: form.tasks.map((row) => {
-      const update = updates.get(row.id);
-      return {
-        taskId: row.id,
-        code: row.code,
-        name: row.name,
-        deadlineText: row.deadlineText,
-        status: update?.status ?? null,
-        progress: update?.progress ?? null,
-        completedOn: update?.completedOn ?? null,
-        result: update?.result ?? null,
-      };
-    }),
+    tasks: form.tasks.map((row) => ({
+      taskId: row.id,
+      code: row.code,
+      name: row.name,
+      deadlineText: row.deadlineText,
+      ...presentTaskUpdate(updates.get(row.id)),
+    })),
     attachments: form.attachments.map((row) => presentAttachment(row)),
     returns: form.returns.map((row) => ({
       id: row.id,

@@ -1,15 +1,13 @@
 import { parseDeadline } from '@core/domain/deadlines';
 import type { TAssignTasksRequest, TCreateTaskRequest, TUpdateTaskRequest } from '@core/schemas/task.schemas';
 import type { Clock } from '../../clock';
-import type { Database, Executor } from '../../db/client';
+import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
-import { recordPlanAudit } from '../../shared/audit-log';
-import type { PlanRow } from '../../shared/plan-contents';
 import { listTasksByPlan, type TaskRow, type TaskWithChildren, touchPlan } from '../../shared/plan-contents';
-import type { Actor } from '../auth/access';
-import { canEditLedItem, canEditPlan } from '../plan/plan.policy';
-import { loadLedItemInScope, loadPlanInScope } from '../plan/plan.service';
+import { assertMayChangeLead, createLedItemSteps, namedChanges } from '../plan/led-items';
+import { canEditLedItem } from '../plan/plan.policy';
+import { loadPlanInScope } from '../plan/plan.service';
 import { assertUnitsOfLocality } from '../unit/unit.service';
 import {
   deleteTask,
@@ -60,29 +58,12 @@ export const resolveDeadline = (input: {
 export type EditableTask = TaskWithChildren & { canEdit: boolean };
 
 export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
-  const loadInScope = async (executor: Executor, actor: Actor, taskId: string, access: 'led' | 'plan') => {
-    const row = await findTaskById(executor, taskId);
-    if (!row) throw new AppError('TASK_NOT_FOUND');
-    return { ...(await loadLedItemInScope(executor, actor, row, access, 'TASK_NOT_FOUND')), task: row };
-  };
-
-  /** The task as it now stands, with whether the actor may still edit it. */
-  const reload = async (
-    executor: Executor,
-    actor: Actor,
-    chain: string[],
-    id: string,
-  ): Promise<EditableTask> => {
-    const row = (await loadTask(executor, id))!;
-    return { ...row, canEdit: canEditLedItem(actor, chain, row.leadUnitId) };
-  };
-
-  const audit = (
-    executor: Executor,
-    context: RequestContext,
-    plan: PlanRow,
-    entry: Parameters<typeof recordPlanAudit>[4],
-  ) => recordPlanAudit(executor, context, clock.now(), plan, entry);
+  const { loadInScope, reload, audit, record } = createLedItemSteps({
+    clock,
+    find: findTaskById,
+    load: loadTask,
+    notFound: 'TASK_NOT_FOUND',
+  });
 
   /**
    * Adds a task at the end of the plan.
@@ -114,8 +95,7 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
       });
       await replaceTaskUnits(tx, row.id, input.coordinatingUnitIds);
       const created = await reload(tx, context.actor, chain, row.id);
-      await touchPlan(tx, planId, clock.now());
-      await audit(tx, context, plan, {
+      await record(tx, context, plan, {
         entityType: 'task',
         entityId: row.id,
         action: 'create',
@@ -127,15 +107,8 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
   /** @throws AppError TASK_NOT_FOUND, UNKNOWN_UNIT, UNIT_OF_OTHER_LOCALITY */
   const update = (context: RequestContext, id: string, input: TUpdateTaskRequest): Promise<EditableTask> =>
     db.transaction(async (tx) => {
-      const { plan, chain, task } = await loadInScope(tx, context.actor, id, 'led');
-      // A unit officer edits what their unit leads but cannot hand it to another unit.
-      if (
-        input.leadUnitId !== undefined &&
-        input.leadUnitId !== task.leadUnitId &&
-        !canEditPlan(context.actor, chain)
-      ) {
-        throw new AppError('FORBIDDEN', { message: 'Chỉ cơ quan thường trực mới đổi được đơn vị chủ trì.' });
-      }
+      const { plan, chain, item: task } = await loadInScope(tx, context.actor, id, 'led');
+      assertMayChangeLead(context.actor, chain, task.leadUnitId, input.leadUnitId);
       const before = (await loadTask(tx, id))!;
       await assertUnitsOfLocality(tx, plan.localityId, {
         leadUnitId: input.leadUnitId,
@@ -150,9 +123,7 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
         recurrence,
         ...fields
       } = input;
-      const changes: Partial<TaskRow> = Object.fromEntries(
-        Object.entries(fields).filter(([, value]) => value !== undefined),
-      );
+      const changes = namedChanges<TaskRow>(fields);
       if (groupName !== undefined) {
         changes.groupId = groupName ? (await findOrCreateTaskGroup(tx, plan.id, groupName)).id : null;
       }
@@ -177,8 +148,7 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
       await updateTask(tx, task, changes, clock.now());
       if (coordinatingUnitIds !== undefined) await replaceTaskUnits(tx, id, coordinatingUnitIds);
       const after = await reload(tx, context.actor, chain, id);
-      await touchPlan(tx, plan.id, clock.now());
-      await audit(tx, context, plan, { entityType: 'task', entityId: id, action: 'update', before, after });
+      await record(tx, context, plan, { entityType: 'task', entityId: id, action: 'update', before, after });
       return after;
     });
 
@@ -193,8 +163,7 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
       if (await taskHasReportedData(tx, id)) throw new AppError('TASK_HAS_REPORTS');
       const before = await loadTask(tx, id);
       await deleteTask(tx, id);
-      await touchPlan(tx, plan.id, clock.now());
-      await audit(tx, context, plan, { entityType: 'task', entityId: id, action: 'delete', before });
+      await record(tx, context, plan, { entityType: 'task', entityId: id, action: 'delete', before });
     });
 
   /**

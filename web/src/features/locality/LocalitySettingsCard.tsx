@@ -12,11 +12,10 @@ import {
 } from '@core/schemas/locality.schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
-import { applyServerError, clearFieldErrors, validateWithSchema } from '../../components/ui/formErrors';
+import { useSchemaForm } from '../../components/ui/useSchemaForm';
 import { localityQueries } from './queries';
 
 type SettingsValues = { nameEn?: string | null; scoreGreen?: number | null; scoreYellow?: number | null };
@@ -30,15 +29,13 @@ const SettingsForm = ({ locality }: { locality: TLocality }) => {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<SettingsValues>();
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const { submit, generalErrors, saving } = useSchemaForm(form, SETTINGS_FIELDS);
   const save = useMutation({
     mutationFn: (body: unknown) => api.patch<TLocality>(`/api/v1/localities/${locality.id}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: localityQueries.all() }),
   });
 
   const handleSave = async () => {
-    clearFieldErrors(form);
-    setGeneralErrors([]);
     const values = form.getFieldsValue(true) as SettingsValues;
     // An emptied number box is null: the common threshold.
     const body = {
@@ -46,14 +43,10 @@ const SettingsForm = ({ locality }: { locality: TLocality }) => {
       scoreGreen: values.scoreGreen ?? null,
       scoreYellow: values.scoreYellow ?? null,
     };
-    const parsed = validateWithSchema(form, ZUpdateLocalityRequest, body);
-    if (!parsed.data) return setGeneralErrors(parsed.general);
-    try {
-      await save.mutateAsync(parsed.data);
+    await submit(ZUpdateLocalityRequest, body, async (request) => {
+      await save.mutateAsync(request);
       message.success(t('localitySettings.saved'));
-    } catch (error) {
-      setGeneralErrors(applyServerError(form, error, SETTINGS_FIELDS));
-    }
+    });
   };
 
   return (
@@ -90,7 +83,7 @@ const SettingsForm = ({ locality }: { locality: TLocality }) => {
           />
         </Form.Item>
         <Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
+          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
             {t('localitySettings.save')}
           </Button>
         </Form.Item>
@@ -104,31 +97,26 @@ const AddCommuneForm = ({ province }: { province: TLocality }) => {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CommuneValues>();
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const { submit, generalErrors, saving } = useSchemaForm(form, COMMUNE_FIELDS);
   const create = useMutation({
     mutationFn: (body: TCreateLocalityRequest) => api.post<TLocality>('/api/v1/localities', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: localityQueries.all() }),
   });
 
   const handleCreate = async () => {
-    clearFieldErrors(form);
-    setGeneralErrors([]);
     const values = form.getFieldsValue(true) as CommuneValues;
-    const parsed = validateWithSchema(form, ZCreateLocalityRequest, {
+    const body = {
       code: values.code ?? '',
       name: values.name ?? '',
       kind: values.kind ?? '',
       level: 'commune',
       parentId: province.id,
-    });
-    if (!parsed.data) return setGeneralErrors(parsed.general);
-    try {
-      const created = await create.mutateAsync(parsed.data);
+    };
+    await submit(ZCreateLocalityRequest, body, async (request) => {
+      const created = await create.mutateAsync(request);
       message.success(t('localitySettings.created', { name: created.name }));
       form.resetFields();
-    } catch (error) {
-      setGeneralErrors(applyServerError(form, error, COMMUNE_FIELDS));
-    }
+    });
   };
 
   return (
@@ -156,7 +144,7 @@ const AddCommuneForm = ({ province }: { province: TLocality }) => {
           />
         </Form.Item>
         <Form.Item>
-          <Button htmlType="submit" icon={<PlusOutlined />} loading={create.isPending}>
+          <Button htmlType="submit" icon={<PlusOutlined />} loading={saving}>
             {t('localitySettings.create')}
           </Button>
         </Form.Item>

@@ -1,6 +1,7 @@
 import type { TConsolidatedWorkItem, TMyObligation, TReviewItem } from '@core/schemas/reporting.schemas';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, type TableProps, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { clickableRow } from '../../components/ui/clickableRow';
@@ -39,6 +40,43 @@ const DaysLeft = ({ row }: { row: TMyObligation }) => {
   );
 };
 
+/** One section of the page: a card with its hint over the table of its rows, each row opening its report. */
+const WorkSection = <T extends WorkRow>({
+  title,
+  hint,
+  extra,
+  testId,
+  rowKey,
+  rows,
+  empty,
+  onRow,
+  columns,
+}: {
+  title: string;
+  hint: string;
+  extra?: ReactNode;
+  testId?: string;
+  rowKey: (row: T) => string;
+  rows: T[];
+  /** What the table says when nothing waits. */
+  empty: string;
+  onRow: (row: T) => ReturnType<typeof clickableRow>;
+  columns: NonNullable<TableProps<T>['columns']>;
+}) => (
+  <Card data-testid={testId} title={title} size="small" extra={extra}>
+    <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
+    <ResponsiveTable<T>
+      rowKey={rowKey}
+      size="middle"
+      pagination={false}
+      dataSource={rows}
+      locale={{ emptyText: <Empty description={empty} /> }}
+      onRow={onRow}
+      columns={columns}
+    />
+  </Card>
+);
+
 /**
  * /my-work — "Việc của tôi": for a unit officer, the reports of their units in the current periods and
  * any draft, returned or overdue one (with the reason of a return); for the standing agency, the reports
@@ -75,15 +113,27 @@ const MyWorkPage = () => {
       </Flex>
     ),
   };
+  const periodColumn = {
+    title: t('reporting.period'),
+    key: 'period',
+    render: (_: unknown, row: WorkRow) => row.period.label,
+  };
+  /** The last column: a button that opens the row, named by what the row waits for. */
+  const openColumn = <T extends WorkRow>(width: number, render: (row: T) => ReactNode) => ({
+    title: t('common.actions'),
+    key: 'open',
+    width,
+    render: (_: unknown, row: T) => render(row),
+  });
 
   return (
     <Flex vertical gap={16}>
       <PageTitle>{t('myWork.title')}</PageTitle>
       {work.isLoading && <LoadingState />}
       {data?.roles.files && (
-        <Card
+        <WorkSection<TMyObligation>
           title={t('myWork.myReports')}
-          size="small"
+          hint={t('myWork.intro')}
           extra={
             <Flex gap={4} wrap>
               {data.counts.overdue > 0 && (
@@ -94,113 +144,94 @@ const MyWorkPage = () => {
               )}
             </Flex>
           }
-        >
-          <Typography.Paragraph type="secondary">{t('myWork.intro')}</Typography.Paragraph>
-          <ResponsiveTable<TMyObligation>
-            rowKey={(row) => `${row.period.id}:${row.unitId}`}
-            size="middle"
-            pagination={false}
-            dataSource={data.obligations}
-            locale={{ emptyText: <Empty description={t('myWork.nothing')} /> }}
-            onRow={openRow}
-            columns={[
-              planColumn,
-              { title: t('reporting.period'), key: 'period', render: (_, row) => row.period.label },
-              { title: t('reporting.unit'), key: 'unit', render: (_, row) => row.unitName },
-              {
-                title: t('reporting.dueDate'),
-                key: 'due',
-                width: 140,
-                render: (_, row) => (
-                  <Flex vertical>
-                    {formatDay(row.period.dueDate)}
-                    <DaysLeft row={row} />
-                  </Flex>
-                ),
-              },
-              {
-                title: t('reporting.status'),
-                key: 'status',
-                render: (_, row) => {
-                  const status = reportStatusOf(row.report);
-                  return (
-                    <Flex vertical gap={4}>
-                      <Flex gap={4} wrap>
-                        <Tag color={REPORT_STATUS_COLOURS[status]}>{t(`reporting.statuses.${status}`)}</Tag>
-                        <Tag color={TIMELINESS_COLOURS[row.timeliness]}>
-                          {t(`reporting.timelinessLabels.${row.timeliness}`)}
-                        </Tag>
-                      </Flex>
-                      {status === 'returned' && row.report?.returnReason && (
-                        <Typography.Text type="danger">
-                          {t('myWork.returnedBecause', { reason: row.report.returnReason })}
-                        </Typography.Text>
-                      )}
+          rowKey={(row) => `${row.period.id}:${row.unitId}`}
+          rows={data.obligations}
+          empty={t('myWork.nothing')}
+          onRow={openRow}
+          columns={[
+            planColumn,
+            periodColumn,
+            { title: t('reporting.unit'), key: 'unit', render: (_, row) => row.unitName },
+            {
+              title: t('reporting.dueDate'),
+              key: 'due',
+              width: 140,
+              render: (_, row) => (
+                <Flex vertical>
+                  {formatDay(row.period.dueDate)}
+                  <DaysLeft row={row} />
+                </Flex>
+              ),
+            },
+            {
+              title: t('reporting.status'),
+              key: 'status',
+              render: (_, row) => {
+                const status = reportStatusOf(row.report);
+                return (
+                  <Flex vertical gap={4}>
+                    <Flex gap={4} wrap>
+                      <Tag color={REPORT_STATUS_COLOURS[status]}>{t(`reporting.statuses.${status}`)}</Tag>
+                      <Tag color={TIMELINESS_COLOURS[row.timeliness]}>
+                        {t(`reporting.timelinessLabels.${row.timeliness}`)}
+                      </Tag>
                     </Flex>
-                  );
-                },
+                    {status === 'returned' && row.report?.returnReason && (
+                      <Typography.Text type="danger">
+                        {t('myWork.returnedBecause', { reason: row.report.returnReason })}
+                      </Typography.Text>
+                    )}
+                  </Flex>
+                );
               },
-              {
-                title: t('common.actions'),
-                key: 'open',
-                width: 140,
-                render: (_, row) => {
-                  const status = reportStatusOf(row.report);
-                  const canFill = status === 'not_started' || status === 'draft' || status === 'returned';
-                  return (
-                    <Button size="small" type={canFill ? 'primary' : 'default'} onClick={() => open(row)}>
-                      {canFill ? t('myWork.fill') : t('myWork.open')}
-                    </Button>
-                  );
-                },
-              },
-            ]}
-          />
-        </Card>
+            },
+            openColumn<TMyObligation>(140, (row) => {
+              const status = reportStatusOf(row.report);
+              const canFill = status === 'not_started' || status === 'draft' || status === 'returned';
+              return (
+                <Button size="small" type={canFill ? 'primary' : 'default'} onClick={() => open(row)}>
+                  {canFill ? t('myWork.fill') : t('myWork.open')}
+                </Button>
+              );
+            }),
+          ]}
+        />
       )}
       {data?.roles.reviews && (
-        <Card title={t('myWork.toReview')} size="small">
-          <Typography.Paragraph type="secondary">{t('myWork.toReviewHint')}</Typography.Paragraph>
-          <ResponsiveTable<TReviewItem>
-            rowKey={(row) => row.report.id}
-            size="middle"
-            pagination={false}
-            dataSource={data.toReview}
-            locale={{ emptyText: <Empty description={t('myWork.nothingToReview')} /> }}
-            onRow={openRow}
-            columns={[
-              planColumn,
-              { title: t('reporting.period'), key: 'period', render: (_, row) => row.period.label },
-              { title: t('reporting.unit'), key: 'unit', render: (_, row) => row.unitName },
-              {
-                title: t('reporting.submittedAt'),
-                key: 'submittedAt',
-                render: (_, row) => (
-                  <Flex gap={4}>
-                    {formatDateTime(row.report.submittedAt)}
-                    {row.report.isLate && <Tag color="warning">{t('reporting.lateTag')}</Tag>}
-                  </Flex>
-                ),
-              },
-              {
-                title: t('common.actions'),
-                key: 'open',
-                width: 140,
-                render: (_, row) => (
-                  <Button size="small" type="primary" onClick={() => open(row)}>
-                    {t('myWork.review')}
-                  </Button>
-                ),
-              },
-            ]}
-          />
-        </Card>
+        <WorkSection<TReviewItem>
+          title={t('myWork.toReview')}
+          hint={t('myWork.toReviewHint')}
+          rowKey={(row) => row.report.id}
+          rows={data.toReview}
+          empty={t('myWork.nothingToReview')}
+          onRow={openRow}
+          columns={[
+            planColumn,
+            periodColumn,
+            { title: t('reporting.unit'), key: 'unit', render: (_, row) => row.unitName },
+            {
+              title: t('reporting.submittedAt'),
+              key: 'submittedAt',
+              render: (_, row) => (
+                <Flex gap={4}>
+                  {formatDateTime(row.report.submittedAt)}
+                  {row.report.isLate && <Tag color="warning">{t('reporting.lateTag')}</Tag>}
+                </Flex>
+              ),
+            },
+            openColumn<TReviewItem>(140, (row) => (
+              <Button size="small" type="primary" onClick={() => open(row)}>
+                {t('myWork.review')}
+              </Button>
+            )),
+          ]}
+        />
       )}
       {data?.roles.approves && (
-        <Card
-          data-testid="my-work-consolidated-to-approve"
+        <WorkSection<TConsolidatedWorkItem>
+          testId="my-work-consolidated-to-approve"
           title={t('myWork.consolidatedToApprove')}
-          size="small"
+          hint={t('myWork.consolidatedToApproveHint')}
           extra={
             data.counts.consolidatedToApprove > 0 && (
               <Tag color="processing">
@@ -208,45 +239,32 @@ const MyWorkPage = () => {
               </Tag>
             )
           }
-        >
-          <Typography.Paragraph type="secondary">
-            {t('myWork.consolidatedToApproveHint')}
-          </Typography.Paragraph>
-          <ResponsiveTable<TConsolidatedWorkItem>
-            rowKey={(row) => row.period.id}
-            size="middle"
-            pagination={false}
-            dataSource={data.consolidatedToApprove}
-            locale={{ emptyText: <Empty description={t('myWork.nothingToApprove')} /> }}
-            onRow={openRow}
-            columns={[
-              planColumn,
-              { title: t('reporting.period'), key: 'period', render: (_, row) => row.period.label },
-              { title: t('myWork.sentBy'), key: 'sentBy', render: (_, row) => row.report?.sentByName ?? '—' },
-              {
-                title: t('myWork.sentAt'),
-                key: 'sentAt',
-                render: (_, row) => formatDateTime(row.report?.sentAt),
-              },
-              {
-                title: t('common.actions'),
-                key: 'open',
-                width: 160,
-                render: (_, row) => (
-                  <Button size="small" type="primary" onClick={() => open(row)}>
-                    {t('myWork.approve')}
-                  </Button>
-                ),
-              },
-            ]}
-          />
-        </Card>
+          rowKey={(row) => row.period.id}
+          rows={data.consolidatedToApprove}
+          empty={t('myWork.nothingToApprove')}
+          onRow={openRow}
+          columns={[
+            planColumn,
+            periodColumn,
+            { title: t('myWork.sentBy'), key: 'sentBy', render: (_, row) => row.report?.sentByName ?? '—' },
+            {
+              title: t('myWork.sentAt'),
+              key: 'sentAt',
+              render: (_, row) => formatDateTime(row.report?.sentAt),
+            },
+            openColumn<TConsolidatedWorkItem>(160, (row) => (
+              <Button size="small" type="primary" onClick={() => open(row)}>
+                {t('myWork.approve')}
+              </Button>
+            )),
+          ]}
+        />
       )}
       {data?.roles.consolidates && (
-        <Card
-          data-testid="my-work-consolidated"
+        <WorkSection<TConsolidatedWorkItem>
+          testId="my-work-consolidated"
           title={t('myWork.consolidated')}
-          size="small"
+          hint={t('myWork.consolidatedHint')}
           extra={
             <Flex gap={4} wrap>
               {data.counts.consolidatedOverdue > 0 && (
@@ -261,82 +279,69 @@ const MyWorkPage = () => {
               )}
             </Flex>
           }
-        >
-          <Typography.Paragraph type="secondary">{t('myWork.consolidatedHint')}</Typography.Paragraph>
-          <ResponsiveTable<TConsolidatedWorkItem>
-            rowKey={(row) => row.period.id}
-            size="middle"
-            pagination={false}
-            dataSource={[...data.consolidatedReturned, ...data.consolidatedOverdue]}
-            locale={{ emptyText: <Empty description={t('myWork.nothingToConsolidate')} /> }}
-            onRow={openRow}
-            columns={[
-              planColumn,
-              { title: t('reporting.period'), key: 'period', render: (_, row) => row.period.label },
-              {
-                title: t('reporting.dueDate'),
-                key: 'due',
-                width: 140,
-                render: (_, row) => (
-                  <Flex vertical>
-                    {formatDay(row.period.dueDate)}
-                    {row.daysLeft < 0 && row.report?.status !== 'returned' && (
+          rowKey={(row) => row.period.id}
+          rows={[...data.consolidatedReturned, ...data.consolidatedOverdue]}
+          empty={t('myWork.nothingToConsolidate')}
+          onRow={openRow}
+          columns={[
+            planColumn,
+            periodColumn,
+            {
+              title: t('reporting.dueDate'),
+              key: 'due',
+              width: 140,
+              render: (_, row) => (
+                <Flex vertical>
+                  {formatDay(row.period.dueDate)}
+                  {row.daysLeft < 0 && row.report?.status !== 'returned' && (
+                    <Typography.Text type="danger">
+                      {t('myWork.overdueDays', { count: -row.daysLeft })}
+                    </Typography.Text>
+                  )}
+                </Flex>
+              ),
+            },
+            {
+              title: t('reporting.status'),
+              key: 'status',
+              render: (_, row) => {
+                const state =
+                  row.report?.status === 'returned' ? 'returned' : row.report ? 'draft' : 'missing';
+                return (
+                  <Flex vertical gap={4}>
+                    <Flex>
+                      <Tag color={state === 'returned' ? 'warning' : state === 'draft' ? 'default' : 'error'}>
+                        {t(`myWork.consolidatedStates.${state}`)}
+                      </Tag>
+                    </Flex>
+                    {state === 'returned' && row.report?.returnReason && (
                       <Typography.Text type="danger">
-                        {t('myWork.overdueDays', { count: -row.daysLeft })}
+                        {t('myWork.returnedBecause', { reason: row.report.returnReason })}
+                      </Typography.Text>
+                    )}
+                    {state === 'returned' && row.report?.decidedByName && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('myWork.returnedBy', {
+                          name: row.report.decidedByName,
+                          at: formatDateTime(row.report.decidedAt),
+                        })}
                       </Typography.Text>
                     )}
                   </Flex>
-                ),
+                );
               },
-              {
-                title: t('reporting.status'),
-                key: 'status',
-                render: (_, row) => {
-                  const state =
-                    row.report?.status === 'returned' ? 'returned' : row.report ? 'draft' : 'missing';
-                  return (
-                    <Flex vertical gap={4}>
-                      <Flex>
-                        <Tag
-                          color={state === 'returned' ? 'warning' : state === 'draft' ? 'default' : 'error'}
-                        >
-                          {t(`myWork.consolidatedStates.${state}`)}
-                        </Tag>
-                      </Flex>
-                      {state === 'returned' && row.report?.returnReason && (
-                        <Typography.Text type="danger">
-                          {t('myWork.returnedBecause', { reason: row.report.returnReason })}
-                        </Typography.Text>
-                      )}
-                      {state === 'returned' && row.report?.decidedByName && (
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {t('myWork.returnedBy', {
-                            name: row.report.decidedByName,
-                            at: formatDateTime(row.report.decidedAt),
-                          })}
-                        </Typography.Text>
-                      )}
-                    </Flex>
-                  );
-                },
-              },
-              {
-                title: t('common.actions'),
-                key: 'open',
-                width: 160,
-                render: (_, row) => (
-                  <Button size="small" type="primary" onClick={() => open(row)}>
-                    {row.report?.status === 'returned'
-                      ? t('myWork.fixConsolidated')
-                      : row.report
-                        ? t('myWork.continueConsolidated')
-                        : t('myWork.writeConsolidated')}
-                  </Button>
-                ),
-              },
-            ]}
-          />
-        </Card>
+            },
+            openColumn<TConsolidatedWorkItem>(160, (row) => (
+              <Button size="small" type="primary" onClick={() => open(row)}>
+                {row.report?.status === 'returned'
+                  ? t('myWork.fixConsolidated')
+                  : row.report
+                    ? t('myWork.continueConsolidated')
+                    : t('myWork.writeConsolidated')}
+              </Button>
+            )),
+          ]}
+        />
       )}
       {data &&
         !data.roles.files &&

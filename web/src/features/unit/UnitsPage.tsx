@@ -29,9 +29,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
-import { applyServerError, clearFieldErrors, validateWithSchema } from '../../components/ui/formErrors';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { useListParams } from '../../components/ui/useListParams';
+import { useSchemaForm } from '../../components/ui/useSchemaForm';
 import { ADMIN_ROLES, hasRoleCovering, UNIT_EDITOR_ROLES } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { ApiKeysCard } from '../exchange/ApiKeysCard';
@@ -49,22 +49,16 @@ const CreateUnitForm = ({ localityId }: { localityId: string }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitFormValues>();
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const { submit, generalErrors, saving } = useSchemaForm(form, FIELDS);
   const createUnit = useCreateUnitMutation(localityId);
 
   const handleSubmit = async () => {
-    clearFieldErrors(form);
-    setGeneralErrors([]);
     const values = form.getFieldsValue(true);
-    const parsed = validateWithSchema(form, ZCreateUnitRequest, { ...values, name: values.name ?? '' });
-    if (!parsed.data) return setGeneralErrors(parsed.general);
-    try {
-      await createUnit.mutateAsync(parsed.data);
+    await submit(ZCreateUnitRequest, { ...values, name: values.name ?? '' }, async (request) => {
+      await createUnit.mutateAsync(request);
       message.success(t('unit.createdMessage'));
       form.resetFields();
-    } catch (error) {
-      setGeneralErrors(applyServerError(form, error, FIELDS));
-    }
+    });
   };
 
   return (
@@ -89,7 +83,7 @@ const CreateUnitForm = ({ localityId }: { localityId: string }) => {
           <Form.Item name="isExternal" valuePropName="checked">
             <Checkbox>{t('unit.isExternal')}</Checkbox>
           </Form.Item>
-          <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={createUnit.isPending}>
+          <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={saving}>
             {t('unit.add')}
           </Button>
         </Flex>
@@ -109,20 +103,14 @@ const RenameUnitModal = ({
 }) => {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ name: string }>();
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const { submit, generalErrors, saving } = useSchemaForm(form, FIELDS);
   const updateUnit = useUpdateUnitMutation(localityId);
 
   const handleSave = async () => {
-    clearFieldErrors(form);
-    setGeneralErrors([]);
-    const parsed = validateWithSchema(form, ZUpdateUnitRequest, { name: form.getFieldValue('name') ?? '' });
-    if (!parsed.data) return setGeneralErrors(parsed.general);
-    try {
-      await updateUnit.mutateAsync({ unitId: unit.id, body: parsed.data });
+    await submit(ZUpdateUnitRequest, { name: form.getFieldValue('name') ?? '' }, async (request) => {
+      await updateUnit.mutateAsync({ unitId: unit.id, body: request });
       onClose();
-    } catch (error) {
-      setGeneralErrors(applyServerError(form, error, FIELDS));
-    }
+    });
   };
 
   return (
@@ -131,7 +119,7 @@ const RenameUnitModal = ({
       title={t('unit.renameTitle')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={updateUnit.isPending}
+      confirmLoading={saving}
       onOk={() => void handleSave()}
       onCancel={onClose}
     >

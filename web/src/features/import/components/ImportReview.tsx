@@ -1,20 +1,16 @@
 import { EyeInvisibleOutlined, EyeOutlined, SaveOutlined } from '@ant-design/icons';
-import { foldText } from '@core/domain/text';
 import type { TImportedPlanDraft, TImportJob } from '@core/schemas/import.schemas';
 import { unitNameUseCounts } from '@core/schemas/import-draft';
-import type { TLocality } from '@core/schemas/locality.schemas';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Flex, Form, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../../api/client';
 import { PageTitle } from '../../../components/ui/PageTitle';
 import { useTabParam } from '../../../components/ui/useTabParam';
-import { PLAN_EDITOR_ROLES } from '../../auth/roles';
 import { LocalitySelect } from '../../locality/LocalitySelect';
-import { LOCALITY_PAGE_MAX, localityQueries, rowsOf } from '../../locality/queries';
-import { localityLabel, useLocalityAllowed } from '../../locality/useLocalityChain';
+import { localityLabel } from '../../locality/useLocalityChain';
 import { unitQueries } from '../../unit/queries';
 import {
   type DraftErrors,
@@ -29,6 +25,8 @@ import {
 } from '../draftEdits';
 import { useSavePlanDraftMutation } from '../mutations';
 import { choicesFor, type UnitChoice, unitMappingOf } from '../unitMapping';
+import { useLeaveGuard } from '../useLeaveGuard';
+import { useLocalityProposal } from '../useLocalityProposal';
 import { HeaderReview } from './HeaderReview';
 import { IndicatorReviewTable } from './IndicatorReviewTable';
 import styles from './ReviewPage.module.css';
@@ -61,12 +59,10 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
-  const editable = useLocalityAllowed(PLAN_EDITOR_ROLES);
   const save = useSavePlanDraftMutation();
 
   const [review, setReview] = useState<ReviewDraft>(() => reviewDraftOf(job.draft));
   const [dirty, setDirty] = useState(false);
-  const [localityId, setLocalityId] = useState<string | undefined>(job.localityId ?? undefined);
   const [picked, setPicked] = useState<Record<string, UnitChoice>>({});
   const [errors, setErrors] = useState<DraftErrors>(NO_ERRORS);
   const [rowErrors, setRowErrors] = useState<Map<string, string[]>>(new Map());
@@ -77,76 +73,12 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
   const [sourceRequest, setSourceRequest] = useState<{ query: string } | null>(null);
   const saved = useRef(false);
 
-  // The communes where this person may set plans up (a system administrator: all of them).
-  const allowCommune = useCallback(
-    (locality: TLocality) => locality.level === 'commune' && editable.allow(locality),
-    [editable.allow],
-  );
-  const chosenLocality = useQuery({
-    ...localityQueries.detail(localityId ?? ''),
-    enabled: Boolean(localityId),
-  });
-
-  // The locality the document names, when the officer may plan there; or the only one they may.
-  const proposalId =
-    job.draft.localityMatch?.confidence !== 'low' ? job.draft.localityMatch?.localityId : null;
-  const proposed = useQuery({
-    ...localityQueries.detail(proposalId ?? ''),
-    enabled: !localityId && Boolean(proposalId),
-  });
-  const printedName = job.draft.plan.locality.name;
-  const named = useQuery({
-    ...localityQueries.page({ q: printedName ?? '', level: 'commune', limit: LOCALITY_PAGE_MAX }),
-    enabled: !localityId && Boolean(printedName),
-  });
-  const onlyOne = useQuery({
-    ...localityQueries.page({ level: 'commune', limit: 2 }),
-    enabled: !localityId,
-  });
-  // The locality chosen for the officer once the look-ups are in: the register's proposal, the commune
-  // the document names, or the only commune the officer may plan in.
-  const autoChoice = useMemo(() => {
-    if (localityId || editable.isLoading) return undefined;
-    if (proposalId && proposed.isLoading) return undefined;
-    if (printedName && named.isLoading) return undefined;
-    const printed = printedName ? foldText(printedName) : null;
-    const byName = printed
-      ? rowsOf(named.data).find((locality) => foldText(locality.name) === printed && allowCommune(locality))
-      : undefined;
-    const communes = rowsOf(onlyOne.data);
-    const only =
-      onlyOne.data?.pagination.total === 1 && communes[0] && allowCommune(communes[0])
-        ? communes[0]
-        : undefined;
-    return (proposed.data && allowCommune(proposed.data) ? proposed.data : undefined) ?? byName ?? only;
-  }, [
-    localityId,
-    editable.isLoading,
-    proposalId,
-    proposed.isLoading,
-    proposed.data,
-    printedName,
-    named.isLoading,
-    named.data,
-    onlyOne.data,
-    allowCommune,
-  ]);
-  useEffect(() => {
-    if (autoChoice) setLocalityId(autoChoice.id);
-  }, [autoChoice]);
+  const proposal = useLocalityProposal(job.draft, job.localityId);
+  const { localityId, setLocalityId, allowCommune, proposing } = proposal;
 
   const units = useQuery({ ...unitQueries.byLocality(localityId ?? ''), enabled: Boolean(localityId) });
   // Saving waits for the proposal of a locality and for its units: the unit mapping is built on them, and a
   // save sent before they arrive would ask to create units the locality already has.
-  // Until the chosen locality is set (an effect, after this render) the button stays off too: a click in
-  // between would find no locality.
-  const proposing =
-    !localityId &&
-    (editable.isLoading ||
-      (Boolean(proposalId) && proposed.isLoading) ||
-      (Boolean(printedName) && named.isLoading) ||
-      onlyOne.isLoading ||
-      autoChoice !== undefined);
   const unitsPending = Boolean(localityId) && units.isPending;
   const draft = useMemo(() => draftOfReview(review), [review]);
   const uses = useMemo(() => unitNameUseCounts(draft), [draft]);
@@ -161,30 +93,7 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
   const years = useMemo(() => targetYearsOf(draft), [draft]);
 
   // Leaving with unsaved changes asks first (in-app navigation, and closing or reloading the tab).
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      dirty && !saved.current && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    modal.confirm({
-      title: t('importPlan.leaveTitle'),
-      content: t('importPlan.leaveBody'),
-      okText: t('importPlan.leaveOk'),
-      okButtonProps: { danger: true },
-      cancelText: t('importPlan.stay'),
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
-    });
-  }, [blocker, modal, t]);
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
+  useLeaveGuard(dirty, saved);
 
   const edit = (change: (current: ReviewDraft) => ReviewDraft) => {
     setReview(change);
@@ -212,7 +121,7 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
   const allRows = [...review.indicators, ...review.tasks];
   const needsReview = allRows.filter((row) => !isConfident(row.value)).length;
 
-  const localityName = chosenLocality.data ? localityLabel(chosenLocality.data) : '';
+  const localityName = proposal.chosenLocality ? localityLabel(proposal.chosenLocality) : '';
   const toCreate = [...choices.values()].filter((choice) => choice.kind === 'create').length;
   const unitErrorCount = errors.units.size;
 
@@ -366,7 +275,7 @@ export const ImportReview = ({ job }: ImportReviewProps) => {
               filters={{ level: 'commune' }}
               allow={allowCommune}
               value={localityId}
-              loading={editable.isLoading}
+              loading={proposal.loading}
               onChange={(value) => {
                 setLocalityId(value);
                 // Units belong to a locality: a new locality starts the mapping again from its suggestions.

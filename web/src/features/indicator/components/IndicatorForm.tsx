@@ -11,10 +11,9 @@ import {
 } from '@core/schemas/indicator.schemas';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import { App, AutoComplete, Button, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../../components/ui/FormErrorAlert';
-import { applyServerError, clearFieldErrors, validateWithSchema } from '../../../components/ui/formErrors';
+import { useSchemaForm } from '../../../components/ui/useSchemaForm';
 import { LeadUnitFields } from '../../plan/components/LeadUnitFields';
 import { unitOptions } from '../../plan/unitNames';
 import { useCreateIndicatorMutation, useUpdateIndicatorMutation } from '../mutations';
@@ -85,7 +84,7 @@ export const IndicatorForm = ({ plan, catalog, indicator, onDone, onCancel }: In
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<IndicatorFormValues>();
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const { submit, generalErrors, saving } = useSchemaForm(form, FIELDS);
   const createIndicator = useCreateIndicatorMutation(plan.id);
   const updateIndicator = useUpdateIndicatorMutation(plan.id);
   const isEditing = indicator !== undefined;
@@ -117,8 +116,6 @@ export const IndicatorForm = ({ plan, catalog, indicator, onDone, onCancel }: In
   };
 
   const handleSubmit = async () => {
-    clearFieldErrors(form);
-    setGeneralErrors([]);
     const values = form.getFieldsValue(true);
     const body = {
       ...values,
@@ -128,22 +125,18 @@ export const IndicatorForm = ({ plan, catalog, indicator, onDone, onCancel }: In
       baselineYear: values.baselineYear ?? null,
       coordinatingUnitIds: values.coordinatingUnitIds ?? [],
     };
-    try {
-      if (isEditing) {
-        const parsed = validateWithSchema(form, ZUpdateIndicatorRequest, body);
-        if (!parsed.data) return setGeneralErrors(parsed.general);
-        await updateIndicator.mutateAsync({ indicatorId: indicator.id, body: parsed.data });
+    if (isEditing)
+      await submit(ZUpdateIndicatorRequest, body, async (request) => {
+        await updateIndicator.mutateAsync({ indicatorId: indicator.id, body: request });
         message.success(t('common.saved'));
-      } else {
-        const parsed = validateWithSchema(form, ZCreateIndicatorRequest, body);
-        if (!parsed.data) return setGeneralErrors(parsed.general);
-        await createIndicator.mutateAsync(parsed.data);
+        onDone();
+      });
+    else
+      await submit(ZCreateIndicatorRequest, body, async (request) => {
+        await createIndicator.mutateAsync(request);
         message.success(t('indicator.createdMessage'));
-      }
-      onDone();
-    } catch (error) {
-      setGeneralErrors(applyServerError(form, error, FIELDS));
-    }
+        onDone();
+      });
   };
 
   const units = unitOptions(plan.units);
@@ -235,11 +228,7 @@ export const IndicatorForm = ({ plan, catalog, indicator, onDone, onCancel }: In
         </Col>
       </Row>
       <Space>
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={createIndicator.isPending || updateIndicator.isPending}
-        >
+        <Button type="primary" htmlType="submit" loading={saving}>
           {isEditing ? t('common.save') : t('indicator.add')}
         </Button>
         <Button onClick={onCancel}>{t('common.cancel')}</Button>

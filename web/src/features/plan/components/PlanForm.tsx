@@ -12,11 +12,10 @@ import {
 } from '@core/schemas/plan.schemas';
 import { Button, Col, DatePicker, Divider, Form, Input, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT_VI, dayjsToIso, isoToDayjs } from '../../../components/ui/dates';
 import { FormErrorAlert } from '../../../components/ui/FormErrorAlert';
-import { applyServerError, clearFieldErrors, validateWithSchema } from '../../../components/ui/formErrors';
+import { useSchemaForm } from '../../../components/ui/useSchemaForm';
 import { PLAN_EDITOR_ROLES } from '../../auth/roles';
 import { LocalitySelect } from '../../locality/LocalitySelect';
 import { useLocalityAllowed } from '../../locality/useLocalityChain';
@@ -110,33 +109,25 @@ type PlanFormProps = {
 export const PlanForm = ({ plan, onDone, onCancel }: PlanFormProps) => {
   const { t } = useTranslation();
   const [form] = Form.useForm<PlanFormValues>();
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const { submit, generalErrors, saving: isSaving } = useSchemaForm(form, FIELDS);
   const createPlan = useCreatePlanMutation();
   const updatePlan = useUpdatePlanMutation(plan?.id ?? '');
   const editable = useLocalityAllowed(PLAN_EDITOR_ROLES);
   const isEditing = plan !== undefined;
-  const isSaving = createPlan.isPending || updatePlan.isPending;
 
   const handleSubmit = async () => {
-    clearFieldErrors(form);
-    setGeneralErrors([]);
     const body = toRequestBody(form.getFieldsValue(true));
-    try {
-      if (isEditing) {
-        const { localityId: _ignored, ...changes } = body;
-        const parsed = validateWithSchema(form, ZUpdatePlanRequest, changes);
-        if (!parsed.data) return setGeneralErrors(parsed.general);
-        await updatePlan.mutateAsync(parsed.data);
+    if (isEditing) {
+      const { localityId: _ignored, ...changes } = body;
+      await submit(ZUpdatePlanRequest, changes, async (request) => {
+        await updatePlan.mutateAsync(request);
         onDone(plan.id);
-      } else {
-        const parsed = validateWithSchema(form, ZCreatePlanRequest, body);
-        if (!parsed.data) return setGeneralErrors(parsed.general);
-        const created = await createPlan.mutateAsync(parsed.data);
+      });
+    } else
+      await submit(ZCreatePlanRequest, body, async (request) => {
+        const created = await createPlan.mutateAsync(request);
         onDone(created.id);
-      }
-    } catch (error) {
-      setGeneralErrors(applyServerError(form, error, FIELDS));
-    }
+      });
   };
 
   return (

@@ -25,7 +25,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT_VI, dayjsToIso, isoToDayjs } from '../../../components/ui/dates';
 import { FormErrorAlert } from '../../../components/ui/FormErrorAlert';
-import { applyServerError, clearFieldErrors, validateWithSchema } from '../../../components/ui/formErrors';
+import { useSchemaForm } from '../../../components/ui/useSchemaForm';
 import { LeadUnitFields } from '../../plan/components/LeadUnitFields';
 import { unitOptions } from '../../plan/unitNames';
 import { deadlineColor, deadlineLabel } from '../deadlineLabel';
@@ -92,7 +92,7 @@ export const TaskForm = ({ plan, task, onDone, onCancel }: TaskFormProps) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<TaskFormValues>();
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const { submit, generalErrors, saving } = useSchemaForm(form, FIELDS);
   const [isOverriding, setIsOverriding] = useState(() => hasManualMeaning(task));
   const createTask = useCreateTaskMutation(plan.id);
   const updateTask = useUpdateTaskMutation(plan.id);
@@ -121,8 +121,6 @@ export const TaskForm = ({ plan, task, onDone, onCancel }: TaskFormProps) => {
   };
 
   const handleSubmit = async () => {
-    clearFieldErrors(form);
-    setGeneralErrors([]);
     const values = form.getFieldsValue(true);
     const { deadlineKind: kind, deadlineDate, recurrence, ...rest } = values;
     const body = {
@@ -140,22 +138,18 @@ export const TaskForm = ({ plan, task, onDone, onCancel }: TaskFormProps) => {
           }
         : {}),
     };
-    try {
-      if (isEditing) {
-        const parsed = validateWithSchema(form, ZUpdateTaskRequest, body);
-        if (!parsed.data) return setGeneralErrors(parsed.general);
-        await updateTask.mutateAsync({ taskId: task.id, body: parsed.data });
+    if (isEditing)
+      await submit(ZUpdateTaskRequest, body, async (request) => {
+        await updateTask.mutateAsync({ taskId: task.id, body: request });
         message.success(t('common.saved'));
-      } else {
-        const parsed = validateWithSchema(form, ZCreateTaskRequest, body);
-        if (!parsed.data) return setGeneralErrors(parsed.general);
-        await createTask.mutateAsync(parsed.data);
+        onDone();
+      });
+    else
+      await submit(ZCreateTaskRequest, body, async (request) => {
+        await createTask.mutateAsync(request);
         message.success(t('task.createdMessage'));
-      }
-      onDone();
-    } catch (error) {
-      setGeneralErrors(applyServerError(form, error, FIELDS));
-    }
+        onDone();
+      });
   };
 
   const initialValues: TaskFormValues = task
@@ -262,7 +256,7 @@ export const TaskForm = ({ plan, task, onDone, onCancel }: TaskFormProps) => {
         </Row>
       )}
       <Space>
-        <Button type="primary" htmlType="submit" loading={createTask.isPending || updateTask.isPending}>
+        <Button type="primary" htmlType="submit" loading={saving}>
           {isEditing ? t('common.save') : t('task.add')}
         </Button>
         <Button onClick={onCancel}>{t('common.cancel')}</Button>

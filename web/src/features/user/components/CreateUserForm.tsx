@@ -6,10 +6,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { type TRole, ZCreateUserRequest } from '@core/schemas/auth.schemas';
 import { App, Button, Card, Flex, Form, Input } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../../components/ui/FormErrorAlert';
-import { applyServerError, clearFieldErrors, validateWithSchema } from '../../../components/ui/formErrors';
+import { useSchemaForm } from '../../../components/ui/useSchemaForm';
 import { useCreateUserMutation } from '../mutations';
 import { missingUnitError, RoleFields } from './RoleFields';
 
@@ -35,33 +34,38 @@ export const CreateUserForm = ({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateUserValues>();
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const { submit, generalErrors, saving } = useSchemaForm(form, FIELDS);
   const createUser = useCreateUserMutation();
 
   const handleSubmit = async () => {
-    clearFieldErrors(form);
-    setGeneralErrors([]);
     const values = form.getFieldsValue(true) as CreateUserValues;
     const roles = (values.roles ?? []).map((role) => ({ ...role, unitId: role.unitId ?? null }));
-    const parsed = validateWithSchema(form, ZCreateUserRequest, {
+    const body = {
       username: values.username ?? '',
       displayName: values.displayName ?? '',
       password: values.password ?? '',
       roles,
-    });
-    const unitErrors: Parameters<typeof form.setFields>[0] = roles.flatMap((role, index) =>
-      missingUnitError(role) ? [{ name: ['roles', index, 'unitId'], errors: [t('user.unitRequired')] }] : [],
+    };
+    // A role on a unit needs its unit: a rule of the form (the schema takes a role without one).
+    const unitsChosen = () => {
+      const unitErrors: Parameters<typeof form.setFields>[0] = roles.flatMap((role, index) =>
+        missingUnitError(role)
+          ? [{ name: ['roles', index, 'unitId'], errors: [t('user.unitRequired')] }]
+          : [],
+      );
+      if (unitErrors.length > 0) form.setFields(unitErrors);
+      return unitErrors.length === 0;
+    };
+    await submit(
+      ZCreateUserRequest,
+      body,
+      async (request) => {
+        const created = await createUser.mutateAsync(request);
+        message.success(t('user.createdMessage', { name: created.displayName }));
+        onDone();
+      },
+      unitsChosen,
     );
-    if (unitErrors.length > 0) form.setFields(unitErrors);
-    if (!parsed.data) return setGeneralErrors(parsed.general);
-    if (unitErrors.length > 0) return;
-    try {
-      const created = await createUser.mutateAsync(parsed.data);
-      message.success(t('user.createdMessage', { name: created.displayName }));
-      onDone();
-    } catch (error) {
-      setGeneralErrors(applyServerError(form, error, FIELDS));
-    }
   };
 
   return (
@@ -117,7 +121,7 @@ export const CreateUserForm = ({
       </Form.List>
       <Flex justify="flex-end" gap={8} style={{ marginTop: 24 }}>
         <Button onClick={onCancel}>{t('common.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={createUser.isPending}>
+        <Button type="primary" htmlType="submit" loading={saving}>
           {t('user.create')}
         </Button>
       </Flex>
