@@ -431,7 +431,7 @@ describe('exchange with the levels above (instance A → instance B)', () => {
       rebuilt(
         entries,
         (figures) => {
-          figures.indicators[0].value = (figures.indicators[0].value ?? 0) + 1;
+          figures.indicators[0]!.value = (figures.indicators[0]!.value ?? 0) + 1;
         },
         'keep',
       ),
@@ -515,7 +515,7 @@ describe('exchange with the levels above (instance A → instance B)', () => {
       rebuilt(
         entries,
         (figures) => {
-          figures.indicators[0].value = (figures.indicators[0].value ?? 0) + 1;
+          figures.indicators[0]!.value = (figures.indicators[0]!.value ?? 0) + 1;
         },
         await signerOf(a),
       ),
