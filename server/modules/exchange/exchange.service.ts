@@ -262,10 +262,12 @@ export const createExchangeService = ({
   /**
    * Imports a commune's package at the province's instance: checked (see readSubmissionPackage), the
    * commune found by its official code in this instance's register under the importing user's province,
-   * stored once (the same package again changes nothing and says so), audited.
+   * signed by a key registered for the commune (package-checks.ts; a refusal is audited), its catalog
+   * codes known here (another catalog version is accepted and said), stored once (the same package again
+   * changes nothing and says so), audited.
    *
-   * @throws AppError FILE_TOO_LARGE, PACKAGE_INVALID, FORBIDDEN, DUPLICATE (same report version with
-   *   other figures)
+   * @throws AppError FILE_TOO_LARGE, PACKAGE_INVALID (also a signature refused, an unknown catalog code),
+   *   FORBIDDEN, DUPLICATE (same report version with other figures)
    */
   const importPackage = async (context: RequestContext, upload: Upload) => {
     const { manifest, figures, figuresSha256, manifestBytes, signature } = readSubmissionPackage(
