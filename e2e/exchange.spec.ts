@@ -1,3 +1,4 @@
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
@@ -6,7 +7,7 @@ import { type RunningApp, startApp } from './support/app';
 import { signIn } from './support/auth';
 import { launchBrowser, newPage } from './support/browser';
 
-describe('[EXCHANGE] submission package, province import, API keys', () => {
+describe('[EXCHANGE] submission package, province import, API keys, signing keys', () => {
   let app: RunningApp;
   let browser: Browser;
   let officer: Page;
@@ -85,6 +86,13 @@ describe('[EXCHANGE] submission package, province import, API keys', () => {
     const entries = unzipSync(new Uint8Array(await readFile(packagePath)));
     expect(JSON.parse(strFromU8(entries['figures.json']!)).locality.code).toBe('05755');
     expect(strFromU8(entries['bao-cao-tong-hop.pdf']!.subarray(0, 5))).toBe('%PDF-');
+    // Signed with this system's key, whose fingerprint the commune sends to the province.
+    const signature = JSON.parse(strFromU8(entries['signature.json']!));
+    await officer.getByRole('button', { name: 'Khóa ký gói' }).click();
+    const fingerprint = officer.getByTestId('instance-key-fingerprint');
+    await fingerprint.filter({ hasText: signature.keyFingerprint.slice(0, 4) }).waitFor();
+    expect(((await fingerprint.textContent()) ?? '').replace(/\s/g, '')).toBe(signature.keyFingerprint);
+    await officer.getByText('-----BEGIN PUBLIC KEY-----', { exact: false }).waitFor();
   });
 
   it('[EXCHANGE]: the province imports it once, sees the figures, and is told when it comes again', async () => {
@@ -118,5 +126,29 @@ describe('[EXCHANGE] submission package, province import, API keys', () => {
     await card.getByText('Hãy sao chép khóa này ngay').waitFor();
     expect(await card.getByText(/^ltk_/).count()).toBeGreaterThan(0);
     await card.getByRole('row').filter({ hasText: 'Hệ thống của xã' }).waitFor();
+  });
+
+  it("[EXCHANGE]: the province's administrator registers a commune system's public key", async () => {
+    const { publicKey } = generateKeyPairSync('ed25519');
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const fingerprint = createHash('sha256')
+      .update(publicKey.export({ type: 'spki', format: 'der' }))
+      .digest('hex');
+    await admin.goto(`/localities/${localityIds.danTien}/units`);
+    const card = admin.locator('.ant-card').filter({ hasText: 'Khóa ký gói của hệ thống xã' });
+    await card.getByLabel('Tên hệ thống của xã').fill('Hệ thống xã Dân Tiến');
+    await card.getByLabel('Khóa công khai (PEM)').fill(pem);
+    await card.getByRole('button', { name: 'Đăng ký khóa' }).click();
+    const row = card.getByRole('row').filter({ hasText: 'Hệ thống xã Dân Tiến' });
+    await row.getByText(fingerprint.slice(0, 4), { exact: false }).waitFor();
+    expect(((await row.locator('code').textContent()) ?? '').replace(/\s/g, '')).toBe(fingerprint);
+    // Not a key: refused, the field named.
+    await card.getByLabel('Tên hệ thống của xã').fill('Khóa hỏng');
+    await card.getByLabel('Khóa công khai (PEM)').fill('không phải khóa');
+    await card.getByRole('button', { name: 'Đăng ký khóa' }).click();
+    await card
+      .getByText(/BEGIN PUBLIC KEY/)
+      .first()
+      .waitFor();
   });
 });

@@ -18,6 +18,7 @@ import { createSignedScanService } from './modules/consolidation/consolidation.s
 import { createConsolidationService } from './modules/consolidation/consolidation.service';
 import { createDashboardService } from './modules/dashboard/dashboard.service';
 import { createExchangeService } from './modules/exchange/exchange.service';
+import { createSigningKeyService } from './modules/exchange/signing-key.service';
 import { createExportService } from './modules/export/export.service';
 import { createImportService } from './modules/import/import.service';
 import { createIndicatorService } from './modules/indicator/indicator.service';
@@ -66,6 +67,7 @@ export const createServices = ({
   const plan = createPlanService({ db, clock });
   const consolidation = createConsolidationService({ db, clock, dashboard, notifications: notification });
   const exporter = createExportService({ db, clock, plan, consolidation, reporting, pdf, templateLimits });
+  const signingKeys = createSigningKeyService({ db, clock });
   return {
     catalog,
     auth: createAuthService({
@@ -98,7 +100,8 @@ export const createServices = ({
     signedScan: createSignedScanService({ db, clock, storage }),
     notification,
     export: exporter,
-    exchange: createExchangeService({ db, clock, consolidation, exporter, pdf }),
+    exchange: createExchangeService({ db, clock, consolidation, exporter, pdf, signingKeys, catalog }),
+    signingKeys,
     apiKey: createApiKeyService({ db, clock }),
     boundary: createBoundaryService(),
   };

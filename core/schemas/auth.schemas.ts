@@ -169,6 +169,8 @@ export const AUDIT_ENTITY_TYPES = [
   'report_publication',
   'submission_package',
   'api_key',
+  /** A commune instance's public key registered (or revoked) at the province's instance. */
+  'signing_key',
   /** Signing in (or failing to: by user name, never the password) and signing out. */
   'sign_in',
 ] as const;

@@ -9,6 +9,7 @@ export const SUBMISSION_FIGURES_SCHEMA = 'lotrinh.submission-figures';
 export const SUBMISSION_MANIFEST_SCHEMA = 'lotrinh.submission-package';
 /** Raised when a field changes meaning or is removed; a new optional field keeps the version. */
 export const SUBMISSION_SCHEMA_VERSION = 1;
+export const SUBMISSION_SIGNATURE_SCHEMA = 'lotrinh.submission-signature';
 
 const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 const zCount = z.number().int().min(0);
@@ -147,6 +148,15 @@ export const ZImportPackageResult = z.object({
   /** `created`: stored now; `already_received`: the same package was imported before, nothing changed. */
   outcome: z.enum(['created', 'already_received']),
   message: z.string(),
+  /** `verified`: signed by a key registered for the commune (or by this instance's own key). */
+  signature: z.literal('verified'),
+  /** The fingerprint of the key that signed the package. */
+  keyFingerprint: z.string(),
+  /**
+   * Set when the package was made with another version of the standard catalog than this instance's:
+   * its figures are counted by code all the same, and the sentence says so.
+   */
+  catalogWarning: z.string().nullable(),
   package: ZReceivedPackage,
 });
 export type TImportPackageResult = z.infer<typeof ZImportPackageResult>;
@@ -182,3 +192,53 @@ export type TApiKey = z.infer<typeof ZApiKey>;
 
 /** The answer to creating a key: the key itself, shown this once. */
 export const ZCreatedApiKey = z.object({ key: ZApiKey, token: z.string() });
+
+/** signature.json of a package: the instance's Ed25519 signature over the exact bytes of manifest.json. */
+export const ZSubmissionSignature = z.object({
+  schema: z.literal(SUBMISSION_SIGNATURE_SCHEMA),
+  schemaVersion: z.literal(SUBMISSION_SCHEMA_VERSION),
+  algorithm: z.literal('Ed25519'),
+  keyFingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'phải là 64 chữ số hệ 16 viết thường'),
+  signedFile: z.literal('manifest.json'),
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'phải là chữ ký Ed25519 mã hóa base64 (88 ký tự)'),
+});
+export type TSubmissionSignature = z.infer<typeof ZSubmissionSignature>;
+
+/** This instance's public key, to register at the province's instance (never the private key). */
+export const ZInstanceSigningKey = z.object({
+  algorithm: z.literal('Ed25519'),
+  /** SPKI, PEM. */
+  publicKey: z.string(),
+  /** SHA-256 of the DER SPKI, 64 lower-case hex digits. */
+  fingerprint: z.string(),
+  createdAt: z.string(),
+});
+export type TInstanceSigningKey = z.infer<typeof ZInstanceSigningKey>;
+
+export const ZRegisterSigningKeyRequest = z.object({
+  name: z
+    .string({ error: 'Tên hệ thống của xã là bắt buộc' })
+    .trim()
+    .min(1, 'Tên hệ thống của xã là bắt buộc')
+    .max(200, 'Tên hệ thống của xã tối đa 200 ký tự'),
+  publicKey: z
+    .string({ error: 'Khóa công khai là bắt buộc' })
+    .trim()
+    .min(1, 'Khóa công khai là bắt buộc')
+    .max(2000, 'Khóa công khai tối đa 2000 ký tự'),
+});
+export type TRegisterSigningKeyRequest = z.infer<typeof ZRegisterSigningKeyRequest>;
+
+/** A commune instance's public key registered at this (the province's) instance. */
+export const ZRegisteredSigningKey = z.object({
+  id: z.uuid(),
+  localityId: z.uuid(),
+  name: z.string(),
+  publicKey: z.string(),
+  fingerprint: z.string(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  revokedByName: z.string().nullable(),
+});
+export type TRegisteredSigningKey = z.infer<typeof ZRegisteredSigningKey>;

@@ -112,6 +112,13 @@ export const ZOverviewLocality = z.object({
        * figures the commune sent are what its leader signed, so they count, once, in the row and roll-ups.
        */
       localPlans: z.number().int(),
+      /**
+       * The standard catalog version a package behind the row was made with, when it is not this
+       * instance's (its figures are counted by code all the same); null when they agree.
+       */
+      otherCatalogVersion: z.string().nullable(),
+      /** This instance's catalog version, to say what the other one differs from. */
+      catalogVersion: z.string(),
     })
     .nullable(),
 });

@@ -897,6 +897,8 @@ export const submissionPackage = pgTable(
     sizeBytes: integer('size_bytes').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     receivedBy: uuid('received_by').references(() => appUser.id),
+    /** SHA-256 (hex) of the public key whose signature was verified; null for packages received unsigned before signing. */
+    signatureFingerprint: text('signature_fingerprint'),
   },
   (t) => [
     uniqueIndex('submission_package_key').on(t.localityId, t.sourcePlanId, t.periodKey, t.reportVersion),
@@ -928,4 +930,46 @@ export const apiKey = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('api_key_hash_key').on(t.keyHash), index('api_key_locality_idx').on(t.localityId)],
+);
+
+/**
+ * This instance's Ed25519 key pair, which signs its submission packages (docs/open-data.md, "Chữ ký số").
+ * One row, made on first need. The private key (PKCS#8 PEM) never leaves the server: no route returns it
+ * and nothing logs it; backups hold it, like the password hashes.
+ */
+export const instanceSigningKey = pgTable('instance_signing_key', {
+  /** Always 'package': one key pair per instance. */
+  name: text('name').primaryKey(),
+  algorithm: text('algorithm', { enum: ['Ed25519'] }).notNull(),
+  publicKey: text('public_key').notNull(),
+  privateKey: text('private_key').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * The public key of a commune's instance, registered at the province's instance by its administrator:
+ * packages of that commune must be signed by a key registered for it and not revoked.
+ */
+export const registeredSigningKey = pgTable(
+  'registered_signing_key',
+  {
+    id: id(),
+    localityId: uuid('locality_id')
+      .notNull()
+      .references(() => locality.id),
+    name: text('name').notNull(),
+    /** SPKI PEM, as pasted (normalised). */
+    publicKey: text('public_key').notNull(),
+    /** SHA-256 of the DER SPKI, 64 lower-case hex digits. */
+    fingerprint: text('fingerprint').notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by').references(() => appUser.id),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => appUser.id),
+  },
+  (t) => [
+    uniqueIndex('registered_signing_key_locality_fingerprint_key').on(t.localityId, t.fingerprint),
+    index('registered_signing_key_locality_idx').on(t.localityId),
+  ],
 );

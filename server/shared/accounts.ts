@@ -86,10 +86,22 @@ export const namesOfUsers = async (
  *
  * @returns null for a user with no role (the trail then shows the event to system administrators only)
  */
-export const accountLocalityId = async (executor: Executor, userId: string): Promise<string | null> => {
-  const assignments = await listAssignmentsOfUsers(executor, [userId]);
+export const accountLocalityId = async (executor: Executor, userId: string): Promise<string | null> =>
+  commonLocalityId(
+    executor,
+    (await listAssignmentsOfUsers(executor, [userId])).map((assignment) => assignment.localityId),
+  );
+
+/**
+ * The deepest locality covering all of these (the account's roles' localities, before they are stored).
+ * @returns null for none
+ */
+export const commonLocalityId = async (
+  executor: Executor,
+  localityIds: readonly string[],
+): Promise<string | null> => {
   let common: string[] | null = null;
-  for (const localityId of new Set(assignments.map((assignment) => assignment.localityId))) {
+  for (const localityId of new Set(localityIds)) {
     // A chain runs from the locality up to the root; what two chains share is a common ancestry.
     const chain = await findLocalityChain(executor, localityId);
     common = common === null ? chain : common.filter((id) => chain.includes(id));

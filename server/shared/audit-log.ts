@@ -4,6 +4,7 @@
  * import each other to record a change.
  */
 import type { AUDIT_ENTITY_TYPES } from '@core/schemas/auth.schemas';
+import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { auditEvent } from '../db/schema';
 import type { RequestContext } from '../http/request-context';
@@ -73,3 +74,46 @@ export const recordPlanAudit = (
   entry: Omit<AuditEntry, 'planId' | 'localityId'>,
 ): Promise<void> =>
   recordAudit(executor, context, at, { ...entry, planId: plan.id, localityId: plan.localityId });
+
+/**
+ * Counts one more held-back sign-in attempt into the account's latest "throttled" row begun since
+ * `since` (a burst is one row with a count, not one row an attempt). The account is the user's id, or,
+ * for a name no account has, the masked name the row shows.
+ *
+ * @returns true when counted into an existing row; false when there is none (record a new one)
+ */
+export const countIntoThrottledSignIn = async (
+  executor: Executor,
+  account: { userId: string | null; username: string },
+  since: Date,
+  at: Date,
+): Promise<boolean> => {
+  const [latest] = await executor
+    .select({ seq: auditEvent.seq })
+    .from(auditEvent)
+    .where(
+      and(
+        eq(auditEvent.entityType, 'sign_in'),
+        eq(auditEvent.action, 'create'),
+        gte(auditEvent.at, since),
+        sql`${auditEvent.after}->>'outcome' = 'throttled'`,
+        account.userId
+          ? eq(auditEvent.parentEntityId, account.userId)
+          : and(
+              isNull(auditEvent.parentEntityId),
+              sql`${auditEvent.after}->>'username' = ${account.username}`,
+            ),
+      ),
+    )
+    .orderBy(desc(auditEvent.seq))
+    .limit(1);
+  if (!latest) return false;
+  // One statement, so attempts counted at the same moment each add one.
+  await executor
+    .update(auditEvent)
+    .set({
+      after: sql`jsonb_set(jsonb_set(${auditEvent.after}, '{count}', to_jsonb(coalesce((${auditEvent.after}->>'count')::int, 1) + 1)), '{lastAt}', to_jsonb(${at.toISOString()}::text))`,
+    })
+    .where(eq(auditEvent.seq, latest.seq));
+  return true;
+};

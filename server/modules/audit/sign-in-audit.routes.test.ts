@@ -1,13 +1,16 @@
 /**
  * Signing in and out, failed and held-back attempts and password changes are in the audit trail (issue
  * #14), filed under the account's locality: its readers see them, another locality's administrator does
- * not, and a failed attempt keeps the user name typed but never the password.
+ * not, and a failed attempt keeps the user name typed but never the password. A burst of held-back
+ * attempts is one row per account and window, with its count. The account's other events (created,
+ * locked, its password reset by an administrator) are filed under its locality too.
  * Demo data: Thành Đông is a ward of Hải Phòng (haiphong.admin); Thái Nguyên is another province.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localityIdsByName } from '../../test/factories';
 import { buildTestApp, type Client, fixedClock, TEST_PASSWORD, type TestApp } from '../../test/test-app';
 import { systemActor } from '../auth/access';
+import { THROTTLED_AUDIT_WINDOW_MS } from '../auth/auth.service';
 import { FREE_FAILURES_PER_USERNAME } from '../auth/login-throttle';
 import { createUserService } from '../user/user.service';
 
@@ -96,11 +99,35 @@ describe('sign-ins in the audit trail', () => {
         localityId: thanhDongId,
         entityLabel: 'Nguyễn Thị Lan',
       });
-      expect(event.after).toEqual({ username: 'lan.thanhdong', outcome: event.after?.outcome });
+      expect(event.after).toEqual({
+        username: 'lan.thanhdong',
+        outcome: event.after?.outcome,
+        ...(event.after?.outcome === 'throttled'
+          ? { count: expect.any(Number), lastAt: expect.any(String) }
+          : {}),
+      });
     }
     const everything = JSON.stringify(await signInEvents(t));
     expect(everything).not.toContain(WRONG_PASSWORD);
     expect(everything).not.toContain(TEST_PASSWORD);
+  });
+
+  it('should count a burst of held-back attempts into one row per account, with the count', async () => {
+    const throttledRows = async () =>
+      (await signInEvents(t, `&entityId=${userId}`)).filter((event) => event.after?.outcome === 'throttled');
+    const before = await throttledRows();
+    expect(before).toHaveLength(1);
+    const from = Number(before[0]!.after?.count);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      expect((await login('lan.thanhdong', TEST_PASSWORD)).status).toBe(429);
+    }
+    const after = await throttledRows();
+    expect(after).toHaveLength(1);
+    expect(after[0]!.after).toMatchObject({ outcome: 'throttled', count: from + 4 });
+    // The other accounts' attempts are not counted into it.
+    expect((await login('thainguyen.quantri', WRONG_PASSWORD)).status).toBe(401);
+    expect((await throttledRows())[0]!.after?.count).toBe(from + 4);
+    expect(THROTTLED_AUDIT_WINDOW_MS).toBe(15 * 60 * 1000);
   });
 
   it('should show an attempt on a name no account has to the system administrators only, the name masked', async () => {
@@ -144,9 +171,12 @@ describe('sign-ins in the audit trail', () => {
       username: 'thanhdong.lanhdao',
     });
 
-    const passwordChanges = (
+    // The account's creation (the demo's) is there too, under its locality; the change is the update.
+    const accountEvents = (
       await province.call('GET', `/api/v1/audit-events?entityType=user&entityId=${lan.userId}`)
     ).body.data as Event[];
+    expect(accountEvents.map((event) => event.action)).toEqual(['update', 'create']);
+    const passwordChanges = accountEvents.filter((event) => event.action === 'update');
     expect(passwordChanges).toHaveLength(1);
     expect(passwordChanges[0]).toMatchObject({ localityId: thanhDongId, after: { passwordChanged: true } });
     expect(JSON.stringify(passwordChanges)).not.toContain(NEW_PASSWORD);
@@ -173,5 +203,34 @@ describe('sign-ins in the audit trail', () => {
         username,
       ).toBe(true);
     }
+  });
+
+  it("should file the account's creation, locking and password reset under its locality: its administrator sees them, another province's does not", async () => {
+    const admin = await t.signIn('haiphong.admin');
+    const created = await admin.call('POST', '/api/v1/users', {
+      username: 'minh.thanhdong',
+      displayName: 'Trần Văn Minh',
+      password: TEST_PASSWORD,
+      roles: [{ role: 'leader', localityId: thanhDongId }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const minh = created.body.data.id as string;
+    expect((await admin.call('PATCH', `/api/v1/users/${minh}`, { isDisabled: true })).status).toBe(200);
+    const reset = await admin.call('POST', `/api/v1/users/${minh}/password-reset`, {
+      password: 'Mật khẩu đặt lại 2026',
+    });
+    expect(reset.status, JSON.stringify(reset.body)).toBe(200);
+
+    const accountEvents = async (client: Client) => {
+      const response = await client.call('GET', `/api/v1/audit-events?entityType=user&entityId=${minh}`);
+      expect(response.status).toBe(200);
+      return response.body.data as Event[];
+    };
+    const seen = await accountEvents(admin);
+    expect(seen.map((event) => event.action)).toEqual(['update', 'update', 'create']);
+    for (const event of seen) expect(event.localityId).toBe(thanhDongId);
+    expect(seen[1]!.after).toMatchObject({ isDisabled: true });
+    expect(await accountEvents(t)).toHaveLength(3);
+    expect(await accountEvents(await t.signIn('thainguyen.quantri'))).toEqual([]);
   });
 });

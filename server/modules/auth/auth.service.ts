@@ -13,7 +13,7 @@ import {
   type UserRow,
   updateUser,
 } from '../../shared/accounts';
-import { recordAudit } from '../../shared/audit-log';
+import { countIntoThrottledSignIn, recordAudit } from '../../shared/audit-log';
 import { type Actor, systemActor, type UserActor } from './access';
 import { insertLoginAttempt, markLoginAttemptSucceeded } from './login-attempt.repository';
 import { assertMayTrySignIn } from './login-throttle';
@@ -42,6 +42,12 @@ export type SignInOutcome =
   | 'disabled'
   | 'demo_refused'
   | 'throttled';
+
+/**
+ * Held-back sign-in attempts of one account within this time after the first are one audit row, whose
+ * `count` says how many (a script retrying every second writes one row, not hundreds).
+ */
+export const THROTTLED_AUDIT_WINDOW_MS = 15 * 60 * 1000;
 
 /** Longest user name the trail keeps of a failed attempt (what was typed, which may be anything). */
 /** Characters of a user name no account has that the audit trail keeps (the rest is masked). */
@@ -135,6 +141,7 @@ export const createAuthService = ({ db, clock, sessionSecret, isProduction }: Au
     const snapshot = {
       username: user ? user.username : maskUnknownUsername(event.username),
       ...(event.outcome ? { outcome: event.outcome } : {}),
+      ...(event.outcome === 'throttled' ? { count: 1, lastAt: clock.now().toISOString() } : {}),
     };
     await recordAudit(db, { actor, ip: origin.ip, userAgent: origin.userAgent }, clock.now(), {
       entityType: 'sign_in',
@@ -167,7 +174,14 @@ export const createAuthService = ({ db, clock, sessionSecret, isProduction }: Au
     } catch (error) {
       if (error instanceof AppError && error.code === 'LOGIN_THROTTLED') {
         const user = await findUserByUsername(db, username);
-        await auditSignIn(origin, { user, username, action: 'create', outcome: 'throttled' });
+        // A burst of held-back attempts is one row per account and window, with its count.
+        const counted = await countIntoThrottledSignIn(
+          db,
+          { userId: user?.id ?? null, username: user ? user.username : maskUnknownUsername(username) },
+          new Date(now.getTime() - THROTTLED_AUDIT_WINDOW_MS),
+          now,
+        );
+        if (!counted) await auditSignIn(origin, { user, username, action: 'create', outcome: 'throttled' });
       }
       throw error;
     }

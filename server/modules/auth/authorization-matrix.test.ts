@@ -6,7 +6,7 @@
  * Demo data: Thành Đông (ward of Hải Phòng) holds the actors' scope; Dân Tiến (commune of Thái Nguyên)
  * is "another locality". The unit officer belongs to Thành Đông's "Trung tâm HCC".
  */
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_ROUTES } from '../../app';
 import { localityIdsByName } from '../../test/factories';
@@ -282,6 +282,10 @@ const attachScan = (actor: ActorName, relation: Relation): Outcome =>
       ? 'forbidden'
       : 'hidden';
 
+/** A new Ed25519 public key (PEM), as a commune's instance shows it. */
+const freshPublicKey = () =>
+  generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
 /** The submission package of a fresh approved report of the relation's commune, downloaded by the administrator. */
 const freshPackage = async (t: TestApp, relation: Relation, fixtures: Fixtures): Promise<Buffer> => {
   const report = (await freshApproved(t, relation, fixtures)) as { periodId?: string };
@@ -357,6 +361,38 @@ const RULES: Record<string, Rule> = {
       });
       if (created.status !== 201) throw new Error(`fixture API key: ${JSON.stringify(created.body)}`);
       return { method: 'POST', url: `/api/v1/api-keys/${created.body.data.key.id}/revoke` };
+    },
+    expected: only(['admin', 'localityAdmin']),
+  },
+  getInstanceSigningKey: {
+    // The instance's public key: the same for every locality; never the private key.
+    request: async () => ({ method: 'GET', url: '/api/v1/instance/signing-key' }),
+    expected: everyone,
+  },
+  registerSigningKey: {
+    request: async (relation, fixtures) => ({
+      method: 'POST',
+      url: `/api/v1/localities/${fixtures.localityFor[relation]}/signing-keys`,
+      body: { name: unique('Hệ thống xã '), publicKey: freshPublicKey() },
+    }),
+    expected: only(['admin', 'localityAdmin']),
+  },
+  listSigningKeys: {
+    request: async (relation, fixtures) => ({
+      method: 'GET',
+      url: `/api/v1/localities/${fixtures.localityFor[relation]}/signing-keys`,
+    }),
+    expected: only(['admin', 'localityAdmin']),
+  },
+  revokeSigningKey: {
+    request: async (relation, fixtures, t) => {
+      const created = await t.call(
+        'POST',
+        `/api/v1/localities/${fixtures.localityFor[relation]}/signing-keys`,
+        { name: unique('Hệ thống xã '), publicKey: freshPublicKey() },
+      );
+      if (created.status !== 201) throw new Error(`fixture signing key: ${JSON.stringify(created.body)}`);
+      return { method: 'POST', url: `/api/v1/signing-keys/${created.body.data.id}/revoke` };
     },
     expected: only(['admin', 'localityAdmin']),
   },

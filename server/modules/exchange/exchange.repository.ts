@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { locality, submissionPackage } from '../../db/schema';
+import { instanceSigningKey, locality, registeredSigningKey, submissionPackage } from '../../db/schema';
 
 export type SubmissionPackageRow = typeof submissionPackage.$inferSelect;
 
@@ -43,3 +43,73 @@ export const listSubmissionPackages = async (executor: Executor, localityIds: st
       desc(submissionPackage.receivedAt),
     );
 };
+
+export type InstanceSigningKeyRow = typeof instanceSigningKey.$inferSelect;
+export type RegisteredSigningKeyRow = typeof registeredSigningKey.$inferSelect;
+
+/** The instance's key pair (one row), or undefined before it is first needed. */
+export const findInstanceSigningKey = async (
+  executor: Executor,
+): Promise<InstanceSigningKeyRow | undefined> =>
+  (await executor.select().from(instanceSigningKey).where(eq(instanceSigningKey.name, 'package')))[0];
+
+/** Stores the instance's key pair unless another process stored one first (then that one stays). */
+export const insertInstanceSigningKeyOnce = async (
+  executor: Executor,
+  row: Omit<typeof instanceSigningKey.$inferInsert, 'name'>,
+): Promise<void> => {
+  await executor
+    .insert(instanceSigningKey)
+    .values({ ...row, name: 'package' })
+    .onConflictDoNothing();
+};
+
+export const insertRegisteredSigningKey = async (
+  executor: Executor,
+  row: typeof registeredSigningKey.$inferInsert,
+): Promise<RegisteredSigningKeyRow> =>
+  (await executor.insert(registeredSigningKey).values(row).returning())[0]!;
+
+export const findRegisteredSigningKeyById = async (
+  executor: Executor,
+  id: string,
+): Promise<RegisteredSigningKeyRow | undefined> =>
+  (await executor.select().from(registeredSigningKey).where(eq(registeredSigningKey.id, id)))[0];
+
+/** The key registered for the locality with this fingerprint (revoked or not). */
+export const findRegisteredSigningKey = async (
+  executor: Executor,
+  localityId: string,
+  fingerprint: string,
+): Promise<RegisteredSigningKeyRow | undefined> =>
+  (
+    await executor
+      .select()
+      .from(registeredSigningKey)
+      .where(
+        and(
+          eq(registeredSigningKey.localityId, localityId),
+          eq(registeredSigningKey.fingerprint, fingerprint),
+        ),
+      )
+  )[0];
+
+export const listRegisteredSigningKeys = (executor: Executor, localityId: string) =>
+  executor
+    .select()
+    .from(registeredSigningKey)
+    .where(eq(registeredSigningKey.localityId, localityId))
+    .orderBy(desc(registeredSigningKey.createdAt));
+
+export const revokeRegisteredSigningKey = async (
+  executor: Executor,
+  id: string,
+  changes: { revokedAt: Date; revokedBy: string | null },
+): Promise<RegisteredSigningKeyRow> =>
+  (
+    await executor
+      .update(registeredSigningKey)
+      .set(changes)
+      .where(eq(registeredSigningKey.id, id))
+      .returning()
+  )[0]!;

@@ -3,14 +3,20 @@
  * data) approves its consolidated report and produces the submission package and the DHIS2 file;
  * province instance B (a second app on a second database) imports the package twice — the second time
  * nothing changes and it says so — and lists the figures; a tampered package is refused with a
- * Vietnamese message. Also who may download (the commune and the province above it, not another
+ * Vietnamese message. Packages are signed with A's Ed25519 key: B accepts them only once its province
+ * administrator registered A's public key for the commune; unsigned, re-signed with another key, signed
+ * for another commune, or altered after signing, they are refused and the refusal audited. Also who may download (the commune and the province above it, not another
  * locality) and who may import (the commune's province, not another province nor the commune itself).
  */
 
+import { generateKeyPairSync } from 'node:crypto';
+import type { TSubmissionFigures } from '@core/schemas/exchange.schemas';
+import { and, eq, ne } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instanceSigningKey, locality } from '../../db/schema';
 import { SUBMISSION_HEADER_ROW, SUBMISSION_SHEET } from '../../documents/export/excel-submission';
 import type { PdfConverter } from '../../documents/export/pdf-converter';
 import { AppError } from '../../errors';
@@ -26,7 +32,8 @@ import {
 import { type Role, systemActor } from '../auth/access';
 import { CATALOG_VERSION } from '../catalog/catalog.service';
 import { createUserService } from '../user/user.service';
-import { checksumOf, FIGURES_FILE, MANIFEST_FILE, sha256 } from './submission-package';
+import { fingerprintOf, signManifest } from './package-signature';
+import { checksumOf, FIGURES_FILE, MANIFEST_FILE, SIGNATURE_FILE, sha256 } from './submission-package';
 
 const DAN_TIEN = '05755';
 const THAI_NGUYEN = '19';
@@ -67,6 +74,37 @@ const upload = (t: TestApp, client: Client, bytes: Buffer, fileName = 'goi.zip')
 
 const download = (t: TestApp, client: Client, url: string) =>
   t.app.inject({ method: 'GET', url, cookies: client.cookies });
+
+type Entries = Record<string, Uint8Array>;
+
+/** The package with figures.json changed, its manifest rebuilt to match, and signature.json as given. */
+const rebuilt = (
+  entries: Entries,
+  change: (figures: TSubmissionFigures) => void,
+  sign: ((manifest: Uint8Array) => object) | 'keep' | 'drop',
+): Buffer => {
+  const figures = JSON.parse(strFromU8(entries[FIGURES_FILE]!));
+  change(figures);
+  const changed = strToU8(`${JSON.stringify(figures, null, 2)}\n`);
+  const manifest = JSON.parse(strFromU8(entries[MANIFEST_FILE]!));
+  manifest.catalogVersion = figures.catalogVersion;
+  manifest.reportVersion = figures.approval.version;
+  manifest.files = manifest.files.map((file: { path: string }) =>
+    file.path === FIGURES_FILE ? { ...file, sha256: sha256(changed), bytes: changed.length } : file,
+  );
+  manifest.checksum = checksumOf(manifest.files);
+  const manifestBytes = strToU8(JSON.stringify(manifest));
+  const out: Entries = { ...entries, [FIGURES_FILE]: changed, [MANIFEST_FILE]: manifestBytes };
+  if (sign === 'drop') delete out[SIGNATURE_FILE];
+  else if (sign !== 'keep') out[SIGNATURE_FILE] = strToU8(JSON.stringify(sign(manifestBytes)));
+  return Buffer.from(zipSync(out));
+};
+
+/** Signs as instance A does, with A's private key read from A's database (what only A's server can do). */
+const signerOf = async (t: TestApp) => {
+  const [key] = await t.handle.db.select().from(instanceSigningKey);
+  return (manifest: Uint8Array) => signManifest(manifest, key!);
+};
 
 describe('exchange with the levels above (instance A → instance B)', () => {
   let a: TestApp;
@@ -137,12 +175,19 @@ describe('exchange with the levels above (instance A → instance B)', () => {
     packageBytes = response.rawPayload;
     const entries = unzipSync(new Uint8Array(packageBytes));
     expect(Object.keys(entries).sort()).toEqual(
-      ['bao-cao-tong-hop.docx', 'bao-cao-tong-hop.pdf', 'chi-tieu.xlsx', FIGURES_FILE, MANIFEST_FILE].sort(),
+      [
+        'bao-cao-tong-hop.docx',
+        'bao-cao-tong-hop.pdf',
+        'chi-tieu.xlsx',
+        FIGURES_FILE,
+        MANIFEST_FILE,
+        SIGNATURE_FILE,
+      ].sort(),
     );
     const manifest = JSON.parse(strFromU8(entries[MANIFEST_FILE]!));
     expect(manifest.files.map((file: { path: string }) => file.path).sort()).toEqual(
       Object.keys(entries)
-        .filter((path) => path !== MANIFEST_FILE)
+        .filter((path) => path !== MANIFEST_FILE && path !== SIGNATURE_FILE)
         .sort(),
     );
     for (const file of manifest.files) expect(sha256(entries[file.path]!), file.path).toBe(file.sha256);
@@ -227,17 +272,186 @@ describe('exchange with the levels above (instance A → instance B)', () => {
     expect((await download(a, a.anonymous, packageUrl())).statusCode).toBe(401);
   });
 
-  it('should import the package at the province once; the second import changes nothing and says so', async () => {
-    const { client: province, localityId: provinceId } = await addUser(
+  it("should show A's public key and fingerprint, never its private key, and sign the package with it", async () => {
+    const response = await standing.call('GET', '/api/v1/instance/signing-key');
+    expect(response.status).toBe(200);
+    const key = response.body.data;
+    expect(key).toMatchObject({ algorithm: 'Ed25519', fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(key.publicKey).toContain('-----BEGIN PUBLIC KEY-----');
+    expect(JSON.stringify(response.body)).not.toMatch(/PRIVATE/);
+    expect(Object.keys(key).sort()).toEqual(['algorithm', 'createdAt', 'fingerprint', 'publicKey']);
+    const entries = unzipSync(new Uint8Array(packageBytes));
+    const signature = JSON.parse(strFromU8(entries[SIGNATURE_FILE]!));
+    expect(signature).toMatchObject({
+      schema: 'lotrinh.submission-signature',
+      algorithm: 'Ed25519',
+      keyFingerprint: key.fingerprint,
+      signedFile: MANIFEST_FILE,
+    });
+    // signature.json signs the manifest; it is not listed in it.
+    const manifest = JSON.parse(strFromU8(entries[MANIFEST_FILE]!));
+    expect(manifest.files.map((file: { path: string }) => file.path)).not.toContain(SIGNATURE_FILE);
+    // The same key every time: made once, kept.
+    expect((await standing.call('GET', '/api/v1/instance/signing-key')).body.data.fingerprint).toBe(
+      key.fingerprint,
+    );
+    expect((await a.anonymous.call('GET', '/api/v1/instance/signing-key')).status).toBe(401);
+  });
+
+  it("should refuse A's package at B until B's province administrator registers A's key for the commune", async () => {
+    const { client: province } = await addUser(
       b,
       'thainguyen.chanhvanphong',
       'standing_officer',
       THAI_NGUYEN,
     );
+    const { client: admin } = await addUser(b, 'thainguyen.quantri', 'locality_admin', THAI_NGUYEN);
+    const { publicKey, fingerprint } = (await standing.call('GET', '/api/v1/instance/signing-key')).body.data;
+    const danTien = await localityIdByCode(b, DAN_TIEN);
+    const thaiNguyen = await localityIdByCode(b, THAI_NGUYEN);
+    const [neighbour] = await b.handle.db
+      .select({ id: locality.id })
+      .from(locality)
+      .where(and(eq(locality.parentId, thaiNguyen), ne(locality.code, DAN_TIEN)))
+      .limit(1);
+
+    const unregistered = await upload(b, province, packageBytes);
+    expect(unregistered.statusCode).toBe(422);
+    expect(unregistered.json().message).toContain('khóa chưa đăng ký cho xã Dân Tiến');
+
+    // Registered for another commune only: still not Dân Tiến's key.
+    const elsewhere = await admin.call('POST', `/api/v1/localities/${neighbour!.id}/signing-keys`, {
+      name: 'Hệ thống xã bên cạnh',
+      publicKey,
+    });
+    expect(elsewhere.status, JSON.stringify(elsewhere.body)).toBe(201);
+    expect((await upload(b, province, packageBytes)).json().message).toContain('khóa chưa đăng ký');
+
+    // Not an Ed25519 public key; the commune's own administrator; another province's administrator.
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({
+      type: 'spki',
+      format: 'pem',
+    });
+    const wrongType = await admin.call('POST', `/api/v1/localities/${danTien}/signing-keys`, {
+      name: 'Khóa RSA',
+      publicKey: rsa,
+    });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.details[0]).toMatchObject({
+      field: 'publicKey',
+      message: expect.stringContaining('Ed25519'),
+    });
+    const garbage = await admin.call('POST', `/api/v1/localities/${danTien}/signing-keys`, {
+      name: 'Khóa hỏng',
+      publicKey: 'không phải khóa',
+    });
+    expect(garbage.status).toBe(400);
+    expect(garbage.body.details[0].message).toContain('BEGIN PUBLIC KEY');
+    const { client: communeAdmin } = await addUser(b, 'dantien.quantri', 'locality_admin', DAN_TIEN);
+    for (const client of [communeAdmin, await b.signIn('haiphong.admin')]) {
+      const refused = await client.call('POST', `/api/v1/localities/${danTien}/signing-keys`, {
+        name: 'Hệ thống xã Dân Tiến',
+        publicKey,
+      });
+      expect(refused.status).toBe(404);
+      expect((await client.call('GET', `/api/v1/localities/${danTien}/signing-keys`)).status).toBe(404);
+    }
+
+    const registered = await admin.call('POST', `/api/v1/localities/${danTien}/signing-keys`, {
+      name: 'Hệ thống xã Dân Tiến',
+      publicKey: `\n${publicKey}\n`,
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    expect(registered.body.data).toMatchObject({
+      fingerprint,
+      name: 'Hệ thống xã Dân Tiến',
+      revokedAt: null,
+    });
+    const again = await admin.call('POST', `/api/v1/localities/${danTien}/signing-keys`, {
+      name: 'Lần nữa',
+      publicKey,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('đã được đăng ký cho xã Dân Tiến');
+    const listed = await admin.call('GET', `/api/v1/localities/${danTien}/signing-keys`);
+    expect(listed.body.data.map((row: { fingerprint: string }) => row.fingerprint)).toEqual([fingerprint]);
+
+    const audit = await b.call('GET', '/api/v1/audit-events?entityType=signing_key');
+    expect(audit.body.data).toHaveLength(2);
+    expect(audit.body.data.map((row: { after: { fingerprint: string } }) => row.after.fingerprint)).toEqual([
+      fingerprint,
+      fingerprint,
+    ]);
+    const refusals = await b.call('GET', '/api/v1/audit-events?entityType=submission_package');
+    expect(refusals.body.data).toHaveLength(2);
+    expect(refusals.body.data[0].after).toMatchObject({
+      refused: 'unknown_key',
+      keyFingerprint: fingerprint,
+    });
+  });
+
+  it('should refuse an unsigned package, one signed by another key, and one altered after signing', async () => {
+    const province = await b.signIn('thainguyen.chanhvanphong');
+    const entries = unzipSync(new Uint8Array(packageBytes));
+    const same = () => {};
+    const unsigned = await upload(b, province, rebuilt(entries, same, 'drop'));
+    expect(unsigned.statusCode).toBe(422);
+    expect(unsigned.json().message).toContain('Gói chưa được ký số');
+
+    // Another key claiming A's fingerprint: the signature does not verify.
+    const stranger = generateKeyPairSync('ed25519');
+    const strangerKey = {
+      privateKey: stranger.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      fingerprint: fingerprintOf(stranger.publicKey),
+    };
+    const aFingerprint = JSON.parse(strFromU8(entries[SIGNATURE_FILE]!)).keyFingerprint;
+    const forged = await upload(
+      b,
+      province,
+      rebuilt(entries, same, (manifest) => ({
+        ...signManifest(manifest, strangerKey),
+        keyFingerprint: aFingerprint,
+      })),
+    );
+    expect(forged.statusCode).toBe(422);
+    expect(forged.json().message).toContain('Chữ ký của gói không đúng');
+    // Another key under its own name: not registered for the commune.
+    const wrongKey = await upload(
+      b,
+      province,
+      rebuilt(entries, same, (manifest) => signManifest(manifest, strangerKey)),
+    );
+    expect(wrongKey.statusCode).toBe(422);
+    expect(wrongKey.json().message).toContain('khóa chưa đăng ký cho xã Dân Tiến');
+
+    // A figure changed and the manifest rebuilt to match, A's signature kept: the signature tells.
+    const tampered = await upload(
+      b,
+      province,
+      rebuilt(
+        entries,
+        (figures) => {
+          figures.indicators[0]!.value = (figures.indicators[0]!.value ?? 0) + 1;
+        },
+        'keep',
+      ),
+    );
+    expect(tampered.statusCode).toBe(422);
+    expect(tampered.json().message).toContain('đã bị sửa sau khi ký');
+    const refusals = await b.call('GET', '/api/v1/audit-events?entityType=submission_package');
+    expect(
+      refusals.body.data.slice(0, 4).map((row: { after: { refused: string } }) => row.after.refused),
+    ).toEqual(['bad_signature', 'unknown_key', 'bad_signature', 'unsigned']);
+  });
+
+  it('should import the package at the province once; the second import changes nothing and says so', async () => {
+    const province = await b.signIn('thainguyen.chanhvanphong');
+    const provinceId = await localityIdByCode(b, THAI_NGUYEN);
     const first = await upload(b, province, packageBytes, 'goi-dan-tien.zip');
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json().data.outcome).toBe('created');
     expect(first.json().data.message).toContain('Đã nhận gói báo cáo');
+    expect(first.json().data).toMatchObject({ signature: 'verified', catalogWarning: null });
     const second = await upload(b, province, packageBytes, 'goi-dan-tien.zip');
     expect(second.statusCode, second.body).toBe(200);
     expect(second.json().data.outcome).toBe('already_received');
@@ -261,9 +475,11 @@ describe('exchange with the levels above (instance A → instance B)', () => {
     });
     expect(received.figures).toEqual(sent);
 
-    const audit = await b.call('GET', '/api/v1/audit-events?entityType=submission_package');
-    expect(audit.body.data).toHaveLength(1);
-    expect(audit.body.data[0]).toMatchObject({ action: 'create', entityId: received.id });
+    const audit = (
+      await b.call('GET', '/api/v1/audit-events?entityType=submission_package')
+    ).body.data.filter((row: { after: { refused?: string } }) => !row.after.refused);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'create', entityId: received.id });
   });
 
   it('should refuse a package with one byte changed in figures.json, in Vietnamese, and store nothing', async () => {
@@ -292,23 +508,61 @@ describe('exchange with the levels above (instance A → instance B)', () => {
   it('should refuse the same report version with other figures, even with a consistent manifest', async () => {
     const province = await b.signIn('thainguyen.chanhvanphong');
     const entries = unzipSync(new Uint8Array(packageBytes));
-    const figures = JSON.parse(strFromU8(entries[FIGURES_FILE]!));
-    figures.indicators[0].value = (figures.indicators[0].value ?? 0) + 1;
-    const changed = strToU8(`${JSON.stringify(figures, null, 2)}\n`);
-    const manifest = JSON.parse(strFromU8(entries[MANIFEST_FILE]!));
-    manifest.files = manifest.files.map((file: { path: string }) =>
-      file.path === FIGURES_FILE ? { ...file, sha256: sha256(changed), bytes: changed.length } : file,
-    );
-    manifest.checksum = checksumOf(manifest.files);
+    // Signed by A itself (say, restored from an old backup and approved again): the version decides.
     const response = await upload(
       b,
       province,
-      Buffer.from(
-        zipSync({ ...entries, [FIGURES_FILE]: changed, [MANIFEST_FILE]: strToU8(JSON.stringify(manifest)) }),
+      rebuilt(
+        entries,
+        (figures) => {
+          figures.indicators[0]!.value = (figures.indicators[0]!.value ?? 0) + 1;
+        },
+        await signerOf(a),
       ),
     );
     expect(response.statusCode).toBe(409);
     expect(response.json().message).toContain('số liệu khác');
+  });
+
+  it('should accept a package of another catalog version and say so, and refuse codes this catalog lacks', async () => {
+    const province = await b.signIn('thainguyen.chanhvanphong');
+    const entries = unzipSync(new Uint8Array(packageBytes));
+    const sign = await signerOf(a);
+    const unknownCode = await upload(
+      b,
+      province,
+      rebuilt(
+        entries,
+        (figures) => {
+          figures.catalogVersion = '2027.1';
+          figures.approval.version = 3;
+          const mapped = figures.indicators.find((row) => row.catalogMapped)!;
+          mapped.catalogCode = 'MA-MOI-2027';
+          mapped.code = 'MA-MOI-2027';
+        },
+        sign,
+      ),
+    );
+    expect(unknownCode.statusCode).toBe(422);
+    expect(unknownCode.json().message).toContain('MA-MOI-2027');
+    expect(unknownCode.json().message).toContain(`phiên bản ${CATALOG_VERSION} của hệ thống này`);
+
+    const other = await upload(
+      b,
+      province,
+      rebuilt(
+        entries,
+        (figures) => {
+          figures.catalogVersion = '2025.9';
+          figures.approval.version = 2;
+        },
+        sign,
+      ),
+    );
+    expect(other.statusCode, other.body).toBe(201);
+    expect(other.json().data.catalogWarning).toContain(`phiên bản 2025.9, khác phiên bản ${CATALOG_VERSION}`);
+    expect(other.json().data.message).toContain('tính theo mã danh mục');
+    expect(other.json().data.package.catalogVersion).toBe('2025.9');
   });
 
   it('should refuse an import by another province or by the commune itself, and hide the list from them', async () => {
@@ -432,5 +686,26 @@ describe('exchange with the levels above (instance A → instance B)', () => {
       { path: 'bao-cao-tong-hop.pdf', reason: expect.stringContaining('LibreOffice') },
     ]);
     expect(manifest.files.map((file: { path: string }) => file.path)).not.toContain('bao-cao-tong-hop.pdf');
+  });
+  it('should refuse packages signed by a key once it is revoked, and audit the revocation', async () => {
+    const admin = await b.signIn('thainguyen.quantri');
+    const danTien = await localityIdByCode(b, DAN_TIEN);
+    const [key] = (await admin.call('GET', `/api/v1/localities/${danTien}/signing-keys`)).body.data;
+    const revoked = await admin.call('POST', `/api/v1/signing-keys/${key.id}/revoke`);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.data.revokedAt).not.toBeNull();
+    const province = await b.signIn('thainguyen.chanhvanphong');
+    const refused = await upload(b, province, packageBytes);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().message).toContain('khóa đã bị thu hồi');
+    const audit = await b.call('GET', '/api/v1/audit-events?entityType=signing_key');
+    expect(audit.body.data[0]).toMatchObject({ action: 'update', entityId: key.id });
+    // Registered again for the commune: refused, a revoked key stays revoked.
+    const again = await admin.call('POST', `/api/v1/localities/${danTien}/signing-keys`, {
+      name: 'Lại khóa cũ',
+      publicKey: key.publicKey,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('đã bị thu hồi');
   });
 });

@@ -1,6 +1,12 @@
 import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
 import { ZConsolidatedVersionQuery } from '@core/schemas/consolidation.schemas';
-import { ZImportPackageResult, ZReceivedPackage } from '@core/schemas/exchange.schemas';
+import {
+  ZImportPackageResult,
+  ZInstanceSigningKey,
+  ZReceivedPackage,
+  ZRegisteredSigningKey,
+  ZRegisterSigningKeyRequest,
+} from '@core/schemas/exchange.schemas';
 import { z } from 'zod';
 import { defineRoute } from '../../http/route';
 
@@ -66,6 +72,64 @@ export const exchangeRoutes = [
     handler: async ({ params, meta }, { services }) => ({
       status: 200,
       body: { data: await services.exchange.listReceived(meta, params.id) },
+    }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/instance/signing-key',
+    operationId: 'getInstanceSigningKey',
+    summary:
+      'Khóa công khai Ed25519 của hệ thống này (PEM) và dấu vân tay: gửi cho tỉnh để tỉnh đăng ký; gói báo cáo do hệ thống này lập được ký bằng khóa bí mật đi cùng, không bao giờ rời máy chủ',
+    tags,
+    permission: 'report:read',
+    schema: { response: { 200: dataOf(ZInstanceSigningKey) } },
+    handler: async (_request, { services }) => ({
+      status: 200,
+      body: { data: await services.signingKeys.publicInstanceKey() },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/localities/:id/signing-keys',
+    operationId: 'registerSigningKey',
+    summary:
+      'Tỉnh đăng ký khóa công khai của hệ thống một xã, phường (dán khóa PEM): gói của xã phải được ký bằng một khóa đã đăng ký, chưa thu hồi',
+    tags,
+    permission: 'locality:write',
+    schema: {
+      params: ZIdParams,
+      body: ZRegisterSigningKeyRequest,
+      response: { 201: dataOf(ZRegisteredSigningKey) },
+    },
+    handler: async ({ params, body, meta }, { services }) => ({
+      status: 201,
+      body: { data: await services.signingKeys.register(meta, params.id, body) },
+    }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/localities/:id/signing-keys',
+    operationId: 'listSigningKeys',
+    summary: 'Các khóa công khai đã đăng ký cho hệ thống của một xã, phường',
+    tags,
+    permission: 'locality:write',
+    schema: { params: ZIdParams, response: { 200: dataOf(z.array(ZRegisteredSigningKey)) } },
+    handler: async ({ params, meta }, { services }) => ({
+      status: 200,
+      body: { data: await services.signingKeys.list(meta, params.id) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/signing-keys/:id/revoke',
+    operationId: 'revokeSigningKey',
+    summary: 'Thu hồi một khóa công khai đã đăng ký: gói ký bằng khóa này bị từ chối từ đây',
+    tags,
+    permission: 'locality:write',
+    schema: { params: ZIdParams, response: { 200: dataOf(ZRegisteredSigningKey) } },
+    handler: async ({ params, meta }, { services }) => ({
+      status: 200,
+      body: { data: await services.signingKeys.revoke(meta, params.id) },
     }),
   }),
 ];

@@ -28,7 +28,7 @@ import {
 import { catalogCodesOf, findPlanById } from '../../shared/plan-contents';
 import { listValues } from '../../shared/report-reads';
 import { actorUserId } from '../auth/access';
-import { CATALOG_VERSION } from '../catalog/catalog.service';
+import { CATALOG_VERSION, type CatalogService } from '../catalog/catalog.service';
 import type { ConsolidationService } from '../consolidation/consolidation.service';
 import {
   DOCX_TYPE,
@@ -44,6 +44,9 @@ import {
   listSubmissionPackages,
   type SubmissionPackageRow,
 } from './exchange.repository';
+import { catalogWarningOf, checkPackageSignature } from './package-checks';
+import { signManifest } from './package-signature';
+import type { SigningKeyService } from './signing-key.service';
 import { submissionFiguresOf } from './submission-figures';
 import { buildSubmissionPackage, type PackageFile, readSubmissionPackage } from './submission-package';
 
@@ -53,6 +56,8 @@ type ExchangeServiceDeps = {
   consolidation: Pick<ConsolidationService, 'get'>;
   exporter: Pick<ExportService, 'consolidatedDocx'>;
   pdf: PdfConverter;
+  signingKeys: Pick<SigningKeyService, 'instanceKey'>;
+  catalog: Pick<CatalogService, 'has'>;
 };
 
 /** The names of the files inside a package (docs/open-data.md). */
@@ -64,7 +69,15 @@ export const PACKAGE_FILES = {
 
 const safeName = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'ky';
 
-export const createExchangeService = ({ db, clock, consolidation, exporter, pdf }: ExchangeServiceDeps) => {
+export const createExchangeService = ({
+  db,
+  clock,
+  consolidation,
+  exporter,
+  pdf,
+  signingKeys,
+  catalog,
+}: ExchangeServiceDeps) => {
   /**
    * The approved report of the period: the version asked for, else the current one when approved, else
    * the latest approved version (while a supplementary report is under way).
@@ -166,12 +179,14 @@ export const createExchangeService = ({ db, clock, consolidation, exporter, pdf 
       bytes: await renderSubmissionXlsx(figures),
       contentType: XLSX_TYPE,
     });
+    const key = await signingKeys.instanceKey();
     const { bytes } = buildSubmissionPackage({
       files,
       figures,
       missing,
       generatedAt: clock.now().toISOString(),
       generator: 'Lộ trình',
+      sign: (manifestBytes) => signManifest(manifestBytes, key),
     });
     return {
       bytes,
@@ -247,13 +262,17 @@ export const createExchangeService = ({ db, clock, consolidation, exporter, pdf 
   /**
    * Imports a commune's package at the province's instance: checked (see readSubmissionPackage), the
    * commune found by its official code in this instance's register under the importing user's province,
-   * stored once (the same package again changes nothing and says so), audited.
+   * signed by a key registered for the commune (package-checks.ts; a refusal is audited), its catalog
+   * codes known here (another catalog version is accepted and said), stored once (the same package again
+   * changes nothing and says so), audited.
    *
-   * @throws AppError FILE_TOO_LARGE, PACKAGE_INVALID, FORBIDDEN, DUPLICATE (same report version with
-   *   other figures)
+   * @throws AppError FILE_TOO_LARGE, PACKAGE_INVALID (also a signature refused, an unknown catalog code),
+   *   FORBIDDEN, DUPLICATE (same report version with other figures)
    */
   const importPackage = async (context: RequestContext, upload: Upload) => {
-    const { manifest, figures, figuresSha256 } = readSubmissionPackage(upload.bytes);
+    const { manifest, figures, figuresSha256, manifestBytes, signature } = readSubmissionPackage(
+      upload.bytes,
+    );
     const { code, name } = figures.locality;
     if (figures.locality.level !== 'commune')
       throw new AppError('PACKAGE_INVALID', {
@@ -274,6 +293,15 @@ export const createExchangeService = ({ db, clock, consolidation, exporter, pdf 
       throw new AppError('PACKAGE_INVALID', {
         message: `Gói ghi ${name} thuộc tỉnh mã ${figures.locality.parentCode}, nhưng danh mục của hệ thống này ghi ${commune.kind} ${commune.name} thuộc ${province.kind} ${province.name} (mã ${province.code}).`,
       });
+    const keyFingerprint = await checkPackageSignature(db, context, clock.now(), {
+      commune,
+      signature,
+      manifestBytes,
+      figures,
+      fileName: upload.fileName,
+      ownKey: await signingKeys.instanceKey(),
+    });
+    const catalogWarning = catalogWarningOf(figures, catalog);
     const key = {
       localityId: commune.id,
       sourcePlanId: figures.plan.id,
@@ -303,6 +331,7 @@ export const createExchangeService = ({ db, clock, consolidation, exporter, pdf 
           sizeBytes: upload.bytes.length,
           receivedAt: now,
           receivedBy: actorUserId(context.actor),
+          signatureFingerprint: keyFingerprint,
         });
         await recordAudit(tx, context, now, {
           entityType: 'submission_package',
@@ -316,6 +345,8 @@ export const createExchangeService = ({ db, clock, consolidation, exporter, pdf 
             checksum: manifest.checksum,
             fileName: upload.fileName,
             indicators: figures.indicators.length,
+            keyFingerprint,
+            catalogVersion: figures.catalogVersion,
           },
         });
         return { outcome: 'created' as const, row };
@@ -329,10 +360,14 @@ export const createExchangeService = ({ db, clock, consolidation, exporter, pdf 
     const names = await namesOfUsers(db, [outcome.row.receivedBy]);
     return {
       outcome: outcome.outcome,
-      message:
+      message: `${
         outcome.outcome === 'created'
-          ? `Đã nhận gói báo cáo của ${described}.`
-          : `Gói báo cáo của ${described} đã được nhận trước đó; không có gì thay đổi.`,
+          ? `Đã nhận gói báo cáo của ${described} (chữ ký số hợp lệ).`
+          : `Gói báo cáo của ${described} đã được nhận trước đó; không có gì thay đổi.`
+      }${catalogWarning ? ` ${catalogWarning}` : ''}`,
+      signature: 'verified' as const,
+      keyFingerprint,
+      catalogWarning,
       package: present(outcome.row, commune, names),
     };
   };

@@ -2,7 +2,8 @@
  * The submission package as bytes: a ZIP of the report's files, figures.json and a manifest.json holding
  * the SHA-256 of each file and a checksum of them all; and the reverse, which refuses with a Vietnamese
  * message naming the problem (not a ZIP, a file missing or altered, a wrong schema). The checksums show
- * that nothing changed on the way; they are not a signature (anyone may rebuild a manifest).
+ * that nothing changed on the way; signature.json, the instance's signature over manifest.json
+ * (package-signature.ts), shows who made it.
  */
 import { createHash } from 'node:crypto';
 import { unsafeTextProblem } from '@core/schemas/common.schemas';
@@ -11,8 +12,10 @@ import {
   SUBMISSION_SCHEMA_VERSION,
   type TSubmissionFigures,
   type TSubmissionManifest,
+  type TSubmissionSignature,
   ZSubmissionFigures,
   ZSubmissionManifest,
+  ZSubmissionSignature,
 } from '@core/schemas/exchange.schemas';
 import { unzipSync, type Zippable, zipSync } from 'fflate';
 import type { z } from 'zod';
@@ -20,6 +23,8 @@ import { AppError } from '../../errors';
 
 export const FIGURES_FILE = 'figures.json';
 export const MANIFEST_FILE = 'manifest.json';
+/** The signature over manifest.json's bytes; not listed in the manifest (it signs it). */
+export const SIGNATURE_FILE = 'signature.json';
 /** A package is a few hundred kilobytes; the upload is refused above this. */
 export const MAX_PACKAGE_BYTES = 20 * 1024 * 1024;
 /** What its files may add up to once unpacked (as their ZIP entries declare). */
@@ -55,6 +60,8 @@ export const buildSubmissionPackage = (input: {
   missing: TSubmissionManifest['missing'];
   generatedAt: string;
   generator: string;
+  /** Signs the manifest's bytes (the instance's key); the package then holds signature.json. */
+  sign?: (manifestBytes: Uint8Array) => TSubmissionSignature;
 }): { bytes: Buffer; manifest: TSubmissionManifest } => {
   const figures: PackageFile = {
     path: FIGURES_FILE,
@@ -84,10 +91,13 @@ export const buildSubmissionPackage = (input: {
   const mtime = zipDate(input.figures.approval.approvedAt);
   const zippable: Zippable = {};
   for (const file of files) zippable[file.path] = [new Uint8Array(file.bytes), { mtime }];
-  zippable[MANIFEST_FILE] = [
-    new Uint8Array(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8')),
-    { mtime },
-  ];
+  const manifestBytes = new Uint8Array(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
+  zippable[MANIFEST_FILE] = [manifestBytes, { mtime }];
+  if (input.sign)
+    zippable[SIGNATURE_FILE] = [
+      new Uint8Array(Buffer.from(`${JSON.stringify(input.sign(manifestBytes), null, 2)}\n`, 'utf8')),
+      { mtime },
+    ];
   const zipped = zipSync(zippable, { level: 6 });
   return { bytes: Buffer.from(zipped), manifest };
 };
@@ -147,7 +157,15 @@ const parseJson = <T extends z.ZodType>(bytes: Uint8Array, name: string, schema:
  */
 export const readSubmissionPackage = (
   bytes: Buffer,
-): { manifest: TSubmissionManifest; figures: TSubmissionFigures; figuresSha256: string } => {
+): {
+  manifest: TSubmissionManifest;
+  figures: TSubmissionFigures;
+  figuresSha256: string;
+  /** The exact bytes the signature is over. */
+  manifestBytes: Uint8Array;
+  /** signature.json, or null when the package is not signed (checked by the importer). */
+  signature: TSubmissionSignature | null;
+} => {
   if (bytes.length > MAX_PACKAGE_BYTES)
     throw new AppError('FILE_TOO_LARGE', { message: 'Tệp quá lớn: gói báo cáo tối đa 20 MB.' });
   let entries: Record<string, Uint8Array>;
@@ -173,7 +191,9 @@ export const readSubmissionPackage = (
   if (!manifestBytes) throw invalid(`Gói không hợp lệ: thiếu tệp ${MANIFEST_FILE}.`);
   const manifest = parseJson(manifestBytes, MANIFEST_FILE, ZSubmissionManifest);
   const listed = new Set(manifest.files.map((file) => file.path));
-  const extra = Object.keys(entries).filter((path) => path !== MANIFEST_FILE && !listed.has(path));
+  const extra = Object.keys(entries).filter(
+    (path) => path !== MANIFEST_FILE && path !== SIGNATURE_FILE && !listed.has(path),
+  );
   if (extra.length)
     throw invalid(`Gói không hợp lệ: có tệp không ghi trong ${MANIFEST_FILE}: ${extra.join(', ')}.`);
   for (const file of manifest.files) {
@@ -200,5 +220,7 @@ export const readSubmissionPackage = (
     throw invalid(
       `Gói không hợp lệ: ${FIGURES_FILE} và ${MANIFEST_FILE} ghi khác nhau về địa phương, kỳ, phiên bản hoặc phiên bản danh mục.`,
     );
-  return { manifest, figures, figuresSha256: sha256(figuresBytes) };
+  const signatureBytes = entries[SIGNATURE_FILE];
+  const signature = signatureBytes ? parseJson(signatureBytes, SIGNATURE_FILE, ZSubmissionSignature) : null;
+  return { manifest, figures, figuresSha256: sha256(figuresBytes), manifestBytes, signature };
 };

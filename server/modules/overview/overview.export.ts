@@ -45,7 +45,7 @@ export const renderOverviewSheet = (
           : UNIT_EVALUATION_STATE_LABELS[row.evaluation],
       score: row.score == null ? null : Math.round(row.score * 10) / 10,
       plans: row.received
-        ? `Gói báo cáo nhận ngày ${formatDateVi(vietnamDateOf(new Date(row.received.receivedAt)))}: ${row.received.periodLabel}, duyệt ngày ${formatDateVi(row.received.approvedOn)}${row.received.localPlans > 0 ? ` (thay cho ${row.received.localPlans} kế hoạch của xã trên hệ thống này)` : ''}`
+        ? `Gói báo cáo nhận ngày ${formatDateVi(vietnamDateOf(new Date(row.received.receivedAt)))}: ${row.received.periodLabel}, duyệt ngày ${formatDateVi(row.received.approvedOn)}${row.received.localPlans > 0 ? ` (thay cho ${row.received.localPlans} kế hoạch của xã trên hệ thống này)` : ''}${row.received.otherCatalogVersion ? `; gói lập với danh mục phiên bản ${row.received.otherCatalogVersion}, khác phiên bản ${row.received.catalogVersion} của hệ thống này, tính theo mã` : ''}`
         : row.plans.map((plan) => plan.number ?? plan.title).join('; ') ||
           (row.planCount > 0 ? `${row.planCount} kế hoạch` : 'Chưa có kế hoạch'),
       reportsSubmitted: `${row.reports.submitted}/${row.reports.expected}`,

@@ -141,6 +141,17 @@ describe('received figures in the roll-ups of the province instance', () => {
     province = await b.signIn('thainguyen.vp');
     await setUnit(b, await b.signIn('dantien.vhxh'), await planOf(b), ONLINE, 'hồ sơ');
     packageBytes = download.rawPayload;
+    // B's administrator registers A's signing key for the commune (docs/open-data.md, "Chữ ký số").
+    const key = (await standing.call('GET', '/api/v1/instance/signing-key')).body.data;
+    const registered = await b.call(
+      'POST',
+      `/api/v1/localities/${await localityIdByCode(b, '05755')}/signing-keys`,
+      {
+        name: 'Hệ thống xã Dân Tiến',
+        publicKey: key.publicKey,
+      },
+    );
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
   }, 180_000);
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submissionPackage } from '../../db/schema';
 import type { ReceivedPackage } from '../../shared/received-packages';
 import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
+import { CATALOG_VERSION } from '../catalog/catalog.service';
 import { packagesOfYear, rowFromPackages } from './overview.received';
 
 const zeros = <K extends string>(keys: readonly K[]) =>
@@ -152,6 +153,12 @@ describe('rowFromPackages and packagesOfYear', () => {
       received: { packages: 1, periodLabel: 'Năm 2026', approvedOn: '2026-11-20', reportVersion: 1 },
     });
     expect(row.indicators).toMatchObject({ achieved: 3, behind: 2, no_data: 1 });
+    // Made with another catalog version: counted by code, and the row says so.
+    expect(row.received).toMatchObject({ otherCatalogVersion: '2025.1', catalogVersion: CATALOG_VERSION });
+    const current = rowFromPackages(commune, [
+      receivedOf(commune.id, randomUUID(), { ...figures, catalogVersion: CATALOG_VERSION }),
+    ])!;
+    expect(current.received?.otherCatalogVersion).toBeNull();
   });
 
   it('should weigh several plans by the units each scored and colour the mean with the thresholds', () => {

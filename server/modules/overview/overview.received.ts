@@ -15,6 +15,7 @@ import { colourOf } from '@core/domain/evaluation';
 import { thresholdsOf } from '@core/domain/plan-evaluation';
 import type { TOverviewLocality } from '@core/schemas/overview.schemas';
 import type { ReceivedPackage } from '../../shared/received-packages';
+import { CATALOG_VERSION } from '../catalog/catalog.service';
 import type { ChildLocalityRow } from './overview.repository';
 
 type Row = Omit<TOverviewLocality, 'rank'>;
@@ -111,6 +112,10 @@ export const rowFromPackages = (
       reportVersion: latest.reportVersion,
       receivedAt: latest.receivedAt.toISOString(),
       localPlans,
+      otherCatalogVersion:
+        packages.map((item) => item.figures.catalogVersion).find((version) => version !== CATALOG_VERSION) ??
+        null,
+      catalogVersion: CATALOG_VERSION,
     },
   };
 };

@@ -13,6 +13,8 @@ import { locality, unit } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
 import {
+  accountLocalityId,
+  commonLocalityId,
   deleteSessionsOfUser,
   findUserById,
   listAssignmentsOfUsers,
@@ -78,6 +80,11 @@ export const insertAccount = async (
   await recordAudit(tx, context, now, {
     entityType: 'user',
     entityId: user.id,
+    // Filed under the account's locality, as its own events are (accountLocalityId).
+    localityId: await commonLocalityId(
+      tx,
+      input.roles.map((role) => role.localityId),
+    ),
     action: 'create',
     after: auditView(user),
   });
@@ -255,6 +262,7 @@ export const createUserService = ({ db, clock }: UserServiceDeps) => {
       await recordAudit(tx, context, clock.now(), {
         entityType: 'user',
         entityId: id,
+        localityId: await accountLocalityId(tx, id),
         action: 'update',
         before: auditView(before),
         after: auditView(after),
@@ -276,6 +284,7 @@ export const createUserService = ({ db, clock }: UserServiceDeps) => {
       await recordAudit(tx, context, clock.now(), {
         entityType: 'user',
         entityId: id,
+        localityId: await accountLocalityId(tx, id),
         action: 'update',
         before: auditView(before),
         after: auditView(after),

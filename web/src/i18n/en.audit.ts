@@ -29,6 +29,8 @@ export const enAuditTrail = {
       lock: '{{actor}} locked {{object}}',
       unlock: '{{actor}} unlocked {{object}}',
       revokeKey: '{{actor}} revoked {{object}}',
+      registerKey: '{{actor}} registered {{object}}',
+      refusePackage: '{{actor}} sent {{object}}, refused: {{reason}}',
       remind: '{{actor}} sent {{object}}',
       receive: '{{actor}} received {{object}}',
       signIn: '{{actor}} signed in to {{object}}',
@@ -52,6 +54,7 @@ export const enAuditTrail = {
       report_publication: 'the consolidated report {{period}}',
       submission_package: 'the report package “{{name}}”',
       api_key: 'the API key “{{name}}”',
+      signing_key: 'the package signing key “{{name}}”',
       sign_in: 'the account {{name}}',
     },
     unnamed: {
@@ -71,7 +74,16 @@ export const enAuditTrail = {
       report_publication: 'a consolidated report',
       submission_package: 'a report package from a lower level',
       api_key: 'an API key',
+      signing_key: "a commune system's package signing key",
       sign_in: 'an account',
+    },
+    packageRefusal: {
+      unsigned: 'the package is not signed',
+      unknown_key: 'signed with a key not registered for the commune',
+      revoked_key: 'signed with a revoked key',
+      bad_signature:
+        "the signature does not match (altered after signing, or not made by the commune's system)",
+      other: 'reason unknown',
     },
     signInOutcome: {
       wrong_password: 'wrong password',
@@ -79,6 +91,8 @@ export const enAuditTrail = {
       disabled: 'the account is locked',
       demo_refused: 'demo accounts are refused on the live system',
       throttled: 'held back after too many failed attempts',
+      throttledCount:
+        'held back after too many failed attempts ({{count}} attempts held back within 15 minutes)',
       other: 'reason unknown',
     },
     somePeriod: 'period',

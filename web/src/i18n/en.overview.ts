@@ -29,6 +29,8 @@ export const enOverview: typeof viOverview = {
       'Figures from the submission package {{period}} (approved {{approvedOn}}), received {{receivedAt}}',
     localPlansSetAside:
       'Counted from the approved report the commune sent, instead of its {{count}} plan(s) on this system (never twice)',
+    otherCatalogVersion:
+      "The package was made with standard catalog version {{version}}, not this system's {{current}}: its figures are counted by catalog code",
     rollupFromPackage: 'From the submission package {{period}}, approved {{approvedOn}}',
     noPlan: 'No plan in effect',
     noPeriod: 'No reporting period in the year',

@@ -373,6 +373,7 @@ export const en: Resources = {
       report_publication: 'Report publication',
       submission_package: 'Submission package received',
       api_key: 'API key',
+      signing_key: "Commune systems' package signing keys",
       sign_in: 'Sign-ins and sign-outs',
     },
     levels: { nation: 'Nation', province: 'Province', commune: 'Commune' },

@@ -26,6 +26,8 @@ export const viOverview = {
     fromPackage: 'Số liệu từ gói báo cáo {{period}} (duyệt ngày {{approvedOn}}), nhận lúc {{receivedAt}}',
     localPlansSetAside:
       'Tính theo báo cáo đã duyệt xã gửi lên thay cho {{count}} kế hoạch của xã trên hệ thống này (không tính hai lần)',
+    otherCatalogVersion:
+      'Gói lập với danh mục chỉ tiêu chuẩn phiên bản {{version}}, khác phiên bản {{current}} của hệ thống này: số liệu được tính theo mã danh mục',
     rollupFromPackage: 'Từ gói báo cáo {{period}}, duyệt ngày {{approvedOn}}',
     noPlan: 'Chưa có kế hoạch đang thực hiện',
     noPeriod: 'Chưa có kỳ báo cáo trong năm',

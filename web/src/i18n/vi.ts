@@ -372,6 +372,7 @@ export const vi = {
       report_publication: 'Công khai báo cáo',
       submission_package: 'Gói báo cáo nhận từ cấp dưới',
       api_key: 'Khóa API',
+      signing_key: 'Khóa ký gói của hệ thống xã',
       sign_in: 'Đăng nhập, đăng xuất',
     },
     levels: { nation: 'Quốc gia', province: 'Tỉnh, thành phố', commune: 'Xã, phường' },

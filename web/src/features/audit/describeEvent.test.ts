@@ -45,6 +45,7 @@ const SNAPSHOTS: Record<(typeof AUDIT_ENTITY_TYPES)[number], Record<string, unkn
   report_publication: { id: ID, reportId: OTHER, periodId: OTHER, version: 1, publishedAt: '2026-10-02' },
   submission_package: { localityCode: '10123', periodKey: '2026-Q3', fileName: 'goi-bao-cao.zip' },
   api_key: { name: 'Cổng dữ liệu tỉnh', scope: 'read', prefix: 'lt_abc' },
+  signing_key: { name: 'Hệ thống xã Dân Tiến', fingerprint: 'ab12cd34', localityName: 'xã Dân Tiến' },
   sign_in: { username: 'lan.nguyen', outcome: 'succeeded' },
 };
 
@@ -108,6 +109,39 @@ describe('describeEvent', () => {
         expect(sentence).toContain('B');
       }
     }
+  });
+
+  it('should say how many held-back attempts a burst had', () => {
+    const event = eventOf({
+      entityType: 'sign_in',
+      action: 'create',
+      actorName: null,
+      after: { username: 'lan.nguyen', outcome: 'throttled', count: 12, lastAt: '2026-10-01T03:10:00Z' },
+    });
+    expect(describeEvent(event, languages.vi)).toBe(
+      'Đăng nhập không thành công vào tài khoản lan.nguyen: bị tạm chặn vì đăng nhập sai quá nhiều lần (12 lần thử bị chặn trong 15 phút)',
+    );
+    expect(
+      describeEvent(
+        { ...event, after: { ...SNAPSHOTS.sign_in, outcome: 'throttled', count: 1 } },
+        languages.vi,
+      ),
+    ).toBe('Đăng nhập không thành công vào tài khoản lan.nguyen: bị tạm chặn vì đăng nhập sai quá nhiều lần');
+  });
+
+  it('should tell a refused package and why, and a registered signing key', () => {
+    const refused = eventOf({
+      entityType: 'submission_package',
+      action: 'create',
+      after: { ...SNAPSHOTS.submission_package, refused: 'unknown_key', keyFingerprint: 'ab12' },
+    });
+    expect(describeEvent(refused, languages.vi)).toBe(
+      'Nguyễn Thị Lan (Phòng Văn hóa – Xã hội) gửi gói báo cáo “goi-bao-cao.zip”, bị từ chối: gói ký bằng khóa chưa đăng ký cho xã',
+    );
+    const registered = eventOf({ entityType: 'signing_key', action: 'create', after: SNAPSHOTS.signing_key });
+    expect(describeEvent(registered, languages.vi)).toBe(
+      'Nguyễn Thị Lan (Phòng Văn hóa – Xã hội) đăng ký khóa ký gói “Hệ thống xã Dân Tiến”',
+    );
   });
 
   it('should tell the return of a unit report with its reason', () => {

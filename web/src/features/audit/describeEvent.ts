@@ -36,6 +36,8 @@ export const AUDIT_VERBS = [
   'lock',
   'unlock',
   'revokeKey',
+  'registerKey',
+  'refusePackage',
   'remind',
   'receive',
   'signIn',
@@ -126,7 +128,11 @@ export const verbOf = (event: TAuditEvent): AuditVerb => {
     case 'reminder':
       return action === 'create' ? 'remind' : action;
     case 'submission_package':
-      return action === 'create' ? 'receive' : action;
+      if (action === 'create') return text(after.refused) ? 'refusePackage' : 'receive';
+      return action;
+    case 'signing_key':
+      if (action === 'create') return 'registerKey';
+      return action === 'update' && text(after.revokedAt) ? 'revokeKey' : action;
     case 'sign_in':
       if (action === 'create') return text(after.outcome) === 'succeeded' ? 'signIn' : 'signInFailed';
       return action === 'delete' ? 'signOut' : action;
@@ -138,9 +144,16 @@ export const verbOf = (event: TAuditEvent): AuditVerb => {
 /** Outcomes of a failed sign-in the trail can name (keys under `auditTrail.signInOutcome`). */
 const SIGN_IN_OUTCOMES = new Set(['wrong_password', 'unknown_user', 'disabled', 'demo_refused', 'throttled']);
 
+/** Why a package's signature was refused (keys under `auditTrail.packageRefusal`). */
+const PACKAGE_REFUSALS = new Set(['unsigned', 'unknown_key', 'revoked_key', 'bad_signature']);
+
 /** The reason that goes with a return or a withdrawal, when the snapshot has one. */
-const reasonOf = (event: TAuditEvent, verb: AuditVerb): string | undefined => {
+const reasonOf = (event: TAuditEvent, verb: AuditVerb, t: TFunction): string | undefined => {
   const after = asSnapshot(event.after);
+  if (verb === 'refusePackage') {
+    const refused = text(after.refused) ?? '';
+    return t(`auditTrail.packageRefusal.${PACKAGE_REFUSALS.has(refused) ? refused : 'other'}`);
+  }
   if (verb === 'return') return text(after.returnReason);
   if (verb === 'withdraw') return text(after.withdrawReason);
   return undefined;
@@ -248,12 +261,17 @@ export const describeEvent = (event: TAuditEvent, t: TFunction): string => {
   if (verb === 'signInFailed') {
     // A failed attempt is nobody's act: the sentence names the account tried and why it was refused.
     const outcome = text(asSnapshot(event.after).outcome) ?? '';
+    // A burst of held-back attempts is one event with its count (server: countIntoThrottledSignIn).
+    const count = Number(asSnapshot(event.after).count);
     return t('auditTrail.sentence.signInFailed', {
       object: describeObject(event, t),
-      reason: t(`auditTrail.signInOutcome.${SIGN_IN_OUTCOMES.has(outcome) ? outcome : 'other'}`),
+      reason:
+        outcome === 'throttled' && count > 1
+          ? t('auditTrail.signInOutcome.throttledCount', { count })
+          : t(`auditTrail.signInOutcome.${SIGN_IN_OUTCOMES.has(outcome) ? outcome : 'other'}`),
     });
   }
-  const reason = reasonOf(event, verb);
+  const reason = reasonOf(event, verb, t);
   const key =
     reason && (verb === 'return' || verb === 'withdraw')
       ? (`auditTrail.sentence.${verb}WithReason` as const)

@@ -82,7 +82,9 @@ export const ReceivedPackages = ({ localityId }: { localityId: string }) => {
     setProblem(null);
     try {
       const result = await apiUpload<TImportPackageResult>('/api/v1/submission-packages', file);
-      if (result.outcome === 'created') message.success(result.message);
+      // A package of another catalog version is received, and the sentence says so: shown as a warning.
+      if (result.catalogWarning) message.warning(result.message, 10);
+      else if (result.outcome === 'created') message.success(result.message);
       else message.info(result.message);
       await queryClient.invalidateQueries({ queryKey: ['submission-packages'] });
       return true;

@@ -35,6 +35,7 @@ import { useSchemaForm } from '../../components/ui/useSchemaForm';
 import { ADMIN_ROLES, hasRoleCovering, UNIT_EDITOR_ROLES } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { ApiKeysCard } from '../exchange/ApiKeysCard';
+import { SigningKeysCard } from '../exchange/SigningKeysCard';
 import { LocalitySelect } from '../locality/LocalitySelect';
 import { LocalitySettingsCard } from '../locality/LocalitySettingsCard';
 import { localityQueries } from '../locality/queries';
@@ -339,6 +340,10 @@ const UnitsPage = () => {
           )}
           {hasRoleCovering(user, chain, ADMIN_ROLES) && (
             <ApiKeysCard key={localityId} localityId={localityId} />
+          )}
+          {/* A commune's packages are vouched for by the province above it, not by the commune itself. */}
+          {locality.data?.level === 'commune' && hasRoleCovering(user, chain.slice(1), ADMIN_ROLES) && (
+            <SigningKeysCard key={`${localityId}-signing`} localityId={localityId} />
           )}
         </>
       ) : (

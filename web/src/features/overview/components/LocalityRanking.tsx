@@ -110,6 +110,16 @@ export const LocalityRanking = ({
                         })
                       : t('overview.noPlan')}
                   </Typography.Text>
+                  {row.received?.otherCatalogVersion && (
+                    <div>
+                      <Typography.Text type="warning">
+                        {t('overview.otherCatalogVersion', {
+                          version: row.received.otherCatalogVersion,
+                          current: row.received.catalogVersion,
+                        })}
+                      </Typography.Text>
+                    </div>
+                  )}
                   {row.received && row.received.localPlans > 0 && (
                     <div>
                       <Typography.Text type="secondary">
