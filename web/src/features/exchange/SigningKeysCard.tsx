@@ -8,6 +8,9 @@ import { api, errorMessage } from '../../api/client';
 import { formatDateTime } from '../reporting/reportStatus';
 
 /** A fingerprint as people compare it over the phone: groups of four hex digits. */
+/** The shape of a PEM public key (a technical format, the same in every language). */
+const PEM_SHAPE = ['-----BEGIN PUBLIC KEY-----', '…', '-----END PUBLIC KEY-----'].join('\n');
+
 export const groupedFingerprint = (fingerprint: string): string => fingerprint.replace(/(.{4})(?!$)/g, '$1 ');
 
 const signingKeysQuery = (localityId: string) =>
@@ -82,7 +85,7 @@ export const SigningKeysCard = ({ localityId }: { localityId: string }) => {
               rows={4}
               maxLength={2000}
               spellCheck={false}
-              placeholder={'-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----'}
+              placeholder={PEM_SHAPE}
               style={{ fontFamily: 'monospace' }}
             />
           </Form.Item>
