@@ -98,7 +98,7 @@ export type WarmOffice = {
   convert: (input: string, output: string, timeoutMs: number) => Promise<void>;
   /** The running process group, or null: for tests and logs. */
   processGroup: () => number | null;
-  /** Kills the running process (if any) and waits until it is gone. */
+  /** Kills the running process (if any) and waits until it is gone; `start` and `convert` refuse after it. */
   stop: () => Promise<void>;
 };
 
@@ -111,6 +111,7 @@ export const createWarmOffice = (options: {
   onExit?: (detail: string) => void;
 }): WarmOffice => {
   let running: Running | null = null;
+  let stopped = false;
 
   const launch = async (): Promise<Running> => {
     const profileDir = await mkdtemp(join(tmpdir(), 'lotrinh-soffice-warm-'));
@@ -173,8 +174,15 @@ export const createWarmOffice = (options: {
 
   const current = async (): Promise<Running> => {
     if (running?.alive) return running;
-    running = await launch();
-    return running;
+    if (stopped) throw new Error('the warm LibreOffice was stopped');
+    const entry = await launch();
+    // Stopped while it was being launched: it must not outlive the stop.
+    if (stopped) {
+      await kill(entry);
+      throw new Error('the warm LibreOffice was stopped');
+    }
+    running = entry;
+    return entry;
   };
 
   const kill = async (entry: Running) => {
@@ -216,6 +224,7 @@ export const createWarmOffice = (options: {
     },
     processGroup: () => (running?.alive ? running.group : null),
     stop: async () => {
+      stopped = true;
       if (running) await kill(running);
     },
   };
