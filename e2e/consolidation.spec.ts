@@ -197,4 +197,21 @@ describe('[CONSOLIDATION] consolidated report: write, send, return, resend, appr
     expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
   });
+
+  it('should say "Đang tạo bản PDF…" while the PDF is made, then save it', async () => {
+    const report = new ConsolidatedReportPage(officer);
+    // The server's first PDF also starts its LibreOffice: seconds in which the button shows the state.
+    const { response, pendingSeen, download } = await report.downloadPdf();
+    expect(pendingSeen).toBe(true);
+    if (response.status() === 503) {
+      // No LibreOffice on this machine: the refusal is said on the page.
+      await officer.getByText('chưa cài LibreOffice', { exact: false }).waitFor();
+      return;
+    }
+    expect(response.status()).toBe(200);
+    expect(download?.suggestedFilename()).toBe('bao-cao-tong-hop-2026.pdf');
+    const bytes = await readFile((await download?.path()) ?? '');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await officer.getByRole('button', { name: /Tải PDF$/ }).waitFor();
+  }, 180_000);
 });

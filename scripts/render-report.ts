@@ -6,24 +6,13 @@
  * Usage: node --import tsx scripts/render-report.ts [OUTPUT_DIR]
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { PageLimits } from '@core/schemas/common.schemas';
-import type { Clock } from '../server/clock';
-import { openPglite } from '../server/db/client';
-import { runMigrations } from '../server/db/migrate';
-import { loadDemoDataIfEmpty } from '../server/db/seeds/demo';
 import { createPdfConverter, findSoffice } from '../server/documents/export/pdf-converter';
-import { systemActor } from '../server/modules/auth/access';
-import { createServices } from '../server/services';
-import { createDiskFileStore } from '../server/storage';
+import { openDemoReport } from './demo-report';
 
 const run = promisify(execFile);
-
-/** The demo's reports are made "now": a fixed day in late 2026, so the 2026 period holds the accepted report. */
-const clock: Clock = { now: () => new Date('2026-11-25T08:00:00.000Z') };
 
 const fail = (message: string): never => {
   process.stderr.write(`render-report: ${message}\n`);
@@ -44,30 +33,15 @@ const main = async () => {
   if (!(await findSoffice()))
     fail('LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui');
 
-  const handle = await openPglite();
-  await runMigrations(handle);
-  await loadDemoDataIfEmpty(handle.db, clock);
-  const services = createServices({
-    db: handle.db,
-    clock,
-    config: { logLevel: 'silent', isProduction: false, sessionSecret: 'render-report-render-report-render' },
-    storage: createDiskFileStore(await mkdtemp(join(tmpdir(), 'lotrinh-render-'))),
-    pdf: createPdfConverter(),
-  });
-  const context = { actor: systemActor('render-report'), ip: null, userAgent: 'render-report' };
-  const plan = (await services.plan.list(context, {}, { limit: PageLimits.max, offset: 0 })).rows.find(
-    (row) => row.localityName === 'Dân Tiến',
-  );
-  if (!plan) return fail('the demo plan of Dân Tiến is missing');
-  const period = (await services.reporting.listPeriods(context, plan.id)).find((row) => row.key === '2026');
-  if (!period) return fail('the 2026 period of the Dân Tiến plan is missing');
+  const converter = createPdfConverter();
+  const report = await openDemoReport(converter, 'render-report');
 
-  const docx = await services.export.consolidatedDocx(context, period.id);
+  const docx = await report.docx();
   const docxPath = join(outDir, 'bao-cao-tong-hop-2026.docx');
   await writeFile(docxPath, docx.bytes);
   await nonEmpty(docxPath, 'Word');
 
-  const pdf = await services.export.consolidatedPdf(context, period.id);
+  const pdf = await report.pdf();
   const pdfPath = join(outDir, 'bao-cao-tong-hop-2026.pdf');
   await writeFile(pdfPath, pdf.bytes);
   await nonEmpty(pdfPath, 'PDF');
@@ -77,7 +51,8 @@ const main = async () => {
     (error: Error) => fail(`pdftoppm failed (apt-get install poppler-utils): ${error.message}`),
   );
   await nonEmpty(`${pngBase}.png`, 'first page');
-  await handle.close();
+  await converter.close();
+  await report.close();
 };
 
 main().catch((error: unknown) =>

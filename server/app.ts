@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { pingDatabase } from './db/client';
+import { createPdfConverter } from './documents/export/pdf-converter';
 import { AppError } from './errors';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http/error-handler';
 import { installHttpCache } from './http/http-cache';
@@ -151,9 +152,13 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  const services = createServices(deps);
+  // Word → PDF: the app ends the LibreOffice process it keeps running when it closes (a converter passed in
+  // included: main.ts shares one with the background jobs).
+  const pdf = deps.pdf ?? createPdfConverter({ log: app.log });
+  const services = createServices({ ...deps, pdf });
   // Import jobs read documents in the background: stop them (recorded as failed) before the database closes.
   app.addHook('onClose', () => services.import.shutdown());
+  app.addHook('onClose', () => pdf.close());
   // Liveness: the process answers. Readiness: it can also reach its database (a load balancer or
   // systemd watchdog stops sending requests while it cannot).
   app.get('/api/v1/health', { schema: { hide: true } }, async () => ({ ok: true }));

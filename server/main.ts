@@ -10,6 +10,7 @@ import { fileStoreFor, filesFolder, importDiskFilesIntoDatabase } from './databa
 import { DataDirLockedError } from './db/data-dir-lock';
 import { openMigratedDatabase } from './db/migrate';
 import { loadDemoDataIfEmpty } from './db/seeds/demo';
+import { createPdfConverter } from './documents/export/pdf-converter';
 import { startBackgroundJobs } from './jobs/scheduler';
 import { createServices } from './services';
 
@@ -37,11 +38,17 @@ if (handle.kind === 'pglite') await handle.db.execute(sql`analyze`);
 const storage = fileStoreFor(handle, config.dataDir);
 // Evidence an earlier version kept on disk beside PostgreSQL moves into the database (copied, not moved).
 if (handle.kind === 'postgres') await importDiskFilesIntoDatabase(handle.db, filesFolder(config.dataDir));
+// One Word → PDF converter (one LibreOffice process kept running) for the app and the background jobs; the
+// app ends it when it closes.
+const pdf = createPdfConverter({
+  log: { info: (message) => logger?.info(message), warn: (message) => logger?.warn(message) },
+});
 const app = await createApp({
   db: handle.db,
   config,
   clock,
   storage,
+  pdf,
   webRoot: config.webDist ?? DEFAULT_WEB_ROOT,
 });
 logger = app.log;
@@ -51,7 +58,7 @@ const stopJobs = startBackgroundJobs({
   db: handle.db,
   clock,
   config,
-  services: createServices({ db: handle.db, clock, config, storage }),
+  services: createServices({ db: handle.db, clock, config, storage, pdf }),
   logger: app.log,
 });
 
@@ -69,3 +76,7 @@ await app.listen({ port: config.port, host: config.host });
 app.log.info(
   `Lộ trình: http://${config.host}:${config.port} (${handle.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
 );
+// In production LibreOffice starts now, in the background, so that the first PDF is quick too; development
+// and tests start it only when a PDF is asked for.
+if (config.isProduction)
+  void pdf.warmUp().catch((error: Error) => app.log.warn({ err: error }, 'pdf: warm-up'));

@@ -1,5 +1,8 @@
 import type { Download, Locator, Page, Response } from 'playwright-core';
 
+/** The longest wait for the report's PDF (the first one starts the server's LibreOffice). */
+const PDF_TIMEOUT_MS = 120_000;
+
 /**
  * /reporting-periods/:periodId/consolidated: the locality's consolidated report of a period.
  * The spec drives several people's pages in one browser, and only the page in front runs animations
@@ -123,6 +126,34 @@ export class ConsolidatedReportPage {
       this.page.getByRole('button', { name: 'Tải Word (.docx)' }).click(),
     ]);
     return { response, download };
+  }
+
+  /**
+   * Clicks "Tải PDF" and, while the server makes the PDF, reads the buttons: the PDF button says
+   * "Đang tạo bản PDF…" and every download button is disabled.
+   *
+   * @returns the server's answer, whether the pending state was seen, and the saved file (null on a refusal)
+   */
+  async downloadPdf(): Promise<{ response: Response; pendingSeen: boolean; download: Download | null }> {
+    await this.page.bringToFront();
+    // The server's first PDF also starts its LibreOffice: tens of seconds on a loaded machine.
+    const answered = this.page.waitForResponse(
+      (answer) => answer.url().endsWith('/consolidated-report.pdf'),
+      {
+        timeout: PDF_TIMEOUT_MS,
+      },
+    );
+    answered.catch(() => undefined);
+    const saved = this.page.waitForEvent('download', { timeout: PDF_TIMEOUT_MS }).catch(() => null);
+    // The header's button ("file-pdf Tải PDF"), not an approved version's ("Tải PDF bản 1").
+    await this.page.getByRole('button', { name: /Tải PDF$/ }).click();
+    const pending = this.page.getByRole('button', { name: /Đang tạo bản PDF…/ });
+    await pending.waitFor();
+    const pendingSeen =
+      (await pending.isDisabled()) &&
+      (await this.page.getByRole('button', { name: 'Tải Word (.docx)' }).isDisabled());
+    const response = await answered;
+    return { response, pendingSeen, download: response.status() === 200 ? await saved : null };
   }
 
   /** "Có số liệu mới sau khi duyệt": data accepted after the approval, which the approved report leaves out. */

@@ -38,6 +38,7 @@ export const TEST_CONFIG = {
 export const FAKE_PDF_CONVERTER: PdfConverter = {
   isAvailable: async () => true,
   docxToPdf: async () => Buffer.from('%PDF-1.4\n% test\n'),
+  close: async () => undefined,
 };
 
 /** Password of the administrator every test app starts with (and of the demo users with `demo: true`). */

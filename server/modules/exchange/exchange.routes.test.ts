@@ -44,6 +44,7 @@ const NO_PDF: PdfConverter = {
   docxToPdf: async () => {
     throw new AppError('PDF_UNAVAILABLE');
   },
+  close: async () => undefined,
 };
 
 type Indicator = { id: string; code: string | null; name: string; catalogCode: string | null };

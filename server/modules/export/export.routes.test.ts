@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
 import { createPdfConverter, findSoffice } from '../../documents/export/pdf-converter';
+import { groupGone } from '../../test/processes';
 import {
   buildTestApp,
   type Client,
@@ -454,6 +455,34 @@ describe('exports', () => {
         await app.close();
       }
     });
+
+    it('should end its LibreOffice process when the app closes (no soffice left behind)', async () => {
+      const converter = createPdfConverter();
+      const app = await createApp({
+        db: t.handle.db,
+        config: TEST_CONFIG,
+        clock: fixedClock,
+        storage: t.storage,
+        pdf: converter,
+      });
+      await app.ready();
+      let group: number | null = null;
+      try {
+        const client = await signInTo(app, 'dantien.vhxh');
+        const response = await app.inject({
+          method: 'GET',
+          url: `/api/v1/reporting-periods/${periodId}/consolidated-report.pdf`,
+          cookies: client.cookies,
+        });
+        expect(response.statusCode).toBe((await converter.isAvailable()) ? 200 : 503);
+        group = converter.warmProcessGroup();
+        expect(group !== null).toBe((await converter.way()) === 'warm');
+      } finally {
+        await app.close();
+      }
+      expect(converter.warmProcessGroup()).toBeNull();
+      if (group !== null) expect(await groupGone(group)).toBe(true);
+    }, 180_000);
   });
 
   // Runs last: it turns the demo plan into a party plan for the rest of the file.

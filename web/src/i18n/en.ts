@@ -578,6 +578,7 @@ export const en: Resources = {
     statusXlsx: 'Report status of the period (Excel)',
     consolidatedDocx: 'Consolidated report of the period (Word)',
     consolidatedPdf: 'Consolidated report of the period (PDF)',
+    pdfPending: 'Making the PDF…',
     templateXlsx: 'Download Excel template',
     templateUpload: 'Import from Excel template',
     templateHelp:

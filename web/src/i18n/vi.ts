@@ -578,6 +578,7 @@ export const vi = {
     statusXlsx: 'Tình hình báo cáo của kỳ (Excel)',
     consolidatedDocx: 'Báo cáo tổng hợp của kỳ (Word)',
     consolidatedPdf: 'Báo cáo tổng hợp của kỳ (PDF)',
+    pdfPending: 'Đang tạo bản PDF…',
     templateXlsx: 'Tải biểu mẫu Excel',
     templateUpload: 'Nhập từ biểu mẫu Excel',
     templateHelp:

@@ -1,6 +1,6 @@
 import { DownloadOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiDownload, errorMessage } from '../../api/client';
 
@@ -20,17 +20,25 @@ const iconOf = (fileName: string) => {
   return <FileWordOutlined />;
 };
 
-/** Fetches one file and reports a refusal (403, 503 PDF unavailable…) as the server words it. */
+/**
+ * Fetches one file at a time and reports a refusal (403, 503 PDF unavailable…) as the server words it; a
+ * second download asked for while one runs (a PDF takes seconds) is ignored.
+ */
 export const useDownload = () => {
   const { message } = App.useApp();
   const [pendingKey, setPendingKey] = useState<string | null>(null);
+  // A ref, not the state: two clicks before the next render would both see the state still empty.
+  const busy = useRef(false);
   const download = async (item: DownloadItem) => {
+    if (busy.current) return;
+    busy.current = true;
     setPendingKey(item.key);
     try {
       await apiDownload(item.path, item.fileName);
     } catch (error) {
       message.error(errorMessage(error));
     } finally {
+      busy.current = false;
       setPendingKey(null);
     }
   };
@@ -41,9 +49,11 @@ export const useDownload = () => {
 export const DownloadMenu = ({ items, label }: { items: DownloadItem[]; label?: string }) => {
   const { t } = useTranslation();
   const { download, pendingKey } = useDownload();
+  const pending = items.find((item) => item.key === pendingKey);
   return (
     <Dropdown
       trigger={['click']}
+      disabled={pending !== undefined}
       menu={{
         items: items.map((item) => ({
           key: item.key,
@@ -57,8 +67,8 @@ export const DownloadMenu = ({ items, label }: { items: DownloadItem[]; label?: 
         },
       }}
     >
-      <Button icon={<DownloadOutlined />} loading={pendingKey !== null}>
-        {label ?? t('download.button')}
+      <Button icon={<DownloadOutlined />} loading={pending !== undefined} aria-busy={pending !== undefined}>
+        {pending?.fileName.endsWith('.pdf') ? t('download.pdfPending') : (label ?? t('download.button'))}
       </Button>
     </Dropdown>
   );

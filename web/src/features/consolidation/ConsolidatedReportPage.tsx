@@ -5,7 +5,7 @@ import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Popconfirm, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, apiDownload, errorMessage } from '../../api/client';
+import { ApiError, errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { LoadingState } from '../../components/ui/LoadingState';
@@ -31,6 +31,7 @@ import {
   useSaveConsolidatedMutation,
 } from './mutations';
 import { consolidationQueries } from './queries';
+import { useReportDownload } from './useReportDownload';
 
 /** What identifies the loaded version: a new one replaces the officer's text, a failed save does not. */
 const loadedKeyOf = (report: TConsolidatedReport) =>
@@ -67,7 +68,7 @@ const ConsolidatedReportPage = () => {
   const [messages, setMessages] = useState<string[]>([]);
   const [hasConflict, setHasConflict] = useState(false);
   const [isReturning, setIsReturning] = useState(false);
-  const [downloading, setDownloading] = useState<Download | null>(null);
+  const { downloading, download } = useReportDownload(periodId, setMessages);
 
   const data = query.data;
   // Derived state: the text follows the server only when another version arrives (a save, a reload).
@@ -174,24 +175,9 @@ const ConsolidatedReportPage = () => {
     setMessages([]);
   };
 
-  /**
-   * Word or PDF of the report as it stands, or of an approved version (made from what was approved); a
-   * refusal (PDF without LibreOffice: 503) says why.
-   */
-  const handleDownload = async (kind: Download, version: number | null = isOldVersion ? viewing : null) => {
-    setDownloading(kind);
-    setMessages([]);
-    try {
-      await apiDownload(
-        `/api/v1/reporting-periods/${periodId}/consolidated-report.${kind}${version ? `?version=${version}` : ''}`,
-        `bao-cao-tong-hop.${kind}`,
-      );
-    } catch (error) {
-      setMessages([errorMessage(error)]);
-    } finally {
-      setDownloading(null);
-    }
-  };
+  /** Word or PDF of the report as it stands, or of an approved version (made from what was approved). */
+  const shownVersion = isOldVersion ? viewing : null;
+  const isMaking = (kind: Download) => downloading?.kind === kind && downloading.version === shownVersion;
 
   const byAt = (name: string | null, at: string | null) =>
     at ? t('consolidation.byAt', { name: name ?? '—', at: formatDateTime(at) }) : '—';
@@ -219,19 +205,19 @@ const ConsolidatedReportPage = () => {
         <Flex gap={8} wrap>
           <Button
             icon={<FileWordOutlined />}
-            loading={downloading === 'docx'}
+            loading={isMaking('docx')}
             disabled={downloading !== null}
-            onClick={() => void handleDownload('docx')}
+            onClick={() => void download('docx', shownVersion)}
           >
             {t('consolidation.download.docx')}
           </Button>
           <Button
             icon={<FilePdfOutlined />}
-            loading={downloading === 'pdf'}
+            loading={isMaking('pdf')}
             disabled={downloading !== null}
-            onClick={() => void handleDownload('pdf')}
+            onClick={() => void download('pdf', shownVersion)}
           >
-            {t('consolidation.download.pdf')}
+            {isMaking('pdf') ? t('download.pdfPending') : t('consolidation.download.pdf')}
           </Button>
           {data.status === 'approved' && (
             <SubmissionDownloads
@@ -427,7 +413,8 @@ const ConsolidatedReportPage = () => {
                 version === data.versions.at(-1)?.version && data.status === 'approved' ? null : version,
               )
             }
-            onDownload={(kind, version) => void handleDownload(kind, version)}
+            downloading={downloading}
+            onDownload={(kind, version) => void download(kind, version)}
             onAttach={handleAttach}
           />
         </Card>

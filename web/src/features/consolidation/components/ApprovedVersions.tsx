@@ -4,6 +4,7 @@ import { App, Button, Flex, Table, Tag, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { apiDownload, errorMessage } from '../../../api/client';
 import { formatDateTime } from '../../reporting/reportStatus';
+import type { ReportDownload } from '../useReportDownload';
 
 /** The server refuses more; checking here spares a long upload that would fail. */
 export const MAX_SCAN_BYTES = 20 * 1024 * 1024;
@@ -15,6 +16,8 @@ type ApprovedVersionsProps = {
   /** The approved version on screen, if one is. */
   viewing: number | null;
   onView: (version: number) => void;
+  /** The Word or PDF being made, if one is: its button turns busy and the others wait. */
+  downloading: ReportDownload | null;
   onDownload: (kind: 'docx' | 'pdf', version: number) => void;
   onAttach: (version: number, file: File) => Promise<void>;
 };
@@ -28,6 +31,7 @@ export const ApprovedVersions = ({
   report,
   viewing,
   onView,
+  downloading,
   onDownload,
   onAttach,
 }: ApprovedVersionsProps) => {
@@ -144,6 +148,8 @@ export const ApprovedVersions = ({
                 size="small"
                 icon={<FileWordOutlined />}
                 aria-label={t('consolidation.approval.wordOf', { version: row.version })}
+                loading={downloading?.kind === 'docx' && downloading.version === row.version}
+                disabled={downloading !== null}
                 onClick={() => onDownload('docx', row.version)}
               >
                 Word
@@ -152,9 +158,13 @@ export const ApprovedVersions = ({
                 size="small"
                 icon={<FilePdfOutlined />}
                 aria-label={t('consolidation.approval.pdfOf', { version: row.version })}
+                loading={downloading?.kind === 'pdf' && downloading.version === row.version}
+                disabled={downloading !== null}
                 onClick={() => onDownload('pdf', row.version)}
               >
-                PDF
+                {downloading?.kind === 'pdf' && downloading.version === row.version
+                  ? t('download.pdfPending')
+                  : 'PDF'}
               </Button>
             </Flex>
           ),
