@@ -13,7 +13,10 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
     testTimeout: 90_000,
-    hookTimeout: 180_000,
+    // The first file also builds the run's demo template: two server starts.
+    hookTimeout: 300_000,
     retry: 0,
+    // The demo is loaded once per run into a template folder that each app copies (support/app.ts).
+    globalSetup: ['e2e/global-setup.ts'],
   },
 });
