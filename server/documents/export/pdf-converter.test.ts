@@ -80,7 +80,8 @@ describe('createPdfConverter', () => {
       expect(await waitForGroup(group, (processes) => processes.some(isOffice), 60_000)).toBe(true);
       const office = (await livingInGroup(group)).find(isOffice);
       // LibreOffice itself dies (not its launcher): the guard ends the whole group.
-      process.kill(office?.[0] ?? 0, 'SIGKILL');
+      expect(office).toBeDefined();
+      process.kill(office![0], 'SIGKILL');
       expect(await groupGone(group)).toBe(true);
 
       const pdf = await converter.docxToPdf(docx);

@@ -46,6 +46,8 @@ const installExitHook = () => {
 };
 
 const killGroup = (group: number) => {
+  // Never 0 or below: process.kill(-0) would signal this process's own group (the server itself).
+  if (!(group > 0)) return;
   try {
     process.kill(-group, 'SIGKILL');
   } catch {
