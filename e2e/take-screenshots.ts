@@ -4,8 +4,8 @@
  * Writes login.png, plan-list.png, plan-indicators.png, history.png, audit.png, users.png,
  * change-password.png, report-obligations.png, report-review.png, dashboard.png, … into outDir
  * (default artifacts/screenshots), the plan page (indicator tab) into docs/screenshot-plan.png, and
- * Dân Tiến's period obligations, a report to review and the dashboard into docs/screenshot-{obligations,
- * report,dashboard}.png.
+ * Dân Tiến's period obligations, a report to review, the dashboard and the audit trail into
+ * docs/screenshot-{obligations,report,dashboard,audit}.png.
  * Each screen is taken as the demo account that would use it (signed in through the API).
  */
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -193,6 +193,13 @@ const main = async () => {
     await reviewer.setViewportSize({ width: 1440, height: 1500 });
     await reviewer.evaluate(() => window.scrollTo(0, 0));
     await reviewer.screenshot({ path: 'docs/screenshot-dashboard.png' });
+
+    // The audit trail as the standing agency reads it: sentences, names and dd/mm/yyyy hh:mm.
+    await reviewer.setViewportSize({ width: 1440, height: 900 });
+    await reviewer.goto('/audit');
+    await reviewer.getByRole('table').getByRole('row').nth(2).waitFor();
+    await settle(reviewer);
+    await reviewer.screenshot({ path: 'docs/screenshot-audit.png' });
     await reviewer.context().close();
 
     // The administrator of Hải Phòng: accounts and roles.
