@@ -7,12 +7,13 @@
  * starting where the template's stopped, so nothing it writes is older than the demo's own records.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureTemplate } from '../../server/test/test-templates';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STARTUP_TIMEOUT_MS = 120_000;
@@ -104,45 +105,28 @@ const spawnServer = async (dataDir: string, clockStart: string): Promise<Server>
   return { child, baseUrl, output };
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
- * The run's template data folder with the demo loaded, built by the first caller (an exclusive mkdir is
- * the lock; spec files run one after another, but a second run of the bench may share nothing).
+ * The run's template data folder with the demo loaded, built by the first caller (server/test/test-templates.ts).
  *
  * @returns the folder and the clock time at which its server stopped
  */
 const demoTemplate = async (root: string): Promise<{ dataDir: string; clockStart: string }> => {
   const dataDir = path.join(root, 'data');
-  const ready = path.join(root, 'ready.json');
-  const lock = path.join(root, 'lock');
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS * 2;
-  while (!existsSync(ready)) {
-    let mine = false;
-    try {
-      mkdirSync(lock);
-      mine = true;
-    } catch {
-      // Being built by another caller: wait for it, or take over if it gave up.
-    }
-    if (mine) {
-      try {
-        const started = Date.now();
-        await rm(dataDir, { recursive: true, force: true });
-        const server = await spawnServer(dataDir, E2E_CLOCK_START);
-        await stopChild(server.child);
-        const clockStart = new Date(Date.parse(E2E_CLOCK_START) + Date.now() - started + 1000).toISOString();
-        await writeFile(ready, JSON.stringify({ clockStart }));
-      } catch (error) {
-        await rm(lock, { recursive: true, force: true });
-        throw error;
-      }
-    } else {
-      if (Date.now() > deadline) throw new Error('The demo template of the browser tests was not built');
-      await sleep(250);
-    }
-  }
-  const { clockStart } = JSON.parse(await readFile(ready, 'utf8')) as { clockStart: string };
+  const clockFile = path.join(root, 'clock.json');
+  await ensureTemplate(
+    root,
+    'demo',
+    async () => {
+      const started = Date.now();
+      await rm(dataDir, { recursive: true, force: true });
+      const server = await spawnServer(dataDir, E2E_CLOCK_START);
+      await stopChild(server.child);
+      const clockStart = new Date(Date.parse(E2E_CLOCK_START) + Date.now() - started + 1000).toISOString();
+      await writeFile(clockFile, JSON.stringify({ clockStart }));
+    },
+    STARTUP_TIMEOUT_MS * 2,
+  );
+  const { clockStart } = JSON.parse(await readFile(clockFile, 'utf8')) as { clockStart: string };
   return { dataDir, clockStart };
 };
 

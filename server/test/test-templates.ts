@@ -7,9 +7,10 @@
  *
  * The run's folder comes from the vitest global setup (server/test/global-setup.ts, env
  * LOTRINH_TEST_TEMPLATES). Without it (a benchmark script, say) each database is built from scratch.
- * Workers build a template under a lock (an exclusive mkdir); the others wait for its "ready" file.
+ * Workers build a template under a lock (an exclusive mkdir); the others wait for its "ready" file. The
+ * browser tests keep their demo data folder the same way (e2e/support/app.ts).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { DatabaseHandle } from '../db/client';
@@ -37,33 +38,41 @@ export const templateDatabaseName = (dir: string, seed: TestSeed): string =>
     .toLowerCase()}_${seed}`;
 
 /**
- * Makes sure the template of `seed` exists, building it with `build` if this worker is the first to ask.
+ * Makes sure the template `name` exists in `dir`, building it with `build` if this caller is the first to
+ * ask. A build that fails frees the lock, so the next caller tries again.
  *
- * @param build - writes the template (the dump file, or the template database) and resolves when done
- * @throws Error when another worker's build did not finish in time
+ * @param build - writes the template (a dump file, a template database, a data folder) and resolves when done
+ * @param waitMs - how long to wait for another caller's build
+ * @throws Error from this caller's build, or when another caller's build did not finish in time
  */
 export const ensureTemplate = async (
   dir: string,
-  seed: TestSeed,
+  name: string,
   build: () => Promise<void>,
+  waitMs = BUILD_WAIT_MS,
 ): Promise<void> => {
-  const ready = join(dir, `${seed}.ready`);
-  if (existsSync(ready)) return;
-  let mine = false;
-  try {
-    mkdirSync(join(dir, `${seed}.lock`));
-    mine = true;
-  } catch {
-    // Another worker builds it: wait below.
-  }
-  if (mine) {
-    await build();
-    await writeFile(ready, 'ready');
-    return;
-  }
-  const deadline = Date.now() + BUILD_WAIT_MS;
+  const ready = join(dir, `${name}.ready`);
+  const lock = join(dir, `${name}.lock`);
+  const deadline = Date.now() + waitMs;
   while (!existsSync(ready)) {
-    if (Date.now() > deadline) throw new Error(`The test database template "${seed}" was not built in time`);
+    let mine = false;
+    try {
+      mkdirSync(lock);
+      mine = true;
+    } catch {
+      // Another caller builds it: wait, or take over if its build fails.
+    }
+    if (mine) {
+      try {
+        await build();
+      } catch (error) {
+        rmSync(lock, { recursive: true, force: true });
+        throw error;
+      }
+      await writeFile(ready, 'ready');
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`The test template "${name}" was not built in time`);
     await sleep(200);
   }
 };
