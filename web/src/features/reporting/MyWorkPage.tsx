@@ -118,6 +118,11 @@ const MyWorkPage = () => {
     key: 'period',
     render: (_: unknown, row: WorkRow) => row.period.label,
   };
+  const unitColumn = {
+    title: t('reporting.unit'),
+    key: 'unit',
+    render: (_: unknown, row: WorkRow) => row.unitName,
+  };
   /** The last column: a button that opens the row, named by what the row waits for. */
   const openColumn = <T extends WorkRow>(width: number, render: (row: T) => ReactNode) => ({
     title: t('common.actions'),
@@ -151,7 +156,7 @@ const MyWorkPage = () => {
           columns={[
             planColumn,
             periodColumn,
-            { title: t('reporting.unit'), key: 'unit', render: (_, row) => row.unitName },
+            unitColumn,
             {
               title: t('reporting.dueDate'),
               key: 'due',
@@ -208,7 +213,7 @@ const MyWorkPage = () => {
           columns={[
             planColumn,
             periodColumn,
-            { title: t('reporting.unit'), key: 'unit', render: (_, row) => row.unitName },
+            unitColumn,
             {
               title: t('reporting.submittedAt'),
               key: 'submittedAt',
