@@ -5,9 +5,8 @@ const PDF_TIMEOUT_MS = 120_000;
 
 /**
  * /reporting-periods/:periodId/consolidated: the locality's consolidated report of a period.
- * The spec drives several people's pages in one browser, and only the page in front runs animations
- * (Ant Design's loading icons and confirmations finish on animation frames): each action brings its page
- * to the front first, as the person would be looking at it.
+ * The spec drives several people's pages, each in its own browser context with animations off; each
+ * action brings its page to the front first, as the person would be looking at it.
  */
 export class ConsolidatedReportPage {
   constructor(private readonly page: Page) {}
@@ -57,13 +56,9 @@ export class ConsolidatedReportPage {
     return this.page.getByTestId('consolidated-narrative');
   }
 
-  /**
-   * An action button. After a request, Ant Design fades the loading icon out on animation frames; in a
-   * page behind another the fade can stay unfinished, leaving "loading" in the button's accessible name
-   * though nothing loads, so that prefix is tolerated.
-   */
+  /** An action button, by its exact name. */
   button(name: 'Lưu' | 'Trình lãnh đạo' | 'Phê duyệt' | 'Trả lại'): Locator {
-    return this.page.getByRole('button', { name: new RegExp(`^(?:loading )?${name}$`) });
+    return this.page.getByRole('button', { name, exact: true });
   }
 
   async save() {
@@ -72,24 +67,13 @@ export class ConsolidatedReportPage {
     await this.page.getByText('Đã lưu báo cáo tổng hợp').waitFor();
   }
 
-  /**
-   * Clicks an action and confirms it ("Đồng ý"). A click that lands while the confirmation is still
-   * sliding in can be lost, leaving it open: then "Đồng ý" is clicked again (a confirmed step is not
-   * repeated: the confirmation closes once the step is done).
-   */
+  /** Clicks an action and confirms it ("Đồng ý"); the confirmation closes once the step is done. */
   async confirmAction(name: 'Trình lãnh đạo' | 'Phê duyệt') {
     await this.page.bringToFront();
     await this.button(name).click();
     const ok = this.page.getByRole('button', { name: 'Đồng ý', exact: true });
-    for (let attempt = 1; ; attempt += 1) {
-      await ok.click();
-      try {
-        await ok.waitFor({ state: 'hidden', timeout: 5_000 });
-        return;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
+    await ok.click();
+    await ok.waitFor({ state: 'hidden' });
   }
 
   async returnWithReason(reason: string) {

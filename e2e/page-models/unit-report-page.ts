@@ -43,8 +43,7 @@ export class UnitReportPage {
 
   /** "Lưu nháp", then waits for the outcome the caller expects (a toast, an error). */
   async saveDraft() {
-    // Not exact: while the last save's spinner fades out, the button's name is "loading Lưu nháp".
-    await this.page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await this.page.getByRole('button', { name: 'Lưu nháp', exact: true }).click();
   }
 
   /** The server's message shown on a row, under the input it concerns. */
@@ -55,7 +54,7 @@ export class UnitReportPage {
   /** Clicks an action and, when it asks, confirms it ("Đồng ý"). */
   async confirmAction(name: 'Nộp báo cáo' | 'Chấp nhận' | 'Tạo bản điều chỉnh') {
     if (name === 'Nộp báo cáo') return this.submit();
-    await this.page.getByRole('button', { name }).click();
+    await this.page.getByRole('button', { name, exact: true }).click();
     await this.page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
   }
 

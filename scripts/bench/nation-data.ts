@@ -8,6 +8,7 @@
  * Shared by `npm run bench:dashboard` (one province) and `npm run bench:nation` (the country).
  */
 import { randomUUID } from 'node:crypto';
+import { STANDARD_CATALOG } from '../../core/catalog/standard-catalog';
 import type { Database } from '../../server/db/client';
 import {
   appUser,
@@ -25,7 +26,6 @@ import {
   unitReport,
 } from '../../server/db/schema';
 import { hashPassword } from '../../server/modules/auth/password';
-import { loadCatalog } from '../../server/modules/catalog/catalog.service';
 
 export const UNITS = 10;
 export const INDICATORS = 25;
@@ -34,9 +34,7 @@ export const TASKS = 40;
 export const BENCH_PASSWORD = 'lotrinh-bench';
 
 /** Percentage indicators of the catalog: each plan maps its indicators to them, as imported plans do. */
-const PERCENT_CODES = loadCatalog()
-  .filter((entry) => entry.unit === '%')
-  .map((entry) => entry.code);
+const PERCENT_CODES = STANDARD_CATALOG.filter((entry) => entry.unit === '%').map((entry) => entry.code);
 
 const chunks = <T>(rows: T[], size = 500): T[][] =>
   Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));

@@ -4,7 +4,7 @@
  * and a character-trigram overlap on the folded text without spaces (which survives OCR that glues or
  * splits words: "IylephusongSGiteen" still shares most trigrams with "tylephusong5gtren").
  */
-import catalog from '../../modules/catalog/standard-indicators.json' with { type: 'json' };
+import { STANDARD_CATALOG as catalog } from '@core/catalog/standard-catalog';
 import { foldOcr } from './structure';
 
 /** The fields of a catalog entry the importer uses. */
@@ -44,7 +44,7 @@ const prepare = (entries: readonly CatalogEntry[]): Prepared[] =>
     }),
   );
 
-const STANDARD = prepare(catalog as CatalogEntry[]);
+const STANDARD = prepare(catalog);
 
 /**
  * Scores how alike two names are, ignoring accents, case and OCR digit/letter confusions.
@@ -87,6 +87,6 @@ export const CONFIDENT_MATCH = 0.72;
 
 /** The name and aliases of the catalog indicator with this code (none when the code is unknown). */
 export const catalogTexts = (code: string, entries?: readonly CatalogEntry[]): string[] => {
-  const entry = (entries ?? (catalog as CatalogEntry[])).find((candidate) => candidate.code === code);
+  const entry = (entries ?? catalog).find((candidate) => candidate.code === code);
   return entry ? [entry.name, ...(entry.aliases ?? [])] : [];
 };

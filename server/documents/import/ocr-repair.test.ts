@@ -4,9 +4,9 @@
  * marks) comes back unchanged, while an OCR copy that lost its marks is repaired.
  */
 
+import { STANDARD_CATALOG as catalog } from '@core/catalog/standard-catalog';
 import { foldText } from '@core/domain/text';
 import { describe, expect, it } from 'vitest';
-import catalog from '../../modules/catalog/standard-indicators.json' with { type: 'json' };
 import { hasDiacritics, repairText } from './ocr-repair';
 
 const random = (seed: number) => {
@@ -36,13 +36,7 @@ const SENTENCES = [
   'Đây là năm bản lề',
 ];
 
-const vocabularyWords = [
-  ...(catalog as Array<{ name: string; aliases?: string[] }>).flatMap((entry) => [
-    entry.name,
-    ...(entry.aliases ?? []),
-  ]),
-  ...SENTENCES,
-]
+const vocabularyWords = [...catalog.flatMap((entry) => [entry.name, ...(entry.aliases ?? [])]), ...SENTENCES]
   .flatMap((phrase) => phrase.split(/\s+/))
   .filter(Boolean);
 

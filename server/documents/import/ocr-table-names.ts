@@ -3,7 +3,7 @@
  * and aliases scored on their letter trigrams, and the generic commune/ward unit names (the leads) spelt
  * word by word with one slip allowed. Used by ocr-table.ts.
  */
-import catalog from '../../modules/catalog/standard-indicators.json' with { type: 'json' };
+import { STANDARD_CATALOG as catalog } from '@core/catalog/standard-catalog';
 import { compact } from './ocr-table-line';
 import { editDistance, foldOcr } from './structure';
 
@@ -35,13 +35,12 @@ export const trigramSet = (text: string): Set<string> => {
   return grams;
 };
 
-const CATALOG_TEXTS = (catalog as Array<{ code: string; name: string; aliases?: string[] }>).flatMap(
-  (entry) =>
-    [entry.name, ...(entry.aliases ?? [])].map((text) => ({
-      code: entry.code,
-      text,
-      grams: trigramSet(text),
-    })),
+const CATALOG_TEXTS = catalog.flatMap((entry) =>
+  [entry.name, ...(entry.aliases ?? [])].map((text) => ({
+    code: entry.code,
+    text,
+    grams: trigramSet(text),
+  })),
 );
 
 /**

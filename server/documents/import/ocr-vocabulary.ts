@@ -4,7 +4,7 @@
  * to their unaccented keys, with their phrases of one to three words, their single words and the pairs of
  * words that follow each other. Built once when the module loads; used by ocr-repair.ts.
  */
-import catalog from '../../modules/catalog/standard-indicators.json' with { type: 'json' };
+import { STANDARD_CATALOG as catalog } from '@core/catalog/standard-catalog';
 import { foldOcr } from './structure';
 
 /** Generic wording of commune-level plans (not taken from any particular plan). */
@@ -224,7 +224,7 @@ const addPhrase = (vocabulary: Vocabulary, phrase: string) => {
 const buildVocabulary = (): Vocabulary => {
   const vocabulary: Vocabulary = new Map();
   for (const phrase of GENERIC_PHRASES) addPhrase(vocabulary, phrase);
-  for (const entry of catalog as Array<{ name: string; aliases?: string[] }>) {
+  for (const entry of catalog) {
     addPhrase(vocabulary, entry.name);
     for (const alias of entry.aliases ?? []) addPhrase(vocabulary, alias);
   }
@@ -249,10 +249,7 @@ const buildWords = (): Map<string, Map<string, number>> => {
   const phrases = [
     ...GENERIC_PHRASES,
     GENERIC_WORDS,
-    ...(catalog as Array<{ name: string; aliases?: string[] }>).flatMap((entry) => [
-      entry.name,
-      ...(entry.aliases ?? []),
-    ]),
+    ...catalog.flatMap((entry) => [entry.name, ...(entry.aliases ?? [])]),
   ];
   for (const phrase of phrases) for (const word of phrase.split(/\s+/)) add(word);
   return words;
@@ -266,10 +263,7 @@ export const BIGRAMS = new Set(
   [
     ...GENERIC_PHRASES,
     GENERIC_WORDS,
-    ...(catalog as Array<{ name: string; aliases?: string[] }>).flatMap((entry) => [
-      entry.name,
-      ...(entry.aliases ?? []),
-    ]),
+    ...catalog.flatMap((entry) => [entry.name, ...(entry.aliases ?? [])]),
   ].flatMap((phrase) => {
     const words = foldOcr(phrase).split(' ').filter(Boolean);
     return words.slice(1).map((word, index) => `${words[index]} ${word}`);

@@ -10,6 +10,7 @@
  */
 
 import { generateKeyPairSync } from 'node:crypto';
+import { CATALOG_VERSION } from '@core/catalog/standard-catalog';
 import type { TSubmissionFigures } from '@core/schemas/exchange.schemas';
 import { and, eq, ne } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -30,7 +31,6 @@ import {
   type TestApp,
 } from '../../test/test-app';
 import { type Role, systemActor } from '../auth/access';
-import { CATALOG_VERSION } from '../catalog/catalog.service';
 import { createUserService } from '../user/user.service';
 import { fingerprintOf, signManifest } from './package-signature';
 import { checksumOf, FIGURES_FILE, MANIFEST_FILE, SIGNATURE_FILE, sha256 } from './submission-package';

@@ -3,6 +3,8 @@
  * submission package (and a DHIS2 data value set); the province's instance imports packages of its
  * communes, checked, once each, audited, and lists what it received (docs/open-data.md).
  */
+
+import { CATALOG_VERSION } from '@core/catalog/standard-catalog';
 import { vietnamDateOf } from '@core/domain/deadlines';
 import { toDataValueSet } from '@core/domain/dhis2';
 import {
@@ -28,7 +30,7 @@ import {
 import { catalogCodesOf, findPlanById } from '../../shared/plan-contents';
 import { listValues } from '../../shared/report-reads';
 import { actorUserId } from '../auth/access';
-import { CATALOG_VERSION, type CatalogService } from '../catalog/catalog.service';
+import type { CatalogService } from '../catalog/catalog.service';
 import type { ConsolidationService } from '../consolidation/consolidation.service';
 import {
   DOCX_TYPE,

@@ -4,13 +4,13 @@
  * codes are from. A refused signature is audited under the commune (`submission_package`, `refused`).
  */
 import { randomUUID } from 'node:crypto';
+import { CATALOG_VERSION } from '@core/catalog/standard-catalog';
 import type { TSubmissionFigures, TSubmissionSignature } from '@core/schemas/exchange.schemas';
 import type { Executor } from '../../db/client';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
 import { recordAudit } from '../../shared/audit-log';
 import type { LocalityRow } from '../../shared/localities';
-import { CATALOG_VERSION } from '../catalog/catalog.service';
 import { findRegisteredSigningKey } from './exchange.repository';
 import { groupedFingerprint, verifyManifest } from './package-signature';
 

@@ -5,6 +5,7 @@
  * set aside (overview.received-rollup.test.ts: the same once-only rule in the roll-ups).
  */
 import { randomUUID } from 'node:crypto';
+import { CATALOG_VERSION } from '@core/catalog/standard-catalog';
 import { INDICATOR_STATUSES, TASK_STATUSES, TIMELINESS } from '@core/domain/evaluation';
 import {
   SUBMISSION_FIGURES_SCHEMA,
@@ -17,7 +18,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submissionPackage } from '../../db/schema';
 import type { ReceivedPackage } from '../../shared/received-packages';
 import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
-import { CATALOG_VERSION } from '../catalog/catalog.service';
 import { packagesOfYear, rowFromPackages } from './overview.received';
 
 const zeros = <K extends string>(keys: readonly K[]) =>

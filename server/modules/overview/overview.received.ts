@@ -11,11 +11,12 @@
  * Several plans: their counts are added and the score is the mean of their scores weighted by the units
  * each scored, coloured with this locality's thresholds.
  */
+
+import { CATALOG_VERSION } from '@core/catalog/standard-catalog';
 import { colourOf } from '@core/domain/evaluation';
 import { thresholdsOf } from '@core/domain/plan-evaluation';
 import type { TOverviewLocality } from '@core/schemas/overview.schemas';
 import type { ReceivedPackage } from '../../shared/received-packages';
-import { CATALOG_VERSION } from '../catalog/catalog.service';
 import type { ChildLocalityRow } from './overview.repository';
 
 type Row = Omit<TOverviewLocality, 'rank'>;

@@ -2,7 +2,7 @@
  * The open data files (docs/open-data.md): each published figure as CSV (UTF-8 with a byte order mark,
  * so LibreOffice and Excel read Vietnamese as it is) and as JSON, with the same fields in the same order.
  */
-import { CATALOG_VERSION } from '../catalog/catalog.service';
+import { CATALOG_VERSION } from '@core/catalog/standard-catalog';
 import type { OpenDataRecord } from './public.service';
 
 /** The fields of a record, in the order of the CSV columns. */

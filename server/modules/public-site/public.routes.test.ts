@@ -5,6 +5,8 @@
  * data files carry the published figures by catalog code and register code; pages answer 304 to a
  * client whose copy is current. Also the publication decision itself: leader only, in scope, audited.
  */
+
+import { CATALOG_VERSION } from '@core/catalog/standard-catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localityIdByCode } from '../../test/factories';
 import {
@@ -16,7 +18,7 @@ import {
   type TestApp,
 } from '../../test/test-app';
 import { systemActor } from '../auth/access';
-import { CATALOG_VERSION, createCatalogService } from '../catalog/catalog.service';
+import { createCatalogService } from '../catalog/catalog.service';
 import { createUserService } from '../user/user.service';
 import { OPEN_DATA_FIELDS } from './open-data';
 

@@ -5,6 +5,8 @@
  * figures, statuses, targets, task completion, report timeliness, score and colour, the dates and the
  * document number.
  */
+
+import { CATALOG_VERSION } from '@core/catalog/standard-catalog';
 import { vietnamDateOf } from '@core/domain/deadlines';
 import {
   type Colour,
@@ -25,7 +27,6 @@ import {
 import { foldText } from '@core/domain/text';
 import type { Database } from '../../db/client';
 import { catalogCodesOf } from '../../shared/plan-contents';
-import { CATALOG_VERSION } from '../catalog/catalog.service';
 import {
   findPublicLocalityByCode,
   findPublicLocalityById,
