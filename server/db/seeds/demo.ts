@@ -8,11 +8,9 @@
 import { vietnamDateOf } from '@core/domain/deadlines';
 import { type TRole, ZCreateUserRequest } from '@core/schemas/auth.schemas';
 import { ZImportedPlanDraft } from '@core/schemas/import.schemas';
-import { ZCreateIndicatorRequest } from '@core/schemas/indicator.schemas';
+import { unitNamesOfDraft } from '@core/schemas/import-draft';
 import { ZCreateUnitRequest } from '@core/schemas/locality.schemas';
-import { ZCreatePlanRequest } from '@core/schemas/plan.schemas';
 import { ZSaveReportRequest } from '@core/schemas/reporting.schemas';
-import { ZCreateTaskRequest } from '@core/schemas/task.schemas';
 import { count } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Clock } from '../../clock';
@@ -20,13 +18,10 @@ import type { RequestContext } from '../../http/request-context';
 import { systemActor } from '../../modules/auth/access';
 import { loadActor } from '../../modules/auth/auth.service';
 import { createCatalogService } from '../../modules/catalog/catalog.service';
-import { createIndicatorService } from '../../modules/indicator/indicator.service';
+import { savePlanDraft } from '../../modules/import/plan-draft';
 import { loadRegister, NATION } from '../../modules/locality/locality.register';
 import { listPlanSummaries } from '../../modules/plan/plan.repository';
-import { createPlanService } from '../../modules/plan/plan.service';
 import { createReportingService } from '../../modules/reporting/reporting.service';
-import { createTaskService } from '../../modules/task/task.service';
-import { createUnitService } from '../../modules/unit/unit.service';
 import { createUserService } from '../../modules/user/user.service';
 import { findUserByUsername } from '../../shared/accounts';
 import { findLocalityByCode } from '../../shared/localities';
@@ -153,16 +148,6 @@ const SEED_META: RequestContext = {
   userAgent: 'demo-data',
 };
 
-/** Every unit name the plan mentions, in order of first mention. */
-export const unitNamesOf = (gold: GoldPlan): string[] => {
-  const names = [
-    gold.plan.standingAgency,
-    ...gold.indicators.flatMap((indicator) => [indicator.lead, ...indicator.coordinating]),
-    ...gold.tasks.flatMap((task) => [task.lead, ...task.coordinating]),
-  ];
-  return [...new Set(names.filter((name): name is string => !!name))];
-};
-
 /**
  * Loads the demo localities, units and plans when the database has no locality yet.
  *
@@ -183,14 +168,7 @@ export const loadDemoDataIfEmpty = async (
 
   await db.transaction(async (tx) => {
     const catalog = createCatalogService();
-    const services = {
-      catalog,
-      unit: createUnitService({ db: tx, clock }),
-      plan: createPlanService({ db: tx, clock }),
-      indicator: createIndicatorService({ db: tx, clock, catalog }),
-      task: createTaskService({ db: tx, clock }),
-      user: createUserService({ db: tx, clock }),
-    };
+    const users = createUserService({ db: tx, clock });
     // The nation, its provinces and communes from the national register; the plans go to their communes.
     await loadRegister(tx, clock, SEED_META);
     const localityIds = new Map<string, string>();
@@ -208,107 +186,32 @@ export const loadDemoDataIfEmpty = async (
       const mapping: Record<string, string> = catalogMapping[demo.key];
       await idOfCode(demo.province.code);
       const commune = await idOfCode(demo.commune.code);
-      if (commune.name !== gold.plan.locality.name) {
-        throw new Error(
-          `Locality ${demo.commune.code} is "${commune.name}", the plan names "${gold.plan.locality.name}"`,
-        );
-      }
-      const unitIds = new Map<string, string>();
-      for (const name of unitNamesOf(gold)) {
-        const unit = await services.unit.create(
-          SEED_META,
-          commune.id,
-          ZCreateUnitRequest.parse({ name, isExternal: EXTERNAL_UNIT.test(name) }),
-        );
-        unitIds.set(name, unit.id);
-      }
-      unitIdsByLocality.set(demo.commune.code, unitIds);
-      const idOf = (name: string | null) => (name ? (unitIds.get(name) ?? null) : null);
-
-      const plan = await services.plan.create(
-        SEED_META,
-        ZCreatePlanRequest.parse({
-          localityId: commune.id,
-          issuerKind: gold.plan.issuerKind,
-          issuer: gold.plan.issuer,
-          number: gold.plan.number,
-          issuedDate: gold.plan.issuedDate,
-          title: gold.plan.title,
-          signerName: gold.plan.signer?.name ?? null,
-          signerPosition: gold.plan.signer?.position ?? null,
-          status: 'active',
-          standingAgencyUnitId: idOf(gold.plan.standingAgency),
-          references: [
-            ...gold.plan.basis.map((basis) => ({ kind: 'basis' as const, ...basis })),
-            ...gold.plan.replaces.map((replaced) => ({
-              kind: 'replaces' as const,
-              ...replaced,
-              issuer: null,
-            })),
-          ],
-          reporting: gold.plan.reporting.map((regime) => ({
-            frequency: regime.frequency,
-            due: regime.due,
-            receiver: regime.to,
-          })),
-        }),
+      // Saved through the import's own path, as a standing agency saves a reviewed draft: the gold file is
+      // a draft whose indicators carry their catalog codes, and every unit it names is created.
+      const draft: GoldPlan = {
+        ...gold,
+        indicators: gold.indicators.map((indicator) => ({
+          ...indicator,
+          catalogCode: indicator.code ? (mapping[indicator.code] ?? null) : null,
+        })),
+      };
+      const unitMapping = Object.fromEntries(
+        [...unitNamesOfDraft(draft).keys()].map((name) => [
+          name,
+          { create: ZCreateUnitRequest.parse({ name, isExternal: EXTERNAL_UNIT.test(name) }) },
+        ]),
       );
-
-      for (const indicator of gold.indicators) {
-        const catalogCode = indicator.code ? (mapping[indicator.code] ?? null) : null;
-        const entry = catalogCode ? services.catalog.get(catalogCode) : null;
-        await services.indicator.create(
-          SEED_META,
-          plan.plan.id,
-          ZCreateIndicatorRequest.parse({
-            groupName: indicator.group,
-            code: indicator.code,
-            name: indicator.name,
-            unit: indicator.unit,
-            direction: entry?.direction ?? 'increase',
-            measure: entry?.measure ?? 'cumulative',
-            catalogCode,
-            leadUnitId: idOf(indicator.lead),
-            executor: indicator.executor,
-            leader: indicator.leader,
-            evidenceHint: indicator.evidence,
-            baselineYear: indicator.baselineYear,
-            coordinatingUnitIds: indicator.coordinating.map((name) => idOf(name)!),
-            targets: indicator.targets.map((target) => ({
-              year: target.year,
-              op: target.op,
-              value: Array.isArray(target.value) ? target.value[0] : target.value,
-              valueHigh: Array.isArray(target.value) ? target.value[1] : null,
-              rawText: target.raw,
-              isBaseline: target.year === indicator.baselineYear,
-            })),
-          }),
-        );
-      }
-
-      for (const task of gold.tasks) {
-        await services.task.create(
-          SEED_META,
-          plan.plan.id,
-          ZCreateTaskRequest.parse({
-            groupName: task.group,
-            code: task.code,
-            name: task.name,
-            leadUnitId: idOf(task.lead),
-            leader: task.leader,
-            output: task.output,
-            deadlineText: task.deadlineRaw,
-            deadlineKind: task.deadline?.kind ?? null,
-            deadlineDate: task.deadline?.kind === 'by' ? task.deadline.date : null,
-            recurrence: task.deadline?.kind === 'recurring' ? task.deadline.every : null,
-            coordinatingUnitIds: task.coordinating.map((name) => idOf(name)!),
-          }),
-        );
-      }
+      await savePlanDraft({ db: tx, clock, catalog }, SEED_META, {
+        localityId: commune.id,
+        draft,
+        unitMapping,
+      });
+      const units = await listUnitsByLocality(tx, commune.id);
+      unitIdsByLocality.set(demo.commune.code, new Map(units.map((unit) => [unit.name, unit.id])));
     }
 
     for (const demoUser of DEMO_USERS) {
-      await services.user.create(
+      await users.create(
         SEED_META,
         ZCreateUserRequest.parse({
           username: demoUser.username,
