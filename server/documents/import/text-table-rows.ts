@@ -137,12 +137,25 @@ export const buildSeparated = (header: readonly Line[], body: readonly Line[]): 
     }
     const number = head ? readRowNumber(head) : null;
     if (number !== null) {
+      // Fewer cells than columns: an empty cell was left out and shifted the cells after it. Each printed
+      // cell is kept whole and placed in the column its words fit (an agency in the lead column, a
+      // deadline in the deadline column, figures in value columns); which of several alike columns
+      // (years) a figure belongs to cannot be told, so the row is flagged all the same.
+      const short = cells.length < width && cells.length > 2;
+      const placed = short
+        ? assignCells(
+            tokensOf(cells.slice(1).join('\t')),
+            columns.slice(1).map((column) => column.role),
+            { wholeCells: true },
+          )
+        : null;
       rows.push({
         kind: 'row',
         number,
-        cells: Array.from({ length: width - 1 }, (_, index) => cells[index + 1] ?? ''),
-        // Fewer cells than columns: an empty cell left out shifts the cells after it, and where it was
-        // cannot be told.
+        cells:
+          placed && Number.isFinite(placed.cost)
+            ? placed.cells
+            : Array.from({ length: width - 1 }, (_, index) => cells[index + 1] ?? ''),
         ...(cells.length < width ? { reasons: [FEWER_CELLS] } : {}),
       });
       continue;
@@ -242,6 +255,24 @@ export const buildAligned = (header: readonly Line[], body: readonly Line[]): Bu
       }
     }
     if (line.marker?.kind === 'number') lastNumber = line.marker.number;
+    // An unnumbered group heading ("Phát triển nguồn lực"): one piece of text that opens in the number
+    // column and runs on into the name column, as a cell merged across the row does; a row's name starts
+    // in the name column.
+    const lone = line.cells[0];
+    if (
+      numbered &&
+      !line.marker &&
+      filled === 1 &&
+      lone &&
+      lone.span > 1 &&
+      /^["“(]?\p{Lu}\p{Ll}*\s+\S/u.test(lone.text)
+    ) {
+      appendTo(rows.at(-1), pending);
+      pending = [];
+      rows.push({ kind: 'span', marker: '', text: lone.text });
+      fitting++;
+      continue;
+    }
     if (line.marker && line.marker.kind !== 'number') {
       appendTo(rows.at(-1), pending);
       pending = [];
