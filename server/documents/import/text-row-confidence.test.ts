@@ -392,3 +392,42 @@ describe('an aligned table with unnumbered group headings', () => {
     ]);
   });
 });
+
+describe('an aligned table whose numbers sit centred in tall cells, across a page break', () => {
+  it('takes a row number alone in its column whatever the name line opens with, and keeps "(3%)" under its value', () => {
+    const grid = [
+      'STT   Tên chỉ tiêu              ĐVT   2025   2026   Cơ quan chủ trì',
+      '      Tỷ lệ chi NSNN cho KHCN                Duy    Phòng Kinh',
+      'a     & CĐS (phấn đấu 3%)       %     (3%)   trì    tế, Hạ tầng',
+      '- 3 -',
+      '                                             (3%)   và Đô thị',
+      'b     Cán bộ, công chức bồi     %     ≥ 80%  90%    Văn phòng',
+      '      dưỡng kỹ năng số                              HĐND&UBND',
+      '      Cán bộ làm chủ kỹ năng',
+      'c     số cơ bản trong công      %     80%    90%    Văn phòng',
+      '      việc hằng ngày                                HĐND&UBND',
+      '      Dân số trưởng thành',
+      'd     tiếp cận dịch vụ số       %     80%    85%    Phòng Văn hóa -',
+      '      trong y tế                                    Xã hội',
+      'TM. ỦY BAN NHÂN DÂN',
+    ].join('\n');
+    const rows = rowsOf(grid);
+    expect(rows.map((row) => row[0])).toEqual(['a', 'b', 'c', 'd']);
+    expect(rows[0]).toEqual([
+      'a',
+      'Tỷ lệ chi NSNN cho KHCN & CĐS (phấn đấu 3%)',
+      '%',
+      '(3%)',
+      'Duy trì (3%)',
+      'Phòng Kinh tế, Hạ tầng và Đô thị',
+    ]);
+    expect(rows[1]).toEqual([
+      'b',
+      'Cán bộ, công chức bồi dưỡng kỹ năng số',
+      '%',
+      '≥ 80%',
+      '90%',
+      'Văn phòng HĐND&UBND',
+    ]);
+  });
+});

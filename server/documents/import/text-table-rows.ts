@@ -132,6 +132,10 @@ export const buildAligned = (header: readonly Line[], body: readonly Line[]): Bu
     const cells = placeSegments(segmentsOf(line.text), ranges);
     const head = numbered ? (cells[0]?.text ?? '') : '';
     const marker = head ? readMarker(`${head} ${cells[1]?.text ?? ''}`.trim()) : null;
+    // A row number alone in the number column is the row's whatever its name's line opens with
+    // ("a" beside "& CĐS (phấn đấu 3%)", the last line of a name centred in a tall cell).
+    const number = !marker && cells[0]?.span === 1 ? readRowNumber(head) : null;
+    if (number !== null) return { marker: { kind: 'number', number, rest: cells[1]?.text ?? '' }, cells };
     return { marker, cells };
   });
   // A number printed on the first line of its row, or centred in a tall cell?
