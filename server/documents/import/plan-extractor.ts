@@ -11,6 +11,7 @@ import {
 } from './indicator-extractor';
 import { looksLikeOcr } from './ocr-evidence';
 import { extractIndicatorsFromOcrTable } from './ocr-table';
+import { reviewRecognisedRows } from './scan-review';
 import { findStructure } from './structure';
 import { readTables, type Table } from './table-reader';
 import { extractTasksFromBullets, extractTasksFromTables, isTaskTable } from './task-extractor';
@@ -96,16 +97,20 @@ export const extractPlan = (
       extractTasksFromBullets(lines.slice(section.start + 1, section.end), { ocr }),
     );
   }
-  if (fromText) {
+  if (fromText || grid.recognised) {
     const vocabulary = documentVocabulary([
       ...lines,
       ...tables.flatMap((table) =>
         table.rows.map((row) => (row.kind === 'row' ? row.cells.join(' ') : row.text)),
       ),
     ]);
-    const leads = [...indicators, ...tasks].flatMap((row) => (row.lead ? [row.lead] : []));
-    reviewTextIndicators(indicators, vocabulary, leads);
-    reviewTextTasks(tasks, vocabulary, leads);
+    if (fromText) {
+      const leads = [...indicators, ...tasks].flatMap((row) => (row.lead ? [row.lead] : []));
+      reviewTextIndicators(indicators, vocabulary, leads);
+      reviewTextTasks(tasks, vocabulary, leads);
+    }
+    // Words recognised from an image: every cell's words and comparators checked as OCR damages them.
+    if (grid.recognised) reviewRecognisedRows(indicators, tasks, fromText ? null : vocabulary);
   }
   if (indicators.length > MAX_DRAFT_ROWS) {
     uncertain.push(

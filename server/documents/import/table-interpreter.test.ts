@@ -584,6 +584,32 @@ describe('tables recognised from a scan (OCR damage in labels, numerals and dead
     expect(draft.tasks[4]?.review?.reasons.join(' ')).toContain('đã đọc là IV');
   });
 
+  it('tags a recognised row certain only when every word and comparator passed: a lost letter ("phi đ a giới") or "= 80%" is flagged', () => {
+    const table: DocTable = {
+      kind: 'table',
+      rows: [
+        row('STT', 'Chỉ tiêu', 'Đơn vị tính', 'Năm 2025', 'Năm 2030', 'Đơn vị chủ trì'),
+        row('1', 'Hồ sơ thủ tục hành chính được số hóa', '%', '≥ 80%', '100%', 'Trung tâm HCC'),
+        row(
+          '2',
+          'Thủ tục hành chính giải quyết phi đ a giới hành chính',
+          '%',
+          '≥ 70%',
+          '100%',
+          'Trung tâm HCC',
+        ),
+        row('3', 'Cán bộ, công chức bồi dưỡng kỹ năng số cơ bản', '%', '= 80%', '100%', 'Văn phòng UBND'),
+      ],
+    };
+    const draft = importPlanFromDocument(scanned(table));
+    expect(draft.indicators.map((indicator) => indicator.review?.confident)).toEqual([true, false, false]);
+    expect(draft.indicators[1]?.review?.reasons.join(' ')).toContain('"đ"');
+    expect(draft.indicators[2]?.review?.reasons.join(' ')).toContain('("= 80%")');
+    // Nothing is changed: the row keeps what the scan printed.
+    expect(draft.indicators[1]?.name).toBe('Thủ tục hành chính giải quyết phi đ a giới hành chính');
+    expect(draft.indicators[2]?.targets[0]?.raw).toBe('= 80%');
+  });
+
   it('leaves misread numerals as printed, and flags their rows, in a table where no heading reads as a roman numeral', () => {
     const table: DocTable = {
       kind: 'table',

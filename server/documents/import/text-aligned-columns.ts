@@ -124,12 +124,13 @@ export const tailOfRowAbove = (pending: readonly PlacedLine[], numberLine: Place
     name(numberLine) !== '' &&
     pending.slice(top + 1).some((line) => !name(line) && line.cells.some((cell) => cell.text));
   if (top >= 0 && !gap) return top;
-  // A line whose pieces all open in lower case goes on the cells above ("tổ dân phố" under an agency).
+  // A line whose pieces all open in lower case goes on the cells above ("tổ dân phố" under an agency);
+  // so does a figure in parentheses under a value ("Duy trì" / "(3%)").
   const continues = (line: PlacedLine | undefined) => {
     const pieces = (line?.cells ?? []).map((cell) => cell.text).filter(Boolean);
     return (
       /^["“(]*\p{Ll}/u.test(name(line)) ||
-      (pieces.length > 0 && pieces.every((piece) => /^["“(]*\p{Ll}/u.test(piece)))
+      (pieces.length > 0 && pieces.every((piece) => /^["“(]*\p{Ll}|^\(\d/u.test(piece)))
     );
   };
   let cut = gap ? top + 1 : 0;

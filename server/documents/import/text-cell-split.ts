@@ -85,7 +85,9 @@ const cellCost = (
   const first = (tokens[from] as Token).text;
   const figures = count(features.figure, from, to);
   const letters = count(features.letters, from, to);
-  const unitStart = features.unitAt[from] === true;
+  // Dashes alone are no target or no partner, never the bullet of a unit name after them.
+  const onlyDashes = tokens.slice(from, to).every((token) => /^[-–—]$/.test(token.text));
+  const unitStart = features.unitAt[from] === true && !onlyDashes;
   switch (role) {
     case 'name':
       // Figures in a name are rare outside parentheses ("(phấn đấu 3%)"): they are a value cell.
@@ -171,6 +173,9 @@ const boundaryCost = (tokens: readonly Token[], index: number): number => {
     let cost = 0.4;
     if (/^\p{Ll}/u.test(text)) cost += 2.2;
     if (glued) cost += 1.8;
+    // A line that ends in a colon announces what follows ("… thuộc phạm vi của phường:" / "MTTQ và …"):
+    // the next line goes on the same cell.
+    if (/:$/.test(before)) cost += 2;
     if (/^[-–]$/.test(text) && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? '')) cost += 1.6;
     // A note in parentheses on its own line goes on the cell above ("Trung tâm" / "(chủ trì)"), unless the
     // line above ended a figure: then it is as likely the next cell, a target said in words ("(Đã đạt)").
@@ -182,6 +187,10 @@ const boundaryCost = (tokens: readonly Token[], index: number): number => {
   const dash = (word: string) => /^[-–—]$/.test(word);
   const valueLike = (word: string) => isFigure(word) || dash(word) || /%\)?$/.test(word);
   if ((dash(text) || dash(before)) && valueLike(text) && valueLike(before)) return 0.3;
+  // "Báo cáo - - 100": a dash after words and before more targets (or at the row's end) is a cell of its
+  // own; a hyphen joining words ("Văn hóa - Xã hội") has a word after it.
+  const after = tokens[index + 1]?.text;
+  if (dash(text) && (after === undefined || valueLike(after))) return 0.5;
   // "… 100 - Trung tâm HCC": the dash closes the targets, the unit name opens the next cell.
   if (dash(before) && isCapitalised(text) && valueLike(tokens[index - 2]?.text ?? ''))
     return startsWithUnit(
@@ -224,11 +233,14 @@ const HARD_INSIDE = 3;
  *
  * @param tokens - the row's words in reading order (after the row number)
  * @param roles - the columns after the number column
+ * @param options - `wholeCells`: a cell ends only at a hard separator (the printed cells are kept whole
+ *   and only placed in columns: a separated row with fewer cells than the header has columns)
  * @returns the cells' text and the total cost (lower is surer)
  */
 export const assignCells = (
   tokens: readonly Token[],
   roles: readonly TextColumnRole[],
+  options: { wholeCells?: boolean } = {},
 ): { cells: string[]; cost: number } => {
   const m = tokens.length;
   const n = roles.length;
@@ -250,6 +262,7 @@ export const assignCells = (
       const start = i > 0 && i < m ? (boundaries[i] ?? 0) : 0;
       const last = Math.min(m, i + MAX_CELL_TOKENS);
       for (let j = i; j <= last; j++) {
+        if (options.wholeCells && j > i && j < m && !tokens[j]?.hard) continue;
         const inside = j > i ? ((hardPrefix[j] ?? 0) - (hardPrefix[i + 1] ?? 0)) * HARD_INSIDE : 0;
         const cost = base + cellCost(tokens, features, i, j, role) + (j > i ? start : 0) + inside;
         const next = best[c + 1] as number[];

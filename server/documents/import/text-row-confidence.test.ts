@@ -7,6 +7,7 @@ import type { TImportedIndicator, TImportedTask } from '@core/schemas/import.sch
 import { describe, expect, it } from 'vitest';
 import { type DocTable, textDocument } from './document-model';
 import { splitItemFields } from './task-extractor';
+import { assignCells, tokensOf } from './text-cell-split';
 import { reviewTextIndicators, reviewTextTasks } from './text-review';
 import { readDamagedYears } from './text-row-markers';
 import { FEWER_CELLS } from './text-table-rows';
@@ -143,6 +144,98 @@ describe('a row of a "|" table with fewer cells than the header has columns', ()
     expect(table?.rowReasons?.[1]).toBeUndefined();
     expect(table?.rowReasons?.[2]).toEqual([FEWER_CELLS]);
   });
+
+  it('places each printed cell whole in the column its words fit: the agency in the lead column, the deadline last', () => {
+    const text = [
+      'STT | Chỉ tiêu | ĐVT | Năm 2025 | Năm 2030 | Năm 2035 | Đơn vị chủ trì | Đơn vị phối hợp',
+      '1 | Hồ sơ được số hóa | % | 80 | 90 | 100 | Trung tâm HCC | Công an xã',
+      '2 | Giao dịch không dùng tiền mặt | % | ≥ 70 | 100 | Phòng Kinh tế',
+      'TM. ỦY BAN NHÂN DÂN',
+    ].join('\n');
+    const table = tablesOf(text)[0];
+    const row = table?.rows[2]?.map((cell) => cell.text);
+    // The agency is the lead, never a target; which years the two figures are for cannot be told.
+    expect(row?.[6]).toBe('Phòng Kinh tế');
+    expect(row?.slice(3, 6).filter(Boolean)).toEqual(['≥ 70', '100']);
+    expect(row?.[7]).toBe('');
+    expect(table?.rowReasons?.[2]).toEqual([FEWER_CELLS]);
+
+    const tasks = [
+      'STT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Kết quả đầu ra | Thời hạn hoàn thành',
+      '1 | Xây dựng kho dữ liệu dùng chung | Văn phòng UBND | Công an xã | Hệ thống được vận hành | Quý IV/2026',
+      '2 | Triển khai nền tảng số đo lường mức độ hoàn thành | Trung tâm phục vụ hành chính công | Hệ thống được vận hành | Quý III/2028',
+      'TM. ỦY BAN NHÂN DÂN',
+    ].join('\n');
+    const taskRow = tablesOf(tasks)[0]?.rows[2]?.map((cell) => cell.text);
+    expect(taskRow?.slice(1)).toEqual([
+      'Triển khai nền tảng số đo lường mức độ hoàn thành',
+      'Trung tâm phục vụ hành chính công',
+      '',
+      'Hệ thống được vận hành',
+      'Quý III/2028',
+    ]);
+  });
+});
+
+describe('dashes in a flowed row', () => {
+  const roles = ['name', 'unit', 'value', 'value', 'value', 'lead', 'coordinating'] as const;
+  const split = (line: string) => assignCells(tokensOf(line), roles).cells;
+
+  it('reads a lone dash as an empty target, never as the bullet of the agency after it', () => {
+    expect(
+      split(
+        'Giao dịch hành chính thuộc diện phi tiếp xúc   %  ≥ 70  100 -   Trung tâm phục vụ hành chính công',
+      ),
+    ).toEqual([
+      'Giao dịch hành chính thuộc diện phi tiếp xúc',
+      '%',
+      '≥ 70',
+      '100',
+      '-',
+      'Trung tâm phục vụ hành chính công',
+      '',
+    ]);
+  });
+
+  it('reads a dash after the unit and before more targets as a cell of its own, and keeps a hyphen between words', () => {
+    expect(split('Các đô thị vận hành dựa trên dữ liệu  Báo cáo -  - -  Phòng Văn hóa - Xã hội')).toEqual([
+      'Các đô thị vận hành dựa trên dữ liệu',
+      'Báo cáo',
+      '-',
+      '-',
+      '-',
+      'Phòng Văn hóa - Xã hội',
+      '',
+    ]);
+  });
+});
+
+describe('a name line that ends in a colon', () => {
+  it('goes on with the next line, even when that line opens like an agency', () => {
+    const text = [
+      'TT',
+      'Nhiệm vụ',
+      'Đơn vị chủ trì',
+      'Thời gian thực hiện',
+      '1',
+      'Xây dựng kế hoạch truyền thông của các đơn vị thuộc phường:',
+      'MTTQ và các đoàn thể của phường; Trung tâm Văn hóa, Thể thao và Truyền thông',
+      'theo chức năng, nhiệm vụ được giao',
+      'Phòng Văn hóa - Xã hội',
+      'Thường xuyên',
+      '2',
+      'Rà soát hạ tầng nhà văn hóa các tổ dân phố',
+      'Phòng Kinh tế',
+      'Quý IV/2025',
+      'TM. ỦY BAN NHÂN DÂN',
+    ].join('\n');
+    const rows = rowsOf(text);
+    expect(rows[0]?.slice(1)).toEqual([
+      'Xây dựng kế hoạch truyền thông của các đơn vị thuộc phường: MTTQ và các đoàn thể của phường; Trung tâm Văn hóa, Thể thao và Truyền thông theo chức năng, nhiệm vụ được giao',
+      'Phòng Văn hóa - Xã hội',
+      'Thường xuyên',
+    ]);
+  });
 });
 
 describe('readDamagedYears', () => {
@@ -266,5 +359,75 @@ describe('honest confidence of rows read from text', () => {
     expect(rows[0]?.review?.reasons.join(' ')).toContain('"co" (có thể là "có")');
     // Only offered: the plan's words are not changed.
     expect(rows[0]?.name).toBe('Người dân co tài khoản định danh điện tử (VNeID)');
+  });
+});
+
+describe('an aligned table with unnumbered group headings', () => {
+  it('reads a heading that opens in the number column and runs into the name column as a group row', () => {
+    const text = [
+      'STT    Chỉ tiêu                           ĐVT    2025     2030     Cơ quan chủ trì',
+      'Phát triển nguồn lực',
+      '       Dân số trưởng thành tiếp cận dịch                           Phòng Văn hóa -',
+      '1      vụ số trong y tế, giáo dục         %      80       100      Xã hội',
+      'Phát triển chuyển đổi số',
+      '2      Giao dịch hành chính phi tiếp xúc  %      ≥ 70     100      Trung tâm HCC',
+      '3      Hồ sơ được số hóa                  %      ≥ 98     100      Trung tâm HCC',
+      'TM. ỦY BAN NHÂN DÂN',
+    ].join('\n');
+    const rows = tablesOf(text)[0]?.rows.slice(1) ?? [];
+    expect(rows.map((row) => row.map((cell) => cell.text).filter(Boolean)[0])).toEqual([
+      'Phát triển nguồn lực',
+      '1',
+      'Phát triển chuyển đổi số',
+      '2',
+      '3',
+    ]);
+    expect(rows[1]?.map((cell) => cell.text)).toEqual([
+      '1',
+      'Dân số trưởng thành tiếp cận dịch vụ số trong y tế, giáo dục',
+      '%',
+      '80',
+      '100',
+      'Phòng Văn hóa - Xã hội',
+    ]);
+  });
+});
+
+describe('an aligned table whose numbers sit centred in tall cells, across a page break', () => {
+  it('takes a row number alone in its column whatever the name line opens with, and keeps "(3%)" under its value', () => {
+    const grid = [
+      'STT   Tên chỉ tiêu              ĐVT   2025   2026   Cơ quan chủ trì',
+      '      Tỷ lệ chi NSNN cho KHCN                Duy    Phòng Kinh',
+      'a     & CĐS (phấn đấu 3%)       %     (3%)   trì    tế, Hạ tầng',
+      '- 3 -',
+      '                                             (3%)   và Đô thị',
+      'b     Cán bộ, công chức bồi     %     ≥ 80%  90%    Văn phòng',
+      '      dưỡng kỹ năng số                              HĐND&UBND',
+      '      Cán bộ làm chủ kỹ năng',
+      'c     số cơ bản trong công      %     80%    90%    Văn phòng',
+      '      việc hằng ngày                                HĐND&UBND',
+      '      Dân số trưởng thành',
+      'd     tiếp cận dịch vụ số       %     80%    85%    Phòng Văn hóa -',
+      '      trong y tế                                    Xã hội',
+      'TM. ỦY BAN NHÂN DÂN',
+    ].join('\n');
+    const rows = rowsOf(grid);
+    expect(rows.map((row) => row[0])).toEqual(['a', 'b', 'c', 'd']);
+    expect(rows[0]).toEqual([
+      'a',
+      'Tỷ lệ chi NSNN cho KHCN & CĐS (phấn đấu 3%)',
+      '%',
+      '(3%)',
+      'Duy trì (3%)',
+      'Phòng Kinh tế, Hạ tầng và Đô thị',
+    ]);
+    expect(rows[1]).toEqual([
+      'b',
+      'Cán bộ, công chức bồi dưỡng kỹ năng số',
+      '%',
+      '≥ 80%',
+      '90%',
+      'Văn phòng HĐND&UBND',
+    ]);
   });
 });

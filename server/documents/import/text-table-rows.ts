@@ -41,72 +41,6 @@ export const FEWER_CELLS = 'Dòng có ít ô hơn số cột của bảng (một
 
 export type BuiltTable = { columns: TextColumn[]; rows: BuiltRow[]; quality: number };
 
-/** Folded words header labels are made of, besides the label keywords themselves. */
-const HEADER_WORDS = new Set(
-  (
-    'stt tt so thu tu chi tieu moc thoi gian muc nam co dich ca nhan quan don vi tinh chu tri phoi hop ' +
-    'thuc hien lanh dao phu trach ket qua san pham dau ra du kien hoan thanh han tien do nhiem vu noi dung ' +
-    'ten gia tri giai doan ghi chu minh chung theo doi danh gia tham muu bo phan can bo cong chuc nguoi ' +
-    'kinh phi nguon von lo trinh phan dau cu the va hoac cap trien khai dvt cq dv'
-  ).split(' '),
-);
-
-/** A line made only of header words (no short-junk allowance): a header line printed above "STT". */
-export const strongHeaderish = (text: string): boolean => {
-  const words = foldKeepingPositions(text)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  return (
-    words.length > 0 &&
-    words.every((word) => HEADER_WORDS.has(word) || /^20[2-6]\d$/.test(word)) &&
-    !readMarker(text.trim())
-  );
-};
-
-/** Tells whether a line can be part of a table header: label words, years, or short scanner junk. */
-export const headerish = (text: string): boolean => {
-  // A stage label ("Đến năm 2030", "Đến hết năm 2045") counts as its year.
-  const folded = foldKeepingPositions(text).replace(/\bden (?:het )?nam (?=20[2-6]\d\b)/g, '');
-  // A title above the table names a document ("… Nghị quyết số 57-NQ/TW"): no column is labelled so.
-  if (/ban hanh kem|phu luc|ke hoach so|kem theo|nghi quyet|\b\d+\s*[-/]\s*[a-z]{2}/.test(folded))
-    return false;
-  const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
-  if (!words.length) return true;
-  const known = words.filter(
-    (word) => HEADER_WORDS.has(word) || /^20[2-6]\d$/.test(word) || word.length <= 2,
-  );
-  if (known.length >= words.length * 0.7) return true;
-  const raw = text.trim().split(/\s+/);
-  return raw.length <= 3 && raw.every((word) => word.length <= 5) && !/^\p{Lu}\p{Ll}/u.test(text.trim());
-};
-
-/**
- * A table's title printed above its header ("DANH MỤC CHỈ TIÊU THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW",
- * "BẢNG PHÂN CÔNG NHIỆM VỤ"): a line in capitals that opens with a word naming a list or a table, or
- * cites a document. A label printed above "STT" in a tall header cell is a few words of that label.
- */
-export const isTableTitle = (text: string): boolean => {
-  const trimmed = text.trim();
-  const letters = trimmed.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 8 || letters.replace(/[^\p{Lu}]/gu, '').length < letters.length * 0.9) return false;
-  const folded = foldKeepingPositions(trimmed).replace(/\s+/g, ' ');
-  return (
-    /^(?:danh muc|bang|bieu|phu bieu|tong hop)\b/.test(folded) ||
-    /\b(?:nghi quyet|ke hoach|quyet dinh)\b|\d+-?[a-z]*\/[a-z]/.test(folded)
-  );
-};
-
-/** Tells whether a line looks like the numbering row under a header: "1 2 3 4 5", "(1) (2) (3)". */
-export const isColumnNumbering = (text: string): boolean => {
-  const tokens = text.split(/[\s|]+/).filter(Boolean);
-  if (tokens.length < 3 || !tokens.every((token) => /^\(?\d{1,2}\)?$/.test(token))) return false;
-  const numbers = tokens.map((token) => Number(token.replace(/[()]/g, '')));
-  return numbers.every((value, index) => index === 0 || value === (numbers[index - 1] ?? 0) + 1);
-};
-
-/** One number of a column numbering flowed a line each: "(3)". */
-export const isNumberingCell = (text: string): boolean => /^\s*\(\d{1,2}\)\s*$/.test(text);
-
 const foldedLabel = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** Reads a header and body of separated lines (tabs) whose cells line up by index. */
@@ -137,12 +71,25 @@ export const buildSeparated = (header: readonly Line[], body: readonly Line[]): 
     }
     const number = head ? readRowNumber(head) : null;
     if (number !== null) {
+      // Fewer cells than columns: an empty cell was left out and shifted the cells after it. Each printed
+      // cell is kept whole and placed in the column its words fit (an agency in the lead column, a
+      // deadline in the deadline column, figures in value columns); which of several alike columns
+      // (years) a figure belongs to cannot be told, so the row is flagged all the same.
+      const short = cells.length < width && cells.length > 2;
+      const placed = short
+        ? assignCells(
+            tokensOf(cells.slice(1).join('\t')),
+            columns.slice(1).map((column) => column.role),
+            { wholeCells: true },
+          )
+        : null;
       rows.push({
         kind: 'row',
         number,
-        cells: Array.from({ length: width - 1 }, (_, index) => cells[index + 1] ?? ''),
-        // Fewer cells than columns: an empty cell left out shifts the cells after it, and where it was
-        // cannot be told.
+        cells:
+          placed && Number.isFinite(placed.cost)
+            ? placed.cells
+            : Array.from({ length: width - 1 }, (_, index) => cells[index + 1] ?? ''),
         ...(cells.length < width ? { reasons: [FEWER_CELLS] } : {}),
       });
       continue;
@@ -185,6 +132,10 @@ export const buildAligned = (header: readonly Line[], body: readonly Line[]): Bu
     const cells = placeSegments(segmentsOf(line.text), ranges);
     const head = numbered ? (cells[0]?.text ?? '') : '';
     const marker = head ? readMarker(`${head} ${cells[1]?.text ?? ''}`.trim()) : null;
+    // A row number alone in the number column is the row's whatever its name's line opens with
+    // ("a" beside "& CĐS (phấn đấu 3%)", the last line of a name centred in a tall cell).
+    const number = !marker && cells[0]?.span === 1 ? readRowNumber(head) : null;
+    if (number !== null) return { marker: { kind: 'number', number, rest: cells[1]?.text ?? '' }, cells };
     return { marker, cells };
   });
   // A number printed on the first line of its row, or centred in a tall cell?
@@ -242,6 +193,24 @@ export const buildAligned = (header: readonly Line[], body: readonly Line[]): Bu
       }
     }
     if (line.marker?.kind === 'number') lastNumber = line.marker.number;
+    // An unnumbered group heading ("Phát triển nguồn lực"): one piece of text that opens in the number
+    // column and runs on into the name column, as a cell merged across the row does; a row's name starts
+    // in the name column.
+    const lone = line.cells[0];
+    if (
+      numbered &&
+      !line.marker &&
+      filled === 1 &&
+      lone &&
+      lone.span > 1 &&
+      /^["“(]?\p{Lu}\p{Ll}*\s+\S/u.test(lone.text)
+    ) {
+      appendTo(rows.at(-1), pending);
+      pending = [];
+      rows.push({ kind: 'span', marker: '', text: lone.text });
+      fitting++;
+      continue;
+    }
     if (line.marker && line.marker.kind !== 'number') {
       appendTo(rows.at(-1), pending);
       pending = [];

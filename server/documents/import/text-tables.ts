@@ -21,21 +21,27 @@
 import type { DocBlock, DocParagraph, DocTable, ReadDocument } from './document-model';
 import { readMarker } from './text-row-markers';
 import { foldKeepingPositions } from './text-table-labels';
-import { endsTable, isHeaderStart, isPageNumber, isRuleJunk, type Line } from './text-table-lines';
+import {
+  endsTable,
+  headerish,
+  isColumnNumbering,
+  isHeaderStart,
+  isNumberingCell,
+  isPageNumber,
+  isRuleJunk,
+  isTableTitle,
+  type Line,
+  strongHeaderish,
+} from './text-table-lines';
 import {
   type BuiltTable,
   bareSectionAt,
   buildAligned,
   buildFlowed,
   buildSeparated,
-  headerish,
-  isColumnNumbering,
-  isNumberingCell,
   isStageHeader,
   isStageHeading,
-  isTableTitle,
   MIN_QUALITY,
-  strongHeaderish,
   toDocTable,
 } from './text-table-rows';
 
