@@ -35,14 +35,24 @@ const loadedKeyOf = (report: TUnitReport) =>
 /** The version a draft was typed on: a save is sent only onto it. */
 export type DraftBase = { reportId: string | null; revision: number };
 
-/** The loaded version, what is on screen, and the server's draft of that version (to tell what was typed). */
-type Loaded = { key: string; draft: ReportDraft; server: ReportDraft; base: DraftBase };
+/** The loaded version, what is on screen, and that version itself (to tell what was typed). */
+type Loaded = { key: string; draft: ReportDraft; report: TUnitReport; base: DraftBase };
 const loadedOf = (report: TUnitReport, draft: ReportDraft = draftFromReport(report)): Loaded => ({
   key: loadedKeyOf(report),
   draft,
-  server: draftFromReport(report),
+  report,
   base: versionOf(report),
 });
+
+/** A version the user may type into (as the page judges it). */
+const isEditableReport = (report: TUnitReport) => {
+  const status = reportStatusOf(report.report);
+  return (
+    report.can.edit &&
+    report.isCurrentVersion &&
+    (status === 'not_started' || status === 'draft' || status === 'returned')
+  );
+};
 
 /**
  * The unit report editor: the version shown (the current one, or an earlier one read-only with
@@ -114,8 +124,9 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
   const data = query.data ?? seenCopy?.report;
   // Derived state: the draft follows the server only when another version arrives (a save, a reload).
   if (data && loaded?.key !== loadedKeyOf(data)) {
-    const wasTyped = loaded != null && JSON.stringify(loaded.draft) !== JSON.stringify(loaded.server);
-    if (wasTyped && !isOwnSave.current && data.can.edit && data.isCurrentVersion) {
+    // Compared as a save would send it: "1.710" typed over a saved 1710 is not new input.
+    const wasTyped = loaded != null && overwrittenFields(loaded.report, loaded.draft).length > 0;
+    if (wasTyped && !isOwnSave.current && isEditableReport(data)) {
       // Someone else's version arrived while typed input is on screen (the form opened offline, then the
       // connection came back): the input stays, never sent over that version; the user decides.
       setLoaded({ ...loadedOf(data, loaded.draft) });
@@ -324,12 +335,7 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
     const fresh = await current.refetch();
     const latest = fresh.data;
     if (!latest) return setMessages([errorMessage(fresh.error)]);
-    const latestStatus = reportStatusOf(latest.report);
-    if (
-      !latest.can.edit ||
-      !(latestStatus === 'not_started' || latestStatus === 'draft' || latestStatus === 'returned')
-    )
-      return setMessages([t('reporting.report.keepMineClosed')]);
+    if (!isEditableReport(latest)) return setMessages([t('reporting.report.keepMineClosed')]);
     setKeepMine({ latest, changes: overwrittenFields(latest, latestDraft.current ?? draft) });
   };
   /** Confirmed: the user's draft is saved onto the latest version (a newer one meanwhile: the conflict again). */
