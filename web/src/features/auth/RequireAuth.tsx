@@ -20,12 +20,12 @@ export const RequireAuth = () => {
   const { isOffline } = useCurrentUser();
   const { pathname, search } = useLocation();
 
-  if (me.isLoading) return <LoadingState />;
   // Opened without a network (the app itself comes from the service worker): who is signed in is asked
-  // once the connection returns. A report seen online opens meanwhile, under the user last signed in here.
-  if (me.isPending && me.fetchStatus === 'paused') {
-    return isOffline && OFFLINE_PAGES.some((page) => page.test(pathname)) ? <Outlet /> : <OfflineState />;
-  }
+  // once the connection returns. A report seen online opens meanwhile, under the user last signed in here,
+  // and stays open while the server is asked.
+  if (isOffline && me.isPending && OFFLINE_PAGES.some((page) => page.test(pathname))) return <Outlet />;
+  if (me.isLoading) return <LoadingState />;
+  if (me.isPending && me.fetchStatus === 'paused') return <OfflineState />;
   if (me.error instanceof ApiError && me.error.status === 401) {
     return <Navigate to={loginPathFor(pathname, search)} replace />;
   }

@@ -4,6 +4,9 @@ import { useMemo } from 'react';
 import { readKeptIdentity } from './keptIdentity';
 import { authQueries } from './queries';
 
+/** This page load found no network when it first asked who is signed in. */
+let openedOffline = false;
+
 /**
  * The signed-in user, from GET /auth/me. Inside the signed-in part of the app (below `RequireAuth`) the
  * user is always loaded, so `user` is only null on the sign-in page or while the session is checked.
@@ -17,7 +20,10 @@ export const useCurrentUser = (): {
   isOffline: boolean;
 } => {
   const me = useQuery(authQueries.me());
-  const isOffline = me.data == null && me.isPending && me.fetchStatus === 'paused';
+  if (me.data == null && me.isPending && me.fetchStatus === 'paused') openedOffline = true;
+  // Opened offline: the kept user stands in until the server answers (also while it is being asked, so
+  // the page open meanwhile stays as it is); a refusal (session over) ends it.
+  const isOffline = openedOffline && me.data == null && me.isPending;
   const kept = useMemo(() => (isOffline ? readKeptIdentity() : null), [isOffline]);
   return {
     user: me.data?.user ?? kept,

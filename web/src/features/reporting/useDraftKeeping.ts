@@ -68,7 +68,8 @@ export const useDraftKeeping = ({
   staleBase: Pick<KeptDraft, 'reportId' | 'revision'> | null;
   onMovedOn: (base: Pick<KeptDraft, 'reportId' | 'revision'>) => void;
 }) => {
-  const storage = browserStorage();
+  // Nobody known (yet): nothing is read or written, a copy always belongs to someone.
+  const storage = userId ? browserStorage() : null;
   const key = keptDraftKey(userId, report.period.id, report.unitId);
   const { reportId, revision } = versionOf(report);
   const isDirty = JSON.stringify(draft) !== JSON.stringify(serverDraft);
