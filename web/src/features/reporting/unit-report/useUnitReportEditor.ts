@@ -170,14 +170,15 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
   /**
    * Saves what is on screen; on failure shows why and keeps the input.
    *
-   * @param onto - the version to save onto: the one shown, or the latest one the user chose to write over
-   *   ("Giữ bản của tôi", which alone may save a stale draft)
+   * @param chosen - the latest version the user chose to write over ("Giữ bản của tôi", which alone may
+   *   save a stale draft); by default the version shown
    * @returns the saved report or null
    */
   const saveDraft = async (
     toSave: ReportDraft = draft,
-    onto: TUnitReport = data,
+    chosen: TUnitReport | null = null,
   ): Promise<TUnitReport | null> => {
+    const onto = chosen ?? data;
     setMessages([]);
     setRowErrors({});
     // A figure that cannot be kept as typed is never sent: the field says why, nothing is saved.
@@ -186,7 +187,7 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
       setMessages([t('figures.fieldErrors')]);
       return null;
     }
-    if (isStale && onto === data) {
+    if (isStale && !chosen) {
       setHasConflict(true);
       return null;
     }
