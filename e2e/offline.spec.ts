@@ -18,6 +18,8 @@ import { launchBrowser, newPage } from './support/browser';
 const HCC = 'Trung tâm HCC';
 const INDICATOR = 'Thủ tục hành chính giải quyết phi địa giới hành chính';
 const DRAFT_PREFIX = 'lo-trinh:report-draft:';
+/** Everything the app keeps of a user on the device: drafts, the forms last seen, who signed in. */
+const DEVICE_PREFIXES = [DRAFT_PREFIX, 'lo-trinh:report-seen:', 'lo-trinh:signed-in-user'];
 
 type ReportForm = {
   report: { revision: number } | null;
@@ -40,6 +42,14 @@ const waitForServiceWorker = async (page: Page) => {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 };
+
+/** The keys of everything this browser keeps of a user (drafts, forms seen, identity). */
+const deviceKeys = (page: Page) =>
+  page.evaluate(
+    (prefixes) =>
+      Object.keys(localStorage).filter((key) => prefixes.some((prefix) => key.startsWith(prefix))),
+    DEVICE_PREFIXES,
+  );
 
 /** The report drafts this browser keeps, as stored. */
 const keptDrafts = (page: Page) =>
@@ -69,6 +79,37 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
   };
   const serverValue = async () =>
     (await serverReport()).indicators.find((row) => row.name === INDICATOR)?.value ?? null;
+  /** The same report saved from the other phone, with `value` for INDICATOR. */
+  const saveFromOther = async (value: number) => {
+    const current = await serverReport();
+    const saved = await other.put(`/api/v1${reportPath}/report`, {
+      headers: { 'X-CSRF-Token': otherCsrf },
+      data: {
+        revision: current.report?.revision ?? 0,
+        nothingArose: current.nothingArose,
+        difficulties: current.difficulties,
+        proposals: current.proposals,
+        values: current.indicators.map((row) => ({
+          indicatorId: row.indicatorId,
+          value: row.name === INDICATOR ? value : row.value,
+          numerator: null,
+          denominator: null,
+          assessment: null,
+          note: null,
+          missingReason: null,
+        })),
+        taskUpdates: [],
+      },
+    });
+    expect(saved.status(), await saved.text()).toBe(200);
+  };
+  /** Waits until the form shows `value` for INDICATOR. */
+  const waitForShownValue = (value: string) =>
+    officer.waitForFunction(
+      ({ label, expected }) =>
+        (document.querySelector(`[aria-label="${label}"]`) as HTMLInputElement | null)?.value === expected,
+      { label: `Giá trị của chỉ tiêu ${INDICATOR}`, expected: value },
+    );
 
   beforeAll(async () => {
     app = await startApp();
@@ -170,15 +211,42 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
     const [copy] = await keptDrafts(officer);
     expect(copy?.text).toContain('"value":"85"');
 
-    // Reloaded without a network: the app opens from the service worker and says it waits for one.
+    // Reloaded without a network (or reopened from the installed app): the form opens from the copy last
+    // seen on this phone, marked with its time, the kept draft on it, and typing goes on into that draft.
     await officer.reload();
-    await officer.getByTestId('offline-page').waitFor();
-    await context.setOffline(false);
+    await officer
+      .getByTestId('offline-copy')
+      .filter({ hasText: /Đang ngoại tuyến — dữ liệu lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/ })
+      .waitFor();
     await report.heading(HCC).waitFor();
     await officer.getByTestId('restored-draft').waitFor();
     expect(await report.valueInput(INDICATOR).inputValue()).toBe('85');
+    await report.valueInput(INDICATOR).fill('87');
+    await officer.waitForFunction(
+      (prefix) =>
+        Object.keys(localStorage).some(
+          (key) => key.startsWith(prefix) && localStorage.getItem(key)?.includes('"value":"87"'),
+        ),
+      DRAFT_PREFIX,
+    );
+    const offlineViolations = await axeViolations(officer);
+    expect(offlineViolations.length, describeViolations('the report opened offline', offlineViolations)).toBe(
+      0,
+    );
+    expect(await serverValue()).toBeNull();
+    // The service worker still holds no API answer: the form came from this user's own storage.
+    const apiCached = await officer.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys())
+        for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      return urls.filter((url) => url.includes('/api/'));
+    });
+    expect(apiCached).toEqual([]);
+
+    await context.setOffline(false);
+    await officer.getByTestId('offline-copy').waitFor({ state: 'detached' });
     await officer.getByTestId('autosaved').waitFor();
-    expect(await serverValue()).toBe(85);
+    expect(await serverValue()).toBe(87);
     // Saved: the copy on the phone is gone, and the report was only saved, never submitted.
     await officer.waitForFunction(
       (prefix) => !Object.keys(localStorage).some((key) => key.startsWith(prefix)),
@@ -187,34 +255,14 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
     await report.waitForStatus('Đang soạn');
   });
 
-  it('[OFFLINE]: a draft typed on a version someone else replaced or submitted is not written over it, and sign-out removes the copies', async () => {
+  it('[OFFLINE]: a draft typed on a version someone else replaced or submitted is not written over it unasked, "Giữ bản của tôi" names what it replaces, and sign-out removes the copies', async () => {
     const report = new UnitReportPage(officer);
     await context.setOffline(true);
     await report.valueInput(INDICATOR).fill('86');
     await officer.getByTestId('offline-draft').waitFor();
 
     // Meanwhile the same report is saved from another phone.
-    const current = await serverReport();
-    const saved = await other.put(`/api/v1${reportPath}/report`, {
-      headers: { 'X-CSRF-Token': otherCsrf },
-      data: {
-        revision: current.report?.revision ?? 0,
-        nothingArose: current.nothingArose,
-        difficulties: current.difficulties,
-        proposals: current.proposals,
-        values: current.indicators.map((row) => ({
-          indicatorId: row.indicatorId,
-          value: row.name === INDICATOR ? 90 : row.value,
-          numerator: null,
-          denominator: null,
-          assessment: null,
-          note: null,
-          missingReason: null,
-        })),
-        taskUpdates: [],
-      },
-    });
-    expect(saved.status(), await saved.text()).toBe(200);
+    await saveFromOther(90);
 
     // Back online: the save is refused (another version), the conflict shows, the server keeps 90.
     await context.setOffline(false);
@@ -229,13 +277,44 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
     expect(await serverValue()).toBe(90);
     expect(await keptDrafts(officer)).toHaveLength(1);
 
+    // "Giữ bản của tôi" first shows what it would replace; cancelled, nothing is written.
+    await conflict.getByRole('button', { name: 'Giữ bản của tôi' }).click();
+    const keepMine = officer.getByRole('dialog').filter({ hasText: 'Lưu bản của bạn lên bản mới nhất?' });
+    await keepMine.waitFor();
+    expect(await keepMine.getByTestId('overwritten-fields').textContent()).toContain(
+      `${INDICATOR} — Giá trị: trên máy chủ 90 → bản của bạn 86`,
+    );
+    await keepMine.getByRole('button', { name: 'Hủy' }).click();
+    await keepMine.waitFor({ state: 'detached' });
+    expect(await serverValue()).toBe(90);
+    expect(await report.valueInput(INDICATOR).inputValue()).toBe('86');
+    expect(await keptDrafts(officer)).toHaveLength(1);
+
     // The officer decides: the latest version replaces the copy.
     await conflict.getByRole('button', { name: 'Tải lại bản mới nhất' }).click();
+    await waitForShownValue('90');
     await officer.waitForFunction(
-      (label) =>
-        (document.querySelector(`[aria-label="${label}"]`) as HTMLInputElement | null)?.value === '90',
-      `Giá trị của chỉ tiêu ${INDICATOR}`,
+      (prefix) => !Object.keys(localStorage).some((key) => key.startsWith(prefix)),
+      DRAFT_PREFIX,
     );
+
+    // Another conflict, and this time the officer keeps theirs: confirmed, it is saved onto the latest.
+    await context.setOffline(true);
+    await report.valueInput(INDICATOR).fill('88');
+    await officer.getByTestId('offline-draft').waitFor();
+    await saveFromOther(91);
+    await context.setOffline(false);
+    await conflict.waitFor();
+    expect(await serverValue()).toBe(91);
+    await conflict.getByRole('button', { name: 'Giữ bản của tôi' }).click();
+    await keepMine.waitFor();
+    expect(await keepMine.getByTestId('overwritten-fields').textContent()).toContain(
+      `${INDICATOR} — Giá trị: trên máy chủ 91 → bản của bạn 88`,
+    );
+    await keepMine.getByRole('button', { name: 'Thay và lưu bản của tôi' }).click();
+    await officer.getByText('Đã lưu bản của bạn lên bản mới nhất.').waitFor();
+    expect(await serverValue()).toBe(88);
+    await conflict.waitFor({ state: 'detached' });
     await officer.waitForFunction(
       (prefix) => !Object.keys(localStorage).some((key) => key.startsWith(prefix)),
       DRAFT_PREFIX,
@@ -262,7 +341,7 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
           denominator: null,
           assessment: null,
           note: null,
-          missingReason: row.value == null ? 'Chưa có số liệu tổng hợp' : null,
+          missingReason: row.value == null ? 'Phòng chuyên môn chưa tổng hợp xong' : null,
         })),
         taskUpdates: [],
       },
@@ -282,10 +361,43 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
       .getByTestId('stranded-draft')
       .filter({ hasText: 'Bản nháp trên máy này chưa được gửi' })
       .waitFor();
-    expect(await serverValue()).toBe(90);
+    expect(await serverValue()).toBe(88);
 
-    // A copy never sent is not lost unasked: sign-out asks, then removes it.
-    await officer.getByRole('button', { name: 'Đăng xuất' }).click();
+    // An administrator resets the officer's password: signed in again, only the password change is open,
+    // and its own "Đăng xuất" asks about the copy like the header's does; cancelled, the copy stays.
+    const adminContext = await browser.newContext({ baseURL: app.baseUrl });
+    const adminCsrf = await signIn(adminContext, 'haiphong.admin');
+    const found = (await (await adminContext.request.get('/api/v1/users?q=thanhdong.hcc')).json()) as {
+      data: Array<{ id: string; username: string }>;
+    };
+    const officerId = found.data.find((row) => row.username === 'thanhdong.hcc')?.id;
+    const reset = await adminContext.request.post(`/api/v1/users/${officerId}/password-reset`, {
+      headers: { 'X-CSRF-Token': adminCsrf },
+      data: { password: 'DatLai-2026!' },
+    });
+    expect(reset.status(), await reset.text()).toBe(200);
+    await adminContext.close();
+    const again = await context.request.post('/api/v1/auth/login', {
+      data: { username: 'thanhdong.hcc', password: 'DatLai-2026!' },
+    });
+    expect(again.status(), await again.text()).toBe(200);
+    await officer.goto('/change-password');
+    const passwordForm = officer.locator('form');
+    await passwordForm.getByRole('button', { name: 'Đổi mật khẩu' }).waitFor();
+    await passwordForm.getByRole('button', { name: 'Đăng xuất' }).click();
+    const askOnPage = officer
+      .getByRole('dialog')
+      .filter({ hasText: 'Còn 1 bản nháp báo cáo chưa gửi được lên máy chủ' });
+    await askOnPage.waitFor();
+    await askOnPage.getByRole('button', { name: 'Hủy' }).click();
+    await askOnPage.waitFor({ state: 'detached' });
+    expect(officer.url()).toContain('/change-password');
+    expect(await keptDrafts(officer)).toHaveLength(1);
+
+    // A copy never sent is not lost unasked: sign-out asks, then removes it, with the forms kept for
+    // opening offline and who was signed in.
+    expect(await deviceKeys(officer)).toEqual(expect.arrayContaining(['lo-trinh:signed-in-user']));
+    await officer.getByRole('banner').getByRole('button', { name: 'Đăng xuất' }).click();
     const ask = officer
       .getByRole('dialog')
       .filter({ hasText: 'Còn 1 bản nháp báo cáo chưa gửi được lên máy chủ' });
@@ -293,5 +405,13 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
     await ask.getByRole('button', { name: 'Đăng xuất' }).click();
     await officer.waitForURL(/\/login/);
     expect(await keptDrafts(officer)).toEqual([]);
+    expect(await deviceKeys(officer)).toEqual([]);
+
+    // Signed out, nothing of that user opens offline on this phone any more.
+    await context.setOffline(true);
+    await officer.goto(reportPath);
+    await officer.getByTestId('offline-page').waitFor();
+    expect(await officer.getByTestId('offline-copy').count()).toBe(0);
+    await context.setOffline(false);
   });
 });

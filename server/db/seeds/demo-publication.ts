@@ -51,7 +51,7 @@ export const DEMO_PUBLISHED = {
 };
 
 /** Why an indicator of the published report is left empty. */
-const MISSING_REASON = 'Chưa có số liệu tổng hợp của kỳ này, sẽ bổ sung ở kỳ sau.';
+const MISSING_REASON = 'Phòng chuyên môn chưa tổng hợp xong số liệu của kỳ này; sẽ bổ sung ở kỳ sau.';
 
 /** The demo has no evidence files: a store that refuses to be used. */
 const NO_FILES: FileStore = {

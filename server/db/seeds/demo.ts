@@ -245,7 +245,7 @@ const NO_FILES: FileStore = {
 };
 
 /** Why the demo reports leave a value empty. */
-const DEMO_MISSING_REASON = 'Chưa có số liệu tổng hợp của kỳ này, sẽ bổ sung ở kỳ sau.';
+const DEMO_MISSING_REASON = 'Phòng chuyên môn chưa tổng hợp xong số liệu của kỳ này; sẽ bổ sung ở kỳ sau.';
 
 /** Values of the demo reports, by indicator code: numbers, or a judgement for qualitative ones. */
 const DEMO_REPORTS = {

@@ -3,12 +3,11 @@ import type { TRole } from '@core/schemas/auth.schemas';
 import { App, Button, Drawer, Grid, Layout, Menu, Segmented, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { useLogoutMutation } from '../../features/auth/mutations';
+import { Link, Outlet, useLocation } from 'react-router';
 import { ADMIN_ROLES, describeAssignment, hasAnyRole } from '../../features/auth/roles';
 import { useCurrentUser } from '../../features/auth/useCurrentUser';
+import { useSignOut } from '../../features/auth/useSignOut';
 import { NotificationBell } from '../../features/notification/NotificationBell';
-import { browserStorage, countKeptDrafts } from '../../features/reporting/keptDrafts';
 import { changeLanguage, type Language } from '../../i18n';
 import styles from './AppLayout.module.css';
 
@@ -37,37 +36,19 @@ const selectedNavKey = (pathname: string): string => {
 /** The signed-in person: name, roles, password change and sign-out. */
 const UserBox = ({ compact }: { compact: boolean }) => {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { user } = useCurrentUser();
-  const logout = useLogoutMutation();
-  const { modal } = App.useApp();
+  const { signOut, isPending } = useSignOut();
   if (!user) return null;
   const roleName = (role: TRole) => t(`roles.${role}`);
   const roles = user.roles.map((assignment) => describeAssignment(assignment, roleName));
-
-  const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
-  // Signing out removes the report drafts kept on this device: one never sent is not lost unasked.
-  const handleLogout = () => {
-    const storage = browserStorage();
-    const kept = storage ? countKeptDrafts(storage, user.id) : 0;
-    if (kept === 0) return signOut();
-    modal.confirm({
-      title: t('auth.logoutKeptTitle', { count: kept }),
-      content: t('auth.logoutKeptHint'),
-      okText: t('auth.logout'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: signOut,
-    });
-  };
 
   const logoutButton = (
     <Button
       size={compact ? 'middle' : 'small'}
       ghost
       icon={<LogoutOutlined />}
-      loading={logout.isPending}
-      onClick={handleLogout}
+      loading={isPending}
+      onClick={signOut}
       aria-label={compact ? t('auth.logout') : undefined}
       className={compact ? styles.touchTarget : undefined}
     >

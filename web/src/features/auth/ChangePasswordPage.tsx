@@ -10,9 +10,10 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { applyServerError, clearFieldErrors } from '../../components/ui/formErrors';
 import { PageTitle } from '../../components/ui/PageTitle';
-import { useChangePasswordMutation, useLogoutMutation } from './mutations';
+import { useChangePasswordMutation } from './mutations';
 import { safeNextPath } from './nextPath';
 import { useCurrentUser } from './useCurrentUser';
+import { useSignOut } from './useSignOut';
 
 type PasswordValues = { currentPassword?: string; newPassword?: string; confirmPassword?: string };
 const FIELDS = ['currentPassword', 'newPassword'] as const;
@@ -26,7 +27,8 @@ const ChangePasswordPage = () => {
   const [generalErrors, setGeneralErrors] = useState<string[]>([]);
   const { user } = useCurrentUser();
   const changePassword = useChangePasswordMutation();
-  const logout = useLogoutMutation();
+  // Signing out asks first when report drafts kept on this device were never sent (as in the header).
+  const { signOut, isPending: isSigningOut } = useSignOut();
   const isForced = Boolean(user?.mustChangePassword);
 
   const handleFinish = async (values: PasswordValues) => {
@@ -42,10 +44,6 @@ const ChangePasswordPage = () => {
     } catch (error) {
       setGeneralErrors(applyServerError(form, error, FIELDS));
     }
-  };
-
-  const handleLogout = () => {
-    logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
   };
 
   return (
@@ -97,7 +95,7 @@ const ChangePasswordPage = () => {
           </Form.Item>
           <Flex justify="space-between" gap={8}>
             {isForced ? (
-              <Button onClick={handleLogout} loading={logout.isPending}>
+              <Button onClick={signOut} loading={isSigningOut}>
                 {t('auth.logout')}
               </Button>
             ) : (

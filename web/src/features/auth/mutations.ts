@@ -1,12 +1,15 @@
 /**
  * Signing in and out and changing one's own password. Signing in or out starts from an empty cache, so
  * nothing read under one account is ever shown under another; signing out also removes the report drafts
- * kept on this device (the sign-out button asks first when some were never sent).
+ * kept on this device (the sign-out button asks first when some were never sent), the report forms kept
+ * for opening offline (seenReports.ts) and who was signed in (keptIdentity.ts).
  */
 import type { TMe } from '@core/schemas/auth.schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from '../../api/client';
 import { browserStorage, clearKeptDrafts } from '../reporting/keptDrafts';
+import { clearSeenReports } from '../reporting/seenReports';
+import { keepIdentity } from './keptIdentity';
 import { authQueries } from './queries';
 
 export const useLoginMutation = () => {
@@ -18,6 +21,10 @@ export const useLoginMutation = () => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authQueries.all()[0] });
       setCsrfToken(me.csrfToken);
       queryClient.setQueryData(authQueries.me().queryKey, me);
+      // The report forms another user saw on this device are not theirs to open offline.
+      const storage = browserStorage();
+      if (storage) clearSeenReports(storage, me.user.id);
+      keepIdentity(me.user);
     },
   });
 };
@@ -33,7 +40,11 @@ export const useLogoutMutation = () => {
       setCsrfToken(null);
       queryClient.clear();
       const storage = browserStorage();
-      if (storage) clearKeptDrafts(storage);
+      if (storage) {
+        clearKeptDrafts(storage);
+        clearSeenReports(storage);
+      }
+      keepIdentity(null);
     },
   });
 };

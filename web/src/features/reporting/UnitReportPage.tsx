@@ -14,9 +14,16 @@ import { OnBehalfPanel } from './components/OnBehalfPanel';
 import { ReturnHistory, ReturnReportModal, SubmitReportModal } from './components/ReportDialogs';
 import { TaskUpdatesTable } from './components/TaskUpdatesTable';
 import { draftFromReport, EMPTY_VALUE_DRAFT, emptyIndicators } from './reportDraft';
+import { KeepMineModal } from './unit-report/KeepMineModal';
 import { NarrativeCard } from './unit-report/NarrativeCard';
 import { ReportActionBar } from './unit-report/ReportActionBar';
-import { ConflictAlert, EarlierVersionAlert, ReturnedAlert, StatusHints } from './unit-report/ReportAlerts';
+import {
+  ConflictAlert,
+  EarlierVersionAlert,
+  OfflineCopyAlert,
+  ReturnedAlert,
+  StatusHints,
+} from './unit-report/ReportAlerts';
 import { ReportHeader } from './unit-report/ReportHeader';
 import { useUnitReportEditor } from './unit-report/useUnitReportEditor';
 import { VersionsCard } from './unit-report/VersionsCard';
@@ -41,6 +48,7 @@ const UnitReportPage = () => {
   return (
     <Flex vertical gap={16} style={{ paddingBottom: 72 }}>
       <ReportHeader report={data} status={status} />
+      <OfflineCopyAlert seenAt={editor.offlineSeenAt} />
       <OnBehalfPanel report={data} />
       <EarlierVersionAlert report={data} onViewCurrent={() => editor.showVersion(null)} />
       {data.isCurrentVersion && (
@@ -54,7 +62,18 @@ const UnitReportPage = () => {
       <ReturnedAlert report={data} status={status} />
       <ReturnHistory report={data} />
       <StatusHints report={data} status={status} />
-      {editor.hasConflict && <ConflictAlert onReload={editor.handleReload} />}
+      {editor.hasConflict && (
+        <ConflictAlert onReload={editor.handleReload} onKeepMine={() => void editor.handleKeepMine()} />
+      )}
+      {editor.keepMine && (
+        <KeepMineModal
+          changes={editor.keepMine.changes}
+          latestSavedAt={editor.keepMine.latest.report?.updatedAt ?? null}
+          isPending={editor.isSaving}
+          onConfirm={() => void editor.confirmKeepMine()}
+          onCancel={editor.cancelKeepMine}
+        />
+      )}
       <FormErrorAlert messages={editor.messages} />
       {data.isCurrentVersion && (
         <DraftKeeper
@@ -71,6 +90,7 @@ const UnitReportPage = () => {
           connectionLost={editor.connectionLost}
           save={async () => (await editor.saveDraft()) != null}
           restore={(copy) => updateDraft(() => copy)}
+          staleBase={editor.staleBase}
           onMovedOn={editor.markStale}
         />
       )}

@@ -5,6 +5,7 @@ import {
   draftFromReport,
   EMPTY_VALUE_DRAFT,
   emptyIndicators,
+  missingReasonText,
   requestFromDraft,
 } from './reportDraft';
 
@@ -86,5 +87,21 @@ describe('report draft figures', () => {
       'values.b.denominator': 'FRACTION',
     });
     expect(emptyIndicators(report, draft).map((row) => row.indicatorId)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('missingReasonText', () => {
+  const shown = (reason: string) =>
+    missingReasonText(reason, 'Chưa có số liệu', (text) => `Chưa có số liệu: ${text}`);
+
+  it('puts the label before a reason that does not start with it', () => {
+    expect(shown('Chờ số liệu của Sở')).toBe('Chưa có số liệu: Chờ số liệu của Sở');
+  });
+
+  it('shows a reason that already starts with the label alone, whatever its case or Unicode form', () => {
+    expect(shown('Chưa có số liệu tổng hợp của kỳ này')).toBe('Chưa có số liệu tổng hợp của kỳ này');
+    expect(shown('chưa có số liệu từ xã')).toBe('chưa có số liệu từ xã');
+    const decomposed = 'Chưa có số liệu tổng hợp'.normalize('NFD');
+    expect(shown(decomposed)).toBe(decomposed);
   });
 });

@@ -233,3 +233,12 @@ export const rowErrorsFromDetails = (
   }
   return { rows, other };
 };
+
+/**
+ * "Chưa có số liệu: <reason>", or the reason alone when it already starts with those words (a unit that
+ * wrote "Chưa có số liệu tổng hợp…" would otherwise read "Chưa có số liệu: Chưa có số liệu tổng hợp…").
+ */
+export const missingReasonText = (reason: string, label: string, withLabel: (reason: string) => string) =>
+  reason.normalize('NFC').toLocaleLowerCase('vi').startsWith(label.normalize('NFC').toLocaleLowerCase('vi'))
+    ? reason
+    : withLabel(reason);

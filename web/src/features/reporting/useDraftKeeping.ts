@@ -34,7 +34,10 @@ export const RETRY_DELAY_MS = 15_000;
  * @param isOnline - whether the browser has a network
  * @param connectionLost - whether the last save found no server
  * @param save - the usual save; resolves to whether it went through
- * @param onMovedOn - a copy was typed on a version the server has replaced: the page shows the conflict
+ * @param staleBase - the version the draft on screen was typed on when the server's has replaced it (the
+ *   page shows the conflict): copies keep naming it, so they are never sent onto the newer one
+ * @param onMovedOn - a copy was typed on a version the server has replaced (`base`): the page shows the
+ *   conflict
  * @returns the copy restored on opening (to show a notice), when the last autosave went through, and
  *   whether a copy not yet sent is kept on this device
  */
@@ -49,6 +52,7 @@ export const useDraftKeeping = ({
   connectionLost,
   save,
   restore,
+  staleBase,
   onMovedOn,
 }: {
   userId: string;
@@ -61,18 +65,16 @@ export const useDraftKeeping = ({
   connectionLost: boolean;
   save: () => Promise<boolean>;
   restore: (draft: ReportDraft) => void;
-  onMovedOn: () => void;
+  staleBase: Pick<KeptDraft, 'reportId' | 'revision'> | null;
+  onMovedOn: (base: Pick<KeptDraft, 'reportId' | 'revision'>) => void;
 }) => {
-  const storage = browserStorage();
+  // Nobody known (yet): nothing is read or written, a copy always belongs to someone.
+  const storage = userId ? browserStorage() : null;
   const key = keptDraftKey(userId, report.period.id, report.unitId);
   const { reportId, revision } = versionOf(report);
   const isDirty = JSON.stringify(draft) !== JSON.stringify(serverDraft);
   const [restored, setRestored] = useState<{ key: string; serverSavedAt: number | null } | null>(null);
   const [autosavedAt, setAutosavedAt] = useState<Date | null>(null);
-  /** A copy restored over a version that moved on keeps the version it was typed on. */
-  const [movedOnBase, setMovedOnBase] = useState<
-    (Pick<KeptDraft, 'reportId' | 'revision'> & { key: string }) | null
-  >(null);
   /** A copy kept over a report that can no longer be edited (submitted meanwhile): it cannot be sent. */
   const [stranded, setStranded] = useState<{ key: string; savedAt: number } | null>(null);
   const checkedKey = useRef<string | null>(null);
@@ -91,10 +93,9 @@ export const useDraftKeeping = ({
     }
     skipNextWrite.current = true;
     restore(copy.draft);
-    if (keptDraftState(copy, report) === 'moved-on') {
-      setMovedOnBase({ key, reportId: copy.reportId, revision: copy.revision });
-      onMovedOn();
-    } else setRestored({ key, serverSavedAt: Date.parse(report.report?.updatedAt ?? '') || null });
+    if (keptDraftState(copy, report) === 'moved-on')
+      onMovedOn({ reportId: copy.reportId, revision: copy.revision });
+    else setRestored({ key, serverSavedAt: Date.parse(report.report?.updatedAt ?? '') || null });
   }, [key, isEditable, report, serverDraft, restore, onMovedOn, storage]);
 
   useEffect(() => {
@@ -112,17 +113,18 @@ export const useDraftKeeping = ({
     }
     if (!isDirty) {
       writeKeptDraft(storage, key, null);
-      if (movedOnBase) setMovedOnBase(null);
       return;
     }
-    const base = movedOnBase?.key === key ? movedOnBase : { reportId, revision };
+    // A copy typed on a version since replaced keeps naming that version (a restored one, or input on
+    // screen when another version arrived).
+    const base = staleBase ?? { reportId, revision };
     writeKeptDraft(storage, key, {
       savedAt: Date.now(),
       reportId: base.reportId,
       revision: base.revision,
       draft,
     });
-  }, [key, draft, isDirty, isEditable, movedOnBase, reportId, revision, storage]);
+  }, [key, draft, isDirty, isEditable, staleBase, reportId, revision, storage]);
 
   const saveRef = useRef(save);
   saveRef.current = save;

@@ -5,6 +5,7 @@ import { useOnline } from '../../../components/ui/useOnline';
 import { useCurrentUser } from '../../auth/useCurrentUser';
 import { draftFromReport, type ReportDraft } from '../reportDraft';
 import { formatDateTime } from '../reportStatus';
+import type { DraftBase } from '../unit-report/useUnitReportEditor';
 import { useDraftKeeping } from '../useDraftKeeping';
 
 /**
@@ -20,6 +21,7 @@ export const DraftKeeper = ({
   connectionLost,
   save,
   restore,
+  staleBase,
   onMovedOn,
 }: {
   report: TUnitReport;
@@ -29,7 +31,8 @@ export const DraftKeeper = ({
   connectionLost: boolean;
   save: () => Promise<boolean>;
   restore: (draft: ReportDraft) => void;
-  onMovedOn: () => void;
+  staleBase: DraftBase | null;
+  onMovedOn: (base: DraftBase) => void;
 }) => {
   const { t } = useTranslation();
   const { user } = useCurrentUser();
@@ -46,6 +49,7 @@ export const DraftKeeper = ({
     connectionLost,
     save,
     restore,
+    staleBase,
     onMovedOn,
   });
   const isOffline = !isOnline || connectionLost;

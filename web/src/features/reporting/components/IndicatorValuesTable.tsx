@@ -8,7 +8,14 @@ import { Flex, Input, Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
-import { EMPTY_VALUE_DRAFT, figuresOf, isPercentUnit, type RowErrors, type ValueDraft } from '../reportDraft';
+import {
+  EMPTY_VALUE_DRAFT,
+  figuresOf,
+  isPercentUnit,
+  missingReasonText,
+  type RowErrors,
+  type ValueDraft,
+} from '../reportDraft';
 import { MissingInput, PreviousFigure, TargetCheck } from './FigureHints';
 import { RowError } from './RowError';
 import { TargetCell } from './TargetCell';
@@ -240,7 +247,9 @@ const ReadOnlyValue = ({ row }: { row: IndicatorRow }) => {
   const { t } = useTranslation();
   const missing = row.missingReason ? (
     <Typography.Text type="warning" data-testid="missing-reason">
-      {t('figures.missingShown', { reason: row.missingReason })}
+      {missingReasonText(row.missingReason, t('figures.missing'), (reason) =>
+        t('figures.missingShown', { reason }),
+      )}
     </Typography.Text>
   ) : null;
   if (row.isQualitative) {

@@ -1,8 +1,8 @@
 import type { TUnitReport } from '@core/schemas/reporting.schemas';
-import { Alert, Button } from 'antd';
+import { Alert, Button, Flex } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatDay, type ReportStatusKey } from '../reportStatus';
+import { formatDateTime, formatDay, type ReportStatusKey } from '../reportStatus';
 
 /** "Bản 1 — đã được chấp nhận ngày 20/11/2026, đã thay bằng bản 2". */
 const earlierVersionLabel = (shown: TUnitReport, t: TFunction) => {
@@ -87,8 +87,11 @@ export const StatusHints = ({ report, status }: { report: TUnitReport; status: R
   );
 };
 
-/** Someone else saved in between: nothing was written, the input is kept, reload to compare. */
-export const ConflictAlert = ({ onReload }: { onReload: () => void }) => {
+/**
+ * Someone else saved in between: nothing was written, the input is kept. The user chooses: the server's
+ * latest version, or theirs saved onto it (after a confirmation naming what it replaces).
+ */
+export const ConflictAlert = ({ onReload, onKeepMine }: { onReload: () => void; onKeepMine: () => void }) => {
   const { t } = useTranslation();
   return (
     <Alert
@@ -97,7 +100,28 @@ export const ConflictAlert = ({ onReload }: { onReload: () => void }) => {
       role="alert"
       title={t('reporting.report.changedTitle')}
       description={t('reporting.report.reloadHint')}
-      action={<Button onClick={onReload}>{t('reporting.report.reload')}</Button>}
+      action={
+        <Flex vertical gap={8}>
+          <Button onClick={onReload}>{t('reporting.report.reload')}</Button>
+          <Button onClick={onKeepMine}>{t('reporting.report.keepMine')}</Button>
+        </Flex>
+      }
+    />
+  );
+};
+
+/** Opened without a network: the form as last seen on this device, and when. */
+export const OfflineCopyAlert = ({ seenAt }: { seenAt: number | null }) => {
+  const { t } = useTranslation();
+  if (seenAt == null) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="status"
+      data-testid="offline-copy"
+      title={t('reporting.report.offlineCopyTitle', { at: formatDateTime(new Date(seenAt).toISOString()) })}
+      description={t('reporting.report.offlineCopyHint')}
     />
   );
 };

@@ -1,10 +1,12 @@
 import type { TAttachment, TUnitReport } from '@core/schemas/reporting.schemas';
 import { useQuery } from '@tanstack/react-query';
 import { App } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../api/client';
+import { useCurrentUser } from '../../auth/useCurrentUser';
+import { browserStorage, versionOf } from '../keptDrafts';
 import {
   type TReturnComment,
   useDeleteAttachmentMutation,
@@ -12,6 +14,7 @@ import {
   useSaveReportMutation,
   useUploadAttachmentMutation,
 } from '../mutations';
+import { type Overwritten, overwrittenFields } from '../overwrittenFields';
 import { reportingQueries } from '../queries';
 import {
   draftErrors,
@@ -23,10 +26,33 @@ import {
   rowErrorsFromDetails,
 } from '../reportDraft';
 import { type ReportStatusKey, reportStatusOf } from '../reportStatus';
+import { keepSeenReport, readSeenReport } from '../seenReports';
 
 /** What identifies the loaded version: a new one replaces the officer's input, a failed save does not. */
 const loadedKeyOf = (report: TUnitReport) =>
   `${report.report?.id ?? 'none'}:${report.report?.revision ?? 0}:${report.report?.status ?? ''}`;
+
+/** The version a draft was typed on: a save is sent only onto it. */
+export type DraftBase = { reportId: string | null; revision: number };
+
+/** The loaded version, what is on screen, and that version itself (to tell what was typed). */
+type Loaded = { key: string; draft: ReportDraft; report: TUnitReport; base: DraftBase };
+const loadedOf = (report: TUnitReport, draft: ReportDraft = draftFromReport(report)): Loaded => ({
+  key: loadedKeyOf(report),
+  draft,
+  report,
+  base: versionOf(report),
+});
+
+/** A version the user may type into (as the page judges it). */
+const isEditableReport = (report: TUnitReport) => {
+  const status = reportStatusOf(report.report);
+  return (
+    report.can.edit &&
+    report.isCurrentVersion &&
+    (status === 'not_started' || status === 'draft' || status === 'returned')
+  );
+};
 
 /**
  * The unit report editor: the version shown (the current one, or an earlier one read-only with
@@ -42,17 +68,33 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
   // ?report=<id> shows that version; an earlier one comes read-only from GET /api/v1/unit-reports/:id.
   const [searchParams, setSearchParams] = useSearchParams();
   const shownId = searchParams.get('report');
+  const { user } = useCurrentUser();
+  const userId = user?.id ?? '';
   const current = useQuery(reportingQueries.unitReport(periodId, unitId));
   const isEarlier = shownId != null && current.data != null && current.data.report?.id !== shownId;
   const earlier = useQuery({ ...reportingQueries.reportVersion(shownId ?? ''), enabled: isEarlier });
   const query = isEarlier ? earlier : current;
+  const storage = browserStorage();
+  // Opened without a network: the form this user last saw of the report, marked as such on the page.
+  const isWaiting = current.data == null && current.isPending && current.fetchStatus === 'paused';
+  const [offlineCopy] = useState(() =>
+    isWaiting && !shownId && storage ? readSeenReport(storage, userId, periodId, unitId) : null,
+  );
+  const seenCopy = isWaiting && !shownId ? offlineCopy : null;
+  // Every answer of the server is kept for the next time the report is opened offline.
+  useEffect(() => {
+    if (storage && current.data && current.dataUpdatedAt)
+      keepSeenReport(storage, userId, current.data, current.dataUpdatedAt);
+  }, [storage, userId, current.data, current.dataUpdatedAt]);
   const showVersion = (reportId: string | null) =>
     setSearchParams(reportId ? { report: reportId } : {}, { replace: false });
   const save = useSaveReportMutation(periodId, unitId);
   const action = useReportActionMutation();
   const uploadAttachment = useUploadAttachmentMutation(periodId, unitId);
   const deleteAttachment = useDeleteAttachmentMutation(periodId, unitId);
-  const [loaded, setLoaded] = useState<{ key: string; draft: ReportDraft } | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  /** A save of this page is under way: the version it brings back is this page's, not someone else's. */
+  const isOwnSave = useRef(false);
   /** What is on screen now: a save that comes back keeps what was typed while it ran. */
   const latestDraft = useRef<ReportDraft | null>(null);
   const [rowErrors, setRowErrors] = useState<RowErrors>({});
@@ -63,6 +105,8 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
    * never sent over that version (a save is refused here), until the user reloads the latest one.
    */
   const [isStale, setIsStale] = useState(false);
+  /** The version a stale draft was typed on: the copy on this device keeps naming it. */
+  const [staleBase, setStaleBase] = useState<DraftBase | null>(null);
   /** The last save found no server (offline, or a link that drops): the draft waits on this device. */
   const [connectionLost, setConnectionLost] = useState(false);
   const connectionLostRef = useRef(false);
@@ -70,19 +114,30 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
     connectionLostRef.current = lost;
     setConnectionLost(lost);
   };
+  /** "Giữ bản của tôi" asked: the latest version and what saving the user's onto it would replace. */
+  const [keepMine, setKeepMine] = useState<{ latest: TUnitReport; changes: Overwritten[] } | null>(null);
   const [isReturning, setIsReturning] = useState(false);
   const [isSubmitting, setIsSubmitting] = useState(false);
   /** Fields whose own check is shown: those left once, or all after a save was tried. */
   const [touched, setTouched] = useState<Set<string> | 'all'>(() => new Set());
 
-  const data = query.data;
+  const data = query.data ?? seenCopy?.report;
   // Derived state: the draft follows the server only when another version arrives (a save, a reload).
   if (data && loaded?.key !== loadedKeyOf(data)) {
-    setLoaded({ key: loadedKeyOf(data), draft: draftFromReport(data) });
+    // Compared as a save would send it: "1.710" typed over a saved 1710 is not new input.
+    const wasTyped = loaded != null && overwrittenFields(loaded.report, loaded.draft).length > 0;
+    if (wasTyped && !isOwnSave.current && isEditableReport(data)) {
+      // Someone else's version arrived while typed input is on screen (the form opened offline, then the
+      // connection came back): the input stays, never sent over that version; the user decides.
+      setLoaded({ ...loadedOf(data, loaded.draft) });
+      setStaleBase((base) => base ?? loaded.base);
+      setIsStale(true);
+      setHasConflict(true);
+    } else setLoaded(loadedOf(data));
   }
   const isLoading = query.isLoading || current.isLoading;
-  /** Opened without a network: the report is asked for once the connection returns. */
-  const isPaused = query.isPending && query.fetchStatus === 'paused';
+  /** Opened without a network and never seen here: the report is asked for once the connection returns. */
+  const isPaused = query.isPending && query.fetchStatus === 'paused' && !seenCopy;
   if (query.isError || !data) return { isLoading, isPaused, query, data: undefined } as const;
 
   const draft = loaded?.draft ?? draftFromReport(data);
@@ -103,29 +158,48 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
 
   const updateDraft = (update: (current: ReportDraft) => ReportDraft) =>
     setLoaded((current) => (current ? { ...current, draft: update(current.draft) } : current));
+  /** A conflict resolved (the latest version reloaded, or the user's kept on it): saves may go again. */
+  const clearConflict = () => {
+    setIsStale(false);
+    setStaleBase(null);
+    setHasConflict(false);
+    setMessages([]);
+    setRowErrors({});
+  };
 
-  /** Saves what is on screen; on failure shows why and keeps the input. @returns the saved report or null */
-  const saveDraft = async (toSave: ReportDraft = draft): Promise<TUnitReport | null> => {
+  /**
+   * Saves what is on screen; on failure shows why and keeps the input.
+   *
+   * @param chosen - the latest version the user chose to write over ("Giữ bản của tôi", which alone may
+   *   save a stale draft); by default the version shown
+   * @returns the saved report or null
+   */
+  const saveDraft = async (
+    toSave: ReportDraft = draft,
+    chosen: TUnitReport | null = null,
+  ): Promise<TUnitReport | null> => {
+    const onto = chosen ?? data;
     setMessages([]);
     setRowErrors({});
     // A figure that cannot be kept as typed is never sent: the field says why, nothing is saved.
-    if (Object.keys(draftErrors(data, toSave, checkMessages)).length > 0) {
+    if (Object.keys(draftErrors(onto, toSave, checkMessages)).length > 0) {
       setTouched('all');
       setMessages([t('figures.fieldErrors')]);
       return null;
     }
-    if (isStale) {
+    if (isStale && !chosen) {
       setHasConflict(true);
       return null;
     }
-    const { body, indicatorIds, taskIds } = requestFromDraft(data, toSave);
+    const { body, indicatorIds, taskIds } = requestFromDraft(onto, toSave);
+    isOwnSave.current = true;
     try {
       const saved = await save.mutateAsync(body);
       markConnection(false);
       setHasConflict(false);
       // The saved version replaces the loaded one, but not what was typed meanwhile (autosave runs while typing).
       const typed = latestDraft.current ?? toSave;
-      setLoaded({ key: loadedKeyOf(saved), draft: typed });
+      setLoaded(loadedOf(saved, typed));
       return saved;
     } catch (error) {
       // No answer at all: the draft stays on this device (DraftKeeper says so) and is sent when the
@@ -148,6 +222,11 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
         ...other.filter((text) => text !== errorMessage(error)),
       ]);
       return null;
+    } finally {
+      // After the render that brings the saved version (the cache is written before the answer returns).
+      window.setTimeout(() => {
+        isOwnSave.current = false;
+      }, 0);
     }
   };
 
@@ -244,12 +323,30 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
 
   const handleReload = async () => {
     const fresh = await query.refetch();
-    if (fresh.data) setLoaded({ key: loadedKeyOf(fresh.data), draft: draftFromReport(fresh.data) });
-    setIsStale(false);
-    setHasConflict(false);
-    setMessages([]);
-    setRowErrors({});
+    if (fresh.data) setLoaded(loadedOf(fresh.data));
+    clearConflict();
     setTouched(new Set());
+  };
+
+  /**
+   * "Giữ bản của tôi": asks the server's latest version, then shows what saving the user's draft onto it
+   * would replace (confirmKeepMine saves). A report no longer editable cannot be written over.
+   */
+  const handleKeepMine = async () => {
+    const fresh = await current.refetch();
+    const latest = fresh.data;
+    if (!latest) return setMessages([errorMessage(fresh.error)]);
+    if (!isEditableReport(latest)) return setMessages([t('reporting.report.keepMineClosed')]);
+    setKeepMine({ latest, changes: overwrittenFields(latest, latestDraft.current ?? draft) });
+  };
+  /** Confirmed: the user's draft is saved onto the latest version (a newer one meanwhile: the conflict again). */
+  const confirmKeepMine = async () => {
+    if (!keepMine) return;
+    const mine = latestDraft.current ?? draft;
+    setKeepMine(null);
+    clearConflict();
+    setLoaded(loadedOf(keepMine.latest, mine));
+    if (await saveDraft(mine, keepMine.latest)) message.success(t('reporting.report.keptMine'));
   };
 
   /** Evidence hangs on a report, so the first file of a new report saves the draft first. */
@@ -284,10 +381,15 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
     hasConflict,
     connectionLost,
     /** A copy kept on this device was typed on a version since replaced: show the conflict, send nothing. */
-    markStale: () => {
+    markStale: (base: DraftBase) => {
+      setStaleBase(base);
       setIsStale(true);
       setHasConflict(true);
     },
+    /** The version a stale draft was typed on (null when the draft is on the version shown). */
+    staleBase: isStale ? staleBase : null,
+    /** Shown from the form last seen on this device, without a network: when it was seen. */
+    offlineSeenAt: query.data == null && seenCopy ? seenCopy.seenAt : null,
     status,
     isEditable,
     isBusy,
@@ -306,6 +408,10 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
     runReview,
     handleReturn,
     handleReload,
+    keepMine,
+    handleKeepMine,
+    confirmKeepMine,
+    cancelKeepMine: () => setKeepMine(null),
     handleUpload,
     handleRemove,
   } as const;
