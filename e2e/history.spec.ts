@@ -83,4 +83,24 @@ describe('[HISTORY] the map of a date: former communes before 1/7/2025, their na
     workbook.worksheets[0]!.eachRow((row) => names.push(String(row.getCell(3).value ?? '')));
     expect(names.some((name) => name.includes('Bình Long'))).toBe(true);
   });
+
+  it('[HISTORY]: the page of Dân Tiến lists the three former communes it was formed from', async () => {
+    const found = await admin.context().request.get('/api/v1/localities?q=05755');
+    const danTien = ((await found.json()).data as Array<{ id: string; code: string }>).find(
+      (row) => row.code === '05755',
+    )!;
+    await admin.goto(`/localities/${danTien.id}/units`);
+    const history = admin.getByTestId('locality-history');
+    await history.waitFor();
+    const formers = await history.getByTestId('predecessor').allTextContents();
+    expect(formers).toEqual([
+      'Xã Bình Long — từ 01/07/2025',
+      'Xã Dân Tiến — từ 01/07/2025',
+      'Xã Phương Giao — từ 01/07/2025',
+    ]);
+    // A former commune's page says where its land went.
+    await history.getByRole('link', { name: 'Xã Bình Long' }).click();
+    await admin.getByTestId('locality-ended').getByText('Đơn vị cũ, đến 30/06/2025').waitFor();
+    expect(await admin.getByTestId('successor').allTextContents()).toEqual(['Xã Dân Tiến — từ 01/07/2025']);
+  });
 });

@@ -5,7 +5,7 @@
  *     --role system_admin --locality VN [--unit "Tên đơn vị"]
  *   npm run admin -- create-locality --code VN --name "Việt Nam" --level nation --kind "quốc gia"
  *   npm run admin -- load-register
- *   npm run admin -- apply-change FILE.json   (dated changes: rename, change-kind, merge, split)
+ *   npm run admin -- apply-change FILE.json [--preview]   (dated changes: rename, change-kind, merge, split)
  *
  * Works on the configured database (DATABASE_URL or DATA_DIR, as the server). The new user must
  * change the password at the first sign-in. Exit codes: 0 done, 2 bad input, 3 the data folder is in use
@@ -40,7 +40,7 @@ const USAGE = `Cách dùng:
   npm run admin -- create-user --username TÊN --name "Họ và tên" --password MẬT_KHẨU --role VAI_TRÒ --locality MÃ_ĐỊA_PHƯƠNG [--unit "Tên đơn vị"]
   npm run admin -- create-locality --code MÃ --name "Tên" --level nation|province|commune --kind "loại" [--parent MÃ_CẤP_TRÊN]
   npm run admin -- load-register   (nạp danh mục 34 tỉnh, 3.321 xã, phường, đặc khu; chạy lại không thay đổi gì)
-  npm run admin -- apply-change TỆP.json   (đổi tên, đổi loại, sáp nhập, chia tách có ngày hiệu lực; tất cả hoặc không; chạy lại không ghi thêm; xem docs/locality-history.md)
+  npm run admin -- apply-change TỆP.json [--preview]   (đổi tên, đổi loại, sáp nhập, chia tách có ngày hiệu lực; tất cả hoặc không; chạy lại không ghi thêm; --preview: chỉ xem trước, không ghi; xem docs/locality-history.md)
 Vai trò (ghi tên hoặc mã): ${ROLE_NAMES.map((role) => `${ROLE_LABELS[role]} (${role})`).join(', ')}`;
 
 const [command, ...rest] = process.argv.slice(2);
@@ -58,6 +58,7 @@ const { values, positionals } = parseArgs({
     level: { type: 'string' },
     kind: { type: 'string' },
     parent: { type: 'string' },
+    preview: { type: 'boolean' },
   },
   strict: true,
 });
@@ -165,10 +166,9 @@ const run = async (): Promise<void> => {
     }
     // The file is the API's body ({ "changes": [...] }) or the bare list.
     const input = ZApplyLocalityChangesRequest.parse(Array.isArray(json) ? { changes: json } : json);
-    const result = await createLocalityChangeService({ db: handle.db, clock: systemClock }).apply(
-      context,
-      input,
-    );
+    const service = createLocalityChangeService({ db: handle.db, clock: systemClock });
+    const result = await (values.preview ? service.preview : service.apply)(context, input);
+    if (result.preview) process.stdout.write('Xem trước (chưa ghi gì):\n');
     for (const change of result.changes) {
       process.stdout.write(`${change.applied ? '' : '(đã có) '}${change.summary}\n`);
       for (const moved of change.consequences) {
@@ -179,7 +179,7 @@ const run = async (): Promise<void> => {
     }
     const applied = result.changes.filter((change) => change.applied).length;
     process.stdout.write(
-      `Đã ghi ${applied} thay đổi; ${result.changes.length - applied} thay đổi đã có từ trước.\n`,
+      `${result.preview ? 'Sẽ ghi' : 'Đã ghi'} ${applied} thay đổi; ${result.changes.length - applied} thay đổi đã có từ trước.\n`,
     );
     return;
   }

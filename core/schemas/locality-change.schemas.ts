@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { TextLimits } from '../validations';
+import { ROLE_NAMES } from './auth.schemas';
 import { zIsoDate, zOptionalText, zText } from './common.schemas';
 
 const zCode = (label = 'Mã địa phương') => zText(label, TextLimits.short);
@@ -86,6 +87,8 @@ export const ZChangeConsequence = z.object({
   activePlans: z.number().int(),
   /** People holding a role in the ended locality: their role is not moved (an administrator gives them one in `to`). */
   users: z.number().int(),
+  /** Their roles, one per assignment (display name, login name, role): what to give them in `to`. */
+  roles: z.array(z.object({ userName: z.string(), username: z.string(), role: z.enum(ROLE_NAMES) })),
 });
 
 export const ZAppliedChange = z.object({
@@ -99,5 +102,9 @@ export const ZAppliedChange = z.object({
 });
 export type TAppliedChange = z.infer<typeof ZAppliedChange>;
 
-export const ZApplyLocalityChangesResult = z.object({ changes: z.array(ZAppliedChange) });
+export const ZApplyLocalityChangesResult = z.object({
+  changes: z.array(ZAppliedChange),
+  /** true: a preview (POST /locality-changes/preview); nothing was written. */
+  preview: z.boolean(),
+});
 export type TApplyLocalityChangesResult = z.infer<typeof ZApplyLocalityChangesResult>;

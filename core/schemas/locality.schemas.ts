@@ -52,6 +52,8 @@ export const ZLocalityDetail = ZLocality.extend({
   predecessors: z.array(ZLocalityLink),
   /** For a former locality: those its land went to. */
   successors: z.array(ZLocalityLink),
+  /** The names it bore before a dated rename or change of kind (oldest first), each with its last day. */
+  formerNames: z.array(z.object({ name: z.string(), kind: z.string(), validTo: z.string() })),
 });
 export type TLocalityDetail = z.infer<typeof ZLocalityDetail>;
 

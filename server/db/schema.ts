@@ -49,6 +49,11 @@ export const locality = pgTable(
     /** The English name the national register gives (Thanh Dong Ward), when loaded from it. */
     nameEn: text('name_en'),
     /**
+     * Whether an administrator set the English name in the locality's settings: `load-register` then
+     * keeps it instead of the register's (docs/locality-history.md).
+     */
+    nameEnEdited: boolean('name_en_edited').notNull().default(false),
+    /**
      * The units merged into this one in the 2025 reform, as the national register prints them (free
      * text of former names, e.g. "Xã Bình Long, Xã Phương Giao, Xã Dân Tiến"); null when not known.
      */
@@ -101,6 +106,28 @@ export const localityName = pgTable(
     validTo: date('valid_to').notNull(),
   },
   (t) => [primaryKey({ columns: [t.localityId, t.validTo] })],
+);
+
+/**
+ * A name (and kind) a locality takes from a date still ahead (a rename decided in advance): the row keeps
+ * the name in force today until that day, when the name is settled into the row and the row's former
+ * name goes to `locality_name` (`settleScheduledNames`, server/shared/locality-history.ts).
+ */
+export const localityNameScheduled = pgTable(
+  'locality_name_scheduled',
+  {
+    localityId: uuid('locality_id')
+      .notNull()
+      .references(() => locality.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    /** The first day of this name (the change's effective date). */
+    validFrom: date('valid_from').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.localityId, t.validFrom] }),
+    index('locality_name_scheduled_valid_from_idx').on(t.validFrom),
+  ],
 );
 
 /**

@@ -2,11 +2,13 @@
  * Runs the background jobs on timers in each app process. Correctness does not depend on the timers:
  * the reminder dedupe keys and the outbox claims make several processes (or overlapping ticks) safe.
  */
+import { vietnamDateOf } from '@core/domain/deadlines';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { NotificationService } from '../modules/notification/notification.service';
 import type { ReportingService } from '../modules/reporting/reporting.service';
+import { settleScheduledNames } from '../shared/locality-history';
 import { createEmailSender, createSmtpTransport } from './email-sender';
 import { createReminderScan } from './reminders';
 
@@ -51,8 +53,12 @@ const every = (intervalMs: number, name: string, logger: Logger, task: () => Pro
   };
 };
 
+/** How often the names of localities renamed from a date are settled (a small indexed read when none is due). */
+export const LOCALITY_NAMES_INTERVAL_MS = 60_000;
+
 /**
- * Starts the reminder scan and, when SMTP_URL is set, the e-mail sender.
+ * Starts the reminder scan, the settling of localities' names scheduled from a date (so a rename decided
+ * ahead shows from its day, within a minute) and, when SMTP_URL is set, the e-mail sender.
  *
  * @returns a function that stops the timers and waits for a run in progress
  */
@@ -64,7 +70,12 @@ export const startBackgroundJobs = ({ db, clock, config, services, logger }: Job
     reporting: services.reporting,
     daysBefore: config.reminderDaysBefore,
   });
-  const stops = [every(config.reminderScanIntervalMs, 'reminder scan', logger, reminders.run)];
+  const stops = [
+    every(config.reminderScanIntervalMs, 'reminder scan', logger, reminders.run),
+    every(LOCALITY_NAMES_INTERVAL_MS, 'locality names', logger, async () => ({
+      settled: await db.transaction((tx) => settleScheduledNames(tx, vietnamDateOf(clock.now()))),
+    })),
+  ];
   if (config.mail) {
     const sender = createEmailSender({
       db,

@@ -6,24 +6,76 @@
  * `locality_succession` ties a former locality (predecessor) to each locality that took its land
  * (successor) from `effective_date`, the whole of it or a part.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { toSearchText } from '@core/domain/text';
+import { and, asc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { locality } from '../db/schema';
+import { locality, localityName, localityNameScheduled } from '../db/schema';
 
 /** The condition "this locality is in force on that date" (a date 'YYYY-MM-DD'). */
 export const inForceOn = (asOf: string): SQL =>
   sql`(${locality.validFrom} is null or ${locality.validFrom} <= ${asOf}::date) and (${locality.validTo} is null or ${locality.validTo} >= ${asOf}::date)`;
 
 /**
- * The name a locality bore on a date: the first former name (`locality_name`) used until that date or
- * later, else its current name. For a select over `locality` (unaliased).
+ * The name a locality bears on a date: the last name scheduled from that date or before (a rename
+ * decided ahead, `locality_name_scheduled`), else the first former name (`locality_name`) used until
+ * that date or later, else the row's name (the one in force today). For a select over `locality`
+ * (unaliased).
  */
 export const nameOn = (asOf: string): SQL<string> =>
-  sql<string>`coalesce((select n.name from locality_name n where n.locality_id = ${locality.id} and n.valid_to >= ${asOf}::date order by n.valid_to limit 1), ${locality.name})`;
+  sql<string>`coalesce((select s.name from locality_name_scheduled s where s.locality_id = ${locality.id} and s.valid_from <= ${asOf}::date order by s.valid_from desc limit 1), (select n.name from locality_name n where n.locality_id = ${locality.id} and n.valid_to >= ${asOf}::date order by n.valid_to limit 1), ${locality.name})`;
 
-/** The kind a locality had on a date (xã before it became a phường), as `nameOn`. */
+/** The kind a locality has on a date (xã before it became a phường), as `nameOn`. */
 export const kindOn = (asOf: string): SQL<string> =>
-  sql<string>`coalesce((select n.kind from locality_name n where n.locality_id = ${locality.id} and n.valid_to >= ${asOf}::date order by n.valid_to limit 1), ${locality.kind})`;
+  sql<string>`coalesce((select s.kind from locality_name_scheduled s where s.locality_id = ${locality.id} and s.valid_from <= ${asOf}::date order by s.valid_from desc limit 1), (select n.kind from locality_name n where n.locality_id = ${locality.id} and n.valid_to >= ${asOf}::date order by n.valid_to limit 1), ${locality.kind})`;
+
+/**
+ * Settles the names scheduled to take effect by `today` (a 'YYYY-MM-DD' Vietnam date): each becomes the
+ * row's name and kind, and the name it replaces is kept in `locality_name` until the day before. Run by
+ * the background jobs (every minute) and before changes are applied; safe in several processes (a
+ * scheduled name is claimed by deleting it). Idempotent: nothing is due, nothing is written.
+ *
+ * @returns how many names were settled
+ */
+export const settleScheduledNames = async (executor: Executor, today: string): Promise<number> => {
+  const due = await executor
+    .select()
+    .from(localityNameScheduled)
+    .where(lte(localityNameScheduled.validFrom, today))
+    .orderBy(asc(localityNameScheduled.validFrom));
+  let settled = 0;
+  for (const next of due) {
+    const claimed = await executor
+      .delete(localityNameScheduled)
+      .where(
+        and(
+          eq(localityNameScheduled.localityId, next.localityId),
+          eq(localityNameScheduled.validFrom, next.validFrom),
+        ),
+      )
+      .returning();
+    if (claimed.length === 0) continue;
+    await executor.execute(sql`
+      insert into locality_name (locality_id, name, kind, valid_to)
+      select id, name, kind, ${next.validFrom}::date - 1 from locality where id = ${next.localityId}
+      on conflict do nothing`);
+    await executor
+      .update(locality)
+      .set({ name: next.name, kind: next.kind, searchText: toSearchText(next.name) })
+      .where(eq(locality.id, next.localityId));
+    settled++;
+  }
+  return settled;
+};
+
+export type FormerName = { name: string; kind: string; validTo: string };
+
+/** The names a locality bore before (oldest first), each with its last day. */
+export const findFormerNames = async (executor: Executor, id: string): Promise<FormerName[]> =>
+  executor
+    .select({ name: localityName.name, kind: localityName.kind, validTo: localityName.validTo })
+    .from(localityName)
+    .where(eq(localityName.localityId, id))
+    .orderBy(asc(localityName.validTo));
 
 /** The rows of a raw statement (PGlite and node-postgres both answer `{ rows }`). */
 const rowsOf = async <T>(executor: Executor, query: SQL): Promise<T[]> =>

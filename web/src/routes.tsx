@@ -22,6 +22,7 @@ const SearchPage = lazy(() => import('./features/search/SearchPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 const UsersPage = lazy(() => import('./features/user/UsersPage'));
 const UserImportPage = lazy(() => import('./features/user/UserImportPage'));
+const LocalityChangesPage = lazy(() => import('./features/locality/LocalityChangesPage'));
 const LocalitySummaryPage = lazy(() => import('./features/home/LocalitySummaryPage'));
 const MyWorkPage = lazy(() => import('./features/reporting/MyWorkPage'));
 const UnitReportPage = lazy(() => import('./features/reporting/UnitReportPage'));
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
           { path: 'audit', element: page(<AuditPage />) },
           { path: 'admin/users', element: page(<UsersPage />) },
           { path: 'admin/users/import', element: page(<UserImportPage />) },
+          { path: 'admin/locality-changes', element: page(<LocalityChangesPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

@@ -875,6 +875,29 @@ const RULES: Record<string, Rule> = {
     // The province's administrator for its communes; another province's commune "does not exist" (400).
     expected: only(['admin', 'localityAdmin']),
   },
+  previewLocalityChanges: {
+    // The same check as applying: another province's commune "does not exist" (400); nothing is written.
+    request: async (relation, fixtures, t) => {
+      const code = unique('XP');
+      await created(t, {
+        method: 'POST',
+        url: '/api/v1/localities',
+        body: {
+          code,
+          name: unique('Xã xem trước '),
+          level: 'commune',
+          kind: 'xã',
+          parentId: fixtures.provinceFor[relation],
+        },
+      });
+      return {
+        method: 'POST',
+        url: '/api/v1/locality-changes/preview',
+        body: { changes: [{ type: 'rename', effectiveDate: '2026-01-01', code, name: unique('Tên mới ') }] },
+      };
+    },
+    expected: only(['admin', 'localityAdmin']),
+  },
   listUnits: {
     request: async (relation, fixtures) => ({
       method: 'GET',

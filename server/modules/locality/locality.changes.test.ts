@@ -7,8 +7,11 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
+import { settleScheduledNames } from '../../shared/locality-history';
 import { buildPlan, buildUser } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/test-app';
+import { systemActor } from '../auth/access';
+import { createLocalityChangeService } from './locality.changes';
 
 type Row = {
   id: string;
@@ -38,6 +41,7 @@ describe('dated changes of localities', () => {
     return {
       changes: (await db.select({ n: count() }).from(schema.localityChange))[0]!.n,
       names: (await db.select({ n: count() }).from(schema.localityName))[0]!.n,
+      scheduled: (await db.select({ n: count() }).from(schema.localityNameScheduled))[0]!.n,
       successions: (await db.select({ n: count() }).from(schema.localitySuccession))[0]!.n,
       localities: (await db.select({ n: count() }).from(schema.locality))[0]!.n,
       audit: (await db.select({ n: count() }).from(schema.auditEvent))[0]!.n,
@@ -142,6 +146,7 @@ describe('dated changes of localities', () => {
         plans: 1,
         activePlans: 1,
         users: 1,
+        roles: [expect.objectContaining({ role: 'standing_officer' })],
       },
       {
         from: { code: '06757', name: 'xã Vĩnh Thực' },
@@ -149,6 +154,7 @@ describe('dated changes of localities', () => {
         plans: 0,
         activePlans: 0,
         users: 0,
+        roles: [],
       },
     ]);
     const former = (await t.call('GET', `/api/v1/localities/${ids['06733']}`)).body.data;
@@ -333,5 +339,112 @@ describe('dated changes of localities', () => {
     expect(province22.status).toBe(403);
     expect(province22.body.message).toContain('cấp quốc gia');
     expect((await post(change, own.client)).status).toBe(200);
+  });
+
+  it('should keep showing the name in force today for a rename dated ahead, and the new one from its day', async () => {
+    const created = await t.call('POST', '/api/v1/localities', {
+      code: '06950',
+      name: 'Quảng Tân',
+      level: 'commune',
+      kind: 'xã',
+      parentId: province,
+      validFrom: '2025-07-01',
+    });
+    const id = created.body.data.id as string;
+    const plan = await buildPlan(t, id, { issuer: 'UBND xã Quảng Tân' });
+    // Today is 25/11/2026: the change takes effect on 1/12/2026.
+    const response = await post([
+      {
+        type: 'change-kind',
+        effectiveDate: '2026-12-01',
+        code: '06950',
+        kind: 'phường',
+        name: 'Quảng Tân Mới',
+      },
+    ]);
+    expect(response.status).toBe(200);
+    expect(response.body.data.preview).toBe(false);
+    // Reads without a date (the page header, the plan list, the search) show today's name and kind.
+    expect((await t.call('GET', `/api/v1/localities/${id}`)).body.data).toMatchObject({
+      name: 'Quảng Tân',
+      kind: 'xã',
+      formerNames: [],
+    });
+    const plans = (await t.call('GET', '/api/v1/plans?limit=200')).body.data as Array<{
+      id: string;
+      localityName: string;
+    }>;
+    expect(plans.find((row) => row.id === plan.id)?.localityName).toBe('Quảng Tân');
+    expect((await t.call('GET', '/api/v1/localities?q=quang tan moi')).body.data).toEqual([]);
+    expect(names(await children(province, '2026-11-30'))).toContain('xã Quảng Tân');
+    expect(names(await children(province, '2026-12-01'))).toContain('phường Quảng Tân Mới');
+    // A later change must come after the one scheduled.
+    const early = await post([{ type: 'rename', effectiveDate: '2026-11-28', code: '06950', name: 'X' }]);
+    expect(early.status).toBe(400);
+    expect(early.body.message).toContain('đã có thay đổi có hiệu lực từ 01/12/2026');
+
+    // On 2/12/2026 (another clock), a change applied first settles the name that came into force.
+    const later = createLocalityChangeService({
+      db: t.handle.db,
+      clock: { now: () => new Date('2026-12-02T03:00:00Z') },
+    });
+    const context = { actor: systemActor('test'), ip: null, userAgent: null };
+    await later.apply(context, {
+      changes: [
+        { type: 'rename', effectiveDate: '2027-01-01', code: '06950', name: 'Quảng Tân Hai', decision: null },
+      ],
+    });
+    const detail = (await t.call('GET', `/api/v1/localities/${id}`)).body.data;
+    expect(detail).toMatchObject({ name: 'Quảng Tân Mới', kind: 'phường' });
+    expect(detail.formerNames).toEqual([{ name: 'Quảng Tân', kind: 'xã', validTo: '2026-11-30' }]);
+    expect(names(await children(province, '2026-11-30'))).toContain('xã Quảng Tân');
+    expect(names(await children(province, '2026-12-31'))).toContain('phường Quảng Tân Mới');
+    expect(names(await children(province, '2027-01-01'))).toContain('phường Quảng Tân Hai');
+    // The background job settles the next one on its day, once.
+    expect(await settleScheduledNames(t.handle.db, '2026-12-31')).toBe(0);
+    expect(await settleScheduledNames(t.handle.db, '2027-01-01')).toBe(1);
+    expect(await settleScheduledNames(t.handle.db, '2027-01-01')).toBe(0);
+    expect((await t.call('GET', `/api/v1/localities/${id}`)).body.data.formerNames).toEqual([
+      { name: 'Quảng Tân', kind: 'xã', validTo: '2026-11-30' },
+      { name: 'Quảng Tân Mới', kind: 'phường', validTo: '2026-12-31' },
+    ]);
+  });
+
+  it('should preview a list with the same checks and consequences, writing nothing', async () => {
+    const user = await buildUser(
+      t,
+      { role: 'standing_officer', localityId: ids['06838']! },
+      'canbo.binhlieu',
+    );
+    expect(user.id).toBeTruthy();
+    const before = await rowCounts();
+    const list = [
+      {
+        type: 'merge',
+        effectiveDate: '2026-12-15',
+        from: ['06838', '06998'],
+        into: { code: '06997', create: true, name: 'Liêu Hòa', kind: 'xã' },
+      },
+    ];
+    const preview = await t.call('POST', '/api/v1/locality-changes/preview', { changes: list });
+    expect(preview.status).toBe(200);
+    expect(preview.body.data.preview).toBe(true);
+    expect(preview.body.data.changes[0]).toMatchObject({ type: 'merge', applied: true });
+    expect(preview.body.data.changes[0].consequences[0]).toMatchObject({
+      from: { code: '06838' },
+      to: { code: '06997', name: 'xã Liêu Hòa' },
+      users: 1,
+      roles: [
+        { userName: 'Người dùng canbo.binhlieu', username: 'canbo.binhlieu', role: 'standing_officer' },
+      ],
+    });
+    expect(await rowCounts()).toEqual(before);
+    // Refusals are the same as applying, naming the change in a list.
+    const refused = await t.call('POST', '/api/v1/locality-changes/preview', {
+      changes: [...list, { type: 'rename', effectiveDate: '2026-12-20', code: 'KHONGCO', name: 'X' }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('Thay đổi thứ 2: Không có địa phương mã "KHONGCO"');
+    expect(await rowCounts()).toEqual(before);
   });
 });

@@ -5,8 +5,7 @@
  * `locality_succession`. A list of changes is applied in one transaction, all or nothing; each change
  * applied is recorded by a fingerprint in `locality_change`, so a re-run of the same list writes nothing.
  */
-import { createHash } from 'node:crypto';
-import { formatDateVi } from '@core/domain/deadlines';
+import { formatDateVi, vietnamDateOf } from '@core/domain/deadlines';
 import { addDays } from '@core/domain/reporting-periods';
 import { toSearchText } from '@core/domain/text';
 import type {
@@ -16,64 +15,45 @@ import type {
   TChangeTarget,
   TLocalityChange,
 } from '@core/schemas/locality-change.schemas';
-import { count, eq, max } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Clock } from '../../clock';
 import type { Database, Executor } from '../../db/client';
 import {
   locality,
   localityChange,
   localityName,
+  localityNameScheduled,
   localitySuccession,
-  plan,
-  roleAssignment,
 } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
 import { recordAudit } from '../../shared/audit-log';
 import { findLocalityByCode, findLocalityChain, type LocalityRow } from '../../shared/localities';
-import { primarySuccessorOf } from '../../shared/locality-history';
+import { primarySuccessorOf, settleScheduledNames } from '../../shared/locality-history';
+import { assertOpen, consequenceOf, newestOf } from './locality.change-reads';
+import {
+  assertKind,
+  canonical,
+  changeFingerprint,
+  labelOf,
+  refuse,
+  sentenceLabelOf,
+} from './locality.change-rules';
 import { canChangeLocalitiesUnder, canReadLocality } from './locality.policy';
 import { insertLocality } from './locality.repository';
 
 type Deps = { db: Database; clock: Clock };
 
-/** The kinds each level takes. */
-const KINDS: Record<LocalityRow['level'], readonly string[]> = {
-  nation: ['quốc gia'],
-  province: ['tỉnh', 'thành phố'],
-  commune: ['xã', 'phường', 'đặc khu'],
-};
-
-const refuse = (field: string, message: string): never => {
-  throw new AppError('VALIDATION_FAILED', { message, details: [{ field, message }] });
-};
-
-const labelOf = (row: Pick<LocalityRow, 'kind' | 'name' | 'code'>) =>
-  `${row.kind} ${row.name} (mã ${row.code})`;
-/** The label at the start of a sentence ("Xã Hải Ninh (mã 06733) …"). */
-const sentenceLabelOf = (row: Pick<LocalityRow, 'kind' | 'name' | 'code'>) => {
-  const label = labelOf(row);
-  return label.charAt(0).toLocaleUpperCase('vi') + label.slice(1);
-};
-
-/** The change with its keys in one order: the same change always gives the same fingerprint. */
-const canonical = (value: unknown): unknown =>
-  Array.isArray(value)
-    ? value.map(canonical)
-    : value && typeof value === 'object'
-      ? Object.fromEntries(
-          Object.entries(value as Record<string, unknown>)
-            .filter(([, v]) => v !== undefined)
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([k, v]) => [k, canonical(v)]),
-        )
-      : value;
-export const changeFingerprint = (change: TLocalityChange): string =>
-  createHash('sha256')
-    .update(JSON.stringify(canonical(change)))
-    .digest('hex');
+/** Thrown inside a preview's transaction to undo it, carrying what it would have done. */
+class PreviewDone extends Error {
+  constructor(readonly result: TApplyLocalityChangesResult) {
+    super('preview');
+  }
+}
 
 export const createLocalityChangeService = ({ db, clock }: Deps) => {
+  const today = () => vietnamDateOf(clock.now());
+
   /** A locality named by code that the actor may see; else refused as unknown (no hint it exists). */
   const localityOf = async (tx: Executor, context: RequestContext, code: string, field: string) => {
     const row = await findLocalityByCode(tx, code);
@@ -81,7 +61,7 @@ export const createLocalityChangeService = ({ db, clock }: Deps) => {
       const message = `Không có địa phương mã "${code}" (hoặc địa phương nằm ngoài phạm vi của bạn).`;
       throw new AppError('UNKNOWN_LOCALITY', { message, details: [{ field, message }] });
     }
-    return row;
+    return newestOf(tx, row);
   };
 
   /** Changing a locality needs an administrator covering its parent (the province, for a commune). */
@@ -95,49 +75,11 @@ export const createLocalityChangeService = ({ db, clock }: Deps) => {
   };
 
   /**
-   * A locality may change on a date when it is in force, the date is after its start and after every
-   * change already recorded on it (a rename, or successions it received): changes come in date order.
+   * Keeps the current name and kind as a former one (until the day before) and writes the new ones; for
+   * a date still ahead, schedules them instead (the row keeps the name in force today until that day).
+   *
+   * @returns the locality as the change leaves it
    */
-  const assertOpen = async (tx: Executor, row: LocalityRow, date: string, field: string) => {
-    if (row.validTo !== null) {
-      refuse(
-        field,
-        `${sentenceLabelOf(row)} đã hết hiệu lực (đến ngày ${formatDateVi(row.validTo)}); không thay đổi được nữa.`,
-      );
-    }
-    if (row.validFrom !== null && date <= row.validFrom) {
-      refuse(
-        'effectiveDate',
-        `Ngày hiệu lực ${formatDateVi(date)} phải sau ngày ${labelOf(row)} bắt đầu có hiệu lực (${formatDateVi(row.validFrom)}).`,
-      );
-    }
-    const [renamed] = await tx
-      .select({ last: max(localityName.validTo) })
-      .from(localityName)
-      .where(eq(localityName.localityId, row.id));
-    const [received] = await tx
-      .select({ last: max(localitySuccession.effectiveDate) })
-      .from(localitySuccession)
-      .where(eq(localitySuccession.successorId, row.id));
-    const latest = [renamed?.last ? addDays(renamed.last, 1) : null, received?.last ?? null]
-      .filter((value): value is string => value !== null)
-      .sort()
-      .at(-1);
-    if (latest && date <= latest) {
-      refuse(
-        'effectiveDate',
-        `${sentenceLabelOf(row)} đã có thay đổi có hiệu lực từ ${formatDateVi(latest)}; thay đổi mới phải có ngày hiệu lực sau ngày đó (ngày đã ghi: ${formatDateVi(date)}).`,
-      );
-    }
-  };
-
-  const assertKind = (level: LocalityRow['level'], kind: string, field: string) => {
-    if (!KINDS[level].includes(kind)) {
-      refuse(field, `Loại "${kind}" không dùng cho cấp này (chỉ: ${KINDS[level].join(', ')}).`);
-    }
-  };
-
-  /** Keeps the current name and kind as a former one (until the day before) and writes the new ones. */
   const rename = async (
     tx: Executor,
     context: RequestContext,
@@ -146,14 +88,22 @@ export const createLocalityChangeService = ({ db, clock }: Deps) => {
     date: string,
     note: Record<string, unknown>,
   ): Promise<LocalityRow> => {
-    await tx
-      .insert(localityName)
-      .values({ localityId: row.id, name: row.name, kind: row.kind, validTo: addDays(date, -1) });
-    const [after] = await tx
-      .update(locality)
-      .set({ name: next.name, kind: next.kind, searchText: toSearchText(next.name) })
-      .where(eq(locality.id, row.id))
-      .returning();
+    let after: LocalityRow;
+    if (date > today()) {
+      await tx
+        .insert(localityNameScheduled)
+        .values({ localityId: row.id, name: next.name, kind: next.kind, validFrom: date });
+      after = { ...row, name: next.name, kind: next.kind };
+    } else {
+      await tx
+        .insert(localityName)
+        .values({ localityId: row.id, name: row.name, kind: row.kind, validTo: addDays(date, -1) });
+      [after] = (await tx
+        .update(locality)
+        .set({ name: next.name, kind: next.kind, searchText: toSearchText(next.name) })
+        .where(eq(locality.id, row.id))
+        .returning()) as [LocalityRow];
+    }
     await recordAudit(tx, context, clock.now(), {
       entityType: 'locality',
       entityId: row.id,
@@ -162,7 +112,7 @@ export const createLocalityChangeService = ({ db, clock }: Deps) => {
       before: { name: row.name, kind: row.kind },
       after: { name: next.name, kind: next.kind, ...note },
     });
-    return after!;
+    return after;
   };
 
   /** Ends a locality on the day before the date; its land goes to the successors (whole or part). */
@@ -192,26 +142,6 @@ export const createLocalityChangeService = ({ db, clock }: Deps) => {
       before: { validTo: row.validTo },
       after: { validTo, successors: successors.map((successor) => successor.id), ...note },
     });
-  };
-
-  /** What an ended locality leaves: its plans (counted under `to` from the date) and its people's roles. */
-  const consequenceOf = async (tx: Executor, from: LocalityRow, to: Pick<LocalityRow, 'code' | 'name'>) => {
-    const plans = await tx
-      .select({ status: plan.status, n: count() })
-      .from(plan)
-      .where(eq(plan.localityId, from.id))
-      .groupBy(plan.status);
-    const [users] = await tx
-      .select({ n: count() })
-      .from(roleAssignment)
-      .where(eq(roleAssignment.localityId, from.id));
-    return {
-      from: { code: from.code, name: `${from.kind} ${from.name}` },
-      to: { code: to.code, name: to.name },
-      plans: plans.reduce((sum, row) => sum + Number(row.n), 0),
-      activePlans: Number(plans.find((row) => row.status === 'active')?.n ?? 0),
-      users: Number(users?.n ?? 0),
-    };
   };
 
   /** The target of a merger or split: an existing locality in force, or a new one of that province. */
@@ -419,20 +349,15 @@ export const createLocalityChangeService = ({ db, clock }: Deps) => {
     };
   };
 
-  /**
-   * Applies the changes in order, in one transaction: all or none. A change already applied (same
-   * fingerprint) is skipped, so a re-run of the same file writes nothing.
-   *
-   * @throws AppError UNKNOWN_LOCALITY (a code not found or out of scope), FORBIDDEN (not an administrator
-   *   of the parent), VALIDATION_FAILED (a date not after the locality's start or an earlier change, an
-   *   ended locality, localities of different provinces or levels, a kind foreign to the level),
-   *   LOCALITY_CODE_TAKEN (a new locality's code already used)
-   */
-  const apply = (
+  /** The changes applied in order in one transaction; a preview undoes it and answers what it did. */
+  const run = (
     context: RequestContext,
     input: TApplyLocalityChangesRequest,
+    options: { preview: boolean },
   ): Promise<TApplyLocalityChangesResult> =>
     db.transaction(async (tx) => {
+      // Names that came into force since the last background run, so the checks below see today's map.
+      await settleScheduledNames(tx, today());
       const changes: TAppliedChange[] = [];
       for (const [index, change] of input.changes.entries()) {
         const fingerprint = changeFingerprint(change);
@@ -481,10 +406,41 @@ export const createLocalityChangeService = ({ db, clock }: Deps) => {
           throw error;
         }
       }
-      return { changes };
+      if (options.preview) throw new PreviewDone({ changes, preview: true });
+      return { changes, preview: false };
     });
 
-  return { apply };
+  /**
+   * Applies the changes in order, in one transaction: all or none. A change already applied (same
+   * fingerprint) is skipped, so a re-run of the same file writes nothing.
+   *
+   * @throws AppError UNKNOWN_LOCALITY (a code not found or out of scope), FORBIDDEN (not an administrator
+   *   of the parent), VALIDATION_FAILED (a date not after the locality's start or an earlier change, an
+   *   ended locality, localities of different provinces or levels, a kind foreign to the level),
+   *   LOCALITY_CODE_TAKEN (a new locality's code already used)
+   */
+  const apply = (context: RequestContext, input: TApplyLocalityChangesRequest) =>
+    run(context, input, { preview: false });
+
+  /**
+   * What `apply` would do, with the same checks and refusals, and nothing written: the changes are
+   * applied in a transaction that is then undone.
+   *
+   * @throws AppError as `apply`
+   */
+  const preview = async (
+    context: RequestContext,
+    input: TApplyLocalityChangesRequest,
+  ): Promise<TApplyLocalityChangesResult> => {
+    try {
+      return await run(context, input, { preview: true });
+    } catch (error) {
+      if (error instanceof PreviewDone) return error.result;
+      throw error;
+    }
+  };
+
+  return { apply, preview };
 };
 
 export type LocalityChangeService = ReturnType<typeof createLocalityChangeService>;

@@ -18,9 +18,14 @@ export const presentLocality = (row: LocalityRow): TLocality => ({
 
 /** The locality with its predecessors and successors (GET /localities/:id). */
 export const presentLocalityDetail = (
-  row: LocalityRow & { predecessors: TLocalityLink[]; successors: TLocalityLink[] },
+  row: LocalityRow & {
+    predecessors: TLocalityLink[];
+    successors: TLocalityLink[];
+    formerNames: TLocalityDetail['formerNames'];
+  },
 ): TLocalityDetail => ({
   ...presentLocality(row),
   predecessors: row.predecessors,
   successors: row.successors,
+  formerNames: row.formerNames,
 });

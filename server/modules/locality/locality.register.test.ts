@@ -12,6 +12,7 @@ import { fixedClock } from '../../test/test-app';
 import { createTestDatabase, type TestDatabase } from '../../test/test-db';
 import { systemActor } from '../auth/access';
 import { formerUnitCode, formerUnitsOf, loadRegister, readRegister, shortNameOf } from './locality.register';
+import { createLocalityService } from './locality.service';
 
 const context = { actor: systemActor('test'), ip: null, userAgent: null };
 
@@ -242,6 +243,26 @@ describe('the national register', () => {
       formerInserted: 0,
       successionsWritten: 0,
     });
+  });
+
+  it('should keep an English name an administrator set in the settings, and restore one changed otherwise', async () => {
+    const thanhDong = (await findLocalityByCode(handle.db, '10507'))!;
+    const danTien = (await findLocalityByCode(handle.db, '05755'))!;
+    const service = createLocalityService({ db: handle.db, clock: fixedClock });
+    await service.updateSettings(context, thanhDong.id, { nameEn: 'Thanh Dong Ward (Hai Phong)' });
+    // A value written around the settings (by hand in the database) is not an administrator's edit.
+    await handle.db.update(locality).set({ nameEn: 'Dan Tien' }).where(eq(locality.id, danTien.id));
+
+    const result = await handle.db.transaction((tx) => loadRegister(tx, fixedClock, context));
+    expect(result.updated).toEqual(['05755']);
+    expect((await findLocalityByCode(handle.db, '10507'))!).toMatchObject({
+      nameEn: 'Thanh Dong Ward (Hai Phong)',
+      nameEnEdited: true,
+    });
+    expect((await findLocalityByCode(handle.db, '05755'))!.nameEn).toBe('Dan Tien Commune');
+    // Settings saved again with the same English name do not mark it as edited where it was not.
+    await service.updateSettings(context, danTien.id, { nameEn: 'Dan Tien Commune', scoreGreen: 85 });
+    expect((await findLocalityByCode(handle.db, '05755'))!.nameEnEdited).toBe(false);
   });
 
   it('should write in a bounded number of statements, fast', async () => {

@@ -124,17 +124,24 @@ const rowOf = (
 const rowsOf = async <T>(executor: Executor, query: SQL): Promise<T[]> =>
   ((await executor.execute(query)) as unknown as { rows: T[] }).rows;
 
-/** The stored value for a renamed locality, the register's otherwise (a fixed column name, never input). */
+/** Whether the locality was renamed by a dated change (done, or scheduled ahead). */
+const RENAMED =
+  'exists (select 1 from locality_name n where n.locality_id = locality.id) or exists (select 1 from locality_name_scheduled s where s.locality_id = locality.id)';
+
+/**
+ * The stored value for a renamed locality, the register's otherwise (a fixed column name, never input);
+ * the English name is also kept when an administrator set it in the settings (`name_en_edited`).
+ */
 const kept = (column: 'name' | 'name_en' | 'kind' | 'search_text') =>
   sql.raw(
-    `case when exists (select 1 from locality_name n where n.locality_id = locality.id) then locality.${column} else excluded.${column} end`,
+    `case when ${column === 'name_en' ? 'locality.name_en_edited or ' : ''}${RENAMED} then locality.${column} else excluded.${column} end`,
   );
 
 /**
  * On an existing code, take the register's fields, but only where they differ (no write otherwise). The
- * start of validity is only filled in when missing, and the name, kind and English name of a locality
- * renamed since by a dated change (one with former names in `locality_name`) are kept: a dated change
- * recorded since is never undone.
+ * start of validity is only filled in when missing; the name, kind and English name of a locality
+ * renamed by a dated change (former names in `locality_name`, or a name scheduled ahead) are kept, and
+ * so is an English name edited in the settings: a dated change or an administrator's edit is never undone.
  */
 const onConflictUpdate = sql`on conflict (code) do update set
   name = ${kept('name')}, name_en = ${kept('name_en')}, level = excluded.level, kind = ${kept('kind')},

@@ -100,6 +100,8 @@ export const insertLocality = async (
 export const updateLocalitySettings = async (
   executor: Executor,
   id: string,
-  values: Partial<Pick<typeof locality.$inferInsert, 'nameEn' | 'scoreGreen' | 'scoreYellow'>>,
+  values: Partial<
+    Pick<typeof locality.$inferInsert, 'nameEn' | 'nameEnEdited' | 'scoreGreen' | 'scoreYellow'>
+  >,
 ): Promise<LocalityRow> =>
   (await executor.update(locality).set(values).where(eq(locality.id, id)).returning())[0]!;

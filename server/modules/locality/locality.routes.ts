@@ -88,4 +88,18 @@ export const localityRoutes = [
       body: { data: await services.localityChange.apply(meta, body) },
     }),
   }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/locality-changes/preview',
+    operationId: 'previewLocalityChanges',
+    summary:
+      'Xem trước các thay đổi đơn vị hành chính: cùng kiểm tra và kết quả như khi ghi (đơn vị hết hiệu lực, đơn vị kế thừa, kế hoạch, vai trò cần giao lại), không ghi gì',
+    tags,
+    permission: 'locality:write',
+    schema: { body: ZApplyLocalityChangesRequest, response: { 200: dataOf(ZApplyLocalityChangesResult) } },
+    handler: async ({ body, meta }, { services }) => ({
+      status: 200,
+      body: { data: await services.localityChange.preview(meta, body) },
+    }),
+  }),
 ];

@@ -13,7 +13,7 @@ import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
 import { recordAudit } from '../../shared/audit-log';
 import { findLocalityById, findLocalityChain, type LocalityRow } from '../../shared/localities';
-import { findSuccessions } from '../../shared/locality-history';
+import { type FormerName, findFormerNames, findSuccessions } from '../../shared/locality-history';
 import { ancestorLocalityIds, readableLocalityIds } from '../auth/scope';
 import {
   canCreateLocalityUnder,
@@ -78,12 +78,19 @@ export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
   const getWithHistory = async (
     context: RequestContext,
     id: string,
-  ): Promise<LocalityRow & { predecessors: TLocalityLink[]; successors: TLocalityLink[] }> => {
+  ): Promise<
+    LocalityRow & { predecessors: TLocalityLink[]; successors: TLocalityLink[]; formerNames: FormerName[] }
+  > => {
     const row = await get(context, id);
     const { predecessors, successors } = await findSuccessions(db, id);
     const readable = await readableLocalityIds(db, context.actor);
     const visible = (link: TLocalityLink) => readable === null || readable.includes(link.id);
-    return { ...row, predecessors: predecessors.filter(visible), successors: successors.filter(visible) };
+    return {
+      ...row,
+      predecessors: predecessors.filter(visible),
+      successors: successors.filter(visible),
+      formerNames: await findFormerNames(db, id),
+    };
   };
 
   /**
@@ -166,7 +173,9 @@ export const createLocalityService = ({ db, clock }: LocalityServiceDeps) => {
           details: [{ field: 'scoreYellow', message: `Ngưỡng Vàng phải nhỏ hơn ngưỡng Xanh (${green})` }],
         });
       }
-      const after = await updateLocalitySettings(tx, id, input);
+      // An English name set here is the administrator's: the register's is no longer loaded over it.
+      const nameEnEdited = input.nameEn !== undefined && input.nameEn !== before.nameEn;
+      const after = await updateLocalitySettings(tx, id, nameEnEdited ? { ...input, nameEnEdited } : input);
       await recordAudit(tx, context, clock.now(), {
         entityType: 'locality',
         entityId: id,

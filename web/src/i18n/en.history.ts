@@ -1,6 +1,13 @@
 /** English strings of the localities' history (former units of 1/7/2025, "as of" a date). */
 export const enLocalityHistory = {
   localityHistory: {
+    cardTitle: 'Administrative history',
+    formerNames: 'Former names:',
+    formerName: '{{name}} (until {{date}})',
+    formedFromTitle: 'Formed from the former units:',
+    successorsTitle: 'Its land went to:',
+    partTag: '(part)',
+    since: 'from {{date}}',
     formedFrom: 'Formed from: {{names}}',
     part: '{{name}} (part)',
     former: 'Former unit, until {{date}}',
@@ -10,5 +17,43 @@ export const enLocalityHistory = {
     asOfPlaceholder: 'Today',
     asOfHint:
       'See the localities and figures on a date: before 01/07/2025 the former communes, wards and towns; after it, a former unit’s plans count in its successor.',
+  },
+  localityChanges: {
+    title: 'Administrative changes',
+    intro:
+      'Record dated changes decided by a resolution: a rename, a change of kind (commune to ward), a merger, a split. Type the list as JSON (like the file of npm run admin -- apply-change), upload a file, or add simple changes with the form. Always preview first; applying writes all of them or none, and never edits history.',
+    simpleTitle: 'Add a simple change',
+    type: 'Change',
+    rename: 'Rename',
+    changeKind: 'Change of kind',
+    code: 'Locality code',
+    newName: 'New name',
+    newKind: 'New kind',
+    effectiveDate: 'Effective date',
+    datePlaceholder: 'dd/mm/yyyy',
+    decision: 'Decision (resolution number)',
+    add: 'Add to the list',
+    required: 'Enter the {{label}}',
+    listLabel: 'List of changes (JSON)',
+    placeholder:
+      '{ "changes": [ { "type": "rename", "code": "…", "name": "…", "effectiveDate": "2026-07-01" } ] }',
+    upload: 'Upload a JSON file',
+    tooLarge: 'The file is too large: a list of changes is at most 1 MB.',
+    notJson: 'The list is not valid JSON ({{reason}}).',
+    notAList: 'The list must be an array of changes or an object with a "changes" field.',
+    preview: 'Preview',
+    previewTitle: 'Preview: nothing written yet. Check each change below, then press "Apply the changes".',
+    apply: 'Apply the changes',
+    confirm: 'Apply {{count}} changes?',
+    confirmHint:
+      'The changes take effect from their dates and cannot be edited; another change is needed to correct one.',
+    appliedTitle: 'The changes were applied.',
+    nth: 'Change {{n}}',
+    ended: 'Unit that ends',
+    successor: 'Plans count in',
+    plans: 'Plans',
+    planCount: '{{count}} plans ({{active}} active)',
+    roles: 'Roles to give again in the new unit',
+    noRoles: 'None',
   },
 };

@@ -39,6 +39,7 @@ export const en: Resources = {
     units: 'Units',
     audit: 'Change log',
     users: 'Users',
+    localityChanges: 'Administrative changes',
     myWork: 'My work',
     dashboard: 'Dashboard',
     summary: 'Situation of the locality',

@@ -1,6 +1,13 @@
 /** Vietnamese strings of the localities' history (former units of 1/7/2025, "as of" a date). */
 export const viLocalityHistory = {
   localityHistory: {
+    cardTitle: 'Lịch sử đơn vị hành chính',
+    formerNames: 'Tên gọi trước đây:',
+    formerName: '{{name}} (đến {{date}})',
+    formedFromTitle: 'Hình thành từ các đơn vị cũ:',
+    successorsTitle: 'Địa bàn đã chuyển về:',
+    partTag: '(một phần)',
+    since: 'từ {{date}}',
     formedFrom: 'Hình thành từ: {{names}}',
     part: '{{name}} (một phần)',
     former: 'Đơn vị cũ, đến {{date}}',
@@ -10,5 +17,43 @@ export const viLocalityHistory = {
     asOfPlaceholder: 'Hôm nay',
     asOfHint:
       'Xem các địa phương và số liệu tại một ngày: trước 01/07/2025 là các xã, phường, thị trấn cũ; sau đó kế hoạch của đơn vị cũ được tính vào đơn vị kế thừa.',
+  },
+  localityChanges: {
+    title: 'Thay đổi đơn vị hành chính',
+    intro:
+      'Ghi các thay đổi có ngày hiệu lực theo nghị quyết: đổi tên, đổi loại (xã thành phường), sáp nhập, chia tách. Nhập danh sách dạng JSON (như tệp của lệnh npm run admin -- apply-change), tải tệp lên, hoặc thêm từng thay đổi đơn giản bằng biểu mẫu. Luôn xem trước; khi ghi, tất cả hoặc không thay đổi nào được ghi, và lịch sử không bị sửa.',
+    simpleTitle: 'Thêm một thay đổi đơn giản',
+    type: 'Loại thay đổi',
+    rename: 'Đổi tên',
+    changeKind: 'Đổi loại',
+    code: 'Mã địa phương',
+    newName: 'Tên mới',
+    newKind: 'Loại mới',
+    effectiveDate: 'Ngày hiệu lực',
+    datePlaceholder: 'dd/mm/yyyy',
+    decision: 'Căn cứ (số nghị quyết)',
+    add: 'Thêm vào danh sách',
+    required: 'Hãy nhập {{label}}',
+    listLabel: 'Danh sách thay đổi (JSON)',
+    placeholder:
+      '{ "changes": [ { "type": "rename", "code": "…", "name": "…", "effectiveDate": "2026-07-01" } ] }',
+    upload: 'Tải tệp JSON',
+    tooLarge: 'Tệp quá lớn: danh sách thay đổi tối đa 1 MB.',
+    notJson: 'Danh sách không phải JSON hợp lệ ({{reason}}).',
+    notAList: 'Danh sách phải là một mảng thay đổi hoặc một đối tượng có trường "changes".',
+    preview: 'Xem trước',
+    previewTitle: 'Xem trước: chưa ghi gì. Kiểm tra từng thay đổi dưới đây rồi bấm "Ghi các thay đổi".',
+    apply: 'Ghi các thay đổi',
+    confirm: 'Ghi {{count}} thay đổi?',
+    confirmHint:
+      'Thay đổi có hiệu lực từ ngày đã ghi và không sửa được; muốn khác phải ghi một thay đổi mới.',
+    appliedTitle: 'Đã ghi các thay đổi.',
+    nth: 'Thay đổi thứ {{n}}',
+    ended: 'Đơn vị hết hiệu lực',
+    successor: 'Kế hoạch được tính vào',
+    plans: 'Kế hoạch',
+    planCount: '{{count}} kế hoạch ({{active}} đang thực hiện)',
+    roles: 'Vai trò cần giao lại ở đơn vị mới',
+    noRoles: 'Không có',
   },
 };

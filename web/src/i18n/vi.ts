@@ -38,6 +38,7 @@ export const vi = {
     units: 'Đơn vị',
     audit: 'Nhật ký thay đổi',
     users: 'Người dùng',
+    localityChanges: 'Thay đổi đơn vị hành chính',
     myWork: 'Việc của tôi',
     dashboard: 'Bảng điều hành',
     summary: 'Tình hình địa phương',

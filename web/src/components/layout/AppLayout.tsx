@@ -21,6 +21,7 @@ const NAV_ITEMS = [
   { key: '/units', labelKey: 'nav.units', adminOnly: false },
   { key: '/audit', labelKey: 'nav.audit', adminOnly: false },
   { key: '/admin/users', labelKey: 'nav.users', adminOnly: true },
+  { key: '/admin/locality-changes', labelKey: 'nav.localityChanges', adminOnly: true },
 ] as const;
 
 /** Which menu entry a path belongs to: unit pages live under /localities/…/units. */

@@ -1,6 +1,6 @@
 /** Query keys and fetchers for localities (the nation → province → commune tree), a page at a time. */
 import type { TPage } from '@core/schemas/common.schemas';
-import type { LOCALITY_LEVELS, TLocality } from '@core/schemas/locality.schemas';
+import type { LOCALITY_LEVELS, TLocality, TLocalityDetail } from '@core/schemas/locality.schemas';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
@@ -30,7 +30,8 @@ export const localityQueries = {
   detail: (localityId: string) =>
     queryOptions({
       queryKey: [...localityQueries.all(), 'detail', localityId] as const,
-      queryFn: ({ signal }) => api.get<TLocality>(`/api/v1/localities/${localityId}`, undefined, signal),
+      queryFn: ({ signal }) =>
+        api.get<TLocalityDetail>(`/api/v1/localities/${localityId}`, undefined, signal),
       staleTime: 5 * 60_000,
     }),
 };

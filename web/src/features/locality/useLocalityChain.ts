@@ -7,7 +7,7 @@ import { useCurrentUser } from '../auth/useCurrentUser';
 import { LOCALITY_PAGE_MAX, localityQueries, rowsOf } from './queries';
 
 /** "Phường Thành Đông", "Thành phố Hải Phòng". */
-export const localityLabel = (locality: TLocality): string =>
+export const localityLabel = (locality: Pick<TLocality, 'kind' | 'name'>): string =>
   `${capitalize(locality.kind)} ${locality.name}`.trim();
 
 const capitalize = (text: string) => (text ? text.charAt(0).toLocaleUpperCase('vi') + text.slice(1) : text);

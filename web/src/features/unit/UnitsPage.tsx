@@ -36,6 +36,7 @@ import { ADMIN_ROLES, hasRoleCovering, UNIT_EDITOR_ROLES } from '../auth/roles';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { ApiKeysCard } from '../exchange/ApiKeysCard';
 import { SigningKeysCard } from '../exchange/SigningKeysCard';
+import { LocalityHistoryCard } from '../locality/LocalityHistoryCard';
 import { LocalitySelect } from '../locality/LocalitySelect';
 import { LocalitySettingsCard } from '../locality/LocalitySettingsCard';
 import { localityQueries } from '../locality/queries';
@@ -327,6 +328,7 @@ const UnitsPage = () => {
       </Flex>
       {localityId ? (
         <>
+          {locality.data && <LocalityHistoryCard key={`${localityId}-history`} locality={locality.data} />}
           {canEdit ? (
             <CreateUnitForm key={localityId} localityId={localityId} />
           ) : (
