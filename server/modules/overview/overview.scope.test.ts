@@ -11,7 +11,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BenchNation, buildNation } from '../../../scripts/bench/nation-data';
 import { createServices } from '../../app';
-import { locality, localitySuccession, unitReport } from '../../db/schema';
+import { locality, localitySuccession, reportingPeriod, reportingRegime, unitReport } from '../../db/schema';
 import { landOfLocalities } from '../../shared/locality-history';
 import { createTestFileStore, TEST_CONFIG } from '../../test/test-app';
 import { createTestDatabase, type TestDatabase } from '../../test/test-db';
@@ -91,6 +91,34 @@ describe('the overview scoped in SQL by the tree and the judged period', () => {
         share: 'part',
       },
     ]);
+    // Two plans also report quarterly: the judged period is the latest of a regime whose data has
+    // started (as of 31/3: the year; as of 5/12: the fourth quarter, which ends with the year and comes
+    // after it by key).
+    for (const planId of [first.planIds[0]!, first.planIds[2]!]) {
+      const regimeId = (
+        await handle.db
+          .insert(reportingRegime)
+          .values({ planId, position: 1, frequency: 'quarterly', dueDaysAfter: 15 })
+          .returning({ id: reportingRegime.id })
+      )[0]!.id;
+      await handle.db.insert(reportingPeriod).values(
+        [1, 2, 3, 4].map((q) => {
+          const start = `2026-${String(3 * q - 2).padStart(2, '0')}-01`;
+          const end = ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'][q - 1]!;
+          return {
+            planId,
+            regimeId,
+            key: `2026-Q${q}`,
+            label: `Quý ${q}/2026`,
+            periodStart: start,
+            periodEnd: end,
+            dataFrom: start,
+            dataTo: end,
+            dueDate: end,
+          };
+        }),
+      );
+    }
     // Not every report accepted: some wait for review, some were never sent.
     const reports = await handle.db.select({ id: unitReport.id }).from(unitReport).orderBy(unitReport.id);
     await handle.db
@@ -205,6 +233,8 @@ describe('the overview scoped in SQL by the tree and the judged period', () => {
       (await lands({ rootId: nation.nationId, depth: 2, asOf: AFTER })).reference,
       2026,
     );
+    const quarterly = nationAfter.find((row) => row.plan.id === nation.provinces[0]!.planIds[2]);
+    expect(quarterly?.period?.key).toBe('2026-Q4');
     const states = new Set(nationAfter.flatMap((row) => row.obligations.map((item) => item.timeliness)));
     expect(states.has('missing')).toBe(true);
   });
