@@ -31,6 +31,9 @@ const inForceOfArea = ({ rootId, depth, asOf }: OverviewArea): SQL =>
     : sql`select l.id from locality l join locality parent on parent.id = l.parent_id
         where parent.parent_id = ${rootId} and ${inForce(asOf)}`;
 
+/** The area's localities in force on its date (a subquery). */
+export const localitiesInForceOfArea = (area: OverviewArea): IdSet => inForceOfArea(area);
+
 /** The recursive walk back from the area's localities through successions effective by `asOf`. */
 const reachedCte = (area: OverviewArea): SQL => sql`with recursive reached(id) as (
     ${inForceOfArea(area)}

@@ -44,7 +44,7 @@ import { canReadOverview } from './overview.policy';
 import { packagesOfYear, rowFromPackages, withReceivedCommunes } from './overview.received';
 import { type ChildLocalityRow, listChildLocalities, listGrandchildLocalities } from './overview.repository';
 import { rollUpCommunes, rollUpProvinces } from './overview.rollup';
-import { landOfArea } from './overview.scope';
+import { landOfArea, localitiesInForceOfArea, type OverviewArea } from './overview.scope';
 
 type OverviewServiceDeps = {
   db: Database;
@@ -141,9 +141,12 @@ export const createOverviewService = ({
   reporting,
   notifications,
 }: OverviewServiceDeps) => {
-  /** The packages received for these communes that count for the year, by commune. */
-  const receivedOfYear = async (localityIds: string[], year: number) =>
-    groupBy(packagesOfYear(await listReceivedPackages(db, localityIds), year), (row) => row.localityId);
+  /** The packages received for the area's communes that count for the year, by commune. */
+  const receivedOfYear = async (area: OverviewArea, year: number) =>
+    groupBy(
+      packagesOfYear(await listReceivedPackages(db, localitiesInForceOfArea(area)), year),
+      (row) => row.localityId,
+    );
 
   /**
    * The overview of a locality's children for a year.
@@ -174,10 +177,7 @@ export const createOverviewService = ({
       const evaluations = await evaluatePlansOfArea({ db, reporting }, area, land, year);
       const byLocality = groupBy(evaluations, (row) => land.get(row.plan.localityId) ?? row.plan.localityId);
       // A commune whose own instance sent its approved figures for the year counts from them, once.
-      const received = await receivedOfYear(
-        children.map((child) => child.id),
-        year,
-      );
+      const received = await receivedOfYear(area, year);
       const rows = children.map(
         (child) =>
           rowFromPackages(child, received.get(child.id) ?? [], byLocality.get(child.id)?.length ?? 0) ??
@@ -199,10 +199,7 @@ export const createOverviewService = ({
     const land = await landOfArea(db, area);
     const evaluations = await evaluatePlansOfArea({ db, reporting }, area, land, year);
     const byLocality = groupBy(evaluations, (row) => land.get(row.plan.localityId) ?? row.plan.localityId);
-    const received = await receivedOfYear(
-      communes.map((row) => row.id),
-      year,
-    );
+    const received = await receivedOfYear(area, year);
     const communesByProvince = groupBy(communes, (row) => row.parentId);
     const communeRows: Row[] = [];
     const rows = children.map((province) => {
