@@ -32,9 +32,8 @@ import {
   type OverviewValueRow,
 } from './overview.repository';
 import {
-  activePlansOf,
+  activePlansOfArea,
   idsOf,
-  localitiesOfArea,
   type OverviewArea,
   periodsUpToJudged,
   plansLackingPeriods,
@@ -251,7 +250,7 @@ export const evaluatePlansOfArea = async (
   year: number,
 ): Promise<PlanEvaluation[]> => {
   const { asOf } = area;
-  const planSet = activePlansOf(localitiesOfArea(area));
+  const planSet = activePlansOfArea(area);
   const [candidates, lackingIds] = await Promise.all([
     listPlans(db, planSet),
     plansLackingPeriods(db, planSet, yearOf(asOf)),

@@ -81,6 +81,19 @@ export const activePlansOf = (localities: IdSet): IdSet =>
   sql`select p.id from plan p where p.status = 'active' and p.locality_id in (${localities})`;
 
 /**
+ * The plans in effect (active) of the area's land (`localitiesOfArea`): those of the localities in
+ * force joined by the tree, and apart those of the former localities, so that the planner estimates the
+ * large part from the tree's statistics (a recursive walk is estimated blindly, which turned a nation's
+ * hash joins into nested loops).
+ */
+export const activePlansOfArea = (area: OverviewArea): IdSet => sql`
+  select p.id from plan p join (${inForceOfArea(area)}) f on f.id = p.locality_id where p.status = 'active'
+  union
+  select p.id from plan p where p.status = 'active' and p.locality_id in (
+    ${reachedCte(area)} select s.predecessor_id from locality_succession s join reached on s.successor_id = reached.id
+    where s.effective_date is null or s.effective_date <= ${area.asOf}::date)`;
+
+/**
  * Each plan's periods up to the one judged for the year on `asOf` (`judgedPeriodOf`: the latest period
  * of a regime that ends in the year and whose data has started by then, the greatest period end, then
  * key); a plan without one has none. What the evaluation reads reports and progress from.
