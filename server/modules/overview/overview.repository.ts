@@ -1,6 +1,7 @@
 /**
  * Bulk reads for the overview of a locality: each function answers for every child locality (or every
- * plan) at once, so the overview costs a fixed number of queries whatever the number of communes.
+ * plan) at once, so the overview costs a fixed number of queries whatever the number of communes. The
+ * plans and periods are given as subqueries (overview.scope.ts), never as lists of ids.
  *
  * The large reads (a province has tens of thousands of targets, values and task updates) come back as
  * one value per query (a JSON array, or a delimited text for ids, numbers and dates): the driver then
