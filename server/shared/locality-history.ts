@@ -216,8 +216,7 @@ export const landOfLocalities = async (
   ids: string[],
   asOf: string,
 ): Promise<Map<string, string>> => {
-  const owner = new Map(ids.map((id) => [id, id] as const));
-  if (ids.length === 0) return owner;
+  if (ids.length === 0) return new Map();
   // Every succession edge reachable backwards from the given localities, effective by then.
   const edges = await rowsOf<SuccessionEdge>(
     executor,
@@ -237,6 +236,18 @@ export const landOfLocalities = async (
     where s.predecessor_id in (select id from reached)
       and (s.effective_date is null or s.effective_date <= ${asOf}::date)`,
   );
+  return ownersOf(ids, edges);
+};
+
+/**
+ * The land of each given locality from the succession edges reached backwards from them (as
+ * `landOfLocalities` reads them): a former locality goes down its primary successors
+ * (`primarySuccessorOf`) to a given one; one that never reaches a given locality is left out.
+ *
+ * @returns for every locality of that land (the given ones included), the given locality it rolls up to
+ */
+export const ownersOf = (ids: readonly string[], edges: readonly SuccessionEdge[]): Map<string, string> => {
+  const owner = new Map(ids.map((id) => [id, id] as const));
   const byPredecessor = new Map<string, SuccessionEdge[]>();
   for (const edge of edges) {
     const list = byPredecessor.get(edge.predecessor_id) ?? [];

@@ -4,7 +4,7 @@
  * module owns receiving them.
  */
 import { type TSubmissionFigures, ZSubmissionFigures } from '@core/schemas/exchange.schemas';
-import { inArray } from 'drizzle-orm';
+import { inArray, SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { submissionPackage } from '../db/schema';
 
@@ -19,15 +19,15 @@ export type ReceivedPackage = {
 };
 
 /**
- * Every package received for these localities (one indexed query).
+ * Every package received for these localities, given as ids or as a subquery of ids (one indexed query).
  *
  * @throws ZodError when a stored package no longer reads as figures.json (they were checked on receipt)
  */
 export const listReceivedPackages = async (
   executor: Executor,
-  localityIds: readonly string[],
+  localityIds: readonly string[] | SQL,
 ): Promise<ReceivedPackage[]> => {
-  if (!localityIds.length) return [];
+  if (!(localityIds instanceof SQL) && !localityIds.length) return [];
   const rows = await executor
     .select({
       localityId: submissionPackage.localityId,
@@ -38,6 +38,10 @@ export const listReceivedPackages = async (
       figures: submissionPackage.figures,
     })
     .from(submissionPackage)
-    .where(inArray(submissionPackage.localityId, [...localityIds]));
+    .where(
+      localityIds instanceof SQL
+        ? sql`${submissionPackage.localityId} in (${localityIds})`
+        : inArray(submissionPackage.localityId, [...localityIds]),
+    );
   return rows.map((row) => ({ ...row, figures: ZSubmissionFigures.parse(row.figures) }));
 };

@@ -12,6 +12,7 @@ import {
   judgeUnitReport,
   type ReportedProgress,
 } from '@core/domain/plan-evaluation';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { PlanRow } from '../../shared/plan-contents';
 import { listActivePlansInLocalities, listRegimesOfPlans, type PeriodRow } from '../../shared/report-reads';
@@ -20,7 +21,8 @@ import {
   listAcceptedValues,
   listIndicatorsOfPlans,
   listLatestAcceptedTaskUpdates,
-  listPeriodsOfPlans,
+  listPeriods,
+  listPlans,
   listReportsOfPeriodsBrief,
   listTasksOfPlans,
   type OverviewIndicatorRow,
@@ -29,13 +31,24 @@ import {
   type OverviewTaskUpdateRow,
   type OverviewValueRow,
 } from './overview.repository';
+import {
+  activePlansOfArea,
+  idsOf,
+  type OverviewArea,
+  periodsUpToJudged,
+  plansLackingPeriods,
+  valuePeriodsOf,
+} from './overview.scope';
 
 export const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
-/** Plans by issue date (undated last), then entry: the newest plan of a locality comes last. */
+/**
+ * Plans by issue date (undated last), then entry, then id (plans entered at once): the newest plan of a
+ * locality comes last, whatever order the database returned them in.
+ */
 const byIssue = (a: PlanRow, b: PlanRow): number =>
   a.issuedDate === b.issuedDate
-    ? a.createdAt.getTime() - b.createdAt.getTime()
+    ? a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
     : a.issuedDate == null
       ? 1
       : b.issuedDate == null
@@ -178,64 +191,31 @@ export const evaluatePlan = (input: {
   };
 };
 
-/**
- * Evaluates, for a year, every plan in effect of the given localities (their newest plan last).
- *
- * @param deps - the database, and the reporting service that generates the periods of a plan nobody
- *   opened yet this year
- * @param localityIds - the localities whose own plans are evaluated (communes)
- */
-export const evaluatePlansOfLocalities = async (
-  { db, reporting }: { db: Database; reporting: Pick<ReportingService, 'ensurePeriodsOfPlans'> },
-  localityIds: string[],
+type Deps = { db: Database; reporting: Pick<ReportingService, 'ensurePeriodsOfPlans'> };
+
+/** The rows read for a set of plans, evaluated plan by plan (their newest plan last). */
+const evaluateRead = (
+  read: {
+    plans: PlanRow[];
+    periods: PeriodRow[];
+    indicators: OverviewIndicatorRow[];
+    tasks: OverviewTaskRow[];
+    reports: OverviewReportRow[];
+    values: OverviewValueRow[];
+    updates: OverviewTaskUpdateRow[];
+  },
   year: number,
   asOf: string,
-): Promise<PlanEvaluation[]> => {
-  const thisYear = yearOf(asOf);
-  const plans = (await listActivePlansInLocalities(db, localityIds)).sort(byIssue);
-  const planIds = plans.map((row) => row.id);
-  let periods = await listPeriodsOfPlans(db, planIds);
-  // Periods are generated when a plan is first looked at in a year; a plan nobody opened yet gets them now.
-  const withRegime = new Set((await listRegimesOfPlans(db, planIds)).map((row) => row.planId));
-  const generatedThisYear = new Set(
-    periods
-      .filter((row) => row.regimeId != null && yearOf(row.periodEnd) === thisYear)
-      .map((row) => row.planId),
-  );
-  const lacking = plans.filter((row) => withRegime.has(row.id) && !generatedThisYear.has(row.id));
-  if (lacking.length > 0) {
-    await db.transaction((tx) => reporting.ensurePeriodsOfPlans(tx, lacking));
-    periods = await listPeriodsOfPlans(db, planIds);
-  }
-
+): PlanEvaluation[] => {
+  const { plans, periods, reports, values } = read;
   const periodsByPlan = groupBy(periods, (row) => row.planId);
-  const indicators = await listIndicatorsOfPlans(db, planIds);
-  const baselineYears = new Set(indicators.map((row) => row.baselineYear).filter((y) => y != null));
-  // Each plan's period of the year and those before it (task progress); values: that period and the
-  // baseline years' (the start of an indicator's path).
-  const upTo: PeriodRow[] = [];
-  for (const plan of plans) {
-    const own = periodsByPlan.get(plan.id) ?? [];
-    const period = judgedPeriodOf(own, asOf, year);
-    if (period) upTo.push(...own.filter((row) => row.periodEnd <= period.periodEnd));
-  }
-  const periodIds = upTo.map((row) => row.id);
-  const valuePeriodIds = upTo
-    .filter((row) => yearOf(row.periodEnd) === year || baselineYears.has(yearOf(row.dataTo)))
-    .map((row) => row.id);
-  const tasks = await listTasksOfPlans(db, planIds);
-  const reports = await listReportsOfPeriodsBrief(db, periodIds);
-  const values = await listAcceptedValues(db, valuePeriodIds);
-  const updates = await listLatestAcceptedTaskUpdates(db, periodIds);
-
-  const indicatorsByPlan = groupBy(indicators, (row) => row.planId);
-  const tasksByPlan = groupBy(tasks, (row) => row.planId);
+  const indicatorsByPlan = groupBy(read.indicators, (row) => row.planId);
+  const tasksByPlan = groupBy(read.tasks, (row) => row.planId);
   const planOfPeriod = new Map(periods.map((row) => [row.id, row.planId]));
   const reportsByPlan = groupBy(reports, (row) => planOfPeriod.get(row.periodId)!);
   const planOfReport = new Map(reports.map((row) => [row.id, planOfPeriod.get(row.periodId)!]));
   const valuesByPlan = groupBy(values, (row) => planOfReport.get(row.reportId)!);
-  const updatesByTask = groupBy(updates, (row) => row.taskId);
-
+  const updatesByTask = groupBy(read.updates, (row) => row.taskId);
   return plans.map((plan) =>
     evaluatePlan({
       plan,
@@ -249,4 +229,105 @@ export const evaluatePlansOfLocalities = async (
       updates: updatesByTask,
     }),
   );
+};
+
+const baselineYearsOf = (indicators: OverviewIndicatorRow[]): number[] => [
+  ...new Set(indicators.map((row) => row.baselineYear).filter((y): y is number => y != null)),
+];
+
+/**
+ * Evaluates, for a year, every plan in effect of an area's land on its date (the overview's reads):
+ * the localities by the tree and the successions, the plans and each plan's periods up to the judged
+ * one are chosen in SQL (overview.scope.ts), so the database receives no list of ids and returns only
+ * what the judged period needs. The same evaluation as `evaluatePlansOfLocalities` over the land's ids.
+ *
+ * @param land - the land of the area (`landOfArea`): only plans of a locality in it count
+ */
+export const evaluatePlansOfArea = async (
+  { db, reporting }: Deps,
+  area: OverviewArea,
+  land: Map<string, string>,
+  year: number,
+): Promise<PlanEvaluation[]> => {
+  const { asOf } = area;
+  const planSet = activePlansOfArea(area);
+  const [candidates, lackingIds] = await Promise.all([
+    listPlans(db, planSet),
+    plansLackingPeriods(db, planSet, yearOf(asOf)),
+  ]);
+  const plans = candidates.filter((row) => land.has(row.localityId)).sort(byIssue);
+  // Periods are generated when a plan is first looked at in a year; a plan nobody opened yet gets them now.
+  const lackingSet = new Set(lackingIds);
+  const lacking = plans.filter((row) => lackingSet.has(row.id));
+  if (lacking.length > 0) await db.transaction((tx) => reporting.ensurePeriodsOfPlans(tx, lacking));
+
+  const upTo = periodsUpToJudged(planSet, year, asOf);
+  const [periods, indicators, tasks, reports, updates] = await Promise.all([
+    listPeriods(db, upTo),
+    listIndicatorsOfPlans(db, planSet),
+    listTasksOfPlans(db, planSet),
+    listReportsOfPeriodsBrief(db, upTo),
+    listLatestAcceptedTaskUpdates(db, upTo),
+  ]);
+  const values = await listAcceptedValues(db, valuePeriodsOf(upTo, year, baselineYearsOf(indicators)));
+  return evaluateRead({ plans, periods, indicators, tasks, reports, values, updates }, year, asOf);
+};
+
+/**
+ * Evaluates, for a year, every plan in effect of the given localities (their newest plan last), from
+ * all their periods: the reference the overview's `evaluatePlansOfArea` is checked against
+ * (overview.scope.test.ts), and the form for a set of localities that is not an area of the tree.
+ *
+ * @param deps - the database, and the reporting service that generates the periods of a plan nobody
+ *   opened yet this year
+ * @param localityIds - the localities whose own plans are evaluated (communes)
+ */
+export const evaluatePlansOfLocalities = async (
+  { db, reporting }: Deps,
+  localityIds: string[],
+  year: number,
+  asOf: string,
+): Promise<PlanEvaluation[]> => {
+  const thisYear = yearOf(asOf);
+  const plans = (await listActivePlansInLocalities(db, localityIds)).sort(byIssue);
+  const planIds = plans.map((row) => row.id);
+  const planSet = idsOf(planIds);
+  const allPeriods = () =>
+    listPeriods(db, sql`select rp.id from reporting_period rp where rp.plan_id in (${planSet})`);
+  let periods = await allPeriods();
+  // Periods are generated when a plan is first looked at in a year; a plan nobody opened yet gets them now.
+  const withRegime = new Set((await listRegimesOfPlans(db, planIds)).map((row) => row.planId));
+  const generatedThisYear = new Set(
+    periods
+      .filter((row) => row.regimeId != null && yearOf(row.periodEnd) === thisYear)
+      .map((row) => row.planId),
+  );
+  const lacking = plans.filter((row) => withRegime.has(row.id) && !generatedThisYear.has(row.id));
+  if (lacking.length > 0) {
+    await db.transaction((tx) => reporting.ensurePeriodsOfPlans(tx, lacking));
+    periods = await allPeriods();
+  }
+
+  const periodsByPlan = groupBy(periods, (row) => row.planId);
+  const indicators = await listIndicatorsOfPlans(db, planSet);
+  const baselineYears = new Set(baselineYearsOf(indicators));
+  // Each plan's period of the year and those before it (task progress); values: that period and the
+  // baseline years' (the start of an indicator's path).
+  const upTo: PeriodRow[] = [];
+  for (const plan of plans) {
+    const own = periodsByPlan.get(plan.id) ?? [];
+    const period = judgedPeriodOf(own, asOf, year);
+    if (period) upTo.push(...own.filter((row) => row.periodEnd <= period.periodEnd));
+  }
+  const periodIds = idsOf(upTo.map((row) => row.id));
+  const valuePeriodIds = idsOf(
+    upTo
+      .filter((row) => yearOf(row.periodEnd) === year || baselineYears.has(yearOf(row.dataTo)))
+      .map((row) => row.id),
+  );
+  const tasks = await listTasksOfPlans(db, planSet);
+  const reports = await listReportsOfPeriodsBrief(db, periodIds);
+  const values = await listAcceptedValues(db, valuePeriodIds);
+  const updates = await listLatestAcceptedTaskUpdates(db, periodIds);
+  return evaluateRead({ plans, periods, indicators, tasks, reports, values, updates }, year, asOf);
 };

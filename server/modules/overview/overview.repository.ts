@@ -1,6 +1,7 @@
 /**
  * Bulk reads for the overview of a locality: each function answers for every child locality (or every
- * plan) at once, so the overview costs a fixed number of queries whatever the number of communes.
+ * plan) at once, so the overview costs a fixed number of queries whatever the number of communes. The
+ * plans and periods are given as subqueries (overview.scope.ts), never as lists of ids.
  *
  * The large reads (a province has tens of thousands of targets, values and task updates) come back as
  * one value per query (a JSON array, or a delimited text for ids, numbers and dates): the driver then
@@ -9,7 +10,7 @@
  */
 
 import type { AnyColumn } from 'drizzle-orm';
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import {
@@ -17,13 +18,16 @@ import {
   indicatorTarget,
   indicatorValue,
   locality,
+  plan,
   reportingPeriod,
   task,
   taskUpdate,
   unitReport,
 } from '../../db/schema';
 import { inForceOn, kindOn, nameOn } from '../../shared/locality-history';
+import type { PlanRow } from '../../shared/plan-contents';
 import type { PeriodRow, ReportRow } from '../../shared/report-reads';
+import type { IdSet } from './overview.scope';
 
 export type ChildLocalityRow = Pick<
   typeof locality.$inferSelect,
@@ -81,15 +85,20 @@ export const listGrandchildLocalities = async (
   return rows.map((row) => ({ ...row, parentId: row.parentId! }));
 };
 
-/** The periods of several plans at once, by period end (as `listPeriodsByPlan` orders one plan's). */
-export const listPeriodsOfPlans = (executor: Executor, planIds: string[]): Promise<PeriodRow[]> =>
-  planIds.length === 0
-    ? Promise.resolve([])
-    : executor
-        .select()
-        .from(reportingPeriod)
-        .where(inArray(reportingPeriod.planId, planIds))
-        .orderBy(asc(reportingPeriod.periodEnd), asc(reportingPeriod.key));
+/** `column in (subquery)`. */
+const within = (column: AnyColumn, ids: IdSet): SQL => sql`${column} in (${ids})`;
+
+/** Periods (a set of period ids) by period end (as `listPeriodsByPlan` orders one plan's). */
+export const listPeriods = (executor: Executor, periods: IdSet): Promise<PeriodRow[]> =>
+  executor
+    .select()
+    .from(reportingPeriod)
+    .where(within(reportingPeriod.id, periods))
+    .orderBy(asc(reportingPeriod.periodEnd), asc(reportingPeriod.key));
+
+/** The plans of a set of plan ids, with all their rows. */
+export const listPlans = (executor: Executor, plans: IdSet): Promise<PlanRow[]> =>
+  executor.select().from(plan).where(within(plan.id, plans));
 
 /**
  * One JSON array for a whole select: `rows` holds `[[v1, v2, …], …]` as text, which the driver hands
@@ -172,9 +181,8 @@ export type OverviewIndicatorRow = Pick<
 /** The indicators of the plans with their targets: two queries for all plans. */
 export const listIndicatorsOfPlans = async (
   executor: Executor,
-  planIds: string[],
+  plans: IdSet,
 ): Promise<OverviewIndicatorRow[]> => {
-  if (planIds.length === 0) return [];
   const indicators = asJson<Omit<OverviewIndicatorRow, 'targets'>>(
     {
       id: indicator.id,
@@ -190,7 +198,7 @@ export const listIndicatorsOfPlans = async (
     sql`${indicator.planId}, ${indicator.position}`,
   );
   const rows = await indicators.read(
-    executor.select(indicators.select).from(indicator).where(inArray(indicator.planId, planIds)),
+    executor.select(indicators.select).from(indicator).where(within(indicator.planId, plans)),
   );
   const targets = asDelimited<Target & { indicatorId: string }>({
     indicatorId: [indicatorTarget.indicatorId, 'string'],
@@ -204,7 +212,7 @@ export const listIndicatorsOfPlans = async (
       .select(targets.select)
       .from(indicatorTarget)
       .innerJoin(indicator, eq(indicator.id, indicatorTarget.indicatorId))
-      .where(inArray(indicator.planId, planIds)),
+      .where(within(indicator.planId, plans)),
   );
   const byIndicator = new Map<string, Target[]>();
   for (const { indicatorId, ...target } of targetRows) {
@@ -220,8 +228,7 @@ export type OverviewTaskRow = Pick<
   'id' | 'planId' | 'leadUnitId' | 'deadlineKind' | 'deadlineDate'
 >;
 
-export const listTasksOfPlans = (executor: Executor, planIds: string[]): Promise<OverviewTaskRow[]> => {
-  if (planIds.length === 0) return Promise.resolve([]);
+export const listTasksOfPlans = (executor: Executor, plans: IdSet): Promise<OverviewTaskRow[]> => {
   const tasks = asDelimited<OverviewTaskRow>({
     id: [task.id, 'string'],
     planId: [task.planId, 'string'],
@@ -229,7 +236,7 @@ export const listTasksOfPlans = (executor: Executor, planIds: string[]): Promise
     deadlineKind: [task.deadlineKind, 'string'],
     deadlineDate: [task.deadlineDate, 'string'],
   });
-  return tasks.read(executor.select(tasks.select).from(task).where(inArray(task.planId, planIds)));
+  return tasks.read(executor.select(tasks.select).from(task).where(within(task.planId, plans)));
 };
 
 export type OverviewReportRow = Pick<ReportRow, 'id' | 'periodId' | 'unitId' | 'version' | 'status'> & {
@@ -240,9 +247,8 @@ export type OverviewReportRow = Pick<ReportRow, 'id' | 'periodId' | 'unitId' | '
 /** Every version of every unit report of the periods, oldest version first. */
 export const listReportsOfPeriodsBrief = (
   executor: Executor,
-  periodIds: string[],
+  periods: IdSet,
 ): Promise<OverviewReportRow[]> => {
-  if (periodIds.length === 0) return Promise.resolve([]);
   const reports = asJson<OverviewReportRow>(
     {
       id: unitReport.id,
@@ -255,7 +261,7 @@ export const listReportsOfPeriodsBrief = (
     sql`${unitReport.version}`,
   );
   return reports.read(
-    executor.select(reports.select).from(unitReport).where(inArray(unitReport.periodId, periodIds)),
+    executor.select(reports.select).from(unitReport).where(within(unitReport.periodId, periods)),
   );
 };
 
@@ -265,8 +271,7 @@ export type OverviewValueRow = Pick<
 >;
 
 /** The values of the accepted reports of the periods. */
-export const listAcceptedValues = (executor: Executor, periodIds: string[]): Promise<OverviewValueRow[]> => {
-  if (periodIds.length === 0) return Promise.resolve([]);
+export const listAcceptedValues = (executor: Executor, periods: IdSet): Promise<OverviewValueRow[]> => {
   const values = asDelimited<OverviewValueRow>({
     reportId: [indicatorValue.reportId, 'string'],
     indicatorId: [indicatorValue.indicatorId, 'string'],
@@ -280,7 +285,7 @@ export const listAcceptedValues = (executor: Executor, periodIds: string[]): Pro
       .select(values.select)
       .from(indicatorValue)
       .innerJoin(unitReport, eq(unitReport.id, indicatorValue.reportId))
-      .where(and(inArray(unitReport.periodId, periodIds), eq(unitReport.status, 'accepted'))),
+      .where(and(within(unitReport.periodId, periods), eq(unitReport.status, 'accepted'))),
   );
 };
 
@@ -295,9 +300,8 @@ export type OverviewTaskUpdateRow = Pick<
  */
 export const listLatestAcceptedTaskUpdates = (
   executor: Executor,
-  periodIds: string[],
+  periods: IdSet,
 ): Promise<OverviewTaskUpdateRow[]> => {
-  if (periodIds.length === 0) return Promise.resolve([]);
   const latest = executor
     .selectDistinctOn([taskUpdate.taskId], {
       reportId: taskUpdate.reportId,
@@ -308,7 +312,7 @@ export const listLatestAcceptedTaskUpdates = (
     .from(taskUpdate)
     .innerJoin(unitReport, eq(unitReport.id, taskUpdate.reportId))
     .innerJoin(reportingPeriod, eq(reportingPeriod.id, unitReport.periodId))
-    .where(and(inArray(unitReport.periodId, periodIds), eq(unitReport.status, 'accepted')))
+    .where(and(within(unitReport.periodId, periods), eq(unitReport.status, 'accepted')))
     .orderBy(taskUpdate.taskId, desc(reportingPeriod.dataTo))
     .as('latest');
   const updates = asDelimited<OverviewTaskUpdateRow>({

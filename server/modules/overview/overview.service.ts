@@ -7,7 +7,8 @@
  *   (the province scored as one unit over the scored units of all its communes, as a commune is over its
  *   own), and the roll-ups over every commune.
  *
- * Set-based: a fixed number of bulk queries for all communes (overview.evaluation.ts), then pure code.
+ * Set-based: a fixed number of bulk queries for all communes, scoped in SQL by the tree and the judged
+ * period (overview.scope.ts, overview.evaluation.ts), then pure code.
  * Only accepted unit reports give numbers; each commune row names its plan, whose dashboard shows where
  * every number comes from; each province row leads to the province's own overview.
  */
@@ -30,7 +31,6 @@ import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
 import { recordAudit } from '../../shared/audit-log';
 import { findLocalityById, findLocalityChain } from '../../shared/localities';
-import { landOfLocalities } from '../../shared/locality-history';
 import { listReceivedPackages } from '../../shared/received-packages';
 import { actorName, hasRoleCovering } from '../auth/access';
 import type { CatalogService } from '../catalog/catalog.service';
@@ -38,12 +38,13 @@ import { type ExportedFile, XLSX_TYPE } from '../export/export.service';
 import type { NotificationService } from '../notification/notification.service';
 import { presentPeriod } from '../reporting/reporting.presenter';
 import type { ReportingService } from '../reporting/reporting.service';
-import { evaluatePlansOfLocalities, groupBy, type PlanEvaluation, yearOf } from './overview.evaluation';
+import { evaluatePlansOfArea, groupBy, type PlanEvaluation, yearOf } from './overview.evaluation';
 import { renderOverviewSheet } from './overview.export';
 import { canReadOverview } from './overview.policy';
 import { packagesOfYear, rowFromPackages, withReceivedCommunes } from './overview.received';
 import { type ChildLocalityRow, listChildLocalities, listGrandchildLocalities } from './overview.repository';
 import { rollUpCommunes, rollUpProvinces } from './overview.rollup';
+import { landOfArea, localitiesInForceOfArea, type OverviewArea } from './overview.scope';
 
 type OverviewServiceDeps = {
   db: Database;
@@ -140,9 +141,12 @@ export const createOverviewService = ({
   reporting,
   notifications,
 }: OverviewServiceDeps) => {
-  /** The packages received for these communes that count for the year, by commune. */
-  const receivedOfYear = async (localityIds: string[], year: number) =>
-    groupBy(packagesOfYear(await listReceivedPackages(db, localityIds), year), (row) => row.localityId);
+  /** The packages received for the area's communes that count for the year, by commune. */
+  const receivedOfYear = async (area: OverviewArea, year: number) =>
+    groupBy(
+      packagesOfYear(await listReceivedPackages(db, localitiesInForceOfArea(area)), year),
+      (row) => row.localityId,
+    );
 
   /**
    * The overview of a locality's children for a year.
@@ -168,18 +172,12 @@ export const createOverviewService = ({
     const children = await listChildLocalities(db, localityId, asOf);
 
     if (root.level !== 'nation') {
-      const land = await landOfLocalities(
-        db,
-        children.map((row) => row.id),
-        asOf,
-      );
-      const evaluations = await evaluatePlansOfLocalities({ db, reporting }, [...land.keys()], year, asOf);
+      const area = { rootId: localityId, depth: 1, asOf } as const;
+      const land = await landOfArea(db, area);
+      const evaluations = await evaluatePlansOfArea({ db, reporting }, area, land, year);
       const byLocality = groupBy(evaluations, (row) => land.get(row.plan.localityId) ?? row.plan.localityId);
       // A commune whose own instance sent its approved figures for the year counts from them, once.
-      const received = await receivedOfYear(
-        children.map((child) => child.id),
-        year,
-      );
+      const received = await receivedOfYear(area, year);
       const rows = children.map(
         (child) =>
           rowFromPackages(child, received.get(child.id) ?? [], byLocality.get(child.id)?.length ?? 0) ??
@@ -197,17 +195,11 @@ export const createOverviewService = ({
 
     // The nation: every province over its own communes.
     const communes = await listGrandchildLocalities(db, localityId, asOf);
-    const land = await landOfLocalities(
-      db,
-      communes.map((row) => row.id),
-      asOf,
-    );
-    const evaluations = await evaluatePlansOfLocalities({ db, reporting }, [...land.keys()], year, asOf);
+    const area = { rootId: localityId, depth: 2, asOf } as const;
+    const land = await landOfArea(db, area);
+    const evaluations = await evaluatePlansOfArea({ db, reporting }, area, land, year);
     const byLocality = groupBy(evaluations, (row) => land.get(row.plan.localityId) ?? row.plan.localityId);
-    const received = await receivedOfYear(
-      communes.map((row) => row.id),
-      year,
-    );
+    const received = await receivedOfYear(area, year);
     const communesByProvince = groupBy(communes, (row) => row.parentId);
     const communeRows: Row[] = [];
     const rows = children.map((province) => {
