@@ -1,10 +1,11 @@
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Drawer, Flex, Input } from 'antd';
+import { App, Button, Drawer, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { ListSearch } from '../../components/ui/ListSearch';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { useListParams } from '../../components/ui/useListParams';
 import { hasAnyRole, PLAN_EDITOR_ROLES } from '../auth/roles';
@@ -53,13 +54,7 @@ const PlanListPage = () => {
         )}
       </Flex>
       <Flex gap={12} wrap>
-        <Input.Search
-          aria-label={t('plan.searchLabel')}
-          placeholder={t('common.searchPlaceholder')}
-          allowClear
-          {...searchProps}
-          style={{ maxWidth: 420 }}
-        />
+        <ListSearch label={t('plan.searchLabel')} {...searchProps} />
         <LocalitySelect
           aria-label={t('plan.localityFilter')}
           allowClear

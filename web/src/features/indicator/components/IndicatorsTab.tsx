@@ -3,10 +3,11 @@ import { matchesFolded } from '@core/domain/text';
 import type { TIndicator } from '@core/schemas/indicator.schemas';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Drawer, Flex, Input, InputNumber, Space } from 'antd';
+import { App, Button, Drawer, Flex, InputNumber, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/client';
+import { ListSearch } from '../../../components/ui/ListSearch';
 import { HistoryDrawer } from '../../audit/components/HistoryDrawer';
 import { catalogQueries } from '../../catalog/queries';
 import { useDeleteIndicatorMutation } from '../mutations';
@@ -74,13 +75,11 @@ export const IndicatorsTab = ({
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" wrap gap={12}>
-        <Input.Search
-          aria-label={t('indicator.filterLabel')}
-          placeholder={t('common.searchPlaceholder')}
-          allowClear
+        <ListSearch
+          label={t('indicator.filterLabel')}
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
-          style={{ maxWidth: 360 }}
+          maxWidth={360}
         />
         <Space wrap>
           {canEditSomeIndicator && (

@@ -2,11 +2,12 @@ import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { matchesFolded } from '@core/domain/text';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import type { TTask } from '@core/schemas/task.schemas';
-import { App, Button, Checkbox, Drawer, Flex, Input } from 'antd';
+import { App, Button, Checkbox, Drawer, Flex } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../../api/client';
+import { ListSearch } from '../../../components/ui/ListSearch';
 import { HistoryDrawer } from '../../audit/components/HistoryDrawer';
 import { useDeleteTaskMutation } from '../mutations';
 import { AssignTasksModal } from './AssignTasksModal';
@@ -62,13 +63,11 @@ export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlight
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" wrap gap={12}>
-        <Input.Search
-          aria-label={t('task.filterLabel')}
-          placeholder={t('common.searchPlaceholder')}
-          allowClear
+        <ListSearch
+          label={t('task.filterLabel')}
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
-          style={{ maxWidth: 360 }}
+          maxWidth={360}
         />
         <Flex gap={12} align="center" wrap>
           {(unassignedCount > 0 || onlyUnassigned) && (
