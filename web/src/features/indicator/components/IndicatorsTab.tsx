@@ -3,11 +3,11 @@ import { matchesFolded } from '@core/domain/text';
 import type { TIndicator } from '@core/schemas/indicator.schemas';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Drawer, Flex, InputNumber, Space } from 'antd';
+import { Button, Drawer, Flex, InputNumber, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../api/client';
 import { ListSearch } from '../../../components/ui/ListSearch';
+import { useDeleteAction } from '../../../components/ui/useDeleteAction';
 import { HistoryDrawer } from '../../audit/components/HistoryDrawer';
 import { catalogQueries } from '../../catalog/queries';
 import { useDeleteIndicatorMutation } from '../mutations';
@@ -28,7 +28,6 @@ export const IndicatorsTab = ({
   highlightedId: string | null;
 }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [filter, setFilter] = useState('');
   const [extraYears, setExtraYears] = useState<number[]>([]);
   const [newYear, setNewYear] = useState<number | null>(null);
@@ -63,14 +62,7 @@ export const IndicatorsTab = ({
     ? plan.indicators.find((item) => item.id === editingTarget.indicatorId)
     : undefined;
 
-  const handleDelete = async (indicator: TIndicator) => {
-    try {
-      await deleteIndicator.mutateAsync(indicator.id);
-      message.success(t('common.deleted'));
-    } catch (error) {
-      message.error(errorMessage(error));
-    }
-  };
+  const handleDelete = useDeleteAction((indicator: TIndicator) => deleteIndicator.mutateAsync(indicator.id));
 
   return (
     <Flex vertical gap={12}>

@@ -2,12 +2,12 @@ import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { matchesFolded } from '@core/domain/text';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import type { TTask } from '@core/schemas/task.schemas';
-import { App, Button, Checkbox, Drawer, Flex } from 'antd';
+import { Button, Checkbox, Drawer, Flex } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { errorMessage } from '../../../api/client';
 import { ListSearch } from '../../../components/ui/ListSearch';
+import { useDeleteAction } from '../../../components/ui/useDeleteAction';
 import { HistoryDrawer } from '../../audit/components/HistoryDrawer';
 import { useDeleteTaskMutation } from '../mutations';
 import { AssignTasksModal } from './AssignTasksModal';
@@ -19,7 +19,6 @@ type EditingTask = { mode: 'create' } | { mode: 'edit'; task: TTask };
 /** The "Nhiệm vụ" tab: filter, add, the grouped task table and its form. */
 export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlightedId: string | null }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<EditingTask | null>(null);
   const [historyOf, setHistoryOf] = useState<TTask | null>(null);
@@ -51,14 +50,7 @@ export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlight
     setSearchParams(next, { replace: true });
   };
 
-  const handleDelete = async (task: TTask) => {
-    try {
-      await deleteTask.mutateAsync(task.id);
-      message.success(t('common.deleted'));
-    } catch (error) {
-      message.error(errorMessage(error));
-    }
-  };
+  const handleDelete = useDeleteAction((task: TTask) => deleteTask.mutateAsync(task.id));
 
   return (
     <Flex vertical gap={12}>
