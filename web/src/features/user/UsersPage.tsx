@@ -14,12 +14,13 @@ import {
 } from '@ant-design/icons';
 import type { TRole, TRoleAssignment, TUser } from '@core/schemas/auth.schemas';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Drawer, Flex, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { FormDrawer } from '../../components/ui/FormDrawer';
 import { ListSearch } from '../../components/ui/ListSearch';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { useListParams } from '../../components/ui/useListParams';
@@ -236,12 +237,11 @@ const UsersPage = () => {
           ]}
         />
       )}
-      <Drawer
+      <FormDrawer
         title={t('user.createTitle')}
         open={isCreating}
         onClose={() => setIsCreating(false)}
         size={720}
-        destroyOnHidden
       >
         {isCreating && (
           <CreateUserForm
@@ -250,7 +250,7 @@ const UsersPage = () => {
             onCancel={() => setIsCreating(false)}
           />
         )}
-      </Drawer>
+      </FormDrawer>
       {addingRoleTo && (
         <AddRoleModal
           user={addingRoleTo}

@@ -3,9 +3,10 @@ import { matchesFolded } from '@core/domain/text';
 import type { TIndicator } from '@core/schemas/indicator.schemas';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Drawer, Flex, InputNumber, Space } from 'antd';
+import { Button, Flex, InputNumber, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormDrawer } from '../../../components/ui/FormDrawer';
 import { ListSearch } from '../../../components/ui/ListSearch';
 import { useDeleteAction } from '../../../components/ui/useDeleteAction';
 import { HistoryDrawer } from '../../audit/components/HistoryDrawer';
@@ -140,12 +141,10 @@ export const IndicatorsTab = ({
         year={historyOf?.year}
         onClose={() => setHistoryOf(null)}
       />
-      <Drawer
+      <FormDrawer
         title={editingIndicator?.mode === 'edit' ? t('indicator.editTitle') : t('indicator.addTitle')}
         open={editingIndicator !== null}
         onClose={() => setEditingIndicator(null)}
-        size={640}
-        destroyOnHidden
       >
         {editingIndicator && (
           <IndicatorForm
@@ -157,7 +156,7 @@ export const IndicatorsTab = ({
             onCancel={() => setEditingIndicator(null)}
           />
         )}
-      </Drawer>
+      </FormDrawer>
     </Flex>
   );
 };

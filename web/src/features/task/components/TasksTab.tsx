@@ -2,10 +2,11 @@ import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { matchesFolded } from '@core/domain/text';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import type { TTask } from '@core/schemas/task.schemas';
-import { Button, Checkbox, Drawer, Flex } from 'antd';
+import { Button, Checkbox, Flex } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { FormDrawer } from '../../../components/ui/FormDrawer';
 import { ListSearch } from '../../../components/ui/ListSearch';
 import { useDeleteAction } from '../../../components/ui/useDeleteAction';
 import { HistoryDrawer } from '../../audit/components/HistoryDrawer';
@@ -107,12 +108,10 @@ export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlight
           setSelectedIds([]);
         }}
       />
-      <Drawer
+      <FormDrawer
         title={editing?.mode === 'edit' ? t('task.editTitle') : t('task.addTitle')}
         open={editing !== null}
         onClose={() => setEditing(null)}
-        size={640}
-        destroyOnHidden
       >
         {editing && (
           <TaskForm
@@ -123,7 +122,7 @@ export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlight
             onCancel={() => setEditing(null)}
           />
         )}
-      </Drawer>
+      </FormDrawer>
       <HistoryDrawer
         key={historyOf?.id ?? 'closed'}
         entityId={historyOf?.id ?? null}
