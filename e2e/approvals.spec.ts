@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConsolidatedReportPage } from './page-models/consolidation-page';
-import { PlanListPage } from './page-models/plan-list-page';
 import { UnitReportPage } from './page-models/unit-report-page';
-import { type RunningApp, startApp } from './support/app';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 const PERIOD = 'Năm 2026';
 const VHXH = 'Phòng Văn hóa - Xã hội';
@@ -24,36 +22,19 @@ const documentXml = async (download: Download) =>
     ?.async('string')) ?? '';
 
 describe('[APPROVALS] an approved consolidated report stays as approved', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let officer: Page;
   let leader: Page;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    officer = await newPage(browser, app.baseUrl, 'dantien.vhxh');
-    leader = await newPage(browser, app.baseUrl, 'dantien.lanhdao');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    officer = await env.pageAs('dantien.vhxh');
+    leader = await env.pageAs('dantien.lanhdao');
   });
 
   it('[APPROVALS]: a unit report accepted after the approval changes neither the Word file nor the page, which says there is new data', async () => {
     // The officer opens the 2026 consolidated report from the plan's "Báo cáo" tab, writes and sends it.
-    const plans = new PlanListPage(officer);
-    await plans.open();
-    await plans.openPlan('Dân Tiến');
-    await officer.getByRole('tab', { name: 'Báo cáo' }).click();
-    await officer
-      .getByRole('row')
-      .filter({ hasText: PERIOD })
-      .getByRole('link', { name: 'Mở báo cáo tổng hợp' })
-      .click();
     const report = new ConsolidatedReportPage(officer);
-    await report.heading(PERIOD).waitFor();
+    await report.openFromPlan('Dân Tiến', PERIOD);
     await report.waitForStatus('Chưa lập');
     await report.narrativeInput.fill(NARRATIVE);
     await officer.getByLabel('Tồn tại, hạn chế và nguyên nhân').fill(SHORTCOMINGS);

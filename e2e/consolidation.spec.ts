@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConsolidatedReportPage } from './page-models/consolidation-page';
 import { MyWorkPage } from './page-models/my-work-page';
 import { NotificationBell } from './page-models/notification-bell';
 import { PlanListPage } from './page-models/plan-list-page';
-import { type RunningApp, startApp } from './support/app';
 import type { DemoUser } from './support/auth';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 const PERIOD = 'Năm 2026';
 const HCC = 'Trung tâm phục vụ hành chính công';
@@ -24,39 +23,22 @@ const OTHER_EDIT = 'Bản của quản trị hệ thống.';
 const LEADER: DemoUser = 'dantien.lanhdao';
 
 describe('[CONSOLIDATION] consolidated report: write, send, return, resend, approve, Word', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let officer: Page;
   let leader: Page;
   let admin: Page;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
     // Two people, two browser contexts: the standing agency officer of Dân Tiến and its leader.
-    officer = await newPage(browser, app.baseUrl, 'dantien.vhxh');
-    leader = await newPage(browser, app.baseUrl, LEADER);
-    admin = await newPage(browser, app.baseUrl, 'admin');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    officer = await env.pageAs('dantien.vhxh');
+    leader = await env.pageAs(LEADER);
+    admin = await env.pageAs('admin');
   });
 
   it('[CONSOLIDATION]: the standing agency sends the 2026 report, the leader returns it, then approves the corrected one', async () => {
     // The officer opens the consolidated report from the period's row of the plan's "Báo cáo" tab.
-    const plans = new PlanListPage(officer);
-    await plans.open();
-    await plans.openPlan('Dân Tiến');
-    await officer.getByRole('tab', { name: 'Báo cáo' }).click();
-    await officer
-      .getByRole('row')
-      .filter({ hasText: PERIOD })
-      .getByRole('link', { name: 'Mở báo cáo tổng hợp' })
-      .click();
     const report = new ConsolidatedReportPage(officer);
-    await report.heading(PERIOD).waitFor();
+    await report.openFromPlan('Dân Tiến', PERIOD);
     await report.waitForStatus('Chưa lập');
 
     // Only the accepted report is in it, and the page says so: the HCC centre in, Phòng VH-XH not yet.

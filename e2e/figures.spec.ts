@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConsolidatedReportPage } from './page-models/consolidation-page';
 import { DashboardPage } from './page-models/dashboard-page';
 import { UnitReportPage } from './page-models/unit-report-page';
-import { type RunningApp, startApp } from './support/app';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 const HCC = 'Trung tâm HCC';
 const ONLINE_DOSSIERS = 'Hồ sơ thủ tục hành chính xử lý trực tuyến';
@@ -34,23 +33,15 @@ type ReportRow = {
 type ReportJson = { report: { revision: number; status: string } | null; indicators: ReportRow[] };
 
 describe('[FIGURES] figures typed the Vietnamese way, never changed silently, empty ones explained', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let officer: Page;
   let standing: Page;
   let kinhTe: Page;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    officer = await newPage(browser, app.baseUrl, 'thanhdong.hcc');
-    standing = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
-    kinhTe = await newPage(browser, app.baseUrl, 'thanhdong.kinhte');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    officer = await env.pageAs('thanhdong.hcc');
+    standing = await env.pageAs('thanhdong.vhxh');
+    kinhTe = await env.pageAs('thanhdong.kinhte');
   });
 
   /** The report as the API stores it, read in the officer's session. */

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ImportPage } from './page-models/import-page';
 import { Navigation } from './page-models/navigation';
 import { PlanPage } from './page-models/plan-page';
-import { type RunningApp, startApp } from './support/app';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 const SEED_002_DOCX = new URL('../server/test/fixtures/import/seed-002.docx', import.meta.url);
 const SEED_002_GOLD = new URL(
@@ -15,23 +14,12 @@ const SEED_002_GOLD = new URL(
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 describe('[IMPORT] a plan document becomes a plan through the review screen', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let page: Page;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   beforeEach(async () => {
     // The standing agency officer of Thành Đông, the ward that issued seed 002.
-    page = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
+    page = await env.pageAs('thanhdong.vhxh');
   });
 
   it('refuses an old .doc in the browser and random bytes on the server, in Vietnamese', async () => {
@@ -155,7 +143,7 @@ describe('[IMPORT] a plan document becomes a plan through the review screen', ()
       'Nguyễn Văn Hùng',
     ].join('\n');
     const plansNumbered = async () => {
-      const response = await page.request.get(`${app.baseUrl}/api/v1/plans`);
+      const response = await page.request.get(`${env.app.baseUrl}/api/v1/plans`);
       const plans = (await response.json()).data as Array<{ number: string | null }>;
       return plans.filter((plan) => plan.number === '77/KH-UBND').length;
     };

@@ -1,29 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PlanListPage } from './page-models/plan-list-page';
 import { PlanPage } from './page-models/plan-page';
 import { UnitsPage } from './page-models/units-page';
-import { type RunningApp, startApp } from './support/app';
-import { launchBrowser, newPage } from './support/browser';
 import { chooseOption } from './support/select';
+import { useAppInBrowser } from './support/suite';
 
 describe('[PLANS] editing tasks, units and plans', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let page: Page;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   beforeEach(async () => {
-    page = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
+    page = await env.pageAs('thanhdong.vhxh');
   });
 
   const openThanhDong = async () => {

@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Navigation } from './page-models/navigation';
 import { PlanListPage } from './page-models/plan-list-page';
 import { PlanPage } from './page-models/plan-page';
 import { SearchPage } from './page-models/search-page';
-import { type RunningApp, startApp } from './support/app';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 const FIVE_G = 'Tỷ lệ phủ sóng 5G trên địa bàn';
 
@@ -22,22 +21,11 @@ const waitForText = async (read: () => Promise<string>, expected: string, timeou
 };
 
 describe('[PLANS] plan list, indicator matrix, search', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let page: Page;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   beforeEach(async () => {
-    page = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
+    page = await env.pageAs('thanhdong.vhxh');
   });
 
   it('[PLANS]: an officer opens Thành Đông, reads the 5G roadmap and changes the 2026 target', async () => {

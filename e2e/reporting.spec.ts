@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DashboardPage } from './page-models/dashboard-page';
 import { PlanListPage } from './page-models/plan-list-page';
 import { UnitReportPage } from './page-models/unit-report-page';
-import { type RunningApp, startApp } from './support/app';
-import { launchBrowser, newPage } from './support/browser';
+import { smallPdf } from './support/files';
+import { useAppInBrowser } from './support/suite';
 
 const HCC = 'Trung tâm HCC';
 /** The six indicators Thành Đông's HCC centre leads, with the 2026 values it reports. */
@@ -19,39 +19,24 @@ const ONLINE_DOSSIERS = 'Hồ sơ thủ tục hành chính xử lý trực tuy�
 const NON_CONTACT = 'Giao dịch hành chính thuộc diện “phi tiếp xúc”';
 const RETURN_REASON =
   'Tỷ lệ giao dịch phi tiếp xúc chưa khớp số liệu của Cổng dịch vụ công, đề nghị rà soát lại.';
-/** The smallest file the server recognises as a PDF (it checks the %PDF signature). */
-const EVIDENCE = {
-  name: 'minh-chung-hcc-2026.pdf',
-  mimeType: 'application/pdf',
-  buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
-};
+const EVIDENCE = smallPdf('minh-chung-hcc-2026.pdf');
 
 describe('[REPORTS] unit report: fill, submit, return, resubmit, accept, dashboard', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let officer: Page;
   let standing: Page;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
     // Two people, two browser contexts: the HCC unit officer and the standing agency (Phòng VH-XH).
-    officer = await newPage(browser, app.baseUrl, 'thanhdong.hcc');
-    standing = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    officer = await env.pageAs('thanhdong.hcc');
+    standing = await env.pageAs('thanhdong.vhxh');
   });
 
   it('[REPORTS]: the HCC centre reports 2026, is returned, fixes and resubmits; the standing agency accepts; the dashboard shows it', async () => {
     // The standing agency finds the plan, its id, and the HCC centre not yet rated on the dashboard.
     const plans = new PlanListPage(standing);
-    await plans.open();
-    await plans.openPlan('Thành Đông');
+    const planId = await plans.openPlanFromList('Thành Đông');
     await standing.getByRole('tab', { name: 'Báo cáo' }).click();
-    const planId = new URL(standing.url()).pathname.split('/')[2] ?? '';
     const obligationRow = standing
       .getByRole('row')
       .filter({ has: standing.getByRole('link', { name: HCC }) });
@@ -134,8 +119,8 @@ describe('[REPORTS] unit report: fill, submit, return, resubmit, accept, dashboa
   });
 
   it('[REPORTS]: a numerator above its denominator is refused on its row; a save made meanwhile elsewhere keeps the input and offers the latest version', async () => {
-    const first = await newPage(browser, app.baseUrl, 'thanhdong.hcc');
-    const second = await newPage(browser, app.baseUrl, 'thanhdong.hcc');
+    const first = await env.pageAs('thanhdong.hcc');
+    const second = await env.pageAs('thanhdong.hcc');
     await first.goto('/my-work');
     await first
       .getByRole('row')
@@ -178,9 +163,7 @@ describe('[REPORTS] unit report: fill, submit, return, resubmit, accept, dashboa
   });
   it('[REPORTS]: a correction of the accepted report makes version 2; the dashboard links to it and version 1 stays readable', async () => {
     const plans = new PlanListPage(standing);
-    await plans.open();
-    await plans.openPlan('Thành Đông');
-    const planId = new URL(standing.url()).pathname.split('/')[2] ?? '';
+    const planId = await plans.openPlanFromList('Thành Đông');
 
     // The officer opens the accepted 2026 report and corrects a value.
     await officer.goto('/my-work');

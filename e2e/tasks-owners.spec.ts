@@ -3,43 +3,28 @@
  * Thành Đông's plan prints no lead unit for 27 of its 28 tasks; Công an phường leads one indicator
  * and has no account.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PlanListPage } from './page-models/plan-list-page';
 import { TaskAssignment } from './page-models/task-owners';
 import { UnitReportPage } from './page-models/unit-report-page';
-import { type RunningApp, startApp } from './support/app';
 import { DEMO_DISPLAY_NAMES, DEMO_PASSWORD } from './support/auth';
-import { launchBrowser, newPage } from './support/browser';
+import { smallPdf } from './support/files';
+import { useAppInBrowser } from './support/suite';
 
 const ECONOMY = 'Phòng Kinh tế, Hạ tầng và Đô thị';
 const POLICE = 'Công an phường';
 const HCC = 'Trung tâm HCC';
-const PAPER_SCAN = {
-  name: 'bao-cao-giay-cong-an-phuong.pdf',
-  mimeType: 'application/pdf',
-  buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
-};
+const PAPER_SCAN = smallPdf('bao-cao-giay-cong-an-phuong.pdf');
 
 describe('[TASKS] owners of tasks, entry on behalf, an expired session', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let standing: Page;
   let planId: string;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    standing = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
-    const plans = new PlanListPage(standing);
-    await plans.open();
-    await plans.openPlan('Thành Đông');
-    planId = new URL(standing.url()).pathname.split('/')[2] ?? '';
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    standing = await env.pageAs('thanhdong.vhxh');
+    planId = await new PlanListPage(standing).openPlanFromList('Thành Đông');
   });
 
   it('[TASKS]: the standing agency assigns 10 tasks in one action; the unit officer finds them in its report from "Việc của tôi"', async () => {
@@ -53,7 +38,7 @@ describe('[TASKS] owners of tasks, entry on behalf, an expired session', () => {
     await assignment.assignSelected(10, ECONOMY);
     await assignment.warning.filter({ hasText: '17 nhiệm vụ chưa có đơn vị chủ trì' }).waitFor();
 
-    const officer = await newPage(browser, app.baseUrl, 'thanhdong.kinhte');
+    const officer = await env.pageAs('thanhdong.kinhte');
     await officer.goto('/my-work');
     await officer.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
     const workRow = officer.getByRole('row').filter({ hasText: 'Năm 2026' }).filter({ hasText: ECONOMY });
@@ -96,7 +81,7 @@ describe('[TASKS] owners of tasks, entry on behalf, an expired session', () => {
   });
 
   it('[TASKS]: a session that expires mid-typing asks for the password in place and keeps the text', async () => {
-    const officer = await newPage(browser, app.baseUrl, 'thanhdong.hcc');
+    const officer = await env.pageAs('thanhdong.hcc');
     await officer.goto('/my-work');
     const workRow = officer.getByRole('row').filter({ hasText: 'Năm 2026' }).filter({ hasText: HCC });
     await workRow.getByRole('button', { name: 'Nhập báo cáo' }).click();

@@ -46,9 +46,30 @@ const FIVE_G = [
 ];
 /** Dân Tiến style: 2025 and stage targets only. */
 const STAGES = [atLeast(2025, 80), atLeast(2030, 100)];
+/** A rank, where lower is better: at most 30 in 2025, 20 in 2027. */
+const RANK = [atMost(2025, 30), atMost(2027, 20)];
+
+type IndicatorInput = Parameters<typeof evaluateIndicator>[0];
+type Observation = NonNullable<IndicatorInput['observation']>;
+
+/**
+ * An indicator with one reported figure: increasing and cumulative, and not the year's final figure, unless
+ * the case says otherwise.
+ */
+const reported = (
+  targets: EvaluatedTarget[],
+  observation: Pick<Observation, 'value' | 'date'> & Partial<Observation>,
+  overrides: Partial<IndicatorInput> = {},
+): IndicatorInput => ({
+  targets,
+  direction: 'increase',
+  measure: 'cumulative',
+  observation: { isYearFinal: false, ...observation },
+  ...overrides,
+});
 
 describe('evaluateIndicator', () => {
-  it.each<[string, Parameters<typeof evaluateIndicator>[0], IndicatorStatus, number | null]>([
+  it.each<[string, IndicatorInput, IndicatorStatus, number | null]>([
     [
       'no value reported',
       { targets: FIVE_G, direction: 'increase', measure: 'cumulative', observation: null },
@@ -57,266 +78,169 @@ describe('evaluateIndicator', () => {
     ],
     [
       'a value above the path mid-year',
-      {
-        targets: FIVE_G,
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: 66, date: '2026-06-14', isYearFinal: false },
-      },
+      reported(FIVE_G, { value: 66, date: '2026-06-14' }),
       'on_track',
       64.52,
     ],
     [
       'a value a little under the path',
-      {
-        targets: FIVE_G,
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: 64, date: '2026-06-14', isYearFinal: false },
-      },
+      reported(FIVE_G, { value: 64, date: '2026-06-14' }),
       'at_risk',
       64.52,
     ],
-    [
-      'a value far under the path',
-      {
-        targets: FIVE_G,
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: 61, date: '2026-06-14', isYearFinal: false },
-      },
-      'behind',
-      64.52,
-    ],
-    [
-      'the year target already met',
-      {
-        targets: FIVE_G,
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: 72, date: '2026-06-14', isYearFinal: false },
-      },
-      'achieved',
-      null,
-    ],
+    ['a value far under the path', reported(FIVE_G, { value: 61, date: '2026-06-14' }), 'behind', 64.52],
+    ['the year target already met', reported(FIVE_G, { value: 72, date: '2026-06-14' }), 'achieved', null],
     [
       'the year ends under its target',
-      {
-        targets: FIVE_G,
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: 68, date: '2026-11-14', isYearFinal: true },
-      },
+      reported(FIVE_G, { value: 68, date: '2026-11-14', isYearFinal: true }),
       'behind',
       null,
     ],
     [
       'a level between stage targets (cumulative: at its date)',
-      {
-        targets: STAGES,
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: 86, date: '2027-03-14', isYearFinal: false },
-      },
+      reported(STAGES, { value: 86, date: '2027-03-14' }),
       'on_track',
       84.8,
     ],
     [
       'a rate between stage targets (period: the year’s share of the path)',
-      {
-        targets: STAGES,
-        direction: 'increase',
-        measure: 'period',
-        observation: { value: 86, date: '2027-03-14', isYearFinal: false },
-      },
+      reported(STAGES, { value: 86, date: '2027-03-14' }, { measure: 'period' }),
       'at_risk',
       88,
     ],
     [
       'a rank that is better than its path (lower is better)',
-      {
-        targets: [atMost(2025, 30), atMost(2027, 20)],
-        direction: 'decrease',
-        measure: 'cumulative',
-        observation: { value: 24, date: '2026-12-14', isYearFinal: true },
-      },
+      reported(RANK, { value: 24, date: '2026-12-14', isYearFinal: true }, { direction: 'decrease' }),
       'on_track',
       25.23,
     ],
     [
       'a rank a little worse than its path',
-      {
-        targets: [atMost(2025, 30), atMost(2027, 20)],
-        direction: 'decrease',
-        measure: 'cumulative',
-        observation: { value: 26, date: '2026-12-14', isYearFinal: true },
-      },
+      reported(RANK, { value: 26, date: '2026-12-14', isYearFinal: true }, { direction: 'decrease' }),
       'at_risk',
       25.23,
     ],
     [
       'a rank far worse than its path',
-      {
-        targets: [atMost(2025, 30), atMost(2027, 20)],
-        direction: 'decrease',
-        measure: 'cumulative',
-        observation: { value: 28, date: '2026-12-14', isYearFinal: true },
-      },
+      reported(RANK, { value: 28, date: '2026-12-14', isYearFinal: true }, { direction: 'decrease' }),
       'behind',
       25.23,
     ],
     [
       'a rank that meets its target',
-      {
-        targets: [atMost(2025, 30)],
-        direction: 'decrease',
-        measure: 'cumulative',
-        observation: { value: 30, date: '2025-11-14', isYearFinal: true },
-      },
+      reported(
+        [atMost(2025, 30)],
+        { value: 30, date: '2025-11-14', isYearFinal: true },
+        { direction: 'decrease' },
+      ),
       'achieved',
       null,
     ],
     [
       'a value inside a range',
-      {
-        targets: [between(2026, 80, 90)],
-        direction: 'increase',
-        measure: 'period',
-        observation: { value: 85, date: '2026-11-14', isYearFinal: true },
-      },
+      reported(
+        [between(2026, 80, 90)],
+        { value: 85, date: '2026-11-14', isYearFinal: true },
+        { measure: 'period' },
+      ),
       'achieved',
       null,
     ],
     [
       'a year-final value above a range',
-      {
-        targets: [between(2026, 80, 90)],
-        direction: 'increase',
-        measure: 'period',
-        observation: { value: 95, date: '2026-11-14', isYearFinal: true },
-      },
+      reported(
+        [between(2026, 80, 90)],
+        { value: 95, date: '2026-11-14', isYearFinal: true },
+        { measure: 'period' },
+      ),
       'behind',
       null,
     ],
     [
       'a path towards the low end of a range',
-      {
-        targets: [atLeast(2025, 60), between(2027, 80, 90)],
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: 70, date: '2026-12-31', isYearFinal: true },
-      },
+      reported([atLeast(2025, 60), between(2027, 80, 90)], {
+        value: 70,
+        date: '2026-12-31',
+        isYearFinal: true,
+      }),
       'on_track',
       70,
     ],
     [
       'a level to keep ("Duy trì 100%") slipping a little',
-      {
-        targets: [atLeast(2025, 100), atLeast(2026, 100)],
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: 99.5, date: '2026-06-14', isYearFinal: false },
-      },
+      reported([atLeast(2025, 100), atLeast(2026, 100)], { value: 99.5, date: '2026-06-14' }),
       'at_risk',
       100,
     ],
     [
       'a level to keep slipping far',
-      {
-        targets: [atLeast(2025, 100), atLeast(2026, 100)],
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: 95, date: '2026-06-14', isYearFinal: false },
-      },
+      reported([atLeast(2025, 100), atLeast(2026, 100)], { value: 95, date: '2026-06-14' }),
       'behind',
       100,
     ],
     [
       'a baseline value as the start of the path',
-      {
-        targets: [atLeast(2026, 70)],
-        baseline: { year: 2024, value: 40 },
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: 52, date: '2025-12-14', isYearFinal: false },
-      },
+      reported(
+        [atLeast(2026, 70)],
+        { value: 52, date: '2025-12-14' },
+        { baseline: { year: 2024, value: 40 } },
+      ),
       'at_risk',
       54.3,
     ],
     [
       'no earlier point to draw a path from',
-      {
-        targets: [atLeast(2030, 50)],
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: 30, date: '2027-06-14', isYearFinal: false },
-      },
+      reported([atLeast(2030, 50)], { value: 30, date: '2027-06-14' }),
       'at_risk',
       null,
     ],
     [
       'after the last milestone, still holding it',
-      {
-        targets: FIVE_G,
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: 100, date: '2031-11-14', isYearFinal: true },
-      },
+      reported(FIVE_G, { value: 100, date: '2031-11-14', isYearFinal: true }),
       'achieved',
       null,
     ],
     [
       'after the last milestone, fallen below it',
-      {
-        targets: FIVE_G,
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: 97, date: '2031-11-14', isYearFinal: true },
-      },
+      reported(FIVE_G, { value: 97, date: '2031-11-14', isYearFinal: true }),
       'behind',
       null,
     ],
     [
       'a qualitative milestone with no judgement',
-      {
-        targets: [qualitative(2027)],
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: null, date: '2027-11-14', isYearFinal: true },
-      },
+      reported([qualitative(2027)], { value: null, date: '2027-11-14', isYearFinal: true }),
       'no_data',
       null,
     ],
     [
       'a qualitative milestone judged achieved',
-      {
-        targets: [qualitative(2027)],
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: null, assessment: 'achieved', date: '2027-11-14', isYearFinal: true },
-      },
+      reported([qualitative(2027)], {
+        value: null,
+        assessment: 'achieved',
+        date: '2027-11-14',
+        isYearFinal: true,
+      }),
       'achieved',
       null,
     ],
     [
       'a qualitative milestone judged not achieved',
-      {
-        targets: [qualitative(2027)],
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: null, assessment: 'not_achieved', date: '2027-11-14', isYearFinal: true },
-      },
+      reported([qualitative(2027)], {
+        value: null,
+        assessment: 'not_achieved',
+        date: '2027-11-14',
+        isYearFinal: true,
+      }),
       'behind',
       null,
     ],
     [
       'a number reported against a qualitative year',
-      {
-        targets: [atLeast(2026, 100), qualitative(2027)],
-        direction: 'increase',
-        measure: 'cumulative',
-        observation: { value: 100, date: '2027-11-14', isYearFinal: true },
-      },
+      reported([atLeast(2026, 100), qualitative(2027)], {
+        value: 100,
+        date: '2027-11-14',
+        isYearFinal: true,
+      }),
       'needs_judgement',
       null,
     ],

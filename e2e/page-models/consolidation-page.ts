@@ -1,4 +1,5 @@
 import type { Download, Locator, Page, Response } from 'playwright-core';
+import { PlanListPage } from './plan-list-page';
 
 /** The longest wait for the report's PDF (the first one starts the server's LibreOffice). */
 const PDF_TIMEOUT_MS = 120_000;
@@ -10,6 +11,21 @@ const PDF_TIMEOUT_MS = 120_000;
  */
 export class ConsolidatedReportPage {
   constructor(private readonly page: Page) {}
+
+  /**
+   * Opens the consolidated report of a period from the row of the plan's "Báo cáo" tab, as a person would,
+   * and waits for its heading.
+   */
+  async openFromPlan(localityName: string, periodLabel: string) {
+    await new PlanListPage(this.page).openPlanFromList(localityName);
+    await this.page.getByRole('tab', { name: 'Báo cáo' }).click();
+    await this.page
+      .getByRole('row')
+      .filter({ hasText: periodLabel })
+      .getByRole('link', { name: 'Mở báo cáo tổng hợp' })
+      .click();
+    await this.heading(periodLabel).waitFor();
+  }
 
   /** "Báo cáo tổng hợp Năm 2026 · Dân Tiến". */
   heading(periodLabel: string): Locator {

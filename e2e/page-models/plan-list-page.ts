@@ -26,4 +26,12 @@ export class PlanListPage {
     await row.waitFor();
     await row.getByRole('link').first().click();
   }
+
+  /** Opens the list, then the plan of that row, as a person would; returns the plan's id from the address. */
+  async openPlanFromList(rowText: string | RegExp): Promise<string> {
+    await this.open();
+    await this.openPlan(rowText);
+    await this.page.waitForURL(/\/plans\/[^/?#]+/);
+    return new URL(this.page.url()).pathname.split('/')[2] ?? '';
+  }
 }

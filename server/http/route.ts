@@ -4,7 +4,7 @@
  * serialization and OpenAPI.
  */
 import '@fastify/cookie';
-import { unsafeTextProblem } from '@core/schemas/common.schemas';
+import { dataOf, unsafeTextProblem } from '@core/schemas/common.schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
@@ -127,6 +127,43 @@ export type RouteDefinition<S extends RouteSchema = RouteSchema> = {
 
 /** Declares a route with its schemas inferred into the handler's input. */
 export const defineRoute = <S extends RouteSchema>(route: RouteDefinition<S>): RouteDefinition<S> => route;
+
+type InputSchema = Omit<RouteSchema, 'response'>;
+
+/** What a service route answers: `{ data }` in the `data` schema (200, or 201 for a creation), or 204. */
+type ServiceAnswer = { status?: 200 | 201; data: z.ZodType } | { status: 204; data?: undefined };
+
+export type ServiceRouteDefinition<S extends InputSchema> = Omit<RouteDefinition, 'schema' | 'handler'> &
+  ServiceAnswer & {
+    schema?: S;
+    /** Returns what the service gives: the route wraps it in `{ data }` (or drops it for 204). */
+    handler: (input: RouteInput<S & RouteSchema>, context: { services: Services }) => Promise<unknown>;
+  };
+
+/**
+ * Declares the common route, one service call whose answer is `{ data }` or nothing: the envelope and its
+ * response schema are written once, here, rather than in every route.
+ */
+export const serviceRoute = <S extends InputSchema = Record<never, never>>(
+  definition: ServiceRouteDefinition<S>,
+): RouteDefinition<S & RouteSchema> => {
+  const { schema, data, status = 200, handler, ...route } = definition;
+  if (status === 204 || !data) {
+    return defineRoute<S & RouteSchema>({
+      ...route,
+      schema: { ...(schema as S), response: { 204: null } },
+      handler: async (input, context) => {
+        await handler(input, context);
+        return { status: 204 };
+      },
+    });
+  }
+  return defineRoute<S & RouteSchema>({
+    ...route,
+    schema: { ...(schema as S), response: { [status]: dataOf(data) } },
+    handler: async (input, context) => ({ status, body: { data: await handler(input, context) } }),
+  });
+};
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -11,6 +11,7 @@ import { DEVELOPMENT_PUBLIC_URL, loadConfig } from '../config';
 import { type DatabaseHandle, openPostgres } from '../db/client';
 import { appUser, emailOutbox, notification, reminderSent } from '../db/schema';
 import { createServices } from '../services';
+import { findPlan, findUnitId } from '../test/demo-lookups';
 import { explainedValues } from '../test/factories';
 import {
   buildTestApp,
@@ -70,15 +71,9 @@ describe('background jobs', () => {
     hcc = await t.signIn('thanhdong.hcc');
     kinhTe = await t.signIn('thanhdong.kinhte');
     standing = await t.signIn('thanhdong.vhxh');
-    const plans: Array<{ id: string; localityName: string; localityId: string }> = (
-      await t.call('GET', '/api/v1/plans')
-    ).body.data;
-    const plan = plans.find((row) => row.localityName === 'Thành Đông')!;
+    const plan = await findPlan(t, 'Thành Đông');
     planId = plan.id;
-    const units: Array<{ id: string; name: string }> = (
-      await t.call('GET', `/api/v1/localities/${plan.localityId}/units`)
-    ).body.data;
-    hccUnitId = units.find((row) => row.name === 'Trung tâm HCC')!.id;
+    hccUnitId = await findUnitId(t, plan.localityId, 'Trung tâm HCC');
     const open = async (label: string, dueDate: string) => {
       const response = await standing.call('POST', `/api/v1/plans/${planId}/reporting-periods`, {
         label,

@@ -1,7 +1,7 @@
 import { ZChangePasswordRequest, ZLoginRequest, ZMe } from '@core/schemas/auth.schemas';
 import { dataOf } from '@core/schemas/common.schemas';
 import { AppError } from '../../errors';
-import { defineRoute } from '../../http/route';
+import { defineRoute, serviceRoute } from '../../http/route';
 
 const tags = ['Đăng nhập'];
 
@@ -57,18 +57,18 @@ export const authRoutes = [
       };
     },
   }),
-  defineRoute({
+  serviceRoute({
     method: 'POST',
     path: '/api/v1/auth/password',
     operationId: 'changePassword',
     summary: 'Đổi mật khẩu của chính mình (đóng các phiên đăng nhập khác)',
     tags,
     permission: 'self',
-    schema: { body: ZChangePasswordRequest, response: { 204: null } },
+    schema: { body: ZChangePasswordRequest },
+    status: 204,
     handler: async ({ body, meta, session }, { services }) => {
       if (!session.signedIn) throw new AppError('UNAUTHENTICATED');
       await services.auth.changePassword(meta, session.signedIn, body);
-      return { status: 204 };
     },
   }),
 ];

@@ -1,25 +1,23 @@
 import { ZCatalogIndicator } from '@core/schemas/catalog.schemas';
-import { dataOf, ZSearchQuery } from '@core/schemas/common.schemas';
+import { ZSearchQuery } from '@core/schemas/common.schemas';
 import { z } from 'zod';
-import { defineRoute } from '../../http/route';
+import { serviceRoute } from '../../http/route';
 
 const tags = ['Danh mục chỉ tiêu chuẩn'];
 
 export const catalogRoutes = [
-  defineRoute({
+  serviceRoute({
     method: 'GET',
     path: '/api/v1/catalog',
     operationId: 'listCatalog',
     summary: 'Danh mục chỉ tiêu chuẩn (tìm không dấu theo mã, tên, tên gọi khác)',
     tags,
     permission: 'catalog:read',
-    schema: { query: ZSearchQuery, response: { 200: dataOf(z.array(ZCatalogIndicator)) } },
-    handler: async ({ query }, { services }) => ({
-      status: 200,
-      body: { data: services.catalog.list(query.q) },
-    }),
+    schema: { query: ZSearchQuery },
+    data: z.array(ZCatalogIndicator),
+    handler: async ({ query }, { services }) => services.catalog.list(query.q),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'GET',
     path: '/api/v1/catalog/:code',
     operationId: 'getCatalogIndicator',
@@ -30,11 +28,8 @@ export const catalogRoutes = [
       params: z.object({
         code: z.string().regex(/^[A-Z0-9_.]{1,100}$/, { error: 'Mã chỉ tiêu chuẩn không hợp lệ' }),
       }),
-      response: { 200: dataOf(ZCatalogIndicator) },
     },
-    handler: async ({ params }, { services }) => ({
-      status: 200,
-      body: { data: services.catalog.get(params.code) },
-    }),
+    data: ZCatalogIndicator,
+    handler: async ({ params }, { services }) => services.catalog.get(params.code),
   }),
 ];

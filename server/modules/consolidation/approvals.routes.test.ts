@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidatedReportVersion } from '../../db/schema';
+import { findPeriodId, findPlan, findUnitId } from '../../test/demo-lookups';
 import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
 
 type Raw = {
@@ -91,18 +92,10 @@ describe('approvals and statuses of the consolidated report', () => {
     vanhoa = await t.signIn('dantien.vanhoa');
     hcc = await t.signIn('dantien.hcc');
     otherLeader = await t.signIn('thanhdong.lanhdao');
-    const plans: Array<{ id: string; localityName: string; localityId: string }> = (
-      await t.call('GET', '/api/v1/plans')
-    ).body.data;
-    const plan = plans.find((row) => row.localityName === 'Dân Tiến')!;
+    const plan = await findPlan(t, 'Dân Tiến');
     planId = plan.id;
-    periodId = (await standing.call('GET', `/api/v1/plans/${planId}/reporting-periods`)).body.data.find(
-      (row: { key: string }) => row.key === '2026',
-    ).id;
-    const units: Array<{ id: string; name: string }> = (
-      await t.call('GET', `/api/v1/localities/${plan.localityId}/units`)
-    ).body.data;
-    vhxhUnitId = units.find((row) => row.name === 'Phòng Văn hóa - Xã hội')!.id;
+    periodId = await findPeriodId(standing, planId, '2026');
+    vhxhUnitId = await findUnitId(t, plan.localityId, 'Phòng Văn hóa - Xã hội');
     vhxhReport = await vhxhForm();
   }, 120_000);
   afterAll(() => t.close());

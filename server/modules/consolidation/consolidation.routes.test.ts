@@ -4,6 +4,7 @@
  * step tells the people who act next, and nobody in another locality.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPeriodId, findPlan } from '../../test/demo-lookups';
 import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
 
 type NotificationJson = {
@@ -32,14 +33,9 @@ describe('consolidated report', () => {
     leader = await t.signIn('dantien.lanhdao');
     otherLeader = await t.signIn('thanhdong.lanhdao');
     otherStanding = await t.signIn('thanhdong.vhxh');
-    const plans: Array<{ id: string; localityName: string; localityId: string }> = (
-      await t.call('GET', '/api/v1/plans')
-    ).body.data;
-    const plan = plans.find((row) => row.localityName === 'Dân Tiến')!;
+    const plan = await findPlan(t, 'Dân Tiến');
     planId = plan.id;
-    periodId = (await standing.call('GET', `/api/v1/plans/${planId}/reporting-periods`)).body.data.find(
-      (row: { key: string }) => row.key === '2026',
-    ).id;
+    periodId = await findPeriodId(standing, planId, '2026');
   });
   afterAll(() => t.close());
 

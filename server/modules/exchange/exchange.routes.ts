@@ -8,7 +8,7 @@ import {
   ZRegisterSigningKeyRequest,
 } from '@core/schemas/exchange.schemas';
 import { z } from 'zod';
-import { defineRoute } from '../../http/route';
+import { defineRoute, serviceRoute } from '../../http/route';
 
 const tags = ['Trao đổi với cấp trên'];
 
@@ -60,7 +60,7 @@ export const exchangeRoutes = [
       return { status: result.outcome === 'created' ? 201 : 200, body: { data: result } };
     },
   }),
-  defineRoute({
+  serviceRoute({
     method: 'GET',
     path: '/api/v1/localities/:id/submission-packages',
     operationId: 'listSubmissionPackages',
@@ -68,13 +68,11 @@ export const exchangeRoutes = [
     tags,
     permission: 'report:read',
     apiKey: 'read',
-    schema: { params: ZIdParams, response: { 200: dataOf(z.array(ZReceivedPackage)) } },
-    handler: async ({ params, meta }, { services }) => ({
-      status: 200,
-      body: { data: await services.exchange.listReceived(meta, params.id) },
-    }),
+    schema: { params: ZIdParams },
+    data: z.array(ZReceivedPackage),
+    handler: ({ params, meta }, { services }) => services.exchange.listReceived(meta, params.id),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'GET',
     path: '/api/v1/instance/signing-key',
     operationId: 'getInstanceSigningKey',
@@ -82,13 +80,10 @@ export const exchangeRoutes = [
       'Khóa công khai Ed25519 của hệ thống này (PEM) và dấu vân tay: gửi cho tỉnh để tỉnh đăng ký; gói báo cáo do hệ thống này lập được ký bằng khóa bí mật đi cùng, không bao giờ rời máy chủ',
     tags,
     permission: 'report:read',
-    schema: { response: { 200: dataOf(ZInstanceSigningKey) } },
-    handler: async (_request, { services }) => ({
-      status: 200,
-      body: { data: await services.signingKeys.publicInstanceKey() },
-    }),
+    data: ZInstanceSigningKey,
+    handler: (_request, { services }) => services.signingKeys.publicInstanceKey(),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'POST',
     path: '/api/v1/localities/:id/signing-keys',
     operationId: 'registerSigningKey',
@@ -96,40 +91,31 @@ export const exchangeRoutes = [
       'Tỉnh đăng ký khóa công khai của hệ thống một xã, phường (dán khóa PEM): gói của xã phải được ký bằng một khóa đã đăng ký, chưa thu hồi',
     tags,
     permission: 'locality:write',
-    schema: {
-      params: ZIdParams,
-      body: ZRegisterSigningKeyRequest,
-      response: { 201: dataOf(ZRegisteredSigningKey) },
-    },
-    handler: async ({ params, body, meta }, { services }) => ({
-      status: 201,
-      body: { data: await services.signingKeys.register(meta, params.id, body) },
-    }),
+    schema: { params: ZIdParams, body: ZRegisterSigningKeyRequest },
+    data: ZRegisteredSigningKey,
+    status: 201,
+    handler: ({ params, body, meta }, { services }) => services.signingKeys.register(meta, params.id, body),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'GET',
     path: '/api/v1/localities/:id/signing-keys',
     operationId: 'listSigningKeys',
     summary: 'Các khóa công khai đã đăng ký cho hệ thống của một xã, phường',
     tags,
     permission: 'locality:write',
-    schema: { params: ZIdParams, response: { 200: dataOf(z.array(ZRegisteredSigningKey)) } },
-    handler: async ({ params, meta }, { services }) => ({
-      status: 200,
-      body: { data: await services.signingKeys.list(meta, params.id) },
-    }),
+    schema: { params: ZIdParams },
+    data: z.array(ZRegisteredSigningKey),
+    handler: ({ params, meta }, { services }) => services.signingKeys.list(meta, params.id),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'POST',
     path: '/api/v1/signing-keys/:id/revoke',
     operationId: 'revokeSigningKey',
     summary: 'Thu hồi một khóa công khai đã đăng ký: gói ký bằng khóa này bị từ chối từ đây',
     tags,
     permission: 'locality:write',
-    schema: { params: ZIdParams, response: { 200: dataOf(ZRegisteredSigningKey) } },
-    handler: async ({ params, meta }, { services }) => ({
-      status: 200,
-      body: { data: await services.signingKeys.revoke(meta, params.id) },
-    }),
+    schema: { params: ZIdParams },
+    data: ZRegisteredSigningKey,
+    handler: ({ params, meta }, { services }) => services.signingKeys.revoke(meta, params.id),
   }),
 ];

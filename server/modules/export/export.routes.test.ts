@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
 import { createPdfConverter, findSoffice } from '../../documents/export/pdf-converter';
+import { findPeriodId, findPlan, findUnitId } from '../../test/demo-lookups';
 import { groupGone } from '../../test/processes';
 import {
   buildTestApp,
@@ -97,19 +98,11 @@ describe('exports', () => {
     t = await buildTestApp({ demo: true });
     standing = await t.signIn('dantien.vhxh');
     vanhoa = await t.signIn('dantien.vanhoa');
-    const plans: Array<{ id: string; localityName: string; localityId: string }> = (
-      await t.call('GET', '/api/v1/plans')
-    ).body.data;
-    const plan = plans.find((row) => row.localityName === 'Dân Tiến')!;
+    const plan = await findPlan(t, 'Dân Tiến');
     planId = plan.id;
-    periodId = (await standing.call('GET', `/api/v1/plans/${planId}/reporting-periods`)).body.data.find(
-      (row: { key: string }) => row.key === '2026',
-    ).id;
-    const units: Array<{ id: string; name: string }> = (
-      await t.call('GET', `/api/v1/localities/${plan.localityId}/units`)
-    ).body.data;
-    unitId = units.find((row) => row.name === 'Phòng Văn hóa - Xã hội')!.id;
-    otherUnitId = units.find((row) => row.name === 'Trung tâm phục vụ hành chính công')!.id;
+    periodId = await findPeriodId(standing, planId, '2026');
+    unitId = await findUnitId(t, plan.localityId, 'Phòng Văn hóa - Xã hội');
+    otherUnitId = await findUnitId(t, plan.localityId, 'Trung tâm phục vụ hành chính công');
   }, 60_000);
   afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
-import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
+import { ZIdParams } from '@core/schemas/common.schemas';
 import { ZConsolidatedVersionQuery } from '@core/schemas/consolidation.schemas';
 import { ZPeriodUnitParams, ZUnitReport } from '@core/schemas/reporting.schemas';
-import { defineRoute } from '../../http/route';
+import { defineRoute, serviceRoute } from '../../http/route';
 import { presentUnitReport } from '../reporting/reporting.presenter';
 
 const tags = ['Xuất, nhập tệp'];
@@ -102,7 +102,7 @@ export const exportRoutes = [
       file: await services.export.templateXlsx(meta, params.id, params.unitId),
     }),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'POST',
     path: '/api/v1/reporting-periods/:id/units/:unitId/template.xlsx',
     operationId: 'importReportTemplateXlsx',
@@ -111,14 +111,9 @@ export const exportRoutes = [
     tags,
     permission: 'report:write',
     upload: true,
-    schema: { params: ZPeriodUnitParams, response: { 200: dataOf(ZUnitReport) } },
-    handler: async ({ params, meta, upload }, { services }) => ({
-      status: 200,
-      body: {
-        data: presentUnitReport(
-          await services.export.importTemplate(meta, params.id, params.unitId, upload!.bytes),
-        ),
-      },
-    }),
+    schema: { params: ZPeriodUnitParams },
+    data: ZUnitReport,
+    handler: async ({ params, meta, upload }, { services }) =>
+      presentUnitReport(await services.export.importTemplate(meta, params.id, params.unitId, upload!.bytes)),
   }),
 ];

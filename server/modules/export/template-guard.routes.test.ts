@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_LIMITS, type TemplateLimits } from '../../documents/export/guarded-template-reader';
+import { findPlan, findUnitId } from '../../test/demo-lookups';
 import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
 import { sheetOfCells, withParts } from '../../test/xlsx-files';
 
@@ -47,14 +48,8 @@ describe('POST /api/v1/reporting-periods/:id/units/:unitId/template.xlsx with ho
     t = await buildTestApp({ demo: true, templateLimits: limits });
     const standing = await t.signIn('dantien.vhxh');
     vanhoa = await t.signIn('dantien.vanhoa');
-    const plans: Array<{ id: string; localityName: string; localityId: string }> = (
-      await t.call('GET', '/api/v1/plans')
-    ).body.data;
-    const plan = plans.find((row) => row.localityName === 'Dân Tiến')!;
-    const units: Array<{ id: string; name: string }> = (
-      await t.call('GET', `/api/v1/localities/${plan.localityId}/units`)
-    ).body.data;
-    const unitId = units.find((row) => row.name === 'Phòng Văn hóa - Xã hội')!.id;
+    const plan = await findPlan(t, 'Dân Tiến');
+    const unitId = await findUnitId(t, plan.localityId, 'Phòng Văn hóa - Xã hội');
     const period = await standing.call('POST', `/api/v1/plans/${plan.id}/reporting-periods`, {
       label: 'Báo cáo đột xuất tháng 10',
       dataFrom: '2026-01-01',

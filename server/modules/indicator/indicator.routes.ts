@@ -1,4 +1,4 @@
-import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
+import { ZIdParams } from '@core/schemas/common.schemas';
 import {
   ZCreateIndicatorRequest,
   ZIndicator,
@@ -6,7 +6,7 @@ import {
   ZTargetYearParams,
   ZUpdateIndicatorRequest,
 } from '@core/schemas/indicator.schemas';
-import { defineRoute } from '../../http/route';
+import { serviceRoute } from '../../http/route';
 import { presentIndicator } from './indicator.presenter';
 import type { EditableIndicator } from './indicator.service';
 
@@ -15,71 +15,64 @@ const presentEditable = (row: EditableIndicator) => presentIndicator(row, { edit
 const tags = ['Chỉ tiêu'];
 
 export const indicatorRoutes = [
-  defineRoute({
+  serviceRoute({
     method: 'POST',
     path: '/api/v1/plans/:id/indicators',
     operationId: 'createIndicator',
     summary: 'Thêm chỉ tiêu vào kế hoạch',
     tags,
     permission: 'plan:write',
-    schema: { params: ZIdParams, body: ZCreateIndicatorRequest, response: { 201: dataOf(ZIndicator) } },
-    handler: async ({ params, body, meta }, { services }) => ({
-      status: 201,
-      body: { data: presentEditable(await services.indicator.create(meta, params.id, body)) },
-    }),
+    schema: { params: ZIdParams, body: ZCreateIndicatorRequest },
+    data: ZIndicator,
+    status: 201,
+    handler: async ({ params, body, meta }, { services }) =>
+      presentEditable(await services.indicator.create(meta, params.id, body)),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'PATCH',
     path: '/api/v1/indicators/:id',
     operationId: 'updateIndicator',
     summary: 'Sửa chỉ tiêu',
     tags,
     permission: 'plan:write',
-    schema: { params: ZIdParams, body: ZUpdateIndicatorRequest, response: { 200: dataOf(ZIndicator) } },
-    handler: async ({ params, body, meta }, { services }) => ({
-      status: 200,
-      body: { data: presentEditable(await services.indicator.update(meta, params.id, body)) },
-    }),
+    schema: { params: ZIdParams, body: ZUpdateIndicatorRequest },
+    data: ZIndicator,
+    handler: async ({ params, body, meta }, { services }) =>
+      presentEditable(await services.indicator.update(meta, params.id, body)),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'DELETE',
     path: '/api/v1/indicators/:id',
     operationId: 'deleteIndicator',
     summary: 'Xóa chỉ tiêu',
     tags,
     permission: 'plan:write',
-    schema: { params: ZIdParams, response: { 204: null } },
-    handler: async ({ params, meta }, { services }) => {
-      await services.indicator.remove(meta, params.id);
-      return { status: 204 };
-    },
+    schema: { params: ZIdParams },
+    status: 204,
+    handler: ({ params, meta }, { services }) => services.indicator.remove(meta, params.id),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'PUT',
     path: '/api/v1/indicators/:id/targets/:year',
     operationId: 'putTarget',
     summary: 'Đặt mục tiêu của một năm (tạo mới hoặc thay thế)',
     tags,
     permission: 'plan:write',
-    schema: { params: ZTargetYearParams, body: ZPutTargetRequest, response: { 200: dataOf(ZIndicator) } },
-    handler: async ({ params, body, meta }, { services }) => ({
-      status: 200,
-      body: {
-        data: presentEditable(await services.indicator.putTarget(meta, params.id, params.year, body)),
-      },
-    }),
+    schema: { params: ZTargetYearParams, body: ZPutTargetRequest },
+    data: ZIndicator,
+    handler: async ({ params, body, meta }, { services }) =>
+      presentEditable(await services.indicator.putTarget(meta, params.id, params.year, body)),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'DELETE',
     path: '/api/v1/indicators/:id/targets/:year',
     operationId: 'deleteTarget',
     summary: 'Xóa mục tiêu của một năm',
     tags,
     permission: 'plan:write',
-    schema: { params: ZTargetYearParams, response: { 204: null } },
-    handler: async ({ params, meta }, { services }) => {
-      await services.indicator.removeTarget(meta, params.id, params.year);
-      return { status: 204 };
-    },
+    schema: { params: ZTargetYearParams },
+    status: 204,
+    handler: ({ params, meta }, { services }) =>
+      services.indicator.removeTarget(meta, params.id, params.year),
   }),
 ];

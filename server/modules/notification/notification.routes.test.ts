@@ -10,6 +10,7 @@ import { createApp } from '../../app';
 import { appUser, emailOutbox, notification } from '../../db/schema';
 import { createEmailSender, createSmtpTransport } from '../../jobs/email-sender';
 import { startTestSmtpServer, type TestSmtpServer } from '../../jobs/test-smtp-server';
+import { findPlan, findUnitId } from '../../test/demo-lookups';
 import { explainedValues } from '../../test/factories';
 import {
   buildTestApp,
@@ -57,15 +58,9 @@ describe('notifications', () => {
     hcc = await signInTo(app, 'thanhdong.hcc');
     kinhTe = await signInTo(app, 'thanhdong.kinhte');
     standing = await signInTo(app, 'thanhdong.vhxh');
-    const plans: Array<{ id: string; localityName: string; localityId: string }> = (
-      await standing.call('GET', '/api/v1/plans')
-    ).body.data;
-    const plan = plans.find((row) => row.localityName === 'Thành Đông')!;
+    const plan = await findPlan(standing, 'Thành Đông');
     planId = plan.id;
-    const units: Array<{ id: string; name: string }> = (
-      await standing.call('GET', `/api/v1/localities/${plan.localityId}/units`)
-    ).body.data;
-    hccUnitId = units.find((row) => row.name === 'Trung tâm HCC')!.id;
+    hccUnitId = await findUnitId(standing, plan.localityId, 'Trung tâm HCC');
     const period = await standing.call('POST', `/api/v1/plans/${planId}/reporting-periods`, {
       label: 'Báo cáo đột xuất tháng 11',
       dataFrom: '2026-11-01',

@@ -1,4 +1,4 @@
-import { dataOf, pageOf, ZIdParams } from '@core/schemas/common.schemas';
+import { pageOf, ZIdParams } from '@core/schemas/common.schemas';
 import {
   ZCreatePlanRequest,
   ZListPlansQuery,
@@ -6,7 +6,7 @@ import {
   ZPlanSummary,
   ZUpdatePlanRequest,
 } from '@core/schemas/plan.schemas';
-import { defineRoute } from '../../http/route';
+import { defineRoute, serviceRoute } from '../../http/route';
 import { presentPlanDetail, presentPlanSummary } from './plan.presenter';
 
 const tags = ['Kế hoạch'];
@@ -35,56 +35,52 @@ export const planRoutes = [
       };
     },
   }),
-  defineRoute({
+  serviceRoute({
     method: 'POST',
     path: '/api/v1/plans',
     operationId: 'createPlan',
     summary: 'Tạo kế hoạch',
     tags,
     permission: 'plan:write',
-    schema: { body: ZCreatePlanRequest, response: { 201: dataOf(ZPlanDetail) } },
-    handler: async ({ body, meta }, { services }) => ({
-      status: 201,
-      body: { data: presentPlanDetail(await services.plan.create(meta, body)) },
-    }),
+    schema: { body: ZCreatePlanRequest },
+    data: ZPlanDetail,
+    status: 201,
+    handler: async ({ body, meta }, { services }) =>
+      presentPlanDetail(await services.plan.create(meta, body)),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'GET',
     path: '/api/v1/plans/:id',
     operationId: 'getPlan',
     summary: 'Kế hoạch với chỉ tiêu, mục tiêu theo năm và nhiệm vụ',
     tags,
     permission: 'plan:read',
-    schema: { params: ZIdParams, response: { 200: dataOf(ZPlanDetail) } },
-    handler: async ({ params, meta }, { services }) => ({
-      status: 200,
-      body: { data: presentPlanDetail(await services.plan.get(meta, params.id)) },
-    }),
+    schema: { params: ZIdParams },
+    data: ZPlanDetail,
+    handler: async ({ params, meta }, { services }) =>
+      presentPlanDetail(await services.plan.get(meta, params.id)),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'PATCH',
     path: '/api/v1/plans/:id',
     operationId: 'updatePlan',
     summary: 'Sửa thông tin chung của kế hoạch',
     tags,
     permission: 'plan:write',
-    schema: { params: ZIdParams, body: ZUpdatePlanRequest, response: { 200: dataOf(ZPlanDetail) } },
-    handler: async ({ params, body, meta }, { services }) => ({
-      status: 200,
-      body: { data: presentPlanDetail(await services.plan.update(meta, params.id, body)) },
-    }),
+    schema: { params: ZIdParams, body: ZUpdatePlanRequest },
+    data: ZPlanDetail,
+    handler: async ({ params, body, meta }, { services }) =>
+      presentPlanDetail(await services.plan.update(meta, params.id, body)),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'DELETE',
     path: '/api/v1/plans/:id',
     operationId: 'deletePlan',
     summary: 'Xóa kế hoạch cùng chỉ tiêu và nhiệm vụ',
     tags,
     permission: 'plan:write',
-    schema: { params: ZIdParams, response: { 204: null } },
-    handler: async ({ params, meta }, { services }) => {
-      await services.plan.remove(meta, params.id);
-      return { status: 204 };
-    },
+    schema: { params: ZIdParams },
+    status: 204,
+    handler: ({ params, meta }, { services }) => services.plan.remove(meta, params.id),
   }),
 ];

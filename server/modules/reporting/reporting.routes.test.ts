@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorValue } from '../../db/schema';
+import { findPeriodId, findPlan, findUnitId } from '../../test/demo-lookups';
 import { countAllRows } from '../../test/factories';
 import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
 
@@ -70,20 +71,11 @@ describe('reporting cycle', () => {
     standing = await t.signIn('thanhdong.vhxh');
     leader = await t.signIn('thanhdong.lanhdao');
     danTienOfficer = await t.signIn('dantien.hcc');
-    const plans: Array<{ id: string; localityName: string; localityId: string }> = (
-      await t.call('GET', '/api/v1/plans')
-    ).body.data;
-    const plan = plans.find((row) => row.localityName === 'Thành Đông')!;
+    const plan = await findPlan(t, 'Thành Đông');
     planId = plan.id;
-    const units: Array<{ id: string; name: string }> = (
-      await t.call('GET', `/api/v1/localities/${plan.localityId}/units`)
-    ).body.data;
-    hccUnitId = units.find((unit) => unit.name === 'Trung tâm HCC')!.id;
-    const periods: Array<{ id: string; key: string }> = (
-      await leader.call('GET', `/api/v1/plans/${planId}/reporting-periods`)
-    ).body.data;
-    period2026 = periods.find((period) => period.key === '2026')!.id;
-    period2025 = periods.find((period) => period.key === '2025')!.id;
+    hccUnitId = await findUnitId(t, plan.localityId, 'Trung tâm HCC');
+    period2026 = await findPeriodId(leader, planId, '2026');
+    period2025 = await findPeriodId(leader, planId, '2025');
   });
   afterAll(() => t.close());
 

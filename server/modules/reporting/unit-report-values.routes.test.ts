@@ -8,6 +8,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorValue } from '../../db/schema';
+import { findPeriodId, findPlan, findUnitId } from '../../test/demo-lookups';
 import { countAllRows } from '../../test/factories';
 import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
 
@@ -55,19 +56,10 @@ describe('unit report figures', () => {
     t = await buildTestApp({ demo: true });
     hcc = await t.signIn('thanhdong.hcc');
     standing = await t.signIn('thanhdong.vhxh');
-    const plans: Array<{ id: string; localityName: string; localityId: string }> = (
-      await t.call('GET', '/api/v1/plans')
-    ).body.data;
-    const plan = plans.find((row) => row.localityName === 'Thành Đông')!;
-    const units: Array<{ id: string; name: string }> = (
-      await t.call('GET', `/api/v1/localities/${plan.localityId}/units`)
-    ).body.data;
-    hccUnitId = units.find((unit) => unit.name === 'Trung tâm HCC')!.id;
-    const periods: Array<{ id: string; key: string }> = (
-      await standing.call('GET', `/api/v1/plans/${plan.id}/reporting-periods`)
-    ).body.data;
-    period2025 = periods.find((period) => period.key === '2025')!.id;
-    period2026 = periods.find((period) => period.key === '2026')!.id;
+    const plan = await findPlan(t, 'Thành Đông');
+    hccUnitId = await findUnitId(t, plan.localityId, 'Trung tâm HCC');
+    period2025 = await findPeriodId(standing, plan.id, '2025');
+    period2026 = await findPeriodId(standing, plan.id, '2026');
   });
   afterAll(() => t.close());
 

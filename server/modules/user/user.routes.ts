@@ -6,11 +6,11 @@ import {
   ZUpdateUserRequest,
   ZUser,
 } from '@core/schemas/auth.schemas';
-import { dataOf, pageOf, ZIdParams, zId } from '@core/schemas/common.schemas';
+import { pageOf, ZIdParams, zId } from '@core/schemas/common.schemas';
 import { ZImportedUser, ZUserImportPreview, ZUserImportRequest } from '@core/schemas/user-import.schemas';
 import { z } from 'zod';
 import { userListTemplateXlsx } from '../../documents/export/user-list-template';
-import { defineRoute } from '../../http/route';
+import { defineRoute, serviceRoute } from '../../http/route';
 
 const tags = ['Người dùng'];
 
@@ -32,18 +32,17 @@ export const userRoutes = [
       };
     },
   }),
-  defineRoute({
+  serviceRoute({
     method: 'POST',
     path: '/api/v1/users',
     operationId: 'createUser',
     summary: 'Tạo người dùng với vai trò (phải đổi mật khẩu khi đăng nhập lần đầu)',
     tags,
     permission: 'user:write',
-    schema: { body: ZCreateUserRequest, response: { 201: dataOf(ZUser) } },
-    handler: async ({ body, meta }, { services }) => ({
-      status: 201,
-      body: { data: await services.user.create(meta, body) },
-    }),
+    schema: { body: ZCreateUserRequest },
+    data: ZUser,
+    status: 201,
+    handler: ({ body, meta }, { services }) => services.user.create(meta, body),
   }),
   defineRoute({
     method: 'GET',
@@ -62,7 +61,7 @@ export const userRoutes = [
       },
     }),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'POST',
     path: '/api/v1/users/import-preview',
     operationId: 'previewUserImport',
@@ -70,13 +69,10 @@ export const userRoutes = [
     tags,
     permission: 'user:write',
     upload: true,
-    schema: { response: { 200: dataOf(ZUserImportPreview) } },
-    handler: async ({ meta, upload }, { services }) => ({
-      status: 200,
-      body: { data: await services.userImport.preview(meta, upload!) },
-    }),
+    data: ZUserImportPreview,
+    handler: ({ meta, upload }, { services }) => services.userImport.preview(meta, upload!),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'POST',
     path: '/api/v1/users/import',
     operationId: 'importUsers',
@@ -84,65 +80,55 @@ export const userRoutes = [
       'Tạo mọi người dùng của danh sách trong một lần (không tạo ai nếu có dòng sai); trả mật khẩu ban đầu một lần duy nhất',
     tags,
     permission: 'user:write',
-    schema: { body: ZUserImportRequest, response: { 201: dataOf(z.array(ZImportedUser)) } },
-    handler: async ({ body, meta }, { services }) => ({
-      status: 201,
-      body: { data: await services.userImport.create(meta, body.rows) },
-    }),
+    schema: { body: ZUserImportRequest },
+    data: z.array(ZImportedUser),
+    status: 201,
+    handler: ({ body, meta }, { services }) => services.userImport.create(meta, body.rows),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'PATCH',
     path: '/api/v1/users/:id',
     operationId: 'updateUser',
     summary: 'Sửa tên hoặc khóa/mở khóa người dùng',
     tags,
     permission: 'user:write',
-    schema: { params: ZIdParams, body: ZUpdateUserRequest, response: { 200: dataOf(ZUser) } },
-    handler: async ({ params, body, meta }, { services }) => ({
-      status: 200,
-      body: { data: await services.user.update(meta, params.id, body) },
-    }),
+    schema: { params: ZIdParams, body: ZUpdateUserRequest },
+    data: ZUser,
+    handler: ({ params, body, meta }, { services }) => services.user.update(meta, params.id, body),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'POST',
     path: '/api/v1/users/:id/password-reset',
     operationId: 'resetPassword',
     summary: 'Đặt lại mật khẩu (người dùng phải đổi khi đăng nhập)',
     tags,
     permission: 'user:write',
-    schema: { params: ZIdParams, body: ZResetPasswordRequest, response: { 200: dataOf(ZUser) } },
-    handler: async ({ params, body, meta }, { services }) => ({
-      status: 200,
-      body: { data: await services.user.resetPassword(meta, params.id, body.password) },
-    }),
+    schema: { params: ZIdParams, body: ZResetPasswordRequest },
+    data: ZUser,
+    handler: ({ params, body, meta }, { services }) =>
+      services.user.resetPassword(meta, params.id, body.password),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'POST',
     path: '/api/v1/users/:id/roles',
     operationId: 'addRole',
     summary: 'Giao thêm vai trò',
     tags,
     permission: 'user:write',
-    schema: { params: ZIdParams, body: ZAddRoleRequest, response: { 201: dataOf(ZUser) } },
-    handler: async ({ params, body, meta }, { services }) => ({
-      status: 201,
-      body: { data: await services.user.addRole(meta, params.id, body) },
-    }),
+    schema: { params: ZIdParams, body: ZAddRoleRequest },
+    data: ZUser,
+    status: 201,
+    handler: ({ params, body, meta }, { services }) => services.user.addRole(meta, params.id, body),
   }),
-  defineRoute({
+  serviceRoute({
     method: 'DELETE',
     path: '/api/v1/users/:id/roles/:roleId',
     operationId: 'removeRole',
     summary: 'Thu hồi một vai trò',
     tags,
     permission: 'user:write',
-    schema: {
-      params: z.object({ id: zId('Mã người dùng'), roleId: zId('Mã vai trò') }),
-      response: { 200: dataOf(ZUser) },
-    },
-    handler: async ({ params, meta }, { services }) => ({
-      status: 200,
-      body: { data: await services.user.removeRole(meta, params.id, params.roleId) },
-    }),
+    schema: { params: z.object({ id: zId('Mã người dùng'), roleId: zId('Mã vai trò') }) },
+    data: ZUser,
+    handler: ({ params, meta }, { services }) => services.user.removeRole(meta, params.id, params.roleId),
   }),
 ];

@@ -56,8 +56,8 @@ const HIDDEN_FIELDS = new Set([
   'prefix',
 ]);
 
-/** For a creation or deletion, only what identifies the row is listed, not every column. */
-const SUMMARY_FIELDS = [
+/** What names a row, first among the fields of a summary and of a change alike. */
+const IDENTITY_FIELDS = [
   'year',
   'code',
   'number',
@@ -69,6 +69,11 @@ const SUMMARY_FIELDS = [
   'localityId',
   'unitId',
   'rawText',
+];
+
+/** For a creation or deletion, only what identifies the row is listed, not every column. */
+const SUMMARY_FIELDS = [
+  ...IDENTITY_FIELDS,
   'unit',
   'leadUnitId',
   'output',
@@ -92,17 +97,7 @@ const SUMMARY_FIELDS = [
 
 /** Labels of known fields, as i18n keys under `history.fields`, in the order lines are shown. */
 const FIELD_ORDER = [
-  'year',
-  'code',
-  'number',
-  'name',
-  'title',
-  'username',
-  'displayName',
-  'role',
-  'localityId',
-  'unitId',
-  'rawText',
+  ...IDENTITY_FIELDS,
   'op',
   'value',
   'valueHigh',

@@ -2,10 +2,11 @@
 import { matchesFolded } from '@core/domain/text';
 import type { TCatalogIndicator } from '@core/schemas/catalog.schemas';
 import { useQuery } from '@tanstack/react-query';
-import { Flex, Input, Table, type TableColumnsType, Typography } from 'antd';
+import { Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { ListSearch } from '../../components/ui/ListSearch';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { catalogQueries } from './queries';
 
@@ -96,13 +97,10 @@ const CatalogPage = () => {
     <Flex vertical gap={12}>
       <PageTitle>{t('catalog.title')}</PageTitle>
       <Typography.Text type="secondary">{t('catalog.intro')}</Typography.Text>
-      <Input.Search
-        aria-label={t('catalog.searchLabel')}
-        placeholder={t('common.searchPlaceholder')}
-        allowClear
+      <ListSearch
+        label={t('catalog.searchLabel')}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
-        style={{ maxWidth: 420 }}
       />
       {catalog.isError ? (
         <ErrorState error={catalog.error} onRetry={() => void catalog.refetch()} />

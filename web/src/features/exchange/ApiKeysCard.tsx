@@ -1,24 +1,12 @@
 import { KeyOutlined } from '@ant-design/icons';
 import type { TApiKey, TCreateApiKeyRequest } from '@core/schemas/exchange.schemas';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Popconfirm,
-  Select,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client';
 import { formatDateTime } from '../reporting/reportStatus';
+import { useKeyRevocation } from './useKeyRevocation';
 
 const apiKeysQuery = (localityId: string) =>
   queryOptions({
@@ -34,7 +22,6 @@ const apiKeysQuery = (localityId: string) =>
  */
 export const ApiKeysCard = ({ localityId }: { localityId: string }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const keys = useQuery(apiKeysQuery(localityId));
   const [form] = Form.useForm<TCreateApiKeyRequest>();
@@ -51,13 +38,11 @@ export const ApiKeysCard = ({ localityId }: { localityId: string }) => {
     },
     onError: (error) => setProblem(errorMessage(error)),
   });
-  const revoke = useMutation({
-    mutationFn: (id: string) => api.post<TApiKey>(`/api/v1/api-keys/${id}/revoke`),
-    onSuccess: async () => {
-      message.success(t('apiKeys.revoked'));
-      await refresh();
-    },
-    onError: (error) => setProblem(errorMessage(error)),
+  const revoke = useKeyRevocation({
+    path: (id) => `/api/v1/api-keys/${id}/revoke`,
+    revokedText: t('apiKeys.revoked'),
+    refresh,
+    onProblem: setProblem,
   });
 
   return (

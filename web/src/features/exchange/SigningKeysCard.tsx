@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client';
 import { formatDateTime } from '../reporting/reportStatus';
+import { useKeyRevocation } from './useKeyRevocation';
 
 /** A fingerprint as people compare it over the phone: groups of four hex digits. */
 /** The shape of a PEM public key (a technical format, the same in every language). */
@@ -43,13 +44,11 @@ export const SigningKeysCard = ({ localityId }: { localityId: string }) => {
     },
     onError: (error) => setProblem(errorMessage(error)),
   });
-  const revoke = useMutation({
-    mutationFn: (id: string) => api.post<TRegisteredSigningKey>(`/api/v1/signing-keys/${id}/revoke`),
-    onSuccess: async () => {
-      message.success(t('signingKeys.revoked'));
-      await refresh();
-    },
-    onError: (error) => setProblem(errorMessage(error)),
+  const revoke = useKeyRevocation({
+    path: (id) => `/api/v1/signing-keys/${id}/revoke`,
+    revokedText: t('signingKeys.revoked'),
+    refresh,
+    onProblem: setProblem,
   });
 
   return (

@@ -11,7 +11,8 @@ import type {
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { planQueries } from '../plan/queries';
+import { useRefreshingMutation } from '../../api/mutations';
+import { planQueries, refreshPlanContents } from '../plan/queries';
 
 /** Puts a fresh indicator into the cached plan right away, so the matrix updates before the refetch. */
 const replaceIndicatorInPlan = (queryClient: QueryClient, planId: string, indicator: TIndicator) => {
@@ -22,20 +23,11 @@ const replaceIndicatorInPlan = (queryClient: QueryClient, planId: string, indica
   );
 };
 
-const refreshPlan = (queryClient: QueryClient, planId: string) =>
-  Promise.all([
-    queryClient.invalidateQueries({ queryKey: planQueries.detail(planId).queryKey }),
-    queryClient.invalidateQueries({ queryKey: planQueries.lists() }),
-  ]);
-
-export const useCreateIndicatorMutation = (planId: string) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TCreateIndicatorRequest) =>
-      api.post<TIndicator>(`/api/v1/plans/${planId}/indicators`, body),
-    onSuccess: () => refreshPlan(queryClient, planId),
-  });
-};
+export const useCreateIndicatorMutation = (planId: string) =>
+  useRefreshingMutation(
+    (body: TCreateIndicatorRequest) => api.post<TIndicator>(`/api/v1/plans/${planId}/indicators`, body),
+    (queryClient) => refreshPlanContents(queryClient, planId),
+  );
 
 export const useUpdateIndicatorMutation = (planId: string) => {
   const queryClient = useQueryClient();
@@ -44,18 +36,16 @@ export const useUpdateIndicatorMutation = (planId: string) => {
       api.patch<TIndicator>(`/api/v1/indicators/${indicatorId}`, body),
     onSuccess: (indicator) => {
       replaceIndicatorInPlan(queryClient, planId, indicator);
-      return refreshPlan(queryClient, planId);
+      return refreshPlanContents(queryClient, planId);
     },
   });
 };
 
-export const useDeleteIndicatorMutation = (planId: string) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (indicatorId: string) => api.delete(`/api/v1/indicators/${indicatorId}`),
-    onSuccess: () => refreshPlan(queryClient, planId),
-  });
-};
+export const useDeleteIndicatorMutation = (planId: string) =>
+  useRefreshingMutation(
+    (indicatorId: string) => api.delete(`/api/v1/indicators/${indicatorId}`),
+    (queryClient) => refreshPlanContents(queryClient, planId),
+  );
 
 export const usePutTargetMutation = (planId: string) => {
   const queryClient = useQueryClient();

@@ -1,12 +1,13 @@
 import { DashboardOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Breadcrumb, Button, Drawer, Flex, Popconfirm, Space, Tabs, Typography } from 'antd';
+import { App, Breadcrumb, Button, Flex, Popconfirm, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { DownloadMenu } from '../../components/ui/DownloadMenu';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { FormDrawer } from '../../components/ui/FormDrawer';
 import { LoadingState } from '../../components/ui/LoadingState';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { useTabParam } from '../../components/ui/useTabParam';
@@ -154,13 +155,7 @@ const PlanDetailPage = () => {
           { key: 'reports', label: t('reporting.tab'), children: <ReportingTab plan={data} /> },
         ]}
       />
-      <Drawer
-        title={t('plan.editTitle')}
-        open={isEditing}
-        onClose={() => setIsEditing(false)}
-        size={760}
-        destroyOnHidden
-      >
+      <FormDrawer title={t('plan.editTitle')} open={isEditing} onClose={() => setIsEditing(false)} size={760}>
         {isEditing && (
           <PlanForm
             plan={data}
@@ -171,7 +166,7 @@ const PlanDetailPage = () => {
             }}
           />
         )}
-      </Drawer>
+      </FormDrawer>
     </Flex>
   );
 };

@@ -1,10 +1,12 @@
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Drawer, Flex, Input } from 'antd';
+import { App, Button, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { FormDrawer } from '../../components/ui/FormDrawer';
+import { ListSearch } from '../../components/ui/ListSearch';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { useListParams } from '../../components/ui/useListParams';
 import { hasAnyRole, PLAN_EDITOR_ROLES } from '../auth/roles';
@@ -53,13 +55,7 @@ const PlanListPage = () => {
         )}
       </Flex>
       <Flex gap={12} wrap>
-        <Input.Search
-          aria-label={t('plan.searchLabel')}
-          placeholder={t('common.searchPlaceholder')}
-          allowClear
-          {...searchProps}
-          style={{ maxWidth: 420 }}
-        />
+        <ListSearch label={t('plan.searchLabel')} {...searchProps} />
         <LocalitySelect
           aria-label={t('plan.localityFilter')}
           allowClear
@@ -84,12 +80,11 @@ const PlanListPage = () => {
           emptyText={q || localityId ? t('plan.emptySearch') : t('plan.empty')}
         />
       )}
-      <Drawer
+      <FormDrawer
         title={t('plan.createTitle')}
         open={isCreating}
         onClose={() => setIsCreating(false)}
         size={760}
-        destroyOnHidden
       >
         <PlanForm
           onCancel={() => setIsCreating(false)}
@@ -99,7 +94,7 @@ const PlanListPage = () => {
             navigate(`/plans/${planId}`);
           }}
         />
-      </Drawer>
+      </FormDrawer>
     </Flex>
   );
 };

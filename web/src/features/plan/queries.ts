@@ -1,6 +1,6 @@
 /** Query keys and fetchers for plans. Every plan key starts with `planQueries.all()`. */
 import type { TPlanDetail, TPlanSummary } from '@core/schemas/plan.schemas';
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
 /** What GET /plans filters on: a search (number, issuer, title without diacritics), a locality, the page. */
@@ -26,3 +26,10 @@ export const planQueries = {
       queryFn: ({ signal }) => api.get<TPlanDetail>(`/api/v1/plans/${planId}`, undefined, signal),
     }),
 };
+
+/** After a change of a plan's indicators or tasks: its detail, and the lists that count them. */
+export const refreshPlanContents = (queryClient: QueryClient, planId: string) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: planQueries.detail(planId).queryKey }),
+    queryClient.invalidateQueries({ queryKey: planQueries.lists() }),
+  ]);

@@ -2,8 +2,9 @@
  * Unit changes. Plan details embed their locality's units, so they are refreshed as well.
  */
 import type { TCreateUnitRequest, TUnit, TUpdateUnitRequest } from '@core/schemas/locality.schemas';
-import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { useRefreshingMutation } from '../../api/mutations';
 import { planQueries } from '../plan/queries';
 import { unitQueries } from './queries';
 
@@ -13,27 +14,20 @@ const refreshUnits = (queryClient: QueryClient, localityId: string) =>
     queryClient.invalidateQueries({ queryKey: planQueries.details() }),
   ]);
 
-export const useCreateUnitMutation = (localityId: string) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TCreateUnitRequest) => api.post<TUnit>(`/api/v1/localities/${localityId}/units`, body),
-    onSuccess: () => refreshUnits(queryClient, localityId),
-  });
-};
+const useUnitMutation = <TVariables, TData>(
+  localityId: string,
+  mutationFn: (variables: TVariables) => Promise<TData>,
+) => useRefreshingMutation(mutationFn, (queryClient: QueryClient) => refreshUnits(queryClient, localityId));
 
-export const useUpdateUnitMutation = (localityId: string) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ unitId, body }: { unitId: string; body: TUpdateUnitRequest }) =>
-      api.patch<TUnit>(`/api/v1/units/${unitId}`, body),
-    onSuccess: () => refreshUnits(queryClient, localityId),
-  });
-};
+export const useCreateUnitMutation = (localityId: string) =>
+  useUnitMutation(localityId, (body: TCreateUnitRequest) =>
+    api.post<TUnit>(`/api/v1/localities/${localityId}/units`, body),
+  );
 
-export const useDeleteUnitMutation = (localityId: string) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (unitId: string) => api.delete(`/api/v1/units/${unitId}`),
-    onSuccess: () => refreshUnits(queryClient, localityId),
-  });
-};
+export const useUpdateUnitMutation = (localityId: string) =>
+  useUnitMutation(localityId, ({ unitId, body }: { unitId: string; body: TUpdateUnitRequest }) =>
+    api.patch<TUnit>(`/api/v1/units/${unitId}`, body),
+  );
+
+export const useDeleteUnitMutation = (localityId: string) =>
+  useUnitMutation(localityId, (unitId: string) => api.delete(`/api/v1/units/${unitId}`));

@@ -14,12 +14,14 @@ import {
 } from '@ant-design/icons';
 import type { TRole, TRoleAssignment, TUser } from '@core/schemas/auth.schemas';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Drawer, Flex, Input, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { FormDrawer } from '../../components/ui/FormDrawer';
+import { ListSearch } from '../../components/ui/ListSearch';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { useListParams } from '../../components/ui/useListParams';
 import { ADMIN_ROLES, describeAssignment, hasAnyRole } from '../auth/roles';
@@ -129,12 +131,10 @@ const UsersPage = () => {
         </Space>
       </Flex>
       <Flex gap={12} wrap>
-        <Input.Search
-          aria-label={t('user.searchLabel')}
+        <ListSearch
+          label={t('user.searchLabel')}
           placeholder={t('user.searchPlaceholder')}
-          allowClear
           {...searchProps}
-          style={{ maxWidth: 420 }}
         />
         <LocalitySelect
           aria-label={t('user.localityFilter')}
@@ -237,12 +237,11 @@ const UsersPage = () => {
           ]}
         />
       )}
-      <Drawer
+      <FormDrawer
         title={t('user.createTitle')}
         open={isCreating}
         onClose={() => setIsCreating(false)}
         size={720}
-        destroyOnHidden
       >
         {isCreating && (
           <CreateUserForm
@@ -251,7 +250,7 @@ const UsersPage = () => {
             onCancel={() => setIsCreating(false)}
           />
         )}
-      </Drawer>
+      </FormDrawer>
       {addingRoleTo && (
         <AddRoleModal
           user={addingRoleTo}

@@ -10,8 +10,8 @@ import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import { Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RowActions } from '../../../components/ui/RowActions';
 import { type GroupedRow, groupRows } from '../../plan/groupRows';
+import { hideInGroupRow, itemActionsColumn } from '../../plan/itemActionsColumn';
 import { makeUnitNamer } from '../../plan/unitNames';
 import styles from './IndicatorMatrix.module.css';
 
@@ -69,7 +69,6 @@ export const IndicatorMatrix = ({
 
   // A group header spans the whole row; the other cells of that row disappear.
   const totalColumns = 3 + years.length + 4;
-  const hideInGroupRow = (row: Row) => (row.kind === 'group' ? { colSpan: 0 } : {});
 
   const columns: TableColumnsType<Row> = [
     {
@@ -181,29 +180,17 @@ export const IndicatorMatrix = ({
         );
       },
     },
-    {
-      key: 'actions',
-      title: t('common.actions'),
-      width: ACTIONS_WIDTH,
-      fixed: 'right',
-      onCell: hideInGroupRow,
-      render: (_value, row) =>
-        row.kind === 'item' ? (
-          <RowActions
-            labels={{
-              history: t('indicator.historyLabel', { name: row.item.name }),
-              edit: t('indicator.editLabel', { name: row.item.name }),
-              delete: t('indicator.deleteLabel', { name: row.item.name }),
-            }}
-            deleteConfirm={t('indicator.deleteConfirm')}
-            canEdit={row.item.canEdit}
-            canDelete={canEditPlan}
-            onHistory={() => onShowHistory(row.item)}
-            onEdit={() => onEditIndicator(row.item)}
-            onDelete={() => onDeleteIndicator(row.item)}
-          />
-        ) : null,
-    },
+    itemActionsColumn<TIndicator>(
+      t,
+      'indicator',
+      ACTIONS_WIDTH,
+      { deleteRows: canEditPlan },
+      {
+        history: onShowHistory,
+        edit: onEditIndicator,
+        delete: onDeleteIndicator,
+      },
+    ),
   ];
 
   const scrollWidth =

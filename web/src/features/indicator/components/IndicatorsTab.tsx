@@ -3,10 +3,12 @@ import { matchesFolded } from '@core/domain/text';
 import type { TIndicator } from '@core/schemas/indicator.schemas';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Drawer, Flex, Input, InputNumber, Space } from 'antd';
+import { Button, Flex, InputNumber, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../api/client';
+import { FormDrawer } from '../../../components/ui/FormDrawer';
+import { ListSearch } from '../../../components/ui/ListSearch';
+import { useDeleteAction } from '../../../components/ui/useDeleteAction';
 import { HistoryDrawer } from '../../audit/components/HistoryDrawer';
 import { catalogQueries } from '../../catalog/queries';
 import { useDeleteIndicatorMutation } from '../mutations';
@@ -27,7 +29,6 @@ export const IndicatorsTab = ({
   highlightedId: string | null;
 }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [filter, setFilter] = useState('');
   const [extraYears, setExtraYears] = useState<number[]>([]);
   const [newYear, setNewYear] = useState<number | null>(null);
@@ -62,25 +63,16 @@ export const IndicatorsTab = ({
     ? plan.indicators.find((item) => item.id === editingTarget.indicatorId)
     : undefined;
 
-  const handleDelete = async (indicator: TIndicator) => {
-    try {
-      await deleteIndicator.mutateAsync(indicator.id);
-      message.success(t('common.deleted'));
-    } catch (error) {
-      message.error(errorMessage(error));
-    }
-  };
+  const handleDelete = useDeleteAction((indicator: TIndicator) => deleteIndicator.mutateAsync(indicator.id));
 
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" wrap gap={12}>
-        <Input.Search
-          aria-label={t('indicator.filterLabel')}
-          placeholder={t('common.searchPlaceholder')}
-          allowClear
+        <ListSearch
+          label={t('indicator.filterLabel')}
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
-          style={{ maxWidth: 360 }}
+          maxWidth={360}
         />
         <Space wrap>
           {canEditSomeIndicator && (
@@ -149,12 +141,10 @@ export const IndicatorsTab = ({
         year={historyOf?.year}
         onClose={() => setHistoryOf(null)}
       />
-      <Drawer
+      <FormDrawer
         title={editingIndicator?.mode === 'edit' ? t('indicator.editTitle') : t('indicator.addTitle')}
         open={editingIndicator !== null}
         onClose={() => setEditingIndicator(null)}
-        size={640}
-        destroyOnHidden
       >
         {editingIndicator && (
           <IndicatorForm
@@ -166,7 +156,7 @@ export const IndicatorsTab = ({
             onCancel={() => setEditingIndicator(null)}
           />
         )}
-      </Drawer>
+      </FormDrawer>
     </Flex>
   );
 };

@@ -8,8 +8,8 @@ import type { TTask } from '@core/schemas/task.schemas';
 import { Button, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RowActions } from '../../../components/ui/RowActions';
 import { type GroupedRow, groupRows } from '../../plan/groupRows';
+import { hideInGroupRow, itemActionsColumn } from '../../plan/itemActionsColumn';
 import { makeUnitNamer } from '../../plan/unitNames';
 import { deadlineColor, deadlineLabel } from '../deadlineLabel';
 import styles from './TaskTable.module.css';
@@ -72,7 +72,6 @@ export const TaskTable = ({
     }
     return members;
   }, [rows]);
-  const hideInGroupRow = (row: Row) => (row.kind === 'group' ? { colSpan: 0 } : {});
 
   const columns: TableColumnsType<Row> = [
     {
@@ -157,29 +156,17 @@ export const TaskTable = ({
         );
       },
     },
-    {
-      key: 'actions',
-      title: t('common.actions'),
-      width: 104,
-      fixed: 'right',
-      onCell: hideInGroupRow,
-      render: (_value, row) =>
-        row.kind === 'item' ? (
-          <RowActions
-            labels={{
-              history: t('task.historyLabel', { name: row.item.name }),
-              edit: t('task.editLabel', { name: row.item.name }),
-              delete: t('task.deleteLabel', { name: row.item.name }),
-            }}
-            deleteConfirm={t('task.deleteConfirm')}
-            canEdit={row.item.canEdit}
-            canDelete={canEditPlan}
-            onHistory={() => onShowHistory(row.item)}
-            onEdit={() => onEditTask(row.item)}
-            onDelete={() => onDeleteTask(row.item)}
-          />
-        ) : null,
-    },
+    itemActionsColumn<TTask>(
+      t,
+      'task',
+      104,
+      { deleteRows: canEditPlan },
+      {
+        history: onShowHistory,
+        edit: onEditTask,
+        delete: onDeleteTask,
+      },
+    ),
   ];
 
   return (

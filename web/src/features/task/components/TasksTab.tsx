@@ -2,11 +2,13 @@ import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { matchesFolded } from '@core/domain/text';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import type { TTask } from '@core/schemas/task.schemas';
-import { App, Button, Checkbox, Drawer, Flex, Input } from 'antd';
+import { Button, Checkbox, Flex } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { errorMessage } from '../../../api/client';
+import { FormDrawer } from '../../../components/ui/FormDrawer';
+import { ListSearch } from '../../../components/ui/ListSearch';
+import { useDeleteAction } from '../../../components/ui/useDeleteAction';
 import { HistoryDrawer } from '../../audit/components/HistoryDrawer';
 import { useDeleteTaskMutation } from '../mutations';
 import { AssignTasksModal } from './AssignTasksModal';
@@ -18,7 +20,6 @@ type EditingTask = { mode: 'create' } | { mode: 'edit'; task: TTask };
 /** The "Nhiệm vụ" tab: filter, add, the grouped task table and its form. */
 export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlightedId: string | null }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<EditingTask | null>(null);
   const [historyOf, setHistoryOf] = useState<TTask | null>(null);
@@ -50,25 +51,16 @@ export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlight
     setSearchParams(next, { replace: true });
   };
 
-  const handleDelete = async (task: TTask) => {
-    try {
-      await deleteTask.mutateAsync(task.id);
-      message.success(t('common.deleted'));
-    } catch (error) {
-      message.error(errorMessage(error));
-    }
-  };
+  const handleDelete = useDeleteAction((task: TTask) => deleteTask.mutateAsync(task.id));
 
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" wrap gap={12}>
-        <Input.Search
-          aria-label={t('task.filterLabel')}
-          placeholder={t('common.searchPlaceholder')}
-          allowClear
+        <ListSearch
+          label={t('task.filterLabel')}
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
-          style={{ maxWidth: 360 }}
+          maxWidth={360}
         />
         <Flex gap={12} align="center" wrap>
           {(unassignedCount > 0 || onlyUnassigned) && (
@@ -116,12 +108,10 @@ export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlight
           setSelectedIds([]);
         }}
       />
-      <Drawer
+      <FormDrawer
         title={editing?.mode === 'edit' ? t('task.editTitle') : t('task.addTitle')}
         open={editing !== null}
         onClose={() => setEditing(null)}
-        size={640}
-        destroyOnHidden
       >
         {editing && (
           <TaskForm
@@ -132,7 +122,7 @@ export const TasksTab = ({ plan, highlightedId }: { plan: TPlanDetail; highlight
             onCancel={() => setEditing(null)}
           />
         )}
-      </Drawer>
+      </FormDrawer>
       <HistoryDrawer
         key={historyOf?.id ?? 'closed'}
         entityId={historyOf?.id ?? null}
