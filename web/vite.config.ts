@@ -119,6 +119,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       output: {
+        experimentalMinChunkSize: 20_000,
         manualChunks: (id) => {
           if (!id.includes('node_modules')) return undefined;
           // The overview's map (map series, geo component and coordinates) only where the map is shown. Only
