@@ -16,7 +16,7 @@
  * JavaScript as built (entry + preloaded chunks, gzip and brotli) and how long the consolidated report's
  * PDF takes on the server (unthrottled).
  *
- *   BENCH_CHAIN=1 npm run bench:web          # also print each first visit's requests (the waterfall)
+ *   BENCH_CHAIN=1 npm run bench:web          # also print the first run's requests, each visit (the waterfall)
  *
  * Goals (issue #14): time to usable ≤ 3 s on this profile; the first screen's JavaScript ≤ 250 KB gzipped;
  * the report's PDF ≤ 5 s. A benchmark, not a test: nothing here is asserted.
