@@ -16,6 +16,8 @@
  * JavaScript as built (entry + preloaded chunks, gzip and brotli) and how long the consolidated report's
  * PDF takes on the server (unthrottled).
  *
+ *   BENCH_CHAIN=1 npm run bench:web          # also print the first run's requests, each visit (the waterfall)
+ *
  * Goals (issue #14): time to usable ≤ 3 s on this profile; the first screen's JavaScript ≤ 250 KB gzipped;
  * the report's PDF ≤ 5 s. A benchmark, not a test: nothing here is asserted.
  */
@@ -71,8 +73,18 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
+/** One request of a visit, its times in ms from the navigation's start (for BENCH_CHAIN). */
+type Request = { start: number; end: number; type: string; path: string; bytes: number; from: string };
 /** `scripts`: the paths of the scripts the page loaded (their gzip size is read from the build). */
-type Visit = { bytes: number; requests: number; jsBytes: number; usableMs: number; scripts: string[] };
+type Visit = {
+  bytes: number;
+  requests: number;
+  jsBytes: number;
+  usableMs: number;
+  scripts: string[];
+  chain: Request[];
+};
+const CHAIN = process.env.BENCH_CHAIN === '1';
 
 /**
  * The usable-page condition, evaluated in the page: h1 and the main element visible, nothing loading.
@@ -109,8 +121,25 @@ const visit = async (page: Page, baseUrl: string, scenario: Scenario): Promise<V
   let bytes = 0;
   let jsBytes = 0;
   let requests = 0;
+  const chain = new Map<string, Request>();
+  let navigationStart: number | undefined;
+  const shortPath = (url: string) => {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  };
   cdp.on('Network.requestWillBeSent', (event) => {
-    if (!event.request.url.startsWith('data:')) requests++;
+    if (event.request.url.startsWith('data:')) return;
+    requests++;
+    navigationStart ??= event.timestamp;
+    const initiator = event.initiator.url ?? event.initiator.stack?.callFrames[0]?.url ?? '';
+    chain.set(event.requestId, {
+      start: (event.timestamp - navigationStart) * 1000,
+      end: Number.NaN,
+      type: event.type ?? '',
+      path: shortPath(event.request.url),
+      bytes: 0,
+      from: initiator ? path.basename(new URL(initiator).pathname) || '/' : '',
+    });
   });
   const scripts: string[] = [];
   cdp.on('Network.responseReceived', (event) => {
@@ -118,6 +147,11 @@ const visit = async (page: Page, baseUrl: string, scenario: Scenario): Promise<V
     if (event.type === 'Script') scripts.push(new URL(event.response.url).pathname);
   });
   cdp.on('Network.loadingFinished', (event) => {
+    const request = chain.get(event.requestId);
+    if (request && navigationStart !== undefined) {
+      request.end = (event.timestamp - navigationStart) * 1000;
+      request.bytes = event.encodedDataLength;
+    }
     bytes += event.encodedDataLength;
     if (types.get(event.requestId) === 'Script') jsBytes += event.encodedDataLength;
   });
@@ -130,7 +164,16 @@ const visit = async (page: Page, baseUrl: string, scenario: Scenario): Promise<V
   // Whatever the page still fetches right after (a late chunk, a count) is part of what it costs.
   await page.waitForLoadState('networkidle');
   await cdp.detach();
-  return { bytes, requests, jsBytes, usableMs, scripts };
+  return { bytes, requests, jsBytes, usableMs, scripts, chain: [...chain.values()] };
+};
+
+/** The waterfall of a visit: each request's start and end (ms), type, size, path and what asked for it. */
+const printChain = (title: string, visit: Visit) => {
+  console.log(`\n${title}: ${visit.chain.length} requests, usable at ${Math.round(visit.usableMs)} ms`);
+  for (const request of [...visit.chain].sort((a, b) => a.start - b.start))
+    console.log(
+      `  ${String(Math.round(request.start)).padStart(6)} → ${String(Math.round(request.end)).padStart(6)} ms  ${request.type.padEnd(10)} ${(request.bytes / 1024).toFixed(1).padStart(6)} KB  ${request.path}${request.from ? `  ← ${request.from}` : ''}`,
+    );
 };
 
 /** One run of a scenario: a fresh browser profile, a first visit, then a second visit in a new tab. */
@@ -245,6 +288,10 @@ const main = async () => {
     for (const scenario of SCENARIOS) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await runScenario(browser, app.baseUrl, scenario));
+      if (CHAIN) {
+        printChain(`${scenario.name}, lần đầu`, runs[0]!.cold);
+        printChain(`${scenario.name}, lần hai`, runs[0]!.warm);
+      }
       for (const kind of ['cold', 'warm'] as const) {
         const visits = runs.map((run) => run[kind]);
         const usable = median(visits.map((v) => v.usableMs));

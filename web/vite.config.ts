@@ -68,8 +68,10 @@ const precacheOf = (bundle: Rollup.OutputBundle): string[] => {
     for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
     for (const imported of chunk.imports) visit(imported);
   };
+  // A page's module, not only a chunk's facade: Rollup may merge a small page into a chunk of another name
+  // (experimentalMinChunkSize below).
   for (const chunk of Object.values(bundle))
-    if (chunk.type === 'chunk' && (chunk.isEntry || OFFLINE_PAGES.test(chunk.facadeModuleId ?? '')))
+    if (chunk.type === 'chunk' && (chunk.isEntry || chunk.moduleIds.some((id) => OFFLINE_PAGES.test(id))))
       visit(chunk.fileName);
   return [...files].map((name) => `/${name}`).sort();
 };
@@ -119,6 +121,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       output: {
+        experimentalMinChunkSize: 20_000,
         manualChunks: (id) => {
           if (!id.includes('node_modules')) return undefined;
           // The overview's map (map series, geo component and coordinates) only where the map is shown. Only

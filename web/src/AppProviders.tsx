@@ -1,10 +1,10 @@
 /**
- * Everything around the router: the query cache for server state, Ant Design's theme and locale, and
+ * Everything around the router: the query cache for server state (made in firstScreen.ts), Ant Design's theme and locale, and
  * dayjs's locale. The Ant Design and dayjs locales follow the i18next language. Ant Design's `App` (the
  * message, modal and notification hooks) wraps the signed-in frame only (AppLayout): the sign-in page
  * needs none of them, and they weigh about 20 KB gzipped.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import viVN from 'antd/es/locale/vi_VN';
@@ -13,22 +13,7 @@ import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from './api/client';
 import { SessionExpiredModal } from './features/auth/SessionExpiredModal';
-
-/** The query cache of the app; main.tsx creates one and hands it to the providers. */
-export const createQueryClient = () =>
-  new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 30_000,
-        refetchOnWindowFocus: false,
-        // A 4xx will not get better by asking again.
-        retry: (failureCount, error) =>
-          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2,
-      },
-    },
-  });
 
 /**
  * People who ask their system for less motion (WCAG 2.3.3) get panels and dialogs without animation;

@@ -1,16 +1,18 @@
-/** The whole route table. Pages are lazy-loaded so the first screen stays light. */
+/**
+ * The whole route table. Pages are lazy-loaded so the first screen stays light; the page a visit opens on
+ * is asked for early by firstScreen.ts.
+ */
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoadingState } from './components/ui/LoadingState';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { HomeRedirect } from './features/home/HomeRedirect';
+import { loadAppLayout } from './firstScreen';
 
 /**
  * The frame of the signed-in pages (menu, drawer, notifications) is a chunk of its own, so the sign-in page
- * does not load it; on any other address it is asked for at once, beside GET /auth/me, not after it.
+ * does not load it; firstScreen.ts asks for it (and for the page a visit opens on) as the app starts.
  */
-const loadAppLayout = () => import('./components/layout/AppLayout');
-if (typeof window !== 'undefined' && !window.location.pathname.startsWith('/login')) void loadAppLayout();
 const AppLayout = lazy(() => loadAppLayout().then((module) => ({ default: module.AppLayout })));
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));

@@ -25,5 +25,8 @@ export const authQueries = {
       },
       staleTime: 5 * 60_000,
       retry: false,
+      // Asked for as the app starts (firstScreen.ts): its answer, a 401 to an anonymous visitor included,
+      // is the page's answer, not asked for a second time when the sign-in page or the guard mounts.
+      retryOnMount: false,
     }),
 };

@@ -8,14 +8,12 @@ import { PageTitle } from '../../components/ui/PageTitle';
 import { OverviewEntry } from '../overview/OverviewEntry';
 import { useOverviewLocalities } from '../overview/useOverviewLocalities';
 import { planQueries } from '../plan/queries';
+import { DASHBOARD_PLANS } from './queries';
 
 /**
  * /dashboard — straight to the plan's dashboard when the user sees one plan and looks after no province,
  * else the province overview(s) ("Tổng quan địa bàn") and a choice of plans.
  */
-/** Plans listed here at most; more are reached through /plans. */
-const DASHBOARD_PLANS = 50;
-
 const DashboardIndexPage = () => {
   const { t } = useTranslation();
   // The first page of the plans (newest first); the whole list, searchable, is on /plans.

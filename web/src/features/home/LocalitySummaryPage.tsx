@@ -20,6 +20,9 @@ const LocalitySummaryPage = () => {
   const plans = useQuery(planQueries.list({ limit: PLAN_PAGE_MAX }));
   const work = useQuery(reportingQueries.myWork());
   if (plans.isError) return <ErrorState error={plans.error} onRetry={() => void plans.refetch()} />;
+  // The title names the locality from the plans: not shown before they come, so it never changes under
+  // the reader ("Tình hình địa phương" → "Tình hình Dân Tiến").
+  if (plans.isLoading) return <LoadingState />;
   const shown = plans.data?.data ?? [];
   const total = plans.data?.pagination.total ?? 0;
   const active = shown.filter((plan) => plan.status === 'active');
@@ -36,7 +39,6 @@ const LocalitySummaryPage = () => {
           {t('summary.intro')}
         </Typography.Paragraph>
       </div>
-      {plans.isLoading && <LoadingState />}
       {plans.data && active.length === 0 && <Empty description={t('summary.noPlans')} />}
       {active.map((plan) => (
         <PlanSummaryCard
