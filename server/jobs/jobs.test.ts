@@ -4,12 +4,21 @@
  * process or through two database connections; two e-mail senders send each e-mail exactly once.
  * Under `npm run test:pg` the concurrent runs use two separate PostgreSQL connection pools.
  */
+import { vietnamDateOf } from '@core/domain/deadlines';
 import { eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../clock';
 import { DEVELOPMENT_PUBLIC_URL, loadConfig } from '../config';
 import { type DatabaseHandle, openPostgres } from '../db/client';
-import { appUser, emailOutbox, notification, reminderSent } from '../db/schema';
+import {
+  appUser,
+  emailOutbox,
+  locality,
+  localityName,
+  localityNameScheduled,
+  notification,
+  reminderSent,
+} from '../db/schema';
 import { createServices } from '../services';
 import { findPlan, findUnitId } from '../test/demo-lookups';
 import { explainedValues } from '../test/factories';
@@ -29,6 +38,7 @@ import {
   retryDelayMs,
 } from './email-sender';
 import { createReminderScan } from './reminders';
+import { startBackgroundJobs } from './scheduler';
 import { startTestSmtpServer, type TestSmtpServer } from './test-smtp-server';
 
 describe('retryDelayMs', () => {
@@ -322,6 +332,52 @@ describe('background jobs', () => {
       expect(await sender.sendBatch()).toMatchObject({ claimed: 1, sent: 1 });
       const [current] = await t.handle.db.select().from(emailOutbox).where(eq(emailOutbox.id, row!.id));
       expect(current).toMatchObject({ status: 'sent', attempts: 2 });
+    });
+  });
+
+  // Last in this file: the started jobs also run one reminder scan.
+  describe('started jobs: locality names', () => {
+    it('should put a name scheduled for today in force within a tick, keeping the name it replaces', async () => {
+      const { db } = t.handle;
+      const [commune] = await db
+        .select({ id: locality.id, name: locality.name, kind: locality.kind })
+        .from(locality)
+        .where(eq(locality.code, '05755'));
+      const today = vietnamDateOf(FIXED_NOW);
+      await db
+        .insert(localityNameScheduled)
+        .values({ localityId: commune!.id, name: 'Dân Tiến Mới', kind: 'phường', validFrom: today });
+      const logged: string[] = [];
+      const stop = startBackgroundJobs({
+        db,
+        clock: fixedClock,
+        // The defaults: no e-mail, a reminder scan every 5 minutes (its first run comes with the names').
+        config: loadConfig({}),
+        services: createServices({ db, clock: fixedClock, config: TEST_CONFIG, storage: t.storage }),
+        logger: {
+          info: (_, message) => logged.push(message),
+          error: (_, message) => logged.push(message),
+        },
+      });
+      const nameNow = async () =>
+        (await db.select({ name: locality.name }).from(locality).where(eq(locality.id, commune!.id)))[0]!
+          .name;
+      try {
+        // The first run comes a few seconds after the start.
+        for (let waited = 0; (await nameNow()) !== 'Dân Tiến Mới' && waited < 30_000; waited += 250)
+          await new Promise((resolve) => setTimeout(resolve, 250));
+      } finally {
+        await stop();
+      }
+      const [row] = await db.select().from(locality).where(eq(locality.id, commune!.id));
+      expect(row).toMatchObject({ name: 'Dân Tiến Mới', kind: 'phường' });
+      const former = await db.select().from(localityName).where(eq(localityName.localityId, commune!.id));
+      expect(former).toEqual([
+        expect.objectContaining({ name: commune!.name, kind: commune!.kind, validTo: '2026-11-24' }),
+      ]);
+      expect(await db.select().from(localityNameScheduled)).toEqual([]);
+      expect(logged).toContain('locality names done');
+      expect(logged.filter((message) => message.endsWith('failed'))).toEqual([]);
     });
   });
 });
