@@ -11,8 +11,10 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     // PostgreSQL-only tests (a server restart, say) belong to `npm run test:pg`, which sets TEST_DATABASE_URL.
+    // That tier leaves out the document readers and writers (server/documents): none of their tests opens a
+    // database, so running them again on PostgreSQL would only repeat minutes of OCR and LibreOffice.
     exclude: process.env.TEST_DATABASE_URL
-      ? ['**/node_modules/**']
+      ? ['**/node_modules/**', 'server/documents/**']
       : ['**/node_modules/**', '**/*.pg.test.ts'],
     // PGlite instances are memory-hungry; two workers fit the 2-core CI machine.
     maxWorkers: 2,

@@ -130,6 +130,22 @@ describe('the code base', () => {
     expect([...new Set(crossModuleRepositoryImports(edges))]).toEqual([]);
   });
 
+  it('keeps the document tests off the database (`npm run test:pg` leaves server/documents out)', () => {
+    const graph = runtimeGraph(edges);
+    const reachesDatabase = (start: string) => {
+      const seen = new Set([start]);
+      for (const file of seen) for (const next of graph.get(file) ?? []) seen.add(next);
+      return seen.has('server/db/client.ts');
+    };
+    const documentTests = [...graph.keys()].filter(
+      (file) => file.startsWith('server/documents/') && file.endsWith('.test.ts'),
+    );
+    expect(documentTests.length).toBeGreaterThan(10);
+    expect(documentTests.filter(reachesDatabase)).toEqual([]);
+    // The check itself: a route test does reach the database.
+    expect(reachesDatabase('server/modules/plan/plan.routes.test.ts')).toBe(true);
+  });
+
   it('keeps core/ pure: it imports only core/', () => {
     const outward = edges.filter(({ from, to }) => from.startsWith('core/') && !to.startsWith('core/'));
     expect(outward.map(({ from, to }) => `${from} -> ${to}`)).toEqual([]);
