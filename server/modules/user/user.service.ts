@@ -249,6 +249,19 @@ export const createUserService = ({ db, clock }: UserServiceDeps) => {
         throw error;
       });
 
+  /** A change of an account's own row: audited (password hash never kept), then presented. */
+  const auditedUpdate = async (tx: Executor, context: RequestContext, before: UserRow, after: UserRow) => {
+    await recordAudit(tx, context, clock.now(), {
+      entityType: 'user',
+      entityId: after.id,
+      localityId: await accountLocalityId(tx, after.id),
+      action: 'update',
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return (await present(tx, [after]))[0]!;
+  };
+
   /** Renames or locks a user; locking closes their sessions. @throws AppError USER_NOT_FOUND */
   const update = (context: RequestContext, id: string, input: TUpdateUserRequest): Promise<TUser> =>
     db.transaction(async (tx) => {
@@ -259,15 +272,7 @@ export const createUserService = ({ db, clock }: UserServiceDeps) => {
         updatedAt: clock.now(),
       });
       if (after.isDisabled) await deleteSessionsOfUser(tx, id);
-      await recordAudit(tx, context, clock.now(), {
-        entityType: 'user',
-        entityId: id,
-        localityId: await accountLocalityId(tx, id),
-        action: 'update',
-        before: auditView(before),
-        after: auditView(after),
-      });
-      return (await present(tx, [after]))[0]!;
+      return auditedUpdate(tx, context, before, after);
     });
 
   /** Sets a new first password: the user must change it at the next sign-in. @throws AppError USER_NOT_FOUND, WEAK_PASSWORD */
@@ -281,15 +286,7 @@ export const createUserService = ({ db, clock }: UserServiceDeps) => {
         updatedAt: clock.now(),
       });
       await deleteSessionsOfUser(tx, id);
-      await recordAudit(tx, context, clock.now(), {
-        entityType: 'user',
-        entityId: id,
-        localityId: await accountLocalityId(tx, id),
-        action: 'update',
-        before: auditView(before),
-        after: auditView(after),
-      });
-      return (await present(tx, [after]))[0]!;
+      return auditedUpdate(tx, context, before, after);
     });
 
   /** @throws AppError USER_NOT_FOUND, UNKNOWN_LOCALITY, FORBIDDEN, UNIT_REQUIRED_FOR_ROLE */
