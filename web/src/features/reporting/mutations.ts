@@ -14,7 +14,20 @@ import { api, apiUpload } from '../../api/client';
 import { dashboardQueries } from '../dashboard/queries';
 import { reportingQueries } from './queries';
 
+/**
+ * The report versions this page wrote itself ("id:revision"). A revision is written once (the server
+ * refuses a save onto an older one), so a version found here is this page's own answer, never someone
+ * else's save arriving while the user types.
+ */
+const ownVersions = new Set<string>();
+const versionKey = (report: TUnitReport) => `${report.report?.id}:${report.report?.revision}`;
+
+/** Whether this version of the report is one this page wrote (a save, a submission, an action). */
+export const isOwnVersion = (report: TUnitReport): boolean =>
+  report.report != null && ownVersions.has(versionKey(report));
+
 const storeReport = (queryClient: QueryClient, report: TUnitReport) => {
+  if (report.report) ownVersions.add(versionKey(report));
   queryClient.setQueryData(reportingQueries.unitReport(report.period.id, report.unitId).queryKey, report);
   void queryClient.invalidateQueries({ queryKey: reportingQueries.period(report.period.id).queryKey });
   void queryClient.invalidateQueries({ queryKey: dashboardQueries.all() });

@@ -8,6 +8,7 @@ import { ApiError, errorMessage } from '../../../api/client';
 import { useCurrentUser } from '../../auth/useCurrentUser';
 import { browserStorage, versionOf } from '../keptDrafts';
 import {
+  isOwnVersion,
   type TReturnComment,
   useDeleteAttachmentMutation,
   useReportActionMutation,
@@ -93,8 +94,6 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
   const uploadAttachment = useUploadAttachmentMutation(periodId, unitId);
   const deleteAttachment = useDeleteAttachmentMutation(periodId, unitId);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  /** A save of this page is under way: the version it brings back is this page's, not someone else's. */
-  const isOwnSave = useRef(false);
   /** What is on screen now: a save that comes back keeps what was typed while it ran. */
   const latestDraft = useRef<ReportDraft | null>(null);
   const [rowErrors, setRowErrors] = useState<RowErrors>({});
@@ -126,7 +125,7 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
   if (data && loaded?.key !== loadedKeyOf(data)) {
     // Compared as a save would send it: "1.710" typed over a saved 1710 is not new input.
     const wasTyped = loaded != null && overwrittenFields(loaded.report, loaded.draft).length > 0;
-    if (wasTyped && !isOwnSave.current && isEditableReport(data)) {
+    if (wasTyped && !isOwnVersion(data) && isEditableReport(data)) {
       // Someone else's version arrived while typed input is on screen (the form opened offline, then the
       // connection came back): the input stays, never sent over that version; the user decides.
       setLoaded({ ...loadedOf(data, loaded.draft) });
@@ -192,7 +191,6 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
       return null;
     }
     const { body, indicatorIds, taskIds } = requestFromDraft(onto, toSave);
-    isOwnSave.current = true;
     try {
       const saved = await save.mutateAsync(body);
       markConnection(false);
@@ -222,11 +220,6 @@ export const useUnitReportEditor = (periodId: string, unitId: string) => {
         ...other.filter((text) => text !== errorMessage(error)),
       ]);
       return null;
-    } finally {
-      // After the render that brings the saved version (the cache is written before the answer returns).
-      window.setTimeout(() => {
-        isOwnSave.current = false;
-      }, 0);
     }
   };
 
