@@ -11,30 +11,8 @@ import {
   versionOf,
   writeKeptDraft,
 } from './keptDrafts';
+import { MemoryStorage } from './memoryStorage';
 import { EMPTY_VALUE_DRAFT, type ReportDraft } from './reportDraft';
-
-/** A Storage over a Map, with the same key order and string values as the browser's. */
-class MemoryStorage implements DraftStorage {
-  readonly items = new Map<string, string>();
-  /** When set, every write throws as a full or disabled storage does. */
-  refuseWrites = false;
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (this.refuseWrites) throw new DOMException('QuotaExceededError');
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 const DRAFT: ReportDraft = {
   nothingArose: false,

@@ -1,29 +1,7 @@
 import type { TUnitReport } from '@core/schemas/reporting.schemas';
 import { describe, expect, it } from 'vitest';
-import type { DraftStorage } from './keptDrafts';
+import { MemoryStorage } from './memoryStorage';
 import { clearSeenReports, keepSeenReport, readSeenReport, SEEN_REPORTS_KEPT } from './seenReports';
-
-/** A Storage over a Map, as the browser's; `refuseWrites` throws as a full one does. */
-class MemoryStorage implements DraftStorage {
-  readonly items = new Map<string, string>();
-  refuseWrites = false;
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (this.refuseWrites) throw new DOMException('QuotaExceededError');
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 const reportOf = (periodId: string, unitId: string, edit = true) =>
   ({
