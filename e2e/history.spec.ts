@@ -1,28 +1,19 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OverviewPage } from './page-models/overview-page';
-import { type RunningApp, startApp } from './support/app';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 describe('[HISTORY] the map of a date: former communes before 1/7/2025, their names after it', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let admin: Page;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    admin = await newPage(browser, app.baseUrl, 'admin');
+    admin = await env.pageAs('admin');
   });
 
   /** A row of the ranking by the text in it (a commune without a plan has no link). */
   const rowWith = (text: string) => admin.getByRole('row').filter({ hasText: text });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it('[HISTORY]: Dân Tiến, formed from three former communes, shows their former names', async () => {
     const overview = new OverviewPage(admin);

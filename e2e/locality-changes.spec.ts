@@ -1,23 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './support/app';
-import { launchBrowser, newPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useAppInBrowser } from './support/suite';
 
 /** Hải Phòng's administrator renames Phường Thành Đông (10507) from 01/11/2026; the app's day is 25/11/2026. */
 describe('[LOCALITY-CHANGES] dated changes entered, previewed, then applied by an administrator', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let admin: Page;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    admin = await newPage(browser, app.baseUrl, 'haiphong.admin');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    admin = await env.pageAs('haiphong.admin');
   });
 
   it('[LOCALITY-CHANGES]: a refused list names its change; a rename is previewed, confirmed and shown on the page', async () => {
