@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   clearKeptDrafts,
   countKeptDrafts,
-  type DraftStorage,
   type KeptDraft,
   keptDraftKey,
   keptDraftState,
