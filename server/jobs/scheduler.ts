@@ -73,7 +73,10 @@ export const startBackgroundJobs = ({ db, clock, config, services, logger }: Job
   const stops = [
     every(config.reminderScanIntervalMs, 'reminder scan', logger, reminders.run),
     every(LOCALITY_NAMES_INTERVAL_MS, 'locality names', logger, async () => ({
-      settled: await db.transaction((tx) => settleScheduledNames(tx, vietnamDateOf(clock.now()))),
+      settled: await db.transaction((tx) => {
+        const now = clock.now();
+        return settleScheduledNames(tx, vietnamDateOf(now), now);
+      }),
     })),
   ];
   if (config.mail) {

@@ -10,6 +10,16 @@ import { toSearchText } from '@core/domain/text';
 import { and, asc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { locality, localityName, localityNameScheduled } from '../db/schema';
+import type { RequestContext } from '../http/request-context';
+import { systemActor } from '../modules/auth/access';
+import { recordAudit } from './audit-log';
+
+/** Who the audit trail names for a name that came into force on its own day. */
+const SCHEDULE_CONTEXT: RequestContext = {
+  actor: systemActor('Lịch đổi tên đã định'),
+  ip: null,
+  userAgent: null,
+};
 
 /** The condition "this locality is in force on that date" (a date 'YYYY-MM-DD'). */
 export const inForceOn = (asOf: string): SQL =>
@@ -32,11 +42,13 @@ export const kindOn = (asOf: string): SQL<string> =>
  * Settles the names scheduled to take effect by `today` (a 'YYYY-MM-DD' Vietnam date): each becomes the
  * row's name and kind, and the name it replaces is kept in `locality_name` until the day before. Run by
  * the background jobs (every minute) and before changes are applied; safe in several processes (a
- * scheduled name is claimed by deleting it). Idempotent: nothing is due, nothing is written.
+ * scheduled name is claimed by deleting it). Idempotent: nothing is due, nothing is written. Each settled
+ * name is written to the audit trail (the decision itself was audited when it was scheduled).
  *
+ * @param at - now, for the audit entry
  * @returns how many names were settled
  */
-export const settleScheduledNames = async (executor: Executor, today: string): Promise<number> => {
+export const settleScheduledNames = async (executor: Executor, today: string, at: Date): Promise<number> => {
   const due = await executor
     .select()
     .from(localityNameScheduled)
@@ -54,6 +66,10 @@ export const settleScheduledNames = async (executor: Executor, today: string): P
       )
       .returning();
     if (claimed.length === 0) continue;
+    const [before] = await executor
+      .select({ name: locality.name, kind: locality.kind })
+      .from(locality)
+      .where(eq(locality.id, next.localityId));
     await executor.execute(sql`
       insert into locality_name (locality_id, name, kind, valid_to)
       select id, name, kind, ${next.validFrom}::date - 1 from locality where id = ${next.localityId}
@@ -62,6 +78,14 @@ export const settleScheduledNames = async (executor: Executor, today: string): P
       .update(locality)
       .set({ name: next.name, kind: next.kind, searchText: toSearchText(next.name) })
       .where(eq(locality.id, next.localityId));
+    await recordAudit(executor, SCHEDULE_CONTEXT, at, {
+      entityType: 'locality',
+      entityId: next.localityId,
+      localityId: next.localityId,
+      action: 'update',
+      before,
+      after: { name: next.name, kind: next.kind, effectiveDate: next.validFrom },
+    });
     settled++;
   }
   return settled;

@@ -4,7 +4,7 @@
  * force since 1/7/2025: renames and a change of kind (a xã becoming a phường, as in Quảng Ninh in 2026),
  * a merger into a new commune, a split, the refusals, a re-run, and the reads "as of" a date.
  */
-import { count } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import { settleScheduledNames } from '../../shared/locality-history';
@@ -401,9 +401,23 @@ describe('dated changes of localities', () => {
     expect(names(await children(province, '2026-12-31'))).toContain('phường Quảng Tân Mới');
     expect(names(await children(province, '2027-01-01'))).toContain('phường Quảng Tân Hai');
     // The background job settles the next one on its day, once.
-    expect(await settleScheduledNames(t.handle.db, '2026-12-31')).toBe(0);
-    expect(await settleScheduledNames(t.handle.db, '2027-01-01')).toBe(1);
-    expect(await settleScheduledNames(t.handle.db, '2027-01-01')).toBe(0);
+    const settledAt = new Date('2027-01-01T00:01:00+07:00');
+    expect(await settleScheduledNames(t.handle.db, '2026-12-31', settledAt)).toBe(0);
+    expect(await settleScheduledNames(t.handle.db, '2027-01-01', settledAt)).toBe(1);
+    expect(await settleScheduledNames(t.handle.db, '2027-01-01', settledAt)).toBe(0);
+    // Settling is written to the audit trail once, by the schedule, with the names before and after.
+    const settledEntries = await t.handle.db
+      .select()
+      .from(schema.auditEvent)
+      .where(and(eq(schema.auditEvent.entityId, id), eq(schema.auditEvent.at, settledAt)));
+    expect(settledEntries).toHaveLength(1);
+    expect(settledEntries[0]).toMatchObject({
+      actorUserId: null,
+      actorName: 'Lịch đổi tên đã định',
+      action: 'update',
+      before: { name: 'Quảng Tân Mới', kind: 'phường' },
+      after: { name: 'Quảng Tân Hai', kind: 'phường', effectiveDate: '2027-01-01' },
+    });
     expect((await t.call('GET', `/api/v1/localities/${id}`)).body.data.formerNames).toEqual([
       { name: 'Quảng Tân', kind: 'xã', validTo: '2026-11-30' },
       { name: 'Quảng Tân Mới', kind: 'phường', validTo: '2026-12-31' },

@@ -357,7 +357,7 @@ export const createLocalityChangeService = ({ db, clock }: Deps) => {
   ): Promise<TApplyLocalityChangesResult> =>
     db.transaction(async (tx) => {
       // Names that came into force since the last background run, so the checks below see today's map.
-      await settleScheduledNames(tx, today());
+      await settleScheduledNames(tx, today(), clock.now());
       const changes: TAppliedChange[] = [];
       for (const [index, change] of input.changes.entries()) {
         const fingerprint = changeFingerprint(change);
