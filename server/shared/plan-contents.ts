@@ -3,7 +3,7 @@
  * the dashboard, the overview): its row, its indicators with their targets and its tasks, each with
  * group name and coordinating units. The plan, indicator and task modules own the writes.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, max } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import {
   indicator,
@@ -21,6 +21,19 @@ export type PlanRow = typeof plan.$inferSelect;
 /** Marks the plan changed (its indicators or tasks were edited). */
 export const touchPlan = async (executor: Executor, id: string, at: Date): Promise<void> => {
   await executor.update(plan).set({ updatedAt: at }).where(eq(plan.id, id));
+};
+
+/** The position after the last of a plan's indicators, tasks or their groups (0 for the first). */
+export const nextPositionInPlan = async (
+  executor: Executor,
+  table: typeof indicator | typeof indicatorGroup | typeof task | typeof taskGroup,
+  planId: string,
+): Promise<number> => {
+  const [last] = await executor
+    .select({ position: max(table.position) })
+    .from(table)
+    .where(eq(table.planId, planId));
+  return (last?.position ?? -1) + 1;
 };
 
 export type IndicatorRow = typeof indicator.$inferSelect;
