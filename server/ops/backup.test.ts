@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { fileStoreFor } from '../database-file-store';
@@ -15,7 +14,7 @@ import { openMigratedDatabase } from '../db/migrate';
 import { loadDemoDataIfEmpty } from '../db/seeds/demo';
 import { startUnitReport } from '../test/evidence';
 import { fixedClock, signInTo, TEST_CONFIG } from '../test/test-app';
-import { testDatabaseKind } from '../test/test-db';
+import { createEmptyPostgresDatabase, type EmptyPostgresDatabase, testDatabaseKind } from '../test/test-db';
 import { BackupError, runBackup, runRestore } from './backup';
 import { findPgBinDir } from './pg-tools';
 
@@ -26,32 +25,18 @@ describe.skipIf(!canRun)(`npm run backup / restore (${kind})`, () => {
   const root = mkdtempSync(join(tmpdir(), 'lotrinh-backup-'));
   const dataDir = join(root, 'data');
   const backupFile = join(root, 'sao-luu.bak');
-  let databaseName: string | null = null;
+  let database: EmptyPostgresDatabase | null = null;
   let config: { databaseUrl: string | null; dataDir: string };
 
   beforeAll(async () => {
     const adminUrl = process.env.TEST_DATABASE_URL;
-    if (kind === 'postgres' && adminUrl) {
-      databaseName = `lotrinh_backup_${process.pid}_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`create database ${databaseName}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${databaseName}`;
-      config = { databaseUrl: url.toString(), dataDir };
-    } else {
-      config = { databaseUrl: null, dataDir };
-    }
+    if (kind === 'postgres' && adminUrl)
+      database = await createEmptyPostgresDatabase(adminUrl, 'lotrinh_backup');
+    config = { databaseUrl: database?.url ?? null, dataDir };
   });
 
   afterAll(async () => {
-    if (databaseName && process.env.TEST_DATABASE_URL) {
-      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await admin.connect();
-      await admin.query(`drop database if exists ${databaseName} with (force)`);
-      await admin.end();
-    }
+    await database?.drop();
     rmSync(root, { recursive: true, force: true });
   });
 

@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ZCreateLocalityRequest } from '@core/schemas/locality.schemas';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMigratedDatabase } from '../db/migrate';
 import { CSRF_HEADER, SESSION_COOKIE } from '../http/route';
@@ -18,7 +17,7 @@ import { createLocalityService } from '../modules/locality/locality.service';
 import { createUserService } from '../modules/user/user.service';
 import { freePort } from '../test/pg-cluster';
 import { fixedClock, TEST_PASSWORD } from '../test/test-app';
-import { testDatabaseKind } from '../test/test-db';
+import { createEmptyPostgresDatabase, type EmptyPostgresDatabase, testDatabaseKind } from '../test/test-db';
 
 const WRITERS = 8;
 /** The kill comes once this many writes were acknowledged, or after WRITE_MS at the latest. */
@@ -31,26 +30,17 @@ const kind = testDatabaseKind();
 describe(`kill -9 under concurrent writes (${kind})`, () => {
   const root = mkdtempSync(join(tmpdir(), 'lotrinh-kill-'));
   const dataDir = join(root, 'data');
-  let databaseName: string | null = null;
-  let databaseUrl = '';
+  let database: EmptyPostgresDatabase | null = null;
   let rootLocalityId = '';
   let server: ChildProcess | null = null;
 
   beforeAll(async () => {
     const adminUrl = process.env.TEST_DATABASE_URL;
-    if (kind === 'postgres' && adminUrl) {
-      databaseName = `lotrinh_kill_${process.pid}_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`create database ${databaseName}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${databaseName}`;
-      databaseUrl = url.toString();
-    }
+    if (kind === 'postgres' && adminUrl)
+      database = await createEmptyPostgresDatabase(adminUrl, 'lotrinh_kill');
     // An administrator to write with, set up before the server holds the data.
     const handle = await openMigratedDatabase(
-      { databaseUrl: databaseUrl || null, dataDir },
+      { databaseUrl: database?.url ?? null, dataDir },
       { purpose: 'test' },
     );
     try {
@@ -77,12 +67,7 @@ describe(`kill -9 under concurrent writes (${kind})`, () => {
 
   afterAll(async () => {
     server?.kill('SIGKILL');
-    if (databaseName && process.env.TEST_DATABASE_URL) {
-      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await admin.connect();
-      await admin.query(`drop database if exists ${databaseName} with (force)`);
-      await admin.end();
-    }
+    await database?.drop();
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -95,7 +80,7 @@ describe(`kill -9 under concurrent writes (${kind})`, () => {
         PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: database?.url ?? '',
         DEMO_DATA: 'false',
         NODE_ENV: 'test',
         LOG_LEVEL: 'error',

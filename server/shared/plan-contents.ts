@@ -3,7 +3,7 @@
  * the dashboard, the overview): its row, its indicators with their targets and its tasks, each with
  * group name and coordinating units. The plan, indicator and task modules own the writes.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, max } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import {
   indicator,
@@ -21,6 +21,34 @@ export type PlanRow = typeof plan.$inferSelect;
 /** Marks the plan changed (its indicators or tasks were edited). */
 export const touchPlan = async (executor: Executor, id: string, at: Date): Promise<void> => {
   await executor.update(plan).set({ updatedAt: at }).where(eq(plan.id, id));
+};
+
+/** The position after the last of a plan's indicators, tasks or their groups (0 for the first). */
+export const nextPositionInPlan = async (
+  executor: Executor,
+  table: typeof indicator | typeof indicatorGroup | typeof task | typeof taskGroup,
+  planId: string,
+): Promise<number> => {
+  const [last] = await executor
+    .select({ position: max(table.position) })
+    .from(table)
+    .where(eq(table.planId, planId));
+  return (last?.position ?? -1) + 1;
+};
+
+/** The names of the groups (of indicators or of tasks) the rows belong to, by group id. */
+const groupNamesOf = async (
+  executor: Executor,
+  table: typeof indicatorGroup | typeof taskGroup,
+  rows: ReadonlyArray<{ groupId: string | null }>,
+): Promise<Map<string, string>> => {
+  const ids = [...new Set(rows.map((row) => row.groupId).filter((id): id is string => id != null))];
+  if (ids.length === 0) return new Map();
+  const groups = await executor
+    .select({ id: table.id, name: table.name })
+    .from(table)
+    .where(inArray(table.id, ids));
+  return new Map(groups.map((group) => [group.id, group.name]));
 };
 
 export type IndicatorRow = typeof indicator.$inferSelect;
@@ -46,7 +74,6 @@ export const indicatorsWithChildren = async (
 ): Promise<IndicatorWithChildren[]> => {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const groupIds = [...new Set(rows.map((row) => row.groupId).filter((id): id is string => id != null))];
   // Sequential on purpose: inside a transaction there is one connection, and pg refuses overlapping queries on it.
   const targets = await executor
     .select()
@@ -58,10 +85,7 @@ export const indicatorsWithChildren = async (
     .from(indicatorUnit)
     .where(inArray(indicatorUnit.indicatorId, ids))
     .orderBy(asc(indicatorUnit.position));
-  const groups = groupIds.length
-    ? await executor.select().from(indicatorGroup).where(inArray(indicatorGroup.id, groupIds))
-    : [];
-  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+  const groupNames = await groupNamesOf(executor, indicatorGroup, rows);
   return rows.map((row) => ({
     ...row,
     groupName: row.groupId ? (groupNames.get(row.groupId) ?? null) : null,
@@ -94,17 +118,13 @@ export const listTaskGroups = (executor: Executor, planId: string): Promise<Task
 export const tasksWithChildren = async (executor: Executor, rows: TaskRow[]): Promise<TaskWithChildren[]> => {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const groupIds = [...new Set(rows.map((row) => row.groupId).filter((id): id is string => id != null))];
   // Sequential on purpose: inside a transaction there is one connection, and pg refuses overlapping queries on it.
   const links = await executor
     .select()
     .from(taskUnit)
     .where(inArray(taskUnit.taskId, ids))
     .orderBy(asc(taskUnit.position));
-  const groups = groupIds.length
-    ? await executor.select().from(taskGroup).where(inArray(taskGroup.id, groupIds))
-    : [];
-  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+  const groupNames = await groupNamesOf(executor, taskGroup, rows);
   return rows.map((row) => ({
     ...row,
     groupName: row.groupId ? (groupNames.get(row.groupId) ?? null) : null,

@@ -33,6 +33,39 @@ const databaseUrl = (adminUrl: string, name: string): string => {
   return url.toString();
 };
 
+/** Runs one statement as the server's administrator (create or drop a database). */
+const adminQuery = async (adminUrl: string, sql: string): Promise<void> => {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+};
+
+/** A database made for one test file, with `drop` to remove it. */
+export type EmptyPostgresDatabase = { url: string; drop: () => Promise<void> };
+
+/**
+ * An empty database of its own on the PostgreSQL server named by TEST_DATABASE_URL, for a test that runs the
+ * program itself on it (backup and restore, the kill drill).
+ *
+ * @param prefix - the start of its name (the process id and the time follow)
+ * @returns its URL, and `drop` to remove it
+ */
+export const createEmptyPostgresDatabase = async (
+  adminUrl: string,
+  prefix: string,
+): Promise<EmptyPostgresDatabase> => {
+  const name = `${prefix}_${process.pid}_${Date.now()}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  return {
+    url: databaseUrl(adminUrl, name),
+    drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`),
+  };
+};
+
 const migrateAndFill = async (handle: DatabaseHandle, content: PreparedContent) => {
   await runMigrations(handle);
   await content.fill(handle);
@@ -90,10 +123,7 @@ const createPostgresDatabase = async (adminUrl: string, content: PreparedContent
     url,
     close: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
     },
   };
 };

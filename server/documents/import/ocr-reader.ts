@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PageViewport, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from 'tesseract.js';
 import type { DocBlock } from './document-model';
 import { UnreadableDocumentError } from './errors';
@@ -169,8 +169,8 @@ const damagedImage = (cause?: unknown) =>
     { cause },
   );
 
-/** Grey pixels → PNG bytes, for the recogniser. */
-const encodeGrey = async (image: GreyImage): Promise<Buffer> => {
+/** Grey pixels drawn on a canvas of their size (to encode, or to draw elsewhere). */
+export const greyCanvas = async (image: GreyImage) => {
   const { createCanvas } = await import('@napi-rs/canvas');
   const canvas = createCanvas(image.width, image.height);
   const context = canvas.getContext('2d');
@@ -183,8 +183,11 @@ const encodeGrey = async (image: GreyImage): Promise<Buffer> => {
     pixels.data[4 * i + 3] = 255;
   }
   context.putImageData(pixels, 0, 0);
-  return canvas.encode('png');
+  return canvas;
 };
+
+/** Grey pixels → PNG bytes, for the recogniser. */
+const encodeGrey = async (image: GreyImage): Promise<Buffer> => (await greyCanvas(image)).encode('png');
 
 /**
  * Prepares a page for recognition: removes specks, straightens it, finds its ruled tables and wipes their rules.
@@ -388,10 +391,22 @@ export const recognizeImages = async (
  * @returns the grey page
  */
 export const renderPdfPage = async (doc: PDFDocumentProxy, pageNumber: number): Promise<GreyImage> => {
-  const { createCanvas } = await import('@napi-rs/canvas');
   const page = await doc.getPage(pageNumber);
   const natural = page.getViewport({ scale: RENDER_DPI / 72 });
   const viewport = page.getViewport({ scale: (RENDER_DPI / 72) * fitScale(natural.width, natural.height) });
+  const { context, width, height } = await renderOnWhite(page, viewport);
+  return toGrey(context.getImageData(0, 0, width, height).data, width, height);
+};
+
+/**
+ * Renders a PDF page on a white canvas (whole pixels) and frees the page's resources.
+ *
+ * @param page - a page of an open PDF
+ * @param viewport - its scale
+ * @returns the canvas, its context and its size
+ */
+export const renderOnWhite = async (page: PDFPageProxy, viewport: PageViewport) => {
+  const { createCanvas } = await import('@napi-rs/canvas');
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
   const canvas = createCanvas(width, height);
@@ -404,7 +419,7 @@ export const renderPdfPage = async (doc: PDFDocumentProxy, pageNumber: number): 
     viewport,
   }).promise;
   page.cleanup();
-  return toGrey(context.getImageData(0, 0, width, height).data, width, height);
+  return { canvas, context, width, height };
 };
 
 /**

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderPdfPage } from './ocr-reader';
+import { greyCanvas, renderPdfPage } from './ocr-reader';
 import { openPdf } from './pdf-reader';
 import type { GreyImage } from './scan-image';
 
@@ -168,17 +168,7 @@ export const scanPdfPage = async (
   } finally {
     await doc.destroy();
   }
-  const source = createCanvas(page.width, page.height);
-  const sourceContext = source.getContext('2d');
-  const pixels = sourceContext.createImageData(page.width, page.height);
-  for (let i = 0; i < page.data.length; i++) {
-    const value = page.data[i] ?? 255;
-    pixels.data[4 * i] = value;
-    pixels.data[4 * i + 1] = value;
-    pixels.data[4 * i + 2] = value;
-    pixels.data[4 * i + 3] = 255;
-  }
-  sourceContext.putImageData(pixels, 0, 0);
+  const source = await greyCanvas(page);
   const canvas = createCanvas(page.width, page.height);
   const context = canvas.getContext('2d');
   context.fillStyle = '#ffffff';

@@ -3,8 +3,8 @@
  * the row below, a wrapped line not cut off), and a row one of whose cells failed a check is not
  * certain. Small synthetic tables, one per rule.
  */
-import type { TImportedIndicator, TImportedTask } from '@core/schemas/import.schemas';
 import { describe, expect, it } from 'vitest';
+import { importedIndicator, importedTask } from '../../test/imported-rows';
 import { type DocTable, textDocument } from './document-model';
 import { splitItemFields } from './task-extractor';
 import { assignCells, tokensOf } from './text-cell-split';
@@ -277,37 +277,6 @@ describe('labelled fields of a task item whose labels OCR damaged', () => {
   });
 });
 
-const indicator = (over: Partial<TImportedIndicator>): TImportedIndicator => ({
-  code: '1',
-  group: null,
-  name: 'Tỷ lệ hồ sơ được số hóa',
-  unit: '%',
-  targets: [{ year: 2030, raw: '100%', op: '>=', value: 100 }],
-  baselineYear: null,
-  lead: 'Trung tâm HCC',
-  executor: null,
-  coordinating: [],
-  leader: null,
-  evidence: null,
-  catalogCode: null,
-  review: { confident: true, reasons: [] },
-  ...over,
-});
-
-const task = (over: Partial<TImportedTask>): TImportedTask => ({
-  code: '1',
-  group: null,
-  name: 'Vận hành phần mềm quản trị',
-  lead: 'Trung tâm HCC',
-  coordinating: [],
-  leader: null,
-  output: null,
-  deadlineRaw: 'Quý IV/2025',
-  deadline: { kind: 'by', date: '2025-12-31' },
-  review: { confident: true, reasons: [] },
-  ...over,
-});
-
 describe('honest confidence of rows read from text', () => {
   const vocabulary = documentVocabulary([
     'Tỷ lệ hồ sơ được số hóa; Trung tâm HCC; Văn phòng UBND; Vận hành phần mềm quản trị.',
@@ -315,8 +284,8 @@ describe('honest confidence of rows read from text', () => {
 
   it('flags a task whose partner runs on into another field, and keeps a clean one certain', () => {
     const tasks = [
-      task({ coordinating: ['Văn phòng UBND. Thoi gian hoàn thạnh: Trong Quý I/2028'] }),
-      task({ coordinating: ['Văn phòng UBND'] }),
+      importedTask({ coordinating: ['Văn phòng UBND. Thoi gian hoàn thạnh: Trong Quý I/2028'] }),
+      importedTask({ coordinating: ['Văn phòng UBND'] }),
     ];
     reviewTextTasks(tasks, vocabulary);
     expect(tasks.map((row) => row.review?.confident)).toEqual([false, true]);
@@ -344,11 +313,11 @@ describe('honest confidence of rows read from text', () => {
 
   it('flags an indicator row whose name is spelt unlike its catalog indicator', () => {
     const rows = [
-      indicator({
+      importedIndicator({
         name: 'Người dân co tài khoản định danh điện tử (VNeID)',
         catalogCode: 'CDS.XHS.TAI_KHOAN_DINH_DANH_DIEN_TU',
       }),
-      indicator({
+      importedIndicator({
         name: 'Người dân có tài khoản định danh điện tử (VNeID)',
         catalogCode: 'CDS.XHS.TAI_KHOAN_DINH_DANH_DIEN_TU',
       }),

@@ -1,5 +1,6 @@
 import type { TImportedIndicator, TImportedTask } from '@core/schemas/import.schemas';
 import { describe, expect, it } from 'vitest';
+import { importedIndicator, importedTask } from '../../test/imported-rows';
 import { commonerSpelling, leadCutOrRunOn, reviewTextIndicators, reviewTextTasks } from './text-review';
 import { documentVocabulary, respell, suspectWords } from './word-context';
 
@@ -121,36 +122,11 @@ describe('suspectWords', () => {
   });
 });
 
-const indicator = (over: Partial<TImportedIndicator>): TImportedIndicator => ({
-  code: '1',
-  group: null,
-  name: 'Tỷ lệ hồ sơ được số hóa',
-  unit: '%',
-  targets: [],
-  baselineYear: null,
-  lead: 'Văn phòng HĐND và UBND',
-  executor: null,
-  coordinating: [],
-  leader: null,
-  evidence: null,
-  catalogCode: null,
-  review: { confident: true, reasons: [] },
-  ...over,
-});
-
-const task = (over: Partial<TImportedTask>): TImportedTask => ({
-  code: '1',
-  group: null,
-  name: 'Đẩy mạnh chuyển đổi số trong cơ quan nhà nước',
-  lead: 'Văn phòng HĐND và UBND',
-  coordinating: [],
-  leader: null,
-  output: null,
-  deadlineRaw: 'Quý IV/2025',
-  deadline: { kind: 'by', date: '2025-12-31' },
-  review: { confident: true, reasons: [] },
-  ...over,
-});
+const LEAD = 'Văn phòng HĐND và UBND';
+const indicator = (over: Partial<TImportedIndicator>) =>
+  importedIndicator({ targets: [], lead: LEAD, ...over });
+const task = (over: Partial<TImportedTask>) =>
+  importedTask({ name: 'Đẩy mạnh chuyển đổi số trong cơ quan nhà nước', lead: LEAD, ...over });
 
 describe('text review of rows known only from text', () => {
   const vocabulary = withTexts('Tỷ lệ hồ sơ được so hóa', 'Tỷ lệ hồ sơ được số hóa %');

@@ -4,7 +4,7 @@ import { createApp } from '../../app';
 import { openPostgres } from '../../db/client';
 import { auditEvent, loginAttempt, session } from '../../db/schema';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../http/route';
-import { buildLocality, buildUnit, buildUser } from '../../test/factories';
+import { buildIndicator, buildLocality, buildPlan, buildUnit, buildUser } from '../../test/factories';
 import {
   buildTestApp,
   createTestFileStore,
@@ -189,34 +189,10 @@ describe('unit officers and scopes', () => {
     const otherCommune = await buildLocality(t);
     const own = await buildUnit(t, commune.id, 'Trạm Y tế');
     const other = await buildUnit(t, commune.id, 'Công an xã');
-    const plan = (
-      await t.call('POST', '/api/v1/plans', {
-        localityId: commune.id,
-        issuerKind: 'government',
-        issuer: 'UBND',
-        title: 'KH',
-      })
-    ).body.data;
-    const otherPlan = (
-      await t.call('POST', '/api/v1/plans', {
-        localityId: otherCommune.id,
-        issuerKind: 'government',
-        issuer: 'UBND',
-        title: 'KH',
-      })
-    ).body.data;
-    const mine = (
-      await t.call('POST', `/api/v1/plans/${plan.id}/indicators`, {
-        name: 'Chỉ tiêu của trạm',
-        leadUnitId: own.id,
-      })
-    ).body.data;
-    const theirs = (
-      await t.call('POST', `/api/v1/plans/${plan.id}/indicators`, {
-        name: 'Chỉ tiêu của công an',
-        leadUnitId: other.id,
-      })
-    ).body.data;
+    const plan = await buildPlan(t, commune.id);
+    const otherPlan = await buildPlan(t, otherCommune.id);
+    const mine = await buildIndicator(t, plan.id, { name: 'Chỉ tiêu của trạm', leadUnitId: own.id });
+    const theirs = await buildIndicator(t, plan.id, { name: 'Chỉ tiêu của công an', leadUnitId: other.id });
     const officer = await buildUser(t, { role: 'unit_officer', localityId: commune.id, unitId: own.id });
 
     expect((await officer.client.call('PATCH', `/api/v1/indicators/${mine.id}`, { unit: '%' })).status).toBe(
@@ -262,20 +238,11 @@ describe('unit officers and scopes', () => {
 
   it('should show the history of an indicator with its targets, within scope only', async () => {
     const commune = await buildLocality(t);
-    const plan = (
-      await t.call('POST', '/api/v1/plans', {
-        localityId: commune.id,
-        issuerKind: 'government',
-        issuer: 'UBND',
-        title: 'KH',
-      })
-    ).body.data;
-    const indicator = (
-      await t.call('POST', `/api/v1/plans/${plan.id}/indicators`, {
-        name: 'Tỷ lệ',
-        targets: [{ year: 2026, op: '>=', value: 70, rawText: '70%' }],
-      })
-    ).body.data;
+    const plan = await buildPlan(t, commune.id);
+    const indicator = await buildIndicator(t, plan.id, {
+      name: 'Tỷ lệ',
+      targets: [{ year: 2026, op: '>=', value: 70, rawText: '70%' }],
+    });
     await t.call('PUT', `/api/v1/indicators/${indicator.id}/targets/2026`, {
       op: '>=',
       value: 75,

@@ -1,5 +1,5 @@
 import { toSearchText } from '@core/domain/text';
-import { and, eq, isNotNull, max, or } from 'drizzle-orm';
+import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { indicator, indicatorGroup, indicatorTarget, indicatorUnit, indicatorValue } from '../../db/schema';
 import {
@@ -7,6 +7,7 @@ import {
   type IndicatorRow,
   type IndicatorWithChildren,
   indicatorsWithChildren,
+  nextPositionInPlan,
   type TargetRow,
 } from '../../shared/plan-contents';
 
@@ -21,32 +22,17 @@ export const findOrCreateIndicatorGroup = async (
   planId: string,
   name: string,
 ): Promise<IndicatorGroupRow> => {
-  const existing = (
-    await executor
-      .select()
-      .from(indicatorGroup)
-      .where(and(eq(indicatorGroup.planId, planId), eq(indicatorGroup.name, name)))
-  )[0];
-  if (existing) return existing;
-  const [last] = await executor
-    .select({ position: max(indicatorGroup.position) })
+  const [existing] = await executor
+    .select()
     .from(indicatorGroup)
-    .where(eq(indicatorGroup.planId, planId));
-  return (
-    await executor
-      .insert(indicatorGroup)
-      .values({ planId, name, position: (last?.position ?? -1) + 1 })
-      .returning()
-  )[0]!;
+    .where(and(eq(indicatorGroup.planId, planId), eq(indicatorGroup.name, name)));
+  if (existing) return existing;
+  const position = await nextPositionInPlan(executor, indicatorGroup, planId);
+  return (await executor.insert(indicatorGroup).values({ planId, name, position }).returning())[0]!;
 };
 
-export const nextIndicatorPosition = async (executor: Executor, planId: string): Promise<number> => {
-  const [last] = await executor
-    .select({ position: max(indicator.position) })
-    .from(indicator)
-    .where(eq(indicator.planId, planId));
-  return (last?.position ?? -1) + 1;
-};
+export const nextIndicatorPosition = (executor: Executor, planId: string): Promise<number> =>
+  nextPositionInPlan(executor, indicator, planId);
 
 export const findIndicatorById = async (executor: Executor, id: string): Promise<IndicatorRow | undefined> =>
   (await executor.select().from(indicator).where(eq(indicator.id, id)))[0];

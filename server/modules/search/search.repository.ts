@@ -27,6 +27,22 @@ export const searchPlanItems = async (
   const inScope = localityIds ? inArray(plan.localityId, localityIds) : undefined;
   const folded = foldText(query);
   const planColumns = { planNumber: plan.number, planTitle: plan.title, localityName: locality.name };
+  /** The plan's indicators or tasks that match, with their plan and locality. */
+  const itemsMatching = (item: typeof indicator | typeof task) =>
+    executor
+      .select({
+        id: item.id,
+        planId: item.planId,
+        title: item.name,
+        ...planColumns,
+        score: sql<number>`similarity(${item.searchText}, ${folded})`,
+      })
+      .from(item)
+      .innerJoin(plan, eq(plan.id, item.planId))
+      .innerJoin(locality, eq(locality.id, plan.localityId))
+      .where(and(likeAllTokens(item.searchText, query), inScope))
+      .orderBy(desc(sql`similarity(${item.searchText}, ${folded})`))
+      .limit(limit);
   const [plans, indicators, tasks] = await Promise.all([
     executor
       .select({
@@ -41,34 +57,8 @@ export const searchPlanItems = async (
       .where(and(likeAllTokens(plan.searchText, query), inScope))
       .orderBy(desc(sql`similarity(${plan.searchText}, ${folded})`))
       .limit(limit),
-    executor
-      .select({
-        id: indicator.id,
-        planId: indicator.planId,
-        title: indicator.name,
-        ...planColumns,
-        score: sql<number>`similarity(${indicator.searchText}, ${folded})`,
-      })
-      .from(indicator)
-      .innerJoin(plan, eq(plan.id, indicator.planId))
-      .innerJoin(locality, eq(locality.id, plan.localityId))
-      .where(and(likeAllTokens(indicator.searchText, query), inScope))
-      .orderBy(desc(sql`similarity(${indicator.searchText}, ${folded})`))
-      .limit(limit),
-    executor
-      .select({
-        id: task.id,
-        planId: task.planId,
-        title: task.name,
-        ...planColumns,
-        score: sql<number>`similarity(${task.searchText}, ${folded})`,
-      })
-      .from(task)
-      .innerJoin(plan, eq(plan.id, task.planId))
-      .innerJoin(locality, eq(locality.id, plan.localityId))
-      .where(and(likeAllTokens(task.searchText, query), inScope))
-      .orderBy(desc(sql`similarity(${task.searchText}, ${folded})`))
-      .limit(limit),
+    itemsMatching(indicator),
+    itemsMatching(task),
   ]);
   const tag = <T extends { score: number }>(type: SearchRow['type'], rows: T[]) =>
     rows.map((row) => ({ ...row, type }));

@@ -1,8 +1,9 @@
 import { toSearchText } from '@core/domain/text';
-import { and, eq, isNotNull, max, ne, or } from 'drizzle-orm';
+import { and, eq, isNotNull, ne, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { task, taskGroup, taskUnit, taskUpdate } from '../../db/schema';
 import {
+  nextPositionInPlan,
   type TaskGroupRow,
   type TaskRow,
   type TaskWithChildren,
@@ -20,32 +21,17 @@ export const findOrCreateTaskGroup = async (
   planId: string,
   name: string,
 ): Promise<TaskGroupRow> => {
-  const existing = (
-    await executor
-      .select()
-      .from(taskGroup)
-      .where(and(eq(taskGroup.planId, planId), eq(taskGroup.name, name)))
-  )[0];
-  if (existing) return existing;
-  const [last] = await executor
-    .select({ position: max(taskGroup.position) })
+  const [existing] = await executor
+    .select()
     .from(taskGroup)
-    .where(eq(taskGroup.planId, planId));
-  return (
-    await executor
-      .insert(taskGroup)
-      .values({ planId, name, position: (last?.position ?? -1) + 1 })
-      .returning()
-  )[0]!;
+    .where(and(eq(taskGroup.planId, planId), eq(taskGroup.name, name)));
+  if (existing) return existing;
+  const position = await nextPositionInPlan(executor, taskGroup, planId);
+  return (await executor.insert(taskGroup).values({ planId, name, position }).returning())[0]!;
 };
 
-export const nextTaskPosition = async (executor: Executor, planId: string): Promise<number> => {
-  const [last] = await executor
-    .select({ position: max(task.position) })
-    .from(task)
-    .where(eq(task.planId, planId));
-  return (last?.position ?? -1) + 1;
-};
+export const nextTaskPosition = (executor: Executor, planId: string): Promise<number> =>
+  nextPositionInPlan(executor, task, planId);
 
 export const findTaskById = async (executor: Executor, id: string): Promise<TaskRow | undefined> =>
   (await executor.select().from(task).where(eq(task.id, id)))[0];

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { findSoffice } from '../../export/pdf-converter';
+import { renderOnWhite } from '../ocr-reader';
 import { openPdf } from '../pdf-reader';
 import type { Rng } from './rng';
 
@@ -69,18 +70,7 @@ export const scanPdf = async (pdfBytes: Uint8Array, rng: Rng): Promise<Uint8Arra
     for (let n = 1; n <= source.numPages; n++) {
       const page = await source.getPage(n);
       const viewport = page.getViewport({ scale: SCAN_DPI / 72 });
-      const width = Math.ceil(viewport.width);
-      const height = Math.ceil(viewport.height);
-      const clean = createCanvas(width, height);
-      const cleanContext = clean.getContext('2d');
-      cleanContext.fillStyle = '#ffffff';
-      cleanContext.fillRect(0, 0, width, height);
-      await page.render({
-        canvas: clean as unknown as HTMLCanvasElement,
-        canvasContext: cleanContext as unknown as CanvasRenderingContext2D,
-        viewport,
-      }).promise;
-      page.cleanup();
+      const { canvas: clean, width, height } = await renderOnWhite(page, viewport);
 
       // The sheet: a light grey paper, turned by up to 1°, slightly off-centre.
       const scan = createCanvas(width, height);

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, apiUpload, errorMessage } from '../../api/client';
 import { ResponsiveTable } from '../../components/ui/ResponsiveTable';
-import { INDICATOR_STATUS_COLOURS } from '../dashboard/dashboardStatus';
+import { IndicatorStatusTag } from '../dashboard/components/StatusTags';
 import { formatNumber } from '../overview/format';
 import { formatDateTime, formatDay } from '../reporting/reportStatus';
 
@@ -55,11 +55,7 @@ const IndicatorRows = ({ indicators }: { indicators: TSubmissionIndicator[] }) =
         {
           title: t('exchange.status'),
           key: 'status',
-          render: (_, row) => (
-            <Tag color={INDICATOR_STATUS_COLOURS[row.status]}>
-              {t(`dashboard.indicatorStatuses.${row.status}`)}
-            </Tag>
-          ),
+          render: (_, row) => <IndicatorStatusTag status={row.status} />,
         },
       ]}
     />

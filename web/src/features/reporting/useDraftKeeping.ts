@@ -23,6 +23,22 @@ export const AUTOSAVE_DELAY_MS = 2500;
 /** How often a draft whose save found no server (the browser believing it is online) is tried again. */
 export const RETRY_DELAY_MS = 15_000;
 
+/** What useDraftKeeping is given (see its parameters). */
+export type DraftKeepingOptions = {
+  userId: string;
+  report: TUnitReport;
+  draft: ReportDraft;
+  serverDraft: ReportDraft;
+  isEditable: boolean;
+  canSave: boolean;
+  isOnline: boolean;
+  connectionLost: boolean;
+  save: () => Promise<boolean>;
+  restore: (draft: ReportDraft) => void;
+  staleBase: Pick<KeptDraft, 'reportId' | 'revision'> | null;
+  onMovedOn: (base: Pick<KeptDraft, 'reportId' | 'revision'>) => void;
+};
+
 /**
  * The device's copy of a report being typed, the debounced autosave and the resend on reconnection.
  *
@@ -54,20 +70,7 @@ export const useDraftKeeping = ({
   restore,
   staleBase,
   onMovedOn,
-}: {
-  userId: string;
-  report: TUnitReport;
-  draft: ReportDraft;
-  serverDraft: ReportDraft;
-  isEditable: boolean;
-  canSave: boolean;
-  isOnline: boolean;
-  connectionLost: boolean;
-  save: () => Promise<boolean>;
-  restore: (draft: ReportDraft) => void;
-  staleBase: Pick<KeptDraft, 'reportId' | 'revision'> | null;
-  onMovedOn: (base: Pick<KeptDraft, 'reportId' | 'revision'>) => void;
-}) => {
+}: DraftKeepingOptions) => {
   // Nobody known (yet): nothing is read or written, a copy always belongs to someone.
   const storage = userId ? browserStorage() : null;
   const key = keptDraftKey(userId, report.period.id, report.unitId);

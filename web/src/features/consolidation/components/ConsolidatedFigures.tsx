@@ -1,9 +1,8 @@
 import { formatTarget } from '@core/domain/targets';
 import type { TConsolidatedReport } from '@core/schemas/consolidation.schemas';
-import { Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Empty, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatMeasure } from '../../dashboard/components/DashboardIndicatorTable';
-import { INDICATOR_STATUS_COLOURS, TASK_STATUS_COLOURS } from '../../dashboard/dashboardStatus';
+import { IndicatorStatusTag, ReportedFigure, TaskStatusTag } from '../../dashboard/components/StatusTags';
 
 type Dashboard = TConsolidatedReport['dashboard'];
 type Indicator = Dashboard['indicators'][number];
@@ -106,14 +105,7 @@ export const IndicatorFigures = ({ indicators }: { indicators: Indicator[] }) =>
           key: 'value',
           width: 130,
           align: 'right',
-          render: (_, row) =>
-            row.assessment ? (
-              t(`reporting.report.assessments.${row.assessment}`)
-            ) : (
-              <Typography.Text strong={row.value != null}>
-                {formatMeasure(row.value, row.unit)}
-              </Typography.Text>
-            ),
+          render: (_, row) => <ReportedFigure row={row} />,
         },
         {
           title: t('consolidation.indicators.target'),
@@ -130,9 +122,7 @@ export const IndicatorFigures = ({ indicators }: { indicators: Indicator[] }) =>
           title: t('consolidation.indicators.status'),
           dataIndex: 'status',
           width: 170,
-          render: (status: Indicator['status']) => (
-            <Tag color={INDICATOR_STATUS_COLOURS[status]}>{t(`dashboard.indicatorStatuses.${status}`)}</Tag>
-          ),
+          render: (status: Indicator['status']) => <IndicatorStatusTag status={status} />,
         },
       ]}
     />
@@ -165,9 +155,7 @@ export const TaskFigures = ({ tasks }: { tasks: Task[] }) => {
           title: t('consolidation.tasks.status'),
           dataIndex: 'status',
           width: 210,
-          render: (status: Task['status']) => (
-            <Tag color={TASK_STATUS_COLOURS[status]}>{t(`dashboard.taskStatuses.${status}`)}</Tag>
-          ),
+          render: (status: Task['status']) => <TaskStatusTag status={status} />,
         },
       ]}
     />

@@ -1,11 +1,11 @@
 import type { TPlanDashboard } from '@core/schemas/dashboard.schemas';
-import { Flex, Tag, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { clickableRow } from '../../../components/ui/clickableRow';
 import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
 import { TargetCell } from '../../reporting/components/TargetCell';
-import { INDICATOR_STATUS_COLOURS } from '../dashboardStatus';
 import { SourcePopover } from './SourcePopover';
+import { formatMeasure, IndicatorStatusTag, ReportedFigure } from './StatusTags';
 
 export type DashboardIndicator = TPlanDashboard['indicators'][number];
 
@@ -16,12 +16,6 @@ type DashboardIndicatorTableProps = {
   selectedId: string | null;
   onSelect: (indicator: DashboardIndicator) => void;
 };
-
-/** A number with its unit, Vietnamese style ("78,5 %"). */
-export const formatMeasure = (value: number | null, unit: string | null): string =>
-  value == null
-    ? '—'
-    : `${value.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}${unit ? ` ${unit}` : ''}`;
 
 /** The indicators with their status, value against the roadmap and the year's target, and their source. */
 export const DashboardIndicatorTable = ({
@@ -63,23 +57,14 @@ export const DashboardIndicatorTable = ({
           title: t('dashboard.status'),
           dataIndex: 'status',
           width: 160,
-          render: (status: DashboardIndicator['status']) => (
-            <Tag color={INDICATOR_STATUS_COLOURS[status]}>{t(`dashboard.indicatorStatuses.${status}`)}</Tag>
-          ),
+          render: (status: DashboardIndicator['status']) => <IndicatorStatusTag status={status} />,
         },
         {
           title: t('dashboard.value'),
           key: 'value',
           width: 120,
           align: 'right',
-          render: (_, row) =>
-            row.assessment ? (
-              t(`reporting.report.assessments.${row.assessment}`)
-            ) : (
-              <Typography.Text strong={row.value != null}>
-                {formatMeasure(row.value, row.unit)}
-              </Typography.Text>
-            ),
+          render: (_, row) => <ReportedFigure row={row} />,
         },
         {
           title: t('dashboard.expected'),

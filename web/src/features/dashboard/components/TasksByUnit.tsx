@@ -1,8 +1,8 @@
 import type { TPlanDashboard } from '@core/schemas/dashboard.schemas';
-import { Empty, Flex, Tag, Typography } from 'antd';
+import { Empty, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
-import { TASK_STATUS_COLOURS } from '../dashboardStatus';
+import { TaskStatusTag } from './StatusTags';
 
 type DashboardTask = TPlanDashboard['tasks'][number];
 
@@ -54,9 +54,7 @@ export const TasksByUnit = ({ tasks }: { tasks: DashboardTask[] }) => {
                 title: t('dashboard.status'),
                 dataIndex: 'status',
                 width: 220,
-                render: (status: DashboardTask['status']) => (
-                  <Tag color={TASK_STATUS_COLOURS[status]}>{t(`dashboard.taskStatuses.${status}`)}</Tag>
-                ),
+                render: (status: DashboardTask['status']) => <TaskStatusTag status={status} />,
               },
               {
                 title: t('reporting.report.progress'),

@@ -10,8 +10,20 @@ import {
   ZCreatePlanRequest,
   ZUpdatePlanRequest,
 } from '@core/schemas/plan.schemas';
-import { Button, Col, DatePicker, Divider, Form, Input, Row, Select, Space } from 'antd';
+import {
+  Button,
+  Col,
+  DatePicker,
+  Divider,
+  Form,
+  type FormListFieldData,
+  Input,
+  Row,
+  Select,
+  Space,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT_VI, dayjsToIso, isoToDayjs } from '../../../components/ui/dates';
 import { FormErrorAlert } from '../../../components/ui/FormErrorAlert';
@@ -105,6 +117,42 @@ type PlanFormProps = {
   onDone: (planId: string) => void;
   onCancel: () => void;
 };
+
+/** Rows of the form that repeat (cited documents, reporting regimes): each with a remove button, and one to add a row. */
+const RowList = ({
+  name,
+  newRow,
+  addLabel,
+  removeLabel,
+  children,
+}: {
+  name: string;
+  newRow: Record<string, unknown>;
+  addLabel: string;
+  removeLabel: string;
+  children: (field: FormListFieldData) => ReactNode;
+}) => (
+  <Form.List name={name}>
+    {(fields, { add, remove }) => (
+      <>
+        {fields.map((field) => (
+          <Space key={field.key} align="start" wrap style={{ display: 'flex' }}>
+            {children(field)}
+            <Button
+              type="text"
+              icon={<MinusCircleOutlined />}
+              aria-label={removeLabel}
+              onClick={() => remove(field.name)}
+            />
+          </Space>
+        ))}
+        <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(newRow)}>
+          {addLabel}
+        </Button>
+      </>
+    )}
+  </Form.List>
+);
 
 export const PlanForm = ({ plan, onDone, onCancel }: PlanFormProps) => {
   const { t } = useTranslation();
@@ -215,101 +263,85 @@ export const PlanForm = ({ plan, onDone, onCancel }: PlanFormProps) => {
       )}
 
       <Divider titlePlacement="start">{t('plan.references')}</Divider>
-      <Form.List name="references">
-        {(fields, { add, remove }) => (
+      <RowList
+        name="references"
+        newRow={{ kind: 'basis' }}
+        addLabel={t('plan.addReference')}
+        removeLabel={t('plan.removeReference')}
+      >
+        {(field) => (
           <>
-            {fields.map((field) => (
-              <Space key={field.key} align="start" wrap style={{ display: 'flex' }}>
-                <Form.Item name={[field.name, 'kind']} aria-label={t('plan.referenceKind')}>
-                  <Select
-                    style={{ width: 110 }}
-                    aria-label={t('plan.referenceKind')}
-                    options={(['basis', 'replaces'] as const).map((kind) => ({
-                      value: kind,
-                      label: t(`plan.referenceKinds.${kind}`),
-                    }))}
-                  />
-                </Form.Item>
-                <Form.Item name={[field.name, 'number']}>
-                  <Input
-                    style={{ width: 140 }}
-                    placeholder={t('plan.referenceNumber')}
-                    aria-label={t('plan.referenceNumber')}
-                  />
-                </Form.Item>
-                <Form.Item name={[field.name, 'date']}>
-                  <DatePicker
-                    format={DATE_FORMAT_VI}
-                    placeholder={t('plan.referenceDate')}
-                    aria-label={t('plan.referenceDate')}
-                  />
-                </Form.Item>
-                <Form.Item name={[field.name, 'issuer']}>
-                  <Input
-                    style={{ width: 220 }}
-                    placeholder={t('plan.referenceIssuer')}
-                    aria-label={t('plan.referenceIssuer')}
-                  />
-                </Form.Item>
-                <Button
-                  type="text"
-                  icon={<MinusCircleOutlined />}
-                  aria-label={t('plan.removeReference')}
-                  onClick={() => remove(field.name)}
-                />
-              </Space>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'basis' })}>
-              {t('plan.addReference')}
-            </Button>
+            <Form.Item name={[field.name, 'kind']} aria-label={t('plan.referenceKind')}>
+              <Select
+                style={{ width: 110 }}
+                aria-label={t('plan.referenceKind')}
+                options={(['basis', 'replaces'] as const).map((kind) => ({
+                  value: kind,
+                  label: t(`plan.referenceKinds.${kind}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name={[field.name, 'number']}>
+              <Input
+                style={{ width: 140 }}
+                placeholder={t('plan.referenceNumber')}
+                aria-label={t('plan.referenceNumber')}
+              />
+            </Form.Item>
+            <Form.Item name={[field.name, 'date']}>
+              <DatePicker
+                format={DATE_FORMAT_VI}
+                placeholder={t('plan.referenceDate')}
+                aria-label={t('plan.referenceDate')}
+              />
+            </Form.Item>
+            <Form.Item name={[field.name, 'issuer']}>
+              <Input
+                style={{ width: 220 }}
+                placeholder={t('plan.referenceIssuer')}
+                aria-label={t('plan.referenceIssuer')}
+              />
+            </Form.Item>
           </>
         )}
-      </Form.List>
+      </RowList>
 
       <Divider titlePlacement="start">{t('plan.reporting')}</Divider>
-      <Form.List name="reporting">
-        {(fields, { add, remove }) => (
+      <RowList
+        name="reporting"
+        newRow={{ frequency: 'annual' }}
+        addLabel={t('plan.addReporting')}
+        removeLabel={t('plan.removeReporting')}
+      >
+        {(field) => (
           <>
-            {fields.map((field) => (
-              <Space key={field.key} align="start" wrap style={{ display: 'flex' }}>
-                <Form.Item name={[field.name, 'frequency']}>
-                  <Select
-                    style={{ width: 130 }}
-                    aria-label={t('plan.reportingFrequency')}
-                    options={REPORTING_FREQUENCIES.map((frequency) => ({
-                      value: frequency,
-                      label: t(`plan.frequencies.${frequency}`),
-                    }))}
-                  />
-                </Form.Item>
-                <Form.Item name={[field.name, 'due']} tooltip={t('plan.reportingDueHint')}>
-                  <Input
-                    style={{ width: 110 }}
-                    placeholder={t('examples.reportingDue')}
-                    aria-label={t('plan.reportingDue')}
-                  />
-                </Form.Item>
-                <Form.Item name={[field.name, 'receiver']}>
-                  <Input
-                    style={{ width: 300 }}
-                    placeholder={t('plan.reportingReceiver')}
-                    aria-label={t('plan.reportingReceiver')}
-                  />
-                </Form.Item>
-                <Button
-                  type="text"
-                  icon={<MinusCircleOutlined />}
-                  aria-label={t('plan.removeReporting')}
-                  onClick={() => remove(field.name)}
-                />
-              </Space>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ frequency: 'annual' })}>
-              {t('plan.addReporting')}
-            </Button>
+            <Form.Item name={[field.name, 'frequency']}>
+              <Select
+                style={{ width: 130 }}
+                aria-label={t('plan.reportingFrequency')}
+                options={REPORTING_FREQUENCIES.map((frequency) => ({
+                  value: frequency,
+                  label: t(`plan.frequencies.${frequency}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name={[field.name, 'due']} tooltip={t('plan.reportingDueHint')}>
+              <Input
+                style={{ width: 110 }}
+                placeholder={t('examples.reportingDue')}
+                aria-label={t('plan.reportingDue')}
+              />
+            </Form.Item>
+            <Form.Item name={[field.name, 'receiver']}>
+              <Input
+                style={{ width: 300 }}
+                placeholder={t('plan.reportingReceiver')}
+                aria-label={t('plan.reportingReceiver')}
+              />
+            </Form.Item>
           </>
         )}
-      </Form.List>
+      </RowList>
 
       <Divider />
       <Space>

@@ -1,56 +1,27 @@
-import type { TUnitReport } from '@core/schemas/reporting.schemas';
 import { Alert, Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useOnline } from '../../../components/ui/useOnline';
 import { useCurrentUser } from '../../auth/useCurrentUser';
-import { draftFromReport, type ReportDraft } from '../reportDraft';
+import { draftFromReport } from '../reportDraft';
 import { formatDateTime } from '../reportStatus';
-import type { DraftBase } from '../unit-report/useUnitReportEditor';
-import { useDraftKeeping } from '../useDraftKeeping';
+import { type DraftKeepingOptions, useDraftKeeping } from '../useDraftKeeping';
 
 /**
  * The form's keeping of what is typed (useDraftKeeping): the notice of a copy restored from this device,
  * the notice that the connection is lost and the draft kept on the device until it returns, and when the
  * draft last saved itself.
  */
-export const DraftKeeper = ({
-  report,
-  draft,
-  isEditable,
-  canSave,
-  connectionLost,
-  save,
-  restore,
-  staleBase,
-  onMovedOn,
-}: {
-  report: TUnitReport;
-  draft: ReportDraft;
-  isEditable: boolean;
-  canSave: boolean;
-  connectionLost: boolean;
-  save: () => Promise<boolean>;
-  restore: (draft: ReportDraft) => void;
-  staleBase: DraftBase | null;
-  onMovedOn: (base: DraftBase) => void;
-}) => {
+export const DraftKeeper = (props: Omit<DraftKeepingOptions, 'userId' | 'serverDraft' | 'isOnline'>) => {
+  const { report, isEditable, connectionLost, restore } = props;
   const { t } = useTranslation();
   const { user } = useCurrentUser();
   const isOnline = useOnline();
   const serverDraft = draftFromReport(report);
   const { restored, dismissRestored, discardLocal, autosavedAt, isKept, stranded } = useDraftKeeping({
+    ...props,
     userId: user?.id ?? '',
-    report,
-    draft,
     serverDraft,
-    isEditable,
-    canSave,
     isOnline,
-    connectionLost,
-    save,
-    restore,
-    staleBase,
-    onMovedOn,
   });
   const isOffline = !isOnline || connectionLost;
   return (
