@@ -8,11 +8,11 @@
  * issue's goals say (`corpus/confidence.ts` judges each row).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestFolder, type TestFolder } from '../../test/test-folder';
 import {
   type CorpusEntry,
   type CorpusFormat,
@@ -154,11 +154,13 @@ const holdsFloor = async (entries: CorpusEntry[], seed: string, layout: string, 
 /** A block of floor tests over some formats, with the corpus generated for them alone. */
 const floorSuite = (name: string, formats: CorpusFormat[], timeout: number) =>
   describe(`importer floors on the layout corpus: ${name}`, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'corpus-test-'));
+    let folder: TestFolder | undefined;
     let entries: CorpusEntry[] = [];
+    // Made when the block runs (not when the file is collected), so a block left out leaves no folder.
     beforeAll(async () => {
+      folder = createTestFolder('corpus-test-');
       entries = await generateCorpus({
-        outDir: dir,
+        outDir: folder.path,
         formats,
         seeds: formats.includes('docx')
           ? SEEDS
@@ -168,7 +170,7 @@ const floorSuite = (name: string, formats: CorpusFormat[], timeout: number) =>
         scanOnly: SCANS,
       });
     }, 1_800_000);
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    afterAll(() => folder?.remove());
     it.each(cases(formats))(
       '$name holds its floor',
       ({ seed, layout, format }) => holdsFloor(entries, seed, layout, format),
