@@ -5,20 +5,18 @@
  * title naming it, and the first Tab reaches the skip link "Bỏ qua đến nội dung chính", which moves the
  * keyboard to the page's content.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { LoginPage } from './page-models/login-page';
-import { type RunningApp, startApp } from './support/app';
 import type { DemoUser } from './support/auth';
 import { axeViolations, describeViolations } from './support/axe';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 type Plan = { id: string; localityName: string };
 type Period = { id: string; key: string };
 
 describe('[A11Y] WCAG 2.1 AA on the main signed-in pages', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   const pages = new Map<DemoUser | 'anonymous', Page>();
 
   /** One signed-in page per person, opened once. */
@@ -26,7 +24,7 @@ describe('[A11Y] WCAG 2.1 AA on the main signed-in pages', () => {
     const key = user ?? 'anonymous';
     const existing = pages.get(key);
     if (existing) return existing;
-    const page = await newPage(browser, app.baseUrl, user);
+    const page = await env.pageAs(user);
     pages.set(key, page);
     return page;
   };
@@ -55,16 +53,6 @@ describe('[A11Y] WCAG 2.1 AA on the main signed-in pages', () => {
     const h1 = ((await page.locator('h1').textContent()) ?? '').trim();
     expect(await page.title(), `${where}: document title`).toBe(`${h1} · Lộ trình`);
   };
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it('[A11Y]: the login page', async () => {
     const page = await pageOf(null);

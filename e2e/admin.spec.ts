@@ -4,27 +4,19 @@
  * Also: choosing a reporting period on a plan's "Báo cáo" tab is a history entry (Back returns to it); a
  * ward's score thresholds are kept on its units page, and a province's administrator adds a commune.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UserImportPage } from './page-models/user-import-page';
-import { type RunningApp, startApp } from './support/app';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 const HEADER = 'Họ và tên,Tên đăng nhập,Thư điện tử,Vai trò,Mã địa phương,Tên đơn vị';
 
 describe('[ADMIN] importing users from a list', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let admin: Page;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    admin = await newPage(browser, app.baseUrl, 'haiphong.admin');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    admin = await env.pageAs('haiphong.admin');
   });
 
   it('should name the wrong rows, save nothing, then create the corrected list with first passwords', async () => {
@@ -92,7 +84,7 @@ describe('[ADMIN] importing users from a list', () => {
   });
 
   it("should return to the period chosen before with Back on the plan's reports tab", async () => {
-    const standing = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
+    const standing = await env.pageAs('thanhdong.vhxh');
     const plans = (await (await standing.context().request.get('/api/v1/plans')).json()).data as Array<{
       id: string;
       localityName: string;
@@ -112,7 +104,7 @@ describe('[ADMIN] importing users from a list', () => {
 
   it("should keep a ward's score thresholds, refusing Vàng not below Xanh, and add a commune to the province", async () => {
     // A page of its own: the import above signed this context in as a new user.
-    const settingsAdmin = await newPage(browser, app.baseUrl, 'haiphong.admin');
+    const settingsAdmin = await env.pageAs('haiphong.admin');
     const localities = async (q: string) => {
       const response = await settingsAdmin.context().request.get(`/api/v1/localities?q=${q}`);
       const body = await response.json();

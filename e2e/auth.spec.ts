@@ -1,14 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { HistoryDrawer } from './page-models/history-drawer';
 import { LoginPage } from './page-models/login-page';
 import { Navigation } from './page-models/navigation';
 import { PlanListPage } from './page-models/plan-list-page';
 import { PlanPage } from './page-models/plan-page';
-import { type RunningApp, startApp } from './support/app';
 import { DEMO_DISPLAY_NAMES, DEMO_PASSWORD } from './support/auth';
-import { launchBrowser, newPage } from './support/browser';
 import { chooseOption } from './support/select';
+import { useAppInBrowser } from './support/suite';
 
 const FIVE_G = 'Tỷ lệ phủ sóng 5G trên địa bàn';
 const HCC_INDICATOR = 'Hồ sơ thủ tục hành chính xử lý trực tuyến';
@@ -16,18 +15,7 @@ const VHXH_NAME = DEMO_DISPLAY_NAMES['thanhdong.vhxh']!;
 const HCC_NAME = DEMO_DISPLAY_NAMES['thanhdong.hcc']!;
 
 describe('[AUTH] sign-in, permissions and the change history', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const env = useAppInBrowser();
 
   const openThanhDong = async (page: Page) => {
     const list = new PlanListPage(page);
@@ -39,7 +27,7 @@ describe('[AUTH] sign-in, permissions and the change history', () => {
   };
 
   it('[AUTH]: an anonymous visit to /plans lands on the sign-in page', async () => {
-    const page = await newPage(browser, app.baseUrl, null);
+    const page = await env.pageAs(null);
     await page.goto('/plans');
     const login = new LoginPage(page);
     await login.heading.waitFor();
@@ -49,7 +37,7 @@ describe('[AUTH] sign-in, permissions and the change history', () => {
   });
 
   it('[AUTH]: the sign-in form refuses a wrong password with the server’s words, then signs in', async () => {
-    const page = await newPage(browser, app.baseUrl, null);
+    const page = await env.pageAs(null);
     // Asked for a plan page first: after signing in the officer comes back to it.
     await page.goto('/search');
     const login = new LoginPage(page);
@@ -72,7 +60,7 @@ describe('[AUTH] sign-in, permissions and the change history', () => {
   });
 
   it('[AUTH]: the standing-agency officer edits a target and its history shows who, when, before and after', async () => {
-    const page = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
+    const page = await env.pageAs('thanhdong.vhxh');
     const plan = await openThanhDong(page);
     await plan.indicatorRow(FIVE_G).waitFor();
     expect(await plan.targetText(FIVE_G, 2026)).toBe('70%');
@@ -104,7 +92,7 @@ describe('[AUTH] sign-in, permissions and the change history', () => {
   });
 
   it('[AUTH]: a unit officer edits only what their unit leads; the server refuses the rest', async () => {
-    const page = await newPage(browser, app.baseUrl, 'thanhdong.hcc');
+    const page = await env.pageAs('thanhdong.hcc');
     const plan = await openThanhDong(page);
     await new Navigation(page).userName(HCC_NAME).waitFor();
     await plan.indicatorRow(HCC_INDICATOR).waitFor();
@@ -135,7 +123,7 @@ describe('[AUTH] sign-in, permissions and the change history', () => {
   });
 
   it('[AUTH]: an administrator creates an account; at the first sign-in the officer must change the password', async () => {
-    const admin = await newPage(browser, app.baseUrl, 'haiphong.admin');
+    const admin = await env.pageAs('haiphong.admin');
     await admin.goto('/admin/users');
     await admin.getByRole('button', { name: 'Tạo người dùng' }).click();
     const drawer = admin.getByRole('dialog', { name: 'Tạo người dùng mới' });
@@ -163,7 +151,7 @@ describe('[AUTH] sign-in, permissions and the change history', () => {
     expect(await row.textContent()).toContain('Chờ đổi mật khẩu');
     await admin.context().close();
 
-    const page = await newPage(browser, app.baseUrl, null);
+    const page = await env.pageAs(null);
     await page.goto('/plans');
     await new LoginPage(page).signIn('thanhdong.yte', 'BanDau-2026!');
     await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();

@@ -4,10 +4,9 @@
  * period status from the dashboard.
  */
 import ExcelJS from 'exceljs';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './support/app';
-import { launchBrowser, newPage } from './support/browser';
+import type { Download, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useAppInBrowser } from './support/suite';
 
 const DIGITISED = 'Hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa';
 
@@ -36,17 +35,14 @@ const textsOf = (sheet: ExcelJS.Worksheet) => {
 };
 
 describe('[DOCUMENTS] downloads and the Excel template', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let officer: Page;
   let planId: string;
   let periodId: string;
   let unitId: string;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    officer = await newPage(browser, app.baseUrl, 'thanhdong.hcc');
+    officer = await env.pageAs('thanhdong.hcc');
     const plans = (await (await officer.request.get('/api/v1/plans')).json()).data as Array<{
       id: string;
       localityId: string;
@@ -61,11 +57,6 @@ describe('[DOCUMENTS] downloads and the Excel template', () => {
     const units = (await (await officer.request.get(`/api/v1/localities/${plan.localityId}/units`)).json())
       .data as Array<{ id: string; name: string }>;
     unitId = units.find((row) => row.name === 'Trung tâm HCC')?.id ?? '';
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it('[DOCUMENTS]: the plan page downloads the indicator table as Excel', async () => {

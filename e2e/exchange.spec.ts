@@ -1,15 +1,13 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './support/app';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './support/auth';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 describe('[EXCHANGE] submission package, province import, API keys, signing keys', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let officer: Page;
   let admin: Page;
   let periodId: string;
@@ -17,10 +15,8 @@ describe('[EXCHANGE] submission package, province import, API keys, signing keys
   const localityIds = {} as Record<'thaiNguyen' | 'danTien', string>;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    officer = await newPage(browser, app.baseUrl, 'dantien.vhxh');
-    admin = await newPage(browser, app.baseUrl, null);
+    officer = await env.pageAs('dantien.vhxh');
+    admin = await env.pageAs(null);
     // The administrator brings Dân Tiến's report of the current period to "approved" through the API.
     const request = admin.context().request;
     const csrf = await signIn(admin.context(), 'admin');
@@ -62,11 +58,6 @@ describe('[EXCHANGE] submission package, province import, API keys, signing keys
       ).find((row) => row.code === code)!.id;
     localityIds.thaiNguyen = await byCode('19');
     localityIds.danTien = await byCode('05755');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it('[EXCHANGE]: the commune downloads the package of its approved report', async () => {

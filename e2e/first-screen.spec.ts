@@ -5,20 +5,18 @@
  * their unit's reports; a province inspector and a province administrator on their province's overview;
  * the system administrator on the plans.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { OverviewPage } from './page-models/overview-page';
-import { type RunningApp, startApp } from './support/app';
 import type { DemoUser } from './support/auth';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 describe('[HOME] the right first screen for each role', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
 
   /** Signs in as `user`, opens the app's root and waits for the page's h1. */
   const land = async (user: DemoUser): Promise<Page> => {
-    const page = await newPage(browser, app.baseUrl, user);
+    const page = await env.pageAs(user);
     await page.goto('/');
     await page.getByRole('heading', { level: 1 }).waitFor();
     return page;
@@ -27,16 +25,6 @@ describe('[HOME] the right first screen for each role', () => {
   const pathOf = (page: Page) => new URL(page.url()).pathname;
   const h1Of = async (page: Page) =>
     ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it('[HOME]: the leader of Thành Đông lands on its summary: not yet rated, what is late, one link to the dashboard', async () => {
     const page = await land('thanhdong.lanhdao');
@@ -67,7 +55,7 @@ describe('[HOME] the right first screen for each role', () => {
     expect(await h1Of(page)).toBe('Tình hình Dân Tiến');
     const rating = page.getByTestId('plan-summary-rating');
     await rating.waitFor();
-    const admin = await newPage(browser, app.baseUrl, 'admin');
+    const admin = await env.pageAs('admin');
     const overview = new OverviewPage(admin);
     await overview.openFromDashboards('Thái Nguyên');
     const cells = await overview.communeCells('Dân Tiến');

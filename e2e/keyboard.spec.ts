@@ -5,12 +5,11 @@
  * returns to the tab before, Forward comes back, and a link to a tab opens that tab after a reload (an
  * unknown one opens the first tab).
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DashboardPage } from './page-models/dashboard-page';
 import { PlanPage } from './page-models/plan-page';
-import { type RunningApp, startApp } from './support/app';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 /** The most Tab presses allowed to reach a row: the header, the menu and the page's own controls first. */
 const MAX_TABS = 80;
@@ -43,19 +42,8 @@ const expectFocusRing = async (row: Locator) => {
 };
 
 describe('[KEYS] rows opened with the keyboard, plan tabs in the address', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let planId = '';
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   /** The plan of Thành Đông, read through the API as the page's user. */
   const thanhDongPlanId = async (page: Page): Promise<string> => {
@@ -69,7 +57,7 @@ describe('[KEYS] rows opened with the keyboard, plan tabs in the address', () =>
   };
 
   it('[KEYS]: the HCC officer tabs to a report in "Việc của tôi" and opens it with Enter', async () => {
-    const page = await newPage(browser, app.baseUrl, 'thanhdong.hcc');
+    const page = await env.pageAs('thanhdong.hcc');
     await page.goto('/my-work');
     await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor();
     const table = page.locator('.ant-card').filter({ hasText: 'Báo cáo của đơn vị tôi' });
@@ -88,7 +76,7 @@ describe('[KEYS] rows opened with the keyboard, plan tabs in the address', () =>
   });
 
   it('[KEYS]: the leader tabs to an indicator on the dashboard, opens its chart with Enter and closes it with Space', async () => {
-    const page = await newPage(browser, app.baseUrl, 'thanhdong.lanhdao');
+    const page = await env.pageAs('thanhdong.lanhdao');
     const dashboard = new DashboardPage(page);
     await dashboard.open(await thanhDongPlanId(page));
     const table = page.locator('#dashboard-indicators');
@@ -112,7 +100,7 @@ describe('[KEYS] rows opened with the keyboard, plan tabs in the address', () =>
   });
 
   it('[KEYS]: Back after a tab switch on a plan returns to the tab before; a link to a tab survives a reload', async () => {
-    const page = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
+    const page = await env.pageAs('thanhdong.vhxh');
     const id = await thanhDongPlanId(page);
     const plan = new PlanPage(page);
     const reportsTab = page.getByRole('tab', { name: 'Báo cáo', exact: true });

@@ -7,13 +7,11 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OverviewPage } from './page-models/overview-page';
-import { type RunningApp, startApp } from './support/app';
-import { signIn } from './support/auth';
 import { axeViolations, describeViolations } from './support/axe';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 const SCREENSHOTS = process.env.MAP_SCREENSHOTS;
 const DAN_TIEN = '05755';
@@ -50,8 +48,7 @@ const save = async (page: Page, name: string) => {
 };
 
 describe('[MAP] overview map coloured by rating', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let admin: Page;
   /** Paths of the boundary files the page asked for, and the headers of their answers. */
   const fetched: string[] = [];
@@ -59,9 +56,7 @@ describe('[MAP] overview map coloured by rating', () => {
   let thaiNguyenId = '';
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    admin = await newPage(browser, app.baseUrl, 'admin');
+    admin = await env.pageAs('admin');
     admin.on('request', (request) => {
       const url = new URL(request.url());
       if (url.pathname.startsWith('/api/v1/boundaries')) fetched.push(url.pathname);
@@ -71,11 +66,6 @@ describe('[MAP] overview map coloured by rating', () => {
       if (url.pathname.startsWith('/api/v1/boundaries'))
         responseHeaders.set(url.pathname, response.headers());
     });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it("[MAP]: Thái Nguyên's map paints Dân Tiến with its ranking colour, and a click on it opens its dashboard", async () => {
@@ -164,17 +154,8 @@ describe('[MAP] overview map coloured by rating', () => {
   });
 
   it('[MAP]: on a 390 px phone the map fits the width', async () => {
-    const context = await browser.newContext({
-      baseURL: app.baseUrl,
-      locale: 'vi-VN',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      reducedMotion: 'reduce',
-    });
-    context.setDefaultTimeout(30_000);
-    await signIn(context, 'admin');
-    const phone = await context.newPage();
+    const phone = await env.pageAs('admin', { phone: true });
+    phone.setDefaultTimeout(30_000);
     await phone.goto(`/localities/${thaiNguyenId}/overview`);
     await phone.getByRole('heading', { level: 1, name: 'Tổng quan địa bàn · Thái Nguyên' }).waitFor();
     const map = await mapOf(phone);
@@ -187,7 +168,7 @@ describe('[MAP] overview map coloured by rating', () => {
     const point = await pointOf(phone, DAN_TIEN);
     await phone.mouse.click(point.x, point.y);
     await phone.getByRole('heading', { name: 'Bảng điều hành · Dân Tiến' }).waitFor();
-    await context.close();
+    await phone.context().close();
   });
 });
 

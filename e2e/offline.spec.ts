@@ -7,13 +7,12 @@
  * the page shows the conflict and the copy stays until the officer reloads; over a report submitted
  * meanwhile it is not sent, and the form says so. Signing out asks, then removes the copies.
  */
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UnitReportPage } from './page-models/unit-report-page';
-import { type RunningApp, startApp } from './support/app';
 import { signIn } from './support/auth';
 import { axeViolations, describeViolations } from './support/axe';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 const HCC = 'Trung tâm HCC';
 const INDICATOR = 'Thủ tục hành chính giải quyết phi địa giới hành chính';
@@ -63,8 +62,7 @@ const keptDrafts = (page: Page) =>
   }, DRAFT_PREFIX);
 
 describe('[OFFLINE] installable app and report drafts kept through a lost connection', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let officer: Page;
   let context: BrowserContext;
   /** A second session of the same officer (another phone): reads the report, and saves it meanwhile. */
@@ -112,24 +110,17 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
     );
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    officer = await newPage(browser, app.baseUrl, 'thanhdong.hcc');
+    officer = await env.pageAs('thanhdong.hcc');
     context = officer.context();
-    const otherContext = await browser.newContext({ baseURL: app.baseUrl });
+    const otherContext = await env.browser.newContext({ baseURL: env.app.baseUrl });
     otherCsrf = await signIn(otherContext, 'thanhdong.hcc');
     other = otherContext.request;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   it('[OFFLINE]: the manifest is served, valid JSON, linked from the page, and its icons exist at their sizes', async () => {
-    const html = await (await fetch(`${app.baseUrl}/`)).text();
+    const html = await (await fetch(`${env.app.baseUrl}/`)).text();
     expect(html).toContain('<link rel="manifest" href="/manifest.webmanifest"');
-    const response = await fetch(`${app.baseUrl}/manifest.webmanifest`);
+    const response = await fetch(`${env.app.baseUrl}/manifest.webmanifest`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/manifest+json');
     const manifest = JSON.parse(await response.text()) as {
@@ -153,7 +144,7 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
     const sizes = manifest.icons.map((icon) => `${icon.sizes} ${icon.purpose ?? 'any'}`);
     expect(sizes).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
     for (const icon of manifest.icons) {
-      const image = await fetch(new URL(icon.src, app.baseUrl));
+      const image = await fetch(new URL(icon.src, env.app.baseUrl));
       expect(image.status, icon.src).toBe(200);
       expect(image.headers.get('content-type')).toBe(icon.type);
       const [width, height] = icon.sizes.split('x').map(Number);
@@ -162,7 +153,7 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
   });
 
   it('[OFFLINE]: the service worker is asked for each time and keeps the shell only, so the app opens offline', async () => {
-    const worker = await fetch(`${app.baseUrl}/sw.js`);
+    const worker = await fetch(`${env.app.baseUrl}/sw.js`);
     expect(worker.status).toBe(200);
     expect(worker.headers.get('cache-control')).toBe('no-cache');
     expect(worker.headers.get('content-type')).toContain('javascript');
@@ -365,7 +356,7 @@ describe('[OFFLINE] installable app and report drafts kept through a lost connec
 
     // An administrator resets the officer's password: signed in again, only the password change is open,
     // and its own "Đăng xuất" asks about the copy like the header's does; cancelled, the copy stays.
-    const adminContext = await browser.newContext({ baseURL: app.baseUrl });
+    const adminContext = await env.browser.newContext({ baseURL: env.app.baseUrl });
     const adminCsrf = await signIn(adminContext, 'haiphong.admin');
     const found = (await (await adminContext.request.get('/api/v1/users?q=thanhdong.hcc')).json()) as {
       data: Array<{ id: string; username: string }>;

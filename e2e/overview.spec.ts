@@ -1,28 +1,19 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OverviewPage } from './page-models/overview-page';
-import { type RunningApp, startApp } from './support/app';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 describe('[OVERVIEW] province overview: communes ranked, figures traced to the commune dashboard', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let inspector: Page;
   let wardOfficer: Page;
   let admin: Page;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    inspector = await newPage(browser, app.baseUrl, 'haiphong.thanhtra');
-    wardOfficer = await newPage(browser, app.baseUrl, 'thanhdong.vhxh');
-    admin = await newPage(browser, app.baseUrl, 'admin');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    inspector = await env.pageAs('haiphong.thanhtra');
+    wardOfficer = await env.pageAs('thanhdong.vhxh');
+    admin = await env.pageAs('admin');
   });
 
   let haiPhongId = '';

@@ -7,16 +7,15 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { LoginPage } from './page-models/login-page';
 import { UnitReportPage } from './page-models/unit-report-page';
-import { type RunningApp, startApp } from './support/app';
 import { DEMO_PASSWORD, signIn } from './support/auth';
 import { axeViolations, describeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
+import { PHONE } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
-const PHONE = { width: 390, height: 844 };
 const SCREENSHOTS = process.env.PHONE_SCREENSHOTS;
 const HCC = 'Trung tâm HCC';
 /** Values the HCC centre of Thành Đông reports for 2026 (one of them as numerator / denominator). */
@@ -27,22 +26,10 @@ const VALUES: Array<[name: string, value: number]> = [
 ];
 
 describe('[PHONE] 390 px phone: no sideways scrolling from sign-in to a submitted report, and to the dashboard', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
 
   /** A fresh phone, not signed in. */
-  const phone = async (): Promise<Page> => {
-    const context = await browser.newContext({
-      baseURL: app.baseUrl,
-      locale: 'vi-VN',
-      viewport: PHONE,
-      isMobile: true,
-      hasTouch: true,
-      deviceScaleFactor: 1,
-    });
-    context.setDefaultTimeout(15_000);
-    return context.newPage();
-  };
+  const phone = (): Promise<Page> => env.pageAs(null, { phone: true });
 
   /** The page fits the phone's width (nothing to scroll sideways); the screen is saved when asked. */
   const expectFits = async (page: Page, screen: string) => {
@@ -78,16 +65,6 @@ describe('[PHONE] 390 px phone: no sideways scrolling from sign-in to a submitte
     await expectTouchTarget(page.getByRole('button', { name: 'Đăng nhập' }), 'Đăng nhập');
     await login.signIn(username, DEMO_PASSWORD);
   };
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it('[PHONE]: the HCC officer signs in, opens the menu, fills the 2026 report and submits it', async () => {
     const page = await phone();

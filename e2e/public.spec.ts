@@ -6,26 +6,24 @@
  * except as "đã gỡ …, lý do …"; axe-core finds no WCAG 2.1 AA violation on any page type; every page
  * renders with JavaScript off.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PublicSitePage } from './page-models/public-site-page';
-import { type RunningApp, startApp } from './support/app';
 import { type DemoUser, signIn } from './support/auth';
-import { launchBrowser, newPage } from './support/browser';
+import { useAppInBrowser } from './support/suite';
 
 const DAN_TIEN = '/cong-khai/dia-phuong/05755';
 const THAI_NGUYEN = '/cong-khai/dia-phuong/19';
 const REASON = 'Số liệu chỉ tiêu cần rà soát lại';
 
 describe('[PUBLIC] the public site, no sign-in', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppInBrowser();
   let visitor: Page;
   let noScript: BrowserContext;
 
   /** A signed-in API client of a demo user (cookie and CSRF token), for the steps before the visit. */
   const apiAs = async (user: DemoUser) => {
-    const context = await browser.newContext({ baseURL: app.baseUrl });
+    const context = await env.browser.newContext({ baseURL: env.app.baseUrl });
     const csrf = await signIn(context, user);
     return {
       context,
@@ -43,15 +41,12 @@ describe('[PUBLIC] the public site, no sign-in', () => {
   };
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    visitor = await newPage(browser, app.baseUrl, null);
-    noScript = await browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: false, locale: 'vi-VN' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    visitor = await env.pageAs(null);
+    noScript = await env.browser.newContext({
+      baseURL: env.app.baseUrl,
+      javaScriptEnabled: false,
+      locale: 'vi-VN',
+    });
   });
 
   it("[PUBLIC]: a fresh start shows the demo's published report with its approved figures", async () => {

@@ -16,6 +16,8 @@ export default defineConfig({
     // The first file also builds the run's demo template: two server starts.
     hookTimeout: 300_000,
     retry: 0,
+    // expect.poll waits for the page like a locator does (support/browser.ts: 15 s), not vitest's 1 s.
+    expect: { poll: { timeout: 15_000 } },
     // The demo is loaded once per run into a template folder that each app copies (support/app.ts).
     globalSetup: ['e2e/global-setup.ts'],
   },

@@ -49,11 +49,12 @@ describe('npm run admin', () => {
     expect(user.stdout).toContain('Đã tạo người dùng "quantri" (Quản trị hệ thống, Việt Nam).');
 
     const handle = await openMigratedDatabase({ databaseUrl: null, dataDir });
+    const storage = createTestFileStore();
     const app = await createApp({
       db: handle.db,
       config: TEST_CONFIG,
       clock: fixedClock,
-      storage: createTestFileStore(),
+      storage,
     });
     try {
       const client = await signInTo(app, 'quantri', 'mat-khau-ban-dau');
@@ -65,6 +66,7 @@ describe('npm run admin', () => {
     } finally {
       await app.close();
       await handle.close();
+      storage.removeFolder();
     }
   });
 

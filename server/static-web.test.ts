@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import { createTestFileStore, fixedClock, TEST_CONFIG } from './test/test-app';
 import { createTestDatabase, type TestDatabase } from './test/test-db';
+import { createTestFolder } from './test/test-folder';
 
 /** The built web app as the server sends it: precompressed copies and the cache rules of each file kind. */
 describe('serving the web app', () => {
@@ -15,9 +15,11 @@ describe('serving the web app', () => {
   const script = `console.log(${JSON.stringify('Lộ trình '.repeat(200))});`;
   const worker = `self.addEventListener('fetch', () => undefined); // ${'Lộ trình '.repeat(200)}`;
   const manifest = JSON.stringify({ name: 'Lộ trình', icons: [{ src: '/icons/icon-192.png' }] });
+  const webFolder = createTestFolder('lotrinh-web-');
+  const storage = createTestFileStore();
 
   beforeAll(async () => {
-    const webRoot = mkdtempSync(join(tmpdir(), 'lotrinh-web-'));
+    const webRoot = webFolder.path;
     mkdirSync(join(webRoot, 'assets'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Lộ trình</title>');
     writeFileSync(join(webRoot, 'assets', 'main-abc123.js'), script);
@@ -33,7 +35,7 @@ describe('serving the web app', () => {
       db: handle.db,
       config: TEST_CONFIG,
       clock: fixedClock,
-      storage: createTestFileStore(),
+      storage,
       webRoot,
     });
     await app.ready();
@@ -41,6 +43,8 @@ describe('serving the web app', () => {
   afterAll(async () => {
     await app.close();
     await handle.close();
+    storage.removeFolder();
+    webFolder.remove();
   });
 
   it('should send the brotli copy of a hashed asset and let the browser keep it for a year', async () => {

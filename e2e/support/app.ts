@@ -132,18 +132,20 @@ const demoTemplate = async (root: string): Promise<{ dataDir: string; clockStart
 
 /**
  * Starts `node --import tsx server/main.ts` with demo data in a new temporary folder (a copy of the run's
- * template when there is one).
+ * template when there is one). Within a run the folder is made in the run's template folder, so the
+ * global teardown also removes the folder of an app whose spec was killed before it could stop it.
  *
  * @returns the base URL and a stop function that kills the server and removes its data folder
  * @throws Error with the server's output when it exits early or never becomes healthy
  */
 export const startApp = async (): Promise<RunningApp> => {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'lo-trinh-e2e-'));
-  const templateRoot = process.env.LOTRINH_E2E_TEMPLATE;
+  const runRoot = process.env.LOTRINH_E2E_TEMPLATE;
+  const templateRoot = runRoot && existsSync(runRoot) ? runRoot : null;
+  const dataDir = await mkdtemp(path.join(templateRoot ?? tmpdir(), 'lo-trinh-e2e-'));
   let clockStart = E2E_CLOCK_START;
   let server: Server;
   try {
-    if (templateRoot && existsSync(templateRoot)) {
+    if (templateRoot) {
       const template = await demoTemplate(templateRoot);
       await cp(template.dataDir, dataDir, { recursive: true });
       clockStart = template.clockStart;

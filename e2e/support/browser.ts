@@ -10,15 +10,30 @@ export const launchBrowser = (): Promise<Browser> =>
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 
+/** A phone's screen: 390 px wide, touch. */
+export const PHONE = { width: 390, height: 844 };
+
+export type PageOptions = {
+  /** A 390 px touch phone instead of a desktop screen. */
+  readonly phone?: boolean;
+};
+
 /**
- * A fresh page in Vietnamese, wide enough for the indicator matrix, signed in as `user` through the API
- * (or anonymous when `user` is null).
+ * A fresh page in Vietnamese, wide enough for the indicator matrix (or a phone's, when asked), signed in
+ * as `user` through the API (or anonymous when `user` is null).
  */
-export const newPage = async (browser: Browser, baseUrl: string, user: DemoUser | null): Promise<Page> => {
+export const newPage = async (
+  browser: Browser,
+  baseUrl: string,
+  user: DemoUser | null,
+  options: PageOptions = {},
+): Promise<Page> => {
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: 'vi-VN',
-    viewport: { width: 1440, height: 900 },
+    ...(options.phone
+      ? { viewport: PHONE, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1440, height: 900 } }),
     // The app turns its animations off for people who prefer less motion: nothing moves under a click.
     reducedMotion: 'reduce',
   });

@@ -3,13 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { type RunningApp, startApp } from './app';
 import type { DemoUser } from './auth';
-import { launchBrowser, newPage } from './browser';
+import { launchBrowser, newPage, type PageOptions } from './browser';
 
 export type AppInBrowser = {
   readonly app: RunningApp;
   readonly browser: Browser;
   /** A fresh page in its own browser context, signed in as `user` (anonymous when null). */
-  pageAs: (user: DemoUser | null) => Promise<Page>;
+  pageAs: (user: DemoUser | null, options?: PageOptions) => Promise<Page>;
 };
 
 /**
@@ -39,6 +39,6 @@ export const useAppInBrowser = (): AppInBrowser => {
     get browser() {
       return started(browser);
     },
-    pageAs: (user) => newPage(started(browser), started(app).baseUrl, user),
+    pageAs: (user, options) => newPage(started(browser), started(app).baseUrl, user, options),
   };
 };

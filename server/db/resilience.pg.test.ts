@@ -22,6 +22,7 @@ describe('a PostgreSQL restart under a running app', () => {
   let app: FastifyInstance;
   const logged: string[] = [];
   const requestErrors: unknown[] = [];
+  const storage = createTestFileStore();
 
   beforeAll(async () => {
     cluster = await startThrowawayCluster();
@@ -33,7 +34,7 @@ describe('a PostgreSQL restart under a running app', () => {
       db: handle.db,
       config: TEST_CONFIG,
       clock: fixedClock,
-      storage: createTestFileStore(),
+      storage,
     });
     app.addHook('onError', async (_request, _reply, error) => {
       requestErrors.push(error);
@@ -45,6 +46,7 @@ describe('a PostgreSQL restart under a running app', () => {
     await app?.close();
     await handle?.close().catch(() => undefined);
     cluster?.destroy();
+    storage.removeFolder();
   });
 
   const login = () =>

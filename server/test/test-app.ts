@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ZCreateLocalityRequest, ZListLocalitiesQuery } from '@core/schemas/locality.schemas';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type AppDeps, createApp } from '../app';
@@ -15,15 +12,20 @@ import { createLocalityService } from '../modules/locality/locality.service';
 import { createUserService } from '../modules/user/user.service';
 import { createDiskFileStore, type FileStore } from '../storage';
 import { createTestDatabase, type TestDatabase } from './test-db';
+import { createTestFolder } from './test-folder';
 import type { TestSeed } from './test-templates';
 
 /** A fixed "now" so audit times and deadlines are reproducible. */
 export const FIXED_NOW = new Date('2026-11-25T08:00:00.000Z');
 export const fixedClock: Clock = { now: () => FIXED_NOW };
 
-/** A real file store in a fresh temporary folder. */
-export const createTestFileStore = (): FileStore =>
-  createDiskFileStore(mkdtempSync(join(tmpdir(), 'lotrinh-files-')));
+/** A real file store in a fresh temporary folder; `removeFolder` removes the folder and its files. */
+export type TestFileStore = FileStore & { removeFolder: () => void };
+
+export const createTestFileStore = (): TestFileStore => {
+  const folder = createTestFolder('lotrinh-files-');
+  return { ...createDiskFileStore(folder.path), removeFolder: folder.remove };
+};
 
 export const TEST_CONFIG = {
   logLevel: 'silent',
@@ -169,7 +171,8 @@ export const buildTestApp = async (
       ZListLocalitiesQuery.parse({ level: 'nation' }),
     )
   ).rows[0]!.id;
-  const storage = options.storage ?? createTestFileStore();
+  const ownStorage = options.storage ? null : createTestFileStore();
+  const storage = options.storage ?? ownStorage!;
   const app = await createApp({
     db: handle.db,
     config: { ...TEST_CONFIG, ...options.config },
@@ -197,6 +200,8 @@ export const buildTestApp = async (
     close: async () => {
       await app.close();
       await handle.close();
+      // The files of a store the test passed in are the test's; the app's own go with it.
+      ownStorage?.removeFolder();
     },
   };
 };

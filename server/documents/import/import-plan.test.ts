@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ZImportedPlanDraft } from '@core/schemas/import.schemas';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestFolder } from '../../test/test-folder';
 import { importPlanFromText, UnreadableDocumentError } from './import-plan';
 
 const SEEDS = resolve(import.meta.dirname, '../../test/fixtures/seeds');
-const work = mkdtempSync(join(tmpdir(), 'import-plan-test-'));
+const folder = createTestFolder('import-plan-test-');
+const work = folder.path;
+afterAll(folder.remove);
 
 /** Scores a draft with the project's scorer, exactly as the benchmark does, and returns "import score". */
 const score = (stem: string, draft: unknown): number => {

@@ -7,7 +7,6 @@ import { CSRF_HEADER, SESSION_COOKIE } from '../../http/route';
 import { buildIndicator, buildLocality, buildPlan, buildUnit, buildUser } from '../../test/factories';
 import {
   buildTestApp,
-  createTestFileStore,
   fixedClock,
   signInTo,
   TEST_CONFIG,
@@ -301,7 +300,7 @@ describe('sessions across app processes', () => {
       db: secondHandle.db,
       config: TEST_CONFIG,
       clock: fixedClock,
-      storage: createTestFileStore(),
+      storage: t.storage,
     });
     try {
       const signIn = await t.anonymous.call('POST', '/api/v1/auth/login', {

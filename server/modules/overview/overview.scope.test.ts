@@ -39,6 +39,7 @@ describe('the overview scoped in SQL by the tree and the judged period', () => {
   let nation: BenchNation;
   let merged: string;
   let reporting: ReturnType<typeof createServices>['reporting'];
+  const storage = createTestFileStore();
 
   beforeAll(async () => {
     handle = await createTestDatabase();
@@ -153,10 +154,13 @@ describe('the overview scoped in SQL by the tree and the judged period', () => {
       db: handle.db,
       clock,
       config: TEST_CONFIG,
-      storage: createTestFileStore(),
+      storage,
     }).reporting;
   }, 120_000);
-  afterAll(() => handle?.close());
+  afterAll(async () => {
+    await handle?.close();
+    storage.removeFolder();
+  });
 
   /** The area's localities in force and their land, both ways. */
   const lands = async (area: OverviewArea) => {

@@ -7,8 +7,8 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { findSoffice } from '../../export/pdf-converter';
 import { renderOnWhite } from '../ocr-reader';
@@ -47,6 +47,33 @@ export const convertDocxToPdf = async (docxPaths: readonly string[], outDir: str
     );
   } finally {
     rmSync(profile, { recursive: true, force: true });
+  }
+};
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '../../../..');
+
+/**
+ * Makes the scan of a PDF file (`scanPdf`) in a child process (`scan-process.ts`), so that a native crash
+ * of the rendering fails this call with the child's signal and stderr instead of ending the caller.
+ *
+ * @param input - the digital PDF
+ * @param output - where the scanned PDF is written
+ * @param seed - the seed of the scan's generator (skew, noise)
+ * @throws Error naming the exit code or signal and the child's stderr when the scan was not made
+ */
+export const scanInChild = async (input: string, output: string, seed: string): Promise<void> => {
+  try {
+    await run(process.execPath, ['--import', 'tsx', join(HERE, 'scan-process.ts'), input, output, seed], {
+      cwd: ROOT,
+      timeout: 600_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (cause) {
+    const { code, signal, stderr } = cause as { code?: number; signal?: string; stderr?: string };
+    throw new Error(`The scan of ${input} was not made (code ${code}, signal ${signal}):\n${stderr ?? ''}`, {
+      cause,
+    });
   }
 };
 
