@@ -32,7 +32,12 @@ export type CatalogFigure = {
   code: string | null;
   unit: string | null;
   catalogCode: string;
-  current: { value: number | null; numerator: number | null; denominator: number | null; reportId: string } | null;
+  current: {
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    reportId: string;
+  } | null;
 };
 
 /** What the overview reads of a plan's evaluation: plain data, stored as JSON. */
@@ -102,7 +107,9 @@ export const readStoredSummaries = async (
     left join plan_evaluation_summary s on s.plan_id = p.id and s.year = ${year} and s.as_of = ${asOf}::date
       and s.revision = coalesce(r.revision, 0)
     where p.id in (${plans})`)) as unknown as { rows: Array<{ rows: string }> };
-  const rows = JSON.parse(result.rows[0]?.rows ?? '[]') as Array<[string, number | string, PlanSummary | null]>;
+  const rows = JSON.parse(result.rows[0]?.rows ?? '[]') as Array<
+    [string, number | string, PlanSummary | null]
+  >;
   return new Map(rows.map(([id, revision, summary]) => [id, { revision: Number(revision), summary }]));
 };
 
@@ -117,7 +124,9 @@ export const writeSummaries = async (
   rows: Array<{ planId: string; revision: number; summary: PlanSummary }>,
 ): Promise<void> => {
   for (let start = 0; start < rows.length; start += WRITE_BATCH) {
-    const batch = rows.slice(start, start + WRITE_BATCH).map((row) => [row.planId, row.revision, row.summary]);
+    const batch = rows
+      .slice(start, start + WRITE_BATCH)
+      .map((row) => [row.planId, row.revision, row.summary]);
     // A plan deleted meanwhile is skipped (the join), not an error.
     await db.execute(sql`
       insert into plan_evaluation_summary (plan_id, year, as_of, revision, summary)
