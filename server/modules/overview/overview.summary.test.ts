@@ -256,7 +256,7 @@ describe('the overview after each kind of write', () => {
     return overviewOf(id, query);
   };
   const rowOf = (overview: { localities: Array<{ localityId: string }> }, id: string) =>
-    overview.localities.find((row) => row.localityId === id)!;
+    overview.localities.find((row) => row.localityId === id)! as { localityId: string; overdueTasks: number };
   /** After a write: the province's and the nation's overviews are those of a fresh evaluation, and changed. */
   const expectNewFigures = async (before: { province: unknown; nation: unknown }, what: string) => {
     const province = await overviewOf(provinceId);
@@ -370,7 +370,7 @@ describe('the overview after each kind of write', () => {
     before = await expectNewFigures(before, 'a target edited');
 
     // A task's deadline moved past today (25/11/2026): no longer overdue.
-    const overdue = (before.province as { overdueTasks: number }).overdueTasks;
+    const overdue = before.province.overdueTasks;
     expect(
       (await t.call('PATCH', `/api/v1/tasks/${commune.task}`, { deadlineText: 'Trong Quý IV/2026' })).status,
     ).toBe(200);
@@ -378,7 +378,7 @@ describe('the overview after each kind of write', () => {
       '2026-12-31',
     );
     before = await expectNewFigures(before, 'a task deadline edited');
-    expect((before.province as { overdueTasks: number }).overdueTasks).toBeLessThan(overdue);
+    expect(before.province.overdueTasks).toBeLessThan(overdue);
 
     // An indicator added (no report gave it a value yet), then deleted.
     const spare = await buildIndicator(t, commune.planId, {
