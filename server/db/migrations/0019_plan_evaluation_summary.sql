@@ -8,7 +8,7 @@ CREATE TABLE "plan_evaluation_summary" (
 	"year" integer NOT NULL,
 	"as_of" date NOT NULL,
 	"revision" bigint NOT NULL,
-	"summary" jsonb NOT NULL,
+	"summary" json NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "plan_evaluation_summary_plan_id_year_as_of_pk" PRIMARY KEY("plan_id","year","as_of")
 );

@@ -102,9 +102,10 @@ describe('stored summaries on a generated country', () => {
       )!;
     const truth = await read();
     // A summary altered in place (no trigger on the summaries) is what the overview then reads: it is used.
-    await handle.db.execute(sql`update plan_evaluation_summary set summary = jsonb_set(summary, '{taskStatuses}',
-      '["done_on_time"]') where plan_id = ${planId} and year = 2026 and as_of = '2026-12-05'`);
-    expect((await read()).taskStatuses).toEqual(['done_on_time']);
+    await handle.db.execute(sql`update plan_evaluation_summary set summary = jsonb_set(summary::jsonb, '{period}',
+      'null')::json where plan_id = ${planId} and year = 2026 and as_of = '2026-12-05'`);
+    expect(truth.period).not.toBeNull();
+    expect((await read()).period).toBeNull();
     // Any change to the plan's rows (even one that changes no figure) makes it unusable.
     await handle.db
       .update(indicator)
@@ -112,8 +113,8 @@ describe('stored summaries on a generated country', () => {
       .where(eq(indicator.planId, planId));
     expect(await read()).toEqual(truth);
     // Another date, another year: their own summaries.
-    await handle.db.execute(sql`update plan_evaluation_summary set summary = jsonb_set(summary, '{taskStatuses}',
-      '["done_on_time"]') where plan_id = ${planId} and year = 2026 and as_of = '2026-12-05'`);
+    await handle.db.execute(sql`update plan_evaluation_summary set summary = jsonb_set(summary::jsonb, '{period}',
+      'null')::json where plan_id = ${planId} and year = 2026 and as_of = '2026-12-05'`);
     const otherDate = plain(
       await summarisePlansOfArea(
         { db: handle.db, reporting },
@@ -122,7 +123,7 @@ describe('stored summaries on a generated country', () => {
         2026,
       ),
     ).find((row) => row.plan === planId)!;
-    expect(otherDate.taskStatuses).toEqual(truth.taskStatuses);
+    expect(otherDate.period).toEqual(truth.period);
   });
 
   it('should move the revision of the plan whose rows change, on every table the evaluation reads', async () => {

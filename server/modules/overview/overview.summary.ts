@@ -11,7 +11,12 @@
  * which is then never used. A summary is used only for its own date and year (the judged period and
  * the tasks' deadlines depend on the date).
  */
-import type { IndicatorStatus, TaskStatus } from '@core/domain/evaluation';
+import {
+  INDICATOR_STATUSES,
+  type IndicatorStatus,
+  TASK_STATUSES,
+  type TaskStatus,
+} from '@core/domain/evaluation';
 import type { TReportingPeriod } from '@core/schemas/reporting.schemas';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
@@ -88,6 +93,83 @@ export const summaryOf = (evaluation: PlanEvaluation): PlanSummary => ({
   }),
 });
 
+/**
+ * How a summary is stored: a list of statuses as one letter each (its place in INDICATOR_STATUSES or
+ * TASK_STATUSES, order kept), an obligation and a catalog figure as arrays. A third of the JSON to
+ * send and parse for the nation.
+ */
+type StoredSummary = {
+  period: TReportingPeriod | null;
+  i: string;
+  t: string;
+  o: Array<[Obligation['state'], Obligation['timeliness'], 0 | 1, 0 | 1, string, string]>;
+  c: Array<
+    [string, string | null, string | null, string, number | null, number | null, number | null, string | null]
+  >;
+};
+
+const letters = <T extends string>(names: readonly T[]) => {
+  const letterOf = new Map(names.map((name, i) => [name, String.fromCharCode(97 + i)]));
+  return {
+    encode: (list: readonly T[]): string =>
+      list
+        .map((name) => {
+          const letter = letterOf.get(name);
+          if (!letter) throw new Error(`unknown status ${name}`);
+          return letter;
+        })
+        .join(''),
+    decode: (text: string): T[] => Array.from(text, (letter) => names[letter.charCodeAt(0) - 97]!),
+  };
+};
+const indicatorLetters = letters(INDICATOR_STATUSES);
+const taskLetters = letters(TASK_STATUSES);
+
+export const encodeSummary = (summary: PlanSummary): StoredSummary => ({
+  period: summary.period,
+  i: indicatorLetters.encode(summary.indicatorStatuses),
+  t: taskLetters.encode(summary.taskStatuses),
+  o: summary.obligations.map((row) => [
+    row.state,
+    row.timeliness,
+    row.accepted ? 1 : 0,
+    row.awaitingReview ? 1 : 0,
+    indicatorLetters.encode(row.indicators),
+    taskLetters.encode(row.tasks),
+  ]),
+  c: summary.catalog.map((row) => [
+    row.id,
+    row.code,
+    row.unit,
+    row.catalogCode,
+    row.current?.value ?? null,
+    row.current?.numerator ?? null,
+    row.current?.denominator ?? null,
+    row.current?.reportId ?? null,
+  ]),
+});
+
+export const decodeSummary = (stored: StoredSummary): PlanSummary => ({
+  period: stored.period,
+  indicatorStatuses: indicatorLetters.decode(stored.i),
+  taskStatuses: taskLetters.decode(stored.t),
+  obligations: stored.o.map(([state, timeliness, accepted, awaitingReview, indicators, tasks]) => ({
+    state,
+    timeliness,
+    accepted: accepted === 1,
+    awaitingReview: awaitingReview === 1,
+    indicators: indicatorLetters.decode(indicators),
+    tasks: taskLetters.decode(tasks),
+  })),
+  catalog: stored.c.map(([id, code, unit, catalogCode, value, numerator, denominator, reportId]) => ({
+    id,
+    code,
+    unit,
+    catalogCode,
+    current: reportId == null ? null : { value, numerator, denominator, reportId },
+  })),
+});
+
 type Stored = { revision: number; summary: PlanSummary | null };
 
 /**
@@ -108,9 +190,14 @@ export const readStoredSummaries = async (
       and s.revision = coalesce(r.revision, 0)
     where p.id in (${plans})`)) as unknown as { rows: Array<{ rows: string }> };
   const rows = JSON.parse(result.rows[0]?.rows ?? '[]') as Array<
-    [string, number | string, PlanSummary | null]
+    [string, number | string, StoredSummary | null]
   >;
-  return new Map(rows.map(([id, revision, summary]) => [id, { revision: Number(revision), summary }]));
+  return new Map(
+    rows.map(([id, revision, summary]) => [
+      id,
+      { revision: Number(revision), summary: summary ? decodeSummary(summary) : null },
+    ]),
+  );
 };
 
 /** Plans' summaries per statement: a bounded parameter whatever the number of plans. */
@@ -126,11 +213,11 @@ export const writeSummaries = async (
   for (let start = 0; start < rows.length; start += WRITE_BATCH) {
     const batch = rows
       .slice(start, start + WRITE_BATCH)
-      .map((row) => [row.planId, row.revision, row.summary]);
+      .map((row) => [row.planId, row.revision, encodeSummary(row.summary)]);
     // A plan deleted meanwhile is skipped (the join), not an error.
     await db.execute(sql`
       insert into plan_evaluation_summary (plan_id, year, as_of, revision, summary)
-      select p.id, ${year}, ${asOf}::date, (e->>1)::bigint, e->2
+      select p.id, ${year}, ${asOf}::date, (e->>1)::bigint, (e->2)::json
       from jsonb_array_elements(${JSON.stringify(batch)}::jsonb) e
       join plan p on p.id = (e->>0)::uuid
       on conflict (plan_id, year, as_of) do update
