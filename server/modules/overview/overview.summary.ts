@@ -214,12 +214,14 @@ export const writeSummaries = async (
     const batch = rows
       .slice(start, start + WRITE_BATCH)
       .map((row) => [row.planId, row.revision, encodeSummary(row.summary)]);
-    // A plan deleted meanwhile is skipped (the join), not an error.
+    // A plan deleted meanwhile is skipped (the join), not an error; rows in id order, so two overviews
+    // storing at once lock them in the same order.
     await db.execute(sql`
       insert into plan_evaluation_summary (plan_id, year, as_of, revision, summary)
       select p.id, ${year}, ${asOf}::date, (e->>1)::bigint, (e->2)::json
       from jsonb_array_elements(${JSON.stringify(batch)}::jsonb) e
       join plan p on p.id = (e->>0)::uuid
+      order by p.id
       on conflict (plan_id, year, as_of) do update
         set revision = excluded.revision, summary = excluded.summary, created_at = now()`);
   }
