@@ -17,6 +17,7 @@ import {
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -999,4 +1000,34 @@ export const registeredSigningKey = pgTable(
     uniqueIndex('registered_signing_key_locality_fingerprint_key').on(t.localityId, t.fingerprint),
     index('registered_signing_key_locality_idx').on(t.localityId),
   ],
+);
+
+/**
+ * A plan's evaluation revision: set from the sequence `plan_evaluation_revision_seq` by triggers
+ * (migration 0019) whenever a row the overview's evaluation of the plan reads changes (the plan, its
+ * periods, indicators, targets, tasks, unit reports, values and task updates). No foreign key: the
+ * triggers of a cascading delete still write here; a deleted plan's row is left, harmless.
+ */
+export const planEvaluationRevision = pgTable('plan_evaluation_revision', {
+  planId: uuid('plan_id').primaryKey(),
+  revision: bigint('revision', { mode: 'number' }).notNull(),
+});
+
+/**
+ * What the overview needs of a plan's evaluation for a year on a date (overview.summary.ts), as it was
+ * at `revision`: used only while the plan's revision is still that one.
+ */
+export const planEvaluationSummary = pgTable(
+  'plan_evaluation_summary',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plan.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    asOf: date('as_of').notNull(),
+    revision: bigint('revision', { mode: 'number' }).notNull(),
+    summary: json('summary').notNull(),
+    computedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.year, t.asOf] })],
 );

@@ -33,6 +33,7 @@ import {
 } from './overview.repository';
 import {
   activePlansOfArea,
+  type IdSet,
   idsOf,
   type OverviewArea,
   periodsUpToJudged,
@@ -191,7 +192,7 @@ export const evaluatePlan = (input: {
   };
 };
 
-type Deps = { db: Database; reporting: Pick<ReportingService, 'ensurePeriodsOfPlans'> };
+export type EvaluationDeps = { db: Database; reporting: Pick<ReportingService, 'ensurePeriodsOfPlans'> };
 
 /** The rows read for a set of plans, evaluated plan by plan (their newest plan last). */
 const evaluateRead = (
@@ -244,23 +245,49 @@ const baselineYearsOf = (indicators: OverviewIndicatorRow[]): number[] => [
  * @param land - the land of the area (`landOfArea`): only plans of a locality in it count
  */
 export const evaluatePlansOfArea = async (
-  { db, reporting }: Deps,
+  deps: EvaluationDeps,
   area: OverviewArea,
   land: Map<string, string>,
   year: number,
 ): Promise<PlanEvaluation[]> => {
-  const { asOf } = area;
+  const planSet = activePlansOfArea(area);
+  const plans = await plansOfArea(deps, area, land);
+  return evaluatePlansOfSet(deps.db, planSet, plans, year, area.asOf);
+};
+
+/**
+ * The plans in effect of an area's land on its date (`activePlansOfArea`), their newest plan last, with
+ * the periods of the year generated for those nobody opened yet this year.
+ */
+export const plansOfArea = async (
+  { db, reporting }: EvaluationDeps,
+  area: OverviewArea,
+  land: Map<string, string>,
+): Promise<PlanRow[]> => {
   const planSet = activePlansOfArea(area);
   const [candidates, lackingIds] = await Promise.all([
     listPlans(db, planSet),
-    plansLackingPeriods(db, planSet, yearOf(asOf)),
+    plansLackingPeriods(db, planSet, yearOf(area.asOf)),
   ]);
   const plans = candidates.filter((row) => land.has(row.localityId)).sort(byIssue);
   // Periods are generated when a plan is first looked at in a year; a plan nobody opened yet gets them now.
   const lackingSet = new Set(lackingIds);
   const lacking = plans.filter((row) => lackingSet.has(row.id));
   if (lacking.length > 0) await db.transaction((tx) => reporting.ensurePeriodsOfPlans(tx, lacking));
+  return plans;
+};
 
+/**
+ * Evaluates the given plans (in that order) from the bulk reads over `planSet`, the plans' ids as a
+ * subquery (it may hold more plans: their rows are read and left).
+ */
+export const evaluatePlansOfSet = async (
+  db: Database,
+  planSet: IdSet,
+  plans: PlanRow[],
+  year: number,
+  asOf: string,
+): Promise<PlanEvaluation[]> => {
   const upTo = periodsUpToJudged(planSet, year, asOf);
   const [periods, indicators, tasks, reports, updates] = await Promise.all([
     listPeriods(db, upTo),
@@ -283,7 +310,7 @@ export const evaluatePlansOfArea = async (
  * @param localityIds - the localities whose own plans are evaluated (communes)
  */
 export const evaluatePlansOfLocalities = async (
-  { db, reporting }: Deps,
+  { db, reporting }: EvaluationDeps,
   localityIds: string[],
   year: number,
   asOf: string,

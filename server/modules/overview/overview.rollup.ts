@@ -13,8 +13,7 @@ import { type Rollup, type RollupInput, rollUp } from '@core/domain/rollup';
 import type { TOverviewRollup } from '@core/schemas/overview.schemas';
 import type { ReceivedPackage } from '../../shared/received-packages';
 import type { CatalogService } from '../catalog/catalog.service';
-import type { PlanEvaluation } from './overview.evaluation';
-import type { OverviewIndicatorRow } from './overview.repository';
+import type { CatalogFigure, PlanFigures } from './overview.summary';
 
 type CatalogEntry = ReturnType<CatalogService['list']>[number];
 type Named = { id: string; name: string };
@@ -78,7 +77,7 @@ const receivedFigures = (
  */
 const figuresByCode = (
   communes: Named[],
-  evaluationsByLocality: Map<string, PlanEvaluation[]>,
+  evaluationsByLocality: Map<string, PlanFigures[]>,
   receivedByLocality: Map<string, ReceivedPackage[]>,
   catalogCode: string | undefined,
 ): Map<string, Figure[]> => {
@@ -94,24 +93,24 @@ const figuresByCode = (
       for (const [code, figure] of receivedFigures(commune.id, packages, catalogCode)) push(code, figure);
       continue;
     }
-    const chosen = new Map<string, { evaluation: PlanEvaluation; row: OverviewIndicatorRow }>();
+    const chosen = new Map<string, { evaluation: PlanFigures; row: CatalogFigure }>();
     for (const evaluation of [...(evaluationsByLocality.get(commune.id) ?? [])].reverse()) {
-      for (const row of evaluation.indicators) {
-        if (!row.catalogCode || (catalogCode && row.catalogCode !== catalogCode)) continue;
+      for (const row of evaluation.catalog) {
+        if (catalogCode && row.catalogCode !== catalogCode) continue;
         const held = chosen.get(row.catalogCode);
-        if (!held || (!held.evaluation.current.has(held.row.id) && evaluation.current.has(row.id))) {
+        if (!held || (held.row.current == null && row.current != null)) {
           chosen.set(row.catalogCode, { evaluation, row });
         }
       }
     }
     for (const [code, { evaluation, row }] of chosen) {
-      const current = evaluation.current.get(row.id);
+      const current = row.current;
       const figure: Figure = {
         localityId: commune.id,
         unit: row.unit,
-        value: current?.value.value ?? null,
-        numerator: current?.value.numerator ?? null,
-        denominator: current?.value.denominator ?? null,
+        value: current?.value ?? null,
+        numerator: current?.numerator ?? null,
+        denominator: current?.denominator ?? null,
         planId: evaluation.plan.id,
         indicatorId: row.id,
         indicatorCode: row.code,
@@ -152,7 +151,7 @@ const headOf = (
 export const rollUpCommunes = (
   entries: CatalogEntry[],
   communes: Named[],
-  evaluationsByLocality: Map<string, PlanEvaluation[]>,
+  evaluationsByLocality: Map<string, PlanFigures[]>,
   receivedByLocality: Map<string, ReceivedPackage[]>,
   catalogCode: string | undefined,
 ): TOverviewRollup[] => {
@@ -195,7 +194,7 @@ export const rollUpProvinces = (
   entries: CatalogEntry[],
   provinces: Named[],
   communesByProvince: Map<string, Named[]>,
-  evaluationsByLocality: Map<string, PlanEvaluation[]>,
+  evaluationsByLocality: Map<string, PlanFigures[]>,
   receivedByLocality: Map<string, ReceivedPackage[]>,
   catalogCode: string | undefined,
 ): TOverviewRollup[] => {

@@ -36,15 +36,15 @@ import { actorName, hasRoleCovering } from '../auth/access';
 import type { CatalogService } from '../catalog/catalog.service';
 import { type ExportedFile, XLSX_TYPE } from '../export/export.service';
 import type { NotificationService } from '../notification/notification.service';
-import { presentPeriod } from '../reporting/reporting.presenter';
 import type { ReportingService } from '../reporting/reporting.service';
-import { evaluatePlansOfArea, groupBy, type PlanEvaluation, yearOf } from './overview.evaluation';
+import { groupBy, yearOf } from './overview.evaluation';
 import { renderOverviewSheet } from './overview.export';
 import { canReadOverview } from './overview.policy';
 import { packagesOfYear, rowFromPackages, withReceivedCommunes } from './overview.received';
 import { type ChildLocalityRow, listChildLocalities, listGrandchildLocalities } from './overview.repository';
 import { rollUpCommunes, rollUpProvinces } from './overview.rollup';
 import { landOfArea, localitiesInForceOfArea, type OverviewArea } from './overview.scope';
+import { type PlanFigures, summarisePlansOfArea } from './overview.summary';
 
 type OverviewServiceDeps = {
   db: Database;
@@ -65,7 +65,7 @@ type Row = Omit<TOverviewLocality, 'rank'>;
  */
 const summarise = (
   locality: ChildLocalityRow,
-  evaluations: PlanEvaluation[],
+  evaluations: PlanFigures[],
   options: { listPlans: boolean; communes: TOverviewCoverage | null },
 ): Row => {
   const obligations = evaluations.flatMap((row) => row.obligations);
@@ -98,7 +98,7 @@ const summarise = (
           planId: row.plan.id,
           number: row.plan.number,
           title: row.plan.title,
-          period: row.period ? presentPeriod(row.period) : null,
+          period: row.period,
         }))
       : [],
     planCount: evaluations.length,
@@ -174,7 +174,7 @@ export const createOverviewService = ({
     if (root.level !== 'nation') {
       const area = { rootId: localityId, depth: 1, asOf } as const;
       const land = await landOfArea(db, area);
-      const evaluations = await evaluatePlansOfArea({ db, reporting }, area, land, year);
+      const evaluations = await summarisePlansOfArea({ db, reporting }, area, land, year);
       const byLocality = groupBy(evaluations, (row) => land.get(row.plan.localityId) ?? row.plan.localityId);
       // A commune whose own instance sent its approved figures for the year counts from them, once.
       const received = await receivedOfYear(area, year);
@@ -197,7 +197,7 @@ export const createOverviewService = ({
     const communes = await listGrandchildLocalities(db, localityId, asOf);
     const area = { rootId: localityId, depth: 2, asOf } as const;
     const land = await landOfArea(db, area);
-    const evaluations = await evaluatePlansOfArea({ db, reporting }, area, land, year);
+    const evaluations = await summarisePlansOfArea({ db, reporting }, area, land, year);
     const byLocality = groupBy(evaluations, (row) => land.get(row.plan.localityId) ?? row.plan.localityId);
     const received = await receivedOfYear(area, year);
     const communesByProvince = groupBy(communes, (row) => row.parentId);

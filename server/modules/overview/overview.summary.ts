@@ -1,0 +1,266 @@
+/**
+ * The stored summary of a plan's evaluation: what the overview's rows and roll-ups read of it
+ * (overview.service.ts `summarise`, overview.rollup.ts), kept per plan, year and "as of" date in
+ * `plan_evaluation_summary`, so that the nation's and a province's overview evaluate only the plans
+ * that changed since they were last looked at on that date.
+ *
+ * Never stale: every write to a row the evaluation reads moves the plan's revision in the same
+ * transaction (triggers of migration 0019, from one sequence, so a revision never comes back). The
+ * revisions are read before the rows evaluated, and a summary is stored with the revision read: a
+ * change committed between the two reads leaves a summary whose revision is already not the plan's,
+ * which is then never used. A summary is used only for its own date and year (the judged period and
+ * the tasks' deadlines depend on the date).
+ */
+import {
+  INDICATOR_STATUSES,
+  type IndicatorStatus,
+  TASK_STATUSES,
+  type TaskStatus,
+} from '@core/domain/evaluation';
+import type { TReportingPeriod } from '@core/schemas/reporting.schemas';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import type { PlanRow } from '../../shared/plan-contents';
+import { presentPeriod } from '../reporting/reporting.presenter';
+import {
+  type EvaluationDeps,
+  evaluatePlansOfSet,
+  type Obligation,
+  type PlanEvaluation,
+  plansOfArea,
+} from './overview.evaluation';
+import { activePlansOfArea, type IdSet, idsOf, type OverviewArea } from './overview.scope';
+
+/** A catalog-mapped indicator of a plan and its accepted figure in the judged period (roll-ups). */
+export type CatalogFigure = {
+  id: string;
+  code: string | null;
+  unit: string | null;
+  catalogCode: string;
+  current: {
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    reportId: string;
+  } | null;
+};
+
+/** What the overview reads of a plan's evaluation: plain data, stored as JSON. */
+export type PlanSummary = {
+  period: TReportingPeriod | null;
+  indicatorStatuses: IndicatorStatus[];
+  taskStatuses: TaskStatus[];
+  obligations: Obligation[];
+  /** The plan's catalog-mapped indicators in the plan's order. */
+  catalog: CatalogFigure[];
+};
+
+/** A plan with the summary of its evaluation. */
+export type PlanFigures = PlanSummary & { plan: PlanRow };
+
+/** The summary of a full evaluation. */
+export const summaryOf = (evaluation: PlanEvaluation): PlanSummary => ({
+  period: evaluation.period ? presentPeriod(evaluation.period) : null,
+  indicatorStatuses: evaluation.indicatorStatuses,
+  taskStatuses: evaluation.taskStatuses,
+  obligations: evaluation.obligations.map((row) => ({
+    state: row.state,
+    timeliness: row.timeliness,
+    accepted: row.accepted,
+    awaitingReview: row.awaitingReview,
+    indicators: row.indicators,
+    tasks: row.tasks,
+  })),
+  catalog: evaluation.indicators.flatMap((row): CatalogFigure[] => {
+    if (!row.catalogCode) return [];
+    const current = evaluation.current.get(row.id);
+    return [
+      {
+        id: row.id,
+        code: row.code,
+        unit: row.unit,
+        catalogCode: row.catalogCode,
+        current: current
+          ? {
+              value: current.value.value ?? null,
+              numerator: current.value.numerator ?? null,
+              denominator: current.value.denominator ?? null,
+              reportId: current.reportId,
+            }
+          : null,
+      },
+    ];
+  }),
+});
+
+/**
+ * How a summary is stored: a list of statuses as one letter each (its place in INDICATOR_STATUSES or
+ * TASK_STATUSES, order kept), an obligation and a catalog figure as arrays. A third of the JSON to
+ * send and parse for the nation.
+ */
+type StoredSummary = {
+  period: TReportingPeriod | null;
+  i: string;
+  t: string;
+  o: Array<[Obligation['state'], Obligation['timeliness'], 0 | 1, 0 | 1, string, string]>;
+  c: Array<
+    [string, string | null, string | null, string, number | null, number | null, number | null, string | null]
+  >;
+};
+
+const letters = <T extends string>(names: readonly T[]) => {
+  const letterOf = new Map(names.map((name, i) => [name, String.fromCharCode(97 + i)]));
+  return {
+    encode: (list: readonly T[]): string =>
+      list
+        .map((name) => {
+          const letter = letterOf.get(name);
+          if (!letter) throw new Error(`unknown status ${name}`);
+          return letter;
+        })
+        .join(''),
+    decode: (text: string): T[] => Array.from(text, (letter) => names[letter.charCodeAt(0) - 97]!),
+  };
+};
+const indicatorLetters = letters(INDICATOR_STATUSES);
+const taskLetters = letters(TASK_STATUSES);
+
+export const encodeSummary = (summary: PlanSummary): StoredSummary => ({
+  period: summary.period,
+  i: indicatorLetters.encode(summary.indicatorStatuses),
+  t: taskLetters.encode(summary.taskStatuses),
+  o: summary.obligations.map((row) => [
+    row.state,
+    row.timeliness,
+    row.accepted ? 1 : 0,
+    row.awaitingReview ? 1 : 0,
+    indicatorLetters.encode(row.indicators),
+    taskLetters.encode(row.tasks),
+  ]),
+  c: summary.catalog.map((row) => [
+    row.id,
+    row.code,
+    row.unit,
+    row.catalogCode,
+    row.current?.value ?? null,
+    row.current?.numerator ?? null,
+    row.current?.denominator ?? null,
+    row.current?.reportId ?? null,
+  ]),
+});
+
+export const decodeSummary = (stored: StoredSummary): PlanSummary => ({
+  period: stored.period,
+  indicatorStatuses: indicatorLetters.decode(stored.i),
+  taskStatuses: taskLetters.decode(stored.t),
+  obligations: stored.o.map(([state, timeliness, accepted, awaitingReview, indicators, tasks]) => ({
+    state,
+    timeliness,
+    accepted: accepted === 1,
+    awaitingReview: awaitingReview === 1,
+    indicators: indicatorLetters.decode(indicators),
+    tasks: taskLetters.decode(tasks),
+  })),
+  catalog: stored.c.map(([id, code, unit, catalogCode, value, numerator, denominator, reportId]) => ({
+    id,
+    code,
+    unit,
+    catalogCode,
+    current: reportId == null ? null : { value, numerator, denominator, reportId },
+  })),
+});
+
+type Stored = { revision: number; summary: PlanSummary | null };
+
+/**
+ * Each plan's current revision (0 when no row of it changed since migration 0019) and its summary
+ * for the year and date when it was stored at that revision.
+ */
+export const readStoredSummaries = async (
+  db: Database,
+  plans: IdSet,
+  year: number,
+  asOf: string,
+): Promise<Map<string, Stored>> => {
+  const result = (await db.execute(sql`
+    select coalesce(json_agg(json_build_array(p.id, coalesce(r.revision, 0), s.summary)), '[]'::json)::text as rows
+    from plan p
+    left join plan_evaluation_revision r on r.plan_id = p.id
+    left join plan_evaluation_summary s on s.plan_id = p.id and s.year = ${year} and s.as_of = ${asOf}::date
+      and s.revision = coalesce(r.revision, 0)
+    where p.id in (${plans})`)) as unknown as { rows: Array<{ rows: string }> };
+  const rows = JSON.parse(result.rows[0]?.rows ?? '[]') as Array<
+    [string, number | string, StoredSummary | null]
+  >;
+  return new Map(
+    rows.map(([id, revision, summary]) => [
+      id,
+      { revision: Number(revision), summary: summary ? decodeSummary(summary) : null },
+    ]),
+  );
+};
+
+/** Plans' summaries per statement: a bounded parameter whatever the number of plans. */
+const WRITE_BATCH = 500;
+
+/** Stores summaries for a year and date, each with the revision read before its plan was evaluated. */
+export const writeSummaries = async (
+  db: Database,
+  year: number,
+  asOf: string,
+  rows: Array<{ planId: string; revision: number; summary: PlanSummary }>,
+): Promise<void> => {
+  for (let start = 0; start < rows.length; start += WRITE_BATCH) {
+    const batch = rows
+      .slice(start, start + WRITE_BATCH)
+      .map((row) => [row.planId, row.revision, encodeSummary(row.summary)]);
+    // A plan deleted meanwhile is skipped (the join), not an error; rows in id order, so two overviews
+    // storing at once lock them in the same order.
+    await db.execute(sql`
+      insert into plan_evaluation_summary (plan_id, year, as_of, revision, summary)
+      select p.id, ${year}, ${asOf}::date, (e->>1)::bigint, (e->2)::json
+      from jsonb_array_elements(${JSON.stringify(batch)}::jsonb) e
+      join plan p on p.id = (e->>0)::uuid
+      order by p.id
+      on conflict (plan_id, year, as_of) do update
+        set revision = excluded.revision, summary = excluded.summary, created_at = now()`);
+  }
+};
+
+/**
+ * The summaries of every plan in effect of an area's land on its date for a year (their newest plan
+ * last), as `evaluatePlansOfArea` would give them: the stored ones still valid, the others evaluated
+ * now (only those plans are read) and stored.
+ *
+ * @param land - the land of the area (`landOfArea`): only plans of a locality in it count
+ */
+export const summarisePlansOfArea = async (
+  deps: EvaluationDeps,
+  area: OverviewArea,
+  land: Map<string, string>,
+  year: number,
+): Promise<PlanFigures[]> => {
+  const { db } = deps;
+  const plans = await plansOfArea(deps, area, land);
+  const planSet = activePlansOfArea(area);
+  // Before the rows are read: a change committed after this read leaves the summary already stale.
+  const stored = await readStoredSummaries(db, planSet, year, area.asOf);
+  const missing = plans.filter((row) => stored.get(row.id)?.summary == null);
+  const fresh = new Map<string, PlanSummary>();
+  if (missing.length > 0) {
+    const set = missing.length === plans.length ? planSet : idsOf(missing.map((row) => row.id));
+    const evaluations = await evaluatePlansOfSet(db, set, missing, year, area.asOf);
+    for (const evaluation of evaluations) fresh.set(evaluation.plan.id, summaryOf(evaluation));
+    await writeSummaries(
+      db,
+      year,
+      area.asOf,
+      missing.map((row) => ({
+        planId: row.id,
+        revision: stored.get(row.id)?.revision ?? 0,
+        summary: fresh.get(row.id)!,
+      })),
+    );
+  }
+  return plans.map((plan) => ({ plan, ...(stored.get(plan.id)?.summary ?? fresh.get(plan.id)!) }));
+};
