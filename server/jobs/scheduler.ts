@@ -7,6 +7,7 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { NotificationService } from '../modules/notification/notification.service';
+import type { OverviewService } from '../modules/overview/overview.service';
 import type { ReportingService } from '../modules/reporting/reporting.service';
 import { settleScheduledNames } from '../shared/locality-history';
 import { createEmailSender, createSmtpTransport } from './email-sender';
@@ -21,7 +22,7 @@ type JobDeps = {
   db: Database;
   clock: Clock;
   config: Pick<Config, 'mail' | 'reminderDaysBefore' | 'reminderScanIntervalMs' | 'emailSendIntervalMs'>;
-  services: { notification: NotificationService; reporting: ReportingService };
+  services: { notification: NotificationService; reporting: ReportingService; overview: OverviewService };
   logger: Logger;
 };
 
@@ -57,8 +58,15 @@ const every = (intervalMs: number, name: string, logger: Logger, task: () => Pro
 export const LOCALITY_NAMES_INTERVAL_MS = 60_000;
 
 /**
+ * How often today's stored evaluation summaries of the overviews are brought up to date (only plans
+ * changed since, or not yet evaluated today, are evaluated) and other days' pruned.
+ */
+export const OVERVIEW_SUMMARIES_INTERVAL_MS = 5 * 60_000;
+
+/**
  * Starts the reminder scan, the settling of localities' names scheduled from a date (so a rename decided
- * ahead shows from its day, within a minute) and, when SMTP_URL is set, the e-mail sender.
+ * ahead shows from its day, within a minute), the upkeep of the overviews' stored evaluation summaries
+ * and, when SMTP_URL is set, the e-mail sender.
  *
  * @returns a function that stops the timers and waits for a run in progress
  */
@@ -78,6 +86,7 @@ export const startBackgroundJobs = ({ db, clock, config, services, logger }: Job
         return settleScheduledNames(tx, vietnamDateOf(now), now);
       }),
     })),
+    every(OVERVIEW_SUMMARIES_INTERVAL_MS, 'overview summaries', logger, services.overview.keepSummariesWarm),
   ];
   if (config.mail) {
     const sender = createEmailSender({

@@ -10,7 +10,7 @@
  */
 
 import type { AnyColumn } from 'drizzle-orm';
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import {
@@ -54,6 +54,16 @@ export const listChildLocalities = (
     .from(locality)
     .where(and(eq(locality.parentId, parentId), inForceOn(asOf)))
     .orderBy(asc(nameOn(asOf)));
+
+/** The roots of the locality tree in force on a date (the nation; a province where it has none). */
+export const listRootLocalities = (
+  executor: Executor,
+  asOf: string,
+): Promise<Array<{ id: string; level: string }>> =>
+  executor
+    .select({ id: locality.id, level: locality.level })
+    .from(locality)
+    .where(and(isNull(locality.parentId), inForceOn(asOf)));
 
 export type GrandchildLocalityRow = ChildLocalityRow & { parentId: string };
 

@@ -41,10 +41,15 @@ import { groupBy, yearOf } from './overview.evaluation';
 import { renderOverviewSheet } from './overview.export';
 import { canReadOverview } from './overview.policy';
 import { packagesOfYear, rowFromPackages, withReceivedCommunes } from './overview.received';
-import { type ChildLocalityRow, listChildLocalities, listGrandchildLocalities } from './overview.repository';
+import {
+  type ChildLocalityRow,
+  listChildLocalities,
+  listGrandchildLocalities,
+  listRootLocalities,
+} from './overview.repository';
 import { rollUpCommunes, rollUpProvinces } from './overview.rollup';
 import { landOfArea, localitiesInForceOfArea, type OverviewArea } from './overview.scope';
-import { type PlanFigures, summarisePlansOfArea } from './overview.summary';
+import { type PlanFigures, pruneSummaries, summarisePlansOfArea, warmSummaries } from './overview.summary';
 
 type OverviewServiceDeps = {
   db: Database;
@@ -343,5 +348,22 @@ export const createOverviewService = ({
     return result;
   };
 
-  return { getLocalityOverview, exportLocalities, chaseLate };
+  /**
+   * Keeps today's stored evaluation summaries ready (run by the background jobs): the plans of the
+   * whole tree that changed, or were not looked at yet today, are evaluated off the requests, and the
+   * summaries of other days are pruned.
+   */
+  const keepSummariesWarm = async (): Promise<{ evaluated: number; pruned: number }> => {
+    const asOf = vietnamDateOf(clock.now());
+    let evaluated = 0;
+    for (const root of await listRootLocalities(db, asOf)) {
+      const depth = root.level === 'nation' ? 2 : 1;
+      evaluated += await warmSummaries({ db, reporting }, { rootId: root.id, depth, asOf });
+    }
+    return { evaluated, pruned: await pruneSummaries(db, asOf) };
+  };
+
+  return { getLocalityOverview, exportLocalities, chaseLate, keepSummariesWarm };
 };
+
+export type OverviewService = ReturnType<typeof createOverviewService>;

@@ -126,6 +126,54 @@ describe('stored summaries on a generated country', () => {
     expect(otherDate.period).toEqual(truth.period);
   });
 
+  it("should warm today's summaries off the request, then only the plans that changed, and prune other days'", async () => {
+    const { db } = handle;
+    const { overview } = createServices({
+      db,
+      clock: { now: () => new Date('2026-12-05T02:00:00.000Z') },
+      config: TEST_CONFIG,
+      storage: createTestFileStore(),
+    });
+    const area = { rootId: nation.nationId, depth: 2 as const, asOf: '2026-12-05' };
+    const land = await landOfArea(db, area);
+    const expected = (await evaluatePlansOfArea({ db, reporting }, area, land, 2026)).map((row) => ({
+      plan: row.plan.id,
+      ...summaryOf(row),
+    }));
+    const storedToday = async () =>
+      (
+        await db
+          .select({ planId: planEvaluationSummary.planId })
+          .from(planEvaluationSummary)
+          .where(sql`${planEvaluationSummary.year} = 2026 and ${planEvaluationSummary.asOf} = '2026-12-05'`)
+      ).length;
+    await clearSummaries(db);
+
+    expect(await overview.keepSummariesWarm()).toEqual({ evaluated: expected.length, pruned: 0 });
+    expect(await storedToday()).toBe(expected.length);
+    // What was warmed is what the overview then reads, and nothing is left to evaluate.
+    expect(plain(await summarisePlansOfArea({ db, reporting }, area, land, 2026))).toEqual(expected);
+    expect(await overview.keepSummariesWarm()).toEqual({ evaluated: 0, pruned: 0 });
+
+    // A plan changed: only it is evaluated again.
+    const changed = nation.provinces[2]!.planIds[0]!;
+    await db
+      .update(indicator)
+      .set({ name: sql`${indicator.name}` })
+      .where(eq(indicator.planId, changed));
+    expect(await overview.keepSummariesWarm()).toEqual({ evaluated: 1, pruned: 0 });
+
+    // A summary of another day stored two days ago is pruned; one of another day stored today is kept.
+    const [older, recent] = nation.provinces[0]!.planIds as [string, string];
+    await db.execute(sql`update plan_evaluation_summary set as_of = '2026-12-03', created_at = now() - interval '2 days'
+      where plan_id = ${older} and year = 2026`);
+    await db.execute(
+      sql`update plan_evaluation_summary set as_of = '2026-12-04' where plan_id = ${recent} and year = 2026`,
+    );
+    expect(await overview.keepSummariesWarm()).toEqual({ evaluated: 2, pruned: 1 });
+    expect(await storedToday()).toBe(expected.length);
+  });
+
   it('should move the revision of the plan whose rows change, on every table the evaluation reads', async () => {
     const [planId, otherId] = nation.provinces[1]!.planIds as [string, string];
     const db = handle.db;

@@ -28,8 +28,9 @@ import {
   type Obligation,
   type PlanEvaluation,
   plansOfArea,
+  yearOf,
 } from './overview.evaluation';
-import { activePlansOfArea, type IdSet, idsOf, type OverviewArea } from './overview.scope';
+import { activePlansOfArea, type IdSet, idsOf, landOfArea, type OverviewArea } from './overview.scope';
 
 /** A catalog-mapped indicator of a plan and its accepted figure in the judged period (roll-ups). */
 export type CatalogFigure = {
@@ -263,4 +264,86 @@ export const summarisePlansOfArea = async (
     );
   }
   return plans.map((plan) => ({ plan, ...(stored.get(plan.id)?.summary ?? fresh.get(plan.id)!) }));
+};
+
+/** Plans evaluated at a time when summaries are warmed: the server answers requests between two. */
+const WARM_BATCH = 50;
+
+/**
+ * Each plan of the set without a valid summary for the year and date, with its current revision (a
+ * lean read: no summary is sent).
+ */
+const readPlansLackingSummary = async (
+  db: Database,
+  plans: IdSet,
+  year: number,
+  asOf: string,
+): Promise<Map<string, number>> => {
+  const result = (await db.execute(sql`
+    select p.id, coalesce(r.revision, 0) as revision
+    from plan p
+    left join plan_evaluation_revision r on r.plan_id = p.id
+    left join plan_evaluation_summary s on s.plan_id = p.id and s.year = ${year} and s.as_of = ${asOf}::date
+      and s.revision = coalesce(r.revision, 0)
+    where p.id in (${plans}) and s.plan_id is null`)) as unknown as {
+    rows: Array<{ id: string; revision: number | string }>;
+  };
+  return new Map(result.rows.map((row) => [row.id, Number(row.revision)]));
+};
+
+/**
+ * Warms the summaries of a day: every plan in effect under a root locality (its whole tree, as the
+ * nation's overview reads it) that has no valid summary for the date's year and date is evaluated and
+ * stored, a batch at a time with a turn of the event loop between batches, so the first overview of a
+ * day — and the first after a report is accepted — reads stored summaries instead of evaluating them
+ * on the request. Safe at any moment: a plan changed meanwhile moves its revision, and its summary is
+ * then not used.
+ *
+ * @param area - a root locality, the depth of its communes below it (2 for the nation), and the date
+ * @returns how many plans were evaluated
+ */
+export const warmSummaries = async (deps: EvaluationDeps, area: OverviewArea): Promise<number> => {
+  const year = yearOf(area.asOf);
+  const land = await landOfArea(deps.db, area);
+  const plans = await plansOfArea(deps, area, land);
+  const lacking = await readPlansLackingSummary(deps.db, activePlansOfArea(area), year, area.asOf);
+  const missing = plans.filter((row) => lacking.has(row.id));
+  for (let start = 0; start < missing.length; start += WARM_BATCH) {
+    const batch = missing.slice(start, start + WARM_BATCH);
+    const evaluations = await evaluatePlansOfSet(
+      deps.db,
+      idsOf(batch.map((row) => row.id)),
+      batch,
+      year,
+      area.asOf,
+    );
+    await writeSummaries(
+      deps.db,
+      year,
+      area.asOf,
+      evaluations.map((evaluation) => ({
+        planId: evaluation.plan.id,
+        revision: lacking.get(evaluation.plan.id) ?? 0,
+        summary: summaryOf(evaluation),
+      })),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return missing.length;
+};
+
+/**
+ * Deletes the summaries no overview of today will use: those of another date stored more than a day
+ * ago (a summary is a copy that can be made again; without this, one row a plan a day would pile up).
+ *
+ * @returns how many were deleted
+ */
+export const pruneSummaries = async (db: Database, today: string): Promise<number> => {
+  const result = (await db.execute(sql`
+    with deleted as (
+      delete from plan_evaluation_summary
+      where as_of <> ${today}::date and created_at < now() - interval '1 day'
+      returning 1)
+    select count(*)::int as n from deleted`)) as unknown as { rows: Array<{ n: number }> };
+  return result.rows[0]?.n ?? 0;
 };
