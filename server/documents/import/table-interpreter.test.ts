@@ -532,6 +532,76 @@ describe('tables split over pages', () => {
   });
 });
 
+describe('tables split over pages: the last row and the columns', () => {
+  const table = (rows: DocCell[][]): DocTable => ({ kind: 'table', rows });
+  const cells = (...texts: string[]): DocCell[] => texts.map((text) => docCell(text));
+  const header = cells('STT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian hoàn thành');
+
+  it('finishes the last row of a page with the unnumbered lower-case row at the top of the next', () => {
+    const doc = documentOf(
+      table([header, cells('1', 'Bố trí cán bộ có chuyên môn về khoa', 'Công an xã', 'Hằng năm')]),
+    );
+    doc.blocks.push(
+      table([
+        header,
+        cells('', 'học kỹ thuật trong đội ngũ lãnh đạo', '', ''),
+        cells('2', 'Rà soát quy định', 'Phòng Kinh tế', 'Năm 2027'),
+      ]),
+    );
+    const draft = importPlanFromDocument(doc);
+    expect(draft.tasks.map((t) => [t.code, t.name, t.lead])).toEqual([
+      ['1', 'Bố trí cán bộ có chuyên môn về khoa học kỹ thuật trong đội ngũ lãnh đạo', 'Công an xã'],
+      ['2', 'Rà soát quy định', 'Phòng Kinh tế'],
+    ]);
+  });
+
+  it('reads a page whose grid places the same labels in other columns with its own header', () => {
+    // Each page's grid has one column edge more than its table: the task spans two grid columns on
+    // the first page, the partner on the second.
+    const doc = documentOf(
+      table([
+        [
+          docCell('STT'),
+          docCell('Nhiệm vụ', 2),
+          docCell('Chủ trì'),
+          docCell('Phối hợp'),
+          docCell('Thời hạn'),
+        ],
+        [
+          docCell('1'),
+          docCell('Lắp đặt cáp quang', 2),
+          docCell('Phòng Kinh tế'),
+          docCell('Công an xã'),
+          docCell('Năm 2026'),
+        ],
+      ]),
+    );
+    doc.blocks.push(
+      table([
+        [
+          docCell('STT'),
+          docCell('Nhiệm vụ'),
+          docCell('Chủ trì'),
+          docCell('Phối hợp', 2),
+          docCell('Thời hạn'),
+        ],
+        [
+          docCell('2'),
+          docCell('Số hóa hồ sơ'),
+          docCell('Công an xã'),
+          docCell('Phòng Kinh tế', 2),
+          docCell('Hằng năm'),
+        ],
+      ]),
+    );
+    const draft = importPlanFromDocument(doc);
+    expect(draft.tasks.map((t) => [t.code, t.name, t.lead, t.coordinating, t.deadlineRaw])).toEqual([
+      ['1', 'Lắp đặt cáp quang', 'Phòng Kinh tế', ['Công an xã'], 'Năm 2026'],
+      ['2', 'Số hóa hồ sơ', 'Công an xã', ['Phòng Kinh tế'], 'Hằng năm'],
+    ]);
+  });
+});
+
 describe('tables recognised from a scan (OCR damage in labels, numerals and deadlines)', () => {
   const row = (...texts: string[]): DocCell[] => texts.map((text) => docCell(text));
   const heading = (numeral: string, text: string, width: number): DocCell[] => [
