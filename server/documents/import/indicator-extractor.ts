@@ -152,6 +152,11 @@ export const extractIndicatorsFromTables = (
   options: IndicatorOptions,
 ): TImportedIndicator[] => {
   const out: TImportedIndicator[] = [];
+  // A stage table runs over pages, and a page whose header OCR damaged is read as a table of its own:
+  // the indicators of every stage table are one set (rows with the same name in several stages are one
+  // indicator), and a stage table that opens with no stage heading goes on with the stage before it.
+  const stageIndicators = new Map<string, TImportedIndicator>();
+  let lastStageYear: number | null = null;
   for (const table of tables.filter(isIndicatorTable)) {
     const { columns } = table.header;
     const yearColumns = columns.flatMap((column, index) =>
@@ -161,9 +166,9 @@ export const extractIndicatorsFromTables = (
     const hasResult = columns.some((column) => column.role === 'result');
     let roman: string | null = null;
     let sectionText: string | null = null;
-    let stageYear: number | null = null;
+    let stageYear: number | null = hasResult ? lastStageYear : null;
     let group: string | null = null;
-    const byName = new Map<string, TImportedIndicator>();
+    const byName = hasResult ? stageIndicators : new Map<string, TImportedIndicator>();
 
     for (const row of table.rows) {
       if (row.kind === 'section') {
@@ -281,16 +286,12 @@ export const extractIndicatorsFromTables = (
       );
       for (const indicator of indicators) {
         const missing = stages.filter((year) => !indicator.targets.some((t) => t.year === year));
-        if (!missing.length || !indicator.review) continue;
-        indicator.review = {
-          confident: false,
-          reasons: [
-            ...indicator.review.reasons,
-            `Không đọc được giá trị của giai đoạn năm ${missing.join(', ')}, cần kiểm tra lại`,
-          ],
-        };
+        const reason = `Không đọc được giá trị của giai đoạn năm ${missing.join(', ')}, cần kiểm tra lại`;
+        if (!missing.length || !indicator.review || indicator.review.reasons.includes(reason)) continue;
+        indicator.review = { confident: false, reasons: [...indicator.review.reasons, reason] };
       }
     }
+    if (hasResult) lastStageYear = stageYear;
   }
   return out;
 };

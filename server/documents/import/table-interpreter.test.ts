@@ -602,6 +602,55 @@ describe('tables split over pages: the last row and the columns', () => {
   });
 });
 
+describe('a stage table over pages whose header OCR damaged on one page', () => {
+  it('joins the stages of an indicator across the tables, the stage going on into the next table', () => {
+    const header = (number: string, name: string) =>
+      [number, name, 'Đơn vị tính', 'Kết quả', 'Cơ quan chủ trì'].map((text) => docCell(text));
+    const stage = (text: string) => [docCell(text, 5)];
+    const row = (...texts: string[]) => texts.map((text) => docCell(text));
+    const doc = documentOf({
+      kind: 'table',
+      rows: [
+        header('TT', 'Chỉ tiêu'),
+        stage('Mục tiêu đến năm 2025'),
+        row('1', 'Tỷ lệ phủ sóng 5G trên địa bàn', '%', '60%', 'Phòng Văn hóa - Xã hội'),
+        stage('Mục tiêu đến năm 2026'),
+        row('2', 'Tỷ lệ phủ sóng 5G trên địa bàn', '%', '70%', 'Phòng Văn hóa - Xã hội'),
+      ],
+    });
+    // The next page: its header read otherwise ("Số TT"), so not taken for the same table reprinted,
+    // and no stage heading at its top.
+    doc.blocks.push({
+      kind: 'table',
+      rows: [
+        header('Số TT', 'Chỉ tiêu'),
+        row('3', 'Cán bộ, công chức làm chủ kỹ năng số', '%', '90%', 'Văn phòng HĐND&UBND'),
+        stage('Mục tiêu đến năm 2027'),
+        row('4', 'Tỷ lệ phủ sóng 5G trên địa bàn', '%', '80%', 'Phòng Văn hóa - Xã hội'),
+        row('5', 'Cán bộ, công chức làm chủ kỹ năng số', '%', '95%', 'Văn phòng HĐND&UBND'),
+      ],
+    });
+    const draft = importPlanFromDocument(doc);
+    expect(draft.indicators.map((i) => [i.name, i.targets.map((t) => [t.year, t.value])])).toEqual([
+      [
+        'Tỷ lệ phủ sóng 5G trên địa bàn',
+        [
+          [2025, 60],
+          [2026, 70],
+          [2027, 80],
+        ],
+      ],
+      [
+        'Cán bộ, công chức làm chủ kỹ năng số',
+        [
+          [2026, 90],
+          [2027, 95],
+        ],
+      ],
+    ]);
+  });
+});
+
 describe('tables recognised from a scan (OCR damage in labels, numerals and deadlines)', () => {
   const row = (...texts: string[]): DocCell[] => texts.map((text) => docCell(text));
   const heading = (numeral: string, text: string, width: number): DocCell[] => [
