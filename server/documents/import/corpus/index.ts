@@ -4,7 +4,7 @@
  * scan of that PDF, and OCR-like plain text — each file with the gold it must score against. The same seed
  * value gives the same corpus. Used by `npm run corpus`, `npm run bench:import` and `corpus.test.ts`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composePlan } from './compose';
 import { writeDocx } from './docx';
@@ -12,7 +12,7 @@ import { type Gold, loadSeedGold, SEED_FILES } from './gold';
 import { LAYOUTS, type Layout, layoutById } from './layouts';
 import type { CorpusDocument } from './model';
 import { writeOcrText } from './ocr-text';
-import { convertDocxToPdf, scanPdf } from './pdf';
+import { convertDocxToPdf, scanInChild } from './pdf';
 import { createRng } from './rng';
 
 export { LAYOUTS } from './layouts';
@@ -123,10 +123,15 @@ export const generateCorpus = async (options: CorpusOptions): Promise<CorpusEntr
       outDir,
     );
     if (formats.includes('scan')) {
+      // Each scan in its own process: a native crash fails that document, with a message, not the run.
       for (const entry of entries.filter((e) => e.format === 'scan')) {
         const stem = `${entry.seed}.${entry.layout}`;
-        const pdf = readFileSync(join(outDir, `${stem}.pdf`));
-        writeFileSync(entry.path, await scanPdf(pdf, createRng(`${seedValue}:${stem}:scan`)));
+        try {
+          await scanInChild(join(outDir, `${stem}.pdf`), `${seedValue}:${stem}:scan`, entry.path);
+        } catch (error) {
+          console.error(`corpus: ${error instanceof Error ? error.message : String(error)}; left out`);
+          entries.splice(entries.indexOf(entry), 1);
+        }
       }
     }
   }

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { findSoffice } from '../../export/pdf-converter';
 import { openPdf } from '../pdf-reader';
@@ -141,4 +141,29 @@ export const scanPdf = async (pdfBytes: Uint8Array, rng: Rng): Promise<Uint8Arra
     await source.destroy();
   }
   return out.save();
+};
+
+const SCAN_CHILD = fileURLToPath(new URL('./scan-child.ts', import.meta.url));
+
+/**
+ * Scans a PDF (`scanPdf`) in a child process: a native crash of the canvas (it happened once, a
+ * segmentation fault) then fails this document with a message instead of ending the caller.
+ *
+ * @param pdfPath - the digital PDF
+ * @param rngSeed - the seed of the document's generator (as `createRng` takes it)
+ * @param outPath - where the scan is written
+ * @throws Error naming the document and how the child ended (exit code or signal)
+ */
+export const scanInChild = async (pdfPath: string, rngSeed: string, outPath: string): Promise<void> => {
+  try {
+    await run(process.execPath, ['--import', 'tsx', SCAN_CHILD, pdfPath, rngSeed, outPath], {
+      timeout: 10 * 60_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (error) {
+    const failed = error as { code?: number | string; signal?: string | null; stderr?: string };
+    const how = failed.signal ? `signal ${failed.signal}` : `exit code ${failed.code ?? '?'}`;
+    const detail = (failed.stderr ?? '').trim().split('\n').at(-1) ?? '';
+    throw new Error(`scan of ${pdfPath} failed (${how})${detail ? `: ${detail}` : ''}`, { cause: error });
+  }
 };
