@@ -123,13 +123,19 @@ export const generateCorpus = async (options: CorpusOptions): Promise<CorpusEntr
       outDir,
     );
     if (formats.includes('scan')) {
-      // Each scan in its own process: a native crash fails that document, with a message, not the run.
+      // Each scan in its own process: a native crash (it comes and goes: the same scan then succeeds) is
+      // said and tried once more; a second failure leaves that document out, not the run.
       for (const entry of entries.filter((e) => e.format === 'scan')) {
         const stem = `${entry.seed}.${entry.layout}`;
+        const scan = () => scanInChild(join(outDir, `${stem}.pdf`), `${seedValue}:${stem}:scan`, entry.path);
+        const note = (error: unknown) => (error instanceof Error ? error.message : String(error));
         try {
-          await scanInChild(join(outDir, `${stem}.pdf`), `${seedValue}:${stem}:scan`, entry.path);
+          await scan().catch(async (error) => {
+            console.error(`corpus: ${note(error)}; trying once more`);
+            await scan();
+          });
         } catch (error) {
-          console.error(`corpus: ${error instanceof Error ? error.message : String(error)}; left out`);
+          console.error(`corpus: ${note(error)}; left out`);
           entries.splice(entries.indexOf(entry), 1);
         }
       }
