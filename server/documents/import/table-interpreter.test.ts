@@ -651,6 +651,40 @@ describe('a stage table over pages whose header OCR damaged on one page', () => 
   });
 });
 
+describe('a recognised stage table: a name OCR damaged otherwise in another stage', () => {
+  it('joins the rows of one indicator whose names differ by a letter, not those that differ by a digit', () => {
+    const row = (...texts: string[]) => texts.map((text) => docCell(text));
+    const stage = (text: string) => [docCell(text, 5)];
+    const doc = {
+      ...documentOf({
+        kind: 'table',
+        rows: [
+          row('TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Cơ quan chủ trì'),
+          stage('Mục tiêu đến năm 2025'),
+          row('1', 'Hồ sơ thủ tục hành chính xử lý trực tuyến', '%', '92%', 'Trung tâm HCC'),
+          row('2', 'Cơ sở giáo dục đạt mức 2 trở lên', '%', '70%', 'Phòng Văn hóa - Xã hội'),
+          stage('Mục tiêu đến năm 2030'),
+          row('3', 'Hồ sơ thủ tự hành chính xử lý trực tuyến', '%', '95%', 'Trung tâm HCC'),
+          row('4', 'Cơ sở giáo dục đạt mức 3 trở lên', '%', '40%', 'Phòng Văn hóa - Xã hội'),
+        ],
+      }),
+      origin: 'ocr' as const,
+    };
+    const draft = importPlanFromDocument(doc);
+    expect(draft.indicators.map((i) => [i.name, i.targets.map((t) => [t.year, t.value])])).toEqual([
+      [
+        'Hồ sơ thủ tục hành chính xử lý trực tuyến',
+        [
+          [2025, 92],
+          [2030, 95],
+        ],
+      ],
+      ['Cơ sở giáo dục đạt mức 2 trở lên', [[2025, 70]]],
+      ['Cơ sở giáo dục đạt mức 3 trở lên', [[2030, 40]]],
+    ]);
+  });
+});
+
 describe('tables recognised from a scan (OCR damage in labels, numerals and deadlines)', () => {
   const row = (...texts: string[]): DocCell[] => texts.map((text) => docCell(text));
   const heading = (numeral: string, text: string, width: number): DocCell[] => [
