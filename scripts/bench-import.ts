@@ -86,7 +86,12 @@ const importAlone = async (path: string, draftPath: string): Promise<Run> => {
     });
     return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Run;
   } catch (error) {
-    const note = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // A native crash of the child (a signal) is said as such; else the child's last words.
+    const failed = error as { signal?: string | null; stderr?: string };
+    const last = (failed.stderr ?? '').trim().split('\n').at(-1);
+    const note = failed.signal
+      ? `tín hiệu ${failed.signal}`
+      : last || (error instanceof Error ? error.message.split('\n')[0] : String(error));
     return {
       seconds: Number.NaN,
       peakMb: Number.NaN,

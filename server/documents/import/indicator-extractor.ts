@@ -14,7 +14,7 @@ import type { TImportedIndicator, TImportedTarget } from '@core/schemas/import.s
 import { CONFIDENT_MATCH, matchCatalog } from './catalog-matcher';
 import { isAgency, NO_VALUE } from './header-roles';
 import { repairText } from './ocr-repair';
-import { foldOcr } from './structure';
+import { editDistance, foldOcr } from './structure';
 import { type Column, stageYearOf, type Table, type TableRow } from './table-reader';
 import { cleanUnit, splitUnits } from './units';
 
@@ -152,6 +152,11 @@ export const extractIndicatorsFromTables = (
   options: IndicatorOptions,
 ): TImportedIndicator[] => {
   const out: TImportedIndicator[] = [];
+  // A stage table runs over pages, and a page whose header OCR damaged is read as a table of its own:
+  // the indicators of every stage table are one set (rows with the same name in several stages are one
+  // indicator), and a stage table that opens with no stage heading goes on with the stage before it.
+  const stageIndicators = new Map<string, TImportedIndicator>();
+  let lastStageYear: number | null = null;
   for (const table of tables.filter(isIndicatorTable)) {
     const { columns } = table.header;
     const yearColumns = columns.flatMap((column, index) =>
@@ -161,9 +166,9 @@ export const extractIndicatorsFromTables = (
     const hasResult = columns.some((column) => column.role === 'result');
     let roman: string | null = null;
     let sectionText: string | null = null;
-    let stageYear: number | null = null;
+    let stageYear: number | null = hasResult ? lastStageYear : null;
     let group: string | null = null;
-    const byName = new Map<string, TImportedIndicator>();
+    const byName = hasResult ? stageIndicators : new Map<string, TImportedIndicator>();
 
     for (const row of table.rows) {
       if (row.kind === 'section') {
@@ -206,7 +211,9 @@ export const extractIndicatorsFromTables = (
       if (hasResult && !stageYear) reasons.push('Không xác định được năm của giai đoạn');
 
       const key = foldOcr(resolved.name);
-      const existing = hasResult ? byName.get(key) : undefined;
+      const existing = hasResult
+        ? (byName.get(key) ?? (options.ocr || options.recognised ? nearName(byName, key) : undefined))
+        : undefined;
       if (existing) {
         const clashes: number[] = [];
         const repeats: number[] = [];
@@ -272,27 +279,45 @@ export const extractIndicatorsFromTables = (
       if (hasResult) byName.set(key, indicator);
       out.push(indicator);
     }
-    // A stage table known only from text: an indicator with no value in a stage the table has lost
-    // that stage's row (or read its name otherwise), so it is not sure.
-    if (hasResult && options.fromText) {
-      const indicators = [...byName.values()];
-      const stages = [...new Set(indicators.flatMap((i) => i.targets.map((t) => t.year)))].sort(
-        (a, b) => a - b,
-      );
-      for (const indicator of indicators) {
-        const missing = stages.filter((year) => !indicator.targets.some((t) => t.year === year));
-        if (!missing.length || !indicator.review) continue;
-        indicator.review = {
-          confident: false,
-          reasons: [
-            ...indicator.review.reasons,
-            `Không đọc được giá trị của giai đoạn năm ${missing.join(', ')}, cần kiểm tra lại`,
-          ],
-        };
-      }
+    if (hasResult) lastStageYear = stageYear;
+  }
+  // A stage table known only from text or recognised from an image: an indicator with no value in a
+  // stage the tables have lost that stage's row (or read its name otherwise, or the stage's heading, its
+  // rows then taken for the stage above), so it is not sure.
+  if (options.fromText || options.recognised) {
+    const indicators = [...stageIndicators.values()];
+    const stages = [...new Set(indicators.flatMap((i) => i.targets.map((t) => t.year)))].sort(
+      (a, b) => a - b,
+    );
+    for (const indicator of indicators) {
+      const missing = stages.filter((year) => !indicator.targets.some((t) => t.year === year));
+      const reason = `Không đọc được giá trị của giai đoạn năm ${missing.join(', ')}, cần kiểm tra lại`;
+      if (!missing.length || !indicator.review || indicator.review.reasons.includes(reason)) continue;
+      indicator.review = { confident: false, reasons: [...indicator.review.reasons, reason] };
     }
   }
   return out;
+};
+
+/**
+ * The stage indicator whose name differs from a recognised one by at most two letters ("thủ tự" for "thủ
+ * tục"): OCR damages a name differently in each stage. Names that differ in a digit ("mức 2", "mức 3")
+ * are different indicators.
+ */
+const nearName = (
+  byName: ReadonlyMap<string, TImportedIndicator>,
+  key: string,
+): TImportedIndicator | undefined => {
+  if (key.length < 15) return undefined;
+  const digits = key.replace(/\D/g, '');
+  for (const [other, indicator] of byName)
+    if (
+      other.replace(/\D/g, '') === digits &&
+      Math.abs(other.length - key.length) <= 2 &&
+      editDistance(other, key) <= 2
+    )
+      return indicator;
+  return undefined;
 };
 
 /** Spells a group heading like an earlier heading that differs only by a typo ("chuyên đổi số"). */

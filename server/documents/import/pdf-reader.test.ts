@@ -287,6 +287,23 @@ describe('readPdfDocument limits and scanned pages', () => {
     }
   });
 
+  it("should keep a scanned page's table as OCR laid it out: rows whose number OCR damaged are not folded into the header", async () => {
+    const bytes = await textPages([null], { page: 1, png: await pngOfSize(300, 200) });
+    const cell = (text: string) => ({ text, colSpan: 1, rowSpan: 1 });
+    const rows = [
+      [cell('STT'), cell('Nhiệm vụ'), cell('Chủ trì')],
+      [cell(''), cell('phần cuối của dòng ở trang trước'), cell('')],
+      [cell('Lị'), cell('Rà soát quy định'), cell('Phòng Kinh tế')],
+      [cell('9'), cell('Phát động phong trào thi đua'), cell('Công an xã')],
+    ];
+    const doc = await readPdfDocument(bytes, async (_pdf, pageNumbers) =>
+      pageNumbers.map(() => [{ kind: 'table', rows, page: 1 }]),
+    );
+
+    // The legacy fold would take every row above "9" (the first number read) for the header.
+    expect(doc.blocks).toEqual([{ kind: 'table', rows, page: 1 }]);
+  });
+
   it('should read a page turned to landscape by its /Rotate entry the way it is shown', async () => {
     const { PDFDocument, degrees } = await import('pdf-lib');
     const fontkit = (await import('@pdf-lib/fontkit')).default;

@@ -272,7 +272,13 @@ export const readPdfDocument = async (
       await doc.destroy();
     }
   }
-  // Tables run across pages: consecutive text pages are laid out together.
+  // Tables run across pages: consecutive text pages are laid out together. The legacy shape is for
+  // the tables of text pages; a scanned page's tables come as the OCR reader laid them out (as a
+  // photo's do): their header was folded from the ruled grid's merged cells, and folding it again
+  // down to the first row whose number reads would swallow the rows whose number OCR damaged.
+  const legacy = options.legacyTables ?? true;
+  const textBlocks = (geometry: PdfPageGeometry[]): DocBlock[] =>
+    layoutPages(geometry).map((block) => (legacy && block.kind === 'table' ? legacyTable(block) : block));
   const blocks: DocBlock[] = [];
   let pending: PdfPageGeometry[] = [];
   for (const page of pages) {
@@ -281,15 +287,10 @@ export const readPdfDocument = async (
       pending.push(page);
       continue;
     }
-    blocks.push(...layoutPages(pending));
+    blocks.push(...textBlocks(pending));
     pending = [];
     blocks.push(...(ocrBlocks[index] ?? []));
   }
-  blocks.push(...layoutPages(pending));
-  const legacy = options.legacyTables ?? true;
-  return {
-    origin: scanned.length ? 'ocr' : 'pdf',
-    blocks: legacy ? blocks.map((block) => (block.kind === 'table' ? legacyTable(block) : block)) : blocks,
-    stamps: [],
-  };
+  blocks.push(...textBlocks(pending));
+  return { origin: scanned.length ? 'ocr' : 'pdf', blocks, stamps: [] };
 };

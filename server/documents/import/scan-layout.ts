@@ -8,7 +8,7 @@
  * merged cells.
  */
 import { type DocBlock, type DocCell, type DocTable, tableGrid } from './document-model';
-import type { CellGrid } from './scan-tables';
+import type { CellGrid, GridCell } from './scan-tables';
 
 /** A recognised word and its box on the page (pixels); `line` numbers the OCR line it was read in. */
 export type PlacedWord = { text: string; x0: number; y0: number; x1: number; y1: number; line: number };
@@ -115,15 +115,46 @@ const cellOf = (grid: CellGrid, word: PlacedWord): number => {
   );
 };
 
+/** A grid cell and the cells of the grid whose words it holds. */
+type JoinedCell = GridCell & { sources: number[] };
+
+/**
+ * Joins the first row's cells across a column edge that no row below keeps: a short vertical stroke in
+ * the header (a letter's stem, a pen mark) read as a rule splits a label ("Nhi" | "ệm vụ") while every
+ * row below runs across it. A table with fewer than two rows below its first keeps its edges.
+ */
+const joinStrayHeaderEdges = (grid: CellGrid): JoinedCell[] => {
+  const cells: JoinedCell[] = grid.cells.map((cell, index) => ({ ...cell, sources: [index] }));
+  const rows = grid.ys.length - 1;
+  if (rows < 3) return cells;
+  const crosses = (cell: GridCell, r: number, edge: number) =>
+    cell.row <= r && cell.row + cell.rowSpan > r && cell.col < edge && cell.col + cell.colSpan > edge;
+  for (let edge = grid.xs.length - 2; edge >= 1; edge--) {
+    let kept = false;
+    for (let r = 1; r < rows && !kept; r++) kept = !grid.cells.some((cell) => crosses(cell, r, edge));
+    if (kept) continue;
+    const right = cells.findIndex((cell) => cell.row === 0 && cell.col === edge);
+    const left = cells.find((cell) => cell.row === 0 && cell.col + cell.colSpan === edge);
+    const joined = cells[right];
+    if (!left || !joined || left.rowSpan !== 1 || joined.rowSpan !== 1) continue;
+    left.colSpan += joined.colSpan;
+    left.sources.push(...joined.sources);
+    cells.splice(right, 1);
+  }
+  return cells;
+};
+
 /** A grid with its words as a table: cells in reading order, each cell's words joined. */
 const tableOf = (grid: CellGrid, words: ReadonlyArray<readonly PlacedWord[]>, page?: number): DocTable => {
   const rows: DocCell[][] = Array.from({ length: grid.ys.length - 1 }, () => []);
-  grid.cells.forEach((cell, index) => {
+  for (const cell of joinStrayHeaderEdges(grid)) {
     const text = joinWords(
-      (words[index] ?? []).filter((word) => !JUNK.test(word.text) || /^[-–—]$/.test(word.text)),
+      cell.sources
+        .flatMap((index) => words[index] ?? [])
+        .filter((word) => !JUNK.test(word.text) || /^[-–—]$/.test(word.text)),
     );
     rows[cell.row]?.push({ text, colSpan: cell.colSpan, rowSpan: cell.rowSpan });
-  });
+  }
   return foldHeader({ kind: 'table', rows: rows.filter((row) => row.length > 0), ...(page ? { page } : {}) });
 };
 

@@ -168,6 +168,45 @@ describe('scan layout', () => {
     expect(documentText({ origin: 'ocr', blocks, stamps: [] })).not.toContain('|');
   });
 
+  it('should join header cells split by a stray stroke that no row below keeps as a column edge', () => {
+    // Edge 2 (x 300) is ruled in the header only: every body row runs across it.
+    const cells = (row: number, split: boolean) =>
+      split
+        ? [0, 1, 2, 3].map((col) => ({ row, col, rowSpan: 1, colSpan: 1 }))
+        : [
+            { row, col: 0, rowSpan: 1, colSpan: 1 },
+            { row, col: 1, rowSpan: 1, colSpan: 2 },
+            { row, col: 3, rowSpan: 1, colSpan: 1 },
+          ];
+    const grid = (bodySplit: boolean) => ({
+      xs: [0, 100, 300, 500, 700],
+      ys: [0, 50, 100, 150, 200],
+      cells: [...cells(0, true), ...cells(1, false), ...cells(2, bodySplit), ...cells(3, false)],
+    });
+    const words = [
+      word('STT', 10, 15, 0),
+      word('Nhi', 200, 15, 0),
+      word('ệm', 310, 15, 0),
+      word('vụ', 340, 15, 0),
+      word('Chủ', 510, 15, 0),
+      word('trì', 550, 15, 0),
+      word('1', 10, 65, 1),
+      word('Rà', 110, 65, 1),
+      word('soát', 140, 65, 1),
+    ];
+
+    const [table] = layoutPage(words, [grid(false)]) as DocTable[];
+    expect(table?.rows[0]).toEqual([
+      { text: 'STT', colSpan: 1, rowSpan: 1 },
+      { text: 'Nhi ệm vụ', colSpan: 2, rowSpan: 1 },
+      { text: 'Chủ trì', colSpan: 1, rowSpan: 1 },
+    ]);
+    expect(table?.rows[1]?.map((cell) => cell.text)).toEqual(['1', 'Rà soát', '']);
+    // One body row printing the two columns apart keeps the header's edge.
+    const [kept] = layoutPage(words, [grid(true)]) as DocTable[];
+    expect(kept?.rows[0]?.map((cell) => cell.text)).toEqual(['STT', 'Nhi', 'ệm vụ', 'Chủ trì']);
+  });
+
   it('should write a wide gap between words of a line as a tab (cells of a table without rules)', () => {
     const blocks = layoutPage(
       [word('STT', 100, 40, 0), word('Nội', 300, 40, 0), word('dung', 340, 40, 0), word('Năm', 400, 40, 0)],

@@ -13,6 +13,8 @@
 import type { TImportedIndicator, TImportedTask } from '@core/schemas/import.schemas';
 import { catalogTexts } from './catalog-matcher';
 import { isVietnameseSyllable } from './ocr-evidence';
+import { BIGRAMS, WORDS } from './ocr-vocabulary';
+import { foldOcr } from './structure';
 import { catalogSuspects, type SuspectWord, suspectWords, type Vocabulary } from './word-context';
 
 type Reviewed = { review?: { confident: boolean; reasons: string[] } | null };
@@ -33,10 +35,110 @@ const flag = (row: Reviewed, reason: string): void => {
  * @returns the suspect words, each with the spelling the context offers (if any)
  */
 export const recognisedSuspects = (text: string, vocabulary: Vocabulary | null): SuspectWord[] => {
-  const out = vocabulary ? suspectWords(text, vocabulary) : [];
+  let out = vocabulary ? suspectWords(text, vocabulary) : [];
   for (const word of text.normalize('NFC').split(/[^\p{L}\p{M}]+/u)) {
     if (!word || !/^\p{Ll}/u.test(word) || out.some((suspect) => suspect.word === word)) continue;
     if (!isVietnameseSyllable(word)) out.push({ word, likely: null });
+  }
+  // A word broken by a lost vowel is reported once, at its first piece, with the likely reading.
+  for (const lost of lostVowels(text, vocabulary)) {
+    const [first = ''] = lost.parts;
+    const at = out.findIndex((suspect) => suspect.word === first);
+    const broken: SuspectWord = { word: first, likely: null, maybe: lost.reading };
+    out = out.flatMap((suspect, index) =>
+      index === at ? [broken] : lost.parts.includes(suspect.word) ? [] : [suspect],
+    );
+    if (at < 0) out.push(broken);
+  }
+  return out;
+};
+
+/** Every vowel letter with every tone (NFC): what OCR may lose between two letters. */
+const VOWELS = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'].flatMap((vowel) =>
+  ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'].map((tone) => `${vowel}${tone}`.normalize('NFC')),
+);
+
+/** Letters with no vowel: a syllable's onset or end left when OCR lost its vowel ("d ch", "Ngh"). */
+const NO_VOWEL = /^[bcdđghklmnpqrstvx]+$/iu;
+
+/** How often a word is seen in the document and in the wording plans share. */
+const seenCount = (word: string, vocabulary: Vocabulary | null): number =>
+  (vocabulary?.words.get(word) ?? 0) + (WORDS.get(foldOcr(word))?.get(word) ?? 0);
+
+/** The commonest spelling of a word's letters in the shared wording ("ky" → "kỹ"). */
+const commonest = (word: string): string | null => {
+  let best: string | null = null;
+  let most = 0;
+  for (const [spelling, count] of WORDS.get(foldOcr(word)) ?? []) {
+    if (count > most) {
+      most = count;
+      best = spelling;
+    }
+  }
+  return best;
+};
+
+/**
+ * How often a word stands beside a neighbour, in the document or in the shared wording (whose pairs
+ * are kept without marks: there, the word must be the commonest spelling of its letters).
+ */
+const pairCount = (first: string, second: string, word: string, vocabulary: Vocabulary | null): number =>
+  (vocabulary?.pairs.get(`${first} ${second}`) ?? 0) +
+  (BIGRAMS.has(foldOcr(`${first} ${second}`)) && commonest(word) === word ? 1 : 0);
+
+/**
+ * Finds the words OCR broke by losing a vowel (a letter with a dot below is often dropped): a piece
+ * of consonants that is no word ("d ch vụ", "Trang b", "Ngh quyết"), read again with one vowel put
+ * back, between it and the next piece ("dịch") or after it ("bị"), the reading the document or the
+ * shared wording of plans knows best, beside the same neighbours first. The reading is only offered
+ * in the row's reason; the words stay as recognised.
+ *
+ * @returns each broken word: its pieces as recognised and the likely reading
+ */
+const lostVowels = (
+  text: string,
+  vocabulary: Vocabulary | null,
+): Array<{ parts: string[]; reading: string }> => {
+  const tokens = text
+    .normalize('NFC')
+    .split(/\s+/)
+    .map((token) => token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''));
+  const out: Array<{ parts: string[]; reading: string }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const piece = tokens[i] ?? '';
+    // Capitals only are an abbreviation ("UBND", "KT"), not a broken word.
+    if (!NO_VOWEL.test(piece) || !/\p{Ll}/u.test(piece)) continue;
+    const lower = piece.toLowerCase();
+    const previous = tokens[i - 1]?.toLowerCase();
+    const next = tokens[i + 1]?.toLowerCase();
+    // Seen at all, and seen beside the same neighbours. A reading of one piece alone needs its
+    // neighbours' support ("Trang b" could be many words); one that joins two pieces, being seen.
+    const score = (word: string, after: string | undefined, joined: boolean): number => {
+      if (!isVietnameseSyllable(word)) return 0;
+      const seen = seenCount(word, vocabulary);
+      const beside =
+        (previous ? pairCount(previous, word, word, vocabulary) : 0) +
+        (after ? pairCount(word, after, word, vocabulary) : 0);
+      if (!beside && !(joined && seen)) return 0;
+      return seen + 2 * beside + (joined ? 0.5 : 0);
+    };
+    let best: { reading: string; joined: boolean; score: number } | null = null;
+    for (const vowel of VOWELS) {
+      const options: Array<[string, boolean, string | undefined]> = [[`${lower}${vowel}`, false, next]];
+      // A reading that explains both pieces counts a little more than one that leaves the next as it is.
+      if (next && /^\p{L}+$/u.test(next))
+        options.push([`${lower}${vowel}${next}`, true, tokens[i + 2]?.toLowerCase()]);
+      for (const [word, joined, after] of options) {
+        const value = score(word, after, joined);
+        if (value > 0 && (!best || value > best.score)) best = { reading: word, joined, score: value };
+      }
+    }
+    if (!best) continue;
+    const reading = /^\p{Lu}/u.test(piece)
+      ? `${best.reading[0]?.toUpperCase()}${best.reading.slice(1)}`
+      : best.reading;
+    out.push({ parts: best.joined ? [piece, tokens[i + 1] ?? ''] : [piece], reading });
+    if (best.joined) i++;
   }
   return out;
 };

@@ -225,10 +225,15 @@ export const readGridHeader = (grid: GridSlot[][], rows: { first: number; last: 
   };
 };
 
-/** Tells whether two headers print the same columns (a table continued under its repeated header). */
+/**
+ * Tells whether two headers print the same columns (a table continued under its repeated header): the
+ * same labels on the same grid columns (a page whose grid has one more rule places its cells apart, and
+ * the previous header's positions would read the wrong cell).
+ */
 export const sameColumns = (a: GridHeader, b: GridHeader): boolean =>
   a.width === b.width &&
   a.columns.length === b.columns.length &&
+  a.at.every((c, i) => c === b.at[i]) &&
   a.columns.every(
     (column, i) =>
       column.role === b.columns[i]?.role &&

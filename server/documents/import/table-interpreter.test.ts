@@ -532,6 +532,159 @@ describe('tables split over pages', () => {
   });
 });
 
+describe('tables split over pages: the last row and the columns', () => {
+  const table = (rows: DocCell[][]): DocTable => ({ kind: 'table', rows });
+  const cells = (...texts: string[]): DocCell[] => texts.map((text) => docCell(text));
+  const header = cells('STT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian hoàn thành');
+
+  it('finishes the last row of a page with the unnumbered lower-case row at the top of the next', () => {
+    const doc = documentOf(
+      table([header, cells('1', 'Bố trí cán bộ có chuyên môn về khoa', 'Công an xã', 'Hằng năm')]),
+    );
+    doc.blocks.push(
+      table([
+        header,
+        cells('', 'học kỹ thuật trong đội ngũ lãnh đạo', '', ''),
+        cells('2', 'Rà soát quy định', 'Phòng Kinh tế', 'Năm 2027'),
+      ]),
+    );
+    const draft = importPlanFromDocument(doc);
+    expect(draft.tasks.map((t) => [t.code, t.name, t.lead])).toEqual([
+      ['1', 'Bố trí cán bộ có chuyên môn về khoa học kỹ thuật trong đội ngũ lãnh đạo', 'Công an xã'],
+      ['2', 'Rà soát quy định', 'Phòng Kinh tế'],
+    ]);
+  });
+
+  it('reads a page whose grid places the same labels in other columns with its own header', () => {
+    // Each page's grid has one column edge more than its table: the task spans two grid columns on
+    // the first page, the partner on the second.
+    const doc = documentOf(
+      table([
+        [
+          docCell('STT'),
+          docCell('Nhiệm vụ', 2),
+          docCell('Chủ trì'),
+          docCell('Phối hợp'),
+          docCell('Thời hạn'),
+        ],
+        [
+          docCell('1'),
+          docCell('Lắp đặt cáp quang', 2),
+          docCell('Phòng Kinh tế'),
+          docCell('Công an xã'),
+          docCell('Năm 2026'),
+        ],
+      ]),
+    );
+    doc.blocks.push(
+      table([
+        [
+          docCell('STT'),
+          docCell('Nhiệm vụ'),
+          docCell('Chủ trì'),
+          docCell('Phối hợp', 2),
+          docCell('Thời hạn'),
+        ],
+        [
+          docCell('2'),
+          docCell('Số hóa hồ sơ'),
+          docCell('Công an xã'),
+          docCell('Phòng Kinh tế', 2),
+          docCell('Hằng năm'),
+        ],
+      ]),
+    );
+    const draft = importPlanFromDocument(doc);
+    expect(draft.tasks.map((t) => [t.code, t.name, t.lead, t.coordinating, t.deadlineRaw])).toEqual([
+      ['1', 'Lắp đặt cáp quang', 'Phòng Kinh tế', ['Công an xã'], 'Năm 2026'],
+      ['2', 'Số hóa hồ sơ', 'Công an xã', ['Phòng Kinh tế'], 'Hằng năm'],
+    ]);
+  });
+});
+
+describe('a stage table over pages whose header OCR damaged on one page', () => {
+  it('joins the stages of an indicator across the tables, the stage going on into the next table', () => {
+    const header = (number: string, name: string) =>
+      [number, name, 'Đơn vị tính', 'Kết quả', 'Cơ quan chủ trì'].map((text) => docCell(text));
+    const stage = (text: string) => [docCell(text, 5)];
+    const row = (...texts: string[]) => texts.map((text) => docCell(text));
+    const doc = documentOf({
+      kind: 'table',
+      rows: [
+        header('TT', 'Chỉ tiêu'),
+        stage('Mục tiêu đến năm 2025'),
+        row('1', 'Tỷ lệ phủ sóng 5G trên địa bàn', '%', '60%', 'Phòng Văn hóa - Xã hội'),
+        stage('Mục tiêu đến năm 2026'),
+        row('2', 'Tỷ lệ phủ sóng 5G trên địa bàn', '%', '70%', 'Phòng Văn hóa - Xã hội'),
+      ],
+    });
+    // The next page: its header read otherwise ("Số TT"), so not taken for the same table reprinted,
+    // and no stage heading at its top.
+    doc.blocks.push({
+      kind: 'table',
+      rows: [
+        header('Số TT', 'Chỉ tiêu'),
+        row('3', 'Cán bộ, công chức làm chủ kỹ năng số', '%', '90%', 'Văn phòng HĐND&UBND'),
+        stage('Mục tiêu đến năm 2027'),
+        row('4', 'Tỷ lệ phủ sóng 5G trên địa bàn', '%', '80%', 'Phòng Văn hóa - Xã hội'),
+        row('5', 'Cán bộ, công chức làm chủ kỹ năng số', '%', '95%', 'Văn phòng HĐND&UBND'),
+      ],
+    });
+    const draft = importPlanFromDocument(doc);
+    expect(draft.indicators.map((i) => [i.name, i.targets.map((t) => [t.year, t.value])])).toEqual([
+      [
+        'Tỷ lệ phủ sóng 5G trên địa bàn',
+        [
+          [2025, 60],
+          [2026, 70],
+          [2027, 80],
+        ],
+      ],
+      [
+        'Cán bộ, công chức làm chủ kỹ năng số',
+        [
+          [2026, 90],
+          [2027, 95],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('a recognised stage table: a name OCR damaged otherwise in another stage', () => {
+  it('joins the rows of one indicator whose names differ by a letter, not those that differ by a digit', () => {
+    const row = (...texts: string[]) => texts.map((text) => docCell(text));
+    const stage = (text: string) => [docCell(text, 5)];
+    const doc = {
+      ...documentOf({
+        kind: 'table',
+        rows: [
+          row('TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Cơ quan chủ trì'),
+          stage('Mục tiêu đến năm 2025'),
+          row('1', 'Hồ sơ thủ tục hành chính xử lý trực tuyến', '%', '92%', 'Trung tâm HCC'),
+          row('2', 'Cơ sở giáo dục đạt mức 2 trở lên', '%', '70%', 'Phòng Văn hóa - Xã hội'),
+          stage('Mục tiêu đến năm 2030'),
+          row('3', 'Hồ sơ thủ tự hành chính xử lý trực tuyến', '%', '95%', 'Trung tâm HCC'),
+          row('4', 'Cơ sở giáo dục đạt mức 3 trở lên', '%', '40%', 'Phòng Văn hóa - Xã hội'),
+        ],
+      }),
+      origin: 'ocr' as const,
+    };
+    const draft = importPlanFromDocument(doc);
+    expect(draft.indicators.map((i) => [i.name, i.targets.map((t) => [t.year, t.value])])).toEqual([
+      [
+        'Hồ sơ thủ tục hành chính xử lý trực tuyến',
+        [
+          [2025, 92],
+          [2030, 95],
+        ],
+      ],
+      ['Cơ sở giáo dục đạt mức 2 trở lên', [[2025, 70]]],
+      ['Cơ sở giáo dục đạt mức 3 trở lên', [[2030, 40]]],
+    ]);
+  });
+});
+
 describe('tables recognised from a scan (OCR damage in labels, numerals and deadlines)', () => {
   const row = (...texts: string[]): DocCell[] => texts.map((text) => docCell(text));
   const heading = (numeral: string, text: string, width: number): DocCell[] => [

@@ -58,13 +58,15 @@ const readBody = (
   header: GridHeader,
   rows: TableRow[],
   rowReasons: Readonly<Record<number, string[]>> = {},
+  continues: BodyRow | null = null,
 ): void => {
   const valueColumns = header.at.filter(
     (c, i) => c !== header.numberColumn && c !== header.nameColumn && header.columns[i]?.role !== 'note',
   );
   const cellsOf = (row: readonly GridSlot[]): string[] =>
     header.at.map((c, index) => cellText(row[c]?.text ?? '', header.columns[index]?.role));
-  let last: BodyRow | null = null;
+  // A table continued from the page before: its first rows may finish that page's last row.
+  let last: BodyRow | null = continues;
   for (let r = from; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const own = ownTexts(row, r);
@@ -183,6 +185,12 @@ const continueRow = (
     last.cells[index] = last.cells[index] ? joinWrapped([last.cells[index] ?? '', text]) : text;
   });
 };
+/** The last row of a table when it is a body row (a row broken over a page goes on in it). */
+const lastRow = (table: Table): BodyRow | null => {
+  const row = table.rows.at(-1);
+  return row?.kind === 'row' ? row : null;
+};
+
 /**
  * Interprets the tables of a document into indicator and task tables (and others, kept with kind
  * "other" so that nothing is silently dropped from the review).
@@ -218,7 +226,7 @@ export const interpretTables = (
     if (!headerRows) {
       // No header: the same table continued on the next page (same columns), or a layout table.
       if (previous && (grid[0]?.length ?? 0) === previous.header.width) {
-        readBody(grid, 0, previous.header, previous.table.rows, docTable.rowReasons);
+        readBody(grid, 0, previous.header, previous.table.rows, docTable.rowReasons, lastRow(previous.table));
         if (previous.table.kind !== 'other') used.add(docTable);
       }
       continue;
@@ -230,7 +238,14 @@ export const interpretTables = (
     }
     if (previous && sameColumns(previous.header, header)) {
       // The same table continued on a new page, its header printed again.
-      readBody(grid, headerRows.last + 1, previous.header, previous.table.rows, docTable.rowReasons);
+      readBody(
+        grid,
+        headerRows.last + 1,
+        previous.header,
+        previous.table.rows,
+        docTable.rowReasons,
+        lastRow(previous.table),
+      );
       if (previous.table.kind !== 'other') used.add(docTable);
       continue;
     }

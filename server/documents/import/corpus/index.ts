@@ -123,10 +123,21 @@ export const generateCorpus = async (options: CorpusOptions): Promise<CorpusEntr
       outDir,
     );
     if (formats.includes('scan')) {
+      // Each scan in its own process: a native crash (it comes and goes: the same scan then succeeds) is
+      // said and tried once more; a second failure leaves that document out, not the run.
       for (const entry of entries.filter((e) => e.format === 'scan')) {
         const stem = `${entry.seed}.${entry.layout}`;
-        // In a child process: the rendering's native code once crashed the process that ran it.
-        await scanInChild(join(outDir, `${stem}.pdf`), entry.path, `${seedValue}:${stem}:scan`);
+        const scan = () => scanInChild(join(outDir, `${stem}.pdf`), `${seedValue}:${stem}:scan`, entry.path);
+        const note = (error: unknown) => (error instanceof Error ? error.message : String(error));
+        try {
+          await scan().catch(async (error) => {
+            console.error(`corpus: ${note(error)}; trying once more`);
+            await scan();
+          });
+        } catch (error) {
+          console.error(`corpus: ${note(error)}; left out`);
+          entries.splice(entries.indexOf(entry), 1);
+        }
       }
     }
   }

@@ -50,32 +50,8 @@ export const convertDocxToPdf = async (docxPaths: readonly string[], outDir: str
   }
 };
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '../../../..');
-
-/**
- * Makes the scan of a PDF file (`scanPdf`) in a child process (`scan-process.ts`), so that a native crash
- * of the rendering fails this call with the child's signal and stderr instead of ending the caller.
- *
- * @param input - the digital PDF
- * @param output - where the scanned PDF is written
- * @param seed - the seed of the scan's generator (skew, noise)
- * @throws Error naming the exit code or signal and the child's stderr when the scan was not made
- */
-export const scanInChild = async (input: string, output: string, seed: string): Promise<void> => {
-  try {
-    await run(process.execPath, ['--import', 'tsx', join(HERE, 'scan-process.ts'), input, output, seed], {
-      cwd: ROOT,
-      timeout: 600_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-  } catch (cause) {
-    const { code, signal, stderr } = cause as { code?: number; signal?: string; stderr?: string };
-    throw new Error(`The scan of ${input} was not made (code ${code}, signal ${signal}):\n${stderr ?? ''}`, {
-      cause,
-    });
-  }
-};
+/** The repository root: the child resolves the TypeScript paths of tsconfig.json from there. */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 /** The scan resolution. */
 export const SCAN_DPI = 200;
@@ -158,4 +134,30 @@ export const scanPdf = async (pdfBytes: Uint8Array, rng: Rng): Promise<Uint8Arra
     await source.destroy();
   }
   return out.save();
+};
+
+const SCAN_CHILD = fileURLToPath(new URL('./scan-child.ts', import.meta.url));
+
+/**
+ * Scans a PDF (`scanPdf`) in a child process: a native crash of the canvas (it happened once, a
+ * segmentation fault) then fails this document with a message instead of ending the caller.
+ *
+ * @param pdfPath - the digital PDF
+ * @param rngSeed - the seed of the document's generator (as `createRng` takes it)
+ * @param outPath - where the scan is written
+ * @throws Error naming the document and how the child ended (exit code or signal)
+ */
+export const scanInChild = async (pdfPath: string, rngSeed: string, outPath: string): Promise<void> => {
+  try {
+    await run(process.execPath, ['--import', 'tsx', SCAN_CHILD, pdfPath, rngSeed, outPath], {
+      cwd: ROOT,
+      timeout: 10 * 60_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (error) {
+    const failed = error as { code?: number | string; signal?: string | null; stderr?: string };
+    const how = failed.signal ? `signal ${failed.signal}` : `exit code ${failed.code ?? '?'}`;
+    const detail = (failed.stderr ?? '').trim().split('\n').at(-1) ?? '';
+    throw new Error(`scan of ${pdfPath} failed (${how})${detail ? `: ${detail}` : ''}`, { cause: error });
+  }
 };
