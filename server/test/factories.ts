@@ -196,3 +196,51 @@ export const explainedValues = async (
       .map((row) => ({ indicatorId: row.indicatorId, missingReason: reason })),
   ];
 };
+
+/**
+ * A commune's plan as the overview tests judge it: an annual report due 30/11 to the standing agency, a
+ * rate (CDS.TTHC.HO_SO_TRUC_TUYEN, ≥ 80% in 2026) led by the public service centre, a count
+ * (CDS.CQS.DO_THI_THONG_MINH, ≥ 1) led by the culture and society office, and a task due in Q3/2026.
+ *
+ * @param taskLead - which unit leads the task (the centre by default)
+ */
+export const buildCommunePlan = async (
+  t: TestApp,
+  localityId: string,
+  { taskLead = 'centre' }: { taskLead?: 'centre' | 'office' } = {},
+) => {
+  const centre = await buildUnit(t, localityId, 'Trung tâm phục vụ hành chính công');
+  const office = await buildUnit(t, localityId, 'Phòng Văn hóa - Xã hội');
+  const plan = await buildPlan(t, localityId, {
+    reporting: [{ frequency: 'annual', due: '11-30', receiver: null }],
+  });
+  const rate = await buildIndicator(t, plan.id, {
+    code: 'I.1',
+    name: 'Tỷ lệ hồ sơ xử lý trực tuyến',
+    unit: '%',
+    measure: 'period',
+    catalogCode: 'CDS.TTHC.HO_SO_TRUC_TUYEN',
+    leadUnitId: centre.id,
+    targets: [{ year: 2026, op: '>=', value: 80, rawText: '≥ 80%' }],
+  });
+  const count = await buildIndicator(t, plan.id, {
+    code: 'I.2',
+    name: 'Số khu dân cư thông minh',
+    unit: 'số lượng',
+    catalogCode: 'CDS.CQS.DO_THI_THONG_MINH',
+    leadUnitId: office.id,
+    targets: [{ year: 2026, op: '>=', value: 1, rawText: '01' }],
+  });
+  const work = await buildTask(t, plan.id, {
+    leadUnitId: (taskLead === 'centre' ? centre : office).id,
+    deadlineText: 'Trong Quý III/2026',
+  });
+  return {
+    planId: plan.id,
+    centre: centre.id,
+    office: office.id,
+    rate: rate.id,
+    count: count.id,
+    task: work.id,
+  };
+};

@@ -5,7 +5,7 @@
  * Σ denominators over every commune; and who may see it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndicator, buildPlan, buildTask, buildUnit, buildUser } from '../../test/factories';
+import { buildCommunePlan, buildUser } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/test-app';
 
 type Row = {
@@ -77,37 +77,7 @@ describe('GET /api/v1/localities/:id/overview of the nation', () => {
   /** A commune with a plan: a rate led by the centre, a count led by the office, a task due Q3/2026. */
   const commune = async (province: string, name: string) => {
     const id = await locality(`X-${name}`, name, 'commune', 'xã', provinces[province]!);
-    const centre = await buildUnit(t, id, 'Trung tâm phục vụ hành chính công');
-    const office = await buildUnit(t, id, 'Phòng Văn hóa - Xã hội');
-    const plan = await buildPlan(t, id, {
-      reporting: [{ frequency: 'annual', due: '11-30', receiver: null }],
-    });
-    const rate = await buildIndicator(t, plan.id, {
-      code: 'I.1',
-      name: 'Tỷ lệ hồ sơ xử lý trực tuyến',
-      unit: '%',
-      measure: 'period',
-      catalogCode: 'CDS.TTHC.HO_SO_TRUC_TUYEN',
-      leadUnitId: centre.id,
-      targets: [{ year: 2026, op: '>=', value: 80, rawText: '≥ 80%' }],
-    });
-    const count = await buildIndicator(t, plan.id, {
-      code: 'I.2',
-      name: 'Số khu dân cư thông minh',
-      unit: 'số lượng',
-      catalogCode: 'CDS.CQS.DO_THI_THONG_MINH',
-      leadUnitId: office.id,
-      targets: [{ year: 2026, op: '>=', value: 1, rawText: '01' }],
-    });
-    const work = await buildTask(t, plan.id, { leadUnitId: centre.id, deadlineText: 'Trong Quý III/2026' });
-    return {
-      planId: plan.id,
-      centre: centre.id,
-      office: office.id,
-      rate: rate.id,
-      count: count.id,
-      task: work.id,
-    };
+    return buildCommunePlan(t, id);
   };
 
   beforeAll(async () => {

@@ -8,14 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildIndicator,
-  buildPlan,
-  buildTask,
-  buildUnit,
-  buildUser,
-  explainedValues,
-} from '../../test/factories';
+import { buildCommunePlan, buildUser, explainedValues } from '../../test/factories';
 import { buildTestApp, type Client, type TestApp } from '../../test/test-app';
 
 type OverviewRow = {
@@ -291,37 +284,7 @@ describe('GET /api/v1/localities/:id/overview on a province of four communes', (
       parentId: provinceId,
     });
     communes[name] = created.body.data.id;
-    const centre = await buildUnit(t, created.body.data.id, 'Trung tâm phục vụ hành chính công');
-    const office = await buildUnit(t, created.body.data.id, 'Phòng Văn hóa - Xã hội');
-    const plan = await buildPlan(t, created.body.data.id, {
-      reporting: [{ frequency: 'annual', due: '11-30', receiver: null }],
-    });
-    const rate = await buildIndicator(t, plan.id, {
-      code: 'I.1',
-      name: 'Tỷ lệ hồ sơ xử lý trực tuyến',
-      unit: '%',
-      measure: 'period',
-      catalogCode: 'CDS.TTHC.HO_SO_TRUC_TUYEN',
-      leadUnitId: centre.id,
-      targets: [{ year: 2026, op: '>=', value: 80, rawText: '≥ 80%' }],
-    });
-    const count = await buildIndicator(t, plan.id, {
-      code: 'I.2',
-      name: 'Số khu dân cư thông minh',
-      unit: 'số lượng',
-      catalogCode: 'CDS.CQS.DO_THI_THONG_MINH',
-      leadUnitId: office.id,
-      targets: [{ year: 2026, op: '>=', value: 1, rawText: '01' }],
-    });
-    const work = await buildTask(t, plan.id, { leadUnitId: centre.id, deadlineText: 'Trong Quý III/2026' });
-    return {
-      planId: plan.id,
-      centre: centre.id,
-      office: office.id,
-      rate: rate.id,
-      count: count.id,
-      task: work.id,
-    };
+    return buildCommunePlan(t, created.body.data.id);
   };
 
   beforeAll(async () => {

@@ -13,7 +13,7 @@ import { type BenchNation, buildNation } from '../../../scripts/bench/nation-dat
 import { createServices } from '../../app';
 import type { Database } from '../../db/client';
 import { indicator, planEvaluationSummary, task } from '../../db/schema';
-import { buildIndicator, buildPlan, buildTask, buildUnit } from '../../test/factories';
+import { buildCommunePlan, buildIndicator } from '../../test/factories';
 import {
   buildTestApp,
   createTestFileStore,
@@ -349,38 +349,7 @@ describe('the overview after each kind of write', () => {
         .id as string;
     provinceId = await create('01', 'Tỉnh Một', 'province', 'tỉnh', t.rootLocalityId);
     const id = await create('X-An', 'Xã An', 'commune', 'xã', provinceId);
-    const centre = await buildUnit(t, id, 'Trung tâm phục vụ hành chính công');
-    const office = await buildUnit(t, id, 'Phòng Văn hóa - Xã hội');
-    const plan = await buildPlan(t, id, {
-      reporting: [{ frequency: 'annual', due: '11-30', receiver: null }],
-    });
-    const rate = await buildIndicator(t, plan.id, {
-      code: 'I.1',
-      name: 'Tỷ lệ hồ sơ xử lý trực tuyến',
-      unit: '%',
-      measure: 'period',
-      catalogCode: 'CDS.TTHC.HO_SO_TRUC_TUYEN',
-      leadUnitId: centre.id,
-      targets: [{ year: 2026, op: '>=', value: 80, rawText: '≥ 80%' }],
-    });
-    const count = await buildIndicator(t, plan.id, {
-      code: 'I.2',
-      name: 'Số khu dân cư thông minh',
-      unit: 'số lượng',
-      catalogCode: 'CDS.CQS.DO_THI_THONG_MINH',
-      leadUnitId: office.id,
-      targets: [{ year: 2026, op: '>=', value: 1, rawText: '01' }],
-    });
-    const work = await buildTask(t, plan.id, { leadUnitId: office.id, deadlineText: 'Trong Quý III/2026' });
-    commune = {
-      id,
-      planId: plan.id,
-      centre: centre.id,
-      office: office.id,
-      rate: rate.id,
-      count: count.id,
-      task: work.id,
-    };
+    commune = { id, ...(await buildCommunePlan(t, id, { taskLead: 'office' })) };
   });
   afterAll(() => t.close());
 
