@@ -171,6 +171,15 @@ export const decodeSummary = (stored: StoredSummary): PlanSummary => ({
   })),
 });
 
+/**
+ * The joins that give each plan `p` its current revision (`r.revision`, null before any change) and its
+ * summary valid at that revision for the year and date (`s`, null when there is none).
+ */
+const withValidSummary = (year: number, asOf: string) => sql`
+    left join plan_evaluation_revision r on r.plan_id = p.id
+    left join plan_evaluation_summary s on s.plan_id = p.id and s.year = ${year} and s.as_of = ${asOf}::date
+      and s.revision = coalesce(r.revision, 0)`;
+
 type Stored = { revision: number; summary: PlanSummary | null };
 
 /**
@@ -186,9 +195,7 @@ export const readStoredSummaries = async (
   const result = (await db.execute(sql`
     select coalesce(json_agg(json_build_array(p.id, coalesce(r.revision, 0), s.summary)), '[]'::json)::text as rows
     from plan p
-    left join plan_evaluation_revision r on r.plan_id = p.id
-    left join plan_evaluation_summary s on s.plan_id = p.id and s.year = ${year} and s.as_of = ${asOf}::date
-      and s.revision = coalesce(r.revision, 0)
+    ${withValidSummary(year, asOf)}
     where p.id in (${plans})`)) as unknown as { rows: Array<{ rows: string }> };
   const rows = JSON.parse(result.rows[0]?.rows ?? '[]') as Array<
     [string, number | string, StoredSummary | null]
@@ -282,9 +289,7 @@ const readPlansLackingSummary = async (
   const result = (await db.execute(sql`
     select p.id, coalesce(r.revision, 0) as revision
     from plan p
-    left join plan_evaluation_revision r on r.plan_id = p.id
-    left join plan_evaluation_summary s on s.plan_id = p.id and s.year = ${year} and s.as_of = ${asOf}::date
-      and s.revision = coalesce(r.revision, 0)
+    ${withValidSummary(year, asOf)}
     where p.id in (${plans}) and s.plan_id is null`)) as unknown as {
     rows: Array<{ id: string; revision: number | string }>;
   };
