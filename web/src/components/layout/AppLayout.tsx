@@ -10,29 +10,7 @@ import { useSignOut } from '../../features/auth/useSignOut';
 import { NotificationBell } from '../../features/notification/NotificationBell';
 import { changeLanguage, type Language } from '../../i18n';
 import styles from './AppLayout.module.css';
-
-const NAV_ITEMS = [
-  { key: '/summary', labelKey: 'nav.summary', adminOnly: false, leaderOnly: true },
-  { key: '/my-work', labelKey: 'nav.myWork', adminOnly: false },
-  { key: '/plans', labelKey: 'nav.plans', adminOnly: false },
-  { key: '/dashboard', labelKey: 'nav.dashboard', adminOnly: false },
-  { key: '/catalog', labelKey: 'nav.catalog', adminOnly: false },
-  { key: '/search', labelKey: 'nav.search', adminOnly: false },
-  { key: '/units', labelKey: 'nav.units', adminOnly: false },
-  { key: '/audit', labelKey: 'nav.audit', adminOnly: false },
-  { key: '/admin/users', labelKey: 'nav.users', adminOnly: true },
-  { key: '/admin/locality-changes', labelKey: 'nav.localityChanges', adminOnly: true },
-] as const;
-
-/** Which menu entry a path belongs to: unit pages live under /localities/…/units. */
-const selectedNavKey = (pathname: string): string => {
-  if (pathname.startsWith('/localities/') && pathname.endsWith('/overview')) return '/dashboard';
-  if (pathname.startsWith('/localities/') || pathname.startsWith('/units')) return '/units';
-  if (pathname.endsWith('/dashboard')) return '/dashboard';
-  if (pathname.startsWith('/reporting-periods/') && pathname.endsWith('/consolidated')) return '/dashboard';
-  if (pathname.startsWith('/reporting-periods/')) return '/my-work';
-  return NAV_ITEMS.find((item) => pathname.startsWith(item.key))?.key ?? '/plans';
-};
+import { NAV_ITEMS, selectedNavKey } from './navigation';
 
 /** The signed-in person: name, roles, password change and sign-out. */
 const UserBox = ({ compact }: { compact: boolean }) => {
@@ -145,7 +123,7 @@ const Frame = () => {
             mode="horizontal"
             theme="dark"
             disabledOverflow
-            selectedKeys={[selectedKey]}
+            selectedKeys={selectedKey ? [selectedKey] : []}
             items={menuItems}
             className={styles.menu}
           />
@@ -162,7 +140,7 @@ const Frame = () => {
           <nav aria-label={t('nav.label')}>
             <Menu
               mode="inline"
-              selectedKeys={[selectedKey]}
+              selectedKeys={selectedKey ? [selectedKey] : []}
               items={menuItems}
               // The page chosen replaces the drawer (also when it is the page already shown).
               onClick={() => setDrawerOpen(false)}
