@@ -29,6 +29,7 @@ export const ERROR_STATUS = {
   ATTACHMENT_NOT_FOUND: 404,
   NOTIFICATION_NOT_FOUND: 404,
   REPORT_CHANGED: 409,
+  CONCURRENT_WRITE: 409,
   REPORT_NOT_APPROVED: 409,
   PACKAGE_INVALID: 422,
   DHIS2_UNSUPPORTED: 422,
@@ -105,6 +106,8 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   ATTACHMENT_NOT_FOUND: 'Không tìm thấy tệp minh chứng.',
   NOTIFICATION_NOT_FOUND: 'Không tìm thấy thông báo.',
   REPORT_CHANGED: 'Báo cáo vừa được người khác cập nhật. Hãy tải lại rồi lưu lại.',
+  CONCURRENT_WRITE:
+    'Dữ liệu này đang được người khác cập nhật cùng lúc nên thay đổi của bạn chưa được lưu. Vui lòng thử lại.',
   REPORT_NOT_APPROVED: 'Báo cáo tổng hợp của kỳ chưa được lãnh đạo phê duyệt.',
   PACKAGE_INVALID: 'Gói báo cáo gửi lên không hợp lệ.',
   DHIS2_UNSUPPORTED: 'Số liệu của báo cáo này không viết được theo định dạng DHIS2.',

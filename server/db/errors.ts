@@ -58,6 +58,14 @@ const sqlState = (error: unknown): string | undefined => databaseErrorOf(error)?
 
 export const isUniqueViolation = (error: unknown): boolean => sqlState(error) === '23505';
 export const isForeignKeyViolation = (error: unknown): boolean => sqlState(error) === '23503';
+/**
+ * Whether the database gave up the transaction because another one wrote the same rows at the same time
+ * (a deadlock, 40P01, or a serialization failure, 40001): nothing was saved, and trying again may work.
+ */
+export const isConcurrentWriteConflict = (error: unknown): boolean => {
+  const code = sqlState(error);
+  return code === '40P01' || code === '40001';
+};
 
 /**
  * Whether the database could not be reached or dropped the connection (refused, reset, shut down by an

@@ -56,6 +56,16 @@ describe('error handler', () => {
   });
 
   it.each([
+    ['40P01', 'deadlock detected'],
+    ['40001', 'could not serialize access due to concurrent update'],
+  ])('should answer concurrent-write error %s as 409 "try again" in Vietnamese', async (code, message) => {
+    const { status, body } = await answer(driverError({ code, message }));
+    expect(status).toBe(409);
+    expect(body).toMatchObject({ ok: false, error: 'concurrent_write' });
+    expect(body.message).toMatch(/chưa được lưu\. Vui lòng thử lại/);
+  });
+
+  it.each([
     ['22021', 'invalid byte sequence for encoding "UTF8": 0x00'],
     ['22P05', 'unsupported Unicode escape sequence'],
     ['22P02', 'invalid input syntax for type uuid'],

@@ -2,7 +2,12 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { type DatabaseErrorInfo, databaseErrorOf, isDatabaseUnavailable } from '../db/errors';
+import {
+  type DatabaseErrorInfo,
+  databaseErrorOf,
+  isConcurrentWriteConflict,
+  isDatabaseUnavailable,
+} from '../db/errors';
 import { AppError, type AppErrorCode, type ErrorDetail } from '../errors';
 import { readableDetails } from './field-labels';
 
@@ -112,10 +117,12 @@ const referenceOf = (error: DatabaseErrorInfo): { column?: string; table?: strin
 
 /**
  * A database error that bad input caused (a reference to nothing, a number too large, a character the
- * database cannot store), as the AppError it should have been; null for anything else.
+ * database cannot store), or that says to try again (the database away, a concurrent writer), as the
+ * AppError it should have been; null for anything else.
  */
 export const appErrorOfDatabase = (error: unknown): AppError | null => {
   if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE', { cause: error });
+  if (isConcurrentWriteConflict(error)) return new AppError('CONCURRENT_WRITE', { cause: error });
   const database = databaseErrorOf(error);
   if (!database) return null;
   const { code } = database;

@@ -3,7 +3,7 @@
  * the dashboard, the overview): its row, its indicators with their targets and its tasks, each with
  * group name and coordinating units. The plan, indicator and task modules own the writes.
  */
-import { asc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import {
   indicator,
@@ -34,6 +34,35 @@ export const nextPositionInPlan = async (
     .from(table)
     .where(eq(table.planId, planId));
   return (last?.position ?? -1) + 1;
+};
+
+/**
+ * The plan's group (of indicators or of tasks) of that name, created at the end when there is none yet.
+ * Two people adding the first row of a new group at once both get the one group: the second insert
+ * waits for the first and finds it, instead of failing on the unique name.
+ */
+export const findOrCreateGroup = async (
+  executor: Executor,
+  table: typeof indicatorGroup | typeof taskGroup,
+  planId: string,
+  name: string,
+): Promise<{ id: string; planId: string; name: string; position: number }> => {
+  const existing = async () =>
+    (
+      await executor
+        .select()
+        .from(table)
+        .where(and(eq(table.planId, planId), eq(table.name, name)))
+    )[0];
+  const found = await existing();
+  if (found) return found;
+  const position = await nextPositionInPlan(executor, table, planId);
+  const [created] = await executor
+    .insert(table)
+    .values({ planId, name, position })
+    .onConflictDoNothing({ target: [table.planId, table.name] })
+    .returning();
+  return created ?? (await existing())!;
 };
 
 /** The names of the groups (of indicators or of tasks) the rows belong to, by group id. */

@@ -3,6 +3,7 @@ import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { indicator, indicatorGroup, indicatorTarget, indicatorUnit, indicatorValue } from '../../db/schema';
 import {
+  findOrCreateGroup,
   type IndicatorGroupRow,
   type IndicatorRow,
   type IndicatorWithChildren,
@@ -17,19 +18,11 @@ const searchTextOf = (values: { code?: string | null; name: string }) =>
   toSearchText(values.code, values.name);
 
 /** Finds the plan's group of that name, creating it at the end when it does not exist yet. */
-export const findOrCreateIndicatorGroup = async (
+export const findOrCreateIndicatorGroup = (
   executor: Executor,
   planId: string,
   name: string,
-): Promise<IndicatorGroupRow> => {
-  const [existing] = await executor
-    .select()
-    .from(indicatorGroup)
-    .where(and(eq(indicatorGroup.planId, planId), eq(indicatorGroup.name, name)));
-  if (existing) return existing;
-  const position = await nextPositionInPlan(executor, indicatorGroup, planId);
-  return (await executor.insert(indicatorGroup).values({ planId, name, position }).returning())[0]!;
-};
+): Promise<IndicatorGroupRow> => findOrCreateGroup(executor, indicatorGroup, planId, name);
 
 export const nextIndicatorPosition = (executor: Executor, planId: string): Promise<number> =>
   nextPositionInPlan(executor, indicator, planId);

@@ -3,6 +3,7 @@ import { and, eq, isNotNull, ne, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { task, taskGroup, taskUnit, taskUpdate } from '../../db/schema';
 import {
+  findOrCreateGroup,
   nextPositionInPlan,
   type TaskGroupRow,
   type TaskRow,
@@ -16,19 +17,11 @@ const searchTextOf = (values: { code?: string | null; name: string; output?: str
   toSearchText(values.code, values.name, values.output);
 
 /** Finds the plan's task group of that name, creating it at the end when it does not exist yet. */
-export const findOrCreateTaskGroup = async (
+export const findOrCreateTaskGroup = (
   executor: Executor,
   planId: string,
   name: string,
-): Promise<TaskGroupRow> => {
-  const [existing] = await executor
-    .select()
-    .from(taskGroup)
-    .where(and(eq(taskGroup.planId, planId), eq(taskGroup.name, name)));
-  if (existing) return existing;
-  const position = await nextPositionInPlan(executor, taskGroup, planId);
-  return (await executor.insert(taskGroup).values({ planId, name, position }).returning())[0]!;
-};
+): Promise<TaskGroupRow> => findOrCreateGroup(executor, taskGroup, planId, name);
 
 export const nextTaskPosition = (executor: Executor, planId: string): Promise<number> =>
   nextPositionInPlan(executor, task, planId);
