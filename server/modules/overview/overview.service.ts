@@ -194,7 +194,14 @@ export const createOverviewService = ({
         asOf,
         localities: rankByEvaluation(rows),
         summary: { localities: coverageOf(rows), communes: null },
-        rollups: rollUpCommunes(catalog.list(), children, byLocality, received, query.catalogCode),
+        rollups: rollUpCommunes(
+          catalog.list(),
+          children,
+          byLocality,
+          received,
+          query.catalogCode,
+          query.valuesOf,
+        ),
       };
     }
 
@@ -247,6 +254,7 @@ export const createOverviewService = ({
         byLocality,
         received,
         query.catalogCode,
+        query.valuesOf,
       ),
     };
   };
