@@ -155,7 +155,7 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   // Word → PDF: the app ends the LibreOffice process it keeps running when it closes (a converter passed in
   // included: main.ts shares one with the background jobs).
   const pdf = deps.pdf ?? createPdfConverter({ log: app.log });
-  const services = createServices({ ...deps, pdf });
+  const services = createServices({ ...deps, pdf, log: app.log });
   // Import jobs read documents in the background: stop them (recorded as failed) before the database closes.
   app.addHook('onClose', () => services.import.shutdown());
   app.addHook('onClose', () => pdf.close());

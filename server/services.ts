@@ -49,6 +49,8 @@ export type ServiceDeps = {
   pdf?: PdfConverter;
   /** Limits of an uploaded entry template (TEMPLATE_LIMITS by default; tests narrow them). */
   templateLimits?: TemplateLimits;
+  /** Where a service says what it answered despite (the app's logger); silent without. */
+  log?: { warn: (details: object, message: string) => void };
 };
 
 /** Builds every service once, for one database. */
@@ -59,6 +61,7 @@ export const createServices = ({
   storage,
   pdf = createPdfConverter(),
   templateLimits,
+  log,
 }: ServiceDeps) => {
   const catalog = createCatalogService();
   const notification = createNotificationService({ db, clock, config });
@@ -89,7 +92,7 @@ export const createServices = ({
     import: createImportService({ db, clock, catalog }),
     reporting,
     dashboard,
-    overview: createOverviewService({ db, clock, catalog, reporting, notifications: notification }),
+    overview: createOverviewService({ db, clock, catalog, reporting, notifications: notification, log }),
     consolidation,
     publication: createPublicationService({
       db,

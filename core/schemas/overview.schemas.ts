@@ -11,6 +11,13 @@ import { ROLLUP_EXCLUSIONS, ROLLUP_METHODS } from '../domain/rollup';
 import { zIsoDate, zYear } from './common.schemas';
 import { ZReportingPeriod } from './reporting.schemas';
 
+/** A catalog indicator's code in a query string. */
+const zCatalogCode = (label: string) =>
+  z
+    .string()
+    .max(100, { error: `${label} dài quá 100 ký tự` })
+    .regex(/^[A-Z0-9_.]+$/, { error: `${label} chỉ gồm chữ in hoa, số, dấu chấm và gạch dưới` });
+
 export const ZOverviewQuery = z.object({
   /** The year looked at (each plan's latest period of that year whose data window has opened); default: this year. */
   year: z.coerce.number({ error: 'Năm phải là một số năm' }).pipe(zYear('Năm')).optional(),
@@ -19,12 +26,13 @@ export const ZOverviewQuery = z.object({
    * and the period judged on that date; default: today.
    */
   asOf: zIsoDate('Tính đến ngày').optional(),
-  /** Only the roll-up of this catalog indicator. */
-  catalogCode: z
-    .string()
-    .max(100, { error: 'Mã chỉ tiêu chuẩn dài quá 100 ký tự' })
-    .regex(/^[A-Z0-9_.]+$/, { error: 'Mã chỉ tiêu chuẩn chỉ gồm chữ in hoa, số, dấu chấm và gạch dưới' })
-    .optional(),
+  /** Only the roll-up of this catalog indicator (with its values, as `valuesOf`). */
+  catalogCode: zCatalogCode('Mã chỉ tiêu chuẩn').optional(),
+  /**
+   * The roll-up whose per-locality `values` are sent (the one charted or opened); the others carry their
+   * totals only. Default: the first roll-up.
+   */
+  valuesOf: zCatalogCode('Chỉ tiêu xem chi tiết').optional(),
 });
 export type TOverviewQuery = z.infer<typeof ZOverviewQuery>;
 
@@ -168,7 +176,11 @@ export const ZOverviewRollup = z.object({
   included: z.number().int(),
   best: ZRollupExtreme.nullable(),
   worst: ZRollupExtreme.nullable(),
-  values: z.array(ZRollupValue),
+  /**
+   * Each locality's figure, only for the roll-up asked for (query `valuesOf` or `catalogCode`; by
+   * default the first): null for the others, whose values are asked for when looked at.
+   */
+  values: z.array(ZRollupValue).nullable(),
 });
 export type TOverviewRollup = z.infer<typeof ZOverviewRollup>;
 

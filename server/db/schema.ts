@@ -1026,7 +1026,10 @@ export const planEvaluationSummary = pgTable(
     year: integer('year').notNull(),
     asOf: date('as_of').notNull(),
     revision: bigint('revision', { mode: 'number' }).notNull(),
+    /** What every overview reads (the nation's reads only this). */
     summary: json('summary').notNull(),
+    /** What only a province's overview reads: the period judged, the indicators' and reports' ids. */
+    detail: json('detail').notNull(),
     computedAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.planId, t.year, t.asOf] })],

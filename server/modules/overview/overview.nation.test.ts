@@ -33,7 +33,7 @@ type Rollup = {
   included: number;
   best: { localityName: string; value: number } | null;
   worst: { localityName: string; value: number } | null;
-  values: Array<{
+  values: null | Array<{
     localityName: string;
     value: number | null;
     numerator: number | null;
@@ -195,12 +195,18 @@ describe('GET /api/v1/localities/:id/overview of the nation', () => {
       worst: { localityName: 'Xã Bình', value: 50 },
     });
     expect(
-      online.values.map((row) => [row.localityName, row.value, row.numerator, row.denominator, row.communes]),
+      online.values!.map((row) => [
+        row.localityName,
+        row.value,
+        row.numerator,
+        row.denominator,
+        row.communes,
+      ]),
     ).toEqual([
       ['Tỉnh Hai', 75, 300, 400, { reporting: 1, included: 1 }],
       ['Tỉnh Một', 83.33, 1000, 1200, { reporting: 2, included: 2 }],
     ]);
-    for (const value of online.values) {
+    for (const value of online.values!) {
       const province = (await overviewOf(provinces[value.localityName]!)).rollups as Rollup[];
       const own = province.find((row) => row.catalogCode === online.catalogCode)!;
       expect([value.value, value.numerator, value.denominator]).toEqual([
@@ -211,7 +217,17 @@ describe('GET /api/v1/localities/:id/overview of the nation', () => {
     }
     const smart = rollups.find((row) => row.catalogCode === 'CDS.CQS.DO_THI_THONG_MINH')!;
     expect(smart).toMatchObject({ value: 5, reporting: 2, included: 2 });
-    expect(smart.values.map((row) => [row.localityName, row.value])).toEqual([
+    // The provinces' figures of a roll-up other than the first when asked for.
+    expect(rollups.map((row) => row.values != null)).toEqual(rollups.map((_, index) => index === 0));
+    const asked = (await overviewOf(t.rootLocalityId, `?valuesOf=${smart.catalogCode}`)).rollups as Rollup[];
+    expect(asked.map(({ values: _, ...totals }) => totals)).toEqual(
+      rollups.map(({ values: _, ...totals }) => totals),
+    );
+    expect(
+      asked
+        .find((row) => row.catalogCode === smart.catalogCode)!
+        .values!.map((row) => [row.localityName, row.value]),
+    ).toEqual([
       ['Tỉnh Hai', 3],
       ['Tỉnh Một', 2],
     ]);

@@ -23,7 +23,7 @@ type Figure = RollupInput & {
   indicatorId: string | null;
   indicatorCode: string | null;
   reportId: string | null;
-  received: TOverviewRollup['values'][number]['received'];
+  received: NonNullable<TOverviewRollup['values']>[number]['received'];
 };
 
 /**
@@ -147,22 +147,44 @@ const headOf = (
   };
 };
 
-/** A province's roll-up: each commune's accepted figure of the year beside the province value. */
+/**
+ * Which roll-up sends its per-locality values: the one asked for, else the first one sent. The others
+ * carry their totals only (a province's values of every code were most of its overview's bytes).
+ */
+const valuesPicker = (valuesOf: string | undefined) => {
+  let chosen = valuesOf;
+  return (code: string) => {
+    chosen ??= code;
+    return code === chosen;
+  };
+};
+
+/**
+ * A province's roll-up: each commune's accepted figure of the year beside the province value.
+ *
+ * @param valuesOf - the code whose communes' figures are sent (default: the first roll-up's)
+ */
 export const rollUpCommunes = (
   entries: CatalogEntry[],
   communes: Named[],
   evaluationsByLocality: Map<string, PlanFigures[]>,
   receivedByLocality: Map<string, ReceivedPackage[]>,
   catalogCode: string | undefined,
+  valuesOf?: string,
 ): TOverviewRollup[] => {
   const nameOf = new Map(communes.map((row) => [row.id, row.name]));
   const byCode = figuresByCode(communes, evaluationsByLocality, receivedByLocality, catalogCode);
+  const withValues = valuesPicker(valuesOf);
   const rollups: TOverviewRollup[] = [];
   for (const entry of entries) {
     const figures = byCode.get(entry.code);
     if (!figures) continue;
     const result = rollUp(entry, figures);
     if (result.reporting === 0) continue;
+    if (!withValues(entry.code)) {
+      rollups.push({ ...headOf(entry, result, nameOf), values: null });
+      continue;
+    }
     rollups.push({
       ...headOf(entry, result, nameOf),
       values: result.contributions.map((row, index) => ({
@@ -189,6 +211,8 @@ export const rollUpCommunes = (
 /**
  * The nation's roll-up: the national value over every commune's figure (best and worst are communes),
  * and each province's value rolled up from its own communes (provinces in the order given).
+ *
+ * @param valuesOf - the code whose provinces' values are sent (default: the first roll-up's)
  */
 export const rollUpProvinces = (
   entries: CatalogEntry[],
@@ -197,6 +221,7 @@ export const rollUpProvinces = (
   evaluationsByLocality: Map<string, PlanFigures[]>,
   receivedByLocality: Map<string, ReceivedPackage[]>,
   catalogCode: string | undefined,
+  valuesOf?: string,
 ): TOverviewRollup[] => {
   const communes = provinces.flatMap((province) => communesByProvince.get(province.id) ?? []);
   const nameOf = new Map(communes.map((row) => [row.id, row.name]));
@@ -205,12 +230,17 @@ export const rollUpProvinces = (
     for (const commune of communesByProvince.get(province.id) ?? []) provinceOf.set(commune.id, province.id);
   }
   const byCode = figuresByCode(communes, evaluationsByLocality, receivedByLocality, catalogCode);
+  const withValues = valuesPicker(valuesOf);
   const rollups: TOverviewRollup[] = [];
   for (const entry of entries) {
     const figures = byCode.get(entry.code);
     if (!figures) continue;
     const national = rollUp(entry, figures);
     if (national.reporting === 0) continue;
+    if (!withValues(entry.code)) {
+      rollups.push({ ...headOf(entry, national, nameOf), values: null });
+      continue;
+    }
     const byProvince = new Map<string, Figure[]>();
     for (const figure of figures) {
       const provinceId = provinceOf.get(figure.localityId)!;
@@ -218,7 +248,7 @@ export const rollUpProvinces = (
       if (list) list.push(figure);
       else byProvince.set(provinceId, [figure]);
     }
-    const values: TOverviewRollup['values'] = [];
+    const values: NonNullable<TOverviewRollup['values']> = [];
     for (const province of provinces) {
       const own = byProvince.get(province.id);
       if (!own) continue;

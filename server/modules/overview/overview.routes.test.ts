@@ -35,7 +35,7 @@ type RollupRow = {
   included: number;
   best: { localityName: string; value: number } | null;
   worst: { localityName: string; value: number } | null;
-  values: Array<{
+  values: null | Array<{
     localityName: string;
     value: number | null;
     excluded: string | null;
@@ -112,8 +112,21 @@ describe('GET /api/v1/localities/:id/overview on the demo', () => {
   });
 
   it('should roll the accepted figures up by catalog code, rebuilding a rate from its numerator and denominator', async () => {
-    const overview = (await t.call('GET', `/api/v1/localities/${idOf('Thái Nguyên')}/overview`)).body.data;
+    const url = `/api/v1/localities/${idOf('Thái Nguyên')}/overview`;
+    const overview = (await t.call('GET', url)).body.data;
     const rollups = overview.rollups as RollupRow[];
+    // Only the first roll-up (the one charted first) sends its communes' figures; the others their totals.
+    expect(rollups.map((row) => row.values != null)).toEqual(rollups.map((_, index) => index === 0));
+    // Another roll-up's figures when asked for, with the same totals.
+    const valuesOf = async (code: string) => {
+      const asked = ((await t.call('GET', `${url}?valuesOf=${code}`)).body.data.rollups as RollupRow[]).map(
+        ({ values, ...totals }) => ({ totals, values }),
+      );
+      expect(asked.map((row) => row.totals)).toEqual(rollups.map(({ values: _, ...totals }) => totals));
+      expect(asked.filter((row) => row.values != null).map((row) => row.totals.catalogCode)).toEqual([code]);
+      const row = asked.find((item) => item.totals.catalogCode === code)!;
+      return { ...row.totals, values: row.values };
+    };
     // Six values of the accepted report map to the catalog; the submitted report's value does not count.
     expect(rollups.map((row) => row.catalogCode).sort()).toEqual(
       [
@@ -134,11 +147,11 @@ describe('GET /api/v1/localities/:id/overview on the demo', () => {
       reporting: 1,
       included: 1,
     });
-    expect(online.values[0]!.reportId).toEqual(expect.any(String));
+    expect((await valuesOf(online.catalogCode)).values![0]!.reportId).toEqual(expect.any(String));
     // A rate given without its numerator and denominator is shown, not summed into the province.
     const sxkd = rollups.find((row) => row.catalogCode === 'CDS.TTHC.TTHC_SXKD_TRUC_TUYEN')!;
     expect(sxkd).toMatchObject({ value: null, reporting: 1, included: 0 });
-    expect(sxkd.values).toEqual([
+    expect((await valuesOf(sxkd.catalogCode)).values).toEqual([
       expect.objectContaining({ localityName: 'Dân Tiến', value: 85, excluded: 'missing_denominator' }),
     ]);
     const filtered = (
@@ -148,7 +161,12 @@ describe('GET /api/v1/localities/:id/overview on the demo', () => {
       )
     ).body.data;
     expect(filtered.rollups.map((row: RollupRow) => row.catalogCode)).toEqual(['CDS.TTHC.HO_SO_TRUC_TUYEN']);
+    expect(filtered.rollups[0].values).toEqual((await valuesOf(online.catalogCode)).values);
     expect(filtered.localities).toHaveLength(92);
+    // A code that is not one: refused with the field named.
+    const refused = await t.call('GET', `${url}?valuesOf=${encodeURIComponent('mã sai')}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('Chỉ tiêu xem chi tiết chỉ gồm chữ in hoa');
   });
 
   it('should show the nation its 34 provinces, each over its own communes, to nation-level users only', async () => {
@@ -183,9 +201,14 @@ describe('GET /api/v1/localities/:id/overview on the demo', () => {
       planCount: 0,
       communes: { total: 126, withPlans: 0, lateReporting: 0 },
     });
-    const online = (nation.rollups as RollupRow[]).find(
-      (row) => row.catalogCode === 'CDS.TTHC.HO_SO_TRUC_TUYEN',
-    )!;
+    const online = (
+      (
+        await t.call(
+          'GET',
+          `/api/v1/localities/${t.rootLocalityId}/overview?valuesOf=CDS.TTHC.HO_SO_TRUC_TUYEN`,
+        )
+      ).body.data.rollups as RollupRow[]
+    ).find((row) => row.catalogCode === 'CDS.TTHC.HO_SO_TRUC_TUYEN')!;
     expect(online).toMatchObject({
       value: 90,
       numerator: 1710,
@@ -378,14 +401,18 @@ describe('GET /api/v1/localities/:id/overview on a province of four communes', (
       best: { localityName: 'Xã An', value: 90 },
       worst: { localityName: 'Xã Bình', value: 50 },
     });
-    expect(online!.values.map((row) => [row.localityName, row.value, row.excluded])).toEqual([
+    expect(online!.values!.map((row) => [row.localityName, row.value, row.excluded])).toEqual([
       ['Xã An', 90, null],
       ['Xã Bình', 50, null],
       ['Xã Cường', 70, 'missing_denominator'],
     ]);
     // Only accepted figures count: Xã Bình's submitted 5 does not.
     expect(smart).toMatchObject({ method: 'sum', value: 2, reporting: 1, included: 1 });
-    expect(smart!.values.map((row) => [row.localityName, row.value, row.excluded])).toEqual([
+    // The second roll-up's communes when asked for: the first's only by default.
+    expect(smart!.values).toBeNull();
+    const asked = (await overview('?valuesOf=CDS.CQS.DO_THI_THONG_MINH')).rollups as RollupRow[];
+    expect(asked[0]!.values).toBeNull();
+    expect(asked[1]!.values!.map((row) => [row.localityName, row.value, row.excluded])).toEqual([
       ['Xã An', 2, null],
       ['Xã Bình', null, 'no_value'],
       ['Xã Cường', null, 'no_value'],

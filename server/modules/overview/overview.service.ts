@@ -57,6 +57,8 @@ type OverviewServiceDeps = {
   catalog: Pick<CatalogService, 'list'>;
   reporting: Pick<ReportingService, 'ensurePeriodsOfPlans'>;
   notifications: Pick<NotificationService, 'notifyStandingOfficersOf'>;
+  /** Hears what the overview answers despite (pino's logger fits). */
+  log?: { warn: (details: object, message: string) => void };
 };
 
 /** Who may chase the communes of a province ("đôn đốc"): those who answer for the province's plan work. */
@@ -131,8 +133,27 @@ const summarise = (
   };
 };
 
+/** What coverage reads of a row. */
+type Covered = Pick<Row, 'planCount' | 'received'> & { reports: Pick<Row['reports'], 'late' | 'missing'> };
+
+/**
+ * What coverage reads of a commune's row, without scoring it (the nation counts its communes, it does
+ * not rank them): its plans and their units' reports late or missing.
+ */
+const coveredOf = (evaluations: PlanFigures[]): Covered => {
+  let late = 0;
+  let missing = 0;
+  for (const row of evaluations) {
+    for (const obligation of row.obligations) {
+      if (obligation.timeliness === 'late') late += 1;
+      else if (obligation.timeliness === 'missing') missing += 1;
+    }
+  }
+  return { planCount: evaluations.length, received: null, reports: { late, missing } };
+};
+
 /** How many rows there are, how many have a plan in effect, how many have a report late or missing. */
-const coverageOf = (rows: Row[]): TOverviewCoverage => ({
+const coverageOf = (rows: Covered[]): TOverviewCoverage => ({
   total: rows.length,
   withPlans: rows.filter((row) => row.planCount > 0).length,
   lateReporting: rows.filter((row) => row.reports.late + row.reports.missing > 0).length,
@@ -145,7 +166,13 @@ export const createOverviewService = ({
   catalog,
   reporting,
   notifications,
+  log,
 }: OverviewServiceDeps) => {
+  const onWriteError = (error: unknown) =>
+    log?.warn(
+      { err: error },
+      'overview: evaluation summaries not stored (the overview answered from the evaluation)',
+    );
   /** The packages received for the area's communes that count for the year, by commune. */
   const receivedOfYear = async (area: OverviewArea, year: number) =>
     groupBy(
@@ -179,7 +206,7 @@ export const createOverviewService = ({
     if (root.level !== 'nation') {
       const area = { rootId: localityId, depth: 1, asOf } as const;
       const land = await landOfArea(db, area);
-      const evaluations = await summarisePlansOfArea({ db, reporting }, area, land, year);
+      const evaluations = await summarisePlansOfArea({ db, reporting }, area, land, year, { onWriteError });
       const byLocality = groupBy(evaluations, (row) => land.get(row.plan.localityId) ?? row.plan.localityId);
       // A commune whose own instance sent its approved figures for the year counts from them, once.
       const received = await receivedOfYear(area, year);
@@ -194,7 +221,14 @@ export const createOverviewService = ({
         asOf,
         localities: rankByEvaluation(rows),
         summary: { localities: coverageOf(rows), communes: null },
-        rollups: rollUpCommunes(catalog.list(), children, byLocality, received, query.catalogCode),
+        rollups: rollUpCommunes(
+          catalog.list(),
+          children,
+          byLocality,
+          received,
+          query.catalogCode,
+          query.valuesOf,
+        ),
       };
     }
 
@@ -202,11 +236,15 @@ export const createOverviewService = ({
     const communes = await listGrandchildLocalities(db, localityId, asOf);
     const area = { rootId: localityId, depth: 2, asOf } as const;
     const land = await landOfArea(db, area);
-    const evaluations = await summarisePlansOfArea({ db, reporting }, area, land, year);
+    // The provinces' rows and roll-ups list no plan and name no indicator: the summaries without detail.
+    const evaluations = await summarisePlansOfArea({ db, reporting }, area, land, year, {
+      withDetail: false,
+      onWriteError,
+    });
     const byLocality = groupBy(evaluations, (row) => land.get(row.plan.localityId) ?? row.plan.localityId);
     const received = await receivedOfYear(area, year);
     const communesByProvince = groupBy(communes, (row) => row.parentId);
-    const communeRows: Row[] = [];
+    const communeRows: Covered[] = [];
     const rows = children.map((province) => {
       const own = communesByProvince.get(province.id) ?? [];
       const fromPackages: Row[] = [];
@@ -217,9 +255,7 @@ export const createOverviewService = ({
           byLocality.get(commune.id)?.length ?? 0,
         );
         if (row) fromPackages.push(row);
-        return (
-          row ?? summarise(commune, byLocality.get(commune.id) ?? [], { listPlans: false, communes: null })
-        );
+        return row ?? coveredOf(byLocality.get(commune.id) ?? []);
       });
       communeRows.push(...ownRows);
       const evaluated = own.filter((commune) => !received.has(commune.id));
@@ -247,6 +283,7 @@ export const createOverviewService = ({
         byLocality,
         received,
         query.catalogCode,
+        query.valuesOf,
       ),
     };
   };

@@ -51,8 +51,21 @@ const compareArea = async (db: Database, reporting: Reporting, area: OverviewAre
   await clearSummaries(db);
   const cold = await summarisePlansOfArea({ db, reporting }, area, land, year);
   const warm = await summarisePlansOfArea({ db, reporting }, area, land, year);
-  return { expected, cold: plain(cold), warm: plain(warm) };
+  const lean = await summarisePlansOfArea({ db, reporting }, area, land, year, { withDetail: false });
+  return { expected, cold: plain(cold), warm: plain(warm), lean: plain(lean) };
 };
+
+/** A summary as read without its detail: no period, no indicator, code or report ids. */
+const withoutDetail = <T extends Pick<PlanFigures, 'period' | 'catalog'>>(summary: T): T => ({
+  ...summary,
+  period: null,
+  catalog: summary.catalog.map((row) => ({
+    ...row,
+    id: null,
+    code: null,
+    current: row.current ? { ...row.current, reportId: null } : null,
+  })),
+});
 
 describe('stored summaries on a generated country', () => {
   let handle: TestDatabase;
@@ -80,9 +93,10 @@ describe('stored summaries on a generated country', () => {
           ...nation.provinces.map((row) => ({ rootId: row.id, depth: 1 as const, asOf })),
           { rootId: nation.nationId, depth: 2 as const, asOf },
         ]) {
-          const { expected, cold, warm } = await compareArea(handle.db, reporting, area, year);
+          const { expected, cold, warm, lean } = await compareArea(handle.db, reporting, area, year);
           expect(cold, `${area.rootId} ${asOf} ${year} cold`).toEqual(expected);
           expect(warm, `${area.rootId} ${asOf} ${year} warm`).toEqual(expected);
+          expect(lean, `${area.rootId} ${asOf} ${year} without detail`).toEqual(expected.map(withoutDetail));
           compared += warm.length;
           scored += warm.flatMap((row) => row.obligations).filter((row) => row.state === 'scored').length;
         }
@@ -102,7 +116,7 @@ describe('stored summaries on a generated country', () => {
       )!;
     const truth = await read();
     // A summary altered in place (no trigger on the summaries) is what the overview then reads: it is used.
-    await handle.db.execute(sql`update plan_evaluation_summary set summary = jsonb_set(summary::jsonb, '{period}',
+    await handle.db.execute(sql`update plan_evaluation_summary set detail = jsonb_set(detail::jsonb, '{period}',
       'null')::json where plan_id = ${planId} and year = 2026 and as_of = '2026-12-05'`);
     expect(truth.period).not.toBeNull();
     expect((await read()).period).toBeNull();
@@ -113,7 +127,7 @@ describe('stored summaries on a generated country', () => {
       .where(eq(indicator.planId, planId));
     expect(await read()).toEqual(truth);
     // Another date, another year: their own summaries.
-    await handle.db.execute(sql`update plan_evaluation_summary set summary = jsonb_set(summary::jsonb, '{period}',
+    await handle.db.execute(sql`update plan_evaluation_summary set detail = jsonb_set(detail::jsonb, '{period}',
       'null')::json where plan_id = ${planId} and year = 2026 and as_of = '2026-12-05'`);
     const otherDate = plain(
       await summarisePlansOfArea(
@@ -277,6 +291,48 @@ describe('stored summaries of the overview on the demo', () => {
       await clearSummaries(db);
       const provinceCold = await overview(province.localityId);
       expect(await overview(province.localityId)).toEqual(provinceCold);
+    }
+  });
+
+  it('should answer from the fresh evaluation when its summaries cannot be stored', async () => {
+    const db = t.handle.db;
+    const provinceId = (
+      (await t.call('GET', `/api/v1/localities/${t.rootLocalityId}/overview`)).body.data.localities as Array<{
+        localityId: string;
+        planCount: number;
+      }>
+    ).find((row) => row.planCount > 0)!.localityId;
+    await clearSummaries(db);
+    const stored = async () =>
+      Number(
+        (
+          (await db.execute(sql`select count(*) as n from plan_evaluation_summary`)) as unknown as {
+            rows: Array<{ n: number | string }>;
+          }
+        ).rows[0]!.n,
+      );
+    // The database refuses every new summary (existing rows untouched: NOT VALID).
+    await db.execute(
+      sql`alter table plan_evaluation_summary add constraint refuse_all check (false) not valid`,
+    );
+    try {
+      for (const id of [provinceId, t.rootLocalityId]) {
+        const refused = await t.call('GET', `/api/v1/localities/${id}/overview`);
+        expect(refused.status, id).toBe(200);
+        expect(await stored()).toBe(0);
+        await db.execute(sql`alter table plan_evaluation_summary drop constraint refuse_all`);
+        // What a request answers once it can store them again: the same.
+        expect(refused.body.data, id).toEqual(
+          (await t.call('GET', `/api/v1/localities/${id}/overview`)).body.data,
+        );
+        expect(await stored()).toBeGreaterThan(0);
+        await clearSummaries(db);
+        await db.execute(
+          sql`alter table plan_evaluation_summary add constraint refuse_all check (false) not valid`,
+        );
+      }
+    } finally {
+      await db.execute(sql`alter table plan_evaluation_summary drop constraint if exists refuse_all`);
     }
   });
 });

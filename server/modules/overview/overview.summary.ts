@@ -32,9 +32,13 @@ import {
 } from './overview.evaluation';
 import { activePlansOfArea, type IdSet, idsOf, landOfArea, type OverviewArea } from './overview.scope';
 
-/** A catalog-mapped indicator of a plan and its accepted figure in the judged period (roll-ups). */
+/**
+ * A catalog-mapped indicator of a plan and its accepted figure in the judged period (roll-ups). The ids
+ * (`id`, `code`, `reportId`) are the summary's detail: null when it was read without it (the nation's
+ * overview, whose roll-ups name provinces, not plans).
+ */
 export type CatalogFigure = {
-  id: string;
+  id: string | null;
   code: string | null;
   unit: string | null;
   catalogCode: string;
@@ -42,11 +46,14 @@ export type CatalogFigure = {
     value: number | null;
     numerator: number | null;
     denominator: number | null;
-    reportId: string;
+    reportId: string | null;
   } | null;
 };
 
-/** What the overview reads of a plan's evaluation: plain data, stored as JSON. */
+/**
+ * What the overview reads of a plan's evaluation: plain data, stored as JSON. `period` is part of the
+ * detail (null when read without it, as for a plan with no period in the year).
+ */
 export type PlanSummary = {
   period: TReportingPeriod | null;
   indicatorStatuses: IndicatorStatus[];
@@ -96,17 +103,21 @@ export const summaryOf = (evaluation: PlanEvaluation): PlanSummary => ({
 
 /**
  * How a summary is stored: a list of statuses as one letter each (its place in INDICATOR_STATUSES or
- * TASK_STATUSES, order kept), an obligation and a catalog figure as arrays. A third of the JSON to
- * send and parse for the nation.
+ * TASK_STATUSES, order kept), an obligation and a catalog figure as arrays; in two columns, `summary`
+ * (what every overview reads) and `detail` (the period and the ids, which only a province's overview
+ * reads: about two thirds of the bytes, so the nation reads a third).
  */
 type StoredSummary = {
-  period: TReportingPeriod | null;
   i: string;
   t: string;
   o: Array<[Obligation['state'], Obligation['timeliness'], 0 | 1, 0 | 1, string, string]>;
-  c: Array<
-    [string, string | null, string | null, string, number | null, number | null, number | null, string | null]
-  >;
+  /** catalog code, unit, value, numerator, denominator, whether there is an accepted figure (1) */
+  c: Array<[string, string | null, number | null, number | null, number | null, 0 | 1]>;
+};
+type StoredDetail = {
+  period: TReportingPeriod | null;
+  /** indicator id, its code in the plan, the report of its figure: in the order of `c` */
+  c: Array<[string, string | null, string | null]>;
 };
 
 const letters = <T extends string>(names: readonly T[]) => {
@@ -126,32 +137,36 @@ const letters = <T extends string>(names: readonly T[]) => {
 const indicatorLetters = letters(INDICATOR_STATUSES);
 const taskLetters = letters(TASK_STATUSES);
 
-export const encodeSummary = (summary: PlanSummary): StoredSummary => ({
-  period: summary.period,
-  i: indicatorLetters.encode(summary.indicatorStatuses),
-  t: taskLetters.encode(summary.taskStatuses),
-  o: summary.obligations.map((row) => [
-    row.state,
-    row.timeliness,
-    row.accepted ? 1 : 0,
-    row.awaitingReview ? 1 : 0,
-    indicatorLetters.encode(row.indicators),
-    taskLetters.encode(row.tasks),
-  ]),
-  c: summary.catalog.map((row) => [
-    row.id,
-    row.code,
-    row.unit,
-    row.catalogCode,
-    row.current?.value ?? null,
-    row.current?.numerator ?? null,
-    row.current?.denominator ?? null,
-    row.current?.reportId ?? null,
-  ]),
+export const encodeSummary = (summary: PlanSummary): { summary: StoredSummary; detail: StoredDetail } => ({
+  summary: {
+    i: indicatorLetters.encode(summary.indicatorStatuses),
+    t: taskLetters.encode(summary.taskStatuses),
+    o: summary.obligations.map((row) => [
+      row.state,
+      row.timeliness,
+      row.accepted ? 1 : 0,
+      row.awaitingReview ? 1 : 0,
+      indicatorLetters.encode(row.indicators),
+      taskLetters.encode(row.tasks),
+    ]),
+    c: summary.catalog.map((row) => [
+      row.catalogCode,
+      row.unit,
+      row.current?.value ?? null,
+      row.current?.numerator ?? null,
+      row.current?.denominator ?? null,
+      row.current ? 1 : 0,
+    ]),
+  },
+  detail: {
+    period: summary.period,
+    c: summary.catalog.map((row) => [row.id!, row.code, row.current?.reportId ?? null]),
+  },
 });
 
-export const decodeSummary = (stored: StoredSummary): PlanSummary => ({
-  period: stored.period,
+/** A stored summary; without its detail (null), no period and no ids. */
+export const decodeSummary = (stored: StoredSummary, detail: StoredDetail | null): PlanSummary => ({
+  period: detail?.period ?? null,
   indicatorStatuses: indicatorLetters.decode(stored.i),
   taskStatuses: taskLetters.decode(stored.t),
   obligations: stored.o.map(([state, timeliness, accepted, awaitingReview, indicators, tasks]) => ({
@@ -162,13 +177,16 @@ export const decodeSummary = (stored: StoredSummary): PlanSummary => ({
     indicators: indicatorLetters.decode(indicators),
     tasks: taskLetters.decode(tasks),
   })),
-  catalog: stored.c.map(([id, code, unit, catalogCode, value, numerator, denominator, reportId]) => ({
-    id,
-    code,
-    unit,
-    catalogCode,
-    current: reportId == null ? null : { value, numerator, denominator, reportId },
-  })),
+  catalog: stored.c.map(([catalogCode, unit, value, numerator, denominator, accepted], index) => {
+    const [id, code, reportId] = detail?.c[index] ?? [null, null, null];
+    return {
+      id,
+      code,
+      unit,
+      catalogCode,
+      current: accepted === 1 ? { value, numerator, denominator, reportId } : null,
+    };
+  }),
 });
 
 /**
@@ -185,25 +203,30 @@ type Stored = { revision: number; summary: PlanSummary | null };
 /**
  * Each plan's current revision (0 when no row of it changed since migration 0019) and its summary
  * for the year and date when it was stored at that revision.
+ *
+ * @param withDetail - false: without the period and the ids (the nation's overview)
  */
 export const readStoredSummaries = async (
   db: Database,
   plans: IdSet,
   year: number,
   asOf: string,
+  withDetail = true,
 ): Promise<Map<string, Stored>> => {
   const result = (await db.execute(sql`
-    select coalesce(json_agg(json_build_array(p.id, coalesce(r.revision, 0), s.summary)), '[]'::json)::text as rows
+    select coalesce(json_agg(json_build_array(p.id, coalesce(r.revision, 0), s.summary${
+      withDetail ? sql`, s.detail` : sql``
+    })), '[]'::json)::text as rows
     from plan p
     ${withValidSummary(year, asOf)}
     where p.id in (${plans})`)) as unknown as { rows: Array<{ rows: string }> };
   const rows = JSON.parse(result.rows[0]?.rows ?? '[]') as Array<
-    [string, number | string, StoredSummary | null]
+    [string, number | string, StoredSummary | null, StoredDetail | null | undefined]
   >;
   return new Map(
-    rows.map(([id, revision, summary]) => [
+    rows.map(([id, revision, summary, detail]) => [
       id,
-      { revision: Number(revision), summary: summary ? decodeSummary(summary) : null },
+      { revision: Number(revision), summary: summary ? decodeSummary(summary, detail ?? null) : null },
     ]),
   );
 };
@@ -219,19 +242,21 @@ export const writeSummaries = async (
   rows: Array<{ planId: string; revision: number; summary: PlanSummary }>,
 ): Promise<void> => {
   for (let start = 0; start < rows.length; start += WRITE_BATCH) {
-    const batch = rows
-      .slice(start, start + WRITE_BATCH)
-      .map((row) => [row.planId, row.revision, encodeSummary(row.summary)]);
+    const batch = rows.slice(start, start + WRITE_BATCH).map((row) => {
+      const stored = encodeSummary(row.summary);
+      return [row.planId, row.revision, stored.summary, stored.detail];
+    });
     // A plan deleted meanwhile is skipped (the join), not an error; rows in id order, so two overviews
     // storing at once lock them in the same order.
     await db.execute(sql`
-      insert into plan_evaluation_summary (plan_id, year, as_of, revision, summary)
-      select p.id, ${year}, ${asOf}::date, (e->>1)::bigint, (e->2)::json
+      insert into plan_evaluation_summary (plan_id, year, as_of, revision, summary, detail)
+      select p.id, ${year}, ${asOf}::date, (e->>1)::bigint, (e->2)::json, (e->3)::json
       from jsonb_array_elements(${JSON.stringify(batch)}::jsonb) e
       join plan p on p.id = (e->>0)::uuid
       order by p.id
       on conflict (plan_id, year, as_of) do update
-        set revision = excluded.revision, summary = excluded.summary, created_at = now()`);
+        set revision = excluded.revision, summary = excluded.summary, detail = excluded.detail,
+          created_at = now()`);
   }
 };
 
@@ -241,34 +266,44 @@ export const writeSummaries = async (
  * now (only those plans are read) and stored.
  *
  * @param land - the land of the area (`landOfArea`): only plans of a locality in it count
+ * @param options.withDetail - false: the stored ones without their period and ids (the nation's
+ *   overview, which lists no plan and names no indicator)
+ * @param options.onWriteError - hears a failure to store the fresh summaries (they are returned all the same)
  */
 export const summarisePlansOfArea = async (
   deps: EvaluationDeps,
   area: OverviewArea,
   land: Map<string, string>,
   year: number,
+  { withDetail = true, onWriteError }: { withDetail?: boolean; onWriteError?: (error: unknown) => void } = {},
 ): Promise<PlanFigures[]> => {
   const { db } = deps;
   const plans = await plansOfArea(deps, area, land);
   const planSet = activePlansOfArea(area);
   // Before the rows are read: a change committed after this read leaves the summary already stale.
-  const stored = await readStoredSummaries(db, planSet, year, area.asOf);
+  const stored = await readStoredSummaries(db, planSet, year, area.asOf, withDetail);
   const missing = plans.filter((row) => stored.get(row.id)?.summary == null);
   const fresh = new Map<string, PlanSummary>();
   if (missing.length > 0) {
     const set = missing.length === plans.length ? planSet : idsOf(missing.map((row) => row.id));
     const evaluations = await evaluatePlansOfSet(db, set, missing, year, area.asOf);
     for (const evaluation of evaluations) fresh.set(evaluation.plan.id, summaryOf(evaluation));
-    await writeSummaries(
-      db,
-      year,
-      area.asOf,
-      missing.map((row) => ({
-        planId: row.id,
-        revision: stored.get(row.id)?.revision ?? 0,
-        summary: fresh.get(row.id)!,
-      })),
-    );
+    // A summary is a copy kept to answer faster: one that cannot be stored (the database refusing the
+    // write, a lock timing out) is said and made again next time; the answer is the fresh evaluation.
+    try {
+      await writeSummaries(
+        db,
+        year,
+        area.asOf,
+        missing.map((row) => ({
+          planId: row.id,
+          revision: stored.get(row.id)?.revision ?? 0,
+          summary: fresh.get(row.id)!,
+        })),
+      );
+    } catch (error) {
+      onWriteError?.(error);
+    }
   }
   return plans.map((plan) => ({ plan, ...(stored.get(plan.id)?.summary ?? fresh.get(plan.id)!) }));
 };

@@ -124,6 +124,9 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
   const thisYear = Number(data.asOf.slice(0, 4));
   const years = Array.from({ length: YEARS_BACK + 1 }, (_, i) => thisYear - i);
   const chartRollup = data.rollups.find((row) => row.catalogCode === selected) ?? data.rollups[0] ?? null;
+  // A roll-up's localities' figures come with the overview for its first roll-up only: the others' are
+  // asked for with the overview's own year and date when their chart or row is opened.
+  const source = { localityId, year: data.year, asOf: asOfParam };
   const periodOfPlan = new Map(
     data.localities.flatMap((row) =>
       row.plans.map((plan) => [plan.planId, plan.period?.id ?? null] as const),
@@ -247,11 +250,12 @@ const LocalityOverview = ({ localityId }: { localityId: string }) => {
               {chartRollup && (
                 <div>
                   <Typography.Text strong>{nameOf(chartRollup)}</Typography.Text>
-                  <RollupChart rollup={chartRollup} />
+                  <RollupChart rollup={chartRollup} source={source} />
                 </div>
               )}
               <RollupTable
                 rollups={data.rollups}
+                source={source}
                 total={communes ? communes.total : data.localities.length}
                 selected={chartRollup?.catalogCode ?? null}
                 onSelect={setSelected}

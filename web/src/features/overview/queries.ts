@@ -1,7 +1,10 @@
 /** The overview of a province (GET /localities/:id/overview), per year. */
-import type { TLocalityOverview } from '@core/schemas/overview.schemas';
-import { queryOptions } from '@tanstack/react-query';
+import type { TLocalityOverview, TOverviewRollup } from '@core/schemas/overview.schemas';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+
+/** The overview a roll-up belongs to: its locality, year and "as of" date (null: today). */
+export type RollupSource = { localityId: string; year: number; asOf: string | null };
 
 export const overviewQueries = {
   all: () => ['overview'] as const,
@@ -16,4 +19,31 @@ export const overviewQueries = {
           signal,
         ),
     }),
+  /**
+   * One roll-up with its localities' figures: the overview sends them for its first roll-up only, the
+   * others' when their row is opened or their chart chosen.
+   */
+  rollupValues: ({ localityId, year, asOf }: RollupSource, catalogCode: string) =>
+    queryOptions({
+      queryKey: [...overviewQueries.all(), localityId, year, asOf, 'values', catalogCode] as const,
+      queryFn: async ({ signal }) => {
+        const overview = await api.get<TLocalityOverview>(
+          `/api/v1/localities/${localityId}/overview`,
+          asOf ? { year, asOf, catalogCode } : { year, catalogCode },
+          signal,
+        );
+        return overview.rollups[0]?.values ?? [];
+      },
+    }),
+};
+
+/** A roll-up's localities' figures: those the overview sent, else asked for now. */
+export const useRollupValues = (source: RollupSource, rollup: TOverviewRollup) => {
+  const asked = useQuery({
+    ...overviewQueries.rollupValues(source, rollup.catalogCode),
+    enabled: rollup.values == null,
+  });
+  return rollup.values != null
+    ? { values: rollup.values, isLoading: false, error: null, refetch: asked.refetch }
+    : { values: asked.data, isLoading: asked.isLoading, error: asked.error, refetch: asked.refetch };
 };

@@ -2,16 +2,31 @@ import type { TOverviewRollup } from '@core/schemas/overview.schemas';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/ui/EChart';
+import { ErrorState } from '../../../components/ui/ErrorState';
+import { LoadingState } from '../../../components/ui/LoadingState';
 import { formatValue } from '../format';
+import { type RollupSource, useRollupValues } from '../queries';
 import { useCatalogName } from './RollupTable';
 
-/** Each commune's value of one standard indicator as a bar (grey when left out of the total), the whole locality's as a line. */
-export const RollupChart = ({ rollup }: { rollup: TOverviewRollup }) => {
+type RollupValue = NonNullable<TOverviewRollup['values']>[number];
+
+/**
+ * Each commune's value of one standard indicator as a bar (grey when left out of the total), the whole
+ * locality's as a line; the values asked for when the overview did not send them.
+ */
+export const RollupChart = ({ rollup, source }: { rollup: TOverviewRollup; source: RollupSource }) => {
+  const asked = useRollupValues(source, rollup);
+  if (asked.error) return <ErrorState error={asked.error} onRetry={() => void asked.refetch()} />;
+  if (!asked.values) return <LoadingState />;
+  return <RollupBars rollup={rollup} values={asked.values} />;
+};
+
+const RollupBars = ({ rollup, values }: { rollup: TOverviewRollup; values: RollupValue[] }) => {
   const { t } = useTranslation();
   const nameOf = useCatalogName();
   const name = nameOf(rollup);
   const option = useMemo(() => {
-    const bars = rollup.values
+    const bars = values
       .filter((row) => row.value != null)
       .sort((a, b) => (rollup.direction === 'increase' ? b.value! - a.value! : a.value! - b.value!));
     return {
@@ -48,6 +63,6 @@ export const RollupChart = ({ rollup }: { rollup: TOverviewRollup }) => {
         },
       ],
     };
-  }, [rollup, name, t]);
+  }, [rollup, values, name, t]);
   return <EChart option={option} height={280} ariaLabel={t('overview.chart', { name })} />;
 };

@@ -3,10 +3,12 @@ import { Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { clickableRow } from '../../../components/ui/clickableRow';
+import { ErrorState } from '../../../components/ui/ErrorState';
 import { formatDay } from '../../reporting/reportStatus';
 import { dashboardPath, formatNumber, formatValue } from '../format';
+import { type RollupSource, useRollupValues } from '../queries';
 
-type RollupValue = TOverviewRollup['values'][number];
+type RollupValue = NonNullable<TOverviewRollup['values']>[number];
 
 /** The catalog name in the interface language. */
 export const useCatalogName = () => {
@@ -17,22 +19,29 @@ export const useCatalogName = () => {
 
 /**
  * Each commune's figure of one indicator, linking to its plan's dashboard; in the nation's overview each
- * province's figure (rolled up from its communes), linking to the province's overview.
+ * province's figure (rolled up from its communes), linking to the province's overview. Asked for when
+ * the row is opened, unless the overview sent them.
  */
 const CommuneValues = ({
   rollup,
+  source,
   periodOf,
 }: {
   rollup: TOverviewRollup;
+  source: RollupSource;
   periodOf: (planId: string) => string | null;
 }) => {
   const { t } = useTranslation();
+  const asked = useRollupValues(source, rollup);
+  if (asked.error) return <ErrorState error={asked.error} onRetry={() => void asked.refetch()} />;
   return (
     <Table<RollupValue>
       rowKey="localityId"
       size="small"
       pagination={false}
-      dataSource={rollup.values}
+      loading={asked.isLoading ? { tip: t('app.loading') } : false}
+      locale={asked.isLoading ? { emptyText: t('app.loading') } : undefined}
+      dataSource={asked.values ?? []}
       columns={[
         {
           title: t('overview.locality'),
@@ -111,12 +120,14 @@ const CommuneValues = ({
  */
 export const RollupTable = ({
   rollups,
+  source,
   total,
   selected,
   onSelect,
   periodOf,
 }: {
   rollups: TOverviewRollup[];
+  source: RollupSource;
   total: number;
   selected: string | null;
   onSelect: (code: string) => void;
@@ -146,7 +157,7 @@ export const RollupTable = ({
       }
       expandable={{
         expandRowByClick: true,
-        expandedRowRender: (row) => <CommuneValues rollup={row} periodOf={periodOf} />,
+        expandedRowRender: (row) => <CommuneValues rollup={row} source={source} periodOf={periodOf} />,
       }}
       columns={[
         {
