@@ -91,8 +91,9 @@ const firstScreenBoot = (): Plugin => ({
       frame: beyondEntry(FRAME_PAGE),
       routes: FIRST_SCREEN_ROUTES.map((route) => ({
         pattern: patternOf(route.path),
-        files: beyondEntry(route.page),
+        files: [...new Set([route.page, ...('next' in route ? [route.next] : [])].flatMap(beyondEntry))],
         reads: route.reads,
+        onePlan: 'onePlan' in route ? route.onePlan : undefined,
       })),
     };
     const template = await readFile(fileURLToPath(new URL('./pwa/boot.js', import.meta.url)), 'utf8');

@@ -37,6 +37,20 @@
     if (!new RegExp(route.pattern).test(path)) continue;
     route.files.forEach(preload);
     route.reads.forEach(read);
+    // A single plan in the list: its page's read starts now, and the list is handed over only after.
+    const onePlan = route.onePlan && early[route.onePlan.list];
+    if (onePlan) {
+      const list = onePlan.then(async (response) => {
+        try {
+          const body = response.ok ? await response.clone().json() : null;
+          if (body?.pagination?.total === 1 && body.data?.[0]?.id)
+            read(route.onePlan.read.replace('{id}', encodeURIComponent(body.data[0].id)));
+        } catch {}
+        return response;
+      });
+      list.catch(() => undefined);
+      early[route.onePlan.list] = list;
+    }
     break;
   }
 })();

@@ -15,6 +15,13 @@ export type FirstScreenRoute = {
    * (web/src/api/client.ts takes the answer for the first request of that URL, within seconds).
    */
   reads: string[];
+  /** The page it most often goes on to at once (a commune's leader: /dashboard → the one plan's dashboard). */
+  next?: string;
+  /**
+   * When the list read (one of `reads`) holds a single plan, the read of that plan's page (`{id}` its id)
+   * is started as soon as the list arrives, before the list is handed to the app.
+   */
+  onePlan?: { list: string; read: string };
 };
 
 /** The sign-in page: without the frame. */
@@ -31,6 +38,8 @@ export const FIRST_SCREEN_ROUTES = [
   {
     path: '/dashboard',
     page: 'features/dashboard/DashboardIndexPage.tsx',
+    next: 'features/dashboard/DashboardPage.tsx',
+    onePlan: { list: '/api/v1/plans?limit=50', read: '/api/v1/plans/{id}/dashboard' },
     reads: [
       '/api/v1/plans?limit=50',
       '/api/v1/localities?level=nation&limit=200',
