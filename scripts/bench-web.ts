@@ -10,13 +10,14 @@
  * first visit (empty browser cache) and a second visit (same browser profile, warm cache), it prints the
  * bytes that crossed the network (encoded, headers included), the number of requests, the JavaScript bytes
  * sent (brotli) and the gzip size of all the JavaScript the page ran (from the cache or not), and the time
- * to usable. Time to usable: from the start of the navigation until the page's h1 and its main
+ * to usable, and how long the page's main thread was busy until then (all tasks, and of it running scripts). Time to usable: from the start of the navigation until the page's h1 and its main
  * interactive element (the sign-in button, the first report's button, the indicator table's first row) are
  * visible and no "Đang tải…" line or spinner is left in the page. It also prints the first screen's
  * JavaScript as built (entry + preloaded chunks, gzip and brotli) and how long the consolidated report's
  * PDF takes on the server (unthrottled).
  *
  *   BENCH_CHAIN=1 npm run bench:web          # also print the first run's requests, each visit (the waterfall)
+ *   BENCH_ONLY=Việc npm run bench:web        # only the pages whose name contains this
  *
  * Goals (issue #14): time to usable ≤ 3 s on this profile; the first screen's JavaScript ≤ 250 KB gzipped;
  * the report's PDF ≤ 5 s. A benchmark, not a test: nothing here is asserted.
@@ -81,10 +82,14 @@ type Visit = {
   requests: number;
   jsBytes: number;
   usableMs: number;
+  /** Main-thread time until usable (ms, throttled): running scripts (parse, compile, run), style and layout, all tasks. */
+  cpu: { script: number; style: number; task: number };
   scripts: string[];
   chain: Request[];
 };
 const CHAIN = process.env.BENCH_CHAIN === '1';
+/** BENCH_ONLY=… runs only the pages whose name contains it ("Đăng nhập", "Việc", "Bảng"). */
+const ONLY = process.env.BENCH_ONLY;
 
 /**
  * The usable-page condition, evaluated in the page: h1 and the main element visible, nothing loading.
@@ -115,6 +120,7 @@ const median = (values: number[]) => {
 const visit = async (page: Page, baseUrl: string, scenario: Scenario): Promise<Visit> => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
+  await cdp.send('Performance.enable');
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   const types = new Map<string, string>();
@@ -161,15 +167,24 @@ const visit = async (page: Page, baseUrl: string, scenario: Scenario): Promise<V
     timeout: 60_000,
   });
   const usableMs = (await handle.jsonValue()) as number;
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => (metrics.find((entry) => entry.name === name)?.value ?? 0) * 1000;
+  const cpu = {
+    script: metric('ScriptDuration'),
+    style: metric('RecalcStyleDuration') + metric('LayoutDuration'),
+    task: metric('TaskDuration'),
+  };
   // Whatever the page still fetches right after (a late chunk, a count) is part of what it costs.
   await page.waitForLoadState('networkidle');
   await cdp.detach();
-  return { bytes, requests, jsBytes, usableMs, scripts, chain: [...chain.values()] };
+  return { bytes, requests, jsBytes, usableMs, cpu, scripts, chain: [...chain.values()] };
 };
 
 /** The waterfall of a visit: each request's start and end (ms), type, size, path and what asked for it. */
 const printChain = (title: string, visit: Visit) => {
-  console.log(`\n${title}: ${visit.chain.length} requests, usable at ${Math.round(visit.usableMs)} ms`);
+  console.log(
+    `\n${title}: ${visit.chain.length} requests, usable at ${Math.round(visit.usableMs)} ms; main thread ${Math.round(visit.cpu.task)} ms busy (scripts ${Math.round(visit.cpu.script)}, style and layout ${Math.round(visit.cpu.style)})`,
+  );
   for (const request of [...visit.chain].sort((a, b) => a.start - b.start))
     console.log(
       `  ${String(Math.round(request.start)).padStart(6)} → ${String(Math.round(request.end)).padStart(6)} ms  ${request.type.padEnd(10)} ${(request.bytes / 1024).toFixed(1).padStart(6)} KB  ${request.path}${request.from ? `  ← ${request.from}` : ''}`,
@@ -285,7 +300,7 @@ const main = async () => {
   });
   try {
     const rows: string[][] = [];
-    for (const scenario of SCENARIOS) {
+    for (const scenario of SCENARIOS.filter((entry) => !ONLY || entry.name.includes(ONLY))) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await runScenario(browser, app.baseUrl, scenario));
       if (CHAIN) {
@@ -305,10 +320,20 @@ const main = async () => {
           kb(median(visits.map((v) => v.jsBytes))),
           `${kb(jsGzip)} ${jsGzip <= GOAL_FIRST_SCREEN_JS_GZIP ? '✓' : '✗'} (≤ ${kb(GOAL_FIRST_SCREEN_JS_GZIP)})`,
           `${seconds(usable)} ${usable <= GOAL_USABLE_MS ? '✓' : '✗'} (≤ ${seconds(GOAL_USABLE_MS)})`,
+          `${seconds(median(visits.map((v) => v.cpu.task)))} (${seconds(median(visits.map((v) => v.cpu.script)))})`,
         ]);
       }
     }
-    const header = ['trang', 'lượt', 'bytes', 'requests', 'JS (sent)', 'JS gzip (goal)', 'usable p50 (goal)'];
+    const header = [
+      'trang',
+      'lượt',
+      'bytes',
+      'requests',
+      'JS (sent)',
+      'JS gzip (goal)',
+      'usable p50 (goal)',
+      'main thread (scripts)',
+    ];
     const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
     const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
     console.log(line(header));

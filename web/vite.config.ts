@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type Rollup } from 'vite';
+import { FIRST_SCREEN_ROUTES, FRAME_PAGE, ME_READ } from './src/firstScreenRoutes';
 
 const OUT_DIR = process.env.WEB_DIST || fileURLToPath(new URL('./dist', import.meta.url));
 const COMPRESSIBLE = /\.(js|css|html|svg|json|webmanifest|txt)$/;
@@ -36,6 +37,78 @@ const precompress = (): Plugin => ({
       );
       await writeFile(`${file}.gz`, gzipSync(content, { level: 9 }));
     }
+  },
+});
+
+const SRC = fileURLToPath(new URL('./src/', import.meta.url));
+
+/** The chunk holding a module (Rollup may merge a small page into a chunk of another name). */
+const chunkOf = (bundle: Rollup.OutputBundle, moduleId: string): Rollup.OutputChunk => {
+  const chunk = Object.values(bundle).find(
+    (entry): entry is Rollup.OutputChunk => entry.type === 'chunk' && entry.moduleIds.includes(moduleId),
+  );
+  if (!chunk) throw new Error(`firstScreenBoot: no chunk holds ${moduleId}`);
+  return chunk;
+};
+
+/** A chunk's file with every chunk it imports and their styles (what loading it fetches). */
+const filesOf = (bundle: Rollup.OutputBundle, fileName: string, files = new Set<string>()): Set<string> => {
+  const chunk = bundle[fileName];
+  if (!chunk || files.has(fileName)) return files;
+  files.add(fileName);
+  if (chunk.type !== 'chunk') return files;
+  for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
+  for (const imported of chunk.imports) filesOf(bundle, imported, files);
+  return files;
+};
+
+/** `/plans/:planId/dashboard` → a pattern of the whole path. */
+const patternOf = (routePath: string) =>
+  `^${routePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}/?$`;
+
+/**
+ * Writes web/pwa/boot.js as /assets/boot-HASH.js with, for each first screen (web/src/firstScreenRoutes.ts),
+ * the chunks and styles its page needs beyond the entry's, and its first reads; index.html runs it before
+ * the entry, so the page's chunks and data cross the link beside the entry instead of after it.
+ */
+const firstScreenBoot = (): Plugin => ({
+  name: 'lo-trinh-first-screen-boot',
+  apply: 'build',
+  enforce: 'post',
+  async generateBundle(_options, bundle) {
+    const entry = Object.values(bundle).find(
+      (chunk): chunk is Rollup.OutputChunk => chunk.type === 'chunk' && chunk.isEntry,
+    );
+    const html = bundle['index.html'];
+    if (!entry || html?.type !== 'asset') throw new Error('firstScreenBoot: no entry or index.html');
+    const loaded = filesOf(bundle, entry.fileName);
+    const beyondEntry = (page: string) =>
+      [...filesOf(bundle, chunkOf(bundle, path.join(SRC, page)).fileName)].filter(
+        (file) => !loaded.has(file),
+      );
+    const boot = {
+      me: ME_READ,
+      frame: beyondEntry(FRAME_PAGE),
+      routes: FIRST_SCREEN_ROUTES.map((route) => ({
+        pattern: patternOf(route.path),
+        files: [...new Set([route.page, ...('next' in route ? [route.next] : [])].flatMap(beyondEntry))],
+        reads: route.reads,
+        onePlan: 'onePlan' in route ? route.onePlan : undefined,
+      })),
+    };
+    const template = await readFile(fileURLToPath(new URL('./pwa/boot.js', import.meta.url)), 'utf8');
+    const source = template
+      .replace(/^\/\*\*[\s\S]*?\*\/\n/, '')
+      .replace('__LO_TRINH_BOOT__', JSON.stringify(boot));
+    const fileName = `assets/boot-${createHash('sha256').update(source).digest('hex').slice(0, 10)}.js`;
+    this.emitFile({ type: 'asset', fileName, source });
+    const entryTag = '<script type="module" crossorigin';
+    if (!String(html.source).includes(entryTag))
+      throw new Error('firstScreenBoot: no entry script in index.html');
+    html.source = String(html.source).replace(
+      entryTag,
+      `<script src="/${fileName}"></script>\n    ${entryTag}`,
+    );
   },
 });
 
@@ -84,8 +157,12 @@ const precacheOf = (bundle: Rollup.OutputBundle): string[] => {
 const serviceWorker = (): Plugin => ({
   name: 'lo-trinh-service-worker',
   apply: 'build',
+  // After firstScreenBoot (both 'post', in the order of `plugins`): the boot script is kept too.
+  enforce: 'post',
   async generateBundle(_options, bundle) {
-    const precache = [...precacheOf(bundle), ...PUBLIC_SHELL_FILES];
+    const boot = Object.keys(bundle).filter((name) => /^assets\/boot-[\da-f]+\.js$/.test(name));
+    if (boot.length !== 1) throw new Error('serviceWorker: the boot script is missing');
+    const precache = [...precacheOf(bundle), `/${boot[0]}`, ...PUBLIC_SHELL_FILES];
     const template = await readFile(
       fileURLToPath(new URL('./pwa/service-worker.js', import.meta.url)),
       'utf8',
@@ -113,7 +190,7 @@ const serviceWorker = (): Plugin => ({
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), serviceWorker(), precompress()],
+  plugins: [react(), firstScreenBoot(), serviceWorker(), precompress()],
   resolve: { alias: { '@core': fileURLToPath(new URL('../core', import.meta.url)) } },
   build: {
     outDir: OUT_DIR,

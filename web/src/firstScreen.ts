@@ -6,13 +6,16 @@
  * link (a commune office on 3G: 150 ms each way). The reads go into the query cache under the keys the
  * pages use, so the pages find them there; a failure is left for the page's own query to show.
  *
- * routes.tsx stays the route table; FIRST_SCREENS only names the pages a visit starts on (the landing
- * page of each role, and links people keep), with the same lazy imports (the same chunks).
+ * routes.tsx stays the route table; firstScreenRoutes.ts names the pages a visit starts on (the landing
+ * page of each role, and links people keep), FIRST_SCREENS their lazy imports (the same chunks). Before
+ * all this, the boot script (web/pwa/boot.js, run by index.html before the entry arrives) has already
+ * asked for the same chunks and for /auth/me and the simplest reads, which the API client takes.
  */
 import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { matchPath, type Params } from 'react-router';
 import { ApiError } from './api/client';
 import { firstReads, type Reads } from './firstReads';
+import { FIRST_SCREEN_ROUTES, type FirstScreenPath } from './firstScreenRoutes';
 
 /** The query cache of the app, handed to the providers by main.tsx. */
 export const queryClient = new QueryClient({
@@ -34,37 +37,36 @@ onlineManager.setOnline(navigator.onLine);
 /** The frame of the signed-in pages (menu, drawer, notifications): a chunk of its own, not on /login. */
 export const loadAppLayout = () => import('./components/layout/AppLayout');
 
-type FirstScreen = { path: string; load: () => Promise<unknown>; reads?: Reads };
+type FirstScreen = { load: () => Promise<unknown>; reads?: Reads };
 
-const FIRST_SCREENS: FirstScreen[] = [
-  { path: '/login', load: () => import('./features/auth/LoginPage') },
-  { path: '/my-work', load: () => import('./features/reporting/MyWorkPage'), reads: firstReads.myWork },
-  { path: '/summary', load: () => import('./features/home/LocalitySummaryPage'), reads: firstReads.summary },
-  {
-    path: '/dashboard',
+/** The chunk and the reads of each page of FIRST_SCREEN_ROUTES (the same lazy imports as routes.tsx). */
+const FIRST_SCREENS: Record<FirstScreenPath, FirstScreen> = {
+  '/login': { load: () => import('./features/auth/LoginPage') },
+  '/my-work': { load: () => import('./features/reporting/MyWorkPage'), reads: firstReads.myWork },
+  '/summary': { load: () => import('./features/home/LocalitySummaryPage'), reads: firstReads.summary },
+  '/dashboard': {
     load: () => import('./features/dashboard/DashboardIndexPage'),
     reads: firstReads.dashboard,
   },
-  {
-    path: '/plans/:planId/dashboard',
+  '/plans/:planId/dashboard': {
     load: () => import('./features/dashboard/DashboardPage'),
     reads: firstReads.planDashboard,
   },
-  {
-    path: '/reporting-periods/:periodId/units/:unitId',
+  '/reporting-periods/:periodId/units/:unitId': {
     load: () => import('./features/reporting/UnitReportPage'),
     reads: firstReads.unitReport,
   },
-  { path: '/plans', load: () => import('./features/plan/PlanListPage') },
-];
+  '/plans': { load: () => import('./features/plan/PlanListPage') },
+};
 
 const preloadFirstScreen = (): void => {
   const { pathname, search } = window.location;
   firstReads.me(queryClient);
   if (!pathname.startsWith('/login')) void loadAppLayout();
-  for (const screen of FIRST_SCREENS) {
-    const match = matchPath(screen.path, pathname);
+  for (const route of FIRST_SCREEN_ROUTES) {
+    const match = matchPath(route.path, pathname);
     if (!match) continue;
+    const screen = FIRST_SCREENS[route.path];
     // The reads first: the server takes a moment to answer, the chunks come from the same link anyway.
     screen.reads?.(queryClient, match.params as Params, new URLSearchParams(search));
     void screen.load();

@@ -155,24 +155,58 @@ const readResponse = async <T>(response: Response, path: string): Promise<T> => 
 export const apiRequest = async <T>(path: string, options: RequestOptions = {}): Promise<T> =>
   readResponse<T>(await send(path, options), path);
 
+/** How long the boot script's answers wait for the app: past it, the data may be stale. */
+const EARLY_MAX_AGE_MS = 15_000;
+
+declare global {
+  interface Window {
+    /** GET answers the boot script (web/pwa/boot.js) asked for before the entry arrived, by URL. */
+    __loTrinhEarly?: { at: number; responses: Record<string, Promise<Response> | undefined> };
+  }
+}
+
+/**
+ * The boot script's answer for this GET, if it asked for that URL: each is taken once, within
+ * EARLY_MAX_AGE_MS, and none once the app has sent a change (the answer may predate it).
+ */
+const takeEarly = (method: string, url: string): Promise<Response> | undefined => {
+  const early = typeof window === 'undefined' ? undefined : window.__loTrinhEarly;
+  if (!early) return undefined;
+  if (method !== 'GET' || Date.now() - early.at > EARLY_MAX_AGE_MS) {
+    window.__loTrinhEarly = undefined;
+    return undefined;
+  }
+  const response = early.responses[url];
+  delete early.responses[url];
+  return response;
+};
+
 /** Sends a request; a network failure becomes an ApiError (an abort stays an AbortError). */
 const send = async (path: string, options: RequestOptions): Promise<Response> => {
   const { method = 'GET', body, query, signal } = options;
+  const url = buildUrl(path, query);
+  // Only the first try: a retry after re-authentication asks the network again.
+  let early = takeEarly(method, url);
   let response: Response;
   try {
-    response = await sendWithReauthentication(path, () =>
-      fetch(buildUrl(path, query), {
-        method,
-        credentials: 'same-origin',
-        headers: {
-          Accept: 'application/json',
-          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-          ...(method !== 'GET' && csrfToken ? { [CSRF_HEADER]: csrfToken } : {}),
-        },
-        body: body !== undefined ? JSON.stringify(body) : undefined,
-        signal,
-      }),
-    );
+    response = await sendWithReauthentication(path, () => {
+      const answer = early;
+      early = undefined;
+      return (
+        answer ??
+        fetch(url, {
+          method,
+          credentials: 'same-origin',
+          headers: {
+            Accept: 'application/json',
+            ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+            ...(method !== 'GET' && csrfToken ? { [CSRF_HEADER]: csrfToken } : {}),
+          },
+          body: body !== undefined ? JSON.stringify(body) : undefined,
+          signal,
+        })
+      );
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network_error', fallbackMessage(0));
@@ -205,6 +239,7 @@ export const FILE_NAME_HEADER = 'X-File-Name';
  * @throws ApiError with the server's message (413 too large, 415 refused type, …)
  */
 export const apiUpload = async <T>(path: string, file: File, query?: RequestOptions['query']): Promise<T> => {
+  takeEarly('POST', path);
   let response: Response;
   try {
     response = await sendWithReauthentication(path, () =>
