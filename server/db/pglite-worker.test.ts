@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { bigint, date, interval, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import { createTestFileStore, FAKE_PDF_CONVERTER, fixedClock, TEST_CONFIG } from '../test/test-app';
 import { type Database, type DatabaseHandle, openPglite, pingDatabase } from './client';
 import { DataDirLockedError } from './data-dir-lock';
 import { databaseErrorOf, isDatabaseUnavailable, isUniqueViolation } from './errors';
@@ -242,21 +244,45 @@ describe('PGlite on a worker thread', () => {
 });
 
 describe('PGlite worker that stops', () => {
-  it('should fail the waiting and later calls, and answer the readiness check "not ready"', async () => {
+  it('should fail the waiting and later calls, and the server then answers "not ready" (503)', async () => {
     const dump = await (worker.pglite as PgliteWorker).dumpDataDir('none');
     const handle = await openPglite(undefined, { worker: true, loadDataDir: dump });
-    expect(await pingDatabase(handle.db)).toBe(true);
-    const waiting = handle.db
-      .execute(sql`select count(*) from generate_series(1, 50000000)`)
-      .catch((error: unknown) => error);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    await (handle.pglite as PgliteWorker).terminate();
-    const error = await waiting;
-    expect(isDatabaseUnavailable(error)).toBe(true);
-    expect(String((error as { cause?: Error }).cause?.message ?? error)).toMatch(/database worker stopped/);
-    await expect(handle.db.select().from(typed)).rejects.toThrow();
-    expect(await pingDatabase(handle.db)).toBe(false);
-    await handle.close();
+    const storage = createTestFileStore();
+    const app = await createApp({
+      db: handle.db,
+      config: TEST_CONFIG,
+      clock: fixedClock,
+      storage,
+      pdf: FAKE_PDF_CONVERTER,
+    });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/v1/health/ready' })).statusCode).toBe(200);
+      const waiting = handle.db
+        .execute(sql`select count(*) from generate_series(1, 50000000)`)
+        .catch((error: unknown) => error);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await (handle.pglite as PgliteWorker).terminate();
+      const error = await waiting;
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(String((error as { cause?: Error }).cause?.message ?? error)).toMatch(/database worker stopped/);
+      await expect(handle.db.select().from(typed)).rejects.toThrow();
+      expect(await pingDatabase(handle.db)).toBe(false);
+      const ready = await app.inject({ method: 'GET', url: '/api/v1/health/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toMatchObject({ error: 'database_unavailable' });
+      // The process itself still answers, and a request that needs the database gets a 503, not a 500.
+      expect((await app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode).toBe(200);
+      const signIn = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'admin', password: 'sai-mat-khau' },
+      });
+      expect(signIn.statusCode).toBe(503);
+    } finally {
+      await app.close();
+      await handle.close();
+      storage.removeFolder();
+    }
   });
 
   it('should close: later calls fail as with PGlite closed, and the folder can be opened again', async () => {
