@@ -17,8 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { PGlite, QueryOptions, Results } from '@electric-sql/pglite';
 import { receiveError, type WorkerRequest, type WorkerResponse } from './pglite-worker-protocol';
 
-const BOOT = new URL('./pglite-worker-boot.mjs', import.meta.url);
-const ENTRY = new URL('./pglite-worker.ts', import.meta.url).href;
+const WORKER = new URL('./pglite-worker.mjs', import.meta.url);
 
 /** What a caller can ask of the worker-backed database (besides drizzle's use of `client`). */
 export type PgliteWorker = {
@@ -77,8 +76,8 @@ export const startPgliteWorker = async (init: {
   loadDataDir?: Blob;
 }): Promise<PgliteWorker> => {
   const loadDataDir = init.loadDataDir ? await init.loadDataDir.arrayBuffer() : undefined;
-  const worker = new Worker(BOOT, {
-    workerData: { entry: ENTRY, init: { dataDir: init.dataDir, loadDataDir } },
+  const worker = new Worker(WORKER, {
+    workerData: { init: { dataDir: init.dataDir, loadDataDir } },
     transferList: loadDataDir ? [loadDataDir] : [],
   });
   const pending = new Map<number, Pending>();

@@ -1,7 +1,7 @@
 /**
- * The messages between the main thread and the PGlite worker (pglite-worker.ts), and how a database error
- * crosses between them. Only data crosses a thread (structured clone): no functions, no class instances
- * beyond Error, Date, typed arrays and the like.
+ * The messages between the main thread and the PGlite worker (pglite-worker.mjs), and how a database error
+ * crosses between them (`sendError` in the worker, `receiveError` here). Only data crosses a thread
+ * (structured clone): no functions, no class instances beyond Error, Date, typed arrays and the like.
  */
 
 /** What PGlite was asked to open: a data folder, or memory (optionally started from a dump). */
@@ -35,19 +35,6 @@ export type SentError = {
   name: string;
   stack?: string;
   fields: Record<string, string | number>;
-};
-
-/**
- * An error made ready to cross: every own field that is a string or a number is kept (PostgreSQL's
- * `code`, `constraint`, `detail`, `table`, `column`, `severity`, … and PGlite's `query`).
- */
-export const sendError = (error: unknown): SentError => {
-  if (!(error instanceof Error)) return { message: String(error), name: 'Error', fields: {} };
-  const fields: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(error)) {
-    if (typeof value === 'string' || typeof value === 'number') fields[key] = value;
-  }
-  return { message: error.message, name: error.name, stack: error.stack, fields };
 };
 
 /** The error again, on the receiving side: same message, name and fields; the worker's stack appended. */
