@@ -1,6 +1,7 @@
 /**
  * The national benchmark (issue #13): the synthetic country of `scripts/bench/nation-data.ts`
- * (3,321 communes in 34 provinces by default) on PostgreSQL, and one province of 170 communes on PGlite.
+ * (3,321 communes in 34 provinces by default) on PostgreSQL, and one province of 170 communes on PGlite
+ * (in a data folder, on a worker thread, as the server opens it).
  * Over real HTTP on loopback it prints, per endpoint, p50/p95 and — on PostgreSQL — the raw-SQL time
  * beside it: the very statements one request sent, replayed on a connection of their own (so the
  * ratio is what the app adds: HTTP, JSON, checks, evaluation in JavaScript). Then the event-loop delay
@@ -18,14 +19,17 @@
  * first look of a day, overview.summary.ts) and warm (the summaries stored, no plan changed).
  * A benchmark, not a test: it prints the load average beside the figures.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { createApp, createServices } from '../server/app';
 import type { Clock } from '../server/clock';
+import { openMigratedDatabase } from '../server/db/migrate';
 import { planEvaluationSummary } from '../server/db/schema';
 import { SESSION_COOKIE } from '../server/http/route';
 import { createReminderScan } from '../server/jobs/reminders';
@@ -380,10 +384,12 @@ const healthWhile = async (base: string, work: () => Promise<unknown>) => {
 };
 
 const pglitePart = async () => {
-  const saved = process.env.TEST_DATABASE_URL;
-  delete process.env.TEST_DATABASE_URL;
-  const handle = await createTestDatabase();
-  if (saved) process.env.TEST_DATABASE_URL = saved;
+  // Opened as the server opens its data folder (openMigratedDatabase): PGlite on a worker thread.
+  const dataDir = mkdtempSync(join(tmpdir(), 'lotrinh-bench-'));
+  const handle = {
+    ...(await openMigratedDatabase({ dataDir, databaseUrl: null }, { purpose: 'test' })),
+    url: null,
+  };
   try {
     const started = performance.now();
     const nation = await buildNation(handle.db, [PROVINCE_COMMUNES]);
@@ -434,6 +440,7 @@ const pglitePart = async () => {
     await app.close();
   } finally {
     await handle.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 };
 

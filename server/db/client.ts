@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { acquireDataDirLock, type LockPurpose } from './data-dir-lock';
+import { startPgliteWorker } from './pglite-worker-client';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -24,8 +25,13 @@ export type DatabaseHandle = {
   db: Database;
   kind: 'pglite' | 'postgres';
   close: () => Promise<void>;
-  /** The embedded database itself (PGlite only), for its dump (backup). */
-  pglite?: PGlite;
+  /** The embedded database (PGlite only), for its dump (backup, test templates). */
+  pglite?: EmbeddedDatabase;
+};
+
+/** What is asked of PGlite itself, beside drizzle: its dump. PGlite and its worker stand-in both have it. */
+export type EmbeddedDatabase = {
+  dumpDataDir: (compression?: 'none' | 'gzip' | 'auto') => Promise<Blob>;
 };
 
 /** Where connection problems of PostgreSQL are reported; by default standard error. */
@@ -53,24 +59,47 @@ export const pingDatabase = async (db: Database, timeoutMs = 2000): Promise<bool
   }
 };
 
+/** Opens PGlite on a worker thread (pglite-worker-client.ts): its statements do not hold up the main thread. */
+const openInWorker = async (init: { dataDir?: string; loadDataDir?: Blob }, release = () => {}) => {
+  const worker = await startPgliteWorker(init);
+  return {
+    db: drizzlePglite(worker.client, { schema }) as unknown as Database,
+    kind: 'pglite' as const,
+    pglite: worker,
+    close: async () => {
+      try {
+        await worker.close();
+      } finally {
+        release();
+      }
+    },
+  };
+};
+
 /**
  * Opens PGlite with the extensions the migrations need. A data folder is locked for this process
  * first (see data-dir-lock.ts): a second opener is refused instead of silently losing writes.
+ * A data folder (the server, the tools) is opened on a worker thread, so that a long statement does not
+ * stop the process from answering; an in-memory database (tests) runs on this thread unless `worker`.
  *
  * @param dataDir - a folder to persist into, or undefined for an in-memory database (tests)
  * @param options - who opens it (shown to a refused second opener) and the folder's name for messages;
- *   `loadDataDir`: an in-memory database starts as a copy of this dump (`dumpDataDir`) instead of empty
+ *   `loadDataDir`: an in-memory database starts as a copy of this dump (`dumpDataDir`) instead of empty;
+ *   `worker`: on a worker thread or not (by default: when a folder is given)
  * @returns the open handle; close() also releases the lock
  * @throws DataDirLockedError when another live process has the folder open
  */
 export const openPglite = async (
   dataDir?: string,
-  options: { purpose?: LockPurpose; label?: string; loadDataDir?: Blob } = {},
+  options: { purpose?: LockPurpose; label?: string; loadDataDir?: Blob; worker?: boolean } = {},
 ): Promise<DatabaseHandle> => {
+  const inWorker = options.worker ?? dataDir !== undefined;
   if (!dataDir) {
+    const loadDataDir = options.loadDataDir;
+    if (inWorker) return openInWorker({ loadDataDir });
     const memory = await PGlite.create({
       extensions: { unaccent, pg_trgm },
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
     });
     return {
       db: drizzlePglite(memory, { schema }) as unknown as Database,
@@ -85,6 +114,7 @@ export const openPglite = async (
   });
   try {
     mkdirSync(dataDir, { recursive: true });
+    if (inWorker) return await openInWorker({ dataDir }, () => lock.release());
     const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } });
     return {
       db: drizzlePglite(client, { schema }) as unknown as Database,

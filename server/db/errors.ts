@@ -21,7 +21,7 @@ const CONNECTION_CODES = new Set([
   'DATABASE_TIMEOUT',
 ]);
 const CONNECTION_MESSAGE =
-  /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end|connection is closed|PGlite is closed/i;
+  /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end|connection is closed|PGlite is closed|database worker stopped/i;
 
 /** Looks through wrappers (drizzle wraps driver errors in its own, with the driver's as `cause`). */
 const causes = (error: unknown): unknown[] => {
