@@ -14,6 +14,7 @@
  *   table continued in a second table with the same columns.
  */
 import { type DocTable, type GridSlot, tableGrid } from './document-model';
+import { stageHeadingYear } from './stage-headings';
 import { readRoman } from './structure';
 import {
   findHeaderRows,
@@ -60,6 +61,7 @@ const readBody = (
   rowReasons: Readonly<Record<number, string[]>> = {},
   continues: BodyRow | null = null,
 ): void => {
+  const stageTable = header.columns.some((c) => c.role === 'result');
   const valueColumns = header.at.filter(
     (c, i) => c !== header.numberColumn && c !== header.nameColumn && header.columns[i]?.role !== 'note',
   );
@@ -117,9 +119,12 @@ const readBody = (
     }
     if (number.kind === 'none' || number.kind === 'dash') {
       const single = headingOnly || !values.length;
-      if (single && headingText && !/^\p{Ll}/u.test(headingText)) {
+      // A stage heading opens its stage whatever its case or OCR's word order ("đến năm 2030 i Mục tiêu"):
+      // a lower-case line is otherwise the rest of the row above.
+      const stageHeading = stageTable && stageHeadingYear(headingText) !== null;
+      if (single && headingText && (!/^\p{Ll}/u.test(headingText) || stageHeading)) {
         // An unnumbered heading: a stage of a stage table, else a group.
-        if (stageYearOf(headingText) !== null && header.columns.some((c) => c.role === 'result'))
+        if (stageTable && stageYearOf(headingText) !== null)
           rows.push({ kind: 'section', roman: '', text: headingText });
         else
           rows.push({
