@@ -11,7 +11,7 @@
 import { parseTarget } from '@core/domain/targets';
 import { foldText, normalizeText } from '@core/domain/text';
 import type { TImportedIndicator, TImportedTarget } from '@core/schemas/import.schemas';
-import { CONFIDENT_MATCH, matchCatalog } from './catalog-matcher';
+import { CONFIDENT_MATCH, catalogDifference, matchCatalog } from './catalog-matcher';
 import { isAgency, NO_VALUE } from './header-roles';
 import { repairText } from './ocr-repair';
 import { stageDoubts, stageHeadingInside } from './stage-headings';
@@ -116,15 +116,23 @@ const resolveName = (
 ): { name: string; catalogCode: string | null; reasons: string[]; confident: boolean } => {
   const match = matchCatalog(printed);
   const catalogCode = match && match.score >= CONFIDENT_MATCH ? match.code : null;
+  // A name that differs from the catalog text it matched in words of its own may be another indicator
+  // the catalog lacks: the code is then only offered, never certain.
+  const difference = match && catalogCode ? catalogDifference(printed, match.text) : null;
+  const doubt = difference
+    ? [
+        `Tên chỉ tiêu gần với chỉ tiêu danh mục "${match?.text}" nhưng khác ở ${[...difference.name, ...difference.catalog].map((w) => `"${w}"`).join(', ')}: mã danh mục cần kiểm tra lại`,
+      ]
+    : [];
   if (!ocr) {
     return {
       name: printed,
       catalogCode,
-      confident: true,
-      reasons: catalogCode ? [] : ['Chưa khớp với chỉ tiêu chuẩn nào trong danh mục'],
+      confident: !difference,
+      reasons: catalogCode ? doubt : ['Chưa khớp với chỉ tiêu chuẩn nào trong danh mục'],
     };
   }
-  if (match && match.score >= CONFIDENT_MATCH) {
+  if (match && match.score >= CONFIDENT_MATCH && !difference) {
     return {
       name: match.text,
       catalogCode: match.code,
@@ -135,9 +143,9 @@ const resolveName = (
   const repaired = repairText(printed);
   return {
     name: repaired.text,
-    catalogCode: null,
+    catalogCode,
     confident: false,
-    reasons: ['Tên chỉ tiêu bị lỗi nhận dạng (OCR), cần kiểm tra lại'],
+    reasons: [...doubt, 'Tên chỉ tiêu bị lỗi nhận dạng (OCR), cần kiểm tra lại'],
   };
 };
 
