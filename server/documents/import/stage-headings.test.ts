@@ -43,7 +43,7 @@ const damageYear = (text: string, year: number, how: number): string => {
 const printedHeading = (inside: boolean) =>
   fc
     .record({
-      year: fc.integer({ min: 2031, max: 2060 }),
+      year: fc.integer({ min: 2031, max: 2059 }),
       span: fc.integer({ min: 1, max: 10 }),
       wording: fc.nat({ max: (inside ? INSIDE_WORDINGS : WORDINGS).length - 1 }),
       kase: fc.constantFrom('as', 'lower', 'upper'),
