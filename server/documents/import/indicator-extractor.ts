@@ -69,6 +69,8 @@ export const isFragment = (name: string): boolean => {
 const indicatorChecks = (indicator: TImportedIndicator, table: Table, hasStage: boolean): string[] => {
   const reasons: string[] = [];
   if (isFragment(indicator.name)) reasons.push('Tên chỉ tiêu có vẻ chưa đủ (bị cắt hoặc lẫn ô khác)');
+  if (indicator.lead && /(?:[-–—,&]|\bvà)\s*$/u.test(indicator.lead))
+    reasons.push('Đơn vị chủ trì có vẻ bị cắt ở cuối dòng, cần kiểm tra lại');
   if (!indicator.unit) reasons.push('Không đọc được đơn vị tính');
   for (const target of indicator.targets) {
     if (target.op === 'qualitative' && target.raw && /\d/.test(target.raw))
