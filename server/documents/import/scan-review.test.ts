@@ -1,7 +1,7 @@
 import { parseDeadline } from '@core/domain/deadlines';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bareMonthBesideUnread, recognisedSuspects } from './scan-review';
+import { bareMonthBesideUnread, recognisedSuspects, reviewRecognisedRows } from './scan-review';
 import { documentVocabulary } from './word-context';
 
 describe('recognisedSuspects', () => {
@@ -88,5 +88,30 @@ describe('a recognised deadline read as a month beside a word OCR damaged', () =
         },
       ),
     );
+  });
+});
+
+describe('a recognised lead with a capitalised word that is no syllable', () => {
+  const task = (lead: string) => ({
+    code: '1',
+    group: null,
+    name: 'Phối hợp rà soát năng lực đội ngũ giáo viên',
+    lead,
+    coordinating: [],
+    leader: null,
+    output: null,
+    deadlineRaw: 'Quý III/2026',
+    deadline: { kind: 'by' as const, date: '2026-09-30' },
+    review: { confident: true, reasons: [] as string[] },
+  });
+  it('flags "Vittt" and a lone capital at the end, not an agency printed right', () => {
+    const rows = [
+      'Ủy ban MTTQ Vittt Nam xã',
+      'Ủy ban MTTQ Việt Nam xã J',
+      'Ủy ban MTTQ Việt Nam xã',
+      'Văn phòng HĐND và UBND xã',
+    ].map(task);
+    reviewRecognisedRows([], rows, null);
+    expect(rows.map((row) => row.review.confident)).toEqual([false, false, true, true]);
   });
 });

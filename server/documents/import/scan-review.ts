@@ -162,6 +162,21 @@ const reviewCell = (
   const suspects = recognisedSuspects(text, vocabulary);
   if (suspects.length)
     flag(row, `${what} có chữ đọc từ ảnh quét không chắc: ${listed(suspects)}, cần đối chiếu bản gốc`);
+  // A capitalised word of an agency's name that is no Vietnamese syllable ("Vittt" for "Việt"), or a
+  // capital letter left alone at its end ("… xã J"): OCR damage the lower-case check does not see.
+  if (what === 'Đơn vị chủ trì') {
+    const words = text.split(/[\s,;()]+/).filter(Boolean);
+    const odd = words.filter((word, i) =>
+      /^\p{Lu}\p{Ll}+$/u.test(word)
+        ? !isVietnameseSyllable(word.toLowerCase())
+        : i > 0 && /^\p{Lu}$/u.test(word) && i === words.length - 1,
+    );
+    if (odd.length)
+      flag(
+        row,
+        `${what} có chữ đọc từ ảnh quét không chắc: ${odd.map((w) => `"${w}"`).join(', ')}, cần đối chiếu bản gốc`,
+      );
+  }
 };
 
 /**
