@@ -5,7 +5,7 @@
  * splits words: "IylephusongSGiteen" still shares most trigrams with "tylephusong5gtren").
  */
 import { STANDARD_CATALOG as catalog } from '@core/catalog/standard-catalog';
-import { foldOcr } from './structure';
+import { editDistance, foldOcr } from './structure';
 
 /** The fields of a catalog entry the importer uses. */
 export type CatalogEntry = { code: string; name: string; unit?: string; aliases?: string[] };
@@ -89,4 +89,45 @@ export const CONFIDENT_MATCH = 0.72;
 export const catalogTexts = (code: string, entries?: readonly CatalogEntry[]): string[] => {
   const entry = (entries ?? catalog).find((candidate) => candidate.code === code);
   return entry ? [entry.name, ...(entry.aliases ?? [])] : [];
+};
+
+/** Words that say nothing of which indicator a name is ("tỷ lệ", "trên địa bàn", "được"), folded. */
+const FILLER = new Set(
+  'ty le ti cua cac va duoc tren dia ban xa phuong thi tran toan trong voi cho the nhung nay da dat tu den nam co la mot so'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The words that tell a name from the catalog text it matched: each side's words the other lacks (a
+ * word one letter off counts as the same: OCR), leaving out filler words, figures and a note in
+ * parentheses. Two such words or more, one at least the name's own, mean the name may be another
+ * indicator that the catalog lacks ("bồi dưỡng kỹ năng số" against "làm chủ kỹ năng số"): the match is
+ * then only a suggestion. A name whose words are all in the catalog text is taken for a shortened form
+ * of it ("Hồ sơ thủ tục hành chính được số hóa"); that can still be another indicator the catalog lacks.
+ *
+ * @param name - the name as printed
+ * @param text - the catalog name or alias it matched
+ * @returns the distinguishing words of each side, or null when the name has none or there are fewer than two
+ */
+export const catalogDifference = (
+  name: string,
+  text: string,
+): { name: string[]; catalog: string[] } | null => {
+  const words = (s: string) =>
+    foldOcr(s.replace(/\([^)]*\)/g, ' '))
+      .split(' ')
+      .filter((word) => word && !FILLER.has(word) && !/^\d+%?$/.test(word));
+  const lacking = (own: string[], other: string[]) =>
+    own.filter(
+      (word) =>
+        !other.some(
+          (w) => w === word || (word.length >= 4 && w.length === word.length && editDistance(word, w) <= 1),
+        ),
+    );
+  const [a, b] = [words(name), words(text)];
+  const difference = { name: lacking(a, b), catalog: lacking(b, a) };
+  return difference.name.length >= 1 && difference.name.length + difference.catalog.length >= 2
+    ? difference
+    : null;
 };

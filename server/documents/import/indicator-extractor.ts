@@ -11,9 +11,10 @@
 import { parseTarget } from '@core/domain/targets';
 import { foldText, normalizeText } from '@core/domain/text';
 import type { TImportedIndicator, TImportedTarget } from '@core/schemas/import.schemas';
-import { CONFIDENT_MATCH, matchCatalog } from './catalog-matcher';
+import { CONFIDENT_MATCH, catalogDifference, matchCatalog } from './catalog-matcher';
 import { isAgency, NO_VALUE } from './header-roles';
 import { repairText } from './ocr-repair';
+import { stageDoubts, stageHeadingInside } from './stage-headings';
 import { editDistance, foldOcr } from './structure';
 import { type Column, stageYearOf, type Table, type TableRow } from './table-reader';
 import { cleanUnit, splitUnits } from './units';
@@ -68,6 +69,8 @@ export const isFragment = (name: string): boolean => {
 const indicatorChecks = (indicator: TImportedIndicator, table: Table, hasStage: boolean): string[] => {
   const reasons: string[] = [];
   if (isFragment(indicator.name)) reasons.push('Tên chỉ tiêu có vẻ chưa đủ (bị cắt hoặc lẫn ô khác)');
+  if (indicator.lead && /(?:[-–—,&]|\bvà)\s*$/u.test(indicator.lead))
+    reasons.push('Đơn vị chủ trì có vẻ bị cắt ở cuối dòng, cần kiểm tra lại');
   if (!indicator.unit) reasons.push('Không đọc được đơn vị tính');
   for (const target of indicator.targets) {
     if (target.op === 'qualitative' && target.raw && /\d/.test(target.raw))
@@ -115,15 +118,23 @@ const resolveName = (
 ): { name: string; catalogCode: string | null; reasons: string[]; confident: boolean } => {
   const match = matchCatalog(printed);
   const catalogCode = match && match.score >= CONFIDENT_MATCH ? match.code : null;
+  // A name that differs from the catalog text it matched in words of its own may be another indicator
+  // the catalog lacks: the code is then only offered, never certain.
+  const difference = match && catalogCode ? catalogDifference(printed, match.text) : null;
+  const doubt = difference
+    ? [
+        `Tên chỉ tiêu gần với chỉ tiêu danh mục "${match?.text}" nhưng khác ở ${[...difference.name, ...difference.catalog].map((w) => `"${w}"`).join(', ')}: mã danh mục cần kiểm tra lại`,
+      ]
+    : [];
   if (!ocr) {
     return {
       name: printed,
       catalogCode,
-      confident: true,
-      reasons: catalogCode ? [] : ['Chưa khớp với chỉ tiêu chuẩn nào trong danh mục'],
+      confident: !difference,
+      reasons: catalogCode ? doubt : ['Chưa khớp với chỉ tiêu chuẩn nào trong danh mục'],
     };
   }
-  if (match && match.score >= CONFIDENT_MATCH) {
+  if (match && match.score >= CONFIDENT_MATCH && !difference) {
     return {
       name: match.text,
       catalogCode: match.code,
@@ -134,9 +145,9 @@ const resolveName = (
   const repaired = repairText(printed);
   return {
     name: repaired.text,
-    catalogCode: null,
+    catalogCode,
     confident: false,
-    reasons: ['Tên chỉ tiêu bị lỗi nhận dạng (OCR), cần kiểm tra lại'],
+    reasons: [...doubt, 'Tên chỉ tiêu bị lỗi nhận dạng (OCR), cần kiểm tra lại'],
   };
 };
 
@@ -157,6 +168,9 @@ export const extractIndicatorsFromTables = (
   // indicator), and a stage table that opens with no stage heading goes on with the stage before it.
   const stageIndicators = new Map<string, TImportedIndicator>();
   let lastStageYear: number | null = null;
+  // The stage years as their headings were read, and those in which an indicator had two rows.
+  const headingYears: number[] = [];
+  const duplicated = new Set<number>();
   for (const table of tables.filter(isIndicatorTable)) {
     const { columns } = table.header;
     const yearColumns = columns.flatMap((column, index) =>
@@ -177,7 +191,10 @@ export const extractIndicatorsFromTables = (
         // A section that names a stage opens it; one that does not ("I. Phát triển hạ tầng") is a part of
         // the stage it follows, which keeps its year.
         const year = hasResult ? stageYearOf(row.text) : null;
-        if (year) stageYear = year;
+        if (year) {
+          stageYear = year;
+          headingYears.push(year);
+        }
         group = year ? null : row.text;
         continue;
       }
@@ -185,8 +202,16 @@ export const extractIndicatorsFromTables = (
         group = row.text;
         continue;
       }
-      const printedName = (cellOf(row, columns, 'name') ?? '').replace(/[.;:]+$/, '').trim();
+      let printedName = (cellOf(row, columns, 'name') ?? '').replace(/[.;:]+$/, '').trim();
       if (!printedName) continue;
+      // A stage heading glued into the row above it (the rule between them not seen): the row is cut
+      // before it when all after it is the heading, and the stage opens after the row; never certain.
+      const glued = hasResult ? stageHeadingInside(printedName) : null;
+      let nextStageYear: number | null = null;
+      if (glued?.tailOnly && glued.year !== stageYear) {
+        printedName = printedName.slice(0, glued.index).trim();
+        nextStageYear = glued.year;
+      }
       const targets: TImportedTarget[] = [];
       for (const { index, year } of yearColumns) {
         const cell = (row.cells[index] ?? '').trim();
@@ -194,7 +219,9 @@ export const extractIndicatorsFromTables = (
         targets.push(toTarget(year, cell, options.ocr || options.recognised === true));
       }
       if (hasResult && stageYear) {
-        const cell = cellOf(row, columns, 'result');
+        const printedCell = cellOf(row, columns, 'result');
+        const cut = nextStageYear && printedCell ? stageHeadingInside(printedCell) : null;
+        const cell = cut?.tailOnly && printedCell ? printedCell.slice(0, cut.index).trim() : printedCell;
         // An empty stage cell read from a grid is no target; from text it may be a value the text lost.
         const empty = cell ? isNoTarget(cell) : table.header.layout === 'grid';
         if (!empty) targets.push(toTarget(stageYear, cell, options.ocr || options.recognised === true));
@@ -209,11 +236,20 @@ export const extractIndicatorsFromTables = (
       if (row.guessed) reasons.push('Không chắc cách tách các ô của dòng này trong bảng');
       if (lostCell) reasons.push('Số ô giá trị không khớp với các cột năm của bảng, cần kiểm tra lại');
       if (hasResult && !stageYear) reasons.push('Không xác định được năm của giai đoạn');
+      if (glued)
+        reasons.push(
+          `Tên chỉ tiêu có chứa tiêu đề giai đoạn năm ${glued.year}: có thể hai dòng của bảng bị dính vào nhau, cần kiểm tra lại`,
+        );
+      if (nextStageYear) {
+        stageYear = nextStageYear;
+        headingYears.push(nextStageYear);
+      }
 
       const key = foldOcr(resolved.name);
-      const existing = hasResult
-        ? (byName.get(key) ?? (options.ocr || options.recognised ? nearName(byName, key) : undefined))
-        : undefined;
+      const exact = hasResult ? byName.get(key) : undefined;
+      const near =
+        hasResult && !exact && (options.ocr || options.recognised) ? nearName(byName, key) : undefined;
+      const existing = exact ?? near;
       if (existing) {
         const clashes: number[] = [];
         const repeats: number[] = [];
@@ -223,6 +259,7 @@ export const extractIndicatorsFromTables = (
           else if (same.raw !== target.raw) clashes.push(target.year);
           else repeats.push(target.year);
         }
+        for (const year of [...clashes, ...repeats]) duplicated.add(year);
         // A doubt about this stage's row is a doubt about the indicator it joins; so are two values
         // for one year (a stage heading not read, its rows taken for the stage above).
         const doubts = [
@@ -237,6 +274,10 @@ export const extractIndicatorsFromTables = (
             .filter((target) => target.op === 'qualitative' && target.raw && /\d/.test(target.raw))
             .map((target) => `Không đọc được giá trị chỉ tiêu năm ${target.year}`),
           ...reasons.filter((reason) => !existing.review?.reasons.includes(reason)),
+          // The name read otherwise in another stage: OCR damaged one of them, and which is unknown.
+          ...(near
+            ? [`Tên chỉ tiêu đọc khác nhau ở hai giai đoạn ("${resolved.name}"), cần kiểm tra lại`]
+            : []),
           ...(row.guessed || !resolved.confident
             ? ['Một dòng của chỉ tiêu này ở giai đoạn khác cần kiểm tra lại']
             : []),
@@ -272,6 +313,7 @@ export const extractIndicatorsFromTables = (
           !row.guessed &&
           !lostCell &&
           !(hasResult && !stageYear) &&
+          !glued &&
           !checks.length &&
           !(row.reasons ?? []).length,
         reasons,
@@ -281,6 +323,14 @@ export const extractIndicatorsFromTables = (
     }
     if (hasResult) lastStageYear = stageYear;
   }
+  // The stage headings seen and the stage rows read disagree: the values of the stages in doubt are not sure.
+  const doubts = stageDoubts(headingYears, duplicated);
+  for (const indicator of stageIndicators.values())
+    for (const target of indicator.targets) {
+      const reason = doubts.get(target.year);
+      if (!reason || !indicator.review || indicator.review.reasons.includes(reason)) continue;
+      indicator.review = { confident: false, reasons: [...indicator.review.reasons, reason] };
+    }
   // A stage table known only from text or recognised from an image: an indicator with no value in a
   // stage the tables have lost that stage's row (or read its name otherwise, or the stage's heading, its
   // rows then taken for the stage above), so it is not sure.

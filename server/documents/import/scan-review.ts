@@ -162,6 +162,21 @@ const reviewCell = (
   const suspects = recognisedSuspects(text, vocabulary);
   if (suspects.length)
     flag(row, `${what} có chữ đọc từ ảnh quét không chắc: ${listed(suspects)}, cần đối chiếu bản gốc`);
+  // A capitalised word of an agency's name that is no Vietnamese syllable ("Vittt" for "Việt"), or a
+  // capital letter left alone at its end ("… xã J"): OCR damage the lower-case check does not see.
+  if (what === 'Đơn vị chủ trì') {
+    const words = text.split(/[\s,;()]+/).filter(Boolean);
+    const odd = words.filter((word, i) =>
+      /^\p{Lu}\p{Ll}+$/u.test(word)
+        ? !isVietnameseSyllable(word.toLowerCase())
+        : i > 0 && /^\p{Lu}$/u.test(word) && i === words.length - 1,
+    );
+    if (odd.length)
+      flag(
+        row,
+        `${what} có chữ đọc từ ảnh quét không chắc: ${odd.map((w) => `"${w}"`).join(', ')}, cần đối chiếu bản gốc`,
+      );
+  }
 };
 
 /**
@@ -199,5 +214,40 @@ export const reviewRecognisedRows = (
   for (const task of tasks) {
     reviewCell(task, task.name, vocabulary, 'Tên nhiệm vụ');
     reviewCell(task, task.lead, vocabulary, 'Đơn vị chủ trì');
+    const unread = bareMonthBesideUnread(task.deadlineRaw);
+    if (task.deadline?.kind === 'by' && unread.length)
+      flag(
+        task,
+        `Thời hạn "${task.deadlineRaw}" đọc như tháng/năm nhưng bên cạnh có chữ không đọc được: ${unread.map((w) => `"${w}"`).join(', ')} (có thể là "Quý"), cần đối chiếu bản gốc`,
+      );
   }
+};
+
+/** The words a deadline is written with (folded): "Quý IV/2025", "Trước 31/12/2026", "Hằng năm", … */
+const DEADLINE_WORDS = new Set(
+  (
+    'quy thang nam ngay truoc trong den het cuoi dau nua hang moi dinh ky thuong xuyen lien tuc theo yeu cau ' +
+    'khi co dot xuat lo trinh phu luc tien do ke hoach cac tiep sau lan mot giai doan tu va hoan thanh thuc hien ' +
+    'nhiem vu i ii iii iv'
+  ).split(' '),
+);
+
+/**
+ * A recognised deadline that reads as a month only from a bare "m/yyyy" (no "tháng", no "quý") beside a
+ * word that is no part of how deadlines are written: "Cuý" in "- 1/2030 Cuý" (OCR's "Quý I/2030", its
+ * words reordered) would otherwise let "1/2030" read as January.
+ *
+ * @param raw - the deadline as printed
+ * @returns the unread words as printed; none when the deadline says "tháng"/"quý" or has no such word
+ */
+export const bareMonthBesideUnread = (raw: string | null | undefined): string[] => {
+  const text = raw ?? '';
+  const words = text.split(/[\s/,.;:()\-–—]+/).filter((word) => /\p{L}/u.test(word));
+  if (!/(?<!\d)\d{1,2}\s*\/\s*\d{4}(?!\d)/.test(text) || /\b(thang|quy)\b/.test(foldOcr(text))) return [];
+  return words.filter(
+    (word) =>
+      !foldOcr(word)
+        .split(' ')
+        .every((part) => DEADLINE_WORDS.has(part)),
+  );
 };

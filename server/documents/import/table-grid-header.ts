@@ -7,7 +7,7 @@ import type { GridSlot } from './document-model';
 import { assignColumns, type FieldRole, scoreLabel } from './header-roles';
 import { editDistance, foldOcr } from './structure';
 import { type Column, stageYearOf, type Table } from './table-reader';
-import { readRowNumber } from './table-row-numbers';
+import { numberColumnByContent, readRowNumber } from './table-row-numbers';
 
 const YEAR = /\b(20[2-9]\d)\b/g;
 
@@ -182,6 +182,15 @@ export const readGridHeader = (grid: GridSlot[][], rows: { first: number; last: 
   }).length;
   const assignment = assignColumns(labels, bodyColumns, new Set(years.keys()), stageRows);
   let numberColumn = assignment.roles.indexOf('number');
+  if (numberColumn < 0) {
+    // A label OCR damaged ("ST 4k") may read as another role: the column left of the name that counts
+    // rows is the number column all the same.
+    const counted = numberColumnByContent(bodyColumns, assignment.roles.indexOf('name'));
+    if (counted >= 0 && assignment.roles[counted] !== 'name' && !years.has(counted)) {
+      assignment.roles[counted] = 'number';
+      numberColumn = counted;
+    }
+  }
   if (numberColumn < 0) {
     // No "STT" label: the first column whose cells are mostly row numbers.
     numberColumn = bodyColumns.findIndex((cells) => {

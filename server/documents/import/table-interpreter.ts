@@ -14,6 +14,7 @@
  *   table continued in a second table with the same columns.
  */
 import { type DocTable, type GridSlot, tableGrid } from './document-model';
+import { stageHeadingYear } from './stage-headings';
 import { readRoman } from './structure';
 import {
   findHeaderRows,
@@ -60,6 +61,7 @@ const readBody = (
   rowReasons: Readonly<Record<number, string[]>> = {},
   continues: BodyRow | null = null,
 ): void => {
+  const stageTable = header.columns.some((c) => c.role === 'result');
   const valueColumns = header.at.filter(
     (c, i) => c !== header.numberColumn && c !== header.nameColumn && header.columns[i]?.role !== 'note',
   );
@@ -117,9 +119,12 @@ const readBody = (
     }
     if (number.kind === 'none' || number.kind === 'dash') {
       const single = headingOnly || !values.length;
-      if (single && headingText && !/^\p{Ll}/u.test(headingText)) {
+      // A stage heading opens its stage whatever its case or OCR's word order ("đến năm 2030 i Mục tiêu"):
+      // a lower-case line is otherwise the rest of the row above.
+      const stageHeading = stageTable && stageHeadingYear(headingText) !== null;
+      if (single && headingText && (!/^\p{Ll}/u.test(headingText) || stageHeading)) {
         // An unnumbered heading: a stage of a stage table, else a group.
-        if (stageYearOf(headingText) !== null && header.columns.some((c) => c.role === 'result'))
+        if (stageTable && stageYearOf(headingText) !== null)
           rows.push({ kind: 'section', roman: '', text: headingText });
         else
           rows.push({
@@ -186,6 +191,32 @@ const continueRow = (
   });
 };
 /** The last row of a table when it is a body row (a row broken over a page goes on in it). */
+/**
+ * A table of the same kind that opens, under a header OCR read otherwise, with an unnumbered row in lower
+ * case: that row is the end of the previous page's last row. With the same columns in the same order it
+ * is joined to it, else only said; that last row is never certain either way.
+ */
+const finishAcrossPages = (
+  previous: { header: GridHeader; table: Table },
+  header: GridHeader,
+  rows: TableRow[],
+): void => {
+  const first = rows[0];
+  const last = lastRow(previous.table);
+  const nameAt = header.columns.findIndex((column) => column.role === 'name');
+  const name = first?.kind === 'row' ? (first.cells[nameAt] ?? '').trim() : '';
+  if (!last || first?.kind !== 'row' || first.number || !/^\p{Ll}/u.test(name)) return;
+  const roles = (h: GridHeader) => h.columns.map((column) => column.role).join(' ');
+  const reason = 'Dòng này có thể còn tiếp ở đầu trang sau (bảng in lại tiêu đề khác), cần kiểm tra lại';
+  last.reasons = [...(last.reasons ?? []), reason];
+  if (roles(header) !== roles(previous.header)) return;
+  first.cells.forEach((text, index) => {
+    if (text.trim())
+      last.cells[index] = last.cells[index] ? joinWrapped([last.cells[index] ?? '', text]) : text;
+  });
+  rows.shift();
+};
+
 const lastRow = (table: Table): BodyRow | null => {
   const row = table.rows.at(-1);
   return row?.kind === 'row' ? row : null;
@@ -251,6 +282,7 @@ export const interpretTables = (
     }
     const rows: TableRow[] = [];
     readBody(grid, headerRows.last + 1, header, rows, docTable.rowReasons);
+    if (previous && previous.table.kind === header.kind) finishAcrossPages(previous, header, rows);
     const table: Table = {
       header: { columns: header.columns, layout: 'grid' },
       rows,

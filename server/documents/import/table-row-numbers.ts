@@ -112,3 +112,37 @@ export const repairRomanRun = (rows: TableRow[]): void => {
     else if (current?.kind === 'row' && doubt) current.reasons = [...(current.reasons ?? []), doubt];
   });
 };
+
+/** The place of a row number in its run: the last part of "2.3", a letter's place in the alphabet. */
+const placeOf = (number: string): number | null => {
+  const last = number.split('.').at(-1) ?? '';
+  if (/^\d+$/.test(last)) return Number(last);
+  return /^[a-z]$/.test(last) ? last.charCodeAt(0) - 96 : null;
+};
+
+/**
+ * The column of row numbers found by what its cells hold, not by its label (OCR damages "STT" into
+ * "ST 4k", which then reads as another label): the first column left of the name column whose filled
+ * cells are mostly row markers (1, 2.1, a, I, OCR's "l0") and whose numbers mostly count on (n then
+ * n + 1, or a new run from 1). A column of values ("80", "100", "95") reads as numbers but does not count.
+ *
+ * @param columns - the body cells of each column, top to bottom
+ * @param before - the name column (only columns left of it are looked at); -1 when unknown
+ * @returns the column's index, or -1
+ */
+export const numberColumnByContent = (columns: readonly (readonly string[])[], before: number): number =>
+  columns.findIndex((cells, c) => {
+    if (before >= 0 && c >= before) return false;
+    const filled = cells.map((cell) => cell.trim()).filter(Boolean);
+    if (filled.length < 3) return false;
+    const read = filled.map(readRowNumber);
+    const markers = read.filter((number) => number.kind !== 'none' && number.kind !== 'dash');
+    if (markers.length / filled.length < 0.6) return false;
+    const places = read.flatMap((number) => {
+      const place = number.kind === 'number' ? placeOf(number.number) : null;
+      return place === null ? [] : [place];
+    });
+    const pairs = places.slice(1).map((place, i) => place === 1 || place === (places[i] as number) + 1);
+    const countsOn = places.slice(1).some((place, i) => place === (places[i] as number) + 1);
+    return countsOn && pairs.length >= 2 && pairs.filter(Boolean).length / pairs.length >= 0.6;
+  });

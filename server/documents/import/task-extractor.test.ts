@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  cutDoubts,
   extractTasksFromBullets,
   findLead,
   findPartners,
@@ -155,5 +157,26 @@ describe('labelled fields inside a bullet', () => {
       ['Hạ tầng số', 'Tuyên truyền chuyển đổi số', null, [], 'Năm 2026'],
     ]);
     expect(splitItemFields('Số hóa hồ sơ').fields).toEqual({});
+  });
+});
+
+describe('a task or lead cut where a line broke', () => {
+  const AGENCIES = ['Phòng Văn hóa', 'Phòng Kinh tế, Hạ tầng', 'Văn phòng HĐND', 'Công an xã'];
+  it('flags a lead ending in a dash, a comma, "&" or "và", and a name of two words or fewer', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...AGENCIES),
+        fc.constantFrom(' -', ' –', ',', ' &', ' và'),
+        (lead, cut) => {
+          expect(cutDoubts('Tuyên truyền kỹ năng số cho người dân', `${lead}${cut}`)).toHaveLength(1);
+          expect(cutDoubts('Tuyên truyền kỹ năng số cho người dân', lead)).toEqual([]);
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('Xã hội', 'Đô thị', 'hội', 'Hạ tầng'), (rest) => {
+        expect(cutDoubts(rest, null)).toHaveLength(1);
+      }),
+    );
   });
 });

@@ -142,6 +142,16 @@ export const extractTasksFromBullets = (lines: readonly string[], options: TaskO
     current = null;
     for (const item of items) {
       const task = toTask(item, options);
+      // A task too short to be one is the rest of the task before it: that one is not sure either.
+      const before = tasks.at(-1);
+      if (before?.review && task.review?.reasons.some((reason) => reason.startsWith('Tên nhiệm vụ quá ngắn')))
+        before.review = {
+          confident: false,
+          reasons: [
+            ...before.review.reasons,
+            'Phần sau của nhiệm vụ này có thể đã bị tách thành dòng riêng, cần kiểm tra lại',
+          ],
+        };
       if (splitItemFields(item.text).fields.deadline) ownDeadline.add(task);
       tasks.push(task);
       open.push(task);
@@ -263,6 +273,20 @@ export const splitItemFields = (printed: string): { name: string; fields: ItemFi
   };
 };
 
+/**
+ * A task cut where a line broke: a lead that ends in a dash, a comma or "và" ("Phòng Văn hóa -", its
+ * "Xã hội" on the next line), or a name of two words or fewer (the rest of the line above taken for a
+ * task).
+ */
+export const cutDoubts = (name: string, lead: string | null | undefined): string[] => [
+  ...(lead && /(?:[-–—,&]|\bvà)\s*$/u.test(lead)
+    ? ['Đơn vị chủ trì có vẻ bị cắt ở cuối dòng, cần kiểm tra lại']
+    : []),
+  ...(name.trim().split(/\s+/).length <= 2
+    ? ['Tên nhiệm vụ quá ngắn (có thể là phần còn lại của dòng trên), cần kiểm tra lại']
+    : []),
+];
+
 const toTask = (item: Item, options: TaskOptions): TImportedTask => {
   const whole = item.text.replace(/[.;]+$/, '').trim();
   const { name: printedName, fields } = splitItemFields(whole);
@@ -281,6 +305,7 @@ const toTask = (item: Item, options: TaskOptions): TImportedTask => {
   if (printedDeadline && !deadline) reasons.push('Không đọc được thời hạn');
   const lead = fields.lead ? cleanUnit(fields.lead) : findLead(printed);
   if (lead && !isAgency(lead)) reasons.push('Đơn vị chủ trì không rõ là cơ quan nào');
+  reasons.push(...cutDoubts(name, lead));
   return {
     code: null,
     group: item.group ? (options.ocr ? repairText(item.group).text : item.group) : null,
@@ -354,6 +379,7 @@ export const extractTasksFromTables = (tables: readonly Table[], options: TaskOp
       if (row.guessed) reasons.push('Không chắc cách tách các ô của dòng này trong bảng');
       if (deadlineRaw && !deadline) reasons.push('Không đọc được thời hạn');
       if (isFragment(name)) reasons.push('Tên nhiệm vụ có vẻ chưa đủ (bị cắt hoặc lẫn ô khác)');
+      reasons.push(...cutDoubts(name, cell(row, columns, 'lead')));
       const lead = cell(row, columns, 'lead');
       if (lead && !isAgency(lead)) reasons.push('Đơn vị chủ trì không rõ là cơ quan nào');
       if (table.kindClear === false) reasons.push('Không chắc bảng này là bảng nhiệm vụ');

@@ -3,6 +3,7 @@
  * (separated, aligned, flowed), and writing it as a `DocTable`.
  */
 import type { DocCell, DocTable } from './document-model';
+import { stageHeadingYear } from './stage-headings';
 import {
   alignedColumns,
   emptyColumns,
@@ -389,7 +390,7 @@ export const buildFlowed = (header: readonly Line[], body: readonly Line[]): Bui
 export const isStageHeading = (text: string): boolean =>
   /^(?:muc tieu |chi tieu )?(?:den (?:het )?nam|nam|giai doan) 20[2-6]\d(?:\s*[-–]\s*20[2-6]\d)?:?$/.test(
     foldKeepingPositions(readDamagedYears(text)).replace(/\s+/g, ' ').trim(),
-  );
+  ) || stageHeadingYear(text) !== null;
 
 /**
  * A section numeral alone on its line with the section's name on the next ("II" / "Phát triển nguồn
