@@ -46,12 +46,9 @@ const timed = async (count: number, call: (i: number) => Promise<{ status: numbe
 
 const measure = async (handle: TestDatabase, province: { provinceId: string; planIds: string[] }) => {
   const { provinceId, planIds } = province;
-  const app = await createApp({
-    db: handle.db,
-    config: TEST_CONFIG,
-    clock: fixedClock,
-    storage: createTestFileStore(),
-  });
+  const storage = createTestFileStore();
+  const app = await createApp({ db: handle.db, config: TEST_CONFIG, clock: fixedClock, storage });
+  app.addHook('onClose', async () => storage.removeFolder());
   await app.ready();
   const admin = await signInTo(app, 'admin', BENCH_PASSWORD);
   // Warm-up: query plans are compiled and caches filled, as on a running server.

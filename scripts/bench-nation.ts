@@ -188,14 +188,12 @@ const underLoad = async (mix: Array<{ weight: number; endpoint: Endpoint }>) => 
 };
 
 const startServer = async (handle: TestDatabase) => {
-  const app: FastifyInstance = await createApp({
-    db: handle.db,
-    config: TEST_CONFIG,
-    clock,
-    storage: createTestFileStore(),
-  });
+  const storage = createTestFileStore();
+  const app: FastifyInstance = await createApp({ db: handle.db, config: TEST_CONFIG, clock, storage });
+  // The evidence folder goes with the server, as a test app's does.
+  app.addHook('onClose', async () => storage.removeFolder());
   await app.listen({ host: '127.0.0.1', port: 0 });
-  return { app, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+  return { app, storage, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
 };
 
 /** The endpoints of the list, with the users who ask them. */
@@ -397,7 +395,7 @@ const pglitePart = async () => {
     console.log(
       `PGlite: one province of ${PROVINCE_COMMUNES} communes built in ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
-    const { app, base } = await startServer(handle);
+    const { app, storage, base } = await startServer(handle);
     const endpoints = await endpointsOf(base, nation);
     for (const endpoint of endpoints) {
       if (endpoint.overview) {
@@ -414,12 +412,8 @@ const pglitePart = async () => {
       printEndpoint(endpoint.overview ? { ...endpoint, name: `${endpoint.name} warm` } : endpoint, api);
       console.log(`  ${''.padEnd(24)} longest health check meanwhile ${ms(longest)} (goal ≤ 100 ms)`);
     }
-    const services = createServices({
-      db: handle.db,
-      clock,
-      config: TEST_CONFIG,
-      storage: createTestFileStore(),
-    });
+    // The scan writes notifications only; no evidence file is stored.
+    const services = createServices({ db: handle.db, clock, config: TEST_CONFIG, storage });
     const scan = createReminderScan({
       db: handle.db,
       clock,
