@@ -159,6 +159,32 @@ const valuesPicker = (valuesOf: string | undefined) => {
   };
 };
 
+type RollupValues = NonNullable<TOverviewRollup['values']>;
+
+/**
+ * Every catalog entry that some locality reported, rolled up over its figures: the head for each, and the
+ * per-locality values (built by `valuesFor`) only for the code looked at (`valuesOf`, else the first).
+ */
+const rollUpEntries = (
+  entries: CatalogEntry[],
+  byCode: Map<string, Figure[]>,
+  nameOf: Map<string, string>,
+  valuesOf: string | undefined,
+  valuesFor: (entry: CatalogEntry, result: Rollup, figures: Figure[]) => RollupValues,
+): TOverviewRollup[] => {
+  const withValues = valuesPicker(valuesOf);
+  const rollups: TOverviewRollup[] = [];
+  for (const entry of entries) {
+    const figures = byCode.get(entry.code);
+    if (!figures) continue;
+    const result = rollUp(entry, figures);
+    if (result.reporting === 0) continue;
+    const values = withValues(entry.code) ? valuesFor(entry, result, figures) : null;
+    rollups.push({ ...headOf(entry, result, nameOf), values });
+  }
+  return rollups;
+};
+
 /**
  * A province's roll-up: each commune's accepted figure of the year beside the province value.
  *
@@ -174,38 +200,24 @@ export const rollUpCommunes = (
 ): TOverviewRollup[] => {
   const nameOf = new Map(communes.map((row) => [row.id, row.name]));
   const byCode = figuresByCode(communes, evaluationsByLocality, receivedByLocality, catalogCode);
-  const withValues = valuesPicker(valuesOf);
-  const rollups: TOverviewRollup[] = [];
-  for (const entry of entries) {
-    const figures = byCode.get(entry.code);
-    if (!figures) continue;
-    const result = rollUp(entry, figures);
-    if (result.reporting === 0) continue;
-    if (!withValues(entry.code)) {
-      rollups.push({ ...headOf(entry, result, nameOf), values: null });
-      continue;
-    }
-    rollups.push({
-      ...headOf(entry, result, nameOf),
-      values: result.contributions.map((row, index) => ({
-        localityId: row.localityId,
-        localityName: nameOf.get(row.localityId) ?? '',
-        planId: figures[index]!.planId,
-        indicatorId: figures[index]!.indicatorId,
-        indicatorCode: figures[index]!.indicatorCode,
-        unit: row.unit,
-        value: row.value,
-        numerator: row.numerator,
-        denominator: row.denominator,
-        reportId: figures[index]!.reportId,
-        included: row.included,
-        excluded: row.excluded,
-        communes: null,
-        received: figures[index]!.received,
-      })),
-    });
-  }
-  return rollups;
+  return rollUpEntries(entries, byCode, nameOf, valuesOf, (_entry, result, figures) =>
+    result.contributions.map((row, index) => ({
+      localityId: row.localityId,
+      localityName: nameOf.get(row.localityId) ?? '',
+      planId: figures[index]!.planId,
+      indicatorId: figures[index]!.indicatorId,
+      indicatorCode: figures[index]!.indicatorCode,
+      unit: row.unit,
+      value: row.value,
+      numerator: row.numerator,
+      denominator: row.denominator,
+      reportId: figures[index]!.reportId,
+      included: row.included,
+      excluded: row.excluded,
+      communes: null,
+      received: figures[index]!.received,
+    })),
+  );
 };
 
 /**
@@ -230,17 +242,7 @@ export const rollUpProvinces = (
     for (const commune of communesByProvince.get(province.id) ?? []) provinceOf.set(commune.id, province.id);
   }
   const byCode = figuresByCode(communes, evaluationsByLocality, receivedByLocality, catalogCode);
-  const withValues = valuesPicker(valuesOf);
-  const rollups: TOverviewRollup[] = [];
-  for (const entry of entries) {
-    const figures = byCode.get(entry.code);
-    if (!figures) continue;
-    const national = rollUp(entry, figures);
-    if (national.reporting === 0) continue;
-    if (!withValues(entry.code)) {
-      rollups.push({ ...headOf(entry, national, nameOf), values: null });
-      continue;
-    }
+  return rollUpEntries(entries, byCode, nameOf, valuesOf, (entry, _national, figures) => {
     const byProvince = new Map<string, Figure[]>();
     for (const figure of figures) {
       const provinceId = provinceOf.get(figure.localityId)!;
@@ -248,7 +250,7 @@ export const rollUpProvinces = (
       if (list) list.push(figure);
       else byProvince.set(provinceId, [figure]);
     }
-    const values: NonNullable<TOverviewRollup['values']> = [];
+    const values: RollupValues = [];
     for (const province of provinces) {
       const own = byProvince.get(province.id);
       if (!own) continue;
@@ -277,7 +279,6 @@ export const rollUpProvinces = (
         received: null,
       });
     }
-    rollups.push({ ...headOf(entry, national, nameOf), values });
-  }
-  return rollups;
+    return values;
+  });
 };
