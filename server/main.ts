@@ -25,6 +25,13 @@ const handle = await openMigratedDatabase(config, {
     logger
       ? logger.warn({ err: error }, `database: ${where}`)
       : process.stderr.write(`database: ${where}: ${error.message}\n`),
+  // The embedded database's thread ended (a crash of PGlite): it does not come back in this process, so
+  // the process ends and its restart policy starts a fresh one, instead of answering 503 until someone
+  // notices. The data folder holds what was committed.
+  onStopped: (error) => {
+    process.stderr.write(`database: ${error.message}; the server stops so that it is restarted\n`);
+    process.exit(1);
+  },
 }).catch((error: unknown) => {
   if (!(error instanceof DataDirLockedError)) throw error;
   process.stderr.write(`${error.message}\n`);

@@ -60,8 +60,12 @@ export const pingDatabase = async (db: Database, timeoutMs = 2000): Promise<bool
 };
 
 /** Opens PGlite on a worker thread (pglite-worker-client.ts): its statements do not hold up the main thread. */
-const openInWorker = async (init: { dataDir?: string; loadDataDir?: Blob }, release = () => {}) => {
-  const worker = await startPgliteWorker(init);
+const openInWorker = async (
+  init: { dataDir?: string; loadDataDir?: Blob },
+  onStopped: ((error: Error) => void) | undefined,
+  release = () => {},
+) => {
+  const worker = await startPgliteWorker(init, onStopped);
   return {
     db: drizzlePglite(worker.client, { schema }) as unknown as Database,
     kind: 'pglite' as const,
@@ -85,18 +89,25 @@ const openInWorker = async (init: { dataDir?: string; loadDataDir?: Blob }, rele
  * @param dataDir - a folder to persist into, or undefined for an in-memory database (tests)
  * @param options - who opens it (shown to a refused second opener) and the folder's name for messages;
  *   `loadDataDir`: an in-memory database starts as a copy of this dump (`dumpDataDir`) instead of empty;
- *   `worker`: on a worker thread or not (by default: when a folder is given)
+ *   `worker`: on a worker thread or not (by default: when a folder is given); `onStopped`: told when that
+ *   worker ends without being closed (a crash), after which every call fails
  * @returns the open handle; close() also releases the lock
  * @throws DataDirLockedError when another live process has the folder open
  */
 export const openPglite = async (
   dataDir?: string,
-  options: { purpose?: LockPurpose; label?: string; loadDataDir?: Blob; worker?: boolean } = {},
+  options: {
+    purpose?: LockPurpose;
+    label?: string;
+    loadDataDir?: Blob;
+    worker?: boolean;
+    onStopped?: (error: Error) => void;
+  } = {},
 ): Promise<DatabaseHandle> => {
   const inWorker = options.worker ?? dataDir !== undefined;
   if (!dataDir) {
     const loadDataDir = options.loadDataDir;
-    if (inWorker) return openInWorker({ loadDataDir });
+    if (inWorker) return openInWorker({ loadDataDir }, options.onStopped);
     const memory = await PGlite.create({
       extensions: { unaccent, pg_trgm },
       ...(loadDataDir ? { loadDataDir } : {}),
@@ -114,7 +125,7 @@ export const openPglite = async (
   });
   try {
     mkdirSync(dataDir, { recursive: true });
-    if (inWorker) return await openInWorker({ dataDir }, () => lock.release());
+    if (inWorker) return await openInWorker({ dataDir }, options.onStopped, () => lock.release());
     const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } });
     return {
       db: drizzlePglite(client, { schema }) as unknown as Database,

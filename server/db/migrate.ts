@@ -30,16 +30,21 @@ export const pgliteFolder = (dataDir: string): string => join(dataDir, 'pglite')
  * Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR/pglite)
  * and brings it up to date: what the server and the command-line tools start with.
  *
- * @param options - who opens it (PGlite lock) and where PostgreSQL connection losses are logged
+ * @param options - who opens it (PGlite lock), where PostgreSQL connection losses are logged, and who is
+ *   told when the embedded database's worker thread ends without being closed (`onStopped`)
  * @throws DataDirLockedError when another process has the PGlite folder open
  */
 export const openMigratedDatabase = async (
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
-  options: { purpose?: LockPurpose; log?: DatabaseErrorLog } = {},
+  options: { purpose?: LockPurpose; log?: DatabaseErrorLog; onStopped?: (error: Error) => void } = {},
 ): Promise<DatabaseHandle> => {
   const handle = config.databaseUrl
     ? await openPostgres(config.databaseUrl, { log: options.log })
-    : await openPglite(pgliteFolder(config.dataDir), { purpose: options.purpose, label: config.dataDir });
+    : await openPglite(pgliteFolder(config.dataDir), {
+        purpose: options.purpose,
+        label: config.dataDir,
+        onStopped: options.onStopped,
+      });
   try {
     await runMigrations(handle);
   } catch (error) {

@@ -68,13 +68,14 @@ const applyParsers = (
  * Starts PGlite on a worker thread.
  *
  * @param init - the data folder to open, or none for memory; `loadDataDir`: start as a copy of this dump
+ * @param onStopped - told when the worker ends without being closed (a crash): it will not come back
  * @returns once PGlite is open in the worker
  * @throws the worker's error when PGlite could not open
  */
-export const startPgliteWorker = async (init: {
-  dataDir?: string;
-  loadDataDir?: Blob;
-}): Promise<PgliteWorker> => {
+export const startPgliteWorker = async (
+  init: { dataDir?: string; loadDataDir?: Blob },
+  onStopped?: (error: Error) => void,
+): Promise<PgliteWorker> => {
   const loadDataDir = init.loadDataDir ? await init.loadDataDir.arrayBuffer() : undefined;
   const worker = new Worker(WORKER, {
     workerData: { init: { dataDir: init.dataDir, loadDataDir } },
@@ -91,6 +92,7 @@ export const startPgliteWorker = async (init: {
     if (!closing) process.stderr.write(`[database] ${error.message}\n`);
     for (const call of pending.values()) call.reject(error);
     pending.clear();
+    if (!closing) onStopped?.(error);
   };
 
   const started = new Promise<void>((resolve, reject) => {

@@ -285,6 +285,31 @@ describe('PGlite worker that stops', () => {
     }
   });
 
+  it('should tell whoever opened it when the worker ends by a crash, and not when it is closed', async () => {
+    const dump = await (worker.pglite as PgliteWorker).dumpDataDir('none');
+    const crashes: Error[] = [];
+    const crashing = await openPglite(undefined, {
+      worker: true,
+      loadDataDir: dump,
+      onStopped: (error) => crashes.push(error),
+    });
+    await (crashing.pglite as PgliteWorker).terminate();
+    await expect.poll(() => crashes.length).toBe(1);
+    expect(crashes[0]!.message).toMatch(/database worker stopped/);
+    await crashing.close();
+
+    const closed: Error[] = [];
+    const closing = await openPglite(undefined, {
+      worker: true,
+      loadDataDir: dump,
+      onStopped: (error) => closed.push(error),
+    });
+    await closing.db.execute(sql`select 1`);
+    await closing.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(closed).toEqual([]);
+  });
+
   it('should close: later calls fail as with PGlite closed, and the folder can be opened again', async () => {
     await worker.close();
     const error = await worker.db.execute(sql`select 1`).catch((caught: unknown) => caught);
