@@ -6,6 +6,7 @@ import { type CatalogEntry, CONFIDENT_MATCH, catalogDifference, matchCatalog } f
 import { cell as docCell } from './document-model';
 import { importPlanFromDocument } from './import-plan';
 import { foldOcr } from './structure';
+import { planDocumentOf } from './test-documents';
 
 // The catalog's aliases contain the seed plans' own names, so matching measured on the seeds is optimistic.
 // These tests take the catalog's knowledge away and check that a mapping it can no longer make surely
@@ -91,17 +92,8 @@ describe('catalog mapping when the catalog lacks the indicator (hold-out)', () =
         );
         const i = 2 + (at % (outside - 2));
         const name = [...printed.slice(0, i), words, ...printed.slice(i + 1)].join(' ');
-        const draft = importPlanFromDocument({
-          origin: 'docx',
-          blocks: [
-            ...[
-              'ỦY BAN NHÂN DÂN XÃ AN PHÚ',
-              'Số: 12/KH-UBND',
-              'KẾ HOẠCH',
-              'I. MỤC TIÊU',
-              'II. NHIỆM VỤ',
-              'PHỤ LỤC',
-            ].map((text) => ({ kind: 'paragraph' as const, text })),
+        const draft = importPlanFromDocument(
+          planDocumentOf('docx', [
             {
               kind: 'table',
               rows: [
@@ -109,9 +101,8 @@ describe('catalog mapping when the catalog lacks the indicator (hold-out)', () =
                 ['1', name, '%', '50%', '80%', 'Phòng Kinh tế'],
               ].map((row) => row.map((text) => docCell(text))),
             },
-          ],
-          stamps: [],
-        });
+          ]),
+        );
         const indicator = draft.indicators[0];
         expect(indicator?.name).toBe(name);
         if (indicator?.catalogCode)

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DocBlock, type DocCell, type DocTable, cell as docCell } from './document-model';
+import { type DocCell, cell as docCell } from './document-model';
 import { importPlanFromDocument } from './import-plan';
 import { stageDoubts, stageHeadingInside, stageHeadingYear } from './stage-headings';
+import { planDocumentOf } from './test-documents';
 import { isStageHeading } from './text-table-rows';
 
 // Generated inputs only: stage runs of any years and steps, headings in every usual wording, case and
@@ -157,17 +158,7 @@ describe('stage headings seen against the stage rows read', () => {
 });
 
 const PREAMBLE = ['ỦY BAN NHÂN DÂN XÃ AN PHÚ', 'Số: 12/KH-UBND', 'KẾ HOẠCH', 'Thực hiện chuyển đổi số'];
-const recognised = (rows: DocCell[][]): { origin: 'ocr'; blocks: DocBlock[]; stamps: string[] } => ({
-  origin: 'ocr',
-  blocks: [
-    ...PREAMBLE.map((text) => ({ kind: 'paragraph' as const, text })),
-    { kind: 'paragraph', text: 'I. MỤC TIÊU' },
-    { kind: 'paragraph', text: 'II. NHIỆM VỤ' },
-    { kind: 'paragraph', text: 'PHỤ LỤC' },
-    { kind: 'table', rows } satisfies DocTable,
-  ],
-  stamps: [],
-});
+const recognised = (rows: DocCell[][]) => planDocumentOf('ocr', [{ kind: 'table', rows }], PREAMBLE);
 const row = (...texts: string[]) => texts.map((text) => docCell(text));
 const HEADER = row('TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Cơ quan chủ trì');
 const LEAD = 'Văn phòng HĐND và UBND xã';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { TImportedPlanDraft } from '@core/schemas/import.schemas';
 import { describe, expect, it } from 'vitest';
-import { type DocBlock, type DocCell, type DocTable, cell as docCell } from './document-model';
+import { type DocCell, type DocTable, cell as docCell } from './document-model';
 import { parseDocumentXml, readDocxDocument } from './docx-reader';
 import { UnreadableDocumentError } from './errors';
 import { importPlanDocument } from './import-document';
@@ -10,6 +10,7 @@ import { MAX_DRAFT_ROWS } from './plan-extractor';
 import { buildDocx, type TestCell } from './table-docx';
 import { MAX_TABLE_ROWS } from './table-interpreter';
 import { readRowNumber } from './table-row-numbers';
+import { planDocumentOf } from './test-documents';
 
 const SEEDS = new URL('../../test/fixtures/seeds/', import.meta.url);
 const gold = (name: string): TImportedPlanDraft =>
@@ -381,17 +382,7 @@ const layOut = (
   return { kind: 'table', rows };
 };
 
-const documentOf = (table: DocTable): { origin: 'docx'; blocks: DocBlock[]; stamps: string[] } => ({
-  origin: 'docx',
-  blocks: [
-    ...PREAMBLE.map((text) => ({ kind: 'paragraph' as const, text })),
-    { kind: 'paragraph', text: 'I. MỤC TIÊU' },
-    { kind: 'paragraph', text: 'II. NHIỆM VỤ' },
-    { kind: 'paragraph', text: 'PHỤ LỤC' },
-    table,
-  ],
-  stamps: [],
-});
+const documentOf = (table: DocTable) => planDocumentOf('docx', [table], PREAMBLE);
 
 describe('tables in generated layouts (header wordings, column orders, header shapes, numbering styles)', () => {
   for (const seed of ['000_bd3d5bbc84b55fc1', '004_f65c0da7dbd96e8d']) {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DocBlock, type DocCell, cell as docCell } from './document-model';
+import { type DocCell, cell as docCell } from './document-model';
 import { importPlanFromDocument } from './import-plan';
 import { numberColumnByContent } from './table-row-numbers';
+import { planDocumentOf } from './test-documents';
 
 // The number column found by what its cells hold when OCR damaged its label. Generated tables only.
 
@@ -64,21 +65,7 @@ describe('the number column of a table whose "STT" label OCR damaged', () => {
             );
           });
         });
-        const doc: { origin: 'ocr'; blocks: DocBlock[]; stamps: string[] } = {
-          origin: 'ocr',
-          blocks: [
-            ...[
-              'ỦY BAN NHÂN DÂN XÃ AN PHÚ',
-              'Số: 12/KH-UBND',
-              'KẾ HOẠCH',
-              'I. MỤC TIÊU',
-              'II. NHIỆM VỤ',
-              'PHỤ LỤC',
-            ].map((text) => ({ kind: 'paragraph' as const, text })),
-            { kind: 'table', rows },
-          ],
-          stamps: [],
-        };
+        const doc = planDocumentOf('ocr', [{ kind: 'table', rows }]);
         const draft = importPlanFromDocument(doc);
         const expected = groups.flatMap((names, g) => names.map((n, i) => `${n} ${g}.${i}`));
         expect(draft.indicators.map((indicator) => indicator.name)).toEqual(expected);

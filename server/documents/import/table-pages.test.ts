@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DocBlock, type DocTable, cell as docCell } from './document-model';
+import { type DocTable, cell as docCell } from './document-model';
 import { importPlanFromDocument } from './import-plan';
+import { planDocumentOf } from './test-documents';
 
 // A task table over two pages whose header OCR reprinted with other damage: the row cut at the page
 // break goes on, unnumbered and in lower case, under the second header. Generated rows and damage.
@@ -25,21 +26,7 @@ const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 6 
 const damagedName = fc.constantFrom('Nội dung nhi ệm vụ', 'N0i dung nhiệm vu', 'Nội dung nhiệm vụ');
 const damagedLead = fc.constantFrom('Cơ quan chủ trì', 'Cơ quan chủ tri', 'Co quan chủ trì');
 
-const scanned = (tables: DocTable[]): { origin: 'ocr'; blocks: DocBlock[]; stamps: string[] } => ({
-  origin: 'ocr',
-  blocks: [
-    ...[
-      'ỦY BAN NHÂN DÂN XÃ AN PHÚ',
-      'Số: 12/KH-UBND',
-      'KẾ HOẠCH',
-      'I. MỤC TIÊU',
-      'II. NHIỆM VỤ',
-      'PHỤ LỤC',
-    ].map((text) => ({ kind: 'paragraph' as const, text })),
-    ...tables,
-  ],
-  stamps: [],
-});
+const scanned = (tables: DocTable[]) => planDocumentOf('ocr', tables);
 
 describe('a task table whose row runs on under a header OCR reprinted otherwise', () => {
   it('joins the lower-case unnumbered row to the row above and never calls that row certain', () => {

@@ -4,6 +4,7 @@
  * Used by tests only.
  */
 import { readFileSync } from 'node:fs';
+import type { DocBlock, DocTable } from './document-model';
 
 export const PLAN_LINES = [
   'ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG',
@@ -223,3 +224,23 @@ export const renderPicturePng = async (): Promise<Uint8Array> => {
   }
   return canvas.encode('png');
 };
+
+/**
+ * A plan document as a reader hands it over: a heading (a commune's by default), the outline, an appendix
+ * and its tables; for tests of what comes after the readers.
+ */
+export const planDocumentOf = <Origin extends 'docx' | 'ocr'>(
+  origin: Origin,
+  tables: DocTable[],
+  preamble: readonly string[] = ['ỦY BAN NHÂN DÂN XÃ AN PHÚ', 'Số: 12/KH-UBND', 'KẾ HOẠCH'],
+): { origin: Origin; blocks: DocBlock[]; stamps: string[] } => ({
+  origin,
+  blocks: [
+    ...[...preamble, 'I. MỤC TIÊU', 'II. NHIỆM VỤ', 'PHỤ LỤC'].map((text) => ({
+      kind: 'paragraph' as const,
+      text,
+    })),
+    ...tables,
+  ],
+  stamps: [],
+});
