@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type Rollup } from 'vite';
+import { antdStyleFile } from './antdStyleFile';
 import { FIRST_SCREEN_ROUTES, FRAME_PAGE, ME_READ } from './src/firstScreenRoutes';
 
 const OUT_DIR = process.env.WEB_DIST || fileURLToPath(new URL('./dist', import.meta.url));
@@ -112,6 +113,35 @@ const firstScreenBoot = (): Plugin => ({
   },
 });
 
+/** The name of the CSS file of Ant Design's styles (`antdStyles`). */
+const ANTD_STYLES = /^assets\/antd-[\da-f]+\.css$/;
+
+/**
+ * Writes Ant Design's styles, made once with the app's theme (web/antdStyleFile.ts), as
+ * /assets/antd-HASH.css (hashed, so cached for good; the service worker keeps it) and links it in
+ * index.html before the app's own styles, where Ant Design puts the styles it makes (the app's win at
+ * equal specificity). After the boot script: a style sheet above it would hold it back until loaded.
+ */
+const antdStyles = (): Plugin => ({
+  name: 'lo-trinh-antd-styles',
+  apply: 'build',
+  // After firstScreenBoot (both 'post', in the order of `plugins`).
+  enforce: 'post',
+  generateBundle(_options, bundle) {
+    const source = antdStyleFile();
+    const fileName = `assets/antd-${createHash('sha256').update(source).digest('hex').slice(0, 10)}.css`;
+    this.emitFile({ type: 'asset', fileName, source });
+    const html = bundle['index.html'];
+    const stylesTag = '<link rel="stylesheet" crossorigin';
+    if (html?.type !== 'asset' || !String(html.source).includes(stylesTag))
+      throw new Error("antdStyles: no style sheet of the app's in index.html");
+    html.source = String(html.source).replace(
+      stylesTag,
+      `<link rel="stylesheet" crossorigin href="/${fileName}">\n    ${stylesTag}`,
+    );
+  },
+});
+
 /** Static files of web/public the app uses offline (the service worker keeps them at install). */
 const PUBLIC_SHELL_FILES = [
   '/manifest.webmanifest',
@@ -157,12 +187,14 @@ const precacheOf = (bundle: Rollup.OutputBundle): string[] => {
 const serviceWorker = (): Plugin => ({
   name: 'lo-trinh-service-worker',
   apply: 'build',
-  // After firstScreenBoot (both 'post', in the order of `plugins`): the boot script is kept too.
+  // After firstScreenBoot and antdStyles (all 'post', in the order of `plugins`): their files are kept too.
   enforce: 'post',
   async generateBundle(_options, bundle) {
     const boot = Object.keys(bundle).filter((name) => /^assets\/boot-[\da-f]+\.js$/.test(name));
     if (boot.length !== 1) throw new Error('serviceWorker: the boot script is missing');
-    const precache = [...precacheOf(bundle), `/${boot[0]}`, ...PUBLIC_SHELL_FILES];
+    const antd = Object.keys(bundle).filter((name) => ANTD_STYLES.test(name));
+    if (antd.length !== 1) throw new Error("serviceWorker: Ant Design's styles are missing");
+    const precache = [...precacheOf(bundle), `/${boot[0]}`, `/${antd[0]}`, ...PUBLIC_SHELL_FILES];
     const template = await readFile(
       fileURLToPath(new URL('./pwa/service-worker.js', import.meta.url)),
       'utf8',
@@ -190,7 +222,7 @@ const serviceWorker = (): Plugin => ({
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), firstScreenBoot(), serviceWorker(), precompress()],
+  plugins: [react(), firstScreenBoot(), antdStyles(), serviceWorker(), precompress()],
   resolve: { alias: { '@core': fileURLToPath(new URL('../core', import.meta.url)) } },
   build: {
     outDir: OUT_DIR,

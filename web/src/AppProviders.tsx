@@ -1,5 +1,6 @@
 /**
- * Everything around the router: the query cache for server state (made in firstScreen.ts), Ant Design's theme and locale, and
+ * Everything around the router: the query cache for server state (made in firstScreen.ts), Ant Design's theme
+ * (theme.ts; the build makes its component styles into a CSS file, web/antdStyleFile.ts) and locale, and
  * dayjs's locale. The Ant Design and dayjs locales follow the i18next language. Ant Design's `App` (the
  * message, modal and notification hooks) wraps the signed-in frame only (AppLayout): the sign-in page
  * needs none of them, and they weigh about 20 KB gzipped.
@@ -14,6 +15,7 @@ import 'dayjs/locale/en';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SessionExpiredModal } from './features/auth/SessionExpiredModal';
+import { appTheme } from './theme';
 
 /**
  * People who ask their system for less motion (WCAG 2.3.3) get panels and dialogs without animation;
@@ -21,6 +23,7 @@ import { SessionExpiredModal } from './features/auth/SessionExpiredModal';
  */
 const prefersReducedMotion =
   typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+const theme = appTheme(prefersReducedMotion);
 
 export const AppProviders = ({
   children,
@@ -38,31 +41,7 @@ export const AppProviders = ({
 
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider
-        locale={isEnglish ? enUS : viVN}
-        theme={{
-          token: {
-            borderRadius: 4,
-            motion: !prefersReducedMotion,
-            fontSize: 14,
-            // WCAG 2.1 AA: Ant Design's grey texts (45 % black, 3.3:1) are darkened to ≥ 4.5:1 on white and #f5f5f5.
-            colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
-            colorTextDescription: 'rgba(0, 0, 0, 0.65)',
-            colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
-            colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
-            // The brand and error colours one shade darker than Ant Design's, so that white text on a primary
-            // or danger button and blue links reach 4.5:1; the texts of the other statuses (Typography's
-            // warning and success) darker still, while alerts keep their pale backgrounds.
-            colorPrimary: '#0958d9',
-            colorLink: '#0958d9',
-            colorError: '#cf1322',
-            colorErrorText: '#cf1322',
-            colorWarningText: '#874d00',
-            colorSuccessText: '#135200',
-          },
-        }}
-        componentSize="middle"
-      >
+      <ConfigProvider locale={isEnglish ? enUS : viVN} theme={theme} componentSize="middle">
         {children}
         <SessionExpiredModal />
       </ConfigProvider>
