@@ -64,6 +64,7 @@ const samples = (antd: typeof Antd, h: typeof import('react').createElement) => 
     'Skeleton',
     'Pagination',
     'Divider',
+    'Switch',
   ] as const;
   const { _InternalPanelDoNotUseOrYouWillBeFired: MessagePanel } = antd.message as unknown as {
     _InternalPanelDoNotUseOrYouWillBeFired: Component;
