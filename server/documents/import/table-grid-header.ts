@@ -32,7 +32,14 @@ export const ownTexts = (row: readonly GridSlot[], r: number): string[] =>
 /** Tells whether a label is a number-column label ("STT", "TT"). */
 export const isNumberLabel = (text: string): boolean => scoreLabel(text).number >= 12;
 
-/** How strongly a row reads as a row of column labels. */
+/** A cell that prints a year and nothing else but "Năm": a year column's label ("Năm 2025", "2030"). */
+const isYearLabel = (text: string): boolean => /^(nam\s*)?20[2-9]\d$/.test(fold(text));
+
+/**
+ * How strongly a row reads as a row of column labels. A run of year labels ("Năm 2025" … "Năm 2030")
+ * counts as one label: so a header whose "STT" OCR damaged ("EEiN") is still found by its name, its
+ * years and its lead, and a body row with a deadline year is not.
+ */
 const labelRowScore = (texts: readonly string[]): number => {
   let score = 0;
   for (const text of texts) {
@@ -41,7 +48,7 @@ const labelRowScore = (texts: readonly string[]): number => {
     const best = Math.max(...Object.values(scores));
     if (best >= 5) score += best >= 10 ? 2 : 1;
   }
-  return score;
+  return score + (texts.filter(isYearLabel).length >= 2 ? 1 : 0);
 };
 
 /** A text made only of label words and years ("Năm 2025", "Giai đoạn 2026-2030", "Cơ sở"). */
