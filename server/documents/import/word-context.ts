@@ -202,14 +202,14 @@ export const suspectWords = (text: string, vocabulary: Vocabulary): SuspectWord[
       out.push({ word, likely: null });
       return;
     }
-    // A lone letter OCR put between two words the document prints side by side elsewhere ("dịch ì vụ"
-    // where it prints "dịch vụ"), neither of them seen beside that letter anywhere else: noise (a mark
-    // or a rule read as a letter). "nhà ở" is printed so elsewhere and is not suspect.
+    // A lone letter OCR put between two words the document prints side by side elsewhere, twice at
+    // least ("dịch ì vụ" where it prints "dịch vụ"), neither of them seen beside that letter anywhere
+    // else: noise (a mark or a rule read as a letter). "nhà ở" is printed so elsewhere: not suspect.
     if (
       [...word].length === 1 &&
       previous &&
       next &&
-      (vocabulary.pairs.get(`${previous} ${next}`) ?? 0) > 0 &&
+      (vocabulary.pairs.get(`${previous} ${next}`) ?? 0) >= MIN_SUPPORT &&
       (vocabulary.pairs.get(`${previous} ${word}`) ?? 0) <= 1 &&
       (vocabulary.pairs.get(`${word} ${next}`) ?? 0) <= 1
     ) {
