@@ -32,7 +32,14 @@ export const ownTexts = (row: readonly GridSlot[], r: number): string[] =>
 /** Tells whether a label is a number-column label ("STT", "TT"). */
 export const isNumberLabel = (text: string): boolean => scoreLabel(text).number >= 12;
 
-/** How strongly a row reads as a row of column labels. */
+/** A cell that prints a year and nothing else but "Năm": a year column's label ("Năm 2025", "2030"). */
+const isYearLabel = (text: string): boolean => /^(nam\s*)?20[2-9]\d$/.test(fold(text));
+
+/**
+ * How strongly a row reads as a row of column labels. A run of year labels ("Năm 2025" … "Năm 2030")
+ * counts as one label: so a header whose "STT" OCR damaged ("EEiN") is still found by its name, its
+ * years and its lead, and a body row with a deadline year is not.
+ */
 const labelRowScore = (texts: readonly string[]): number => {
   let score = 0;
   for (const text of texts) {
@@ -41,7 +48,7 @@ const labelRowScore = (texts: readonly string[]): number => {
     const best = Math.max(...Object.values(scores));
     if (best >= 5) score += best >= 10 ? 2 : 1;
   }
-  return score;
+  return score + (texts.filter(isYearLabel).length >= 2 ? 1 : 0);
 };
 
 /** A text made only of label words and years ("Năm 2025", "Giai đoạn 2026-2030", "Cơ sở"). */
@@ -71,6 +78,8 @@ export type GridHeader = {
   numberColumn: number;
   nameColumn: number;
   headerKeys: Set<string>;
+  /** Per grid column, the header texts of the cells that start in it (a span's text in its first column). */
+  printed: string[];
   kind: Table['kind'];
   kindClear: boolean;
 };
@@ -163,6 +172,15 @@ export const readGridHeader = (grid: GridSlot[][], rows: { first: number; last: 
     return parts;
   });
   const labels = labelTexts.map((parts) => parts.join(' '));
+  const printed = Array.from({ length: width }, (_, c) =>
+    headerRows
+      .flatMap((row, i) => {
+        const slot = row[c];
+        return slot?.origin && slot.row === rows.first + i ? [slot.text.replace(/\s+/g, ' ').trim()] : [];
+      })
+      .filter(Boolean)
+      .join(' '),
+  );
   const body = grid.slice(rows.last + 1);
   const bodyColumns = Array.from({ length: width }, (_, c) =>
     body.map((row, i) => {
@@ -229,6 +247,7 @@ export const readGridHeader = (grid: GridSlot[][], rows: { first: number; last: 
     numberColumn,
     nameColumn: nameIndex >= 0 ? (at[nameIndex] ?? -1) : -1,
     headerKeys,
+    printed,
     kind: assignment.kind,
     kindClear: assignment.kindClear,
   };
@@ -258,3 +277,63 @@ const similarLabels = (a: string, b: string): boolean => {
     editDistance(x ?? '', y ?? '') <= Math.min(2, Math.floor(Math.max(x?.length ?? 0, y?.length ?? 0) / 5))
   );
 };
+
+/** The grid columns of a header that print a label, left to right. */
+const labelledColumns = (header: GridHeader): number[] =>
+  header.printed.flatMap((text, c) => (text ? [c] : []));
+
+/**
+ * The previous header's fields placed on this grid: its labelled columns paired, in order, with this
+ * header's; null when they are not as many, or a column with a field prints no label to pair.
+ */
+const placeOn = (
+  previous: GridHeader,
+  header: GridHeader,
+  pairs: (before: string, now: string) => boolean,
+  enough: (paired: number, total: number) => boolean,
+): GridHeader | null => {
+  const before = labelledColumns(previous);
+  const now = labelledColumns(header);
+  if (before.length !== now.length) return null;
+  const paired = before.filter((c, i) =>
+    pairs(previous.printed[c] ?? '', header.printed[now[i] ?? -1] ?? ''),
+  ).length;
+  if (!enough(paired, before.length)) return null;
+  const place = (column: number): number => (column < 0 ? -1 : (now[before.indexOf(column)] ?? -1));
+  const at = previous.at.map(place);
+  if (at.includes(-1)) return null;
+  return {
+    ...previous,
+    width: header.width,
+    at,
+    numberColumn: place(previous.numberColumn),
+    nameColumn: place(previous.nameColumn),
+    headerKeys: new Set([...previous.headerKeys, ...header.headerKeys]),
+    printed: header.printed,
+  };
+};
+
+/**
+ * The header of a table that goes on from the previous one, reprinted on a new page where the grid or OCR
+ * reads it otherwise (a column rule more, a label damaged so that it points to no field): the same
+ * labels in the same order, each printing the same letters give or take OCR's damage. The previous
+ * header's fields are then placed on this grid's columns.
+ *
+ * @param previous - the header of the table on the page before
+ * @param header - this table's header as read on its own
+ * @returns the previous header placed on this grid, or null when the labels are not the same
+ */
+export const placeReprintedHeader = (previous: GridHeader, header: GridHeader): GridHeader | null =>
+  placeOn(previous, header, similarLabels, (paired, total) => paired === total);
+
+/**
+ * The previous header placed on a reprinted header too damaged to match it, which reads as no plan table
+ * on its own (its rows would be lost): as many labels, at least half of them the same letters, paired
+ * column for column in order. A guess, to be flagged on every row read with it.
+ *
+ * @param previous - the header of the table on the page before
+ * @param header - this table's header as read on its own
+ * @returns the previous header placed on this grid, or null when the labels do not line up
+ */
+export const placeDamagedHeader = (previous: GridHeader, header: GridHeader): GridHeader | null =>
+  placeOn(previous, header, similarLabels, (paired, total) => paired * 2 >= total);

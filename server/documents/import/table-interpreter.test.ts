@@ -728,6 +728,43 @@ describe('tables recognised from a scan (OCR damage in labels, numerals and dead
     expect(draft.tasks[4]?.review?.reasons.join(' ')).toContain('đã đọc là IV');
   });
 
+  it('finds a header whose "STT" OCR damaged by its name, its run of years and its lead, and keeps its rows', () => {
+    const table: DocTable = {
+      kind: 'table',
+      rows: [
+        row('EEiN', 'Chỉ tiêu', 'Năm 2025', 'Năm 2026', 'Năm 2027', 'Đơn vị chủ trì'),
+        heading('I', 'Phát triển hạ tầng số', 6),
+        row('1', 'Tỷ lệ phủ sóng 5G trên địa bàn', '60%', '70%', '80%', 'Phòng Văn hóa - Xã hội'),
+        row('2', 'Hồ sơ thủ tục hành chính được số hóa', '80%', '90%', '95%', 'Trung tâm HCC'),
+        row('3', 'Người dân có tài khoản định danh điện tử', '70%', '75%', '80%', 'Công an xã'),
+      ],
+    };
+    const draft = importPlanFromDocument(scanned(table));
+    expect(draft.indicators).toHaveLength(3);
+    expect(
+      draft.indicators.slice(0, 2).map((i) => [i.code, i.name, i.targets.map((t) => [t.year, t.value])]),
+    ).toEqual([
+      [
+        'I.1',
+        'Tỷ lệ phủ sóng 5G trên địa bàn',
+        [
+          [2025, 60],
+          [2026, 70],
+          [2027, 80],
+        ],
+      ],
+      [
+        'I.2',
+        'Hồ sơ thủ tục hành chính được số hóa',
+        [
+          [2025, 80],
+          [2026, 90],
+          [2027, 95],
+        ],
+      ],
+    ]);
+  });
+
   it('tags a recognised row certain only when every word and comparator passed: a lost letter ("phi đ a giới") or "= 80%" is flagged', () => {
     const table: DocTable = {
       kind: 'table',

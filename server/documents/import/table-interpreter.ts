@@ -23,6 +23,8 @@ import {
   isColumnNumbering,
   isNumberLabel,
   ownTexts,
+  placeDamagedHeader,
+  placeReprintedHeader,
   readGridHeader,
   sameColumns,
 } from './table-grid-header';
@@ -52,6 +54,18 @@ const cellText = (text: string, role: Column['role'] | undefined): string => {
   return role === 'name' ? joined.replace(/^[-–+•]\s+/, '') : joined;
 };
 
+/** Why rows read under a header placed from the page before need a person's eye. */
+type PageDoubts = {
+  /** Said on the previous page's last row when a row at the top of this page is joined to it. */
+  joined?: string;
+  /** Said on every row of this page (its header was placed by guess). */
+  everyRow?: string;
+};
+
+const CUT_ROW_DOUBT = 'Dòng này có thể còn tiếp ở đầu trang sau (bảng in lại tiêu đề khác), cần kiểm tra lại';
+const PLACED_HEADER_DOUBT =
+  'Tiêu đề bảng in lại ở trang này đọc không rõ: các cột được hiểu theo tiêu đề trang trước, cần kiểm tra lại';
+
 /** Reads the body rows of a grid under a header. */
 const readBody = (
   grid: GridSlot[][],
@@ -60,6 +74,7 @@ const readBody = (
   rows: TableRow[],
   rowReasons: Readonly<Record<number, string[]>> = {},
   continues: BodyRow | null = null,
+  doubts: PageDoubts = {},
 ): void => {
   const stageTable = header.columns.some((c) => c.role === 'result');
   const valueColumns = header.at.filter(
@@ -98,7 +113,7 @@ const readBody = (
     );
     const headingOnly = distinct.filter((text) => text !== numberText.trim()).length === 1 && spanning;
     // A row whose number cell is merged from the row above continues that row (a tall row).
-    const noted = rowReasons[r] ?? [];
+    const noted = [...(rowReasons[r] ?? []), ...(doubts.everyRow ? [doubts.everyRow] : [])];
     if (numberMerged && last) {
       continueRow(last, cellsOf(row), row, r, header);
       for (const reason of noted) if (!last.reasons?.includes(reason)) last.reasons?.push(reason);
@@ -138,6 +153,8 @@ const readBody = (
       if (last && (!nameOwn || /^\p{Ll}/u.test(nameOwn))) {
         // The rest of the row above (a row broken over a page, a wrapped cell written as its own row).
         continueRow(last, cellsOf(row), row, r, header);
+        const doubt = last === continues ? doubts.joined : undefined;
+        if (doubt && !last.reasons?.includes(doubt)) last.reasons?.push(doubt);
         continue;
       }
     }
@@ -207,8 +224,7 @@ const finishAcrossPages = (
   const name = first?.kind === 'row' ? (first.cells[nameAt] ?? '').trim() : '';
   if (!last || first?.kind !== 'row' || first.number || !/^\p{Ll}/u.test(name)) return;
   const roles = (h: GridHeader) => h.columns.map((column) => column.role).join(' ');
-  const reason = 'Dòng này có thể còn tiếp ở đầu trang sau (bảng in lại tiêu đề khác), cần kiểm tra lại';
-  last.reasons = [...(last.reasons ?? []), reason];
+  last.reasons = [...(last.reasons ?? []), CUT_ROW_DOUBT];
   if (roles(header) !== roles(previous.header)) return;
   first.cells.forEach((text, index) => {
     if (text.trim())
@@ -263,7 +279,36 @@ export const interpretTables = (
       continue;
     }
     const header = readGridHeader(grid, headerRows);
-    if (!header.columns.some((column) => column.role === 'name')) {
+    const named = header.columns.some((column) => column.role === 'name');
+    // The same table on a new page whose header the grid or OCR read otherwise: placed from the page
+    // before by its labels' letters; failing that, when it reads as no plan table on its own (its rows
+    // would be lost), placed column for column with every row flagged.
+    const reprinted =
+      previous && previous.table.kind !== 'other' && !sameColumns(previous.header, header)
+        ? placeReprintedHeader(previous.header, header)
+        : null;
+    const damaged =
+      previous && previous.table.kind !== 'other' && !reprinted && !named
+        ? placeDamagedHeader(previous.header, header)
+        : null;
+    const placed = reprinted ?? damaged;
+    if (previous && placed) {
+      readBody(
+        grid,
+        headerRows.last + 1,
+        placed,
+        previous.table.rows,
+        docTable.rowReasons,
+        lastRow(previous.table),
+        {
+          joined: CUT_ROW_DOUBT,
+          ...(damaged && { everyRow: PLACED_HEADER_DOUBT }),
+        },
+      );
+      used.add(docTable);
+      continue;
+    }
+    if (!named) {
       previous = null;
       continue;
     }

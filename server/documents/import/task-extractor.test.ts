@@ -1,14 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cell as docCell } from './document-model';
+import { importPlanFromDocument } from './import-plan';
 import {
   cutDoubts,
   extractTasksFromBullets,
   findLead,
   findPartners,
+  readQuarter,
   repairQuarter,
   splitItemFields,
   toDeadline,
 } from './task-extractor';
+import { planDocumentOf } from './test-documents';
 
 describe('repairQuarter', () => {
   it.each([
@@ -26,6 +30,46 @@ describe('repairQuarter', () => {
     ['Cúp 1/2030', 'Cúp 1/2030'],
   ])('%s → %s', (raw, expected) => {
     expect(repairQuarter(raw)).toBe(expected);
+  });
+});
+
+describe('readQuarter: a quarter read from damaged letters is a guess', () => {
+  it.each([
+    // OCR's usual readings: a lost mark, "1" for "I", as many strokes as printed.
+    ['Trong Quy 1V/2025', 'Trong Quý IV/2025', false],
+    ['Quy 11/2028', 'Quý II/2028', false],
+    ['Quý I/2030', 'Quý I/2030', false],
+    // The word damaged beside the numeral: a stroke may have gone into the damage ("Quý III").
+    ['Trong Qu! II/2028', 'Trong Quý II/2028', true],
+    ['Cuý 1/2030', 'Quý I/2030', true],
+    // A stroke too many (the slash read as "1"): one was dropped by guess.
+    ['Trong Quy 11112030 dat 10%', 'Trong Quý III/2030 dat 10%', true],
+    ['Tháng 1/2030', 'Tháng 1/2030', false],
+  ])('%s → %s (guessed: %s)', (raw, text, guessed) => {
+    expect(readQuarter(raw)).toEqual({ text, guessed });
+  });
+
+  it('leaves a recognised task whose quarter was read by guess uncertain, saying what was printed', () => {
+    const row = (...texts: string[]) => texts.map((text) => docCell(text));
+    const draft = importPlanFromDocument(
+      planDocumentOf('ocr', [
+        {
+          kind: 'table',
+          rows: [
+            row('STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành'),
+            row('1', 'Rà soát thủ tục hành chính', 'Phòng Văn hóa - Xã hội', 'Trong Qu! II/2028'),
+            row('2', 'Tập huấn kỹ năng số', 'Công an xã', 'Trong Quý II/2028'),
+          ],
+        },
+      ]),
+    );
+    expect(draft.tasks.map((task) => [task.deadlineRaw, task.review?.confident])).toEqual([
+      ['Trong Quý II/2028', false],
+      ['Trong Quý II/2028', true],
+    ]);
+    expect(draft.tasks[0]?.review?.reasons).toContain(
+      'Thời hạn đọc lại từ chữ in không rõ ("Trong Qu! II/2028"), cần đối chiếu bản gốc',
+    );
   });
 });
 
@@ -178,5 +222,14 @@ describe('a task or lead cut where a line broke', () => {
         expect(cutDoubts(rest, null)).toHaveLength(1);
       }),
     );
+  });
+
+  it('flags a name that opens a bracket it never closes, not one that closes it', () => {
+    const cut = 'Hỗ trợ doanh nghiệp chuyển đổi số (ứng dụng hóa đơn điện tử, phần mềm bán hàng, thương';
+    expect(cutDoubts(cut, 'Phòng Kinh tế')).toEqual([
+      'Tên nhiệm vụ mở ngoặc mà không đóng (có thể bị cắt mất phần cuối), cần kiểm tra lại',
+    ]);
+    expect(cutDoubts(`${cut} mại điện tử)`, 'Phòng Kinh tế')).toEqual([]);
+    expect(cutDoubts('Chuẩn hóa thủ tục (mức độ 3, 4) lên cổng dịch vụ công', 'Phòng Kinh tế')).toEqual([]);
   });
 });

@@ -25,22 +25,32 @@ export type TaskOptions = {
 };
 
 /**
- * Repairs an OCR'd quarter ("Quy 1V/2025" → "Quý IV/2025", "Quy 11112030" → "Quý III/2030"), also when
+ * Reads an OCR'd quarter ("Quy 1V/2025" → "Quý IV/2025", "Quy 11112030" → "Quý III/2030"), also when
  * the word itself is damaged ("Cuý 1/2030", "Qu;; IV/2025"): left as it is, "1/2030" would read as a month.
+ * A quarter read from a damaged word, or from a numeral with a stroke too many, is a guess: the stroke
+ * OCR lost or merged into the damage ("Qu! II" for "Quý III") may be the numeral's own.
  *
  * @param text - a deadline as printed
- * @returns the text with the quarter numeral read
+ * @returns the text with the quarter numeral read, and whether any quarter was read by guess
  */
-export const repairQuarter = (text: string): string =>
-  text.replace(
+export const readQuarter = (text: string): { text: string; guessed: boolean } => {
+  let guessed = false;
+  const read = text.replace(
     /(?<![\p{L}\d])([QqCcOo0][Uu](?:[YyÝýỳỷ]|[;:'"?!,.]{1,3})|QU[YÝ])\s*([1Il|V]{1,5})\s*(\/)?\s*(\d{4})\b/gu,
     (whole, word: string, numeral: string, slash, year: string) => {
       let roman = numeral.replace(/[1l|]/g, 'I');
+      const strokes = roman.length;
       if (!slash && roman.length > 1 && !/^(I{1,3}|IV)$/.test(roman)) roman = roman.slice(0, -1);
       if (!/^(I{1,3}|IV)$/.test(roman)) return whole;
+      if (!/^qu[yý]$/iu.test(word) || roman.length !== strokes) guessed = true;
       return `${/^[QCO0]U/.test(word) ? 'QUÝ' : 'Quý'} ${roman}/${year}`;
     },
   );
+  return { text: read, guessed };
+};
+
+/** `readQuarter`'s text: the deadline with its OCR'd quarter read. */
+export const repairQuarter = (text: string): string => readQuarter(text).text;
 
 /** Reads a deadline and drops the date of a recurring one (SCHEMA.md compares kind and every only). */
 export const toDeadline = (raw: string | null): TImportedDeadline | null => {
@@ -275,8 +285,8 @@ export const splitItemFields = (printed: string): { name: string; fields: ItemFi
 
 /**
  * A task cut where a line broke: a lead that ends in a dash, a comma or "và" ("Phòng Văn hóa -", its
- * "Xã hội" on the next line), or a name of two words or fewer (the rest of the line above taken for a
- * task).
+ * "Xã hội" on the next line), a name of two words or fewer (the rest of the line above taken for a
+ * task), or a name that opens a bracket it never closes (its end lost: "… (ứng dụng hóa đơn, thương").
  */
 export const cutDoubts = (name: string, lead: string | null | undefined): string[] => [
   ...(lead && /(?:[-–—,&]|\bvà)\s*$/u.test(lead)
@@ -284,6 +294,9 @@ export const cutDoubts = (name: string, lead: string | null | undefined): string
     : []),
   ...(name.trim().split(/\s+/).length <= 2
     ? ['Tên nhiệm vụ quá ngắn (có thể là phần còn lại của dòng trên), cần kiểm tra lại']
+    : []),
+  ...(/\([^()]*$/.test(name)
+    ? ['Tên nhiệm vụ mở ngoặc mà không đóng (có thể bị cắt mất phần cuối), cần kiểm tra lại']
     : []),
 ];
 
@@ -373,9 +386,12 @@ export const extractTasksFromTables = (tables: readonly Table[], options: TaskOp
       const name = (cell(row, columns, 'name') ?? '').replace(/[.;]+$/, '');
       if (!name) continue;
       const printedDeadline = cell(row, columns, 'deadline');
-      const deadlineRaw = printedDeadline && options.ocr ? repairQuarter(printedDeadline) : printedDeadline;
+      const quarter = printedDeadline && options.ocr ? readQuarter(printedDeadline) : null;
+      const deadlineRaw = quarter ? quarter.text : printedDeadline;
       const deadline = toDeadline(deadlineRaw);
       const reasons: string[] = [...(row.reasons ?? [])];
+      if (quarter?.guessed && deadline)
+        reasons.push(`Thời hạn đọc lại từ chữ in không rõ ("${printedDeadline}"), cần đối chiếu bản gốc`);
       if (row.guessed) reasons.push('Không chắc cách tách các ô của dòng này trong bảng');
       if (deadlineRaw && !deadline) reasons.push('Không đọc được thời hạn');
       if (isFragment(name)) reasons.push('Tên nhiệm vụ có vẻ chưa đủ (bị cắt hoặc lẫn ô khác)');

@@ -55,6 +55,20 @@ describe('suspectWords', () => {
     expect(check('Triển khai VNeID và STEM')).toEqual([]);
   });
 
+  it('finds a lone letter between two words the document prints side by side, not a word printed so elsewhere', () => {
+    const noisy = 'Tỷ lệ dân số tiếp cận dịch ì vụ công trực tuyến';
+    expect(suspectWords(noisy, withTexts(noisy, 'Cung cấp dịch vụ số'))).toEqual([
+      { word: 'ì', likely: null },
+    ]);
+    // Printed side by side once elsewhere only ("dịch vụ" in the body): too little to call the letter noise.
+    expect(check(noisy)).toEqual([]);
+    // "ở" stands beside "nhà" elsewhere too; "nhà xã" is never printed.
+    const vocabulary = withTexts('Hỗ trợ nhà ở xã hội', 'Phát triển nhà ở cho công nhân');
+    expect(suspectWords('Hỗ trợ nhà ở xã hội', vocabulary)).toEqual([]);
+    // A letter between words never printed side by side is left to the other checks.
+    expect(check('Trạm y tế xã')).toEqual([]);
+  });
+
   it('offers the marked spelling of a bare word the document prints with marks beside the same neighbours', () => {
     // "tài khoản" elsewhere, its neighbour damaged too ("tài khoàn"): the context still shows.
     const vocabulary = documentVocabulary([

@@ -149,9 +149,9 @@ const tonesOf = (word: string): string => (word.normalize('NFD').match(TONE_MARK
 
 /**
  * Finds the words of a text (a name, a unit) that are likely damaged: a word that cannot be a
- * Vietnamese syllable or holds a digit among letters, or a word whose other spelling stands beside the
- * same neighbours far more often in the document. The likely spelling is given when the context
- * shows it.
+ * Vietnamese syllable or holds a digit among letters, a word whose other spelling stands beside the
+ * same neighbours far more often in the document, or a lone letter between two words the document
+ * prints side by side. The likely spelling is given when the context shows it.
  *
  * @param text - the text to check (a cell of a table), itself part of the document's text
  * @param vocabulary - the document's vocabulary (`documentVocabulary`), the text's own words included
@@ -199,6 +199,20 @@ export const suspectWords = (text: string, vocabulary: Vocabulary): SuspectWord[
     // A mark left over once the word is composed ("cà̂n": a tone and a vowel mark in the wrong order):
     // no Vietnamese letter is printed so.
     if (/\p{M}/u.test(word)) {
+      out.push({ word, likely: null });
+      return;
+    }
+    // A lone letter OCR put between two words the document prints side by side elsewhere, twice at
+    // least ("dịch ì vụ" where it prints "dịch vụ"), neither of them seen beside that letter anywhere
+    // else: noise (a mark or a rule read as a letter). "nhà ở" is printed so elsewhere: not suspect.
+    if (
+      [...word].length === 1 &&
+      previous &&
+      next &&
+      (vocabulary.pairs.get(`${previous} ${next}`) ?? 0) >= MIN_SUPPORT &&
+      (vocabulary.pairs.get(`${previous} ${word}`) ?? 0) <= 1 &&
+      (vocabulary.pairs.get(`${word} ${next}`) ?? 0) <= 1
+    ) {
       out.push({ word, likely: null });
       return;
     }
