@@ -68,7 +68,8 @@ const schemaOf = <P extends Params, Q extends Schema, B extends Schema>({
 const asRoute = (route: unknown) => route as RouteDefinition;
 
 /**
- * The route builders of one module, all under its tags.
+ * The route builders of one module, all under its tags; `answers`, where given, is the schema of the row
+ * most of its routes answer with (a route that answers something else names its own `data`).
  * - `read`: GET of what the service answers for a path with `:id` (a row, or the rows under it), `{ data }`;
  * - `create`: POST making a row (under the path's `:id`), 201 `{ data }`;
  * - `change`: PATCH, PUT or a POST workflow step on a row, `{ data }` (201 where it makes a new version);
@@ -76,16 +77,22 @@ const asRoute = (route: unknown) => route as RouteDefinition;
  * - `download`: GET answering a file;
  * - `page`: GET of one page of a list, `{ data, pagination }`.
  */
-export const routesOf = (tags: string[]) => {
+export const routesOf = (tags: string[], { answers }: { answers?: z.ZodType } = {}) => {
+  const dataOf = (route: { operationId: string; data?: z.ZodType }): z.ZodType => {
+    const data = route.data ?? answers;
+    if (!data) throw new Error(`${route.operationId}: no answer schema (data) and none for the module`);
+    return data;
+  };
   const answer =
     (method: RouteDefinition['method'], defaultStatus: 200 | 201) =>
     <P extends Params = typeof ZIdParams, Q extends Schema = undefined, B extends Schema = undefined>(
-      route: Shaped<P, Q, B, unknown> & { data: z.ZodType; status?: 200 | 201 },
+      route: Shaped<P, Q, B, unknown> & { data?: z.ZodType; status?: 200 | 201 },
     ) => {
       const { params, query, body, call, status = defaultStatus, ...rest } = route;
       return asRoute(
         serviceRoute({
           ...rest,
+          data: dataOf(route),
           method,
           tags,
           status,
@@ -100,7 +107,7 @@ export const routesOf = (tags: string[]) => {
     change: <P extends Params = typeof ZIdParams, Q extends Schema = undefined, B extends Schema = undefined>(
       route: Shaped<P, Q, B, unknown> & {
         method: 'PATCH' | 'PUT' | 'POST' | 'DELETE';
-        data: z.ZodType;
+        data?: z.ZodType;
         status?: 200 | 201;
       },
     ) => answer(route.method, 200)(route),
@@ -137,11 +144,13 @@ export const routesOf = (tags: string[]) => {
     page: <Q extends z.ZodType<{ limit: number; offset: number }>>(
       route: Omit<RouteIdentity, 'upload'> & {
         query: Q;
-        data: z.ZodType;
+        /** The schema of one row of the page. */
+        data?: z.ZodType;
         call: Call<null, Q, undefined, { rows: unknown[]; total: number }>;
       },
     ) => {
-      const { query, data, call, ...rest } = route;
+      const { query, call, ...rest } = route;
+      const data = dataOf(route);
       return asRoute(
         defineRoute({
           ...rest,

@@ -8,7 +8,7 @@ import {
 } from '@core/schemas/consolidation.schemas';
 import { routesOf } from '../../http/route-shapes';
 
-const route = routesOf(['Báo cáo tổng hợp']);
+const route = routesOf(['Báo cáo tổng hợp'], { answers: ZConsolidatedReport });
 
 export const consolidationRoutes = [
   route.read({
@@ -18,7 +18,6 @@ export const consolidationRoutes = [
       'Báo cáo tổng hợp của kỳ: số liệu, kết quả nhiệm vụ, khó khăn và kiến nghị của các đơn vị; bản đã phê duyệt đọc từ bản lưu lúc duyệt (?version=N: một phiên bản đã phê duyệt)',
     permission: 'report:read',
     query: ZConsolidatedVersionQuery,
-    data: ZConsolidatedReport,
     call: ({ params, query, meta }, { consolidation }) => consolidation.get(meta, params.id, query.version),
   }),
   route.change({
@@ -28,7 +27,6 @@ export const consolidationRoutes = [
     summary: 'Lưu nội dung báo cáo tổng hợp (cơ quan thường trực)',
     permission: 'report:write',
     body: ZSaveConsolidatedRequest,
-    data: ZConsolidatedReport,
     call: ({ params, body, meta }, { consolidation }) => consolidation.save(meta, params.id, body),
   }),
   route.change({
@@ -38,7 +36,6 @@ export const consolidationRoutes = [
     summary: 'Trình lãnh đạo báo cáo tổng hợp',
     permission: 'report:write',
     body: ZConsolidatedActionRequest,
-    data: ZConsolidatedReport,
     call: ({ params, body, meta }, { consolidation }) => consolidation.send(meta, params.id, body.revision),
   }),
   route.change({
@@ -48,7 +45,6 @@ export const consolidationRoutes = [
     summary: 'Lãnh đạo phê duyệt báo cáo tổng hợp',
     permission: 'report:decide',
     body: ZConsolidatedActionRequest,
-    data: ZConsolidatedReport,
     call: ({ params, body, meta }, { consolidation }) =>
       consolidation.approve(meta, params.id, body.revision),
   }),
@@ -59,7 +55,6 @@ export const consolidationRoutes = [
     summary: 'Lãnh đạo trả lại báo cáo tổng hợp kèm lý do',
     permission: 'report:decide',
     body: ZReturnConsolidatedRequest,
-    data: ZConsolidatedReport,
     call: ({ params, body, meta }, { consolidation }) =>
       consolidation.returnReport(meta, params.id, body.revision, body.reason),
   }),
@@ -70,7 +65,6 @@ export const consolidationRoutes = [
       'Lập báo cáo bổ sung trên báo cáo tổng hợp đã phê duyệt: phiên bản mới, đi lại từ đầu quy trình; bản đã duyệt vẫn xem và tải được',
     permission: 'report:write',
     body: ZConsolidatedActionRequest,
-    data: ZConsolidatedReport,
     call: ({ params, body, meta }, { consolidation }) =>
       consolidation.startVersion(meta, params.id, body.revision),
   }),
@@ -84,7 +78,6 @@ export const consolidationRoutes = [
     permission: 'report:read',
     upload: true,
     params: ZConsolidatedVersionParams,
-    data: ZConsolidatedReport,
     call: async ({ params, upload, meta }, { signedScan, consolidation }) => {
       await signedScan.attach(meta, params.id, params.version, upload!);
       return consolidation.getById(meta, params.id, params.version);

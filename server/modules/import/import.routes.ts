@@ -8,7 +8,7 @@ import { presentPlanDetail } from '../plan/plan.presenter';
 import { presentImportJob } from './import-job.presenter';
 
 const tags = ['Nhập văn bản'];
-const route = routesOf(tags);
+const route = routesOf(tags, { answers: ZImportJob });
 
 export const importRoutes = [
   defineRoute({
@@ -33,7 +33,6 @@ export const importRoutes = [
     summary:
       'Tiến độ một lượt đọc văn bản: trạng thái (queued, running, done, failed, cancelled), số trang đã đọc trên tổng số trang (OCR), bản nháp và văn bản trích được khi xong. Chỉ người tải lên (và quản trị hệ thống) xem được; lượt đọc được giữ một ngày.',
     permission: 'plan:write',
-    data: ZImportJob,
     call: async ({ params, meta }, services) => presentImportJob(await services.import.get(meta, params.id)),
   }),
   route.change({
@@ -43,7 +42,6 @@ export const importRoutes = [
     summary:
       'Hủy một lượt đọc văn bản đang chờ hoặc đang chạy (máy chủ đang đọc sẽ dừng); trả lời lượt đọc với status "cancelled". Lượt đọc đã xong được trả lời nguyên trạng.',
     permission: 'plan:write',
-    data: ZImportJob,
     call: async ({ params, meta }, services) =>
       presentImportJob(await services.import.cancel(meta, params.id)),
   }),

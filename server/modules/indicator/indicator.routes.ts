@@ -11,7 +11,7 @@ import type { EditableIndicator } from './indicator.service';
 
 const presentEditable = (row: EditableIndicator) => presentIndicator(row, { edit: row.canEdit });
 
-const route = routesOf(['Chỉ tiêu']);
+const route = routesOf(['Chỉ tiêu'], { answers: ZIndicator });
 
 export const indicatorRoutes = [
   route.create({
@@ -20,7 +20,6 @@ export const indicatorRoutes = [
     summary: 'Thêm chỉ tiêu vào kế hoạch',
     permission: 'plan:write',
     body: ZCreateIndicatorRequest,
-    data: ZIndicator,
     call: async ({ params, body, meta }, { indicator }) =>
       presentEditable(await indicator.create(meta, params.id, body)),
   }),
@@ -31,7 +30,6 @@ export const indicatorRoutes = [
     summary: 'Sửa chỉ tiêu',
     permission: 'plan:write',
     body: ZUpdateIndicatorRequest,
-    data: ZIndicator,
     call: async ({ params, body, meta }, { indicator }) =>
       presentEditable(await indicator.update(meta, params.id, body)),
   }),
@@ -50,7 +48,6 @@ export const indicatorRoutes = [
     permission: 'plan:write',
     params: ZTargetYearParams,
     body: ZPutTargetRequest,
-    data: ZIndicator,
     call: async ({ params, body, meta }, { indicator }) =>
       presentEditable(await indicator.putTarget(meta, params.id, params.year, body)),
   }),

@@ -12,7 +12,7 @@ import {
 import { routesOf } from '../../http/route-shapes';
 import { presentLocality, presentLocalityDetail } from './locality.presenter';
 
-const route = routesOf(['Địa phương']);
+const route = routesOf(['Địa phương'], { answers: ZLocality });
 
 export const localityRoutes = [
   route.page({
@@ -21,7 +21,6 @@ export const localityRoutes = [
     summary: 'Danh sách địa phương theo trang (tìm không dấu theo tên hoặc mã; lọc theo cấp trên, cấp, loại)',
     permission: 'locality:read',
     query: ZListLocalitiesQuery,
-    data: ZLocality,
     call: async ({ query, meta }, { locality }) => {
       const { rows, total } = await locality.list(meta, query);
       return { rows: rows.map(presentLocality), total };
@@ -43,7 +42,6 @@ export const localityRoutes = [
     summary: 'Sửa thiết lập của địa phương (tên tiếng Anh, ngưỡng xếp loại)',
     permission: 'locality:write',
     body: ZUpdateLocalityRequest,
-    data: ZLocality,
     call: async ({ params, body, meta }, { locality }) =>
       presentLocality(await locality.updateSettings(meta, params.id, body)),
   }),
@@ -54,7 +52,6 @@ export const localityRoutes = [
     permission: 'locality:write',
     params: null,
     body: ZCreateLocalityRequest,
-    data: ZLocality,
     call: async ({ body, meta }, { locality }) => presentLocality(await locality.create(meta, body)),
   }),
   route.change({

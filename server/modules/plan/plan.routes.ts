@@ -8,7 +8,7 @@ import {
 import { routesOf } from '../../http/route-shapes';
 import { presentPlanDetail, presentPlanSummary } from './plan.presenter';
 
-const route = routesOf(['Kế hoạch']);
+const route = routesOf(['Kế hoạch'], { answers: ZPlanDetail });
 
 export const planRoutes = [
   route.page({
@@ -34,7 +34,6 @@ export const planRoutes = [
     permission: 'plan:write',
     params: null,
     body: ZCreatePlanRequest,
-    data: ZPlanDetail,
     call: async ({ body, meta }, { plan }) => presentPlanDetail(await plan.create(meta, body)),
   }),
   route.read({
@@ -42,7 +41,6 @@ export const planRoutes = [
     operationId: 'getPlan',
     summary: 'Kế hoạch với chỉ tiêu, mục tiêu theo năm và nhiệm vụ',
     permission: 'plan:read',
-    data: ZPlanDetail,
     call: async ({ params, meta }, { plan }) => presentPlanDetail(await plan.get(meta, params.id)),
   }),
   route.change({
@@ -52,7 +50,6 @@ export const planRoutes = [
     summary: 'Sửa thông tin chung của kế hoạch',
     permission: 'plan:write',
     body: ZUpdatePlanRequest,
-    data: ZPlanDetail,
     call: async ({ params, body, meta }, { plan }) =>
       presentPlanDetail(await plan.update(meta, params.id, body)),
   }),

@@ -2,7 +2,7 @@ import { ZConsolidatedVersionParams } from '@core/schemas/consolidation.schemas'
 import { ZPublishRequest, ZReportPublications, ZWithdrawRequest } from '@core/schemas/publication.schemas';
 import { routesOf } from '../../http/route-shapes';
 
-const route = routesOf(['Công khai']);
+const route = routesOf(['Công khai'], { answers: ZReportPublications });
 
 export const publicationRoutes = [
   route.read({
@@ -10,7 +10,6 @@ export const publicationRoutes = [
     operationId: 'listReportPublications',
     summary: 'Các lần công khai báo cáo tổng hợp (và gỡ xuống, kèm lý do), mới nhất trước',
     permission: 'report:read',
-    data: ZReportPublications,
     call: ({ params, meta }, { publication }) => publication.list(meta, params.id),
   }),
   route.change({
@@ -22,7 +21,6 @@ export const publicationRoutes = [
     permission: 'report:decide',
     params: ZConsolidatedVersionParams,
     body: ZPublishRequest,
-    data: ZReportPublications,
     call: ({ params, body, meta }, { publication }) =>
       publication.publish(meta, params.id, params.version, body),
   }),
@@ -33,7 +31,6 @@ export const publicationRoutes = [
     summary: 'Lãnh đạo gỡ báo cáo tổng hợp khỏi trang công khai, kèm lý do (lịch sử vẫn công khai)',
     permission: 'report:decide',
     body: ZWithdrawRequest,
-    data: ZReportPublications,
     call: ({ params, body, meta }, { publication }) => publication.withdraw(meta, params.id, body.reason),
   }),
 ];

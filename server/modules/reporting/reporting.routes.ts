@@ -21,7 +21,7 @@ import {
   presentUnitReport,
 } from './reporting.presenter';
 
-const route = routesOf(['Báo cáo định kỳ']);
+const route = routesOf(['Báo cáo định kỳ'], { answers: ZUnitReport });
 
 export const reportingRoutes = [
   route.read({
@@ -68,7 +68,6 @@ export const reportingRoutes = [
     summary: 'Báo cáo của một đơn vị trong kỳ (kể cả khi chưa bắt đầu)',
     permission: 'report:read',
     params: ZPeriodUnitParams,
-    data: ZUnitReport,
     call: async ({ params, meta }, { reporting }) =>
       presentUnitReport(await reporting.getUnitReport(meta, params.id, params.unitId)),
   }),
@@ -80,7 +79,6 @@ export const reportingRoutes = [
     permission: 'report:write',
     params: ZPeriodUnitParams,
     body: ZSaveReportRequest,
-    data: ZUnitReport,
     call: async ({ params, body, meta }, { reporting }) =>
       presentUnitReport(await reporting.saveDraft(meta, params.id, params.unitId, body)),
   }),
@@ -91,7 +89,6 @@ export const reportingRoutes = [
     summary: 'Cơ quan thường trực nhập thay báo cáo cho đơn vị chưa có tài khoản (theo báo cáo giấy)',
     permission: 'report:write',
     params: ZPeriodUnitParams,
-    data: ZUnitReport,
     call: async ({ params, meta }, { reporting }) =>
       presentUnitReport(await reporting.startOnBehalf(meta, params.id, params.unitId)),
   }),
@@ -110,7 +107,6 @@ export const reportingRoutes = [
     operationId: 'getUnitReportVersion',
     summary: 'Một phiên bản báo cáo của đơn vị (kể cả bản trước đã được thay thế), chỉ để xem',
     permission: 'report:read',
-    data: ZUnitReport,
     call: async ({ params, meta }, { reporting }) =>
       presentUnitReport(await reporting.getReportVersion(meta, params.id)),
   }),
@@ -121,7 +117,6 @@ export const reportingRoutes = [
     summary: 'Nộp báo cáo',
     permission: 'report:write',
     body: ZSubmitReportRequest,
-    data: ZUnitReport,
     call: async ({ params, body, meta }, { reporting }) =>
       presentUnitReport(await reporting.submit(meta, params.id, body.revision, body.lateReason)),
   }),
@@ -132,7 +127,6 @@ export const reportingRoutes = [
     summary: 'Trả lại báo cáo kèm lý do',
     permission: 'report:write',
     body: ZReturnReportRequest,
-    data: ZUnitReport,
     call: async ({ params, body, meta }, { reporting }) =>
       presentUnitReport(
         await reporting.returnReport(meta, params.id, body.revision, body.reason, body.comments),
@@ -145,7 +139,6 @@ export const reportingRoutes = [
     summary: 'Chấp nhận báo cáo (khóa lại)',
     permission: 'report:write',
     body: ZReportActionRequest,
-    data: ZUnitReport,
     call: async ({ params, body, meta }, { reporting }) =>
       presentUnitReport(await reporting.accept(meta, params.id, body.revision)),
   }),
@@ -154,7 +147,6 @@ export const reportingRoutes = [
     operationId: 'correctUnitReport',
     summary: 'Tạo bản điều chỉnh của báo cáo đã chấp nhận (phiên bản mới, giữ bản cũ)',
     permission: 'report:write',
-    data: ZUnitReport,
     call: async ({ params, meta }, { reporting }) =>
       presentUnitReport(await reporting.correct(meta, params.id)),
   }),

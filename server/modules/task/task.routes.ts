@@ -11,7 +11,7 @@ import type { EditableTask } from './task.service';
 
 const presentEditable = (row: EditableTask) => presentTask(row, { edit: row.canEdit });
 
-const route = routesOf(['Nhiệm vụ']);
+const route = routesOf(['Nhiệm vụ'], { answers: ZTask });
 
 export const taskRoutes = [
   route.create({
@@ -20,7 +20,6 @@ export const taskRoutes = [
     summary: 'Thêm nhiệm vụ vào kế hoạch',
     permission: 'plan:write',
     body: ZCreateTaskRequest,
-    data: ZTask,
     call: async ({ params, body, meta }, { task }) =>
       presentEditable(await task.create(meta, params.id, body)),
   }),
@@ -44,7 +43,6 @@ export const taskRoutes = [
     summary: 'Sửa nhiệm vụ',
     permission: 'plan:write',
     body: ZUpdateTaskRequest,
-    data: ZTask,
     call: async ({ params, body, meta }, { task }) =>
       presentEditable(await task.update(meta, params.id, body)),
   }),

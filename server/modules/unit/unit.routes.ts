@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { routesOf } from '../../http/route-shapes';
 import { presentUnit } from './unit.presenter';
 
-const route = routesOf(['Đơn vị']);
+const route = routesOf(['Đơn vị'], { answers: ZUnit });
 
 export const unitRoutes = [
   route.read({
@@ -20,7 +20,6 @@ export const unitRoutes = [
     summary: 'Thêm đơn vị',
     permission: 'unit:write',
     body: ZCreateUnitRequest,
-    data: ZUnit,
     call: async ({ params, body, meta }, { unit }) => presentUnit(await unit.create(meta, params.id, body)),
   }),
   route.change({
@@ -30,7 +29,6 @@ export const unitRoutes = [
     summary: 'Sửa đơn vị',
     permission: 'unit:write',
     body: ZUpdateUnitRequest,
-    data: ZUnit,
     call: async ({ params, body, meta }, { unit }) => presentUnit(await unit.update(meta, params.id, body)),
   }),
   route.remove({

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { userListTemplateXlsx } from '../../documents/export/user-list-template';
 import { routesOf } from '../../http/route-shapes';
 
-const route = routesOf(['Người dùng']);
+const route = routesOf(['Người dùng'], { answers: ZUser });
 
 export const userRoutes = [
   route.page({
@@ -22,7 +22,6 @@ export const userRoutes = [
       'Người dùng có vai trò trong địa phương (hoặc trong phạm vi quản trị), theo trang; tìm không dấu theo tên, tên đăng nhập, thư điện tử',
     permission: 'user:read',
     query: ZListUsersQuery,
-    data: ZUser,
     call: async ({ query, meta }, { user }) => {
       const { users, total } = await user.list(meta, query);
       return { rows: users, total };
@@ -35,7 +34,6 @@ export const userRoutes = [
     permission: 'user:write',
     params: null,
     body: ZCreateUserRequest,
-    data: ZUser,
     call: ({ body, meta }, { user }) => user.create(meta, body),
   }),
   route.download({
@@ -79,7 +77,6 @@ export const userRoutes = [
     summary: 'Sửa tên hoặc khóa/mở khóa người dùng',
     permission: 'user:write',
     body: ZUpdateUserRequest,
-    data: ZUser,
     call: ({ params, body, meta }, { user }) => user.update(meta, params.id, body),
   }),
   route.change({
@@ -89,7 +86,6 @@ export const userRoutes = [
     summary: 'Đặt lại mật khẩu (người dùng phải đổi khi đăng nhập)',
     permission: 'user:write',
     body: ZResetPasswordRequest,
-    data: ZUser,
     call: ({ params, body, meta }, { user }) => user.resetPassword(meta, params.id, body.password),
   }),
   route.create({
@@ -98,7 +94,6 @@ export const userRoutes = [
     summary: 'Giao thêm vai trò',
     permission: 'user:write',
     body: ZAddRoleRequest,
-    data: ZUser,
     call: ({ params, body, meta }, { user }) => user.addRole(meta, params.id, body),
   }),
   route.change({
@@ -108,7 +103,6 @@ export const userRoutes = [
     summary: 'Thu hồi một vai trò',
     permission: 'user:write',
     params: z.object({ id: zId('Mã người dùng'), roleId: zId('Mã vai trò') }),
-    data: ZUser,
     call: ({ params, meta }, { user }) => user.removeRole(meta, params.id, params.roleId),
   }),
 ];
