@@ -19,7 +19,21 @@ export const likeAllTokens = (column: AnyPgColumn, query: string): SQL | undefin
 };
 
 /** A table whose rows carry a `search_text` column made of some of their fields. */
-type SearchableTable = PgTable & { id: AnyPgColumn; searchText: AnyPgColumn; updatedAt: AnyPgColumn };
+type SearchableTable = PgTable & { id: AnyPgColumn; searchText: AnyPgColumn };
+
+/** Inserts a row with its search text, and returns it. */
+export const insertSearchable = async <Row>(
+  executor: Executor,
+  table: SearchableTable,
+  values: object,
+  searchText: string,
+): Promise<Row> =>
+  (
+    await executor
+      .insert(table)
+      .values({ ...values, searchText } as never)
+      .returning()
+  )[0] as Row;
 
 /**
  * The insert and the update of a table with a `search_text` column: both write it, from the fields it is
@@ -38,13 +52,8 @@ export const searchableWrites = <
   fields: readonly Key[],
   searchTextOf: (values: Pick<Values, Key>) => string,
 ) => {
-  const insert = async (executor: Executor, values: Values): Promise<Row> =>
-    (
-      await executor
-        .insert(table)
-        .values({ ...values, searchText: searchTextOf(values) } as never)
-        .returning()
-    )[0] as Row;
+  const insert = (executor: Executor, values: Values): Promise<Row> =>
+    insertSearchable<Row>(executor, table, values, searchTextOf(values));
 
   const update = async (executor: Executor, before: Row, values: Partial<Values>, at: Date): Promise<Row> => {
     const after = Object.fromEntries(
