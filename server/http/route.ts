@@ -72,7 +72,7 @@ const refuseUnsafeText = (input: Record<string, unknown>): void => {
   if (details.length) throw new AppError('VALIDATION_FAILED', { details });
 };
 
-type RouteSchema = {
+export type RouteSchema = {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

@@ -4,6 +4,7 @@
  * group name and coordinating units. The plan, indicator and task modules own the writes.
  */
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import {
   indicator,
@@ -34,6 +35,26 @@ export const nextPositionInPlan = async (
     .from(table)
     .where(eq(table.planId, planId));
   return (last?.position ?? -1) + 1;
+};
+
+/**
+ * Replaces the ordered rows under a parent (a plan's references or reporting regimes, the coordinating
+ * units of an indicator or a task): the old rows go, the new ones are inserted in their order.
+ *
+ * @param parent - the table's column naming the parent (`planId`, `indicatorId`, `taskId`)
+ */
+export const replaceOrderedRows = async <Table extends PgTable, Parent extends keyof Table & string>(
+  executor: Executor,
+  table: Table,
+  parent: Parent,
+  parentId: string,
+  rows: object[],
+): Promise<void> => {
+  await executor.delete(table).where(eq(table[parent] as AnyPgColumn, parentId));
+  if (rows.length === 0) return;
+  await executor
+    .insert(table)
+    .values(rows.map((row, position) => ({ ...row, [parent]: parentId, position })) as never);
 };
 
 /**

@@ -1,4 +1,4 @@
-import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
+import { dataOf } from '@core/schemas/common.schemas';
 import { ZConsolidatedVersionQuery } from '@core/schemas/consolidation.schemas';
 import {
   ZImportPackageResult,
@@ -8,40 +8,33 @@ import {
   ZRegisterSigningKeyRequest,
 } from '@core/schemas/exchange.schemas';
 import { z } from 'zod';
-import { defineRoute, serviceRoute } from '../../http/route';
+import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route-shapes';
 
 const tags = ['Trao đổi với cấp trên'];
+const route = routesOf(tags);
 
 export const exchangeRoutes = [
-  defineRoute({
-    method: 'GET',
+  route.download({
     path: '/api/v1/reporting-periods/:id/consolidated-report/submission-package.zip',
     operationId: 'exportSubmissionPackage',
     summary:
       'Gói báo cáo gửi cấp trên (ZIP) của báo cáo tổng hợp đã phê duyệt: Word, PDF, bảng Excel theo danh mục chuẩn, figures.json và manifest.json có mã SHA-256 (?version=N: một phiên bản đã phê duyệt); xem docs/open-data.md',
-    tags,
     permission: 'report:read',
     apiKey: 'read',
-    schema: { params: ZIdParams, query: ZConsolidatedVersionQuery, response: { 200: null } },
-    handler: async ({ params, query, meta }, { services }) => ({
-      status: 200,
-      file: await services.exchange.submissionPackage(meta, params.id, query.version),
-    }),
+    query: ZConsolidatedVersionQuery,
+    call: ({ params, query, meta }, { exchange }) =>
+      exchange.submissionPackage(meta, params.id, query.version),
   }),
-  defineRoute({
-    method: 'GET',
+  route.download({
     path: '/api/v1/reporting-periods/:id/consolidated-report/dhis2.json',
     operationId: 'exportDhis2DataValueSet',
     summary:
       'Số liệu của báo cáo tổng hợp đã phê duyệt dạng DHIS2 dataValueSets (mã danh mục là dataElement, mã đơn vị hành chính là orgUnit, kỳ theo ký hiệu DHIS2)',
-    tags,
     permission: 'report:read',
     apiKey: 'read',
-    schema: { params: ZIdParams, query: ZConsolidatedVersionQuery, response: { 200: null } },
-    handler: async ({ params, query, meta }, { services }) => ({
-      status: 200,
-      file: await services.exchange.dataValueSet(meta, params.id, query.version),
-    }),
+    query: ZConsolidatedVersionQuery,
+    call: ({ params, query, meta }, { exchange }) => exchange.dataValueSet(meta, params.id, query.version),
   }),
   defineRoute({
     method: 'POST',
@@ -60,62 +53,50 @@ export const exchangeRoutes = [
       return { status: result.outcome === 'created' ? 201 : 200, body: { data: result } };
     },
   }),
-  serviceRoute({
-    method: 'GET',
+  route.read({
     path: '/api/v1/localities/:id/submission-packages',
     operationId: 'listSubmissionPackages',
     summary: 'Các gói báo cáo đã nhận của địa phương và các xã, phường trực thuộc, kèm số liệu',
-    tags,
     permission: 'report:read',
     apiKey: 'read',
-    schema: { params: ZIdParams },
     data: z.array(ZReceivedPackage),
-    handler: ({ params, meta }, { services }) => services.exchange.listReceived(meta, params.id),
+    call: ({ params, meta }, { exchange }) => exchange.listReceived(meta, params.id),
   }),
-  serviceRoute({
-    method: 'GET',
+  route.read({
     path: '/api/v1/instance/signing-key',
     operationId: 'getInstanceSigningKey',
     summary:
       'Khóa công khai Ed25519 của hệ thống này (PEM) và dấu vân tay: gửi cho tỉnh để tỉnh đăng ký; gói báo cáo do hệ thống này lập được ký bằng khóa bí mật đi cùng, không bao giờ rời máy chủ',
-    tags,
     permission: 'report:read',
+    params: null,
     data: ZInstanceSigningKey,
-    handler: (_request, { services }) => services.signingKeys.publicInstanceKey(),
+    call: (_input, { signingKeys }) => signingKeys.publicInstanceKey(),
   }),
-  serviceRoute({
-    method: 'POST',
+  route.create({
     path: '/api/v1/localities/:id/signing-keys',
     operationId: 'registerSigningKey',
     summary:
       'Tỉnh đăng ký khóa công khai của hệ thống một xã, phường (dán khóa PEM): gói của xã phải được ký bằng một khóa đã đăng ký, chưa thu hồi',
-    tags,
     permission: 'locality:write',
-    schema: { params: ZIdParams, body: ZRegisterSigningKeyRequest },
+    body: ZRegisterSigningKeyRequest,
     data: ZRegisteredSigningKey,
-    status: 201,
-    handler: ({ params, body, meta }, { services }) => services.signingKeys.register(meta, params.id, body),
+    call: ({ params, body, meta }, { signingKeys }) => signingKeys.register(meta, params.id, body),
   }),
-  serviceRoute({
-    method: 'GET',
+  route.read({
     path: '/api/v1/localities/:id/signing-keys',
     operationId: 'listSigningKeys',
     summary: 'Các khóa công khai đã đăng ký cho hệ thống của một xã, phường',
-    tags,
     permission: 'locality:write',
-    schema: { params: ZIdParams },
     data: z.array(ZRegisteredSigningKey),
-    handler: ({ params, meta }, { services }) => services.signingKeys.list(meta, params.id),
+    call: ({ params, meta }, { signingKeys }) => signingKeys.list(meta, params.id),
   }),
-  serviceRoute({
+  route.change({
     method: 'POST',
     path: '/api/v1/signing-keys/:id/revoke',
     operationId: 'revokeSigningKey',
     summary: 'Thu hồi một khóa công khai đã đăng ký: gói ký bằng khóa này bị từ chối từ đây',
-    tags,
     permission: 'locality:write',
-    schema: { params: ZIdParams },
     data: ZRegisteredSigningKey,
-    handler: ({ params, meta }, { services }) => services.signingKeys.revoke(meta, params.id),
+    call: ({ params, meta }, { signingKeys }) => signingKeys.revoke(meta, params.id),
   }),
 ];

@@ -1,12 +1,14 @@
-import { dataOf, ZIdParams } from '@core/schemas/common.schemas';
+import { dataOf } from '@core/schemas/common.schemas';
 import { ZImportJob, ZSavePlanDraftRequest, ZStartImportQuery } from '@core/schemas/import.schemas';
 import { ZPlanDetail } from '@core/schemas/plan.schemas';
 import { AppError } from '../../errors';
-import { defineRoute, serviceRoute } from '../../http/route';
+import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route-shapes';
 import { presentPlanDetail } from '../plan/plan.presenter';
 import { presentImportJob } from './import-job.presenter';
 
 const tags = ['Nhập văn bản'];
+const route = routesOf(tags, { answers: ZImportJob });
 
 export const importRoutes = [
   defineRoute({
@@ -25,44 +27,33 @@ export const importRoutes = [
       return { status: 202, body: { data: presentImportJob(job) } };
     },
   }),
-  serviceRoute({
-    method: 'GET',
+  route.read({
     path: '/api/v1/imports/:id',
     operationId: 'getImportJob',
     summary:
       'Tiến độ một lượt đọc văn bản: trạng thái (queued, running, done, failed, cancelled), số trang đã đọc trên tổng số trang (OCR), bản nháp và văn bản trích được khi xong. Chỉ người tải lên (và quản trị hệ thống) xem được; lượt đọc được giữ một ngày.',
-    tags,
     permission: 'plan:write',
-    schema: { params: ZIdParams },
-    data: ZImportJob,
-    handler: async ({ params, meta }, { services }) =>
-      presentImportJob(await services.import.get(meta, params.id)),
+    call: async ({ params, meta }, services) => presentImportJob(await services.import.get(meta, params.id)),
   }),
-  serviceRoute({
+  route.change({
     method: 'POST',
     path: '/api/v1/imports/:id/cancel',
     operationId: 'cancelImportJob',
     summary:
       'Hủy một lượt đọc văn bản đang chờ hoặc đang chạy (máy chủ đang đọc sẽ dừng); trả lời lượt đọc với status "cancelled". Lượt đọc đã xong được trả lời nguyên trạng.',
-    tags,
     permission: 'plan:write',
-    schema: { params: ZIdParams },
-    data: ZImportJob,
-    handler: async ({ params, meta }, { services }) =>
+    call: async ({ params, meta }, services) =>
       presentImportJob(await services.import.cancel(meta, params.id)),
   }),
-  serviceRoute({
-    method: 'POST',
+  routesOf(['Kế hoạch', ...tags]).create({
     path: '/api/v1/plans/from-draft',
     operationId: 'savePlanDraft',
     summary:
       'Lưu bản nháp đã rà soát thành kế hoạch của địa phương, trong một giao dịch: đơn vị mới, kế hoạch (căn cứ, văn bản thay thế, chế độ báo cáo), nhóm chỉ tiêu, chỉ tiêu với mục tiêu theo năm, đơn vị phối hợp, nhiệm vụ với thời hạn. Mọi tên đơn vị in trong bản nháp phải được gán trong unitMapping ({ unitId } hoặc { create: { name, isExternal } }). Có lỗi thì không lưu gì và trả lời 400 nêu chỗ sai theo bản nháp (vd. "indicators.3.targets.0.value: …"). Khi văn bản không ghi địa phương được chọn (ghi địa phương khác, đơn vị cũ đã sắp xếp, hoặc không ghi địa phương nào), không lưu gì và trả lời 409 locality_confirmation_required với message nói rõ việc lưu sẽ làm gì (các đơn vị nào phải báo cáo bao nhiêu chỉ tiêu, nhiệm vụ); gửi lại với confirmLocality: true sau khi người dùng xác nhận.',
-    tags: ['Kế hoạch', ...tags],
     permission: 'plan:write',
-    schema: { body: ZSavePlanDraftRequest },
+    params: null,
+    body: ZSavePlanDraftRequest,
     data: ZPlanDetail,
-    status: 201,
-    handler: async ({ body, meta }, { services }) =>
-      presentPlanDetail(await services.import.saveDraft(meta, body)),
+    call: async ({ body, meta }, services) => presentPlanDetail(await services.import.saveDraft(meta, body)),
   }),
 ];

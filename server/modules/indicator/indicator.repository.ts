@@ -9,8 +9,10 @@ import {
   type IndicatorWithChildren,
   indicatorsWithChildren,
   nextPositionInPlan,
+  replaceOrderedRows,
   type TargetRow,
 } from '../../shared/plan-contents';
+import { searchableWrites } from '../../shared/text-search';
 
 type IndicatorValues = Omit<typeof indicator.$inferInsert, 'searchText' | 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -38,32 +40,17 @@ export const loadIndicator = async (
   return row ? (await indicatorsWithChildren(executor, [row]))[0] : undefined;
 };
 
-export const insertIndicator = async (executor: Executor, values: IndicatorValues): Promise<IndicatorRow> =>
-  (
-    await executor
-      .insert(indicator)
-      .values({ ...values, searchText: searchTextOf(values) })
-      .returning()
-  )[0]!;
+const writes = searchableWrites<IndicatorRow, IndicatorValues, 'code' | 'name'>(
+  indicator,
+  ['code', 'name'],
+  searchTextOf,
+);
 
-export const updateIndicator = async (
-  executor: Executor,
-  before: IndicatorRow,
-  values: Partial<IndicatorValues>,
-  at: Date,
-): Promise<IndicatorRow> => {
-  const merged = {
-    code: values.code !== undefined ? values.code : before.code,
-    name: values.name ?? before.name,
-  };
-  return (
-    await executor
-      .update(indicator)
-      .set({ ...values, searchText: searchTextOf(merged), updatedAt: at })
-      .where(eq(indicator.id, before.id))
-      .returning()
-  )[0]!;
-};
+/** Inserts a indicator with its search text. */
+export const insertIndicator = writes.insert;
+
+/** Changes a indicator's fields (those named) and its search text. */
+export const updateIndicator = writes.update;
 
 /** Whether any unit report (of any status or version) holds a figure, judgement or note for the indicator. */
 export const indicatorHasReportedData = async (executor: Executor, id: string): Promise<boolean> => {
@@ -90,17 +77,18 @@ export const deleteIndicator = async (executor: Executor, id: string): Promise<v
   await executor.delete(indicator).where(eq(indicator.id, id));
 };
 
-export const replaceIndicatorUnits = async (
+export const replaceIndicatorUnits = (
   executor: Executor,
   indicatorId: string,
   unitIds: string[],
-): Promise<void> => {
-  await executor.delete(indicatorUnit).where(eq(indicatorUnit.indicatorId, indicatorId));
-  if (unitIds.length === 0) return;
-  await executor
-    .insert(indicatorUnit)
-    .values(unitIds.map((unitId, position) => ({ indicatorId, unitId, position })));
-};
+): Promise<void> =>
+  replaceOrderedRows(
+    executor,
+    indicatorUnit,
+    'indicatorId',
+    indicatorId,
+    unitIds.map((unitId) => ({ unitId })),
+  );
 
 export const findTarget = async (
   executor: Executor,

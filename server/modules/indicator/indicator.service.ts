@@ -9,9 +9,13 @@ import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
 import type { IndicatorRow, IndicatorWithChildren } from '../../shared/plan-contents';
 import type { CatalogService } from '../catalog/catalog.service';
-import { assertMayChangeLead, createLedItemSteps, namedChanges } from '../plan/led-items';
-import { loadPlanInScope } from '../plan/plan.service';
-import { assertUnitsOfLocality } from '../unit/unit.service';
+import {
+  assertItemUnits,
+  assertMayChangeLead,
+  createLedItemSteps,
+  loadPlanForItems,
+  namedChanges,
+} from '../plan/led-items';
 import {
   deleteIndicator,
   deleteTarget,
@@ -41,11 +45,11 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
     }
   };
 
-  const { loadInScope, reload, record } = createLedItemSteps({
+  const { loadInScope, reload, record, removeUnreported } = createLedItemSteps({
     clock,
+    kind: 'indicator',
     find: findIndicatorById,
     load: loadIndicator,
-    notFound: 'INDICATOR_NOT_FOUND',
   });
 
   /**
@@ -59,11 +63,7 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
     input: TCreateIndicatorRequest,
   ): Promise<EditableIndicator> =>
     db.transaction(async (tx) => {
-      const { plan, chain } = await loadPlanInScope(tx, context.actor, planId, 'edit');
-      await assertUnitsOfLocality(tx, plan.localityId, {
-        leadUnitId: input.leadUnitId,
-        coordinatingUnitIds: input.coordinatingUnitIds,
-      });
+      const { plan, chain } = await loadPlanForItems(tx, context.actor, planId, input);
       assertCatalogCode(input.catalogCode);
       const group = input.groupName ? await findOrCreateIndicatorGroup(tx, planId, input.groupName) : null;
       const row = await insertIndicator(tx, {
@@ -115,10 +115,7 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
       const { plan, chain, item: indicator } = await loadInScope(tx, context.actor, id, 'led');
       assertMayChangeLead(context.actor, chain, indicator.leadUnitId, input.leadUnitId);
       const before = (await loadIndicator(tx, id))!;
-      await assertUnitsOfLocality(tx, plan.localityId, {
-        leadUnitId: input.leadUnitId,
-        coordinatingUnitIds: input.coordinatingUnitIds,
-      });
+      await assertItemUnits(tx, plan.localityId, input);
       assertCatalogCode(input.catalogCode);
       const { groupName, coordinatingUnitIds, ...fields } = input;
       const changes = namedChanges<IndicatorRow>(fields);
@@ -144,13 +141,12 @@ export const createIndicatorService = ({ db, clock, catalog }: IndicatorServiceD
    * @throws AppError INDICATOR_NOT_FOUND, FORBIDDEN (only plan editors delete), INDICATOR_HAS_REPORTS
    */
   const remove = (context: RequestContext, id: string): Promise<void> =>
-    db.transaction(async (tx) => {
-      const { plan } = await loadInScope(tx, context.actor, id, 'plan');
-      if (await indicatorHasReportedData(tx, id)) throw new AppError('INDICATOR_HAS_REPORTS');
-      const before = await loadIndicator(tx, id);
-      await deleteIndicator(tx, id);
-      await record(tx, context, plan, { entityType: 'indicator', entityId: id, action: 'delete', before });
-    });
+    db.transaction((tx) =>
+      removeUnreported(tx, context, id, {
+        hasReportedData: indicatorHasReportedData,
+        remove: deleteIndicator,
+      }),
+    );
 
   /**
    * Sets the target of one year (creates or replaces it).

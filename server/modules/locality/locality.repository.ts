@@ -5,7 +5,7 @@ import type { Executor } from '../../db/client';
 import { locality } from '../../db/schema';
 import type { LocalityRow } from '../../shared/localities';
 import { inForceOn, kindOn, nameOn } from '../../shared/locality-history';
-import { escapeLike, likeToken } from '../../shared/text-search';
+import { escapeLike, insertSearchable, likeToken } from '../../shared/text-search';
 
 export type LocalityFilter = {
   /** Name (and kind) words without diacritics, or the start of an official code. */
@@ -85,16 +85,11 @@ export const listLocalities = async (
   return { rows, total };
 };
 
-export const insertLocality = async (
+export const insertLocality = (
   executor: Executor,
   values: Omit<typeof locality.$inferInsert, 'searchText'>,
 ): Promise<LocalityRow> =>
-  (
-    await executor
-      .insert(locality)
-      .values({ ...values, searchText: toSearchText(values.name) })
-      .returning()
-  )[0]!;
+  insertSearchable<LocalityRow>(executor, locality, values, toSearchText(values.name));
 
 /** Writes a locality's settings (the fields given) and returns the row as it now is. */
 export const updateLocalitySettings = async (

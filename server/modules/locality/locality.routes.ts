@@ -1,4 +1,3 @@
-import { dataOf, pageOf, ZIdParams } from '@core/schemas/common.schemas';
 import {
   ZCreateLocalityRequest,
   ZListLocalitiesQuery,
@@ -10,96 +9,73 @@ import {
   ZApplyLocalityChangesRequest,
   ZApplyLocalityChangesResult,
 } from '@core/schemas/locality-change.schemas';
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route-shapes';
 import { presentLocality, presentLocalityDetail } from './locality.presenter';
 
-const tags = ['Địa phương'];
+const route = routesOf(['Địa phương'], { answers: ZLocality });
 
 export const localityRoutes = [
-  defineRoute({
-    method: 'GET',
+  route.page({
     path: '/api/v1/localities',
     operationId: 'listLocalities',
     summary: 'Danh sách địa phương theo trang (tìm không dấu theo tên hoặc mã; lọc theo cấp trên, cấp, loại)',
-    tags,
     permission: 'locality:read',
-    schema: { query: ZListLocalitiesQuery, response: { 200: pageOf(ZLocality) } },
-    handler: async ({ query, meta }, { services }) => {
-      const { rows, total } = await services.locality.list(meta, query);
-      return {
-        status: 200,
-        body: {
-          data: rows.map(presentLocality),
-          pagination: { total, limit: query.limit, offset: query.offset },
-        },
-      };
+    query: ZListLocalitiesQuery,
+    call: async ({ query, meta }, { locality }) => {
+      const { rows, total } = await locality.list(meta, query);
+      return { rows: rows.map(presentLocality), total };
     },
   }),
-  defineRoute({
-    method: 'GET',
+  route.read({
     path: '/api/v1/localities/:id',
     operationId: 'getLocality',
     summary: 'Một địa phương, với các đơn vị hình thành nên nó và nơi nó sáp nhập vào',
-    tags,
     permission: 'locality:read',
-    schema: { params: ZIdParams, response: { 200: dataOf(ZLocalityDetail) } },
-    handler: async ({ params, meta }, { services }) => ({
-      status: 200,
-      body: { data: presentLocalityDetail(await services.locality.getWithHistory(meta, params.id)) },
-    }),
+    data: ZLocalityDetail,
+    call: async ({ params, meta }, { locality }) =>
+      presentLocalityDetail(await locality.getWithHistory(meta, params.id)),
   }),
-  defineRoute({
+  route.change({
     method: 'PATCH',
     path: '/api/v1/localities/:id',
     operationId: 'updateLocality',
     summary: 'Sửa thiết lập của địa phương (tên tiếng Anh, ngưỡng xếp loại)',
-    tags,
     permission: 'locality:write',
-    schema: { params: ZIdParams, body: ZUpdateLocalityRequest, response: { 200: dataOf(ZLocality) } },
-    handler: async ({ params, body, meta }, { services }) => ({
-      status: 200,
-      body: { data: presentLocality(await services.locality.updateSettings(meta, params.id, body)) },
-    }),
+    body: ZUpdateLocalityRequest,
+    call: async ({ params, body, meta }, { locality }) =>
+      presentLocality(await locality.updateSettings(meta, params.id, body)),
   }),
-  defineRoute({
-    method: 'POST',
+  route.create({
     path: '/api/v1/localities',
     operationId: 'createLocality',
     summary: 'Tạo địa phương',
-    tags,
     permission: 'locality:write',
-    schema: { body: ZCreateLocalityRequest, response: { 201: dataOf(ZLocality) } },
-    handler: async ({ body, meta }, { services }) => ({
-      status: 201,
-      body: { data: presentLocality(await services.locality.create(meta, body)) },
-    }),
+    params: null,
+    body: ZCreateLocalityRequest,
+    call: async ({ body, meta }, { locality }) => presentLocality(await locality.create(meta, body)),
   }),
-  defineRoute({
+  route.change({
     method: 'POST',
     path: '/api/v1/locality-changes',
     operationId: 'applyLocalityChanges',
     summary:
       'Ghi các thay đổi đơn vị hành chính có ngày hiệu lực (đổi tên, đổi loại, sáp nhập, chia tách): tất cả hoặc không; chạy lại cùng thay đổi không ghi thêm',
-    tags,
     permission: 'locality:write',
-    schema: { body: ZApplyLocalityChangesRequest, response: { 200: dataOf(ZApplyLocalityChangesResult) } },
-    handler: async ({ body, meta }, { services }) => ({
-      status: 200,
-      body: { data: await services.localityChange.apply(meta, body) },
-    }),
+    params: null,
+    body: ZApplyLocalityChangesRequest,
+    data: ZApplyLocalityChangesResult,
+    call: ({ body, meta }, { localityChange }) => localityChange.apply(meta, body),
   }),
-  defineRoute({
+  route.change({
     method: 'POST',
     path: '/api/v1/locality-changes/preview',
     operationId: 'previewLocalityChanges',
     summary:
       'Xem trước các thay đổi đơn vị hành chính: cùng kiểm tra và kết quả như khi ghi (đơn vị hết hiệu lực, đơn vị kế thừa, kế hoạch, vai trò cần giao lại), không ghi gì',
-    tags,
     permission: 'locality:write',
-    schema: { body: ZApplyLocalityChangesRequest, response: { 200: dataOf(ZApplyLocalityChangesResult) } },
-    handler: async ({ body, meta }, { services }) => ({
-      status: 200,
-      body: { data: await services.localityChange.preview(meta, body) },
-    }),
+    params: null,
+    body: ZApplyLocalityChangesRequest,
+    data: ZApplyLocalityChangesResult,
+    call: ({ body, meta }, { localityChange }) => localityChange.preview(meta, body),
   }),
 ];

@@ -1,22 +1,22 @@
-import { ZIdParams } from '@core/schemas/common.schemas';
 import { ZMarkAllReadResponse, ZNotification, ZNotificationList } from '@core/schemas/notification.schemas';
-import { defineRoute, serviceRoute } from '../../http/route';
+import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route-shapes';
 import { presentNotification } from './notification.presenter';
 
 const tags = ['Thông báo'];
+const route = routesOf(tags);
 
 /** Every signed-in user has notifications (`self`); each sees and marks only their own. */
 export const notificationRoutes = [
-  serviceRoute({
-    method: 'GET',
+  route.read({
     path: '/api/v1/notifications',
     operationId: 'listNotifications',
     summary: 'Thông báo của người đang đăng nhập, mới nhất trước, kèm số chưa đọc',
-    tags,
     permission: 'self',
+    params: null,
     data: ZNotificationList,
-    handler: async ({ meta }, { services }) => {
-      const { items, unreadCount } = await services.notification.list(meta);
+    call: async ({ meta }, { notification }) => {
+      const { items, unreadCount } = await notification.list(meta);
       return { items: items.map(presentNotification), unreadCount };
     },
   }),
@@ -33,16 +33,14 @@ export const notificationRoutes = [
       body: { data: { updated: await services.notification.markAllRead(meta) } },
     }),
   }),
-  serviceRoute({
+  route.change({
     method: 'POST',
     path: '/api/v1/notifications/:id/read',
     operationId: 'markNotificationRead',
     summary: 'Đánh dấu đã đọc một thông báo',
-    tags,
     permission: 'self',
-    schema: { params: ZIdParams },
     data: ZNotification,
-    handler: async ({ params, meta }, { services }) =>
-      presentNotification(await services.notification.markRead(meta, params.id)),
+    call: async ({ params, meta }, { notification }) =>
+      presentNotification(await notification.markRead(meta, params.id)),
   }),
 ];

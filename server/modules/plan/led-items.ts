@@ -10,6 +10,7 @@ import type { RequestContext } from '../../http/request-context';
 import { recordPlanAudit } from '../../shared/audit-log';
 import { type PlanRow, touchPlan } from '../../shared/plan-contents';
 import type { Actor } from '../auth/access';
+import { assertUnitsOfLocality } from '../unit/unit.service';
 import { canEditLedItem, canEditPlan } from './plan.policy';
 import { loadPlanInScope } from './plan.service';
 
@@ -34,6 +35,37 @@ export const loadLedItemInScope = async (
   return { plan, chain };
 };
 
+/** The lead and coordinating units an indicator or task names. */
+type ItemUnits = { leadUnitId?: string | null; coordinatingUnitIds?: string[] };
+
+/**
+ * Checks that the units an indicator or task names are agencies of the plan's locality.
+ *
+ * @throws AppError UNKNOWN_UNIT, UNIT_OF_OTHER_LOCALITY
+ */
+export const assertItemUnits = (executor: Executor, localityId: string, units: ItemUnits): Promise<void> =>
+  assertUnitsOfLocality(executor, localityId, {
+    leadUnitId: units.leadUnitId,
+    coordinatingUnitIds: units.coordinatingUnitIds,
+  });
+
+/**
+ * The plan that indicators or tasks are added to or handed out in, which the actor must be able to edit,
+ * with the units they are given checked to be agencies of the plan's locality.
+ *
+ * @throws AppError PLAN_NOT_FOUND, FORBIDDEN, UNKNOWN_UNIT, UNIT_OF_OTHER_LOCALITY
+ */
+export const loadPlanForItems = async (
+  executor: Executor,
+  actor: Actor,
+  planId: string,
+  units: ItemUnits,
+): Promise<{ plan: PlanRow; chain: string[] }> => {
+  const { plan, chain } = await loadPlanInScope(executor, actor, planId, 'edit');
+  await assertItemUnits(executor, plan.localityId, units);
+  return { plan, chain };
+};
+
 /**
  * A unit officer edits what their unit leads but cannot hand it to another unit.
  *
@@ -54,20 +86,27 @@ export const assertMayChangeLead = (
 export const namedChanges = <Row>(fields: object): Partial<Row> =>
   Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<Row>;
 
+/** What each kind of led item is called in the audit trail, and the errors that name it. */
+const KINDS = {
+  indicator: { notFound: 'INDICATOR_NOT_FOUND', hasReports: 'INDICATOR_HAS_REPORTS' },
+  task: { notFound: 'TASK_NOT_FOUND', hasReports: 'TASK_HAS_REPORTS' },
+} as const;
+
 /**
- * The loading and recording an indicator or task service does around each change.
+ * The loading and recording an indicator or task service does around each change, and its deletion.
  *
+ * @param deps.kind - indicator or task: its audit entity type and the errors that name it
  * @param deps.find - the stored row by id (for the rights check)
  * @param deps.load - the item as the API answers it (with its units, targets…)
- * @param deps.notFound - the error of an unknown or unreadable id
  */
 export const createLedItemSteps = <Row extends LedItem, Full extends { leadUnitId: string | null }>(deps: {
   clock: Clock;
+  kind: keyof typeof KINDS;
   find: (executor: Executor, id: string) => Promise<Row | undefined>;
   load: (executor: Executor, id: string) => Promise<Full | undefined>;
-  notFound: NotFound;
 }) => {
-  const { clock, find, load, notFound } = deps;
+  const { clock, kind, find, load } = deps;
+  const { notFound, hasReports } = KINDS[kind];
 
   /** The stored row with its plan and the plan's locality chain, within the actor's rights. */
   const loadInScope = async (executor: Executor, actor: Actor, id: string, access: 'led' | 'plan') => {
@@ -105,5 +144,28 @@ export const createLedItemSteps = <Row extends LedItem, Full extends { leadUnitI
     await audit(executor, context, plan, entry);
   };
 
-  return { loadInScope, reload, audit, record };
+  /**
+   * Deletes an item no unit has reported on: reported figures or progress are never dropped with it.
+   *
+   * @param rows.hasReportedData - whether a unit report holds anything about it
+   * @param rows.remove - deletes the stored row
+   * @throws AppError (kind)_NOT_FOUND, FORBIDDEN (only plan editors delete), (kind)_HAS_REPORTS
+   */
+  const removeUnreported = async (
+    executor: Executor,
+    context: RequestContext,
+    id: string,
+    rows: {
+      hasReportedData: (executor: Executor, id: string) => Promise<boolean>;
+      remove: (executor: Executor, id: string) => Promise<void>;
+    },
+  ): Promise<void> => {
+    const { plan } = await loadInScope(executor, context.actor, id, 'plan');
+    if (await rows.hasReportedData(executor, id)) throw new AppError(hasReports);
+    const before = await load(executor, id);
+    await rows.remove(executor, id);
+    await record(executor, context, plan, { entityType: kind, entityId: id, action: 'delete', before });
+  };
+
+  return { loadInScope, reload, audit, record, removeUnreported };
 };

@@ -13,8 +13,8 @@ import {
   task,
   unitReport,
 } from '../../db/schema';
-import type { PlanRow } from '../../shared/plan-contents';
-import { likeAllTokens } from '../../shared/text-search';
+import { type PlanRow, replaceOrderedRows } from '../../shared/plan-contents';
+import { likeAllTokens, searchableWrites } from '../../shared/text-search';
 
 export type PlanReferenceRow = typeof planReference.$inferSelect;
 export type ReportingRegimeRow = typeof reportingRegime.$inferSelect;
@@ -117,33 +117,17 @@ export const planHasReports = async (executor: Executor, planId: string): Promis
   return rows.length > 0;
 };
 
-export const insertPlan = async (executor: Executor, values: PlanValues): Promise<PlanRow> =>
-  (
-    await executor
-      .insert(plan)
-      .values({ ...values, searchText: searchTextOf(values) })
-      .returning()
-  )[0]!;
+const writes = searchableWrites<PlanRow, PlanValues, 'number' | 'title' | 'issuer'>(
+  plan,
+  ['number', 'title', 'issuer'],
+  searchTextOf,
+);
 
-export const updatePlan = async (
-  executor: Executor,
-  before: PlanRow,
-  values: Partial<PlanValues>,
-  at: Date,
-): Promise<PlanRow> => {
-  const merged = {
-    number: values.number !== undefined ? values.number : before.number,
-    title: values.title ?? before.title,
-    issuer: values.issuer ?? before.issuer,
-  };
-  return (
-    await executor
-      .update(plan)
-      .set({ ...values, searchText: searchTextOf(merged), updatedAt: at })
-      .where(eq(plan.id, before.id))
-      .returning()
-  )[0]!;
-};
+/** Inserts a plan with its search text. */
+export const insertPlan = writes.insert;
+
+/** Changes a plan's fields (those named) and its search text. */
+export const updatePlan = writes.update;
 
 export const deletePlan = async (executor: Executor, id: string): Promise<void> => {
   await executor.delete(plan).where(eq(plan.id, id));
@@ -156,17 +140,11 @@ export const listPlanReferences = (executor: Executor, planId: string): Promise<
     .where(eq(planReference.planId, planId))
     .orderBy(asc(planReference.kind), asc(planReference.position));
 
-export const replacePlanReferences = async (
+export const replacePlanReferences = (
   executor: Executor,
   planId: string,
   references: Array<Omit<typeof planReference.$inferInsert, 'id' | 'planId' | 'position'>>,
-): Promise<void> => {
-  await executor.delete(planReference).where(eq(planReference.planId, planId));
-  if (references.length === 0) return;
-  await executor
-    .insert(planReference)
-    .values(references.map((reference, position) => ({ ...reference, planId, position })));
-};
+): Promise<void> => replaceOrderedRows(executor, planReference, 'planId', planId, references);
 
 export const listReportingRegimes = (executor: Executor, planId: string): Promise<ReportingRegimeRow[]> =>
   executor
@@ -175,14 +153,8 @@ export const listReportingRegimes = (executor: Executor, planId: string): Promis
     .where(eq(reportingRegime.planId, planId))
     .orderBy(asc(reportingRegime.position));
 
-export const replaceReportingRegimes = async (
+export const replaceReportingRegimes = (
   executor: Executor,
   planId: string,
   regimes: Array<Omit<typeof reportingRegime.$inferInsert, 'id' | 'planId' | 'position'>>,
-): Promise<void> => {
-  await executor.delete(reportingRegime).where(eq(reportingRegime.planId, planId));
-  if (regimes.length === 0) return;
-  await executor
-    .insert(reportingRegime)
-    .values(regimes.map((regime, position) => ({ ...regime, planId, position })));
-};
+): Promise<void> => replaceOrderedRows(executor, reportingRegime, 'planId', planId, regimes);

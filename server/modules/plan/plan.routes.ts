@@ -1,4 +1,3 @@
-import { pageOf, ZIdParams } from '@core/schemas/common.schemas';
 import {
   ZCreatePlanRequest,
   ZListPlansQuery,
@@ -6,81 +5,59 @@ import {
   ZPlanSummary,
   ZUpdatePlanRequest,
 } from '@core/schemas/plan.schemas';
-import { defineRoute, serviceRoute } from '../../http/route';
+import { routesOf } from '../../http/route-shapes';
 import { presentPlanDetail, presentPlanSummary } from './plan.presenter';
 
-const tags = ['Kế hoạch'];
+const route = routesOf(['Kế hoạch'], { answers: ZPlanDetail });
 
 export const planRoutes = [
-  defineRoute({
-    method: 'GET',
+  route.page({
     path: '/api/v1/plans',
     operationId: 'listPlans',
     summary: 'Danh sách kế hoạch theo trang (tìm không dấu theo số hiệu, cơ quan, trích yếu)',
-    tags,
     permission: 'plan:read',
-    schema: { query: ZListPlansQuery, response: { 200: pageOf(ZPlanSummary) } },
-    handler: async ({ query, meta }, { services }) => {
-      const { rows, total } = await services.plan.list(
+    query: ZListPlansQuery,
+    data: ZPlanSummary,
+    call: async ({ query, meta }, { plan }) => {
+      const { rows, total } = await plan.list(
         meta,
         { query: query.q, localityId: query.localityId },
         { limit: query.limit, offset: query.offset },
       );
-      return {
-        status: 200,
-        body: {
-          data: rows.map(presentPlanSummary),
-          pagination: { total, limit: query.limit, offset: query.offset },
-        },
-      };
+      return { rows: rows.map(presentPlanSummary), total };
     },
   }),
-  serviceRoute({
-    method: 'POST',
+  route.create({
     path: '/api/v1/plans',
     operationId: 'createPlan',
     summary: 'Tạo kế hoạch',
-    tags,
     permission: 'plan:write',
-    schema: { body: ZCreatePlanRequest },
-    data: ZPlanDetail,
-    status: 201,
-    handler: async ({ body, meta }, { services }) =>
-      presentPlanDetail(await services.plan.create(meta, body)),
+    params: null,
+    body: ZCreatePlanRequest,
+    call: async ({ body, meta }, { plan }) => presentPlanDetail(await plan.create(meta, body)),
   }),
-  serviceRoute({
-    method: 'GET',
+  route.read({
     path: '/api/v1/plans/:id',
     operationId: 'getPlan',
     summary: 'Kế hoạch với chỉ tiêu, mục tiêu theo năm và nhiệm vụ',
-    tags,
     permission: 'plan:read',
-    schema: { params: ZIdParams },
-    data: ZPlanDetail,
-    handler: async ({ params, meta }, { services }) =>
-      presentPlanDetail(await services.plan.get(meta, params.id)),
+    call: async ({ params, meta }, { plan }) => presentPlanDetail(await plan.get(meta, params.id)),
   }),
-  serviceRoute({
+  route.change({
     method: 'PATCH',
     path: '/api/v1/plans/:id',
     operationId: 'updatePlan',
     summary: 'Sửa thông tin chung của kế hoạch',
-    tags,
     permission: 'plan:write',
-    schema: { params: ZIdParams, body: ZUpdatePlanRequest },
-    data: ZPlanDetail,
-    handler: async ({ params, body, meta }, { services }) =>
-      presentPlanDetail(await services.plan.update(meta, params.id, body)),
+    body: ZUpdatePlanRequest,
+    call: async ({ params, body, meta }, { plan }) =>
+      presentPlanDetail(await plan.update(meta, params.id, body)),
   }),
-  serviceRoute({
-    method: 'DELETE',
+  route.remove({
     path: '/api/v1/plans/:id',
     operationId: 'deletePlan',
     summary: 'Xóa kế hoạch cùng chỉ tiêu và nhiệm vụ',
-    tags,
     permission: 'plan:write',
-    schema: { params: ZIdParams },
-    status: 204,
-    handler: ({ params, meta }, { services }) => services.plan.remove(meta, params.id),
+    call: ({ params, meta }, { plan }) => plan.remove(meta, params.id),
   }),
 ];

@@ -5,11 +5,13 @@ import { task, taskGroup, taskUnit, taskUpdate } from '../../db/schema';
 import {
   findOrCreateGroup,
   nextPositionInPlan,
+  replaceOrderedRows,
   type TaskGroupRow,
   type TaskRow,
   type TaskWithChildren,
   tasksWithChildren,
 } from '../../shared/plan-contents';
+import { searchableWrites } from '../../shared/text-search';
 
 type TaskValues = Omit<typeof task.$inferInsert, 'id' | 'searchText' | 'createdAt' | 'updatedAt'>;
 
@@ -34,33 +36,17 @@ export const loadTask = async (executor: Executor, id: string): Promise<TaskWith
   return row ? (await tasksWithChildren(executor, [row]))[0] : undefined;
 };
 
-export const insertTask = async (executor: Executor, values: TaskValues): Promise<TaskRow> =>
-  (
-    await executor
-      .insert(task)
-      .values({ ...values, searchText: searchTextOf(values) })
-      .returning()
-  )[0]!;
+const writes = searchableWrites<TaskRow, TaskValues, 'code' | 'name' | 'output'>(
+  task,
+  ['code', 'name', 'output'],
+  searchTextOf,
+);
 
-export const updateTask = async (
-  executor: Executor,
-  before: TaskRow,
-  values: Partial<TaskValues>,
-  at: Date,
-): Promise<TaskRow> => {
-  const merged = {
-    code: values.code !== undefined ? values.code : before.code,
-    name: values.name ?? before.name,
-    output: values.output !== undefined ? values.output : before.output,
-  };
-  return (
-    await executor
-      .update(task)
-      .set({ ...values, searchText: searchTextOf(merged), updatedAt: at })
-      .where(eq(task.id, before.id))
-      .returning()
-  )[0]!;
-};
+/** Inserts a task with its search text. */
+export const insertTask = writes.insert;
+
+/** Changes a task's fields (those named) and its search text. */
+export const updateTask = writes.update;
 
 /** Whether any unit report (of any status or version) records progress or a result for the task. */
 export const taskHasReportedData = async (executor: Executor, id: string): Promise<boolean> => {
@@ -86,12 +72,11 @@ export const deleteTask = async (executor: Executor, id: string): Promise<void> 
   await executor.delete(task).where(eq(task.id, id));
 };
 
-export const replaceTaskUnits = async (
-  executor: Executor,
-  taskId: string,
-  unitIds: string[],
-): Promise<void> => {
-  await executor.delete(taskUnit).where(eq(taskUnit.taskId, taskId));
-  if (unitIds.length === 0) return;
-  await executor.insert(taskUnit).values(unitIds.map((unitId, position) => ({ taskId, unitId, position })));
-};
+export const replaceTaskUnits = (executor: Executor, taskId: string, unitIds: string[]): Promise<void> =>
+  replaceOrderedRows(
+    executor,
+    taskUnit,
+    'taskId',
+    taskId,
+    unitIds.map((unitId) => ({ unitId })),
+  );

@@ -1,4 +1,3 @@
-import { ZIdParams } from '@core/schemas/common.schemas';
 import {
   ZAssignTasksRequest,
   ZAssignTasksResponse,
@@ -6,63 +5,52 @@ import {
   ZTask,
   ZUpdateTaskRequest,
 } from '@core/schemas/task.schemas';
-import { serviceRoute } from '../../http/route';
+import { routesOf } from '../../http/route-shapes';
 import { presentTask } from './task.presenter';
 import type { EditableTask } from './task.service';
 
 const presentEditable = (row: EditableTask) => presentTask(row, { edit: row.canEdit });
 
-const tags = ['Nhiệm vụ'];
+const route = routesOf(['Nhiệm vụ'], { answers: ZTask });
 
 export const taskRoutes = [
-  serviceRoute({
-    method: 'POST',
+  route.create({
     path: '/api/v1/plans/:id/tasks',
     operationId: 'createTask',
     summary: 'Thêm nhiệm vụ vào kế hoạch',
-    tags,
     permission: 'plan:write',
-    schema: { params: ZIdParams, body: ZCreateTaskRequest },
-    data: ZTask,
-    status: 201,
-    handler: async ({ params, body, meta }, { services }) =>
-      presentEditable(await services.task.create(meta, params.id, body)),
+    body: ZCreateTaskRequest,
+    call: async ({ params, body, meta }, { task }) =>
+      presentEditable(await task.create(meta, params.id, body)),
   }),
-  serviceRoute({
+  route.change({
     method: 'POST',
     path: '/api/v1/plans/:id/tasks/assign',
     operationId: 'assignTasks',
     summary: 'Giao đơn vị chủ trì (và phối hợp) cho nhiều nhiệm vụ cùng lúc',
-    tags,
     permission: 'plan:write',
-    schema: { params: ZIdParams, body: ZAssignTasksRequest },
+    body: ZAssignTasksRequest,
     data: ZAssignTasksResponse,
-    handler: async ({ params, body, meta }, { services }) => {
-      const { tasks, changed } = await services.task.assign(meta, params.id, body);
+    call: async ({ params, body, meta }, { task }) => {
+      const { tasks, changed } = await task.assign(meta, params.id, body);
       return { tasks: tasks.map(presentEditable), changed };
     },
   }),
-  serviceRoute({
+  route.change({
     method: 'PATCH',
     path: '/api/v1/tasks/:id',
     operationId: 'updateTask',
     summary: 'Sửa nhiệm vụ',
-    tags,
     permission: 'plan:write',
-    schema: { params: ZIdParams, body: ZUpdateTaskRequest },
-    data: ZTask,
-    handler: async ({ params, body, meta }, { services }) =>
-      presentEditable(await services.task.update(meta, params.id, body)),
+    body: ZUpdateTaskRequest,
+    call: async ({ params, body, meta }, { task }) =>
+      presentEditable(await task.update(meta, params.id, body)),
   }),
-  serviceRoute({
-    method: 'DELETE',
+  route.remove({
     path: '/api/v1/tasks/:id',
     operationId: 'deleteTask',
     summary: 'Xóa nhiệm vụ',
-    tags,
     permission: 'plan:write',
-    schema: { params: ZIdParams },
-    status: 204,
-    handler: ({ params, meta }, { services }) => services.task.remove(meta, params.id),
+    call: ({ params, meta }, { task }) => task.remove(meta, params.id),
   }),
 ];

@@ -5,10 +5,14 @@ import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
 import { listTasksByPlan, type TaskRow, type TaskWithChildren, touchPlan } from '../../shared/plan-contents';
-import { assertMayChangeLead, createLedItemSteps, namedChanges } from '../plan/led-items';
+import {
+  assertItemUnits,
+  assertMayChangeLead,
+  createLedItemSteps,
+  loadPlanForItems,
+  namedChanges,
+} from '../plan/led-items';
 import { canEditLedItem } from '../plan/plan.policy';
-import { loadPlanInScope } from '../plan/plan.service';
-import { assertUnitsOfLocality } from '../unit/unit.service';
 import {
   deleteTask,
   findOrCreateTaskGroup,
@@ -58,11 +62,11 @@ export const resolveDeadline = (input: {
 export type EditableTask = TaskWithChildren & { canEdit: boolean };
 
 export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
-  const { loadInScope, reload, audit, record } = createLedItemSteps({
+  const { loadInScope, reload, audit, record, removeUnreported } = createLedItemSteps({
     clock,
+    kind: 'task',
     find: findTaskById,
     load: loadTask,
-    notFound: 'TASK_NOT_FOUND',
   });
 
   /**
@@ -76,11 +80,7 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
     input: TCreateTaskRequest,
   ): Promise<EditableTask> =>
     db.transaction(async (tx) => {
-      const { plan, chain } = await loadPlanInScope(tx, context.actor, planId, 'edit');
-      await assertUnitsOfLocality(tx, plan.localityId, {
-        leadUnitId: input.leadUnitId,
-        coordinatingUnitIds: input.coordinatingUnitIds,
-      });
+      const { plan, chain } = await loadPlanForItems(tx, context.actor, planId, input);
       const group = input.groupName ? await findOrCreateTaskGroup(tx, planId, input.groupName) : null;
       const row = await insertTask(tx, {
         planId,
@@ -110,10 +110,7 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
       const { plan, chain, item: task } = await loadInScope(tx, context.actor, id, 'led');
       assertMayChangeLead(context.actor, chain, task.leadUnitId, input.leadUnitId);
       const before = (await loadTask(tx, id))!;
-      await assertUnitsOfLocality(tx, plan.localityId, {
-        leadUnitId: input.leadUnitId,
-        coordinatingUnitIds: input.coordinatingUnitIds,
-      });
+      await assertItemUnits(tx, plan.localityId, input);
       const {
         groupName,
         coordinatingUnitIds,
@@ -158,13 +155,9 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
    * @throws AppError TASK_NOT_FOUND, FORBIDDEN, TASK_HAS_REPORTS
    */
   const remove = (context: RequestContext, id: string): Promise<void> =>
-    db.transaction(async (tx) => {
-      const { plan } = await loadInScope(tx, context.actor, id, 'plan');
-      if (await taskHasReportedData(tx, id)) throw new AppError('TASK_HAS_REPORTS');
-      const before = await loadTask(tx, id);
-      await deleteTask(tx, id);
-      await record(tx, context, plan, { entityType: 'task', entityId: id, action: 'delete', before });
-    });
+    db.transaction((tx) =>
+      removeUnreported(tx, context, id, { hasReportedData: taskHasReportedData, remove: deleteTask }),
+    );
 
   /**
    * Hands many tasks of a plan to one lead unit (and, when given, the same coordinating units), in one
@@ -179,11 +172,7 @@ export const createTaskService = ({ db, clock }: TaskServiceDeps) => {
     input: TAssignTasksRequest,
   ): Promise<{ tasks: EditableTask[]; changed: number }> =>
     db.transaction(async (tx) => {
-      const { plan, chain } = await loadPlanInScope(tx, context.actor, planId, 'edit');
-      await assertUnitsOfLocality(tx, plan.localityId, {
-        leadUnitId: input.leadUnitId,
-        coordinatingUnitIds: input.coordinatingUnitIds,
-      });
+      const { plan, chain } = await loadPlanForItems(tx, context.actor, planId, input);
       const byId = new Map((await listTasksByPlan(tx, planId)).map((row) => [row.id, row]));
       const problems = input.taskIds.flatMap((id, index) =>
         byId.has(id) ? [] : [{ field: `taskIds.${index}`, message: 'Nhiệm vụ không thuộc kế hoạch này' }],

@@ -2,18 +2,13 @@ import { toSearchText } from '@core/domain/text';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { indicator, indicatorUnit, plan, roleAssignment, task, taskUnit, unit } from '../../db/schema';
+import { insertSearchable } from '../../shared/text-search';
 import type { UnitRow } from '../../shared/units';
 
-export const insertUnit = async (
+export const insertUnit = (
   executor: Executor,
   values: Omit<typeof unit.$inferInsert, 'searchText'>,
-): Promise<UnitRow> =>
-  (
-    await executor
-      .insert(unit)
-      .values({ ...values, searchText: toSearchText(values.name) })
-      .returning()
-  )[0]!;
+): Promise<UnitRow> => insertSearchable<UnitRow>(executor, unit, values, toSearchText(values.name));
 
 export const updateUnit = async (
   executor: Executor,
