@@ -22,7 +22,7 @@ const sourceFiles = (dir: string): string[] =>
 /** The values (not types) a file imports from 'antd'. */
 const antdImports = (text: string): string[] =>
   [...text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'antd'/g)].flatMap((match) =>
-    match[1]
+    (match[1] ?? '')
       .split(',')
       .map((name) => name.trim())
       .filter((name) => name !== '' && !name.startsWith('type ')),
