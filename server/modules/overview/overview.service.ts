@@ -54,6 +54,7 @@ import {
   type PlanFigures,
   pruneSummaries,
   storeMissingSummaries,
+  summariesReady,
   summarisePlansOfArea,
   warmSummaries,
 } from './overview.summary';
@@ -205,12 +206,14 @@ export const createOverviewService = ({
     communesByProvince: Map<string, ChildLocalityRow[]>,
     query: TOverviewQuery,
   ) => {
-    const plans = await plansOfArea({ db, reporting }, area, land);
-    try {
-      await storeMissingSummaries(db, area, plans, year);
-    } catch (error) {
-      onWriteError(error);
-      return null;
+    if (!(await summariesReady(db, area, year))) {
+      const plans = await plansOfArea({ db, reporting }, area, land);
+      try {
+        await storeMissingSummaries(db, area, plans, year);
+      } catch (error) {
+        onWriteError(error);
+        return null;
+      }
     }
     return aggregateNation({
       db,

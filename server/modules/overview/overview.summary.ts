@@ -30,7 +30,14 @@ import {
   plansOfArea,
   yearOf,
 } from './overview.evaluation';
-import { activePlansOfArea, type IdSet, idsOf, landOfArea, type OverviewArea } from './overview.scope';
+import {
+  activePlansOfArea,
+  type IdSet,
+  idsOf,
+  landOfArea,
+  type OverviewArea,
+  plansLackingPeriods,
+} from './overview.scope';
 
 /**
  * A catalog-mapped indicator of a plan and its accepted figure in the judged period (roll-ups). The ids
@@ -378,6 +385,19 @@ export const storeMissingSummaries = async (
   const missing = plans.filter((row) => lacking.has(row.id));
   await storeInBatches(db, missing, lacking, year, area.asOf);
   return missing.length;
+};
+
+/**
+ * Whether every plan in effect of an area has its periods of the year and a valid summary for the year
+ * and date (two lean reads): then the nation's overview need not list the plans at all.
+ */
+export const summariesReady = async (db: Database, area: OverviewArea, year: number): Promise<boolean> => {
+  const plans = activePlansOfArea(area);
+  const [lackingPeriods, lackingSummary] = await Promise.all([
+    plansLackingPeriods(db, plans, yearOf(area.asOf)),
+    readPlansLackingSummary(db, plans, year, area.asOf),
+  ]);
+  return lackingPeriods.length === 0 && lackingSummary.size === 0;
 };
 
 /**
