@@ -75,6 +75,8 @@ const obligationColumns = [
 ];
 
 type PlanCounts = number[];
+/** The highest as [−value, order] (the least of these is the first highest), the lowest as [value, order]. */
+type Extreme = [number, number] | null;
 type ObligationCounts = Array<number | boolean>;
 /** A unit as communes state it, within a province (index from 1) or the nation (null), for one code. */
 type Group = [
@@ -99,9 +101,12 @@ const readAggregates = async (
   formers: Array<[string, string]>,
   catalogCode: string | undefined,
 ) => {
-  const result = (await db.execute(sql`
+  // JIT compiling this statement (its estimates run high) costs more than it saves: off for it alone.
+  const result = (await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('jit', 'off', true)`);
+    return tx.execute(sql`
     with communes as (
-      select c.value::uuid as id, p.n::int as province, row_number() over (order by p.n, c.n) as ord
+      select c.value::uuid as id, p.n::int as province, (row_number() over (order by p.n, c.n))::float8 as ord
       from json_array_elements(${JSON.stringify(communeLists)}::json) with ordinality p(value, n)
       cross join lateral json_array_elements_text(p.value) with ordinality c(value, n)
     ),
@@ -119,11 +124,11 @@ const readAggregates = async (
       where p.id in (${activePlansOfArea(area)})
     ),
     chosen as (
-      select distinct on (pl.commune, f.value->>0) pl.province, pl.ord, pl.commune, f.value->>0 as code,
-        f.value->>1 as unit, (f.value->>2)::float8 as v, (f.value->>3)::float8 as n, (f.value->>4)::float8 as d
+      select distinct on (pl.commune, (f.value->>0) collate "C") pl.province, pl.ord, pl.commune,
+        (f.value->>0) collate "C" as code, (f.value->>1) collate "C" as unit, (f.value->>2)::float8 as v, (f.value->>3)::float8 as n, (f.value->>4)::float8 as d
       from plans pl cross join lateral jsonb_array_elements(pl.summary->'c') with ordinality f(value, idx)
       where pl.summary is not null ${catalogCode ? sql`and f.value->>0 = ${catalogCode}` : sql``}
-      order by pl.commune, f.value->>0, (f.value->>5 = '1') desc, pl.issued_date desc nulls first,
+      order by pl.commune, (f.value->>0) collate "C", (f.value->>5 = '1') desc, pl.issued_date desc nulls first,
         pl.created desc, pl.id desc, f.idx
     ),
     figures as (select *, (n is not null and d is not null and d > 0) as frac from chosen)
@@ -149,12 +154,29 @@ const readAggregates = async (
           sum(n order by ord) filter (where frac),
           sum(d order by ord) filter (where frac),
           sum(v order by ord) filter (where v is not null),
-          (array_agg(json_build_array(commune, v, ord) order by v desc, ord) filter (where v is not null))[1],
-          (array_agg(json_build_array(commune, v, ord) order by v asc, ord) filter (where v is not null))[1]
+          min(array[-v, ord]) filter (where v is not null),
+          min(array[v, ord]) filter (where v is not null)
         ) as a
         from figures group by grouping sets ((code, unit), (province, code, unit))) x)
-    )::text as result`)) as unknown as { rows: Array<{ result: string }> };
-  return JSON.parse(result.rows[0]!.result) as [number, PlanCounts[], ObligationCounts[], Group[]];
+    )::text as result`);
+  })) as unknown as { rows: Array<{ result: string }> };
+  const [lacking, plans, obligations, sent] = JSON.parse(result.rows[0]!.result) as [
+    number,
+    PlanCounts[],
+    ObligationCounts[],
+    Array<[...(Group extends [...infer Head, unknown, unknown] ? Head : never), Extreme, Extreme]>,
+  ];
+  // The commune of an order (1 for the first of the first province).
+  const communeAt = communeLists.flat();
+  const groups = sent.map((group): Group => {
+    const [highest, lowest] = [group[9], group[10]];
+    return [
+      ...group.slice(0, 9),
+      highest ? [communeAt[highest[1] - 1]!, -highest[0], highest[1]] : null,
+      lowest ? [communeAt[lowest[1] - 1]!, lowest[0], lowest[1]] : null,
+    ] as Group;
+  });
+  return { lacking, plans, obligations, groups };
 };
 
 /** A list of statuses holding each as many times as counted (the score depends on counts only). */
@@ -326,14 +348,12 @@ export const aggregateNation = async (input: {
   );
   const listed = new Set(communeLists.flat());
   const formers = [...input.land].filter(([id, owner]) => id !== owner || !listed.has(id));
-  const [lacking, planCounts, obligationCounts, groups] = await readAggregates(
-    input.db,
-    input.area,
-    input.year,
-    communeLists,
-    formers,
-    input.catalogCode,
-  );
+  const {
+    lacking,
+    plans: planCounts,
+    obligations: obligationCounts,
+    groups,
+  } = await readAggregates(input.db, input.area, input.year, communeLists, formers, input.catalogCode);
   if (lacking > 0) return null;
 
   const plansOf = new Map(planCounts.map((row) => [row[0], row]));
