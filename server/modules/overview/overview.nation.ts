@@ -101,9 +101,10 @@ const readAggregates = async (
   formers: Array<[string, string]>,
   catalogCode: string | undefined,
 ) => {
-  // JIT compiling this statement (its estimates run high) costs more than it saves: off for it alone.
+  // For this statement alone: JIT compiling it (its estimates run high) costs more than it saves, and
+  // its sorts of every commune's catalog figures (tens of megabytes for the country) stay in memory.
   const result = (await db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('jit', 'off', true)`);
+    await tx.execute(sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
     return tx.execute(sql`
     with communes as (
       select c.value::uuid as id, p.n::int as province, (row_number() over (order by p.n, c.n))::float8 as ord
