@@ -67,6 +67,15 @@ const normaliseUnit = (unit: string) => {
 };
 
 /**
+ * Whether a locality's unit is the catalog's: not stated, or the same once spaces and case are set aside.
+ *
+ * @param unit - the unit the locality's own indicator is measured in
+ * @param catalogUnit - the catalog entry's unit
+ */
+export const inCatalogUnit = (unit: string | null, catalogUnit: string): boolean =>
+  unit == null || unit.trim() === '' || normaliseUnit(unit) === normaliseUnit(catalogUnit);
+
+/**
  * How the catalog's unit adds up across localities.
  *
  * @param unit - the catalog entry's unit (`%`, `%GRDP`, `số lượng`, `thứ bậc`, `định tính`, `người/vạn dân`, …)
@@ -91,11 +100,10 @@ const rateIn = (numerator: number, denominator: number, unit: string) =>
  */
 export const rollUp = (entry: RollupEntry, inputs: RollupInput[]): Rollup => {
   const method = rollupMethodOf(entry.unit);
-  const catalogUnit = normaliseUnit(entry.unit);
   const contributions: RollupContribution[] = inputs.map((input) => {
     const hasFraction = input.numerator != null && input.denominator != null && input.denominator > 0;
     if (input.value == null && !hasFraction) return { ...input, included: false, excluded: 'no_value' };
-    if (input.unit != null && input.unit.trim() !== '' && normaliseUnit(input.unit) !== catalogUnit)
+    if (!inCatalogUnit(input.unit, entry.unit))
       return { ...input, included: false, excluded: 'unit_mismatch' };
     // The value a locality shows: as reported, else rebuilt from its own numerator and denominator.
     const value =

@@ -23,6 +23,7 @@ import {
   deleteSession,
   extendSession,
   findLiveSession,
+  findLiveSessionWithUser,
   insertSession,
   type SessionRow,
 } from './session.repository';
@@ -82,22 +83,25 @@ export const assertStrongPassword = (password: string, username: string, field =
   }
 };
 
+const actorOf = (user: UserRow, assignments: UserActor['assignments']): UserActor => ({
+  kind: 'user',
+  userId: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  assignments,
+});
+
 /** Loads a user's role assignments into the actor the policies work with. */
-export const loadActor = async (db: Database, user: UserRow): Promise<UserActor> => {
-  const assignments = await listAssignmentsOfUsers(db, [user.id]);
-  return {
-    kind: 'user',
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    assignments: assignments.map((row) => ({
+export const loadActor = async (db: Database, user: UserRow): Promise<UserActor> =>
+  actorOf(
+    user,
+    (await listAssignmentsOfUsers(db, [user.id])).map((row) => ({
       id: row.id,
       role: row.role,
       localityId: row.localityId,
       unitId: row.unitId,
     })),
-  };
-};
+  );
 
 export const createAuthService = ({ db, clock, sessionSecret, isProduction }: AuthServiceDeps) => {
   /** The database keeps only a keyed hash of the cookie value, so a copy of the table opens no session. */
@@ -238,16 +242,23 @@ export const createAuthService = ({ db, clock, sessionSecret, isProduction }: Au
    */
   const authenticate = async (token: string): Promise<SignedIn | null> => {
     const now = clock.now();
-    const session = await findLiveSession(db, sessionIdOf(token), now);
-    if (!session) return null;
-    const user = await findUserById(db, session.userId);
-    if (!user || user.isDisabled || (user.isDemo && isProduction)) return null;
+    // One statement for the session, its user and their roles: every signed-in request sends it.
+    const found = await findLiveSessionWithUser(db, sessionIdOf(token), now);
+    if (!found) return null;
+    const { session, user } = found;
+    if (user.isDisabled || (user.isDemo && isProduction)) return null;
     // Extend only when a good part of the lifetime has passed, to avoid a write on every request.
     if (session.expiresAt.getTime() - now.getTime() < SESSION_TTL_MS * 0.9) {
       session.expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
       await extendSession(db, session.id, session.expiresAt);
     }
-    return { user, actor: await loadActor(db, user), session };
+    const assignments = found.assignments.map(([id, role, localityId, unitId]) => ({
+      id,
+      role,
+      localityId,
+      unitId,
+    }));
+    return { user, actor: actorOf(user, assignments), session };
   };
 
   /** Ends the session of the cookie value; a live one is audited as the user signing out. */

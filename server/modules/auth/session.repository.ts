@@ -1,9 +1,39 @@
 /** Sign-in sessions (the cookie's row): created, found while live, extended, ended. */
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { session } from '../../db/schema';
+import { appUser, type ROLES, session } from '../../db/schema';
 
 export type SessionRow = typeof session.$inferSelect;
+
+/** A role assignment as the session's read gives it: id, role, locality, unit. */
+export type AssignmentTuple = [string, (typeof ROLES)[number], string, string | null];
+
+/**
+ * A live session with its user and the user's role assignments (oldest first, as
+ * `listAssignmentsOfUsers` orders them), in one statement: what every signed-in request reads.
+ */
+export const findLiveSessionWithUser = async (
+  executor: Executor,
+  id: string,
+  now: Date,
+): Promise<
+  { session: SessionRow; user: typeof appUser.$inferSelect; assignments: AssignmentTuple[] } | undefined
+> => {
+  const row = (
+    await executor
+      .select({
+        session,
+        user: appUser,
+        assignments: sql<string>`coalesce((select json_agg(json_build_array(r.id, r.role, r.locality_id,
+          r.unit_id) order by r.created_at) from role_assignment r where r.user_id = ${appUser.id}),
+          '[]'::json)::text`,
+      })
+      .from(session)
+      .innerJoin(appUser, eq(appUser.id, session.userId))
+      .where(and(eq(session.id, id), gt(session.expiresAt, now)))
+  )[0];
+  return row && { ...row, assignments: JSON.parse(row.assignments) as AssignmentTuple[] };
+};
 
 export const insertSession = async (
   executor: Executor,

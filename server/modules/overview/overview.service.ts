@@ -37,8 +37,9 @@ import type { CatalogService } from '../catalog/catalog.service';
 import { type ExportedFile, XLSX_TYPE } from '../export/export.service';
 import type { NotificationService } from '../notification/notification.service';
 import type { ReportingService } from '../reporting/reporting.service';
-import { groupBy, yearOf } from './overview.evaluation';
+import { groupBy, plansOfArea, yearOf } from './overview.evaluation';
 import { renderOverviewSheet } from './overview.export';
+import { aggregateNation } from './overview.nation';
 import { canReadOverview } from './overview.policy';
 import { packagesOfYear, rowFromPackages, withReceivedCommunes } from './overview.received';
 import {
@@ -49,7 +50,14 @@ import {
 } from './overview.repository';
 import { rollUpCommunes, rollUpProvinces } from './overview.rollup';
 import { landOfArea, localitiesInForceOfArea, type OverviewArea } from './overview.scope';
-import { type PlanFigures, pruneSummaries, summarisePlansOfArea, warmSummaries } from './overview.summary';
+import {
+  type PlanFigures,
+  pruneSummaries,
+  storeMissingSummaries,
+  summariesReady,
+  summarisePlansOfArea,
+  warmSummaries,
+} from './overview.summary';
 
 type OverviewServiceDeps = {
   db: Database;
@@ -59,6 +67,11 @@ type OverviewServiceDeps = {
   notifications: Pick<NotificationService, 'notifyStandingOfficersOf'>;
   /** Hears what the overview answers despite (pino's logger fits). */
   log?: { warn: (details: object, message: string) => void };
+  /**
+   * false: the nation's rows and roll-ups evaluated in JavaScript from every plan's summary, as before
+   * they were summed in SQL (overview.nation.ts; the reference its test compares with).
+   */
+  nationInSql?: boolean;
 };
 
 /** Who may chase the communes of a province ("đôn đốc"): those who answer for the province's plan work. */
@@ -167,6 +180,7 @@ export const createOverviewService = ({
   reporting,
   notifications,
   log,
+  nationInSql = true,
 }: OverviewServiceDeps) => {
   const onWriteError = (error: unknown) =>
     log?.warn(
@@ -179,6 +193,40 @@ export const createOverviewService = ({
       packagesOfYear(await listReceivedPackages(db, localitiesInForceOfArea(area)), year),
       (row) => row.localityId,
     );
+
+  /**
+   * The nation summed in SQL from the stored summaries (overview.nation.ts), those missing evaluated
+   * first in batches that let other requests through; null where it must be evaluated in JavaScript.
+   */
+  const nationFromSummaries = async (
+    area: OverviewArea,
+    land: Map<string, string>,
+    year: number,
+    provinces: ChildLocalityRow[],
+    communesByProvince: Map<string, ChildLocalityRow[]>,
+    query: TOverviewQuery,
+  ) => {
+    if (!(await summariesReady(db, area, year))) {
+      const plans = await plansOfArea({ db, reporting }, area, land);
+      try {
+        await storeMissingSummaries(db, area, plans, year);
+      } catch (error) {
+        onWriteError(error);
+        return null;
+      }
+    }
+    return aggregateNation({
+      db,
+      area,
+      land,
+      year,
+      provinces,
+      communesByProvince,
+      entries: catalog.list(),
+      catalogCode: query.catalogCode,
+      valuesOf: query.valuesOf,
+    });
+  };
 
   /**
    * The overview of a locality's children for a year.
@@ -236,14 +284,27 @@ export const createOverviewService = ({
     const communes = await listGrandchildLocalities(db, localityId, asOf);
     const area = { rootId: localityId, depth: 2, asOf } as const;
     const land = await landOfArea(db, area);
+    const received = await receivedOfYear(area, year);
+    const communesByProvince = groupBy(communes, (row) => row.parentId);
+    if (nationInSql && received.size === 0) {
+      const summed = await nationFromSummaries(area, land, year, children, communesByProvince, query);
+      if (summed) {
+        return {
+          locality: head,
+          year,
+          asOf,
+          localities: rankByEvaluation(summed.rows),
+          summary: { localities: coverageOf(summed.rows), communes: summed.communes },
+          rollups: summed.rollups,
+        };
+      }
+    }
     // The provinces' rows and roll-ups list no plan and name no indicator: the summaries without detail.
     const evaluations = await summarisePlansOfArea({ db, reporting }, area, land, year, {
       withDetail: false,
       onWriteError,
     });
     const byLocality = groupBy(evaluations, (row) => land.get(row.plan.localityId) ?? row.plan.localityId);
-    const received = await receivedOfYear(area, year);
-    const communesByProvince = groupBy(communes, (row) => row.parentId);
     const communeRows: Covered[] = [];
     const rows = children.map((province) => {
       const own = communesByProvince.get(province.id) ?? [];

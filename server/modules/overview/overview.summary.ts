@@ -30,7 +30,14 @@ import {
   plansOfArea,
   yearOf,
 } from './overview.evaluation';
-import { activePlansOfArea, type IdSet, idsOf, landOfArea, type OverviewArea } from './overview.scope';
+import {
+  activePlansOfArea,
+  type IdSet,
+  idsOf,
+  landOfArea,
+  type OverviewArea,
+  plansLackingPeriods,
+} from './overview.scope';
 
 /**
  * A catalog-mapped indicator of a plan and its accepted figure in the judged period (roll-ups). The ids
@@ -193,7 +200,7 @@ export const decodeSummary = (stored: StoredSummary, detail: StoredDetail | null
  * The joins that give each plan `p` its current revision (`r.revision`, null before any change) and its
  * summary valid at that revision for the year and date (`s`, null when there is none).
  */
-const withValidSummary = (year: number, asOf: string) => sql`
+export const withValidSummary = (year: number, asOf: string) => sql`
     left join plan_evaluation_revision r on r.plan_id = p.id
     left join plan_evaluation_summary s on s.plan_id = p.id and s.year = ${year} and s.as_of = ${asOf}::date
       and s.revision = coalesce(r.revision, 0)`;
@@ -332,6 +339,68 @@ const readPlansLackingSummary = async (
 };
 
 /**
+ * Evaluates and stores the summaries of some plans for a year and date, a batch at a time with a turn
+ * of the event loop between batches, so the server answers other requests meanwhile.
+ *
+ * @param revisions - each plan's revision read before its rows (`readPlansLackingSummary`)
+ */
+const storeInBatches = async (
+  db: Database,
+  plans: PlanRow[],
+  revisions: Map<string, number>,
+  year: number,
+  asOf: string,
+): Promise<void> => {
+  for (let start = 0; start < plans.length; start += WARM_BATCH) {
+    const batch = plans.slice(start, start + WARM_BATCH);
+    const evaluations = await evaluatePlansOfSet(db, idsOf(batch.map((row) => row.id)), batch, year, asOf);
+    await writeSummaries(
+      db,
+      year,
+      asOf,
+      evaluations.map((evaluation) => ({
+        planId: evaluation.plan.id,
+        revision: revisions.get(evaluation.plan.id) ?? 0,
+        summary: summaryOf(evaluation),
+      })),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+};
+
+/**
+ * Stores the summary of every plan of an area (`plansOfArea`) that has no valid one for the year and
+ * date, evaluated in batches (`storeInBatches`): what the nation's overview needs before it sums the
+ * stored summaries in SQL. A failure to store is thrown.
+ *
+ * @returns how many plans were evaluated
+ */
+export const storeMissingSummaries = async (
+  db: Database,
+  area: OverviewArea,
+  plans: PlanRow[],
+  year: number,
+): Promise<number> => {
+  const lacking = await readPlansLackingSummary(db, activePlansOfArea(area), year, area.asOf);
+  const missing = plans.filter((row) => lacking.has(row.id));
+  await storeInBatches(db, missing, lacking, year, area.asOf);
+  return missing.length;
+};
+
+/**
+ * Whether every plan in effect of an area has its periods of the year and a valid summary for the year
+ * and date (two lean reads): then the nation's overview need not list the plans at all.
+ */
+export const summariesReady = async (db: Database, area: OverviewArea, year: number): Promise<boolean> => {
+  const plans = activePlansOfArea(area);
+  const [lackingPeriods, lackingSummary] = await Promise.all([
+    plansLackingPeriods(db, plans, yearOf(area.asOf)),
+    readPlansLackingSummary(db, plans, year, area.asOf),
+  ]);
+  return lackingPeriods.length === 0 && lackingSummary.size === 0;
+};
+
+/**
  * Warms the summaries of a day: every plan in effect under a root locality (its whole tree, as the
  * nation's overview reads it) that has no valid summary for the date's year and date is evaluated and
  * stored, a batch at a time with a turn of the event loop between batches, so the first overview of a
@@ -343,33 +412,9 @@ const readPlansLackingSummary = async (
  * @returns how many plans were evaluated
  */
 export const warmSummaries = async (deps: EvaluationDeps, area: OverviewArea): Promise<number> => {
-  const year = yearOf(area.asOf);
   const land = await landOfArea(deps.db, area);
   const plans = await plansOfArea(deps, area, land);
-  const lacking = await readPlansLackingSummary(deps.db, activePlansOfArea(area), year, area.asOf);
-  const missing = plans.filter((row) => lacking.has(row.id));
-  for (let start = 0; start < missing.length; start += WARM_BATCH) {
-    const batch = missing.slice(start, start + WARM_BATCH);
-    const evaluations = await evaluatePlansOfSet(
-      deps.db,
-      idsOf(batch.map((row) => row.id)),
-      batch,
-      year,
-      area.asOf,
-    );
-    await writeSummaries(
-      deps.db,
-      year,
-      area.asOf,
-      evaluations.map((evaluation) => ({
-        planId: evaluation.plan.id,
-        revision: lacking.get(evaluation.plan.id) ?? 0,
-        summary: summaryOf(evaluation),
-      })),
-    );
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return missing.length;
+  return storeMissingSummaries(deps.db, area, plans, yearOf(area.asOf));
 };
 
 /**
