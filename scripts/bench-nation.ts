@@ -303,7 +303,9 @@ const measurePostgres = async (handle: TestDatabase) => {
     const { app, base } = await startServer(handle);
     const endpoints = await endpointsOf(base, nation);
     const databaseUrl = handle.url!;
-    const delay = monitorEventLoopDelay({ resolution: 10 });
+    // The warm timings' event-loop delay, one monitor per endpoint (a monitor switched off and on again
+    // counts the time it was off as its first delay): the worst p99 and max over them.
+    const delay = { p99: 0, max: 0 };
     const cold = () => handle.db.delete(planEvaluationSummary);
     // What any request costs here (HTTP on loopback, fetch, routing, JSON): a read that sends no SQL.
     const health = {
@@ -338,12 +340,9 @@ const measurePostgres = async (handle: TestDatabase) => {
       }
       // Warm-up: plans compiled, caches filled; an overview's summaries stored for every one of its paths.
       await (endpoint.overview ? visitAll(endpoint) : timeEndpoint(endpoint, 3));
-      delay.enable();
-      const api = await timeEndpoint(
-        endpoint,
-        endpoint.name === 'nation overview' ? Math.ceil(REQUESTS / 4) : REQUESTS,
+      const api = await measuringDelay(delay, () =>
+        timeEndpoint(endpoint, endpoint.name === 'nation overview' ? Math.ceil(REQUESTS / 4) : REQUESTS),
       );
-      delay.disable();
       printEndpoint(
         endpoint.overview ? { ...endpoint, name: `${endpoint.name} warm` } : endpoint,
         api,
@@ -352,7 +351,7 @@ const measurePostgres = async (handle: TestDatabase) => {
       );
     }
     console.log(
-      `  event-loop delay while measuring: p99 ${ms(delay.percentile(99) / 1e6)}, max ${ms(delay.max / 1e6)}`,
+      `  event-loop delay while measuring: p99 ${ms(delay.p99)} (the worst endpoint's), max ${ms(delay.max)}`,
     );
     const byName = new Map(endpoints.map((endpoint) => [endpoint.name, endpoint]));
     const loaded = await underLoad([
@@ -365,6 +364,21 @@ const measurePostgres = async (handle: TestDatabase) => {
     );
     console.log(`  ${load()}`);
     await app.close();
+  }
+};
+
+/** Runs `work` under a fresh event-loop monitor (its start left out) and keeps the worst delays, in ms. */
+const measuringDelay = async <T>(worst: { p99: number; max: number }, work: () => Promise<T>): Promise<T> => {
+  const monitor = monitorEventLoopDelay({ resolution: 10 });
+  monitor.enable();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  monitor.reset();
+  try {
+    return await work();
+  } finally {
+    monitor.disable();
+    worst.p99 = Math.max(worst.p99, monitor.percentile(99) / 1e6);
+    worst.max = Math.max(worst.max, monitor.max / 1e6);
   }
 };
 
