@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PageViewport, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from 'tesseract.js';
+import { encodeCanvas } from './canvas-encode';
 import type { DocBlock } from './document-model';
 import { UnreadableDocumentError } from './errors';
 import { estimateSkew, type GreyImage, imageSize, removeSpecks, rotateImage } from './scan-image';
@@ -187,7 +188,7 @@ export const greyCanvas = async (image: GreyImage) => {
 };
 
 /** Grey pixels → PNG bytes, for the recogniser. */
-const encodeGrey = async (image: GreyImage): Promise<Buffer> => (await greyCanvas(image)).encode('png');
+const encodeGrey = async (image: GreyImage): Promise<Buffer> => encodeCanvas(await greyCanvas(image), 'png');
 
 /**
  * Prepares a page for recognition: removes specks, straightens it, finds its ruled tables and wipes their rules.
