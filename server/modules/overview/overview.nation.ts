@@ -36,6 +36,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { ChildLocalityRow } from './overview.repository';
+import { headOf } from './overview.rollup';
 import { activePlansOfArea, type OverviewArea } from './overview.scope';
 import { withValidSummary } from './overview.summary';
 
@@ -383,8 +384,6 @@ export const aggregateNation = async (input: {
     else byScope.set(key, [group]);
   }
   const nameOf = new Map([...communesByProvince.values()].flat().map((row) => [row.id, row.name]));
-  const named = (item: Summed['best']) =>
-    item ? { ...item, localityName: nameOf.get(item.localityId) ?? '' } : null;
   let chosen = input.valuesOf;
   const rollups: TOverviewRollup[] = [];
   for (const entry of input.entries) {
@@ -427,22 +426,7 @@ export const aggregateNation = async (input: {
         });
       }
     }
-    rollups.push({
-      catalogCode: entry.code,
-      name: entry.name,
-      nameEn: entry.nameEn,
-      unit: entry.unit,
-      direction: entry.direction,
-      method: result.method,
-      value: result.value,
-      numerator: result.numerator,
-      denominator: result.denominator,
-      reporting: result.reporting,
-      included: result.included,
-      best: named(result.best),
-      worst: named(result.worst),
-      values,
-    });
+    rollups.push({ ...headOf(entry, result, nameOf), values });
   }
   return { rows, communes: coverage, rollups };
 };

@@ -123,9 +123,10 @@ const figuresByCode = (
   return byCode;
 };
 
-const headOf = (
+/** A catalog roll-up as the overview sends it, but for its values: the entry, the result, named extremes. */
+export const headOf = (
   entry: CatalogEntry,
-  result: Rollup,
+  result: Omit<Rollup, 'contributions'>,
   nameOf: Map<string, string>,
 ): Omit<TOverviewRollup, 'values'> => {
   const extreme = (item: { localityId: string; value: number } | null) =>
