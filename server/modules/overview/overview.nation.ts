@@ -36,7 +36,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { ChildLocalityRow } from './overview.repository';
-import { headOf } from './overview.rollup';
+import { headOf, provinceValueOf } from './overview.rollup';
 import { activePlansOfArea, type OverviewArea } from './overview.scope';
 import { withValidSummary } from './overview.summary';
 
@@ -403,27 +403,7 @@ export const aggregateNation = async (input: {
         const summed = rollUpGroups(entry, own);
         if (!summed) return null;
         if (summed.reporting === 0) continue;
-        values.push({
-          localityId: province.id,
-          localityName: province.name,
-          planId: null,
-          indicatorId: null,
-          indicatorCode: null,
-          unit: entry.unit,
-          value: summed.value,
-          numerator: summed.numerator,
-          denominator: summed.denominator,
-          reportId: null,
-          included: summed.included > 0,
-          excluded:
-            summed.included > 0 || summed.method === 'none'
-              ? null
-              : summed.missingDenominator > 0
-                ? 'missing_denominator'
-                : 'unit_mismatch',
-          communes: { reporting: summed.reporting, included: summed.included },
-          received: null,
-        });
+        values.push(provinceValueOf(entry, province, summed, summed.missingDenominator > 0));
       }
     }
     rollups.push({ ...headOf(entry, result, nameOf), values });

@@ -123,6 +123,38 @@ const figuresByCode = (
   return byCode;
 };
 
+/**
+ * A province's figure in a catalog roll-up, summed over its communes; `missingDenominator` says whether a
+ * reporting commune fell out for want of a denominator (why a province with none included has no value).
+ */
+export const provinceValueOf = (
+  entry: CatalogEntry,
+  province: { id: string; name: string },
+  result: Omit<Rollup, 'contributions'>,
+  missingDenominator: boolean,
+): NonNullable<TOverviewRollup['values']>[number] => ({
+  localityId: province.id,
+  localityName: province.name,
+  planId: null,
+  indicatorId: null,
+  indicatorCode: null,
+  unit: entry.unit,
+  value: result.value,
+  numerator: result.numerator,
+  denominator: result.denominator,
+  reportId: null,
+  included: result.included > 0,
+  // A province whose reporting communes all fell out of the value (no denominator, another unit).
+  excluded:
+    result.included > 0 || result.method === 'none'
+      ? null
+      : missingDenominator
+        ? 'missing_denominator'
+        : 'unit_mismatch',
+  communes: { reporting: result.reporting, included: result.included },
+  received: null,
+});
+
 /** A catalog roll-up as the overview sends it, but for its values: the entry, the result, named extremes. */
 export const headOf = (
   entry: CatalogEntry,
@@ -257,28 +289,14 @@ export const rollUpProvinces = (
       if (!own) continue;
       const result = rollUp(entry, own);
       if (result.reporting === 0) continue;
-      values.push({
-        localityId: province.id,
-        localityName: province.name,
-        planId: null,
-        indicatorId: null,
-        indicatorCode: null,
-        unit: entry.unit,
-        value: result.value,
-        numerator: result.numerator,
-        denominator: result.denominator,
-        reportId: null,
-        included: result.included > 0,
-        // A province whose reporting communes all fell out of the value (no denominator, another unit).
-        excluded:
-          result.included > 0 || result.method === 'none'
-            ? null
-            : result.contributions.some((row) => row.excluded === 'missing_denominator')
-              ? 'missing_denominator'
-              : 'unit_mismatch',
-        communes: { reporting: result.reporting, included: result.included },
-        received: null,
-      });
+      values.push(
+        provinceValueOf(
+          entry,
+          province,
+          result,
+          result.contributions.some((row) => row.excluded === 'missing_denominator'),
+        ),
+      );
     }
     return values;
   });
