@@ -30,7 +30,7 @@ import {
 } from '@core/domain/evaluation';
 import { isPercentUnit, rateOf, round2 } from '@core/domain/indicator-values';
 import { thresholdsOf } from '@core/domain/plan-evaluation';
-import { inCatalogUnit, type RollupMethod, rollupMethodOf } from '@core/domain/rollup';
+import { inCatalogUnit, type Rollup, type RollupMethod, rollupMethodOf } from '@core/domain/rollup';
 import type { TOverviewCoverage, TOverviewLocality, TOverviewRollup } from '@core/schemas/overview.schemas';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
@@ -253,17 +253,8 @@ const exactSum = (parts: number[]): number | undefined => {
     : undefined;
 };
 
-type Summed = {
-  method: RollupMethod;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  reporting: number;
-  included: number;
-  missingDenominator: number;
-  best: { localityId: string; value: number } | null;
-  worst: { localityId: string; value: number } | null;
-};
+/** A roll-up summed in SQL: no per-commune contributions, only how many lacked a denominator. */
+type Summed = Omit<Rollup, 'contributions'> & { missingDenominator: number };
 
 /** `rollUp` of one code over the groups of a province or the nation; null where it must be done in JS. */
 const rollUpGroups = (entry: CatalogEntry, groups: Group[]): Summed | null => {
