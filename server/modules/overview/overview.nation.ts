@@ -30,7 +30,7 @@ import {
 } from '@core/domain/evaluation';
 import { isPercentUnit, rateOf, round2 } from '@core/domain/indicator-values';
 import { thresholdsOf } from '@core/domain/plan-evaluation';
-import { inCatalogUnit, type Rollup, type RollupMethod, rollupMethodOf } from '@core/domain/rollup';
+import { inCatalogUnit, type Rollup, rollupMethodOf } from '@core/domain/rollup';
 import type { TOverviewCoverage, TOverviewLocality, TOverviewRollup } from '@core/schemas/overview.schemas';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
