@@ -5,7 +5,7 @@
  * the answer's schema and its one service call — and the shape writes the method, the `:id` params schema
  * (unless the route names others), the status and the envelope.
  */
-import { pageOf, ZIdParams } from '@core/schemas/common.schemas';
+import { dataOf as dataEnvelope, pageOf, ZIdParams } from '@core/schemas/common.schemas';
 import type { z } from 'zod';
 import type { Services } from '../services';
 import {
@@ -54,6 +54,9 @@ type Shaped<P extends Params, Q extends Schema, B extends Schema, R> = RouteIden
 /** A downloaded file: bytes, their content type and the name offered to save them under. */
 type FileAnswer = { bytes: Buffer; contentType: string; fileName: string };
 
+/** What a sign-in or sign-out answers: its `data` (where the route has an answer schema) and the cookie's session. */
+type SessionAnswer = { data?: unknown; session: { token: string } | null };
+
 const schemaOf = <P extends Params, Q extends Schema, B extends Schema>({
   params,
   query,
@@ -72,10 +75,13 @@ const asRoute = (route: unknown) => route as RouteDefinition;
  * most of its routes answer with (a route that answers something else names its own `data`).
  * - `read`: GET of what the service answers for a path with `:id` (a row, or the rows under it), `{ data }`;
  * - `create`: POST making a row (under the path's `:id`), 201 `{ data }`;
- * - `change`: PATCH, PUT or a POST workflow step on a row, `{ data }` (201 where it makes a new version);
+ * - `change`: PATCH, PUT or a POST workflow step on a row, `{ data }` (201 where it makes a new version, 204
+ *   where it answers nothing);
  * - `remove`: DELETE, 204;
  * - `download`: GET answering a file;
- * - `page`: GET of one page of a list, `{ data, pagination }`.
+ * - `page`: GET of one page of a list, `{ data, pagination }`;
+ * - `session`: a POST without params that sets the session cookie (a token) or clears it (null), answering
+ *   `{ data }` where the route names `data`, else 204.
  */
 export const routesOf = (tags: string[], { answers }: { answers?: z.ZodType } = {}) => {
   const dataOf = (route: { operationId: string; data?: z.ZodType }): z.ZodType => {
@@ -86,16 +92,15 @@ export const routesOf = (tags: string[], { answers }: { answers?: z.ZodType } = 
   const answer =
     (method: RouteDefinition['method'], defaultStatus: 200 | 201) =>
     <P extends Params = typeof ZIdParams, Q extends Schema = undefined, B extends Schema = undefined>(
-      route: Shaped<P, Q, B, unknown> & { data?: z.ZodType; status?: 200 | 201 },
+      route: Shaped<P, Q, B, unknown> & { data?: z.ZodType; status?: 200 | 201 | 204 },
     ) => {
-      const { params, query, body, call, status = defaultStatus, ...rest } = route;
+      const { params, query, body, call, status = defaultStatus, data: _data, ...rest } = route;
       return asRoute(
         serviceRoute({
           ...rest,
-          data: dataOf(route),
+          ...(status === 204 ? { status } : { status, data: dataOf(route) }),
           method,
           tags,
-          status,
           schema: schemaOf({ params, query, body }),
           handler: (input, { services }) => call(input as never, services),
         }),
@@ -108,7 +113,7 @@ export const routesOf = (tags: string[], { answers }: { answers?: z.ZodType } = 
       route: Shaped<P, Q, B, unknown> & {
         method: 'PATCH' | 'PUT' | 'POST' | 'DELETE';
         data?: z.ZodType;
-        status?: 200 | 201;
+        status?: 200 | 201 | 204;
       },
     ) => answer(route.method, 200)(route),
     remove: <P extends Params = typeof ZIdParams>(route: Shaped<P, undefined, undefined, void>) => {
@@ -161,6 +166,30 @@ export const routesOf = (tags: string[], { answers }: { answers?: z.ZodType } = 
             const { rows, total } = await call(input as never, services);
             const { limit, offset } = input.query as { limit: number; offset: number };
             return { status: 200, body: { data: rows, pagination: { total, limit, offset } } };
+          },
+        }),
+      );
+    },
+    session: <B extends Schema = undefined>(
+      route: Omit<RouteIdentity, 'apiKey' | 'upload'> & {
+        body?: B;
+        data?: z.ZodType;
+        call: Call<null, undefined, B, SessionAnswer>;
+      },
+    ) => {
+      const { body, data, call, ...rest } = route;
+      return asRoute(
+        defineRoute({
+          ...rest,
+          method: 'POST',
+          tags,
+          schema: {
+            ...schemaOf({ params: null, body }),
+            response: data ? { 200: dataEnvelope(data) } : { 204: null },
+          },
+          handler: async (input, { services }) => {
+            const { data: answer, session } = await call(input as never, services);
+            return data ? { status: 200, body: { data: answer }, session } : { status: 204, session };
           },
         }),
       );
