@@ -3,6 +3,7 @@
  * province's communes. Pure functions from a view to the .xlsx bytes. The unit's entry template is in
  * excel-template.ts.
  */
+import { formatDateVi } from '@core/domain/deadlines';
 import { FONT_NAME, newWorkbook, tableSheet, toBuffer } from './excel-workbook';
 
 /** The indicator matrix of a plan. */
@@ -29,33 +30,26 @@ export type IndicatorMatrixView = {
  */
 export const renderIndicatorMatrixXlsx = (view: IndicatorMatrixView): Promise<Buffer> => {
   const workbook = newWorkbook();
-  tableSheet(
-    workbook,
-    'Chỉ tiêu',
-    `Các chỉ tiêu: ${view.planTitle}`,
-    [
-      { header: 'Mã', width: 8 },
-      { header: 'Nhóm', width: 24 },
-      { header: 'Chỉ tiêu', width: 50 },
-      { header: 'Đơn vị tính', width: 10 },
-      ...view.targetYears.map((year) => ({ header: `Năm ${year}`, width: 14 })),
-      { header: 'Năm cơ sở', width: 10 },
-      { header: 'Đơn vị chủ trì', width: 26 },
-      { header: 'Đơn vị phối hợp', width: 30 },
-      { header: 'Mã chỉ tiêu chuẩn', width: 26 },
+  tableSheet<IndicatorMatrixView['indicators'][number]>(workbook, {
+    name: 'Chỉ tiêu',
+    heading: [`Các chỉ tiêu: ${view.planTitle}`],
+    columns: [
+      { header: 'Mã', width: 8, value: (row) => row.code },
+      { header: 'Nhóm', width: 24, value: (row) => row.groupName },
+      { header: 'Chỉ tiêu', width: 50, value: (row) => row.name },
+      { header: 'Đơn vị tính', width: 10, value: (row) => row.unit },
+      ...view.targetYears.map((year) => ({
+        header: `Năm ${year}`,
+        width: 14,
+        value: (row: IndicatorMatrixView['indicators'][number]) => row.targets[year] ?? null,
+      })),
+      { header: 'Năm cơ sở', width: 10, value: (row) => row.baselineYear },
+      { header: 'Đơn vị chủ trì', width: 26, value: (row) => row.leadUnitName },
+      { header: 'Đơn vị phối hợp', width: 30, value: (row) => row.coordinatingUnitNames.join(', ') },
+      { header: 'Mã chỉ tiêu chuẩn', width: 26, value: (row) => row.catalogCode },
     ],
-    view.indicators.map((row) => [
-      row.code,
-      row.groupName,
-      row.name,
-      row.unit,
-      ...view.targetYears.map((year) => row.targets[year] ?? null),
-      row.baselineYear,
-      row.leadUnitName,
-      row.coordinatingUnitNames.join(', '),
-      row.catalogCode,
-    ]),
-  );
+    rows: view.indicators,
+  });
   return toBuffer(workbook);
 };
 
@@ -77,31 +71,21 @@ export type TaskListView = {
 /** @returns the .xlsx bytes of the plan's tasks */
 export const renderTaskListXlsx = (view: TaskListView): Promise<Buffer> => {
   const workbook = newWorkbook();
-  tableSheet(
-    workbook,
-    'Nhiệm vụ',
-    `Nhiệm vụ, giải pháp: ${view.planTitle}`,
-    [
-      { header: 'Mã', width: 8 },
-      { header: 'Nhóm', width: 30 },
-      { header: 'Nhiệm vụ', width: 60 },
-      { header: 'Đơn vị chủ trì', width: 26 },
-      { header: 'Đơn vị phối hợp', width: 30 },
-      { header: 'Lãnh đạo phụ trách', width: 20 },
-      { header: 'Sản phẩm đầu ra', width: 24 },
-      { header: 'Thời gian hoàn thành', width: 18 },
+  tableSheet<TaskListView['tasks'][number]>(workbook, {
+    name: 'Nhiệm vụ',
+    heading: [`Nhiệm vụ, giải pháp: ${view.planTitle}`],
+    columns: [
+      { header: 'Mã', width: 8, value: (row) => row.code },
+      { header: 'Nhóm', width: 30, value: (row) => row.groupName },
+      { header: 'Nhiệm vụ', width: 60, value: (row) => row.name },
+      { header: 'Đơn vị chủ trì', width: 26, value: (row) => row.leadUnitName },
+      { header: 'Đơn vị phối hợp', width: 30, value: (row) => row.coordinatingUnitNames.join(', ') },
+      { header: 'Lãnh đạo phụ trách', width: 20, value: (row) => row.leader },
+      { header: 'Sản phẩm đầu ra', width: 24, value: (row) => row.output },
+      { header: 'Thời gian hoàn thành', width: 18, value: (row) => row.deadlineText },
     ],
-    view.tasks.map((row) => [
-      row.code,
-      row.groupName,
-      row.name,
-      row.leadUnitName,
-      row.coordinatingUnitNames.join(', '),
-      row.leader,
-      row.output,
-      row.deadlineText,
-    ]),
-  );
+    rows: view.tasks,
+  });
   return toBuffer(workbook);
 };
 
@@ -124,29 +108,24 @@ export type PeriodStatusView = {
 /** @returns the .xlsx bytes of the period's report status */
 export const renderPeriodStatusXlsx = (view: PeriodStatusView): Promise<Buffer> => {
   const workbook = newWorkbook();
-  const sheet = tableSheet(
-    workbook,
-    'Tình hình báo cáo',
-    `Tình hình báo cáo ${view.periodLabel} (hạn ${view.dueDate.split('-').reverse().join('/')}): ${view.planTitle}`,
-    [
-      { header: 'Đơn vị', width: 40 },
-      { header: 'Số chỉ tiêu', width: 12 },
-      { header: 'Số nhiệm vụ', width: 12 },
-      { header: 'Trạng thái báo cáo', width: 22 },
-      { header: 'Lần', width: 8 },
-      { header: 'Ngày nộp', width: 14 },
-      { header: 'Đúng hạn / muộn', width: 22 },
+  const sheet = tableSheet<PeriodStatusView['obligations'][number]>(workbook, {
+    name: 'Tình hình báo cáo',
+    heading: [`Tình hình báo cáo ${view.periodLabel} (hạn ${formatDateVi(view.dueDate)}): ${view.planTitle}`],
+    columns: [
+      { header: 'Đơn vị', width: 40, value: (row) => row.unitName },
+      { header: 'Số chỉ tiêu', width: 12, value: (row) => row.indicatorCount },
+      { header: 'Số nhiệm vụ', width: 12, value: (row) => row.taskCount },
+      { header: 'Trạng thái báo cáo', width: 22, value: (row) => row.statusText },
+      { header: 'Lần', width: 8, value: (row) => row.version },
+      {
+        header: 'Ngày nộp',
+        width: 14,
+        value: (row) => (row.submittedOn ? formatDateVi(row.submittedOn) : null),
+      },
+      { header: 'Đúng hạn / muộn', width: 22, value: (row) => row.timelinessText },
     ],
-    view.obligations.map((row) => [
-      row.unitName,
-      row.indicatorCount,
-      row.taskCount,
-      row.statusText,
-      row.version,
-      row.submittedOn ? row.submittedOn.split('-').reverse().join('/') : null,
-      row.timelinessText,
-    ]),
-  );
+    rows: view.obligations,
+  });
   sheet.autoFilter = { from: 'A3', to: 'G3' };
   return toBuffer(workbook);
 };
@@ -182,41 +161,26 @@ export type OverviewSheetView = {
  */
 export const renderOverviewXlsx = (view: OverviewSheetView): Promise<Buffer> => {
   const workbook = newWorkbook();
-  const sheet = tableSheet(
-    workbook,
-    'Tổng quan',
-    view.title,
-    [
-      { header: 'Hạng', width: 8 },
-      { header: 'Mã', width: 10 },
-      { header: view.localityHeader, width: 30 },
-      { header: 'Xếp loại', width: 16 },
-      { header: 'Điểm', width: 10 },
-      { header: 'Kế hoạch', width: 30 },
-      { header: 'Báo cáo đã nộp', width: 14 },
-      { header: 'Nộp muộn', width: 11 },
-      { header: 'Chưa nộp (quá hạn)', width: 13 },
-      { header: 'Chờ xem xét', width: 11 },
-      { header: 'Chỉ tiêu chậm lộ trình', width: 14 },
-      { header: 'Nhiệm vụ quá hạn', width: 12 },
-      { header: 'Hình thành từ (1/7/2025)', width: 40 },
+  const sheet = tableSheet<OverviewSheetView['rows'][number]>(workbook, {
+    name: 'Tổng quan',
+    heading: [view.title],
+    columns: [
+      { header: 'Hạng', width: 8, value: (row) => row.rank },
+      { header: 'Mã', width: 10, value: (row) => row.code },
+      { header: view.localityHeader, width: 30, value: (row) => row.name },
+      { header: 'Xếp loại', width: 16, value: (row) => row.colourText },
+      { header: 'Điểm', width: 10, value: (row) => row.score },
+      { header: 'Kế hoạch', width: 30, value: (row) => row.plans },
+      { header: 'Báo cáo đã nộp', width: 14, value: (row) => row.reportsSubmitted },
+      { header: 'Nộp muộn', width: 11, value: (row) => row.late },
+      { header: 'Chưa nộp (quá hạn)', width: 13, value: (row) => row.missing },
+      { header: 'Chờ xem xét', width: 11, value: (row) => row.pendingReview },
+      { header: 'Chỉ tiêu chậm lộ trình', width: 14, value: (row) => row.indicatorsBehind },
+      { header: 'Nhiệm vụ quá hạn', width: 12, value: (row) => row.overdueTasks },
+      { header: 'Hình thành từ (1/7/2025)', width: 40, value: (row) => row.formedFrom },
     ],
-    view.rows.map((row) => [
-      row.rank,
-      row.code,
-      row.name,
-      row.colourText,
-      row.score,
-      row.plans,
-      row.reportsSubmitted,
-      row.late,
-      row.missing,
-      row.pendingReview,
-      row.indicatorsBehind,
-      row.overdueTasks,
-      row.formedFrom,
-    ]),
-  );
+    rows: view.rows,
+  });
   sheet.getCell('A2').value = `Lọc: ${view.filter} · ${view.rows.length} dòng`;
   sheet.getCell('A2').font = { name: FONT_NAME, italic: true };
   sheet.autoFilter = { from: 'A3', to: 'M3' };

@@ -3,6 +3,7 @@
  * layout, the texts of its lists, the protected sheets with their input cells, and the hidden sheet that
  * names the period and the unit.
  */
+import { formatDateVi } from '@core/domain/deadlines';
 import type ExcelJS from 'exceljs';
 import {
   addTableSheet,
@@ -98,36 +99,70 @@ const listValidation = (values: readonly string[], title: string): ExcelJS.DataV
   error: `Chọn một trong: ${values.join(', ')}`,
 });
 
-const templateSheet = (
+/**
+ * A column of a template sheet: its title and width, what a row shows in it, and for the cells people
+ * fill in (`input`: unlocked, shaded) the check Excel makes of what they type and the cell's number format.
+ */
+type TemplateColumn<R> = {
+  header: string;
+  width: number;
+  value: (row: R) => ExcelJS.CellValue;
+  input?: boolean;
+  hidden?: boolean;
+  validation?: ExcelJS.DataValidation;
+  numFmt?: string;
+};
+
+/**
+ * A protected sheet of the template: the unit, period, plan and `instructions` above the column titles
+ * (row TEMPLATE.headerRow), then a row per item from TEMPLATE.firstDataRow; only the input cells open.
+ */
+const templateSheet = async <R>(
   workbook: ExcelJS.Workbook,
-  name: string,
   view: TemplateView,
-  instructions: string,
-  columns: Array<{ header: string; width: number; input: boolean; hidden?: boolean }>,
+  {
+    name,
+    instructions,
+    columns,
+    rows,
+  }: { name: string; instructions: string; columns: TemplateColumn<R>[]; rows: R[] },
 ) => {
   const sheet = addTableSheet(workbook, name, { ySplit: TEMPLATE.headerRow, xSplit: 3 });
   sheet.columns = columns.map((column) => ({ width: column.width, hidden: column.hidden ?? false }));
   sheet.getCell('B1').value = `BIỂU NHẬP SỐ LIỆU: ${view.unitName}, ${view.periodLabel}`;
   sheet.getCell('B1').font = { name: FONT_NAME, bold: true, size: 14 };
   sheet.getCell('B2').value =
-    `Kế hoạch: ${view.planTitle}. Số liệu từ ${view.dataFrom.split('-').reverse().join('/')} đến ${view.dataTo.split('-').reverse().join('/')}.`;
+    `Kế hoạch: ${view.planTitle}. Số liệu từ ${formatDateVi(view.dataFrom)} đến ${formatDateVi(view.dataTo)}.`;
   sheet.getCell('B3').value = instructions;
   sheet.getCell('B3').font = { name: FONT_NAME, italic: true };
   const header = sheet.getRow(TEMPLATE.headerRow);
   header.values = columns.map((column) => column.header);
   styleHeaderRow(header);
-  return sheet;
-};
-
-const styleDataRow = (row: ExcelJS.Row, inputs: boolean[]) => {
-  inputs.forEach((isInput, index) => {
-    const cell = row.getCell(index + 1);
-    styleBodyCell(cell);
-    if (isInput) {
+  rows.forEach((item, index) => {
+    const row = sheet.getRow(TEMPLATE.firstDataRow + index);
+    row.values = columns.map((column) => column.value(item));
+    columns.forEach((column, columnIndex) => {
+      const cell = row.getCell(columnIndex + 1);
+      styleBodyCell(cell);
+      if (!column.input) return;
       cell.protection = { locked: false };
       cell.fill = INPUT_FILL;
-    }
+      if (column.numFmt) cell.numFmt = column.numFmt;
+      if (column.validation) cell.dataValidation = column.validation;
+    });
   });
+  await sheet.protect(TEMPLATE_PASSWORD, PROTECTION);
+};
+
+/** A figure the unit types in: a number, not negative. */
+const FIGURE_VALIDATION: ExcelJS.DataValidation = {
+  type: 'decimal',
+  operator: 'greaterThanOrEqual',
+  formulae: [0],
+  allowBlank: true,
+  showErrorMessage: true,
+  errorTitle: 'Số không hợp lệ',
+  error: 'Ô này nhận một số không âm.',
 };
 
 /** Everything but the input cells is locked; the password only guards against slips, it is no secret. */
@@ -149,111 +184,99 @@ export const TEMPLATE_PASSWORD = 'lotrinh';
  */
 export const renderTemplateXlsx = async (view: TemplateView): Promise<Buffer> => {
   const workbook = newWorkbook();
-  const indicators = templateSheet(
-    workbook,
-    TEMPLATE.indicatorSheet,
-    view,
-    'Nhập vào các ô nền vàng. Giá trị là số (tỷ lệ % từ 0 đến 100); có tử số và mẫu số thì giá trị được tính từ chúng. Chỉ tiêu định tính: chọn Đạt / Không đạt.',
-    [
-      { header: 'Mã hệ thống', width: 4, input: false, hidden: true },
-      { header: 'Mã', width: 8, input: false },
-      { header: 'Chỉ tiêu', width: 50, input: false },
-      { header: 'Đơn vị tính', width: 10, input: false },
-      { header: 'Mục tiêu năm', width: 14, input: false },
-      { header: 'Giá trị', width: 12, input: true },
-      { header: 'Tử số', width: 12, input: true },
-      { header: 'Mẫu số', width: 12, input: true },
-      { header: 'Đánh giá (định tính)', width: 14, input: true },
-      { header: 'Ghi chú', width: 40, input: true },
+  await templateSheet<TemplateView['indicators'][number]>(workbook, view, {
+    name: TEMPLATE.indicatorSheet,
+    instructions:
+      'Nhập vào các ô nền vàng. Giá trị là số (tỷ lệ % từ 0 đến 100); có tử số và mẫu số thì giá trị được tính từ chúng. Chỉ tiêu định tính: chọn Đạt / Không đạt.',
+    columns: [
+      { header: 'Mã hệ thống', width: 4, hidden: true, value: (item) => item.id },
+      { header: 'Mã', width: 8, value: (item) => item.code },
+      { header: 'Chỉ tiêu', width: 50, value: (item) => item.name },
+      { header: 'Đơn vị tính', width: 10, value: (item) => item.unit },
+      { header: 'Mục tiêu năm', width: 14, value: (item) => item.targetText },
+      {
+        header: 'Giá trị',
+        width: 12,
+        input: true,
+        validation: FIGURE_VALIDATION,
+        value: (item) => item.value,
+      },
+      {
+        header: 'Tử số',
+        width: 12,
+        input: true,
+        validation: FIGURE_VALIDATION,
+        value: (item) => item.numerator,
+      },
+      {
+        header: 'Mẫu số',
+        width: 12,
+        input: true,
+        validation: FIGURE_VALIDATION,
+        value: (item) => item.denominator,
+      },
+      {
+        header: 'Đánh giá (định tính)',
+        width: 14,
+        input: true,
+        validation: listValidation(Object.values(ASSESSMENT_TEXTS), 'Đánh giá'),
+        value: (item) => (item.assessment ? ASSESSMENT_TEXTS[item.assessment] : null),
+      },
+      { header: 'Ghi chú', width: 40, input: true, value: (item) => item.note },
     ],
-  );
-  view.indicators.forEach((item, index) => {
-    const row = indicators.getRow(TEMPLATE.firstDataRow + index);
-    row.values = [
-      item.id,
-      item.code,
-      item.name,
-      item.unit,
-      item.targetText,
-      item.value,
-      item.numerator,
-      item.denominator,
-      item.assessment ? ASSESSMENT_TEXTS[item.assessment] : null,
-      item.note,
-    ];
-    styleDataRow(row, [false, false, false, false, false, true, true, true, true, true]);
-    for (const column of ['F', 'G', 'H']) {
-      indicators.getCell(`${column}${row.number}`).dataValidation = {
-        type: 'decimal',
-        operator: 'greaterThanOrEqual',
-        formulae: [0],
-        allowBlank: true,
-        showErrorMessage: true,
-        errorTitle: 'Số không hợp lệ',
-        error: 'Ô này nhận một số không âm.',
-      };
-    }
-    indicators.getCell(`I${row.number}`).dataValidation = listValidation(
-      Object.values(ASSESSMENT_TEXTS),
-      'Đánh giá',
-    );
+    rows: view.indicators,
   });
-  await indicators.protect(TEMPLATE_PASSWORD, PROTECTION);
-
-  const tasks = templateSheet(
-    workbook,
-    TEMPLATE.taskSheet,
-    view,
-    'Chọn tình trạng trong danh sách; tiến độ là số nguyên từ 0 đến 100 (%); ngày hoàn thành dạng ngày (dd/mm/yyyy).',
-    [
-      { header: 'Mã hệ thống', width: 4, input: false, hidden: true },
-      { header: 'Mã', width: 8, input: false },
-      { header: 'Nhiệm vụ', width: 60, input: false },
-      { header: 'Thời hạn', width: 18, input: false },
-      { header: 'Tình trạng', width: 18, input: true },
-      { header: 'Tiến độ (%)', width: 12, input: true },
-      { header: 'Ngày hoàn thành', width: 16, input: true },
-      { header: 'Kết quả', width: 50, input: true },
+  await templateSheet<TemplateView['tasks'][number]>(workbook, view, {
+    name: TEMPLATE.taskSheet,
+    instructions:
+      'Chọn tình trạng trong danh sách; tiến độ là số nguyên từ 0 đến 100 (%); ngày hoàn thành dạng ngày (dd/mm/yyyy).',
+    columns: [
+      { header: 'Mã hệ thống', width: 4, hidden: true, value: (item) => item.id },
+      { header: 'Mã', width: 8, value: (item) => item.code },
+      { header: 'Nhiệm vụ', width: 60, value: (item) => item.name },
+      { header: 'Thời hạn', width: 18, value: (item) => item.deadlineText },
+      {
+        header: 'Tình trạng',
+        width: 18,
+        input: true,
+        validation: listValidation(Object.values(TASK_STATUS_TEXTS), 'Tình trạng'),
+        value: (item) => (item.status ? TASK_STATUS_TEXTS[item.status] : null),
+      },
+      {
+        header: 'Tiến độ (%)',
+        width: 12,
+        input: true,
+        validation: {
+          type: 'whole',
+          operator: 'between',
+          formulae: [0, 100],
+          allowBlank: true,
+          showErrorMessage: true,
+          errorTitle: 'Tiến độ',
+          error: 'Tiến độ là số nguyên từ 0 đến 100.',
+        },
+        value: (item) => item.progress,
+      },
+      {
+        header: 'Ngày hoàn thành',
+        width: 16,
+        input: true,
+        numFmt: 'dd/mm/yyyy',
+        validation: {
+          type: 'date',
+          operator: 'greaterThan',
+          formulae: [new Date('2000-01-01T00:00:00.000Z')],
+          allowBlank: true,
+          showErrorMessage: true,
+          errorTitle: 'Ngày hoàn thành',
+          error: 'Nhập một ngày, ví dụ 15/10/2026.',
+        },
+        value: (item) => (item.completedOn ? new Date(`${item.completedOn}T00:00:00.000Z`) : null),
+      },
+      { header: 'Kết quả', width: 50, input: true, value: (item) => item.result },
     ],
-  );
-  view.tasks.forEach((item, index) => {
-    const row = tasks.getRow(TEMPLATE.firstDataRow + index);
-    row.values = [
-      item.id,
-      item.code,
-      item.name,
-      item.deadlineText,
-      item.status ? TASK_STATUS_TEXTS[item.status] : null,
-      item.progress,
-      item.completedOn ? new Date(`${item.completedOn}T00:00:00.000Z`) : null,
-      item.result,
-    ];
-    styleDataRow(row, [false, false, false, false, true, true, true, true]);
-    tasks.getCell(`E${row.number}`).dataValidation = listValidation(
-      Object.values(TASK_STATUS_TEXTS),
-      'Tình trạng',
-    );
-    tasks.getCell(`F${row.number}`).dataValidation = {
-      type: 'whole',
-      operator: 'between',
-      formulae: [0, 100],
-      allowBlank: true,
-      showErrorMessage: true,
-      errorTitle: 'Tiến độ',
-      error: 'Tiến độ là số nguyên từ 0 đến 100.',
-    };
-    tasks.getCell(`G${row.number}`).numFmt = 'dd/mm/yyyy';
-    tasks.getCell(`G${row.number}`).dataValidation = {
-      type: 'date',
-      operator: 'greaterThan',
-      formulae: [new Date('2000-01-01T00:00:00.000Z')],
-      allowBlank: true,
-      showErrorMessage: true,
-      errorTitle: 'Ngày hoàn thành',
-      error: 'Nhập một ngày, ví dụ 15/10/2026.',
-    };
+    rows: view.tasks,
   });
-  await tasks.protect(TEMPLATE_PASSWORD, PROTECTION);
 
   const meta = workbook.addWorksheet(TEMPLATE.metaSheet, { state: 'veryHidden' });
   meta.addRows([

@@ -1,7 +1,7 @@
 /**
  * The plain workbook every Excel download starts from: the shared fills, borders and font, a new workbook,
- * its bytes, the table sheet's page and styles, and the plain table sheet (title, column titles, rows,
- * frozen under the titles).
+ * its bytes, the table sheet's page and styles, and the plain table sheet (heading, column titles, rows
+ * made by each column's value, frozen under the titles).
  */
 import ExcelJS from 'exceljs';
 
@@ -52,21 +52,35 @@ export const styleBodyCell = (cell: ExcelJS.Cell): void => {
   cell.alignment = { vertical: 'top', wrapText: true };
 };
 
-/** A plain table sheet: a title row, the column titles, the rows; frozen under the titles. */
-export const tableSheet = (
+/** A column of a table sheet: its title, its width, and what a row shows in it. */
+export type SheetColumn<R> = { header: string; width: number; value: (row: R) => string | number | null };
+
+/**
+ * A table sheet: the heading's lines from A1 (the first bold and large), the column titles on `headerRow`,
+ * then a row per item, each cell from its column's `value`; frozen under the titles.
+ */
+export const tableSheet = <R>(
   workbook: ExcelJS.Workbook,
-  name: string,
-  title: string,
-  columns: Array<{ header: string; width: number }>,
-  rows: Array<Array<string | number | null>>,
+  {
+    name,
+    heading,
+    headerRow = 3,
+    columns,
+    rows,
+  }: { name: string; heading: string[]; headerRow?: number; columns: SheetColumn<R>[]; rows: R[] },
 ) => {
-  const sheet = addTableSheet(workbook, name, { ySplit: 3 });
+  const sheet = addTableSheet(workbook, name, { ySplit: headerRow });
   sheet.columns = columns.map((column) => ({ width: column.width }));
-  sheet.getCell('A1').value = title;
-  sheet.getCell('A1').font = { name: FONT_NAME, bold: true, size: 14 };
-  const header = sheet.getRow(3);
+  heading.forEach((text, index) => {
+    const cell = sheet.getCell(`A${index + 1}`);
+    cell.value = text;
+    cell.font =
+      index === 0 ? { name: FONT_NAME, bold: true, size: 14 } : { name: FONT_NAME, bold: false, size: 11 };
+  });
+  const header = sheet.getRow(headerRow);
   header.values = columns.map((column) => column.header);
   styleHeaderRow(header);
-  for (const values of rows) sheet.addRow(values).eachCell({ includeEmpty: true }, styleBodyCell);
+  for (const row of rows)
+    sheet.addRow(columns.map((column) => column.value(row))).eachCell({ includeEmpty: true }, styleBodyCell);
   return sheet;
 };
