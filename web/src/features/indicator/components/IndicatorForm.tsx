@@ -10,12 +10,13 @@ import {
   ZUpdateIndicatorRequest,
 } from '@core/schemas/indicator.schemas';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
-import { App, AutoComplete, Button, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { AutoComplete, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FormErrorAlert } from '../../../components/ui/FormErrorAlert';
+import { EditorForm } from '../../../components/ui/EditorForm';
 import { useSchemaForm } from '../../../components/ui/useSchemaForm';
-import { LeadUnitFields } from '../../plan/components/LeadUnitFields';
+import { GroupNameField, LeadUnitFields } from '../../plan/components/PlanItemFields';
 import { unitOptions } from '../../plan/unitNames';
+import { useAfterSave } from '../../plan/useAfterSave';
 import { useCreateIndicatorMutation, useUpdateIndicatorMutation } from '../mutations';
 
 type IndicatorFormValues = {
@@ -82,18 +83,14 @@ type IndicatorFormProps = {
 
 export const IndicatorForm = ({ plan, catalog, indicator, onDone, onCancel }: IndicatorFormProps) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const afterSave = useAfterSave(onDone);
   const [form] = Form.useForm<IndicatorFormValues>();
   const { submit, generalErrors, saving } = useSchemaForm(form, FIELDS);
   const createIndicator = useCreateIndicatorMutation(plan.id);
   const updateIndicator = useUpdateIndicatorMutation(plan.id);
   const isEditing = indicator !== undefined;
-  const groupName = Form.useWatch('groupName', form) ?? '';
   const unit = Form.useWatch('unit', form) ?? '';
 
-  const groupOptions = plan.indicatorGroups
-    .filter((group) => matchesFolded(group.name, groupName))
-    .map((group) => ({ value: group.name }));
   const unitChoices = COMMON_UNITS.filter((item) => matchesFolded(item, unit)).map((item) => ({
     value: item,
   }));
@@ -126,34 +123,33 @@ export const IndicatorForm = ({ plan, catalog, indicator, onDone, onCancel }: In
       coordinatingUnitIds: values.coordinatingUnitIds ?? [],
     };
     if (isEditing)
-      await submit(ZUpdateIndicatorRequest, body, async (request) => {
-        await updateIndicator.mutateAsync({ indicatorId: indicator.id, body: request });
-        message.success(t('common.saved'));
-        onDone();
-      });
+      await submit(ZUpdateIndicatorRequest, body, (request) =>
+        afterSave(
+          updateIndicator.mutateAsync({ indicatorId: indicator.id, body: request }),
+          t('common.saved'),
+        ),
+      );
     else
-      await submit(ZCreateIndicatorRequest, body, async (request) => {
-        await createIndicator.mutateAsync(request);
-        message.success(t('indicator.createdMessage'));
-        onDone();
-      });
+      await submit(ZCreateIndicatorRequest, body, (request) =>
+        afterSave(createIndicator.mutateAsync(request), t('indicator.createdMessage')),
+      );
   };
 
   const units = unitOptions(plan.units);
 
   return (
-    <Form<IndicatorFormValues>
+    <EditorForm<IndicatorFormValues>
       form={form}
       name="indicator"
-      layout="vertical"
+      label={isEditing ? t('indicator.editTitle') : t('indicator.addTitle')}
       initialValues={toFormValues(indicator)}
-      onFinish={() => void handleSubmit()}
-      aria-label={isEditing ? t('indicator.editTitle') : t('indicator.addTitle')}
+      errors={generalErrors}
+      saving={saving}
+      submitLabel={isEditing ? t('common.save') : t('indicator.add')}
+      onSubmit={handleSubmit}
+      onCancel={onCancel}
     >
-      <FormErrorAlert messages={generalErrors} />
-      <Form.Item name="groupName" label={t('indicator.fields.groupName')}>
-        <AutoComplete options={groupOptions} allowClear />
-      </Form.Item>
+      <GroupNameField namespace="indicator" groups={plan.indicatorGroups} />
       <Row gutter={12}>
         <Col span={6}>
           <Form.Item name="code" label={t('indicator.fields.code')}>
@@ -227,12 +223,6 @@ export const IndicatorForm = ({ plan, catalog, indicator, onDone, onCancel }: In
           </Form.Item>
         </Col>
       </Row>
-      <Space>
-        <Button type="primary" htmlType="submit" loading={saving}>
-          {isEditing ? t('common.save') : t('indicator.add')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </Space>
-    </Form>
+    </EditorForm>
   );
 };

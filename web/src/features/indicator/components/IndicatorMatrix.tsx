@@ -7,11 +7,16 @@ import { formatTarget } from '@core/domain/targets';
 import type { TCatalogIndicator } from '@core/schemas/catalog.schemas';
 import type { TIndicator, TTarget } from '@core/schemas/indicator.schemas';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
-import { Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  GroupedItemTable,
+  groupHeaderColumn,
+  itemActionsColumn,
+  itemColumn,
+} from '../../plan/components/GroupedItemTable';
 import { type GroupedRow, groupRows } from '../../plan/groupRows';
-import { hideInGroupRow, itemActionsColumn } from '../../plan/itemActionsColumn';
 import { makeUnitNamer } from '../../plan/unitNames';
 import styles from './IndicatorMatrix.module.css';
 
@@ -71,35 +76,28 @@ export const IndicatorMatrix = ({
   const totalColumns = 3 + years.length + 4;
 
   const columns: TableColumnsType<Row> = [
-    {
+    groupHeaderColumn<TIndicator>({
       key: 'code',
       title: t('indicator.code'),
       width: CODE_WIDTH,
       fixed: 'left',
-      onCell: (row) => (row.kind === 'group' ? { colSpan: totalColumns, className: styles.groupCell } : {}),
-      render: (_value, row) =>
-        row.kind === 'group' ? (
-          <span className={styles.groupName}>{row.name}</span>
-        ) : (
-          <span className={styles.code}>{row.item.code ?? ''}</span>
-        ),
-    },
-    {
+      columnCount: totalColumns,
+      render: (indicator) => <span className={styles.code}>{indicator.code ?? ''}</span>,
+    }),
+    itemColumn<TIndicator>({
       key: 'name',
       title: t('indicator.name'),
       width: NAME_WIDTH,
       fixed: 'left',
-      onCell: hideInGroupRow,
-      render: (_value, row) => (row.kind === 'item' ? row.item.name : null),
-    },
-    {
+      render: (indicator) => indicator.name,
+    }),
+    itemColumn<TIndicator>({
       key: 'unit',
       title: t('indicator.unit'),
       width: 90,
       align: 'center',
-      onCell: hideInGroupRow,
-      render: (_value, row) => (row.kind === 'item' ? row.item.unit : null),
-    },
+      render: (indicator) => indicator.unit,
+    }),
     ...years.map((year): TableColumnsType<Row>[number] => ({
       key: `year-${year}`,
       title: (
@@ -148,38 +146,31 @@ export const IndicatorMatrix = ({
         );
       },
     })),
-    {
+    itemColumn<TIndicator>({
       key: 'lead',
       title: t('indicator.lead'),
       width: 180,
-      onCell: hideInGroupRow,
-      render: (_value, row) => (row.kind === 'item' ? units.name(row.item.leadUnitId) : null),
-    },
-    {
+      render: (indicator) => units.name(indicator.leadUnitId),
+    }),
+    itemColumn<TIndicator>({
       key: 'coordinating',
       title: t('indicator.coordinating'),
       width: 220,
-      onCell: hideInGroupRow,
-      render: (_value, row) =>
-        row.kind === 'item' ? units.names(row.item.coordinatingUnitIds).join('; ') : null,
-    },
-    {
+      render: (indicator) => units.names(indicator.coordinatingUnitIds).join('; '),
+    }),
+    itemColumn<TIndicator>({
       key: 'catalogCode',
       title: t('indicator.catalogCode'),
       width: 110,
-      onCell: hideInGroupRow,
-      render: (_value, row) => {
-        if (row.kind === 'group' || !row.item.catalogCode) return null;
-        const entry = catalogByCode.get(row.item.catalogCode);
-        return (
-          <Tooltip title={entry?.name}>
+      render: (indicator) =>
+        indicator.catalogCode ? (
+          <Tooltip title={catalogByCode.get(indicator.catalogCode)?.name}>
             <Typography.Text code className={styles.catalogCode}>
-              {row.item.catalogCode}
+              {indicator.catalogCode}
             </Typography.Text>
           </Tooltip>
-        );
-      },
-    },
+        ) : null,
+    }),
     itemActionsColumn<TIndicator>(
       t,
       'indicator',
@@ -197,24 +188,13 @@ export const IndicatorMatrix = ({
     CODE_WIDTH + NAME_WIDTH + 90 + years.length * YEAR_WIDTH + 180 + 220 + 110 + ACTIONS_WIDTH;
 
   return (
-    <Table<Row>
+    <GroupedItemTable<TIndicator>
       className={styles.matrix}
-      rowKey="key"
-      size="small"
-      bordered
+      rows={rows}
       columns={columns}
-      dataSource={rows}
-      pagination={false}
-      scroll={{ x: scrollWidth }}
-      sticky={{ offsetHeader: 0 }}
-      rowClassName={(row) =>
-        (row.kind === 'group'
-          ? styles.groupRow
-          : row.item.id === highlightedId
-            ? styles.highlightedRow
-            : '') ?? ''
-      }
-      locale={{ emptyText: t('indicator.empty') }}
+      highlightedId={highlightedId}
+      emptyText={t('indicator.empty')}
+      scrollX={scrollWidth}
     />
   );
 };

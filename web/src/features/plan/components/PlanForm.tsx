@@ -26,7 +26,7 @@ import type { Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT_VI, dayjsToIso, isoToDayjs } from '../../../components/ui/dates';
-import { FormErrorAlert } from '../../../components/ui/FormErrorAlert';
+import { EditorForm } from '../../../components/ui/EditorForm';
 import { useSchemaForm } from '../../../components/ui/useSchemaForm';
 import { PLAN_EDITOR_ROLES } from '../../auth/roles';
 import { LocalitySelect } from '../../locality/LocalitySelect';
@@ -179,15 +179,17 @@ export const PlanForm = ({ plan, onDone, onCancel }: PlanFormProps) => {
   };
 
   return (
-    <Form<PlanFormValues>
+    <EditorForm<PlanFormValues>
       form={form}
       name="plan"
-      layout="vertical"
+      label={isEditing ? t('plan.editTitle') : t('plan.createTitle')}
       initialValues={toFormValues(plan)}
-      onFinish={handleSubmit}
-      aria-label={isEditing ? t('plan.editTitle') : t('plan.createTitle')}
+      errors={generalErrors}
+      saving={isSaving}
+      submitLabel={isEditing ? t('common.save') : t('plan.create')}
+      onSubmit={handleSubmit}
+      onCancel={onCancel}
     >
-      <FormErrorAlert messages={generalErrors} />
       {!isEditing && (
         <Form.Item name="localityId" label={t('plan.locality')} required>
           <LocalitySelect allow={editable.allow} loading={editable.isLoading} />
@@ -344,12 +346,6 @@ export const PlanForm = ({ plan, onDone, onCancel }: PlanFormProps) => {
       </RowList>
 
       <Divider />
-      <Space>
-        <Button type="primary" htmlType="submit" loading={isSaving}>
-          {isEditing ? t('common.save') : t('plan.create')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </Space>
-    </Form>
+    </EditorForm>
   );
 };

@@ -3,31 +3,18 @@
  * the same parser the server uses, and the officer may set the meaning explicitly when the text is unusual.
  */
 import { DEADLINE_KINDS, parseDeadline, RECURRENCES } from '@core/domain/deadlines';
-import { matchesFolded } from '@core/domain/text';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import { type TTask, ZCreateTaskRequest, ZUpdateTaskRequest } from '@core/schemas/task.schemas';
-import {
-  App,
-  AutoComplete,
-  Button,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Switch,
-  Tag,
-} from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select, Switch, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT_VI, dayjsToIso, isoToDayjs } from '../../../components/ui/dates';
-import { FormErrorAlert } from '../../../components/ui/FormErrorAlert';
+import { EditorForm } from '../../../components/ui/EditorForm';
 import { useSchemaForm } from '../../../components/ui/useSchemaForm';
-import { LeadUnitFields } from '../../plan/components/LeadUnitFields';
+import { GroupNameField, LeadUnitFields } from '../../plan/components/PlanItemFields';
 import { unitOptions } from '../../plan/unitNames';
+import { useAfterSave } from '../../plan/useAfterSave';
 import { deadlineColor, deadlineLabel } from '../deadlineLabel';
 import { useCreateTaskMutation, useUpdateTaskMutation } from '../mutations';
 
@@ -90,22 +77,18 @@ type TaskFormProps = {
 
 export const TaskForm = ({ plan, task, onDone, onCancel }: TaskFormProps) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const afterSave = useAfterSave(onDone);
   const [form] = Form.useForm<TaskFormValues>();
   const { submit, generalErrors, saving } = useSchemaForm(form, FIELDS);
   const [isOverriding, setIsOverriding] = useState(() => hasManualMeaning(task));
   const createTask = useCreateTaskMutation(plan.id);
   const updateTask = useUpdateTaskMutation(plan.id);
   const isEditing = task !== undefined;
-  const groupName = Form.useWatch('groupName', form) ?? '';
   const deadlineText = Form.useWatch('deadlineText', form);
   const deadlineKind = Form.useWatch('deadlineKind', form);
   const meaning = readMeaning(deadlineText);
   const meaningLabel = deadlineLabel(meaning, t);
 
-  const groupOptions = plan.taskGroups
-    .filter((group) => matchesFolded(group.name, groupName))
-    .map((group) => ({ value: group.name }));
   const units = unitOptions(plan.units);
 
   const handleOverrideChange = (checked: boolean) => {
@@ -139,17 +122,13 @@ export const TaskForm = ({ plan, task, onDone, onCancel }: TaskFormProps) => {
         : {}),
     };
     if (isEditing)
-      await submit(ZUpdateTaskRequest, body, async (request) => {
-        await updateTask.mutateAsync({ taskId: task.id, body: request });
-        message.success(t('common.saved'));
-        onDone();
-      });
+      await submit(ZUpdateTaskRequest, body, (request) =>
+        afterSave(updateTask.mutateAsync({ taskId: task.id, body: request }), t('common.saved')),
+      );
     else
-      await submit(ZCreateTaskRequest, body, async (request) => {
-        await createTask.mutateAsync(request);
-        message.success(t('task.createdMessage'));
-        onDone();
-      });
+      await submit(ZCreateTaskRequest, body, (request) =>
+        afterSave(createTask.mutateAsync(request), t('task.createdMessage')),
+      );
   };
 
   const initialValues: TaskFormValues = task
@@ -169,18 +148,18 @@ export const TaskForm = ({ plan, task, onDone, onCancel }: TaskFormProps) => {
     : { coordinatingUnitIds: [], name: '' };
 
   return (
-    <Form<TaskFormValues>
+    <EditorForm<TaskFormValues>
       form={form}
       name="task"
-      layout="vertical"
+      label={isEditing ? t('task.editTitle') : t('task.addTitle')}
       initialValues={initialValues}
-      onFinish={() => void handleSubmit()}
-      aria-label={isEditing ? t('task.editTitle') : t('task.addTitle')}
+      errors={generalErrors}
+      saving={saving}
+      submitLabel={isEditing ? t('common.save') : t('task.add')}
+      onSubmit={handleSubmit}
+      onCancel={onCancel}
     >
-      <FormErrorAlert messages={generalErrors} />
-      <Form.Item name="groupName" label={t('task.fields.groupName')}>
-        <AutoComplete options={groupOptions} allowClear />
-      </Form.Item>
+      <GroupNameField namespace="task" groups={plan.taskGroups} />
       <Row gutter={12}>
         <Col span={6}>
           <Form.Item name="code" label={t('task.fields.code')}>
@@ -255,12 +234,6 @@ export const TaskForm = ({ plan, task, onDone, onCancel }: TaskFormProps) => {
           )}
         </Row>
       )}
-      <Space>
-        <Button type="primary" htmlType="submit" loading={saving}>
-          {isEditing ? t('common.save') : t('task.add')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </Space>
-    </Form>
+    </EditorForm>
   );
 };

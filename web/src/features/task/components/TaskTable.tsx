@@ -5,11 +5,17 @@
 import { foldText } from '@core/domain/text';
 import type { TPlanDetail } from '@core/schemas/plan.schemas';
 import type { TTask } from '@core/schemas/task.schemas';
-import { Button, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Flex, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  GroupedItemTable,
+  GroupName,
+  groupHeaderColumn,
+  itemActionsColumn,
+  itemColumn,
+} from '../../plan/components/GroupedItemTable';
 import { type GroupedRow, groupRows } from '../../plan/groupRows';
-import { hideInGroupRow, itemActionsColumn } from '../../plan/itemActionsColumn';
 import { makeUnitNamer } from '../../plan/unitNames';
 import { deadlineColor, deadlineLabel } from '../deadlineLabel';
 import styles from './TaskTable.module.css';
@@ -74,88 +80,67 @@ export const TaskTable = ({
   }, [rows]);
 
   const columns: TableColumnsType<Row> = [
-    {
+    groupHeaderColumn<TTask>({
       key: 'code',
       title: t('task.code'),
       width: 56,
-      onCell: (row) => (row.kind === 'group' ? { colSpan: COLUMN_COUNT, className: styles.groupCell } : {}),
-      render: (_value, row) =>
-        row.kind === 'group' ? (
-          <Flex justify="space-between" align="center" gap={8}>
-            <span className={styles.groupName}>{row.name}</span>
-            {selection && (
-              <Button
-                size="small"
-                aria-label={t('taskAssignment.assignGroupLabel', { name: row.name })}
-                onClick={() => selection.onAssignGroup(groupMembers.get(row.key) ?? [])}
-              >
-                {t('taskAssignment.assignGroup')}
-              </Button>
-            )}
-          </Flex>
-        ) : (
-          (row.item.code ?? ordinal.get(row.item.id))
-        ),
-    },
-    {
-      key: 'name',
-      title: t('task.name'),
-      onCell: hideInGroupRow,
-      render: (_value, row) => (row.kind === 'item' ? row.item.name : null),
-    },
-    {
+      columnCount: COLUMN_COUNT,
+      header: (group) => (
+        <Flex justify="space-between" align="center" gap={8}>
+          <GroupName name={group.name} />
+          {selection && (
+            <Button
+              size="small"
+              aria-label={t('taskAssignment.assignGroupLabel', { name: group.name })}
+              onClick={() => selection.onAssignGroup(groupMembers.get(group.key) ?? [])}
+            >
+              {t('taskAssignment.assignGroup')}
+            </Button>
+          )}
+        </Flex>
+      ),
+      render: (task) => task.code ?? ordinal.get(task.id),
+    }),
+    itemColumn<TTask>({ key: 'name', title: t('task.name'), render: (task) => task.name }),
+    itemColumn<TTask>({
       key: 'lead',
       title: t('task.lead'),
       width: 190,
-      onCell: hideInGroupRow,
-      render: (_value, row) => {
-        if (row.kind === 'group') return null;
-        return (
-          <>
-            {units.name(row.item.leadUnitId)}
-            {row.item.leader && (
-              <Typography.Text type="secondary" className={styles.leader}>
-                {row.item.leader}
-              </Typography.Text>
-            )}
-          </>
-        );
-      },
-    },
-    {
+      render: (task) => (
+        <>
+          {units.name(task.leadUnitId)}
+          {task.leader && (
+            <Typography.Text type="secondary" className={styles.leader}>
+              {task.leader}
+            </Typography.Text>
+          )}
+        </>
+      ),
+    }),
+    itemColumn<TTask>({
       key: 'coordinating',
       title: t('task.coordinating'),
       width: 210,
-      onCell: hideInGroupRow,
-      render: (_value, row) =>
-        row.kind === 'item' ? units.names(row.item.coordinatingUnitIds).join('; ') : null,
-    },
-    {
-      key: 'output',
-      title: t('task.output'),
-      width: 160,
-      onCell: hideInGroupRow,
-      render: (_value, row) => (row.kind === 'item' ? row.item.output : null),
-    },
-    {
+      render: (task) => units.names(task.coordinatingUnitIds).join('; '),
+    }),
+    itemColumn<TTask>({ key: 'output', title: t('task.output'), width: 160, render: (task) => task.output }),
+    itemColumn<TTask>({
       key: 'deadline',
       title: t('task.deadline'),
       width: 190,
-      onCell: hideInGroupRow,
-      render: (_value, row) => {
-        if (row.kind === 'group') return null;
-        const label = deadlineLabel(row.item, t);
-        const printed = row.item.deadlineText;
+      render: (task) => {
+        const label = deadlineLabel(task, t);
+        const printed = task.deadlineText;
         // Skip the printed text when it says exactly what the tag says ("Hằng năm").
         const showPrinted = printed && (!label || foldText(printed) !== foldText(label));
         return (
           <Flex vertical gap={4} align="flex-start">
             {showPrinted && <span>{printed}</span>}
-            {label && <Tag color={deadlineColor(row.item.deadlineKind)}>{label}</Tag>}
+            {label && <Tag color={deadlineColor(task.deadlineKind)}>{label}</Tag>}
           </Flex>
         );
       },
-    },
+    }),
     itemActionsColumn<TTask>(
       t,
       'task',
@@ -170,24 +155,12 @@ export const TaskTable = ({
   ];
 
   return (
-    <Table<Row>
-      className={styles.table}
-      rowKey="key"
-      size="small"
-      bordered
+    <GroupedItemTable<TTask>
+      rows={rows}
       columns={columns}
-      dataSource={rows}
-      pagination={false}
-      scroll={{ x: 1200 }}
-      sticky={{ offsetHeader: 0 }}
-      rowClassName={(row) =>
-        (row.kind === 'group'
-          ? styles.groupRow
-          : row.item.id === highlightedId
-            ? styles.highlightedRow
-            : '') ?? ''
-      }
-      locale={{ emptyText: t('task.empty') }}
+      highlightedId={highlightedId}
+      emptyText={t('task.empty')}
+      scrollX={1200}
       rowSelection={
         selection && {
           columnWidth: 40,
