@@ -9,9 +9,9 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
-import { namesOfUsers } from '../../shared/accounts';
 import { recordAudit } from '../../shared/audit-log';
 import { findLocalityChain } from '../../shared/localities';
+import { keyHistories, revokeLocalityKey } from '../../shared/locality-keys';
 import { type ApiKeyActor, actorUserId } from '../auth/access';
 import { canManageApiKeys } from './api-key.policy';
 import {
@@ -31,19 +31,6 @@ const MAX_TOKEN_LENGTH = 200;
 
 const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
-const present = (row: ApiKeyRow, names: Map<string, string>): TApiKey => ({
-  id: row.id,
-  localityId: row.localityId,
-  name: row.name,
-  scope: row.scope,
-  prefix: row.prefix,
-  createdAt: row.createdAt.toISOString(),
-  createdByName: row.createdBy ? (names.get(row.createdBy) ?? null) : null,
-  revokedAt: row.revokedAt?.toISOString() ?? null,
-  revokedByName: row.revokedBy ? (names.get(row.revokedBy) ?? null) : null,
-  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-});
-
 export const createApiKeyService = ({ db, clock }: { db: Database; clock: Clock }) => {
   /** @throws AppError LOCALITY_NOT_FOUND (also outside the actor's scope), FORBIDDEN */
   const managedLocality = async (context: RequestContext, localityId: string) => {
@@ -52,12 +39,17 @@ export const createApiKeyService = ({ db, clock }: { db: Database; clock: Clock 
     return chain;
   };
 
-  const presentAll = async (rows: ApiKeyRow[]) => {
-    const names = await namesOfUsers(
-      db,
-      rows.flatMap((row) => [row.createdBy, row.revokedBy]),
-    );
-    return rows.map((row) => present(row, names));
+  const presentAll = async (rows: ApiKeyRow[]): Promise<TApiKey[]> => {
+    const historyOf = await keyHistories(db, rows);
+    return rows.map((row) => ({
+      id: row.id,
+      localityId: row.localityId,
+      name: row.name,
+      scope: row.scope,
+      prefix: row.prefix,
+      ...historyOf(row),
+      lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    }));
   };
 
   /**
@@ -101,28 +93,14 @@ export const createApiKeyService = ({ db, clock }: { db: Database; clock: Clock 
    * @throws AppError NOT_FOUND (also outside the actor's scope)
    */
   const revoke = async (context: RequestContext, keyId: string): Promise<TApiKey> => {
-    const row = await findApiKeyById(db, keyId);
-    const chain = row ? await findLocalityChain(db, row.localityId) : [];
-    if (!row || !canManageApiKeys(context.actor, chain))
-      throw new AppError('NOT_FOUND', { message: 'Không tìm thấy khóa API.' });
-    if (row.revokedAt) return (await presentAll([row]))[0]!;
-    const now = clock.now();
-    const revoked = await db.transaction(async (tx) => {
-      const updated = (await updateApiKey(tx, keyId, {
-        revokedAt: now,
-        revokedBy: actorUserId(context.actor),
-      }))!;
-      await recordAudit(tx, context, now, {
-        entityType: 'api_key',
-        entityId: keyId,
-        localityId: row.localityId,
-        action: 'update',
-        before: { revokedAt: null },
-        after: { revokedAt: now },
-      });
-      return updated;
+    const row = await revokeLocalityKey({ db, clock }, context, keyId, {
+      find: findApiKeyById,
+      canManage: canManageApiKeys,
+      notFound: 'Không tìm thấy khóa API.',
+      revoke: async (tx, id, changes) => (await updateApiKey(tx, id, changes))!,
+      entityType: 'api_key',
     });
-    return (await presentAll([revoked]))[0]!;
+    return (await presentAll([row]))[0]!;
   };
 
   /**

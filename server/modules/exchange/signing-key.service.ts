@@ -15,9 +15,9 @@ import type { Database } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
 import type { RequestContext } from '../../http/request-context';
-import { namesOfUsers } from '../../shared/accounts';
 import { recordAudit } from '../../shared/audit-log';
 import { findLocalityById, findLocalityChain } from '../../shared/localities';
+import { keyHistories, revokeLocalityKey } from '../../shared/locality-keys';
 import { type Actor, actorUserId, hasRoleCovering } from '../auth/access';
 import {
   findInstanceSigningKey,
@@ -74,20 +74,14 @@ export const createSigningKeyService = ({ db, clock }: { db: Database; clock: Cl
   };
 
   const presentAll = async (rows: RegisteredSigningKeyRow[]): Promise<TRegisteredSigningKey[]> => {
-    const names = await namesOfUsers(
-      db,
-      rows.flatMap((row) => [row.createdBy, row.revokedBy]),
-    );
+    const historyOf = await keyHistories(db, rows);
     return rows.map((row) => ({
       id: row.id,
       localityId: row.localityId,
       name: row.name,
       publicKey: row.publicKey,
       fingerprint: row.fingerprint,
-      createdAt: row.createdAt.toISOString(),
-      createdByName: row.createdBy ? (names.get(row.createdBy) ?? null) : null,
-      revokedAt: row.revokedAt?.toISOString() ?? null,
-      revokedByName: row.revokedBy ? (names.get(row.revokedBy) ?? null) : null,
+      ...historyOf(row),
     }));
   };
 
@@ -164,28 +158,15 @@ export const createSigningKeyService = ({ db, clock }: { db: Database; clock: Cl
    * nothing. @throws AppError NOT_FOUND (also outside the actor's reach)
    */
   const revoke = async (context: RequestContext, keyId: string): Promise<TRegisteredSigningKey> => {
-    const row = await findRegisteredSigningKeyById(db, keyId);
-    const chain = row ? await findLocalityChain(db, row.localityId) : [];
-    if (!row || !canManageSigningKeys(context.actor, chain))
-      throw new AppError('NOT_FOUND', { message: 'Không tìm thấy khóa công khai đã đăng ký.' });
-    if (row.revokedAt) return (await presentAll([row]))[0]!;
-    const now = clock.now();
-    const revoked = await db.transaction(async (tx) => {
-      const updated = await revokeRegisteredSigningKey(tx, keyId, {
-        revokedAt: now,
-        revokedBy: actorUserId(context.actor),
-      });
-      await recordAudit(tx, context, now, {
-        entityType: 'signing_key',
-        entityId: keyId,
-        localityId: row.localityId,
-        action: 'update',
-        before: { name: row.name, fingerprint: row.fingerprint, revokedAt: null },
-        after: { name: row.name, fingerprint: row.fingerprint, revokedAt: now },
-      });
-      return updated;
+    const row = await revokeLocalityKey({ db, clock }, context, keyId, {
+      find: findRegisteredSigningKeyById,
+      canManage: canManageSigningKeys,
+      notFound: 'Không tìm thấy khóa công khai đã đăng ký.',
+      revoke: revokeRegisteredSigningKey,
+      entityType: 'signing_key',
+      audited: (key) => ({ name: key.name, fingerprint: key.fingerprint }),
     });
-    return (await presentAll([revoked]))[0]!;
+    return (await presentAll([row]))[0]!;
   };
 
   return { instanceKey, publicInstanceKey, register, list, revoke };
