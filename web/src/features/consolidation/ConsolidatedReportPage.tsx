@@ -1,11 +1,12 @@
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { TConsolidatedReport } from '@core/schemas/consolidation.schemas';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
+import { ActionBar, ConfirmButton } from '../../components/ui/ActionBar';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormErrorAlert } from '../../components/ui/FormErrorAlert';
 import { LoadingState } from '../../components/ui/LoadingState';
@@ -341,17 +342,19 @@ const ConsolidatedReportPage = () => {
           description={t('consolidation.approval.newDataHint')}
           action={
             data.canStartVersion && (
-              <Popconfirm
-                title={t('consolidation.approval.startVersionConfirm')}
-                description={t('consolidation.approval.startVersionHint')}
-                okText={t('consolidation.actions.confirmOk')}
-                cancelText={t('common.cancel')}
+              <ConfirmButton
+                confirm={{
+                  title: t('consolidation.approval.startVersionConfirm'),
+                  description: t('consolidation.approval.startVersionHint'),
+                  okText: t('consolidation.actions.confirmOk'),
+                }}
                 onConfirm={handleStartVersion}
+                type="primary"
+                loading={action.isPending}
+                disabled={isBusy}
               >
-                <Button type="primary" loading={action.isPending} disabled={isBusy}>
-                  {t('consolidation.approval.startVersion')}
-                </Button>
-              </Popconfirm>
+                {t('consolidation.approval.startVersion')}
+              </ConfirmButton>
             )
           }
         />
@@ -422,49 +425,48 @@ const ConsolidatedReportPage = () => {
 
       {data.id && data.versions.length > 0 && <PublicationCard report={{ ...data, id: data.id }} />}
 
-      <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 5 }}>
-        <Flex gap={8} wrap justify="flex-end">
-          {data.can.edit && (
-            <>
-              <Button onClick={handleSave} loading={save.isPending} disabled={isBusy}>
-                {t('consolidation.actions.save')}
-              </Button>
-              <Popconfirm
-                title={t('consolidation.actions.sendConfirm')}
-                description={t('consolidation.actions.sendHint')}
-                okText={t('consolidation.actions.confirmOk')}
-                cancelText={t('common.cancel')}
-                onConfirm={handleSend}
-              >
-                <Button type="primary" loading={action.isPending} disabled={isBusy}>
-                  {t('consolidation.actions.send')}
-                </Button>
-              </Popconfirm>
-            </>
-          )}
-          {data.can.decide && (
-            <>
-              <Button danger onClick={() => setIsReturning(true)} disabled={isBusy}>
-                {t('consolidation.actions.return')}
-              </Button>
-              <Popconfirm
-                title={t('consolidation.actions.approveConfirm')}
-                description={t('consolidation.actions.approveHint')}
-                okText={t('consolidation.actions.confirmOk')}
-                cancelText={t('common.cancel')}
-                onConfirm={handleApprove}
-              >
-                <Button type="primary" loading={action.isPending} disabled={isBusy}>
-                  {t('consolidation.actions.approve')}
-                </Button>
-              </Popconfirm>
-            </>
-          )}
-          <Link to={planLink} style={{ alignSelf: 'center' }}>
-            {t('consolidation.actions.back')}
-          </Link>
-        </Flex>
-      </Card>
+      <ActionBar back={{ to: planLink, label: t('consolidation.actions.back') }}>
+        {data.can.edit && (
+          <>
+            <Button onClick={handleSave} loading={save.isPending} disabled={isBusy}>
+              {t('consolidation.actions.save')}
+            </Button>
+            <ConfirmButton
+              confirm={{
+                title: t('consolidation.actions.sendConfirm'),
+                description: t('consolidation.actions.sendHint'),
+                okText: t('consolidation.actions.confirmOk'),
+              }}
+              onConfirm={handleSend}
+              type="primary"
+              loading={action.isPending}
+              disabled={isBusy}
+            >
+              {t('consolidation.actions.send')}
+            </ConfirmButton>
+          </>
+        )}
+        {data.can.decide && (
+          <>
+            <Button danger onClick={() => setIsReturning(true)} disabled={isBusy}>
+              {t('consolidation.actions.return')}
+            </Button>
+            <ConfirmButton
+              confirm={{
+                title: t('consolidation.actions.approveConfirm'),
+                description: t('consolidation.actions.approveHint'),
+                okText: t('consolidation.actions.confirmOk'),
+              }}
+              onConfirm={handleApprove}
+              type="primary"
+              loading={action.isPending}
+              disabled={isBusy}
+            >
+              {t('consolidation.actions.approve')}
+            </ConfirmButton>
+          </>
+        )}
+      </ActionBar>
       {/* "Trả lại": the leader says why, so the standing agency knows what to complete. */}
       <ReasonModal
         open={isReturning}
