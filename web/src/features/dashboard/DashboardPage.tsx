@@ -3,6 +3,7 @@ import { Alert, Breadcrumb, Button, Card, Flex, Select, Tag, Typography } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { AfterFirstPaint } from '../../components/ui/AfterFirstPaint';
 import { DownloadMenu } from '../../components/ui/DownloadMenu';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
@@ -21,6 +22,8 @@ import { dashboardQueries } from './queries';
  * /plans/:planId/dashboard — "Bảng điều hành": counts per status (each tile filters the tables), the
  * indicators against their roadmap with the source of every number, overdue tasks by unit, the unit
  * ranking, and a chart of the indicator the user clicks. The period lives in the URL (?period=<id>).
+ * The tasks and the ranking, below the first screen, are rendered once the tiles and the indicators are
+ * painted (AfterFirstPaint).
  */
 const DashboardPage = () => {
   const { planId = '' } = useParams();
@@ -183,7 +186,9 @@ const DashboardPage = () => {
       >
         <Flex vertical gap={8}>
           {filter?.kind === 'task' && filterBar}
-          <TasksByUnit tasks={tasks} />
+          <AfterFirstPaint>
+            <TasksByUnit tasks={tasks} />
+          </AfterFirstPaint>
         </Flex>
       </Card>
 
@@ -193,7 +198,9 @@ const DashboardPage = () => {
           <Typography.Text type="secondary">
             {t('dashboard.unitsHint', { green: data.thresholds.green, yellow: data.thresholds.yellow })}
           </Typography.Text>
-          <UnitRanking units={units} periodId={periodId} />
+          <AfterFirstPaint>
+            <UnitRanking units={units} periodId={periodId} />
+          </AfterFirstPaint>
         </Flex>
       </Card>
     </Flex>
