@@ -26,7 +26,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
@@ -39,6 +39,7 @@ import { createReminderScan } from '../server/jobs/reminders';
 import { createTestFileStore, TEST_CONFIG } from '../server/test/test-app';
 import { createTestDatabase, type TestDatabase } from '../server/test/test-db';
 import { BENCH_PASSWORD, type BenchNation, buildNation, spread } from './bench/nation-data';
+import { healthWhile, measuringDelay } from './bench/probes';
 
 const NATION_COMMUNES = Number(process.env.BENCH_NATION_COMMUNES ?? 3321);
 const PROVINCES = Number(process.env.BENCH_PROVINCES ?? 34);
@@ -414,39 +415,6 @@ const measurePostgres = async (handle: TestDatabase) => {
     console.log(`  ${load()}`);
     await app.close();
   }
-};
-
-/** Runs `work` under a fresh event-loop monitor (its start left out) and keeps the worst delays, in ms. */
-const measuringDelay = async <T>(worst: { p99: number; max: number }, work: () => Promise<T>): Promise<T> => {
-  const monitor = monitorEventLoopDelay({ resolution: 10 });
-  monitor.enable();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  monitor.reset();
-  try {
-    return await work();
-  } finally {
-    monitor.disable();
-    worst.p99 = Math.max(worst.p99, monitor.percentile(99) / 1e6);
-    worst.max = Math.max(worst.max, monitor.max / 1e6);
-  }
-};
-
-/** The longest wait of a health check sent every 20 ms while `work` runs. */
-const healthWhile = async (base: string, work: () => Promise<unknown>) => {
-  let running = true;
-  let longest = 0;
-  const probe = (async () => {
-    while (running) {
-      const started = performance.now();
-      await fetch(`${base}/api/v1/health`).then((response) => response.arrayBuffer());
-      longest = Math.max(longest, performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  })();
-  await work();
-  running = false;
-  await probe;
-  return longest;
 };
 
 const pglitePart = async () => {
