@@ -93,6 +93,13 @@ const fastifyTrustProxy = (trust: Config['trustProxy']) =>
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Waits for the evaluation summaries the overviews queued to store after answering (tests). */
+    summariesStored: () => Promise<void>;
+  }
+}
+
 /**
  * Creates the Fastify application with every route, OpenAPI at /api/docs and, when built, the web app.
  *
@@ -158,6 +165,9 @@ export const createApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const services = createServices({ ...deps, pdf, log: app.log });
   // Import jobs read documents in the background: stop them (recorded as failed) before the database closes.
   app.addHook('onClose', () => services.import.shutdown());
+  // Overviews store the summaries they evaluated after answering: those queued are written first.
+  app.decorate('summariesStored', services.overview.summariesStored);
+  app.addHook('onClose', () => services.overview.summariesStored());
   app.addHook('onClose', () => pdf.close());
   // Liveness: the process answers. Readiness: it can also reach its database (a load balancer or
   // systemd watchdog stops sending requests while it cannot).

@@ -1030,6 +1030,11 @@ export const planEvaluationSummary = pgTable(
     summary: json('summary').notNull(),
     /** What only a province's overview reads: the period judged, the indicators' and reports' ids. */
     detail: json('detail').notNull(),
+    /**
+     * The first date the summary is no longer valid on, its rows unchanged (a deadline or due date
+     * passed, a later period opened); null: none. Valid from `asOf` up to the day before.
+     */
+    validUntil: date('valid_until'),
     computedAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.planId, t.year, t.asOf] })],

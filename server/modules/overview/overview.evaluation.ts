@@ -11,7 +11,9 @@ import {
   judgedPeriodOf,
   judgeUnitReport,
   type ReportedProgress,
+  taskDeadlineOf,
 } from '@core/domain/plan-evaluation';
+import { addDays } from '@core/domain/reporting-periods';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { PlanRow } from '../../shared/plan-contents';
@@ -36,6 +38,7 @@ import {
   type IdSet,
   idsOf,
   type OverviewArea,
+  periodsOpeningAfter,
   periodsUpToJudged,
   plansLackingPeriods,
   valuePeriodsOf,
@@ -87,6 +90,54 @@ export type PlanEvaluation = {
   /** The accepted value of each indicator in the period, by indicator id. */
   current: Map<string, { value: OverviewValueRow; reportId: string }>;
   indicators: OverviewIndicatorRow[];
+  /**
+   * The first date after `asOf` on which this evaluation can read otherwise, the rows unchanged (null:
+   * none): the day after a deadline or due date it compares `asOf` with, or the opening of a later
+   * period to judge. On every date from `asOf` up to the day before, it is the same (`stableUntilOf`).
+   */
+  stableUntil: string | null;
+};
+
+/**
+ * The first date after `asOf` on which a plan's evaluation changes with the date alone (null: never),
+ * from what the evaluation compared `asOf` with: the opening (`dataFrom`) of a period of the year after
+ * the judged one (it would be judged instead), a task's "by" deadline not yet passed on which its status
+ * turns late (unless its completion day is known), and the judged period's due date not yet passed
+ * while a lead unit's report is not in or not evaluated (it turns missing, and scored). Exact: on that
+ * date the evaluation differs (overview.stable.test.ts).
+ */
+const stableUntilOf = (input: {
+  periods: readonly PeriodRow[];
+  period: PeriodRow | null;
+  year: number;
+  asOf: string;
+  tasks: Array<{ row: OverviewTaskRow; latest: ReportedProgress | undefined }>;
+  obligations: Array<Pick<Obligation, 'state' | 'timeliness'>>;
+}): string | null => {
+  const { periods, period, year, asOf } = input;
+  const changes: string[] = [];
+  // judgedPeriodOf takes the last of the periods (in their order) opened by `asOf`: only a later one
+  // opening can replace it.
+  for (const row of period ? periods.slice(periods.indexOf(period) + 1) : periods) {
+    if (row.regimeId != null && yearOf(row.periodEnd) === year && row.dataFrom > asOf)
+      changes.push(row.dataFrom);
+  }
+  for (const { row, latest } of input.tasks) {
+    const deadline = taskDeadlineOf(row);
+    const knownCompletion = latest?.status === 'done' && latest.completedOn != null;
+    if (deadline?.kind === 'by' && deadline.date >= asOf && !knownCompletion) {
+      changes.push(addDays(deadline.date, 1));
+    }
+  }
+  if (
+    period &&
+    period.dueDate >= asOf &&
+    input.obligations.some((row) => row.timeliness === 'not_due' || row.state === 'not_evaluated')
+  ) {
+    changes.push(addDays(period.dueDate, 1));
+  }
+  // ISO dates: the earliest sorts first.
+  return changes.length === 0 ? null : changes.sort()[0]!;
 };
 
 /**
@@ -137,6 +188,7 @@ export const evaluatePlan = (input: {
   }
 
   const taskStatus = new Map<string, TaskStatus>();
+  const taskLatest: Array<{ row: OverviewTaskRow; latest: ReportedProgress | undefined }> = [];
   for (const row of input.tasks) {
     const progress: ReportedProgress[] = [];
     for (const update of input.updates.get(row.id) ?? []) {
@@ -149,10 +201,9 @@ export const evaluatePlan = (input: {
         dataTo: periodById.get(report.periodId)!.dataTo,
       });
     }
-    taskStatus.set(
-      row.id,
-      evaluateTaskInPeriod({ task: row, periodId: period?.id ?? null, progress, asOf }).status,
-    );
+    const task = evaluateTaskInPeriod({ task: row, periodId: period?.id ?? null, progress, asOf });
+    taskStatus.set(row.id, task.status);
+    taskLatest.push({ row, latest: task.latest });
   }
 
   const leadUnitIds = [
@@ -189,6 +240,14 @@ export const evaluatePlan = (input: {
     obligations: period ? obligations : [],
     current,
     indicators: input.indicators,
+    stableUntil: stableUntilOf({
+      periods: input.periods,
+      period,
+      year,
+      asOf,
+      tasks: taskLatest,
+      obligations: period ? obligations : [],
+    }),
   };
 };
 
@@ -290,7 +349,8 @@ export const evaluatePlansOfSet = async (
 ): Promise<PlanEvaluation[]> => {
   const upTo = periodsUpToJudged(planSet, year, asOf);
   const [periods, indicators, tasks, reports, updates] = await Promise.all([
-    listPeriods(db, upTo),
+    // With the periods of the year still to open: when one opens, the evaluation changes (stableUntil).
+    listPeriods(db, sql`${upTo} union ${periodsOpeningAfter(planSet, year, asOf)}`),
     listIndicatorsOfPlans(db, planSet),
     listTasksOfPlans(db, planSet),
     listReportsOfPeriodsBrief(db, upTo),

@@ -32,6 +32,7 @@ const plain = (rows: PlanEvaluation[]) =>
     obligations: row.obligations,
     current: [...row.current].map(([id, item]) => [id, item.reportId, item.value]).sort(),
     indicators: row.indicators.map((item) => item.id),
+    stableUntil: row.stableUntil,
   }));
 
 describe('the overview scoped in SQL by the tree and the judged period', () => {

@@ -108,6 +108,15 @@ export const periodsUpToJudged = (plans: IdSet, year: number, asOf: string): IdS
   ) judged on judged.plan_id = rp.plan_id and rp.period_end <= judged.period_end`;
 
 /**
+ * The regular periods of some plans ending in the year whose data window opens after `asOf`: none is
+ * judged yet, and the first to open is judged from its opening day (when a plan's evaluation changes).
+ */
+export const periodsOpeningAfter = (plans: IdSet, year: number, asOf: string): IdSet => sql`
+  select rp.id from reporting_period rp
+  where rp.plan_id in (${plans}) and rp.regime_id is not null and rp.data_from > ${asOf}::date
+    and extract(year from rp.period_end) = ${year}`;
+
+/**
  * Of some periods, those whose values the evaluation reads: ending in the year, or closing their data
  * in one of the indicators' baseline years (where a target path starts).
  */

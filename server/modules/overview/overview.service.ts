@@ -51,6 +51,7 @@ import {
 import { rollUpCommunes, rollUpProvinces } from './overview.rollup';
 import { landOfArea, localitiesInForceOfArea, type OverviewArea } from './overview.scope';
 import {
+  createSummaryWrites,
   type PlanFigures,
   pruneSummaries,
   storeMissingSummaries,
@@ -187,6 +188,9 @@ export const createOverviewService = ({
       { err: error },
       'overview: evaluation summaries not stored (the overview answered from the evaluation)',
     );
+  // The summaries an overview evaluated are stored after it answered, one write at a time.
+  const writes = createSummaryWrites();
+  const { storeLater } = writes;
   /** The packages received for the area's communes that count for the year, by commune. */
   const receivedOfYear = async (area: OverviewArea, year: number) =>
     groupBy(
@@ -254,7 +258,10 @@ export const createOverviewService = ({
     if (root.level !== 'nation') {
       const area = { rootId: localityId, depth: 1, asOf } as const;
       const land = await landOfArea(db, area);
-      const evaluations = await summarisePlansOfArea({ db, reporting }, area, land, year, { onWriteError });
+      const evaluations = await summarisePlansOfArea({ db, reporting }, area, land, year, {
+        onWriteError,
+        storeLater,
+      });
       const byLocality = groupBy(evaluations, (row) => land.get(row.plan.localityId) ?? row.plan.localityId);
       // A commune whose own instance sent its approved figures for the year counts from them, once.
       const received = await receivedOfYear(area, year);
@@ -303,6 +310,7 @@ export const createOverviewService = ({
     const evaluations = await summarisePlansOfArea({ db, reporting }, area, land, year, {
       withDetail: false,
       onWriteError,
+      storeLater,
     });
     const byLocality = groupBy(evaluations, (row) => land.get(row.plan.localityId) ?? row.plan.localityId);
     const communeRows: Covered[] = [];
@@ -461,7 +469,14 @@ export const createOverviewService = ({
     return { evaluated, pruned: await pruneSummaries(db, asOf) };
   };
 
-  return { getLocalityOverview, exportLocalities, chaseLate, keepSummariesWarm };
+  return {
+    getLocalityOverview,
+    exportLocalities,
+    chaseLate,
+    keepSummariesWarm,
+    /** Waits for the summaries queued to be stored after their overviews answered. */
+    summariesStored: writes.settled,
+  };
 };
 
 export type OverviewService = ReturnType<typeof createOverviewService>;

@@ -106,6 +106,41 @@ describe('stored summaries on a generated country', () => {
     expect(scored).toBeGreaterThan(0);
   });
 
+  it('should reuse the summaries of an earlier day while valid, and give what a fresh evaluation gives', async () => {
+    const { db } = handle;
+    const area = (asOf: string) => ({ rootId: nation.nationId, depth: 2 as const, asOf });
+    await clearSummaries(db);
+    const first = '2026-01-15';
+    await summarisePlansOfArea({ db, reporting }, area(first), await landOfArea(db, area(first)), 2026);
+    const storedOn = async () =>
+      (
+        await db
+          .select({ asOf: planEvaluationSummary.asOf })
+          .from(planEvaluationSummary)
+          .where(eq(planEvaluationSummary.year, 2026))
+      ).map((row) => row.asOf);
+    let reused = 0;
+    let renewed = 0;
+    // Each date stores only the plans whose summary no longer holds (a deadline or due date passed, a
+    // period opened); what the overview gives is the fresh evaluation of that date.
+    for (const asOf of ['2026-01-16', '2026-02-01', '2026-04-10', '2026-04-11', '2026-07-20', '2026-12-05']) {
+      const land = await landOfArea(db, area(asOf));
+      const before = await storedOn();
+      const read = plain(await summarisePlansOfArea({ db, reporting }, area(asOf), land, 2026));
+      const fresh = (await evaluatePlansOfArea({ db, reporting }, area(asOf), land, 2026)).map((row) => ({
+        plan: row.plan.id,
+        ...summaryOf(row),
+      }));
+      expect(read, asOf).toEqual(fresh);
+      const added = (await storedOn()).filter((date) => date === asOf).length;
+      expect(before.filter((date) => date === asOf)).toHaveLength(0);
+      reused += fresh.length - added;
+      renewed += added;
+    }
+    expect(reused).toBeGreaterThan(0);
+    expect(renewed).toBeGreaterThan(0);
+  });
+
   it('should use a stored summary while its plan is unchanged, and never once the plan changed', async () => {
     const area = { rootId: nation.provinces[0]!.id, depth: 1 as const, asOf: '2026-12-05' };
     const land = await landOfArea(handle.db, area);
@@ -126,17 +161,23 @@ describe('stored summaries on a generated country', () => {
       .set({ name: sql`${indicator.name}` })
       .where(eq(indicator.planId, planId));
     expect(await read()).toEqual(truth);
-    // Another date, another year: their own summaries.
+    // A later date inside the summary's range (up to the day before `valid_until`) reads it; a date
+    // from `valid_until` on, another year: their own summaries.
     await handle.db.execute(sql`update plan_evaluation_summary set detail = jsonb_set(detail::jsonb, '{period}',
-      'null')::json where plan_id = ${planId} and year = 2026 and as_of = '2026-12-05'`);
-    const otherDate = plain(
-      await summarisePlansOfArea(
-        { db: handle.db, reporting },
-        { ...area, asOf: '2026-12-06' },
-        await landOfArea(handle.db, { ...area, asOf: '2026-12-06' }),
-        2026,
-      ),
-    ).find((row) => row.plan === planId)!;
+      'null')::json, valid_until = '2026-12-07' where plan_id = ${planId} and year = 2026 and as_of = '2026-12-05'`);
+    const onDec6 = async () =>
+      plain(
+        await summarisePlansOfArea(
+          { db: handle.db, reporting },
+          { ...area, asOf: '2026-12-06' },
+          await landOfArea(handle.db, { ...area, asOf: '2026-12-06' }),
+          2026,
+        ),
+      ).find((row) => row.plan === planId)!;
+    expect((await onDec6()).period).toBeNull();
+    await handle.db.execute(sql`update plan_evaluation_summary set valid_until = '2026-12-06'
+      where plan_id = ${planId} and year = 2026 and as_of = '2026-12-05'`);
+    const otherDate = await onDec6();
     expect(otherDate.period).toEqual(truth.period);
   });
 
@@ -179,10 +220,11 @@ describe('stored summaries on a generated country', () => {
 
     // A summary of another day stored two days ago is pruned; one of another day stored today is kept.
     const [older, recent] = nation.provinces[0]!.planIds as [string, string];
-    await db.execute(sql`update plan_evaluation_summary set as_of = '2026-12-03', created_at = now() - interval '2 days'
-      where plan_id = ${older} and year = 2026`);
+    await db.execute(sql`update plan_evaluation_summary set as_of = '2026-12-03', valid_until = '2026-12-04',
+      created_at = now() - interval '2 days' where plan_id = ${older} and year = 2026`);
     await db.execute(
-      sql`update plan_evaluation_summary set as_of = '2026-12-04' where plan_id = ${recent} and year = 2026`,
+      sql`update plan_evaluation_summary set as_of = '2026-12-04', valid_until = '2026-12-05'
+        where plan_id = ${recent} and year = 2026`,
     );
     expect(await overview.keepSummariesWarm()).toEqual({ evaluated: 2, pruned: 1 });
     expect(await storedToday()).toBe(expected.length);
@@ -319,12 +361,15 @@ describe('stored summaries of the overview on the demo', () => {
       for (const id of [provinceId, t.rootLocalityId]) {
         const refused = await t.call('GET', `/api/v1/localities/${id}/overview`);
         expect(refused.status, id).toBe(200);
+        // The province's overview stores its summaries after answering.
+        await t.app.summariesStored();
         expect(await stored()).toBe(0);
         await db.execute(sql`alter table plan_evaluation_summary drop constraint refuse_all`);
         // What a request answers once it can store them again: the same.
         expect(refused.body.data, id).toEqual(
           (await t.call('GET', `/api/v1/localities/${id}/overview`)).body.data,
         );
+        await t.app.summariesStored();
         expect(await stored()).toBeGreaterThan(0);
         await clearSummaries(db);
         await db.execute(

@@ -8,8 +8,10 @@
  * transaction (triggers of migration 0019, from one sequence, so a revision never comes back). The
  * revisions are read before the rows evaluated, and a summary is stored with the revision read: a
  * change committed between the two reads leaves a summary whose revision is already not the plan's,
- * which is then never used. A summary is used only for its own date and year (the judged period and
- * the tasks' deadlines depend on the date).
+ * which is then never used. A summary is used only for its year and from its date up to the day before
+ * the first date on which the evaluation reads otherwise with the rows unchanged (`valid_until`, the
+ * evaluation's `stableUntil`: a deadline or due date passed, a later period opened; null: no such date),
+ * so a new day reuses the summaries of the days before until one of them is reached.
  */
 import {
   INDICATOR_STATUSES,
@@ -198,12 +200,17 @@ export const decodeSummary = (stored: StoredSummary, detail: StoredDetail | null
 
 /**
  * The joins that give each plan `p` its current revision (`r.revision`, null before any change) and its
- * summary valid at that revision for the year and date (`s`, null when there is none).
+ * summary valid at that revision for the year on the date (`s`, null when there is none): stored on or
+ * before the date, valid until after it. Two may be (one stored for an earlier "as of" date after
+ * one of today): both are the same evaluation, the latest is taken.
  */
 export const withValidSummary = (year: number, asOf: string) => sql`
     left join plan_evaluation_revision r on r.plan_id = p.id
-    left join plan_evaluation_summary s on s.plan_id = p.id and s.year = ${year} and s.as_of = ${asOf}::date
-      and s.revision = coalesce(r.revision, 0)`;
+    left join lateral (
+      select v.plan_id, v.summary, v.detail from plan_evaluation_summary v
+      where v.plan_id = p.id and v.year = ${year} and v.as_of <= ${asOf}::date
+        and (v.valid_until is null or v.valid_until > ${asOf}::date) and v.revision = coalesce(r.revision, 0)
+      order by v.as_of desc limit 1) s on true`;
 
 type Stored = { revision: number; summary: PlanSummary | null };
 
@@ -241,29 +248,33 @@ export const readStoredSummaries = async (
 /** Plans' summaries per statement: a bounded parameter whatever the number of plans. */
 const WRITE_BATCH = 500;
 
-/** Stores summaries for a year and date, each with the revision read before its plan was evaluated. */
+/**
+ * Stores summaries for a year and date, each with the revision read before its plan was evaluated and
+ * the first date it is no longer valid on (the evaluation's `stableUntil`).
+ */
 export const writeSummaries = async (
   db: Database,
   year: number,
   asOf: string,
-  rows: Array<{ planId: string; revision: number; summary: PlanSummary }>,
+  rows: Array<{ planId: string; revision: number; summary: PlanSummary; validUntil: string | null }>,
 ): Promise<void> => {
   for (let start = 0; start < rows.length; start += WRITE_BATCH) {
     const batch = rows.slice(start, start + WRITE_BATCH).map((row) => {
       const stored = encodeSummary(row.summary);
-      return [row.planId, row.revision, stored.summary, stored.detail];
+      return [row.planId, row.revision, stored.summary, stored.detail, row.validUntil];
     });
     // A plan deleted meanwhile is skipped (the join), not an error; rows in id order, so two overviews
     // storing at once lock them in the same order.
     await db.execute(sql`
-      insert into plan_evaluation_summary (plan_id, year, as_of, revision, summary, detail)
-      select p.id, ${year}, ${asOf}::date, (e->>1)::bigint, (e->2)::json, (e->3)::json
+      insert into plan_evaluation_summary (plan_id, year, as_of, revision, summary, detail, valid_until)
+      select p.id, ${year}, ${asOf}::date, (e->>1)::bigint, (e->2)::json, (e->3)::json, (e->>4)::date
       from jsonb_array_elements(${JSON.stringify(batch)}::jsonb) e
       join plan p on p.id = (e->>0)::uuid
       order by p.id
       on conflict (plan_id, year, as_of) do update
         set revision = excluded.revision, summary = excluded.summary, detail = excluded.detail,
-          created_at = now()`);
+          valid_until = excluded.valid_until, created_at = now()
+        where excluded.revision >= plan_evaluation_summary.revision`);
   }
 };
 
@@ -276,13 +287,23 @@ export const writeSummaries = async (
  * @param options.withDetail - false: the stored ones without their period and ids (the nation's
  *   overview, which lists no plan and names no indicator)
  * @param options.onWriteError - hears a failure to store the fresh summaries (they are returned all the same)
+ * @param options.storeLater - takes the storing of the fresh summaries to run after the answer
+ *   (`createSummaryWrites`); without it they are stored before this returns
  */
 export const summarisePlansOfArea = async (
   deps: EvaluationDeps,
   area: OverviewArea,
   land: Map<string, string>,
   year: number,
-  { withDetail = true, onWriteError }: { withDetail?: boolean; onWriteError?: (error: unknown) => void } = {},
+  {
+    withDetail = true,
+    onWriteError,
+    storeLater,
+  }: {
+    withDetail?: boolean;
+    onWriteError?: (error: unknown) => void;
+    storeLater?: (store: () => Promise<void>) => void;
+  } = {},
 ): Promise<PlanFigures[]> => {
   const { db } = deps;
   const plans = await plansOfArea(deps, area, land);
@@ -295,24 +316,48 @@ export const summarisePlansOfArea = async (
     const set = missing.length === plans.length ? planSet : idsOf(missing.map((row) => row.id));
     const evaluations = await evaluatePlansOfSet(db, set, missing, year, area.asOf);
     for (const evaluation of evaluations) fresh.set(evaluation.plan.id, summaryOf(evaluation));
+    const validUntil = new Map(evaluations.map((evaluation) => [evaluation.plan.id, evaluation.stableUntil]));
+    const rows = missing.map((row) => ({
+      planId: row.id,
+      revision: stored.get(row.id)?.revision ?? 0,
+      summary: fresh.get(row.id)!,
+      validUntil: validUntil.get(row.id) ?? null,
+    }));
     // A summary is a copy kept to answer faster: one that cannot be stored (the database refusing the
     // write, a lock timing out) is said and made again next time; the answer is the fresh evaluation.
-    try {
-      await writeSummaries(
-        db,
-        year,
-        area.asOf,
-        missing.map((row) => ({
-          planId: row.id,
-          revision: stored.get(row.id)?.revision ?? 0,
-          summary: fresh.get(row.id)!,
-        })),
-      );
-    } catch (error) {
-      onWriteError?.(error);
-    }
+    // Stored later (after the answer) or now, it carries the revisions read above: never stale.
+    const store = () =>
+      writeSummaries(db, year, area.asOf, rows).catch((error: unknown) => onWriteError?.(error));
+    if (storeLater) storeLater(store);
+    else await store();
   }
   return plans.map((plan) => ({ plan, ...(stored.get(plan.id)?.summary ?? fresh.get(plan.id)!) }));
+};
+
+/** Writes of summaries waiting at most: beyond, a write is dropped (its plans are evaluated next time). */
+const MAX_PENDING_WRITES = 8;
+
+/**
+ * Summaries stored after the answer (`summarisePlansOfArea`'s `storeLater`): one write at a time, in
+ * the order the requests evaluated them, at most MAX_PENDING_WRITES waiting; a failure is heard by
+ * the write itself (`onWriteError`). `settled` waits for those queued (tests, closing the server).
+ */
+export const createSummaryWrites = () => {
+  let tail: Promise<void> = Promise.resolve();
+  let pending = 0;
+  return {
+    storeLater: (store: () => Promise<void>) => {
+      if (pending >= MAX_PENDING_WRITES) return;
+      pending++;
+      tail = tail
+        .then(store)
+        .catch(() => undefined)
+        .finally(() => {
+          pending--;
+        });
+    },
+    settled: (): Promise<void> => tail,
+  };
 };
 
 /** Plans evaluated at a time when summaries are warmed: the server answers requests between two. */
@@ -362,6 +407,7 @@ const storeInBatches = async (
         planId: evaluation.plan.id,
         revision: revisions.get(evaluation.plan.id) ?? 0,
         summary: summaryOf(evaluation),
+        validUntil: evaluation.stableUntil,
       })),
     );
     await new Promise((resolve) => setImmediate(resolve));
@@ -418,16 +464,19 @@ export const warmSummaries = async (deps: EvaluationDeps, area: OverviewArea): P
 };
 
 /**
- * Deletes the summaries no overview of today will use: those of another date stored more than a day
- * ago (a summary is a copy that can be made again; without this, one row a plan a day would pile up).
+ * Deletes the summaries no overview will use again: those of a revision that is no longer their
+ * plan's (a revision never comes back), and those not valid today stored more than a day ago (a summary
+ * is a copy that can be made again; without this, rows would pile up).
  *
  * @returns how many were deleted
  */
 export const pruneSummaries = async (db: Database, today: string): Promise<number> => {
   const result = (await db.execute(sql`
     with deleted as (
-      delete from plan_evaluation_summary
-      where as_of <> ${today}::date and created_at < now() - interval '1 day'
+      delete from plan_evaluation_summary s
+      where s.revision <> coalesce((select r.revision from plan_evaluation_revision r where r.plan_id = s.plan_id), 0)
+        or (not (s.as_of <= ${today}::date and (s.valid_until is null or s.valid_until > ${today}::date))
+          and s.created_at < now() - interval '1 day')
       returning 1)
     select count(*)::int as n from deleted`)) as unknown as { rows: Array<{ n: number }> };
   return result.rows[0]?.n ?? 0;

@@ -188,9 +188,12 @@ export const createPlanService = ({ db, clock }: PlanServiceDeps) => {
   ): Promise<{ rows: PlanSummaryRow[]; total: number }> => {
     const readable = await readableLocalityIds(db, context.actor);
     const scoped = { ...filter, ...(readable ? { localityIds: readable } : {}) };
-    const total = await countPlans(db, scoped);
-    if (total === 0 || page.offset >= total) return { rows: [], total };
-    return { rows: await listPlanSummaries(db, scoped, page), total };
+    const rows = await listPlanSummaries(db, scoped, page);
+    // A page that is not full (and not past the end) gives the total: no second statement to count.
+    if (rows.length > 0 ? rows.length < page.limit : page.offset === 0) {
+      return { rows, total: page.offset + rows.length };
+    }
+    return { rows, total: await countPlans(db, scoped) };
   };
 
   /** @throws AppError PLAN_NOT_FOUND, also outside the actor's scope */
