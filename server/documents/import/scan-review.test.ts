@@ -126,6 +126,10 @@ describe('a recognised lead whose spacing OCR broke', () => {
     coordinating: [],
     targets: [],
     catalogCode: null,
+    baselineYear: null,
+    executor: null,
+    leader: null,
+    evidence: null,
     review: { confident: true, reasons: [] as string[] },
   });
 
@@ -195,5 +199,18 @@ describe('a capital letter alone with a mark on it', () => {
       { word: 'Ố', likely: null },
     ]);
     expect(recognisedSuspects('Trường THCS nhóm A, khu vực II, tổ Đ', null)).toEqual([]);
+  });
+});
+
+describe('a sign no plan prints in a name', () => {
+  it('is suspect ("¡", "©", "¬"), the usual punctuation, brackets, quotes and comparators are not', () => {
+    expect(recognisedSuspects('Hồ sơ được số hóa ¡', null)).toEqual([{ word: '¡', likely: null }]);
+    expect(recognisedSuspects('Dịch vụ công ©) trực tuyến', null)).toEqual([{ word: '©)', likely: null }]);
+    expect(
+      recognisedSuspects(
+        'Giao dịch thuộc diện “phi tiếp xúc” (đủ điều kiện), ≥ 80% & 5G; 02/2025/TT-BGDĐT',
+        null,
+      ),
+    ).toEqual([]);
   });
 });

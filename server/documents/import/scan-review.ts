@@ -44,6 +44,10 @@ export const recognisedSuspects = (text: string, vocabulary: Vocabulary | null):
     if (!isVietnameseSyllable(word)) out.push({ word, likely: null });
   }
   for (const mark of strayMarks(text, vocabulary)) if (!out.includes(mark)) out.push(mark);
+  // A sign no plan prints in a name or an agency ("… được số hóa ¡", "©)"): OCR's reading of a speck.
+  for (const token of text.normalize('NFC').split(/\s+/))
+    if (ODD_SIGN.test(token) && !out.some((suspect) => suspect.word === token))
+      out.push({ word: token, likely: null });
   // A capital letter alone with a mark on it ("… trực tuyến Ể"): no abbreviation, numeral or word is
   // printed so; OCR's reading of a speck or a stroke.
   for (const word of text.normalize('NFC').split(/[^\p{L}\p{M}]+/u))
@@ -61,6 +65,12 @@ export const recognisedSuspects = (text: string, vocabulary: Vocabulary | null):
   }
   return out;
 };
+
+/**
+ * A character outside what names and agencies are printed with (letters, digits, the usual punctuation,
+ * brackets, quotes, comparators, %, &, /, +, #, *).
+ */
+const ODD_SIGN = /[^\p{L}\p{M}\d\s.,;:!?()[\]"'“”‘’«»%&/+\-–—≥≤<>=#*_]/u;
 
 /** A mark a rule, a cell edge or a speck leaves when OCR reads it alone: a dash, a bar, an underscore. */
 const STRAY_MARK = /^[-–—_|~]+$/u;

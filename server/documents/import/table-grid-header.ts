@@ -222,9 +222,14 @@ export const findHeaderRows = (
 export const readGridHeader = (grid: GridSlot[][], rows: { first: number; last: number }): GridHeader => {
   const width = grid[0]?.length ?? 0;
   const headerRows = grid.slice(rows.first, rows.last + 1);
+  // A column-numbering row under the labels ("(1) (2) (3)", or OCR's "G) ©) (4)") adds nothing to them.
+  const numbering = new Set(
+    headerRows.flatMap((row, i) => (isColumnNumbering(ownTexts(row, rows.first + i)) ? [i] : [])),
+  );
   const labelTexts = Array.from({ length: width }, (_, c) => {
     const parts: string[] = [];
-    for (const row of headerRows) {
+    for (const [i, row] of headerRows.entries()) {
+      if (numbering.has(i)) continue;
       const text = (row[c]?.text ?? '').replace(/\s+/g, ' ').trim();
       if (text && !isColumnNumbering([text, '2', '3']) && !parts.includes(text)) parts.push(text);
     }

@@ -146,6 +146,45 @@ describe('a column-numbering row OCR damaged', () => {
     expect(draft.indicators).toHaveLength(3);
   });
 
+  it('adds nothing to the labels above it: the number column keeps its "TT", a group stays a group', () => {
+    const table: DocTable = {
+      kind: 'table',
+      rows: [
+        row('TT', 'Nội dung chỉ tiêu', 'ĐVT', 'Chủ trì', ...YEARS),
+        row('G)', '(2)', 'G)', '(4)', '©)', '(6)', '(52)', '(8)', '(9)', '(10)'),
+        row('I', 'Phát triển hạ tầng số', '', '', '', '', '', '', '', ''),
+        row(
+          '1',
+          'Tỷ lệ hộ gia đình có kết nối cáp quang băng rộng',
+          '%',
+          'Phòng Văn hóa - Xã hội',
+          '50%',
+          '60%',
+          '70%',
+          '80%',
+          '90%',
+          '100%',
+        ),
+        row(
+          '2',
+          'Tỷ lệ người dân trưởng thành có điện thoại thông minh',
+          '%',
+          'Phòng Kinh tế',
+          '70%',
+          '75%',
+          '80%',
+          '85%',
+          '90%',
+          '95%',
+        ),
+      ],
+    };
+    expect(draftOf(table).indicators.map((i) => [i.code, i.group, i.targets.length])).toEqual([
+      ['I.1', 'Phát triển hạ tầng số', 6],
+      ['I.2', 'Phát triển hạ tầng số', 6],
+    ]);
+  });
+
   it('leaves rows of values or names alone, a bracketed unit or figure among them', () => {
     expect(isColumnNumbering(['1', 'Tỷ lệ (%)', 'Phòng Kinh tế', '(3%)', 'Duy trì (3%)', '(3%)'])).toBe(
       false,
