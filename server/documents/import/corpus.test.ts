@@ -3,7 +3,7 @@
  * the same way every time; and the importer holds a floor score on every corpus document
  * (`corpus/floors.json`, per layout, format and seed), so a change that makes any layout or format worse
  * fails here. DOCX, digital PDF and OCR-like text run for every layout and seed, and
- * one scan (OCR costs seconds per page). Raise a floor when the importer gets better; never lower one to pass.
+ * one scan (OCR costs seconds per page; every scan floor with CORPUS_SCANS=all). Raise a floor when the importer gets better; never lower one to pass.
  * Over the OCR-text documents, the rows tagged certain must be right and the wrong rows flagged as the
  * issue's goals say (`corpus/confidence.ts` judges each row).
  */
