@@ -3,7 +3,7 @@
  * the same way every time; and the importer holds a floor score on every corpus document
  * (`corpus/floors.json`, per layout, format and seed), so a change that makes any layout or format worse
  * fails here. DOCX, digital PDF and OCR-like text run for every layout and seed, and
- * one scan (OCR costs seconds per page). Raise a floor when the importer gets better; never lower one to pass.
+ * one scan (OCR costs seconds per page; every scan floor with CORPUS_SCANS=all). Raise a floor when the importer gets better; never lower one to pass.
  * Over the OCR-text documents, the rows tagged certain must be right and the wrong rows flagged as the
  * issue's goals say (`corpus/confidence.ts` judges each row).
  */
@@ -31,11 +31,19 @@ import { readPlanDocumentIsolated } from './isolated-reader';
 const SEEDS = Object.keys(SEED_FILES);
 /** The seeds whose PDFs the test imports: all of them (a PDF import takes about a second). */
 const PDF_SEEDS = SEEDS;
-/** The scans the test imports (OCR costs seconds per page, minutes on a busy machine): one document. */
-const SCANS = [{ seed: '004', layout: 'ubnd-classic' }];
-
 type Floors = Record<string, Partial<Record<CorpusFormat, Record<string, number>>>>;
 const FLOORS = JSON.parse(readFileSync(join(import.meta.dirname, 'corpus/floors.json'), 'utf8')) as Floors;
+
+/**
+ * The scans the test imports (OCR costs seconds per page, 5–20 minutes a document on a busy machine):
+ * one document; with CORPUS_SCANS=all, every scan that has a floor in `corpus/floors.json` (hours).
+ */
+const SCANS =
+  process.env.CORPUS_SCANS === 'all'
+    ? Object.entries(FLOORS).flatMap(([layout, floors]) =>
+        Object.keys(floors.scan ?? {}).map((seed) => ({ seed, layout })),
+      )
+    : [{ seed: '004', layout: 'ubnd-classic' }];
 
 const docxText = async (docx: Uint8Array): Promise<string> =>
   (await mammoth.extractRawText({ buffer: Buffer.from(docx) })).value.normalize('NFC');

@@ -240,6 +240,9 @@ export type ColumnAssignment = {
   kindClear: boolean;
 };
 
+/** The average length of the cells of a column of names (indicators, tasks), when no label says so. */
+const NAME_LENGTH = 25;
+
 /** Fields that may be given to several columns. */
 const SHARED: ReadonlySet<FieldRole> = new Set(['note', 'ignore']);
 
@@ -277,6 +280,25 @@ export const assignColumns = (
     if (roles[index] || (taken.has(field) && !SHARED.has(field))) continue;
     roles[index] = field;
     taken.add(field);
+  }
+
+  if (!roles.includes('name')) {
+    // A name label OCR damaged past reading ("Nụ dung"): in a table that has other plan columns (years,
+    // a lead, a deadline), the unlabelled column of long texts that are no agencies, targets or
+    // deadlines holds the names.
+    const planColumns =
+      yearColumns.size >= 2 ||
+      roles.includes('lead') ||
+      roles.includes('deadline') ||
+      roles.includes('leader');
+    let best = -1;
+    scored.forEach(({ contents }, index) => {
+      if (!planColumns || roles[index] || yearColumns.has(index) || contents.filled < 2) return;
+      if (contents.averageLength < NAME_LENGTH || contents.agency >= 0.5) return;
+      if (contents.target >= 0.5 || contents.deadline >= 0.5 || contents.person >= 0.5) return;
+      if (best < 0 || contents.averageLength > (scored[best]?.contents.averageLength ?? 0)) best = index;
+    });
+    if (best >= 0) roles[best] = 'name';
   }
 
   // The kind, from the header and the rows together.

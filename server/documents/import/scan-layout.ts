@@ -9,6 +9,7 @@
  */
 import { type DocBlock, type DocCell, type DocTable, tableGrid } from './document-model';
 import type { CellGrid, GridCell } from './scan-tables';
+import { joinWrapped } from './text-reader';
 
 /** A recognised word and its box on the page (pixels); `line` numbers the OCR line it was read in. */
 export type PlacedWord = { text: string; x0: number; y0: number; x1: number; y1: number; line: number };
@@ -16,7 +17,10 @@ export type PlacedWord = { text: string; x0: number; y0: number; x1: number; y1:
 /** Characters that only a rule or a speck of dirt produces, when they stand alone. */
 const JUNK = /^[|_~¦[\]{}()\\/'"`.,:;—–-]+$/u;
 
-/** Joins words read in one cell or line: grouped into visual lines (by their centres), then left to right. */
+/**
+ * Joins words read in one cell or line: grouped into visual lines (by their centres), then left to right,
+ * the lines joined as wrapped lines (`joinWrapped`).
+ */
 const joinWords = (words: readonly PlacedWord[]): string => {
   if (!words.length) return '';
   const sorted = [...words].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2);
@@ -33,17 +37,17 @@ const joinWords = (words: readonly PlacedWord[]): string => {
       line.push(word);
     else lines.push([word]);
   }
-  return lines
-    .map((line) =>
+  // Lines joined as wrapped lines are: a word a narrow cell broke over its lines ("HĐND&UBN" over "D")
+  // is glued back.
+  return joinWrapped(
+    lines.map((line) =>
       [...line]
         .sort((a, b) => a.x0 - b.x0)
         .map((word) => word.text)
-        .join(' '),
-    )
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .normalize('NFC');
+        .join(' ')
+        .normalize('NFC'),
+    ),
+  ).normalize('NFC');
 };
 
 /**

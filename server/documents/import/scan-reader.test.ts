@@ -169,6 +169,29 @@ describe('scan layout', () => {
     expect(documentText({ origin: 'ocr', blocks, stamps: [] })).not.toContain('|');
   });
 
+  it('should glue a word a narrow cell broke over two lines ("HĐND&UBN" over "D"), and keep other lines apart', () => {
+    const grid = buildGrids(findRules(ruledTable()))[0]!;
+    const [, table] = layoutPage(
+      [
+        word('KẾ', 100, 40, 0),
+        word('STT', 120, 150, 1),
+        word('1', 120, 250, 3),
+        word('Văn', 270, 235, 3),
+        word('phòng', 310, 235, 3),
+        word('HĐND&UBN', 370, 235, 3),
+        word('D', 270, 262, 4),
+        word('2', 120, 330, 5),
+        word('Phòng', 270, 320, 5),
+        word('Văn', 330, 320, 5),
+        word('hóa', 270, 347, 6),
+      ],
+      [grid],
+      1,
+    ) as DocTable[];
+    expect(table?.rows.map((row) => row[1]?.text)).toContain('Văn phòng HĐND&UBND');
+    expect(table?.rows.map((row) => row[1]?.text)).toContain('Phòng Văn hóa');
+  });
+
   it('should join header cells split by a stray stroke that no row below keeps as a column edge', () => {
     // Edge 2 (x 300) is ruled in the header only: every body row runs across it.
     const cells = (row: number, split: boolean) =>

@@ -1,7 +1,7 @@
 import { parseDeadline } from '@core/domain/deadlines';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bareMonthBesideUnread, recognisedSuspects, reviewRecognisedRows } from './scan-review';
+import { bareMonthBesideUnread, recognisedSuspects, respacedLead, reviewRecognisedRows } from './scan-review';
 import { documentVocabulary } from './word-context';
 
 describe('recognisedSuspects', () => {
@@ -113,5 +113,104 @@ describe('a recognised lead with a capitalised word that is no syllable', () => 
     ].map(task);
     reviewRecognisedRows([], rows, null);
     expect(rows.map((row) => row.review.confident)).toEqual([false, false, true, true]);
+  });
+});
+
+describe('a recognised lead whose spacing OCR broke', () => {
+  const indicator = (lead: string) => ({
+    code: '1',
+    group: null,
+    name: 'Tỷ lệ phủ sóng 5G trên địa bàn',
+    unit: '%',
+    lead,
+    coordinating: [],
+    targets: [],
+    catalogCode: null,
+    baselineYear: null,
+    executor: null,
+    leader: null,
+    evidence: null,
+    review: { confident: true, reasons: [] as string[] },
+  });
+
+  it('is read as other rows space the same letters, and stays flagged with what was recognised', () => {
+    const rows = [
+      'Phòng Văn hóa -Xãhội',
+      'Phòng Văn hóa - Xã hội',
+      'Phòng Văn hóa - Xã hội',
+      'Trung tâm HCC',
+    ].map(indicator);
+    reviewRecognisedRows(rows, [], null);
+    expect(rows.map((row) => row.lead)).toEqual([
+      'Phòng Văn hóa - Xã hội',
+      'Phòng Văn hóa - Xã hội',
+      'Phòng Văn hóa - Xã hội',
+      'Trung tâm HCC',
+    ]);
+    expect(rows.map((row) => row.review.confident)).toEqual([false, true, true, true]);
+    expect(rows[0]?.review.reasons.join(' ')).toContain('"Phòng Văn hóa -Xãhội"');
+  });
+
+  it('changes no letter and no mark, and leaves a lead that reads cleanly or that no other row spells', () => {
+    const leads = ['Phòng Văn hóa - Xã hội', 'Phòng Văn hoá - Xã hội', 'Văn phòng HĐND&UBND'];
+    expect(respacedLead('Phòng Văn hóa -Xãhội', leads)).toBe('Phòng Văn hóa - Xã hội');
+    expect(respacedLead('Văn phòng HĐND&UBN D', leads)).toBe('Văn phòng HĐND&UBND');
+    // Another mark, another letter, or nothing broken: not this rule's business.
+    expect(respacedLead('Phòng Văn hòa -Xãhội', leads)).toBeNull();
+    expect(respacedLead('Phòng Văn hóa -Xãhộii', leads)).toBeNull();
+    expect(respacedLead('Phòng Văn hoá - Xã hội', leads)).toBeNull();
+    expect(respacedLead('Trung tâm HCC', [...leads, 'Trung tâmHCC'])).toBeNull();
+    fc.assert(
+      fc.property(fc.constantFrom(...leads), fc.nat(), (lead, at) => {
+        // Any lead with its spaces moved: whatever comes back has exactly the letters of the lead.
+        const letters = lead.replace(/\s+/g, '');
+        const cut = at % letters.length;
+        const broken = `${letters.slice(0, cut)} ${letters.slice(cut)}`;
+        const back = respacedLead(broken, leads);
+        return back === null || back.replace(/\s+/g, '').toLowerCase() === letters.toLowerCase();
+      }),
+    );
+  });
+});
+
+describe('a lone dash OCR put inside a recognised name', () => {
+  it('is suspect between two words printed side by side, not where a dash joins other words', () => {
+    const vocabulary = documentVocabulary([
+      'Cán bộ, công chức bồi dưỡng kỹ - năng số căn bản',
+      'Cán bộ, công chức làm chủ kỹ năng số',
+      'Tổ chức các lớp bồi dưỡng kỹ năng số cho người dân',
+      'Phát triển kinh tế - xã hội bền vững',
+    ]);
+    expect(recognisedSuspects('Cán bộ, công chức bồi dưỡng kỹ - năng số căn bản', vocabulary)).toEqual([
+      { word: '-', likely: null },
+    ]);
+    expect(recognisedSuspects('Cán bộ bồi dưỡng kỹ - năng số', null)).toEqual([{ word: '-', likely: null }]);
+    expect(recognisedSuspects('Phòng Văn hóa - Xã hội', vocabulary)).toEqual([]);
+    expect(recognisedSuspects('Giai đoạn 2026 - 2030', vocabulary)).toEqual([]);
+  });
+});
+
+describe('a capital letter alone with a mark on it', () => {
+  it('is suspect in a recognised name (OCR read a speck), an abbreviation or a numeral is not', () => {
+    expect(recognisedSuspects('Thủ tục hành chính thực hiện trực tuyến Ể', null)).toEqual([
+      { word: 'Ể', likely: null },
+    ]);
+    expect(recognisedSuspects('Tỷ lệ doanh nghiệp ứng dụng công nghệ số Ố', null)).toEqual([
+      { word: 'Ố', likely: null },
+    ]);
+    expect(recognisedSuspects('Trường THCS nhóm A, khu vực II, tổ Đ', null)).toEqual([]);
+  });
+});
+
+describe('a sign no plan prints in a name', () => {
+  it('is suspect ("¡", "©", "¬"), the usual punctuation, brackets, quotes and comparators are not', () => {
+    expect(recognisedSuspects('Hồ sơ được số hóa ¡', null)).toEqual([{ word: '¡', likely: null }]);
+    expect(recognisedSuspects('Dịch vụ công ©) trực tuyến', null)).toEqual([{ word: '©)', likely: null }]);
+    expect(
+      recognisedSuspects(
+        'Giao dịch thuộc diện “phi tiếp xúc” (đủ điều kiện), ≥ 80% & 5G; 02/2025/TT-BGDĐT',
+        null,
+      ),
+    ).toEqual([]);
   });
 });

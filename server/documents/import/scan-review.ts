@@ -4,11 +4,14 @@
  * ways that leave a valid-looking row: a letter lost ("phi đ a giới"), a mark changed ("Dan số"), a
  * comparator misread ("= 80%" for "≥ 80%"). A row is certain only when every cell passed these checks:
  * - every lower-case word of the name and of the lead is a Vietnamese syllable, and no word is a rare
- *   spelling of one the document prints beside the same neighbours (`word-context.ts`);
+ *   spelling of one the document prints beside the same neighbours (`word-context.ts`), and no lone dash
+ *   stands between two words printed side by side ("kỹ - năng");
  * - an indicator's name is spelt as the catalog indicator it matched, beside the same neighbours;
  * - every target's comparator is one OCR reads reliably: "=" before a figure is most often a "≥" whose
  *   lower stroke was lost, and a plan rarely prints "=" before a target.
- * The rules only add reasons and flags: no word is changed (the likely spelling is only offered).
+ * The rules only add reasons and flags: no word is changed (the likely spelling is only offered), except
+ * a lead's spacing when OCR broke it and other rows print the same letters spaced as words (the row stays
+ * flagged).
  */
 import type { TImportedIndicator, TImportedTask } from '@core/schemas/import.schemas';
 import { catalogTexts } from './catalog-matcher';
@@ -40,6 +43,16 @@ export const recognisedSuspects = (text: string, vocabulary: Vocabulary | null):
     if (!word || !/^\p{Ll}/u.test(word) || out.some((suspect) => suspect.word === word)) continue;
     if (!isVietnameseSyllable(word)) out.push({ word, likely: null });
   }
+  for (const mark of strayMarks(text, vocabulary)) if (!out.includes(mark)) out.push(mark);
+  // A sign no plan prints in a name or an agency ("… được số hóa ¡", "©)"): OCR's reading of a speck.
+  for (const token of text.normalize('NFC').split(/\s+/))
+    if (ODD_SIGN.test(token) && !out.some((suspect) => suspect.word === token))
+      out.push({ word: token, likely: null });
+  // A capital letter alone with a mark on it ("… trực tuyến Ể"): no abbreviation, numeral or word is
+  // printed so; OCR's reading of a speck or a stroke.
+  for (const word of text.normalize('NFC').split(/[^\p{L}\p{M}]+/u))
+    if (/^\p{Lu}$/u.test(word) && /\p{M}/u.test(word.normalize('NFD')))
+      if (!out.some((suspect) => suspect.word === word)) out.push({ word, likely: null });
   // A word broken by a lost vowel is reported once, at its first piece, with the likely reading.
   for (const lost of lostVowels(text, vocabulary)) {
     const [first = ''] = lost.parts;
@@ -50,6 +63,37 @@ export const recognisedSuspects = (text: string, vocabulary: Vocabulary | null):
     );
     if (at < 0) out.push(broken);
   }
+  return out;
+};
+
+/**
+ * A character outside what names and agencies are printed with (letters, digits, the usual punctuation,
+ * brackets, quotes, comparators, %, &, /, +, #, *).
+ */
+const ODD_SIGN = /[^\p{L}\p{M}\d\s.,;:!?()[\]"'“”‘’«»%&/+\-–—≥≤<>=#*_]/u;
+
+/** A mark a rule, a cell edge or a speck leaves when OCR reads it alone: a dash, a bar, an underscore. */
+const STRAY_MARK = /^[-–—_|~]+$/u;
+
+/** Document pairs seen this often (the row's own text counts once or twice) are the document's wording. */
+const PRINTED_PAIR = 3;
+
+/**
+ * The lone marks between two lower-case words that the document or the shared wording of plans prints
+ * side by side ("kỹ - năng" where "kỹ năng" is printed): a rule or a speck read as a dash inside a name.
+ */
+const strayMarks = (text: string, vocabulary: Vocabulary | null): SuspectWord[] => {
+  const tokens = text.normalize('NFC').split(/\s+/).filter(Boolean);
+  const out: SuspectWord[] = [];
+  tokens.forEach((token, i) => {
+    const before = tokens[i - 1] ?? '';
+    const after = tokens[i + 1] ?? '';
+    if (!STRAY_MARK.test(token) || !/^\p{Ll}+$/u.test(before) || !/^\p{Ll}+$/u.test(after)) return;
+    const printed =
+      (vocabulary?.pairs.get(`${before} ${after}`) ?? 0) >= PRINTED_PAIR ||
+      BIGRAMS.has(foldOcr(`${before} ${after}`));
+    if (printed) out.push({ word: token, likely: null });
+  });
   return out;
 };
 
@@ -152,6 +196,64 @@ const listed = (suspects: readonly SuspectWord[]): string =>
 /** A comparator OCR misreads: "=" before a figure (a "≥" that lost its lower stroke). */
 const DOUBTFUL_COMPARATOR = /^=\s*\d/;
 
+/**
+ * The words of an agency's name OCR damaged in a way the lower-case check does not see: a capitalised
+ * word that is no Vietnamese syllable ("Vittt" for "Việt"), or a capital letter left alone at its end
+ * ("… xã J", "HĐND&UBN D").
+ */
+const oddUnitWords = (unit: string): string[] => {
+  const words = unit.split(/[^\p{L}\p{M}\d&]+/u).filter(Boolean);
+  return words.filter((word, i) =>
+    /^\p{Lu}\p{Ll}+$/u.test(word)
+      ? !isVietnameseSyllable(word.toLowerCase())
+      : i > 0 && /^\p{Lu}$/u.test(word) && i === words.length - 1,
+  );
+};
+
+/** A unit's letters, spacing aside: "Phòng Văn hóa -Xãhội" has the letters of "Phòng Văn hóa - Xã hội". */
+const unitLetters = (unit: string): string =>
+  unit.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, '');
+
+/** A recognised unit every word of which reads as a word: no piece that is no syllable, no stray capital. */
+const readsCleanly = (unit: string): boolean =>
+  !recognisedSuspects(unit, null).length && !oddUnitWords(unit).length;
+
+/**
+ * The spelling other rows print for the same letters when OCR broke a lead's spacing: a space lost
+ * ("Xãhội") or put inside a word ("HĐND&UBN D") leaves pieces that are no words, while the same
+ * letters, spaced as another row reads them, are all words. Only spaces differ, never a letter or a mark.
+ *
+ * @param lead - a row's lead as recognised
+ * @param leads - the leads of every row of the document
+ * @returns the commonest clean spelling of the same letters; null when the lead reads cleanly or no
+ *   other row spells its letters cleanly
+ */
+export const respacedLead = (lead: string, leads: readonly string[]): string | null => {
+  if (readsCleanly(lead)) return null;
+  const key = unitLetters(lead);
+  const spellings = new Map<string, number>();
+  for (const other of leads) {
+    const printed = other.normalize('NFC').replace(/\s+/g, ' ').trim();
+    if (unitLetters(printed) === key && printed !== lead && readsCleanly(printed))
+      spellings.set(printed, (spellings.get(printed) ?? 0) + 1);
+  }
+  return [...spellings].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+};
+
+/**
+ * Reads a lead whose spacing OCR broke as the other rows spell the same letters (`respacedLead`); the
+ * row is flagged all the same, with the lead as recognised in its reason.
+ */
+const respaceLead = (row: Reviewed & { lead: string | null }, leads: readonly string[]): void => {
+  const respaced = row.lead ? respacedLead(row.lead, leads) : null;
+  if (!row.lead || !respaced) return;
+  flag(
+    row,
+    `Đơn vị chủ trì đọc từ ảnh quét là "${row.lead}", đã đọc thành "${respaced}" như các dòng khác in cùng các chữ đó, cần đối chiếu bản gốc`,
+  );
+  row.lead = respaced;
+};
+
 const reviewCell = (
   row: Reviewed,
   text: string | null,
@@ -162,15 +264,8 @@ const reviewCell = (
   const suspects = recognisedSuspects(text, vocabulary);
   if (suspects.length)
     flag(row, `${what} có chữ đọc từ ảnh quét không chắc: ${listed(suspects)}, cần đối chiếu bản gốc`);
-  // A capitalised word of an agency's name that is no Vietnamese syllable ("Vittt" for "Việt"), or a
-  // capital letter left alone at its end ("… xã J"): OCR damage the lower-case check does not see.
   if (what === 'Đơn vị chủ trì') {
-    const words = text.split(/[\s,;()]+/).filter(Boolean);
-    const odd = words.filter((word, i) =>
-      /^\p{Lu}\p{Ll}+$/u.test(word)
-        ? !isVietnameseSyllable(word.toLowerCase())
-        : i > 0 && /^\p{Lu}$/u.test(word) && i === words.length - 1,
-    );
+    const odd = oddUnitWords(text);
     if (odd.length)
       flag(
         row,
@@ -192,6 +287,8 @@ export const reviewRecognisedRows = (
   tasks: TImportedTask[],
   vocabulary: Vocabulary | null,
 ): void => {
+  const leads = [...indicators, ...tasks].flatMap((row) => (row.lead ? [row.lead] : []));
+  for (const row of [...indicators, ...tasks]) respaceLead(row, leads);
   for (const indicator of indicators) {
     reviewCell(indicator, indicator.name, vocabulary, 'Tên chỉ tiêu');
     reviewCell(indicator, indicator.lead, vocabulary, 'Đơn vị chủ trì');

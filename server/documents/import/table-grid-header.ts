@@ -13,8 +13,20 @@ const YEAR = /\b(20[2-9]\d)\b/g;
 
 export const fold = (text: string): string => foldOcr(text).replace(/\s+/g, ' ').trim();
 
+/** A cell of a column-numbering row OCR damaged: a short token closed by a bracket ("©)", "(52)", "G)"). */
+const BRACKETED = /^\(?[^\s()]{1,3}\)$/u;
+
 /** A row that only numbers the columns: "(1) (2) (3)" or "1 2 3 4", or "A B 1 2 3". */
 export const isColumnNumbering = (texts: readonly string[]): boolean => {
+  // Damaged by OCR ("G) ma G) (4) ©) (6) (52)"): most cells short bracketed tokens, some of them numbers.
+  const printed = texts.map((text) => text.trim()).filter(Boolean);
+  const bracketed = printed.filter((text) => BRACKETED.test(text));
+  if (
+    printed.length >= 4 &&
+    bracketed.length >= 0.7 * printed.length &&
+    bracketed.filter((text) => /^\(\d{1,2}\)$/.test(text)).length >= 2
+  )
+    return true;
   const filled = texts.map((text) => text.replace(/[()[\]\s.]/g, '')).filter(Boolean);
   if (filled.length < 3) return false;
   const numbers = filled.map((text) => (/^\d{1,2}$/.test(text) ? Number(text) : null));
@@ -82,6 +94,53 @@ export type GridHeader = {
   printed: string[];
   kind: Table['kind'];
   kindClear: boolean;
+  /** Why every row read under this header needs a person's eye (a year column read by its order). */
+  doubt?: string;
+};
+
+/**
+ * Repairs one year of a run of year columns that OCR misread by one digit ("2025 2026 2027 2026 2029
+ * 2030": the fourth is 2028): every other column fits one even run, the printed year cannot stand (it is
+ * printed twice or out of order), and the year the run needs there differs from it in one digit and is
+ * printed nowhere else. Changes the map in place.
+ *
+ * @param years - the year of each year column, by grid column
+ * @returns what was repaired, to be said on the rows; null when the run is whole or unclear
+ */
+export const repairYearRun = (
+  years: Map<number, { year: number; baseline: boolean }>,
+): { column: number; printed: number; year: number } | null => {
+  const columns = [...years.keys()].sort((a, b) => a - b);
+  if (columns.length < 4) return null;
+  const printed = columns.map((c) => years.get(c)?.year ?? 0);
+  for (const step of [1, 5, 10]) {
+    // The run most columns fit: first year + position × step.
+    const starts = new Map<number, number>();
+    printed.forEach((year, i) => {
+      starts.set(year - i * step, (starts.get(year - i * step) ?? 0) + 1);
+    });
+    const [start, fits] = [...starts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+    if (fits !== columns.length - 1) continue;
+    const at = printed.findIndex((year, i) => year !== start + i * step);
+    const year = start + at * step;
+    const was = printed[at] ?? 0;
+    const digitsApart = [...String(year)].filter((digit, i) => String(was)[i] !== digit).length;
+    const column = columns[at];
+    const entry = column === undefined ? undefined : years.get(column);
+    // Only a year that cannot stand as printed: one printed twice, or out of order with its neighbours
+    // (a baseline year before an even run, "2024 | 2025 2030 2035", is printed so on purpose).
+    const before = printed[at - 1];
+    const after = printed[at + 1];
+    const misplaced =
+      printed.indexOf(was) !== printed.lastIndexOf(was) ||
+      (before !== undefined && before >= was) ||
+      (after !== undefined && after <= was);
+    if (column === undefined || !entry || digitsApart !== 1 || printed.includes(year) || !misplaced)
+      return null;
+    years.set(column, { ...entry, year });
+    return { column, printed: was, year };
+  }
+  return null;
 };
 
 /** Reads the year of a header label, or null when it is not a year column. */
@@ -163,9 +222,14 @@ export const findHeaderRows = (
 export const readGridHeader = (grid: GridSlot[][], rows: { first: number; last: number }): GridHeader => {
   const width = grid[0]?.length ?? 0;
   const headerRows = grid.slice(rows.first, rows.last + 1);
+  // A column-numbering row under the labels ("(1) (2) (3)", or OCR's "G) ©) (4)") adds nothing to them.
+  const numbering = new Set(
+    headerRows.flatMap((row, i) => (isColumnNumbering(ownTexts(row, rows.first + i)) ? [i] : [])),
+  );
   const labelTexts = Array.from({ length: width }, (_, c) => {
     const parts: string[] = [];
-    for (const row of headerRows) {
+    for (const [i, row] of headerRows.entries()) {
+      if (numbering.has(i)) continue;
       const text = (row[c]?.text ?? '').replace(/\s+/g, ' ').trim();
       if (text && !isColumnNumbering([text, '2', '3']) && !parts.includes(text)) parts.push(text);
     }
@@ -194,6 +258,7 @@ export const readGridHeader = (grid: GridSlot[][], rows: { first: number; last: 
     const year = yearOfLabel(parts);
     if (year) years.set(c, year);
   });
+  const repaired = repairYearRun(years);
   const stageRows = body.filter((row, i) => {
     const texts = ownTexts(row, rows.last + 1 + i).filter(Boolean);
     return texts.length <= 2 && texts.some((text) => stageYearOf(text) !== null);
@@ -250,6 +315,9 @@ export const readGridHeader = (grid: GridSlot[][], rows: { first: number; last: 
     printed,
     kind: assignment.kind,
     kindClear: assignment.kindClear,
+    ...(repaired && {
+      doubt: `Cột năm thứ ${[...years.keys()].sort((a, b) => a - b).indexOf(repaired.column) + 1} in "${labels[repaired.column] ?? ''}" (năm ${repaired.printed}) được hiểu là năm ${repaired.year} theo thứ tự các cột năm, cần đối chiếu bản gốc`,
+    }),
   };
 };
 

@@ -326,7 +326,9 @@ export const interpretTables = (
       continue;
     }
     const rows: TableRow[] = [];
-    readBody(grid, headerRows.last + 1, header, rows, docTable.rowReasons);
+    readBody(grid, headerRows.last + 1, header, rows, docTable.rowReasons, null, {
+      ...(header.doubt && { everyRow: header.doubt }),
+    });
     if (previous && previous.table.kind === header.kind) finishAcrossPages(previous, header, rows);
     const table: Table = {
       header: { columns: header.columns, layout: 'grid' },
