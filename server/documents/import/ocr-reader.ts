@@ -16,7 +16,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PageViewport, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from 'tesseract.js';
-import { encodeCanvas } from './canvas-encode';
 import type { DocBlock } from './document-model';
 import { UnreadableDocumentError } from './errors';
 import { estimateSkew, type GreyImage, imageSize, removeSpecks, rotateImage } from './scan-image';
@@ -188,7 +187,7 @@ export const greyCanvas = async (image: GreyImage) => {
 };
 
 /** Grey pixels → PNG bytes, for the recogniser. */
-const encodeGrey = async (image: GreyImage): Promise<Buffer> => encodeCanvas(await greyCanvas(image), 'png');
+const encodeGrey = async (image: GreyImage): Promise<Buffer> => (await greyCanvas(image)).encode('png');
 
 /**
  * Prepares a page for recognition: removes specks, straightens it, finds its ruled tables and wipes their rules.

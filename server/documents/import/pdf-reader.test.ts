@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeCanvas } from './canvas-encode';
 import type { DocTable, ReadDocument } from './document-model';
 import { UnreadableDocumentError } from './errors';
 import { importPlanDocument } from './import-document';
@@ -166,7 +165,7 @@ const pngOfSize = async (width: number, height: number): Promise<Uint8Array> => 
   context.fillRect(0, 0, width, height);
   context.fillStyle = '#000000';
   context.fillRect(width / 4, height / 4, width / 2, 4);
-  return encodeCanvas(canvas, 'png');
+  return canvas.encode('png');
 };
 
 const refusal = async (work: Promise<unknown>): Promise<string> => {

@@ -2,7 +2,6 @@ import { crc32 } from 'node:zlib';
 import { foldText } from '@core/domain/text';
 import { createCanvas } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeCanvas } from './canvas-encode';
 import { type DocTable, documentText, tableGrid } from './document-model';
 import { UnreadableDocumentError } from './errors';
 import { importPlanDocument } from './import-document';
@@ -281,7 +280,7 @@ describe('scan bounds', () => {
     const context = canvas.getContext('2d');
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, 5000, 4000);
-    const image = await decodeImage(await encodeCanvas(canvas, 'jpeg', 60));
+    const image = await decodeImage(await canvas.encode('jpeg', 60));
 
     expect(image.width * image.height).toBeLessThanOrEqual(MAX_PAGE_PIXELS);
     expect(image.width * image.height).toBeGreaterThan(MAX_PAGE_PIXELS * 0.99);
@@ -290,8 +289,8 @@ describe('scan bounds', () => {
 
   it('should refuse an image whose header is damaged before decoding it (the decoder would crash)', async () => {
     const canvas = createCanvas(300, 200);
-    const png = await encodeCanvas(canvas, 'png');
-    const jpeg = await encodeCanvas(canvas, 'jpeg', 80);
+    const png = await canvas.encode('png');
+    const jpeg = await canvas.encode('jpeg', 80);
     const damaged = [
       png.subarray(0, 11),
       new Uint8Array([...png.subarray(0, 16), ...new Uint8Array(100).fill(7)]),
@@ -303,7 +302,7 @@ describe('scan bounds', () => {
   });
 
   it('should refuse a photo too large to decode, saying the limit', async () => {
-    const png = await encodeCanvas(createCanvas(20, 10), 'png');
+    const png = await createCanvas(20, 10).encode('png');
     const huge = new Uint8Array(png);
     // The header says 20000 × 10000 pixels, with a valid checksum.
     const view = new DataView(huge.buffer);

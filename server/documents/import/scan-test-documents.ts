@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeCanvas } from './canvas-encode';
 import { greyCanvas, renderPdfPage } from './ocr-reader';
 import { openPdf } from './pdf-reader';
 import type { GreyImage } from './scan-image';
@@ -190,5 +189,5 @@ export const scanPdfPage = async (
   }
   context.setTransform(1, 0, 0, 1, 0, 0);
   context.putImageData(noisy, 0, 0);
-  return options.format === 'png' ? encodeCanvas(canvas, 'png') : encodeCanvas(canvas, 'jpeg', 85);
+  return options.format === 'png' ? canvas.encode('png') : canvas.encode('jpeg', 85);
 };

@@ -4,7 +4,6 @@
  * Used by tests only.
  */
 import { readFileSync } from 'node:fs';
-import { encodeCanvas } from './canvas-encode';
 import type { DocBlock, DocTable } from './document-model';
 
 export const PLAN_LINES = [
@@ -199,7 +198,7 @@ export const renderTextPng = async (lines: readonly string[]): Promise<Uint8Arra
   lines.forEach((line, index) => {
     context.fillText(line, 60, 80 + index * 56);
   });
-  return encodeCanvas(canvas, 'png');
+  return canvas.encode('png');
 };
 
 /** A photo-like picture with no text: gradients and blobs. */
@@ -223,7 +222,7 @@ export const renderPicturePng = async (): Promise<Uint8Array> => {
     context.arc(x, y, r, 0, Math.PI * 2);
     context.fill();
   }
-  return encodeCanvas(canvas, 'png');
+  return canvas.encode('png');
 };
 
 /**

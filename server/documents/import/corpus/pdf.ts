@@ -11,7 +11,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { findSoffice } from '../../export/pdf-converter';
-import { encodeCanvas } from '../canvas-encode';
 import { renderOnWhite } from '../ocr-reader';
 import { openPdf } from '../pdf-reader';
 import type { Rng } from './rng';
@@ -123,7 +122,7 @@ export const scanPdf = async (pdfBytes: Uint8Array, rng: Rng): Promise<Uint8Arra
         }
       }
       context.putImageData(image, 0, 0);
-      const jpeg = await encodeCanvas(scan, 'jpeg', 80);
+      const jpeg = await scan.encode('jpeg', 80);
       const embedded = await out.embedJpg(jpeg);
       const pageWidth = (width / SCAN_DPI) * 72;
       const pageHeight = (height / SCAN_DPI) * 72;
