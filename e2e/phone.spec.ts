@@ -183,7 +183,7 @@ describe('[PHONE] 390 px phone: no sideways scrolling from sign-in to a submitte
     await expectFits(page, 'overview-rollup-open');
   }, 240_000);
 
-  it('[PHONE]: the leader signs in on the locality summary and reaches the dashboard in one tap', async () => {
+  it('[PHONE]: the leader signs in on the locality summary, reaches the dashboard in one tap, and the plans', async () => {
     const page = await phone();
     await signInOnTheForm(page, 'thanhdong.lanhdao');
     await page.getByRole('heading', { level: 1, name: 'Tình hình Thành Đông' }).waitFor();
@@ -195,5 +195,11 @@ describe('[PHONE] 390 px phone: no sideways scrolling from sign-in to a submitte
     // The unit ranking, the last part of the page, rendered after the first paint: the whole page fits.
     await page.locator('#dashboard-units .ant-table-row').first().waitFor();
     await expectFits(page, 'dashboard');
+    // The list of plans, from the menu: one card per plan.
+    await page.getByRole('button', { name: 'Mở menu' }).click();
+    await page.getByRole('dialog').getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Danh sách kế hoạch' }).waitFor();
+    await page.getByRole('link', { name: '95/KH-UBND' }).first().waitFor();
+    await expectFits(page, 'plans');
   });
 });

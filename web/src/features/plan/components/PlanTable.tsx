@@ -1,8 +1,9 @@
 import { formatDateVi } from '@core/domain/deadlines';
 import type { TPlanSummary } from '@core/schemas/plan.schemas';
-import { Table, type TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ResponsiveTable } from '../../../components/ui/ResponsiveTable';
 
 type PlanTableProps = {
   plans: TPlanSummary[];
@@ -12,7 +13,10 @@ type PlanTableProps = {
   paging: { current: number; pageSize: number; total: number; onChange: (page: number) => void };
 };
 
-/** The list of plans, a page at a time: one row per document, the title links to the plan page. */
+/**
+ * The list of plans, a page at a time: one row per document, the title links to the plan page; on a phone
+ * one card per plan.
+ */
 export const PlanTable = ({ plans, isLoading, emptyText, paging }: PlanTableProps) => {
   const { t } = useTranslation();
   const columns: TableColumnsType<TPlanSummary> = [
@@ -50,7 +54,7 @@ export const PlanTable = ({ plans, isLoading, emptyText, paging }: PlanTableProp
   ];
 
   return (
-    <Table<TPlanSummary>
+    <ResponsiveTable<TPlanSummary>
       rowKey="id"
       size="middle"
       bordered
