@@ -16,6 +16,8 @@ const withCardLabel = <T,>(column: Column<T>): Column<T> => {
   const plain = column as ColumnType<T>;
   return {
     ...column,
+    // A card reads label then value, left to right: a number column's right alignment would push both apart.
+    align: undefined,
     onCell: (record: T, index?: number) => ({
       ...plain.onCell?.(record, index),
       'data-label': titleText(plain.title),
